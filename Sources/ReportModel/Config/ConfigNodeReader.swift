@@ -1,0 +1,78 @@
+import Yams
+
+/// Typed access to YAML nodes with errors that point at the node's line and column.
+struct ConfigNodeReader {
+    let file: String
+
+    func error(_ node: Node, _ message: String, _ expected: String) -> InputError {
+        InputError(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0, message: message, expected: expected)
+    }
+
+    /// The pairs of a mapping, in file order; `keys` (when given) are the allowed keys.
+    func mapping(_ node: Node, keys: [String]?) throws(InputError) -> [(String, Node)] {
+        guard case let .mapping(map) = node else { throw error(node, "expected a mapping here", "key: value pairs") }
+        var result: [(String, Node)] = []
+        for (k, v) in map {
+            guard let key = k.string else { throw error(k, "a key is not text", "text keys") }
+            if let keys, !keys.contains(key) {
+                throw error(k, "unknown key \"\(key)\"", "one of " + keys.joined(separator: ", "))
+            }
+            result.append((key, v))
+        }
+        return result
+    }
+
+    func sequence(_ node: Node) throws(InputError) -> [Node] {
+        guard case let .sequence(seq) = node else { throw error(node, "expected a list here", "a YAML list") }
+        return Array(seq)
+    }
+
+    func string(_ node: Node) throws(InputError) -> String {
+        guard case let .scalar(s) = node else { throw error(node, "expected a text value", "a scalar value") }
+        return s.string
+    }
+
+    func strings(_ node: Node) throws(InputError) -> [String] {
+        var out: [String] = []
+        for n in try sequence(node) { out.append(try string(n)) }
+        return out
+    }
+
+    func number(_ node: Node, in range: ClosedRange<Double>? = nil) throws(InputError) -> Double {
+        guard case .scalar = node, let v = node.float ?? node.int.map(Double.init) else { throw error(node, "expected a number", "a number like 0.85") }
+        if let range, !range.contains(v) { throw error(node, "\(v) is out of range", "a number from \(range.lowerBound) to \(range.upperBound)") }
+        return v
+    }
+
+    func optionalNumber(_ node: Node) throws(InputError) -> Double? {
+        if node.null != nil { return nil }
+        return try number(node)
+    }
+
+    func integer(_ node: Node, in range: ClosedRange<Int>) throws(InputError) -> Int {
+        guard case .scalar = node, let v = node.int else { throw error(node, "expected a whole number", "a whole number") }
+        guard range.contains(v) else { throw error(node, "\(v) is out of range", "a whole number from \(range.lowerBound) to \(range.upperBound)") }
+        return v
+    }
+
+    /// `3-5`, `3`, or `[3, 5]`.
+    func scoreRange(_ node: Node) throws(InputError) -> ScoreRange {
+        let expected = "a score range like 3-5 (scores 1 to 5)"
+        var bounds: [Int] = []
+        if case .sequence = node {
+            for n in try sequence(node) { bounds.append(try integer(n, in: 1...5)) }
+        } else {
+            let s = try string(node)
+            for part in s.split(separator: "-", omittingEmptySubsequences: false) {
+                guard let v = Int(part.trimmingCharacters(in: " ")), (1...5).contains(v) else { throw error(node, "\"\(s)\" is not a score range", expected) }
+                bounds.append(v)
+            }
+        }
+        guard (1...2).contains(bounds.count), bounds.first! <= bounds.last! else { throw error(node, "not a score range", expected) }
+        return ScoreRange(bounds.first!, bounds.last!)
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: String) -> String { String(self).trimmingCharacters(in: set) }
+}

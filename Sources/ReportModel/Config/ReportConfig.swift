@@ -1,0 +1,20 @@
+/// Everything a user can set in `fidelis.yml`. Every default is the seed's.
+public struct ReportConfig: Sendable {
+    /// Client or project name shown in titles.
+    public var client = "Demo"
+    public var locale: ReportLocale = .en
+    /// ISO currency code shown with money (EUR, USD, GBP, …).
+    public var currency = "EUR"
+    public var dialect = InputDialect()
+    /// A buyer is active when the last order is at most this many days before the as-of date.
+    public var activityWindowDays = 90
+    public var targets = KPITarget.defaults
+    public var segments = SegmentTable.seed
+    public var escalations = EscalationThresholds()
+    public var routing = RoutingTable.seed
+    public var lifetime = LifetimeValueSettings()
+    public var loyalty = LoyaltySettings()
+    public var actionPlan = ActionPlanSettings()
+
+    public init() {}
+}

@@ -1,0 +1,150 @@
+/// A byte-level RFC 4180 record reader over a buffer.
+///
+/// Yields records as arrays of `CSVField` byte ranges (no `String` per field); the caller reuses the
+/// array between records. Handles quotes, `""`, quoted line breaks, `\n` and `\r\n` line ends and a
+/// leading UTF-8 byte-order mark. Blank lines are skipped. NUL bytes are rejected.
+public struct CSVReader {
+    private let base: UnsafePointer<UInt8>?
+    private let count: Int
+    private var position: Int
+    /// The physical line the reader stands on (1-based).
+    public private(set) var line = 1
+    /// The delimiter byte (`,` or `;`).
+    public let delimiter: UInt8
+
+    // Byte classes for the scanning loop: one table load per byte.
+    private static let plain: UInt8 = 0, separator: UInt8 = 1, quote: UInt8 = 2, newline: UInt8 = 3, carriage: UInt8 = 4, nul: UInt8 = 5
+    private let classes: [UInt8]
+
+    /// Reads `bytes` with `delimiter`; skips a UTF-8 BOM.
+    public init(bytes: UnsafeRawBufferPointer, delimiter: UInt8) {
+        self.base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        self.count = bytes.count
+        self.delimiter = delimiter
+        var table = [UInt8](repeating: CSVReader.plain, count: 256)
+        table[Int(delimiter)] = CSVReader.separator
+        table[Int(UInt8(ascii: "\""))] = CSVReader.quote
+        table[Int(UInt8(ascii: "\n"))] = CSVReader.newline
+        table[Int(UInt8(ascii: "\r"))] = CSVReader.carriage
+        table[0] = CSVReader.nul
+        self.classes = table
+        if count >= 3, let b = base, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { position = 3 } else { position = 0 }
+    }
+
+    /// The byte at an offset.
+    @inline(__always) public func byte(at offset: Int) -> UInt8 { base![offset] }
+
+    /// The raw bytes of a field (quotes removed; `""` pairs still doubled).
+    public func rawBytes(_ field: CSVField) -> UnsafeRawBufferPointer {
+        guard let base else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: base + field.start, count: field.count)
+    }
+
+    /// The field's text bytes with `""` collapsed to `"`, written into `scratch` when needed.
+    public func unescapedBytes(_ field: CSVField, scratch: inout [UInt8]) -> [UInt8] {
+        let raw = rawBytes(field)
+        guard field.hasEscapedQuotes else { return Array(raw) }
+        scratch.removeAll(keepingCapacity: true)
+        var i = 0
+        while i < raw.count {
+            let b = raw[i]
+            scratch.append(b)
+            i += (b == UInt8(ascii: "\"") && i + 1 < raw.count && raw[i + 1] == UInt8(ascii: "\"")) ? 2 : 1
+        }
+        return scratch
+    }
+
+    /// Reads the next non-blank record into `fields`. Returns false at the end of the input.
+    public mutating func nextRecord(into fields: inout [CSVField]) throws(CSVSyntaxError) -> Bool {
+        guard let base else { return false }
+        while true {
+            fields.removeAll(keepingCapacity: true)
+            guard position < count else { return false }
+            let recordLine = line
+            if try readRecord(base, into: &fields) {
+                // A blank line is one empty unquoted field: skip it.
+                if fields.count == 1 && fields[0].isEmpty && !fields[0].quoted { continue }
+                _ = recordLine
+                return true
+            }
+            return false
+        }
+    }
+
+    /// Reads fields until the end of the record. Returns false only when nothing was left to read.
+    private mutating func readRecord(_ base: UnsafePointer<UInt8>, into fields: inout [CSVField]) throws(CSVSyntaxError) -> Bool {
+        var p = position
+        let n = count
+        let table = classes
+        try table.withUnsafeBufferPointer { (cls) throws(CSVSyntaxError) in
+            while true {
+                let fieldLine = line
+                let column = fields.count + 1
+                if p < n && base[p] == UInt8(ascii: "\"") {
+                    // Quoted field.
+                    let start = p + 1
+                    var q = start
+                    var escaped = false
+                    while true {
+                        guard q < n else {
+                            throw CSVSyntaxError(line: fieldLine, column: column, message: "quoted field is never closed", expected: "a closing quote \" before the end of the file")
+                        }
+                        let b = base[q]
+                        if b == UInt8(ascii: "\"") {
+                            if q + 1 < n && base[q + 1] == UInt8(ascii: "\"") { escaped = true; q += 2; continue }
+                            break
+                        }
+                        if b == 0 { throw CSVSyntaxError(line: line, column: column, message: "NUL byte in field", expected: "text without NUL bytes") }
+                        if b == UInt8(ascii: "\n") { line += 1 }
+                        q += 1
+                    }
+                    fields.append(CSVField(start: start, end: q, line: fieldLine, quoted: true, hasEscapedQuotes: escaped))
+                    p = q + 1
+                    // After the closing quote: delimiter, line end or end of input.
+                    if p >= n { break }
+                    let c = cls[Int(base[p])]
+                    if c == CSVReader.separator { p += 1; continue }
+                    if c == CSVReader.newline { p += 1; line += 1; break }
+                    if c == CSVReader.carriage && p + 1 < n && base[p + 1] == UInt8(ascii: "\n") { p += 2; line += 1; break }
+                    throw CSVSyntaxError(line: line, column: column, message: "unexpected character after a closing quote", expected: "a delimiter or a line end after the quoted field")
+                }
+                // Unquoted field.
+                let start = p
+                var endOfRecord = false
+                while p < n {
+                    let c = cls[Int(base[p])]
+                    if c == CSVReader.plain || c == CSVReader.quote || c == CSVReader.carriage {
+                        if c == CSVReader.carriage && p + 1 < n && base[p + 1] == UInt8(ascii: "\n") { break }
+                        p += 1
+                        continue
+                    }
+                    if c == CSVReader.nul { throw CSVSyntaxError(line: line, column: column, message: "NUL byte in field", expected: "text without NUL bytes") }
+                    break
+                }
+                var end = p
+                if p >= n {
+                    endOfRecord = true
+                } else {
+                    let c = cls[Int(base[p])]
+                    if c == CSVReader.separator {
+                        p += 1
+                    } else if c == CSVReader.newline {
+                        p += 1; line += 1; endOfRecord = true
+                    } else { // \r\n
+                        p += 2; line += 1; endOfRecord = true
+                    }
+                }
+                if end < start { end = start }
+                fields.append(CSVField(start: start, end: end, line: fieldLine, quoted: false, hasEscapedQuotes: false))
+                if endOfRecord { break }
+                if p >= n {
+                    // A delimiter as the very last byte: one more empty field.
+                    fields.append(CSVField(start: p, end: p, line: line, quoted: false, hasEscapedQuotes: false))
+                    break
+                }
+            }
+        }
+        position = p
+        return true
+    }
+}

@@ -1,0 +1,137 @@
+/// Parsers for typed CSV values, working on raw bytes.
+///
+/// Each returns nil when the bytes are not a valid value; callers turn that into an `InputError`.
+/// Leading and trailing ASCII spaces are ignored for typed values.
+public enum FieldParser {
+    /// Most digits accepted in an integer (keeps `Int` arithmetic exact).
+    static let maxIntegerDigits = 15
+
+    @inline(__always)
+    static func trimmed(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        var lo = 0, hi = bytes.count
+        while lo < hi && (bytes[lo] == 0x20 || bytes[lo] == 0x09) { lo += 1 }
+        while hi > lo && (bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09) { hi -= 1 }
+        if lo == 0 && hi == bytes.count { return bytes }
+        return UnsafeRawBufferPointer(rebasing: bytes[lo..<hi])
+    }
+
+    /// A non-negative integer of at most 15 digits.
+    public static func nonNegativeInteger(_ raw: UnsafeRawBufferPointer) -> Int? {
+        let bytes = trimmed(raw)
+        guard !bytes.isEmpty, bytes.count <= maxIntegerDigits else { return nil }
+        var value = 0
+        for b in bytes {
+            let d = Int(b) &- 48
+            guard d >= 0 && d <= 9 else { return nil }
+            value = value * 10 + d
+        }
+        return value
+    }
+
+    /// An integer that may carry a leading minus sign.
+    public static func integer(_ raw: UnsafeRawBufferPointer) -> Int? {
+        let bytes = trimmed(raw)
+        guard let first = bytes.first else { return nil }
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            guard let v = nonNegativeInteger(UnsafeRawBufferPointer(rebasing: bytes[1...])) else { return nil }
+            return first == UInt8(ascii: "-") ? -v : v
+        }
+        return nonNegativeInteger(bytes)
+    }
+
+    private static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { a, _ in a * 10 } }
+
+    /// A decimal number `123`, `123.45` (or `123,45` when `decimalComma`), optionally negative.
+    ///
+    /// Exact to the nearest double: with at most 15 significant digits the integer mantissa and the
+    /// power of ten are both exact doubles, so one division rounds correctly.
+    public static func decimal(_ raw: UnsafeRawBufferPointer, decimalComma: Bool, allowNegative: Bool) -> Double? {
+        let bytes = trimmed(raw)
+        guard !bytes.isEmpty else { return nil }
+        var i = 0
+        var negative = false
+        if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
+            negative = bytes[0] == UInt8(ascii: "-")
+            guard !negative || allowNegative else { return nil }
+            i = 1
+        }
+        var mantissa = 0
+        var digits = 0
+        var fractionDigits = 0
+        var seenPoint = false
+        var anyDigit = false
+        while i < bytes.count {
+            let b = bytes[i]
+            if b >= 48 && b <= 57 {
+                anyDigit = true
+                if mantissa == 0 && b == 48 && !seenPoint { i += 1; continue } // leading zeros
+                digits += 1
+                guard digits <= maxIntegerDigits else { return nil }
+                mantissa = mantissa * 10 + Int(b - 48)
+                if seenPoint { fractionDigits += 1 }
+            } else if (b == UInt8(ascii: ".") || (decimalComma && b == UInt8(ascii: ","))) && !seenPoint {
+                seenPoint = true
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        guard anyDigit else { return nil }
+        let value = Double(mantissa) / powersOfTen[fractionDigits]
+        return negative ? -value : value
+    }
+
+    /// A date in the given format; nil when malformed or not a real date.
+    public static func date(_ raw: UnsafeRawBufferPointer, format: DateFormat) -> Day? {
+        let b = trimmed(raw)
+        guard b.count == 10 else { return nil }
+        func num(_ from: Int, _ len: Int) -> Int? {
+            var v = 0
+            for k in from..<(from + len) {
+                let d = Int(b[k]) &- 48
+                guard d >= 0 && d <= 9 else { return nil }
+                v = v * 10 + d
+            }
+            return v
+        }
+        let y: Int?, m: Int?, d: Int?
+        switch format {
+        case .iso:
+            guard b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+            y = num(0, 4); m = num(5, 2); d = num(8, 2)
+        case .dayFirst, .monthFirst:
+            guard b[2] == UInt8(ascii: "/"), b[5] == UInt8(ascii: "/") else { return nil }
+            let first = num(0, 2), second = num(3, 2)
+            y = num(6, 4)
+            (d, m) = format == .dayFirst ? (first, second) : (second, first)
+        }
+        guard let y, let m, let d else { return nil }
+        return Day(year: y, month: m, day: d)
+    }
+
+    /// `true/false`, `1/0`, `yes/no`, `oui/non` in any case.
+    public static func boolean(_ raw: UnsafeRawBufferPointer) -> Bool? {
+        let b = trimmed(raw)
+        guard b.count <= 5 else { return nil }
+        var lower = [UInt8](repeating: 0, count: b.count)
+        for (k, c) in b.enumerated() { lower[k] = (c >= 65 && c <= 90) ? c + 32 : c }
+        switch String(decoding: lower, as: UTF8.self) {
+        case "true", "1", "yes", "oui": return true
+        case "false", "0", "no", "non": return false
+        default: return nil
+        }
+    }
+
+    /// Compares trimmed bytes with an ASCII word, ignoring case.
+    public static func equalsIgnoringCase(_ raw: UnsafeRawBufferPointer, _ word: String) -> Bool {
+        let b = trimmed(raw)
+        let w = Array(word.utf8)
+        guard b.count == w.count else { return false }
+        for k in 0..<w.count {
+            let c = b[k]
+            let lower = (c >= 65 && c <= 90) ? c + 32 : c
+            if lower != w[k] { return false }
+        }
+        return true
+    }
+}

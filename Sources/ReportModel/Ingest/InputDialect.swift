@@ -1,0 +1,42 @@
+/// How input CSV files are written: delimiter, date format and header aliases (from the config).
+public struct InputDialect: Sendable, Equatable {
+    /// A forced delimiter; nil detects `;` or `,` from the header row.
+    public var delimiter: UInt8?
+    public var dateFormat: DateFormat
+    /// Other header names mapped onto the contract's names, keys lower-cased and trimmed.
+    public var columnAliases: [String: String]
+
+    public init(delimiter: UInt8? = nil, dateFormat: DateFormat = .iso, columnAliases: [String: String] = [:]) {
+        self.delimiter = delimiter
+        self.dateFormat = dateFormat
+        self.columnAliases = Dictionary(uniqueKeysWithValues: columnAliases.map { (InputDialect.normalizedHeader($0.key), InputDialect.normalizedHeader($0.value)) })
+    }
+
+    /// Header names are matched case-insensitively after trimming spaces.
+    public static func normalizedHeader(_ name: String) -> String {
+        name.trimmingCharacters(in: " \t").lowercased()
+    }
+
+    /// The delimiter for a file: the forced one, or `;` when the header row has more `;` than `,`.
+    public func delimiter(forHeaderOf bytes: UnsafeRawBufferPointer) -> UInt8 {
+        if let delimiter { return delimiter }
+        var commas = 0, semicolons = 0, inQuotes = false
+        for b in bytes {
+            if b == UInt8(ascii: "\"") { inQuotes.toggle() }
+            if inQuotes { continue }
+            if b == UInt8(ascii: "\n") { break }
+            if b == UInt8(ascii: ",") { commas += 1 } else if b == UInt8(ascii: ";") { semicolons += 1 }
+        }
+        return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        let chars = Set(set)
+        var s = Substring(self)
+        while let f = s.first, chars.contains(f) { s = s.dropFirst() }
+        while let l = s.last, chars.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

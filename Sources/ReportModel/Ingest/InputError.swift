@@ -1,0 +1,57 @@
+/// One problem found in an input file, located as `FILE:LINE:COLUMN`.
+///
+/// `column` is the 1-based field number in the CSV record (0 when the problem is about the whole file or line).
+public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    /// What is wrong.
+    public var message: String
+    /// What was expected instead.
+    public var expected: String
+
+    public init(file: String, line: Int, column: Int, message: String, expected: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+        self.expected = expected
+    }
+
+    /// `FILE:LINE:COLUMN: what is wrong (expected what)`.
+    public var description: String {
+        "\(file):\(line):\(column): \(message) (expected \(expected))"
+    }
+}
+
+/// The problems found in an input, capped for display: the first `limit` are kept, the rest counted.
+public struct InputErrors: Error, Equatable, Sendable, CustomStringConvertible {
+    /// How many errors are kept for display.
+    public static let limit = 20
+
+    public private(set) var first: [InputError] = []
+    public private(set) var total = 0
+
+    public init() {}
+    public init(_ errors: [InputError]) { errors.forEach { append($0) } }
+
+    public var isEmpty: Bool { total == 0 }
+    /// True once more errors are pointless to collect (the display is full).
+    public var isFull: Bool { total >= InputErrors.limit }
+
+    public mutating func append(_ error: InputError) {
+        total += 1
+        if first.count < InputErrors.limit { first.append(error) }
+    }
+
+    public mutating func append(contentsOf other: InputErrors) {
+        for e in other.first { append(e) }
+        total += other.total - other.first.count
+    }
+
+    public var description: String {
+        var lines = first.map(\.description)
+        if total > first.count { lines.append("… and \(total - first.count) more problem(s)") }
+        return lines.joined(separator: "\n")
+    }
+}

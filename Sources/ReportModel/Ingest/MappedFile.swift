@@ -1,0 +1,43 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A read-only memory map of a whole file. Pages are loaded on demand by the kernel, so reading a
+/// file costs address space, not resident memory beyond what is being scanned.
+public final class MappedFile {
+    /// The file's bytes; empty for an empty file.
+    public let bytes: UnsafeRawBufferPointer
+    private let base: UnsafeMutableRawPointer?
+    private let length: Int
+
+    /// Maps `path`. Throws `InputError` (line 0) when it cannot be opened.
+    public init(path: String, displayName: String) throws {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw InputError(file: displayName, line: 0, column: 0, message: "cannot open file: \(String(cString: strerror(errno)))", expected: "a readable file")
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            throw InputError(file: displayName, line: 0, column: 0, message: "cannot read file size", expected: "a regular file")
+        }
+        length = Int(info.st_size)
+        if length == 0 {
+            base = nil
+            bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+            return
+        }
+        guard let pointer = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0), pointer != MAP_FAILED else {
+            throw InputError(file: displayName, line: 0, column: 0, message: "cannot map file: \(String(cString: strerror(errno)))", expected: "a readable regular file")
+        }
+        _ = madvise(pointer, length, MADV_SEQUENTIAL)
+        base = pointer
+        bytes = UnsafeRawBufferPointer(start: pointer, count: length)
+    }
+
+    deinit {
+        if let base { munmap(base, length) }
+    }
+}

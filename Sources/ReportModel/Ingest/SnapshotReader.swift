@@ -1,0 +1,254 @@
+/// Reads one customer snapshot file (input.md, kind 1) into a `SnapshotTable`, checking every rule.
+public struct SnapshotReader {
+    public var dialect: InputDialect
+
+    public init(dialect: InputDialect) { self.dialect = dialect }
+
+    /// The outcome of reading one file: the table when it is valid, the problems otherwise.
+    public struct Outcome {
+        public var table: SnapshotTable?
+        public var errors: InputErrors
+        /// Header names that matched no column.
+        public var unknownColumns: [String]
+        /// Bytes read.
+        public var byteCount: Int
+    }
+
+    /// Reads `path` (shown as `displayName` in messages) as the snapshot of `period`, interning ids into `customers`.
+    public func read(path: String, displayName: String, period: SnapshotPeriod, customers: inout CustomerIndex) -> Outcome {
+        let file: MappedFile
+        do {
+            file = try MappedFile(path: path, displayName: displayName)
+        } catch let error as InputError {
+            return Outcome(table: nil, errors: InputErrors([error]), unknownColumns: [], byteCount: 0)
+        } catch {
+            return Outcome(table: nil, errors: InputErrors([InputError(file: displayName, line: 0, column: 0, message: "\(error)", expected: "a readable file")]), unknownColumns: [], byteCount: 0)
+        }
+        return withExtendedLifetime(file) {
+            read(bytes: file.bytes, displayName: displayName, period: period, customers: &customers)
+        }
+    }
+
+    /// Reads snapshot rows from a buffer.
+    public func read(bytes: UnsafeRawBufferPointer, displayName: String, period: SnapshotPeriod, customers: inout CustomerIndex) -> Outcome {
+        var errors = InputErrors()
+        let delimiter = dialect.delimiter(forHeaderOf: bytes)
+        var reader = CSVReader(bytes: bytes, delimiter: delimiter)
+        let decimalComma = delimiter == UInt8(ascii: ";")
+        var fields: [CSVField] = []
+        fields.reserveCapacity(32)
+        let fail = { (e: InputError) in Outcome(table: nil, errors: InputErrors([e]), unknownColumns: [], byteCount: bytes.count) }
+
+        do {
+            guard try reader.nextRecord(into: &fields) else {
+                return fail(InputError(file: displayName, line: 1, column: 0, message: "the file is empty", expected: "a header row naming the columns"))
+            }
+        } catch {
+            return fail(error.located(in: displayName))
+        }
+        let header = HeaderMap<SnapshotColumn>(fields: fields, reader: reader, file: displayName, dialect: dialect, required: SnapshotColumn.required, errors: &errors)
+        guard errors.isEmpty else { return Outcome(table: nil, errors: errors, unknownColumns: header.unknown, byteCount: bytes.count) }
+        let width = fields.count
+        let pos = header.position
+        func p(_ c: SnapshotColumn) -> Int { pos[c] ?? -1 }
+        let cID = p(.customerID), cFirst = p(.firstOrderDate), cLast = p(.lastOrderDate), cOrders = p(.orders), cRevenue = p(.revenue)
+        let cStatus = p(.status), cVIP = p(.vip), cNPS = p(.nps), cCSAT = p(.csat), cCES = p(.ces), cFeedback = p(.feedback)
+        let cComplaint = p(.publicComplaint), cRefund = p(.refundRequested), cTier = p(.tier), cPoints = p(.pointsBalance)
+
+        var table = SnapshotTable(period: period, columns: Set(pos.keys), capacity: max(16, bytes.count / 64))
+        let asOf = period.asOf.ordinal
+        var seenLine = [Int32](repeating: 0, count: customers.count)   // line where each customer was met in this file, 0 = not yet
+        var scratch: [UInt8] = []
+        let format = dialect.dateFormat
+
+        func report(_ field: CSVField?, _ column: Int, _ line: Int, _ message: String, _ expected: String) {
+            errors.append(InputError(file: displayName, line: field?.line ?? line, column: column + 1, message: message, expected: expected))
+        }
+        func shown(_ field: CSVField) -> String {
+            let raw = reader.rawBytes(field)
+            let text = String(decoding: raw.prefix(40), as: UTF8.self)
+            return "\"" + text + (raw.count > 40 ? "…" : "") + "\""
+        }
+
+        while true {
+            let more: Bool
+            do { more = try reader.nextRecord(into: &fields) } catch {
+                errors.append(error.located(in: displayName))
+                break
+            }
+            guard more else { break }
+            let line = fields[0].line
+            if fields.count != width {
+                report(nil, min(fields.count, width), line, "the row has \(fields.count) field(s)", "\(width) fields as in the header row")
+                continue
+            }
+            var rowOK = true
+            // customer_id
+            let idField = fields[cID]
+            let idBytes: [UInt8]
+            if idField.hasEscapedQuotes {
+                idBytes = reader.unescapedBytes(idField, scratch: &scratch)
+            } else {
+                idBytes = []
+            }
+            var customer: Int32 = -1
+            let idRaw = idField.hasEscapedQuotes ? nil : reader.rawBytes(idField)
+            let idCount = idRaw?.count ?? idBytes.count
+            if idCount == 0 {
+                report(idField, cID, line, "customer_id is missing", "a non-empty customer id")
+                rowOK = false
+            } else {
+                let valid: Bool = idRaw.map { TextValidation.isValidUTF8($0) } ?? idBytes.withUnsafeBytes { TextValidation.isValidUTF8($0) }
+                if !valid {
+                    report(idField, cID, line, "customer_id is not valid UTF-8 text", "UTF-8 text")
+                    rowOK = false
+                } else {
+                    customer = idRaw.map { customers.intern($0) } ?? idBytes.withUnsafeBytes { customers.intern($0) }
+                    let c = Int(customer)
+                    if c >= seenLine.count { seenLine.append(contentsOf: repeatElement(0, count: max(c + 1 - seenLine.count, seenLine.count))) }
+                    if seenLine[c] != 0 {
+                        report(idField, cID, line, "customer_id \(shown(idField)) appears twice (first on line \(seenLine[c]))", "each customer once per snapshot")
+                        rowOK = false
+                    } else {
+                        seenLine[c] = Int32(truncatingIfNeeded: line)
+                    }
+                }
+            }
+            // orders
+            var orders = 0
+            let ordersField = fields[cOrders]
+            if FieldParser.trimmed(reader.rawBytes(ordersField)).isEmpty {
+                report(ordersField, cOrders, line, "\(header.name(cOrders)) is missing", "an integer >= 0")
+                rowOK = false
+            } else if let v = FieldParser.nonNegativeInteger(reader.rawBytes(ordersField)), v <= Int(Int32.max) {
+                orders = v
+            } else {
+                report(ordersField, cOrders, line, "\(header.name(cOrders)) \(shown(ordersField)) is not a whole number >= 0", "an integer >= 0")
+                rowOK = false
+            }
+            // revenue
+            var revenue: Int64 = 0
+            let revenueField = fields[cRevenue]
+            let revenueRaw = reader.rawBytes(revenueField)
+            if FieldParser.trimmed(revenueRaw).isEmpty {
+                report(revenueField, cRevenue, line, "\(header.name(cRevenue)) is missing", "a decimal number >= 0")
+                rowOK = false
+            } else if let v = Money.parse(revenueRaw, decimalComma: decimalComma, allowNegative: false) {
+                revenue = v
+            } else {
+                report(revenueField, cRevenue, line, "\(header.name(cRevenue)) \(shown(revenueField)) is not a decimal number >= 0", decimalComma ? "a number like 12.50 or 12,50" : "a number like 12.50")
+                rowOK = false
+            }
+            // dates
+            func date(_ column: Int) -> (value: Int32, ok: Bool) {
+                guard column >= 0 else { return (SnapshotTable.missingDay, true) }
+                let f = fields[column]
+                let raw = reader.rawBytes(f)
+                if FieldParser.trimmed(raw).isEmpty { return (SnapshotTable.missingDay, true) }
+                if let d = FieldParser.date(raw, format: format) { return (d.ordinal, true) }
+                report(f, column, line, "\(header.name(column)) \(shown(f)) is not a valid date", format.example)
+                return (SnapshotTable.missingDay, false)
+            }
+            let (last, lastOK) = date(cLast)
+            let (first, firstOK) = date(cFirst)
+            rowOK = rowOK && lastOK && firstOK
+            if lastOK && rowOK {
+                if orders == 0 && last != SnapshotTable.missingDay {
+                    report(fields[cLast], cLast, line, "\(header.name(cLast)) is set but orders is 0", "no last_order_date when orders = 0")
+                    rowOK = false
+                } else if orders > 0 && last == SnapshotTable.missingDay {
+                    report(fields[cLast], cLast, line, "\(header.name(cLast)) is missing but orders is \(orders)", "the date of the most recent order when orders >= 1")
+                    rowOK = false
+                } else if last != SnapshotTable.missingDay && last > asOf {
+                    report(fields[cLast], cLast, line, "\(header.name(cLast)) \(Day(ordinal: last)) is after the snapshot date \(period.asOf)", "a date on or before \(period.asOf)")
+                    rowOK = false
+                }
+            }
+            if firstOK && lastOK && first != SnapshotTable.missingDay {
+                if last == SnapshotTable.missingDay {
+                    if orders == 0 {
+                        report(fields[cFirst], cFirst, line, "\(header.name(cFirst)) is set but orders is 0", "no first_order_date for a customer who never bought")
+                        rowOK = false
+                    }
+                } else if first > last {
+                    report(fields[cFirst], cFirst, line, "\(header.name(cFirst)) \(Day(ordinal: first)) is after last_order_date \(Day(ordinal: last))", "first_order_date on or before last_order_date")
+                    rowOK = false
+                }
+            }
+            // optional columns
+            var status: Int8 = -1
+            if cStatus >= 0 {
+                let f = fields[cStatus], raw = reader.rawBytes(f)
+                if FieldParser.trimmed(raw).isEmpty { status = -1 }
+                else if FieldParser.equalsIgnoringCase(raw, "active") { status = 1 }
+                else if FieldParser.equalsIgnoringCase(raw, "churned") { status = 0 }
+                else { report(f, cStatus, line, "\(header.name(cStatus)) \(shown(f)) is not a status", "active or churned"); rowOK = false }
+            }
+            func flag(_ column: Int) -> Bool {
+                guard column >= 0 else { return false }
+                let f = fields[column], raw = reader.rawBytes(f)
+                if FieldParser.trimmed(raw).isEmpty { return false }
+                if let b = FieldParser.boolean(raw) { return b }
+                report(f, column, line, "\(header.name(column)) \(shown(f)) is not a yes/no value", "true/false, 1/0, yes/no or oui/non")
+                rowOK = false
+                return false
+            }
+            func score(_ column: Int, _ range: ClosedRange<Int>) -> Int8 {
+                guard column >= 0 else { return -1 }
+                let f = fields[column], raw = reader.rawBytes(f)
+                if FieldParser.trimmed(raw).isEmpty { return -1 }
+                if let v = FieldParser.nonNegativeInteger(raw), range.contains(v) { return Int8(v) }
+                report(f, column, line, "\(header.name(column)) \(shown(f)) is out of range", "a whole number from \(range.lowerBound) to \(range.upperBound)")
+                rowOK = false
+                return -1
+            }
+            func amount(_ column: Int, missing: Int64) -> Int64 {
+                guard column >= 0 else { return missing }
+                let f = fields[column], raw = reader.rawBytes(f)
+                if FieldParser.trimmed(raw).isEmpty { return missing }
+                if let v = Money.parse(raw, decimalComma: decimalComma, allowNegative: false) { return v }
+                report(f, column, line, "\(header.name(column)) \(shown(f)) is not a decimal number >= 0", decimalComma ? "a number like 12.50 or 12,50" : "a number like 12.50")
+                rowOK = false
+                return missing
+            }
+            func text(_ column: Int) -> String? {
+                guard column >= 0 else { return nil }
+                let f = fields[column]
+                if f.isEmpty { return nil }
+                let bytes = reader.unescapedBytes(f, scratch: &scratch)
+                guard let s = String(validating: bytes, as: UTF8.self) else {
+                    report(f, column, line, "\(header.name(column)) is not valid UTF-8 text", "UTF-8 text")
+                    rowOK = false
+                    return nil
+                }
+                return s
+            }
+            let vip = flag(cVIP)
+            let nps = score(cNPS, 0...10), csat = score(cCSAT, 1...5), ces = score(cCES, 1...7)
+            let complaint = flag(cComplaint)
+            let refund = amount(cRefund, missing: 0)
+            let points = amount(cPoints, missing: -1)
+            let feedback = text(cFeedback)
+            let tier = text(cTier)
+
+            guard rowOK, errors.isEmpty else { continue }
+            let row = Int32(table.count)
+            table.customer.append(customer)
+            table.firstOrder.append(first)
+            table.lastOrder.append(last)
+            table.orders.append(Int32(orders))
+            table.revenue.append(revenue)
+            table.status.append(status)
+            table.vip.append(vip)
+            table.nps.append(nps)
+            table.csat.append(csat)
+            table.ces.append(ces)
+            table.publicComplaint.append(complaint)
+            table.refundRequested.append(refund)
+            table.pointsBalance.append(points)
+            if let feedback, !feedback.allSatisfy(\.isWhitespace) { table.feedback.append((row, feedback)) }
+            if let tier, !tier.allSatisfy(\.isWhitespace) { table.tier.append((row, tier)) }
+        }
+        return Outcome(table: errors.isEmpty ? table : nil, errors: errors, unknownColumns: header.unknown, byteCount: bytes.count)
+    }
+}

@@ -1,0 +1,63 @@
+/// An amount of money in fixed point: ten-thousandths of a currency unit.
+///
+/// Sums of fixed-point integers are exact, so totals never depend on row order (a requirement:
+/// shuffling input rows changes no byte of the output), which `Double` sums cannot promise.
+public enum Money {
+    /// Units per currency unit.
+    public static let scale: Int64 = 10_000
+    /// Most integer digits accepted in one amount (keeps sums of millions of rows inside Int64).
+    public static let maxIntegerDigits = 12
+
+    /// The amount as a `Double` in currency units.
+    @inline(__always) public static func value(_ units: Int64) -> Double { Double(units) / Double(scale) }
+
+    /// Parses `123`, `123.45` (or `123,45` with `decimalComma`), optionally negative, rounding past 4 decimals.
+    public static func parse(_ raw: UnsafeRawBufferPointer, decimalComma: Bool, allowNegative: Bool) -> Int64? {
+        let bytes = FieldParser.trimmed(raw)
+        guard !bytes.isEmpty else { return nil }
+        var i = 0
+        var negative = false
+        if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
+            negative = bytes[0] == UInt8(ascii: "-")
+            guard !negative || allowNegative else { return nil }
+            i = 1
+        }
+        var integer: Int64 = 0
+        var integerDigits = 0
+        var fraction: Int64 = 0
+        var fractionDigits = 0
+        var roundUp = false
+        var seenPoint = false
+        var anyDigit = false
+        while i < bytes.count {
+            let b = bytes[i]
+            if b >= 48 && b <= 57 {
+                anyDigit = true
+                let d = Int64(b - 48)
+                if !seenPoint {
+                    if integer == 0 && d == 0 { i += 1; continue }
+                    integerDigits += 1
+                    guard integerDigits <= maxIntegerDigits else { return nil }
+                    integer = integer * 10 + d
+                } else if fractionDigits < 4 {
+                    fraction = fraction * 10 + d
+                    fractionDigits += 1
+                } else if fractionDigits == 4 {
+                    roundUp = d >= 5
+                    fractionDigits += 1
+                }
+            } else if (b == UInt8(ascii: ".") || (decimalComma && b == UInt8(ascii: ","))) && !seenPoint {
+                seenPoint = true
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        guard anyDigit else { return nil }
+        var scaledFraction = fraction
+        for _ in 0..<(4 - min(fractionDigits, 4)) { scaledFraction *= 10 }
+        var units = integer * scale + scaledFraction + (roundUp ? 1 : 0)
+        if negative { units = -units }
+        return units
+    }
+}

@@ -1,0 +1,46 @@
+/// One snapshot's rows, stored column by column. Row `i` of every array describes one customer.
+///
+/// Missing values: `Day`-valued columns hold `SnapshotTable.missingDay`, score columns hold -1,
+/// `status` holds -1 (missing), 0 (churned) or 1 (active), `refundRequested` holds 0 when missing. Money columns are fixed-point `Money` units.
+public struct SnapshotTable: Sendable {
+    public static let missingDay = Int32.min
+
+    public var period: SnapshotPeriod
+    /// Which optional columns the file has.
+    public var columns: Set<SnapshotColumn>
+
+    public var customer: [Int32] = []
+    public var firstOrder: [Int32] = []
+    public var lastOrder: [Int32] = []
+    public var orders: [Int32] = []
+    /// Cumulative revenue in `Money` units.
+    public var revenue: [Int64] = []
+    public var status: [Int8] = []
+    public var vip: [Bool] = []
+    public var nps: [Int8] = []
+    public var csat: [Int8] = []
+    public var ces: [Int8] = []
+    public var publicComplaint: [Bool] = []
+    /// Refund requested in `Money` units (0 when missing).
+    public var refundRequested: [Int64] = []
+    /// Points balance in `Money` units (-1 when missing).
+    public var pointsBalance: [Int64] = []
+    /// Sparse text columns: (row, text).
+    public var feedback: [(row: Int32, text: String)] = []
+    public var tier: [(row: Int32, text: String)] = []
+
+    public init(period: SnapshotPeriod, columns: Set<SnapshotColumn>, capacity: Int = 0) {
+        self.period = period
+        self.columns = columns
+        customer.reserveCapacity(capacity)
+        firstOrder.reserveCapacity(capacity)
+        lastOrder.reserveCapacity(capacity)
+        orders.reserveCapacity(capacity)
+        revenue.reserveCapacity(capacity)
+    }
+
+    /// Number of rows (customers in the file).
+    public var count: Int { customer.count }
+
+    public func has(_ column: SnapshotColumn) -> Bool { columns.contains(column) }
+}
