@@ -1,0 +1,62 @@
+/// Evaluates the five escalation points on a snapshot (metrics.md "Escalations").
+struct EscalationStage {
+    let results: [EscalationResult]
+
+    init(config: ReportConfig, table: SnapshotTable, customers: CustomerIndex, buyers: BuyerTable, segmentIDs: [String],
+         npsScore: Double?, churnRate: Double?, currentSegment: [Int8]) {
+        let t = config.escalations
+        let asOf = table.period.asOf.ordinal
+        func segmentName(_ c: Int32) -> String? {
+            let s = currentSegment[Int(c)]
+            return s < 0 ? nil : segmentIDs[Int(s)]
+        }
+        func clv(_ buyerIndex: Int?) -> Double? {
+            guard let i = buyerIndex else { return nil }
+            let v = buyers.predictedCLV[i]
+            return v.isNaN ? nil : v
+        }
+        // Position of each customer in the buyer table (for CLV lookups).
+        var buyerIndex = [Int32: Int]()
+        func sorted(_ list: [EscalatedCustomer]) -> [EscalatedCustomer] { list.sorted { $0.id < $1.id } }
+
+        // VIP at risk.
+        var vipRows: [Int] = []
+        if let atRisk = segmentIDs.firstIndex(of: "at_risk") {
+            if table.has(.vip) {
+                for row in 0..<table.count where table.vip[row] && currentSegment[Int(table.customer[row])] == Int8(atRisk) { vipRows.append(row) }
+            } else if buyers.count > 0 {
+                // Top share of buyers by monetary, ties by customer id (the buyer table is in id order).
+                let k = max(1, Int((Double(buyers.count) * t.vipTopShare).rounded(.down)))
+                let order = (0..<buyers.count).sorted { buyers.monetary[$0] != buyers.monetary[$1] ? buyers.monetary[$0] > buyers.monetary[$1] : $0 < $1 }
+                var rowOf = [Int32: Int]()
+                for row in 0..<table.count { rowOf[table.customer[row]] = row }
+                for i in order.prefix(k) where Int(buyers.segment[i]) == atRisk { vipRows.append(rowOf[buyers.customer[i]]!) }
+            }
+        }
+        if !vipRows.isEmpty || table.refundRequested.contains(where: { $0 > 0 }) || table.publicComplaint.contains(true) {
+            for i in 0..<buyers.count { buyerIndex[buyers.customer[i]] = i }
+        }
+        func customer(_ row: Int, trigger: Int64) -> EscalatedCustomer {
+            let c = table.customer[row]
+            return EscalatedCustomer(id: customers.id(c), segment: segmentName(c), revenue: table.revenue[row], predictedCLV: clv(buyerIndex[c]), triggerValue: trigger)
+        }
+        let vips = sorted(vipRows.map { customer($0, trigger: Int64(asOf - table.lastOrder[$0])) })
+
+        var complaints: [EscalatedCustomer] = []
+        var refunds: [EscalatedCustomer] = []
+        let refundLimit = t.refundAbove
+        for row in 0..<table.count {
+            if table.publicComplaint[row] { complaints.append(customer(row, trigger: 1)) }
+            if Money.value(table.refundRequested[row]) > refundLimit { refunds.append(customer(row, trigger: table.refundRequested[row])) }
+        }
+        let npsRaised = npsScore.map { $0 < t.npsBelow } ?? false
+        let churnRaised = churnRate.map { $0 > t.churnAbove } ?? false
+        results = [
+            EscalationResult(kind: .vipAtRisk, raised: !vips.isEmpty, count: vips.count, value: nil, threshold: t.vipTopShare, customers: vips),
+            EscalationResult(kind: .npsCritical, raised: npsRaised, count: npsRaised ? 1 : 0, value: npsScore, threshold: t.npsBelow, customers: []),
+            EscalationResult(kind: .churnCrisis, raised: churnRaised, count: churnRaised ? 1 : 0, value: churnRate, threshold: t.churnAbove, customers: []),
+            EscalationResult(kind: .publicComplaint, raised: !complaints.isEmpty, count: complaints.count, value: nil, threshold: 0, customers: sorted(complaints)),
+            EscalationResult(kind: .largeRefund, raised: !refunds.isEmpty, count: refunds.count, value: nil, threshold: refundLimit, customers: sorted(refunds)),
+        ]
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// The snapshot files of a folder, in as-of order (input.md, kind 1).
+public struct SnapshotFolder: Sendable {
+    public struct Entry: Sendable, Equatable {
+        public var period: SnapshotPeriod
+        public var path: String
+        /// The name shown in messages (`2026-10.csv`).
+        public var displayName: String
+    }
+
+    public let entries: [Entry]
+
+    /// Lists `directory`. Non-CSV files are ignored; a CSV whose name is not a date, or two files
+    /// with the same as-of date, are errors naming the file.
+    public init(directory: String) throws(InputErrors) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw InputErrors([InputError(file: directory, line: 0, column: 0, message: "snapshot folder not found", expected: "a folder of YYYY-MM.csv files")])
+        }
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
+            throw InputErrors([InputError(file: directory, line: 0, column: 0, message: "cannot list the folder", expected: "a readable folder")])
+        }
+        var errors = InputErrors()
+        var found: [Entry] = []
+        for name in names.sorted() where name.lowercased().hasSuffix(".csv") && !name.hasPrefix(".") {
+            guard let period = SnapshotPeriod(fileName: name) else {
+                errors.append(InputError(file: name, line: 0, column: 0, message: "the file name is not a snapshot date", expected: "YYYY-MM.csv or YYYY-MM-DD.csv"))
+                continue
+            }
+            if let other = found.first(where: { $0.period.asOf == period.asOf }) {
+                errors.append(InputError(file: name, line: 0, column: 0, message: "same as-of date \(period.asOf) as \(other.displayName)", expected: "one snapshot per date"))
+                continue
+            }
+            found.append(Entry(period: period, path: (directory as NSString).appendingPathComponent(name), displayName: name))
+        }
+        if found.isEmpty && errors.isEmpty {
+            errors.append(InputError(file: directory, line: 0, column: 0, message: "the folder holds no snapshot file", expected: "files named YYYY-MM.csv or YYYY-MM-DD.csv"))
+        }
+        guard errors.isEmpty else { throw errors }
+        entries = found.sorted { $0.period < $1.period }
+    }
+}

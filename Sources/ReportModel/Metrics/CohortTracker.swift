@@ -1,0 +1,63 @@
+/// Accumulates cohort sizes and active counts snapshot after snapshot, with memory per customer
+/// (one cohort month each) and per cohort × snapshot, never per row.
+public struct CohortTracker: Sendable {
+    /// Cohort month index per customer; `Int32.min` while unknown.
+    private var cohortOf: [Int32] = []
+    private var size: [Int: Int] = [:]
+    /// active[cohort][snapshot number]
+    private var active: [Int: [Int]] = [:]
+    /// As-of month of each snapshot so far.
+    private var snapshotMonths: [Int] = []
+
+    public init() {}
+
+    /// The cohort month of a customer, if known.
+    public func cohort(of customer: Int32) -> Month? {
+        let c = Int(customer)
+        guard c < cohortOf.count, cohortOf[c] != Int32.min else { return nil }
+        return Month(index: Int(cohortOf[c]))
+    }
+
+    /// Records one snapshot: assigns cohorts to new buyers and counts active customers per cohort.
+    public mutating func record(_ table: SnapshotTable, active isActive: [Bool], customerCount: Int) {
+        if cohortOf.count < customerCount { cohortOf.append(contentsOf: repeatElement(Int32.min, count: customerCount - cohortOf.count)) }
+        let snapshot = snapshotMonths.count
+        snapshotMonths.append(table.period.asOf.month.index)
+        let fallback = Int32(table.period.asOf.month.index)
+        let hasFirst = table.has(.firstOrderDate)
+        var counts: [Int: Int] = [:]
+        for row in 0..<table.count {
+            let c = Int(table.customer[row])
+            if cohortOf[c] == Int32.min && table.orders[row] >= 1 {
+                let first = table.firstOrder[row]
+                let month: Int32 = hasFirst && first != SnapshotTable.missingDay ? Int32(Day(ordinal: first).month.index) : fallback
+                cohortOf[c] = month
+                size[Int(month), default: 0] += 1
+            }
+            if isActive[row], cohortOf[c] != Int32.min { counts[Int(cohortOf[c]), default: 0] += 1 }
+        }
+        for (cohort, n) in counts {
+            var column = active[cohort] ?? []
+            if column.count < snapshot + 1 { column.append(contentsOf: repeatElement(0, count: snapshot + 1 - column.count)) }
+            column[snapshot] = n
+            active[cohort] = column
+        }
+    }
+
+    /// The matrix as of the latest recorded snapshot, cohorts in month order.
+    public func matrix() -> [CohortRow] {
+        guard let lastMonth = snapshotMonths.last else { return [] }
+        // The latest snapshot of each month.
+        var snapshotInMonth: [Int: Int] = [:]
+        for (i, m) in snapshotMonths.enumerated() { snapshotInMonth[m] = i }
+        return size.keys.sorted().compactMap { cohort in
+            guard cohort <= lastMonth, let n = size[cohort], n > 0 else { return nil }
+            let column = active[cohort] ?? []
+            let retention: [Double?] = (0...(lastMonth - cohort)).map { k in
+                guard let s = snapshotInMonth[cohort + k] else { return nil }
+                return Double(s < column.count ? column[s] : 0) / Double(n)
+            }
+            return CohortRow(cohort: Month(index: cohort), size: n, retention: retention)
+        }
+    }
+}

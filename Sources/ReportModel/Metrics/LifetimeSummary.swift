@@ -1,0 +1,29 @@
+/// The predictive CLV model of a snapshot, as reported.
+public enum LifetimeSummary: Sendable {
+    /// Not computed (no buyer, or disabled).
+    case notComputed(reason: String)
+    /// The fit failed; the report says so and shows no numbers.
+    case didNotConverge(reason: String)
+    case fitted(LifetimeModelFigures)
+}
+
+/// Fitted parameters of BG/NBD and Gamma-Gamma.
+public struct LifetimeModelFigures: Sendable, Equatable {
+    public var timeUnit: String
+    public var r: Double, alpha: Double, a: Double, b: Double, logLikelihood: Double
+    /// Nil when Gamma-Gamma could not be fitted (the mean repeat spend is used).
+    public var p: Double?, q: Double?, v: Double?
+    /// Buyers left out of the Gamma-Gamma fit (x = 0 or m = 0).
+    public var gammaGammaExcluded: Int
+    public var horizonMonths: Int
+    public var monthlyDiscountRate: Double
+
+    public init(timeUnit: String, r: Double, alpha: Double, a: Double, b: Double, logLikelihood: Double, p: Double?, q: Double?, v: Double?, gammaGammaExcluded: Int, horizonMonths: Int, monthlyDiscountRate: Double) {
+        self.timeUnit = timeUnit
+        self.r = r; self.alpha = alpha; self.a = a; self.b = b; self.logLikelihood = logLikelihood
+        self.p = p; self.q = q; self.v = v
+        self.gammaGammaExcluded = gammaGammaExcluded
+        self.horizonMonths = horizonMonths
+        self.monthlyDiscountRate = monthlyDiscountRate
+    }
+}

@@ -1,0 +1,194 @@
+/// Computes every figure of metrics.md, one snapshot after the other, in as-of order.
+///
+/// The engine keeps only per-customer state from the previous snapshot (activity, revenue, segment,
+/// cohort), so memory grows with customers, not with the number of snapshots or file sizes.
+public struct ReportEngine: Sendable {
+    public let config: ReportConfig
+    private let router: FeedbackRouter
+    private var previousActive: [Bool] = []
+    private var previousPresent: [Bool] = []
+    private var previousRevenue: [Int64] = []
+    private var previousSegment: [Int8] = []
+    private var previousActiveCount = 0
+    /// Earliest purchase day known per customer (for CLV when `first_order_date` is missing).
+    private var earliestPurchase: [Int32] = []
+    private var cohorts = CohortTracker()
+    private var ltvHistory: [(asOf: Day, ltv: Double?)] = []
+    private var processed = 0
+
+    public init(config: ReportConfig) {
+        self.config = config
+        self.router = FeedbackRouter(table: config.routing)
+    }
+
+    /// Figures of the next snapshot (must come after the previous one in as-of order).
+    public mutating func process(_ table: SnapshotTable, customers: CustomerIndex, unknownColumns: [String] = []) -> SnapshotReport {
+        let n = customers.count
+        grow(to: n)
+        let asOf = table.period.asOf.ordinal
+        let window = Int32(config.activityWindowDays)
+        let rows = table.count
+        let hasStatus = table.has(.status)
+
+        // MARK: - Activity, counts, revenue
+        var active = [Bool](repeating: false, count: rows)
+        var counts = SnapshotCounts()
+        counts.customers = rows
+        counts.previouslyActive = previousActiveCount
+        var stillActive = 0
+        var revenueTotal: Int64 = 0
+        var revenuePeriod: Int64 = 0
+        var repeatBuyers = 0
+        for row in 0..<rows {
+            let c = Int(table.customer[row])
+            let orders = table.orders[row]
+            let isActive: Bool
+            if hasStatus {
+                isActive = table.status[row] == 1
+            } else {
+                isActive = orders >= 1 && asOf - table.lastOrder[row] <= window
+            }
+            active[row] = isActive
+            if isActive {
+                counts.active += 1
+                if previousActive[c] { stillActive += 1 }
+            }
+            if orders >= 1 { counts.buyers += 1 }
+            if orders >= 2 { repeatBuyers += 1 }
+            let revenue = table.revenue[row]
+            revenueTotal += revenue
+            revenuePeriod += previousPresent[c] ? revenue - previousRevenue[c] : revenue
+        }
+        counts.prospects = rows - counts.buyers
+        counts.newActive = counts.active - stillActive
+        counts.lost = previousActiveCount - stillActive
+
+        // MARK: - Surveys
+        var nps = NPSBreakdown()
+        var csatSum = 0, csatAnswers = 0, csatSatisfied = 0, cesSum = 0, cesAnswers = 0
+        for row in 0..<rows {
+            let score = table.nps[row]
+            if score >= 0 {
+                if score <= 6 { nps.detractors += 1 } else if score <= 8 { nps.passives += 1 } else { nps.promoters += 1 }
+            }
+            let csat = table.csat[row]
+            if csat >= 1 { csatSum += Int(csat); csatAnswers += 1; if csat >= 4 { csatSatisfied += 1 } }
+            let ces = table.ces[row]
+            if ces >= 1 { cesSum += Int(ces); cesAnswers += 1 }
+        }
+
+        // MARK: - KPIs
+        let retention: Double? = processed == 0 || previousActiveCount == 0 ? nil : Double(stillActive) / Double(previousActiveCount)
+        let churn: Double? = processed == 0 || previousActiveCount == 0 ? nil : Double(counts.lost) / Double(previousActiveCount)
+        let ltv: Double? = counts.buyers == 0 ? nil : Money.value(revenueTotal) / Double(counts.buyers)
+        let ltvGrowth = yearOnYearGrowth(ltv: ltv, asOf: table.period.asOf)
+        func value(_ key: KPIKey, _ v: Double?) -> KPIValue { KPIValue(key: key, value: v, target: config.targets[key] ?? KPITarget(nil, .above)) }
+        let kpis = [
+            value(.retentionRate, retention),
+            value(.churnRate, churn),
+            value(.ltv, ltv),
+            value(.ltvGrowthYoY, ltvGrowth),
+            value(.nps, nps.score),
+            value(.csat, csatAnswers == 0 ? nil : Double(csatSum) / Double(csatAnswers)),
+            value(.csatSatisfiedShare, csatAnswers == 0 ? nil : Double(csatSatisfied) / Double(csatAnswers)),
+            value(.ces, cesAnswers == 0 ? nil : Double(cesSum) / Double(cesAnswers)),
+            value(.repeatPurchaseRate, counts.buyers == 0 ? nil : Double(repeatBuyers) / Double(counts.buyers)),
+        ]
+
+        // MARK: - RFM
+        let rfm = RFMStage(table: table, customers: customers, segments: config.segments)
+        var buyers = rfm.buyers
+        let segmentIDs = config.segments.segments
+
+        // MARK: - Predicted value
+        let lifetime = LifetimeStage.run(table: table, buyers: &buyers, earliestPurchase: earliestPurchase, settings: config.lifetime)
+
+        // MARK: - Segments, grid, migration
+        let segments = SegmentStage.summaries(buyers: buyers, segmentIDs: segmentIDs, asOf: table.period.asOf)
+        var rfGrid = Array(repeating: Array(repeating: 0, count: 5), count: 5)
+        var currentSegment = [Int8](repeating: -1, count: n)
+        for i in 0..<buyers.count {
+            rfGrid[buyers.r(i) - 1][buyers.f(i) - 1] += 1
+            currentSegment[Int(buyers.customer[i])] = Int8(buyers.segment[i])
+        }
+        var migration: MigrationMatrix?
+        if processed > 0 {
+            var matrix = MigrationMatrix(segments: segmentIDs)
+            let newRow = segmentIDs.count, goneColumn = segmentIDs.count
+            for c in 0..<n {
+                let before = previousSegment[c], after = currentSegment[c]
+                if before < 0 && after < 0 { continue }
+                matrix.counts[before < 0 ? newRow : Int(before)][after < 0 ? goneColumn : Int(after)] += 1
+            }
+            migration = matrix
+        }
+
+        // MARK: - Cohorts
+        cohorts.record(table, active: active, customerCount: n)
+        let cohortRows = cohorts.matrix()
+
+        // MARK: - Escalations, feedback, loyalty
+        let escalations = EscalationStage(config: config, table: table, customers: customers, buyers: buyers, segmentIDs: segmentIDs,
+                                          npsScore: nps.score, churnRate: churn, currentSegment: currentSegment).results
+        let feedback = routeFeedback(table, customers: customers)
+        let loyalty = LoyaltyStage.snapshot(table: table, buyers: buyers)
+
+        // MARK: - State for the next snapshot
+        for c in 0..<n {
+            previousActive[c] = false
+            previousPresent[c] = false
+        }
+        for row in 0..<rows {
+            let c = Int(table.customer[row])
+            previousActive[c] = active[row]
+            previousPresent[c] = true
+            previousRevenue[c] = table.revenue[row]
+            let first = table.firstOrder[row] != SnapshotTable.missingDay ? table.firstOrder[row] : table.lastOrder[row]
+            if first != SnapshotTable.missingDay && first < earliestPurchase[c] { earliestPurchase[c] = first }
+        }
+        previousSegment = currentSegment
+        previousActiveCount = counts.active
+        ltvHistory.append((table.period.asOf, ltv))
+        defer { processed += 1 }
+
+        return SnapshotReport(
+            period: table.period, index: processed, counts: counts,
+            revenueTotal: revenueTotal, revenuePeriod: revenuePeriod, kpis: kpis, nps: nps,
+            csatAnswers: csatAnswers, cesAnswers: cesAnswers, thresholds: rfm.thresholds,
+            segmentIDs: segmentIDs, segments: segments, rfGrid: rfGrid, migration: migration,
+            cohorts: cohortRows, lifetime: lifetime, escalations: escalations, feedback: feedback,
+            loyalty: loyalty, buyers: buyers, unknownColumns: unknownColumns)
+    }
+
+    private mutating func grow(to n: Int) {
+        let missing = n - previousActive.count
+        guard missing > 0 else { return }
+        previousActive.append(contentsOf: repeatElement(false, count: missing))
+        previousPresent.append(contentsOf: repeatElement(false, count: missing))
+        previousRevenue.append(contentsOf: repeatElement(0, count: missing))
+        previousSegment.append(contentsOf: repeatElement(-1, count: missing))
+        earliestPurchase.append(contentsOf: repeatElement(Int32.max, count: missing))
+    }
+
+    /// ltv(p) / ltv(q) − 1 with q the latest earlier snapshot 365 ± 16 days before.
+    private func yearOnYearGrowth(ltv: Double?, asOf: Day) -> Double? {
+        guard let ltv else { return nil }
+        guard let q = ltvHistory.last(where: { (349...381).contains(asOf.days(since: $0.asOf)) }), let base = q.ltv, base > 0 else { return nil }
+        return ltv / base - 1
+    }
+
+    private func routeFeedback(_ table: SnapshotTable, customers: CustomerIndex) -> FeedbackRouting {
+        var routing = FeedbackRouting()
+        for area in config.routing.keywords.map(\.area) { routing.counts[area] = 0 }
+        var byArea: [SpecialistArea?: [(customer: String, text: String)]] = [:]
+        for (row, text) in table.feedback {
+            let area = router.route(text)
+            if let area { routing.counts[area, default: 0] += 1 } else { routing.unrouted += 1 }
+            byArea[area, default: []].append((customers.id(table.customer[Int(row)]), text))
+        }
+        for (area, list) in byArea {
+            routing.samples[area] = Array(list.sorted { $0.customer < $1.customer }.prefix(FeedbackRouting.samplesPerArea))
+        }
+        return routing
+    }
+}

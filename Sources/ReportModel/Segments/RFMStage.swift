@@ -1,0 +1,39 @@
+/// Scores every buyer of a snapshot and assigns segments; output sorted by customer id.
+struct RFMStage {
+    let buyers: BuyerTable
+    let thresholds: RFMThresholds
+
+    init(table: SnapshotTable, customers: CustomerIndex, segments: SegmentTable) {
+        let asOf = table.period.asOf.ordinal
+        var rows: [Int32] = []
+        rows.reserveCapacity(table.count)
+        for row in 0..<table.count where table.orders[row] >= 1 { rows.append(Int32(row)) }
+        // Output order: by customer id (byte order), independent of row order.
+        rows.sort { customers.precedes(table.customer[Int($0)], table.customer[Int($1)]) }
+
+        var out = BuyerTable()
+        let n = rows.count
+        out.customer = rows.map { table.customer[Int($0)] }
+        out.recencyDays = rows.map { asOf - table.lastOrder[Int($0)] }
+        out.frequency = rows.map { table.orders[Int($0)] }
+        out.monetary = rows.map { table.revenue[Int($0)] }
+
+        // Recency is scored on −recency_days so the most recent buyers score 5.
+        let recency = QuintileScorer(values: out.recencyDays.map { -$0 })
+        let frequency = QuintileScorer(values: out.frequency)
+        let monetary = QuintileScorer(values: out.monetary)
+        out.scores = [UInt16](repeating: 0, count: n)
+        out.segment = [UInt8](repeating: 0, count: n)
+        for i in 0..<n {
+            let r = recency.score(-out.recencyDays[i]), f = frequency.score(out.frequency[i]), m = monetary.score(out.monetary[i])
+            out.scores[i] = UInt16(r * 100 + f * 10 + m)
+            out.segment[i] = UInt8(segments.segmentIndex(r: r, f: f, m: m))
+        }
+        out.probabilityAlive = [Double](repeating: .nan, count: n)
+        out.predictedCLV = [Double](repeating: .nan, count: n)
+        buyers = out
+        thresholds = RFMThresholds(recencyDays: recency.thresholds.map { -Int($0) },
+                                   frequency: frequency.thresholds.map { Int($0) },
+                                   monetary: monetary.thresholds)
+    }
+}

@@ -1,0 +1,27 @@
+/// Names and seed actions of the seed's six segments, in French and English.
+public enum SegmentCatalog {
+    public struct Entry: Sendable {
+        public var fr: String, en: String, profile: String, actionFR: String, actionEN: String
+    }
+
+    public static let entries: [String: Entry] = [
+        "champions": Entry(fr: "Champions", en: "Champions", profile: "R↑ F↑ M↑", actionFR: "Récompenser", actionEN: "Reward"),
+        "loyal": Entry(fr: "Loyaux", en: "Loyal", profile: "R↑ F↑ M→", actionFR: "Upsell", actionEN: "Upsell"),
+        "potential": Entry(fr: "Potentiels", en: "Potential", profile: "R↑ F→ M→", actionFR: "Fidéliser", actionEN: "Nurture"),
+        "at_risk": Entry(fr: "À risque", en: "At risk", profile: "R↓ F↑ M↑", actionFR: "Win-back", actionEN: "Win-back"),
+        "hibernating": Entry(fr: "Endormis", en: "Hibernating", profile: "R↓ F↓ M→", actionFR: "Réactiver", actionEN: "Reactivate"),
+        "lost": Entry(fr: "Perdus", en: "Lost", profile: "R↓ F↓ M↓", actionFR: "Lâcher ou réactiver", actionEN: "Let go or reactivate"),
+    ]
+
+    /// Display name of a segment id (the id itself for user-defined segments).
+    public static func name(_ id: String, _ locale: ReportLocale) -> String {
+        guard let e = entries[id] else { return id }
+        return locale == .fr ? e.fr : e.en
+    }
+
+    /// The seed's action for a segment id, if it is one of the six.
+    public static func action(_ id: String, _ locale: ReportLocale) -> String? {
+        guard let e = entries[id] else { return nil }
+        return locale == .fr ? e.actionFR : e.actionEN
+    }
+}
