@@ -1,0 +1,74 @@
+/// The editable `fidelis.yml` written by `fidelis-report init`: every key with the seed's default.
+public enum DefaultConfig {
+    public static let yaml = """
+    # fidelis-report configuration. Every value below is the default; delete what you do not change.
+    client: Demo                 # shown in titles: « Stratégie Fidélisation - Demo »
+    locale: en                   # en or fr
+    currency: EUR                # EUR, USD, GBP, CHF, JPY or any code
+
+    # Input files
+    # delimiter: ";"             # default: detected from the header row
+    date_format: yyyy-mm-dd      # or dd/mm/yyyy, mm/dd/yyyy (no guessing)
+    columns: {}                  # header aliases, e.g. {Email: customer_id, CA: revenue}
+
+    # Activity: a buyer is active when the last order is at most this many days old
+    activity_window_days: 90
+
+    # Targets: value and direction (above = higher is better)
+    targets:
+      retention_rate: {value: 0.85, direction: above}
+      churn_rate: {value: 0.05, direction: below}
+      ltv_growth_yoy: {value: 0.20, direction: above}
+      nps: {value: 50, direction: above}
+      csat: {value: 4.2, direction: above}
+      repeat_purchase_rate: {value: 0.40, direction: above}
+
+    # RFM segments: first matching rule wins; the rules must cover all 125 score triples
+    segments:
+      - {id: champions,   r: 3-5, f: 4-5, m: 4-5}
+      - {id: loyal,       r: 3-5, f: 4-5, m: 1-5}
+      - {id: potential,   r: 3-5, f: 1-5, m: 1-5}
+      - {id: at_risk,     r: 1-2, f: 4-5, m: 1-5}
+      - {id: at_risk,     r: 1-2, f: 1-5, m: 4-5}
+      - {id: hibernating, r: 1-2, f: 3-5, m: 1-5}
+      - {id: hibernating, r: 1-2, f: 1-5, m: 3-5}
+      - {id: lost,        r: 1-2, f: 1-5, m: 1-5}
+
+    # Human escalation points
+    escalations:
+      nps_below: 30
+      churn_above: 0.10
+      refund_above: 1000
+      vip_top_share: 0.01        # VIPs when the data has no vip column: top 1 % of buyers by revenue
+
+    # Feedback routing: keywords added to the seed's table, per area
+    routing:
+      keywords:
+        lifecycle-management: []
+        loyalty-programs: []
+        churn-prevention: []
+        customer-success: []
+
+    # Predicted customer value (BG/NBD + Gamma-Gamma)
+    lifetime:
+      time_unit: week            # or day
+      horizon_months: 12
+      monthly_discount_rate: 0.01
+
+    # Proposed loyalty programme
+    loyalty:
+      tiers: [Bronze, Silver, Gold]
+      tier_percentiles: [0.60, 0.90]   # spend percentile where Silver and Gold start
+      points_per_currency_unit: 1
+      point_value: 0.01
+      redemption_rate: 0.6
+
+    # Cost assumptions of the action plan
+    action_plan:
+      win_back_incentive: 10
+      contact_cost: 0.5
+      personal_intervention_cost: 50
+      expected_win_back_rate: 0.15
+
+    """
+}

@@ -1,0 +1,103 @@
+/// Reads a transaction ledger (input.md, kind 2) into columns, checking every value.
+public struct LedgerReader {
+    public var dialect: InputDialect
+
+    public init(dialect: InputDialect) { self.dialect = dialect }
+
+    /// The parsed purchase lines.
+    public struct Lines: Sendable {
+        public var customers = CustomerIndex(capacity: 1 << 16)
+        public var customer: [Int32] = []
+        public var day: [Int32] = []
+        public var amount: [Int64] = []
+        /// Interned order id per line; -1 without an `order_id` column.
+        public var order: [Int32] = []
+        public var hasOrderID = false
+        public var byteCount = 0
+        public var unknownColumns: [String] = []
+    }
+
+    /// Reads `bytes` (shown as `name` in messages).
+    public func read(bytes: UnsafeRawBufferPointer, name: String) throws(InputErrors) -> Lines {
+        var errors = InputErrors()
+        let delimiter = dialect.delimiter(forHeaderOf: bytes)
+        let decimalComma = delimiter == UInt8(ascii: ";")
+        var reader = CSVReader(bytes: bytes, delimiter: delimiter)
+        var fields: [CSVField] = []
+        var lines = Lines()
+        lines.byteCount = bytes.count
+        let hasHeader: Bool
+        do { hasHeader = try reader.nextRecord(into: &fields) } catch { throw InputErrors([error.located(in: name)]) }
+        guard hasHeader else {
+            throw InputErrors([InputError(file: name, line: 1, column: 0, message: "the file is empty", expected: "a header row naming the columns")])
+        }
+        let header = HeaderMap<LedgerColumn>(fields: fields, reader: reader, file: name, dialect: dialect, required: LedgerColumn.required, errors: &errors)
+        guard errors.isEmpty else { throw errors }
+        lines.unknownColumns = header.unknown
+        let width = fields.count
+        let cID = header.position[.customerID]!, cDate = header.position[.date]!, cAmount = header.position[.amount]!
+        let cOrder = header.position[.orderID] ?? -1, cQuantity = header.position[.quantity] ?? -1
+        lines.hasOrderID = cOrder >= 0
+        var orders = CustomerIndex(capacity: 1 << 16)
+        var scratch: [UInt8] = []
+        let estimate = max(16, bytes.count / 40)
+        lines.customer.reserveCapacity(estimate); lines.day.reserveCapacity(estimate); lines.amount.reserveCapacity(estimate)
+        if cOrder >= 0 { lines.order.reserveCapacity(estimate) }
+        func shown(_ f: CSVField) -> String { "\"" + String(decoding: reader.rawBytes(f).prefix(40), as: UTF8.self) + "\"" }
+        while true {
+            let more: Bool
+            do { more = try reader.nextRecord(into: &fields) } catch { errors.append(error.located(in: name)); break }
+            guard more else { break }
+            let line = fields[0].line
+            guard fields.count == width else {
+                errors.append(InputError(file: name, line: line, column: min(fields.count, width) + 1, message: "the row has \(fields.count) field(s)", expected: "\(width) fields as in the header row"))
+                continue
+            }
+            var ok = true
+            func fail(_ column: Int, _ message: String, _ expected: String) {
+                errors.append(InputError(file: name, line: fields[column].line, column: column + 1, message: message, expected: expected))
+                ok = false
+            }
+            let idField = fields[cID]
+            let idBytes = reader.unescapedBytes(idField, scratch: &scratch)
+            var customer: Int32 = -1
+            if idBytes.isEmpty { fail(cID, "customer_id is missing", "a non-empty customer id") }
+            else if !idBytes.withUnsafeBytes({ TextValidation.isValidUTF8($0) }) { fail(cID, "customer_id is not valid UTF-8 text", "UTF-8 text") }
+            else { customer = idBytes.withUnsafeBytes { lines.customers.intern($0) } }
+            let dateRaw = reader.rawBytes(fields[cDate])
+            var day: Int32 = 0
+            if FieldParser.trimmed(dateRaw).isEmpty { fail(cDate, "\(header.name(cDate)) is missing", dialect.dateFormat.example) }
+            else if let d = FieldParser.date(dateRaw, format: dialect.dateFormat) { day = d.ordinal }
+            else { fail(cDate, "\(header.name(cDate)) \(shown(fields[cDate])) is not a valid date", dialect.dateFormat.example) }
+            let amountRaw = reader.rawBytes(fields[cAmount])
+            var amount: Int64 = 0
+            if FieldParser.trimmed(amountRaw).isEmpty { fail(cAmount, "\(header.name(cAmount)) is missing", "a decimal number (negative for refunds)") }
+            else if let v = Money.parse(amountRaw, decimalComma: decimalComma, allowNegative: true) { amount = v }
+            else { fail(cAmount, "\(header.name(cAmount)) \(shown(fields[cAmount])) is not a decimal number", decimalComma ? "a number like -12.50 or 12,50" : "a number like 12.50 or -12.50") }
+            var order: Int32 = -1
+            if cOrder >= 0 {
+                let f = fields[cOrder]
+                let bytes = reader.unescapedBytes(f, scratch: &scratch)
+                if bytes.isEmpty {
+                    // A line without an order id is an order of its own.
+                    order = -2
+                } else {
+                    order = bytes.withUnsafeBytes { orders.intern($0) }
+                }
+            }
+            if cQuantity >= 0 {
+                let raw = reader.rawBytes(fields[cQuantity])
+                if !FieldParser.trimmed(raw).isEmpty && FieldParser.integer(raw) == nil {
+                    fail(cQuantity, "\(header.name(cQuantity)) \(shown(fields[cQuantity])) is not a whole number", "an integer")
+                }
+            }
+            guard ok, errors.isEmpty else { continue }
+            lines.customer.append(customer)
+            lines.day.append(day)
+            lines.amount.append(amount)
+            if cOrder >= 0 { lines.order.append(order) }
+        }
+        guard errors.isEmpty else { throw errors }
+        return lines
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+
+/// Month-end snapshots derived from a transaction ledger (input.md, kind 2).
+///
+/// Snapshots run from the first purchase month to the as-of date (default: the last date in the
+/// ledger; later lines are ignored). Each carries first/last order date, orders and revenue, plus the
+/// purchase-day detail the predictive model uses. Snapshots must be read in order.
+public struct LedgerSource: SnapshotSource {
+    public let periods: [SnapshotPeriod]
+    private let name: String
+    private let lines: LedgerReader.Lines
+    /// Line indices sorted by (customer, day).
+    private let order: [Int32]
+    /// Whether each line starts a new order for its customer.
+    private let startsOrder: [Bool]
+    /// Start of each customer's lines in `order` (customers.count + 1 entries).
+    private let customerStart: [Int]
+    private var state: CustomerState
+    private var nextIndex = 0
+
+    private struct CustomerState {
+        var cursor: [Int]
+        var orders: [Int32]
+        var revenue: [Int64]
+        var first: [Int32]
+        var last: [Int32]
+        var days: [Int32]
+        var repeatSpend: [Int64]
+    }
+
+    public init(path: String, asOf: Day?, dialect: InputDialect) throws(InputErrors) {
+        let display = (path as NSString).lastPathComponent
+        let file: MappedFile
+        do { file = try MappedFile(path: path, displayName: display) } catch let e as InputError { throw InputErrors([e]) } catch {
+            throw InputErrors([InputError(file: display, line: 0, column: 0, message: "\(error)", expected: "a readable file")])
+        }
+        var parsed = try withExtendedLifetime(file) { () throws(InputErrors) -> LedgerReader.Lines in
+            try LedgerReader(dialect: dialect).read(bytes: file.bytes, name: display)
+        }
+        name = display
+        guard let maxDay = parsed.day.max() else {
+            throw InputErrors([InputError(file: display, line: 2, column: 0, message: "the ledger has no purchase line", expected: "at least one row after the header")])
+        }
+        let cut = asOf ?? Day(ordinal: maxDay)
+        // Lines after the as-of date are ignored (that is how a calibration period is cut).
+        if parsed.day.contains(where: { $0 > cut.ordinal }) {
+            let keep = parsed.day.indices.filter { parsed.day[$0] <= cut.ordinal }
+            parsed.customer = keep.map { parsed.customer[$0] }
+            parsed.amount = keep.map { parsed.amount[$0] }
+            if parsed.hasOrderID { parsed.order = keep.map { parsed.order[$0] } }
+            parsed.day = keep.map { parsed.day[$0] }
+        }
+        guard let firstDay = parsed.day.min() else {
+            throw InputErrors([InputError(file: display, line: 0, column: 0, message: "no purchase on or before the as-of date \(cut)", expected: "an --as-of date after the first purchase")])
+        }
+        lines = parsed
+        let n = parsed.customer.count
+        let customerCount = parsed.customers.count
+
+        // Which lines start an order: the first line (by day) of each distinct (customer, order_id).
+        var starts = [Bool](repeating: true, count: n)
+        if parsed.hasOrderID {
+            let byOrder = (0..<n).sorted { a, b in
+                let ka = (parsed.customer[a], parsed.order[a], parsed.day[a]), kb = (parsed.customer[b], parsed.order[b], parsed.day[b])
+                return ka < kb || (ka == kb && a < b)
+            }
+            var previous: (Int32, Int32)? = nil
+            for i in byOrder {
+                let key = (parsed.customer[i], parsed.order[i])
+                // Lines without an order id (-2) are orders of their own.
+                if key.1 != -2, let p = previous, p == key { starts[i] = false }
+                previous = key
+            }
+        }
+        startsOrder = starts
+        // Counting sort by customer, then by day within each customer.
+        var start = [Int](repeating: 0, count: customerCount + 1)
+        for c in parsed.customer { start[Int(c) + 1] += 1 }
+        for c in 0..<customerCount { start[c + 1] += start[c] }
+        var fill = start
+        var sorted = [Int32](repeating: 0, count: n)
+        for i in 0..<n {
+            let c = Int(parsed.customer[i])
+            sorted[fill[c]] = Int32(i)
+            fill[c] += 1
+        }
+        for c in 0..<customerCount where start[c + 1] - start[c] > 1 {
+            sorted[start[c]..<start[c + 1]].sort { parsed.day[Int($0)] != parsed.day[Int($1)] ? parsed.day[Int($0)] < parsed.day[Int($1)] : $0 < $1 }
+        }
+        order = sorted
+        customerStart = start
+        state = CustomerState(cursor: Array(start.dropLast()), orders: .init(repeating: 0, count: customerCount),
+                              revenue: .init(repeating: 0, count: customerCount), first: .init(repeating: SnapshotTable.missingDay, count: customerCount),
+                              last: .init(repeating: SnapshotTable.missingDay, count: customerCount), days: .init(repeating: 0, count: customerCount),
+                              repeatSpend: .init(repeating: 0, count: customerCount))
+        // Month ends from the first purchase month, then the as-of date itself.
+        var list: [SnapshotPeriod] = []
+        var month = Day(ordinal: firstDay).month
+        while month.lastDay < cut {
+            list.append(SnapshotPeriod(monthEnd: month))
+            month = Month(index: month.index + 1)
+        }
+        list.append(SnapshotPeriod(asOf: cut))
+        periods = list
+    }
+
+    public mutating func read(_ index: Int, customers: inout CustomerIndex) -> SnapshotOutcome {
+        precondition(index == nextIndex, "ledger snapshots are derived in order")
+        nextIndex += 1
+        if index == 0 { customers = lines.customers }
+        let period = periods[index]
+        let cut = period.asOf.ordinal
+        var table = SnapshotTable(period: period, columns: [.customerID, .firstOrderDate, .lastOrderDate, .orders, .revenue], capacity: customers.count)
+        table.derivedFromLedger = true
+        for c in 0..<(customerStart.count - 1) {
+            var k = state.cursor[c]
+            let end = customerStart[c + 1]
+            while k < end {
+                let i = Int(order[k])
+                let day = lines.day[i]
+                guard day <= cut else { break }
+                if startsOrder[i] { state.orders[c] += 1 }
+                state.revenue[c] += lines.amount[i]
+                if state.first[c] == SnapshotTable.missingDay { state.first[c] = day }
+                if day != state.last[c] { state.days[c] += 1 }
+                if day != state.first[c] { state.repeatSpend[c] += lines.amount[i] }
+                state.last[c] = day
+                k += 1
+            }
+            state.cursor[c] = k
+            guard state.first[c] != SnapshotTable.missingDay else { continue }
+            table.customer.append(Int32(c))
+            table.firstOrder.append(state.first[c])
+            table.lastOrder.append(state.last[c])
+            table.orders.append(state.orders[c])
+            table.revenue.append(state.revenue[c])
+            table.purchaseDays.append(state.days[c])
+            table.repeatSpend.append(state.repeatSpend[c])
+        }
+        let rows = table.count
+        table.status = .init(repeating: -1, count: rows)
+        table.vip = .init(repeating: false, count: rows)
+        table.nps = .init(repeating: -1, count: rows)
+        table.csat = .init(repeating: -1, count: rows)
+        table.ces = .init(repeating: -1, count: rows)
+        table.publicComplaint = .init(repeating: false, count: rows)
+        table.refundRequested = .init(repeating: 0, count: rows)
+        table.pointsBalance = .init(repeating: -1, count: rows)
+        return SnapshotOutcome(name: name, table: table, errors: InputErrors(), unknownColumns: index == 0 ? lines.unknownColumns : [], byteCount: index == 0 ? lines.byteCount : 0)
+    }
+}

@@ -1,0 +1,45 @@
+/// Snapshots to process, in as-of order, read one at a time.
+public protocol SnapshotSource {
+    /// The snapshots, in as-of order.
+    var periods: [SnapshotPeriod] { get }
+    /// Reads snapshot `index`, interning customer ids into `customers`.
+    mutating func read(_ index: Int, customers: inout CustomerIndex) -> SnapshotOutcome
+}
+
+/// One snapshot read from a source: the table when valid, the problems otherwise.
+public struct SnapshotOutcome {
+    /// The name shown in messages.
+    public var name: String
+    public var table: SnapshotTable?
+    public var errors: InputErrors
+    /// Header names that matched no column.
+    public var unknownColumns: [String]
+    public var byteCount: Int
+
+    public init(name: String, table: SnapshotTable?, errors: InputErrors, unknownColumns: [String], byteCount: Int) {
+        self.name = name
+        self.table = table
+        self.errors = errors
+        self.unknownColumns = unknownColumns
+        self.byteCount = byteCount
+    }
+}
+
+/// The snapshot files of a folder.
+public struct SnapshotFolderSource: SnapshotSource {
+    public let folder: SnapshotFolder
+    public let reader: SnapshotReader
+
+    public init(directory: String, dialect: InputDialect) throws(InputErrors) {
+        folder = try SnapshotFolder(directory: directory)
+        reader = SnapshotReader(dialect: dialect)
+    }
+
+    public var periods: [SnapshotPeriod] { folder.entries.map(\.period) }
+
+    public mutating func read(_ index: Int, customers: inout CustomerIndex) -> SnapshotOutcome {
+        let entry = folder.entries[index]
+        let o = reader.read(path: entry.path, displayName: entry.displayName, period: entry.period, customers: &customers)
+        return SnapshotOutcome(name: entry.displayName, table: o.table, errors: o.errors, unknownColumns: o.unknownColumns, byteCount: o.byteCount)
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// Buffered byte output for the sample files: formats integers, money and dates
+/// straight into a large reusable buffer and hands full chunks to a `FileHandle`.
+///
+/// Call `ensureRoom()` once per row (a row never exceeds `rowReserve` bytes), then
+/// `finish()` at the end; `release()` must run in every case (use `defer`).
+struct SampleByteWriter {
+    /// Upper bound of the bytes one row may append between two `ensureRoom()` calls.
+    static let rowReserve = 16 * 1024
+
+    private let handle: FileHandle
+    private let base: UnsafeMutablePointer<UInt8>
+    private let capacity: Int
+    private var count = 0
+    /// Bytes handed to the file so far.
+    private(set) var flushed = 0
+
+    /// Creates (or truncates) the file at `url`.
+    init(url: URL, capacity: Int = 4 << 20) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw SampleError("cannot create \(url.path)")
+        }
+        handle = try FileHandle(forWritingTo: url)
+        try handle.truncate(atOffset: 0)
+        self.capacity = max(capacity, 4 * SampleByteWriter.rowReserve)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    /// Flushes when fewer than `rowReserve` bytes are left.
+    @inline(__always)
+    mutating func ensureRoom() throws {
+        if capacity - count < SampleByteWriter.rowReserve { try flush() }
+    }
+
+    /// Hands the buffered bytes to the file.
+    mutating func flush() throws {
+        guard count > 0 else { return }
+        let data = Data(bytesNoCopy: base, count: count, deallocator: .none)
+        try handle.write(contentsOf: data)
+        flushed += count
+        count = 0
+    }
+
+    /// Flushes and closes the file.
+    mutating func finish() throws {
+        try flush()
+        try handle.close()
+    }
+
+    /// Frees the buffer (the handle closes itself when released).
+    func release() {
+        base.deallocate()
+    }
+
+    @inline(__always)
+    mutating func byte(_ b: UInt8) {
+        base[count] = b
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func bytes(_ source: UnsafePointer<UInt8>, _ length: Int) {
+        (base + count).update(from: source, count: length)
+        count += length
+    }
+
+    mutating func bytes(_ source: [UInt8]) {
+        source.withUnsafeBufferPointer { buffer in
+            if let address = buffer.baseAddress { bytes(address, buffer.count) }
+        }
+    }
+
+    /// Decimal digits of a non-negative integer.
+    @inline(__always)
+    mutating func unsigned(_ value: UInt64) {
+        if value < 10 {
+            byte(48 &+ UInt8(truncatingIfNeeded: value))
+            return
+        }
+        var v = value
+        var digits = 0
+        var probe = value
+        while probe > 0 { digits += 1; probe /= 10 }
+        var p = base + count + digits - 1
+        while v > 0 {
+            p.pointee = 48 &+ UInt8(truncatingIfNeeded: v % 10)
+            v /= 10
+            p -= 1
+        }
+        count += digits
+    }
+
+    /// Decimal digits of an integer, with a leading `-` when negative.
+    @inline(__always)
+    mutating func integer(_ value: Int64) {
+        if value < 0 {
+            byte(UInt8(ascii: "-"))
+            unsigned(value.magnitude)
+        } else {
+            unsigned(UInt64(value))
+        }
+    }
+
+    /// A non-negative integer left-padded with zeros to `width` digits.
+    @inline(__always)
+    mutating func zeroPadded(_ value: Int, width: Int) {
+        var v = value
+        var p = base + count + width - 1
+        for _ in 0..<width {
+            p.pointee = 48 &+ UInt8(truncatingIfNeeded: v % 10)
+            v /= 10
+            p -= 1
+        }
+        count += width
+    }
+
+    /// An amount in cents as a fixed two-decimal number (`-12.05`), with the given decimal mark.
+    @inline(__always)
+    mutating func money(_ cents: Int64, decimalMark: UInt8) {
+        let magnitude = cents.magnitude
+        if cents < 0 { byte(UInt8(ascii: "-")) }
+        unsigned(magnitude / 100)
+        byte(decimalMark)
+        let fraction = magnitude % 100
+        byte(48 &+ UInt8(truncatingIfNeeded: fraction / 10))
+        byte(48 &+ UInt8(truncatingIfNeeded: fraction % 10))
+    }
+}

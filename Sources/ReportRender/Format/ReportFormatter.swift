@@ -1,0 +1,105 @@
+import ReportModel
+
+/// Locale-aware, deterministic number, money and date formatting (no system locale involved).
+///
+/// fr: `81,2 %`, `1 234,56 €`, `31 octobre 2026`; en: `81.2%`, `€1,234.56`, `31 October 2026`.
+public struct ReportFormatter: Sendable {
+    public let locale: ReportLocale
+    public let currency: String
+
+    /// Narrow no-break space, the French thousands separator and the space before `%` and `€`.
+    static let thinSpace = "\u{202F}"
+
+    public init(locale: ReportLocale, currency: String) {
+        self.locale = locale
+        self.currency = currency
+    }
+
+    /// Shown for a value that cannot be computed.
+    public var missing: String { locale == .fr ? "n.d." : "n/a" }
+
+    /// A number with `decimals` decimals and grouped thousands.
+    public func number(_ value: Double?, decimals: Int = 0) -> String {
+        guard let value, value.isFinite else { return missing }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        let negative = value < 0 && scaled > 0
+        let whole = Int64(scaled / scale)
+        var text = group(whole)
+        if decimals > 0 {
+            var fraction = Int64(scaled - Double(whole) * scale)
+            var digits = ""
+            for _ in 0..<decimals { digits = String(fraction % 10) + digits; fraction /= 10 }
+            text += (locale == .fr ? "," : ".") + digits
+        }
+        return (negative ? "−" : "") + text
+    }
+
+    /// A whole count with grouped thousands.
+    public func integer(_ value: Int) -> String { number(Double(value)) }
+
+    /// A fraction shown as a percentage (`0.812` → `81.2%`).
+    public func percent(_ fraction: Double?, decimals: Int = 1) -> String {
+        guard let fraction, fraction.isFinite else { return missing }
+        let n = number(fraction * 100, decimals: decimals)
+        return locale == .fr ? n + ReportFormatter.thinSpace + "%" : n + "%"
+    }
+
+    /// A signed percentage point change or growth (`+3.4%`).
+    public func signedPercent(_ fraction: Double?, decimals: Int = 1) -> String {
+        guard let fraction, fraction.isFinite else { return missing }
+        let p = percent(abs(fraction), decimals: decimals)
+        return (fraction < 0 ? "−" : "+") + p
+    }
+
+    /// Money in the configured currency.
+    public func money(_ amount: Double?, decimals: Int = 2) -> String {
+        guard let amount, amount.isFinite else { return missing }
+        let n = number(amount, decimals: decimals)
+        let symbol = currencySymbol
+        if locale == .fr { return n + ReportFormatter.thinSpace + symbol }
+        if n.hasPrefix("−") { return "−" + symbol + n.dropFirst() }
+        return symbol + n
+    }
+
+    /// Money from fixed-point units.
+    public func money(units: Int64, decimals: Int = 2) -> String { money(Money.value(units), decimals: decimals) }
+
+    var currencySymbol: String {
+        switch currency.uppercased() {
+        case "EUR": return "€"
+        case "USD": return "$"
+        case "GBP": return "£"
+        case "CHF": return "CHF"
+        case "JPY": return "¥"
+        default: return currency
+        }
+    }
+
+    /// A date written out: `31 octobre 2026` / `31 October 2026`.
+    public func date(_ day: Day) -> String {
+        let c = day.civil
+        return "\(c.day) \(monthName(c.month)) \(c.year)"
+    }
+
+    /// A month: `octobre 2026` / `October 2026`.
+    public func month(_ month: Month) -> String { "\(monthName(month.number)) \(month.year)" }
+
+    func monthName(_ m: Int) -> String {
+        let fr = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+        let en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return (locale == .fr ? fr : en)[m - 1]
+    }
+
+    private func group(_ value: Int64) -> String {
+        let digits = String(value)
+        let separator = locale == .fr ? ReportFormatter.thinSpace : ","
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += separator }
+            out.append(ch)
+        }
+        return out
+    }
+}

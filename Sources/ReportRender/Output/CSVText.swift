@@ -1,0 +1,22 @@
+/// Text fields for CSV outputs.
+public enum CSVText {
+    /// RFC 4180 quoting when needed; text starting with `=`, `+`, `-`, `@`, tab or carriage return
+    /// gets a leading `'` so spreadsheets never run it as a formula.
+    public static func field(_ text: String) -> String {
+        var value = text
+        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+            value = "'" + value
+        }
+        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) {
+            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return value
+    }
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        return self.split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,107 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file written through a large byte buffer (flushed in 1 MiB chunks), for big CSV outputs.
+public final class OutputFile {
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    private let chunk = 1 << 20
+    public let path: String
+
+    /// Creates (or truncates) `path`.
+    public init(path: String) throws {
+        self.path = path
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw SiteError.cannotWrite(path, String(cString: strerror(errno))) }
+        buffer.reserveCapacity(chunk + 4096)
+    }
+
+    @inline(__always) public func append(_ byte: UInt8) {
+        buffer.append(byte)
+    }
+
+    public func append(_ text: String) {
+        var t = text
+        t.withUTF8 { buffer.append(contentsOf: $0) }
+        if buffer.count >= chunk { try? flush() }
+    }
+
+    /// Appends a non-negative or negative integer in decimal.
+    public func append(integer value: Int) {
+        if value < 0 { buffer.append(UInt8(ascii: "-")) }
+        var v = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat { d[n] = UInt8(v % 10) + 48; v /= 10; n += 1 } while v > 0
+            while n > 0 { n -= 1; buffer.append(d[n]) }
+        }
+    }
+
+    /// Appends a `Money` amount as a plain decimal (`1234.5`, `12`), exact.
+    public func append(money units: Int64) {
+        if units < 0 { buffer.append(UInt8(ascii: "-")) }
+        let m = units.magnitude
+        append(integer: Int(m / 10_000))
+        var fraction = Int(m % 10_000)
+        guard fraction != 0 else { return }
+        var width = 4
+        while fraction % 10 == 0 { fraction /= 10; width -= 1 }
+        buffer.append(UInt8(ascii: "."))
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        while divisor > 0 { buffer.append(UInt8(fraction / divisor % 10) + 48); divisor /= 10 }
+    }
+
+    /// Appends a finite double with a fixed number of decimals (locale-independent), nothing for NaN.
+    public func append(fixed value: Double, decimals: Int) {
+        guard value.isFinite else { return }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        if value < 0 && scaled > 0 { buffer.append(UInt8(ascii: "-")) }
+        let whole = Int(scaled / scale)
+        append(integer: whole)
+        guard decimals > 0 else { return }
+        buffer.append(UInt8(ascii: "."))
+        var fraction = Int(scaled - Double(whole) * scale)
+        var digits = [UInt8](repeating: 48, count: decimals)
+        for k in stride(from: decimals - 1, through: 0, by: -1) { digits[k] = UInt8(fraction % 10) + 48; fraction /= 10 }
+        buffer.append(contentsOf: digits)
+    }
+
+    /// Appends a CSV text field: quoted when needed, with formula-looking text neutralised by a leading `'`.
+    public func append(csvText text: String) {
+        append(CSVText.field(text))
+    }
+
+    /// Ends a line and flushes when the buffer is full.
+    public func endLine() throws {
+        buffer.append(UInt8(ascii: "\n"))
+        if buffer.count >= chunk { try flush() }
+    }
+
+    public func flush() throws {
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            guard written > 0 else { throw SiteError.cannotWrite(path, String(cString: strerror(errno))) }
+            offset += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes, syncs and closes the file.
+    public func close() throws {
+        try flush()
+        _ = fsync(fd)
+        #if canImport(Glibc)
+        _ = Glibc.close(fd)
+        #else
+        _ = Darwin.close(fd)
+        #endif
+    }
+}

@@ -1,0 +1,34 @@
+import ReportModel
+
+/// Why a build stopped; each maps to an exit status of output.md.
+public enum BuildFailure: Error, CustomStringConvertible {
+    /// The input folder or file does not exist (exit 66).
+    case inputMissing(String)
+    /// The input data breaks the contract (exit 65).
+    case badInput(InputErrors)
+    /// The config file is invalid (exit 65).
+    case badConfig(InputError)
+    /// A template cannot be used (exit 65).
+    case badTemplate(TemplateError)
+    /// The output folder was refused (exit 73).
+    case site(SiteError)
+
+    public var exitCode: Int32 {
+        switch self {
+        case .inputMissing: return 66
+        case .badInput, .badConfig, .badTemplate: return 65
+        case .site(.cannotWrite): return 73
+        case .site: return 73
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .inputMissing(let what): return what
+        case .badInput(let errors): return errors.description
+        case .badConfig(let error): return error.description
+        case .badTemplate(let error): return error.description
+        case .site(let error): return error.description
+        }
+    }
+}

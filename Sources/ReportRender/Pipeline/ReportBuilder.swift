@@ -1,0 +1,117 @@
+import Foundation
+import ReportModel
+
+/// The build pipeline: read → compute → render → write, one snapshot at a time, then swap the site in.
+public enum ReportBuilder {
+    /// What a finished build reports back.
+    public struct Result: Sendable {
+        /// Every snapshot's figures (without per-buyer rows), oldest first.
+        public var reports: [SnapshotReport]
+        public var bytesRead: Int
+        public var rowsRead: Int
+        public var seconds: Double
+        public var latest: SnapshotReport? { reports.last }
+    }
+
+    /// Builds the site. Nothing is written to `options.output` unless every step succeeds.
+    public static func build(_ options: BuildOptions, log: BuildLog = .silent) throws(BuildFailure) -> Result {
+        let start = DispatchTime.now()
+        let steps = 4
+        log.step(1, steps, "Loading templates (\(options.config.locale.rawValue))")
+        let templates: TemplateSet
+        do { templates = try TemplateSet(locale: options.config.locale, override: options.templates) } catch { throw .badTemplate(error) }
+
+        log.step(2, steps, "Reading input")
+        var source = try openSource(options.input, config: options.config)
+        let periods = source.periods
+
+        let site: SiteWriter
+        do { site = try SiteWriter(target: options.output) } catch { throw .site(error) }
+
+        log.step(3, steps, "Computing \(periods.count) snapshot(s) and writing pages")
+        var engine = ReportEngine(config: options.config)
+        var customers = CustomerIndex(capacity: 1 << 16)
+        var errors = InputErrors()
+        var reports: [SnapshotReport] = []
+        var bytes = 0, rows = 0
+        var warnedColumns = Set<String>()
+        let pages = SnapshotPages(templates: templates, config: options.config)
+        for (i, period) in periods.enumerated() {
+            let t0 = DispatchTime.now()
+            let outcome = source.read(i, customers: &customers)
+            bytes += outcome.byteCount
+            guard errors.isEmpty, let table = outcome.table else {
+                errors.append(contentsOf: outcome.errors)
+                continue
+            }
+            rows += table.count
+            let unknown = outcome.unknownColumns.filter { !warnedColumns.contains($0) }
+            if !unknown.isEmpty {
+                log.note("warning: \(outcome.name): ignoring unknown column(s) \(unknown.joined(separator: ", "))")
+                warnedColumns.formUnion(unknown)
+            }
+            var report = engine.process(table, customers: customers, unknownColumns: outcome.unknownColumns)
+            let view = SnapshotView(report: report, history: reports, config: options.config)
+            do { _ = try pages.write(report, view: view, customers: customers, periods: periods, site: site) } catch { site.abandon(); throw .site(error) }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0.uptimeNanoseconds) / 1e9
+            log.note("\(period.label): \(table.count) customers, \(report.counts.buyers) buyers, \(String(format: "%.1f", Double(outcome.byteCount) / 1e6)) MB in \(String(format: "%.2f", seconds)) s")
+            report.buyers = BuyerTable()
+            reports.append(report)
+        }
+        guard errors.isEmpty else { site.abandon(); throw .badInput(errors) }
+
+        log.step(4, steps, "Writing the site index and swapping it in")
+        do {
+            if let latest = reports.last {
+                let view = SnapshotView(report: latest, history: Array(reports.dropLast()), config: options.config)
+                let home = pages.dashboardView(view.dictionary(), periods: periods, report: latest, root: "", here: latest.period.label + "/", isHome: true)
+                try site.write(templates.render("dashboard", home), to: "index.html")
+            }
+            try site.write(templates.stylesheet, to: "assets/style.css")
+            try site.commit()
+        } catch {
+            site.abandon()
+            throw .site(error)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return Result(reports: reports, bytesRead: bytes, rowsRead: rows, seconds: seconds)
+    }
+
+    /// Reads and checks the input without writing anything; returns the figures.
+    public static func validate(_ input: ReportInput, config: ReportConfig) throws(BuildFailure) -> Result {
+        let start = DispatchTime.now()
+        var source = try openSource(input, config: config)
+        var engine = ReportEngine(config: config)
+        var customers = CustomerIndex(capacity: 1 << 16)
+        var errors = InputErrors()
+        var reports: [SnapshotReport] = []
+        var bytes = 0, rows = 0
+        for i in 0..<source.periods.count {
+            let outcome = source.read(i, customers: &customers)
+            bytes += outcome.byteCount
+            guard errors.isEmpty, let table = outcome.table else { errors.append(contentsOf: outcome.errors); continue }
+            rows += table.count
+            var report = engine.process(table, customers: customers, unknownColumns: outcome.unknownColumns)
+            report.buyers = BuyerTable()
+            reports.append(report)
+        }
+        guard errors.isEmpty else { throw .badInput(errors) }
+        return Result(reports: reports, bytesRead: bytes, rowsRead: rows, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+    }
+
+    static func openSource(_ input: ReportInput, config: ReportConfig) throws(BuildFailure) -> any SnapshotSource {
+        switch input {
+        case .snapshots(let dir):
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw .inputMissing("\(dir): snapshot folder not found (expected a folder of YYYY-MM.csv files)")
+            }
+            do { return try SnapshotFolderSource(directory: dir, dialect: config.dialect) } catch { throw .badInput(error) }
+        case .transactions(let file, let asOf):
+            guard FileManager.default.fileExists(atPath: file) else {
+                throw .inputMissing("\(file): transaction ledger not found (expected a CSV file)")
+            }
+            do { return try LedgerSource(path: file, asOf: asOf, dialect: config.dialect) } catch { throw .badInput(error) }
+        }
+    }
+}

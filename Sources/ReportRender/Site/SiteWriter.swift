@@ -1,0 +1,131 @@
+import CFileSwap
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a site into a staging folder beside the target and swaps it in at the end.
+///
+/// It only ever replaces a folder that holds its marker file (`.fidelis-site`) and refuses any other
+/// non-empty folder, a symbolic link or a file. The swap is one atomic `renameat2(RENAME_EXCHANGE)`
+/// on Linux, so readers see either the old site or the new one, never a mix; a build killed before
+/// the swap leaves the old site untouched (the staging folder is swept by the next build).
+public final class SiteWriter {
+    public static let marker = ".fidelis-site"
+    /// The folder being replaced.
+    public let target: String
+    /// The folder being written.
+    public let staging: String
+    private var committed = false
+
+    /// Checks the target and creates the staging folder.
+    public init(target rawTarget: String) throws(SiteError) {
+        let target = URL(fileURLWithPath: rawTarget).standardizedFileURL.path
+        self.target = target
+        let parent = (target as NSString).deletingLastPathComponent
+        let name = (target as NSString).lastPathComponent
+        try SiteWriter.checkTarget(target)
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: parent) {
+            do { try fm.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
+                throw .cannotWrite(parent, "cannot create the parent folder")
+            }
+        }
+        guard access(parent, W_OK) == 0 else { throw .refused(target, "the folder that holds it is not writable") }
+        SiteWriter.sweepStaleStaging(parent: parent, name: name)
+        staging = (parent as NSString).appendingPathComponent(".\(name).staging-\(getpid())")
+        try? fm.removeItem(atPath: staging)
+        do { try fm.createDirectory(atPath: staging, withIntermediateDirectories: false) } catch {
+            throw .cannotWrite(staging, "cannot create the staging folder")
+        }
+        // The marker goes in first so a leftover staging folder is recognisably ours.
+        try write(Data("fidelis-report site\n".utf8), to: SiteWriter.marker)
+    }
+
+    /// Refuses a target that is a link, a file, or a non-empty folder without the marker.
+    static func checkTarget(_ target: String) throws(SiteError) {
+        var info = stat()
+        guard lstat(target, &info) == 0 else { return } // does not exist yet: fine
+        if (info.st_mode & S_IFMT) == S_IFLNK { throw .refused(target, "it is a symbolic link") }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .refused(target, "it is not a folder") }
+        let contents = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
+        if contents.isEmpty { return }
+        guard contents.contains(marker) else { throw .foreignFolder(target) }
+        guard access(target, W_OK) == 0 else { throw .refused(target, "it is not writable") }
+    }
+
+    /// Removes staging folders left by killed builds (only ones that carry the marker).
+    static func sweepStaleStaging(parent: String, name: String) {
+        let prefix = ".\(name).staging-"
+        let fm = FileManager.default
+        for entry in (try? fm.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(prefix) {
+            let path = (parent as NSString).appendingPathComponent(entry)
+            let pid = Int32(entry.dropFirst(prefix.count)) ?? 0
+            if pid > 0 && pid != getpid() && kill(pid, 0) == 0 { continue } // another build is running
+            if fm.fileExists(atPath: (path as NSString).appendingPathComponent(marker)) { try? fm.removeItem(atPath: path) }
+        }
+    }
+
+    /// Absolute path of a file inside the staging folder (creating its folder).
+    public func path(_ relative: String) throws(SiteError) -> String {
+        let full = (staging as NSString).appendingPathComponent(relative)
+        let dir = (full as NSString).deletingLastPathComponent
+        if !FileManager.default.fileExists(atPath: dir) {
+            do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+                throw .cannotWrite(dir, "cannot create folder")
+            }
+        }
+        return full
+    }
+
+    public func write(_ data: Data, to relative: String) throws(SiteError) {
+        let full = try path(relative)
+        guard FileManager.default.createFile(atPath: full, contents: data) else { throw .cannotWrite(full, "cannot create file") }
+    }
+
+    public func write(_ text: String, to relative: String) throws(SiteError) {
+        try write(Data(text.utf8), to: relative)
+    }
+
+    /// Copies a file already in the target site (unchanged snapshot reused by the build cache).
+    public func reuse(_ relative: String) throws(SiteError) {
+        let from = (target as NSString).appendingPathComponent(relative)
+        let to = try path(relative)
+        if link(from, to) != 0 {
+            do { try FileManager.default.copyItem(atPath: from, toPath: to) } catch { throw .cannotWrite(to, "cannot copy \(from)") }
+        }
+    }
+
+    /// Swaps the staging folder in place of the target, then removes the old site.
+    public func commit() throws(SiteError) {
+        let fm = FileManager.default
+        sync()
+        if fm.fileExists(atPath: target) {
+            if fidelis_exchange_paths(staging, target) != 0 {
+                // No atomic exchange on this system: move the old site aside, then move the new one in.
+                let aside = staging + ".old"
+                guard rename(target, aside) == 0 else { throw .cannotWrite(target, String(cString: strerror(errno))) }
+                guard rename(staging, target) == 0 else {
+                    _ = rename(aside, target)
+                    throw .cannotWrite(target, String(cString: strerror(errno)))
+                }
+                try? fm.removeItem(atPath: aside)
+                committed = true
+                return
+            }
+            // `staging` now holds the old site.
+            try? fm.removeItem(atPath: staging)
+        } else {
+            guard rename(staging, target) == 0 else { throw .cannotWrite(target, String(cString: strerror(errno))) }
+        }
+        committed = true
+    }
+
+    /// Removes the staging folder (after an error).
+    public func abandon() {
+        guard !committed else { return }
+        try? FileManager.default.removeItem(atPath: staging)
+    }
+
+    deinit { abandon() }
+}

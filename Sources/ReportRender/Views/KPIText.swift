@@ -1,0 +1,73 @@
+import ReportModel
+
+/// Names, definitions and value formatting of the KPIs, per locale.
+enum KPIText {
+    static func name(_ key: KPIKey, _ l: ReportLocale) -> String {
+        switch (key, l) {
+        case (.retentionRate, .fr): return "Taux de rétention"
+        case (.retentionRate, .en): return "Retention rate"
+        case (.churnRate, .fr): return "Churn"
+        case (.churnRate, .en): return "Churn rate"
+        case (.ltv, .fr): return "LTV historique"
+        case (.ltv, .en): return "Historical LTV"
+        case (.ltvGrowthYoY, .fr): return "Croissance LTV sur un an"
+        case (.ltvGrowthYoY, .en): return "LTV growth year on year"
+        case (.nps, _): return "NPS"
+        case (.csat, _): return "CSAT"
+        case (.csatSatisfiedShare, .fr): return "Part de clients satisfaits (CSAT 4–5)"
+        case (.csatSatisfiedShare, .en): return "Satisfied share (CSAT 4–5)"
+        case (.ces, _): return "CES"
+        case (.repeatPurchaseRate, .fr): return "Taux de réachat"
+        case (.repeatPurchaseRate, .en): return "Repeat purchase rate"
+        }
+    }
+
+    static func definition(_ key: KPIKey, _ l: ReportLocale, window: Int) -> String {
+        let fr = l == .fr
+        switch key {
+        case .retentionRate: return fr ? "Clients actifs au snapshot précédent encore actifs à celui-ci, divisé par les actifs du précédent (actif : statut active, ou dernière commande il y a \(window) jours au plus)." : "Customers active at the previous snapshot who are still active, divided by those active at the previous snapshot (active: status active, or last order at most \(window) days before)."
+        case .churnRate: return fr ? "Actifs au snapshot précédent qui ne le sont plus, divisé par les actifs du précédent (= 1 − rétention)." : "Customers active at the previous snapshot who are no longer active, divided by those active before (= 1 − retention)."
+        case .ltv: return fr ? "Chiffre d'affaires cumulé divisé par le nombre d'acheteurs (commandes ≥ 1)." : "Cumulative revenue divided by the number of buyers (orders ≥ 1)."
+        case .ltvGrowthYoY: return fr ? "LTV du snapshot divisée par celle du snapshot d'il y a un an (365 ± 16 jours), moins 1." : "LTV of this snapshot divided by that of the snapshot a year before (365 ± 16 days), minus 1."
+        case .nps: return fr ? "100 × (réponses 9–10 − réponses 0–6) / réponses, sur les réponses NPS de la période." : "100 × (answers 9–10 − answers 0–6) / answers, over the period's NPS answers."
+        case .csat: return fr ? "Moyenne des réponses CSAT (1–5) de la période." : "Mean of the period's CSAT answers (1–5)."
+        case .csatSatisfiedShare: return fr ? "Part des réponses CSAT à 4 ou 5." : "Share of CSAT answers that are 4 or 5."
+        case .ces: return fr ? "Moyenne des réponses CES (1–7) de la période ; plus bas est meilleur." : "Mean of the period's CES answers (1–7); lower is better."
+        case .repeatPurchaseRate: return fr ? "Acheteurs avec au moins 2 commandes divisé par les acheteurs." : "Buyers with at least 2 orders divided by buyers."
+        }
+    }
+
+    /// The value as shown (percent, money, score).
+    static func format(_ key: KPIKey, _ value: Double?, _ f: ReportFormatter) -> String {
+        switch key {
+        case .retentionRate, .churnRate, .csatSatisfiedShare, .repeatPurchaseRate: return f.percent(value)
+        case .ltvGrowthYoY: return f.signedPercent(value)
+        case .ltv: return f.money(value)
+        case .nps: return f.number(value, decimals: 1)
+        case .csat, .ces: return f.number(value, decimals: 2)
+        }
+    }
+
+    /// The target as shown (`> 85.0%`, `< 5.0%`), or a dash.
+    static func target(_ key: KPIKey, _ target: KPITarget, _ f: ReportFormatter) -> String {
+        guard let v = target.value else { return "—" }
+        let sign = target.direction == .above ? ">" : "<"
+        switch key {
+        case .ltvGrowthYoY: return sign + " " + f.signedPercent(v, decimals: 0)
+        default: return sign + " " + format(key, v, f)
+        }
+    }
+
+    static func status(_ s: KPIStatus, _ l: ReportLocale) -> String {
+        switch (s, l) {
+        case (.onTarget, .fr): return "✅ Dans la cible"
+        case (.onTarget, .en): return "✅ On target"
+        case (.offTarget, .fr): return "⚠️ Hors cible"
+        case (.offTarget, .en): return "⚠️ Off target"
+        case (.noData, .fr): return "— Pas de données"
+        case (.noData, .en): return "— No data"
+        case (.noTarget, .fr): return "Sans cible"
+        case (.noTarget, .en): return "No target"
+        }
+    }
+}

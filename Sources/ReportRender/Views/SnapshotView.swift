@@ -1,0 +1,256 @@
+import ReportModel
+
+/// The values every template of a snapshot sees (documented in `Templates/README.md`).
+///
+/// All numbers are formatted here for the locale; templates only place them.
+public struct SnapshotView {
+    public let report: SnapshotReport
+    /// Earlier snapshots (without buyer rows), oldest first, for trends.
+    public let history: [SnapshotReport]
+    public let config: ReportConfig
+    public let format: ReportFormatter
+
+    public init(report: SnapshotReport, history: [SnapshotReport], config: ReportConfig) {
+        self.report = report
+        self.history = history
+        self.config = config
+        self.format = ReportFormatter(locale: config.locale, currency: config.currency)
+    }
+
+    var locale: ReportLocale { config.locale }
+
+    /// The whole view.
+    public func dictionary() -> [String: Any] {
+        var v: [String: Any] = [
+            "lang": locale.rawValue,
+            "client": config.client,
+            "period": report.period.label,
+            "as_of": format.date(report.period.asOf),
+            "as_of_iso": report.period.asOf.description,
+            "currency": config.currency,
+            "activity_window_days": String(config.activityWindowDays),
+            "first_snapshot": report.index == 0,
+        ]
+        v["counts"] = counts()
+        v["kpis"] = kpis()
+        v["kpi"] = Dictionary(uniqueKeysWithValues: kpis().map { ($0["key"] as! String, $0 as Any) })
+        v["segments"] = segments()
+        v["has_buyers"] = report.counts.buyers > 0
+        v["thresholds"] = thresholds()
+        v["rf_grid"] = rfGrid()
+        v["migration"] = migration()
+        v["has_migration"] = report.migration != nil
+        v["cohorts"] = cohorts()
+        v["has_cohorts"] = !report.cohorts.isEmpty
+        v["escalations"] = escalations()
+        v["raised_escalations"] = escalations().filter { $0["raised"] as! Bool }
+        v["any_escalation"] = report.escalations.contains { $0.raised }
+        v["feedback"] = feedback()
+        v["trend"] = trend()
+        v["lifetime"] = lifetime()
+        v["nps_breakdown"] = npsBreakdown()
+        return v
+    }
+
+    // MARK: - Pieces
+
+    func counts() -> [String: Any] {
+        let c = report.counts
+        return [
+            "customers": format.integer(c.customers), "buyers": format.integer(c.buyers),
+            "active": format.integer(c.active), "new_active": format.integer(c.newActive),
+            "lost": format.integer(c.lost), "prospects": format.integer(c.prospects),
+            "previously_active": format.integer(c.previouslyActive),
+            "revenue_total": format.money(units: report.revenueTotal),
+            "revenue_period": format.money(units: report.revenuePeriod),
+        ]
+    }
+
+    func kpis() -> [[String: Any]] {
+        let previous = history.last
+        return report.kpis.map { k in
+            var trend = ""
+            if let prev = previous?.kpi(k.key).value, let now = k.value {
+                trend = now > prev ? "↗" : now < prev ? "↘" : "→"
+            }
+            return [
+                "key": k.key.rawValue,
+                "name": KPIText.name(k.key, locale),
+                "value": KPIText.format(k.key, k.value, format),
+                "target": KPIText.target(k.key, k.target, format),
+                "status": k.status.rawValue,
+                "status_label": KPIText.status(k.status, locale),
+                "on_target": k.status == .onTarget,
+                "off_target": k.status == .offTarget,
+                "no_data": k.status == .noData,
+                "trend": trend,
+                "definition": KPIText.definition(k.key, locale, window: config.activityWindowDays),
+            ]
+        }
+    }
+
+    func segments() -> [[String: Any]] {
+        report.segments.map { s in
+            var entry: [String: Any] = [
+                "id": s.id,
+                "name": SegmentCatalog.name(s.id, locale),
+                "profile": SegmentCatalog.entries[s.id]?.profile ?? "",
+                "action": SegmentCatalog.action(s.id, locale) ?? "—",
+                "customers": format.integer(s.customers),
+                "share": format.percent(s.share),
+                "revenue": format.money(units: s.revenue, decimals: 0),
+                "revenue_share": format.percent(s.revenueShare),
+                "mean_recency_days": format.number(s.meanRecencyDays, decimals: 0),
+                "mean_frequency": format.number(s.meanFrequency, decimals: 1),
+                "mean_monetary": format.money(s.meanMonetary),
+                "predicted_clv": format.money(s.predictedCLV, decimals: 0),
+                "empty": s.customers == 0,
+            ]
+            if let prev = history.last?.segment(s.id), let before = prev.share, let now = s.share {
+                entry["share_change"] = format.signedPercent(now - before)
+            } else {
+                entry["share_change"] = "—"
+            }
+            return entry
+        }
+    }
+
+    func thresholds() -> [String: Any] {
+        let t = report.thresholds
+        return [
+            "recency_days": t.recencyDays.map { format.integer($0) }.joined(separator: " · "),
+            "frequency": t.frequency.map { format.integer($0) }.joined(separator: " · "),
+            "monetary": t.monetary.map { format.money(units: $0) }.joined(separator: " · "),
+            "any": !t.frequency.isEmpty,
+        ]
+    }
+
+    func rfGrid() -> [[String: Any]] {
+        (1...5).reversed().map { r in
+            ["r": String(r), "cells": (1...5).map { f in ["f": String(f), "count": format.integer(report.rfGrid[r - 1][f - 1])] }]
+        }
+    }
+
+    func migration() -> [String: Any] {
+        guard let m = report.migration else { return [:] }
+        let label: (String) -> String = { id in
+            switch id {
+            case MigrationMatrix.newRow: return self.locale == .fr ? "Nouveaux" : "New"
+            case MigrationMatrix.goneColumn: return self.locale == .fr ? "Sortis" : "Gone"
+            default: return SegmentCatalog.name(id, self.locale)
+            }
+        }
+        return [
+            "columns": m.to.map { ["name": label($0)] },
+            "rows": m.from.enumerated().map { i, from in
+                ["name": label(from), "cells": m.counts[i].map { ["count": format.integer($0)] }] as [String: Any]
+            },
+        ]
+    }
+
+    func cohorts() -> [[String: Any]] {
+        report.cohorts.suffix(12).map { row in
+            [
+                "cohort": row.cohort.description,
+                "size": format.integer(row.size),
+                "cells": row.retention.prefix(13).map { ["value": $0.map { format.percent($0, decimals: 0) } ?? ""] },
+            ]
+        }
+    }
+
+    func escalations() -> [[String: Any]] {
+        report.escalations.map { e in
+            [
+                "id": e.kind.rawValue,
+                "name": EscalationText.name(e.kind, locale),
+                "action": EscalationText.action(e.kind, locale),
+                "condition": EscalationText.condition(e, format),
+                "owner": AreaText.name(e.kind.owner, locale),
+                "raised": e.raised,
+                "count": format.integer(e.count),
+                "value": e.value.map { e.kind == .churnCrisis ? format.percent($0) : format.number($0, decimals: 1) } ?? "",
+                "customers": e.customers.prefix(20).map { c in
+                    [
+                        "id": c.id,
+                        "segment": c.segment.map { SegmentCatalog.name($0, locale) } ?? "—",
+                        "revenue": format.money(units: c.revenue),
+                        "predicted_clv": format.money(c.predictedCLV, decimals: 0),
+                        "trigger": trigger(e.kind, c),
+                    ]
+                },
+                "has_customers": !e.customers.isEmpty,
+                "more_customers": e.customers.count > 20 ? format.integer(e.customers.count - 20) : "",
+            ]
+        }
+    }
+
+    func trigger(_ kind: EscalationKind, _ c: EscalatedCustomer) -> String {
+        let fr = locale == .fr
+        switch kind {
+        case .vipAtRisk: return fr ? "dernière commande il y a \(format.integer(Int(c.triggerValue))) j" : "last order \(format.integer(Int(c.triggerValue))) days ago"
+        case .largeRefund: return (fr ? "remboursement demandé " : "refund requested ") + format.money(units: c.triggerValue)
+        default: return fr ? "plainte publique" : "public complaint"
+        }
+    }
+
+    func feedback() -> [String: Any] {
+        let areas: [SpecialistArea?] = config.routing.keywords.map { Optional($0.area) } + [nil]
+        let f = report.feedback
+        return [
+            "total": format.integer(f.total),
+            "any": f.total > 0,
+            "areas": areas.map { area in
+                [
+                    "id": area?.rawValue ?? "unrouted",
+                    "name": AreaText.name(area, locale),
+                    "count": format.integer(area.map { f.counts[$0] ?? 0 } ?? f.unrouted),
+                    "share": f.total == 0 ? format.missing : format.percent(Double(area.map { f.counts[$0] ?? 0 } ?? f.unrouted) / Double(f.total), decimals: 0),
+                    "has_samples": !(f.samples[area] ?? []).isEmpty,
+                    "samples": (f.samples[area] ?? []).map { ["customer": $0.customer, "text": $0.text] },
+                ] as [String: Any]
+            },
+        ]
+    }
+
+    func trend() -> [[String: Any]] {
+        (history + [report]).suffix(13).map { r in
+            var row: [String: Any] = ["period": r.period.label]
+            for k in r.kpis { row[k.key.rawValue] = KPIText.format(k.key, k.value, format) }
+            row["active"] = format.integer(r.counts.active)
+            row["buyers"] = format.integer(r.counts.buyers)
+            return row
+        }
+    }
+
+    func npsBreakdown() -> [String: Any] {
+        let n = report.nps
+        let total = Double(max(n.answers, 1))
+        return [
+            "answers": format.integer(n.answers),
+            "detractors": format.integer(n.detractors), "passives": format.integer(n.passives), "promoters": format.integer(n.promoters),
+            "detractors_share": format.percent(n.answers == 0 ? nil : Double(n.detractors) / total, decimals: 0),
+            "passives_share": format.percent(n.answers == 0 ? nil : Double(n.passives) / total, decimals: 0),
+            "promoters_share": format.percent(n.answers == 0 ? nil : Double(n.promoters) / total, decimals: 0),
+        ]
+    }
+
+    func lifetime() -> [String: Any] {
+        switch report.lifetime {
+        case .notComputed(let reason): return ["fitted": false, "failed": false, "reason": reason]
+        case .didNotConverge(let reason): return ["fitted": false, "failed": true, "reason": reason]
+        case .fitted(let m):
+            return [
+                "fitted": true, "failed": false,
+                "time_unit": m.timeUnit == "week" ? (locale == .fr ? "semaine" : "week") : (locale == .fr ? "jour" : "day"),
+                "r": format.number(m.r, decimals: 3), "alpha": format.number(m.alpha, decimals: 3),
+                "a": format.number(m.a, decimals: 3), "b": format.number(m.b, decimals: 3),
+                "log_likelihood": format.number(m.logLikelihood, decimals: 1),
+                "gamma_gamma": m.p != nil,
+                "p": format.number(m.p, decimals: 3), "q": format.number(m.q, decimals: 3), "v": format.number(m.v, decimals: 3),
+                "horizon_months": String(m.horizonMonths),
+                "discount": format.percent(m.monthlyDiscountRate),
+                "total_clv": format.money(report.segments.compactMap(\.predictedCLV).reduce(0, +), decimals: 0),
+            ]
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import ReportModel
+import ReportRender
+
+/// `fidelis-report build`: computes every snapshot and writes the site.
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the report site (default input: the shipped example data).",
+        discussion: """
+        Writes into a staging folder beside --out and swaps it in at the end: a failed build leaves \
+        the previous site untouched. Only a folder holding a .fidelis-site marker is ever replaced.
+        """)
+
+    @OptionGroup var input: InputOptions
+
+    @Option(name: .long, help: ArgumentHelp("Output folder.", valueName: "dir"))
+    var out = "site"
+
+    @Option(name: .long, help: ArgumentHelp("Folder whose templates override the built-in ones (see `init`).", valueName: "dir"))
+    var templates: String?
+
+    @Option(name: .long, help: ArgumentHelp("Report language (overrides the config).", valueName: "en|fr"))
+    var locale: ReportLocale?
+
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Exit 3 when one of these escalations (ids, comma-separated, or 'any') is raised in the latest snapshot.", valueName: "id,...|any"))
+    var failOn: [String] = []
+
+    @Flag(name: .long, help: "Print nothing but errors.")
+    var quiet = false
+
+    var failOnKinds: [EscalationKind] {
+        let ids = failOn.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+        if ids.contains("any") { return EscalationKind.allCases }
+        return ids.compactMap(EscalationKind.init(rawValue:))
+    }
+
+    func validate() throws {
+        let ids = failOn.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+        for id in ids where id != "any" && EscalationKind(rawValue: id) == nil {
+            throw ValidationError("--fail-on: unknown escalation '\(id)' (expected any or \(EscalationKind.allCases.map(\.rawValue).joined(separator: ", "))).")
+        }
+    }
+
+    func run() throws {
+        var config: ReportConfig
+        do { config = try input.loadConfig() } catch { throw Exit.failure(.badConfig(error)) }
+        if let locale { config.locale = locale }
+        let options = BuildOptions(input: input.input, output: out, config: config, templates: templates)
+        let quiet = self.quiet
+        let log = quiet ? BuildLog.silent : BuildLog { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        let result: ReportBuilder.Result
+        do { result = try ReportBuilder.build(options, log: log) } catch { throw Exit.failure(error) }
+        if !quiet {
+            let mb = Double(result.bytesRead) / 1e6
+            print("Wrote \(out)/index.html: \(result.reports.count) snapshot(s), \(result.rowsRead) rows, \(String(format: "%.1f", mb)) MB in \(String(format: "%.2f", result.seconds)) s")
+        }
+        guard let latest = result.latest else { return }
+        let raised = latest.escalations.filter { $0.raised }
+        if !quiet {
+            for e in raised { print("escalation \(e.kind.rawValue): \(EscalationDetail.text(e))") }
+        }
+        let failing = raised.filter { failOnKinds.contains($0.kind) }
+        if !failing.isEmpty {
+            Exit.printError("escalation(s) raised in \(latest.period.label): " + failing.map(\.kind.rawValue).joined(separator: ", "))
+            throw ExitCode(3)
+        }
+    }
+}
+
+extension ReportLocale: ExpressibleByArgument {}

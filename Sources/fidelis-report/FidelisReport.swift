@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// The `fidelis-report` command: monthly retention reports from customer data.
+@main
+struct FidelisReport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fidelis-report",
+        abstract: "Turns customer snapshots or a transaction ledger into a retention report site.",
+        discussion: """
+        Start with `fidelis-report build`: with no input it reports on the example data shipped \
+        with the project and writes site/index.html.
+
+        Exit status: 0 done; 3 site written but an escalation named by --fail-on is raised; \
+        64 usage error; 65 bad input data, config or template; 66 input missing; \
+        73 output folder refused; 70 internal error.
+        """,
+        version: "0.1.0",
+        subcommands: [Build.self, Validate.self, Sample.self, Init.self],
+        defaultSubcommand: nil
+    )
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import ReportModel
+import ReportRender
+
+/// `fidelis-report init`: writes an editable config and copies of the templates.
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write an editable fidelis.yml and copies of the templates into a folder.",
+        discussion: "Refuses to overwrite existing files. Then: fidelis-report build --config DIR/fidelis.yml --templates DIR/templates")
+
+    @Argument(help: ArgumentHelp("Folder to write into.", valueName: "dir"))
+    var directory = "."
+
+    func run() throws {
+        let fm = FileManager.default
+        let config = (directory as NSString).appendingPathComponent("fidelis.yml")
+        let templates = (directory as NSString).appendingPathComponent("templates")
+        for path in [config, templates] where fm.fileExists(atPath: path) {
+            Exit.printError("\(path) already exists; not overwriting it")
+            throw ExitCode(73)
+        }
+        do {
+            try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try DefaultConfig.yaml.write(toFile: config, atomically: true, encoding: .utf8)
+            try fm.copyItem(atPath: TemplateSet.builtInDirectory, toPath: templates)
+        } catch {
+            Exit.printError("\(directory): \(error.localizedDescription)")
+            throw ExitCode(73)
+        }
+        print("Wrote \(config) and \(templates)/")
+        print("Next: fidelis-report build --config \(config) --templates \(templates)")
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import ReportModel
+import ReportRender
+
+/// Input flags shared by `build` and `validate`.
+struct InputOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Folder of snapshot CSVs (YYYY-MM.csv or YYYY-MM-DD.csv).", valueName: "dir"))
+    var snapshots: String?
+
+    @Option(name: .long, help: ArgumentHelp("Transaction ledger CSV (customer_id,date,amount[,order_id,quantity]).", valueName: "file"))
+    var transactions: String?
+
+    @Option(name: .long, help: ArgumentHelp("Ledger only: last date taken into account (later rows are ignored).", valueName: "yyyy-mm-dd"))
+    var asOf: String?
+
+    @Option(name: .long, help: ArgumentHelp("YAML config (default: fidelis.yml in the current folder when present).", valueName: "file"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("Force the CSV delimiter (',' or ';'); default: detected from the header row.", valueName: "char"))
+    var delimiter: String?
+
+    func validate() throws {
+        if snapshots != nil && transactions != nil {
+            throw ValidationError("Give either --snapshots or --transactions, not both.")
+        }
+        if asOf != nil && transactions == nil {
+            throw ValidationError("--as-of applies to --transactions only (snapshot dates come from file names).")
+        }
+        if let asOf, parsedAsOf(asOf) == nil {
+            throw ValidationError("--as-of '\(asOf)' is not a date (expected YYYY-MM-DD).")
+        }
+        if let delimiter, delimiter != "," && delimiter != ";" {
+            throw ValidationError("--delimiter must be ',' or ';'.")
+        }
+    }
+
+    func parsedAsOf(_ text: String) -> Day? {
+        var t = text
+        return t.withUTF8 { FieldParser.date(UnsafeRawBufferPointer($0), format: .iso) }
+    }
+
+    /// The input to read: the given one, or the example data shipped with the project.
+    var input: ReportInput {
+        if let transactions { return .transactions(transactions, asOf: asOf.flatMap(parsedAsOf)) }
+        return .snapshots(snapshots ?? ExampleData.directory)
+    }
+
+    /// The config: the given file, `fidelis.yml` when present, or the seed's defaults.
+    func loadConfig() throws(InputError) -> ReportConfig {
+        var result: ReportConfig
+        if let config {
+            result = try ConfigLoader.load(path: config)
+        } else if FileManager.default.fileExists(atPath: "fidelis.yml") {
+            result = try ConfigLoader.load(path: "fidelis.yml")
+        } else {
+            result = ReportConfig()
+        }
+        if let delimiter { result.dialect.delimiter = Array(delimiter.utf8)[0] }
+        return result
+    }
+}

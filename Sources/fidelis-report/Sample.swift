@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import ReportModel
+
+/// `fidelis-report sample`: writes realistic, deterministic demo data.
+struct Sample: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write deterministic demo snapshots (or a ledger) to a folder.")
+
+    @Option(name: .long, help: ArgumentHelp("Folder to write (created if needed).", valueName: "dir"))
+    var out: String
+
+    @Option(name: .long, help: "Number of customers.")
+    var customers = 2000
+
+    @Option(name: .long, help: "Number of monthly snapshots.")
+    var months = 12
+
+    @Option(name: .long, help: "Random seed (same seed, same bytes).")
+    var seed: UInt64 = 42
+
+    @Flag(name: .long, help: "Write a transaction ledger (transactions.csv) instead of snapshots.")
+    var ledger = false
+
+    @Flag(name: .long, help: "Write French-Excel CSV: ';' delimiter, decimal commas, CRLF, BOM.")
+    var semicolon = false
+
+    @Flag(name: .long, help: "Print nothing.")
+    var quiet = false
+
+    func validate() throws {
+        guard customers >= 0 else { throw ValidationError("--customers must be >= 0.") }
+        guard (1...600).contains(months) else { throw ValidationError("--months must be between 1 and 600.") }
+    }
+
+    func run() throws {
+        let settings = SampleSettings(customers: customers, months: months, seed: seed, semicolonDelimited: semicolon)
+        let quiet = self.quiet
+        let progress: (Int, Int) -> Void = { done, total in
+            if !quiet { FileHandle.standardError.write(Data("[\(done)/\(total)] month written\n".utf8)) }
+        }
+        do {
+            if ledger {
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                try SampleGenerator.writeLedger(to: URL(fileURLWithPath: out).appendingPathComponent("transactions.csv"), settings: settings, progress: progress)
+            } else {
+                try SampleGenerator.writeSnapshots(to: URL(fileURLWithPath: out), settings: settings, progress: progress)
+            }
+        } catch let error as SampleError {
+            throw ValidationError(error.description)
+        } catch {
+            Exit.printError("\(out): \(error)")
+            throw ExitCode(73)
+        }
+        if !quiet { print("Wrote \(ledger ? "a ledger" : "\(months) snapshot(s)") for \(customers) customers to \(out)") }
+    }
+}
