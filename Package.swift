@@ -26,7 +26,7 @@ let package = Package(
         .target(
             name: "ReportModel",
             dependencies: [.product(name: "Yams", package: "Yams")],
-            exclude: ["Lifetime"]
+            exclude: ["Lifetime", "Strategy"]
         ),
         .target(
             name: "ReportRender",
