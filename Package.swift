@@ -33,8 +33,7 @@ let package = Package(
             dependencies: [
                 "ReportModel", "CCmarkGFM", "CFileSwap",
                 .product(name: "Mustache", package: "swift-mustache"),
-            ],
-            exclude: ["Charts"]
+            ]
         ),
         .executableTarget(
             name: "fidelis-report",
@@ -43,7 +42,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"], exclude: ["Lifetime", "Strategy"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "ReportModel"]),
     ]
 )

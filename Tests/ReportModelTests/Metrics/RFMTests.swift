@@ -1,0 +1,114 @@
+import Testing
+@testable import ReportModel
+
+@Suite struct RFMTests {
+    @Test func quintileThresholdsFollowTheDefinition() {
+        // n = 10 sorted: 1 1 1 2 3 5 8 13 21 34; t_k = v[floor(2k)] = v2, v4, v6, v8 = 1, 3, 8, 21
+        let scorer = QuintileScorer(values: [34, 1, 21, 2, 13, 1, 8, 1, 5, 3])
+        #expect(scorer.thresholds == [1, 3, 8, 21])
+        #expect(scorer.score(1) == 1)
+        #expect(scorer.score(2) == 2)
+        #expect(scorer.score(3) == 2)
+        #expect(scorer.score(5) == 3)
+        #expect(scorer.score(8) == 3)
+        #expect(scorer.score(13) == 4)
+        #expect(scorer.score(21) == 4)
+        #expect(scorer.score(34) == 5)
+    }
+
+    @Test func smallAndTiedInputs() {
+        // n = 3: t_k = v[floor(3k/5)] = v0, v1, v1, v2
+        let s = QuintileScorer(values: [30, 10, 20])
+        #expect(s.thresholds == [10, 20, 20, 30])
+        #expect([10, 20, 30].map(s.score) == [1, 2, 4])
+        let ties = QuintileScorer(values: Array(repeating: 1, count: 100) + [2, 3])
+        #expect(ties.score(1) == 1) // many one-order customers all get 1
+        #expect(QuintileScorer<Int>(values: []).thresholds.isEmpty)
+        #expect(QuintileScorer(values: [7]).thresholds == [7, 7, 7, 7])
+    }
+
+    @Test(arguments: [1, 2, 5, 17, 100, 1000])
+    func selectionEqualsSorting(n: Int) {
+        var rng = SplitMix(seed: UInt64(n))
+        let values = (0..<n).map { _ in Int(rng.next() % 50) }
+        let sorted = values.sorted()
+        let expected = (1...4).map { sorted[$0 * n / 5] }
+        #expect(QuintileScorer(values: values).thresholds == expected)
+        // Order independence.
+        #expect(QuintileScorer(values: values.reversed()).thresholds == expected)
+    }
+
+    @Test func recencyScoresRecentBuyersHighest() {
+        var f = EngineFixture()
+        var text = "customer_id,last_order_date,orders,revenue\n"
+        // recency 0..9 days, frequency 1..10, monetary 10..100
+        for i in 0..<10 { text += "C\(i),2026-10-\(31 - i),\(i + 1),\((i + 1) * 10)\n" }
+        let r = f.run([("2026-10", text)])[0]
+        // −recency sorted: −9…0; t = v2, v4, v6, v8 = −7, −5, −3, −1 → days 7, 5, 3, 1
+        #expect(r.thresholds.recencyDays == [7, 5, 3, 1])
+        #expect(r.thresholds.frequency == [3, 5, 7, 9])
+        #expect(r.thresholds.monetary == [300_000, 500_000, 700_000, 900_000])
+        #expect(f.scores("C0", in: r)! == (5, 1, 1))
+        #expect(f.scores("C9", in: r)! == (1, 5, 5))
+        // C5: recency 5 is not below the 5-day threshold → R2; F 6 → 3; M 60 → 3
+        #expect(f.scores("C5", in: r)! == (2, 3, 3))
+        #expect(f.scores("C4", in: r)! == (3, 2, 2))  // F 5 and M 50 equal t2: not above it
+        // C0: R5 F1 M1 → potential; C9: R1 F5 M5 → at_risk; C3: R4 F2 M2 → potential
+        #expect(f.segment("C0", in: r) == "potential")
+        #expect(f.segment("C9", in: r) == "at_risk")
+        #expect(f.segment("C8", in: r) == "at_risk")  // R2 F5 M5
+        #expect(f.segment("C6", in: r) == "hibernating") // R2 F3 M3
+        #expect(f.segment("C4", in: r) == "potential")   // R3 F2 M2
+    }
+
+    @Test func defaultSegmentTableRows() {
+        let t = SegmentTable.seed
+        func seg(_ r: Int, _ f: Int, _ m: Int) -> String { t.segments[t.segmentIndex(r: r, f: f, m: m)] }
+        #expect(seg(5, 5, 5) == "champions")
+        #expect(seg(3, 4, 4) == "champions")
+        #expect(seg(3, 4, 3) == "loyal")
+        #expect(seg(5, 1, 1) == "potential")
+        #expect(seg(2, 4, 1) == "at_risk")
+        #expect(seg(1, 1, 4) == "at_risk")
+        #expect(seg(2, 3, 1) == "hibernating")
+        #expect(seg(1, 1, 3) == "hibernating")
+        #expect(seg(1, 2, 2) == "lost")
+        #expect(t.segments == ["champions", "loyal", "potential", "at_risk", "hibernating", "lost"])
+    }
+
+    @Test func tableWithAGapIsRejected() {
+        #expect(throws: SegmentTable.Gap(r: 1, f: 1, m: 1)) {
+            try SegmentTable(rules: [SegmentRule("top", r: .init(2, 5), f: .init(1, 5), m: .init(1, 5))])
+        }
+    }
+
+    @Test func segmentSharesSumToOneAndCountsToBuyers() {
+        var f = EngineFixture()
+        var rng = SplitMix(seed: 7)
+        var text = "customer_id,last_order_date,orders,revenue\n"
+        for i in 0..<500 {
+            let orders = Int(rng.next() % 6)
+            let day = 1 + Int(rng.next() % 28)
+            text += orders == 0 ? "P\(i),,0,0\n" : "C\(i),2026-\(String(format: "%02d", 1 + Int(rng.next() % 10)))-\(String(format: "%02d", day)),\(orders),\(rng.next() % 100000 / 100)\n"
+        }
+        let r = f.run([("2026-10", text)])[0]
+        #expect(r.segments.map(\.customers).reduce(0, +) == r.counts.buyers)
+        let shares = r.segments.compactMap(\.share).reduce(0, +)
+        #expect(abs(shares - 1) < 1e-12)
+        #expect(r.rfGrid.flatMap { $0 }.reduce(0, +) == r.counts.buyers)
+        #expect(r.segments.map(\.revenue).reduce(0, +) == r.revenueTotal)
+    }
+}
+
+/// A small deterministic generator for tests.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

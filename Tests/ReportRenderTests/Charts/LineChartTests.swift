@@ -1,0 +1,128 @@
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Foundation
+import Testing
+@testable import ReportRender
+
+@Suite struct LineChartTests {
+    func chart(
+        xLabels: [String] = ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"],
+        series: [ChartSeries] = [ChartSeries(name: "Repeat rate", values: [0.41, 0.43, nil, 0.47, 0.5])],
+        target: TargetLine? = TargetLine(value: 0.6, label: "target"),
+        title: String = "Repeat rate", pointLabels: LineChart.PointLabels = .auto
+    ) -> LineChart {
+        LineChart(id: "kpi", title: title, description: "Repeat rate rises.", xLabels: xLabels, series: series,
+                  xAxisTitle: "Snapshot", yAxisTitle: "Share", target: target, noDataMessage: "No data yet",
+                  pointLabels: pointLabels, valueFormatter: ChartFormat.percent())
+    }
+
+    @Test func rendersValidAccessibleSVG() throws {
+        let root = try ChartAssert.valid(chart(), title: "Repeat rate")
+        #expect(ChartAssert.viewBoxWidth(root) == 720)
+        #expect(root.attr("aria-labelledby") == "kpi-title kpi-desc")
+        let texts = ChartAssert.texts(root)
+        for expected in ["Repeat rate", "Snapshot", "Share", "2026-01", "2026-05", "0%", "60%", "43%", "target", "target 60%"] {
+            #expect(texts.contains(expected), "\(expected)")
+        }
+    }
+
+    @Test func nilBreaksTheLineWithoutInventingPoints() throws {
+        let root = try ChartAssert.valid(chart(series: [ChartSeries(name: "S", values: [0.1, 0.2, nil, 0.4, 0.5])]))
+        let paths = ChartAssert.elements(root).filter { $0.name == "path" && $0.attr("stroke-width") == "2.5" }
+        #expect(paths.count == 1)
+        let d = paths.first?.attr("d") ?? ""
+        #expect(d.filter { $0 == "M" }.count == 2)
+        #expect(d.filter { $0 == "L" }.count == 2)
+        let markers = ChartAssert.tooltips(root).filter { $0.text.hasPrefix("S, ") }
+        #expect(markers.map(\.text) == ["S, 2026-01: 10%", "S, 2026-02: 20%", "S, 2026-04: 40%", "S, 2026-05: 50%"])
+    }
+
+    @Test func isolatedPointGetsAMarkerButNoLine() throws {
+        let root = try ChartAssert.valid(chart(series: [ChartSeries(name: "S", values: [nil, 0.3, nil])], target: nil))
+        #expect(!ChartAssert.elements(root).contains { $0.name == "path" && $0.attr("fill") == "none" })
+        #expect(ChartAssert.tooltips(root).map(\.text) == ["S, 2026-02: 30%"])
+    }
+
+    @Test func singleSnapshotDrawsAPoint() throws {
+        let root = try ChartAssert.valid(chart(xLabels: ["2026-03"], series: [ChartSeries(name: "S", values: [1_234_567])], target: nil))
+        #expect(ChartAssert.tooltips(root).count == 1)
+        #expect(ChartAssert.texts(root).contains("123456700%"))
+    }
+
+    @Test func allNilShowsTheMessage() throws {
+        let nils: [Double?] = [nil, nil, nil, nil, nil]
+        for c in [chart(series: [ChartSeries(name: "S", values: nils)]), chart(series: []), chart(xLabels: []),
+                  chart(series: [ChartSeries(name: "S", values: [])])] {
+            let root = try ChartAssert.valid(c)
+            #expect(ChartAssert.texts(root).contains("No data yet"))
+            #expect(ChartAssert.tooltips(root).isEmpty)
+        }
+    }
+
+    @Test func nonFiniteInputIsTreatedAsMissing() throws {
+        let c = chart(series: [ChartSeries(name: "S", values: [.nan, .infinity, 0.5, -.infinity, 0.2])],
+                      target: TargetLine(value: .nan, label: "target"))
+        let root = try ChartAssert.valid(c)
+        #expect(ChartAssert.tooltips(root).count == 2)
+        #expect(c.dataTable().rows.map { $0[1] } == ["–", "–", "50%", "–", "20%"])
+        #expect(c.dataTable().header == ["Snapshot", "S"])
+    }
+
+    @Test func valuesFarApartAndNegative() throws {
+        let far = LineChart(id: "far", title: "Far", description: "d", xLabels: ["a", "b", "c", "d"],
+                            series: [ChartSeries(name: "A", values: [0.001, 1e9, -5e8, 3]), ChartSeries(name: "B", values: [2, 2, 2, 2])],
+                            xAxisTitle: "", yAxisTitle: "", noDataMessage: "none",
+                            valueFormatter: ChartFormat.number(groupingSeparator: ","))
+        let root = try ChartAssert.valid(far)
+        let texts = ChartAssert.texts(root)
+        #expect(texts.contains("1,000,000,000"))
+        #expect(texts.contains("-500,000,000"))
+    }
+
+    @Test func allZerosAndConstantSeries() throws {
+        try ChartAssert.valid(chart(series: [ChartSeries(name: "S", values: [0, 0, 0, 0, 0])], target: nil))
+        try ChartAssert.valid(chart(series: [ChartSeries(name: "S", values: [7, 7, 7, 7, 7])], target: nil))
+        try ChartAssert.valid(LineChart(id: "z", title: "z", description: "", xLabels: ["a", "b"],
+                                        series: [ChartSeries(name: "S", values: [5, 5])], xAxisTitle: "", yAxisTitle: "",
+                                        noDataMessage: "none", includeZero: false))
+    }
+
+    @Test func targetLineIsDashedAndInTheTable() throws {
+        let c = chart()
+        let root = try ChartAssert.valid(c)
+        #expect(ChartAssert.elements(root).contains { $0.name == "line" && $0.attr("stroke-dasharray") != nil })
+        let table = c.dataTable()
+        #expect(table.caption == "Repeat rate")
+        #expect(table.header == ["Snapshot", "Repeat rate", "target"])
+        #expect(table.rows.first == ["2026-01", "41%", "60%"])
+        #expect(table.rows[2] == ["2026-03", "–", "60%"])
+    }
+
+    @Test func manySeriesAndManySnapshots() throws {
+        let labels = (0..<36).map { "2024-\($0)" }
+        let series = (0..<9).map { s in ChartSeries(name: "Series \(s)", values: (0..<36).map { Double(($0 * 7 + s * 13) % 50) }) }
+        let root = try ChartAssert.valid(chart(xLabels: labels, series: series, target: nil))
+        // Thinned x labels: fewer labels than snapshots, the last one kept.
+        let shown = ChartAssert.texts(root).filter { $0.hasPrefix("2024-") }
+        #expect(shown.count < 36 && shown.count > 3)
+        #expect(shown.last == "2024-35")
+        for mode in [LineChart.PointLabels.all, .last, .none] {
+            try ChartAssert.valid(chart(xLabels: labels, series: series, pointLabels: mode))
+        }
+    }
+
+    @Test func escapesHostileText() throws {
+        let h = ChartAssert.hostile
+        let c = LineChart(id: h, title: h, description: h, xLabels: [h, "b"], series: [ChartSeries(name: h, values: [1, 2])],
+                          xAxisTitle: h, yAxisTitle: h, target: TargetLine(value: 1.5, label: h), noDataMessage: h)
+        let svg = c.svg()
+        #expect(!svg.contains("<script"))
+        #expect(!svg.contains("\"x\""))
+        #expect(!svg.contains("& "))
+        let root = try ChartAssert.valid(c, title: h)
+        #expect(ChartAssert.texts(root).contains(h))
+        #expect(ChartAssert.elements(root).first { $0.name == "desc" }?.stringValue == h)
+        #expect(root.attr("aria-labelledby") == "c-script-alert--x----script-----co--title c-script-alert--x----script-----co--desc")
+    }
+}
