@@ -1,0 +1,62 @@
+import Testing
+@testable import ReportModel
+
+@Suite struct CohortMigrationTests {
+    @Test func cohortMatrixByHand() {
+        var f = EngineFixture()
+        // Cohort 2026-08: A, B. Cohort 2026-09: C.
+        let aug = """
+        customer_id,first_order_date,last_order_date,orders,revenue
+        A,2026-08-03,2026-08-03,1,10
+        B,2026-08-20,2026-08-20,1,10
+        """
+        let sep = """
+        customer_id,first_order_date,last_order_date,orders,revenue
+        A,2026-08-03,2026-08-03,1,10
+        B,2026-08-20,2026-08-20,1,10
+        C,2026-09-05,2026-09-05,1,10
+        """
+        // November (no October snapshot): window 90 d → A (08-03: 119 d) inactive, B (08-20: 102 d) inactive, C (09-05: 86 d) active.
+        let nov = sep
+        let r = f.run([("2026-08", aug), ("2026-09", sep), ("2026-11", nov)])
+        let rows = r[2].cohorts
+        #expect(rows.map(\.cohort.description) == ["2026-08", "2026-09"])
+        #expect(rows[0].size == 2)
+        // k = 0 (Aug): both active; k = 1 (Sep): both active; k = 2 (Oct): no snapshot; k = 3 (Nov): none
+        #expect(rows[0].retention == [1.0, 1.0, nil, 0.0])
+        #expect(rows[1].size == 1)
+        #expect(rows[1].retention == [1.0, nil, 1.0])
+    }
+
+    @Test func cohortFallsBackToFirstSnapshotWithOrders() {
+        var f = EngineFixture()
+        let s1 = "customer_id,last_order_date,orders,revenue\nA,2026-09-10,1,5\nP,,0,0\n"
+        let s2 = "customer_id,last_order_date,orders,revenue\nA,2026-09-10,1,5\nP,2026-10-02,1,7\n"
+        let r = f.run([("2026-09", s1), ("2026-10", s2)])
+        #expect(r[1].cohorts.map(\.cohort.description) == ["2026-09", "2026-10"])
+        #expect(r[1].cohorts.map(\.size) == [1, 1])
+    }
+
+    @Test func migrationCountsMovesNewAndGone() {
+        var f = EngineFixture()
+        // Ten buyers with distinct profiles so segments differ; then one disappears and one arrives.
+        var s1 = "customer_id,last_order_date,orders,revenue\n"
+        for i in 0..<10 { s1 += "C\(i),2026-09-\(30 - i),\(i + 1),\((i + 1) * 10)\n" }
+        var s2 = "customer_id,last_order_date,orders,revenue\n"
+        for i in 1..<10 { s2 += "C\(i),2026-09-\(30 - i),\(i + 1),\((i + 1) * 10)\n" }
+        s2 += "NEW,2026-10-30,1,5\n"
+        let r = f.run([("2026-09", s1), ("2026-10", s2)])
+        let m = try! #require(r[1].migration)
+        let total = m.counts.flatMap { $0 }.reduce(0, +)
+        #expect(total == 11) // 9 staying + 1 gone + 1 new
+        #expect(m.counts[m.from.firstIndex(of: "new")!].reduce(0, +) == 1)
+        #expect(m.counts.map { $0[m.to.firstIndex(of: "gone")!] }.reduce(0, +) == 1)
+        let before = f.segment("C0", in: r[0])!
+        #expect(m.count(from: before, to: "gone") >= 1)
+        // Every row total equals the segment size before (plus new), every column the size after (plus gone).
+        for (i, id) in r[0].segmentIDs.enumerated() {
+            #expect(m.counts[i].reduce(0, +) == r[0].segment(id)!.customers)
+            #expect(m.counts.map { $0[i] }.reduce(0, +) == r[1].segment(id)!.customers)
+        }
+    }
+}
