@@ -116,7 +116,7 @@ public struct LineChart: SVGChart {
         if mode == .last {
             for s in series.indices {
                 if let i = lastIndices[s], let v = series[s].value(at: i) {
-                    endLabelWidth = max(endLabelWidth, TextMetrics.width(valueFormatter(v), fontSize: ChartStyle.labelSize))
+                    endLabelWidth = max(endLabelWidth, TextMetrics.width(valueFormatter(v), fontSize: ChartStyle.labelSize, bold: true))
                 }
             }
         }

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+import ReportModel
+@testable import ReportRender
+
+@Suite struct BuildTests {
+    @Test func siteLayoutMatchesTheContract() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.sample("in")
+        let result = try f.build("in")
+        #expect(result.reports.count == 4)
+        let files = Set(f.tree("site").keys)
+        #expect(files.contains("index.html"))
+        #expect(files.contains("assets/style.css"))
+        #expect(files.contains(".fidelis-site"))
+        for r in result.reports {
+            for name in ["index.html", "metrics.json", "segments.csv", "escalations.csv"] + TemplateSet.deliverables.flatMap({ [$0 + ".md", $0 + ".html"] }) {
+                #expect(files.contains(r.period.label + "/" + name), "missing \(r.period.label)/\(name)")
+            }
+        }
+    }
+
+    @Test func rebuildsAreByteIdentical() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.sample("in")
+        _ = try f.build("in", out: "a")
+        _ = try f.build("in", out: "b")
+        #expect(f.tree("a") == f.tree("b"))
+    }
+
+    @Test func shufflingRowsChangesNoByte() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.sample("in", customers: 400, months: 3)
+        // Same files with data rows reversed and rotated.
+        for name in try FileManager.default.contentsOfDirectory(atPath: f.path("in")) {
+            let text = try String(contentsOfFile: f.path("in/" + name), encoding: .utf8)
+            let records: [String] = CSVTestRecords.split(text)
+            let reversed: [String] = Array(records.dropFirst().reversed())
+            let cut = reversed.count / 3
+            let rotated: [String] = Array(reversed[cut...]) + Array(reversed[..<cut])
+            f.write(records[0] + rotated.joined(), to: "shuffled/" + name)
+        }
+        _ = try f.build("in", out: "a")
+        _ = try f.build("shuffled", out: "b")
+        let a = f.tree("a"), b = f.tree("b")
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for key in a.keys.sorted() { #expect(a[key] == b[key], "\(key) differs") }
+    }
+
+    @Test func badInputWritesNothingAndKeepsTheOldSite() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.sample("in")
+        _ = try f.build("in")
+        let before = f.tree("site")
+        f.write("customer_id,last_order_date,orders,revenue\nA,2026-10-01,x,1\n", to: "in/2026-12.csv")
+        #expect(throws: BuildFailure.self) { try f.build("in") }
+        do { _ = try f.build("in") } catch {
+            #expect(error.exitCode == 65)
+            #expect(error.description.contains("2026-12.csv:2:3:"))
+        }
+        #expect(f.tree("site") == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: f.root).filter { $0.contains("staging") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func refusesForeignLinkedOrFileTargets() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.sample("in", customers: 50, months: 1)
+        f.write("precious", to: "docs/notes.txt")
+        do { _ = try f.build("in", out: "docs"); Issue.record("built over a foreign folder") } catch {
+            #expect(error.exitCode == 73)
+        }
+        #expect(f.tree("docs") == ["notes.txt": Data("precious".utf8)])
+        try FileManager.default.createSymbolicLink(atPath: f.path("link"), withDestinationPath: f.path("docs"))
+        do { _ = try f.build("in", out: "link"); Issue.record("built through a symlink") } catch { #expect(error.exitCode == 73) }
+        f.write("x", to: "plainfile")
+        do { _ = try f.build("in", out: "plainfile"); Issue.record("built over a file") } catch { #expect(error.exitCode == 73) }
+        // An empty folder is fine, and a site we wrote can be replaced.
+        try FileManager.default.createDirectory(atPath: f.path("empty"), withIntermediateDirectories: true)
+        _ = try f.build("in", out: "empty")
+        _ = try f.build("in", out: "empty")
+    }
+
+    @Test func missingInputIsExit66() {
+        let f = BuildFixture(); defer { f.remove() }
+        do { _ = try f.build("nowhere"); Issue.record("built from nothing") } catch { #expect(error.exitCode == 66) }
+        #expect(!FileManager.default.fileExists(atPath: f.path("site")))
+    }
+
+    @Test func everyLinkIsRelativeAndResolves() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.sample("in", customers: 100, months: 2)
+        _ = try f.build("in")
+        let files = f.tree("site")
+        for (path, data) in files where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            let dir = (path as NSString).deletingLastPathComponent
+            for link in LinkScanner.links(in: html) {
+                #expect(!link.hasPrefix("/") && !link.contains("://"), "\(path): absolute link \(link)")
+                let target = LinkScanner.resolve(link, from: dir)
+                #expect(files[target] != nil, "\(path): broken link \(link)")
+            }
+        }
+    }
+
+    @Test func frenchLocaleFormatsNumbers() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.sample("in", customers: 200, months: 2)
+        _ = try f.build("in", locale: .fr)
+        let html = String(decoding: f.tree("site")["index.html"]!, as: UTF8.self)
+        #expect(html.contains("lang=\"fr\""))
+        #expect(html.contains("\u{202F}%"))
+        #expect(html.contains("\u{202F}€"))
+    }
+}
+
+/// Splits CSV text into records (keeping line ends), honouring quotes.
+enum CSVTestRecords {
+    static func split(_ text: String) -> [String] {
+        var records: [String] = []
+        var current = ""
+        var quoted = false
+        for ch in text {
+            current.append(ch)
+            if ch == "\"" { quoted.toggle() }
+            if (ch == "\n" || ch == "\r\n") && !quoted { records.append(current); current = "" }
+        }
+        if !current.isEmpty { records.append(current + "\n") }
+        return records
+    }
+}
+
+/// Finds href and src attribute values.
+enum LinkScanner {
+    /// Resolves a relative link from a folder of the site (`..` handled).
+    static func resolve(_ link: String, from dir: String) -> String {
+        var parts = dir.split(separator: "/").map(String.init)
+        for part in link.split(separator: "/").map(String.init) {
+            if part == ".." { if !parts.isEmpty { parts.removeLast() } } else if part != "." { parts.append(part) }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    static func links(in html: String) -> [String] {
+        var out: [String] = []
+        for attr in ["href=\"", "src=\""] {
+            var rest = Substring(html)
+            while let r = rest.range(of: attr) {
+                rest = rest[r.upperBound...]
+                guard let end = rest.firstIndex(of: "\"") else { break }
+                let value = String(rest[..<end])
+                if !value.hasPrefix("#") { out.append(value) }
+                rest = rest[end...]
+            }
+        }
+        return out
+    }
+}
