@@ -26,7 +26,7 @@ let package = Package(
         .target(
             name: "ReportModel",
             dependencies: [.product(name: "Yams", package: "Yams")],
-            exclude: ["Lifetime", "Strategy"]
+            exclude: ["Strategy"]
         ),
         .target(
             name: "ReportRender",
@@ -42,7 +42,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"], exclude: ["Lifetime", "Strategy"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"], exclude: ["Strategy"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "ReportModel"]),
     ]
 )

@@ -64,7 +64,7 @@ public enum ReportBuilder {
         do {
             if let latest = reports.last {
                 let view = SnapshotView(report: latest, history: Array(reports.dropLast()), config: options.config)
-                let home = pages.dashboardView(view.dictionary(), periods: periods, report: latest, root: "", here: latest.period.label + "/", isHome: true)
+                let home = pages.dashboardView(view.dictionary(), periods: periods, report: latest, history: view.history, root: "", here: latest.period.label + "/", isHome: true)
                 try site.write(templates.render("dashboard", home), to: "index.html")
             }
             try site.write(templates.stylesheet, to: "assets/style.css")

@@ -24,10 +24,11 @@ struct SnapshotPages {
     }
 
     /// The dashboard view of a snapshot for a page placed `root` away from the site root.
-    func dashboardView(_ base: [String: Any], periods: [SnapshotPeriod], report: SnapshotReport, root: String, here: String, isHome: Bool) -> [String: Any] {
+    func dashboardView(_ base: [String: Any], periods: [SnapshotPeriod], report: SnapshotReport, history: [SnapshotReport], root: String, here: String, isHome: Bool) -> [String: Any] {
         var v = base
         for (k, value) in SnapshotPages.navigation(periods: periods, current: report.period.label, root: root, locale: config.locale) { v[k] = value }
         v["here"] = here
+        v["charts"] = ChartSet(report: report, history: history, locale: config.locale, format: ReportFormatter(locale: config.locale, currency: config.currency)).entries()
         v["is_home"] = isHome
         v["deliverables"] = deliverableLinks(prefix: here)
         v["data_files"] = [
@@ -64,7 +65,7 @@ struct SnapshotPages {
             page["dashboard_href"] = "index.html"
             try site.write(templates.render("page", page), to: folder + name + ".html")
         }
-        try site.write(templates.render("dashboard", dashboardView(base, periods: periods, report: report, root: "../", here: "", isHome: false)), to: folder + "index.html")
+        try site.write(templates.render("dashboard", dashboardView(base, periods: periods, report: report, history: view.history, root: "../", here: "", isHome: false)), to: folder + "index.html")
         return base
     }
 }

@@ -1,0 +1,200 @@
+import Foundation
+
+/// Customers grouped for the BG/NBD likelihood (internal): identical (x, tx, T) triples are
+/// counted once, and the distinct x, tx and T values are kept in tables so that one evaluation
+/// costs a few gamma functions per distinct x, a logarithm per distinct tx and T and one
+/// exponential per distinct triple.
+struct BGNBDData: Sendable {
+    // MARK: - Tables
+
+    /// Distinct T values.
+    var ages: [Double] = []
+    /// Distinct tx values among repeat buyers.
+    var recencies: [Double] = []
+    /// Customers with x = 0: index into `ages` and count.
+    var zeroAge: [Int32] = []
+    var zeroWeight: [Double] = []
+    /// Distinct x > 0 values, with the range of their entries in the entry arrays.
+    var counts: [Double] = []
+    var countWeight: [Double] = []
+    var groupStart: [Int] = [0]
+    /// Entries for x > 0: indices into `recencies` and `ages`, and the number of customers.
+    var entryRecency: [Int32] = []
+    var entryAge: [Int32] = []
+    var entryWeight: [Double] = []
+    /// Number of customers.
+    var customers: Int = 0
+    /// Number of customers with x > 0.
+    var repeatBuyers: Int = 0
+    /// Sum of x over customers, and of T.
+    var totalRepeats: Double = 0
+    var totalAge: Double = 0
+
+    /// Number of distinct (x, tx, T) triples.
+    var distinctTriples: Int { zeroAge.count + entryWeight.count }
+
+    // MARK: - Building
+
+    private struct Key: Comparable {
+        var x: UInt64, tx: UInt64, t: UInt64
+        static func < (l: Key, r: Key) -> Bool {
+            (l.x, l.tx, l.t) < (r.x, r.tx, r.t)
+        }
+    }
+
+    /// Groups the histories. Sorting (not hashing) keeps every sum in a fixed order, so a fit is
+    /// bit-for-bit reproducible.
+    init(_ histories: [PurchaseHistory]) {
+        // Non-negative doubles sort like their bit patterns (+0.0 only: the triple is sanitised).
+        var keys = histories.map { h -> Key in
+            let m = h.modelTriple
+            return Key(x: (m.x + 0).bitPattern, tx: (m.tx + 0).bitPattern, t: (m.T + 0).bitPattern)
+        }
+        keys.sort()
+        customers = keys.count
+
+        var ageSet = Set<UInt64>()
+        var recencySet = Set<UInt64>()
+        for k in keys {
+            ageSet.insert(k.t)
+            if k.x != 0 { recencySet.insert(k.tx) }
+        }
+        let ageBits = ageSet.sorted()
+        let recencyBits = recencySet.sorted()
+        ages = ageBits.map(Double.init(bitPattern:))
+        recencies = recencyBits.map(Double.init(bitPattern:))
+        var ageIndex = [UInt64: Int32](minimumCapacity: ageBits.count)
+        for (i, b) in ageBits.enumerated() { ageIndex[b] = Int32(i) }
+        var recencyIndex = [UInt64: Int32](minimumCapacity: recencyBits.count)
+        for (i, b) in recencyBits.enumerated() { recencyIndex[b] = Int32(i) }
+
+        var i = 0
+        while i < keys.count {
+            var j = i + 1
+            while j < keys.count, keys[j] == keys[i] { j += 1 }
+            let k = keys[i]
+            let weight = Double(j - i)
+            let x = Double(bitPattern: k.x)
+            let age = Double(bitPattern: k.t)
+            totalRepeats += x * weight
+            totalAge += age * weight
+            if k.x == 0 {
+                zeroAge.append(ageIndex[k.t]!)
+                zeroWeight.append(weight)
+            } else {
+                repeatBuyers += j - i
+                if counts.last.map({ $0.bitPattern != k.x }) ?? true {
+                    if !counts.isEmpty { groupStart.append(entryWeight.count) }
+                    counts.append(x)
+                    countWeight.append(0)
+                }
+                countWeight[countWeight.count - 1] += weight
+                entryRecency.append(recencyIndex[k.tx]!)
+                entryAge.append(ageIndex[k.t]!)
+                entryWeight.append(weight)
+            }
+            i = j
+        }
+        if !counts.isEmpty { groupStart.append(entryWeight.count) }
+    }
+
+    // MARK: - Likelihood
+
+    /// Total log-likelihood and its gradient with respect to (r, α, a, b).
+    func logLikelihood(r: Double, alpha: Double, a: Double, b: Double, wantGradient: Bool = true)
+        -> (value: Double, gradient: [Double])
+    {
+        let logAlpha = log(alpha)
+        var logAge = [Double](repeating: 0, count: ages.count)
+        var invAge = [Double](repeating: 0, count: ages.count)
+        for (i, t) in ages.enumerated() {
+            logAge[i] = log(alpha + t)
+            invAge[i] = 1 / (alpha + t)
+        }
+        var logRecency = [Double](repeating: 0, count: recencies.count)
+        var invRecency = [Double](repeating: 0, count: recencies.count)
+        for (i, t) in recencies.enumerated() {
+            logRecency[i] = log(alpha + t)
+            invRecency[i] = 1 / (alpha + t)
+        }
+
+        var ll = 0.0
+        var dr = 0.0, dAlpha = 0.0, da = 0.0, db = 0.0
+
+        // x = 0: log L = r log α − r log(α + T).
+        var zeroW = 0.0, zeroLog = 0.0, zeroInv = 0.0
+        for (i, w) in zeroWeight.enumerated() {
+            let j = Int(zeroAge[i])
+            zeroW += w
+            zeroLog += w * logAge[j]
+            zeroInv += w * invAge[j]
+        }
+        ll += r * (zeroW * logAlpha - zeroLog)
+        dr += zeroW * logAlpha - zeroLog
+        dAlpha += r * (zeroW / alpha - zeroInv)
+
+        // x > 0.
+        let lgR = LifetimeMath.logGamma(r), lgB = LifetimeMath.logGamma(b)
+        let lgAB = LifetimeMath.logGamma(a + b)
+        let psiR = wantGradient ? LifetimeMath.digamma(r) : 0
+        let psiB = wantGradient ? LifetimeMath.digamma(b) : 0
+        let psiAB = wantGradient ? LifetimeMath.digamma(a + b) : 0
+        let logA = log(a)
+        for (group, x) in counts.enumerated() {
+            let wx = countWeight[group]
+            let k = r + x
+            let constant = LifetimeMath.logGamma(k) - lgR + r * logAlpha
+                + lgAB + LifetimeMath.logGamma(b + x) - lgB - LifetimeMath.logGamma(a + b + x)
+            ll += wx * constant
+            if wantGradient {
+                let psiABX = LifetimeMath.digamma(a + b + x)
+                dr += wx * (LifetimeMath.digamma(k) - psiR + logAlpha)
+                dAlpha += wx * r / alpha
+                da += wx * (psiAB - psiABX)
+                db += wx * (psiAB + LifetimeMath.digamma(b + x) - psiB - psiABX)
+            }
+            let bx1 = b + x - 1
+            let c4 = logA - log(bx1)
+            var sumLSE = 0.0, sumLog = 0.0, sumInv = 0.0, sumW4 = 0.0
+            for e in groupStart[group]..<groupStart[group + 1] {
+                let w = entryWeight[e]
+                let ja = Int(entryAge[e]), jr = Int(entryRecency[e])
+                let a3 = -k * logAge[ja]
+                let a4 = c4 - k * logRecency[jr]
+                // log(e^a3 + e^a4) and the share w4 = e^a4 / (e^a3 + e^a4).
+                let w4: Double
+                let lse: Double
+                if a3 >= a4 {
+                    let q = exp(a4 - a3)
+                    lse = a3 + log1p(q)
+                    w4 = q / (1 + q)
+                } else {
+                    let q = exp(a3 - a4)
+                    lse = a4 + log1p(q)
+                    w4 = 1 / (1 + q)
+                }
+                sumLSE += w * lse
+                if wantGradient {
+                    let w3 = 1 - w4
+                    sumLog += w * (w3 * logAge[ja] + w4 * logRecency[jr])
+                    sumInv += w * (w3 * invAge[ja] + w4 * invRecency[jr])
+                    sumW4 += w * w4
+                }
+            }
+            ll += sumLSE
+            dr -= sumLog
+            dAlpha -= k * sumInv
+            da += sumW4 / a
+            db -= sumW4 / bx1
+        }
+        return (ll, [dr, dAlpha, da, db])
+    }
+
+    /// Mean negative log-likelihood per customer over θ = log(r, α, a, b), with its gradient.
+    func objective(_ theta: [Double]) -> (value: Double, gradient: [Double]) {
+        let p = theta.map { exp($0) }
+        let (ll, g) = logLikelihood(r: p[0], alpha: p[1], a: p[2], b: p[3])
+        let n = Double(max(customers, 1))
+        return (-ll / n, (0..<4).map { -g[$0] * p[$0] / n })
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+
+/// The BG/NBD model of repeat buying (Fader, Hardie & Lee 2005, "Counting your customers the
+/// easy way"): while alive a customer buys at Poisson rate λ ~ Gamma(r, α); after each repeat
+/// purchase they drop out with probability p ~ Beta(a, b).
+public enum BGNBDModel {
+    // MARK: - Settings
+
+    /// Fewer customers than this are not fitted.
+    public static let minimumCustomers = 4
+    /// A fitted log-parameter beyond ±this is taken as a likelihood maximised on the boundary.
+    static let divergenceBound = 23.0
+    /// The smallest Hessian eigenvalue of the mean negative log-likelihood (per customer, in
+    /// log-parameters) must exceed this times the largest for the maximum to count as strict.
+    static let minimumCurvature = 1.0e-6
+
+    // MARK: - Fitting
+
+    /// Maximum-likelihood fit of (r, α, a, b) over all histories.
+    ///
+    /// Maximises the log-likelihood over log-parameters with BFGS from several starts (and
+    /// Nelder–Mead as fallback). Throws `tooFewCustomers` below `minimumCustomers` and
+    /// `didNotConverge` when the search does not reach a stationary point, or the maximum lies
+    /// on the boundary (a parameter running to 0 or ∞, e.g. when nobody bought twice, or the
+    /// Hessian there is not positive definite).
+    public static func fit(_ histories: [PurchaseHistory]) throws -> BGNBDParameters {
+        guard histories.count >= minimumCustomers else {
+            throw LifetimeModelError.tooFewCustomers(histories.count)
+        }
+        let data = BGNBDData(histories)
+        guard data.repeatBuyers > 0 else {
+            throw LifetimeModelError.didNotConverge("no customer made a repeat purchase")
+        }
+        // Starting points: rates on the scale of the observed purchase rate.
+        let scale = max(data.totalAge, 1.0e-9) / max(data.totalRepeats, 1)
+        let starts: [[Double]] = [
+            [0, log(scale), 0, 0],
+            [log(0.5), log(0.5 * scale), log(0.5), log(2)],
+            [0, 0, 0, 0],
+            [log(2), log(2 * scale), log(1.5), log(5)],
+            [log(0.25), log(0.1 * scale), log(0.25), log(0.5)],
+        ]
+        guard let best = LifetimeOptimizer.minimize(data.objective, starts: starts) else {
+            throw LifetimeModelError.didNotConverge("the log-likelihood is not finite at any start")
+        }
+        if best.gradientNorm > 1.0e-6 {
+            throw LifetimeModelError.didNotConverge(
+                "no interior maximum found (largest gradient \(best.gradientNorm) after \(best.iterations) iterations); "
+                    + "the likelihood may peak on the boundary")
+        }
+        if let i = best.theta.firstIndex(where: { abs($0) > divergenceBound }) {
+            let name = ["r", "alpha", "a", "b"][i]
+            throw LifetimeModelError.didNotConverge(
+                "the likelihood is maximised on the boundary (\(name) → \(best.theta[i] > 0 ? "∞" : "0"))")
+        }
+        let curvature = LifetimeOptimizer.hessianEigenvalues(data.objective, at: best.theta)
+        if let lowest = curvature.first, let highest = curvature.last, !(lowest > minimumCurvature * max(1, highest)) {
+            throw LifetimeModelError.didNotConverge(
+                "the maximum is not strict (smallest curvature \(lowest)): the likelihood is flat along a direction, as at a boundary solution")
+        }
+        let p = best.theta.map { exp($0) }
+        let ll = data.logLikelihood(r: p[0], alpha: p[1], a: p[2], b: p[3], wantGradient: false).value
+        return BGNBDParameters(r: p[0], alpha: p[1], a: p[2], b: p[3], logLikelihood: ll)
+    }
+
+    // MARK: - Per-customer formulas
+
+    /// Log-likelihood of one history (FHL 2005, eq. 6):
+    /// L = B(a, b+x)/B(a, b) · Γ(r+x) αʳ / (Γ(r) (α+T)^(r+x))
+    ///   + δ(x>0) B(a+1, b+x−1)/B(a, b) · Γ(r+x) αʳ / (Γ(r) (α+tx)^(r+x)).
+    public static func logLikelihood(_ params: (r: Double, alpha: Double, a: Double, b: Double), _ h: PurchaseHistory) -> Double {
+        let (r, alpha, a, b) = params
+        let (x, tx, T) = h.modelTriple
+        let a1 = LifetimeMath.logGamma(r + x) - LifetimeMath.logGamma(r) + r * log(alpha)
+        let a2 = LifetimeMath.logGamma(a + b) + LifetimeMath.logGamma(b + x)
+            - LifetimeMath.logGamma(b) - LifetimeMath.logGamma(a + b + x)
+        let a3 = -(r + x) * log(alpha + T)
+        guard x > 0 else { return a1 + a2 + a3 }
+        let a4 = log(a) - log(b + x - 1) - (r + x) * log(alpha + tx)
+        return a1 + a2 + LifetimeMath.logAddExp(a3, a4)
+    }
+
+    /// Probability the customer is alive at T (Fader, Hardie & Lee 2008, note 021):
+    /// 1 / (1 + δ(x>0) · a/(b+x−1) · ((α+T)/(α+tx))^(r+x)).
+    public static func probabilityAlive(_ p: BGNBDParameters, _ h: PurchaseHistory) -> Double {
+        let (x, tx, T) = h.modelTriple
+        return probabilityAlive(p, x: x, tx: tx, T: T)
+    }
+
+    /// Conditional expected number of purchases in (T, T + t] (FHL 2005, eq. 10):
+    /// (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))] · P(alive).
+    ///
+    /// Evaluated in a form that is regular at a = 1 and for any x; very close to z = 1 (a
+    /// horizon far longer than α + T) by quadrature of the posterior expectation instead.
+    public static func expectedPurchases(_ p: BGNBDParameters, _ h: PurchaseHistory, horizon t: Double) -> Double {
+        let (x, tx, T) = h.modelTriple
+        guard t > 0 else { return 0 }
+        return probabilityAlive(p, x: x, tx: tx, T: T) * expectedPurchasesIfAlive(p, x: x, T: T, horizon: t)
+    }
+
+    // MARK: - Internal
+
+    /// P(alive) from a sanitised triple, via the log-odds.
+    static func probabilityAlive(_ p: BGNBDParameters, x: Double, tx: Double, T: Double) -> Double {
+        guard x > 0 else { return 1 }
+        let logOdds = log(p.a) - log(p.b + x - 1) + (p.r + x) * log1p((T - tx) / (p.alpha + tx))
+        return LifetimeMath.logisticOfNegative(logOdds)
+    }
+
+    /// E[X(T, T+t) | alive at T, x, T]: with λ ~ Gamma(r+x, α+T) and p ~ Beta(a, b+x) a posteriori,
+    /// c·[1 − (1−z)^ε F(A, ε; c; z)] / ε with c = a+b+x−1, ε = a−1, A = a+b−1−r, z = t/(α+T+t)
+    /// (Euler's transformation of eq. 10), written as c·(−expm1(ε L)/ε) − e^(εL)·S with
+    /// L = log(1−z) and S = c·(F − 1)/ε, both regular at ε = 0 and c = 0.
+    static func expectedPurchasesIfAlive(_ p: BGNBDParameters, x: Double, T: Double, horizon t: Double) -> Double {
+        guard t > 0 else { return 0 }
+        let z = t / (p.alpha + T + t)
+        if z <= 0.98, let value = expectedPurchasesIfAliveSeries(p, x: x, T: T, horizon: t) {
+            return value
+        }
+        return expectedPurchasesIfAliveQuadrature(p, x: x, T: T, horizon: t)
+    }
+
+    /// The series form; nil when the series does not converge quickly.
+    static func expectedPurchasesIfAliveSeries(_ p: BGNBDParameters, x: Double, T: Double, horizon t: Double) -> Double? {
+        let z = t / (p.alpha + T + t)
+        let c = p.a + p.b + x - 1
+        let epsilon = p.a - 1
+        let bigA = p.a + p.b - 1 - p.r
+        let logOneMinusZ = log1p(-t / (p.alpha + T + t))
+        guard let s = Hypergeometric.scaledIncrement(bigA, epsilon, c, z) else { return nil }
+        let el = epsilon * logOneMinusZ
+        let growth = epsilon == 0 ? -logOneMinusZ : -expm1(el) / epsilon
+        let value = c * growth - exp(el) * s
+        return value.isFinite ? max(value, 0) : nil
+    }
+
+    /// The same expectation as ∫ (1 − (1 + p u)^(−(r+x))) / p · Beta(p; a, b+x) dp, u = t/(α+T),
+    /// by tanh-sinh quadrature (substituting y = p^a or (1−p)^(b+x) at an end whose exponent is
+    /// below 1, and splitting at p = 1/u where the integrand bends).
+    static func expectedPurchasesIfAliveQuadrature(_ p: BGNBDParameters, x: Double, T: Double, horizon t: Double) -> Double {
+        let k = p.r + x
+        let beta = p.b + x
+        let a = p.a
+        let u = t / (p.alpha + T)
+        let logB = LifetimeMath.logBeta(a, beta)
+        // h(p) = (1 − (1 + p u)^(−k)) / p, tending to k·u at 0.
+        func h(_ q: Double) -> Double {
+            q > 0 ? -expm1(-k * log1p(q * u)) / q : k * u
+        }
+        // Left half, p in [0, 1/2]: ∫ h(p) p^(a−1) (1−p)^(β−1) dp.
+        func left(_ lo: Double, _ hi: Double) -> Double {
+            if a < 1 {
+                // y = p^a: p^(a−1) dp = dy / a.
+                return LifetimeQuadrature.tanhSinh(from: pow(lo, a), to: pow(hi, a)) { y, _ in
+                    let q = pow(y, 1 / a)
+                    return h(q) * exp((beta - 1) * log1p(-q) - logB) / a
+                }
+            }
+            return LifetimeQuadrature.tanhSinh(from: lo, to: hi) { q, _ in
+                q > 0 ? h(q) * exp((a - 1) * log(q) + (beta - 1) * log1p(-q) - logB) : (a == 1 ? h(0) * exp(-logB) : 0)
+            }
+        }
+        // Right half, p in [1/2, 1].
+        func right() -> Double {
+            if beta < 1 {
+                // y = (1−p)^β: (1−p)^(β−1) dp = −dy / β.
+                return LifetimeQuadrature.tanhSinh(from: 0, to: pow(0.5, beta)) { y, _ in
+                    let w = pow(y, 1 / beta)
+                    return h(1 - w) * exp((a - 1) * log1p(-w) - logB) / beta
+                }
+            }
+            return LifetimeQuadrature.tanhSinh(from: 0.5, to: 1) { q, w in
+                w > 0 ? h(q) * exp((a - 1) * log(q) + (beta - 1) * log(w) - logB) : 0
+            }
+        }
+        var total = right()
+        let bend = 1 / u
+        if bend < 0.25 {
+            total += left(0, bend) + left(bend, 0.5)
+        } else {
+            total += left(0, 0.5)
+        }
+        return max(total, 0)
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// Repeat buyers grouped for the Gamma-Gamma likelihood (internal): identical (x, m) pairs are
+/// counted once and the gamma functions are evaluated once per distinct x.
+struct GammaGammaData: Sendable {
+    // MARK: - Tables
+
+    /// Distinct x values with their total weight, Σ w·log m, and their entry range.
+    var counts: [Double] = []
+    var countWeight: [Double] = []
+    var countLogSpend: [Double] = []
+    var groupStart: [Int] = [0]
+    /// Per distinct (x, m): m·x and the number of customers.
+    var entryTotal: [Double] = []
+    var entryWeight: [Double] = []
+    /// Customers used, and left out (x = 0 or m <= 0 or not finite).
+    var customers: Int = 0
+    var excluded: Int = 0
+    /// Weighted mean of m over the customers used.
+    var meanSpend: Double = 0
+
+    // MARK: - Building
+
+    /// Whether a history enters the Gamma-Gamma fit: x > 0 and a finite m > 0.
+    static func isEligible(_ h: PurchaseHistory) -> Bool {
+        h.modelTriple.x > 0 && h.meanRepeatSpend > 0 && h.meanRepeatSpend.isFinite
+    }
+
+    /// Groups the eligible histories (sorted, so sums run in a fixed order).
+    init(_ histories: [PurchaseHistory]) {
+        var pairs: [(x: Double, m: Double)] = []
+        pairs.reserveCapacity(histories.count)
+        for h in histories {
+            if GammaGammaData.isEligible(h) { pairs.append((h.modelTriple.x, h.meanRepeatSpend)) } else { excluded += 1 }
+        }
+        pairs.sort { ($0.x, $0.m) < ($1.x, $1.m) }
+        customers = pairs.count
+        var spendSum = 0.0
+        var i = 0
+        while i < pairs.count {
+            var j = i + 1
+            while j < pairs.count, pairs[j] == pairs[i] { j += 1 }
+            let (x, m) = pairs[i]
+            let weight = Double(j - i)
+            spendSum += weight * m
+            if counts.last != x {
+                if !counts.isEmpty { groupStart.append(entryWeight.count) }
+                counts.append(x)
+                countWeight.append(0)
+                countLogSpend.append(0)
+            }
+            countWeight[countWeight.count - 1] += weight
+            countLogSpend[countLogSpend.count - 1] += weight * log(m)
+            entryTotal.append(m * x)
+            entryWeight.append(weight)
+            i = j
+        }
+        if !counts.isEmpty { groupStart.append(entryWeight.count) }
+        meanSpend = customers > 0 ? spendSum / Double(customers) : 0
+    }
+
+    // MARK: - Likelihood
+
+    /// Total log-likelihood (Fader & Hardie 2013, eq. 3 for the mean m of x transactions) and its
+    /// gradient in (p, q, v):
+    /// log L = log Γ(px+q) − log Γ(px) − log Γ(q) + q log v + (px−1) log m + px log x − (px+q) log(v + m x).
+    func logLikelihood(p: Double, q: Double, v: Double, wantGradient: Bool = true) -> (value: Double, gradient: [Double]) {
+        let logV = log(v)
+        let lgQ = LifetimeMath.logGamma(q)
+        let psiQ = wantGradient ? LifetimeMath.digamma(q) : 0
+        var ll = 0.0, dp = 0.0, dq = 0.0, dv = 0.0
+        for (group, x) in counts.enumerated() {
+            let w = countWeight[group]
+            let px = p * x
+            let logX = log(x)
+            ll += w * (LifetimeMath.logGamma(px + q) - LifetimeMath.logGamma(px) - lgQ + q * logV + px * logX)
+                + (px - 1) * countLogSpend[group]
+            var sumLog = 0.0, sumInv = 0.0
+            for e in groupStart[group]..<groupStart[group + 1] {
+                let ew = entryWeight[e]
+                let denominator = v + entryTotal[e]
+                sumLog += ew * log(denominator)
+                if wantGradient { sumInv += ew / denominator }
+            }
+            ll -= (px + q) * sumLog
+            if wantGradient {
+                let psiPXQ = LifetimeMath.digamma(px + q)
+                dp += x * (w * (psiPXQ - LifetimeMath.digamma(px) + logX) + countLogSpend[group] - sumLog)
+                dq += w * (psiPXQ - psiQ + logV) - sumLog
+                dv += w * q / v - (px + q) * sumInv
+            }
+        }
+        return (ll, [dp, dq, dv])
+    }
+
+    /// Mean negative log-likelihood per customer over θ = log(p, q, v), with its gradient.
+    func objective(_ theta: [Double]) -> (value: Double, gradient: [Double]) {
+        let params = theta.map { exp($0) }
+        let (ll, g) = logLikelihood(p: params[0], q: params[1], v: params[2])
+        let n = Double(max(customers, 1))
+        return (-ll / n, (0..<3).map { -g[$0] * params[$0] / n })
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// The Gamma-Gamma model of spend per transaction (Fader & Hardie 2013, "The Gamma-Gamma model
+/// of monetary value"): transaction values are Gamma(p, ν) around a customer's mean p/ν, with
+/// ν ~ Gamma(q, v) across customers.
+public enum GammaGammaModel {
+    // MARK: - Settings
+
+    /// Fewer eligible customers than this are not fitted.
+    public static let minimumCustomers = 2
+    /// A fitted log-parameter beyond ±this is taken as a likelihood maximised on the boundary.
+    static let divergenceBound = 23.0
+    /// The smallest Hessian eigenvalue of the mean negative log-likelihood (per customer, in
+    /// log-parameters) must exceed this times the largest for the maximum to count as strict.
+    static let minimumCurvature = 1.0e-6
+
+    // MARK: - Fitting
+
+    /// Maximum-likelihood fit of (p, q, v) on the histories with x > 0 and m > 0; the others
+    /// are left out (see `excludedCount`). Throws `tooFewCustomers` (with the eligible count)
+    /// below `minimumCustomers` and `didNotConverge` when the search fails or diverges.
+    public static func fit(_ histories: [PurchaseHistory]) throws -> GammaGammaParameters {
+        let data = GammaGammaData(histories)
+        guard data.customers >= minimumCustomers else {
+            throw LifetimeModelError.tooFewCustomers(data.customers)
+        }
+        let mean = max(data.meanSpend, 1.0e-12)
+        let starts: [[Double]] = [
+            [0, log(2), log(mean)],
+            [log(5), log(3), log(2 * mean)],
+            [0, 0, 0],
+            [log(0.5), log(1.5), log(0.25 * mean)],
+            [log(20), log(10), log(10 * mean)],
+        ]
+        guard let best = LifetimeOptimizer.minimize(data.objective, starts: starts) else {
+            throw LifetimeModelError.didNotConverge("the log-likelihood is not finite at any start")
+        }
+        if best.gradientNorm > 1.0e-6 {
+            throw LifetimeModelError.didNotConverge(
+                "no interior maximum found (largest gradient \(best.gradientNorm) after \(best.iterations) iterations); "
+                    + "the likelihood may peak on the boundary")
+        }
+        if let i = best.theta.firstIndex(where: { abs($0) > divergenceBound }) {
+            let name = ["p", "q", "v"][i]
+            throw LifetimeModelError.didNotConverge(
+                "the likelihood is maximised on the boundary (\(name) → \(best.theta[i] > 0 ? "∞" : "0"))")
+        }
+        let curvature = LifetimeOptimizer.hessianEigenvalues(data.objective, at: best.theta)
+        if let lowest = curvature.first, let highest = curvature.last, !(lowest > minimumCurvature * max(1, highest)) {
+            throw LifetimeModelError.didNotConverge(
+                "the maximum is not strict (smallest curvature \(lowest)): the likelihood is flat along a direction, as at a boundary solution")
+        }
+        let p = best.theta.map { exp($0) }
+        let ll = data.logLikelihood(p: p[0], q: p[1], v: p[2], wantGradient: false).value
+        return GammaGammaParameters(p: p[0], q: p[1], v: p[2], logLikelihood: ll)
+    }
+
+    /// Whether a history enters the fit: x > 0 and a finite m > 0.
+    public static func isEligible(_ h: PurchaseHistory) -> Bool {
+        GammaGammaData.isEligible(h)
+    }
+
+    /// Number of histories `fit` leaves out (x = 0 or m <= 0).
+    public static func excludedCount(_ histories: [PurchaseHistory]) -> Int {
+        histories.reduce(0) { $0 + (isEligible($1) ? 0 : 1) }
+    }
+
+    // MARK: - Prediction
+
+    /// Conditional expected spend per transaction, E[M | p, q, v, m, x] = p (v + m x) / (p x + q − 1),
+    /// a weighted mean of the population mean p v / (q − 1) and the observed m. For x = 0 or
+    /// m <= 0 the population mean (+∞ when q <= 1).
+    public static func expectedSpend(_ p: GammaGammaParameters, _ h: PurchaseHistory) -> Double {
+        guard isEligible(h) else { return p.populationMeanSpend ?? .infinity }
+        let x = h.modelTriple.x
+        return p.p * (p.v + h.meanRepeatSpend * x) / (p.p * x + p.q - 1)
+    }
+}

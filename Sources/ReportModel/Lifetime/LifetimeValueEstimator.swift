@@ -1,0 +1,109 @@
+import Foundation
+
+/// Predictive customer lifetime value per the spec: BG/NBD for purchases, Gamma-Gamma for spend.
+public enum LifetimeValueEstimator {
+    // MARK: - Estimation
+
+    /// Fits both models and predicts, per customer, P(alive), the expected purchases over the
+    /// horizon, the expected spend per purchase and
+    /// CLV = Σ_{k=1..H} (E[X(T, T+k·month)] − E[X(T, T+(k−1)·month)]) · spend / (1 + d)^k,
+    /// a month being 365.25/12 days in the settings' unit.
+    ///
+    /// The spend is the Gamma-Gamma conditional mean (the population mean for customers without
+    /// repeat spend). When Gamma-Gamma cannot be used (too few repeat buyers, no convergence, or
+    /// q <= 1 so that the population mean is infinite) every customer gets the mean observed m of
+    /// the buyers with x > 0 and m > 0, and `gammaGamma` is nil. Throws the BG/NBD fit's error.
+    public static func estimate(_ histories: [PurchaseHistory], settings: LifetimeValueSettings) throws -> LifetimeValueFit {
+        let bgnbd = try BGNBDModel.fit(histories)
+        let spendData = GammaGammaData(histories)
+        var gammaGamma: GammaGammaParameters?
+        var gammaGammaError: LifetimeModelError?
+        do {
+            let fitted = try GammaGammaModel.fit(histories)
+            if fitted.populationMeanSpend != nil {
+                gammaGamma = fitted
+            } else {
+                gammaGammaError = .didNotConverge("q = \(fitted.q) <= 1: the population mean spend is infinite")
+            }
+        } catch let error as LifetimeModelError {
+            gammaGammaError = error
+        } catch {
+            gammaGammaError = .didNotConverge("\(error)")
+        }
+        let fallbackSpend = gammaGamma == nil ? spendData.meanSpend : nil
+
+        let purchases = discountedPurchases(bgnbd, histories, settings: settings)
+        var customers: [CustomerLifetimeValue] = []
+        customers.reserveCapacity(histories.count)
+        for (i, h) in histories.enumerated() {
+            let spend = gammaGamma.map { GammaGammaModel.expectedSpend($0, h) } ?? spendData.meanSpend
+            let value = purchases[i]
+            customers.append(CustomerLifetimeValue(
+                probabilityAlive: value.alive, expectedPurchases: value.purchases,
+                expectedSpend: spend, predictedCLV: spend * value.discounted))
+        }
+        return LifetimeValueFit(
+            bgnbd: bgnbd, gammaGamma: gammaGamma, gammaGammaExcluded: spendData.excluded,
+            settings: settings, customers: customers, fallbackSpend: fallbackSpend,
+            gammaGammaError: gammaGammaError)
+    }
+
+    // MARK: - Internal
+
+    /// Per history: P(alive), E[X] over the horizon, and Σ_k ΔE_k / (1 + d)^k. Computed once per
+    /// distinct (x, tx, T), spread over the available cores.
+    static func discountedPurchases(
+        _ p: BGNBDParameters, _ histories: [PurchaseHistory], settings: LifetimeValueSettings
+    ) -> [(alive: Double, purchases: Double, discounted: Double)] {
+        let months = max(settings.horizonMonths, 0)
+        let month = settings.timeUnit.monthLength
+        var discount = [Double](repeating: 1, count: months + 1)
+        for k in stride(from: 1, through: months, by: 1) {
+            discount[k] = discount[k - 1] / (1 + settings.monthlyDiscountRate)
+        }
+
+        // Distinct triples, in a fixed order.
+        struct Key: Hashable { var x: UInt64, tx: UInt64, t: UInt64 }
+        var index = [Key: Int]()
+        var triples: [(x: Double, tx: Double, T: Double)] = []
+        var slot = [Int](repeating: 0, count: histories.count)
+        for (i, h) in histories.enumerated() {
+            let m = h.modelTriple
+            let key = Key(x: (m.x + 0).bitPattern, tx: (m.tx + 0).bitPattern, t: (m.T + 0).bitPattern)
+            if let j = index[key] {
+                slot[i] = j
+            } else {
+                index[key] = triples.count
+                slot[i] = triples.count
+                triples.append(m)
+            }
+        }
+
+        let count = triples.count
+        let results = UnsafeMutableBufferPointer<(alive: Double, purchases: Double, discounted: Double)>.allocate(capacity: count)
+        defer { results.deallocate() }
+        let work: (Int) -> Void = { j in
+            let (x, tx, T) = triples[j]
+            let alive = BGNBDModel.probabilityAlive(p, x: x, tx: tx, T: T)
+            var previous = 0.0
+            var discounted = 0.0
+            for k in stride(from: 1, through: months, by: 1) {
+                let current = alive * BGNBDModel.expectedPurchasesIfAlive(p, x: x, T: T, horizon: Double(k) * month)
+                discounted += (current - previous) * discount[k]
+                previous = current
+            }
+            results[j] = (alive, previous, discounted)
+        }
+        let chunks = min(max(count / 2048, 1), 64)
+        if chunks == 1 {
+            for j in 0..<count { work(j) }
+        } else {
+            nonisolated(unsafe) let run = work
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let lo = c * count / chunks, hi = (c + 1) * count / chunks
+                for j in lo..<hi { run(j) }
+            }
+        }
+        return slot.map { results[$0] }
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// One buyer's history in the chosen time unit, in the BG/NBD notation.
+///
+/// `x` counts repeat purchases, `tx` is the time of the last purchase and `T` the age of the
+/// customer, both measured from the first purchase. The models expect `x >= 0` (a count),
+/// `0 <= tx <= T`; other values are clamped, `x` is rounded to a whole count and `tx` is
+/// ignored when `x == 0`.
+public struct PurchaseHistory: Sendable, Equatable {
+    /// Number of repeat purchases.
+    public var x: Double
+    /// Time from the first to the last purchase.
+    public var tx: Double
+    /// Time from the first purchase to the end of the observation.
+    public var T: Double
+    /// Mean spend per repeat purchase (`m`); 0 when unknown.
+    public var meanRepeatSpend: Double
+
+    /// Creates a history; `meanRepeatSpend` is 0 when unknown.
+    public init(x: Double, tx: Double, T: Double, meanRepeatSpend: Double = 0) {
+        self.x = x
+        self.tx = tx
+        self.T = T
+        self.meanRepeatSpend = meanRepeatSpend
+    }
+
+    // MARK: - Sanitising
+
+    /// The (x, tx, T) triple the models use: finite, x a whole count >= 0, 0 <= tx <= T,
+    /// tx = 0 when x = 0.
+    var modelTriple: (x: Double, tx: Double, T: Double) {
+        let age = T.isFinite ? max(T, 0) : 0
+        let count = x.isFinite ? max(x.rounded(), 0) : 0
+        guard count > 0 else { return (0, 0, age) }
+        let last = tx.isFinite ? min(max(tx, 0), age) : 0
+        return (count, last, age)
+    }
+}

@@ -1,0 +1,138 @@
+import ReportModel
+
+/// The charts of a snapshot's dashboard, each with its data table, in the report's locale.
+struct ChartSet {
+    let report: SnapshotReport
+    /// Earlier snapshots, oldest first.
+    let history: [SnapshotReport]
+    let locale: ReportLocale
+    let format: ReportFormatter
+
+    private var fr: Bool { locale == .fr }
+    private var all: [SnapshotReport] { Array((history + [report]).suffix(24)) }
+    private var percent: @Sendable (Double) -> String {
+        ChartFormat.percent(fractionDigits: 1, decimalSeparator: fr ? "," : ".", suffix: fr ? "\u{202F}%" : "%")
+    }
+    private var noData: String { fr ? "Pas de données" : "No data" }
+
+    /// One entry per chart: id, title, SVG markup, HTML table.
+    func entries() -> [[String: Any]] {
+        var charts: [any SVGChart] = []
+        charts.append(trend(.retentionRate, id: "retention", scale: 1, formatter: percent))
+        charts.append(trend(.churnRate, id: "churn", scale: 1, formatter: percent))
+        charts.append(trend(.nps, id: "nps-trend", scale: 1, formatter: ChartFormat.number(fractionDigits: 0)))
+        charts.append(trend(.repeatPurchaseRate, id: "repeat", scale: 1, formatter: percent))
+        charts.append(segments())
+        charts.append(npsBreakdown())
+        charts.append(rfGrid())
+        charts.append(cohorts())
+        if let migration = migration() { charts.append(migration) }
+        return charts.map { chart in
+            let table = chart.dataTable()
+            return ["id": idOf(chart), "title": table.caption, "svg": chart.svg(), "table": ChartSet.html(table)]
+        }
+    }
+
+    private func idOf(_ chart: any SVGChart) -> String {
+        switch chart {
+        case let c as LineChart: return c.id
+        case let c as GroupedBarChart: return c.id
+        case let c as Heatmap: return c.id
+        case let c as StackedBarChart: return c.id
+        default: return "chart"
+        }
+    }
+
+    func trend(_ key: KPIKey, id: String, scale: Double, formatter: @escaping @Sendable (Double) -> String) -> LineChart {
+        let name = KPIText.name(key, locale)
+        let target = report.kpi(key).target
+        let values = all.map { $0.kpi(key).value }
+        let description = (fr ? "\(name) par snapshot" : "\(name) per snapshot") + (target.value.map { (fr ? ", cible " : ", target ") + KPIText.target(key, KPITarget($0, target.direction), format) } ?? "") + "."
+        return LineChart(
+            id: id, title: fr ? "\(name) : évolution" : "\(name) over time", description: description,
+            xLabels: all.map(\.period.label), series: [ChartSeries(name: name, values: values)],
+            xAxisTitle: "Snapshot", yAxisTitle: name,
+            target: target.value.map { TargetLine(value: $0, label: (fr ? "cible " : "target ") + KPIText.target(key, target, format)) },
+            noDataMessage: key == .retentionRate || key == .churnRate ? (fr ? "Il faut au moins deux snapshots" : "Needs at least two snapshots") : noData,
+            missingValueText: format.missing, valueFormatter: formatter)
+    }
+
+    func segments() -> GroupedBarChart {
+        let names = report.segments.map { SegmentCatalog.name($0.id, locale) }
+        return GroupedBarChart(
+            id: "segments", title: fr ? "Segments : part des clients et du chiffre d'affaires" : "Segments: share of customers and of revenue",
+            description: fr ? "Pour chaque segment RFM, la part des acheteurs et la part du chiffre d'affaires cumulé." : "For each RFM segment, its share of buyers and its share of cumulative revenue.",
+            categories: names,
+            series: [
+                ChartSeries(name: fr ? "% des clients" : "% of customers", values: report.segments.map(\.share)),
+                ChartSeries(name: fr ? "% du CA" : "% of revenue", values: report.segments.map(\.revenueShare)),
+            ],
+            xAxisTitle: "Segment", yAxisTitle: fr ? "Part" : "Share", noDataMessage: noData,
+            missingValueText: format.missing, valueFormatter: percent)
+    }
+
+    func npsBreakdown() -> StackedBarChart {
+        StackedBarChart(
+            id: "nps-breakdown", title: fr ? "NPS : détracteurs, passifs, promoteurs" : "NPS: detractors, passives, promoters",
+            description: fr ? "Répartition des réponses NPS par snapshot (0–6 détracteurs, 7–8 passifs, 9–10 promoteurs)." : "NPS answers per snapshot: 0–6 detractors, 7–8 passives, 9–10 promoters.",
+            xLabels: all.map(\.period.label),
+            parts: [
+                ChartSeries(name: fr ? "Détracteurs" : "Detractors", values: all.map { Double($0.nps.detractors) }, color: .vermillion),
+                ChartSeries(name: fr ? "Passifs" : "Passives", values: all.map { Double($0.nps.passives) }, color: .grey),
+                ChartSeries(name: fr ? "Promoteurs" : "Promoters", values: all.map { Double($0.nps.promoters) }, color: .bluishGreen),
+            ],
+            xAxisTitle: "Snapshot", yAxisTitle: fr ? "Part des réponses" : "Share of answers", normalized: true,
+            noDataMessage: fr ? "Aucune réponse" : "No answers", missingValueText: format.missing, valueFormatter: percent)
+    }
+
+    func rfGrid() -> Heatmap {
+        Heatmap(
+            id: "rf-grid", title: fr ? "Grille R × F (acheteurs)" : "R × F grid (buyers)",
+            description: fr ? "Nombre d'acheteurs par score de récence (lignes, 5 = plus récent) et de fréquence (colonnes)." : "Buyers per recency score (rows, 5 = most recent) and frequency score (columns).",
+            rowLabels: (1...5).reversed().map { "R\($0)" }, columnLabels: (1...5).map { "F\($0)" },
+            cells: (1...5).reversed().map { r in (1...5).map { f in Double(report.rfGrid[r - 1][f - 1]) } },
+            rowAxisTitle: fr ? "Récence" : "Recency", columnAxisTitle: fr ? "Fréquence" : "Frequency",
+            noDataMessage: noData, missingValueText: format.missing, valueFormatter: ChartFormat.number())
+    }
+
+    func cohorts() -> Heatmap {
+        let rows = report.cohorts.suffix(12)
+        let width = min(13, rows.map(\.retention.count).max() ?? 0)
+        return Heatmap(
+            id: "cohorts", title: fr ? "Rétention par cohorte" : "Cohort retention",
+            description: fr ? "Part des clients de chaque cohorte (mois du premier achat) actifs k mois plus tard." : "Share of each cohort (month of first purchase) active k months later.",
+            rowLabels: rows.map { "\($0.cohort) (\(format.integer($0.size)))" }, columnLabels: (0..<width).map { "+\($0)" },
+            cells: rows.map { row in (0..<width).map { k in k < row.retention.count ? row.retention[k] : nil } },
+            rowAxisTitle: fr ? "Cohorte (taille)" : "Cohort (size)", columnAxisTitle: fr ? "Mois depuis le premier achat" : "Months since first purchase",
+            domain: 0...1, noDataMessage: noData, missingValueText: "", valueFormatter: ChartFormat.percent(fractionDigits: 0, decimalSeparator: fr ? "," : ".", suffix: "%"))
+    }
+
+    func migration() -> Heatmap? {
+        guard let m = report.migration else { return nil }
+        let label: (String) -> String = { id in
+            id == MigrationMatrix.newRow ? (self.fr ? "Nouveaux" : "New") : id == MigrationMatrix.goneColumn ? (self.fr ? "Sortis" : "Gone") : SegmentCatalog.name(id, self.locale)
+        }
+        return Heatmap(
+            id: "migration", title: fr ? "Migration entre segments depuis le snapshot précédent" : "Segment migration since the previous snapshot",
+            description: fr ? "Clients passés du segment en ligne (snapshot précédent) au segment en colonne (ce snapshot)." : "Customers moving from the row segment (previous snapshot) to the column segment (this snapshot).",
+            rowLabels: m.from.map(label), columnLabels: m.to.map(label),
+            cells: m.counts.map { $0.map(Double.init) },
+            rowAxisTitle: fr ? "Avant" : "From", columnAxisTitle: fr ? "Maintenant" : "To",
+            noDataMessage: noData, missingValueText: format.missing, valueFormatter: ChartFormat.number())
+    }
+
+    /// The chart's numbers as an accessible HTML table (every cell escaped).
+    static func html(_ table: ChartTable) -> String {
+        var out = "<div class=\"scroll\"><table><caption>\(SVGEscaping.escape(table.caption))</caption><thead><tr>"
+        for h in table.header { out += "<th scope=\"col\">\(SVGEscaping.escape(h))</th>" }
+        out += "</tr></thead><tbody>"
+        for row in table.rows {
+            out += "<tr>"
+            for (i, cell) in row.enumerated() {
+                out += i == 0 ? "<th scope=\"row\">\(SVGEscaping.escape(cell))</th>" : "<td class=\"num\">\(SVGEscaping.escape(cell))</td>"
+            }
+            out += "</tr>"
+        }
+        return out + "</tbody></table></div>"
+    }
+}

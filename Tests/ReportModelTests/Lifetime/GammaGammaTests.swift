@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import ReportModel
+
+/// Gamma-Gamma spend model: formula by hand, recovery from simulated spend, edge cases.
+@Suite struct GammaGammaTests {
+    // MARK: - Expected spend by hand
+
+    @Test func conditionalMeanByHand() {
+        let p = GammaGammaParameters(p: 6, q: 4, v: 15)
+        // Population mean p v / (q − 1) = 90 / 3 = 30.
+        #expect(p.populationMeanSpend == 30)
+        // x = 2, m = 40: weight on m = p x / (p x + q − 1) = 12/15; (3/15)·30 + (12/15)·40 = 38.
+        let h = PurchaseHistory(x: 2, tx: 5, T: 10, meanRepeatSpend: 40)
+        #expect(abs(GammaGammaModel.expectedSpend(p, h) - 38) < 1.0e-12)
+        // No repeat spend: the population mean.
+        #expect(GammaGammaModel.expectedSpend(p, PurchaseHistory(x: 0, tx: 0, T: 10, meanRepeatSpend: 0)) == 30)
+        #expect(GammaGammaModel.expectedSpend(p, PurchaseHistory(x: 3, tx: 5, T: 10, meanRepeatSpend: 0)) == 30)
+        // q <= 1: no finite population mean.
+        #expect(GammaGammaParameters(p: 2, q: 0.8, v: 3).populationMeanSpend == nil)
+    }
+
+    @Test func publishedCDNOWExpectedSpend() throws {
+        // CDNOW parameters: the population mean is p γ / (q − 1) = 6.25 · 15.44 / 2.74 = 35.22.
+        let p = GammaGammaParameters(p: 6.25, q: 3.74, v: 15.44)
+        #expect(abs(p.populationMeanSpend! - 35.22) < 0.01)
+    }
+
+    // MARK: - Recovery and failures
+
+    @Test func recoversSimulatedParameters() throws {
+        let histories = LifetimeSimulation.customers(
+            count: 8000, r: 1.5, alpha: 10, a: 0.8, b: 2.5, spend: (p: 5, q: 4, v: 20), seed: 11
+        ) { rng in 30 + 30 * rng.uniform() }
+        let fit = try GammaGammaModel.fit(histories)
+        #expect(abs(fit.p / 5 - 1) < 0.1, "p = \(fit.p)")
+        #expect(abs(fit.q / 4 - 1) < 0.2, "q = \(fit.q)")
+        #expect(abs(fit.v / 20 - 1) < 0.25, "v = \(fit.v)")
+        // The population mean is far better identified than the parameters.
+        #expect(abs(fit.populationMeanSpend! / (5 * 20 / 3.0) - 1) < 0.05)
+    }
+
+    @Test func tooFewRepeatBuyers() {
+        let histories = [
+            PurchaseHistory(x: 0, tx: 0, T: 10, meanRepeatSpend: 0),
+            PurchaseHistory(x: 2, tx: 4, T: 10, meanRepeatSpend: 25),
+            PurchaseHistory(x: 3, tx: 4, T: 10, meanRepeatSpend: 0),
+        ]
+        #expect(throws: LifetimeModelError.tooFewCustomers(1)) { try GammaGammaModel.fit(histories) }
+        #expect(GammaGammaModel.excludedCount(histories) == 2)
+    }
+
+    @Test func gradientMatchesFiniteDifferences() throws {
+        let data = GammaGammaData(try LifetimeCDNOWFixture.histories())
+        let theta = [log(5.0), log(3.0), log(12.0)]
+        let (_, gradient) = data.objective(theta)
+        for i in 0..<3 {
+            var up = theta, down = theta
+            up[i] += 1.0e-5
+            down[i] -= 1.0e-5
+            let numeric = (data.objective(up).value - data.objective(down).value) / 2.0e-5
+            #expect(abs(numeric - gradient[i]) < 1.0e-7, "component \(i): \(numeric) vs \(gradient[i])")
+        }
+    }
+}
