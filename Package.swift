@@ -25,8 +25,7 @@ let package = Package(
         .target(name: "CFileSwap"),
         .target(
             name: "ReportModel",
-            dependencies: [.product(name: "Yams", package: "Yams")],
-            exclude: ["Strategy"]
+            dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "ReportRender",
@@ -42,7 +41,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"], exclude: ["Strategy"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "ReportModel"]),
     ]
 )

@@ -1,0 +1,24 @@
+/// Titles and reasons of the seed's escalation follow-ups, shared by the plan and the playbooks.
+enum EscalationContent {
+    /// The seed's action: « Intervention personnelle », « Review stratégique », « Comité de crise »,
+    /// « Gestion de crise », « Validation (financière) ».
+    static func title(_ kind: EscalationKind) -> LocalizedText {
+        switch kind {
+        case .vipAtRisk: return LocalizedText(en: "Personal intervention for VIPs at risk", fr: "Intervention personnelle auprès des VIP à risque")
+        case .npsCritical: return LocalizedText(en: "Strategic review of the customer experience", fr: "Review stratégique de l'expérience client")
+        case .churnCrisis: return LocalizedText(en: "Churn crisis committee", fr: "Comité de crise churn")
+        case .publicComplaint: return LocalizedText(en: "Crisis management for public complaints", fr: "Gestion de crise des plaintes publiques")
+        case .largeRefund: return LocalizedText(en: "Financial validation of large refunds", fr: "Validation financière des remboursements importants")
+        }
+    }
+
+    static func rationale(_ kind: EscalationKind) -> LocalizedText {
+        switch kind {
+        case .vipAtRisk: return LocalizedText(en: "VIP customers have slipped into the at-risk segment.", fr: "Des clients VIP sont passés dans le segment à risque.")
+        case .npsCritical: return LocalizedText(en: "NPS is below the critical threshold.", fr: "Le NPS est sous le seuil critique.")
+        case .churnCrisis: return LocalizedText(en: "Churn is above the crisis threshold.", fr: "Le churn dépasse le seuil de crise.")
+        case .publicComplaint: return LocalizedText(en: "Customers have complained publicly.", fr: "Des clients se sont plaints publiquement.")
+        case .largeRefund: return LocalizedText(en: "Refund requests exceed the validation threshold.", fr: "Des demandes de remboursement dépassent le seuil de validation.")
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// Builds the « Stratégie fidélisation » plan from a snapshot's KPIs, segments and escalations.
+///
+/// Rules: each off-target KPI yields its lever's actions (`KPIActionRules`); each segment with a share of
+/// buyers ≥ `largeSegmentShare`, or up ≥ `growingSegmentPoints` since `previous`, yields its action
+/// (`SegmentActionRules`); each raised escalation yields a 0–30 day action (`EscalationActionRules`).
+/// Owners and horizons follow `DecisionTree`. Actions are ranked by value at stake, then id.
+/// The budget is the actions' costs plus the proposed programme's yearly reward cost.
+public enum StrategyPlanner {
+    /// A segment holding at least this share of buyers is large.
+    public static let largeSegmentShare = 0.15
+    /// A segment whose share rose by at least this much (0.02 = 2 points) is growing.
+    public static let growingSegmentPoints = 0.02
+
+    /// The plan for `report`; `previous` (the snapshot before) tells which segments grow.
+    public static func plan(_ report: SnapshotReport, previous: SnapshotReport?, config: ReportConfig) -> StrategyPlan {
+        let design = LoyaltyProgramDesigner.design(report, config: config)
+        let input = PlanInputs(report: report, previous: previous, config: config, design: design)
+        let actions = rank(KPIActionRules.actions(input) + SegmentActionRules.actions(input) + EscalationActionRules.actions(input))
+
+        var budget = actions.compactMap(\.cost)
+        let redeemed = design.pointsIssued * design.redemptionRate
+        if redeemed > 0, design.burnRate > 0 {
+            budget.append(BudgetLine(
+                item: LocalizedText(en: "Loyalty programme rewards (first year)", fr: "Récompenses du programme de fidélité (première année)"),
+                quantity: redeemed, unitCost: design.burnRate,
+                basis: LocalizedText(en: "point expected to be redeemed, at the point value", fr: "point dont l'échange est attendu, à la valeur du point"),
+                actionID: actions.contains { $0.id == "launch-loyalty-programme" } ? "launch-loyalty-programme" : nil))
+        }
+        let total = budget.reduce(0) { $0 + $1.amount }
+        return StrategyPlan(actions: actions, budget: budget, budgetTotal: total,
+                            tools: StrategyResources.tools(actions), team: StrategyResources.team(actions))
+    }
+
+    /// Value at stake descending, ties by id.
+    static func rank(_ actions: [PlanAction]) -> [PlanAction] {
+        actions.sorted { $0.valueAtStake != $1.valueAtStake ? $0.valueAtStake > $1.valueAtStake : $0.id < $1.id }
+    }
+}

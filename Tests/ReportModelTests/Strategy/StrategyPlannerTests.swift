@@ -1,0 +1,148 @@
+import Testing
+@testable import ReportModel
+
+@Suite("Strategy planner")
+struct StrategyPlannerTests {
+    let config = ReportConfig()
+
+    @Test func offTargetChurnYieldsAShortTermChurnPreventionAction() throws {
+        let report = StrategyFixture.report(kpis: StrategyFixture.kpis([.churnRate: 0.072]))
+        let plan = StrategyPlanner.plan(report, previous: nil, config: config)
+        let action = try #require(plan.actions.first { $0.id == "winback-churned" })
+        #expect(action.owner == .churnPrevention)
+        #expect(action.horizon == .shortTerm)
+        #expect(action.audience == 40)
+        #expect(action.evidence.contains { $0.kind == .kpi(.churnRate) && $0.value == 0.072 && $0.target == 0.05 && $0.direction == .below })
+        // 40 lapsed × 200 revenue per buyer × 0.15.
+        #expect(abs(action.valueAtStake - 40 * 200 * 0.15) < 1e-9)
+        let cost = try #require(action.cost)
+        #expect(cost.quantity == 40 && cost.unitCost == 10 && cost.amount == 400)
+        #expect(plan.actions(.shortTerm).contains { $0.id == "winback-churned" })
+        #expect(plan.team.contains { $0.area == .churnPrevention })
+    }
+
+    @Test func onTargetWithoutEscalationYieldsNoAction() {
+        let report = StrategyFixture.report()
+        let plan = StrategyPlanner.plan(report, previous: nil, config: config)
+        #expect(plan.actions.isEmpty)
+        #expect(plan.team.isEmpty)
+        #expect(plan.tools.isEmpty)
+        #expect(!plan.actions.contains { $0.evidence.contains { if case .kpi = $0.kind { true } else { false } } })
+        // Only the programme's rewards remain in the budget.
+        #expect(plan.budget.count == 1)
+        #expect(plan.budget.first?.actionID == nil)
+    }
+
+    @Test func actionsAreRankedByValueAtStakeThenID() {
+        var segments = StrategyFixture.smallSegments()
+        segments[3] = StrategyFixture.segment("at_risk", share: 0.20, revenue: 500_000)
+        segments[2] = StrategyFixture.segment("potential", share: 0.30, revenue: 30_000)
+        let report = StrategyFixture.report(
+            kpis: StrategyFixture.kpis([.churnRate: 0.08, .nps: 35, .repeatPurchaseRate: 0.3, .csat: 4.0]),
+            segments: segments, escalations: StrategyFixture.escalations(raised: [.largeRefund, .npsCritical]))
+        let plan = StrategyPlanner.plan(report, previous: nil, config: config)
+        #expect(plan.actions.count > 5)
+        #expect(plan.actions.first?.id == "winback-at_risk")
+        for (a, b) in zip(plan.actions, plan.actions.dropFirst()) {
+            #expect(a.valueAtStake > b.valueAtStake || (a.valueAtStake == b.valueAtStake && a.id < b.id))
+        }
+        // Each horizon's list keeps the ranking.
+        for h in PlanHorizon.allCases {
+            #expect(plan.actions(h) == plan.actions.filter { $0.horizon == h })
+        }
+    }
+
+    @Test func tiesAreBrokenByID() {
+        // Two identical large segments: equal value at stake.
+        let segments = [StrategyFixture.segment("zeta", share: 0.5, revenue: 1000), StrategyFixture.segment("alpha", share: 0.5, revenue: 1000)]
+        let plan = StrategyPlanner.plan(StrategyFixture.report(segments: segments), previous: nil, config: config)
+        #expect(plan.actions.map(\.id) == ["engage-alpha", "engage-zeta"])
+        #expect(plan.actions.allSatisfy { $0.owner == .lifecycleManagement && $0.horizon == .mediumTerm })
+    }
+
+    @Test(arguments: EscalationKind.allCases)
+    func eachRaisedEscalationYieldsAShortTermAction(kind: EscalationKind) throws {
+        let report = StrategyFixture.report(escalations: StrategyFixture.escalations(raised: [kind]))
+        let plan = StrategyPlanner.plan(report, previous: nil, config: config)
+        #expect(plan.actions.count == 1)
+        let action = try #require(plan.actions.first)
+        #expect(action.id == "escalate-" + kind.rawValue)
+        #expect(action.escalation == kind)
+        #expect(action.horizon == .shortTerm)
+        #expect(action.owner == kind.owner)
+        #expect(plan.team.first?.level == .high)
+    }
+
+    @Test func escalationValuesAndCosts() throws {
+        let report = StrategyFixture.report(escalations: StrategyFixture.escalations(raised: [.vipAtRisk, .largeRefund], count: 3))
+        let plan = StrategyPlanner.plan(report, previous: nil, config: config)
+        let vip = try #require(plan.actions.first { $0.id == "escalate-vip_at_risk" })
+        #expect(abs(vip.valueAtStake - 3 * 2000 * 0.15) < 1e-9)
+        #expect(vip.cost?.amount == 150)
+        let refund = try #require(plan.actions.first { $0.id == "escalate-large_refund" })
+        #expect(refund.valueAtStake == 4500)
+        #expect(refund.cost == nil)
+    }
+
+    @Test func largeAndGrowingSegmentsYieldActions() {
+        var now = StrategyFixture.smallSegments()
+        now[0] = StrategyFixture.segment("champions", share: 0.12, revenue: 50_000)   // grows from 0.10
+        now[5] = StrategyFixture.segment("lost", share: 0.16, revenue: 5_000)         // large
+        let previous = StrategyFixture.report(index: 0)
+        let report = StrategyFixture.report(segments: now)
+        let plan = StrategyPlanner.plan(report, previous: previous, config: config)
+        #expect(Set(plan.actions.map(\.id)) == ["reward-champions", "reactivate-lost"])
+        let champions = plan.actions.first { $0.id == "reward-champions" }
+        #expect(champions?.evidence.first?.previous == 0.10)
+        #expect(champions?.horizon == .longTerm && champions?.owner == .loyaltyPrograms)
+        // Without a previous snapshot, growth cannot be seen.
+        #expect(StrategyPlanner.plan(report, previous: nil, config: config).actions.map(\.id) == ["reactivate-lost"])
+    }
+
+    @Test func budgetTotalIsTheSumOfItsLines() {
+        var segments = StrategyFixture.smallSegments()
+        segments[3] = StrategyFixture.segment("at_risk", share: 0.25, revenue: 80_000)
+        let report = StrategyFixture.report(
+            kpis: StrategyFixture.kpis([.churnRate: 0.08, .repeatPurchaseRate: 0.3, .ltvGrowthYoY: 0.05]),
+            segments: segments, escalations: StrategyFixture.escalations(raised: Set(EscalationKind.allCases)))
+        let plan = StrategyPlanner.plan(report, previous: nil, config: config)
+        #expect(plan.budget.count >= 5)
+        #expect(abs(plan.budgetTotal - plan.budget.reduce(0) { $0 + $1.amount }) < 1e-6)
+        for line in plan.budget { #expect(line.amount == line.quantity * line.unitCost) }
+        // Every action cost is a line, plus the programme's rewards.
+        let design = LoyaltyProgramDesigner.design(report, config: config)
+        let actionCosts = plan.actions.compactMap(\.cost).reduce(0) { $0 + $1.amount }
+        #expect(abs(plan.budgetTotal - actionCosts - design.rewardCost) < 1e-6)
+        #expect(plan.budget.last?.actionID == "launch-loyalty-programme")
+        // Tools and team follow the owning areas.
+        let areas = Set(plan.actions.map(\.owner))
+        #expect(plan.team.map(\.area) == SpecialistArea.allCases.filter(areas.contains))
+        #expect(plan.tools.count == areas.count + 2)
+    }
+
+    @Test func everyOffTargetKPIYieldsAnAction() {
+        for key in [KPIKey.retentionRate, .churnRate, .ltvGrowthYoY, .nps, .csat, .repeatPurchaseRate] {
+            let target = config.targets[key]!
+            let bad = target.direction == .above ? target.value! - 0.01 : target.value! + 0.01
+            let plan = StrategyPlanner.plan(StrategyFixture.report(kpis: StrategyFixture.kpis([key: bad])), previous: nil, config: config)
+            #expect(plan.actions.contains { $0.evidence.contains { $0.kind == .kpi(key) } }, "\(key)")
+        }
+    }
+
+    @Test func planIsDeterministic() {
+        var segments = StrategyFixture.smallSegments()
+        segments[1] = StrategyFixture.segment("loyal", share: 0.3, revenue: 90_000)
+        let report = StrategyFixture.report(
+            kpis: StrategyFixture.kpis([.churnRate: 0.2, .retentionRate: 0.8, .nps: 10, .csat: 3, .repeatPurchaseRate: 0.2, .ltvGrowthYoY: -0.1]),
+            segments: segments, escalations: StrategyFixture.escalations(raised: Set(EscalationKind.allCases)))
+        let a = StrategyPlanner.plan(report, previous: StrategyFixture.report(index: 0), config: config)
+        let b = StrategyPlanner.plan(report, previous: StrategyFixture.report(index: 0), config: config)
+        #expect(a.actions == b.actions)
+        #expect(a.budget == b.budget)
+        #expect(a.budgetTotal == b.budgetTotal)
+        #expect(a.tools == b.tools)
+        #expect(a.team == b.team)
+        #expect(Set(a.actions.map(\.id)).count == a.actions.count)
+        #expect(a.actions.allSatisfy { $0.valueAtStake.isFinite && $0.valueAtStake >= 0 })
+    }
+}
