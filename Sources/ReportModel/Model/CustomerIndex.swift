@@ -73,6 +73,13 @@ public struct CustomerIndex: Sendable {
         return String(decoding: arena[offsets[i]..<offsets[i + 1]], as: UTF8.self)
     }
 
+    /// Calls `body` with the bytes of an id (no copy).
+    public func withBytes<R>(_ index: Int32, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        let i = Int(index)
+        let lo = offsets[i], hi = offsets[i + 1]
+        return try arena.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[lo..<hi])) }
+    }
+
     /// Compares two interned ids byte-wise (the order used for sorting output rows).
     public func precedes(_ a: Int32, _ b: Int32) -> Bool {
         let ra = offsets[Int(a)]..<offsets[Int(a) + 1]

@@ -1,5 +1,8 @@
 /// Text fields for CSV outputs.
 public enum CSVText {
+    /// First bytes that make spreadsheets evaluate a cell: `=`, `+`, `-`, `@`, tab, carriage return.
+    static let formulaStarts: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13]
+
     /// RFC 4180 quoting when needed; text starting with `=`, `+`, `-`, `@`, tab or carriage return
     /// gets a leading `'` so spreadsheets never run it as a formula.
     public static func field(_ text: String) -> String {

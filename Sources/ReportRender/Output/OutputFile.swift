@@ -78,6 +78,19 @@ public final class OutputFile {
         append(CSVText.field(text))
     }
 
+    /// Appends a CSV text field from UTF-8 bytes; plain ids (the common case) are copied as they are.
+    public func append(csvBytes bytes: UnsafeRawBufferPointer) {
+        var plain = true
+        if let first = bytes.first, CSVText.formulaStarts.contains(first) { plain = false }
+        if plain {
+            for b in bytes where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") || b == UInt8(ascii: ";") {
+                plain = false
+                break
+            }
+        }
+        if plain { buffer.append(contentsOf: bytes) } else { append(CSVText.field(String(decoding: bytes, as: UTF8.self))) }
+    }
+
     /// Ends a line and flushes when the buffer is full.
     public func endLine() throws {
         buffer.append(UInt8(ascii: "\n"))

@@ -11,7 +11,7 @@ public enum SegmentsCSV {
         let b = report.buyers
         let segmentFields = report.segmentIDs.map(CSVText.field)
         for i in 0..<b.count {
-            out.append(csvText: customers.id(b.customer[i]))
+            customers.withBytes(b.customer[i]) { out.append(csvBytes: $0) }
             out.append(UInt8(ascii: ","))
             out.append(integer: Int(b.recencyDays[i]))
             out.append(UInt8(ascii: ","))
