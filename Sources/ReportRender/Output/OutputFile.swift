@@ -29,15 +29,15 @@ public final class OutputFile {
         if buffer.count >= chunk { try? flush() }
     }
 
-    /// Appends a non-negative or negative integer in decimal.
-    public func append(integer value: Int) {
+    /// Appends an integer in decimal.
+    @inline(__always) public func append(integer value: Int) {
         if value < 0 { buffer.append(UInt8(ascii: "-")) }
         var v = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var n = 0
-        withUnsafeMutableBytes(of: &digits) { d in
-            repeat { d[n] = UInt8(v % 10) + 48; v /= 10; n += 1 } while v > 0
-            while n > 0 { n -= 1; buffer.append(d[n]) }
+        if v < 10 { buffer.append(UInt8(v) + 48); return }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var n = 0
+            while v > 0 { digits[n] = UInt8(v % 10) + 48; v /= 10; n += 1 }
+            while n > 0 { n -= 1; buffer.append(digits[n]) }
         }
     }
 
@@ -68,9 +68,13 @@ public final class OutputFile {
         guard decimals > 0 else { return }
         buffer.append(UInt8(ascii: "."))
         var fraction = Int(scaled - Double(whole) * scale)
-        var digits = [UInt8](repeating: 48, count: decimals)
-        for k in stride(from: decimals - 1, through: 0, by: -1) { digits[k] = UInt8(fraction % 10) + 48; fraction /= 10 }
-        buffer.append(contentsOf: digits)
+        var divisor = 1
+        for _ in 1..<decimals { divisor *= 10 }
+        while divisor > 0 {
+            buffer.append(UInt8(fraction / divisor) + 48)
+            fraction %= divisor
+            divisor /= 10
+        }
     }
 
     /// Appends a CSV text field: quoted when needed, with formula-looking text neutralised by a leading `'`.
