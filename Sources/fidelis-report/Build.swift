@@ -29,17 +29,8 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
-    var failOnKinds: [EscalationKind] {
-        let ids = failOn.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
-        if ids.contains("any") { return EscalationKind.allCases }
-        return ids.compactMap(EscalationKind.init(rawValue:))
-    }
-
     func validate() throws {
-        let ids = failOn.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
-        for id in ids where id != "any" && EscalationKind(rawValue: id) == nil {
-            throw ValidationError("--fail-on: unknown escalation '\(id)' (expected any or \(EscalationKind.allCases.map(\.rawValue).joined(separator: ", "))).")
-        }
+        do { _ = try FailOnPolicy(failOn) } catch { throw ValidationError("--fail-on: \(error)") }
     }
 
     func run() throws {
@@ -60,9 +51,9 @@ struct Build: ParsableCommand {
         if !quiet {
             for e in raised { print("escalation \(e.kind.rawValue): \(EscalationDetail.text(e))") }
         }
-        let failing = raised.filter { failOnKinds.contains($0.kind) }
+        let failing = try FailOnPolicy(failOn).failing(latest)
         if !failing.isEmpty {
-            Exit.printError("escalation(s) raised in \(latest.period.label): " + failing.map(\.kind.rawValue).joined(separator: ", "))
+            Exit.printError("escalation(s) raised in \(latest.period.label): " + failing.map(\.rawValue).joined(separator: ", "))
             throw ExitCode(3)
         }
     }

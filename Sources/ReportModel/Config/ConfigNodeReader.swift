@@ -72,7 +72,3 @@ struct ConfigNodeReader {
         return ScoreRange(bounds.first!, bounds.last!)
     }
 }
-
-extension Substring {
-    func trimmingCharacters(in set: String) -> String { String(self).trimmingCharacters(in: set) }
-}

@@ -31,10 +31,11 @@ public struct InputDialect: Sendable, Equatable {
     }
 }
 
-extension String {
-    func trimmingCharacters(in set: String) -> String {
+extension StringProtocol {
+    /// Drops the given characters from both ends.
+    public func trimmingCharacters(in set: String) -> String {
         let chars = Set(set)
-        var s = Substring(self)
+        var s = Substring(String(self))
         while let f = s.first, chars.contains(f) { s = s.dropFirst() }
         while let l = s.last, chars.contains(l) { s = s.dropLast() }
         return String(s)

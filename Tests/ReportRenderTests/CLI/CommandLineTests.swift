@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+/// Runs the built `fidelis-report` executable (it sits beside the test bundle) and checks exit statuses.
+@Suite(.serialized) struct CommandLineTests {
+    struct Run { var status: Int32; var out: String; var err: String }
+
+    static var executable: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("fidelis-report")
+    }
+
+    static var packageRoot: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    }
+
+    func run(_ arguments: [String], in directory: String) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var env = ProcessInfo.processInfo.environment
+        env["FIDELIS_EXAMPLES"] = Self.packageRoot + "/Examples/snapshots"
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+    }
+
+    func temporaryDirectory() -> String {
+        let dir = NSTemporaryDirectory() + "fidelis-cli-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test func failOnRaisedEscalationExitsThreeAfterWritingTheSite() throws {
+        let dir = temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        // The example data's latest snapshot raises nps_critical, churn_crisis and public_complaint.
+        let any = try run(["build", "--quiet", "--fail-on", "any"], in: dir)
+        #expect(any.status == 3)
+        #expect(any.err.contains("nps_critical"))
+        #expect(FileManager.default.fileExists(atPath: dir + "/site/index.html"))
+        let named = try run(["build", "--quiet", "--fail-on", "large_refund,churn_crisis"], in: dir)
+        #expect(named.status == 3)
+        #expect(named.err.contains("churn_crisis") && !named.err.contains("large_refund"))
+        let notRaised = try run(["build", "--quiet", "--fail-on", "large_refund"], in: dir)
+        #expect(notRaised.status == 0)
+        let none = try run(["build", "--quiet"], in: dir)
+        #expect(none.status == 0)
+    }
+
+    @Test func usageErrorsExitSixtyFour() throws {
+        let dir = temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try run(["build", "--fail-on", "bogus"], in: dir).status == 64)
+        #expect(try run(["build", "--snapshots", "a", "--transactions", "b"], in: dir).status == 64)
+        #expect(try run(["build", "--as-of", "2026-01-01"], in: dir).status == 64)
+        #expect(try run(["build", "--locale", "de"], in: dir).status == 64)
+        #expect(try run(["frobnicate"], in: dir).status == 64)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/site"))
+    }
+
+    @Test func inputErrorsExitSixtyFiveWithLocation() throws {
+        let dir = temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        try "customer_id,last_order_date,orders,revenue\nA,2026-10-01,1,-5\n".write(toFile: dir + "/in/2026-10.csv", atomically: true, encoding: .utf8)
+        let r = try run(["build", "--snapshots", "in"], in: dir)
+        #expect(r.status == 65)
+        #expect(r.err.contains("2026-10.csv:2:4: revenue \"-5\" is not a decimal number >= 0"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/site"))
+        let v = try run(["validate", "--snapshots", "in"], in: dir)
+        #expect(v.status == 65)
+        try "client: [unclosed\n".write(toFile: dir + "/bad.yml", atomically: true, encoding: .utf8)
+        let c = try run(["build", "--config", "bad.yml"], in: dir)
+        #expect(c.status == 65)
+        #expect(c.err.contains("bad.yml:"))
+    }
+
+    @Test func missingInputAndRefusedOutput() throws {
+        let dir = temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try run(["build", "--snapshots", "nope"], in: dir).status == 66)
+        #expect(try run(["build", "--transactions", "nope.csv"], in: dir).status == 66)
+        try FileManager.default.createDirectory(atPath: dir + "/docs", withIntermediateDirectories: true)
+        try "keep".write(toFile: dir + "/docs/a.txt", atomically: true, encoding: .utf8)
+        let r = try run(["build", "--out", "docs"], in: dir)
+        #expect(r.status == 73)
+        #expect(try String(contentsOfFile: dir + "/docs/a.txt", encoding: .utf8) == "keep")
+    }
+
+    @Test func validatePrintsASummaryAndWritesNothing() throws {
+        let dir = temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try run(["validate"], in: dir)
+        #expect(r.status == 0)
+        #expect(r.out.contains("OK: 12 snapshot(s)"))
+        #expect(r.out.contains("2026-10 (as of 2026-10-31)"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+    }
+
+    @Test func helpNamesEveryCommand() throws {
+        let r = try run(["--help"], in: NSTemporaryDirectory())
+        #expect(r.status == 0)
+        for command in ["build", "validate", "sample", "init"] { #expect(r.out.contains(command)) }
+        let build = try run(["build", "--help"], in: NSTemporaryDirectory())
+        for option in ["--snapshots", "--transactions", "--out", "--config", "--templates", "--locale", "--as-of", "--fail-on", "--quiet"] {
+            #expect(build.out.contains(option), "build --help lacks \(option)")
+        }
+    }
+
+    @Test func initWritesConfigAndTemplatesThatBuild() throws {
+        let dir = temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try run(["init", "proj"], in: dir)
+        #expect(r.status == 0)
+        #expect(FileManager.default.fileExists(atPath: dir + "/proj/fidelis.yml"))
+        #expect(FileManager.default.fileExists(atPath: dir + "/proj/templates/fr/strategy.md.mustache"))
+        #expect(try run(["init", "proj"], in: dir).status == 73) // never overwrites
+        let b = try run(["build", "--quiet", "--config", "proj/fidelis.yml", "--templates", "proj/templates", "--out", "out"], in: dir)
+        #expect(b.status == 0)
+    }
+}
