@@ -9,12 +9,18 @@ struct Validate: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @Flag(name: .long, help: "Only parse and check the rows (no figures); reports the parse throughput.")
+    var parseOnly = false
+
     func run() throws {
         let config: ReportConfig
         do { config = try input.loadConfig() } catch { throw Exit.failure(.badConfig(error)) }
         let result: ReportBuilder.Result
-        do { result = try ReportBuilder.validate(input.input, config: config) } catch { throw Exit.failure(error) }
-        print("OK: \(result.reports.count) snapshot(s), \(result.rowsRead) rows, \(String(format: "%.1f", Double(result.bytesRead) / 1e6)) MB")
+        do {
+            result = parseOnly ? try ReportBuilder.parse(input.input, config: config) : try ReportBuilder.validate(input.input, config: config)
+        } catch { throw Exit.failure(error) }
+        let mb = Double(result.bytesRead) / 1e6
+        print("OK: \(parseOnly ? "parsed" : "\(result.reports.count) snapshot(s),") \(result.rowsRead) rows, \(String(format: "%.1f", mb)) MB in \(String(format: "%.2f", result.seconds)) s (\(String(format: "%.0f", mb / max(result.seconds, 1e-9))) MB/s)")
         for r in result.reports {
             let retention = r.kpi(.retentionRate).value.map { String(format: "%.1f%%", $0 * 100) } ?? "n/a"
             let raised = r.escalations.filter(\.raised).map(\.kind.rawValue)

@@ -27,7 +27,7 @@ public enum ConfigLoader {
             throw InputError(file: file, line: 0, column: 0, message: "\(error)", expected: "valid YAML")
         }
         var config = ReportConfig()
-        guard let root else { return config }
+        guard let root, root.null == nil else { return config }
         let reader = ConfigNodeReader(file: file)
         let top = try reader.mapping(root, keys: ["client", "locale", "currency", "delimiter", "date_format", "columns", "activity_window_days", "targets", "segments", "escalations", "routing", "lifetime", "loyalty", "action_plan"])
         for (key, value) in top {
@@ -48,7 +48,11 @@ public enum ConfigLoader {
                 config.dialect.dateFormat = f
             case "columns":
                 var aliases: [String: String] = [:]
+                var normalized = Set<String>()
                 for (alias, target) in try reader.mapping(value, keys: nil) {
+                    guard normalized.insert(InputDialect.normalizedHeader(alias)).inserted else {
+                        throw reader.error(target, "column alias \"\(alias)\" is given twice (header names ignore case and spaces)", "each alias once")
+                    }
                     let t = try reader.string(target)
                     guard SnapshotColumn(rawValue: InputDialect.normalizedHeader(t)) != nil || LedgerColumn(rawValue: InputDialect.normalizedHeader(t)) != nil else {
                         throw reader.error(target, "column \"\(t)\" is not a known column", "one of " + (SnapshotColumn.allCases.map(\.rawValue) + LedgerColumn.allCases.map(\.rawValue)).joined(separator: ", "))
@@ -114,7 +118,7 @@ public enum ConfigLoader {
                     default: config.loyalty.redemptionRate = try reader.number(v, in: 0...1)
                     }
                 }
-                if config.loyalty.tierPercentiles.count != config.loyalty.tierNames.count - 1 || config.loyalty.tierPercentiles != config.loyalty.tierPercentiles.sorted() {
+                if config.loyalty.tierPercentiles.count != config.loyalty.tierNames.count - 1 || zip(config.loyalty.tierPercentiles, config.loyalty.tierPercentiles.dropFirst()).contains(where: { $0 >= $1 }) {
                     throw reader.error(value, "loyalty has \(config.loyalty.tierNames.count) tiers and \(config.loyalty.tierPercentiles.count) percentiles", "one increasing percentile per tier above the first")
                 }
             case "action_plan":

@@ -39,7 +39,7 @@ struct ConfigNodeReader {
     }
 
     func number(_ node: Node, in range: ClosedRange<Double>? = nil) throws(InputError) -> Double {
-        guard case .scalar = node, let v = node.float ?? node.int.map(Double.init) else { throw error(node, "expected a number", "a number like 0.85") }
+        guard case .scalar = node, let v = node.float ?? node.int.map(Double.init), v.isFinite else { throw error(node, "expected a number", "a finite number like 0.85") }
         if let range, !range.contains(v) { throw error(node, "\(v) is out of range", "a number from \(range.lowerBound) to \(range.upperBound)") }
         return v
     }

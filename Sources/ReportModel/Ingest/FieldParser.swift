@@ -109,25 +109,30 @@ public enum FieldParser {
         return Day(year: y, month: m, day: d)
     }
 
-    /// `true/false`, `1/0`, `yes/no`, `oui/non` in any case.
+    /// `true/false`, `1/0`, `yes/no`, `oui/non` in any case (no allocation: compared byte by byte).
     public static func boolean(_ raw: UnsafeRawBufferPointer) -> Bool? {
         let b = trimmed(raw)
-        guard b.count <= 5 else { return nil }
-        var lower = [UInt8](repeating: 0, count: b.count)
-        for (k, c) in b.enumerated() { lower[k] = (c >= 65 && c <= 90) ? c + 32 : c }
-        switch String(decoding: lower, as: UTF8.self) {
-        case "true", "1", "yes", "oui": return true
-        case "false", "0", "no", "non": return false
+        switch b.count {
+        case 1:
+            if b[0] == UInt8(ascii: "1") { return true }
+            if b[0] == UInt8(ascii: "0") { return false }
+            return nil
+        case 2: return equalsIgnoringCase(b, "no") ? false : nil
+        case 3:
+            if equalsIgnoringCase(b, "yes") || equalsIgnoringCase(b, "oui") { return true }
+            return equalsIgnoringCase(b, "non") ? false : nil
+        case 4: return equalsIgnoringCase(b, "true") ? true : nil
+        case 5: return equalsIgnoringCase(b, "false") ? false : nil
         default: return nil
         }
     }
 
     /// Compares trimmed bytes with an ASCII word, ignoring case.
-    public static func equalsIgnoringCase(_ raw: UnsafeRawBufferPointer, _ word: String) -> Bool {
+    public static func equalsIgnoringCase(_ raw: UnsafeRawBufferPointer, _ word: StaticString) -> Bool {
         let b = trimmed(raw)
-        let w = Array(word.utf8)
-        guard b.count == w.count else { return false }
-        for k in 0..<w.count {
+        guard b.count == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for k in 0..<b.count {
             let c = b[k]
             let lower = (c >= 65 && c <= 90) ? c + 32 : c
             if lower != w[k] { return false }

@@ -16,7 +16,7 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
             var key = InputDialect.normalizedHeader(text)
             if let alias = dialect.columnAliases[key] { key = alias }
             guard let column = Column(rawValue: key) else {
-                if !key.isEmpty { unknown.append(text) }
+                if !key.isEmpty && !unknown.contains(text) { unknown.append(text) }
                 continue
             }
             if let first = position[column] {
@@ -28,7 +28,7 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
             position[column] = index
         }
         for column in required where position[column] == nil {
-            errors.append(InputError(file: file, line: 1, column: 0,
+            errors.append(InputError(file: file, line: fields.first?.line ?? 1, column: 0,
                                      message: "required column \(column.rawValue) is missing",
                                      expected: "a header row with " + required.map(\.rawValue).joined(separator: ", ")))
         }

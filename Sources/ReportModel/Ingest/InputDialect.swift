@@ -9,7 +9,8 @@ public struct InputDialect: Sendable, Equatable {
     public init(delimiter: UInt8? = nil, dateFormat: DateFormat = .iso, columnAliases: [String: String] = [:]) {
         self.delimiter = delimiter
         self.dateFormat = dateFormat
-        self.columnAliases = Dictionary(uniqueKeysWithValues: columnAliases.map { (InputDialect.normalizedHeader($0.key), InputDialect.normalizedHeader($0.value)) })
+        // Keys that collide once normalised keep the first mapping (ConfigLoader reports them as errors).
+        self.columnAliases = Dictionary(columnAliases.map { (InputDialect.normalizedHeader($0.key), InputDialect.normalizedHeader($0.value)) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Header names are matched case-insensitively after trimming spaces.
@@ -20,11 +21,15 @@ public struct InputDialect: Sendable, Equatable {
     /// The delimiter for a file: the forced one, or `;` when the header row has more `;` than `,`.
     public func delimiter(forHeaderOf bytes: UnsafeRawBufferPointer) -> UInt8 {
         if let delimiter { return delimiter }
-        var commas = 0, semicolons = 0, inQuotes = false
+        var commas = 0, semicolons = 0, inQuotes = false, seenContent = false
         for b in bytes {
             if b == UInt8(ascii: "\"") { inQuotes.toggle() }
             if inQuotes { continue }
-            if b == UInt8(ascii: "\n") { break }
+            if b == UInt8(ascii: "\n") {
+                // Blank lines before the header are skipped, as the CSV reader does.
+                if seenContent { break } else { continue }
+            }
+            if b != UInt8(ascii: "\r") && b != 0xEF && b != 0xBB && b != 0xBF { seenContent = true }
             if b == UInt8(ascii: ",") { commas += 1 } else if b == UInt8(ascii: ";") { semicolons += 1 }
         }
         return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")

@@ -120,7 +120,14 @@ public struct LedgerSource: SnapshotSource {
                 let day = lines.day[i]
                 guard day <= cut else { break }
                 if startsOrder[i] { state.orders[c] += 1 }
-                state.revenue[c] += lines.amount[i]
+                let (sum, overflow) = state.revenue[c].addingReportingOverflow(lines.amount[i])
+                if overflow || abs(sum) > Money.maxTotal {
+                    return SnapshotOutcome(name: name, table: nil, errors: InputErrors([InputError(
+                        file: name, line: 0, column: 0,
+                        message: "the amounts of customer \(customers.id(Int32(c))) add up past \(Money.maxTotal / Money.scale) currency units",
+                        expected: "amounts a report can sum exactly")]), unknownColumns: [], byteCount: 0)
+                }
+                state.revenue[c] = sum
                 if state.first[c] == SnapshotTable.missingDay { state.first[c] = day }
                 if day != state.last[c] { state.days[c] += 1 }
                 if day != state.first[c] { state.repeatSpend[c] += lines.amount[i] }
@@ -136,6 +143,16 @@ public struct LedgerSource: SnapshotSource {
             table.revenue.append(state.revenue[c])
             table.purchaseDays.append(state.days[c])
             table.repeatSpend.append(state.repeatSpend[c])
+        }
+        var total: Int64 = 0
+        for r in table.revenue {
+            let (sum, overflow) = total.addingReportingOverflow(r)
+            if overflow || abs(sum) > Money.maxTotal {
+                return SnapshotOutcome(name: name, table: nil, errors: InputErrors([InputError(
+                    file: name, line: 0, column: 0, message: "the amounts up to \(period.asOf) add up past \(Money.maxTotal / Money.scale) currency units",
+                    expected: "amounts a report can sum exactly")]), unknownColumns: [], byteCount: 0)
+            }
+            total = sum
         }
         let rows = table.count
         table.status = .init(repeating: -1, count: rows)

@@ -12,10 +12,12 @@ public struct SnapshotReader {
         public var unknownColumns: [String]
         /// Bytes read.
         public var byteCount: Int
+        /// Customers in row order (the hint for the next file of the same export).
+        public var rowOrder: [Int32] = []
     }
 
     /// Reads `path` (shown as `displayName` in messages) as the snapshot of `period`, interning ids into `customers`.
-    public func read(path: String, displayName: String, period: SnapshotPeriod, customers: inout CustomerIndex) -> Outcome {
+    public func read(path: String, displayName: String, period: SnapshotPeriod, customers: inout CustomerIndex, hint: [Int32] = []) -> Outcome {
         let file: MappedFile
         do {
             file = try MappedFile(path: path, displayName: displayName)
@@ -25,12 +27,16 @@ public struct SnapshotReader {
             return Outcome(table: nil, errors: InputErrors([InputError(file: displayName, line: 0, column: 0, message: "\(error)", expected: "a readable file")]), unknownColumns: [], byteCount: 0)
         }
         return withExtendedLifetime(file) {
-            read(bytes: file.bytes, displayName: displayName, period: period, customers: &customers)
+            read(bytes: file.bytes, displayName: displayName, period: period, customers: &customers, hint: hint)
         }
     }
 
     /// Reads snapshot rows from a buffer.
-    public func read(bytes: UnsafeRawBufferPointer, displayName: String, period: SnapshotPeriod, customers: inout CustomerIndex) -> Outcome {
+    ///
+    /// `hint` is the previous file's customer sequence: CRM exports keep their row order from month
+    /// to month, so the id of row k is first compared with the hinted customer (one `memcmp`) before
+    /// any hashing. Any order still works; the hint only saves time.
+    public func read(bytes: UnsafeRawBufferPointer, displayName: String, period: SnapshotPeriod, customers: inout CustomerIndex, hint: [Int32] = []) -> Outcome {
         var errors = InputErrors()
         let delimiter = dialect.delimiter(forHeaderOf: bytes)
         var reader = CSVReader(bytes: bytes, delimiter: delimiter)
@@ -58,6 +64,9 @@ public struct SnapshotReader {
         var table = SnapshotTable(period: period, columns: Set(pos.keys), capacity: max(16, bytes.count / 64))
         let asOf = period.asOf.ordinal
         var seenLine = [Int32](repeating: 0, count: customers.count)   // line where each customer was met in this file, 0 = not yet
+        var hintCursor = 0
+        var hintPosition = [Int32](repeating: -1, count: hint.isEmpty ? 0 : customers.count)
+        for (k, c) in hint.enumerated() where Int(c) < hintPosition.count { hintPosition[Int(c)] = Int32(k) }
         var scratch: [UInt8] = []
         let format = dialect.dateFormat
 
@@ -70,6 +79,63 @@ public struct SnapshotReader {
             return "\"" + text + (raw.count > 40 ? "…" : "") + "\""
         }
 
+        // Row state shared with the helpers below (declared once per file, not per row).
+        var line = 0
+        var rowOK = true
+        // MARK: - Field helpers
+        func date(_ column: Int) -> (value: Int32, ok: Bool) {
+            guard column >= 0 else { return (SnapshotTable.missingDay, true) }
+            let f = fields[column]
+            let raw = reader.rawBytes(f)
+            if FieldParser.trimmed(raw).isEmpty { return (SnapshotTable.missingDay, true) }
+            if let d = FieldParser.date(raw, format: format) { return (d.ordinal, true) }
+            report(f, column, line, "\(header.name(column)) \(shown(f)) is not a valid date", format.example)
+            return (SnapshotTable.missingDay, false)
+        }
+        func flag(_ column: Int) -> Bool {
+            guard column >= 0 else { return false }
+            let f = fields[column], raw = reader.rawBytes(f)
+            if FieldParser.trimmed(raw).isEmpty { return false }
+            if let b = FieldParser.boolean(raw) { return b }
+            report(f, column, line, "\(header.name(column)) \(shown(f)) is not a yes/no value", "true/false, 1/0, yes/no or oui/non")
+            rowOK = false
+            return false
+        }
+        func score(_ column: Int, _ range: ClosedRange<Int>) -> Int8 {
+            guard column >= 0 else { return -1 }
+            let f = fields[column], raw = reader.rawBytes(f)
+            if FieldParser.trimmed(raw).isEmpty { return -1 }
+            if let v = FieldParser.nonNegativeInteger(raw), range.contains(v) { return Int8(v) }
+            report(f, column, line, "\(header.name(column)) \(shown(f)) is out of range", "a whole number from \(range.lowerBound) to \(range.upperBound)")
+            rowOK = false
+            return -1
+        }
+        func amount(_ column: Int, missing: Int64) -> Int64 {
+            guard column >= 0 else { return missing }
+            let f = fields[column], raw = reader.rawBytes(f)
+            if FieldParser.trimmed(raw).isEmpty { return missing }
+            if let v = Money.parse(raw, decimalComma: decimalComma, allowNegative: false) { return v }
+            report(f, column, line, "\(header.name(column)) \(shown(f)) is not a decimal number >= 0", decimalComma ? "a number like 12.50 or 12,50" : "a number like 12.50")
+            rowOK = false
+            return missing
+        }
+        func text(_ column: Int) -> String? {
+            guard column >= 0 else { return nil }
+            let f = fields[column]
+            if FieldParser.trimmed(reader.rawBytes(f)).isEmpty { return nil }
+            let bytes = reader.unescapedBytes(f, scratch: &scratch)
+            guard let s = String(validating: bytes, as: UTF8.self) else {
+                report(f, column, line, "\(header.name(column)) is not valid UTF-8 text", "UTF-8 text")
+                rowOK = false
+                return nil
+            }
+            return s
+        }
+
+        // Totals must stay far inside Int64 so that every later sum (segments, periods) is exact.
+        var fileTotal: Int64 = 0
+        var totalOverflowReported = false
+
         while true {
             let more: Bool
             do { more = try reader.nextRecord(into: &fields) } catch {
@@ -77,12 +143,12 @@ public struct SnapshotReader {
                 break
             }
             guard more else { break }
-            let line = fields[0].line
+            line = fields[0].line
             if fields.count != width {
                 report(nil, min(fields.count, width), line, "the row has \(fields.count) field(s)", "\(width) fields as in the header row")
                 continue
             }
-            var rowOK = true
+            rowOK = true
             // customer_id
             let idField = fields[cID]
             let idBytes: [UInt8]
@@ -103,7 +169,14 @@ public struct SnapshotReader {
                     report(idField, cID, line, "customer_id is not valid UTF-8 text", "UTF-8 text")
                     rowOK = false
                 } else {
-                    customer = idRaw.map { customers.intern($0) } ?? idBytes.withUnsafeBytes { customers.intern($0) }
+                    if let raw = idRaw, hintCursor < hint.count, customers.matches(hint[hintCursor], raw) {
+                        customer = hint[hintCursor]
+                        hintCursor += 1
+                    } else {
+                        customer = idRaw.map { customers.intern($0) } ?? idBytes.withUnsafeBytes { customers.intern($0) }
+                        // Re-synchronise the hint after an inserted or moved row.
+                        if Int(customer) < hintPosition.count, hintPosition[Int(customer)] >= 0 { hintCursor = Int(hintPosition[Int(customer)]) + 1 }
+                    }
                     let c = Int(customer)
                     if c >= seenLine.count { seenLine.append(contentsOf: repeatElement(0, count: max(c + 1 - seenLine.count, seenLine.count))) }
                     if seenLine[c] != 0 {
@@ -140,15 +213,6 @@ public struct SnapshotReader {
                 rowOK = false
             }
             // dates
-            func date(_ column: Int) -> (value: Int32, ok: Bool) {
-                guard column >= 0 else { return (SnapshotTable.missingDay, true) }
-                let f = fields[column]
-                let raw = reader.rawBytes(f)
-                if FieldParser.trimmed(raw).isEmpty { return (SnapshotTable.missingDay, true) }
-                if let d = FieldParser.date(raw, format: format) { return (d.ordinal, true) }
-                report(f, column, line, "\(header.name(column)) \(shown(f)) is not a valid date", format.example)
-                return (SnapshotTable.missingDay, false)
-            }
             let (last, lastOK) = date(cLast)
             let (first, firstOK) = date(cFirst)
             rowOK = rowOK && lastOK && firstOK
@@ -184,45 +248,6 @@ public struct SnapshotReader {
                 else if FieldParser.equalsIgnoringCase(raw, "churned") { status = 0 }
                 else { report(f, cStatus, line, "\(header.name(cStatus)) \(shown(f)) is not a status", "active or churned"); rowOK = false }
             }
-            func flag(_ column: Int) -> Bool {
-                guard column >= 0 else { return false }
-                let f = fields[column], raw = reader.rawBytes(f)
-                if FieldParser.trimmed(raw).isEmpty { return false }
-                if let b = FieldParser.boolean(raw) { return b }
-                report(f, column, line, "\(header.name(column)) \(shown(f)) is not a yes/no value", "true/false, 1/0, yes/no or oui/non")
-                rowOK = false
-                return false
-            }
-            func score(_ column: Int, _ range: ClosedRange<Int>) -> Int8 {
-                guard column >= 0 else { return -1 }
-                let f = fields[column], raw = reader.rawBytes(f)
-                if FieldParser.trimmed(raw).isEmpty { return -1 }
-                if let v = FieldParser.nonNegativeInteger(raw), range.contains(v) { return Int8(v) }
-                report(f, column, line, "\(header.name(column)) \(shown(f)) is out of range", "a whole number from \(range.lowerBound) to \(range.upperBound)")
-                rowOK = false
-                return -1
-            }
-            func amount(_ column: Int, missing: Int64) -> Int64 {
-                guard column >= 0 else { return missing }
-                let f = fields[column], raw = reader.rawBytes(f)
-                if FieldParser.trimmed(raw).isEmpty { return missing }
-                if let v = Money.parse(raw, decimalComma: decimalComma, allowNegative: false) { return v }
-                report(f, column, line, "\(header.name(column)) \(shown(f)) is not a decimal number >= 0", decimalComma ? "a number like 12.50 or 12,50" : "a number like 12.50")
-                rowOK = false
-                return missing
-            }
-            func text(_ column: Int) -> String? {
-                guard column >= 0 else { return nil }
-                let f = fields[column]
-                if f.isEmpty { return nil }
-                let bytes = reader.unescapedBytes(f, scratch: &scratch)
-                guard let s = String(validating: bytes, as: UTF8.self) else {
-                    report(f, column, line, "\(header.name(column)) is not valid UTF-8 text", "UTF-8 text")
-                    rowOK = false
-                    return nil
-                }
-                return s
-            }
             let vip = flag(cVIP)
             let nps = score(cNPS, 0...10), csat = score(cCSAT, 1...5), ces = score(cCES, 1...7)
             let complaint = flag(cComplaint)
@@ -232,6 +257,15 @@ public struct SnapshotReader {
             let tier = text(cTier)
 
             guard rowOK, errors.isEmpty else { continue }
+            let (total, overflow) = fileTotal.addingReportingOverflow(revenue)
+            if overflow || total > Money.maxTotal {
+                if !totalOverflowReported {
+                    report(revenueField, cRevenue, line, "the revenue total of the file passes \(Money.maxTotal / Money.scale) currency units", "amounts a report can sum exactly")
+                    totalOverflowReported = true
+                }
+                continue
+            }
+            fileTotal = total
             let row = Int32(table.count)
             table.customer.append(customer)
             table.firstOrder.append(first)
@@ -246,9 +280,9 @@ public struct SnapshotReader {
             table.publicComplaint.append(complaint)
             table.refundRequested.append(refund)
             table.pointsBalance.append(points)
-            if let feedback, !feedback.allSatisfy(\.isWhitespace) { table.feedback.append((row, feedback)) }
-            if let tier, !tier.allSatisfy(\.isWhitespace) { table.tier.append((row, tier)) }
+            if let feedback { table.feedback.append((row, feedback)) }
+            if let tier { table.tier.append((row, tier)) }
         }
-        return Outcome(table: errors.isEmpty ? table : nil, errors: errors, unknownColumns: header.unknown, byteCount: bytes.count)
+        return Outcome(table: errors.isEmpty ? table : nil, errors: errors, unknownColumns: header.unknown, byteCount: bytes.count, rowOrder: errors.isEmpty ? table.customer : [])
     }
 }

@@ -29,6 +29,8 @@ public struct SnapshotOutcome {
 public struct SnapshotFolderSource: SnapshotSource {
     public let folder: SnapshotFolder
     public let reader: SnapshotReader
+    /// The previous file's customer sequence, a hint for the next read.
+    private var lastRowOrder: [Int32] = []
 
     public init(directory: String, dialect: InputDialect) throws(InputErrors) {
         folder = try SnapshotFolder(directory: directory)
@@ -39,7 +41,8 @@ public struct SnapshotFolderSource: SnapshotSource {
 
     public mutating func read(_ index: Int, customers: inout CustomerIndex) -> SnapshotOutcome {
         let entry = folder.entries[index]
-        let o = reader.read(path: entry.path, displayName: entry.displayName, period: entry.period, customers: &customers)
+        let o = reader.read(path: entry.path, displayName: entry.displayName, period: entry.period, customers: &customers, hint: lastRowOrder)
+        lastRowOrder = o.rowOrder
         return SnapshotOutcome(name: entry.displayName, table: o.table, errors: o.errors, unknownColumns: o.unknownColumns, byteCount: o.byteCount)
     }
 }

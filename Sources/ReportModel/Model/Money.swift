@@ -5,8 +5,12 @@
 public enum Money {
     /// Units per currency unit.
     public static let scale: Int64 = 10_000
-    /// Most integer digits accepted in one amount (keeps sums of millions of rows inside Int64).
+    /// Most integer digits accepted in one amount.
     public static let maxIntegerDigits = 12
+    /// Largest total of one snapshot (or one customer's ledger lines), in units: a quarter of
+    /// Int64.max, so differences and sums of two snapshots' totals stay exact. Inputs past it are
+    /// rejected as errors rather than summed wrongly.
+    public static let maxTotal: Int64 = Int64.max / 4
 
     /// The amount as a `Double` in currency units.
     @inline(__always) public static func value(_ units: Int64) -> Double { Double(units) / Double(scale) }

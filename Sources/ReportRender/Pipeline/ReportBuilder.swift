@@ -77,6 +77,23 @@ public enum ReportBuilder {
         return Result(reports: reports, bytesRead: bytes, rowsRead: rows, seconds: seconds)
     }
 
+    /// Reads and checks every row of the input, computing nothing (the parse alone, for throughput).
+    public static func parse(_ input: ReportInput, config: ReportConfig) throws(BuildFailure) -> Result {
+        let start = DispatchTime.now()
+        var source = try openSource(input, config: config)
+        var customers = CustomerIndex(capacity: 1 << 16)
+        var errors = InputErrors()
+        var bytes = 0, rows = 0
+        for i in 0..<source.periods.count {
+            let outcome = source.read(i, customers: &customers)
+            bytes += outcome.byteCount
+            rows += outcome.table?.count ?? 0
+            errors.append(contentsOf: outcome.errors)
+        }
+        guard errors.isEmpty else { throw .badInput(errors) }
+        return Result(reports: [], bytesRead: bytes, rowsRead: rows, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+    }
+
     /// Reads and checks the input without writing anything; returns the figures.
     public static func validate(_ input: ReportInput, config: ReportConfig) throws(BuildFailure) -> Result {
         let start = DispatchTime.now()

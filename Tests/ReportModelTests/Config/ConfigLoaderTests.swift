@@ -1,0 +1,359 @@
+import Foundation
+import Testing
+@testable import ReportModel
+
+/// `ConfigLoader.parse(_:file:)`: defaults, every key, and errors located by line and column.
+@Suite("Config: loader")
+struct ConfigLoaderTests {
+    static let file = "fidelis.yml"
+
+    static func parse(_ text: String) throws(InputError) -> ReportConfig {
+        try ConfigLoader.parse(text, file: file)
+    }
+
+    /// The error `text` produces, or nil when it parses.
+    static func error(_ text: String) -> InputError? {
+        do throws(InputError) {
+            _ = try parse(text)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// Checks the error of `text`: location and message fragments.
+    static func expectFailure(_ text: String, line: Int, column: Int, message: [String], expected: [String] = [],
+                              sourceLocation: SourceLocation = #_sourceLocation) {
+        guard let e = error(text) else {
+            Issue.record("accepted: \(text)", sourceLocation: sourceLocation)
+            return
+        }
+        expectError(e, file: file, line: line, column: column, message: message, expected: expected, sourceLocation: sourceLocation)
+    }
+
+    /// Field-by-field equality (ReportConfig is not Equatable).
+    static func same(_ a: ReportConfig, _ b: ReportConfig) -> [String] {
+        var diffs: [String] = []
+        if a.client != b.client { diffs.append("client") }
+        if a.locale != b.locale { diffs.append("locale") }
+        if a.currency != b.currency { diffs.append("currency") }
+        if a.dialect != b.dialect { diffs.append("dialect") }
+        if a.activityWindowDays != b.activityWindowDays { diffs.append("activityWindowDays") }
+        if a.targets != b.targets { diffs.append("targets") }
+        if a.segments != b.segments { diffs.append("segments") }
+        if a.escalations != b.escalations { diffs.append("escalations") }
+        if a.routing != b.routing { diffs.append("routing") }
+        if a.lifetime != b.lifetime { diffs.append("lifetime") }
+        if a.loyalty != b.loyalty { diffs.append("loyalty") }
+        if a.actionPlan != b.actionPlan { diffs.append("actionPlan") }
+        return diffs
+    }
+
+    // MARK: - Defaults
+
+    @Test("an empty or comment-only file gives the defaults", arguments: ["", "\n", "# nothing here\n", "# a\n\n# b\n"])
+    func emptyGivesDefaults(_ text: String) throws {
+        let config = try Self.parse(text)
+        #expect(Self.same(config, ReportConfig()) == [])
+    }
+
+    @Test("an explicitly empty YAML document gives the defaults", arguments: ["---\n", "---\n# all defaults\n", "~\n"])
+    func explicitEmptyDocument(_ text: String) throws {
+        let config = try Self.parse(text)
+        #expect(Self.same(config, ReportConfig()) == [])
+    }
+
+    @Test("the defaults are the seed's")
+    func seedDefaults() {
+        let c = ReportConfig()
+        #expect(c.client == "Demo" && c.locale == .en && c.currency == "EUR")
+        #expect(c.dialect == InputDialect())
+        #expect(c.dialect.delimiter == nil && c.dialect.dateFormat == .iso && c.dialect.columnAliases.isEmpty)
+        #expect(c.activityWindowDays == 90)
+        #expect(c.targets[.retentionRate] == KPITarget(0.85, .above))
+        #expect(c.targets[.churnRate] == KPITarget(0.05, .below))
+        #expect(c.escalations.npsBelow == 30 && c.escalations.churnAbove == 0.10 && c.escalations.refundAbove == 1000 && c.escalations.vipTopShare == 0.01)
+        #expect(c.loyalty.tierNames == ["Bronze", "Silver", "Gold"] && c.loyalty.tierPercentiles == [0.60, 0.90])
+    }
+
+    @Test("DefaultConfig.yaml parses and gives exactly the defaults")
+    func defaultConfigFile() throws {
+        let config = try Self.parse(DefaultConfig.yaml)
+        #expect(Self.same(config, ReportConfig()) == [])
+    }
+
+    @Test("DefaultConfig.yaml with every value changed: each key is read")
+    func everyKeyRead() throws {
+        var text = DefaultConfig.yaml
+        let edits: [(String, String)] = [
+            ("client: Demo", "client: Acme"), ("locale: en ", "locale: fr "), ("currency: EUR", "currency: CHF"),
+            ("# delimiter: \";\"", "delimiter: \";\""), ("date_format: yyyy-mm-dd", "date_format: dd/mm/yyyy"),
+            ("columns: {}", "columns: {Email: customer_id}"), ("activity_window_days: 90", "activity_window_days: 60"),
+            ("nps_below: 30", "nps_below: 20"), ("churn_above: 0.10", "churn_above: 0.2"), ("refund_above: 1000", "refund_above: 500"),
+            ("vip_top_share: 0.01", "vip_top_share: 0.05"), ("churn-prevention: []", "churn-prevention: [cancel, résiliation]"),
+            ("time_unit: week", "time_unit: day"), ("horizon_months: 12", "horizon_months: 24"), ("monthly_discount_rate: 0.01", "monthly_discount_rate: 0.02"),
+            ("points_per_currency_unit: 1", "points_per_currency_unit: 2"), ("point_value: 0.01", "point_value: 0.05"), ("redemption_rate: 0.6", "redemption_rate: 0.5"),
+            ("win_back_incentive: 10", "win_back_incentive: 15"), ("contact_cost: 0.5", "contact_cost: 0.25"),
+            ("personal_intervention_cost: 50", "personal_intervention_cost: 80"), ("expected_win_back_rate: 0.15", "expected_win_back_rate: 0.3"),
+        ]
+        for (old, new) in edits {
+            #expect(text.contains(old), "DefaultConfig.yaml lacks \(old)")
+            text = text.replacingOccurrences(of: old, with: new)
+        }
+        let c = try Self.parse(text)
+        #expect(c.client == "Acme" && c.locale == .fr && c.currency == "CHF")
+        #expect(c.dialect.delimiter == UInt8(ascii: ";") && c.dialect.dateFormat == .dayFirst && c.dialect.columnAliases == ["email": "customer_id"])
+        #expect(c.activityWindowDays == 60)
+        #expect(c.escalations.npsBelow == 20 && c.escalations.churnAbove == 0.2 && c.escalations.refundAbove == 500 && c.escalations.vipTopShare == 0.05)
+        let churn = c.routing.keywords.first { $0.area == .churnPrevention }
+        #expect(churn?.words.suffix(2) == ["cancel", "résiliation"])
+        #expect(c.lifetime.timeUnit == .day && c.lifetime.horizonMonths == 24 && c.lifetime.monthlyDiscountRate == 0.02)
+        #expect(c.loyalty.pointsPerCurrencyUnit == 2 && c.loyalty.pointValue == 0.05 && c.loyalty.redemptionRate == 0.5)
+        #expect(c.actionPlan.winBackIncentive == 15 && c.actionPlan.contactCost == 0.25 && c.actionPlan.personalInterventionCost == 80 && c.actionPlan.expectedWinBackRate == 0.3)
+    }
+
+    @Test("load(path:) reads a file and names it in messages")
+    func loadFromDisk() throws {
+        let dir = try TemporaryFolder()
+        defer { dir.remove() }
+        let good = try dir.write("fidelis.yml", "client: Acme\nlocale: fr\n")
+        let c = try ConfigLoader.load(path: good)
+        #expect(c.client == "Acme" && c.locale == .fr)
+
+        let bad = try dir.write("bad.yml", "client: Acme\nlocal: fr\n")
+        do {
+            _ = try ConfigLoader.load(path: bad)
+            Issue.record("accepted an unknown key")
+        } catch {
+            expectError(error, file: "bad.yml", line: 2, column: 1, message: ["unknown key \"local\""])
+        }
+
+        let latin1 = try dir.write("latin1.yml", bytes: Array("client: Caf".utf8) + [0xE9, 0x0A])
+        do {
+            _ = try ConfigLoader.load(path: latin1)
+            Issue.record("accepted a non-UTF-8 file")
+        } catch {
+            expectError(error, file: "latin1.yml", line: 0, column: 0, message: ["the config file is not UTF-8 text"])
+        }
+
+        do {
+            _ = try ConfigLoader.load(path: dir.url.appendingPathComponent("missing.yml").path)
+            Issue.record("accepted a missing file")
+        } catch {
+            #expect(error.message.contains("cannot read the config file"))
+            #expect(error.file.hasSuffix("missing.yml"))
+        }
+    }
+
+    // MARK: - Unknown keys, wrong types, YAML syntax
+
+    @Test("an unknown top-level key is reported at its line and column")
+    func unknownTopLevelKey() {
+        Self.expectFailure("client: Acme\n\ncolour: blue\n", line: 3, column: 1, message: ["unknown key \"colour\""], expected: ["client", "action_plan"])
+    }
+
+    @Test("an unknown nested key is reported at its line and column")
+    func unknownNestedKey() {
+        Self.expectFailure("escalations:\n  nps_below: 20\n  npsbelow: 3\n", line: 3, column: 3, message: ["unknown key \"npsbelow\""], expected: ["nps_below, churn_above"])
+        Self.expectFailure("targets:\n  retention_rate: {value: 0.9, dir: above}\n", line: 2, column: 32, message: ["unknown key \"dir\""], expected: ["value, direction"])
+        Self.expectFailure("targets:\n  retention: 0.9\n", line: 2, column: 3, message: ["unknown key \"retention\""], expected: ["retention_rate"])
+        Self.expectFailure("routing:\n  keywords:\n    marketing: [promo]\n", line: 3, column: 5, message: ["unknown key \"marketing\""], expected: ["churn-prevention"])
+        Self.expectFailure("segments:\n  - {id: all, r: 1-5, f: 1-5, m: 1-5, x: 1}\n", line: 2, column: 39, message: ["unknown key \"x\""])
+    }
+
+    struct TypeCase: Sendable, CustomTestStringConvertible {
+        var yaml: String
+        var line: Int
+        var column: Int
+        var message: String
+        var testDescription: String { yaml }
+    }
+
+    @Test("wrong types and out-of-range values are located", arguments: [
+        TypeCase(yaml: "activity_window_days: soon\n", line: 1, column: 23, message: "expected a whole number"),
+        TypeCase(yaml: "activity_window_days: 12.5\n", line: 1, column: 23, message: "expected a whole number"),
+        TypeCase(yaml: "activity_window_days: 0\n", line: 1, column: 23, message: "0 is out of range"),
+        TypeCase(yaml: "client: [a, b]\n", line: 1, column: 9, message: "expected a text value"),
+        TypeCase(yaml: "targets: [1, 2]\n", line: 1, column: 10, message: "expected a mapping here"),
+        TypeCase(yaml: "targets:\n  nps: high\n", line: 2, column: 8, message: "expected a number"),
+        TypeCase(yaml: "targets:\n  nps: {value: 50, direction: up}\n", line: 2, column: 31, message: "direction \"up\" is not known"),
+        TypeCase(yaml: "escalations:\n  churn_above: [1]\n", line: 2, column: 16, message: "expected a number"),
+        TypeCase(yaml: "escalations:\n  vip_top_share: 2\n", line: 2, column: 18, message: "is out of range"),
+        TypeCase(yaml: "segments: {id: x}\n", line: 1, column: 11, message: "expected a list here"),
+        TypeCase(yaml: "lifetime:\n  time_unit: month\n", line: 2, column: 14, message: "time_unit \"month\" is not known"),
+        TypeCase(yaml: "lifetime:\n  horizon_months: 0\n", line: 2, column: 19, message: "is out of range"),
+        TypeCase(yaml: "loyalty:\n  redemption_rate: 1.5\n", line: 2, column: 20, message: "1.5 is out of range"),
+        TypeCase(yaml: "loyalty:\n  tiers: Gold\n", line: 2, column: 10, message: "expected a list here"),
+        TypeCase(yaml: "action_plan:\n  contact_cost: -1\n", line: 2, column: 17, message: "is out of range"),
+        TypeCase(yaml: "routing:\n  keywords:\n    churn-prevention: cancel\n", line: 3, column: 23, message: "expected a list here"),
+        TypeCase(yaml: "delimiter: \"|\"\n", line: 1, column: 12, message: "delimiter \"|\" is not supported"),
+        TypeCase(yaml: "date_format: dd-mm-yyyy\n", line: 1, column: 14, message: "date_format \"dd-mm-yyyy\" is not supported"),
+        TypeCase(yaml: "- client\n- locale\n", line: 1, column: 1, message: "expected a mapping here"),
+        TypeCase(yaml: "just text\n", line: 1, column: 1, message: "expected a mapping here"),
+    ])
+    func wrongTypes(_ c: TypeCase) {
+        Self.expectFailure(c.yaml, line: c.line, column: c.column, message: [c.message])
+    }
+
+    @Test("a YAML syntax error reports its line")
+    func yamlSyntaxError() throws {
+        let e = try #require(Self.error("client: Demo\nlocale: en\n  currency: EUR\n"))
+        #expect(e.file == Self.file)
+        #expect(e.line == 3)
+        #expect(e.column > 0)
+        #expect(e.message.hasPrefix("YAML error: "))
+        #expect(e.expected == "valid YAML")
+
+        let tab = try #require(Self.error("client: Demo\n\tlocale: en\n"))
+        #expect(tab.line == 2)
+        #expect(tab.message.hasPrefix("YAML error: "))
+
+        let quote = try #require(Self.error("client: Demo\nlocale: en\ncurrency: \"EUR\n"))
+        #expect(quote.line >= 3)
+        #expect(quote.message.hasPrefix("YAML error: "))
+    }
+
+    @Test("a duplicate key is reported")
+    func duplicateKey() throws {
+        let e = try #require(Self.error("client: A\nlocale: en\nclient: B\n"))
+        #expect(e.message.contains("duplicate key(s) client"))
+        #expect(e.line >= 1)
+    }
+
+    // MARK: - Values
+
+    @Test("targets: a bare number or {value:, direction:}")
+    func targets() throws {
+        let c = try Self.parse("""
+        targets:
+          retention_rate: 0.9
+          churn_rate: {value: 0.1, direction: above}
+          nps: null
+          csat: {direction: below}
+          ltv: 100
+          ces: {value: 3}
+
+        """)
+        #expect(c.targets[.retentionRate] == KPITarget(0.9, .above))
+        #expect(c.targets[.churnRate] == KPITarget(0.1, .above))
+        #expect(c.targets[.nps] == KPITarget(nil, .above))
+        #expect(c.targets[.csat] == KPITarget(4.2, .below))
+        #expect(c.targets[.ltv] == KPITarget(100, .above))
+        #expect(c.targets[.ces] == KPITarget(3, .below))
+        // Untouched targets keep their defaults.
+        #expect(c.targets[.repeatPurchaseRate] == KPITarget(0.40, .above))
+        #expect(c.targets[.ltvGrowthYoY] == KPITarget.defaults[.ltvGrowthYoY])
+        #expect(c.targets.count == KPIKey.allCases.count)
+    }
+
+    @Test("locale: en and fr; anything else is an error", arguments: [("en", ReportLocale.en), ("fr", .fr)])
+    func locales(_ text: String, _ locale: ReportLocale) throws {
+        #expect(try Self.parse("locale: \(text)\n").locale == locale)
+    }
+
+    @Test("a bad locale is located", arguments: ["de", "EN", "fr_FR", "''"])
+    func badLocale(_ text: String) {
+        let shown = text == "''" ? "" : text
+        Self.expectFailure("client: X\nlocale: \(text)\n", line: 2, column: 9, message: ["locale \"\(shown)\" is not supported"], expected: ["en or fr"])
+    }
+
+    @Test("date_format and delimiter values")
+    func dialectKeys() throws {
+        #expect(try Self.parse("date_format: DD/MM/YYYY\n").dialect.dateFormat == .dayFirst)
+        #expect(try Self.parse("date_format: mm/dd/yyyy\n").dialect.dateFormat == .monthFirst)
+        #expect(try Self.parse("delimiter: \",\"\n").dialect.delimiter == UInt8(ascii: ","))
+        #expect(try Self.parse("delimiter: \";\"\n").dialect.delimiter == UInt8(ascii: ";"))
+        // Keys combine whatever their order.
+        let c = try Self.parse("delimiter: \";\"\ncolumns: {CA: revenue}\ndate_format: dd/mm/yyyy\n")
+        #expect(c.dialect == InputDialect(delimiter: UInt8(ascii: ";"), dateFormat: .dayFirst, columnAliases: ["ca": "revenue"]))
+    }
+
+    @Test("columns: aliases onto snapshot and ledger columns")
+    func columns() throws {
+        let c = try Self.parse("columns:\n  \"E-mail \": Customer_ID\n  CA: revenue\n  Montant: amount\n  Date achat: date\n")
+        #expect(c.dialect.columnAliases == ["e-mail": "customer_id", "ca": "revenue", "montant": "amount", "date achat": "date"])
+    }
+
+    @Test("columns: an alias onto an unknown column is rejected at the target")
+    func columnsUnknownTarget() {
+        Self.expectFailure("columns:\n  Email: email_address\n", line: 2, column: 10, message: ["column \"email_address\" is not a known column"], expected: ["customer_id", "amount"])
+        Self.expectFailure("columns: {Email: [customer_id]}\n", line: 1, column: 18, message: ["expected a text value"])
+    }
+
+    @Test("columns: aliases differing only in case are rejected or merged, never a crash")
+    func columnsCaseDuplicates() async {
+        await #expect(processExitsWith: .success) {
+            _ = try? ConfigLoader.parse("columns: {Email: customer_id, email: customer_id}\n", file: "fidelis.yml")
+        }
+        
+    }
+
+    // MARK: - Segments
+
+    @Test("segment score ranges: 3-5, 3 and [3, 5]")
+    func scoreRangeForms() throws {
+        let c = try Self.parse("""
+        segments:
+          - {id: top, r: 3-5, f: "4", m: [3, 5]}
+          - {id: spaced, r: 2 - 2, f: [1, 1], m: 5}
+          - {id: rest}
+
+        """)
+        let rules = c.segments.rules
+        #expect(rules.count == 3)
+        #expect(rules[0] == SegmentRule("top", r: ScoreRange(3, 5), f: ScoreRange(4, 4), m: ScoreRange(3, 5)))
+        #expect(rules[1] == SegmentRule("spaced", r: ScoreRange(2, 2), f: ScoreRange(1, 1), m: ScoreRange(5, 5)))
+        #expect(rules[2] == SegmentRule("rest", r: ScoreRange(1, 5), f: ScoreRange(1, 5), m: ScoreRange(1, 5)))
+        #expect(c.segments.segments == ["top", "spaced", "rest"])
+        #expect(c.segments.segments[c.segments.segmentIndex(r: 4, f: 4, m: 4)] == "top")
+        #expect(c.segments.segments[c.segments.segmentIndex(r: 4, f: 5, m: 4)] == "rest")
+        #expect(c.segments.segments[c.segments.segmentIndex(r: 2, f: 1, m: 5)] == "spaced")
+    }
+
+    @Test("bad score ranges are located", arguments: [
+        ("0-5", "\"0-5\" is not a score range", 16), ("3-6", "\"3-6\" is not a score range", 16), ("5-3", "not a score range", 16),
+        ("3-", "\"3-\" is not a score range", 16), ("x", "\"x\" is not a score range", 16), ("1-2-3", "not a score range", 16),
+        ("[1, 2, 3]", "not a score range", 16), ("[5, 3]", "not a score range", 16), ("[]", "not a score range", 16),
+        ("[0, 3]", "0 is out of range", 17), ("{a: 1}", "expected a text value", 16),
+    ] as [(String, String, Int)])
+    func badScoreRanges(_ range: String, _ message: String, _ column: Int) {
+        // "  - {id: a, r: " puts the range at column 16.
+        Self.expectFailure("segments:\n  - {id: a, r: \(range), f: 1-5, m: 1-5}\n", line: 2, column: column, message: [message])
+    }
+
+    @Test("a segment table with a gap names the missing triple")
+    func segmentGap() {
+        Self.expectFailure("client: X\nsegments:\n  - {id: champions, r: 3-5, f: 4-5, m: 4-5}\n", line: 3, column: 3,
+                           message: ["the segment table matches no rule for the scores R=1 F=1 M=1"], expected: ["125 score triples"])
+        Self.expectFailure("segments:\n  - {id: a, r: 1-5, f: 1-4, m: 1-5}\n", line: 2, column: 3, message: ["R=1 F=5 M=1"])
+        Self.expectFailure("segments:\n  - {id: a, r: 1-5, f: 1-5, m: 1-2}\n  - {id: b, r: 1-4, f: 1-5, m: 3-5}\n", line: 2, column: 3, message: ["R=5 F=1 M=3"])
+        Self.expectFailure("segments: []\n", line: 1, column: 11, message: ["R=1 F=1 M=1"])
+    }
+
+    @Test("a segment rule without id is an error")
+    func segmentWithoutID() {
+        Self.expectFailure("segments:\n  - {r: 1-5, f: 1-5, m: 1-5}\n", line: 2, column: 5, message: ["segment rule has no id"])
+        Self.expectFailure("segments:\n  - {id: '', r: 1-5}\n", line: 2, column: 5, message: ["segment rule has no id"])
+    }
+
+    @Test("the seed segment table written out in YAML equals SegmentTable.seed")
+    func seedSegmentsInYAML() throws {
+        let c = try Self.parse(DefaultConfig.yaml)
+        #expect(c.segments == SegmentTable.seed)
+        #expect(c.segments.segments == ["champions", "loyal", "potential", "at_risk", "hibernating", "lost"])
+    }
+
+    // MARK: - Loyalty
+
+    @Test("loyalty: percentiles must match the tiers")
+    func loyaltyPercentiles() throws {
+        let ok = try Self.parse("loyalty:\n  tiers: [Member, VIP]\n  tier_percentiles: [0.8]\n")
+        #expect(ok.loyalty.tierNames == ["Member", "VIP"] && ok.loyalty.tierPercentiles == [0.8])
+
+        Self.expectFailure("client: X\nloyalty:\n  tiers: [Member, VIP]\n", line: 3, column: 3,
+                           message: ["loyalty has 2 tiers and 2 percentiles"], expected: ["one increasing percentile per tier above the first"])
+        Self.expectFailure("loyalty:\n  tier_percentiles: [0.5, 0.7, 0.9]\n", line: 2, column: 3, message: ["loyalty has 3 tiers and 3 percentiles"])
+        Self.expectFailure("loyalty:\n  tier_percentiles: [0.9, 0.6]\n", line: 2, column: 3, message: ["loyalty has 3 tiers and 2 percentiles"])
+        Self.expectFailure("loyalty:\n  tier_percentiles: [0.6, 1.2]\n", line: 2, column: 27, message: ["1.2 is out of range"])
+    }
+}

@@ -1,0 +1,86 @@
+import Testing
+@testable import ReportModel
+
+/// `CustomerIndex`: interning, lookup, growth and byte order.
+@Suite("Ingest: customer index")
+struct IngestCustomerIndexTests {
+    static func lookup(_ index: CustomerIndex, _ id: String) -> Int32? {
+        Array(id.utf8).withUnsafeBytes { index.lookup($0) }
+    }
+
+    @Test("interning gives dense, stable indices")
+    func interning() {
+        var index = CustomerIndex()
+        #expect(index.count == 0)
+        #expect(index.intern("A1") == 0)
+        #expect(index.intern("B2") == 1)
+        #expect(index.intern("A1") == 0)
+        #expect(Array("B2".utf8).withUnsafeBytes { index.intern($0) } == 1)
+        #expect(index.intern("a1") == 2)
+        #expect(index.intern("") == 3)
+        #expect(index.intern("") == 3)
+        #expect(index.count == 4)
+        #expect(index.id(0) == "A1" && index.id(1) == "B2" && index.id(2) == "a1" && index.id(3) == "")
+    }
+
+    @Test("lookup finds known ids and does not add unknown ones")
+    func lookup() {
+        var index = CustomerIndex()
+        _ = index.intern("x@example.com")
+        _ = index.intern("Éloïse")
+        #expect(Self.lookup(index, "x@example.com") == 0)
+        #expect(Self.lookup(index, "Éloïse") == 1)
+        #expect(Self.lookup(index, "Eloise") == nil)
+        #expect(Self.lookup(index, "x@example.co") == nil)
+        #expect(Self.lookup(index, "") == nil)
+        #expect(index.count == 2)
+    }
+
+    @Test("growth past many entries keeps every index", arguments: [1, 16, 1024])
+    func growth(capacity: Int) {
+        var index = CustomerIndex(capacity: capacity)
+        let n = 50_000
+        var wrong = 0
+        for k in 0..<n where index.intern("customer-\(k)") != Int32(k) { wrong += 1 }
+        #expect(index.count == n)
+        for k in stride(from: n - 1, through: 0, by: -1) {
+            if index.intern("customer-\(k)") != Int32(k) { wrong += 1 }
+            if Self.lookup(index, "customer-\(k)") != Int32(k) { wrong += 1 }
+            if index.id(Int32(k)) != "customer-\(k)" { wrong += 1 }
+        }
+        #expect(wrong == 0)
+        #expect(index.count == n)
+        #expect(Self.lookup(index, "customer-\(n)") == nil)
+    }
+
+    @Test("copies are independent values")
+    func valueSemantics() {
+        var a = CustomerIndex()
+        _ = a.intern("one")
+        var b = a
+        _ = b.intern("two")
+        #expect(a.count == 1 && b.count == 2)
+        #expect(Self.lookup(a, "two") == nil)
+    }
+
+    @Test("precedes is byte order", arguments: [
+        ("A", "a", true), ("a", "A", false), ("a", "ab", true), ("ab", "a", false), ("ab", "b", true),
+        ("10", "9", true), ("Z", "a", true), ("z", "é", true), ("é", "z", false), ("", "a", true), ("a", "", false),
+        ("same", "same", false), ("a b", "a-b", true), ("A1", "A10", true),
+    ])
+    func precedes(_ x: String, _ y: String, _ expected: Bool) {
+        var index = CustomerIndex()
+        let a = index.intern(x), b = index.intern(y)
+        #expect(index.precedes(a, b) == expected)
+    }
+
+    @Test("sorting by precedes equals sorting by UTF-8 bytes")
+    func sortOrder() {
+        let ids = ["b", "B", "a10", "a9", "a", "é", "e", "E", "ä", "Z", "0", "-x", "日本", "~", "a "]
+        var index = CustomerIndex()
+        let keys = ids.map { index.intern($0) }
+        let sorted = keys.sorted { index.precedes($0, $1) }.map { index.id($0) }
+        let expected = ids.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        #expect(sorted == expected)
+    }
+}

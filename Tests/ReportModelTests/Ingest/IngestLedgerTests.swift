@@ -1,0 +1,396 @@
+import Foundation
+import Testing
+@testable import ReportModel
+
+/// The transaction ledger (input.md, kind 2): `LedgerReader` rules and the snapshots `LedgerSource` derives.
+@Suite("Ingest: ledger")
+struct IngestLedgerTests {
+    typealias S = IngestSupport
+
+    static let header = "customer_id,date,amount,order_id"
+
+    /// The 6-row ledger of Fixtures/ingest/ledger.csv.
+    static let sixRows = """
+    customer_id,date,amount,order_id
+    A,2026-01-10,100.00,O1
+    A,2026-01-10,20.00,O1
+    B,2026-02-05,50.00,O2
+    A,2026-03-02,30.00,O3
+    B,2026-03-15,-10.00,O2
+    A,2026-03-20,15.50,O4
+
+    """
+
+    static func errors(_ text: String, dialect: InputDialect = InputDialect()) -> InputErrors {
+        switch S.ledger(text, dialect: dialect) {
+        case .success: return InputErrors()
+        case .failure(let e): return e
+        }
+    }
+
+    /// All snapshots of a ledger file, in order.
+    struct Derived {
+        var periods: [SnapshotPeriod]
+        var tables: [SnapshotTable]
+        var customers: CustomerIndex
+        var unknownColumns: [String]
+
+        /// (orders, revenue units, first, last) of a customer in snapshot `k`; nil when absent.
+        func row(_ k: Int, _ id: String) -> (orders: Int32, revenue: Int64, first: String, last: String)? {
+            let t = tables[k]
+            guard let i = t.customer.firstIndex(where: { customers.id($0) == id }) else { return nil }
+            return (t.orders[i], t.revenue[i], Day(ordinal: t.firstOrder[i]).description, Day(ordinal: t.lastOrder[i]).description)
+        }
+    }
+
+    static func derive(_ text: String, asOf: String? = nil, dialect: InputDialect = InputDialect()) throws -> Derived {
+        let dir = try TemporaryFolder()
+        defer { dir.remove() }
+        let path = try dir.write("ledger.csv", text)
+        return try derive(path: path, asOf: asOf, dialect: dialect)
+    }
+
+    static func derive(path: String, asOf: String? = nil, dialect: InputDialect = InputDialect()) throws -> Derived {
+        var source = try LedgerSource(path: path, asOf: asOf.map(S.day), dialect: dialect)
+        var customers = CustomerIndex()
+        var tables: [SnapshotTable] = []
+        var unknown: [String] = []
+        for k in source.periods.indices {
+            let o = source.read(k, customers: &customers)
+            #expect(o.errors.isEmpty)
+            #expect(o.name == "ledger.csv")
+            if k == 0 { unknown = o.unknownColumns } else { #expect(o.unknownColumns.isEmpty && o.byteCount == 0) }
+            tables.append(try #require(o.table))
+        }
+        return Derived(periods: source.periods, tables: tables, customers: customers, unknownColumns: unknown)
+    }
+
+    static func sourceErrors(_ text: String, asOf: String? = nil) throws -> InputErrors? {
+        let dir = try TemporaryFolder()
+        defer { dir.remove() }
+        let path = try dir.write("ledger.csv", text)
+        do throws(InputErrors) {
+            _ = try LedgerSource(path: path, asOf: asOf.map(S.day), dialect: InputDialect())
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    // MARK: - LedgerReader
+
+    @Test("lines are read with exact values; negative amounts (refunds) are accepted")
+    func readsLines() throws {
+        let lines = try S.ledger(Self.sixRows).get()
+        #expect(lines.customer == [0, 0, 1, 0, 1, 0])
+        #expect(lines.customers.id(0) == "A" && lines.customers.id(1) == "B")
+        #expect(lines.day == ["2026-01-10", "2026-01-10", "2026-02-05", "2026-03-02", "2026-03-15", "2026-03-20"].map(S.ordinal))
+        #expect(lines.amount == [1_000_000, 200_000, 500_000, 300_000, -100_000, 155_000])
+        #expect(lines.hasOrderID)
+        #expect(lines.order.count == 6)
+        #expect(lines.order[0] == lines.order[1])
+        #expect(lines.order[2] == lines.order[4])
+        #expect(Set(lines.order).count == 4)
+        #expect(lines.byteCount == Self.sixRows.utf8.count)
+        #expect(lines.unknownColumns.isEmpty)
+    }
+
+    @Test("header: case-insensitive, free order, unknown columns listed, optional columns")
+    func header() throws {
+        let lines = try S.ledger(" Amount ,Channel,DATE,Customer_ID,Quantity\n-3.5,web,2026-01-02,X,2\n").get()
+        #expect(lines.amount == [-35_000])
+        #expect(lines.day == [S.ordinal("2026-01-02")])
+        #expect(lines.customers.id(lines.customer[0]) == "X")
+        #expect(lines.unknownColumns == ["Channel"])
+        #expect(!lines.hasOrderID)
+        #expect(lines.order.isEmpty)
+    }
+
+    @Test("a missing required column is reported on line 1", arguments: LedgerColumn.required)
+    func missingColumn(_ column: LedgerColumn) {
+        let header = LedgerColumn.required.filter { $0 != column }.map(\.rawValue) + ["order_id"]
+        let e = Self.errors(header.joined(separator: ",") + "\nA,B\n")
+        expectSingleError(e, file: "ledger.csv", line: 1, column: 0, message: ["required column \(column.rawValue) is missing"], expected: ["customer_id, date, amount"])
+    }
+
+    @Test("duplicate column, empty file")
+    func structure() {
+        expectSingleError(Self.errors("customer_id,date,amount,Date\n"), file: "ledger.csv", line: 1, column: 4, message: ["column date appears twice (first as column 2)"])
+        expectSingleError(Self.errors(""), file: "ledger.csv", line: 1, column: 0, message: ["the file is empty"])
+        expectSingleError(Self.errors("\n\r\n"), file: "ledger.csv", line: 1, column: 0, message: ["the file is empty"])
+    }
+
+    struct BadLine: Sendable, CustomTestStringConvertible {
+        var row: String
+        var column: Int
+        var message: String
+        var expected: String
+        var testDescription: String { row }
+    }
+
+    @Test("bad values are located by line and column", arguments: [
+        BadLine(row: "A,2026-02-30,10,O9", column: 2, message: "date \"2026-02-30\" is not a valid date", expected: "a date YYYY-MM-DD"),
+        BadLine(row: "A,2026-13-01,10,O9", column: 2, message: "date \"2026-13-01\" is not a valid date", expected: "a date YYYY-MM-DD"),
+        BadLine(row: "A,10/01/2026,10,O9", column: 2, message: "date \"10/01/2026\" is not a valid date", expected: "a date YYYY-MM-DD"),
+        BadLine(row: "A,,10,O9", column: 2, message: "date is missing", expected: "a date YYYY-MM-DD"),
+        BadLine(row: "A,2026-01-10,ten,O9", column: 3, message: "amount \"ten\" is not a decimal number", expected: "a number like 12.50 or -12.50"),
+        BadLine(row: "A,2026-01-10,\"12,50\",O9", column: 3, message: "amount \"12,50\" is not a decimal number", expected: "12.50"),
+        BadLine(row: "A,2026-01-10,1000000000000,O9", column: 3, message: "amount \"1000000000000\" is not a decimal number", expected: "12.50"),
+        BadLine(row: "A,2026-01-10,,O9", column: 3, message: "amount is missing", expected: "a decimal number (negative for refunds)"),
+        BadLine(row: ",2026-01-10,10,O9", column: 1, message: "customer_id is missing", expected: "a non-empty customer id"),
+        BadLine(row: "A,2026-01-10,10", column: 4, message: "the row has 3 field(s)", expected: "4 fields as in the header row"),
+        BadLine(row: "A,2026-01-10,10,O9,x", column: 5, message: "the row has 5 field(s)", expected: "4 fields as in the header row"),
+        BadLine(row: "\"A,2026-01-10,10,O9", column: 1, message: "quoted field is never closed", expected: "a closing quote"),
+    ])
+    func badValues(_ c: BadLine) {
+        let e = Self.errors(Self.header + "\nA,2026-01-01,1,O1\n" + c.row + "\n")
+        expectSingleError(e, file: "ledger.csv", line: 3, column: c.column, message: [c.message], expected: [c.expected])
+    }
+
+    @Test("quantity must be an integer when present")
+    func quantity() throws {
+        let ok = try S.ledger("customer_id,date,amount,quantity\nA,2026-01-01,1,2\nA,2026-01-02,-1,-1\nA,2026-01-03,1,\n").get()
+        #expect(ok.customer.count == 3)
+        let e = Self.errors("customer_id,date,amount,quantity\nA,2026-01-01,1,2\nA,2026-01-02,1,1.5\n")
+        expectSingleError(e, file: "ledger.csv", line: 3, column: 4, message: ["quantity \"1.5\" is not a whole number"], expected: ["an integer"])
+    }
+
+    @Test("a ; ledger accepts decimal commas and negative amounts")
+    func semicolonLedger() throws {
+        let lines = try S.ledger("customer_id;date;amount\r\nA;2026-01-01;-12,5\r\nB;2026-01-02;3,25\r\n").get()
+        #expect(lines.amount == [-125_000, 32_500])
+    }
+
+    @Test("day-first ledger dates")
+    func dayFirstLedger() throws {
+        let lines = try S.ledger("customer_id,date,amount\nA,31/01/2026,1\n", dialect: InputDialect(dateFormat: .dayFirst)).get()
+        #expect(lines.day == [S.ordinal("2026-01-31")])
+        let e = Self.errors("customer_id,date,amount\nA,2026-01-31,1\n", dialect: InputDialect(dateFormat: .dayFirst))
+        expectSingleError(e, file: "ledger.csv", line: 2, column: 2, expected: ["a date DD/MM/YYYY"])
+    }
+
+    @Test("errors in many lines are capped at 20 and counted")
+    func errorCap() {
+        var text = "customer_id,date,amount\n"
+        for k in 0..<30 { text += "C\(k),2026-01-01,x\n" }
+        let e = Self.errors(text)
+        #expect(e.first.count == 20)
+        #expect(e.total == 30)
+    }
+
+    @Test("invalid UTF-8 and NUL bytes in the ledger")
+    func badBytes() {
+        let utf8 = S.ledger(bytes: Array("customer_id,date,amount\n".utf8) + [0xFF] + Array(",2026-01-01,1\n".utf8))
+        if case .failure(let e) = utf8 {
+            expectSingleError(e, file: "ledger.csv", line: 2, column: 1, message: ["customer_id is not valid UTF-8 text"])
+        } else {
+            Issue.record("invalid UTF-8 accepted")
+        }
+        let nul = S.ledger(bytes: Array("customer_id,date,amount\nA,2026-01-01,1".utf8) + [0] + [0x0A])
+        if case .failure(let e) = nul {
+            expectSingleError(e, file: "ledger.csv", line: 2, column: 3, message: ["NUL byte in field"])
+        } else {
+            Issue.record("NUL byte accepted")
+        }
+    }
+
+    // MARK: - LedgerSource: derived snapshots, computed by hand
+
+    @Test("the 6-row ledger: periods and cumulative values per snapshot")
+    func sixRowLedger() throws {
+        let d = try Self.derive(Self.sixRows)
+        // First purchase 2026-01-10, last 2026-03-20 (not a month end).
+        #expect(d.periods.map(\.label) == ["2026-01", "2026-02", "2026-03-20"])
+        #expect(d.periods.map(\.asOf) == ["2026-01-31", "2026-02-28", "2026-03-20"].map(S.day))
+        #expect(d.tables.map(\.period) == d.periods)
+
+        // 2026-01: A bought O1 (two lines, one order). B has not bought yet.
+        #expect(d.tables[0].count == 1)
+        #expect(d.row(0, "A")! == (1, 1_200_000, "2026-01-10", "2026-01-10"))
+        #expect(d.row(0, "B") == nil)
+        // 2026-02: B's first order.
+        #expect(d.row(1, "A")! == (1, 1_200_000, "2026-01-10", "2026-01-10"))
+        #expect(d.row(1, "B")! == (1, 500_000, "2026-02-05", "2026-02-05"))
+        // 2026-03-20: A has O1, O3, O4; B's refund line belongs to O2 (still one order).
+        #expect(d.row(2, "A")! == (3, 1_655_000, "2026-01-10", "2026-03-20"))
+        #expect(d.row(2, "B")! == (1, 400_000, "2026-02-05", "2026-03-15"))
+
+        let last = d.tables[2]
+        let a = try #require(last.customer.firstIndex { d.customers.id($0) == "A" })
+        let b = try #require(last.customer.firstIndex { d.customers.id($0) == "B" })
+        #expect(last.purchaseDays[a] == 3 && last.purchaseDays[b] == 2)
+        #expect(last.repeatSpend[a] == 455_000 && last.repeatSpend[b] == -100_000)
+        #expect(last.derivedFromLedger)
+        #expect(last.columns == [.customerID, .firstOrderDate, .lastOrderDate, .orders, .revenue])
+        #expect(last.status == [-1, -1] && last.nps == [-1, -1] && last.pointsBalance == [-1, -1] && last.refundRequested == [0, 0])
+        #expect(d.customers.count == 2)
+    }
+
+    @Test("the fixture ledger file gives the same snapshots as the in-memory text")
+    func fixtureLedger() throws {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/ingest/ledger.csv", withExtension: nil))
+        let fromFile = try Self.derive(path: url.path)
+        let fromText = try Self.derive(Self.sixRows)
+        #expect(fromFile.periods == fromText.periods)
+        #expect(fromFile.tables.map(\.orders) == fromText.tables.map(\.orders))
+        #expect(fromFile.tables.map(\.revenue) == fromText.tables.map(\.revenue))
+    }
+
+    @Test("without order_id every row is an order")
+    func oneOrderPerRow() throws {
+        let text = Self.sixRows.split(separator: "\n").map { $0.split(separator: ",").prefix(3).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        let d = try Self.derive(text)
+        #expect(d.row(0, "A")!.orders == 2)
+        #expect(d.row(1, "B")!.orders == 1)
+        #expect(d.row(2, "A")!.orders == 4)
+        #expect(d.row(2, "B")!.orders == 2)
+        #expect(d.row(2, "A")!.revenue == 1_655_000)
+    }
+
+    @Test("order ids are per customer; an empty order id is an order of its own")
+    func orderIDsPerCustomer() throws {
+        let d = try Self.derive("""
+        customer_id,date,amount,order_id
+        A,2026-01-01,1,X
+        B,2026-01-01,1,X
+        A,2026-01-05,1,X
+        A,2026-01-06,1,
+        A,2026-01-07,1,
+        B,2026-01-08,1,Y
+
+        """)
+        #expect(d.periods.map(\.label) == ["2026-01-08"])
+        #expect(d.row(0, "A")! == (3, 40_000, "2026-01-01", "2026-01-07"))
+        #expect(d.row(0, "B")! == (2, 20_000, "2026-01-01", "2026-01-08"))
+    }
+
+    @Test("an order whose lines span days is counted once, from its first day")
+    func orderSpanningDays() throws {
+        let d = try Self.derive("""
+        customer_id,date,amount,order_id
+        A,2026-02-10,5,O2
+        A,2026-01-20,10,O1
+        A,2026-02-03,2,O1
+
+        """)
+        #expect(d.periods.map(\.label) == ["2026-01", "2026-02-10"])
+        #expect(d.row(0, "A")! == (1, 100_000, "2026-01-20", "2026-01-20"))
+        #expect(d.row(1, "A")! == (2, 170_000, "2026-01-20", "2026-02-10"))
+    }
+
+    @Test("--as-of cuts the ledger: later rows are ignored")
+    func asOfCut() throws {
+        let d = try Self.derive(Self.sixRows, asOf: "2026-03-10")
+        #expect(d.periods.map(\.label) == ["2026-01", "2026-02", "2026-03-10"])
+        #expect(d.periods.last?.asOf == S.day("2026-03-10"))
+        #expect(d.row(2, "A")! == (2, 1_500_000, "2026-01-10", "2026-03-02"))
+        #expect(d.row(2, "B")! == (1, 500_000, "2026-02-05", "2026-02-05"))
+    }
+
+    @Test("rows on the as-of date itself are kept")
+    func asOfInclusive() throws {
+        let d = try Self.derive(Self.sixRows, asOf: "2026-03-15")
+        #expect(d.periods.map(\.label) == ["2026-01", "2026-02", "2026-03-15"])
+        #expect(d.row(2, "B")! == (1, 400_000, "2026-02-05", "2026-03-15"))
+        #expect(d.row(2, "A")! == (2, 1_500_000, "2026-01-10", "2026-03-02"))
+    }
+
+    @Test("a missing ledger file is an error naming it")
+    func missingLedgerFile() throws {
+        let dir = try TemporaryFolder()
+        defer { dir.remove() }
+        do throws(InputErrors) {
+            _ = try LedgerSource(path: dir.url.appendingPathComponent("sales.csv").path, asOf: nil, dialect: InputDialect())
+            Issue.record("a missing file was accepted")
+        } catch {
+            expectSingleError(error, file: "sales.csv", line: 0, column: 0, message: ["cannot open file"])
+        }
+    }
+
+    @Test("an as-of month end is labelled YYYY-MM")
+    func asOfMonthEnd() throws {
+        let d = try Self.derive(Self.sixRows, asOf: "2026-02-28")
+        #expect(d.periods.map(\.label) == ["2026-01", "2026-02"])
+        #expect(d.row(1, "A")! == (1, 1_200_000, "2026-01-10", "2026-01-10"))
+        #expect(d.row(1, "B")! == (1, 500_000, "2026-02-05", "2026-02-05"))
+    }
+
+    @Test("an as-of after the last purchase extends the month ends")
+    func asOfAfterLedger() throws {
+        let d = try Self.derive(Self.sixRows, asOf: "2026-05-31")
+        #expect(d.periods.map(\.label) == ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"])
+        #expect(d.row(4, "A")! == (3, 1_655_000, "2026-01-10", "2026-03-20"))
+        #expect(d.row(3, "B")! == d.row(4, "B")!)
+        let mid = try Self.derive(Self.sixRows, asOf: "2026-05-02")
+        #expect(mid.periods.map(\.label) == ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05-02"])
+    }
+
+    @Test("a ledger ending on a month end is labelled YYYY-MM")
+    func ledgerEndsOnMonthEnd() throws {
+        let d = try Self.derive("customer_id,date,amount\nA,2025-12-15,1\nA,2026-02-28,2\n")
+        #expect(d.periods.map(\.label) == ["2025-12", "2026-01", "2026-02"])
+        #expect(d.row(1, "A")! == (1, 10_000, "2025-12-15", "2025-12-15"))
+        #expect(d.row(2, "A")! == (2, 30_000, "2025-12-15", "2026-02-28"))
+    }
+
+    @Test("row order does not change the derived snapshots")
+    func rowOrderIndependent() throws {
+        var rows = Self.sixRows.split(separator: "\n").map(String.init)
+        let header = rows.removeFirst()
+        let shuffled = [header] + [rows[5], rows[2], rows[4], rows[0], rows[3], rows[1]]
+        let a = try Self.derive(Self.sixRows)
+        let b = try Self.derive(shuffled.joined(separator: "\n"))
+        #expect(a.periods == b.periods)
+        for k in a.tables.indices {
+            for id in ["A", "B"] {
+                let x = a.row(k, id), y = b.row(k, id)
+                #expect(x?.orders == y?.orders && x?.revenue == y?.revenue && x?.first == y?.first && x?.last == y?.last)
+            }
+        }
+    }
+
+    @Test("unknown columns come with the first snapshot only")
+    func unknownColumns() throws {
+        let d = try Self.derive("customer_id,date,amount,Channel\nA,2026-01-01,1,web\nA,2026-02-01,1,shop\n")
+        #expect(d.unknownColumns == ["Channel"])
+    }
+
+    @Test("many amounts at the 12-digit limit do not crash the cumulative revenue")
+    func revenueOverflow() async {
+        // 1 000 lines of 999 999 999 999 sum to ~1e19 Money units, past Int64.max (~9.2e18).
+        await #expect(processExitsWith: .success) {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fidelis-overflow-\(UUID().uuidString)")
+            try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let path = dir.appendingPathComponent("ledger.csv").path
+            let text = "customer_id,date,amount\n" + String(repeating: "A,2026-01-01,999999999999\n", count: 1_000)
+            FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+            // Either an input error or a table is fine; a trap is not.
+            if var source = try? LedgerSource(path: path, asOf: nil, dialect: InputDialect()) {
+                var customers = CustomerIndex()
+                for k in source.periods.indices { _ = source.read(k, customers: &customers) }
+            }
+        }
+        
+    }
+
+    @Test("200 amounts at the 12-digit limit still sum exactly (Money.maxTotal is Int64.max / 4)")
+    func revenueNearLimit() throws {
+        let text = "customer_id,date,amount\n" + String(repeating: "A,2026-01-01,999999999999.9999\n", count: 200)
+        let d = try Self.derive(text)
+        let row = try #require(d.row(0, "A"))
+        let expected: Int64 = 200 * 9_999_999_999_999_999
+        #expect(row.revenue == expected)
+        #expect(row.orders == 200)
+    }
+
+    @Test("a header-only ledger, or an as-of before the first purchase, is an error")
+    func noPurchases() throws {
+        let empty = try #require(try Self.sourceErrors(Self.header + "\n"))
+        expectSingleError(empty, file: "ledger.csv", line: 2, column: 0, message: ["the ledger has no purchase line"])
+        let early = try #require(try Self.sourceErrors(Self.sixRows, asOf: "2025-12-31"))
+        expectSingleError(early, file: "ledger.csv", line: 0, column: 0, message: ["no purchase on or before the as-of date 2025-12-31"])
+        let bad = try #require(try Self.sourceErrors(Self.header + "\nA,2026-01-01,x,O1\n"))
+        expectSingleError(bad, file: "ledger.csv", line: 2, column: 3)
+    }
+}
