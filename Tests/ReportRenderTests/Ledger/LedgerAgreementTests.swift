@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+import ReportModel
+@testable import ReportRender
+
+/// A ledger and the snapshots of the same simulated purchases give the same figures
+/// (input.md: "both kinds share everything downstream").
+@Suite struct LedgerAgreementTests {
+    @Test func ledgerAndSnapshotsAgreeOnEveryBuyerFigure() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        let settings = SampleSettings(customers: 400, months: 4, seed: 11)
+        try SampleGenerator.writeSnapshots(to: URL(fileURLWithPath: f.path("snapshots")), settings: settings)
+        try FileManager.default.createDirectory(atPath: f.path("ledger"), withIntermediateDirectories: true)
+        try SampleGenerator.writeLedger(to: URL(fileURLWithPath: f.path("ledger/transactions.csv")), settings: settings)
+        var config = ReportConfig()
+        config.locale = .en
+        let fromSnapshots = try ReportBuilder.validate(.snapshots(f.path("snapshots")), config: config)
+        let fromLedger = try ReportBuilder.validate(.transactions(f.path("ledger/transactions.csv"), asOf: nil), config: config)
+        let s = try #require(fromSnapshots.latest)
+        let l = try #require(fromLedger.latest)
+        #expect(s.period == l.period)
+        #expect(s.counts.buyers == l.counts.buyers)
+        #expect(s.revenueTotal == l.revenueTotal)
+        #expect(s.thresholds == l.thresholds)
+        #expect(s.segments.map(\.customers) == l.segments.map(\.customers))
+        #expect(s.segments.map(\.revenue) == l.segments.map(\.revenue))
+        #expect(s.kpi(.ltv).value == l.kpi(.ltv).value)
+        #expect(s.kpi(.repeatPurchaseRate).value == l.kpi(.repeatPurchaseRate).value)
+        #expect(s.kpi(.retentionRate).value == l.kpi(.retentionRate).value)
+        #expect(s.counts.active == l.counts.active)
+        // Earlier months too: the ledger starts earlier, so match by period.
+        for r in fromSnapshots.reports {
+            let m = try #require(fromLedger.reports.first { $0.period == r.period })
+            #expect(r.counts.buyers == m.counts.buyers, "\(r.period)")
+            #expect(r.revenueTotal == m.revenueTotal, "\(r.period)")
+        }
+    }
+
+    @Test func asOfCutsTheLedger() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.write("customer_id,date,amount,order_id\nA,2026-01-05,10,o1\nA,2026-01-05,5,o1\nB,2026-02-10,20,o2\nA,2026-03-15,-5,o3\n", to: "t.csv")
+        let all = try ReportBuilder.validate(.transactions(f.path("t.csv"), asOf: nil), config: ReportConfig())
+        #expect(all.reports.map(\.period.label) == ["2026-01", "2026-02", "2026-03-15"])
+        #expect(all.latest?.revenueTotal == 300_000)
+        let cut = try ReportBuilder.validate(.transactions(f.path("t.csv"), asOf: Day(year: 2026, month: 2, day: 28)), config: ReportConfig())
+        #expect(cut.reports.map(\.period.label) == ["2026-01", "2026-02"])
+        #expect(cut.latest?.revenueTotal == 350_000)
+        #expect(cut.latest?.kpi(.repeatPurchaseRate).value == 0) // o1 is one order of two lines
+    }
+}
