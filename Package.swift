@@ -42,6 +42,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "ReportModel", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "ReportModel", .product(name: "Yams", package: "Yams")], exclude: ["Expected"]),
     ]
 )

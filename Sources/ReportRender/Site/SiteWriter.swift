@@ -54,7 +54,7 @@ public final class SiteWriter {
         guard access(target, W_OK) == 0 else { throw .refused(target, "it is not writable") }
     }
 
-    /// Removes staging folders left by killed builds (only ones that carry the marker).
+    /// Removes staging folders left by killed builds (`.<name>.staging-<pid>` whose process is gone).
     static func sweepStaleStaging(parent: String, name: String) {
         let prefix = ".\(name).staging-"
         let fm = FileManager.default
@@ -62,7 +62,8 @@ public final class SiteWriter {
             let path = (parent as NSString).appendingPathComponent(entry)
             let pid = Int32(entry.dropFirst(prefix.count)) ?? 0
             if pid > 0 && pid != getpid() && kill(pid, 0) == 0 { continue } // another build is running
-            if fm.fileExists(atPath: (path as NSString).appendingPathComponent(marker)) { try? fm.removeItem(atPath: path) }
+            // Named by us, and its build is gone (killed before it could even write the marker, maybe).
+            try? fm.removeItem(atPath: path)
         }
     }
 

@@ -42,7 +42,7 @@ struct SnapshotPages {
     /// Writes the folder `<period>/` of a snapshot.
     func write(_ report: SnapshotReport, view: SnapshotView, customers: CustomerIndex, periods: [SnapshotPeriod], site: SiteWriter) throws(SiteError) -> [String: Any] {
         let folder = report.period.label + "/"
-        let base = view.dictionary()
+        let base = view.with(customers: customers).dictionary()
         do {
             try MetricsDocument.json(report).serialized().write(toFile: try site.path(folder + "metrics.json"), atomically: false, encoding: .utf8)
             try SegmentsCSV.write(report, customers: customers, to: try site.path(folder + "segments.csv"))

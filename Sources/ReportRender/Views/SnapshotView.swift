@@ -9,12 +9,22 @@ public struct SnapshotView {
     public let history: [SnapshotReport]
     public let config: ReportConfig
     public let format: ReportFormatter
+    /// Resolves buyer rows to customer ids (at-risk customers' P(alive)); nil lists none.
+    public var customers: CustomerIndex?
 
-    public init(report: SnapshotReport, history: [SnapshotReport], config: ReportConfig) {
+    public init(report: SnapshotReport, history: [SnapshotReport], config: ReportConfig, customers: CustomerIndex? = nil) {
         self.report = report
         self.history = history
         self.config = config
         self.format = ReportFormatter(locale: config.locale, currency: config.currency)
+        self.customers = customers
+    }
+
+    /// The same view, resolving customer ids with `customers`.
+    public func with(customers: CustomerIndex) -> SnapshotView {
+        var v = self
+        v.customers = customers
+        return v
     }
 
     var locale: ReportLocale { config.locale }
@@ -49,6 +59,13 @@ public struct SnapshotView {
         v["trend"] = trend()
         v["lifetime"] = lifetime()
         v["nps_breakdown"] = npsBreakdown()
+        v["plan"] = StrategyView(report: report, previous: history.last, config: config, format: format).dictionary()
+        v["loyalty"] = LoyaltyView(design: LoyaltyProgramDesigner.design(report, config: config), report: report, format: format).dictionary()
+        v["playbooks"] = PlaybookView(report: report, config: config, format: format).dictionary()
+        let clv = LifetimeView(report: report, customers: customers, format: format)
+        v["clv_distribution"] = clv.distribution()
+        v["segment_clv"] = clv.segments()
+        v["at_risk_alive"] = clv.atRisk()
         return v
     }
 
@@ -84,7 +101,9 @@ public struct SnapshotView {
                 "off_target": k.status == .offTarget,
                 "no_data": k.status == .noData,
                 "trend": trend,
-                "definition": KPIText.definition(k.key, locale, window: config.activityWindowDays),
+                "has_trend": !trend.isEmpty,
+                "previous": previous.map { KPIText.format(k.key, $0.kpi(k.key).value, format) } ?? format.missing,
+                "definition": locale == .fr ? ReportFormatter.frenchTypography(KPIText.definition(k.key, locale, window: config.activityWindowDays)) : KPIText.definition(k.key, locale, window: config.activityWindowDays),
             ]
         }
     }
@@ -107,7 +126,8 @@ public struct SnapshotView {
                 "empty": s.customers == 0,
             ]
             if let prev = history.last?.segment(s.id), let before = prev.share, let now = s.share {
-                entry["share_change"] = format.signedPercent(now - before)
+                let points = (now - before) * 100
+                entry["share_change"] = (points < 0 ? "−" : "+") + format.number(abs(points), decimals: 1) + (locale == .fr ? "\u{00A0}pt" : "\u{00A0}pp")
             } else {
                 entry["share_change"] = "—"
             }
@@ -168,6 +188,7 @@ public struct SnapshotView {
                 "owner": AreaText.name(e.kind.owner, locale),
                 "raised": e.raised,
                 "count": format.integer(e.count),
+                "has_value": e.value != nil,
                 "value": e.value.map { e.kind == .churnCrisis ? format.percent($0) : format.number($0, decimals: 1) } ?? "",
                 "customers": e.customers.prefix(20).map { c in
                     [
@@ -179,6 +200,7 @@ public struct SnapshotView {
                     ]
                 },
                 "has_customers": !e.customers.isEmpty,
+                "has_more_customers": e.customers.count > 20,
                 "more_customers": e.customers.count > 20 ? format.integer(e.customers.count - 20) : "",
             ]
         }
@@ -234,10 +256,20 @@ public struct SnapshotView {
         ]
     }
 
+    /// The model's reason in the report's language where it is a known one (technical details stay as written).
+    func lifetimeReason(_ reason: String) -> String {
+        guard locale == .fr else { return reason }
+        if reason == "no buyer" { return "aucun acheteur" }
+        if reason.hasPrefix("too few buyers to fit the model") {
+            return "trop peu d'acheteurs pour ajuster le modèle" + reason.dropFirst("too few buyers to fit the model".count)
+        }
+        return reason
+    }
+
     func lifetime() -> [String: Any] {
         switch report.lifetime {
-        case .notComputed(let reason): return ["fitted": false, "failed": false, "reason": reason]
-        case .didNotConverge(let reason): return ["fitted": false, "failed": true, "reason": reason]
+        case .notComputed(let reason): return ["fitted": false, "failed": false, "reason": lifetimeReason(reason)]
+        case .didNotConverge(let reason): return ["fitted": false, "failed": true, "reason": lifetimeReason(reason)]
         case .fitted(let m):
             return [
                 "fitted": true, "failed": false,

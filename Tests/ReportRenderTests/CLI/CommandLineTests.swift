@@ -94,7 +94,7 @@ import Testing
         let dir = temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = try run(["validate"], in: dir)
         #expect(r.status == 0)
-        #expect(r.out.contains("OK: 12 snapshot(s)"))
+        #expect(r.out.contains("OK: 12 snapshot(s), 4954 rows"))
         #expect(r.out.contains("2026-10 (as of 2026-10-31)"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
     }
@@ -118,5 +118,48 @@ import Testing
         #expect(try run(["init", "proj"], in: dir).status == 73) // never overwrites
         let b = try run(["build", "--quiet", "--config", "proj/fidelis.yml", "--templates", "proj/templates", "--out", "out"], in: dir)
         #expect(b.status == 0)
+    }
+}
+
+/// A build killed at any moment leaves the previous site byte for byte.
+@Suite(.serialized) struct InterruptedBuildTests {
+    @Test func sigkillAtRandomPointsLeavesThePreviousSite() throws {
+        let cli = CommandLineTests()
+        let dir = cli.temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try cli.run(["sample", "--out", "in", "--customers", "20000", "--months", "6", "--quiet"], in: dir).status == 0)
+        #expect(try cli.run(["build", "--snapshots", "in", "--quiet"], in: dir).status == 0)
+        let before = try Self.tree(dir + "/site")
+        #expect(before.count > 20)
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<6 {
+            let process = Process()
+            process.executableURL = CommandLineTests.executable
+            process.arguments = ["build", "--snapshots", "in", "--quiet", "--locale", "fr"]
+            process.currentDirectoryURL = URL(fileURLWithPath: dir)
+            try process.run()
+            usleep(UInt32.random(in: 5_000...400_000, using: &rng))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let after = try Self.tree(dir + "/site")
+            // Either the old site, or (if the build finished first) a complete new one.
+            if after != before {
+                #expect(after.keys.contains("index.html") && after.count == before.count)
+            }
+        }
+        // The next build sweeps staging folders left by killed builds.
+        #expect(try cli.run(["build", "--snapshots", "in", "--quiet"], in: dir).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.contains("staging") }.isEmpty)
+        #expect(try Self.tree(dir + "/site") == before)
+    }
+
+    static func tree(_ root: String) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        guard let e = FileManager.default.enumerator(atPath: root) else { return [:] }
+        for case let p as String in e {
+            var isDir: ObjCBool = false
+            FileManager.default.fileExists(atPath: root + "/" + p, isDirectory: &isDir)
+            if !isDir.boolValue { out[p] = FileManager.default.contents(atPath: root + "/" + p) }
+        }
+        return out
     }
 }

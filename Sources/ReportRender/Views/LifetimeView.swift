@@ -1,0 +1,137 @@
+import ReportModel
+
+/// Predicted customer value from the per-buyer rows: the distribution of predicted CLV, per-segment
+/// historical value against predicted CLV and P(alive), and the at-risk customers' P(alive).
+///
+/// Nothing is shown as a number unless the model was fitted; without the buyer rows (the site index,
+/// built after they are dropped) the per-buyer pieces say they are not available.
+struct LifetimeView {
+    let report: SnapshotReport
+    /// Resolves buyer rows to customer ids; nil lists no customer.
+    let customers: CustomerIndex?
+    let format: ReportFormatter
+
+    /// At-risk customers listed by name (highest predicted CLV first); the rest are in `segments.csv`.
+    static let atRiskShown = 15
+
+    private var locale: ReportLocale { format.locale }
+    private func t(_ en: String, _ fr: String) -> String { locale == .fr ? fr : en }
+
+    private var fitted: Bool {
+        if case .fitted = report.lifetime { return true }
+        return false
+    }
+
+    /// Rows with a finite predicted CLV and P(alive).
+    private var rows: [Int] {
+        let b = report.buyers
+        guard fitted, b.predictedCLV.count == b.count, b.probabilityAlive.count == b.count else { return [] }
+        return (0..<b.count).filter { b.predictedCLV[$0].isFinite && b.probabilityAlive[$0].isFinite }
+    }
+
+    /// `clv_distribution`: quantiles of predicted CLV over the buyers and its concentration.
+    func distribution() -> [String: Any] {
+        let b = report.buyers
+        let values = rows.map { b.predictedCLV[$0] }.sorted()
+        guard !values.isEmpty else { return ["available": false] }
+        let total = values.reduce(0, +)
+        func q(_ p: Double) -> Double { values[Int((p * Double(values.count - 1)).rounded())] }
+        func top(_ share: Double) -> String {
+            let k = max(1, Int((share * Double(values.count)).rounded()))
+            guard total > 0 else { return format.missing }
+            return format.percent(values.suffix(k).reduce(0, +) / total, decimals: 0)
+        }
+        let quantiles: [(String, Double)] = [
+            (t("Lowest", "Minimum"), values.first!), ("P10", q(0.10)), ("P25", q(0.25)), (t("Median", "Médiane"), q(0.50)),
+            ("P75", q(0.75)), ("P90", q(0.90)), (t("Highest", "Maximum"), values.last!),
+        ]
+        return [
+            "available": true,
+            "buyers": format.integer(values.count),
+            "total": format.money(total, decimals: 0),
+            "mean": format.money(total / Double(values.count)),
+            "quantiles": quantiles.map { ["label": $0.0, "value": format.money($0.1)] },
+            "top10_share": top(0.10),
+            "top20_share": top(0.20),
+            "below_one": format.percent(Double(values.filter { $0 < 1 }.count) / Double(values.count), decimals: 0),
+        ]
+    }
+
+    /// `segment_clv`: per segment, historical value against predicted CLV and mean P(alive).
+    func segments() -> [[String: Any]] {
+        let b = report.buyers
+        var clvs = Array(repeating: [Double](), count: report.segmentIDs.count)
+        var alive = Array(repeating: 0.0, count: report.segmentIDs.count)
+        for i in rows {
+            let s = Int(b.segment[i])
+            guard s < clvs.count else { continue }
+            clvs[s].append(b.predictedCLV[i])
+            alive[s] += b.probabilityAlive[i]
+        }
+        return report.segments.map { seg in
+            let index = report.segmentIDs.firstIndex(of: seg.id) ?? -1
+            let list = index >= 0 ? clvs[index].sorted() : []
+            let perCustomer = seg.predictedCLV.flatMap { seg.customers > 0 ? $0 / Double(seg.customers) : nil }
+            return [
+                "name": SegmentCatalog.name(seg.id, locale),
+                "customers": format.integer(seg.customers),
+                "historical": format.money(seg.meanMonetary),
+                "predicted_total": fitted ? format.money(seg.predictedCLV, decimals: 0) : format.missing,
+                "predicted_per_customer": fitted ? format.money(perCustomer) : format.missing,
+                "predicted_median": list.isEmpty ? format.missing : format.money(list[(list.count - 1) / 2]),
+                "alive": list.isEmpty ? format.missing : format.percent(alive[index] / Double(list.count), decimals: 0),
+            ]
+        }
+    }
+
+    /// `at_risk_alive`: P(alive) of the at-risk segment's customers, in bands and for the most valuable.
+    func atRisk() -> [String: Any] {
+        let b = report.buyers
+        guard let s = report.segmentIDs.firstIndex(of: "at_risk") else { return ["available": false, "segment_known": false] }
+        let members = rows.filter { Int(b.segment[$0]) == s }
+        guard !members.isEmpty else { return ["available": false, "segment_known": true] }
+        let bands: [(String, ClosedRange<Double>)] = [
+            (t("below 25%", "moins de 25\u{202F}%"), 0...0.25), (t("25–50%", "25–50\u{202F}%"), 0.25...0.5),
+            (t("50–75%", "50–75\u{202F}%"), 0.5...0.75), (t("75% or more", "75\u{202F}% ou plus"), 0.75...1),
+        ]
+        var counts = Array(repeating: 0, count: bands.count)
+        var clvByBand = Array(repeating: 0.0, count: bands.count)
+        for i in members {
+            let p = b.probabilityAlive[i]
+            let k = p < 0.25 ? 0 : p < 0.5 ? 1 : p < 0.75 ? 2 : 3
+            counts[k] += 1
+            clvByBand[k] += b.predictedCLV[i]
+        }
+        let ranked = members.sorted { b.predictedCLV[$0] != b.predictedCLV[$1] ? b.predictedCLV[$0] > b.predictedCLV[$1] : $0 < $1 }
+        let shown = customers == nil ? [] : Array(ranked.prefix(LifetimeView.atRiskShown))
+        let meanAlive = members.reduce(0.0) { $0 + b.probabilityAlive[$1] } / Double(members.count)
+        return [
+            "available": true,
+            "segment_known": true,
+            "customers": format.integer(members.count),
+            "mean_alive": format.percent(meanAlive, decimals: 0),
+            "predicted_total": format.money(members.reduce(0.0) { $0 + b.predictedCLV[$1] }, decimals: 0),
+            "bands": bands.indices.map { k in
+                [
+                    "label": bands[k].0,
+                    "count": format.integer(counts[k]),
+                    "share": format.percent(Double(counts[k]) / Double(members.count), decimals: 0),
+                    "predicted": format.money(clvByBand[k], decimals: 0),
+                ]
+            },
+            "has_list": !shown.isEmpty,
+            "list": shown.map { i in
+                [
+                    "id": customers.map { $0.id(b.customer[i]) } ?? "",
+                    "recency_days": format.integer(Int(b.recencyDays[i])),
+                    "orders": format.integer(Int(b.frequency[i])),
+                    "revenue": format.money(units: b.monetary[i]),
+                    "p_alive": format.percent(b.probabilityAlive[i], decimals: 0),
+                    "predicted_clv": format.money(b.predictedCLV[i]),
+                ]
+            },
+            "has_more": members.count > shown.count && !shown.isEmpty,
+            "more": format.integer(members.count - shown.count),
+        ]
+    }
+}

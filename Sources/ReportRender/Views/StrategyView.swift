@@ -1,0 +1,200 @@
+import ReportModel
+
+/// The « Stratégie fidélisation » pieces of a snapshot's view: the seed's diagnostic rows, the ranked
+/// action plan per horizon, the budget with its computation, tools and team — every figure formatted
+/// for the locale. Templates read it under `plan`.
+struct StrategyView {
+    let report: SnapshotReport
+    /// The snapshot before (tells the planner which segments grow); nil on the first snapshot.
+    let previous: SnapshotReport?
+    let config: ReportConfig
+    let format: ReportFormatter
+
+    private var locale: ReportLocale { config.locale }
+    private func t(_ en: String, _ fr: String) -> String { locale == .fr ? fr : en }
+
+    func dictionary() -> [String: Any] {
+        let plan = StrategyPlanner.plan(report, previous: previous, config: config)
+        let rank = Dictionary(plan.actions.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { first, _ in first })
+        var v: [String: Any] = [
+            "diagnostic": diagnostic(),
+            "ltv_growth_known": report.kpi(.ltvGrowthYoY).value != nil,
+            "count": format.integer(plan.actions.count),
+            "has_actions": !plan.actions.isEmpty,
+            "value_total": format.money(plan.valueAtStakeTotal, decimals: 0),
+            "revenue_per_buyer": format.money(report.kpi(.ltv).value),
+        ]
+        for (key, horizon) in [("short", PlanHorizon.shortTerm), ("medium", .mediumTerm), ("long", .longTerm)] {
+            let actions = plan.actions(horizon)
+            v[key] = [
+                "actions": actions.enumerated().map { action($1, n: $0 + 1, rank: rank[$1.id] ?? 0) },
+                "has_actions": !actions.isEmpty,
+                "count": format.integer(actions.count),
+                "value": format.money(actions.reduce(0) { $0 + $1.valueAtStake }, decimals: 0),
+            ] as [String: Any]
+        }
+        v["budget"] = [
+            "lines": budgetByHorizon(plan).map { budgetLine($0, plan: plan) },
+            "has_lines": !plan.budget.isEmpty,
+            "total": format.money(plan.budgetTotal, decimals: 0),
+        ] as [String: Any]
+        v["tools"] = plan.tools.map { ["text": format.text($0)] }
+        v["has_tools"] = !plan.tools.isEmpty
+        v["team"] = plan.team.map { role in
+            [
+                "area": AreaText.name(role.area, locale),
+                "role": format.text(role.role),
+                "load": format.text(role.load),
+                "actions": format.integer(role.actions),
+                "horizons": role.horizons.map { format.text($0.label) }.joined(separator: ", "),
+            ]
+        }
+        v["has_team"] = !plan.team.isEmpty
+        v["settings"] = [
+            "win_back_incentive": format.money(config.actionPlan.winBackIncentive),
+            "contact_cost": format.money(config.actionPlan.contactCost),
+            "personal_intervention_cost": format.money(config.actionPlan.personalInterventionCost),
+            "expected_win_back_rate": format.percent(config.actionPlan.expectedWinBackRate, decimals: 0),
+        ]
+        return v
+    }
+
+    // MARK: - Diagnostic (the seed's table)
+
+    /// Retention, churn, LTV, NPS, CSAT and repeat purchase: current value against target.
+    func diagnostic() -> [[String: Any]] {
+        var rows: [[String: Any]] = []
+        func row(_ name: String, _ value: String, _ target: String, _ status: KPIStatus) {
+            rows.append(["name": name, "value": value, "target": target, "status": icon(status)])
+        }
+        for key in [KPIKey.retentionRate, .churnRate] {
+            let k = report.kpi(key)
+            row(KPIText.name(key, locale), KPIText.format(key, k.value, format), KPIText.target(key, k.target, format), k.status)
+        }
+        // LTV: the seed's target is growth; when the value of a year ago is known, it becomes an amount.
+        let ltv = report.kpi(.ltv), growth = report.kpi(.ltvGrowthYoY)
+        var value = KPIText.format(.ltv, ltv.value, format)
+        var target = growth.target.value == nil ? "—" : KPIText.target(.ltvGrowthYoY, growth.target, format) + t(" in a year", " sur un an")
+        if let g = growth.value, let now = ltv.value, g > -1 {
+            value += " (" + format.signedPercent(g) + t(" in a year", " sur un an") + ")"
+            if let goal = growth.target.value {
+                let sign = growth.target.direction == .above ? "> " : "< "
+                target = sign + format.money(now / (1 + g) * (1 + goal)) + " (" + format.signedPercent(goal, decimals: 0) + t(" in a year", " sur un an") + ")"
+            }
+        }
+        row(t("Historical LTV", "LTV historique"), value, target, growth.status)
+        for key in [KPIKey.nps, .csat, .repeatPurchaseRate] {
+            let k = report.kpi(key)
+            row(KPIText.name(key, locale), KPIText.format(key, k.value, format), KPIText.target(key, k.target, format), k.status)
+        }
+        return rows
+    }
+
+    func icon(_ s: KPIStatus) -> String {
+        switch s {
+        case .onTarget: return t("✅ on target", "✅ atteint")
+        case .offTarget: return t("⚠️ off target", "⚠️ hors cible")
+        case .noData: return t("— no data", "— pas de données")
+        case .noTarget: return "—"
+        }
+    }
+
+    // MARK: - Actions
+
+    func action(_ a: PlanAction, n: Int, rank: Int) -> [String: Any] {
+        let evidence = a.evidence.map(evidenceText)
+        return [
+            "n": String(n),
+            "rank": String(rank),
+            "id": a.id,
+            "title": format.text(a.title),
+            "rationale": format.text(a.rationale),
+            "owner": AreaText.name(a.owner, locale),
+            "evidence": evidence.joined(separator: t("; ", "\u{00A0}; ")),
+            "has_evidence": !evidence.isEmpty,
+            "audience": a.audience.map { format.integer($0) } ?? "—",
+            "has_audience": a.audience != nil,
+            "value": format.money(a.valueAtStake, decimals: 0),
+            "value_basis": format.text(a.valueBasis),
+            "has_cost": a.cost != nil,
+            "cost": a.cost.map { format.money($0.amount, decimals: 0) } ?? "—",
+            "cost_computation": a.cost.map(computation) ?? "",
+            "cost_basis": a.cost.map { format.text($0.basis) } ?? "",
+            "is_escalation": a.escalation != nil,
+            "escalation": a.escalation.map { EscalationText.name($0, locale) } ?? "",
+        ]
+    }
+
+    /// One figure behind an action, e.g. `Churn rate 18.5% (target < 5.0%)`.
+    func evidenceText(_ e: PlanEvidence) -> String {
+        switch e.kind {
+        case .kpi(let key):
+            let k = report.kpi(key)
+            return KPIText.name(key, locale) + " " + KPIText.format(key, e.value, format) + " (" + t("target ", "cible ") + KPIText.target(key, k.target, format) + ")"
+        case .segment(let id):
+            var text = SegmentCatalog.name(id, locale) + t(": ", "\u{00A0}: ") + measure(e.value, e.measure) + t(" of buyers", " des acheteurs")
+            if let before = e.previous {
+                text += " (" + t("previously ", "précédemment ") + measure(before, e.measure) + ")"
+            }
+            return text
+        case .escalation(let kind):
+            let name = EscalationText.name(kind, locale)
+            switch kind {
+            case .npsCritical:
+                return name + t(": NPS ", "\u{00A0}: NPS ") + measure(e.value, e.measure) + " (" + t("critical threshold ", "seuil critique ") + measure(e.target, e.measure) + ")"
+            case .churnCrisis:
+                return name + t(": churn ", "\u{00A0}: churn ") + measure(e.value, e.measure) + " (" + t("crisis threshold ", "seuil de crise ") + measure(e.target, e.measure) + ")"
+            case .vipAtRisk, .publicComplaint, .largeRefund:
+                let count = Int(e.value ?? 0)
+                return name + t(": ", "\u{00A0}: ") + format.integer(count) + (count == 1 ? t(" customer", " client") : t(" customers", " clients"))
+            }
+        }
+    }
+
+    func measure(_ value: Double?, _ m: PlanEvidence.Measure) -> String {
+        switch m {
+        case .rate: return format.percent(value)
+        case .score: return format.number(value, decimals: 1)
+        case .currency: return format.money(value)
+        case .count: return value.map { format.integer(Int($0.rounded())) } ?? format.missing
+        }
+    }
+
+    // MARK: - Budget
+
+    /// The budget lines grouped by horizon (0–30 days first), the programme's rewards last; plan order within.
+    func budgetByHorizon(_ plan: StrategyPlan) -> [BudgetLine] {
+        func group(_ line: BudgetLine) -> Int {
+            guard let id = line.actionID, id != "launch-loyalty-programme", let action = plan.actions.first(where: { $0.id == id }) else { return PlanHorizon.allCases.count }
+            return PlanHorizon.allCases.firstIndex(of: action.horizon) ?? PlanHorizon.allCases.count
+        }
+        return plan.budget.enumerated().sorted { a, b in
+            let ga = group(a.element), gb = group(b.element)
+            return ga != gb ? ga < gb : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    func budgetLine(_ line: BudgetLine, plan: StrategyPlan) -> [String: Any] {
+        let horizon = line.actionID.flatMap { id in plan.actions.first { $0.id == id }?.horizon }
+        // The programme's rewards (no action, or the programme launch, which has no cost of its own).
+        let when = line.actionID == nil || line.actionID == "launch-loyalty-programme"
+            ? t("first year of the programme", "première année du programme")
+            : horizon.map { format.text($0.label) } ?? "—"
+        return [
+            "item": format.text(line.item),
+            "when": when,
+            "quantity": quantity(line.quantity),
+            "unit_cost": format.preciseMoney(line.unitCost),
+            "computation": computation(line),
+            "basis": format.text(line.basis),
+            "amount": format.money(line.amount, decimals: 0),
+        ]
+    }
+
+    /// `quantity × unit cost`, e.g. `28 × €10.00`.
+    func computation(_ line: BudgetLine) -> String {
+        quantity(line.quantity) + " × " + format.preciseMoney(line.unitCost)
+    }
+
+    func quantity(_ q: Double) -> String { format.number(q, decimals: 0) }
+}

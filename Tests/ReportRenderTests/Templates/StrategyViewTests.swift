@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import ReportModel
+@testable import ReportRender
+
+/// The strategy, loyalty and playbook pieces of the view carry the model's plan, formatted.
+@Suite struct StrategyViewTests {
+    func fixture(_ locale: ReportLocale) throws -> (SnapshotReport, SnapshotReport?, ReportConfig) {
+        let f = BuildFixture(); defer { f.remove() }
+        f.sample("in", customers: 300, months: 4, seed: 7)
+        let result = try f.build("in", out: "site", locale: locale)
+        var config = ReportConfig()
+        config.locale = locale
+        return (try #require(result.latest), result.reports.dropLast().last, config)
+    }
+
+    @Test func actionsKeepTheirRankOwnerAndHorizon() throws {
+        let (report, previous, config) = try fixture(.en)
+        let plan = StrategyPlanner.plan(report, previous: previous, config: config)
+        let view = StrategyView(report: report, previous: previous, config: config, format: ReportFormatter(locale: .en, currency: "EUR")).dictionary()
+        var shown: [String] = []
+        for (key, horizon) in [("short", PlanHorizon.shortTerm), ("medium", .mediumTerm), ("long", .longTerm)] {
+            let part = try #require(view[key] as? [String: Any])
+            let actions = try #require(part["actions"] as? [[String: Any]])
+            #expect(actions.map { $0["id"] as? String } == plan.actions(horizon).map(\.id))
+            for (a, model) in zip(actions, plan.actions(horizon)) {
+                #expect(a["owner"] as? String == AreaText.name(model.owner, .en))
+                shown.append(model.id)
+            }
+            let ranks = actions.compactMap { Int($0["rank"] as? String ?? "") }
+            #expect(ranks == ranks.sorted(), "actions of a horizon keep the value ranking")
+        }
+        #expect(Set(shown) == Set(plan.actions.map(\.id)))
+    }
+
+    @Test func budgetShowsHowEachLineIsComputed() throws {
+        let (report, previous, config) = try fixture(.fr)
+        let format = ReportFormatter(locale: .fr, currency: "EUR")
+        let plan = StrategyPlanner.plan(report, previous: previous, config: config)
+        let view = StrategyView(report: report, previous: previous, config: config, format: format).dictionary()
+        let budget = try #require(view["budget"] as? [String: Any])
+        let lines = try #require(budget["lines"] as? [[String: Any]])
+        #expect(lines.count == plan.budget.count)
+        #expect(budget["total"] as? String == format.money(plan.budgetTotal, decimals: 0))
+        for line in lines {
+            let computation = try #require(line["computation"] as? String)
+            #expect(computation.contains(" × ") && computation.hasSuffix("€"), "\(computation)")
+            #expect(!(line["basis"] as? String ?? "").isEmpty)
+        }
+        // The programme's rewards come last, after the actions grouped by horizon.
+        #expect(lines.last?["when"] as? String == "première année du programme")
+    }
+
+    @Test func loyaltyAndPlaybooksFollowTheModel() throws {
+        let (report, _, config) = try fixture(.en)
+        let format = ReportFormatter(locale: .en, currency: "EUR")
+        let design = LoyaltyProgramDesigner.design(report, config: config)
+        let loyalty = LoyaltyView(design: design, report: report, format: format).dictionary()
+        let tiers = try #require(loyalty["tiers"] as? [[String: Any]])
+        #expect(tiers.map { $0["name"] as? String } == design.tiers.map(\.name))
+        #expect(loyalty["reward_cost"] as? String == format.money(design.rewardCost, decimals: 0))
+        #expect(loyalty["liability"] as? String == format.money(design.pointsLiability, decimals: 0))
+        let playbooks = PlaybookView(report: report, config: config, format: format).dictionary()
+        let segments = try #require(playbooks["segments"] as? [[String: Any]])
+        let escalations = try #require(playbooks["escalations"] as? [[String: Any]])
+        #expect(segments.count == Set(report.segmentIDs).count)
+        #expect(escalations.count == EscalationKind.allCases.count)
+        for p in segments + escalations {
+            #expect(!(p["steps"] as? [[String: Any]] ?? []).isEmpty)
+            #expect(!(p["owner"] as? String ?? "").isEmpty)
+        }
+    }
+}
