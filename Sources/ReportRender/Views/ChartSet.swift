@@ -52,7 +52,7 @@ struct ChartSet {
             id: id, title: fr ? "\(name) : évolution" : "\(name) over time", description: description,
             xLabels: all.map(\.period.label), series: [ChartSeries(name: name, values: values)],
             xAxisTitle: "Snapshot", yAxisTitle: name,
-            target: target.value.map { TargetLine(value: $0, label: (fr ? "cible " : "target ") + KPIText.target(key, target, format)) },
+            target: target.value.map { TargetLine(value: $0, label: (fr ? "cible " : "target ") + (target.direction == .above ? ">" : "<")) },
             noDataMessage: key == .retentionRate || key == .churnRate ? (fr ? "Il faut au moins deux snapshots" : "Needs at least two snapshots") : noData,
             missingValueText: format.missing, valueFormatter: formatter)
     }
