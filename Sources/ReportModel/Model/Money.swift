@@ -7,6 +7,8 @@ public enum Money {
     public static let scale: Int64 = 10_000
     /// Most integer digits accepted in one amount.
     public static let maxIntegerDigits = 12
+    /// One past the largest amount accepted, in units (10^12 currency units).
+    static let maxUnits: Int64 = 10_000_000_000_000_000
     /// Largest total of one snapshot (or one customer's ledger lines), in units: a quarter of
     /// Int64.max, so differences and sums of two snapshots' totals stay exact. Inputs past it are
     /// rejected as errors rather than summed wrongly.
@@ -61,6 +63,8 @@ public enum Money {
         var scaledFraction = fraction
         for _ in 0..<(4 - min(fractionDigits, 4)) { scaledFraction *= 10 }
         var units = integer * scale + scaledFraction + (roundUp ? 1 : 0)
+        // Rounding may carry past the digit limit (999999999999.99995): reject, like a 13-digit amount.
+        guard units < maxUnits else { return nil }
         if negative { units = -units }
         return units
     }

@@ -292,3 +292,17 @@ struct IngestValueTests {
         #expect(SnapshotPeriod(monthEnd: Month(year: 2026, month: 10)) == SnapshotPeriod(fileName: "2026-10.csv"))
     }
 }
+
+/// Regressions found by the libFuzzer targets (Fuzz/run.sh).
+@Suite("Ingest: fuzzing regressions") struct FuzzRegressionTests {
+    @Test("rounding that carries past 12 integer digits is rejected, like a 13-digit amount")
+    func roundingCarryPastTheLimit() {
+        func parse(_ s: String) -> Int64? {
+            Array(s.utf8).withUnsafeBytes { Money.parse($0, decimalComma: false, allowNegative: true) }
+        }
+        #expect(parse("999999999999.99995") == nil)
+        #expect(parse("-999999999999.99995") == nil)
+        #expect(parse("999999999999.99994") == 9_999_999_999_999_999)
+        #expect(parse("1000000000000") == nil)
+    }
+}
