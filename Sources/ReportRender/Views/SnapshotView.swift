@@ -42,8 +42,9 @@ public struct SnapshotView {
             "first_snapshot": report.index == 0,
         ]
         v["counts"] = counts()
-        v["kpis"] = kpis()
-        v["kpi"] = Dictionary(uniqueKeysWithValues: kpis().map { ($0["key"] as! String, $0 as Any) })
+        let kpiList = kpis()
+        v["kpis"] = kpiList
+        v["kpi"] = Dictionary(uniqueKeysWithValues: kpiList.map { ($0["key"] as! String, $0 as Any) })
         v["segments"] = segments()
         v["has_buyers"] = report.counts.buyers > 0
         v["thresholds"] = thresholds()
@@ -52,8 +53,9 @@ public struct SnapshotView {
         v["has_migration"] = report.migration != nil
         v["cohorts"] = cohorts()
         v["has_cohorts"] = !report.cohorts.isEmpty
-        v["escalations"] = escalations()
-        v["raised_escalations"] = escalations().filter { $0["raised"] as! Bool }
+        let escalationList = escalations()
+        v["escalations"] = escalationList
+        v["raised_escalations"] = escalationList.filter { $0["raised"] as! Bool }
         v["any_escalation"] = report.escalations.contains { $0.raised }
         v["feedback"] = feedback()
         v["trend"] = trend()
