@@ -39,48 +39,6 @@ public enum FieldParser {
         return nonNegativeInteger(bytes)
     }
 
-    private static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { a, _ in a * 10 } }
-
-    /// A decimal number `123`, `123.45` (or `123,45` when `decimalComma`), optionally negative.
-    ///
-    /// Exact to the nearest double: with at most 15 significant digits the integer mantissa and the
-    /// power of ten are both exact doubles, so one division rounds correctly.
-    public static func decimal(_ raw: UnsafeRawBufferPointer, decimalComma: Bool, allowNegative: Bool) -> Double? {
-        let bytes = trimmed(raw)
-        guard !bytes.isEmpty else { return nil }
-        var i = 0
-        var negative = false
-        if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
-            negative = bytes[0] == UInt8(ascii: "-")
-            guard !negative || allowNegative else { return nil }
-            i = 1
-        }
-        var mantissa = 0
-        var digits = 0
-        var fractionDigits = 0
-        var seenPoint = false
-        var anyDigit = false
-        while i < bytes.count {
-            let b = bytes[i]
-            if b >= 48 && b <= 57 {
-                anyDigit = true
-                if mantissa == 0 && b == 48 && !seenPoint { i += 1; continue } // leading zeros
-                digits += 1
-                guard digits <= maxIntegerDigits else { return nil }
-                mantissa = mantissa * 10 + Int(b - 48)
-                if seenPoint { fractionDigits += 1 }
-            } else if (b == UInt8(ascii: ".") || (decimalComma && b == UInt8(ascii: ","))) && !seenPoint {
-                seenPoint = true
-            } else {
-                return nil
-            }
-            i += 1
-        }
-        guard anyDigit else { return nil }
-        let value = Double(mantissa) / powersOfTen[fractionDigits]
-        return negative ? -value : value
-    }
-
     /// A date in the given format; nil when malformed or not a real date.
     public static func date(_ raw: UnsafeRawBufferPointer, format: DateFormat) -> Day? {
         let b = trimmed(raw)
