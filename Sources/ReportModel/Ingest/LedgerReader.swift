@@ -6,7 +6,7 @@ public struct LedgerReader {
 
     /// The parsed purchase lines.
     public struct Lines: Sendable {
-        public var customers = CustomerIndex(capacity: 1 << 16)
+        public var customers = CustomerIndex(capacity: 1 << 10)
         public var customer: [Int32] = []
         public var day: [Int32] = []
         public var amount: [Int64] = []
@@ -38,7 +38,7 @@ public struct LedgerReader {
         let cID = header.position[.customerID]!, cDate = header.position[.date]!, cAmount = header.position[.amount]!
         let cOrder = header.position[.orderID] ?? -1, cQuantity = header.position[.quantity] ?? -1
         lines.hasOrderID = cOrder >= 0
-        var orders = CustomerIndex(capacity: 1 << 16)
+        var orders = CustomerIndex(capacity: 1 << 10)
         var scratch: [UInt8] = []
         let estimate = max(16, bytes.count / 40)
         lines.customer.reserveCapacity(estimate); lines.day.reserveCapacity(estimate); lines.amount.reserveCapacity(estimate)
