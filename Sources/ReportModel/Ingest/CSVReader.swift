@@ -9,6 +9,8 @@ public struct CSVReader {
     private var position: Int
     /// The physical line the reader stands on (1-based).
     public private(set) var line = 1
+    /// Offset of the next unread byte.
+    public var offset: Int { position }
     /// The delimiter byte (`,` or `;`).
     public let delimiter: UInt8
 

@@ -10,15 +10,18 @@ public struct LedgerReader {
         public var customer: [Int32] = []
         public var day: [Int32] = []
         public var amount: [Int64] = []
-        /// Interned order id per line; -1 without an `order_id` column.
-        public var order: [Int32] = []
+        /// Order id per line as a 63-bit hash of its bytes (-2 for an empty id); empty without an
+        /// `order_id` column. Order ids only need to be told apart within one customer's lines, where
+        /// a collision has a chance of about 2^-63; a global intern table cost 130 MB at 5 M lines.
+        public var order: [Int64] = []
         public var hasOrderID = false
         public var byteCount = 0
         public var unknownColumns: [String] = []
     }
 
     /// Reads `bytes` (shown as `name` in messages).
-    public func read(bytes: UnsafeRawBufferPointer, name: String) throws(InputErrors) -> Lines {
+    /// `consumed` is told, every few megabytes, the offset before which no byte is needed any more.
+    public func read(bytes: UnsafeRawBufferPointer, name: String, consumed: (Int) -> Void = { _ in }) throws(InputErrors) -> Lines {
         var errors = InputErrors()
         let delimiter = dialect.delimiter(forHeaderOf: bytes)
         let decimalComma = delimiter == UInt8(ascii: ";")
@@ -38,17 +41,18 @@ public struct LedgerReader {
         let cID = header.position[.customerID]!, cDate = header.position[.date]!, cAmount = header.position[.amount]!
         let cOrder = header.position[.orderID] ?? -1, cQuantity = header.position[.quantity] ?? -1
         lines.hasOrderID = cOrder >= 0
-        var orders = CustomerIndex(capacity: 1 << 10)
         var scratch: [UInt8] = []
         let estimate = max(16, bytes.count / 40)
         lines.customer.reserveCapacity(estimate); lines.day.reserveCapacity(estimate); lines.amount.reserveCapacity(estimate)
         if cOrder >= 0 { lines.order.reserveCapacity(estimate) }
         func shown(_ f: CSVField) -> String { "\"" + String(decoding: reader.rawBytes(f).prefix(40), as: UTF8.self) + "\"" }
+        var lastConsumed = 0
         while true {
             let more: Bool
             do { more = try reader.nextRecord(into: &fields) } catch { errors.append(error.located(in: name)); break }
             guard more else { break }
             let line = fields[0].line
+            if reader.offset - lastConsumed >= 16 << 20 { lastConsumed = fields[0].start; consumed(max(0, lastConsumed - 1)) }
             guard fields.count == width else {
                 errors.append(InputError(file: name, line: line, column: min(fields.count, width) + 1, message: "the row has \(fields.count) field(s)", expected: "\(width) fields as in the header row"))
                 continue
@@ -74,7 +78,7 @@ public struct LedgerReader {
             if FieldParser.trimmed(amountRaw).isEmpty { fail(cAmount, "\(header.name(cAmount)) is missing", "a decimal number (negative for refunds)") }
             else if let v = Money.parse(amountRaw, decimalComma: decimalComma, allowNegative: true) { amount = v }
             else { fail(cAmount, "\(header.name(cAmount)) \(shown(fields[cAmount])) is not a decimal number", decimalComma ? "a number like -12.50 or 12,50" : "a number like 12.50 or -12.50") }
-            var order: Int32 = -1
+            var order: Int64 = -1
             if cOrder >= 0 {
                 let f = fields[cOrder]
                 let bytes = reader.unescapedBytes(f, scratch: &scratch)
@@ -82,7 +86,7 @@ public struct LedgerReader {
                     // A line without an order id is an order of its own.
                     order = -2
                 } else {
-                    order = bytes.withUnsafeBytes { orders.intern($0) }
+                    order = bytes.withUnsafeBytes { Int64(bitPattern: CustomerIndex.hash($0) & 0x7FFF_FFFF_FFFF_FFFF) }
                 }
             }
             if cQuantity >= 0 {

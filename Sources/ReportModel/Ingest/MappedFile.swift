@@ -37,6 +37,19 @@ public final class MappedFile {
         bytes = UnsafeRawBufferPointer(start: pointer, count: length)
     }
 
+    private var discarded = 0
+
+    /// Drops the pages before `offset` from memory (they are re-read from the file if touched
+    /// again), so a file read front to back costs a window of resident memory, not its size.
+    public func discard(before offset: Int) {
+        guard let base else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let end = min(offset, length) / page * page
+        guard end > discarded else { return }
+        _ = madvise(base + discarded, end - discarded, MADV_DONTNEED)
+        discarded = end
+    }
+
     deinit {
         if let base { munmap(base, length) }
     }

@@ -27,7 +27,7 @@ public struct SnapshotReader {
             return Outcome(table: nil, errors: InputErrors([InputError(file: displayName, line: 0, column: 0, message: "\(error)", expected: "a readable file")]), unknownColumns: [], byteCount: 0)
         }
         return withExtendedLifetime(file) {
-            read(bytes: file.bytes, displayName: displayName, period: period, customers: &customers, hint: hint)
+            read(bytes: file.bytes, displayName: displayName, period: period, customers: &customers, hint: hint, consumed: { file.discard(before: $0) })
         }
     }
 
@@ -36,7 +36,8 @@ public struct SnapshotReader {
     /// `hint` is the previous file's customer sequence: CRM exports keep their row order from month
     /// to month, so the id of row k is first compared with the hinted customer (one `memcmp`) before
     /// any hashing. Any order still works; the hint only saves time.
-    public func read(bytes: UnsafeRawBufferPointer, displayName: String, period: SnapshotPeriod, customers: inout CustomerIndex, hint: [Int32] = []) -> Outcome {
+    /// `consumed` is told, every few megabytes, the offset before which no byte is needed any more.
+    public func read(bytes: UnsafeRawBufferPointer, displayName: String, period: SnapshotPeriod, customers: inout CustomerIndex, hint: [Int32] = [], consumed: (Int) -> Void = { _ in }) -> Outcome {
         var errors = InputErrors()
         let delimiter = dialect.delimiter(forHeaderOf: bytes)
         var reader = CSVReader(bytes: bytes, delimiter: delimiter)
@@ -134,6 +135,8 @@ public struct SnapshotReader {
 
         // Totals must stay far inside Int64 so that every later sum (segments, periods) is exact.
         var fileTotal: Int64 = 0
+        var lastConsumed = 0
+        let consumedStep = 16 << 20
         var totalOverflowReported = false
 
         while true {
@@ -144,6 +147,7 @@ public struct SnapshotReader {
             }
             guard more else { break }
             line = fields[0].line
+            if reader.offset - lastConsumed >= consumedStep { lastConsumed = fields[0].start; consumed(max(0, lastConsumed - 1)) }
             if fields.count != width {
                 report(nil, min(fields.count, width), line, "the row has \(fields.count) field(s)", "\(width) fields as in the header row")
                 continue

@@ -29,7 +29,7 @@ public struct CustomerIndex: Sendable {
     public var count: Int { hashes.count }
 
     @inline(__always)
-    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    public static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         // FNV-1a, then a final mix so low bits spread.
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
