@@ -24,6 +24,7 @@ measure() { # label, MB, command...
   printf '| %s | %s | %.2f s | %.0f MB/s | %.0f MB |\n' "$label" "$mb MB" "$secs" "$(echo "$mb / $secs" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
 }
 
+notes=""
 echo "| job | input | wall | throughput | peak memory |"
 echo "|---|---:|---:|---:|---:|"
 for n in $SIZES; do
@@ -33,7 +34,8 @@ for n in $SIZES; do
   measure "parse only, $n customers × 12" "$mb" $bin validate --parse-only --snapshots "$dir"
   measure "validate (all figures, no output), $n × 12" "$mb" $bin validate --snapshots "$dir"
   rm -rf "$out/site"
-  measure "build (site written), $n × 12" "$mb" $bin build --quiet --snapshots "$dir" --out "$out/site"
+  measure "build (site written), $n × 12" "$mb" $bin build --snapshots "$dir" --out "$out/site"
+  notes+="- $n × 12, latest snapshot: $(grep -h '2026-10:' "$out/time" | sed 's/^ *2026-10: //')"$'\n'
 done
 for n in $LEDGERS; do
   dir=bench-data/ledger-$n
@@ -42,5 +44,9 @@ for n in $LEDGERS; do
   rows=$(($(wc -l <"$dir/transactions.csv") - 1))
   measure "ledger parse + derive, $n customers, $rows rows" "$mb" $bin validate --parse-only --transactions "$dir/transactions.csv"
   rm -rf "$out/site"
-  measure "ledger build, $n customers, $rows rows" "$mb" $bin build --quiet --transactions "$dir/transactions.csv" --out "$out/site"
+  measure "ledger build, $n customers, $rows rows" "$mb" $bin build --transactions "$dir/transactions.csv" --out "$out/site"
+  notes+="- ledger $n customers: $(printf '%.0f' "$(echo "$rows / $(grep 'Elapsed (wall' "$out/time" | awk '{print $NF}' | awk -F: '{print $1*60+$2}')" | bc -l)") rows/s end to end; latest snapshot: $(grep -h '2026-10:' "$out/time" | sed 's/^ *2026-10: //')"$'\n'
 done
+echo
+echo "Per-stage times of the latest snapshot (read, figures incl. the BG/NBD + Gamma-Gamma fit, pages):"
+printf '%s' "$notes"

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Computes every figure of metrics.md, one snapshot after the other, in as-of order.
 ///
 /// The engine keeps only per-customer state from the previous snapshot (activity, revenue, segment,
@@ -15,6 +17,8 @@ public struct ReportEngine: Sendable {
     private var cohorts = CohortTracker()
     private var ltvHistory: [(asOf: Day, ltv: Double?)] = []
     private var processed = 0
+    /// Wall time of the last snapshot's predictive-value fit (for progress lines and benchmarks).
+    public private(set) var lastLifetimeSeconds = 0.0
 
     public init(config: ReportConfig) {
         self.config = config
@@ -101,7 +105,9 @@ public struct ReportEngine: Sendable {
         let segmentIDs = config.segments.segments
 
         // MARK: - Predicted value
+        let fitStart = DispatchTime.now().uptimeNanoseconds
         let lifetime = LifetimeStage.run(table: table, buyers: &buyers, earliestPurchase: earliestPurchase, settings: config.lifetime)
+        lastLifetimeSeconds = Double(DispatchTime.now().uptimeNanoseconds - fitStart) / 1e9
 
         // MARK: - Segments, grid, migration
         let segments = SegmentStage.summaries(buyers: buyers, segmentIDs: segmentIDs, asOf: table.period.asOf)
