@@ -62,11 +62,9 @@ public struct CSVReader {
         while true {
             fields.removeAll(keepingCapacity: true)
             guard position < count else { return false }
-            let recordLine = line
             if try readRecord(base, into: &fields) {
                 // A blank line is one empty unquoted field: skip it.
                 if fields.count == 1 && fields[0].isEmpty && !fields[0].quoted { continue }
-                _ = recordLine
                 return true
             }
             return false

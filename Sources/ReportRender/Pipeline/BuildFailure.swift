@@ -17,7 +17,6 @@ public enum BuildFailure: Error, CustomStringConvertible {
         switch self {
         case .inputMissing: return 66
         case .badInput, .badConfig, .badTemplate: return 65
-        case .site(.cannotWrite): return 73
         case .site: return 73
         }
     }

@@ -54,7 +54,7 @@ public enum ReportBuilder {
             var report = engine.process(table, customers: customers, unknownColumns: outcome.unknownColumns)
             let t2 = DispatchTime.now()
             let view = SnapshotView(report: report, history: reports, config: options.config)
-            do { _ = try pages.write(report, view: view, customers: customers, periods: periods, site: site) } catch { site.abandon(); throw .site(error) }
+            do { try pages.write(report, view: view, customers: customers, periods: periods, site: site) } catch { site.abandon(); throw .site(error) }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0.uptimeNanoseconds) / 1e9
             func s(_ a: DispatchTime, _ b: DispatchTime) -> String { String(format: "%.2f", Double(b.uptimeNanoseconds - a.uptimeNanoseconds) / 1e9) }
             log.note("\(period.label): \(table.count) customers, \(report.counts.buyers) buyers, \(String(format: "%.1f", Double(outcome.byteCount) / 1e6)) MB in \(String(format: "%.2f", seconds)) s (read \(s(t0, t1)) s, figures \(s(t1, t2)) s of which CLV fit \(String(format: "%.2f", engine.lastLifetimeSeconds)) s, pages \(s(t2, DispatchTime.now())) s)")

@@ -40,7 +40,7 @@ struct SnapshotPages {
     }
 
     /// Writes the folder `<period>/` of a snapshot.
-    func write(_ report: SnapshotReport, view: SnapshotView, customers: CustomerIndex, periods: [SnapshotPeriod], site: SiteWriter) throws(SiteError) -> [String: Any] {
+    func write(_ report: SnapshotReport, view: SnapshotView, customers: CustomerIndex, periods: [SnapshotPeriod], site: SiteWriter) throws(SiteError) {
         let folder = report.period.label + "/"
         let base = view.with(customers: customers).dictionary()
         do {
@@ -66,6 +66,5 @@ struct SnapshotPages {
             try site.write(templates.render("page", page), to: folder + name + ".html")
         }
         try site.write(templates.render("dashboard", dashboardView(base, periods: periods, report: report, history: view.history, root: "../", here: "", isHome: false)), to: folder + "index.html")
-        return base
     }
 }

@@ -18,10 +18,10 @@ struct ChartSet {
     /// One entry per chart: id, title, SVG markup, HTML table.
     func entries() -> [[String: Any]] {
         var charts: [any SVGChart] = []
-        charts.append(trend(.retentionRate, id: "retention", scale: 1, formatter: percent))
-        charts.append(trend(.churnRate, id: "churn", scale: 1, formatter: percent))
-        charts.append(trend(.nps, id: "nps-trend", scale: 1, formatter: ChartFormat.number(fractionDigits: 0)))
-        charts.append(trend(.repeatPurchaseRate, id: "repeat", scale: 1, formatter: percent))
+        charts.append(trend(.retentionRate, id: "retention", formatter: percent))
+        charts.append(trend(.churnRate, id: "churn", formatter: percent))
+        charts.append(trend(.nps, id: "nps-trend", formatter: ChartFormat.number(fractionDigits: 0)))
+        charts.append(trend(.repeatPurchaseRate, id: "repeat", formatter: percent))
         charts.append(segments())
         charts.append(npsBreakdown())
         charts.append(rfGrid())
@@ -43,7 +43,7 @@ struct ChartSet {
         }
     }
 
-    func trend(_ key: KPIKey, id: String, scale: Double, formatter: @escaping @Sendable (Double) -> String) -> LineChart {
+    func trend(_ key: KPIKey, id: String, formatter: @escaping @Sendable (Double) -> String) -> LineChart {
         let name = KPIText.name(key, locale)
         let target = report.kpi(key).target
         let values = all.map { $0.kpi(key).value }
