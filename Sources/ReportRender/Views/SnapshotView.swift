@@ -59,6 +59,7 @@ public struct SnapshotView {
         v["any_escalation"] = report.escalations.contains { $0.raised }
         v["feedback"] = feedback()
         v["trend"] = trend()
+        v["has_history"] = !history.isEmpty
         v["lifetime"] = lifetime()
         v["nps_breakdown"] = npsBreakdown()
         v["plan"] = StrategyView(report: report, previous: history.last, config: config, format: format).dictionary()
@@ -242,6 +243,11 @@ public struct SnapshotView {
             for k in r.kpis { row[k.key.rawValue] = KPIText.format(k.key, k.value, format) }
             row["active"] = format.integer(r.counts.active)
             row["buyers"] = format.integer(r.counts.buyers)
+            // Routed verbatims per area (keys: lifecycle, loyalty, churn, success, unrouted, feedback_total).
+            let areaKeys: [SpecialistArea: String] = [.lifecycleManagement: "lifecycle", .loyaltyPrograms: "loyalty", .churnPrevention: "churn", .customerSuccess: "success"]
+            for (area, key) in areaKeys { row[key] = format.integer(r.feedback.counts[area] ?? 0) }
+            row["unrouted"] = format.integer(r.feedback.unrouted)
+            row["feedback_total"] = format.integer(r.feedback.total)
             return row
         }
     }
