@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `fidelis-report` command: monthly retention reports from customer data.
 @main
@@ -18,4 +19,27 @@ struct FidelisReport: ParsableCommand {
         subcommands: [Build.self, Validate.self, Sample.self, Init.self],
         defaultSubcommand: nil
     )
+
+    /// Parses, runs, and maps failures to output.md's exit statuses: usage errors 64 (from the
+    /// parser), the statuses commands choose, and 70 for anything unexpected.
+    static func main() {
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch let error as ExitCode {
+            exit(withError: error)
+        } catch let error as ValidationError {
+            exit(withError: error)
+        } catch let error as CleanExit {
+            exit(withError: error)
+        } catch {
+            Exit.printError("internal error: \(error)")
+            Foundation.exit(70)
+        }
+    }
 }
