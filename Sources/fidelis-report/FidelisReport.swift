@@ -37,6 +37,9 @@ struct FidelisReport: ParsableCommand {
             exit(withError: error)
         } catch let error as CleanExit {
             exit(withError: error)
+        } catch where String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
+            // Help and version requests reach us as the parser's own errors.
+            exit(withError: error)
         } catch {
             Exit.printError("internal error: \(error)")
             Foundation.exit(70)
