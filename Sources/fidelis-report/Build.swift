@@ -37,23 +37,28 @@ struct Build: ParsableCommand {
         var config: ReportConfig
         do { config = try input.loadConfig() } catch { throw Exit.failure(.badConfig(error)) }
         if let locale { config.locale = locale }
-        let options = BuildOptions(input: input.input, output: out, config: config, templates: templates)
+        var options = BuildOptions(input: input.input, output: out, config: config, templates: templates)
+        options.configFingerprint = input.configFingerprint + "|locale=\(config.locale.rawValue)"
         let quiet = self.quiet
         let log = quiet ? BuildLog.silent : BuildLog { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
         let result: ReportBuilder.Result
         do { result = try ReportBuilder.build(options, log: log) } catch { throw Exit.failure(error) }
         if !quiet {
             let mb = Double(result.bytesRead) / 1e6
-            print("Wrote \(out)/index.html: \(result.reports.count) snapshot(s), \(result.rowsRead) rows, \(String(format: "%.1f", mb)) MB in \(String(format: "%.2f", result.seconds)) s")
+            if result.reusedSite {
+                print("Unchanged: \(out)/index.html kept (\(result.snapshotCount) snapshot(s), input hashed in \(String(format: "%.2f", result.seconds)) s)")
+            } else {
+                print("Wrote \(out)/index.html: \(result.snapshotCount) snapshot(s), \(result.rowsRead) rows, \(String(format: "%.1f", mb)) MB in \(String(format: "%.2f", result.seconds)) s")
+            }
+            if let latest = result.latest {
+                for e in latest.escalations where e.raised { print("escalation \(e.kind.rawValue): \(EscalationDetail.text(e))") }
+            } else {
+                for kind in result.raisedEscalations { print("escalation \(kind.rawValue) raised") }
+            }
         }
-        guard let latest = result.latest else { return }
-        let raised = latest.escalations.filter { $0.raised }
-        if !quiet {
-            for e in raised { print("escalation \(e.kind.rawValue): \(EscalationDetail.text(e))") }
-        }
-        let failing = try FailOnPolicy(failOn).failing(latest)
+        let failing = try FailOnPolicy(failOn).failing(raised: result.raisedEscalations)
         if !failing.isEmpty {
-            Exit.printError("escalation(s) raised in \(latest.period.label): " + failing.map(\.rawValue).joined(separator: ", "))
+            Exit.printError("escalation(s) raised in \(result.latestPeriod ?? "the latest snapshot"): " + failing.map(\.rawValue).joined(separator: ", "))
             throw ExitCode(3)
         }
     }

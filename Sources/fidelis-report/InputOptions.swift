@@ -46,6 +46,13 @@ struct InputOptions: ParsableArguments {
         return .snapshots(snapshots ?? ExampleData.directory)
     }
 
+    /// What the config is made of, for the build cache: the file's text and the overrides.
+    var configFingerprint: String {
+        let path = config ?? (FileManager.default.fileExists(atPath: "fidelis.yml") ? "fidelis.yml" : nil)
+        let text = path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? "(defaults)"
+        return text + "|delimiter=" + (delimiter ?? "auto")
+    }
+
     /// The config: the given file, `fidelis.yml` when present, or the seed's defaults.
     func loadConfig() throws(InputError) -> ReportConfig {
         var result: ReportConfig

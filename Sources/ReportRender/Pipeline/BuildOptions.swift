@@ -7,6 +7,9 @@ public struct BuildOptions: Sendable {
     public var config: ReportConfig
     /// A folder whose templates override the built-in ones.
     public var templates: String?
+    /// What the config was made from (file text and command-line overrides). When set, a build
+    /// whose config, templates and input bytes match the existing site's is skipped; nil always builds.
+    public var configFingerprint: String?
 
     public init(input: ReportInput, output: String, config: ReportConfig, templates: String? = nil) {
         self.input = input

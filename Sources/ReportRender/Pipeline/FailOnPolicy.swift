@@ -29,6 +29,11 @@ public struct FailOnPolicy: Sendable, Equatable {
 
     /// The escalations of `report` that are raised and named by the policy, in report order.
     public func failing(_ report: SnapshotReport) -> [EscalationKind] {
-        report.escalations.filter { $0.raised && kinds.contains($0.kind) }.map(\.kind)
+        failing(raised: report.escalations.filter(\.raised).map(\.kind))
+    }
+
+    /// The raised escalations named by the policy, in the given order.
+    public func failing(raised: [EscalationKind]) -> [EscalationKind] {
+        raised.filter { kinds.contains($0) }
     }
 }

@@ -11,6 +11,23 @@ public enum ReportBuilder {
         public var rowsRead: Int
         public var seconds: Double
         public var latest: SnapshotReport? { reports.last }
+        /// Snapshots in the site (equals `reports.count` unless the site was reused).
+        public var snapshotCount: Int
+        /// The latest snapshot's period and raised escalations (also known for a reused site).
+        public var latestPeriod: String?
+        public var raisedEscalations: [EscalationKind]
+        /// True when the input was unchanged and the existing site was kept as it was.
+        public var reusedSite = false
+
+        init(reports: [SnapshotReport], bytesRead: Int, rowsRead: Int, seconds: Double) {
+            self.reports = reports
+            self.bytesRead = bytesRead
+            self.rowsRead = rowsRead
+            self.seconds = seconds
+            snapshotCount = reports.count
+            latestPeriod = reports.last?.period.label
+            raisedEscalations = reports.last?.escalations.filter(\.raised).map(\.kind) ?? []
+        }
     }
 
     /// Builds the site. Nothing is written to `options.output` unless every step succeeds.
@@ -24,6 +41,20 @@ public enum ReportBuilder {
         log.step(2, steps, "Reading input")
         var source = try openSource(options.input, config: options.config)
         let periods = source.periods
+
+        let cacheKey = try BuildCache.key(options: options, templates: templates, periods: periods)
+        if let cacheKey, let previous = BuildCache.read(site: URL(fileURLWithPath: options.output).standardizedFileURL.path), previous.key == cacheKey {
+            log.step(3, steps, "Input, config and templates unchanged since the last build: keeping \(options.output) as it is")
+            let target = URL(fileURLWithPath: options.output).standardizedFileURL.path
+            SiteWriter.sweepStaleStaging(parent: (target as NSString).deletingLastPathComponent, name: (target as NSString).lastPathComponent)
+            var result = Result(reports: [], bytesRead: previous.bytes, rowsRead: previous.rows, seconds: 0)
+            result.snapshotCount = previous.snapshots
+            result.latestPeriod = previous.latestPeriod
+            result.raisedEscalations = previous.raised
+            result.reusedSite = true
+            result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            return result
+        }
 
         let site: SiteWriter
         do { site = try SiteWriter(target: options.output) } catch { throw .site(error) }
@@ -71,6 +102,11 @@ public enum ReportBuilder {
                 try site.write(templates.render("dashboard", home), to: "index.html")
             }
             try site.write(templates.stylesheet, to: "assets/style.css")
+            if let cacheKey, let latest = reports.last {
+                let record = BuildCache(key: cacheKey, snapshots: reports.count, rows: rows, bytes: bytes, latestPeriod: latest.period.label,
+                                        raised: latest.escalations.filter(\.raised).map(\.kind))
+                try site.write(record.text, to: BuildCache.fileName)
+            }
             try site.commit()
         } catch {
             site.abandon()

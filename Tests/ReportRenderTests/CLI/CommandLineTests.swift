@@ -163,3 +163,34 @@ import Testing
         return out
     }
 }
+
+/// An unchanged rebuild keeps the site; any change of input, config or templates rebuilds it.
+@Suite(.serialized) struct RebuildCacheTests {
+    @Test func unchangedRebuildKeepsTheSiteAndChangesRebuild() throws {
+        let cli = CommandLineTests()
+        let dir = cli.temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try cli.run(["sample", "--out", "in", "--customers", "300", "--months", "3", "--quiet"], in: dir).status == 0)
+        let first = try cli.run(["build", "--snapshots", "in"], in: dir)
+        #expect(first.status == 0 && first.out.contains("Wrote site/index.html"))
+        let site = try InterruptedBuildTests.tree(dir + "/site")
+        #expect(site[".fidelis-cache"] != nil)
+        let second = try cli.run(["build", "--snapshots", "in"], in: dir)
+        #expect(second.status == 0 && second.out.contains("Unchanged"))
+        #expect(try InterruptedBuildTests.tree(dir + "/site") == site)
+        // A changed config (locale) rebuilds, and going back rebuilds to the same bytes.
+        #expect(try cli.run(["build", "--snapshots", "in", "--locale", "fr"], in: dir).out.contains("Wrote"))
+        #expect(try cli.run(["build", "--snapshots", "in"], in: dir).out.contains("Wrote"))
+        #expect(try InterruptedBuildTests.tree(dir + "/site") == site)
+        // A changed input byte rebuilds.
+        let file = dir + "/in/2026-10.csv"
+        var text = try String(contentsOfFile: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "C000001,", with: "C000001 ,")
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try cli.run(["build", "--snapshots", "in"], in: dir).out.contains("Wrote"))
+        #expect(try InterruptedBuildTests.tree(dir + "/site") != site)
+        // --fail-on still answers from a kept site.
+        let kept = try cli.run(["build", "--snapshots", "in", "--fail-on", "any"], in: dir)
+        #expect(kept.out.contains("Unchanged"))
+        #expect(kept.status == 3)
+    }
+}

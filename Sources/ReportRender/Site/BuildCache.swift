@@ -1,0 +1,63 @@
+import Foundation
+import ReportModel
+
+/// The site's record of what it was built from (`.fidelis-cache`): a key over the tool version, the
+/// config, the templates and every input byte, plus what `build` reports back. A build whose key
+/// matches the site's leaves the site untouched: an unchanged monthly rebuild only hashes its input.
+struct BuildCache: Equatable {
+    static let fileName = ".fidelis-cache"
+    static let toolVersion = "fidelis-report 0.1.0 cache 1"
+
+    var key: String
+    var snapshots: Int
+    var rows: Int
+    var bytes: Int
+    var latestPeriod: String
+    var raised: [EscalationKind]
+
+    /// The key of a build; nil when the options carry no config fingerprint (caching off).
+    static func key(options: BuildOptions, templates: TemplateSet, periods: [SnapshotPeriod]) throws(BuildFailure) -> String? {
+        guard let configFingerprint = options.configFingerprint else { return nil }
+        var hash = ContentHash()
+        hash.update(toolVersion)
+        hash.update(configFingerprint)
+        hash.update(options.config.locale.rawValue)
+        hash.update(templates.fingerprint)
+        do {
+            switch options.input {
+            case .snapshots(let dir):
+                for name in try FileManager.default.contentsOfDirectory(atPath: dir).sorted() where name.lowercased().hasSuffix(".csv") {
+                    hash.update(name)
+                    try hash.update(file: (dir as NSString).appendingPathComponent(name))
+                }
+            case .transactions(let file, let asOf):
+                hash.update(asOf?.description ?? "-")
+                try hash.update(file: file)
+            }
+        } catch {
+            return nil // unreadable input: no cache, the build reports the problem
+        }
+        hash.update(periods.map(\.label).joined(separator: ","))
+        return hash.hex
+    }
+
+    var text: String {
+        "key \(key)\nsnapshots \(snapshots)\nrows \(rows)\nbytes \(bytes)\nlatest \(latestPeriod)\nraised \(raised.map(\.rawValue).joined(separator: ","))\n"
+    }
+
+    /// Reads the record of the site at `target`, if it is one of ours.
+    static func read(site target: String) -> BuildCache? {
+        let path = (target as NSString).appendingPathComponent(fileName)
+        guard FileManager.default.fileExists(atPath: (target as NSString).appendingPathComponent(SiteWriter.marker)),
+              let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        var fields: [String: String] = [:]
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1)
+            fields[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+        }
+        guard let key = fields["key"], let s = fields["snapshots"].flatMap(Int.init), let r = fields["rows"].flatMap(Int.init),
+              let b = fields["bytes"].flatMap(Int.init), let latest = fields["latest"] else { return nil }
+        let raised = (fields["raised"] ?? "").split(separator: ",").compactMap { EscalationKind(rawValue: String($0)) }
+        return BuildCache(key: key, snapshots: s, rows: r, bytes: b, latestPeriod: latest, raised: raised)
+    }
+}
