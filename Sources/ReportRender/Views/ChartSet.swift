@@ -29,17 +29,7 @@ struct ChartSet {
         if let migration = migration() { charts.append(migration) }
         return charts.map { chart in
             let table = chart.dataTable()
-            return ["id": idOf(chart), "title": table.caption, "svg": chart.svg(), "table": ChartSet.html(table)]
-        }
-    }
-
-    private func idOf(_ chart: any SVGChart) -> String {
-        switch chart {
-        case let c as LineChart: return c.id
-        case let c as GroupedBarChart: return c.id
-        case let c as Heatmap: return c.id
-        case let c as StackedBarChart: return c.id
-        default: return "chart"
+            return ["id": chart.id, "title": table.caption, "svg": chart.svg(), "table": ChartSet.html(table)]
         }
     }
 
