@@ -61,8 +61,15 @@ public struct SnapshotReader {
         let cID = p(.customerID), cFirst = p(.firstOrderDate), cLast = p(.lastOrderDate), cOrders = p(.orders), cRevenue = p(.revenue)
         let cStatus = p(.status), cVIP = p(.vip), cNPS = p(.nps), cCSAT = p(.csat), cCES = p(.ces), cFeedback = p(.feedback)
         let cComplaint = p(.publicComplaint), cRefund = p(.refundRequested), cTier = p(.tier), cPoints = p(.pointsBalance)
+        let cDays = p(.purchaseDays), cRepeat = p(.repeatRevenue)
+        if (cDays >= 0) != (cRepeat >= 0) {
+            let present = cDays >= 0 ? SnapshotColumn.purchaseDays : .repeatRevenue, missing = cDays >= 0 ? SnapshotColumn.repeatRevenue : .purchaseDays
+            return fail(InputError(file: displayName, line: 1, column: (pos[present] ?? 0) + 1, message: "the header has \(present.rawValue) without \(missing.rawValue)",
+                                   expected: "both purchase_days and repeat_revenue (as sql/snapshots.sql writes them), or neither"))
+        }
 
         var table = SnapshotTable(period: period, columns: Set(pos.keys), capacity: max(16, bytes.count / 64))
+        table.derivedFromLedger = cDays >= 0
         let asOf = period.asOf.ordinal
         var seenLine = [Int32](repeating: 0, count: customers.count)   // line where each customer was met in this file, 0 = not yet
         var hintCursor = 0
@@ -259,6 +266,26 @@ public struct SnapshotReader {
             let points = amount(cPoints, missing: -1)
             let feedback = text(cFeedback)
             let tier = text(cTier)
+            var purchaseDays: Int32 = 0
+            var repeatSpend: Int64 = 0
+            if cDays >= 0 {
+                let f = fields[cDays], raw = reader.rawBytes(f)
+                if let v = FieldParser.nonNegativeInteger(raw), v <= Int(Int32.max), (v == 0) == (orders == 0) {
+                    purchaseDays = Int32(v)
+                } else {
+                    report(f, cDays, line, "\(header.name(cDays)) \(shown(f)) does not fit orders = \(orders)", orders == 0 ? "0 when orders is 0" : "a whole number >= 1 when orders >= 1")
+                    rowOK = false
+                }
+                let r = fields[cRepeat], rRaw = reader.rawBytes(r)
+                if FieldParser.trimmed(rRaw).isEmpty {
+                    repeatSpend = 0
+                } else if let v = Money.parse(rRaw, decimalComma: decimalComma, allowNegative: true) {
+                    repeatSpend = v
+                } else {
+                    report(r, cRepeat, line, "\(header.name(cRepeat)) \(shown(r)) is not a decimal number", "a number like 12.50 or -12.50")
+                    rowOK = false
+                }
+            }
 
             guard rowOK, errors.isEmpty else { continue }
             let (total, overflow) = fileTotal.addingReportingOverflow(revenue)
@@ -284,6 +311,10 @@ public struct SnapshotReader {
             table.publicComplaint.append(complaint)
             table.refundRequested.append(refund)
             table.pointsBalance.append(points)
+            if cDays >= 0 {
+                table.purchaseDays.append(purchaseDays)
+                table.repeatSpend.append(repeatSpend)
+            }
             if let feedback { table.feedback.append((row, feedback)) }
             if let tier { table.tier.append((row, tier)) }
         }

@@ -15,6 +15,12 @@ public enum SnapshotColumn: String, CaseIterable, Sendable, Hashable {
     case refundRequested = "refund_requested"
     case tier
     case pointsBalance = "points_balance"
+    /// Extension (not in input.md): distinct purchase days up to the as-of date, as `sql/snapshots.sql`
+    /// derives them from a warehouse ledger. With `repeatRevenue` it lets the predictive model see
+    /// single purchases, so the figures equal those of `build --transactions` on the same ledger.
+    case purchaseDays = "purchase_days"
+    /// Extension (not in input.md): money spent after the first purchase day (may be negative: refunds).
+    case repeatRevenue = "repeat_revenue"
 
     /// Columns every snapshot must have.
     public static let required: [SnapshotColumn] = [.customerID, .lastOrderDate, .orders, .revenue]

@@ -28,11 +28,12 @@ public struct SnapshotTable: Sendable {
     /// Sparse text columns: (row, text).
     public var feedback: [(row: Int32, text: String)] = []
     public var tier: [(row: Int32, text: String)] = []
-    /// Ledger-derived snapshots only: distinct purchase days up to the as-of date.
+    /// Ledger-derived snapshots (or files with `purchase_days`): distinct purchase days up to the as-of date.
     public var purchaseDays: [Int32] = []
-    /// Ledger-derived snapshots only: money spent after the first purchase day (`Money` units).
+    /// Ledger-derived snapshots (or files with `repeat_revenue`): money spent after the first purchase day (`Money` units).
     public var repeatSpend: [Int64] = []
-    /// True when the snapshot was derived from a ledger (and so sees single purchase days).
+    /// True when the snapshot sees single purchase days: derived from a ledger, or read from a file
+    /// with `purchase_days` and `repeat_revenue` (sql/snapshots.sql).
     public var derivedFromLedger = false
 
     public init(period: SnapshotPeriod, columns: Set<SnapshotColumn>, capacity: Int = 0) {

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Checks the warehouse recipe: sql/snapshots.sql run on DuckDB over the example ledger must give the
+# same site, byte for byte, as `fidelis-report build --transactions` on that ledger.
+#   sql/check.sh                   # uses .build/debug/fidelis-report (set FIDELIS=path to override)
+# DuckDB comes from PyPI (pinned in sql/requirements.txt) into .build-sql-venv/ unless
+# `python3 -c 'import duckdb'` already works.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=${FIDELIS:-.build/debug/fidelis-report}
+[ -x "$bin" ] || swift build
+python=python3
+if ! "$python" -c 'import duckdb' 2>/dev/null; then
+  if [ ! -x .build-sql-venv/bin/python ]; then
+    python3 -m venv .build-sql-venv
+    .build-sql-venv/bin/pip install --quiet --disable-pip-version-check -r sql/requirements.txt
+  fi
+  python=.build-sql-venv/bin/python
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+ledger=Examples/ledger/transactions.csv
+for as_of in "" 2026-06-30 2026-08-17; do
+  flag=(); [ -n "$as_of" ] && flag=(--as-of "$as_of")
+  rm -rf "$work/snapshots" "$work/from-ledger" "$work/from-sql"
+  "$python" sql/duckdb_snapshots.py "$ledger" "$work/snapshots" "${flag[@]}"
+  "$bin" build --transactions "$ledger" "${flag[@]}" --out "$work/from-ledger" --quiet
+  "$bin" build --snapshots "$work/snapshots" --out "$work/from-sql" --quiet
+  # The rebuild cache keys on the input files, which differ by nature; every page and figure must not.
+  if ! diff -r -x .fidelis-cache "$work/from-ledger" "$work/from-sql" >"$work/diff"; then
+    head -40 "$work/diff" >&2
+    echo "sql/check.sh: sql/snapshots.sql (as of ${as_of:-the last ledger date}) does not give the site of --transactions" >&2
+    exit 1
+  fi
+  echo "sql/check.sh: as of ${as_of:-the last ledger date}: $(ls "$work/snapshots" | wc -l) snapshots, $(find "$work/from-sql" -type f | wc -l) files identical to the --transactions site"
+done
