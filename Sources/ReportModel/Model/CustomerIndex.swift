@@ -11,8 +11,9 @@ import Darwin
 /// with the id, so a probe touches one cache line before comparing bytes (interning was a third of
 /// the parse time on 1 M-row files with separate hash and slot arrays).
 public struct CustomerIndex: Sendable {
-    private var arena: [UInt8] = []
-    private var offsets: [Int] = [0]
+    /// The id bytes, by index: a value that output code can keep while interning goes on elsewhere
+    /// (it shares storage until the next new id is interned).
+    public private(set) var ids = CustomerIDs()
     /// (hash >> 32) << 32 | (id + 1); 0 = empty.
     private var slots: [UInt64]
     private var hashes: [UInt64] = []
@@ -52,15 +53,14 @@ public struct CustomerIndex: Sendable {
                 if entry == 0 { return nil }
                 if entry & 0xFFFF_FFFF_0000_0000 == tag {
                     let id = Int32(truncatingIfNeeded: (entry & 0xFFFF_FFFF) - 1)
-                    if equals(Int(id), bytes) { return id }
+                    if ids.equals(Int(id), bytes) { return id }
                 }
                 slot = (slot + 1) & mask
             }
         }
         if let found { return found }
         let id = Int32(hashes.count)
-        arena.append(contentsOf: bytes)
-        offsets.append(arena.count)
+        ids.append(bytes)
         hashes.append(h)
         slots[slot] = CustomerIndex.pack(h, id)
         if hashes.count * 2 > slots.count { grow() }
@@ -77,7 +77,7 @@ public struct CustomerIndex: Sendable {
             if entry == 0 { return nil }
             if entry & 0xFFFF_FFFF_0000_0000 == tag {
                 let id = Int32(truncatingIfNeeded: (entry & 0xFFFF_FFFF) - 1)
-                if equals(Int(id), bytes) { return id }
+                if ids.equals(Int(id), bytes) { return id }
             }
             slot = (slot + 1) & mask
         }
@@ -85,7 +85,7 @@ public struct CustomerIndex: Sendable {
 
     /// True when customer `index` has exactly these id bytes (the cheap check behind row-order hints).
     @inline(__always) public func matches(_ index: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        Int(index) < hashes.count && equals(Int(index), bytes)
+        Int(index) < hashes.count && ids.equals(Int(index), bytes)
     }
 
     /// The index of a string id, adding it when new.
@@ -95,39 +95,15 @@ public struct CustomerIndex: Sendable {
     }
 
     /// The id of an index, as text.
-    public func id(_ index: Int32) -> String {
-        let i = Int(index)
-        return String(decoding: arena[offsets[i]..<offsets[i + 1]], as: UTF8.self)
-    }
+    public func id(_ index: Int32) -> String { ids.id(index) }
 
     /// Calls `body` with the bytes of an id (no copy).
     public func withBytes<R>(_ index: Int32, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        let i = Int(index)
-        let lo = offsets[i], hi = offsets[i + 1]
-        return try arena.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[lo..<hi])) }
+        try ids.withBytes(index, body)
     }
 
     /// Compares two interned ids byte-wise (the order used for sorting output rows).
-    public func precedes(_ a: Int32, _ b: Int32) -> Bool {
-        let ra = offsets[Int(a)]..<offsets[Int(a) + 1]
-        let rb = offsets[Int(b)]..<offsets[Int(b) + 1]
-        return arena.withUnsafeBufferPointer { buf in
-            let la = ra.count, lb = rb.count
-            let n = min(la, lb)
-            for k in 0..<n {
-                let x = buf[ra.lowerBound + k], y = buf[rb.lowerBound + k]
-                if x != y { return x < y }
-            }
-            return la < lb
-        }
-    }
-
-    @inline(__always) private func equals(_ index: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        let lo = offsets[index], hi = offsets[index + 1]
-        guard hi - lo == bytes.count else { return false }
-        if bytes.isEmpty { return true }
-        return arena.withUnsafeBytes { buf in memcmp(buf.baseAddress! + lo, bytes.baseAddress!, bytes.count) == 0 }
-    }
+    public func precedes(_ a: Int32, _ b: Int32) -> Bool { ids.precedes(a, b) }
 
     private mutating func grow() {
         let size = slots.count * 2

@@ -67,6 +67,9 @@ public enum ReportBuilder {
         var bytes = 0, rows = 0
         var warnedColumns = Set<String>()
         let pages = SnapshotPages(templates: templates, config: options.config)
+        let pageWriter = BackgroundPageWriter()
+        let config = options.config
+        @Sendable func s(_ a: DispatchTime, _ b: DispatchTime) -> String { String(format: "%.2f", Double(b.uptimeNanoseconds - a.uptimeNanoseconds) / 1e9) }
         for (i, period) in periods.enumerated() {
             let t0 = DispatchTime.now()
             let outcome = source.read(i, customers: &customers)
@@ -84,14 +87,22 @@ public enum ReportBuilder {
             let t1 = DispatchTime.now()
             var report = engine.process(table, customers: customers, unknownColumns: outcome.unknownColumns)
             let t2 = DispatchTime.now()
-            let view = SnapshotView(report: report, history: reports, config: options.config)
-            do { try pages.write(report, view: view, customers: customers, periods: periods, site: site) } catch { site.abandon(); throw .site(error) }
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0.uptimeNanoseconds) / 1e9
-            func s(_ a: DispatchTime, _ b: DispatchTime) -> String { String(format: "%.2f", Double(b.uptimeNanoseconds - a.uptimeNanoseconds) / 1e9) }
-            log.note("\(period.label): \(table.count) customers, \(report.counts.buyers) buyers, \(String(format: "%.1f", Double(outcome.byteCount) / 1e6)) MB in \(String(format: "%.2f", seconds)) s (read \(s(t0, t1)) s, figures \(s(t1, t2)) s of which CLV fit \(String(format: "%.2f", engine.lastLifetimeSeconds)) s, pages \(s(t2, DispatchTime.now())) s)")
+            // The pages of this snapshot are written on the page thread while the next one is read and computed.
+            let history = reports, ids = customers.ids, fit = engine.lastLifetimeSeconds
+            let summary = "\(period.label): \(table.count) customers, \(report.counts.buyers) buyers, \(String(format: "%.1f", Double(outcome.byteCount) / 1e6)) MB: read \(s(t0, t1)) s, figures \(s(t1, t2)) s of which CLV fit \(String(format: "%.2f", fit)) s"
+            let pending = report, handoff = PageThreadHandoff(value: site)
+            do {
+                try pageWriter.submit { () throws(SiteError) in
+                    let t3 = DispatchTime.now()
+                    let view = SnapshotView(report: pending, history: history, config: config)
+                    try pages.write(pending, view: view, customers: ids, periods: periods, site: handoff.value)
+                    log.note(summary + ", pages \(s(t3, DispatchTime.now())) s (on the page thread)")
+                }
+            } catch { site.abandon(); throw .site(error) }
             report.buyers = BuyerTable()
             reports.append(report)
         }
+        do { try pageWriter.finish() } catch { site.abandon(); throw .site(error) }
         guard errors.isEmpty else { site.abandon(); throw .badInput(errors) }
 
         log.step(4, steps, "Writing the site index and swapping it in")

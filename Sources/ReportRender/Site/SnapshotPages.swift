@@ -40,7 +40,7 @@ struct SnapshotPages {
     }
 
     /// Writes the folder `<period>/` of a snapshot.
-    func write(_ report: SnapshotReport, view: SnapshotView, customers: CustomerIndex, periods: [SnapshotPeriod], site: SiteWriter) throws(SiteError) {
+    func write(_ report: SnapshotReport, view: SnapshotView, customers: CustomerIDs, periods: [SnapshotPeriod], site: SiteWriter) throws(SiteError) {
         let folder = report.period.label + "/"
         let base = view.with(customers: customers).dictionary()
         do {

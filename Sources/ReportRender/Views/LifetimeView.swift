@@ -8,7 +8,7 @@ import ReportModel
 struct LifetimeView {
     let report: SnapshotReport
     /// Resolves buyer rows to customer ids; nil lists no customer.
-    let customers: CustomerIndex?
+    let customers: CustomerIDs?
     let format: ReportFormatter
 
     /// At-risk customers listed by name (highest predicted CLV first); the rest are in `segments.csv`.

@@ -10,9 +10,9 @@ public struct SnapshotView {
     public let config: ReportConfig
     public let format: ReportFormatter
     /// Resolves buyer rows to customer ids (at-risk customers' P(alive)); nil lists none.
-    public var customers: CustomerIndex?
+    public var customers: CustomerIDs?
 
-    public init(report: SnapshotReport, history: [SnapshotReport], config: ReportConfig, customers: CustomerIndex? = nil) {
+    public init(report: SnapshotReport, history: [SnapshotReport], config: ReportConfig, customers: CustomerIDs? = nil) {
         self.report = report
         self.history = history
         self.config = config
@@ -21,7 +21,7 @@ public struct SnapshotView {
     }
 
     /// The same view, resolving customer ids with `customers`.
-    public func with(customers: CustomerIndex) -> SnapshotView {
+    public func with(customers: CustomerIDs) -> SnapshotView {
         var v = self
         v.customers = customers
         return v

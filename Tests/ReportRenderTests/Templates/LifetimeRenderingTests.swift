@@ -59,7 +59,7 @@ import ReportModel
         report.lifetime = .fitted(LifetimeModelFigures(timeUnit: "week", r: 1, alpha: 1, a: 1, b: 1, logLikelihood: -1, p: nil, q: nil, v: nil,
                                                        gammaGammaExcluded: 0, horizonMonths: 12, monthlyDiscountRate: 0.01))
         config.locale = .en
-        let view = LifetimeView(report: report, customers: customers, format: ReportFormatter(locale: .en, currency: "EUR")).atRisk()
+        let view = LifetimeView(report: report, customers: customers.ids, format: ReportFormatter(locale: .en, currency: "EUR")).atRisk()
         #expect(view["available"] as? Bool == true)
         let list = try #require(view["list"] as? [[String: Any]])
         #expect(list.map { $0["id"] as? String } == ["A", "C", "B"])
