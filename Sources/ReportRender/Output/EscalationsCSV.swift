@@ -5,7 +5,7 @@ public enum EscalationsCSV {
     public static let header = "escalation,customer_id,segment,revenue,predicted_clv,trigger"
 
     public static func write(_ report: SnapshotReport, to path: String) throws {
-        let out = try OutputFile(path: path)
+        var out = try OutputFile(path: path)
         out.append(header)
         try out.endLine()
         for e in report.escalations where e.raised {

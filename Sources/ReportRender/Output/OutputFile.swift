@@ -5,7 +5,11 @@ import Darwin
 #endif
 
 /// A file written through a large byte buffer (flushed in 1 MiB chunks), for big CSV outputs.
-public final class OutputFile {
+///
+/// A struct with mutating methods rather than a class: the buffer is then checked for exclusive
+/// access at compile time, not on every append (the run-time checks were 8 % of a build's
+/// instructions under callgrind, 100 k customers × 12 snapshots).
+public struct OutputFile: ~Copyable {
     private let fd: Int32
     private var buffer: [UInt8] = []
     private let chunk = 1 << 20
@@ -19,18 +23,18 @@ public final class OutputFile {
         buffer.reserveCapacity(chunk + 4096)
     }
 
-    @inline(__always) public func append(_ byte: UInt8) {
+    @inline(__always) public mutating func append(_ byte: UInt8) {
         buffer.append(byte)
     }
 
-    public func append(_ text: String) {
+    public mutating func append(_ text: String) {
         var t = text
         t.withUTF8 { buffer.append(contentsOf: $0) }
         if buffer.count >= chunk { try? flush() }
     }
 
     /// Appends an integer in decimal.
-    @inline(__always) public func append(integer value: Int) {
+    @inline(__always) public mutating func append(integer value: Int) {
         if value < 0 { buffer.append(UInt8(ascii: "-")) }
         var v = value.magnitude
         if v < 10 { buffer.append(UInt8(v) + 48); return }
@@ -42,7 +46,7 @@ public final class OutputFile {
     }
 
     /// Appends a `Money` amount as a plain decimal (`1234.5`, `12`), exact.
-    public func append(money units: Int64) {
+    public mutating func append(money units: Int64) {
         if units < 0 { buffer.append(UInt8(ascii: "-")) }
         let m = units.magnitude
         append(integer: Int(m / 10_000))
@@ -57,7 +61,7 @@ public final class OutputFile {
     }
 
     /// Appends a finite double with a fixed number of decimals (locale-independent), nothing for NaN.
-    public func append(fixed value: Double, decimals: Int) {
+    public mutating func append(fixed value: Double, decimals: Int) {
         guard value.isFinite else { return }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
@@ -78,12 +82,12 @@ public final class OutputFile {
     }
 
     /// Appends a CSV text field: quoted when needed, with formula-looking text neutralised by a leading `'`.
-    public func append(csvText text: String) {
+    public mutating func append(csvText text: String) {
         append(CSVText.field(text))
     }
 
     /// Appends a CSV text field from UTF-8 bytes; plain ids (the common case) are copied as they are.
-    public func append(csvBytes bytes: UnsafeRawBufferPointer) {
+    public mutating func append(csvBytes bytes: UnsafeRawBufferPointer) {
         var plain = true
         if let first = bytes.first, CSVText.formulaStarts.contains(first) { plain = false }
         if plain {
@@ -96,12 +100,12 @@ public final class OutputFile {
     }
 
     /// Ends a line and flushes when the buffer is full.
-    public func endLine() throws {
+    public mutating func endLine() throws {
         buffer.append(UInt8(ascii: "\n"))
         if buffer.count >= chunk { try flush() }
     }
 
-    public func flush() throws {
+    public mutating func flush() throws {
         var offset = 0
         while offset < buffer.count {
             let written = buffer.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
@@ -112,7 +116,7 @@ public final class OutputFile {
     }
 
     /// Flushes, syncs and closes the file.
-    public func close() throws {
+    public consuming func close() throws {
         try flush()
         _ = fsync(fd)
         #if canImport(Glibc)

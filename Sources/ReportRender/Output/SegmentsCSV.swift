@@ -5,7 +5,7 @@ public enum SegmentsCSV {
     public static let header = "customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,segment,p_alive,predicted_clv"
 
     public static func write(_ report: SnapshotReport, customers: CustomerIDs, to path: String) throws {
-        let out = try OutputFile(path: path)
+        var out = try OutputFile(path: path)
         out.append(header)
         try out.endLine()
         let b = report.buyers
