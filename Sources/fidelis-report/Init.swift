@@ -25,7 +25,7 @@ struct Init: ParsableCommand {
             try DefaultConfig.yaml.write(toFile: config, atomically: true, encoding: .utf8)
             try fm.copyItem(atPath: TemplateSet.builtInDirectory, toPath: templates)
         } catch {
-            Exit.printError("\(directory): \(error.localizedDescription)")
+            Exit.printError(Exit.describe(error, fallback: directory))
             throw ExitCode(73)
         }
         print("Wrote \(config) and \(templates)/")

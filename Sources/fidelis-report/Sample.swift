@@ -48,7 +48,7 @@ struct Sample: ParsableCommand {
         } catch let error as SampleError {
             throw ValidationError(error.description)
         } catch {
-            Exit.printError("\(out): \(error)")
+            Exit.printError(Exit.describe(error, fallback: out))
             throw ExitCode(73)
         }
         if !quiet { print("Wrote \(ledger ? "a ledger" : "\(months) snapshot(s)") for \(customers) customers to \(out)") }

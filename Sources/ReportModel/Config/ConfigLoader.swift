@@ -154,10 +154,40 @@ public enum ConfigLoader {
         }
     }
 
+    /// Line and column (from 1, counted in Unicode scalars like libyaml's marks) of a reader error: at
+    /// Yams's character offset, or when it has none, at the first character YAML does not allow.
+    static func readerLocation(_ text: String, characterOffset: Int?) -> (line: Int, column: Int) {
+        let end = characterOffset.flatMap { text.index(text.startIndex, offsetBy: $0, limitedBy: text.endIndex) }
+            ?? text.unicodeScalars.firstIndex { !isYAMLPrintable($0) } ?? text.endIndex
+        var line = 1, column = 1
+        var previous: Unicode.Scalar?
+        for s in text.unicodeScalars[..<end] {
+            switch s {
+            case "\n" where previous == "\r": break
+            case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}": line += 1; column = 1
+            default: column += 1
+            }
+            previous = s
+        }
+        return (line, column)
+    }
+
+    /// YAML 1.1's printable characters, the only ones libyaml's reader accepts.
+    static func isYAMLPrintable(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x9, 0xA, 0xD, 0x20...0x7E, 0x85, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+        default: false
+        }
+    }
+
     static func yamlError(_ error: YamlError, file: String) -> InputError {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return InputError(file: file, line: mark.line, column: mark.column, message: "YAML error: \(problem)", expected: "valid YAML")
+        case let .reader(problem, offset, _, yaml):
+            // A character libyaml refuses (a control character, U+FFFE…): Yams gives an offset, not a mark.
+            let (line, column) = readerLocation(yaml, characterOffset: offset)
+            return InputError(file: file, line: line, column: column, message: "YAML error: \(problem)", expected: "valid YAML (text without control characters)")
         case let .duplicatedKeysInMapping(duplicates, context):
             return InputError(file: file, line: context.mark.line, column: context.mark.column, message: "duplicate key(s) \(duplicates.joined(separator: ", "))", expected: "each key once")
         default:

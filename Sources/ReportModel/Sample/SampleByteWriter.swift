@@ -18,11 +18,9 @@ struct SampleByteWriter {
 
     /// Creates (or truncates) the file at `url`.
     init(url: URL, capacity: Int = 4 << 20) throws {
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw SampleError("cannot create \(url.path)")
-        }
-        handle = try FileHandle(forWritingTo: url)
-        try handle.truncate(atOffset: 0)
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw SampleOutputError(path: url.path, reason: String(cString: strerror(errno))) }
+        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         self.capacity = max(capacity, 4 * SampleByteWriter.rowReserve)
         base = .allocate(capacity: self.capacity)
     }

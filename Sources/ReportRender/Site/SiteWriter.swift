@@ -26,32 +26,43 @@ public final class SiteWriter {
         let name = (target as NSString).lastPathComponent
         try SiteWriter.checkTarget(target)
         let fm = FileManager.default
-        if !fm.fileExists(atPath: parent) {
-            do { try fm.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
-                throw .cannotWrite(parent, "cannot create the parent folder")
-            }
+        if !fm.fileExists(atPath: parent), let failure = SiteWriter.makeFolders(parent) {
+            throw .cannotWrite(target, "cannot create the folder that holds it, \(parent): \(failure)")
         }
-        guard access(parent, W_OK) == 0 else { throw .refused(target, "the folder that holds it is not writable") }
+        guard access(parent, W_OK) == 0 else {
+            throw .refused(target, "the folder that holds it, \(parent), is read-only (\(String(cString: strerror(errno))))")
+        }
         SiteWriter.sweepStaleStaging(parent: parent, name: name)
         staging = (parent as NSString).appendingPathComponent(".\(name).staging-\(getpid())")
         try? fm.removeItem(atPath: staging)
-        do { try fm.createDirectory(atPath: staging, withIntermediateDirectories: false) } catch {
-            throw .cannotWrite(staging, "cannot create the staging folder")
+        guard mkdir(staging, 0o755) == 0 else {
+            throw .cannotWrite(target, "cannot create the staging folder \(staging): \(String(cString: strerror(errno)))")
         }
         // The marker goes in first so a leftover staging folder is recognisably ours.
         try write(Data("fidelis-report site\n".utf8), to: SiteWriter.marker)
     }
 
-    /// Refuses a target that is a link, a file, or a non-empty folder without the marker.
+    /// Refuses a target that is a link, a file, a non-empty folder without the marker, or a folder
+    /// this process cannot list or write (read-only, another user's, on a read-only file system).
     static func checkTarget(_ target: String) throws(SiteError) {
         var info = stat()
         guard lstat(target, &info) == 0 else { return } // does not exist yet: fine
         if (info.st_mode & S_IFMT) == S_IFLNK { throw .refused(target, "it is a symbolic link") }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .refused(target, "it is not a folder") }
+        // An unlistable folder is not known to be empty.
+        guard let dir = opendir(target) else { throw .refused(target, "it cannot be read (\(String(cString: strerror(errno))))") }
+        closedir(dir)
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
-        if contents.isEmpty { return }
-        guard contents.contains(marker) else { throw .foreignFolder(target) }
-        guard access(target, W_OK) == 0 else { throw .refused(target, "it is not writable") }
+        if !contents.isEmpty && !contents.contains(marker) { throw .foreignFolder(target) }
+        guard access(target, W_OK) == 0 else { throw .refused(target, "it is read-only (\(String(cString: strerror(errno))))") }
+    }
+
+    /// Creates `path` and its missing parents (`mkdir -p`); nil, or the system's reason (`Permission denied`).
+    static func makeFolders(_ path: String) -> String? {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return nil }
+        guard errno == ENOENT, path != "/", !path.isEmpty else { return String(cString: strerror(errno)) }
+        if let failure = makeFolders((path as NSString).deletingLastPathComponent) { return failure }
+        return mkdir(path, 0o755) == 0 || errno == EEXIST ? nil : String(cString: strerror(errno))
     }
 
     /// Removes staging folders left by killed builds (`.<name>.staging-<pid>` whose process is gone).

@@ -220,6 +220,27 @@ struct ConfigLoaderTests {
         #expect(e.line >= 1)
     }
 
+    struct ControlCase: Sendable, CustomTestStringConvertible {
+        var yaml: String, line: Int, column: Int
+        var testDescription: String { yaml.debugDescription }
+    }
+
+    /// Fuzz finding (Fuzz/corpus/config/nul-control-char.yml): libyaml's reader errors (a character YAML
+    /// does not allow) carry an offset, not a mark, and came out as `fidelis.yml:0:0`.
+    @Test("a control character is located at its line and column", arguments: [
+        ControlCase(yaml: "client: A\nlocale: e\u{0}n\n", line: 2, column: 10),
+        ControlCase(yaml: "\u{7}client: A\n", line: 1, column: 1),
+        ControlCase(yaml: "client: A\r\nlocale: \u{1B}en\n", line: 2, column: 9),
+        ControlCase(yaml: "client: \"Été\"\ncurrency: \u{7F}\n", line: 2, column: 11),
+        ControlCase(yaml: "client: é\u{FFFE}\n", line: 1, column: 10),
+        // The scalar after U+0600 (a prepended mark) is inside its grapheme: Yams gives no offset.
+        ControlCase(yaml: "client: A\nlocale: \u{600}\u{FFFE}\n", line: 2, column: 10),
+        ControlCase(yaml: "---\nbase: &t {value: 0.5, direction: above}\ntargets:\n  nps:" + String(repeating: "\u{0}", count: 72) + " *t\n...\n", line: 4, column: 7),
+    ])
+    func controlCharacter(_ c: ControlCase) {
+        Self.expectFailure(c.yaml, line: c.line, column: c.column, message: ["YAML error: ", "control characters are not allowed"], expected: ["valid YAML"])
+    }
+
     // MARK: - Values
 
     @Test("targets: a bare number or {value:, direction:}")

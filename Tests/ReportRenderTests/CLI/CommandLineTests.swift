@@ -13,10 +13,12 @@ import Testing
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     }
 
-    func run(_ arguments: [String], in directory: String) throws -> Run {
+    /// Runs `fidelis-report` (or `program`) with `arguments`; `user` is a command that runs it as another user.
+    func run(_ arguments: [String], in directory: String, as user: [String] = [], program: String? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
+        let program = program ?? Self.executable.path
+        process.executableURL = URL(fileURLWithPath: user.first ?? program)
+        process.arguments = user.isEmpty ? arguments : Array(user.dropFirst()) + [program] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
         env["FIDELIS_EXAMPLES"] = Self.packageRoot + "/Examples/snapshots"
@@ -88,6 +90,66 @@ import Testing
         let r = try run(["build", "--out", "docs"], in: dir)
         #expect(r.status == 73)
         #expect(try String(contentsOfFile: dir + "/docs/a.txt", encoding: .utf8) == "keep")
+    }
+
+    /// How to run the CLI as a user whom file permissions stop: itself unless the tests run as root
+    /// (root writes through a chmod 555), else `nobody` through setpriv; nil when neither is possible.
+    static let unprivileged: [String]? = {
+        if geteuid() != 0 { return [] }
+        let setpriv = "/usr/bin/setpriv"
+        guard FileManager.default.isExecutableFile(atPath: setpriv) else { return nil }
+        return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+    }()
+
+    @Test(.enabled(if: CommandLineTests.unprivileged != nil, "running as root without /usr/bin/setpriv: no user that chmod stops"))
+    func readOnlyOutputFoldersAreRefusedAndNothingIsWritten() throws {
+        let user = try #require(Self.unprivileged)
+        let fm = FileManager.default
+        let dir = temporaryDirectory()
+        defer {
+            for name in ["ro", "site", "locked"] { chmod(dir + "/" + name, 0o755) }
+            try? fm.removeItem(atPath: dir)
+        }
+        for name in ["ro", "site", "locked"] { try fm.createDirectory(atPath: dir + "/" + name, withIntermediateDirectories: false) }
+        try "fidelis-report site\n".write(toFile: dir + "/site/.fidelis-site", atomically: false, encoding: .utf8)
+        if geteuid() == 0 {
+            for path in [dir, dir + "/ro", dir + "/site", dir + "/site/.fidelis-site", dir + "/locked"] { #expect(chown(path, 65534, 65534) == 0) }
+        }
+        for name in ["ro", "site", "locked"] { #expect(chmod(dir + "/" + name, 0o555) == 0) }
+
+        // This user can build (input, binary and folder are reachable) but cannot write in a 555 folder.
+        let fresh = try run(["build", "--quiet", "--out", "fresh"], in: dir, as: user)
+        try #require(fresh.status == 0, "the unprivileged build failed: \(fresh.err)")
+        try #require(try run(["-c", "touch ro/probe"], in: dir, as: user, program: "/bin/sh").status != 0, "chmod 555 does not stop this user")
+
+        let empty = try run(["build", "--quiet", "--out", "ro"], in: dir, as: user)
+        #expect(empty.status == 73)
+        #expect(empty.err.contains(dir + "/ro: refusing to write the site: it is read-only (Permission denied)"), "\(empty.err)")
+        let site = try run(["build", "--quiet", "--out", "site"], in: dir, as: user)
+        #expect(site.status == 73)
+        #expect(site.err.contains(dir + "/site: refusing to write the site: it is read-only (Permission denied)"), "\(site.err)")
+        let parent = try run(["build", "--quiet", "--out", "locked/site"], in: dir, as: user)
+        #expect(parent.status == 73)
+        #expect(parent.err.contains(dir + "/locked/site: refusing to write the site: the folder that holds it, \(dir)/locked, is read-only (Permission denied)"), "\(parent.err)")
+        let grandparent = try run(["build", "--quiet", "--out", "locked/sub/site"], in: dir, as: user)
+        #expect(grandparent.status == 73)
+        #expect(grandparent.err.contains("cannot create the folder that holds it, \(dir)/locked/sub: Permission denied"), "\(grandparent.err)")
+
+        // `sample` and `init` refuse the same folders with exit 73 and the system's reason, not a usage error.
+        for (arguments, path) in [(["sample", "--quiet", "--customers", "5", "--months", "1", "--out", "ro"], dir + "/ro/2026-10.csv"),
+                                  (["sample", "--quiet", "--ledger", "--customers", "5", "--out", "ro"], dir + "/ro/transactions.csv"),
+                                  (["sample", "--quiet", "--out", "locked/sub"], dir + "/locked/sub"),
+                                  (["init", "locked/proj"], "locked/proj"), (["init", "ro"], "ro/fidelis.yml")] {
+            let r = try run(arguments, in: dir, as: user)
+            #expect(r.status == 73, "\(arguments): \(r.err)")
+            #expect(r.err.contains("error: cannot write \(path): Permission denied"), "\(arguments): \(r.err)")
+        }
+
+        // Nothing was written: no site, no staging folder, the old site untouched.
+        #expect(try fm.contentsOfDirectory(atPath: dir).sorted() == ["fresh", "locked", "ro", "site"])
+        #expect(try fm.contentsOfDirectory(atPath: dir + "/ro").isEmpty)
+        #expect(try fm.contentsOfDirectory(atPath: dir + "/locked").isEmpty)
+        #expect(try fm.contentsOfDirectory(atPath: dir + "/site") == [".fidelis-site"])
     }
 
     @Test func validatePrintsASummaryAndWritesNothing() throws {
