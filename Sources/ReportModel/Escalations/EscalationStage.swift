@@ -26,11 +26,26 @@ struct EscalationStage {
                 for row in 0..<table.count where table.vip[row] && currentSegment[Int(table.customer[row])] == Int8(atRisk) { vipRows.append(row) }
             } else if buyers.count > 0 {
                 // Top share of buyers by monetary, ties by customer id (the buyer table is in id order).
-                let k = max(1, Int((Double(buyers.count) * t.vipTopShare).rounded(.down)))
-                let order = (0..<buyers.count).sorted { buyers.monetary[$0] != buyers.monetary[$1] ? buyers.monetary[$0] > buyers.monetary[$1] : $0 < $1 }
-                var rowOf = [Int32: Int]()
-                for row in 0..<table.count { rowOf[table.customer[row]] = row }
-                for i in order.prefix(k) where Int(buyers.segment[i]) == atRisk { vipRows.append(rowOf[buyers.customer[i]]!) }
+                // The k-th largest monetary value bounds the VIPs: all above it, then those equal to it in id
+                // order until k. (A sort of all buyers and a row map of all customers took ~50 MB at 1 M.)
+                let k = min(buyers.count, max(1, Int((Double(buyers.count) * t.vipTopShare).rounded(.down))))
+                var amounts = buyers.monetary
+                amounts.sort(by: >)
+                let floor = amounts[k - 1]
+                amounts = []
+                var above = 0
+                for i in 0..<buyers.count where buyers.monetary[i] > floor { above += 1 }
+                var equalTaken = 0
+                var vipCustomers = Set<Int32>()
+                for i in 0..<buyers.count {
+                    let m = buyers.monetary[i]
+                    guard m > floor || (m == floor && equalTaken < k - above) else { continue }
+                    if m == floor { equalTaken += 1 }
+                    if Int(buyers.segment[i]) == atRisk { vipCustomers.insert(buyers.customer[i]) }
+                }
+                if !vipCustomers.isEmpty {
+                    for row in 0..<table.count where vipCustomers.contains(table.customer[row]) { vipRows.append(row) }
+                }
             }
         }
         if !vipRows.isEmpty || table.refundRequested.contains(where: { $0 > 0 }) || table.publicComplaint.contains(true) {

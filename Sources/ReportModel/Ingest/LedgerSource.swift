@@ -50,6 +50,10 @@ public struct LedgerSource: SnapshotSource {
             if parsed.hasOrderID { parsed.order = keep.map { parsed.order[$0] } }
             parsed.day = keep.map { parsed.day[$0] }
         }
+        // The reader's arrays grew by doubling; these two live for the whole build, so keep exact-size
+        // copies (up to 48 MB less for 5 M lines).
+        parsed.day = parsed.day.withUnsafeBufferPointer { Array($0) }
+        parsed.amount = parsed.amount.withUnsafeBufferPointer { Array($0) }
         guard let firstDay = parsed.day.min() else {
             throw InputErrors([InputError(file: display, line: 0, column: 0, message: "no purchase on or before the as-of date \(cut)", expected: "an --as-of date after the first purchase")])
         }
@@ -115,6 +119,8 @@ public struct LedgerSource: SnapshotSource {
         let cut = period.asOf.ordinal
         var table = SnapshotTable(period: period, columns: [.customerID, .firstOrderDate, .lastOrderDate, .orders, .revenue], capacity: customers.count)
         table.derivedFromLedger = true
+        table.purchaseDays.reserveCapacity(customers.count)
+        table.repeatSpend.reserveCapacity(customers.count)
         for c in 0..<(customerStart.count - 1) {
             var k = state.cursor[c]
             let end = customerStart[c + 1]
