@@ -3,6 +3,7 @@
 Only small things live here (segment ids, file-name periods, metrics.json layout); every figure is
 computed by the engine under test.
 """
+import argparse
 import calendar
 import datetime as dt
 import json
@@ -80,3 +81,16 @@ def metrics_doc(period, as_of, counts, revenue_total, revenue_period, kpis, thre
         "migration": migration,
         "cohorts": cohorts,
     }
+
+
+def engine_arguments(description, timings=False):
+    """The command line both engines share: --snapshots DIR | --transactions FILE [--as-of] --out DIR."""
+    ap = argparse.ArgumentParser(description=description)
+    src = ap.add_mutually_exclusive_group(required=True)
+    src.add_argument("--snapshots")
+    src.add_argument("--transactions")
+    ap.add_argument("--as-of")
+    ap.add_argument("--out", required=True)
+    if timings:
+        ap.add_argument("--timings", action="store_true", help="print stage times to stderr")
+    return ap.parse_args()

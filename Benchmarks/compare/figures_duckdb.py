@@ -9,7 +9,6 @@ month end for a ledger). The SQL is in figures.sql (shared) and ledger.sql (kind
 Python only lists the files, runs the SQL and serialises the small per-snapshot results.
 The CLV model (BG/NBD, Gamma-Gamma), escalations, feedback routing and loyalty figures are not computed.
 """
-import argparse
 import os
 import sys
 import time
@@ -124,14 +123,7 @@ def write(con, out):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    src = ap.add_mutually_exclusive_group(required=True)
-    src.add_argument("--snapshots")
-    src.add_argument("--transactions")
-    ap.add_argument("--as-of")
-    ap.add_argument("--out", required=True)
-    ap.add_argument("--timings", action="store_true", help="print stage times to stderr")
-    a = ap.parse_args()
+    a = common.engine_arguments(__doc__.splitlines()[0], timings=True)
     con = duckdb.connect()
     con.execute(f"SET VARIABLE window_days = {common.ACTIVITY_WINDOW_DAYS}")
     clock = Stopwatch(a.timings)

@@ -11,7 +11,6 @@ step is a handful of vectorised operations. CSV is read with the pyarrow engine;
 exact integer units of 1/10 000 (like fidelis). The CLV model (BG/NBD, Gamma-Gamma), escalations,
 feedback routing and loyalty figures are not computed.
 """
-import argparse
 import datetime as dt
 import os
 import sys
@@ -352,13 +351,7 @@ def run_ledger(path, as_of, out):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    src = ap.add_mutually_exclusive_group(required=True)
-    src.add_argument("--snapshots")
-    src.add_argument("--transactions")
-    ap.add_argument("--as-of")
-    ap.add_argument("--out", required=True)
-    a = ap.parse_args()
+    a = common.engine_arguments(__doc__.splitlines()[0])
     os.makedirs(a.out, exist_ok=True)
     if a.snapshots:
         if not common.snapshot_files(a.snapshots):

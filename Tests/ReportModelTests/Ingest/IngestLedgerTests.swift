@@ -364,7 +364,7 @@ struct IngestLedgerTests {
             defer { try? FileManager.default.removeItem(at: dir) }
             let path = dir.appendingPathComponent("ledger.csv").path
             let text = "customer_id,date,amount\n" + String(repeating: "A,2026-01-01,999999999999\n", count: 1_000)
-            FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+            _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
             // Either an input error or a table is fine; a trap is not.
             if var source = try? LedgerSource(path: path, asOf: nil, dialect: InputDialect()) {
                 var customers = CustomerIndex()

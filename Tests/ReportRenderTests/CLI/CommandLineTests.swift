@@ -219,7 +219,7 @@ import Testing
         guard let e = FileManager.default.enumerator(atPath: root) else { return [:] }
         for case let p as String in e {
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: root + "/" + p, isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: root + "/" + p, isDirectory: &isDir)
             if !isDir.boolValue { out[p] = FileManager.default.contents(atPath: root + "/" + p) }
         }
         return out

@@ -37,7 +37,7 @@ struct BuildFixture {
         guard let e = FileManager.default.enumerator(atPath: base) else { return [:] }
         for case let p as String in e {
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: base + "/" + p, isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: base + "/" + p, isDirectory: &isDir)
             if !isDir.boolValue { out[p] = FileManager.default.contents(atPath: base + "/" + p) }
         }
         return out
