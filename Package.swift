@@ -23,6 +23,8 @@ let package = Package(
         ),
         /// Atomic directory exchange (Linux renameat2 RENAME_EXCHANGE) for the site swap.
         .target(name: "CFileSwap"),
+        /// The C allocator's threshold for mapping large allocations (glibc mallopt), set by the CLI.
+        .target(name: "CMallocPolicy"),
         .target(
             name: "ReportModel",
             dependencies: [.product(name: "Yams", package: "Yams")]
@@ -37,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "fidelis-report",
             dependencies: [
-                "ReportModel", "ReportRender",
+                "ReportModel", "ReportRender", "CMallocPolicy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

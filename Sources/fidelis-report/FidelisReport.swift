@@ -23,6 +23,7 @@ struct FidelisReport: ParsableCommand {
     /// Parses, runs, and maps failures to output.md's exit statuses: usage errors 64 (from the
     /// parser), the statuses commands choose, and 70 for anything unexpected.
     static func main() {
+        MemoryPolicy.apply()
         var command: ParsableCommand
         do {
             command = try parseAsRoot()

@@ -24,10 +24,14 @@ public enum BGNBDModel {
     /// on the boundary (a parameter running to 0 or ∞, e.g. when nobody bought twice, or the
     /// Hessian there is not positive definite).
     public static func fit(_ histories: [PurchaseHistory]) throws -> BGNBDParameters {
-        guard histories.count >= minimumCustomers else {
-            throw LifetimeModelError.tooFewCustomers(histories.count)
+        try fit(BGNBDData(histories))
+    }
+
+    /// The same fit on histories already grouped.
+    static func fit(_ data: BGNBDData) throws -> BGNBDParameters {
+        guard data.customers >= minimumCustomers else {
+            throw LifetimeModelError.tooFewCustomers(data.customers)
         }
-        let data = BGNBDData(histories)
         guard data.repeatBuyers > 0 else {
             throw LifetimeModelError.didNotConverge("no customer made a repeat purchase")
         }

@@ -20,7 +20,11 @@ public enum GammaGammaModel {
     /// are left out (see `excludedCount`). Throws `tooFewCustomers` (with the eligible count)
     /// below `minimumCustomers` and `didNotConverge` when the search fails or diverges.
     public static func fit(_ histories: [PurchaseHistory]) throws -> GammaGammaParameters {
-        let data = GammaGammaData(histories)
+        try fit(GammaGammaData(histories))
+    }
+
+    /// The same fit on histories already grouped.
+    static func fit(_ data: GammaGammaData) throws -> GammaGammaParameters {
         guard data.customers >= minimumCustomers else {
             throw LifetimeModelError.tooFewCustomers(data.customers)
         }

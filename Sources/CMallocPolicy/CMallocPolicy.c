@@ -1,0 +1,15 @@
+#include "CMallocPolicy.h"
+
+#include <stdlib.h> /* defines __GLIBC__ on glibc systems */
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+int fidelis_map_large_allocations(size_t bytes) {
+#if defined(__GLIBC__)
+    return mallopt(M_MMAP_THRESHOLD, (int)bytes);
+#else
+    (void)bytes;
+    return 0;
+#endif
+}
