@@ -2,7 +2,7 @@
 struct EscalationStage {
     let results: [EscalationResult]
 
-    init(config: ReportConfig, table: SnapshotTable, customers: CustomerIndex, buyers: BuyerTable, segmentIDs: [String],
+    init(config: ReportConfig, table: SnapshotTable, customers: CustomerIDs, buyers: BuyerTable, segmentIDs: [String],
          npsScore: Double?, churnRate: Double?, currentSegment: [Int8]) {
         let t = config.escalations
         let asOf = table.period.asOf.ordinal

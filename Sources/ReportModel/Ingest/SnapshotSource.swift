@@ -4,6 +4,13 @@ public protocol SnapshotSource {
     var periods: [SnapshotPeriod] { get }
     /// Reads snapshot `index`, interning customer ids into `customers`.
     mutating func read(_ index: Int, customers: inout CustomerIndex) -> SnapshotOutcome
+    /// Whether reading the next snapshot while this one is computed pays: true for files to parse,
+    /// false where a read only copies memory already held (a ledger), so an extra table isn't worth it.
+    var benefitsFromReadAhead: Bool { get }
+}
+
+extension SnapshotSource {
+    public var benefitsFromReadAhead: Bool { true }
 }
 
 /// One snapshot read from a source: the table when valid, the problems otherwise.

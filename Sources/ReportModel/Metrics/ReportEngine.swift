@@ -27,6 +27,12 @@ public struct ReportEngine: Sendable {
 
     /// Figures of the next snapshot (must come after the previous one in as-of order).
     public mutating func process(_ table: SnapshotTable, customers: CustomerIndex, unknownColumns: [String] = []) -> SnapshotReport {
+        process(table, customers: customers.ids, unknownColumns: unknownColumns)
+    }
+
+    /// Figures of the next snapshot, with the ids interned so far (the index itself may go on
+    /// interning the next snapshot's ids on another thread).
+    public mutating func process(_ table: SnapshotTable, customers: CustomerIDs, unknownColumns: [String] = []) -> SnapshotReport {
         let n = customers.count
         grow(to: n)
         let asOf = table.period.asOf.ordinal
@@ -183,7 +189,7 @@ public struct ReportEngine: Sendable {
         return ltv / base - 1
     }
 
-    private func routeFeedback(_ table: SnapshotTable, customers: CustomerIndex) -> FeedbackRouting {
+    private func routeFeedback(_ table: SnapshotTable, customers: CustomerIDs) -> FeedbackRouting {
         var routing = FeedbackRouting()
         for area in config.routing.keywords.map(\.area) { routing.counts[area] = 0 }
         var byArea: [SpecialistArea?: [(customer: String, text: String)]] = [:]

@@ -3,7 +3,7 @@ struct RFMStage {
     let buyers: BuyerTable
     let thresholds: RFMThresholds
 
-    init(table: SnapshotTable, customers: CustomerIndex, segments: SegmentTable) {
+    init(table: SnapshotTable, customers: CustomerIDs, segments: SegmentTable) {
         let asOf = table.period.asOf.ordinal
         var rows: [Int32] = []
         rows.reserveCapacity(table.count)

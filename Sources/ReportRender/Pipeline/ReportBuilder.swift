@@ -39,8 +39,9 @@ public enum ReportBuilder {
         do { templates = try TemplateSet(locale: options.config.locale, override: options.templates) } catch { throw .badTemplate(error) }
 
         log.step(2, steps, "Reading input")
-        var source = try openSource(options.input, config: options.config)
-        let periods = source.periods
+        // The reader owns the source from here on (see SnapshotPrefetcher.init).
+        let reader = SnapshotPrefetcher(source: try openSource(options.input, config: options.config), customers: CustomerIndex(capacity: 1 << 16))
+        let periods = reader.periods
 
         let cacheKey = try BuildCache.key(options: options, templates: templates, periods: periods)
         if let cacheKey, let previous = BuildCache.read(site: URL(fileURLWithPath: options.output).standardizedFileURL.path), previous.key == cacheKey {
@@ -61,7 +62,6 @@ public enum ReportBuilder {
 
         log.step(3, steps, "Computing \(periods.count) snapshot(s) and writing pages")
         var engine = ReportEngine(config: options.config)
-        var customers = CustomerIndex(capacity: 1 << 16)
         var errors = InputErrors()
         var reports: [SnapshotReport] = []
         var bytes = 0, rows = 0
@@ -70,9 +70,12 @@ public enum ReportBuilder {
         let pageWriter = BackgroundPageWriter()
         let config = options.config
         @Sendable func s(_ a: DispatchTime, _ b: DispatchTime) -> String { String(format: "%.2f", Double(b.uptimeNanoseconds - a.uptimeNanoseconds) / 1e9) }
-        for (i, period) in periods.enumerated() {
-            let t0 = DispatchTime.now()
-            let outcome = source.read(i, customers: &customers)
+        // Three threads: the reader reads snapshot k + 1 while snapshot k's figures are computed here
+        // and snapshot k − 1's pages are written on the page thread.
+        reader.start()
+        for period in periods {
+            guard let snapshot = reader.next() else { break }
+            let outcome = snapshot.outcome
             bytes += outcome.byteCount
             guard errors.isEmpty, let table = outcome.table else {
                 errors.append(contentsOf: outcome.errors)
@@ -85,11 +88,11 @@ public enum ReportBuilder {
                 warnedColumns.formUnion(unknown)
             }
             let t1 = DispatchTime.now()
-            var report = engine.process(table, customers: customers, unknownColumns: outcome.unknownColumns)
+            var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns)
             let t2 = DispatchTime.now()
-            // The pages of this snapshot are written on the page thread while the next one is read and computed.
-            let history = reports, ids = customers.ids, fit = engine.lastLifetimeSeconds
-            let summary = "\(period.label): \(table.count) customers, \(report.counts.buyers) buyers, \(String(format: "%.1f", Double(outcome.byteCount) / 1e6)) MB: read \(s(t0, t1)) s, figures \(s(t1, t2)) s of which CLV fit \(String(format: "%.2f", fit)) s"
+            // The pages of this snapshot are written on the page thread while the next one is computed.
+            let history = reports, ids = snapshot.customers, fit = engine.lastLifetimeSeconds
+            let summary = "\(period.label): \(table.count) customers, \(report.counts.buyers) buyers, \(String(format: "%.1f", Double(outcome.byteCount) / 1e6)) MB: read \(String(format: "%.2f", snapshot.seconds)) s (on the reader thread), figures \(s(t1, t2)) s of which CLV fit \(String(format: "%.2f", fit)) s"
             let pending = report, handoff = PageThreadHandoff(value: site)
             do {
                 try pageWriter.submit { () throws(SiteError) in

@@ -1,0 +1,66 @@
+import Dispatch
+import ReportModel
+
+/// Reads the snapshots of a source in order on a thread of its own, one ahead of the figures: while
+/// snapshot k is computed, snapshot k + 1 is read (parsing is about a third of a build's time).
+///
+/// The reader owns the source and the customer index; each snapshot comes with a copy of the ids
+/// interned so far, which shares storage with the index until the next new id. At most one snapshot
+/// waits, which bounds the extra memory to one snapshot table; a source that does not benefit from
+/// reading ahead (`SnapshotSource.benefitsFromReadAhead`) is read only when asked.
+final class SnapshotPrefetcher: @unchecked Sendable {
+    /// One snapshot as read: the outcome, the ids known after it, and the time the read took.
+    struct Snapshot {
+        var outcome: SnapshotOutcome
+        var customers: CustomerIDs
+        var seconds: Double
+    }
+
+    private var source: any SnapshotSource
+    private var customers: CustomerIndex
+    /// The snapshots, in as-of order.
+    let periods: [SnapshotPeriod]
+    private let count: Int
+    private let readAhead: Bool
+    private let queue = DispatchQueue(label: "fidelis-report.read", qos: .userInitiated)
+    private let group = DispatchGroup()
+    /// Written by the reader job, read by `next()` only after `group.wait()`.
+    private var ready: Snapshot?
+    private var nextIndex = 0
+
+    /// Takes the source over (it must be its only owner: reading mutates it, and a second owner
+    /// would make it copy its per-customer state). Nothing is read before `start()`.
+    init(source: consuming any SnapshotSource, customers: CustomerIndex) {
+        periods = source.periods
+        count = periods.count
+        readAhead = source.benefitsFromReadAhead
+        self.source = source
+        self.customers = customers
+    }
+
+    /// Starts reading the first snapshot ahead of the first `next()`.
+    func start() {
+        if readAhead && nextIndex == 0 { startReading() }
+    }
+
+    /// The next snapshot, in as-of order (nil after the last); the one after it starts reading at once.
+    func next() -> Snapshot? {
+        if !readAhead || nextIndex == 0 { startReading() }
+        group.wait()
+        guard let snapshot = ready else { return nil }
+        ready = nil
+        if readAhead { startReading() }
+        return snapshot
+    }
+
+    private func startReading() {
+        guard nextIndex < count else { return }
+        let index = nextIndex
+        nextIndex += 1
+        queue.async(group: group) { [self] in
+            let start = DispatchTime.now().uptimeNanoseconds
+            let outcome = source.read(index, customers: &customers)
+            ready = Snapshot(outcome: outcome, customers: customers.ids, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+    }
+}
