@@ -150,18 +150,19 @@ public enum ReportBuilder {
     /// Reads and checks the input without writing anything; returns the figures.
     public static func validate(_ input: ReportInput, config: ReportConfig) throws(BuildFailure) -> Result {
         let start = DispatchTime.now()
-        var source = try openSource(input, config: config)
+        // As in `build`, the next snapshot is read while this one is computed.
+        let reader = SnapshotPrefetcher(source: try openSource(input, config: config), customers: CustomerIndex(capacity: 1 << 16))
         var engine = ReportEngine(config: config)
-        var customers = CustomerIndex(capacity: 1 << 16)
         var errors = InputErrors()
         var reports: [SnapshotReport] = []
         var bytes = 0, rows = 0
-        for i in 0..<source.periods.count {
-            let outcome = source.read(i, customers: &customers)
+        reader.start()
+        while let snapshot = reader.next() {
+            let outcome = snapshot.outcome
             bytes += outcome.byteCount
             guard errors.isEmpty, let table = outcome.table else { errors.append(contentsOf: outcome.errors); continue }
             rows += table.count
-            var report = engine.process(table, customers: customers, unknownColumns: outcome.unknownColumns)
+            var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns)
             report.buyers = BuyerTable()
             reports.append(report)
         }
