@@ -22,9 +22,11 @@ import Testing
         #expect(ChartAssert.viewBoxWidth(root) == 720)
         #expect(root.attr("aria-labelledby") == "kpi-title kpi-desc")
         let texts = ChartAssert.texts(root)
-        for expected in ["Repeat rate", "Snapshot", "Share", "2026-01", "2026-05", "0%", "60%", "43%", "target", "target 60%"] {
+        for expected in ["Repeat rate", "Snapshot", "Share", "2026-01", "2026-05", "0%", "60%", "43%", "target 60%"] {
             #expect(texts.contains(expected), "\(expected)")
         }
+        // The label at the end of the target line carries its value (legend and line end both).
+        #expect(texts.filter { $0 == "target 60%" }.count == 2)
     }
 
     @Test func nilBreaksTheLineWithoutInventingPoints() throws {
