@@ -50,4 +50,35 @@ import Testing
         #expect(r.route("Love the rewards") == .loyaltyPrograms)
         #expect(router.route("Love the rewards") == nil)
     }
+
+    /// The scalar-buffer `hits` agrees with the plain String version on generated verbatims: keywords
+    /// in every case, accents precomposed and decomposed, capitals, punctuation, other scripts.
+    @Test func fastHitsAgreeWithTheReferenceOnGeneratedText() {
+        var routers = [router]
+        var extended = RoutingTable.seed
+        extended.keywords[0].words += ["customer journey", "ÉTÉ", "Ωmega"]
+        routers.append(FeedbackRouter(table: extended))
+        let pieces = ["onboarding", "Onboarding", "ONBOARDING", "parcours", "client", "parcours client", "cycle de vie",
+                      "points", "récompenses", "re\u{301}compenses", "RÉCOMPENSES", "tiers", "VIP", "vip", "Vip",
+                      "gamification", "fidélité", "fide\u{301}lite\u{301}", "churn", "attrition", "désengagement",
+                      "risque", "réactivation", "NPS", "nps", "satisfaction", "CSAT", "CES", "ces", "accompagnement",
+                      "succès", "SUCCÈS", "customer journey", "ÉTÉ", "été", "E\u{301}TE\u{301}", "ωmega", "Ωmega",
+                      "straße", "ﬁdélité", "Ǆ", "ǅ", "한국어", "한국어", "١٢٣", "x²", "naïve", "Œuvre",
+                      " ", "  ", ", ", ". ", "!", "-", "'", "\n", "\t", "…", "«", "»", "😀", "_", "42"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var checked = 0
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<next(12) { text += pieces[next(pieces.count)] + (next(3) == 0 ? "" : " ") }
+            for r in routers {
+                #expect(r.hits(text) == r.referenceHits(text), "\(text.debugDescription)")
+            }
+            checked += 1
+        }
+        #expect(checked == 3000)
+    }
 }
