@@ -8,11 +8,6 @@ public enum BGNBDModel {
 
     /// Fewer customers than this are not fitted.
     public static let minimumCustomers = 4
-    /// A fitted log-parameter beyond ±this is taken as a likelihood maximised on the boundary.
-    static let divergenceBound = 23.0
-    /// The smallest Hessian eigenvalue of the mean negative log-likelihood (per customer, in
-    /// log-parameters) must exceed this times the largest for the maximum to count as strict.
-    static let minimumCurvature = 1.0e-6
 
     // MARK: - Fitting
 
@@ -44,25 +39,7 @@ public enum BGNBDModel {
             [log(2), log(2 * scale), log(1.5), log(5)],
             [log(0.25), log(0.1 * scale), log(0.25), log(0.5)],
         ]
-        guard let best = LifetimeOptimizer.minimize(data.objective, starts: starts) else {
-            throw LifetimeModelError.didNotConverge("the log-likelihood is not finite at any start")
-        }
-        if best.gradientNorm > 1.0e-6 {
-            throw LifetimeModelError.didNotConverge(
-                "no interior maximum found (largest gradient \(best.gradientNorm) after \(best.iterations) iterations); "
-                    + "the likelihood may peak on the boundary")
-        }
-        if let i = best.theta.firstIndex(where: { abs($0) > divergenceBound }) {
-            let name = ["r", "alpha", "a", "b"][i]
-            throw LifetimeModelError.didNotConverge(
-                "the likelihood is maximised on the boundary (\(name) → \(best.theta[i] > 0 ? "∞" : "0"))")
-        }
-        let curvature = LifetimeOptimizer.hessianEigenvalues(data.objective, at: best.theta)
-        if let lowest = curvature.first, let highest = curvature.last, !(lowest > minimumCurvature * max(1, highest)) {
-            throw LifetimeModelError.didNotConverge(
-                "the maximum is not strict (smallest curvature \(lowest)): the likelihood is flat along a direction, as at a boundary solution")
-        }
-        let p = best.theta.map { exp($0) }
+        let p = try MaximumLikelihoodFit.parameters(data.objective, starts: starts, names: ["r", "alpha", "a", "b"])
         let ll = data.logLikelihood(r: p[0], alpha: p[1], a: p[2], b: p[3], wantGradient: false).value
         return BGNBDParameters(r: p[0], alpha: p[1], a: p[2], b: p[3], logLikelihood: ll)
     }

@@ -46,30 +46,24 @@ public enum Hypergeometric {
     /// has not converged within `maxTerms`.
     static func scaledIncrement(_ a: Double, _ b: Double, _ c: Double, _ z: Double, maxTerms: Int = 4000) -> Double? {
         guard z != 0 else { return 0 }
-        var term = a * z
-        var sum = term
-        var largest = abs(term)
-        if term == 0 { return 0 }
-        var n = 1.0
-        for _ in 0..<maxTerms {
-            term *= (a + n) * (b + n) / ((c + n) * (n + 1)) * z
-            sum += term
-            largest = max(largest, abs(term))
-            if term == 0 || tailIsNegligible(term: term, a + n + 1, b + n + 1, c + n + 1, n + 2, z, sum: sum, largest: largest) {
-                return sum.isFinite ? sum : nil
-            }
-            if !sum.isFinite { return nil }
-            n += 1
-        }
-        return nil
+        let first = a * z
+        if first == 0 { return 0 }
+        return continued(a, b, c, z, term: first, n: 1, maxTerms: maxTerms)
     }
 
     /// The plain power series Σ (a)_n (b)_n / ((c)_n n!) zⁿ; nil when it has not converged.
     static func series(_ a: Double, _ b: Double, _ c: Double, _ z: Double, maxTerms: Int) -> Double? {
-        var term = 1.0
-        var sum = 1.0
-        var largest = 1.0
-        var n = 0.0
+        continued(a, b, c, z, term: 1, n: 0, maxTerms: maxTerms)
+    }
+
+    /// Sums `term` and the terms after it, each the previous × (a+n)(b+n)/((c+n)(n+1)) z, until the
+    /// tail is negligible; nil when the sum is not finite or has not converged within `maxTerms`.
+    @inline(__always)
+    private static func continued(_ a: Double, _ b: Double, _ c: Double, _ z: Double, term first: Double, n start: Double, maxTerms: Int) -> Double? {
+        var term = first
+        var sum = first
+        var largest = abs(first)
+        var n = start
         for _ in 0..<maxTerms {
             term *= (a + n) * (b + n) / ((c + n) * (n + 1)) * z
             sum += term

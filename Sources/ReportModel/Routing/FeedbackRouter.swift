@@ -105,17 +105,8 @@ public struct FeedbackRouter: Sendable {
         for keyword in keywords {
             let haystack = keyword.caseSensitive ? original : folded
             let n = keyword.scalars.count
-            guard haystack.count >= n else { continue }
-            var i = 0
-            while i + n <= haystack.count {
-                var matches = true
-                for k in 0..<n where !haystack.word(i + k, equals: keyword.scalars[k]) { matches = false; break }
-                if matches {
-                    counts[keyword.area] += 1
-                    i += n
-                } else {
-                    i += 1
-                }
+            counts[keyword.area] += FeedbackRouter.occurrences(of: n, in: haystack.count) { i in
+                (0..<n).allSatisfy { haystack.word(i + $0, equals: keyword.scalars[$0]) }
             }
         }
         return counts
@@ -129,18 +120,28 @@ public struct FeedbackRouter: Sendable {
         for keyword in keywords {
             let haystack = keyword.caseSensitive ? original : folded
             let n = keyword.words.count
-            guard haystack.count >= n else { continue }
-            var i = 0
-            while i + n <= haystack.count {
-                if Array(haystack[i..<(i + n)]) == keyword.words {
-                    counts[keyword.area] += 1
-                    i += n
-                } else {
-                    i += 1
-                }
+            counts[keyword.area] += FeedbackRouter.occurrences(of: n, in: haystack.count) { i in
+                Array(haystack[i..<(i + n)]) == keyword.words
             }
         }
         return counts
+    }
+
+    /// Non-overlapping occurrences of an n-word phrase among `count` words, scanning left to right:
+    /// `matchesAt(i)` tells whether the phrase stands at word i; after a match the scan resumes past it.
+    @inline(__always)
+    static func occurrences(of n: Int, in count: Int, matchesAt: (Int) -> Bool) -> Int {
+        var found = 0
+        var i = 0
+        while i + n <= count {
+            if matchesAt(i) {
+                found += 1
+                i += n
+            } else {
+                i += 1
+            }
+        }
+        return found
     }
 
     /// The area a verbatim goes to; nil when no keyword matches.

@@ -215,14 +215,7 @@ import Testing
     }
 
     static func tree(_ root: String) throws -> [String: Data] {
-        var out: [String: Data] = [:]
-        guard let e = FileManager.default.enumerator(atPath: root) else { return [:] }
-        for case let p as String in e {
-            var isDir: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: root + "/" + p, isDirectory: &isDir)
-            if !isDir.boolValue { out[p] = FileManager.default.contents(atPath: root + "/" + p) }
-        }
-        return out
+        BuildFixture.files(under: root)
     }
 }
 

@@ -32,8 +32,12 @@ struct BuildFixture {
 
     /// Every file of a folder (relative path → bytes).
     func tree(_ relative: String) -> [String: Data] {
+        BuildFixture.files(under: path(relative))
+    }
+
+    /// Every file under an absolute path (relative path → bytes).
+    static func files(under base: String) -> [String: Data] {
         var out: [String: Data] = [:]
-        let base = path(relative)
         guard let e = FileManager.default.enumerator(atPath: base) else { return [:] }
         for case let p as String in e {
             var isDir: ObjCBool = false
