@@ -39,7 +39,11 @@ public enum BGNBDModel {
             [log(2), log(2 * scale), log(1.5), log(5)],
             [log(0.25), log(0.1 * scale), log(0.25), log(0.5)],
         ]
-        let p = try MaximumLikelihoodFit.parameters(data.objective, starts: starts, names: ["r", "alpha", "a", "b"])
+        let step = MaximumLikelihoodFit.surveyStep(customers: data.customers)
+        let survey = step > 1 ? data.systematicSample(every: step) : nil
+        let p = try MaximumLikelihoodFit.parameters(
+            data.objective, survey: survey.map { sample in { sample.objective($0) } },
+            starts: starts, names: ["r", "alpha", "a", "b"])
         let ll = data.logLikelihood(r: p[0], alpha: p[1], a: p[2], b: p[3], wantGradient: false).value
         return BGNBDParameters(r: p[0], alpha: p[1], a: p[2], b: p[3], logLikelihood: ll)
     }

@@ -31,7 +31,11 @@ public enum GammaGammaModel {
             [log(0.5), log(1.5), log(0.25 * mean)],
             [log(20), log(10), log(10 * mean)],
         ]
-        let p = try MaximumLikelihoodFit.parameters(data.objective, starts: starts, names: ["p", "q", "v"])
+        let step = MaximumLikelihoodFit.surveyStep(customers: data.customers)
+        let survey = step > 1 ? data.systematicSample(every: step) : nil
+        let p = try MaximumLikelihoodFit.parameters(
+            data.objective, survey: survey.map { sample in { sample.objective($0) } },
+            starts: starts, names: ["p", "q", "v"])
         let ll = data.logLikelihood(p: p[0], q: p[1], v: p[2], wantGradient: false).value
         return GammaGammaParameters(p: p[0], q: p[1], v: p[2], logLikelihood: ll)
     }

@@ -12,6 +12,8 @@ enum LifetimeOptimizer {
         var value: Double
         var gradient: [Double]
         var iterations: Int
+        /// BFGS's inverse-Hessian estimate at `theta` (row-major), nil after Nelder–Mead alone.
+        var inverseHessian: [Double]?
         /// Largest absolute gradient component at `theta`.
         var gradientNorm: Double { gradient.reduce(0) { max($0, abs($1)) } }
     }
@@ -22,6 +24,12 @@ enum LifetimeOptimizer {
     static let bound = 40.0
     /// Largest step (max-norm) a line search starts from.
     static let maxStep = 2.0
+    /// BFGS stops below this largest gradient component.
+    static let gradientTolerance = 1.0e-10
+    /// Relative rounding noise of an objective that sums many terms (see the line search).
+    static let noise = 1.0e-13
+    /// A run counts as converged below this largest gradient component.
+    static let acceptTolerance = 1.0e-6
 
     // MARK: - Driver
 
@@ -29,8 +37,8 @@ enum LifetimeOptimizer {
     /// optimum; falls back to Nelder–Mead (then BFGS again) when no run reached
     /// `acceptTolerance`. Returns the best point found, or nil when `f` was never finite.
     static func minimize(
-        _ f: Objective, starts: [[Double]], gradientTolerance: Double = 1.0e-10,
-        acceptTolerance: Double = 1.0e-6
+        _ f: Objective, starts: [[Double]], gradientTolerance: Double = gradientTolerance,
+        acceptTolerance: Double = acceptTolerance
     ) -> Result? {
         var best: Result?
         var converged: [Result] = []
@@ -60,8 +68,11 @@ enum LifetimeOptimizer {
 
     /// BFGS on the inverse Hessian with a backtracking (Armijo) line search; nil when the
     /// objective is not finite at the start.
+    /// `initialInverseHessian` (for instance a previous search's estimate) replaces the identity
+    /// as the first inverse-Hessian estimate.
     static func bfgs(
-        _ f: Objective, from start: [Double], gradientTolerance: Double, maxIterations: Int = 1000
+        _ f: Objective, from start: [Double], gradientTolerance: Double, maxIterations: Int = 1000,
+        initialInverseHessian: [Double]? = nil
     ) -> Result? {
         let n = start.count
         var x = start.map { min(max($0, -bound), bound) }
@@ -69,6 +80,10 @@ enum LifetimeOptimizer {
         guard fx.isFinite, g.allSatisfy(\.isFinite) else { return nil }
         var h = identity(n)
         var hIsIdentity = true
+        if let given = initialInverseHessian, given.count == n * n, given.allSatisfy(\.isFinite) {
+            h = given
+            hIsIdentity = false
+        }
         var stalled = 0
         var iteration = 0
         while iteration < maxIterations {
@@ -94,7 +109,12 @@ enum LifetimeOptimizer {
                 let trial = zip(x, d).map { $0 + step * $1 }
                 if trial.contains(where: { abs($0) > bound }) { step *= 0.5; continue }
                 let (ft, gt) = f(trial)
-                if ft.isFinite, gt.allSatisfy(\.isFinite), ft <= fx + 1.0e-4 * step * slope {
+                // Armijo's sufficient decrease; or, once the decrease is below the objective's rounding
+                // noise (near the optimum), a step that stays within that noise and shrinks the gradient.
+                // Without the second rule the search stalls with the gradient near 1e-8 on a large data set.
+                let sufficient = ft <= fx + 1.0e-4 * step * slope
+                let withinNoise = ft <= fx + noise * max(1, abs(fx)) && maxAbs(gt) < maxAbs(g)
+                if ft.isFinite, gt.allSatisfy(\.isFinite), sufficient || withinNoise {
                     accepted = (trial, ft, gt)
                     break
                 }
@@ -124,11 +144,12 @@ enum LifetimeOptimizer {
                 hIsIdentity = false
             }
             let decrease = fx - next.f
-            stalled = decrease <= 1.0e-15 * max(1, abs(fx)) ? stalled + 1 : 0
+            let flatter = maxAbs(next.g) < 0.5 * maxAbs(g)
+            stalled = decrease <= 1.0e-15 * max(1, abs(fx)) && !flatter ? stalled + 1 : 0
             (x, fx, g) = (next.x, next.f, next.g)
             if stalled >= 4 { break }
         }
-        return Result(theta: x, value: fx, gradient: g, iterations: iteration)
+        return Result(theta: x, value: fx, gradient: g, iterations: iteration, inverseHessian: h)
     }
 
     // MARK: - Nelder–Mead
@@ -185,17 +206,17 @@ enum LifetimeOptimizer {
 
     // MARK: - Curvature
 
-    /// Eigenvalues of the Hessian at `theta`, by central differences of the gradient
-    /// (step `h` in each coordinate), symmetrised; ascending.
-    static func hessianEigenvalues(_ f: Objective, at theta: [Double], step h: Double = 1.0e-4) -> [Double] {
+    /// Eigenvalues of the Hessian at `theta`, by forward differences of the gradient from
+    /// `gradient` (the gradient at `theta`, step `h` in each coordinate), symmetrised; ascending.
+    /// (Central differences cost n more evaluations for an accuracy the strictness test does not need.)
+    static func hessianEigenvalues(_ f: Objective, at theta: [Double], gradient: [Double], step h: Double = 1.0e-4) -> [Double] {
         let n = theta.count
         var m = [Double](repeating: 0, count: n * n)
         for j in 0..<n {
-            var up = theta, down = theta
+            var up = theta
             up[j] += h
-            down[j] -= h
-            let gu = f(up).gradient, gd = f(down).gradient
-            for i in 0..<n { m[i * n + j] = (gu[i] - gd[i]) / (2 * h) }
+            let gu = f(up).gradient
+            for i in 0..<n { m[i * n + j] = (gu[i] - gradient[i]) / h }
         }
         for i in 0..<n {
             for j in 0..<i {

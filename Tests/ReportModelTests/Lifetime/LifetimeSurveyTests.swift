@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+@testable import ReportModel
+
+/// The two-stage search of large fits: a systematic sample for the multi-start search, a polish on
+/// the whole data, and the line search's rule for objectives at their rounding noise.
+@Suite struct LifetimeSurveyTests {
+    // MARK: - Systematic samples
+
+    @Test func bgnbdSampleKeepsOneCustomerInK() throws {
+        let data = BGNBDData(try LifetimeCDNOWFixture.histories())
+        #expect(data.customers == 2357)
+        let sample = data.systematicSample(every: 4)
+        // ⌊2357 / 4⌋ customers, each one of the data's own triples.
+        #expect(sample.customers == 589)
+        let zeroWeight: Double = sample.zeroWeight.reduce(0, +)
+        let repeatWeight: Double = sample.countWeight.reduce(0, +)
+        #expect(zeroWeight + repeatWeight == 589)
+        #expect(sample.entryWeight.reduce(0, +) == Double(sample.repeatBuyers))
+        #expect(sample.distinctTriples < data.distinctTriples)
+        #expect(Set(sample.counts).isSubset(of: Set(data.counts)))
+        // The sample's share of non-repeaters is the data's, to within one in k per stratum.
+        let share = Double(data.customers - data.repeatBuyers) / Double(data.customers)
+        let sampleShare = Double(sample.customers - sample.repeatBuyers) / Double(sample.customers)
+        #expect(abs(share - sampleShare) < 0.01)
+    }
+
+    @Test func bgnbdSampleOfStepOneIsTheData() throws {
+        let data = BGNBDData(try LifetimeCDNOWFixture.histories())
+        let same = data.systematicSample(every: 1)
+        let theta = [log(0.3), log(5.0), log(0.7), log(2.0)]
+        #expect(same.customers == data.customers)
+        #expect(same.objective(theta).value == data.objective(theta).value)
+        #expect(same.objective(theta).gradient == data.objective(theta).gradient)
+    }
+
+    @Test func samplesAreIndependentOfInputOrder() throws {
+        let histories = try LifetimeCDNOWFixture.histories()
+        let theta = [log(0.3), log(5.0), log(0.7), log(2.0)]
+        let forward = BGNBDData(histories).systematicSample(every: 7)
+        let backward = BGNBDData(histories.reversed()).systematicSample(every: 7)
+        #expect(forward.objective(theta).value == backward.objective(theta).value)
+        let spendTheta = [log(5.0), log(3.0), log(12.0)]
+        let spendForward = GammaGammaData(histories).systematicSample(every: 7)
+        let spendBackward = GammaGammaData(histories.reversed()).systematicSample(every: 7)
+        #expect(spendForward.objective(spendTheta).value == spendBackward.objective(spendTheta).value)
+    }
+
+    @Test func gammaGammaSampleKeepsOneCustomerInK() throws {
+        let data = GammaGammaData(try LifetimeCDNOWFixture.histories())
+        let sample = data.systematicSample(every: 3)
+        #expect(sample.customers == data.customers / 3)
+        #expect(sample.countWeight.reduce(0, +) == Double(sample.customers))
+        // Step 1 gives the same likelihood.
+        let theta = [log(5.0), log(3.0), log(12.0)]
+        let same = data.systematicSample(every: 1)
+        #expect(abs(same.objective(theta).value - data.objective(theta).value) < 1.0e-12)
+        #expect(abs(sample.meanSpend / data.meanSpend - 1) < 0.05)
+    }
+
+    // MARK: - Survey, then polish
+
+    @Test func surveyThenPolishReachesTheDirectOptimum() throws {
+        let data = BGNBDData(try LifetimeCDNOWFixture.histories())
+        let starts: [[Double]] = [[0, log(5.0), 0, 0], [log(0.5), log(2.0), log(0.5), log(2.0)]]
+        let names = ["r", "alpha", "a", "b"]
+        let direct = try MaximumLikelihoodFit.parameters(data.objective, starts: starts, names: names)
+        let sample = data.systematicSample(every: 4)
+        let surveyed = try MaximumLikelihoodFit.parameters(
+            data.objective, survey: { sample.objective($0) }, starts: starts, names: names)
+        for i in 0..<4 {
+            #expect(abs(surveyed[i] / direct[i] - 1) < 1.0e-6, "\(names[i]): \(surveyed[i]) vs \(direct[i])")
+        }
+        expectPublishedCDNOWFit(surveyed)
+    }
+
+    @Test func misleadingSurveyStillReachesTheOptimum() throws {
+        let data = BGNBDData(try LifetimeCDNOWFixture.histories())
+        // A survey of other customers entirely, with another optimum.
+        let other = BGNBDData(LifetimeSimulation.customers(
+            count: 3000, r: 2, alpha: 1, a: 3, b: 1, seed: 5
+        ) { rng in 10 + 60 * rng.uniform() })
+        let starts: [[Double]] = [[0, log(5.0), 0, 0], [log(0.5), log(2.0), log(0.5), log(2.0)]]
+        let p = try MaximumLikelihoodFit.parameters(
+            data.objective, survey: { other.objective($0) }, starts: starts, names: ["r", "alpha", "a", "b"])
+        expectPublishedCDNOWFit(p)
+    }
+
+    /// r = 0.243, α = 4.414, a = 0.793, b = 2.426 (Fader, Hardie & Lee 2005).
+    private func expectPublishedCDNOWFit(_ p: [Double]) {
+        let published: [Double] = [0.243, 4.414, 0.793, 2.426]
+        for i in 0..<4 {
+            #expect(abs(p[i] - published[i]) < 0.0005, "parameter \(i): \(p[i])")
+        }
+    }
+
+    @Test func surveyStepStartsAboveTheThreshold() {
+        #expect(MaximumLikelihoodFit.surveyStep(customers: 10_000) == 1)
+        #expect(MaximumLikelihoodFit.surveyStep(customers: MaximumLikelihoodFit.surveyThreshold) == 1)
+        #expect(MaximumLikelihoodFit.surveyStep(customers: 1_000_000) == 50)
+    }
+
+    // MARK: - Line search at the noise floor
+
+    /// f(θ) = 1000 + Σ cᵢ (e^θᵢ − θᵢ) with a deterministic value-only wobble of 5·10⁻¹⁴ relative,
+    /// the size of the rounding of a sum over many customers; the exact gradient vanishes at θ = 0.
+    /// Armijo's test alone stops once the true decrease drops below the wobble, near a gradient of
+    /// 1e-5; the noise rule carries BFGS on to the tolerance.
+    @Test func bfgsConvergesBelowTheObjectivesNoise() throws {
+        let c = [1.0, 30.0, 0.05, 4.0]
+        let f: LifetimeOptimizer.Objective = { theta in
+            var value = 1000.0
+            for i in 0..<4 { value += c[i] * (exp(theta[i]) - theta[i]) }
+            let wobble = 5.0e-14 * value * sin(1.0e7 * theta.reduce(0, +))
+            return (value + wobble, (0..<4).map { c[$0] * (exp(theta[$0]) - 1) })
+        }
+        let result = try #require(LifetimeOptimizer.bfgs(
+            f, from: [1.5, -2, 0.8, -1], gradientTolerance: LifetimeOptimizer.gradientTolerance))
+        #expect(result.gradientNorm <= 1.0e-9, "gradient \(result.gradient)")
+        #expect(result.theta.allSatisfy { abs($0) < 1.0e-8 })
+    }
+}
