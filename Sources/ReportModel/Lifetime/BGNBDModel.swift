@@ -97,26 +97,43 @@ public enum BGNBDModel {
     /// (Euler's transformation of eq. 10), written as c·(−expm1(ε L)/ε) − e^(εL)·S with
     /// L = log(1−z) and S = c·(F − 1)/ε, both regular at ε = 0 and c = 0.
     static func expectedPurchasesIfAlive(_ p: BGNBDParameters, x: Double, T: Double, horizon t: Double) -> Double {
-        guard t > 0 else { return 0 }
-        let z = t / (p.alpha + T + t)
-        if z <= 0.98, let value = expectedPurchasesIfAliveSeries(p, x: x, T: T, horizon: t) {
-            return value
+        expectedPurchasesIfAlive(p, x: x, T: T, horizons: [t])[0]
+    }
+
+    /// The same expectation at several horizons, the series of all of them summed together
+    /// (`Hypergeometric.scaledIncrements`); each value is the one a single call gives.
+    static func expectedPurchasesIfAlive(_ p: BGNBDParameters, x: Double, T: Double, horizons: [Double]) -> [Double] {
+        let series = expectedPurchasesIfAliveSeries(p, x: x, T: T, horizons: horizons)
+        return horizons.indices.map { j in
+            let t = horizons[j]
+            guard t > 0 else { return 0 }
+            return series[j] ?? expectedPurchasesIfAliveQuadrature(p, x: x, T: T, horizon: t)
         }
-        return expectedPurchasesIfAliveQuadrature(p, x: x, T: T, horizon: t)
     }
 
     /// The series form; nil when the series does not converge quickly.
     static func expectedPurchasesIfAliveSeries(_ p: BGNBDParameters, x: Double, T: Double, horizon t: Double) -> Double? {
-        let z = t / (p.alpha + T + t)
+        expectedPurchasesIfAliveSeries(p, x: x, T: T, horizons: [t])[0]
+    }
+
+    /// The series form at several horizons; nil for a horizon of z > 0.98 (where the series
+    /// converges slowly) or whose series does not converge.
+    static func expectedPurchasesIfAliveSeries(_ p: BGNBDParameters, x: Double, T: Double, horizons: [Double]) -> [Double?] {
         let c = p.a + p.b + x - 1
         let epsilon = p.a - 1
         let bigA = p.a + p.b - 1 - p.r
-        let logOneMinusZ = log1p(-t / (p.alpha + T + t))
-        guard let s = Hypergeometric.scaledIncrement(bigA, epsilon, c, z) else { return nil }
-        let el = epsilon * logOneMinusZ
-        let growth = epsilon == 0 ? -logOneMinusZ : -expm1(el) / epsilon
-        let value = c * growth - exp(el) * s
-        return value.isFinite ? max(value, 0) : nil
+        let zs = horizons.map { t in t / (p.alpha + T + t) }
+        let summed = zs.contains { $0 > 0.98 } ? zs.map { $0 > 0.98 ? 0 : $0 } : zs
+        let increments = Hypergeometric.scaledIncrements(bigA, epsilon, c, summed)
+        return horizons.indices.map { j -> Double? in
+            let t = horizons[j]
+            guard zs[j] <= 0.98, let s = increments[j] else { return nil }
+            let logOneMinusZ = log1p(-t / (p.alpha + T + t))
+            let el = epsilon * logOneMinusZ
+            let growth = epsilon == 0 ? -logOneMinusZ : -expm1(el) / epsilon
+            let value = c * growth - exp(el) * s
+            return value.isFinite ? max(value, 0) : nil
+        }
     }
 
     /// The same expectation as ∫ (1 − (1 + p u)^(−(r+x))) / p · Beta(p; a, b+x) dp, u = t/(α+T),

@@ -89,12 +89,14 @@ public enum LifetimeValueEstimator {
         // Per pair: E[X(k months) | alive] − E[X((k−1) months) | alive], discounted and summed, and E over the horizon.
         let results = UnsafeMutableBufferPointer<(purchases: Double, discounted: Double)>.allocate(capacity: count)
         defer { results.deallocate() }
+        let horizons = (0..<months).map { Double($0 + 1) * month }
         let work: (Int) -> Void = { j in
             let (x, T) = pairs[j]
+            let expected = BGNBDModel.expectedPurchasesIfAlive(p, x: x, T: T, horizons: horizons)
             var previous = 0.0
             var discounted = 0.0
             for k in stride(from: 1, through: months, by: 1) {
-                let current = BGNBDModel.expectedPurchasesIfAlive(p, x: x, T: T, horizon: Double(k) * month)
+                let current = expected[k - 1]
                 discounted += (current - previous) * discount[k]
                 previous = current
             }

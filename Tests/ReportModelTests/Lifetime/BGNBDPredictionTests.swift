@@ -87,6 +87,23 @@ import Testing
         }
     }
 
+    @Test func expectationsAtSeveralHorizonsAreTheSingleValues() {
+        // Monthly horizons in weeks, a zero horizon, and horizons with z > 0.98 (quadrature).
+        let month: Double = 365.25 / 12 / 7
+        let monthly: [Double] = (1...12).map { Double($0) * month }
+        let horizons: [Double] = [0] + monthly + [900, 3000]
+        let p = BGNBDParameters(r: 0.243, alpha: 4.414, a: 0.793, b: 2.426)
+        for (x, T) in [(0.0, 38.86), (2.0, 10.0), (7.0, 0.5), (30.0, 78.0)] {
+            let batch = BGNBDModel.expectedPurchasesIfAlive(p, x: x, T: T, horizons: horizons)
+            for (j, t) in horizons.enumerated() {
+                #expect(batch[j] == BGNBDModel.expectedPurchasesIfAlive(p, x: x, T: T, horizon: t), "x=\(x) T=\(T) t=\(t)")
+            }
+            #expect(batch[0] == 0)
+            // Expected purchases grow with the horizon.
+            #expect(zip(batch, batch.dropFirst()).allSatisfy { $0 <= $1 })
+        }
+    }
+
     @Test func stableForLargeCountsAndAges() {
         // Days: x in the hundreds, T in the thousands.
         let p = BGNBDParameters(r: 0.8, alpha: 40, a: 0.6, b: 4)

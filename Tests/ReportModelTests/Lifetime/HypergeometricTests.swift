@@ -96,4 +96,20 @@ import Testing
         // b → 0: c · d/db F at b = 0 = Σ (a)_n (n−1)! / ((c+1)_{n−1} n!) zⁿ; for a = c = 1 it is −ln(1 − z).
         #expect(close(Hypergeometric.scaledIncrement(1, 0, 1, 0.5)!, -log(0.5)))
     }
+
+    @Test func scaledIncrementsAtSeveralZAreTheSingleValues() {
+        // Each z converges after its own number of terms; z = 0 and a series that cannot converge
+        // in the allowed terms are handled per z.
+        let zs = [0.05, 0.3, 0, 0.6, 0.9, 0.97, 0.5]
+        for (a, b, c) in [(1.45, -0.207, 2.219), (2.2, 0.5, 4.1), (-0.7, 1.5, 0.4), (0.3, -0.6, 9.5)] {
+            let batch = Hypergeometric.scaledIncrements(a, b, c, zs)
+            #expect(batch.count == zs.count)
+            for (j, z) in zs.enumerated() {
+                #expect(batch[j] == Hypergeometric.scaledIncrement(a, b, c, z), "a=\(a) z=\(z)")
+            }
+        }
+        let short = Hypergeometric.scaledIncrements(2.2, 0.5, 4.1, [0.1, 0.97], maxTerms: 40)
+        #expect(short[0] == Hypergeometric.scaledIncrement(2.2, 0.5, 4.1, 0.1))
+        #expect(short[1] == nil)
+    }
 }
