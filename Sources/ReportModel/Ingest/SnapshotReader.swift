@@ -130,14 +130,37 @@ public struct SnapshotReader {
         func text(_ column: Int) -> String? {
             guard column >= 0 else { return nil }
             let f = fields[column]
-            if FieldParser.trimmed(reader.rawBytes(f)).isEmpty { return nil }
-            let bytes = reader.unescapedBytes(f, scratch: &scratch)
-            guard let s = String(validating: bytes, as: UTF8.self) else {
+            let raw = reader.rawBytes(f)
+            if FieldParser.trimmed(raw).isEmpty { return nil }
+            let valid: Bool
+            let made: String
+            if f.hasEscapedQuotes {
+                let bytes = reader.unescapedBytes(f, scratch: &scratch)
+                valid = bytes.withUnsafeBytes { TextValidation.isValidUTF8($0) }
+                made = valid ? String(decoding: bytes, as: UTF8.self) : ""
+            } else {
+                valid = TextValidation.isValidUTF8(raw)
+                made = valid ? String(decoding: raw, as: UTF8.self) : ""
+            }
+            guard valid else {
                 report(f, column, line, "\(header.name(column)) is not valid UTF-8 text", "UTF-8 text")
                 rowOK = false
                 return nil
             }
-            return s
+            return made
+        }
+        // Tiers repeat a handful of values: their Strings are made once.
+        var tierCache = RepeatedTextCache()
+        func tierText() -> String? {
+            guard cTier >= 0 else { return nil }
+            let f = fields[cTier]
+            guard !f.hasEscapedQuotes else { return text(cTier) }
+            let raw = reader.rawBytes(f)
+            if FieldParser.trimmed(raw).isEmpty { return nil }
+            if let cached = tierCache.text(raw) { return cached }
+            guard let made = text(cTier) else { return nil }
+            tierCache.insert(raw, made)
+            return made
         }
 
         // Totals must stay far inside Int64 so that every later sum (segments, periods) is exact.
@@ -265,7 +288,7 @@ public struct SnapshotReader {
             let refund = amount(cRefund, missing: 0)
             let points = amount(cPoints, missing: -1)
             let feedback = text(cFeedback)
-            let tier = text(cTier)
+            let tier = tierText()
             var purchaseDays: Int32 = 0
             var repeatSpend: Int64 = 0
             if cDays >= 0 {

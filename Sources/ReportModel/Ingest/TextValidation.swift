@@ -1,11 +1,40 @@
 /// UTF-8 checks for text fields.
 public enum TextValidation {
-    /// True when `bytes` are valid UTF-8 (ASCII fast path).
+    /// True when `bytes` are valid UTF-8 (RFC 3629: shortest forms only, no surrogates, at most
+    /// U+10FFFF). Checked here rather than by `String(validating:)`, whose generic path looked up
+    /// type metadata on every call (5 % of reading a snapshot with a text column, callgrind).
     @inline(__always)
     public static func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        var ascii = true
-        for b in bytes where b >= 0x80 { ascii = false; break }
-        if ascii { return true }
-        return String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self) != nil
+        var i = 0
+        let n = bytes.count
+        // ASCII fast path, eight bytes at a time.
+        if let base = bytes.baseAddress {
+            while i + 8 <= n {
+                if base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
+                i += 8
+            }
+        }
+        while i < n {
+            let b0 = bytes[i]
+            if b0 < 0x80 { i += 1; continue }
+            let length: Int
+            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF   // bounds of the second byte
+            switch b0 {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; upper = 0x9F
+            case 0xF0: length = 4; lower = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; upper = 0x8F
+            default: return false
+            }
+            guard i + length <= n else { return false }
+            let b1 = bytes[i + 1]
+            guard b1 >= lower && b1 <= upper else { return false }
+            for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return false }
+            i += length
+        }
+        return true
     }
 }

@@ -65,36 +65,48 @@ public enum Hypergeometric {
     /// until the tail is negligible; nil for a z whose sum is not finite or has not converged within
     /// `maxTerms` (a z of 0 or a first term of 0 gives 0).
     private static func continued(_ a: Double, _ b: Double, _ c: Double, _ zs: [Double], firstTerms: [Double], n start: Double, maxTerms: Int) -> [Double?] {
-        var results = [Double?](repeating: nil, count: zs.count)
-        var term = firstTerms
-        var sum = firstTerms
-        var largest = firstTerms.map(abs)
-        var active: [Int] = []
-        for j in zs.indices {
-            if zs[j] == 0 || firstTerms[j] == 0 { results[j] = 0 } else { active.append(j) }
+        let count = zs.count
+        var results = [Double?](repeating: nil, count: count)
+        // One scratch block for the per-z state (the loop runs on raw pointers: array accesses with
+        // their uniqueness checks cost more than the arithmetic).
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 4 * count)
+        let active = UnsafeMutablePointer<Int>.allocate(capacity: count)
+        defer { scratch.deallocate(); active.deallocate() }
+        let z = scratch, term = scratch + count, sum = scratch + 2 * count, largest = scratch + 3 * count
+        var activeCount = 0
+        for j in 0..<count {
+            z[j] = zs[j]
+            term[j] = firstTerms[j]
+            sum[j] = firstTerms[j]
+            largest[j] = abs(firstTerms[j])
+            if zs[j] == 0 || firstTerms[j] == 0 { results[j] = 0 } else { active[activeCount] = j; activeCount += 1 }
         }
         var n = start
         var iteration = 0
-        while !active.isEmpty && iteration < maxTerms {
+        while activeCount > 0 && iteration < maxTerms {
             iteration += 1
             let ratio = (a + n) * (b + n) / ((c + n) * (n + 1))
-            // The next ratio, for the tail bound (as `tailIsNegligible` writes it).
+            // The next ratio, for the tail bound.
             let nextRatio = (a + n + 1) * (b + n + 1) / ((c + n + 1) * (n + 2))
             var kept = 0
-            for j in active {
-                let z = zs[j]
-                term[j] *= ratio * z
-                sum[j] += term[j]
-                largest[j] = max(largest[j], abs(term[j]))
-                if term[j] == 0 || tailIsNegligible(term: term[j], nextRatio: abs(nextRatio * z), z, sum: sum[j], largest: largest[j]) {
-                    results[j] = sum[j].isFinite ? sum[j] : nil
+            for k in 0..<activeCount {
+                let j = active[k]
+                let zj = z[j]
+                let t = term[j] * (ratio * zj)
+                let total = sum[j] + t
+                let top = max(largest[j], abs(t))
+                term[j] = t
+                sum[j] = total
+                largest[j] = top
+                if t == 0 || tailIsNegligible(term: t, nextRatio: abs(nextRatio * zj), zj, sum: total, largest: top) {
+                    results[j] = total.isFinite ? total : nil
                     continue
                 }
-                if !sum[j].isFinite { continue }
+                if !total.isFinite { continue }
                 active[kept] = j
                 kept += 1
             }
-            active.removeLast(active.count - kept)
+            activeCount = kept
             n += 1
         }
         return results

@@ -35,20 +35,53 @@ public enum MarkdownRenderer {
     }
 
     /// Escapes text so Markdown shows it literally: no emphasis, links, HTML, headings or table breaks.
+    ///
+    /// Works on UTF-8 bytes (every character it changes is ASCII, and ASCII bytes never occur inside
+    /// a multi-byte sequence); text with nothing to escape, most of it, is returned as it is.
+    /// Iterating `Character`s made this 2 % of a 100 k × 12 build's instructions (callgrind).
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for ch in text {
-            switch ch {
-            case "\\", "`", "*", "_", "[", "]", "#", "!", "|", "<", ">", "&", "~", "$":
-                out.append("\\")
-                out.append(ch)
-            case "\n", "\r", "\r\n":
-                out.append(" ")
-            default:
-                out.append(ch)
+        let needsEscaping = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isSpecial) }
+            ?? text.utf8.contains(where: isSpecial)
+        guard needsEscaping else { return text }
+        return Array(text.utf8).withUnsafeBufferPointer { bytes -> String in
+            let first = bytes.firstIndex(where: isSpecial) ?? bytes.count
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 8)
+            out.append(contentsOf: bytes[..<first])
+            var i = first
+            while i < bytes.count {
+                let b = bytes[i]
+                switch b {
+                case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                     UInt8(ascii: "]"), UInt8(ascii: "#"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: "<"),
+                     UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "~"), UInt8(ascii: "$"):
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(b)
+                case UInt8(ascii: "\r"):
+                    // A CRLF pair is one line break: one space.
+                    out.append(UInt8(ascii: " "))
+                    if i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
+                case UInt8(ascii: "\n"):
+                    out.append(UInt8(ascii: " "))
+                default:
+                    out.append(b)
+                }
+                i += 1
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
+    }
+
+    /// Whether `escape` changes the byte.
+    @inline(__always)
+    private static func isSpecial(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+             UInt8(ascii: "]"), UInt8(ascii: "#"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: "<"),
+             UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "~"), UInt8(ascii: "$"), UInt8(ascii: "\r"), UInt8(ascii: "\n"):
+            return true
+        default:
+            return false
+        }
     }
 }

@@ -1,0 +1,70 @@
+import Testing
+@testable import ReportModel
+
+/// `TextValidation.isValidUTF8` against the standard library's validation, and the repeated-text cache.
+@Suite struct TextValidationTests {
+    private func valid(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBytes { TextValidation.isValidUTF8($0) } }
+    private func reference(_ bytes: [UInt8]) -> Bool { String(validating: bytes, as: UTF8.self) != nil }
+
+    @Test func knownSequences() {
+        #expect(valid([]))
+        #expect(valid(Array("plain ASCII text, longer than eight bytes".utf8)))
+        #expect(valid(Array("Frédéric, 顧客, 🎉, \u{10FFFF}".utf8)))
+        #expect(!valid([0xC0, 0x80]))                 // overlong NUL
+        #expect(!valid([0xE0, 0x80, 0x80]))           // overlong
+        #expect(!valid([0xED, 0xA0, 0x80]))           // surrogate U+D800
+        #expect(!valid([0xF4, 0x90, 0x80, 0x80]))     // past U+10FFFF
+        #expect(!valid([0xF5, 0x80, 0x80, 0x80]))
+        #expect(!valid(Array("abcdefgh".utf8) + [0xC3]))  // cut after the ASCII fast path
+        #expect(!valid([0x80]))
+        #expect(!valid([0xE2, 0x82]))                 // truncated €
+        #expect(valid([0xE2, 0x82, 0xAC]))            // €
+    }
+
+    /// Random byte strings biased towards UTF-8 lead and continuation bytes: same verdict as the stdlib.
+    @Test func agreesWithTheStandardLibrary() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return state }
+        let interesting: [UInt8] = [0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1,
+                                    0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF]
+        var disagreements = 0
+        var validSeen = 0
+        for _ in 0..<50_000 {
+            let length = Int(next() % 14)
+            let bytes = (0..<length).map { _ in
+                let r = next()
+                return r % 3 == 0 ? UInt8(truncatingIfNeeded: r >> 8) : interesting[Int((r >> 8) % UInt64(interesting.count))]
+            }
+            if valid(bytes) != reference(bytes) { disagreements += 1 }
+            if reference(bytes) { validSeen += 1 }
+        }
+        #expect(disagreements == 0)
+        #expect(validSeen > 1000)
+    }
+
+    @Test func repeatedTextIsMadeOnce() {
+        var cache = RepeatedTextCache()
+        var made = 0
+        func lookup(_ s: String) -> String? {
+            Array(s.utf8).withUnsafeBytes { raw in
+                if let cached = cache.text(raw) { return cached }
+                made += 1
+                let text = String(decoding: raw, as: UTF8.self)
+                cache.insert(raw, text)
+                return text
+            }
+        }
+        for _ in 0..<3 {
+            #expect(lookup("Gold") == "Gold")
+            #expect(lookup("Silver") == "Silver")
+            #expect(lookup("Golf") == "Golf")
+        }
+        #expect(made == 3)
+        // Past its capacity the cache still answers, making the text each time.
+        for k in 0..<RepeatedTextCache.capacity { _ = lookup("tier \(k)") }
+        made = 0
+        #expect(lookup("tier 15") == "tier 15")
+        #expect(lookup("tier 15") == "tier 15")
+        #expect(made == 2)
+    }
+}
