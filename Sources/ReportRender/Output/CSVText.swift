@@ -1,7 +1,22 @@
 /// Text fields for CSV outputs.
 public enum CSVText {
-    /// First bytes that make spreadsheets evaluate a cell: `=`, `+`, `-`, `@`, tab, carriage return.
-    static let formulaStarts: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13]
+    /// Whether a first byte makes spreadsheets evaluate a cell: `=`, `+`, `-`, `@`, tab, carriage return.
+    @inline(__always)
+    static func startsFormula(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13: return true
+        default: return false
+        }
+    }
+
+    /// Whether a byte makes a field need quotes.
+    @inline(__always)
+    static func needsQuotes(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: ";"): return true
+        default: return false
+        }
+    }
 
     /// RFC 4180 quoting when needed; text starting with `=`, `+`, `-`, `@`, tab or carriage return
     /// gets a leading `'` so spreadsheets never run it as a formula.

@@ -9,7 +9,7 @@ public enum SegmentsCSV {
         out.append(header)
         try out.endLine()
         let b = report.buyers
-        let segmentFields = report.segmentIDs.map(CSVText.field)
+        let segmentFields = report.segmentIDs.map { Array(CSVText.field($0).utf8) }
         for i in 0..<b.count {
             customers.withBytes(b.customer[i]) { out.append(csvBytes: $0) }
             out.append(UInt8(ascii: ","))
@@ -25,7 +25,7 @@ public enum SegmentsCSV {
             out.append(UInt8(ascii: ","))
             out.append(integer: b.m(i))
             out.append(UInt8(ascii: ","))
-            out.append(segmentFields[Int(b.segment[i])])
+            segmentFields[Int(b.segment[i])].withUnsafeBytes { out.append(bytes: $0) }
             out.append(UInt8(ascii: ","))
             out.append(fixed: b.probabilityAlive[i], decimals: 6)
             out.append(UInt8(ascii: ","))
