@@ -35,67 +35,75 @@ struct BGNBDData: Sendable {
 
     // MARK: - Building
 
-    private struct Key: Comparable {
-        var x: UInt64, tx: UInt64, t: UInt64
-        static func < (l: Key, r: Key) -> Bool {
-            (l.x, l.tx, l.t) < (r.x, r.tx, r.t)
-        }
-    }
-
-    /// Groups the histories. Sorting (not hashing) keeps every sum in a fixed order, so a fit is
-    /// bit-for-bit reproducible.
+    /// Groups the histories: identical triples are counted in a hash table, then the distinct
+    /// triples are sorted, so that every sum runs in a fixed order and a fit is bit-for-bit
+    /// reproducible whatever the input order. (Sorting all 1 M customers' keys and hashing each
+    /// into two `Set`s cost more than the fit itself.)
     init(_ histories: [PurchaseHistory]) {
+        customers = histories.count
         // Non-negative doubles sort like their bit patterns (+0.0 only: the triple is sanitised).
-        var keys = histories.map { h -> Key in
+        var table = TripleTable(expected: min(histories.count, 1 << 16))
+        var weights: [Int] = []
+        for h in histories {
             let m = h.modelTriple
-            return Key(x: (m.x + 0).bitPattern, tx: (m.tx + 0).bitPattern, t: (m.T + 0).bitPattern)
+            let i = table.index((m.x + 0).bitPattern, (m.tx + 0).bitPattern, (m.T + 0).bitPattern)
+            if i == weights.count { weights.append(1) } else { weights[i] += 1 }
         }
-        keys.sort()
-        customers = keys.count
+        let keys = table.keys
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
 
-        var ageSet = Set<UInt64>()
-        var recencySet = Set<UInt64>()
-        for k in keys {
-            ageSet.insert(k.t)
-            if k.x != 0 { recencySet.insert(k.tx) }
-        }
-        let ageBits = ageSet.sorted()
-        let recencyBits = recencySet.sorted()
+        var ageBits = keys.map(\.2)
+        var recencyBits = keys.compactMap { $0.0 != 0 ? $0.1 : nil }
+        ageBits.sort()
+        recencyBits.sort()
+        ageBits = BGNBDData.unique(ageBits)
+        recencyBits = BGNBDData.unique(recencyBits)
         ages = ageBits.map(Double.init(bitPattern:))
         recencies = recencyBits.map(Double.init(bitPattern:))
-        var ageIndex = [UInt64: Int32](minimumCapacity: ageBits.count)
-        for (i, b) in ageBits.enumerated() { ageIndex[b] = Int32(i) }
-        var recencyIndex = [UInt64: Int32](minimumCapacity: recencyBits.count)
-        for (i, b) in recencyBits.enumerated() { recencyIndex[b] = Int32(i) }
 
-        var i = 0
-        while i < keys.count {
-            var j = i + 1
-            while j < keys.count, keys[j] == keys[i] { j += 1 }
-            let k = keys[i]
-            let weight = Double(j - i)
-            let x = Double(bitPattern: k.x)
-            let age = Double(bitPattern: k.t)
+        for k in order {
+            let (xBits, txBits, tBits) = keys[k]
+            let weight = Double(weights[k])
+            let x = Double(bitPattern: xBits)
+            let age = Double(bitPattern: tBits)
             totalRepeats += x * weight
             totalAge += age * weight
-            if k.x == 0 {
-                zeroAge.append(ageIndex[k.t]!)
+            let ageIndex = Int32(BGNBDData.position(of: tBits, in: ageBits))
+            if xBits == 0 {
+                zeroAge.append(ageIndex)
                 zeroWeight.append(weight)
             } else {
-                repeatBuyers += j - i
-                if counts.last.map({ $0.bitPattern != k.x }) ?? true {
+                repeatBuyers += weights[k]
+                if counts.last.map({ $0.bitPattern != xBits }) ?? true {
                     if !counts.isEmpty { groupStart.append(entryWeight.count) }
                     counts.append(x)
                     countWeight.append(0)
                 }
                 countWeight[countWeight.count - 1] += weight
-                entryRecency.append(recencyIndex[k.tx]!)
-                entryAge.append(ageIndex[k.t]!)
+                entryRecency.append(Int32(BGNBDData.position(of: txBits, in: recencyBits)))
+                entryAge.append(ageIndex)
                 entryWeight.append(weight)
             }
-            i = j
         }
         if !counts.isEmpty { groupStart.append(entryWeight.count) }
+    }
+
+    /// A sorted array without repeats.
+    private static func unique(_ sorted: [UInt64]) -> [UInt64] {
+        var out: [UInt64] = []
+        out.reserveCapacity(sorted.count)
+        for v in sorted where out.last != v { out.append(v) }
+        return out
+    }
+
+    /// The index of a value present in a sorted array (binary search).
+    private static func position(of value: UInt64, in sorted: [UInt64]) -> Int {
+        var lo = 0, hi = sorted.count - 1
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     // MARK: - Likelihood

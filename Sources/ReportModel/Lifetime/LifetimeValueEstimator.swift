@@ -69,21 +69,13 @@ public enum LifetimeValueEstimator {
         // The costly part, E[X(t) | alive], depends on (x, T) only: compute it once per distinct
         // pair (far fewer than triples: 100 k buyers → 12 k pairs on the sample data, which cut this
         // step from 0.12 s to 0.02 s per snapshot); P(alive) is cheap and done per customer.
-        struct Key: Hashable { var x: UInt64, t: UInt64 }
-        var index = [Key: Int]()
-        var pairs: [(x: Double, T: Double)] = []
+        var index = TripleTable(expected: min(histories.count, 1 << 14))
         var slot = [Int32](repeating: 0, count: histories.count)
         for (i, h) in histories.enumerated() {
             let m = h.modelTriple
-            let key = Key(x: (m.x + 0).bitPattern, t: (m.T + 0).bitPattern)
-            if let j = index[key] {
-                slot[i] = Int32(j)
-            } else {
-                index[key] = pairs.count
-                slot[i] = Int32(pairs.count)
-                pairs.append((m.x, m.T))
-            }
+            slot[i] = Int32(index.index((m.x + 0).bitPattern, (m.T + 0).bitPattern, 0))
         }
+        let pairs = index.keys.map { (x: Double(bitPattern: $0.0), T: Double(bitPattern: $0.1)) }
 
         let count = pairs.count
         // Per pair: E[X(k months) | alive] − E[X((k−1) months) | alive], discounted and summed, and E over the horizon.

@@ -14,9 +14,35 @@ public struct CustomerIDs: Sendable {
     /// Number of ids.
     public var count: Int { offsets.count - 1 }
 
+    /// True while every id was appended in increasing byte order (sequential ids such as
+    /// `C0000001`, `C0000002`…): index order is then id order, and output rows are put in id order
+    /// by one pass over the indices instead of a sort by bytes (see `sortedByID`).
+    public private(set) var isInIDOrder = true
+
     mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        if isInIDOrder, count > 0 {
+            let lo = offsets[count - 1], hi = offsets[count]
+            isInIDOrder = arena.withUnsafeBytes { previous in
+                BytewiseOrder.precedes(UnsafeRawBufferPointer(rebasing: previous[lo..<hi]), bytes)
+            }
+        }
         arena.append(contentsOf: bytes)
         offsets.append(arena.count)
+    }
+
+    /// `items` ordered by the byte order of `id(item)`'s id; any order in, the same order out.
+    /// Linear (a pass over the indices) while ids are in index order, a comparison sort otherwise.
+    public func sortedByID(_ items: [Int32], id: (Int32) -> Int32) -> [Int32] {
+        guard isInIDOrder else {
+            return items.sorted { precedes(id($0), id($1)) }
+        }
+        // Each customer appears at most once among the items: place them by index.
+        var slot = [Int32](repeating: -1, count: count)
+        for item in items { slot[Int(id(item))] = item }
+        var out: [Int32] = []
+        out.reserveCapacity(items.count)
+        for item in slot where item >= 0 { out.append(item) }
+        return out
     }
 
     /// The id of an index, as text.
@@ -38,14 +64,8 @@ public struct CustomerIDs: Sendable {
     public func precedes(_ a: Int32, _ b: Int32) -> Bool {
         let ra = offsets[Int(a)]..<offsets[Int(a) + 1]
         let rb = offsets[Int(b)]..<offsets[Int(b) + 1]
-        return arena.withUnsafeBufferPointer { buf in
-            let la = ra.count, lb = rb.count
-            let n = min(la, lb)
-            for k in 0..<n {
-                let x = buf[ra.lowerBound + k], y = buf[rb.lowerBound + k]
-                if x != y { return x < y }
-            }
-            return la < lb
+        return arena.withUnsafeBytes { buf in
+            BytewiseOrder.precedes(UnsafeRawBufferPointer(rebasing: buf[ra]), UnsafeRawBufferPointer(rebasing: buf[rb]))
         }
     }
 

@@ -9,7 +9,7 @@ struct RFMStage {
         rows.reserveCapacity(table.count)
         for row in 0..<table.count where table.orders[row] >= 1 { rows.append(Int32(row)) }
         // Output order: by customer id (byte order), independent of row order.
-        rows.sort { customers.precedes(table.customer[Int($0)], table.customer[Int($1)]) }
+        rows = customers.sortedByID(rows) { table.customer[Int($0)] }
 
         var out = BuyerTable()
         let n = rows.count

@@ -1,0 +1,101 @@
+import Testing
+@testable import ReportModel
+
+/// The ordering helpers behind the figures: id order of output rows, order statistics by selection,
+/// and the hash table that groups customers for the lifetime models. Each against its plain definition.
+@Suite struct OrderingTests {
+    private struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return state }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    }
+
+    // MARK: - Id order
+
+    private func byBytes(_ ids: CustomerIDs, _ items: [Int32]) -> [Int32] {
+        items.sorted { ids.precedes($0, $1) }
+    }
+
+    @Test func sequentialIdsAreInIDOrder() {
+        var index = CustomerIndex()
+        for k in 1...500 { _ = index.intern("C\(String(k + 100_000))") }
+        #expect(index.ids.isInIDOrder)
+        var g = Generator(state: 7)
+        let items = (0..<500).map { _ in Int32(g.below(500)) }
+        let unique = Array(Set(items)).shuffled()
+        #expect(index.ids.sortedByID(unique) { $0 } == byBytes(index.ids, unique))
+    }
+
+    @Test func unorderedIdsFallBackToTheSort() {
+        var index = CustomerIndex()
+        // Not in byte order: "C10" < "C9", and a prefix "C1" after "C10".
+        for id in ["C9", "C10", "C1", "B7", "C100", "A", "AB", "Ab", "é", "e"] { _ = index.intern(id) }
+        #expect(!index.ids.isInIDOrder)
+        let items = Array(Int32(0)..<Int32(10)).shuffled()
+        let sorted = index.ids.sortedByID(items) { $0 }
+        #expect(sorted == byBytes(index.ids, items))
+        #expect(sorted.map { index.ids.id($0) } == ["A", "AB", "Ab", "B7", "C1", "C10", "C100", "C9", "e", "é"])
+    }
+
+    @Test func aPrefixAfterItsExtensionBreaksTheOrder() {
+        var index = CustomerIndex()
+        _ = index.intern("C10")
+        _ = index.intern("C1")
+        #expect(!index.ids.isInIDOrder)
+        var equalStart = CustomerIndex()
+        _ = equalStart.intern("C1")
+        _ = equalStart.intern("C10")
+        #expect(equalStart.ids.isInIDOrder)
+    }
+
+    /// Rows mapped to customers through a table, as RFMStage does, in shuffled input order.
+    @Test func rowsThroughAMappingAreOrderIndependent() {
+        var index = CustomerIndex()
+        for k in 0..<300 { _ = index.intern("ID-\(String(format: "%05d", k * 3))") }
+        #expect(index.ids.isInIDOrder)
+        var g = Generator(state: 99)
+        var mix = SplitMix()
+        let customerOfRow = (0..<300).map { Int32($0) }.shuffled(using: &mix)
+        let rows = (0..<300).filter { _ in g.below(3) != 0 }.map(Int32.init)
+        let expected = rows.sorted { index.ids.precedes(customerOfRow[Int($0)], customerOfRow[Int($1)]) }
+        for _ in 0..<3 {
+            #expect(index.ids.sortedByID(rows.shuffled()) { customerOfRow[Int($0)] } == expected)
+        }
+    }
+
+    // MARK: - Order statistics
+
+    @Test func selectionMatchesTheSortedValues() {
+        var g = Generator(state: 12345)
+        for trial in 0..<200 {
+            let n = 1 + g.below(trial < 100 ? 40 : 3000)
+            let spread = 1 + g.below(trial % 3 == 0 ? 3 : 1000)   // many ties in a third of the trials
+            let values = (0..<n).map { _ in Int64(g.below(spread)) - 5 }
+            let sorted = values.sorted()
+            let ranks = (1...19).map { min(n - 1, $0 * n / 20) }
+            #expect(OrderStatistics.values(values, ranks: ranks) == ranks.map { sorted[$0] })
+        }
+        #expect(OrderStatistics.values([3.5], ranks: [0, 0]) == [3.5, 3.5])
+    }
+
+    // MARK: - Triple table
+
+    @Test func tripleTableGivesDenseStableIndices() {
+        var table = TripleTable(expected: 4)
+        var reference: [[UInt64]: Int] = [:]
+        var g = Generator(state: 4242)
+        for _ in 0..<20_000 {
+            let key = [UInt64(g.below(30)), UInt64(g.below(40)) << 52, UInt64(g.below(5))]
+            let i = table.index(key[0], key[1], key[2])
+            if let known = reference[key] { #expect(i == known) } else { #expect(i == reference.count); reference[key] = i }
+        }
+        #expect(table.count == reference.count)
+        for (key, i) in reference { #expect(table.keys[i] == (key[0], key[1], key[2])) }
+    }
+}
+
+/// A deterministic generator for `shuffled(using:)` (SplitMix64).
+private struct SplitMix: RandomNumberGenerator {
+    private var state: UInt64 = 0xDEAD_BEEF
+    mutating func next() -> UInt64 { state &+= 0x9E37_79B9_7F4A_7C15; var z = state; z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9; return z ^ (z >> 31) }
+}
