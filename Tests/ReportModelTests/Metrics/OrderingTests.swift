@@ -4,12 +4,6 @@ import Testing
 /// The ordering helpers behind the figures: id order of output rows, order statistics by selection,
 /// and the hash table that groups customers for the lifetime models. Each against its plain definition.
 @Suite struct OrderingTests {
-    private struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return state }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     // MARK: - Id order
 
     private func byBytes(_ ids: CustomerIDs, _ items: [Int32]) -> [Int32] {
@@ -20,7 +14,7 @@ import Testing
         var index = CustomerIndex()
         for k in 1...500 { _ = index.intern("C\(String(k + 100_000))") }
         #expect(index.ids.isInIDOrder)
-        var g = Generator(state: 7)
+        var g = SplitMix(seed: 7)
         let items = (0..<500).map { _ in Int32(g.below(500)) }
         let unique = Array(Set(items)).shuffled()
         #expect(index.ids.sortedByID(unique) { $0 } == byBytes(index.ids, unique))
@@ -53,8 +47,8 @@ import Testing
         var index = CustomerIndex()
         for k in 0..<300 { _ = index.intern("ID-\(String(format: "%05d", k * 3))") }
         #expect(index.ids.isInIDOrder)
-        var g = Generator(state: 99)
-        var mix = SplitMix()
+        var g = SplitMix(seed: 99)
+        var mix = SplitMix(seed: 1)
         let customerOfRow = (0..<300).map { Int32($0) }.shuffled(using: &mix)
         let rows = (0..<300).filter { _ in g.below(3) != 0 }.map(Int32.init)
         let expected = rows.sorted { index.ids.precedes(customerOfRow[Int($0)], customerOfRow[Int($1)]) }
@@ -66,7 +60,7 @@ import Testing
     // MARK: - Order statistics
 
     @Test func selectionMatchesTheSortedValues() {
-        var g = Generator(state: 12345)
+        var g = SplitMix(seed: 12345)
         for trial in 0..<200 {
             let n = 1 + g.below(trial < 100 ? 40 : 3000)
             let spread = 1 + g.below(trial % 3 == 0 ? 3 : 1000)   // many ties in a third of the trials
@@ -83,7 +77,7 @@ import Testing
     @Test func tripleTableGivesDenseStableIndices() {
         var table = TripleTable(expected: 4)
         var reference: [[UInt64]: Int] = [:]
-        var g = Generator(state: 4242)
+        var g = SplitMix(seed: 4242)
         for _ in 0..<20_000 {
             let key = [UInt64(g.below(30)), UInt64(g.below(40)) << 52, UInt64(g.below(5))]
             let i = table.index(key[0], key[1], key[2])
@@ -94,8 +88,6 @@ import Testing
     }
 }
 
-/// A deterministic generator for `shuffled(using:)` (SplitMix64).
-private struct SplitMix: RandomNumberGenerator {
-    private var state: UInt64 = 0xDEAD_BEEF
-    mutating func next() -> UInt64 { state &+= 0x9E37_79B9_7F4A_7C15; var z = state; z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9; return z ^ (z >> 31) }
+private extension SplitMix {
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }
