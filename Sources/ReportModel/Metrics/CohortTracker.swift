@@ -25,16 +25,40 @@ public struct CohortTracker: Sendable {
         snapshotMonths.append(table.period.asOf.month.index)
         let fallback = Int32(table.period.asOf.month.index)
         let hasFirst = table.has(.firstOrderDate)
-        var counts: [Int: Int] = [:]
+        // Per-row tallies in dense arrays over the months up to this snapshot's (a cohort is never
+        // later than its snapshot: first order <= last order <= as-of); hashing a month per row
+        // cost more than the rest of the loop. Resized when an older cohort shows up.
+        var lowest = fallback
+        var newSizes = [Int](repeating: 0, count: 1)
+        var activeCounts = [Int](repeating: 0, count: 1)
+        func ensure(_ month: Int32) {
+            guard month < lowest else { return }
+            // Grown at least twofold each time, so rows walking back month by month stay linear.
+            let extra = Int(max(lowest - month, min(Int32(newSizes.count), lowest - month + 1_200)))
+            newSizes.insert(contentsOf: repeatElement(0, count: extra), at: 0)
+            activeCounts.insert(contentsOf: repeatElement(0, count: extra), at: 0)
+            lowest -= Int32(extra)
+        }
         for row in 0..<table.count {
             let c = Int(table.customer[row])
             if cohortOf[c] == Int32.min && table.orders[row] >= 1 {
                 let first = table.firstOrder[row]
                 let month: Int32 = hasFirst && first != SnapshotTable.missingDay ? Int32(Day(ordinal: first).month.index) : fallback
                 cohortOf[c] = month
-                size[Int(month), default: 0] += 1
+                ensure(month)
+                newSizes[Int(month - lowest)] += 1
             }
-            if isActive[row], cohortOf[c] != Int32.min { counts[Int(cohortOf[c]), default: 0] += 1 }
+            let cohort = cohortOf[c]
+            if isActive[row], cohort != Int32.min {
+                ensure(cohort)
+                activeCounts[Int(cohort - lowest)] += 1
+            }
+        }
+        var counts: [Int: Int] = [:]
+        for offset in newSizes.indices {
+            let month = Int(lowest) + offset
+            if newSizes[offset] > 0 { size[month, default: 0] += newSizes[offset] }
+            if activeCounts[offset] > 0 { counts[month] = activeCounts[offset] }
         }
         for (cohort, n) in counts {
             var column = active[cohort] ?? []

@@ -28,6 +28,28 @@ import Testing
         #expect(rows[1].retention == [1.0, nil, 1.0])
     }
 
+    /// Cohorts decades apart, rows walking back in time and forward again: sizes and active counts
+    /// land in the right month whatever the row order.
+    @Test func cohortsSpanningDecadesInAnyRowOrder() {
+        let ids = ["A", "B", "C", "D", "E", "F"]
+        let first = ["2026-10-01", "2026-09-15", "2019-03-02", "1987-06-30", "2026-09-01", "1987-06-01"]
+        let last = ["2026-10-20", "2026-10-02", "2026-09-30", "2026-10-30", "2026-09-01", "2001-01-01"]
+        let lines = zip(ids.indices, ids).map { i, id in "\(id),\(first[i]),\(last[i]),2,20" }
+        var results: [[String]] = []
+        for order in [Array(0..<6), [5, 4, 3, 2, 1, 0], [1, 3, 0, 5, 2, 4]] {
+            var f = EngineFixture()
+            let csv = "customer_id,first_order_date,last_order_date,orders,revenue\n" + order.map { lines[$0] }.joined(separator: "\n") + "\n"
+            let r = f.run([("2026-10", csv)])
+            let rows = r[0].cohorts
+            #expect(rows.map(\.cohort.description) == ["1987-06", "2019-03", "2026-09", "2026-10"])
+            #expect(rows.map(\.size) == [2, 1, 2, 1])
+            // Active within 90 days of 2026-10-31: A, B, C, D (E bought on 09-01: 60 days, active too).
+            #expect(rows.map { $0.retention.last! } == [0.5, 1.0, 1.0, 1.0])
+            results.append(rows.map { "\($0.cohort) \($0.size) \($0.retention)" })
+        }
+        #expect(results[0] == results[1] && results[1] == results[2])
+    }
+
     @Test func cohortFallsBackToFirstSnapshotWithOrders() {
         var f = EngineFixture()
         let s1 = "customer_id,last_order_date,orders,revenue\nA,2026-09-10,1,5\nP,,0,0\n"
