@@ -41,6 +41,7 @@ public enum FieldParser {
 
     /// A date in the given format; nil when malformed or not a real date.
     public static func date(_ raw: UnsafeRawBufferPointer, format: DateFormat) -> Day? {
+        if format == .iso, raw.count == 10 { return isoDate(raw) }
         let b = trimmed(raw)
         guard b.count == 10 else { return nil }
         func num(_ from: Int, _ len: Int) -> Int? {
@@ -67,8 +68,34 @@ public enum FieldParser {
         return Day(year: y, month: m, day: d)
     }
 
+    /// An untrimmed ten-byte `YYYY-MM-DD` (every date of a typical export): straight-line digit
+    /// checks instead of the general parser's trimming and per-part loops (360 instructions per
+    /// date before, 10 % of reading a snapshot).
+    @inline(__always)
+    static func isoDate(_ b: UnsafeRawBufferPointer) -> Day? {
+        guard b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        let d0 = b[0] &- 48, d1 = b[1] &- 48, d2 = b[2] &- 48, d3 = b[3] &- 48
+        let m0 = b[5] &- 48, m1 = b[6] &- 48, e0 = b[8] &- 48, e1 = b[9] &- 48
+        guard d0 < 10, d1 < 10, d2 < 10, d3 < 10, m0 < 10, m1 < 10, e0 < 10, e1 < 10 else { return nil }
+        let year = Int(d0) * 1000 + Int(d1) * 100 + Int(d2) * 10 + Int(d3)
+        return Day(year: year, month: Int(m0) * 10 + Int(m1), day: Int(e0) * 10 + Int(e1))
+    }
+
     /// `true/false`, `1/0`, `yes/no`, `oui/non` in any case (no allocation: compared byte by byte).
     public static func boolean(_ raw: UnsafeRawBufferPointer) -> Bool? {
+        // Fast path for untrimmed `false`, `true`, `0`, `1` in any case (x | 0x20 equals a lowercase
+        // letter only for that letter and its capital).
+        switch raw.count {
+        case 5 where raw[0] | 0x20 == UInt8(ascii: "f") && raw[1] | 0x20 == UInt8(ascii: "a") && raw[2] | 0x20 == UInt8(ascii: "l")
+                && raw[3] | 0x20 == UInt8(ascii: "s") && raw[4] | 0x20 == UInt8(ascii: "e"):
+            return false
+        case 4 where raw[0] | 0x20 == UInt8(ascii: "t") && raw[1] | 0x20 == UInt8(ascii: "r") && raw[2] | 0x20 == UInt8(ascii: "u")
+                && raw[3] | 0x20 == UInt8(ascii: "e"):
+            return true
+        case 1 where raw[0] == UInt8(ascii: "0"): return false
+        case 1 where raw[0] == UInt8(ascii: "1"): return true
+        default: break
+        }
         let b = trimmed(raw)
         switch b.count {
         case 1:

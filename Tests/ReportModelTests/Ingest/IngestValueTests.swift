@@ -153,17 +153,47 @@ struct IngestValueTests {
         #expect(Self.date(text, format)?.description == expected)
     }
 
+    /// Ten-byte ISO dates (the fast path) against a plain reading of the parts.
+    @Test func isoDatesMatchAPlainReading() {
+        var g = SplitMix(seed: 2026)
+        let alphabet = Array("0123456789-- /x".utf8)
+        var valid = 0
+        for trial in 0..<30_000 {
+            var bytes: [UInt8]
+            if trial % 2 == 0 {
+                // Mostly well-formed: random year, month 0–13, day 0–32.
+                let text = String(format: "%04d-%02d-%02d", Int(g.next() % 10_000), Int(g.next() % 14), Int(g.next() % 33))
+                bytes = Array(text.utf8)
+            } else {
+                bytes = (0..<10).map { _ in alphabet[Int(g.next() % UInt64(alphabet.count))] }
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            var expected: Day?
+            if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+               parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) {
+                expected = Day(year: y, month: m, day: d)
+            }
+            #expect(Self.date(text, .iso) == expected, "\(text)")
+            if expected != nil { valid += 1 }
+        }
+        #expect(valid > 5_000)
+    }
+
     // MARK: - Booleans
 
     @Test("booleans in any case", arguments: [
         ("true", true), ("TRUE", true), ("True", true), ("1", true), ("yes", true), ("YES", true), ("Yes", true), ("oui", true), ("OUI", true), (" Oui ", true),
         ("false", false), ("FALSE", false), ("0", false), ("no", false), ("No", false), ("non", false), ("NON", false), ("\tnon", false),
+        ("FaLsE", false), ("tRuE", true), (" true", true), ("false ", false), (" 1 ", true),
     ])
     func booleans(_ text: String, _ expected: Bool) {
         #expect(Self.boolean(text) == expected)
     }
 
-    @Test("non-booleans are rejected", arguments: ["", "y", "n", "2", "-1", "truee", "falsee", "yes!", "nein", "si", "on", "off", "vrai", "t", "01"])
+    @Test("non-booleans are rejected", arguments: ["", "y", "n", "2", "-1", "truee", "falsee", "yes!", "nein", "si", "on", "off", "vrai", "t", "01",
+                                                  "fal5e", "f@lse", "tru3", "TRU\u{C9}", "fALSe!", "\u{0}rue"])
     func notBooleans(_ text: String) {
         #expect(Self.boolean(text) == nil)
     }
