@@ -1,9 +1,9 @@
-/// Order statistics by selection (internal): the values of a few ranks without sorting everything.
-enum OrderStatistics {
+/// Order statistics by selection: the values of a few ranks without sorting everything.
+public enum OrderStatistics {
     /// The values at `ranks` (ascending, each in 0..<values.count) of `values` in ascending order.
     /// Each rank is selected within the part above the previous one, so k ranks cost about
     /// k linear passes over shrinking ranges.
-    static func values<Value: Comparable>(_ values: [Value], ranks: [Int]) -> [Value] {
+    public static func values<Value: Comparable>(_ values: [Value], ranks: [Int]) -> [Value] {
         var work = values
         var result: [Value] = []
         result.reserveCapacity(ranks.count)
@@ -19,7 +19,8 @@ enum OrderStatistics {
 
     /// Rearranges `a[from...]` so that `a[rank]` holds the value of that rank and everything before
     /// it is not greater (introselect-style quickselect with median-of-three pivots).
-    static func select<Value: Comparable>(_ a: inout [Value], rank: Int, from start: Int) {
+    @inlinable
+    public static func select<Value: Comparable>(_ a: inout [Value], rank: Int, from start: Int) {
         var lo = start, hi = a.count - 1
         a.withUnsafeMutableBufferPointer { buf in
             while hi > lo {

@@ -30,30 +30,45 @@ struct LifetimeView {
     }
 
     /// `clv_distribution`: quantiles of predicted CLV over the buyers and its concentration.
+    ///
+    /// The seven quantiles and the two top shares are read by selection, not a full sort (sorting
+    /// 850 k values twice per snapshot was 5 % of a 1 M × 12 build's CPU time).
     func distribution() -> [String: Any] {
         let b = report.buyers
-        let values = rows.map { b.predictedCLV[$0] }.sorted()
+        var values = rows.map { b.predictedCLV[$0] }
         guard !values.isEmpty else { return ["available": false] }
+        let n = values.count
         let total = values.reduce(0, +)
-        func q(_ p: Double) -> Double { values[Int((p * Double(values.count - 1)).rounded())] }
-        func top(_ share: Double) -> String {
-            let k = max(1, Int((share * Double(values.count)).rounded()))
+        func rank(_ p: Double) -> Int { Int((p * Double(n - 1)).rounded()) }
+        func topCount(_ share: Double) -> Int { min(n, max(1, Int((share * Double(n)).rounded()))) }
+        let top10 = topCount(0.10), top20 = topCount(0.20)
+        let wanted = [0, rank(0.10), rank(0.25), rank(0.50), rank(0.75), rank(0.90), n - 1, n - top20, n - top10]
+        var at: [Int: Double] = [:]
+        var lower = 0
+        for r in Set(wanted).sorted() {
+            OrderStatistics.select(&values, rank: r, from: lower)
+            at[r] = values[r]
+            lower = r
+        }
+        // After selecting rank n − k, the k values from there on are the k largest.
+        func top(_ k: Int) -> String {
             guard total > 0 else { return format.missing }
-            return format.percent(values.suffix(k).reduce(0, +) / total, decimals: 0)
+            return format.percent(values[(n - k)...].reduce(0, +) / total, decimals: 0)
         }
         let quantiles: [(String, Double)] = [
-            (t("Lowest", "Minimum"), values.first!), ("P10", q(0.10)), ("P25", q(0.25)), (t("Median", "Médiane"), q(0.50)),
-            ("P75", q(0.75)), ("P90", q(0.90)), (t("Highest", "Maximum"), values.last!),
+            (t("Lowest", "Minimum"), at[0]!), ("P10", at[rank(0.10)]!), ("P25", at[rank(0.25)]!),
+            (t("Median", "Médiane"), at[rank(0.50)]!), ("P75", at[rank(0.75)]!), ("P90", at[rank(0.90)]!),
+            (t("Highest", "Maximum"), at[n - 1]!),
         ]
         return [
             "available": true,
-            "buyers": format.integer(values.count),
+            "buyers": format.integer(n),
             "total": format.money(total, decimals: 0),
-            "mean": format.money(total / Double(values.count)),
+            "mean": format.money(total / Double(n)),
             "quantiles": quantiles.map { ["label": $0.0, "value": format.money($0.1)] },
-            "top10_share": top(0.10),
-            "top20_share": top(0.20),
-            "below_one": format.percent(Double(values.filter { $0 < 1 }.count) / Double(values.count), decimals: 0),
+            "top10_share": top(top10),
+            "top20_share": top(top20),
+            "below_one": format.percent(Double(values.filter { $0 < 1 }.count) / Double(n), decimals: 0),
         ]
     }
 
@@ -70,7 +85,8 @@ struct LifetimeView {
         }
         return report.segments.map { seg in
             let index = report.segmentIDs.firstIndex(of: seg.id) ?? -1
-            let list = index >= 0 ? clvs[index].sorted() : []
+            var list = index >= 0 ? clvs[index] : []
+            if !list.isEmpty { OrderStatistics.select(&list, rank: (list.count - 1) / 2, from: 0) }
             let perCustomer = seg.predictedCLV.flatMap { seg.customers > 0 ? $0 / Double(seg.customers) : nil }
             return [
                 "name": SegmentCatalog.name(seg.id, locale),

@@ -69,4 +69,44 @@ import ReportModel
         let none = LifetimeView(report: report, customers: nil, format: ReportFormatter(locale: .en, currency: "EUR")).atRisk()
         #expect(none["has_list"] as? Bool == false)
     }
+
+    /// Quantiles, top shares and per-segment medians of predicted CLV, worked by hand on 0, 10, …, 100,
+    /// and the same in any buyer order (the view reads them by selection, not a sort).
+    @Test func distributionQuantilesAndSharesByHand() throws {
+        var (report, _, _) = try latest(locale: .en)
+        report.lifetime = .fitted(LifetimeModelFigures(timeUnit: "week", r: 1, alpha: 1, a: 1, b: 1, logLikelihood: -1, p: nil, q: nil, v: nil,
+                                                       gammaGammaExcluded: 0, horizonMonths: 12, monthlyDiscountRate: 0.01))
+        report.segmentIDs = report.segments.map(\.id)
+        let values: [Double] = (0...10).map { Double($0) * 10 }
+        var orders = [Array(values.indices), Array(values.indices.reversed()), [5, 0, 10, 3, 8, 1, 9, 2, 7, 4, 6]]
+        var generator = SystemRandomNumberGenerator()
+        orders.append(Array(values.indices).shuffled(using: &generator))
+        var seen: [String] = []
+        for order in orders {
+            var buyers = BuyerTable()
+            for (row, k) in order.enumerated() {
+                buyers.customer.append(Int32(row))
+                buyers.recencyDays.append(1)
+                buyers.frequency.append(1)
+                buyers.monetary.append(0)
+                buyers.scores.append(111)
+                buyers.segment.append(UInt8(k % 2))  // segment 0 holds 0, 20, …, 100; segment 1 holds 10, …, 90
+                buyers.probabilityAlive.append(0.5)
+                buyers.predictedCLV.append(values[k])
+            }
+            report.buyers = buyers
+            let view = LifetimeView(report: report, customers: nil, format: ReportFormatter(locale: .en, currency: "EUR"))
+            let d = view.distribution()
+            let quantiles = try #require(d["quantiles"] as? [[String: Any]]).map { $0["value"] as? String ?? "" }
+            // Ranks round(p·10): P10 → 1, P25 → 3 (2.5 rounds up), median → 5, P75 → 8, P90 → 9.
+            #expect(quantiles == ["€0.00", "€10.00", "€30.00", "€50.00", "€80.00", "€90.00", "€100.00"])
+            #expect(d["top10_share"] as? String == "18%")  // top 1 of 11: 100 / 550
+            #expect(d["top20_share"] as? String == "35%")  // top 2: 190 / 550 = 34.5 %
+            #expect(d["below_one"] as? String == "9%")     // one value of 11 below 1
+            let medians = view.segments().prefix(2).map { $0["predicted_median"] as? String ?? "" }
+            #expect(medians == ["€40.00", "€50.00"])  // 0…100 step 20 → 40; 10…90 step 20 → 50
+            seen.append("\(quantiles) \(medians)")
+        }
+        #expect(Set(seen).count == 1)
+    }
 }
