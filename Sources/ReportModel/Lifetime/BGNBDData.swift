@@ -43,67 +43,56 @@ struct BGNBDData: Sendable {
         customers = histories.count
         // Non-negative doubles sort like their bit patterns (+0.0 only: the triple is sanitised).
         var table = TripleTable(expected: min(histories.count, 1 << 16))
-        var weights: [Int] = []
         for h in histories {
             let m = h.modelTriple
-            let i = table.index((m.x + 0).bitPattern, (m.tx + 0).bitPattern, (m.T + 0).bitPattern)
-            if i == weights.count { weights.append(1) } else { weights[i] += 1 }
+            _ = table.index((m.x + 0).bitPattern, (m.tx + 0).bitPattern, (m.T + 0).bitPattern)
         }
+        let weights = table.counts
         let keys = table.keys
-        let order = keys.indices.sorted { keys[$0] < keys[$1] }
-
-        var ageBits = keys.map(\.2)
-        var recencyBits = keys.compactMap { $0.0 != 0 ? $0.1 : nil }
-        ageBits.sort()
-        recencyBits.sort()
-        ageBits = BGNBDData.unique(ageBits)
-        recencyBits = BGNBDData.unique(recencyBits)
-        ages = ageBits.map(Double.init(bitPattern:))
-        recencies = recencyBits.map(Double.init(bitPattern:))
+        // Distinct x, tx (repeat buyers only) and T values, each ranked by a small hash table and a
+        // sort of its few distinct values; the triples are then ordered by their packed ranks, which
+        // is their order by value. (Sorting 250 k triples through an index comparator, sorting every
+        // triple's T and tx, and two binary searches per triple took 100 ms per 1 M-customer snapshot.)
+        let x = ValueRanks(keys.map(\.0), where: nil)
+        let tx = ValueRanks(keys.map(\.1), where: keys.map { $0.0 != 0 })
+        let age = ValueRanks(keys.map(\.2), where: nil)
+        ages = age.distinct.map(Double.init(bitPattern:))
+        recencies = tx.distinct.map(Double.init(bitPattern:))
+        let txBits = tx.bitWidth, ageBits = age.bitWidth
+        let order: [Int]
+        if x.bitWidth + txBits + ageBits <= 64 {
+            var packed = keys.indices.map { k in
+                (key: UInt64(x.rank[k]) << (txBits + ageBits) | UInt64(max(tx.rank[k], 0)) << ageBits | UInt64(age.rank[k]), index: Int32(k))
+            }
+            packed.sort { $0.key < $1.key }
+            order = packed.map { Int($0.index) }
+        } else {
+            order = keys.indices.sorted { keys[$0] < keys[$1] }
+        }
 
         for k in order {
-            let (xBits, txBits, tBits) = keys[k]
             let weight = Double(weights[k])
-            let x = Double(bitPattern: xBits)
-            let age = Double(bitPattern: tBits)
-            totalRepeats += x * weight
-            totalAge += age * weight
-            let ageIndex = Int32(BGNBDData.position(of: tBits, in: ageBits))
-            if xBits == 0 {
+            let count = Double(bitPattern: keys[k].0)
+            let ageIndex = age.rank[k]
+            totalRepeats += count * weight
+            totalAge += ages[Int(ageIndex)] * weight
+            if keys[k].0 == 0 {
                 zeroAge.append(ageIndex)
                 zeroWeight.append(weight)
             } else {
                 repeatBuyers += weights[k]
-                if counts.last.map({ $0.bitPattern != xBits }) ?? true {
+                if counts.last.map({ $0.bitPattern != keys[k].0 }) ?? true {
                     if !counts.isEmpty { groupStart.append(entryWeight.count) }
-                    counts.append(x)
+                    counts.append(count)
                     countWeight.append(0)
                 }
                 countWeight[countWeight.count - 1] += weight
-                entryRecency.append(Int32(BGNBDData.position(of: txBits, in: recencyBits)))
+                entryRecency.append(tx.rank[k])
                 entryAge.append(ageIndex)
                 entryWeight.append(weight)
             }
         }
         if !counts.isEmpty { groupStart.append(entryWeight.count) }
-    }
-
-    /// A sorted array without repeats.
-    private static func unique(_ sorted: [UInt64]) -> [UInt64] {
-        var out: [UInt64] = []
-        out.reserveCapacity(sorted.count)
-        for v in sorted where out.last != v { out.append(v) }
-        return out
-    }
-
-    /// The index of a value present in a sorted array (binary search).
-    private static func position(of value: UInt64, in sorted: [UInt64]) -> Int {
-        var lo = 0, hi = sorted.count - 1
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
     }
 
     // MARK: - Likelihood

@@ -77,14 +77,40 @@ import Testing
     @Test func tripleTableGivesDenseStableIndices() {
         var table = TripleTable(expected: 4)
         var reference: [[UInt64]: Int] = [:]
+        var calls: [[UInt64]: Int] = [:]
         var g = SplitMix(seed: 4242)
         for _ in 0..<20_000 {
             let key = [UInt64(g.below(30)), UInt64(g.below(40)) << 52, UInt64(g.below(5))]
             let i = table.index(key[0], key[1], key[2])
+            calls[key, default: 0] += 1
             if let known = reference[key] { #expect(i == known) } else { #expect(i == reference.count); reference[key] = i }
         }
         #expect(table.count == reference.count)
-        for (key, i) in reference { #expect(table.keys[i] == (key[0], key[1], key[2])) }
+        let counts = table.counts
+        for (key, i) in reference {
+            #expect(table.keys[i] == (key[0], key[1], key[2]))
+            #expect(counts[i] == calls[key])
+        }
+    }
+
+    /// Ranks by hash table and a sort of the distinct values equal ranks by a sort of everything;
+    /// left-out items get −1 and add no value.
+    @Test func valueRanksMatchASortOfTheValues() {
+        var g = SplitMix(seed: 99)
+        for trial in 0..<50 {
+            let n = g.below(2000)
+            let values = (0..<n).map { _ in (Double(g.below(trial % 2 == 0 ? 10 : 700)) / 7).bitPattern }
+            let included = (0..<n).map { _ in g.below(4) != 0 }
+            let ranks = ValueRanks(values, where: trial % 3 == 0 ? nil : included)
+            let kept = Set(values.indices.filter { trial % 3 == 0 || included[$0] })
+            let distinct = Array(Set(kept.map { values[$0] })).sorted()
+            #expect(ranks.distinct == distinct)
+            for i in values.indices {
+                let expected = kept.contains(i) ? Int32(distinct.firstIndex(of: values[i])!) : -1
+                #expect(ranks.rank[i] == expected)
+            }
+            #expect(distinct.count < 1 << ranks.bitWidth)
+        }
     }
 }
 
