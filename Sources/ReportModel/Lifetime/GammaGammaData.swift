@@ -26,34 +26,57 @@ struct GammaGammaData: Sendable {
         h.modelTriple.x > 0 && h.meanRepeatSpend > 0 && h.meanRepeatSpend.isFinite
     }
 
-    /// Groups the eligible histories (sorted, so sums run in a fixed order).
+    /// Groups the eligible histories in (x, m) order, so sums run in a fixed order whatever the
+    /// input order. The few distinct x are ranked through a hash table, the customers bucketed by x,
+    /// and each bucket's m sorted as bit patterns (positive doubles order like them): a comparator
+    /// sort of 400 k (x, m) tuples was 40 ms per 1 M-customer snapshot.
     init(_ histories: [PurchaseHistory]) {
-        var pairs: [(x: Double, m: Double)] = []
-        pairs.reserveCapacity(histories.count)
+        var xBits: [UInt64] = [], mBits: [UInt64] = []
+        xBits.reserveCapacity(histories.count)
+        mBits.reserveCapacity(histories.count)
         for h in histories {
-            if GammaGammaData.isEligible(h) { pairs.append((h.modelTriple.x, h.meanRepeatSpend)) } else { excluded += 1 }
-        }
-        pairs.sort { ($0.x, $0.m) < ($1.x, $1.m) }
-        customers = pairs.count
-        var spendSum = 0.0
-        var i = 0
-        while i < pairs.count {
-            var j = i + 1
-            while j < pairs.count, pairs[j] == pairs[i] { j += 1 }
-            let (x, m) = pairs[i]
-            let weight = Double(j - i)
-            spendSum += weight * m
-            if counts.last != x {
-                if !counts.isEmpty { groupStart.append(entryWeight.count) }
-                counts.append(x)
-                countWeight.append(0)
-                countLogSpend.append(0)
+            if GammaGammaData.isEligible(h) {
+                xBits.append(h.modelTriple.x.bitPattern)
+                mBits.append(h.meanRepeatSpend.bitPattern)
+            } else {
+                excluded += 1
             }
-            countWeight[countWeight.count - 1] += weight
-            countLogSpend[countLogSpend.count - 1] += weight * log(m)
-            entryTotal.append(m * x)
-            entryWeight.append(weight)
-            i = j
+        }
+        customers = xBits.count
+        let x = ValueRanks(xBits, where: nil)
+        xBits = []
+        var bucketStart = [Int](repeating: 0, count: x.distinct.count + 1)
+        for r in x.rank { bucketStart[Int(r) + 1] += 1 }
+        for b in x.distinct.indices { bucketStart[b + 1] += bucketStart[b] }
+        var spends = [UInt64](repeating: 0, count: mBits.count)
+        var next = bucketStart
+        for (i, r) in x.rank.enumerated() {
+            spends[next[Int(r)]] = mBits[i]
+            next[Int(r)] += 1
+        }
+        mBits = []
+
+        var spendSum = 0.0
+        for (b, xValue) in x.distinct.enumerated() {
+            spends[bucketStart[b]..<bucketStart[b + 1]].sort()
+            let x = Double(bitPattern: xValue)
+            if b > 0 { groupStart.append(entryWeight.count) }
+            counts.append(x)
+            countWeight.append(0)
+            countLogSpend.append(0)
+            var i = bucketStart[b]
+            while i < bucketStart[b + 1] {
+                var j = i + 1
+                while j < bucketStart[b + 1], spends[j] == spends[i] { j += 1 }
+                let m = Double(bitPattern: spends[i])
+                let weight = Double(j - i)
+                spendSum += weight * m
+                countWeight[countWeight.count - 1] += weight
+                countLogSpend[countLogSpend.count - 1] += weight * log(m)
+                entryTotal.append(m * x)
+                entryWeight.append(weight)
+                i = j
+            }
         }
         if !counts.isEmpty { groupStart.append(entryWeight.count) }
         meanSpend = customers > 0 ? spendSum / Double(customers) : 0

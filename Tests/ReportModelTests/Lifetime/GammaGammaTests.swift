@@ -50,6 +50,33 @@ import Testing
         #expect(GammaGammaModel.excludedCount(histories) == 2)
     }
 
+    /// Grouping worked by hand: ineligible customers left out, identical (x, m) counted once, groups
+    /// by x in ascending order, spends ascending within a group, and the same in any input order.
+    @Test func groupingByHandInAnyOrder() {
+        let histories = [
+            PurchaseHistory(x: 2, tx: 3, T: 9, meanRepeatSpend: 10),
+            PurchaseHistory(x: 1, tx: 1, T: 9, meanRepeatSpend: 5),
+            PurchaseHistory(x: 0, tx: 0, T: 9, meanRepeatSpend: 7),    // no repeat purchase
+            PurchaseHistory(x: 2, tx: 4, T: 8, meanRepeatSpend: 3),
+            PurchaseHistory(x: 3, tx: 4, T: 8, meanRepeatSpend: 0),    // no spend
+            PurchaseHistory(x: 2, tx: 5, T: 9, meanRepeatSpend: 10),
+        ]
+        for order in [[0, 1, 2, 3, 4, 5], [5, 4, 3, 2, 1, 0], [3, 0, 5, 1, 4, 2]] {
+            let data = GammaGammaData(order.map { histories[$0] })
+            #expect(data.customers == 4)
+            #expect(data.excluded == 2)
+            #expect(data.counts == [1, 2])
+            #expect(data.countWeight == [1, 3])
+            #expect(data.groupStart == [0, 1, 3])
+            #expect(data.entryTotal == [5, 6, 20])   // m · x: 5 · 1; 3 · 2, 10 · 2
+            #expect(data.entryWeight == [1, 1, 2])
+            #expect(abs(data.countLogSpend[1] - (log(3) + 2 * log(10))) < 1e-12)
+            #expect(data.meanSpend == 7)             // (5 + 3 + 10 + 10) / 4
+        }
+        let none = GammaGammaData([PurchaseHistory(x: 0, tx: 0, T: 1)])
+        #expect(none.counts.isEmpty && none.groupStart == [0] && none.customers == 0 && none.excluded == 1)
+    }
+
     @Test func gradientMatchesFiniteDifferences() throws {
         let data = GammaGammaData(try LifetimeCDNOWFixture.histories())
         let theta = [log(5.0), log(3.0), log(12.0)]
