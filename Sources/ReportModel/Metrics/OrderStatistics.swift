@@ -1,27 +1,49 @@
 /// Order statistics by selection: the values of a few ranks without sorting everything.
 public enum OrderStatistics {
     /// The values at `ranks` (ascending, each in 0..<values.count) of `values` in ascending order.
-    /// Each rank is selected within the part above the previous one, so k ranks cost about
-    /// k linear passes over shrinking ranges.
     public static func values<Value: Comparable>(_ values: [Value], ranks: [Int]) -> [Value] {
         var work = values
-        var result: [Value] = []
-        result.reserveCapacity(ranks.count)
-        var lower = 0
-        for rank in ranks {
-            precondition(rank >= lower && rank < work.count, "ranks must ascend within the values")
-            select(&work, rank: rank, from: lower)
-            result.append(work[rank])
-            lower = rank
+        select(&work, ranks: ranks)
+        return ranks.map { work[$0] }
+    }
+
+    /// Rearranges `a` so that every rank in `ranks` (ascending, each in 0..<a.count, repeats allowed)
+    /// holds the value of that rank, with nothing greater before it and nothing smaller after it.
+    ///
+    /// The middle rank is selected first and each half recursed into with its own ranks, so k ranks
+    /// cost about log2(k) passes over the values; selecting them one after another within the part
+    /// above the previous one cost about k / 2 passes (19 loyalty percentiles of 850 k buyers: 3 % of
+    /// a 1 M × 12 build).
+    @inlinable
+    public static func select<Value: Comparable>(_ a: inout [Value], ranks: [Int]) {
+        precondition(zip(ranks, ranks.dropFirst()).allSatisfy { $0 <= $1 } && ranks.allSatisfy { $0 >= 0 && $0 < a.count },
+                     "ranks must ascend within the values")
+        var pending: [(lo: Int, hi: Int, first: Int, last: Int)] = ranks.isEmpty ? [] : [(0, a.count - 1, 0, ranks.count - 1)]
+        while let (lo, hi, first, last) = pending.popLast() {
+            let middle = (first + last) / 2
+            let rank = ranks[middle]
+            select(&a, rank: rank, from: lo, through: hi)
+            var left = middle - 1
+            while left >= first && ranks[left] == rank { left -= 1 }
+            var right = middle + 1
+            while right <= last && ranks[right] == rank { right += 1 }
+            if left >= first { pending.append((lo, rank - 1, first, left)) }
+            if right <= last { pending.append((rank + 1, hi, right, last)) }
         }
-        return result
     }
 
     /// Rearranges `a[from...]` so that `a[rank]` holds the value of that rank and everything before
     /// it is not greater (introselect-style quickselect with median-of-three pivots).
     @inlinable
     public static func select<Value: Comparable>(_ a: inout [Value], rank: Int, from start: Int) {
-        var lo = start, hi = a.count - 1
+        select(&a, rank: rank, from: start, through: a.count - 1)
+    }
+
+    /// Rearranges `a[start...end]` so that `a[rank]` holds the value of that rank within the range,
+    /// with nothing greater before it and nothing smaller after it.
+    @inlinable
+    public static func select<Value: Comparable>(_ a: inout [Value], rank: Int, from start: Int, through end: Int) {
+        var lo = start, hi = end
         a.withUnsafeMutableBufferPointer { buf in
             while hi > lo {
                 if hi - lo < 16 {

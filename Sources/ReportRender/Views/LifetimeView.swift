@@ -43,14 +43,10 @@ struct LifetimeView {
         func topCount(_ share: Double) -> Int { min(n, max(1, Int((share * Double(n)).rounded()))) }
         let top10 = topCount(0.10), top20 = topCount(0.20)
         let wanted = [0, rank(0.10), rank(0.25), rank(0.50), rank(0.75), rank(0.90), n - 1, n - top20, n - top10]
+        OrderStatistics.select(&values, ranks: wanted.sorted())
         var at: [Int: Double] = [:]
-        var lower = 0
-        for r in Set(wanted).sorted() {
-            OrderStatistics.select(&values, rank: r, from: lower)
-            at[r] = values[r]
-            lower = r
-        }
-        // After selecting rank n − k, the k values from there on are the k largest.
+        for r in wanted { at[r] = values[r] }
+        // With rank n − k selected, the k values from there on are the k largest.
         func top(_ k: Int) -> String {
             guard total > 0 else { return format.missing }
             return format.percent(values[(n - k)...].reduce(0, +) / total, decimals: 0)

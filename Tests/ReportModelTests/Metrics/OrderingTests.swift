@@ -72,6 +72,26 @@ import Testing
         #expect(OrderStatistics.values([3.5], ranks: [0, 0]) == [3.5, 3.5])
     }
 
+    /// After selecting several ranks in place, each holds its sorted value with nothing greater
+    /// before it and nothing smaller after it; the values are a permutation of the input.
+    @Test func multipleRanksSelectedInPlacePartitionTheValues() {
+        var g = SplitMix(seed: 777)
+        for trial in 0..<150 {
+            let n = 1 + g.below(trial < 75 ? 50 : 5000)
+            let values = (0..<n).map { _ in Double(g.below(trial % 4 == 0 ? 4 : 10_000)) / 3 }
+            let ranks = (0..<g.below(12)).map { _ in g.below(n) }.sorted()
+            var work = values
+            OrderStatistics.select(&work, ranks: ranks)
+            let sorted = values.sorted()
+            #expect(work.sorted() == sorted)
+            for r in ranks {
+                #expect(work[r] == sorted[r])
+                #expect(work[..<r].allSatisfy { $0 <= work[r] })
+                #expect(work[(r + 1)...].allSatisfy { $0 >= work[r] })
+            }
+        }
+    }
+
     // MARK: - Triple table
 
     @Test func tripleTableGivesDenseStableIndices() {
