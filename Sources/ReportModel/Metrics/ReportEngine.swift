@@ -17,6 +17,8 @@ public struct ReportEngine: Sendable {
     private var cohorts = CohortTracker()
     private var ltvHistory: [(asOf: Day, ltv: Double?)] = []
     private var processed = 0
+    /// Customer indices in id order, extended as customers appear.
+    private var idOrder = IDOrder()
     /// Wall time of the last snapshot's predictive-value fit (for progress lines and benchmarks).
     public private(set) var lastLifetimeSeconds = 0.0
 
@@ -106,7 +108,8 @@ public struct ReportEngine: Sendable {
         ]
 
         // MARK: - RFM
-        let rfm = RFMStage(table: table, customers: customers, segments: config.segments)
+        idOrder.update(customers)
+        let rfm = RFMStage(table: table, customers: customers, idOrder: idOrder, segments: config.segments)
         var buyers = rfm.buyers
         let segmentIDs = config.segments.segments
 

@@ -57,6 +57,34 @@ import Testing
         }
     }
 
+    /// The order kept across snapshots equals a sort by bytes after every batch of new ids, random
+    /// or sequential, and through mapped rows.
+    @Test func idOrderKeptAcrossGrowingBatchesMatchesTheSort() {
+        var g = SplitMix(seed: 2024)
+        var index = CustomerIndex()
+        var order = IDOrder()
+        for batch in 0..<8 {
+            for _ in 0..<(1 + g.below(400)) {
+                let id = batch == 0 ? "C\(String(100_000 + index.ids.count))" : "K\(g.below(100_000))-\(g.below(9))"
+                _ = index.intern(id)
+            }
+            order.update(index.ids)
+            #expect(index.ids.isInIDOrder == (batch == 0))
+            let count = Int32(index.ids.count)
+            let items = Array(Set((0..<Int(count)).map { _ in Int32(g.below(Int(count))) })).shuffled()
+            #expect(order.sorted(items, ids: index.ids) { $0 } == byBytes(index.ids, items))
+            let customerOfRow = (0..<count).map { $0 }.shuffled()
+            let rows = (0..<count).filter { _ in g.below(2) == 0 }
+            let expected = rows.sorted { index.ids.precedes(customerOfRow[Int($0)], customerOfRow[Int($1)]) }
+            #expect(order.sorted(rows.shuffled(), ids: index.ids) { customerOfRow[Int($0)] } == expected)
+        }
+        // A smaller, different index starts the order afresh.
+        var other = CustomerIndex()
+        for id in ["b", "a", "c"] { _ = other.intern(id) }
+        order.update(other.ids)
+        #expect(order.sorted([0, 1, 2], ids: other.ids) { $0 }.map { other.ids.id($0) } == ["a", "b", "c"])
+    }
+
     // MARK: - Order statistics
 
     @Test func selectionMatchesTheSortedValues() {

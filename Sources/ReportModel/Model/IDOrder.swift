@@ -1,0 +1,47 @@
+/// Customer indices in id byte order, kept from one snapshot to the next (internal).
+///
+/// Output rows go in id order. When ids were not interned in that order (a ledger interns them in
+/// date order, CRM exports often carry random ids), sorting each snapshot's buyers by their bytes
+/// cost a comparison sort per snapshot (5 % of a 63-month-end ledger build). Here only the ids new
+/// since the last snapshot are sorted and merged into the known order; each snapshot's rows are
+/// then placed by rank in one pass.
+struct IDOrder: Sendable {
+    /// Indices sorted by id bytes (empty while the ids are in index order).
+    private var sorted: [Int32] = []
+    /// Per index: its position in `sorted`.
+    private var rank: [Int32] = []
+
+    /// Brings the order up to date with ids appended since the last call.
+    mutating func update(_ ids: CustomerIDs) {
+        guard !ids.isInIDOrder else { sorted = []; rank = []; return }
+        let known = sorted.count
+        guard ids.count != known else { return }
+        guard ids.count > known else { sorted = []; rank = []; update(ids); return }  // another index
+        var fresh = (known..<ids.count).map { Int32($0) }
+        fresh.sort { ids.precedes($0, $1) }
+        var merged: [Int32] = []
+        merged.reserveCapacity(ids.count)
+        var i = 0, j = 0
+        while i < sorted.count && j < fresh.count {
+            if ids.precedes(fresh[j], sorted[i]) { merged.append(fresh[j]); j += 1 } else { merged.append(sorted[i]); i += 1 }
+        }
+        merged.append(contentsOf: sorted[i...])
+        merged.append(contentsOf: fresh[j...])
+        sorted = merged
+        rank = [Int32](repeating: 0, count: ids.count)
+        for (position, index) in sorted.enumerated() { rank[Int(index)] = Int32(position) }
+    }
+
+    /// `items` ordered by the id of `id(item)`; each id appears at most once among the items.
+    /// `update` must have seen every id involved.
+    func sorted(_ items: [Int32], ids: CustomerIDs, id: (Int32) -> Int32) -> [Int32] {
+        guard !ids.isInIDOrder else { return ids.sortedByID(items, id: id) }
+        precondition(rank.count == ids.count, "IDOrder.update was not called for these ids")
+        var slot = [Int32](repeating: -1, count: rank.count)
+        for item in items { slot[Int(rank[Int(id(item))])] = item }
+        var out: [Int32] = []
+        out.reserveCapacity(items.count)
+        for item in slot where item >= 0 { out.append(item) }
+        return out
+    }
+}
