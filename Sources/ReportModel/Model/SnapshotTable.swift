@@ -54,6 +54,9 @@ public struct SnapshotTable: Sendable {
         publicComplaint.reserveCapacity(capacity)
         refundRequested.reserveCapacity(capacity)
         pointsBalance.reserveCapacity(capacity)
+        // Tiers are listed per row that has one, usually every row: growing the list by doubling
+        // copied and faulted in up to 36 MB per 1 M-row file.
+        if columns.contains(.tier) { tier.reserveCapacity(capacity) }
     }
 
     /// Number of rows (customers in the file).
