@@ -33,6 +33,12 @@ struct BGNBDData: Sendable {
     /// Number of distinct (x, tx, T) triples.
     var distinctTriples: Int { zeroAge.count + entryWeight.count }
 
+    /// The distinct triples as bit patterns of (x, tx, T), in first-seen order, and per input history
+    /// the index of its triple: predictions depend on the triple only, so they are computed once per
+    /// triple (empty for data not built from histories, such as a survey sample).
+    var tripleKeys: [(UInt64, UInt64, UInt64)] = []
+    var historyTriple: [Int32] = []
+
     // MARK: - Building
 
     /// Groups the histories: identical triples are counted in a hash table, then the distinct
@@ -43,12 +49,14 @@ struct BGNBDData: Sendable {
         customers = histories.count
         // Non-negative doubles sort like their bit patterns (+0.0 only: the triple is sanitised).
         var table = TripleTable(expected: min(histories.count, 1 << 16))
-        for h in histories {
+        historyTriple = [Int32](repeating: 0, count: histories.count)
+        for (i, h) in histories.enumerated() {
             let m = h.modelTriple
-            _ = table.index((m.x + 0).bitPattern, (m.tx + 0).bitPattern, (m.T + 0).bitPattern)
+            historyTriple[i] = Int32(table.index((m.x + 0).bitPattern, (m.tx + 0).bitPattern, (m.T + 0).bitPattern))
         }
         let weights = table.counts
         let keys = table.keys
+        tripleKeys = keys
         // Distinct x, tx (repeat buyers only) and T values, each ranked by a small hash table and a
         // sort of its few distinct values; the triples are then ordered by their packed ranks, which
         // is their order by value. (Sorting 250 k triples through an index comparator, sorting every

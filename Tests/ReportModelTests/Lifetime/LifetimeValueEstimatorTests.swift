@@ -34,6 +34,11 @@ import Testing
             let horizon = BGNBDModel.expectedPurchases(fit.bgnbd, h, horizon: 12 * month)
             #expect(abs(c.expectedPurchases - horizon) < 1.0e-12 * max(1, horizon))
         }
+        // Predictions are computed once per distinct (x, tx, T) and spread back: every customer's
+        // P(alive) is the one of its own history, bit for bit.
+        for (i, h) in histories.enumerated() where fit.customers[i].probabilityAlive != BGNBDModel.probabilityAlive(fit.bgnbd, h) {
+            Issue.record("customer \(i): P(alive) \(fit.customers[i].probabilityAlive) is not its history's")
+        }
         // Customer 3 (x = 0) gets the population mean spend.
         #expect(abs(fit.customers[2].expectedSpend - gg.populationMeanSpend!) < 1.0e-12)
     }
