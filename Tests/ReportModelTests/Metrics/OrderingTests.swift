@@ -120,6 +120,35 @@ import Testing
         }
     }
 
+    /// Counting selection over integers equals the sorted values: narrow ranges (counted directly),
+    /// wide ones with ties, outliers that put nearly everything in one bucket, and the extremes.
+    @Test func integerSelectionMatchesTheSortedValues() {
+        var g = SplitMix(seed: 31337)
+        for trial in 0..<240 {
+            let n = 1 + g.below(trial < 120 ? 60 : 6000)
+            let values: [Int64] = (0..<n).map { _ in
+                switch trial % 6 {
+                case 0: return Int64(g.below(7)) - 3                                        // few values
+                case 1: return Int64(g.below(1_000_000)) * 137 - 5_000_000                  // wide, signed
+                case 2: return g.below(50) == 0 ? Int64.max - Int64(g.below(3)) : Int64(g.below(100))  // outliers
+                case 3: return g.below(2) == 0 ? Int64.min + Int64(g.below(5)) : Int64.max - Int64(g.below(5))
+                case 4: return Int64(bitPattern: g.next())                                  // anything
+                default: return Int64(g.below(3)) * 10_000_000_000                           // ties, huge gaps
+                }
+            }
+            let sorted = values.sorted()
+            let ranks = (0..<(1 + g.below(20))).map { _ in g.below(n) }.sorted()
+            #expect(OrderStatistics.integerValues(values, ranks: ranks) == ranks.map { sorted[$0] }, "trial \(trial)")
+            let narrow = values.map { Int32(truncatingIfNeeded: $0 % 100_000) }
+            let narrowSorted = narrow.sorted()
+            #expect(OrderStatistics.integerValues(narrow, ranks: ranks) == ranks.map { narrowSorted[$0] }, "trial \(trial)")
+        }
+        #expect(OrderStatistics.integerValues([Int64](), ranks: []) == [])
+        // Through the public entry point, large arrays take the counting path.
+        let big = (0..<10_000).map { Int64(($0 * 7919) % 10_007) - 77 }
+        #expect(OrderStatistics.values(big, ranks: [0, 5_000, 9_999]) == [big.min()!, big.sorted()[5_000], big.max()!])
+    }
+
     // MARK: - Triple table
 
     @Test func tripleTableGivesDenseStableIndices() {
