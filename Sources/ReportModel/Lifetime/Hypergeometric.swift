@@ -98,7 +98,11 @@ public enum Hypergeometric {
                 term[j] = t
                 sum[j] = total
                 largest[j] = top
-                if t == 0 || tailIsNegligible(term: t, nextRatio: abs(nextRatio * zj), zj, sum: total, largest: top) {
+                // The tail bound is |t|·ratio / (1 − ratio) with ratio >= |z| and 1 − ratio <= 1, so it is at
+                // least |t|·|z|: while that is above the threshold the division is skipped (same decisions,
+                // bit for bit; the division per term and horizon was a third of the series' time).
+                if t == 0 || (abs(t) * abs(zj) <= 1.0e-17 * max(abs(total), 1.0e-3 * top)
+                              && tailIsNegligible(term: t, nextRatio: abs(nextRatio * zj), zj, sum: total, largest: top)) {
                     results[j] = total.isFinite ? total : nil
                     continue
                 }
