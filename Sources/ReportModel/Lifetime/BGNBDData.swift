@@ -68,7 +68,17 @@ struct BGNBDData: Sendable {
         recencies = tx.distinct.map(Double.init(bitPattern:))
         let txBits = tx.bitWidth, ageBits = age.bitWidth
         let order: [Int]
-        if x.bitWidth + txBits + ageBits <= 64 {
+        let indexBits = max(1, Int.bitWidth - keys.count.leadingZeroBitCount)
+        let keyBits = x.bitWidth + txBits + ageBits
+        if keyBits + indexBits <= 64 {
+            // Ranks and the triple's index in one word, ordered by a radix sort (the ranks are unique).
+            var packed = keys.indices.map { k in
+                (UInt64(x.rank[k]) << (txBits + ageBits) | UInt64(max(tx.rank[k], 0)) << ageBits | UInt64(age.rank[k])) << indexBits | UInt64(k)
+            }
+            RadixSort.sort(&packed, bits: keyBits + indexBits)
+            let indexMask = UInt64(1) << indexBits - 1
+            order = packed.map { Int($0 & indexMask) }
+        } else if keyBits <= 64 {
             var packed = keys.indices.map { k in
                 (key: UInt64(x.rank[k]) << (txBits + ageBits) | UInt64(max(tx.rank[k], 0)) << ageBits | UInt64(age.rank[k]), index: Int32(k))
             }

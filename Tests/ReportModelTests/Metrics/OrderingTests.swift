@@ -149,6 +149,20 @@ import Testing
         #expect(OrderStatistics.values(big, ranks: [0, 5_000, 9_999]) == [big.min()!, big.sorted()[5_000], big.max()!])
     }
 
+    /// The radix sort equals the library sort for any width (one to six 11-bit passes) and ties.
+    @Test func radixSortMatchesTheLibrarySort() {
+        var g = SplitMix(seed: 8080)
+        for bits in [1, 5, 11, 12, 22, 23, 40, 63, 64] {
+            for n in [0, 1, 2, 17, 3000] {
+                var values = (0..<n).map { _ in bits == 64 ? g.next() : g.next() & ((1 << UInt64(bits)) - 1) }
+                if n > 10 { values[3] = values[7] }  // a tie
+                let expected = values.sorted()
+                RadixSort.sort(&values, bits: bits)
+                #expect(values == expected, "bits \(bits), n \(n)")
+            }
+        }
+    }
+
     // MARK: - Triple table
 
     @Test func tripleTableGivesDenseStableIndices() {
