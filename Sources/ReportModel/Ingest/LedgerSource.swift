@@ -111,8 +111,15 @@ public struct LedgerSource: SnapshotSource {
         periods = list
     }
 
-    /// A derived snapshot is a pass over lines already in memory (a few hundredths of a second).
-    public var benefitsFromReadAhead: Bool { false }
+    /// A derived snapshot is a pass over lines already in memory, but a pass over every customer:
+    /// 63 month ends of 500 k customers took 1.4 s of CPU on the thread that computes the figures,
+    /// the critical path of a ledger build (read ahead: 16.5–17.6 → 14.2–14.7 s, peak 270 → 294 MB).
+    /// The extra table grows with customers, so beyond `readAheadCustomers` month ends are derived
+    /// when asked (a 1 M-customer ledger read ahead peaked at 434 MB instead of 353 MB).
+    public var benefitsFromReadAhead: Bool { customerStart.count - 1 <= LedgerSource.readAheadCustomers }
+
+    /// The most customers for which month ends are derived ahead (see `benefitsFromReadAhead`).
+    public static let readAheadCustomers = 600_000
 
     public mutating func read(_ index: Int, customers: inout CustomerIndex) -> SnapshotOutcome {
         precondition(index == nextIndex, "ledger snapshots are derived in order")

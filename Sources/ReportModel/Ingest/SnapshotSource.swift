@@ -4,8 +4,8 @@ public protocol SnapshotSource {
     var periods: [SnapshotPeriod] { get }
     /// Reads snapshot `index`, interning customer ids into `customers`.
     mutating func read(_ index: Int, customers: inout CustomerIndex) -> SnapshotOutcome
-    /// Whether reading the next snapshot while this one is computed pays: true for files to parse,
-    /// false where a read only copies memory already held (a ledger), so an extra table isn't worth it.
+    /// Whether reading the next snapshot while this one is computed pays (true for files to parse
+    /// and for a ledger's month ends); false where a read is too cheap to be worth an extra table.
     var benefitsFromReadAhead: Bool { get }
 }
 
