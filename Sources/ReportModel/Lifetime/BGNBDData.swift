@@ -78,13 +78,8 @@ struct BGNBDData: Sendable {
             RadixSort.sort(&packed, bits: keyBits + indexBits)
             let indexMask = UInt64(1) << indexBits - 1
             order = packed.map { Int($0 & indexMask) }
-        } else if keyBits <= 64 {
-            var packed = keys.indices.map { k in
-                (key: UInt64(x.rank[k]) << (txBits + ageBits) | UInt64(max(tx.rank[k], 0)) << ageBits | UInt64(age.rank[k]), index: Int32(k))
-            }
-            packed.sort { $0.key < $1.key }
-            order = packed.map { Int($0.index) }
         } else {
+            // Too many distinct values to pack (never seen in practice): the same order by comparison.
             order = keys.indices.sorted { keys[$0] < keys[$1] }
         }
 

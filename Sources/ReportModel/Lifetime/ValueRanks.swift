@@ -1,6 +1,6 @@
 /// The distinct values of a list of bit patterns, in ascending order, and each item's rank among
-/// them (internal; the grouping step of `BGNBDData`). Meant for lists with few distinct values:
-/// they are found through a hash table, so only the distinct values are sorted.
+/// them (internal; the grouping steps of `BGNBDData` and `GammaGammaData`). Meant for lists with
+/// few distinct values: they are found through a hash table, so only the distinct values are sorted.
 struct ValueRanks {
     /// Distinct values of the included items, ascending.
     let distinct: [UInt64]

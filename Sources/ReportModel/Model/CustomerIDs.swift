@@ -36,9 +36,14 @@ public struct CustomerIDs: Sendable {
         guard isInIDOrder else {
             return items.sorted { precedes(id($0), id($1)) }
         }
-        // Each customer appears at most once among the items: place them by index.
-        var slot = [Int32](repeating: -1, count: count)
-        for item in items { slot[Int(id(item))] = item }
+        return CustomerIDs.placed(items, positions: count) { Int(id($0)) }
+    }
+
+    /// `items` in the order of `position(item)`, distinct values in 0..<positions: one pass placing
+    /// each item in its slot, one collecting the filled slots.
+    static func placed(_ items: [Int32], positions: Int, position: (Int32) -> Int) -> [Int32] {
+        var slot = [Int32](repeating: -1, count: positions)
+        for item in items { slot[position(item)] = item }
         var out: [Int32] = []
         out.reserveCapacity(items.count)
         for item in slot where item >= 0 { out.append(item) }

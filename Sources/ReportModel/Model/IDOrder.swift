@@ -37,11 +37,6 @@ struct IDOrder: Sendable {
     func sorted(_ items: [Int32], ids: CustomerIDs, id: (Int32) -> Int32) -> [Int32] {
         guard !ids.isInIDOrder else { return ids.sortedByID(items, id: id) }
         precondition(rank.count == ids.count, "IDOrder.update was not called for these ids")
-        var slot = [Int32](repeating: -1, count: rank.count)
-        for item in items { slot[Int(rank[Int(id(item))])] = item }
-        var out: [Int32] = []
-        out.reserveCapacity(items.count)
-        for item in slot where item >= 0 { out.append(item) }
-        return out
+        return CustomerIDs.placed(items, positions: rank.count) { Int(rank[Int(id($0))]) }
     }
 }

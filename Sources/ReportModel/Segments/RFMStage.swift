@@ -3,17 +3,13 @@ struct RFMStage {
     let buyers: BuyerTable
     let thresholds: RFMThresholds
 
-    init(table: SnapshotTable, customers: CustomerIDs, idOrder: IDOrder? = nil, segments: SegmentTable) {
+    init(table: SnapshotTable, customers: CustomerIDs, idOrder: IDOrder, segments: SegmentTable) {
         let asOf = table.period.asOf.ordinal
         var rows: [Int32] = []
         rows.reserveCapacity(table.count)
         for row in 0..<table.count where table.orders[row] >= 1 { rows.append(Int32(row)) }
         // Output order: by customer id (byte order), independent of row order.
-        if let idOrder {
-            rows = idOrder.sorted(rows, ids: customers) { table.customer[Int($0)] }
-        } else {
-            rows = customers.sortedByID(rows) { table.customer[Int($0)] }
-        }
+        rows = idOrder.sorted(rows, ids: customers) { table.customer[Int($0)] }
 
         var out = BuyerTable()
         let n = rows.count
