@@ -56,6 +56,13 @@ public struct CSVReader {
         return scratch
     }
 
+    /// Moves past a one-line record that was decoded elsewhere (`SnapshotRowDecoder`) to `offset`,
+    /// the byte after its line end.
+    public mutating func skipLine(to offset: Int) {
+        position = offset
+        line += 1
+    }
+
     /// Reads the next non-blank record into `fields`. Returns false at the end of the input.
     public mutating func nextRecord(into fields: inout [CSVField]) throws(CSVSyntaxError) -> Bool {
         guard let base else { return false }

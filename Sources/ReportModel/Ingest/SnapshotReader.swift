@@ -1,6 +1,8 @@
 /// Reads one customer snapshot file (input.md, kind 1) into a `SnapshotTable`, checking every rule.
 public struct SnapshotReader {
     public var dialect: InputDialect
+    /// Whether plainly valid rows take `SnapshotRowDecoder`'s one-pass path (tests compare both).
+    var decodesPlainRows = true
 
     public init(dialect: InputDialect) { self.dialect = dialect }
 
@@ -163,18 +165,20 @@ public struct SnapshotReader {
             }
             return made
         }
-        // Tiers repeat a handful of values: their Strings are made once.
-        var tierCache = RepeatedTextCache()
-        func tierText() -> String? {
-            guard cTier >= 0 else { return nil }
+        // Tiers repeat a handful of values: each gets a code, and its String is made once.
+        var tierCodes = TextCodes()
+        func tierCode() -> UInt32 {
+            guard cTier >= 0 else { return 0 }
             let f = fields[cTier]
-            guard !f.hasEscapedQuotes else { return text(cTier) }
+            if f.hasEscapedQuotes {
+                guard let made = text(cTier) else { return 0 }
+                return Array(made.utf8).withUnsafeBytes { raw in tierCodes.code(of: raw) ?? tierCodes.add(raw, text: made) }
+            }
             let raw = reader.rawBytes(f)
-            if FieldParser.trimmed(raw).isEmpty { return nil }
-            if let cached = tierCache.text(raw) { return cached }
-            guard let made = text(cTier) else { return nil }
-            tierCache.insert(raw, made)
-            return made
+            if FieldParser.trimmed(raw).isEmpty { return 0 }
+            if let known = tierCodes.code(of: raw) { return known }
+            guard let made = text(cTier) else { return 0 }
+            return tierCodes.add(raw, text: made)
         }
 
         // Totals must stay far inside Int64 so that every later sum (segments, periods) is exact.
@@ -183,7 +187,61 @@ public struct SnapshotReader {
         let consumedStep = 16 << 20
         var totalOverflowReported = false
 
+        // The plainly valid rows, decoded in one pass (see `SnapshotRowDecoder`); the others go
+        // through the general path below, which accepts or reports them.
+        let decoder = SnapshotRowDecoder(positions: pos, width: width, delimiter: delimiter, format: format)
+        var decoded = SnapshotRowDecoder.Row()
+        let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        let missingDay = SnapshotTable.missingDay
+        let block = SnapshotRowBlock()
+        func flush() { block.flush(into: &table) }
+        /// Checks a decoded row as the general path would and keeps it. False, with nothing
+        /// changed, when any check fails: the general path then reads the row and says why.
+        func keep(_ r: SnapshotRowDecoder.Row, line: Int, base: UnsafePointer<UInt8>) -> Bool {
+            let orders = r.orders, last = r.lastOrder, first = r.firstOrder
+            if (orders == 0) != (last == missingDay) || (last != missingDay && last > asOf) { return false }
+            if first != missingDay && (last == missingDay || first > last) { return false }
+            if cDays >= 0 && (r.purchaseDays == 0) != (orders == 0) { return false }
+            let (total, overflow) = fileTotal.addingReportingOverflow(r.revenue)
+            if overflow || total > Money.maxTotal { return false }
+            let idRaw = UnsafeRawBufferPointer(start: base + r.idStart, count: r.idCount)
+            let customer: Int32
+            var nextHint = hintCursor
+            if hintCursor < hint.count && customers.matches(hint[hintCursor], idRaw) {
+                customer = hint[hintCursor]
+                nextHint += 1
+            } else {
+                customer = customers.intern(idRaw)
+                if Int(customer) < hintPosition.count, hintPosition[Int(customer)] >= 0 { nextHint = Int(hintPosition[Int(customer)]) + 1 }
+            }
+            let c = Int(customer)
+            if c >= seenLine.count { seenLine.append(contentsOf: repeatElement(0, count: max(c + 1 - seenLine.count, seenLine.count))) }
+            if seenLine[c] != 0 { return false }
+            seenLine[c] = Int32(truncatingIfNeeded: line)
+            hintCursor = nextHint
+            guard errors.isEmpty else { return true }
+            fileTotal = total
+            let row = Int32(table.count + block.count)
+            if r.feedbackStart >= 0 {
+                table.feedback.append((row, String(decoding: UnsafeRawBufferPointer(start: base + r.feedbackStart, count: r.feedbackCount), as: UTF8.self)))
+            }
+            var tier: UInt32 = 0
+            if r.tierStart >= 0 {
+                let raw = UnsafeRawBufferPointer(start: base + r.tierStart, count: r.tierCount)
+                tier = tierCodes.code(of: raw) ?? tierCodes.add(raw, text: String(decoding: raw, as: UTF8.self))
+            }
+            block.add(r, customer: customer, tierCode: tier)
+            if block.isFull { flush() }
+            return true
+        }
+
         while true {
+            if reader.offset - lastConsumed >= consumedStep { lastConsumed = reader.offset; consumed(max(0, lastConsumed - 1)) }
+            if decodesPlainRows, let base, let next = decoder.decode(base, from: reader.offset, count: bytes.count, into: &decoded),
+               keep(decoded, line: reader.line, base: base) {
+                reader.skipLine(to: next)
+                continue
+            }
             let more: Bool
             do { more = try reader.nextRecord(into: &fields) } catch {
                 errors.append(error.located(in: displayName))
@@ -191,7 +249,6 @@ public struct SnapshotReader {
             }
             guard more else { break }
             line = fields[0].line
-            if reader.offset - lastConsumed >= consumedStep { lastConsumed = fields[0].start; consumed(max(0, lastConsumed - 1)) }
             if fields.count != width {
                 report(nil, min(fields.count, width), line, "the row has \(fields.count) field(s)", "\(width) fields as in the header row")
                 continue
@@ -302,7 +359,7 @@ public struct SnapshotReader {
             let refund = amount(cRefund, missing: 0)
             let points = amount(cPoints, missing: -1)
             let feedback = text(cFeedback)
-            let tier = tierText()
+            let tier = tierCode()
             var purchaseDays: Int32 = 0
             var repeatSpend: Int64 = 0
             if cDays >= 0 {
@@ -334,6 +391,7 @@ public struct SnapshotReader {
                 continue
             }
             fileTotal = total
+            flush()
             let row = Int32(table.count)
             table.customer.append(customer)
             table.firstOrder.append(first)
@@ -353,8 +411,10 @@ public struct SnapshotReader {
                 table.repeatSpend.append(repeatSpend)
             }
             if let feedback { table.feedback.append((row, feedback)) }
-            if let tier { table.tier.append((row, tier)) }
+            if cTier >= 0 { table.tierCodes.append(tier) }
         }
+        flush()
+        table.tierTexts = tierCodes.texts
         return Outcome(table: errors.isEmpty ? table : nil, errors: errors, unknownColumns: header.unknown, byteCount: bytes.count, rowOrder: errors.isEmpty ? table.customer : [])
     }
 }

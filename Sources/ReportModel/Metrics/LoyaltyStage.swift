@@ -3,19 +3,12 @@ enum LoyaltyStage {
     static func snapshot(table: SnapshotTable, buyers: BuyerTable) -> LoyaltySnapshot {
         var result = LoyaltySnapshot()
         if table.has(.tier) {
-            // Tiers repeat a handful of names (their Strings shared by the reader): count runs of the
-            // same name and hash once per run, not once per customer.
+            // Members per code, then per text: texts that differ in bytes but not as Strings
+            // (composed and decomposed accents) count as one tier.
+            var perCode = [Int](repeating: 0, count: table.tierTexts.count + 1)
+            for code in table.tierCodes { perCode[Int(code)] += 1 }
             var members: [String: Int] = [:]
-            var run: (tier: String, count: Int)?
-            for (_, tier) in table.tier {
-                if let current = run, current.tier == tier {
-                    run!.count += 1
-                } else {
-                    if let current = run { members[current.tier, default: 0] += current.count }
-                    run = (tier, 1)
-                }
-            }
-            if let current = run { members[current.tier, default: 0] += current.count }
+            for (k, text) in table.tierTexts.enumerated() where perCode[k + 1] > 0 { members[text, default: 0] += perCode[k + 1] }
             result.membersPerTier = members.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         }
         if table.has(.pointsBalance) {

@@ -27,7 +27,11 @@ public struct SnapshotTable: Sendable {
     public var pointsBalance: [Int64] = []
     /// Sparse text columns: (row, text).
     public var feedback: [(row: Int32, text: String)] = []
-    public var tier: [(row: Int32, text: String)] = []
+    /// Loyalty tier by row, dictionary-encoded: 0 = none, k = `tierTexts[k - 1]` (one entry per row
+    /// when the file has a tier column, none otherwise).
+    public var tierCodes: [UInt32] = []
+    /// The distinct tier texts, by code - 1.
+    public var tierTexts: [String] = []
     /// Ledger-derived snapshots (or files with `purchase_days`): distinct purchase days up to the as-of date.
     public var purchaseDays: [Int32] = []
     /// Ledger-derived snapshots (or files with `repeat_revenue`): money spent after the first purchase day (`Money` units).
@@ -54,13 +58,16 @@ public struct SnapshotTable: Sendable {
         publicComplaint.reserveCapacity(capacity)
         refundRequested.reserveCapacity(capacity)
         pointsBalance.reserveCapacity(capacity)
-        // Tiers are listed per row that has one, usually every row: growing the list by doubling
-        // copied and faulted in up to 36 MB per 1 M-row file.
-        if columns.contains(.tier) { tier.reserveCapacity(capacity) }
+        if columns.contains(.tier) { tierCodes.reserveCapacity(capacity) }
     }
 
     /// Number of rows (customers in the file).
     public var count: Int { customer.count }
 
     public func has(_ column: SnapshotColumn) -> Bool { columns.contains(column) }
+
+    /// The rows that have a tier, with its text.
+    public var tier: [(row: Int32, text: String)] {
+        tierCodes.enumerated().compactMap { $0.element == 0 ? nil : (Int32($0.offset), tierTexts[Int($0.element) - 1]) }
+    }
 }

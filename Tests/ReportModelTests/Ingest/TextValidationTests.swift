@@ -42,29 +42,29 @@ import Testing
         #expect(validSeen > 1000)
     }
 
-    @Test func repeatedTextIsMadeOnce() {
-        var cache = RepeatedTextCache()
+    @Test func textCodesMakeEachTextOnce() {
+        var codes = TextCodes()
         var made = 0
-        func lookup(_ s: String) -> String? {
+        func code(_ s: String) -> UInt32 {
             Array(s.utf8).withUnsafeBytes { raw in
-                if let cached = cache.text(raw) { return cached }
+                if let known = codes.code(of: raw) { return known }
                 made += 1
-                let text = String(decoding: raw, as: UTF8.self)
-                cache.insert(raw, text)
-                return text
+                return codes.add(raw, text: String(decoding: raw, as: UTF8.self))
             }
         }
         for _ in 0..<3 {
-            #expect(lookup("Gold") == "Gold")
-            #expect(lookup("Silver") == "Silver")
-            #expect(lookup("Golf") == "Golf")
+            #expect(code("Gold") == 1)
+            #expect(code("Silver") == 2)
+            #expect(code("Golf") == 3)
         }
         #expect(made == 3)
-        // Past its capacity the cache still answers, making the text each time.
-        for k in 0..<RepeatedTextCache.capacity { _ = lookup("tier \(k)") }
-        made = 0
-        #expect(lookup("tier 15") == "tier 15")
-        #expect(lookup("tier 15") == "tier 15")
-        #expect(made == 2)
+        // Past the scanned values the dictionary answers: still one text per value.
+        let many = (0..<40).map { "tier \($0)" }
+        let first = many.map(code)
+        #expect(many.map(code) == first)
+        #expect(Set(first).count == 40)
+        #expect(made == 43)
+        #expect(codes.texts.count == 43)
+        for (value, c) in zip(many, first) { #expect(codes.texts[Int(c) - 1] == value) }
     }
 }

@@ -1,0 +1,170 @@
+import Testing
+@testable import ReportModel
+
+/// The one-pass row decoder must change nothing but speed: on generated files that mix every
+/// accepted spelling (and, in the second test, every kind of error), reading with and without it
+/// gives the same table, the same errors and the same unknown columns.
+@Suite struct SnapshotRowDecoderTests {
+    /// A deterministic generator (SplitMix64).
+    struct Random {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+        mutating func chance(_ p: Double) -> Bool { Double(next() % 1_000_000) / 1_000_000 < p }
+        mutating func pick(_ values: [String]) -> String { values[below(values.count)] }
+    }
+
+    /// A comparable picture of an outcome.
+    struct Picture: Equatable {
+        var errors: [String]
+        var total: Int
+        var unknown: [String]
+        var columns: [[Int64]]
+        var feedback: [String]
+        var tier: [String]
+        var ids: [String]
+
+        init(_ o: SnapshotReader.Outcome, _ customers: CustomerIndex) {
+            errors = o.errors.first.map(\.description)
+            total = o.errors.total
+            unknown = o.unknownColumns
+            guard let t = o.table else { columns = []; feedback = []; tier = []; ids = []; return }
+            columns = [t.firstOrder.map(Int64.init), t.lastOrder.map(Int64.init), t.orders.map(Int64.init), t.revenue,
+                       t.status.map(Int64.init), t.vip.map { $0 ? 1 : 0 }, t.nps.map(Int64.init), t.csat.map(Int64.init),
+                       t.ces.map(Int64.init), t.publicComplaint.map { $0 ? 1 : 0 }, t.refundRequested, t.pointsBalance,
+                       t.purchaseDays.map(Int64.init), t.repeatSpend]
+            feedback = t.feedback.map { "\($0.row):\($0.text)" }
+            tier = t.tier.map { "\($0.row):\($0.text)" }
+            ids = t.customer.map { customers.id($0) }
+        }
+    }
+
+    static func read(_ bytes: [UInt8], decoder: Bool) -> Picture {
+        var reader = SnapshotReader(dialect: InputDialect())
+        reader.decodesPlainRows = decoder
+        var customers = CustomerIndex()
+        let o = bytes.withUnsafeBytes { raw in
+            reader.read(bytes: raw, displayName: "2026-10.csv", period: IngestSupport.october, customers: &customers)
+        }
+        return Picture(o, customers)
+    }
+
+    /// A file of `rows` rows; `bad` is the chance that a field takes a wrong value.
+    /// `other` is the chance that a field takes one of its other accepted spellings (quotes, spaces,
+    /// other words) rather than the plain one.
+    static func file(seed: UInt64, rows: Int, bad: Double, other: Double = 0.5) -> [UInt8] {
+        var r = Random(state: seed)
+        let semicolon = r.chance(0.25)
+        let d = semicolon ? ";" : ","
+        let crlf = r.chance(0.3)
+        var columns = ["customer_id", "first_order_date", "last_order_date", "orders", "revenue"]
+        for optional in ["status", "vip", "nps", "csat", "ces", "feedback", "public_complaint", "refund_requested", "tier", "points_balance", "notes"] where r.chance(0.7) {
+            columns.append(optional)
+        }
+        if r.chance(0.3) { columns += ["purchase_days", "repeat_revenue"] }
+        // Header in a shuffled order.
+        for k in stride(from: columns.count - 1, to: 0, by: -1) { columns.swapAt(k, r.below(k + 1)) }
+        var out: [UInt8] = []
+        if r.chance(0.2) { out += [0xEF, 0xBB, 0xBF] }
+        let end: [UInt8] = crlf ? [13, 10] : [10]
+        out += Array(columns.joined(separator: d).utf8) + end
+        let point = semicolon ? "," : "."
+        for n in 0..<rows {
+            let orders = r.chance(0.2) ? 0 : 1 + r.below(30)
+            let firstDay = 1 + r.below(28), lastDay = firstDay + r.below(200)
+            func iso(_ dayOfYear: Int) -> String {
+                let month = 1 + min(dayOfYear / 28, 9), day = 1 + dayOfYear % 28
+                return "2026-" + (month < 10 ? "0" : "") + "\(month)-" + (day < 10 ? "0" : "") + "\(day)"
+            }
+            var fields: [[UInt8]] = []
+            for column in columns {
+                let plain = !r.chance(other)
+                func spell(_ canonical: String, _ others: [String]) -> String { plain ? canonical : r.pick(others) }
+                let wrong = r.chance(bad)
+                var v: String
+                switch column {
+                case "customer_id":
+                    v = wrong ? r.pick(["", "C\(max(0, n - 1))", "\"C\(n)", " "]) : spell("C\(n)", ["\"C\(n)\"", "Zoë\(n)", "c \(n)", "C\"\(n)"])
+                    if wrong && r.chance(0.3) { fields.append(Array("C\(n)".utf8) + [0xFF]); continue }
+                case "first_order_date":
+                    v = orders == 0 ? "" : spell(iso(firstDay), [" " + iso(firstDay), "\"" + iso(firstDay) + "\""])
+                    if wrong { v = r.pick(["2026-02-30", "2026-13-01", "26-01-01", iso(lastDay + 1), "x", iso(firstDay)]) }
+                case "last_order_date":
+                    v = orders == 0 ? "" : spell(iso(lastDay), [iso(lastDay) + " "])
+                    if wrong { v = r.pick(["2026-11-05", "", "2026-04-31", "2026/01/01", iso(lastDay)]) }
+                case "orders":
+                    v = spell("\(orders)", [" \(orders)", "0\(orders)"])
+                    if wrong { v = r.pick(["", "-1", "3.5", "9999999999", "+3", "abc"]) }
+                case "revenue":
+                    v = spell(r.pick(["120\(point)50", "0", "1\(point)2345", "999999999999\(point)9999", "0012\(point)3", "7"]), ["5\(point)", "\(point)5", "1\(point)23456", "+1"])
+                    if wrong { v = r.pick(["", "-3", "abc", "1000000000000", "1\(point)2\(point)3"]) }
+                case "status":
+                    v = spell(r.pick(["", "active", "churned"]), ["Churned", "ACTIVE ", "\"active\""])
+                    if wrong { v = "gone" }
+                case "vip", "public_complaint":
+                    v = spell(r.pick(["", "true", "false", "false", "0"]), ["TRUE", "yes", "Non", " 1"])
+                    if wrong { v = r.pick(["maybe", "2", "tru"]) }
+                case "nps":
+                    v = spell(r.pick(["", "", "0", "10", "7"]), [" 7", "07"])
+                    if wrong { v = r.pick(["11", "7.0", "-1", "x"]) }
+                case "csat":
+                    v = r.pick(["", "1", "5", "3"])
+                    if wrong { v = r.pick(["0", "6"]) }
+                case "ces":
+                    v = r.pick(["", "1", "7"])
+                    if wrong { v = r.pick(["0", "8"]) }
+                case "feedback", "notes":
+                    v = spell(r.pick(["", "", "Great", "\"Bien\(d) merci\"", "Café ok", "\"\"", "tab\there"]), ["\"He said \"\"hi\"\"\"", "\"two\nlines\"", "  ", "\"  \"", "a\"b"])
+                    if wrong && column == "feedback" { fields.append(Array("bad ".utf8) + [0xC3, 0x28]); continue }
+                case "refund_requested":
+                    v = r.pick(["", "", "10\(point)00", "0"])
+                    if wrong { v = "-5" }
+                case "tier":
+                    v = spell(r.pick(["", "Gold", "Silver", "\"Silver\"", "Or", "Café"]), ["\"a \"\"b\"\"\"", "Gold "])
+                    if wrong { fields.append([0xE2, 0x82]); continue }
+                case "points_balance":
+                    v = r.pick(["", "100", "0\(point)5"])
+                    if wrong { v = r.pick(["-1", "1e3"]) }
+                case "purchase_days":
+                    v = orders == 0 ? "0" : spell(r.pick(["1", "\(max(1, orders - 1))"]), [" 2"])
+                    if wrong { v = r.pick(["", "0", "-1"]) }
+                case "repeat_revenue":
+                    v = r.pick(["", "0", "12\(point)5", "-3\(point)25"])
+                    if wrong { v = "x" }
+                default: v = ""
+                }
+                fields.append(Array(v.utf8))
+            }
+            if r.chance(bad) { fields.append(Array("extra".utf8)) }
+            if r.chance(bad) { fields.removeLast() }
+            out += fields.joined(separator: Array(d.utf8))
+            if n < rows - 1 || r.chance(0.5) { out += end }
+            if r.chance(0.01) { out += end }
+        }
+        return out
+    }
+
+    @Test(arguments: 0..<60)
+    func sameTableForEveryAcceptedSpelling(seed: Int) {
+        let f = Self.file(seed: UInt64(seed), rows: 300, bad: 0)
+        let fast = Self.read(f, decoder: true)
+        let general = Self.read(f, decoder: false)
+        #expect(fast == general)
+        #expect(fast.total == 0, "\(fast.errors)")
+        #expect(fast.ids.count == 300)
+    }
+
+    @Test(arguments: 0..<150)
+    func sameErrorsForEveryKindOfProblem(seed: Int) {
+        let f = Self.file(seed: 1_000 + UInt64(seed), rows: 200, bad: seed % 3 == 0 ? 0.002 : 0.01, other: seed % 2 == 0 ? 0.05 : 0.5)
+        let fast = Self.read(f, decoder: true)
+        let general = Self.read(f, decoder: false)
+        #expect(fast == general)
+    }
+}
