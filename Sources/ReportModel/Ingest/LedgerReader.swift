@@ -1,6 +1,8 @@
 /// Reads a transaction ledger (input.md, kind 2) into columns, checking every value.
 public struct LedgerReader {
     public var dialect: InputDialect
+    /// Whether plainly valid rows take `LedgerRowDecoder`'s one-pass path (tests compare both).
+    var decodesPlainRows = true
 
     public init(dialect: InputDialect) { self.dialect = dialect }
 
@@ -47,12 +49,25 @@ public struct LedgerReader {
         if cOrder >= 0 { lines.order.reserveCapacity(estimate) }
         func shown(_ f: CSVField) -> String { "\"" + String(decoding: reader.rawBytes(f).prefix(40), as: UTF8.self) + "\"" }
         var lastConsumed = 0
+        // Plainly valid rows are decoded in one pass; the others take the general path below.
+        let decoder = LedgerRowDecoder(positions: header.position, width: width, delimiter: delimiter, format: dialect.dateFormat)
+        var decoded = LedgerRowDecoder.Row()
+        let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
         while true {
+            if reader.offset - lastConsumed >= 16 << 20 { lastConsumed = reader.offset; consumed(max(0, lastConsumed - 1)) }
+            if decodesPlainRows, let base, let next = decoder.decode(base, from: reader.offset, count: bytes.count, into: &decoded) {
+                reader.skipLine(to: next)
+                guard errors.isEmpty else { continue }
+                lines.customer.append(lines.customers.intern(UnsafeRawBufferPointer(start: base + decoded.idStart, count: decoded.idCount)))
+                lines.day.append(decoded.day)
+                lines.amount.append(decoded.amount)
+                if cOrder >= 0 { lines.order.append(decoded.order) }
+                continue
+            }
             let more: Bool
             do { more = try reader.nextRecord(into: &fields) } catch { errors.append(error.located(in: name)); break }
             guard more else { break }
             let line = fields[0].line
-            if reader.offset - lastConsumed >= 16 << 20 { lastConsumed = fields[0].start; consumed(max(0, lastConsumed - 1)) }
             guard fields.count == width else {
                 errors.append(InputError(file: name, line: line, column: min(fields.count, width) + 1, message: "the row has \(fields.count) field(s)", expected: "\(width) fields as in the header row"))
                 continue

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Decodes a plainly valid snapshot row straight from the bytes: one pass over the row, each field
 /// converted while it is scanned, no field list and no per-field helper calls.
 ///
@@ -43,8 +37,7 @@ struct SnapshotRowDecoder {
     }
 
     let slots: [Slot]
-    let delimiter: UInt8
-    let decimalComma: Bool
+    let scan: CSVRowScanner
     let format: DateFormat
 
     /// Slots for a header's column positions (`width` fields per row).
@@ -74,8 +67,7 @@ struct SnapshotRowDecoder {
             slots[index] = slot
         }
         self.slots = slots
-        self.delimiter = delimiter
-        self.decimalComma = delimiter == UInt8(ascii: ";")
+        self.scan = CSVRowScanner(delimiter: delimiter)
         self.format = format
     }
 
@@ -83,13 +75,9 @@ struct SnapshotRowDecoder {
     /// the offset just past its line end, or nil when the row is not plainly valid.
     @inline(__always)
     func decode(_ base: UnsafePointer<UInt8>, from start: Int, count: Int, into row: inout Row) -> Int? {
-        guard start < count, let found = memchr(base + start, Int32(UInt8(ascii: "\n")), count - start) else { return nil }
-        let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        // The line end: the `\n`, or the `\r` before it. Every scan below stops at the `\n` (it is
-        // neither a digit nor a plain byte), so no loop needs a bounds check.
-        let lineEnd = newline > start && base[newline - 1] == UInt8(ascii: "\r") ? newline - 1 : newline
+        guard let (newline, lineEnd) = scan.line(base, from: start, count: count) else { return nil }
         row = Row()
-        let delimiter = self.delimiter
+        let delimiter = scan.delimiter
         return slots.withUnsafeBufferPointer { slots -> Int? in
             let last = slots.count - 1
             var p = start
@@ -97,7 +85,7 @@ struct SnapshotRowDecoder {
                 let empty = base[p] == delimiter || p == lineEnd
                 switch slots[k] {
                 case .id:
-                    guard let (end, ascii) = plain(base, p, lineEnd), end > p else { return nil }
+                    guard let (end, ascii) = scan.plain(base, p, lineEnd), end > p else { return nil }
                     if !ascii && !TextValidation.isValidUTF8(UnsafeRawBufferPointer(start: base + p, count: end - p)) { return nil }
                     row.idStart = p
                     row.idCount = end - p
@@ -105,25 +93,23 @@ struct SnapshotRowDecoder {
                 case .firstOrder, .lastOrder:
                     var day = SnapshotTable.missingDay
                     if !empty {
-                        guard p + 10 <= lineEnd else { return nil }
-                        let raw = UnsafeRawBufferPointer(start: base + p, count: 10)
-                        guard let d = format == .iso ? FieldParser.isoDate(raw) : FieldParser.date(raw, format: format) else { return nil }
-                        day = d.ordinal
-                        p += 10
+                        guard let (d, end) = scan.date(base, p, lineEnd, format: format) else { return nil }
+                        day = d
+                        p = end
                     }
                     if slots[k] == .firstOrder { row.firstOrder = day } else { row.lastOrder = day }
                 case .orders:
-                    guard let (v, end) = digits(base, p) else { return nil }
+                    guard let (v, end) = scan.digits(base, p) else { return nil }
                     row.orders = Int32(v)
                     p = end
                 case .purchaseDays:
-                    guard let (v, end) = digits(base, p) else { return nil }
+                    guard let (v, end) = scan.digits(base, p) else { return nil }
                     row.purchaseDays = Int32(v)
                     p = end
                 case .nps, .csat, .ces:
                     var score: Int8 = -1
                     if !empty {
-                        guard let (v, end) = digits(base, p) else { return nil }
+                        guard let (v, end) = scan.digits(base, p) else { return nil }
                         switch slots[k] {
                         case .nps: guard v <= 10 else { return nil }
                         case .csat: guard v >= 1 && v <= 5 else { return nil }
@@ -138,12 +124,12 @@ struct SnapshotRowDecoder {
                     default: row.ces = score
                     }
                 case .revenue:
-                    guard let (v, end) = money(base, p) else { return nil }
+                    guard let (v, end) = scan.money(base, p) else { return nil }
                     row.revenue = v
                     p = end
                 case .refund, .points, .repeatRevenue:
                     if !empty {
-                        guard let (v, end) = money(base, p) else { return nil }
+                        guard let (v, end) = scan.money(base, p) else { return nil }
                         switch slots[k] {
                         case .refund: row.refund = v
                         case .points: row.points = v
@@ -152,7 +138,7 @@ struct SnapshotRowDecoder {
                         p = end
                     }
                 case .vip, .publicComplaint:
-                    guard let (end, _) = plain(base, p, lineEnd) else { return nil }
+                    guard let (end, _) = scan.plain(base, p, lineEnd) else { return nil }
                     var value = false
                     if end > p {
                         guard let b = FieldParser.boolean(UnsafeRawBufferPointer(start: base + p, count: end - p)) else { return nil }
@@ -161,7 +147,7 @@ struct SnapshotRowDecoder {
                     if slots[k] == .vip { row.vip = value } else { row.publicComplaint = value }
                     p = end
                 case .status:
-                    guard let (end, _) = plain(base, p, lineEnd) else { return nil }
+                    guard let (end, _) = scan.plain(base, p, lineEnd) else { return nil }
                     if end > p {
                         let raw = UnsafeRawBufferPointer(start: base + p, count: end - p)
                         if FieldParser.equalsIgnoringCase(raw, "active") { row.status = 1 }
@@ -170,7 +156,7 @@ struct SnapshotRowDecoder {
                     }
                     p = end
                 case .feedback, .tier:
-                    guard let (from, to, next, ascii) = text(base, p, lineEnd) else { return nil }
+                    guard let (from, to, next, ascii) = scan.text(base, p, lineEnd) else { return nil }
                     let raw = UnsafeRawBufferPointer(start: base + from, count: to - from)
                     if !FieldParser.trimmed(raw).isEmpty {
                         if !ascii && !TextValidation.isValidUTF8(raw) { return nil }
@@ -178,7 +164,7 @@ struct SnapshotRowDecoder {
                     }
                     p = next
                 case .ignored:
-                    guard let (_, _, next, _) = text(base, p, lineEnd) else { return nil }
+                    guard let (_, _, next, _) = scan.text(base, p, lineEnd) else { return nil }
                     p = next
                 }
                 // The field must end on a delimiter, or on the line end for the last one.
@@ -191,93 +177,5 @@ struct SnapshotRowDecoder {
             }
             return newline + 1
         }
-    }
-
-    /// An unquoted field from `p`: its end and whether it is all ASCII; nil at a quote, a `\r` that
-    /// does not end the line, or a NUL byte inside it (the general reader decides those).
-    @inline(__always)
-    private func plain(_ base: UnsafePointer<UInt8>, _ p: Int, _ lineEnd: Int) -> (end: Int, ascii: Bool)? {
-        var q = p
-        var high: UInt8 = 0
-        while true {
-            let b = base[q]
-            if b != delimiter && b > UInt8(ascii: "\"") { high |= b; q += 1; continue }
-            if b == delimiter || b == UInt8(ascii: "\n") || q == lineEnd { break }
-            if b == UInt8(ascii: " ") || b == UInt8(ascii: "!") || b == UInt8(ascii: "\t") { q += 1; continue }
-            return nil
-        }
-        return (q, high < 0x80)
-    }
-
-    /// A text field from `p`, quoted or not: its content range, the offset after it, and whether
-    /// the content is all ASCII. A quoted field must hold no `""`, no line break and no NUL.
-    @inline(__always)
-    private func text(_ base: UnsafePointer<UInt8>, _ p: Int, _ lineEnd: Int) -> (from: Int, to: Int, next: Int, ascii: Bool)? {
-        guard base[p] == UInt8(ascii: "\"") else {
-            guard let (end, ascii) = plain(base, p, lineEnd) else { return nil }
-            return (p, end, end, ascii)
-        }
-        var q = p + 1
-        var high: UInt8 = 0
-        while true {
-            let b = base[q]
-            if b > UInt8(ascii: "\"") || b == UInt8(ascii: " ") || b == UInt8(ascii: "!") { high |= b; q += 1; continue }
-            if b == UInt8(ascii: "\"") { break }
-            if b == UInt8(ascii: "\t") { q += 1; continue }
-            return nil   // \n (a quoted line break, or the end of this line), \r, NUL, other controls
-        }
-        // A doubled quote is an escaped one: the general reader collapses those.
-        guard base[q + 1] != UInt8(ascii: "\"") else { return nil }
-        return (p + 1, q, q + 1, high < 0x80)
-    }
-
-    /// At most nine decimal digits from `p` (so any value fits `Int32`); nil when there are none or more.
-    @inline(__always)
-    private func digits(_ base: UnsafePointer<UInt8>, _ p: Int) -> (value: Int, end: Int)? {
-        var q = p
-        var v = 0
-        while true {
-            let d = base[q] &- UInt8(ascii: "0")
-            guard d < 10 else { break }
-            v = v &* 10 &+ Int(d)
-            q += 1
-        }
-        guard q > p && q - p <= 9 else { return nil }
-        return (v, q)
-    }
-
-    /// An amount `ddd` or `ddd.dddd` (`,` as the point with `;` files): 1–12 integer digits and 1–4
-    /// decimals, which `Money.parse` reads as exactly this value. Anything else (a sign, a lone
-    /// point, more decimals) is left to `Money.parse`.
-    @inline(__always)
-    private func money(_ base: UnsafePointer<UInt8>, _ p: Int) -> (units: Int64, end: Int)? {
-        var q = p
-        var integer: Int64 = 0
-        while true {
-            let d = base[q] &- UInt8(ascii: "0")
-            guard d < 10 else { break }
-            integer = integer &* 10 &+ Int64(d)
-            q += 1
-        }
-        guard q > p && q - p <= Money.maxIntegerDigits else { return nil }
-        var units = integer &* Money.scale
-        let b = base[q]
-        if b == UInt8(ascii: ".") || (decimalComma && b == UInt8(ascii: ",")) {
-            q += 1
-            let from = q
-            var fraction: Int64 = 0
-            while true {
-                let d = base[q] &- UInt8(ascii: "0")
-                guard d < 10 else { break }
-                fraction = fraction &* 10 &+ Int64(d)
-                q += 1
-            }
-            let n = q - from
-            guard n >= 1 && n <= 4 else { return nil }
-            var scaled = fraction
-            for _ in n..<4 { scaled &*= 10 }
-            units &+= scaled
-        }
-        return (units, q)
     }
 }

@@ -1,0 +1,128 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The scanning steps shared by the one-pass row decoders (`SnapshotRowDecoder`, `LedgerRowDecoder`).
+///
+/// Each works inside one line found by `line(_:from:count:)`, whose `\n` stops every loop (it is
+/// neither a digit nor a plain byte), so no step needs a bounds check. Each returns nil for anything
+/// it does not read as plainly valid; the caller then hands the row to the general path.
+struct CSVRowScanner {
+    let delimiter: UInt8
+    /// `;` files write decimals with a comma (input.md).
+    let decimalComma: Bool
+
+    init(delimiter: UInt8) {
+        self.delimiter = delimiter
+        self.decimalComma = delimiter == UInt8(ascii: ";")
+    }
+
+    /// The line that starts at `start`: the offset of its `\n`, and of its line end (the `\n`, or
+    /// the `\r` before it). Nil when no `\n` follows (a last line without one).
+    @inline(__always)
+    func line(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> (newline: Int, lineEnd: Int)? {
+        guard start < count, let found = memchr(base + start, Int32(UInt8(ascii: "\n")), count - start) else { return nil }
+        let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        return (newline, newline > start && base[newline - 1] == UInt8(ascii: "\r") ? newline - 1 : newline)
+    }
+
+    /// An unquoted field from `p`: its end and whether it is all ASCII; nil at a quote, a `\r` that
+    /// does not end the line, or a NUL byte inside it (the general reader decides those).
+    @inline(__always)
+    func plain(_ base: UnsafePointer<UInt8>, _ p: Int, _ lineEnd: Int) -> (end: Int, ascii: Bool)? {
+        var q = p
+        var high: UInt8 = 0
+        while true {
+            let b = base[q]
+            if b != delimiter && b > UInt8(ascii: "\"") { high |= b; q += 1; continue }
+            if b == delimiter || b == UInt8(ascii: "\n") || q == lineEnd { break }
+            if b == UInt8(ascii: " ") || b == UInt8(ascii: "!") || b == UInt8(ascii: "\t") { q += 1; continue }
+            return nil
+        }
+        return (q, high < 0x80)
+    }
+
+    /// A text field from `p`, quoted or not: its content range, the offset after it, and whether
+    /// the content is all ASCII. A quoted field must hold no `""`, no line break and no NUL.
+    @inline(__always)
+    func text(_ base: UnsafePointer<UInt8>, _ p: Int, _ lineEnd: Int) -> (from: Int, to: Int, next: Int, ascii: Bool)? {
+        guard base[p] == UInt8(ascii: "\"") else {
+            guard let (end, ascii) = plain(base, p, lineEnd) else { return nil }
+            return (p, end, end, ascii)
+        }
+        var q = p + 1
+        var high: UInt8 = 0
+        while true {
+            let b = base[q]
+            if b > UInt8(ascii: "\"") || b == UInt8(ascii: " ") || b == UInt8(ascii: "!") { high |= b; q += 1; continue }
+            if b == UInt8(ascii: "\"") { break }
+            if b == UInt8(ascii: "\t") { q += 1; continue }
+            return nil   // \n (a quoted line break, or the end of this line), \r, NUL, other controls
+        }
+        // A doubled quote is an escaped one: the general reader collapses those.
+        guard base[q + 1] != UInt8(ascii: "\"") else { return nil }
+        return (p + 1, q, q + 1, high < 0x80)
+    }
+
+    /// At most nine decimal digits from `p` (so any value fits `Int32`); nil when there are none or more.
+    @inline(__always)
+    func digits(_ base: UnsafePointer<UInt8>, _ p: Int) -> (value: Int, end: Int)? {
+        var q = p
+        var v = 0
+        while true {
+            let d = base[q] &- UInt8(ascii: "0")
+            guard d < 10 else { break }
+            v = v &* 10 &+ Int(d)
+            q += 1
+        }
+        guard q > p && q - p <= 9 else { return nil }
+        return (v, q)
+    }
+
+    /// An amount `ddd` or `ddd.dddd` (`,` as the point with `;` files): 1–12 integer digits and 1–4
+    /// decimals, which `Money.parse` reads as exactly this value. Anything else (a sign, a lone
+    /// point, more decimals) is left to `Money.parse`.
+    @inline(__always)
+    func money(_ base: UnsafePointer<UInt8>, _ p: Int) -> (units: Int64, end: Int)? {
+        var q = p
+        var integer: Int64 = 0
+        while true {
+            let d = base[q] &- UInt8(ascii: "0")
+            guard d < 10 else { break }
+            integer = integer &* 10 &+ Int64(d)
+            q += 1
+        }
+        guard q > p && q - p <= Money.maxIntegerDigits else { return nil }
+        var units = integer &* Money.scale
+        let b = base[q]
+        if b == UInt8(ascii: ".") || (decimalComma && b == UInt8(ascii: ",")) {
+            q += 1
+            let from = q
+            var fraction: Int64 = 0
+            while true {
+                let d = base[q] &- UInt8(ascii: "0")
+                guard d < 10 else { break }
+                fraction = fraction &* 10 &+ Int64(d)
+                q += 1
+            }
+            let n = q - from
+            guard n >= 1 && n <= 4 else { return nil }
+            var scaled = fraction
+            for _ in n..<4 { scaled &*= 10 }
+            units &+= scaled
+        }
+        return (units, q)
+    }
+
+    /// A ten-byte date in `format` from `p`: its day ordinal and end (nil for any other length, or
+    /// not a real date).
+    @inline(__always)
+    func date(_ base: UnsafePointer<UInt8>, _ p: Int, _ lineEnd: Int, format: DateFormat) -> (ordinal: Int32, end: Int)? {
+        guard p + 10 <= lineEnd else { return nil }
+        let raw = UnsafeRawBufferPointer(start: base + p, count: 10)
+        guard let d = format == .iso ? FieldParser.isoDate(raw) : FieldParser.date(raw, format: format) else { return nil }
+        return (d.ordinal, p + 10)
+    }
+}

@@ -1,0 +1,91 @@
+/// Decodes a plainly valid ledger row straight from the bytes, in one pass: the ledger's
+/// counterpart of `SnapshotRowDecoder`, under the same contract. It says "decoded" or "not mine";
+/// every other row (quotes with `""`, spaces around a value, a sign before the quantity, a wrong
+/// number of fields, a last line without a line end) goes through `CSVReader` and the general
+/// checks of `LedgerReader`, so values and messages are the general path's.
+struct LedgerRowDecoder {
+    /// What a field position holds.
+    enum Slot: UInt8 { case id, order, date, amount, quantity, ignored }
+
+    /// One decoded line. Byte ranges are offsets into the file.
+    struct Row {
+        var idStart = 0, idCount = 0
+        var day: Int32 = 0
+        var amount: Int64 = 0
+        /// The order id's hash, as `LedgerReader.Lines.order` keeps it (-2: empty, -1: no column).
+        var order: Int64 = -1
+    }
+
+    let slots: [Slot]
+    let scan: CSVRowScanner
+    let format: DateFormat
+
+    /// Slots for a header's column positions (`width` fields per row).
+    init(positions: [LedgerColumn: Int], width: Int, delimiter: UInt8, format: DateFormat) {
+        var slots = [Slot](repeating: .ignored, count: width)
+        for (column, index) in positions where index < width {
+            switch column {
+            case .customerID: slots[index] = .id
+            case .orderID: slots[index] = .order
+            case .date: slots[index] = .date
+            case .amount: slots[index] = .amount
+            case .quantity: slots[index] = .quantity
+            }
+        }
+        self.slots = slots
+        self.scan = CSVRowScanner(delimiter: delimiter)
+        self.format = format
+    }
+
+    /// Decodes the record that starts at `start` (of a buffer of `count` bytes) into `row`. Returns
+    /// the offset just past its line end, or nil when the row is not plainly valid.
+    @inline(__always)
+    func decode(_ base: UnsafePointer<UInt8>, from start: Int, count: Int, into row: inout Row) -> Int? {
+        guard let (newline, lineEnd) = scan.line(base, from: start, count: count) else { return nil }
+        row = Row()
+        let delimiter = scan.delimiter
+        return slots.withUnsafeBufferPointer { slots -> Int? in
+            let last = slots.count - 1
+            var p = start
+            for k in 0...last {
+                switch slots[k] {
+                case .id:
+                    guard let (from, to, next, ascii) = scan.text(base, p, lineEnd), to > from else { return nil }
+                    if !ascii && !TextValidation.isValidUTF8(UnsafeRawBufferPointer(start: base + from, count: to - from)) { return nil }
+                    row.idStart = from
+                    row.idCount = to - from
+                    p = next
+                case .order:
+                    guard let (from, to, next, _) = scan.text(base, p, lineEnd) else { return nil }
+                    row.order = to == from ? -2 : Int64(bitPattern: CustomerIndex.hash(UnsafeRawBufferPointer(start: base + from, count: to - from)) & 0x7FFF_FFFF_FFFF_FFFF)
+                    p = next
+                case .date:
+                    guard let (day, end) = scan.date(base, p, lineEnd, format: format) else { return nil }
+                    row.day = day
+                    p = end
+                case .amount:
+                    let negative = base[p] == UInt8(ascii: "-")
+                    guard let (v, end) = scan.money(base, negative ? p + 1 : p) else { return nil }
+                    row.amount = negative ? -v : v
+                    p = end
+                case .quantity:
+                    // Any whole number is accepted and not kept: only its form is checked.
+                    if base[p] != delimiter && p != lineEnd {
+                        guard let (_, end) = scan.digits(base, base[p] == UInt8(ascii: "-") ? p + 1 : p) else { return nil }
+                        p = end
+                    }
+                case .ignored:
+                    guard let (_, _, next, _) = scan.text(base, p, lineEnd) else { return nil }
+                    p = next
+                }
+                if k < last {
+                    guard base[p] == delimiter else { return nil }
+                    p += 1
+                } else {
+                    guard p == lineEnd else { return nil }
+                }
+            }
+            return newline + 1
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Testing
+@testable import ReportModel
+
+/// The ledger's one-pass row decoder changes nothing but speed: on generated ledgers mixing every
+/// accepted spelling (and, in the second test, every kind of error), reading with and without it
+/// gives the same lines, the same ids and the same errors.
+@Suite struct LedgerRowDecoderTests {
+    typealias Random = SnapshotRowDecoderTests.Random
+
+    struct Picture: Equatable {
+        var errors: [String] = []
+        var total = 0
+        var ids: [String] = []
+        var customer: [Int32] = [], day: [Int32] = [], amount: [Int64] = [], order: [Int64] = []
+        var unknown: [String] = []
+    }
+
+    static func read(_ bytes: [UInt8], decoder: Bool) -> Picture {
+        var reader = LedgerReader(dialect: InputDialect())
+        reader.decodesPlainRows = decoder
+        var p = Picture()
+        let result = bytes.withUnsafeBytes { raw -> Result<LedgerReader.Lines, InputErrors> in
+            do throws(InputErrors) { return .success(try reader.read(bytes: raw, name: "ledger.csv")) } catch { return .failure(error) }
+        }
+        switch result {
+        case .success(let lines):
+            p.ids = (0..<lines.customers.count).map { lines.customers.id(Int32($0)) }
+            (p.customer, p.day, p.amount, p.order, p.unknown) = (lines.customer, lines.day, lines.amount, lines.order, lines.unknownColumns)
+        case .failure(let error):
+            p.errors = error.first.map(\.description)
+            p.total = error.total
+        }
+        return p
+    }
+
+    static func file(seed: UInt64, rows: Int, bad: Double, other: Double) -> [UInt8] {
+        var r = Random(state: seed)
+        let semicolon = r.chance(0.25)
+        let d = semicolon ? ";" : ","
+        let point = semicolon ? "," : "."
+        var columns = ["customer_id", "date", "amount"]
+        for optional in ["order_id", "quantity", "channel"] where r.chance(0.6) { columns.append(optional) }
+        for k in stride(from: columns.count - 1, to: 0, by: -1) { columns.swapAt(k, r.below(k + 1)) }
+        let end: [UInt8] = r.chance(0.3) ? [13, 10] : [10]
+        var out: [UInt8] = Array(columns.joined(separator: d).utf8) + end
+        for n in 0..<rows {
+            var fields: [[UInt8]] = []
+            for column in columns {
+                let wrong = r.chance(bad), plain = !r.chance(other)
+                func spell(_ canonical: String, _ others: [String]) -> String { plain ? canonical : r.pick(others) }
+                var v: String
+                let customer = "C\(r.below(rows / 3 + 1))"
+                switch column {
+                case "customer_id":
+                    v = wrong ? r.pick(["", "\"C1", " "]) : spell(customer, ["\"\(customer)\"", "Zoë\(n % 7)", "\"a \"\"b\"\"\"", " \(customer)"])
+                    if wrong && r.chance(0.3) { fields.append([0xFF, 0x41]); continue }
+                case "date":
+                    let day = 1 + r.below(28), month = 1 + r.below(12)
+                    let iso = "2025-" + (month < 10 ? "0" : "") + "\(month)-" + (day < 10 ? "0" : "") + "\(day)"
+                    v = spell(iso, [" " + iso, "\"" + iso + "\""])
+                    if wrong { v = r.pick(["", "2025-02-30", "2025-13-01", "x"]) }
+                case "amount":
+                    v = spell(r.pick(["12\(point)50", "0", "-3\(point)25", "999999999999\(point)9999", "7", "-0"]), ["5\(point)", "\(point)5", "+2", " 4", "1\(point)23456"])
+                    if wrong { v = r.pick(["", "abc", "1000000000000", "--1", "-"]) }
+                case "order_id":
+                    v = spell(r.pick(["O\(n)", "O\(n / 2)", ""]), ["\"O\(n)\"", "\"o \"\"x\"\"\"", " O\(n)"])
+                case "quantity":
+                    v = spell(r.pick(["", "1", "3", "-1"]), [" 2", "+1", "0012"])
+                    if wrong { v = r.pick(["1.5", "x", "-"]) }
+                default:
+                    v = spell(r.pick(["", "web", "\"shop, Paris\""]), ["\"two\nlines\"", "a\"b"])
+                }
+                fields.append(Array(v.utf8))
+            }
+            if r.chance(bad) { fields.append(Array("extra".utf8)) }
+            out += fields.joined(separator: Array(d.utf8))
+            if n < rows - 1 || r.chance(0.5) { out += end }
+            if r.chance(0.01) { out += end }
+        }
+        return out
+    }
+
+    @Test(arguments: 0..<60)
+    func sameLinesForEveryAcceptedSpelling(seed: Int) {
+        let f = Self.file(seed: UInt64(seed), rows: 300, bad: 0, other: seed % 2 == 0 ? 0.05 : 0.5)
+        let fast = Self.read(f, decoder: true)
+        #expect(fast == Self.read(f, decoder: false))
+        #expect(fast.total == 0, "\(fast.errors)")
+        #expect(fast.day.count == 300)
+    }
+
+    @Test(arguments: 0..<100)
+    func sameErrorsForEveryKindOfProblem(seed: Int) {
+        let f = Self.file(seed: 5_000 + UInt64(seed), rows: 200, bad: seed % 3 == 0 ? 0.002 : 0.01, other: seed % 2 == 0 ? 0.05 : 0.5)
+        #expect(Self.read(f, decoder: true) == Self.read(f, decoder: false))
+    }
+}
