@@ -33,8 +33,10 @@ public struct ReportEngine: Sendable {
     }
 
     /// Figures of the next snapshot, with the ids interned so far (the index itself may go on
-    /// interning the next snapshot's ids on another thread).
-    public mutating func process(_ table: SnapshotTable, customers: CustomerIDs, unknownColumns: [String] = []) -> SnapshotReport {
+    /// interning the next snapshot's ids on another thread). `feedback` is the snapshot's routing
+    /// when it was already made elsewhere (`FeedbackRouter.routing(of:customers:)`, which depends on
+    /// this snapshot alone, so a build makes it on the reader thread).
+    public mutating func process(_ table: SnapshotTable, customers: CustomerIDs, unknownColumns: [String] = [], feedback: FeedbackRouting? = nil) -> SnapshotReport {
         let n = customers.count
         grow(to: n)
         let asOf = table.period.asOf.ordinal
@@ -145,7 +147,7 @@ public struct ReportEngine: Sendable {
         // MARK: - Escalations, feedback, loyalty
         let escalations = EscalationStage(config: config, table: table, customers: customers, buyers: buyers, segmentIDs: segmentIDs,
                                           npsScore: nps.score, churnRate: churn, currentSegment: currentSegment).results
-        let feedback = routeFeedback(table, customers: customers)
+        let feedback = feedback ?? router.routing(of: table, customers: customers)
         let loyalty = LoyaltyStage.snapshot(table: table, buyers: buyers)
 
         // MARK: - State for the next snapshot
@@ -190,20 +192,5 @@ public struct ReportEngine: Sendable {
         guard let ltv else { return nil }
         guard let q = ltvHistory.last(where: { (349...381).contains(asOf.days(since: $0.asOf)) }), let base = q.ltv, base > 0 else { return nil }
         return ltv / base - 1
-    }
-
-    private func routeFeedback(_ table: SnapshotTable, customers: CustomerIDs) -> FeedbackRouting {
-        var routing = FeedbackRouting()
-        for area in config.routing.keywords.map(\.area) { routing.counts[area] = 0 }
-        var byArea: [SpecialistArea?: [(customer: String, text: String)]] = [:]
-        for (row, text) in table.feedback {
-            let area = router.route(text)
-            if let area { routing.counts[area, default: 0] += 1 } else { routing.unrouted += 1 }
-            byArea[area, default: []].append((customers.id(table.customer[Int(row)]), text))
-        }
-        for (area, list) in byArea {
-            routing.samples[area] = Array(list.sorted { $0.customer < $1.customer }.prefix(FeedbackRouting.samplesPerArea))
-        }
-        return routing
     }
 }

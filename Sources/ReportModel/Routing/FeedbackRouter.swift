@@ -15,7 +15,7 @@ public struct FeedbackRouter: Sendable {
         var caseSensitive: Bool
     }
 
-    private let areas: [SpecialistArea]
+    let areas: [SpecialistArea]
     private let keywords: [Keyword]
 
     public init(table: RoutingTable) {

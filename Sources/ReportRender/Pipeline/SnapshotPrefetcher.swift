@@ -8,12 +8,17 @@ import ReportModel
 /// interned so far, which shares storage with the index until the next new id. At most one snapshot
 /// waits, which bounds the extra memory to one snapshot table; a source that does not benefit from
 /// reading ahead (`SnapshotSource.benefitsFromReadAhead`) is read only when asked.
+///
+/// Work that depends on the snapshot alone is done here too, off the thread that computes the
+/// figures: the feedback routing (0.5 s of that thread's 5 s for 1 M × 12 sample snapshots).
 final class SnapshotPrefetcher: @unchecked Sendable {
-    /// One snapshot as read: the outcome, the ids known after it, and the time the read took.
+    /// One snapshot as read: the outcome, the ids known after it, the time the read took, and its
+    /// feedback routing (nil when the snapshot has errors).
     struct Snapshot {
         var outcome: SnapshotOutcome
         var customers: CustomerIDs
         var seconds: Double
+        var feedback: FeedbackRouting?
     }
 
     private var source: any SnapshotSource
@@ -22,6 +27,7 @@ final class SnapshotPrefetcher: @unchecked Sendable {
     let periods: [SnapshotPeriod]
     private let count: Int
     private let readAhead: Bool
+    private let router: FeedbackRouter
     private let queue = DispatchQueue(label: "fidelis-report.read", qos: .userInitiated)
     private let group = DispatchGroup()
     /// Written by the reader job, read by `next()` only after `group.wait()`.
@@ -30,15 +36,16 @@ final class SnapshotPrefetcher: @unchecked Sendable {
 
     /// Takes the source over (it must be its only owner: reading mutates it, and a second owner
     /// would make it copy its per-customer state). Nothing is read before `start()`.
-    init(source: consuming any SnapshotSource, customers: CustomerIndex) {
+    init(source: consuming any SnapshotSource, customers: CustomerIndex, router: FeedbackRouter) {
         periods = source.periods
         count = periods.count
         readAhead = source.benefitsFromReadAhead
         self.source = source
         self.customers = customers
+        self.router = router
     }
 
-    /// Starts reading the first snapshot ahead of the first `next()`.
+    /// Starts reading the first snapshot ahead of the first `next()` (once: later calls do nothing).
     func start() {
         if readAhead && nextIndex == 0 { startReading() }
     }
@@ -60,7 +67,9 @@ final class SnapshotPrefetcher: @unchecked Sendable {
         queue.async(group: group) { [self] in
             let start = DispatchTime.now().uptimeNanoseconds
             let outcome = source.read(index, customers: &customers)
-            ready = Snapshot(outcome: outcome, customers: customers.ids, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            let ids = customers.ids
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            ready = Snapshot(outcome: outcome, customers: ids, seconds: seconds, feedback: outcome.table.map { router.routing(of: $0, customers: ids) })
         }
     }
 }

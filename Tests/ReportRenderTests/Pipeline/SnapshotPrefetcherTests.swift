@@ -9,6 +9,7 @@ import ReportModel
     final class ReadLog: Sendable { let reads = Mutex<[Int]>([]) }
 
     /// A source whose snapshot k interns the id "C<k>" and reports k bytes; it records the reads.
+    /// Snapshot k's table has customer k alone, with a verbatim.
     struct CountingSource: SnapshotSource {
         let periods = (1...4).map { SnapshotPeriod(monthEnd: Month(year: 2026, month: $0)) }
         let log: ReadLog
@@ -17,15 +18,19 @@ import ReportModel
 
         mutating func read(_ index: Int, customers: inout CustomerIndex) -> SnapshotOutcome {
             log.reads.withLock { $0.append(index) }
-            _ = customers.intern("C\(index)")
-            return SnapshotOutcome(name: "\(index)", table: nil, errors: InputErrors(), unknownColumns: [], byteCount: index)
+            let customer = customers.intern("C\(index)")
+            var table = SnapshotTable(period: periods[index], columns: [.customerID, .orders, .revenue, .lastOrderDate, .feedback])
+            table.customer = [customer]
+            table.feedback = [(0, "Livraison en retard, colis abîmé")]
+            return SnapshotOutcome(name: "\(index)", table: table, errors: InputErrors(), unknownColumns: [], byteCount: index)
         }
     }
 
     @Test(arguments: [true, false])
     func snapshotsComeInOrderWithTheIdsKnownSoFar(readAhead: Bool) throws {
         let log = ReadLog()
-        let reader = SnapshotPrefetcher(source: CountingSource(log: log, readAhead: readAhead), customers: CustomerIndex())
+        let router = FeedbackRouter(table: .seed)
+        let reader = SnapshotPrefetcher(source: CountingSource(log: log, readAhead: readAhead), customers: CustomerIndex(), router: router)
         #expect(reader.periods.map(\.label) == ["2026-01", "2026-02", "2026-03", "2026-04"])
         reader.start()
         for k in 0..<4 {
@@ -33,6 +38,11 @@ import ReportModel
             #expect(snapshot.outcome.byteCount == k)
             #expect(snapshot.customers.count == k + 1, "ids interned up to snapshot \(k), not the one read ahead")
             #expect(snapshot.customers.id(Int32(k)) == "C\(k)")
+            // The routing made on the reader thread is the snapshot's own.
+            let table = try #require(snapshot.outcome.table)
+            #expect(snapshot.feedback == router.routing(of: table, customers: snapshot.customers))
+            #expect(snapshot.feedback?.total == 1)
+            #expect(snapshot.feedback?.samples.values.first?.first?.customer == "C\(k)")
         }
         #expect(reader.next() == nil)
         #expect(log.reads.withLock { $0 } == [0, 1, 2, 3])
