@@ -125,4 +125,23 @@ struct CSVRowScanner {
         guard let d = format == .iso ? FieldParser.isoDate(raw) : FieldParser.date(raw, format: format) else { return nil }
         return (d.ordinal, p + 10)
     }
+
+    /// `false`, `true`, `0` or `1` in lower case from `p` (what exports write): the value and its
+    /// end, without a scan. Nil for any other spelling, which `FieldParser.boolean` then reads. Each
+    /// byte is compared only while the previous ones matched, so the line's `\n` bounds the reads.
+    @inline(__always)
+    func boolean(_ base: UnsafePointer<UInt8>, _ p: Int) -> (value: Bool, end: Int)? {
+        switch base[p] {
+        case UInt8(ascii: "f"):
+            guard base[p + 1] == UInt8(ascii: "a"), base[p + 2] == UInt8(ascii: "l"), base[p + 3] == UInt8(ascii: "s"),
+                  base[p + 4] == UInt8(ascii: "e") else { return nil }
+            return (false, p + 5)
+        case UInt8(ascii: "t"):
+            guard base[p + 1] == UInt8(ascii: "r"), base[p + 2] == UInt8(ascii: "u"), base[p + 3] == UInt8(ascii: "e") else { return nil }
+            return (true, p + 4)
+        case UInt8(ascii: "0"): return (false, p + 1)
+        case UInt8(ascii: "1"): return (true, p + 1)
+        default: return nil
+        }
+    }
 }

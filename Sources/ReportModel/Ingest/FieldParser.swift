@@ -78,7 +78,7 @@ public enum FieldParser {
         let m0 = b[5] &- 48, m1 = b[6] &- 48, e0 = b[8] &- 48, e1 = b[9] &- 48
         guard d0 < 10, d1 < 10, d2 < 10, d3 < 10, m0 < 10, m1 < 10, e0 < 10, e1 < 10 else { return nil }
         let year = Int(d0) * 1000 + Int(d1) * 100 + Int(d2) * 10 + Int(d3)
-        return Day(year: year, month: Int(m0) * 10 + Int(m1), day: Int(e0) * 10 + Int(e1))
+        return MonthStarts.day(year: year, month: Int(m0) * 10 + Int(m1), day: Int(e0) * 10 + Int(e1))
     }
 
     /// `true/false`, `1/0`, `yes/no`, `oui/non` in any case (no allocation: compared byte by byte).

@@ -138,14 +138,19 @@ struct SnapshotRowDecoder {
                         p = end
                     }
                 case .vip, .publicComplaint:
-                    guard let (end, _) = scan.plain(base, p, lineEnd) else { return nil }
                     var value = false
-                    if end > p {
-                        guard let b = FieldParser.boolean(UnsafeRawBufferPointer(start: base + p, count: end - p)) else { return nil }
+                    if let (b, end) = scan.boolean(base, p) {
                         value = b
+                        p = end
+                    } else {
+                        guard let (end, _) = scan.plain(base, p, lineEnd) else { return nil }
+                        if end > p {
+                            guard let b = FieldParser.boolean(UnsafeRawBufferPointer(start: base + p, count: end - p)) else { return nil }
+                            value = b
+                        }
+                        p = end
                     }
                     if slots[k] == .vip { row.vip = value } else { row.publicComplaint = value }
-                    p = end
                 case .status:
                     guard let (end, _) = scan.plain(base, p, lineEnd) else { return nil }
                     if end > p {
