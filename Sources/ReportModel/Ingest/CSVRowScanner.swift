@@ -28,6 +28,29 @@ struct CSVRowScanner {
         return (newline, newline > start && base[newline - 1] == UInt8(ascii: "\r") ? newline - 1 : newline)
     }
 
+    /// Decodes the line that starts at `start` (of a buffer of `count` bytes) field by field:
+    /// `field(k, offset, lineEnd)` reads field `k` from `offset` and returns where it ends (nil: not
+    /// plainly valid). Each field must end on the delimiter, the last one on the line end. Returns
+    /// the offset just past the line end, or nil.
+    @inline(__always)
+    func decodeLine(_ base: UnsafePointer<UInt8>, from start: Int, count: Int, fields: Int,
+                    _ field: (_ k: Int, _ offset: Int, _ lineEnd: Int) -> Int?) -> Int? {
+        guard let (newline, lineEnd) = line(base, from: start, count: count) else { return nil }
+        let last = fields - 1
+        var p = start
+        for k in 0...last {
+            guard let end = field(k, p, lineEnd) else { return nil }
+            p = end
+            if k < last {
+                guard base[p] == delimiter else { return nil }
+                p += 1
+            } else {
+                guard p == lineEnd else { return nil }
+            }
+        }
+        return newline + 1
+    }
+
     /// An unquoted field from `p`: its end and whether it is all ASCII; nil at a quote, a `\r` that
     /// does not end the line, or a NUL byte inside it (the general reader decides those).
     @inline(__always)

@@ -41,13 +41,11 @@ struct LedgerRowDecoder {
     /// the offset just past its line end, or nil when the row is not plainly valid.
     @inline(__always)
     func decode(_ base: UnsafePointer<UInt8>, from start: Int, count: Int, into row: inout Row) -> Int? {
-        guard let (newline, lineEnd) = scan.line(base, from: start, count: count) else { return nil }
         row = Row()
         let delimiter = scan.delimiter
         return slots.withUnsafeBufferPointer { slots -> Int? in
-            let last = slots.count - 1
-            var p = start
-            for k in 0...last {
+            scan.decodeLine(base, from: start, count: count, fields: slots.count) { k, fieldStart, lineEnd -> Int? in
+                var p = fieldStart
                 switch slots[k] {
                 case .id:
                     guard let (from, to, next, ascii) = scan.text(base, p, lineEnd), to > from else { return nil }
@@ -78,14 +76,8 @@ struct LedgerRowDecoder {
                     guard let (_, _, next, _) = scan.text(base, p, lineEnd) else { return nil }
                     p = next
                 }
-                if k < last {
-                    guard base[p] == delimiter else { return nil }
-                    p += 1
-                } else {
-                    guard p == lineEnd else { return nil }
-                }
+                return p
             }
-            return newline + 1
         }
     }
 }

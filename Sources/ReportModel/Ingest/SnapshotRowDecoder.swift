@@ -75,13 +75,11 @@ struct SnapshotRowDecoder {
     /// the offset just past its line end, or nil when the row is not plainly valid.
     @inline(__always)
     func decode(_ base: UnsafePointer<UInt8>, from start: Int, count: Int, into row: inout Row) -> Int? {
-        guard let (newline, lineEnd) = scan.line(base, from: start, count: count) else { return nil }
         row = Row()
         let delimiter = scan.delimiter
         return slots.withUnsafeBufferPointer { slots -> Int? in
-            let last = slots.count - 1
-            var p = start
-            for k in 0...last {
+            scan.decodeLine(base, from: start, count: count, fields: slots.count) { k, fieldStart, lineEnd -> Int? in
+                var p = fieldStart
                 let empty = base[p] == delimiter || p == lineEnd
                 switch slots[k] {
                 case .id:
@@ -172,15 +170,8 @@ struct SnapshotRowDecoder {
                     guard let (_, _, next, _) = scan.text(base, p, lineEnd) else { return nil }
                     p = next
                 }
-                // The field must end on a delimiter, or on the line end for the last one.
-                if k < last {
-                    guard base[p] == delimiter else { return nil }
-                    p += 1
-                } else {
-                    guard p == lineEnd else { return nil }
-                }
+                return p
             }
-            return newline + 1
         }
     }
 }

@@ -5,8 +5,6 @@ import Testing
 /// accepted spelling (and, in the second test, every kind of error), reading with and without it
 /// gives the same lines, the same ids and the same errors.
 @Suite struct LedgerRowDecoderTests {
-    typealias Random = SnapshotRowDecoderTests.Random
-
     struct Picture: Equatable {
         var errors: [String] = []
         var total = 0
@@ -34,7 +32,7 @@ import Testing
     }
 
     static func file(seed: UInt64, rows: Int, bad: Double, other: Double) -> [UInt8] {
-        var r = Random(state: seed)
+        var r = LifetimeTestRNG(seed: seed)
         let semicolon = r.chance(0.25)
         let d = semicolon ? ";" : ","
         let point = semicolon ? "," : "."

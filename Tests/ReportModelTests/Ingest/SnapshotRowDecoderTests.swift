@@ -5,21 +5,6 @@ import Testing
 /// accepted spelling (and, in the second test, every kind of error), reading with and without it
 /// gives the same table, the same errors and the same unknown columns.
 @Suite struct SnapshotRowDecoderTests {
-    /// A deterministic generator (SplitMix64).
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func chance(_ p: Double) -> Bool { Double(next() % 1_000_000) / 1_000_000 < p }
-        mutating func pick(_ values: [String]) -> String { values[below(values.count)] }
-    }
-
     /// A comparable picture of an outcome.
     struct Picture: Equatable {
         var errors: [String]
@@ -59,7 +44,7 @@ import Testing
     /// `other` is the chance that a field takes one of its other accepted spellings (quotes, spaces,
     /// other words) rather than the plain one.
     static func file(seed: UInt64, rows: Int, bad: Double, other: Double = 0.5) -> [UInt8] {
-        var r = Random(state: seed)
+        var r = LifetimeTestRNG(seed: seed)
         let semicolon = r.chance(0.25)
         let d = semicolon ? ";" : ","
         let crlf = r.chance(0.3)
@@ -167,4 +152,11 @@ import Testing
         let general = Self.read(f, decoder: false)
         #expect(fast == general)
     }
+}
+
+/// The draws the generated CSV files need.
+extension LifetimeTestRNG {
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    mutating func chance(_ p: Double) -> Bool { uniform() < p }
+    mutating func pick(_ values: [String]) -> String { values[below(values.count)] }
 }
