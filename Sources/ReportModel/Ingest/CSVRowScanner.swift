@@ -57,6 +57,27 @@ struct CSVRowScanner {
     func plain(_ base: UnsafePointer<UInt8>, _ p: Int, _ lineEnd: Int) -> (end: Int, ascii: Bool)? {
         var q = p
         var high: UInt8 = 0
+        // Eight bytes at a time up to the first byte that needs a look (the delimiter, or a byte
+        // below `#`: controls, space, `!`, `"`); the loop below takes it from there.
+        let ones: UInt64 = 0x0101_0101_0101_0101, tops: UInt64 = 0x8080_8080_8080_8080
+        let delimiters = ones &* UInt64(delimiter)
+        var wide: UInt64 = 0
+        while q + 8 <= lineEnd {
+            let word = UnsafeRawPointer(base + q).loadUnaligned(as: UInt64.self)
+            let x = word ^ delimiters
+            // Exact up to the first flagged byte (borrows only run upwards), which is all we use.
+            let special = ((x &- ones) & ~x | (word &- ones &* 0x23) & ~word) & tops
+            if special == 0 {
+                wide |= word
+                q += 8
+                continue
+            }
+            let before = special.trailingZeroBitCount / 8
+            wide |= word & ((1 << UInt64(before * 8)) &- 1)
+            q += before
+            break
+        }
+        if wide & tops != 0 { high = 0x80 }
         while true {
             let b = base[q]
             if b != delimiter && b > UInt8(ascii: "\"") { high |= b; q += 1; continue }
