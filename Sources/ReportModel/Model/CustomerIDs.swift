@@ -6,28 +6,31 @@ import Darwin
 
 /// The bytes of interned customer ids, by dense index (the storage behind `CustomerIndex`).
 ///
-/// Ids are kept in one arena; `offsets[i]..<offsets[i + 1]` is the id of index `i`.
+/// A value sees the first `count` ids of a shared append-only `IDStore`: copies are free and stay
+/// valid while the index goes on interning on another thread. A copy that appends after another
+/// one did gets a store of its own (copy on write, by id count).
 public struct CustomerIDs: Sendable {
-    @usableFromInline var arena: [UInt8] = []
-    @usableFromInline var offsets: [Int] = [0]
+    @usableFromInline var store = IDStore()
 
     /// Number of ids.
-    public var count: Int { offsets.count - 1 }
+    public private(set) var count = 0
 
     /// True while every id was appended in increasing byte order (sequential ids such as
     /// `C0000001`, `C0000002`…): index order is then id order, and output rows are put in id order
     /// by one pass over the indices instead of a sort by bytes (see `sortedByID`).
     public private(set) var isInIDOrder = true
 
+    public init() {}
+
     mutating func append(_ bytes: UnsafeRawBufferPointer) {
         if isInIDOrder, count > 0 {
-            let lo = offsets[count - 1], hi = offsets[count]
-            isInIDOrder = arena.withUnsafeBytes { previous in
-                BytewiseOrder.precedes(UnsafeRawBufferPointer(rebasing: previous[lo..<hi]), bytes)
-            }
+            isInIDOrder = withBytes(Int32(count - 1)) { BytewiseOrder.precedes($0, bytes) }
         }
-        arena.append(contentsOf: bytes)
-        offsets.append(arena.count)
+        if !store.append(bytes, as: count) {
+            store = store.prefix(count)
+            _ = store.append(bytes, as: count)
+        }
+        count += 1
     }
 
     /// `items` ordered by the byte order of `id(item)`'s id; any order in, the same order out.
@@ -52,33 +55,27 @@ public struct CustomerIDs: Sendable {
 
     /// The id of an index, as text.
     public func id(_ index: Int32) -> String {
-        let i = Int(index)
-        return String(decoding: arena[offsets[i]..<offsets[i + 1]], as: UTF8.self)
+        withBytes(index) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Calls `body` with the bytes of an id (no copy). Inlinable so that callers in other modules get
     /// it specialised: the generic call cost 400 instructions per id when writing `segments.csv`.
     @inlinable
     public func withBytes<R>(_ index: Int32, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        let i = Int(index)
-        let lo = offsets[i], hi = offsets[i + 1]
-        return try arena.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[lo..<hi])) }
+        precondition(index >= 0 && Int(index) < count, "customer index out of range")
+        return try body(store.bytes(Int(index)))
     }
 
     /// Compares two ids byte-wise (the order used for sorting output rows).
     public func precedes(_ a: Int32, _ b: Int32) -> Bool {
-        let ra = offsets[Int(a)]..<offsets[Int(a) + 1]
-        let rb = offsets[Int(b)]..<offsets[Int(b) + 1]
-        return arena.withUnsafeBytes { buf in
-            BytewiseOrder.precedes(UnsafeRawBufferPointer(rebasing: buf[ra]), UnsafeRawBufferPointer(rebasing: buf[rb]))
-        }
+        withBytes(a) { ra in withBytes(b) { rb in BytewiseOrder.precedes(ra, rb) } }
     }
 
     /// True when id `index` has exactly these bytes.
     @inline(__always) func equals(_ index: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        let lo = offsets[index], hi = offsets[index + 1]
-        guard hi - lo == bytes.count else { return false }
+        let id = store.bytes(index)
+        guard id.count == bytes.count else { return false }
         if bytes.isEmpty { return true }
-        return arena.withUnsafeBytes { buf in memcmp(buf.baseAddress! + lo, bytes.baseAddress!, bytes.count) == 0 }
+        return memcmp(id.baseAddress.unsafelyUnwrapped, bytes.baseAddress!, bytes.count) == 0
     }
 }
