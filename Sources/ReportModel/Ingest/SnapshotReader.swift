@@ -172,13 +172,11 @@ public struct SnapshotReader {
             let f = fields[cTier]
             if f.hasEscapedQuotes {
                 guard let made = text(cTier) else { return 0 }
-                return Array(made.utf8).withUnsafeBytes { raw in tierCodes.code(of: raw) ?? tierCodes.add(raw, text: made) }
+                return Array(made.utf8).withUnsafeBytes { tierCodes.code(of: $0) { made } }
             }
             let raw = reader.rawBytes(f)
             if FieldParser.trimmed(raw).isEmpty { return 0 }
-            if let known = tierCodes.code(of: raw) { return known }
-            guard let made = text(cTier) else { return 0 }
-            return tierCodes.add(raw, text: made)
+            return tierCodes.code(of: raw) { text(cTier) }
         }
 
         // Totals must stay far inside Int64 so that every later sum (segments, periods) is exact.
@@ -228,7 +226,7 @@ public struct SnapshotReader {
             var tier: UInt32 = 0
             if r.tierStart >= 0 {
                 let raw = UnsafeRawBufferPointer(start: base + r.tierStart, count: r.tierCount)
-                tier = tierCodes.code(of: raw) ?? tierCodes.add(raw, text: String(decoding: raw, as: UTF8.self))
+                tier = tierCodes.code(of: raw) { String(decoding: raw, as: UTF8.self) }
             }
             block.add(r, customer: customer, tierCode: tier)
             if block.isFull { flush() }

@@ -19,6 +19,14 @@ struct TextCodes {
         return bytes.count < TextCodes.scanned ? nil : more[Array(raw)]
     }
 
+    /// The code of `raw`, adding it with the text `make()` gives when it is new; 0 (nothing added)
+    /// when `make` gives nil (text the caller refuses).
+    mutating func code(of raw: UnsafeRawBufferPointer, making make: () -> String?) -> UInt32 {
+        if let known = code(of: raw) { return known }
+        guard let text = make() else { return 0 }
+        return add(raw, text: text)
+    }
+
     /// Adds `raw`, whose text is `text`, and returns its code.
     mutating func add(_ raw: UnsafeRawBufferPointer, text: String) -> UInt32 {
         texts.append(text)

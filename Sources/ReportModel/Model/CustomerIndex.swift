@@ -12,7 +12,7 @@ import Darwin
 /// the parse time on 1 M-row files with separate hash and slot arrays).
 public struct CustomerIndex: Sendable {
     /// The id bytes, by index: a value that output code can keep while interning goes on elsewhere
-    /// (it shares storage until the next new id is interned).
+    /// (it shares the append-only `IDStore`, so handing it out copies nothing).
     public private(set) var ids = CustomerIDs()
     /// (hash >> 32) << 32 | (id + 1); 0 = empty. Full hashes are not kept: growing the table hashes
     /// the ids again (about 2 hashes per id over a whole build, for 8 MB less per million ids).

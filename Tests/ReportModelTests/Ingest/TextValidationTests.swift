@@ -47,9 +47,10 @@ import Testing
         var made = 0
         func code(_ s: String) -> UInt32 {
             Array(s.utf8).withUnsafeBytes { raw in
-                if let known = codes.code(of: raw) { return known }
-                made += 1
-                return codes.add(raw, text: String(decoding: raw, as: UTF8.self))
+                codes.code(of: raw) {
+                    made += 1
+                    return String(decoding: raw, as: UTF8.self)
+                }
             }
         }
         for _ in 0..<3 {
