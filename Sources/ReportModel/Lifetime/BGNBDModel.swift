@@ -88,7 +88,19 @@ public enum BGNBDModel {
     /// P(alive) from a sanitised triple, via the log-odds.
     static func probabilityAlive(_ p: BGNBDParameters, x: Double, tx: Double, T: Double) -> Double {
         guard x > 0 else { return 1 }
-        let logOdds = log(p.a) - log(p.b + x - 1) + (p.r + x) * log1p((T - tx) / (p.alpha + tx))
+        return probabilityAlive(p, x: x, tx: tx, T: T, countTerm: aliveCountTerm(p, x: x))
+    }
+
+    /// The part of the log-odds of P(alive) that depends on x only, log a − log(b + x − 1): callers
+    /// that walk many customers in x order compute it once per x.
+    static func aliveCountTerm(_ p: BGNBDParameters, x: Double) -> Double {
+        log(p.a) - log(p.b + x - 1)
+    }
+
+    /// P(alive) for x > 0 given `aliveCountTerm(p, x: x)`.
+    @inline(__always)
+    static func probabilityAlive(_ p: BGNBDParameters, x: Double, tx: Double, T: Double, countTerm: Double) -> Double {
+        let logOdds = countTerm + (p.r + x) * log1p((T - tx) / (p.alpha + tx))
         return LifetimeMath.logisticOfNegative(logOdds)
     }
 
@@ -103,11 +115,29 @@ public enum BGNBDModel {
     /// The same expectation at several horizons, the series of all of them summed together
     /// (`Hypergeometric.scaledIncrements`); each value is the one a single call gives.
     static func expectedPurchasesIfAlive(_ p: BGNBDParameters, x: Double, T: Double, horizons: [Double]) -> [Double] {
-        let series = expectedPurchasesIfAliveSeries(p, x: x, T: T, horizons: horizons)
-        return horizons.indices.map { j in
+        let workspace = SeriesWorkspace(capacity: horizons.count)
+        return horizons.withUnsafeBufferPointer { t in
+            [Double](unsafeUninitializedCapacity: horizons.count) { out, initialized in
+                expectedPurchasesIfAlive(p, x: x, T: T, horizons: t.baseAddress!, count: t.count, into: out.baseAddress!, workspace: workspace)
+                initialized = t.count
+            }
+        }
+    }
+
+    /// `expectedPurchasesIfAlive` at `count` horizons on raw buffers, with no allocation (the CLV
+    /// step calls it for every (x, T) group).
+    static func expectedPurchasesIfAlive(
+        _ p: BGNBDParameters, x: Double, T: Double, horizons: UnsafePointer<Double>, count: Int,
+        into out: UnsafeMutablePointer<Double>, workspace: SeriesWorkspace
+    ) {
+        expectedPurchasesIfAliveSeries(p, x: x, T: T, horizons: horizons, count: count, into: out, workspace: workspace)
+        for j in 0..<count {
             let t = horizons[j]
-            guard t > 0 else { return 0 }
-            return series[j] ?? expectedPurchasesIfAliveQuadrature(p, x: x, T: T, horizon: t)
+            if !(t > 0) {
+                out[j] = 0
+            } else if out[j].isNaN {
+                out[j] = expectedPurchasesIfAliveQuadrature(p, x: x, T: T, horizon: t)
+            }
         }
     }
 
@@ -119,20 +149,44 @@ public enum BGNBDModel {
     /// The series form at several horizons; nil for a horizon of z > 0.98 (where the series
     /// converges slowly) or whose series does not converge.
     static func expectedPurchasesIfAliveSeries(_ p: BGNBDParameters, x: Double, T: Double, horizons: [Double]) -> [Double?] {
+        let workspace = SeriesWorkspace(capacity: horizons.count)
+        let values = horizons.withUnsafeBufferPointer { t in
+            [Double](unsafeUninitializedCapacity: horizons.count) { out, initialized in
+                expectedPurchasesIfAliveSeries(p, x: x, T: T, horizons: t.baseAddress!, count: t.count, into: out.baseAddress!, workspace: workspace)
+                initialized = t.count
+            }
+        }
+        return values.map { $0.isNaN ? nil : $0 }
+    }
+
+    /// The series form on raw buffers: NaN for a horizon the series does not give.
+    static func expectedPurchasesIfAliveSeries(
+        _ p: BGNBDParameters, x: Double, T: Double, horizons: UnsafePointer<Double>, count: Int,
+        into out: UnsafeMutablePointer<Double>, workspace: SeriesWorkspace
+    ) {
+        precondition(count <= workspace.capacity)
         let c = p.a + p.b + x - 1
         let epsilon = p.a - 1
         let bigA = p.a + p.b - 1 - p.r
-        let zs = horizons.map { t in t / (p.alpha + T + t) }
-        let summed = zs.contains { $0 > 0.98 } ? zs.map { $0 > 0.98 ? 0 : $0 } : zs
-        let increments = Hypergeometric.scaledIncrements(bigA, epsilon, c, summed)
-        return horizons.indices.map { j -> Double? in
+        let zs = workspace.callerBlocks
+        let summed = zs + workspace.capacity
+        let increments = zs + 2 * workspace.capacity
+        // The series is summed at 0 for a z > 0.98 (answered by quadrature instead).
+        for j in 0..<count {
             let t = horizons[j]
-            guard zs[j] <= 0.98, let s = increments[j] else { return nil }
+            zs[j] = t / (p.alpha + T + t)
+            summed[j] = zs[j] > 0.98 ? 0 : zs[j]
+        }
+        Hypergeometric.scaledIncrements(bigA, epsilon, c, summed, count: count, into: increments, workspace: workspace)
+        for j in 0..<count {
+            let t = horizons[j]
+            let s = increments[j]
+            guard zs[j] <= 0.98, !s.isNaN else { out[j] = .nan; continue }
             let logOneMinusZ = log1p(-t / (p.alpha + T + t))
             let el = epsilon * logOneMinusZ
             let growth = epsilon == 0 ? -logOneMinusZ : -expm1(el) / epsilon
             let value = c * growth - exp(el) * s
-            return value.isFinite ? max(value, 0) : nil
+            out[j] = value.isFinite ? max(value, 0) : .nan
         }
     }
 

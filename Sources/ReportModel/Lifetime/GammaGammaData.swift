@@ -28,8 +28,9 @@ struct GammaGammaData: Sendable {
 
     /// Groups the eligible histories in (x, m) order, so sums run in a fixed order whatever the
     /// input order. The few distinct x are ranked through a hash table, the customers bucketed by x,
-    /// and each bucket's m sorted as bit patterns (positive doubles order like them): a comparator
-    /// sort of 400 k (x, m) tuples was 40 ms per 1 M-customer snapshot.
+    /// and each bucket's m sorted as bit patterns (positive doubles order like them), by radix sort
+    /// beyond a few hundred: a comparator sort of 400 k (x, m) tuples was 40 ms per 1 M-customer
+    /// snapshot, sorting each bucket's bit patterns 18–35 ms of which about half went to the sort.
     init(_ histories: [PurchaseHistory]) {
         var xBits: [UInt64] = [], mBits: [UInt64] = []
         xBits.reserveCapacity(histories.count)
@@ -58,7 +59,14 @@ struct GammaGammaData: Sendable {
 
         var spendSum = 0.0
         for (b, xValue) in x.distinct.enumerated() {
-            spends[bucketStart[b]..<bucketStart[b + 1]].sort()
+            let bucket = bucketStart[b]..<bucketStart[b + 1]
+            if bucket.count > 256 {
+                var sorted = Array(spends[bucket])
+                RadixSort.sort(&sorted, bits: 64)
+                spends.replaceSubrange(bucket, with: sorted)
+            } else {
+                spends[bucket].sort()
+            }
             let x = Double(bitPattern: xValue)
             if b > 0 { groupStart.append(entryWeight.count) }
             counts.append(x)

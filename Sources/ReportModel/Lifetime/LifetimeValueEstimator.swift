@@ -80,32 +80,49 @@ public enum LifetimeValueEstimator {
         let results = UnsafeMutableBufferPointer<(purchases: Double, discounted: Double)>.allocate(capacity: count)
         defer { results.deallocate() }
         let horizons = (0..<months).map { Double($0 + 1) * month }
-        let work: (Int) -> Void = { j in
-            let (x, T) = pairs[j]
-            let expected = BGNBDModel.expectedPurchasesIfAlive(p, x: x, T: T, horizons: horizons)
-            var previous = 0.0
-            var discounted = 0.0
-            for k in stride(from: 1, through: months, by: 1) {
-                let current = expected[k - 1]
-                discounted += (current - previous) * discount[k]
-                previous = current
+        // Pairs lo..<hi, each chunk with its own series workspace and output block (no allocation per pair).
+        let work: (Int, Int) -> Void = { lo, hi in
+            let workspace = SeriesWorkspace(capacity: months)
+            let expected = UnsafeMutablePointer<Double>.allocate(capacity: max(months, 1))
+            defer { expected.deallocate() }
+            horizons.withUnsafeBufferPointer { horizons in
+                for j in lo..<hi {
+                    let (x, T) = pairs[j]
+                    if months > 0 {
+                        BGNBDModel.expectedPurchasesIfAlive(
+                            p, x: x, T: T, horizons: horizons.baseAddress!, count: months, into: expected, workspace: workspace)
+                    }
+                    var previous = 0.0
+                    var discounted = 0.0
+                    for k in stride(from: 1, through: months, by: 1) {
+                        let current = expected[k - 1]
+                        discounted += (current - previous) * discount[k]
+                        previous = current
+                    }
+                    results[j] = (previous, discounted)
+                }
             }
-            results[j] = (previous, discounted)
         }
         let chunks = min(max(count / 2048, 1), 64)
         if chunks == 1 {
-            for j in 0..<count { work(j) }
+            work(0, count)
         } else {
             nonisolated(unsafe) let run = work
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                let lo = c * count / chunks, hi = (c + 1) * count / chunks
-                for j in lo..<hi { run(j) }
+                run(c * count / chunks, (c + 1) * count / chunks)
             }
         }
         var perTriple = [(alive: Double, purchases: Double, discounted: Double)]()
         perTriple.reserveCapacity(triples.count)
+        // The triples come in x order: the x-only part of P(alive) is computed once per x.
+        var countTermX = UInt64.max, countTerm = 0.0
         for (t, key) in triples.enumerated() {
-            let alive = BGNBDModel.probabilityAlive(p, x: Double(bitPattern: key.0), tx: Double(bitPattern: key.1), T: Double(bitPattern: key.2))
+            let x = Double(bitPattern: key.0)
+            var alive = 1.0
+            if x > 0 {
+                if key.0 != countTermX { countTerm = BGNBDModel.aliveCountTerm(p, x: x); countTermX = key.0 }
+                alive = BGNBDModel.probabilityAlive(p, x: x, tx: Double(bitPattern: key.1), T: Double(bitPattern: key.2), countTerm: countTerm)
+            }
             let r = results[Int(pairOfTriple[t])]
             perTriple.append((alive, alive * r.purchases, alive * r.discounted))
         }

@@ -1,27 +1,39 @@
-/// Least-significant-digit radix sort of 64-bit words (internal): the ordering step of the
+/// Least-significant-digit radix sort of 64-bit words (internal): the ordering steps of the
 /// lifetime grouping, where a comparison sort of 400 k packed triples per ledger month end was
 /// 2–3 % of a ledger build.
 enum RadixSort {
-    /// Sorts `values` ascending, given that every value is below 2^`bits`: ⌈bits / 11⌉ counting passes.
+    /// Sorts `values` ascending, given that every value is below 2^`bits`: one pass counts every
+    /// 11-bit digit, then one scattering pass per digit, skipping a digit all values share (the
+    /// exponent bits of similar doubles, the high rank bits of a few distinct counts).
     static func sort(_ values: inout [UInt64], bits: Int) {
         let n = values.count
         guard n > 1, bits > 0 else { return }
         let digitBits = 11, radix = 1 << digitBits, mask = UInt64(radix - 1)
-        var scratch = [UInt64](repeating: 0, count: n)
-        var counts = [Int](repeating: 0, count: radix)
-        var shift = 0
+        let passes = (min(bits, 64) + digitBits - 1) / digitBits
+        var counts = [Int](repeating: 0, count: passes * radix)
+        values.withUnsafeBufferPointer { a in
+            counts.withUnsafeMutableBufferPointer { c in
+                for v in a {
+                    for p in 0..<passes { c[p * radix + Int((v >> UInt64(p * digitBits)) & mask)] += 1 }
+                }
+            }
+        }
+        var scratch: [UInt64] = []
         var sortedInScratch = false
-        while shift < bits {
+        for p in 0..<passes {
+            let shift = UInt64(p * digitBits)
+            let first = Int((values[0] >> shift) & mask)
+            if counts[p * radix + first] == n { continue }
+            if scratch.isEmpty { scratch = [UInt64](repeating: 0, count: n) }
             values.withUnsafeMutableBufferPointer { a in
                 scratch.withUnsafeMutableBufferPointer { b in
                     counts.withUnsafeMutableBufferPointer { c in
                         let (from, to) = sortedInScratch ? (b, a) : (a, b)
-                        for i in 0..<radix { c[i] = 0 }
-                        for v in from { c[Int((v >> UInt64(shift)) & mask)] += 1 }
+                        let base = p * radix
                         var total = 0
-                        for i in 0..<radix { let k = c[i]; c[i] = total; total += k }
+                        for i in 0..<radix { let k = c[base + i]; c[base + i] = total; total += k }
                         for v in from {
-                            let d = Int((v >> UInt64(shift)) & mask)
+                            let d = base + Int((v >> shift) & mask)
                             to[c[d]] = v
                             c[d] += 1
                         }
@@ -29,8 +41,7 @@ enum RadixSort {
                 }
             }
             sortedInScratch.toggle()
-            shift += digitBits
         }
-        if sortedInScratch { values = scratch }
+        if sortedInScratch { swap(&values, &scratch) }
     }
 }

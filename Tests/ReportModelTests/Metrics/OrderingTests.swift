@@ -161,6 +161,13 @@ import Testing
                 #expect(values == expected, "bits \(bits), n \(n)")
             }
         }
+        // Digits every value shares are skipped: a common high part, only a few low bits varying, all equal.
+        for (bits, high, lowBits) in [(64, UInt64(0xABC) << 40, 20), (48, UInt64(0x5) << 44, 3), (30, 0, 0)] {
+            var values = (0..<5000).map { _ in high | (lowBits == 0 ? 0 : g.next() & ((1 << UInt64(lowBits)) - 1)) }
+            let expected = values.sorted()
+            RadixSort.sort(&values, bits: bits)
+            #expect(values == expected, "bits \(bits), low bits \(lowBits)")
+        }
     }
 
     // MARK: - Triple table

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import ReportModel
+
+/// The BG/NBD grouping (`BGNBDData.init`) against a plain dictionary count of the sanitised triples.
+@Suite struct BGNBDGroupingTests {
+    /// Histories with whole counts and times in days / 7, some with out-of-range or unsanitised values.
+    private func histories(_ n: Int, seed: UInt64) -> [PurchaseHistory] {
+        var g = LifetimeTestRNG(seed: seed)
+        return (0..<n).map { i in
+            let T = Double(Int(g.uniform() * 900)) / 7
+            let x = g.uniform() < 0.4 ? 0 : Double(Int(-log(1 - g.uniform()) * 3))
+            let tx = x == 0 ? Double(Int(g.uniform() * 5)) : Double(Int(g.uniform() * T * 7)) / 7
+            switch i % 97 {
+            case 0: return PurchaseHistory(x: 2.4, tx: T + 3, T: T)         // x rounded, tx clamped to T
+            case 1: return PurchaseHistory(x: -1, tx: 1, T: -0.0)          // x and T clamped to 0
+            case 2: return PurchaseHistory(x: .nan, tx: 1, T: .infinity)   // not finite: 0
+            default: return PurchaseHistory(x: x, tx: tx, T: T)
+            }
+        }
+    }
+
+    @Test func groupsEqualADictionaryCountInAscendingOrder() {
+        for (n, seed) in [(0, 1), (1, 2), (7, 3), (5000, 4), (40_000, 5)] as [(Int, UInt64)] {
+            let input = histories(n, seed: seed)
+            let data = BGNBDData(input)
+            var reference: [[UInt64]: Int] = [:]
+            let keys = input.map { h -> [UInt64] in
+                let m = h.modelTriple
+                return [(m.x + 0).bitPattern, (m.tx + 0).bitPattern, (m.T + 0).bitPattern]
+            }
+            for k in keys { reference[k, default: 0] += 1 }
+            #expect(data.customers == n)
+            #expect(data.distinctTriples == reference.count)
+            #expect(data.tripleKeys.count == reference.count)
+            // Ascending by value, each customer mapped to its own triple.
+            let triples = data.tripleKeys.map { [$0.0, $0.1, $0.2] }
+            let values = triples.map { $0.map(Double.init(bitPattern:)) }
+            #expect(values == values.sorted { $0.lexicographicallyPrecedes($1) }, "n \(n)")
+            for (i, k) in keys.enumerated() { #expect(triples[Int(data.historyTriple[i])] == k) }
+            // Weights: zero-count customers by T, repeat buyers by (x, tx, T).
+            var weights: [[UInt64]: Double] = [:]
+            for (i, w) in data.zeroWeight.enumerated() {
+                weights[[0, 0, data.ages[Int(data.zeroAge[i])].bitPattern]] = w
+            }
+            for (group, x) in data.counts.enumerated() {
+                for e in data.groupStart[group]..<data.groupStart[group + 1] {
+                    let key = [x.bitPattern, data.recencies[Int(data.entryRecency[e])].bitPattern, data.ages[Int(data.entryAge[e])].bitPattern]
+                    weights[key] = data.entryWeight[e]
+                }
+                #expect(data.countWeight[group] == (data.groupStart[group]..<data.groupStart[group + 1]).reduce(0) { $0 + data.entryWeight[$1] })
+            }
+            #expect(weights == reference.mapValues(Double.init))
+            #expect(data.repeatBuyers == keys.filter { $0[0] != 0 }.count)
+        }
+    }
+
+    @Test func shuffledInputGivesTheSameGroupsAndLikelihood() {
+        let input = histories(20_000, seed: 9)
+        var g = LifetimeTestRNG(seed: 10)
+        var shuffled = input
+        for i in stride(from: shuffled.count - 1, to: 0, by: -1) { shuffled.swapAt(i, Int(g.uniform() * Double(i + 1))) }
+        let a = BGNBDData(input), b = BGNBDData(shuffled)
+        #expect(a.tripleKeys.map { [$0.0, $0.1, $0.2] } == b.tripleKeys.map { [$0.0, $0.1, $0.2] })
+        #expect(a.entryWeight == b.entryWeight && a.zeroWeight == b.zeroWeight)
+        let theta = [log(0.3), log(5.0), log(0.7), log(2.0)]
+        #expect(a.objective(theta).value == b.objective(theta).value)
+        #expect(a.objective(theta).gradient == b.objective(theta).gradient)
+    }
+}
