@@ -13,3 +13,12 @@ int fidelis_map_large_allocations(size_t bytes) {
     return 0;
 #endif
 }
+
+int fidelis_keep_freed_heap(size_t bytes) {
+#if defined(__GLIBC__)
+    return mallopt(M_TRIM_THRESHOLD, (int)bytes);
+#else
+    (void)bytes;
+    return 0;
+#endif
+}

@@ -8,4 +8,8 @@
 /// C library has no such setting.
 int fidelis_map_large_allocations(size_t bytes);
 
+/// Keeps up to `bytes` of freed memory at the top of the heap instead of returning it to the system
+/// (glibc `M_TRIM_THRESHOLD`). Returns 1 when applied, 0 when the C library has no such setting.
+int fidelis_keep_freed_heap(size_t bytes);
+
 #endif

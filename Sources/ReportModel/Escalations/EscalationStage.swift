@@ -66,9 +66,10 @@ struct EscalationStage {
         var complaints: [EscalatedCustomer] = []
         var refunds: [EscalatedCustomer] = []
         let refundLimit = t.refundAbove
-        for row in 0..<table.count {
-            if table.publicComplaint[row] { complaints.append(customer(row, trigger: 1)) }
-            if Money.value(table.refundRequested[row]) > refundLimit { refunds.append(customer(row, trigger: table.refundRequested[row])) }
+        // Each column is one entry per row or empty (none raised: see `SnapshotTable`).
+        for row in table.publicComplaint.indices where table.publicComplaint[row] { complaints.append(customer(row, trigger: 1)) }
+        for row in table.refundRequested.indices where Money.value(table.refundRequested[row]) > refundLimit {
+            refunds.append(customer(row, trigger: table.refundRequested[row]))
         }
         let npsRaised = npsScore.map { $0 < t.npsBelow } ?? false
         let churnRaised = churnRate.map { $0 > t.churnAbove } ?? false

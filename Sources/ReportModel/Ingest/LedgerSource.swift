@@ -129,6 +129,16 @@ public struct LedgerSource: SnapshotSource {
         let cut = period.asOf.ordinal
         var table = SnapshotTable(period: period, columns: [.customerID, .firstOrderDate, .lastOrderDate, .orders, .revenue], capacity: customers.count)
         table.derivedFromLedger = true
+        // No status, vip, survey, complaint, refund or points columns: left empty (see `SnapshotTable`),
+        // their reservations released untouched.
+        table.status = []
+        table.vip = []
+        table.nps = []
+        table.csat = []
+        table.ces = []
+        table.publicComplaint = []
+        table.refundRequested = []
+        table.pointsBalance = []
         table.purchaseDays.reserveCapacity(customers.count)
         table.repeatSpend.reserveCapacity(customers.count)
         for c in 0..<(customerStart.count - 1) {
@@ -173,15 +183,6 @@ public struct LedgerSource: SnapshotSource {
             }
             total = sum
         }
-        let rows = table.count
-        table.status = .init(repeating: -1, count: rows)
-        table.vip = .init(repeating: false, count: rows)
-        table.nps = .init(repeating: -1, count: rows)
-        table.csat = .init(repeating: -1, count: rows)
-        table.ces = .init(repeating: -1, count: rows)
-        table.publicComplaint = .init(repeating: false, count: rows)
-        table.refundRequested = .init(repeating: 0, count: rows)
-        table.pointsBalance = .init(repeating: -1, count: rows)
         return SnapshotOutcome(name: name, table: table, errors: InputErrors(), unknownColumns: index == 0 ? lines.unknownColumns : [], byteCount: index == 0 ? lines.byteCount : 0)
     }
 }

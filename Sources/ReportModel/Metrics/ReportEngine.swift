@@ -80,16 +80,12 @@ public struct ReportEngine: Sendable {
         // MARK: - Surveys
         var nps = NPSBreakdown()
         var csatSum = 0, csatAnswers = 0, csatSatisfied = 0, cesSum = 0, cesAnswers = 0
-        for row in 0..<rows {
-            let score = table.nps[row]
-            if score >= 0 {
-                if score <= 6 { nps.detractors += 1 } else if score <= 8 { nps.passives += 1 } else { nps.promoters += 1 }
-            }
-            let csat = table.csat[row]
-            if csat >= 1 { csatSum += Int(csat); csatAnswers += 1; if csat >= 4 { csatSatisfied += 1 } }
-            let ces = table.ces[row]
-            if ces >= 1 { cesSum += Int(ces); cesAnswers += 1 }
+        // Each column is one entry per row or empty (no answers: see `SnapshotTable`).
+        for score in table.nps where score >= 0 {
+            if score <= 6 { nps.detractors += 1 } else if score <= 8 { nps.passives += 1 } else { nps.promoters += 1 }
         }
+        for csat in table.csat where csat >= 1 { csatSum += Int(csat); csatAnswers += 1; if csat >= 4 { csatSatisfied += 1 } }
+        for ces in table.ces where ces >= 1 { cesSum += Int(ces); cesAnswers += 1 }
 
         // MARK: - KPIs
         let retention: Double? = processed == 0 || previousActiveCount == 0 ? nil : Double(stillActive) / Double(previousActiveCount)

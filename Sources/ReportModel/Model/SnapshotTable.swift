@@ -2,6 +2,11 @@
 ///
 /// Missing values: `Day`-valued columns hold `SnapshotTable.missingDay`, score columns hold -1,
 /// `status` holds -1 (missing), 0 (churned) or 1 (active), `refundRequested` holds 0 when missing. Money columns are fixed-point `Money` units.
+///
+/// The optional fixed-width columns (`status`, `vip`, `nps`, `csat`, `ces`, `publicComplaint`,
+/// `refundRequested`, `pointsBalance`) hold one entry per row, or none when every row would hold the
+/// missing value: month ends derived from a ledger leave them empty (22 bytes a row that were
+/// allocated and filled for each of 63 month ends, then scanned).
 public struct SnapshotTable: Sendable {
     public static let missingDay = Int32.min
 

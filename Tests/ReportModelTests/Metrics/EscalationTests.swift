@@ -81,3 +81,29 @@ import Testing
         #expect(r.escalation(.vipAtRisk).customers.map(\.id) == ["A", "B"])
     }
 }
+
+/// Optional fixed-width columns may be empty (ledger month ends): the report equals the one of the
+/// same table with every row holding the missing value.
+@Suite struct EmptyOptionalColumnTests {
+    @Test func emptyColumnsGiveTheReportOfMissingValues() throws {
+        var customers = CustomerIndex()
+        let text = "customer_id,first_order_date,last_order_date,orders,revenue\nA,2025-01-05,2026-09-20,4,900\nB,2026-10-02,2026-10-02,1,20\nC,2024-03-01,2025-02-01,2,5000\nD,2026-01-01,2026-10-10,3,60\n"
+        let period = SnapshotPeriod(fileName: "2026-10.csv")!
+        let outcome = Array(text.utf8).withUnsafeBytes { bytes in
+            SnapshotReader(dialect: ReportConfig().dialect).read(bytes: bytes, displayName: "2026-10.csv", period: period, customers: &customers)
+        }
+        let filled = try #require(outcome.table)
+        #expect(filled.nps.count == filled.count)
+        var empty = filled
+        empty.status = []; empty.vip = []; empty.nps = []; empty.csat = []; empty.ces = []
+        empty.publicComplaint = []; empty.refundRequested = []; empty.pointsBalance = []
+        var a = ReportEngine(config: ReportConfig()), b = ReportEngine(config: ReportConfig())
+        let full = a.process(filled, customers: customers), bare = b.process(empty, customers: customers)
+        #expect(full.kpis.map(\.value) == bare.kpis.map(\.value))
+        #expect(full.nps.answers == 0 && bare.nps.answers == 0)
+        #expect(full.escalations.map(\.count) == bare.escalations.map(\.count))
+        #expect(full.escalations.map(\.raised) == bare.escalations.map(\.raised))
+        #expect(full.buyers.segment == bare.buyers.segment)
+        #expect(full.loyalty.pointsOutstanding == bare.loyalty.pointsOutstanding)
+    }
+}
