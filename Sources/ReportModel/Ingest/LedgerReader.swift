@@ -53,17 +53,34 @@ public struct LedgerReader {
         let decoder = LedgerRowDecoder(positions: header.position, width: width, delimiter: delimiter, format: dialect.dateFormat)
         var decoded = LedgerRowDecoder.Row()
         let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        // Ids of plainly valid rows are interned in batches (`CustomerIndex.intern(batch:into:)`), in
+        // row order: the batch is flushed before any other row is interned and before bytes are let go.
+        let batchSize = 32
+        var customers = CustomerIndex(capacity: 1 << 10)
+        var pending: [UnsafeRawBufferPointer] = []
+        pending.reserveCapacity(batchSize)
+        func flush() {
+            guard !pending.isEmpty else { return }
+            let at = lines.customer.count - pending.count
+            pending.withUnsafeBufferPointer { ids in
+                lines.customer.withUnsafeMutableBufferPointer { out in customers.intern(batch: ids, into: out.baseAddress! + at) }
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
         while true {
-            if reader.offset - lastConsumed >= 16 << 20 { lastConsumed = reader.offset; consumed(max(0, lastConsumed - 1)) }
+            if reader.offset - lastConsumed >= 16 << 20 { flush(); lastConsumed = reader.offset; consumed(max(0, lastConsumed - 1)) }
             if decodesPlainRows, let base, let next = decoder.decode(base, from: reader.offset, count: bytes.count, into: &decoded) {
                 reader.skipLine(to: next)
                 guard errors.isEmpty else { continue }
-                lines.customer.append(lines.customers.intern(UnsafeRawBufferPointer(start: base + decoded.idStart, count: decoded.idCount)))
+                pending.append(UnsafeRawBufferPointer(start: base + decoded.idStart, count: decoded.idCount))
+                lines.customer.append(-1)
+                if pending.count == batchSize { flush() }
                 lines.day.append(decoded.day)
                 lines.amount.append(decoded.amount)
                 if cOrder >= 0 { lines.order.append(decoded.order) }
                 continue
             }
+            flush()
             let more: Bool
             do { more = try reader.nextRecord(into: &fields) } catch { errors.append(error.located(in: name)); break }
             guard more else { break }
@@ -82,7 +99,7 @@ public struct LedgerReader {
             var customer: Int32 = -1
             if idBytes.isEmpty { fail(cID, "customer_id is missing", "a non-empty customer id") }
             else if !idBytes.withUnsafeBytes({ TextValidation.isValidUTF8($0) }) { fail(cID, "customer_id is not valid UTF-8 text", "UTF-8 text") }
-            else { customer = idBytes.withUnsafeBytes { lines.customers.intern($0) } }
+            else { customer = idBytes.withUnsafeBytes { customers.intern($0) } }
             let dateRaw = reader.rawBytes(fields[cDate])
             var day: Int32 = 0
             if FieldParser.trimmed(dateRaw).isEmpty { fail(cDate, "\(header.name(cDate)) is missing", dialect.dateFormat.example) }
@@ -117,6 +134,7 @@ public struct LedgerReader {
             if cOrder >= 0 { lines.order.append(order) }
         }
         guard errors.isEmpty else { throw errors }
+        lines.customers = customers
         return lines
     }
 }

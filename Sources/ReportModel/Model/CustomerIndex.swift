@@ -18,6 +18,8 @@ public struct CustomerIndex: Sendable {
     /// the ids again (about 2 hashes per id over a whole build, for 8 MB less per million ids).
     private var slots: [UInt64]
     private var mask: Int
+    /// Sum of the bytes `intern(batch:into:)` reads ahead, kept so that those loads are not dropped.
+    private var prefetchSink: UInt64 = 0
 
     public init(capacity: Int = 1024) {
         var size = 16
@@ -44,7 +46,42 @@ public struct CustomerIndex: Sendable {
 
     /// The index of `bytes`, adding it when new.
     public mutating func intern(_ bytes: UnsafeRawBufferPointer) -> Int32 {
-        let h = CustomerIndex.hash(bytes)
+        intern(bytes, hash: CustomerIndex.hash(bytes))
+    }
+
+    /// Interns ids in order, exactly as calling `intern` on each in turn, but first reads the table
+    /// slot and the stored bytes each one will compare against, all of them before any compare: a
+    /// lookup is three dependent cache misses (slot, id entry, id bytes) once the table outgrows the
+    /// cache, and a batch lets those of different ids overlap. Interning the 5 M lines of a
+    /// 500 k-customer ledger one by one was 45 % of reading it (perf).
+    public mutating func intern(batch ids: UnsafeBufferPointer<UnsafeRawBufferPointer>, into out: UnsafeMutablePointer<Int32>) {
+        let n = ids.count
+        guard n > 0 else { return }
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * n) { scratch in
+            let hashes = scratch.baseAddress!, entries = hashes + n
+            slots.withUnsafeBufferPointer { table in
+                for k in 0..<n {
+                    let h = CustomerIndex.hash(ids[k])
+                    hashes[k] = h
+                    entries[k] = table[Int(truncatingIfNeeded: h) & mask]
+                }
+            }
+            // Touch the stored bytes of each first-probe candidate (loads that do not depend on each other).
+            var touched: UInt64 = 0
+            for k in 0..<n {
+                let entry = entries[k]
+                guard entry != 0, entry & 0xFFFF_FFFF_0000_0000 == hashes[k] & 0xFFFF_FFFF_0000_0000 else { continue }
+                let id = Int(truncatingIfNeeded: (entry & 0xFFFF_FFFF) - 1)
+                if id < self.ids.count, let first = self.ids.store.bytes(id).first { touched &+= UInt64(first) }
+            }
+            prefetchSink &+= touched
+            for k in 0..<n { out[k] = intern(ids[k], hash: hashes[k]) }
+        }
+    }
+
+    /// The index of `bytes` with its `hash`, adding it when new.
+    @inline(__always)
+    private mutating func intern(_ bytes: UnsafeRawBufferPointer, hash h: UInt64) -> Int32 {
         let tag = h & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: h) & mask
         let found: Int32? = slots.withUnsafeBufferPointer { table in

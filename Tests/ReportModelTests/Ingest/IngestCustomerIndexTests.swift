@@ -83,4 +83,45 @@ struct IngestCustomerIndexTests {
         let expected = ids.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         #expect(sorted == expected)
     }
+
+    @Test("interning in batches gives the indices of interning one by one")
+    func batchIntern() {
+        var state: UInt64 = 0x1234_5678
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        // Repeats within and across batches, empty and long ids, enough ids to grow the table several times.
+        let ids: [[UInt8]] = (0..<30_000).map { _ in
+            switch next(50) {
+            case 0: return []
+            case 1: return Array(repeating: UInt8(ascii: "x"), count: 70_000 + next(3))
+            default: return Array("C\(next(9000))".utf8)
+            }
+        }
+        var single = CustomerIndex()
+        let expected = ids.map { id in id.withUnsafeBytes { single.intern($0) } }
+        var batched = CustomerIndex()
+        var got: [Int32] = []
+        var k = 0
+        while k < ids.count {
+            let n = min(ids.count - k, next(70))
+            var out = [Int32](repeating: -1, count: n)
+            // Keep the id buffers alive while their pointers are used.
+            let slice = Array(ids[k..<(k + n)])
+            let copies = slice.map { id -> UnsafeMutableRawBufferPointer in
+                let p = UnsafeMutableRawBufferPointer.allocate(byteCount: id.count, alignment: 1)
+                id.withUnsafeBytes { p.copyMemory(from: $0) }
+                return p
+            }
+            let pointers = copies.map { UnsafeRawBufferPointer($0) }
+            pointers.withUnsafeBufferPointer { batch in out.withUnsafeMutableBufferPointer { batched.intern(batch: batch, into: $0.baseAddress!) } }
+            for p in copies { p.deallocate() }
+            got += out
+            k += n
+        }
+        #expect(got == expected)
+        #expect(batched.count == single.count)
+        for i in 0..<single.count { #expect(batched.id(Int32(i)) == single.id(Int32(i))) }
+    }
 }
