@@ -49,7 +49,8 @@ struct BGNBDData: Sendable {
     /// them missed the cache on nearly every customer: a 428 k-buyer ledger month end with 170 k
     /// distinct triples took 68 ms, 44–51 ms this way; a 848 k-buyer snapshot with 250 k triples
     /// takes 85–110 ms either way, mostly the five sorting passes.)
-    init(_ histories: [PurchaseHistory]) {
+    /// `wordBits` (tests only) lowers the width the ranks and index must fit to take the radix sort.
+    init(_ histories: [PurchaseHistory], wordBits: Int = 64) {
         customers = histories.count
         historyTriple = [Int32](repeating: 0, count: histories.count)
         // Non-negative doubles sort like their bit patterns (+0.0 only: the triple is sanitised).
@@ -68,20 +69,21 @@ struct BGNBDData: Sendable {
         let txBits = txTable.bitWidth, ageBits = ageTable.bitWidth
         let keyBits = xTable.bitWidth + txBits + ageBits
         let indexBits = max(1, Int.bitWidth - histories.count.leadingZeroBitCount)
-        precondition(keyBits <= 64, "more distinct (x, tx, T) values than customers")
 
-        // Customers in (x, tx, T) order, and their keys in that order.
+        // Customers in (x, tx, T) order, and per position a key equal for equal triples: the packed
+        // ranks, or (when the ranks and the index do not fit one word together: millions of customers
+        // with as many distinct values, never seen with whole days) a triple number in `tripleRanks`.
         var order: [Int32]
         var sortedKeys: [UInt64]
-        if keyBits + indexBits <= 64 {
+        var tripleRanks: [(x: Int32, tx: Int32, age: Int32)] = []
+        let packs = keyBits + indexBits <= wordBits
+        if packs {
             let indexMask = UInt64(1) << indexBits - 1
             sortedKeys = [UInt64](repeating: 0, count: histories.count)
             sortedKeys.withUnsafeMutableBufferPointer { keys in
                 for (i, h) in histories.enumerated() {
-                    let m = h.modelTriple
-                    let tx = m.x != 0 ? UInt64(txTable.rank(of: (m.tx + 0).bitPattern)) : 0
-                    let key = UInt64(xTable.rank(of: (m.x + 0).bitPattern)) << (txBits + ageBits)
-                        | tx << ageBits | UInt64(ageTable.rank(of: (m.T + 0).bitPattern))
+                    let r = BGNBDData.ranks(h, xTable, txTable, ageTable)
+                    let key = UInt64(r.x) << (txBits + ageBits) | UInt64(r.tx) << ageBits | UInt64(r.age)
                     keys[i] = key << indexBits | UInt64(i)
                 }
             }
@@ -89,18 +91,17 @@ struct BGNBDData: Sendable {
             order = sortedKeys.map { Int32(truncatingIfNeeded: $0 & indexMask) }
             for i in sortedKeys.indices { sortedKeys[i] >>= indexBits }
         } else {
-            // Key and index do not fit one word together (over 2 M customers with as many distinct
-            // values): the same order by a comparison sort.
-            var keys: [UInt64] = []
-            keys.reserveCapacity(histories.count)
-            for h in histories {
-                let m = h.modelTriple
-                let tx = m.x != 0 ? UInt64(txTable.rank(of: (m.tx + 0).bitPattern)) : 0
-                keys.append(UInt64(xTable.rank(of: (m.x + 0).bitPattern)) << (txBits + ageBits)
-                    | tx << ageBits | UInt64(ageTable.rank(of: (m.T + 0).bitPattern)))
+            let ranks = histories.map { BGNBDData.ranks($0, xTable, txTable, ageTable) }
+            order = histories.indices.map(Int32.init).sorted {
+                let a = ranks[Int($0)], b = ranks[Int($1)]
+                return (a.x, a.tx, a.age, $0) < (b.x, b.tx, b.age, $1)
             }
-            order = histories.indices.map(Int32.init).sorted { keys[Int($0)] < keys[Int($1)] }
-            sortedKeys = order.map { keys[Int($0)] }
+            sortedKeys = order.map { i in
+                let r = ranks[Int(i)]
+                if let last = tripleRanks.last, last == r { return UInt64(tripleRanks.count - 1) }
+                tripleRanks.append(r)
+                return UInt64(tripleRanks.count - 1)
+            }
         }
 
         // Runs of equal keys are the distinct triples.
@@ -110,9 +111,9 @@ struct BGNBDData: Sendable {
             let packed = sortedKeys[start]
             var end = start + 1
             while end < order.count, sortedKeys[end] == packed { end += 1 }
-            let ageIndex = Int32(packed & ageMask)
-            let txIndex = Int32(packed >> ageBits & txMask)
-            let xBits = xValues[Int(packed >> (ageBits + txBits))]
+            let ageIndex = packs ? Int32(packed & ageMask) : tripleRanks[Int(packed)].age
+            let txIndex = packs ? Int32(packed >> ageBits & txMask) : tripleRanks[Int(packed)].tx
+            let xBits = xValues[Int(packs ? Int32(packed >> (ageBits + txBits)) : tripleRanks[Int(packed)].x)]
             let triple = Int32(tripleKeys.count)
             tripleKeys.append((xBits, xBits == 0 ? 0 : txValues[Int(txIndex)], ageValues[Int(ageIndex)]))
             for k in start..<end { historyTriple[Int(order[k])] = triple }
@@ -138,6 +139,18 @@ struct BGNBDData: Sendable {
             start = end
         }
         if !counts.isEmpty { groupStart.append(entryWeight.count) }
+    }
+
+    /// A history's ranks among the distinct x, tx and T values (tx rank 0 when x = 0).
+    @inline(__always)
+    private static func ranks(
+        _ h: PurchaseHistory, _ xTable: borrowing ValueRankTable, _ txTable: borrowing ValueRankTable,
+        _ ageTable: borrowing ValueRankTable
+    ) -> (x: Int32, tx: Int32, age: Int32) {
+        let m = h.modelTriple
+        return (xTable.rank(of: (m.x + 0).bitPattern),
+                m.x != 0 ? txTable.rank(of: (m.tx + 0).bitPattern) : 0,
+                ageTable.rank(of: (m.T + 0).bitPattern))
     }
 
     // MARK: - Likelihood

@@ -67,4 +67,17 @@ import Testing
         #expect(a.objective(theta).value == b.objective(theta).value)
         #expect(a.objective(theta).gradient == b.objective(theta).gradient)
     }
+
+    @Test func comparisonSortFallbackGroupsTheSame() {
+        for (n, seed) in [(0, 21), (1, 22), (5000, 23)] as [(Int, UInt64)] {
+            let input = histories(n, seed: seed)
+            let packed = BGNBDData(input), compared = BGNBDData(input, wordBits: 8)
+            #expect(packed.tripleKeys.map { [$0.0, $0.1, $0.2] } == compared.tripleKeys.map { [$0.0, $0.1, $0.2] })
+            #expect(packed.historyTriple == compared.historyTriple)
+            #expect(packed.zeroAge == compared.zeroAge && packed.zeroWeight == compared.zeroWeight)
+            #expect(packed.entryRecency == compared.entryRecency && packed.entryAge == compared.entryAge)
+            #expect(packed.entryWeight == compared.entryWeight && packed.counts == compared.counts)
+            #expect(packed.totalRepeats == compared.totalRepeats && packed.totalAge == compared.totalAge)
+        }
+    }
 }
