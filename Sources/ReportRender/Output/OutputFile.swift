@@ -87,22 +87,28 @@ public struct OutputFile: ~Copyable {
         var scale = 1.0
         var power: UInt64 = 1
         for _ in 0..<places { scale *= 10; power *= 10 }
-        let scaled = (abs(value) * scale).rounded()
-        if value < 0 && scaled > 0 { append(UInt8(ascii: "-")) }
-        guard scaled < 9.0e15 else {
-            // Beyond exact integers: the whole part in floating point, the decimals as zeros.
-            appendDigits(UInt64(min(scaled / scale, 1.8e19)), minimumDigits: 1)
-            if places > 0 {
-                append(UInt8(ascii: "."))
-                appendDigits(0, minimumDigits: places)
-            }
+        let magnitude = abs(value) * scale
+        // Below 9e15 (< 2^53) the rounding is done in integers: truncate, then round the exact
+        // remainder half away from zero, as `rounded()` does (which calls libm's `round`: a third of
+        // this function's time over the 44 M values of a 63-month-end ledger's segments.csv files).
+        if magnitude < 9.0e15 {
+            let whole = UInt64(magnitude)
+            let units = magnitude - Double(whole) >= 0.5 ? whole + 1 : whole
+            if value < 0 && units > 0 { append(UInt8(ascii: "-")) }
+            appendDigits(units / power, minimumDigits: 1)
+            guard places > 0 else { return }
+            append(UInt8(ascii: "."))
+            appendDigits(units % power, minimumDigits: places)
             return
         }
-        let units = UInt64(scaled)
-        appendDigits(units / power, minimumDigits: 1)
-        guard places > 0 else { return }
-        append(UInt8(ascii: "."))
-        appendDigits(units % power, minimumDigits: places)
+        // Beyond exact integers: the whole part in floating point, the decimals as zeros.
+        let scaled = magnitude.rounded()
+        if value < 0 { append(UInt8(ascii: "-")) }
+        appendDigits(UInt64(min(scaled / scale, 1.8e19)), minimumDigits: 1)
+        if places > 0 {
+            append(UInt8(ascii: "."))
+            appendDigits(0, minimumDigits: places)
+        }
     }
 
     /// Writes `value` in decimal, left-padded with zeros to `minimumDigits`, directly into the buffer.

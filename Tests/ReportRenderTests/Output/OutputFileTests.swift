@@ -78,4 +78,46 @@ import Testing
         do { try out.close() } catch is SiteError { closeFailed = true }
         #expect(closeFailed)
     }
+
+    /// Fixed decimals equal `rounded()` (half away from zero) of the scaled value, printed with integer
+    /// arithmetic, on generated values: exact ties, values around 9e15 (where exact integers end),
+    /// negatives that round to zero, 0 to 15 decimals.
+    @Test func fixedDecimalsRoundHalfAwayFromZero() throws {
+        func reference(_ value: Double, _ decimals: Int) -> String {
+            guard value.isFinite else { return "" }
+            let places = min(max(decimals, 0), 15)
+            var scale = 1.0, power: UInt64 = 1
+            for _ in 0..<places { scale *= 10; power *= 10 }
+            let scaled = (abs(value) * scale).rounded()
+            var s = value < 0 && scaled > 0 ? "-" : ""
+            if scaled >= 9.0e15 {
+                s += String(UInt64(min(scaled / scale, 1.8e19)))
+                return places > 0 ? s + "." + String(repeating: "0", count: places) : s
+            }
+            let units = UInt64(scaled)
+            s += String(units / power)
+            guard places > 0 else { return s }
+            let fraction = String(units % power)
+            return s + "." + String(repeating: "0", count: places - fraction.count) + fraction
+        }
+        var state: UInt64 = 77
+        func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state >> 11 }
+        var cases: [(Double, Int)] = [(0.5, 0), (1.5, 0), (2.5, 0), (-0.5, 0), (0.125, 2), (-0.005, 2), (8_999_999_999_999_999, 0),
+                                      (9_000_000_000_000_000, 0), (899_999_999_999.995, 4), (1e300, 2), (-1e20, 6), (0, 15), (-0.0, 3)]
+        for _ in 0..<20_000 {
+            let d = Int(next() % 16)
+            let u = Double(next()) / Double(1 << 53)
+            switch next() % 4 {
+            case 0: cases.append(((u - 0.5) * 2_000, d))                                  // ordinary values
+            case 1: cases.append((Double(next() % 100_000) + 0.5, 0))                     // exact ties
+            case 2: cases.append(((u + 0.5) * 9.0e15 / pow(10, Double(d)), d))          // around the integer limit
+            default: cases.append((Double(next() % 1_000_000) / 1024, d))                // binary fractions
+            }
+        }
+        let text = try written { out in
+            for (v, d) in cases { out.append(fixed: v, decimals: d); out.append(UInt8(ascii: "\n")) }
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for (k, (v, d)) in cases.enumerated() { #expect(lines[k] == reference(v, d), "\(v) with \(d) decimals") }
+    }
 }
