@@ -110,19 +110,27 @@ struct CSVRowScanner {
         return (p + 1, q, q + 1, high < 0x80)
     }
 
-    /// At most nine decimal digits from `p` (so any value fits `Int32`); nil when there are none or more.
+    /// The run of decimal digits from `p` (possibly empty), read with wrapping arithmetic: callers
+    /// check its length before they use the value.
     @inline(__always)
-    func digits(_ base: UnsafePointer<UInt8>, _ p: Int) -> (value: Int, end: Int)? {
+    private func digitRun(_ base: UnsafePointer<UInt8>, _ p: Int) -> (value: Int64, end: Int) {
         var q = p
-        var v = 0
+        var v: Int64 = 0
         while true {
             let d = base[q] &- UInt8(ascii: "0")
             guard d < 10 else { break }
-            v = v &* 10 &+ Int(d)
+            v = v &* 10 &+ Int64(d)
             q += 1
         }
-        guard q > p && q - p <= 9 else { return nil }
         return (v, q)
+    }
+
+    /// At most nine decimal digits from `p` (so any value fits `Int32`); nil when there are none or more.
+    @inline(__always)
+    func digits(_ base: UnsafePointer<UInt8>, _ p: Int) -> (value: Int, end: Int)? {
+        let (v, q) = digitRun(base, p)
+        guard q > p && q - p <= 9 else { return nil }
+        return (Int(v), q)
     }
 
     /// An amount `ddd` or `ddd.dddd` (`,` as the point with `;` files): 1–12 integer digits and 1–4
@@ -130,27 +138,15 @@ struct CSVRowScanner {
     /// point, more decimals) is left to `Money.parse`.
     @inline(__always)
     func money(_ base: UnsafePointer<UInt8>, _ p: Int) -> (units: Int64, end: Int)? {
-        var q = p
-        var integer: Int64 = 0
-        while true {
-            let d = base[q] &- UInt8(ascii: "0")
-            guard d < 10 else { break }
-            integer = integer &* 10 &+ Int64(d)
-            q += 1
-        }
+        let (integer, integerEnd) = digitRun(base, p)
+        var q = integerEnd
         guard q > p && q - p <= Money.maxIntegerDigits else { return nil }
         var units = integer &* Money.scale
         let b = base[q]
         if b == UInt8(ascii: ".") || (decimalComma && b == UInt8(ascii: ",")) {
-            q += 1
-            let from = q
-            var fraction: Int64 = 0
-            while true {
-                let d = base[q] &- UInt8(ascii: "0")
-                guard d < 10 else { break }
-                fraction = fraction &* 10 &+ Int64(d)
-                q += 1
-            }
+            let from = q + 1
+            let fraction: Int64
+            (fraction, q) = digitRun(base, from)
             let n = q - from
             guard n >= 1 && n <= 4 else { return nil }
             var scaled = fraction

@@ -1,10 +1,8 @@
-/// An open-addressing hash table from three 64-bit words to a dense index (internal): the grouping
-/// step of the lifetime models, where `Dictionary` and `Set` with their seeded SipHash cost
-/// 250–400 instructions per customer, and sorting every customer's key cost more than the fit.
+/// An open-addressing hash table from three 64-bit words to a dense index (internal): the CLV step
+/// numbers the distinct (x, T) pairs of its triples with it, where `Dictionary` and `Set` with their
+/// seeded SipHash cost 250–400 instructions per key.
 ///
-/// Each slot holds its key, index and count together, so that a lookup touches one cache line: with
-/// the key in a side array and the count in a third one, grouping 850 k buyers into 250 k distinct
-/// triples took 150–360 ms per snapshot, nearly all of it cache misses.
+/// Each slot holds its key and index together, so that a lookup touches one cache line.
 ///
 /// Indices are handed out in first-insertion order; callers that need an order independent of the
 /// input sort the distinct keys afterwards.
@@ -13,8 +11,6 @@ struct TripleTable: ~Copyable {
         var a: UInt64, b: UInt64, c: UInt64
         /// Index + 1 (0 = empty).
         var entry: UInt32
-        /// Number of `index` calls with this key.
-        var count: UInt32
     }
 
     /// Distinct keys, by index.
@@ -35,7 +31,7 @@ struct TripleTable: ~Copyable {
     /// Number of distinct keys.
     var count: Int { keys.count }
 
-    /// The index of a key, inserting it when new; counts the call.
+    /// The index of a key, inserting it when new.
     @inline(__always)
     mutating func index(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> Int {
         let base = slots.baseAddress!
@@ -44,30 +40,20 @@ struct TripleTable: ~Copyable {
             let s = base + slot
             let entry = Int(s.pointee.entry)
             if entry == 0 { break }
-            if s.pointee.a == a && s.pointee.b == b && s.pointee.c == c {
-                s.pointee.count &+= 1
-                return entry - 1
-            }
+            if s.pointee.a == a && s.pointee.b == b && s.pointee.c == c { return entry - 1 }
             slot = (slot + 1) & mask
         }
         keys.append((a, b, c))
-        (base + slot).pointee = Slot(a: a, b: b, c: c, entry: UInt32(keys.count), count: 1)
+        (base + slot).pointee = Slot(a: a, b: b, c: c, entry: UInt32(keys.count))
         if 2 * keys.count > slots.count { grow() }
         return keys.count - 1
-    }
-
-    /// How many times each key was looked up, by index.
-    var counts: [Int] {
-        var result = [Int](repeating: 0, count: keys.count)
-        for s in slots where s.entry != 0 { result[Int(s.entry) - 1] = Int(s.count) }
-        return result
     }
 
     /// The three words folded together, then the SplitMix64 finaliser, so that every bit of the
     /// result (the slot is taken from the low ones) depends on every input bit. The keys are double
     /// bit patterns (whole counts, days / 7) whose low bits barely vary; a mix that left the low bits
-    /// to the low bits of the inputs made probe runs hundreds of slots long (grouping 850 k buyers:
-    /// 115 ms of CPU → see `BGNBDData.init`).
+    /// to the low bits of the inputs made probe runs hundreds of slots long (115 ms of CPU when this
+    /// table grouped the 850 k buyers of a snapshot).
     @inline(__always)
     static func hash(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> Int {
         var h = a &* 0x9E37_79B9_7F4A_7C15
@@ -80,7 +66,7 @@ struct TripleTable: ~Copyable {
 
     private static func emptySlots(_ capacity: Int) -> UnsafeMutableBufferPointer<Slot> {
         let buffer = UnsafeMutableBufferPointer<Slot>.allocate(capacity: capacity)
-        buffer.initialize(repeating: Slot(a: 0, b: 0, c: 0, entry: 0, count: 0))
+        buffer.initialize(repeating: Slot(a: 0, b: 0, c: 0, entry: 0))
         return buffer
     }
 
