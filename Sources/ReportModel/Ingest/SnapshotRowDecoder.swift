@@ -37,6 +37,8 @@ struct SnapshotRowDecoder {
     }
 
     let slots: [Slot]
+    /// True when the header lists the columns in `standardOrder`.
+    let isStandardOrder: Bool
     let scan: CSVRowScanner
     let format: DateFormat
 
@@ -67,6 +69,7 @@ struct SnapshotRowDecoder {
             slots[index] = slot
         }
         self.slots = slots
+        self.isStandardOrder = slots == SnapshotRowDecoder.standardOrder
         self.scan = CSVRowScanner(delimiter: delimiter)
         self.format = format
     }
@@ -76,102 +79,173 @@ struct SnapshotRowDecoder {
     @inline(__always)
     func decode(_ base: UnsafePointer<UInt8>, from start: Int, count: Int, into row: inout Row) -> Int? {
         row = Row()
-        let delimiter = scan.delimiter
+        if isStandardOrder { return decodeStandard(base, from: start, count: count, into: &row) }
         return slots.withUnsafeBufferPointer { slots -> Int? in
-            scan.decodeLine(base, from: start, count: count, fields: slots.count) { k, fieldStart, lineEnd -> Int? in
-                var p = fieldStart
-                let empty = base[p] == delimiter || p == lineEnd
-                switch slots[k] {
-                case .id:
-                    guard let (end, ascii) = scan.plain(base, p, lineEnd), end > p else { return nil }
-                    if !ascii && !TextValidation.isValidUTF8(UnsafeRawBufferPointer(start: base + p, count: end - p)) { return nil }
-                    row.idStart = p
-                    row.idCount = end - p
-                    p = end
-                case .firstOrder, .lastOrder:
-                    var day = SnapshotTable.missingDay
-                    if !empty {
-                        guard let (d, end) = scan.date(base, p, lineEnd, format: format) else { return nil }
-                        day = d
-                        p = end
-                    }
-                    if slots[k] == .firstOrder { row.firstOrder = day } else { row.lastOrder = day }
-                case .orders:
-                    guard let (v, end) = scan.digits(base, p) else { return nil }
-                    row.orders = Int32(v)
-                    p = end
-                case .purchaseDays:
-                    guard let (v, end) = scan.digits(base, p) else { return nil }
-                    row.purchaseDays = Int32(v)
-                    p = end
-                case .nps, .csat, .ces:
-                    var score: Int8 = -1
-                    if !empty {
-                        guard let (v, end) = scan.digits(base, p) else { return nil }
-                        switch slots[k] {
-                        case .nps: guard v <= 10 else { return nil }
-                        case .csat: guard v >= 1 && v <= 5 else { return nil }
-                        default: guard v >= 1 && v <= 7 else { return nil }
-                        }
-                        score = Int8(v)
-                        p = end
-                    }
-                    switch slots[k] {
-                    case .nps: row.nps = score
-                    case .csat: row.csat = score
-                    default: row.ces = score
-                    }
-                case .revenue:
-                    guard let (v, end) = scan.money(base, p) else { return nil }
-                    row.revenue = v
-                    p = end
-                case .refund, .points, .repeatRevenue:
-                    if !empty {
-                        guard let (v, end) = scan.money(base, p) else { return nil }
-                        switch slots[k] {
-                        case .refund: row.refund = v
-                        case .points: row.points = v
-                        default: row.repeatSpend = v
-                        }
-                        p = end
-                    }
-                case .vip, .publicComplaint:
-                    var value = false
-                    if let (b, end) = scan.boolean(base, p) {
-                        value = b
-                        p = end
-                    } else {
-                        guard let (end, _) = scan.plain(base, p, lineEnd) else { return nil }
-                        if end > p {
-                            guard let b = FieldParser.boolean(UnsafeRawBufferPointer(start: base + p, count: end - p)) else { return nil }
-                            value = b
-                        }
-                        p = end
-                    }
-                    if slots[k] == .vip { row.vip = value } else { row.publicComplaint = value }
-                case .status:
-                    guard let (end, _) = scan.plain(base, p, lineEnd) else { return nil }
-                    if end > p {
-                        let raw = UnsafeRawBufferPointer(start: base + p, count: end - p)
-                        if FieldParser.equalsIgnoringCase(raw, "active") { row.status = 1 }
-                        else if FieldParser.equalsIgnoringCase(raw, "churned") { row.status = 0 }
-                        else { return nil }
-                    }
-                    p = end
-                case .feedback, .tier:
-                    guard let (from, to, next, ascii) = scan.text(base, p, lineEnd) else { return nil }
-                    let raw = UnsafeRawBufferPointer(start: base + from, count: to - from)
-                    if !FieldParser.trimmed(raw).isEmpty {
-                        if !ascii && !TextValidation.isValidUTF8(raw) { return nil }
-                        if slots[k] == .feedback { row.feedbackStart = from; row.feedbackCount = to - from } else { row.tierStart = from; row.tierCount = to - from }
-                    }
-                    p = next
-                case .ignored:
-                    guard let (_, _, next, _) = scan.text(base, p, lineEnd) else { return nil }
-                    p = next
-                }
-                return p
+            scan.decodeLine(base, from: start, count: count, fields: slots.count) { k, p, lineEnd -> Int? in
+                field(slots[k], base, p, lineEnd, &row)
             }
         }
+    }
+
+    /// The columns in the order input.md lists them (what `sample`, `init` and sql/snapshots.sql
+    /// write): decoded by one straight sequence of field reads instead of a jump per field. Parsing the
+    /// 100 k × 12 sample snapshots: decoder instructions 950 M → 749 M, whole parse 1,486 M → 1,283 M
+    /// (callgrind); 1 M × 12, alternating runs: 1.70–2.39 s → 1.63–1.99 s of CPU.
+    static let standardOrder: [Slot] = [.id, .firstOrder, .lastOrder, .orders, .revenue, .vip, .nps, .csat, .ces, .feedback, .publicComplaint, .refund, .tier, .points]
+
+    @inline(__always)
+    private func decodeStandard(_ base: UnsafePointer<UInt8>, from start: Int, count: Int, into row: inout Row) -> Int? {
+        guard let (newline, lineEnd) = scan.line(base, from: start, count: count) else { return nil }
+        let d = scan.delimiter
+        var p = start
+        guard let e0 = id(base, p, lineEnd, &row.idStart, &row.idCount), base[e0] == d else { return nil }
+        p = e0 + 1
+        guard let e1 = date(base, p, lineEnd, &row.firstOrder), base[e1] == d else { return nil }
+        p = e1 + 1
+        guard let e2 = date(base, p, lineEnd, &row.lastOrder), base[e2] == d else { return nil }
+        p = e2 + 1
+        guard let e3 = count32(base, p, &row.orders), base[e3] == d else { return nil }
+        p = e3 + 1
+        guard let (revenue, e4) = scan.money(base, p), base[e4] == d else { return nil }
+        row.revenue = revenue
+        p = e4 + 1
+        guard let e5 = flag(base, p, lineEnd, &row.vip), base[e5] == d else { return nil }
+        p = e5 + 1
+        guard let e6 = score(base, p, lineEnd, 0...10, &row.nps), base[e6] == d else { return nil }
+        p = e6 + 1
+        guard let e7 = score(base, p, lineEnd, 1...5, &row.csat), base[e7] == d else { return nil }
+        p = e7 + 1
+        guard let e8 = score(base, p, lineEnd, 1...7, &row.ces), base[e8] == d else { return nil }
+        p = e8 + 1
+        guard let e9 = text(base, p, lineEnd, &row.feedbackStart, &row.feedbackCount), base[e9] == d else { return nil }
+        p = e9 + 1
+        guard let e10 = flag(base, p, lineEnd, &row.publicComplaint), base[e10] == d else { return nil }
+        p = e10 + 1
+        guard let e11 = optionalAmount(base, p, lineEnd, &row.refund), base[e11] == d else { return nil }
+        p = e11 + 1
+        guard let e12 = text(base, p, lineEnd, &row.tierStart, &row.tierCount), base[e12] == d else { return nil }
+        p = e12 + 1
+        guard let e13 = optionalAmount(base, p, lineEnd, &row.points), e13 == lineEnd else { return nil }
+        return newline + 1
+    }
+
+    /// Reads one field of kind `slot` from `p` into `row`: where it ends, or nil when it is not plainly valid.
+    @inline(__always)
+    private func field(_ slot: Slot, _ base: UnsafePointer<UInt8>, _ p: Int, _ lineEnd: Int, _ row: inout Row) -> Int? {
+        switch slot {
+        case .id: return id(base, p, lineEnd, &row.idStart, &row.idCount)
+        case .firstOrder: return date(base, p, lineEnd, &row.firstOrder)
+        case .lastOrder: return date(base, p, lineEnd, &row.lastOrder)
+        case .orders: return count32(base, p, &row.orders)
+        case .purchaseDays: return count32(base, p, &row.purchaseDays)
+        case .nps: return score(base, p, lineEnd, 0...10, &row.nps)
+        case .csat: return score(base, p, lineEnd, 1...5, &row.csat)
+        case .ces: return score(base, p, lineEnd, 1...7, &row.ces)
+        case .revenue:
+            guard let (v, end) = scan.money(base, p) else { return nil }
+            row.revenue = v
+            return end
+        case .refund: return optionalAmount(base, p, lineEnd, &row.refund)
+        case .points: return optionalAmount(base, p, lineEnd, &row.points)
+        case .repeatRevenue: return optionalAmount(base, p, lineEnd, &row.repeatSpend)
+        case .vip: return flag(base, p, lineEnd, &row.vip)
+        case .publicComplaint: return flag(base, p, lineEnd, &row.publicComplaint)
+        case .status: return status(base, p, lineEnd, &row.status)
+        case .feedback: return text(base, p, lineEnd, &row.feedbackStart, &row.feedbackCount)
+        case .tier: return text(base, p, lineEnd, &row.tierStart, &row.tierCount)
+        case .ignored:
+            guard let (_, _, next, _) = scan.text(base, p, lineEnd) else { return nil }
+            return next
+        }
+    }
+
+    // MARK: - Field kinds. Each reads from `p`, stores the value and returns where the field ends.
+
+    /// A non-empty unquoted id in valid UTF-8 (its byte range).
+    @inline(__always)
+    private func id(_ base: UnsafePointer<UInt8>, _ p: Int, _ lineEnd: Int, _ start: inout Int, _ count: inout Int) -> Int? {
+        guard let (end, ascii) = scan.plain(base, p, lineEnd), end > p else { return nil }
+        if !ascii && !TextValidation.isValidUTF8(UnsafeRawBufferPointer(start: base + p, count: end - p)) { return nil }
+        start = p
+        count = end - p
+        return end
+    }
+
+    /// A date, or nothing (`missingDay`).
+    @inline(__always)
+    private func date(_ base: UnsafePointer<UInt8>, _ p: Int, _ lineEnd: Int, _ day: inout Int32) -> Int? {
+        if base[p] == scan.delimiter || p == lineEnd { day = SnapshotTable.missingDay; return p }
+        guard let (d, end) = scan.date(base, p, lineEnd, format: format) else { return nil }
+        day = d
+        return end
+    }
+
+    /// A required whole number (at most nine digits).
+    @inline(__always)
+    private func count32(_ base: UnsafePointer<UInt8>, _ p: Int, _ value: inout Int32) -> Int? {
+        guard let (v, end) = scan.digits(base, p) else { return nil }
+        value = Int32(v)
+        return end
+    }
+
+    /// A survey score in `range`, or nothing (-1).
+    @inline(__always)
+    private func score(_ base: UnsafePointer<UInt8>, _ p: Int, _ lineEnd: Int, _ range: ClosedRange<Int>, _ value: inout Int8) -> Int? {
+        if base[p] == scan.delimiter || p == lineEnd { value = -1; return p }
+        guard let (v, end) = scan.digits(base, p), range.contains(v) else { return nil }
+        value = Int8(v)
+        return end
+    }
+
+    /// An amount, or nothing (the value stays as `Row` sets it).
+    @inline(__always)
+    private func optionalAmount(_ base: UnsafePointer<UInt8>, _ p: Int, _ lineEnd: Int, _ value: inout Int64) -> Int? {
+        if base[p] == scan.delimiter || p == lineEnd { return p }
+        guard let (v, end) = scan.money(base, p) else { return nil }
+        value = v
+        return end
+    }
+
+    /// A yes/no value in any spelling `FieldParser.boolean` reads, or nothing (false).
+    @inline(__always)
+    private func flag(_ base: UnsafePointer<UInt8>, _ p: Int, _ lineEnd: Int, _ value: inout Bool) -> Int? {
+        if let (b, end) = scan.boolean(base, p) {
+            value = b
+            return end
+        }
+        guard let (end, _) = scan.plain(base, p, lineEnd) else { return nil }
+        if end > p {
+            guard let b = FieldParser.boolean(UnsafeRawBufferPointer(start: base + p, count: end - p)) else { return nil }
+            value = b
+        } else {
+            value = false
+        }
+        return end
+    }
+
+    /// `active` (1) or `churned` (0) in any case, or nothing (-1).
+    @inline(__always)
+    private func status(_ base: UnsafePointer<UInt8>, _ p: Int, _ lineEnd: Int, _ value: inout Int8) -> Int? {
+        guard let (end, _) = scan.plain(base, p, lineEnd) else { return nil }
+        if end > p {
+            let raw = UnsafeRawBufferPointer(start: base + p, count: end - p)
+            if FieldParser.equalsIgnoringCase(raw, "active") { value = 1 }
+            else if FieldParser.equalsIgnoringCase(raw, "churned") { value = 0 }
+            else { return nil }
+        }
+        return end
+    }
+
+    /// A text, quoted or not, in valid UTF-8: its content range, or nothing (start -1) when blank.
+    @inline(__always)
+    private func text(_ base: UnsafePointer<UInt8>, _ p: Int, _ lineEnd: Int, _ start: inout Int, _ count: inout Int) -> Int? {
+        guard let (from, to, next, ascii) = scan.text(base, p, lineEnd) else { return nil }
+        let raw = UnsafeRawBufferPointer(start: base + from, count: to - from)
+        if !FieldParser.trimmed(raw).isEmpty {
+            if !ascii && !TextValidation.isValidUTF8(raw) { return nil }
+            start = from
+            count = to - from
+        }
+        return next
     }
 }

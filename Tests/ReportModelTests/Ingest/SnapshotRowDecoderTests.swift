@@ -43,7 +43,8 @@ import Testing
     /// A file of `rows` rows; `bad` is the chance that a field takes a wrong value.
     /// `other` is the chance that a field takes one of its other accepted spellings (quotes, spaces,
     /// other words) rather than the plain one.
-    static func file(seed: UInt64, rows: Int, bad: Double, other: Double = 0.5) -> [UInt8] {
+    /// `standardOrder`: the header lists input.md's columns in its order (the decoder's straight path).
+    static func file(seed: UInt64, rows: Int, bad: Double, other: Double = 0.5, standardOrder: Bool = false) -> [UInt8] {
         var r = LifetimeTestRNG(seed: seed)
         let semicolon = r.chance(0.25)
         let d = semicolon ? ";" : ","
@@ -53,8 +54,13 @@ import Testing
             columns.append(optional)
         }
         if r.chance(0.3) { columns += ["purchase_days", "repeat_revenue"] }
-        // Header in a shuffled order.
-        for k in stride(from: columns.count - 1, to: 0, by: -1) { columns.swapAt(k, r.below(k + 1)) }
+        if standardOrder {
+            columns = ["customer_id", "first_order_date", "last_order_date", "orders", "revenue", "vip", "nps", "csat", "ces",
+                       "feedback", "public_complaint", "refund_requested", "tier", "points_balance"]
+        } else {
+            // Header in a shuffled order.
+            for k in stride(from: columns.count - 1, to: 0, by: -1) { columns.swapAt(k, r.below(k + 1)) }
+        }
         var out: [UInt8] = []
         if r.chance(0.2) { out += [0xEF, 0xBB, 0xBF] }
         let end: [UInt8] = crlf ? [13, 10] : [10]
@@ -151,6 +157,33 @@ import Testing
         let fast = Self.read(f, decoder: true)
         let general = Self.read(f, decoder: false)
         #expect(fast == general)
+    }
+}
+
+extension SnapshotRowDecoderTests {
+    @Test func standardOrderTakesTheStraightPath() {
+        var positions: [SnapshotColumn: Int] = [:]
+        let standard: [SnapshotColumn] = [.customerID, .firstOrderDate, .lastOrderDate, .orders, .revenue, .vip, .nps, .csat, .ces,
+                                          .feedback, .publicComplaint, .refundRequested, .tier, .pointsBalance]
+        for (k, c) in standard.enumerated() { positions[c] = k }
+        #expect(SnapshotRowDecoder(positions: positions, width: 14, delimiter: 44, format: .iso).isStandardOrder)
+        positions[.tier] = 14
+        #expect(!SnapshotRowDecoder(positions: positions, width: 15, delimiter: 44, format: .iso).isStandardOrder)
+    }
+
+    @Test(arguments: 0..<40)
+    func sameTableInStandardOrder(seed: Int) {
+        let f = Self.file(seed: 5_000 + UInt64(seed), rows: 300, bad: 0, other: seed % 2 == 0 ? 0.05 : 0.5, standardOrder: true)
+        let fast = Self.read(f, decoder: true)
+        #expect(fast == Self.read(f, decoder: false))
+        #expect(fast.total == 0, "\(fast.errors)")
+        #expect(fast.ids.count == 300)
+    }
+
+    @Test(arguments: 0..<60)
+    func sameErrorsInStandardOrder(seed: Int) {
+        let f = Self.file(seed: 7_000 + UInt64(seed), rows: 200, bad: seed % 3 == 0 ? 0.002 : 0.01, other: seed % 2 == 0 ? 0.05 : 0.5, standardOrder: true)
+        #expect(Self.read(f, decoder: true) == Self.read(f, decoder: false))
     }
 }
 
