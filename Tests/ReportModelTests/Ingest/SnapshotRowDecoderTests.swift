@@ -55,7 +55,7 @@ import Testing
         }
         if r.chance(0.3) { columns += ["purchase_days", "repeat_revenue"] }
         if standardOrder {
-            columns = ["customer_id", "first_order_date", "last_order_date", "orders", "revenue", "vip", "nps", "csat", "ces",
+            columns = ["customer_id", "first_order_date", "last_order_date", "orders", "revenue"] + (r.chance(0.5) ? ["status"] : []) + ["vip", "nps", "csat", "ces",
                        "feedback", "public_complaint", "refund_requested", "tier", "points_balance"]
         } else {
             // Header in a shuffled order.
@@ -167,8 +167,11 @@ extension SnapshotRowDecoderTests {
                                           .feedback, .publicComplaint, .refundRequested, .tier, .pointsBalance]
         for (k, c) in standard.enumerated() { positions[c] = k }
         #expect(SnapshotRowDecoder(positions: positions, width: 14, delimiter: 44, format: .iso).isStandardOrder)
-        positions[.tier] = 14
-        #expect(!SnapshotRowDecoder(positions: positions, width: 15, delimiter: 44, format: .iso).isStandardOrder)
+        for (k, c) in standard.enumerated() where k >= 5 { positions[c] = k + 1 }
+        positions[.status] = 5
+        #expect(SnapshotRowDecoder(positions: positions, width: 15, delimiter: 44, format: .iso).isStandardOrder)
+        positions[.tier] = 15
+        #expect(!SnapshotRowDecoder(positions: positions, width: 16, delimiter: 44, format: .iso).isStandardOrder)
     }
 
     @Test(arguments: 0..<40)
