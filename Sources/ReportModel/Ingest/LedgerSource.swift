@@ -140,19 +140,20 @@ public struct LedgerSource: SnapshotSource {
     /// The most customers for which month ends are derived ahead (see `benefitsFromReadAhead`).
     public static let readAheadCustomers = 600_000
 
-    public mutating func read(_ index: Int, customers: inout CustomerIndex) -> SnapshotOutcome {
+    public mutating func read(_ index: Int, customers: inout CustomerIndex, reusing spare: consuming SnapshotTable?) -> SnapshotOutcome {
         precondition(index == nextIndex, "ledger snapshots are derived in order")
         nextIndex += 1
         if index == 0 { customers = lines.customers }
         let period = periods[index]
         let cut = period.asOf.ordinal
         // No status, vip, survey, complaint, refund or points columns: left empty (see `SnapshotTable`).
-        var table = SnapshotTable(period: period, columns: [.customerID, .firstOrderDate, .lastOrderDate, .orders, .revenue])
-        table.derivedFromLedger = true
         // Customers with a purchase so far, in index order: the table's rows.
         let customerCount = customerStart.count - 1
-        var rows: [Int32] = []
-        rows.reserveCapacity(customerCount)
+        var table = SnapshotTable(period: period, columns: [.customerID, .firstOrderDate, .lastOrderDate, .orders, .revenue], capacity: 0, reusing: spare)
+        table.derivedFromLedger = true
+        var rows = table.customer
+        table.customer = []
+        if rows.capacity < customerCount { rows.reserveCapacity(customerCount) }
         for c in 0..<customerCount {
             var k = state.cursor[c]
             let end = customerStart[c + 1]
@@ -177,24 +178,22 @@ public struct LedgerSource: SnapshotSource {
             state.cursor[c] = k
             if state.first[c] != SnapshotTable.missingDay { rows.append(Int32(c)) }
         }
-        // The columns gathered from the per-customer state (seven appends per row were 5 % of a ledger build).
-        func gather<T>(_ column: [T]) -> [T] {
-            if rows.count == customerCount { return column }
-            return [T](unsafeUninitializedCapacity: rows.count) { out, initialized in
-                rows.withUnsafeBufferPointer { rows in
-                    column.withUnsafeBufferPointer { column in
-                        for (k, c) in rows.enumerated() { (out.baseAddress! + k).initialize(to: column[Int(c)]) }
-                    }
-                }
-                initialized = rows.count
+        // The columns gathered from the per-customer state (seven appends per row were 5 % of a ledger
+        // build) into the table's storage: copied even when every customer is a row, since sharing
+        // the state's arrays made the next month end copy them on its first write.
+        func gather<T>(_ column: [T], into out: inout [T]) {
+            if out.capacity < rows.count { out.reserveCapacity(rows.count + rows.count / 4) }
+            column.withUnsafeBufferPointer { column in
+                if rows.count == customerCount { out.append(contentsOf: column); return }
+                rows.withUnsafeBufferPointer { rows in out.append(contentsOf: rows.lazy.map { column[Int($0)] }) }
             }
         }
-        table.firstOrder = gather(state.first)
-        table.lastOrder = gather(state.last)
-        table.orders = gather(state.orders)
-        table.revenue = gather(state.revenue)
-        table.purchaseDays = gather(state.days)
-        table.repeatSpend = gather(state.repeatSpend)
+        gather(state.first, into: &table.firstOrder)
+        gather(state.last, into: &table.lastOrder)
+        gather(state.orders, into: &table.orders)
+        gather(state.revenue, into: &table.revenue)
+        gather(state.days, into: &table.purchaseDays)
+        gather(state.repeatSpend, into: &table.repeatSpend)
         table.customer = rows
         var total: Int64 = 0
         for r in table.revenue {

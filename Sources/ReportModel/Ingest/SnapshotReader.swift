@@ -18,8 +18,10 @@ public struct SnapshotReader {
         public var rowOrder: [Int32] = []
     }
 
-    /// Reads `path` (shown as `displayName` in messages) as the snapshot of `period`, interning ids into `customers`.
-    public func read(path: String, displayName: String, period: SnapshotPeriod, customers: inout CustomerIndex, hint: [Int32] = []) -> Outcome {
+    /// Reads `path` (shown as `displayName` in messages) as the snapshot of `period`, interning ids
+    /// into `customers`, into the storage of `spare` when given (see `SnapshotTable.init(reusing:)`).
+    public func read(path: String, displayName: String, period: SnapshotPeriod, customers: inout CustomerIndex, hint: [Int32] = [],
+                     reusing spare: consuming SnapshotTable? = nil) -> Outcome {
         let file: MappedFile
         do {
             file = try MappedFile(path: path, displayName: displayName)
@@ -28,8 +30,9 @@ public struct SnapshotReader {
         } catch {
             return Outcome(table: nil, errors: InputErrors([InputError(file: displayName, line: 0, column: 0, message: "\(error)", expected: "a readable file")]), unknownColumns: [], byteCount: 0)
         }
+        var spare = consume spare
         return withExtendedLifetime(file) {
-            read(bytes: file.bytes, displayName: displayName, period: period, customers: &customers, hint: hint, consumed: { file.discard(before: $0) })
+            read(bytes: file.bytes, displayName: displayName, period: period, customers: &customers, hint: hint, reusing: spare.take(), consumed: { file.discard(before: $0) })
         }
     }
 
@@ -53,7 +56,8 @@ public struct SnapshotReader {
     /// to month, so the id of row k is first compared with the hinted customer (one `memcmp`) before
     /// any hashing. Any order still works; the hint only saves time.
     /// `consumed` is told, every few megabytes, the offset before which no byte is needed any more.
-    public func read(bytes: UnsafeRawBufferPointer, displayName: String, period: SnapshotPeriod, customers: inout CustomerIndex, hint: [Int32] = [], consumed: (Int) -> Void = { _ in }) -> Outcome {
+    public func read(bytes: UnsafeRawBufferPointer, displayName: String, period: SnapshotPeriod, customers: inout CustomerIndex, hint: [Int32] = [],
+                     reusing spare: consuming SnapshotTable? = nil, consumed: (Int) -> Void = { _ in }) -> Outcome {
         var errors = InputErrors()
         let delimiter = dialect.delimiter(forHeaderOf: bytes)
         var reader = CSVReader(bytes: bytes, delimiter: delimiter)
@@ -84,7 +88,7 @@ public struct SnapshotReader {
                                    expected: "both purchase_days and repeat_revenue (as sql/snapshots.sql writes them), or neither"))
         }
 
-        var table = SnapshotTable(period: period, columns: Set(pos.keys), capacity: SnapshotReader.estimatedRows(bytes, from: reader.offset))
+        var table = SnapshotTable(period: period, columns: Set(pos.keys), capacity: SnapshotReader.estimatedRows(bytes, from: reader.offset), reusing: spare)
         table.derivedFromLedger = cDays >= 0
         let asOf = period.asOf.ordinal
         var seenLine = [Int32](repeating: 0, count: customers.count)   // line where each customer was met in this file, 0 = not yet

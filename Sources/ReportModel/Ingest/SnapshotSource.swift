@@ -2,8 +2,9 @@
 public protocol SnapshotSource {
     /// The snapshots, in as-of order.
     var periods: [SnapshotPeriod] { get }
-    /// Reads snapshot `index`, interning customer ids into `customers`.
-    mutating func read(_ index: Int, customers: inout CustomerIndex) -> SnapshotOutcome
+    /// Reads snapshot `index`, interning customer ids into `customers`; the table may be built in
+    /// the storage of `spare`, an earlier table no longer needed.
+    mutating func read(_ index: Int, customers: inout CustomerIndex, reusing spare: consuming SnapshotTable?) -> SnapshotOutcome
     /// Whether reading the next snapshot while this one is computed pays (true for files to parse
     /// and for a ledger's month ends); false where a read is too cheap to be worth an extra table.
     var benefitsFromReadAhead: Bool { get }
@@ -11,6 +12,11 @@ public protocol SnapshotSource {
 
 extension SnapshotSource {
     public var benefitsFromReadAhead: Bool { true }
+
+    /// Reads snapshot `index` into new storage.
+    public mutating func read(_ index: Int, customers: inout CustomerIndex) -> SnapshotOutcome {
+        read(index, customers: &customers, reusing: nil)
+    }
 }
 
 /// One snapshot read from a source: the table when valid, the problems otherwise.
@@ -46,9 +52,9 @@ public struct SnapshotFolderSource: SnapshotSource {
 
     public var periods: [SnapshotPeriod] { folder.entries.map(\.period) }
 
-    public mutating func read(_ index: Int, customers: inout CustomerIndex) -> SnapshotOutcome {
+    public mutating func read(_ index: Int, customers: inout CustomerIndex, reusing spare: consuming SnapshotTable?) -> SnapshotOutcome {
         let entry = folder.entries[index]
-        let o = reader.read(path: entry.path, displayName: entry.displayName, period: entry.period, customers: &customers, hint: lastRowOrder)
+        let o = reader.read(path: entry.path, displayName: entry.displayName, period: entry.period, customers: &customers, hint: lastRowOrder, reusing: spare)
         lastRowOrder = o.rowOrder
         return SnapshotOutcome(name: entry.displayName, table: o.table, errors: o.errors, unknownColumns: o.unknownColumns, byteCount: o.byteCount)
     }

@@ -66,6 +66,35 @@ public struct SnapshotTable: Sendable {
         if columns.contains(.tier) { tierCodes.reserveCapacity(capacity) }
     }
 
+    /// An empty table for `period` and `columns` that keeps the column storage of `spare`, a table
+    /// no longer needed (its rows are dropped; a table whose columns are still shared gets new ones).
+    /// Fresh memory costs a page fault per 4 KiB page on its first write: parsing the 1 M × 12 sample
+    /// snapshots, reusing each table for the next file took 133 k → 89 k page faults and 0.38–0.52 →
+    /// 0.30–0.34 s of system time. Where a column must grow it gets a quarter more than `capacity`
+    /// (also when there is no spare), so that later, usually slightly larger, snapshots fit in it:
+    /// pages never written are never mapped in.
+    public init(period: SnapshotPeriod, columns: Set<SnapshotColumn>, capacity: Int, reusing spare: consuming SnapshotTable?) {
+        guard var table = consume spare else {
+            self.init(period: period, columns: columns, capacity: capacity + capacity / 4)
+            return
+        }
+        func empty<T>(_ column: inout [T], reserve: Bool = true) {
+            column.removeAll(keepingCapacity: true)
+            if reserve && column.capacity < capacity { column.reserveCapacity(capacity + capacity / 4) }
+        }
+        empty(&table.customer); empty(&table.firstOrder); empty(&table.lastOrder); empty(&table.orders); empty(&table.revenue)
+        empty(&table.status); empty(&table.vip); empty(&table.nps); empty(&table.csat); empty(&table.ces)
+        empty(&table.publicComplaint); empty(&table.refundRequested); empty(&table.pointsBalance)
+        empty(&table.tierCodes, reserve: columns.contains(.tier))
+        empty(&table.purchaseDays, reserve: false); empty(&table.repeatSpend, reserve: false)
+        table.feedback.removeAll(keepingCapacity: true)
+        table.tierTexts = []
+        table.derivedFromLedger = false
+        table.period = period
+        table.columns = columns
+        self = table
+    }
+
     /// Number of rows (customers in the file).
     public var count: Int { customer.count }
 

@@ -80,13 +80,15 @@ public enum ReportBuilder {
         // and snapshot k − 1's pages are written on the page thread.
         reader.start()
         for period in periods {
-            guard let snapshot = reader.next() else { break }
-            let outcome = snapshot.outcome
-            bytes += outcome.byteCount
-            guard errors.isEmpty, let table = outcome.table else {
-                errors.append(contentsOf: outcome.errors)
+            guard var snapshot = reader.next() else { break }
+            bytes += snapshot.outcome.byteCount
+            // The table is taken out of the snapshot so that, once computed, it can be handed back
+            // to the reader as its only reference (`recycle`).
+            guard errors.isEmpty, let table = snapshot.outcome.table.take() else {
+                errors.append(contentsOf: snapshot.outcome.errors)
                 continue
             }
+            let outcome = snapshot.outcome
             rows += table.count
             let unknown = outcome.unknownColumns.filter { !warnedColumns.contains($0) }
             if !unknown.isEmpty {
@@ -110,6 +112,7 @@ public enum ReportBuilder {
             } catch { site.abandon(); throw .site(error) }
             report.buyers = BuyerTable()
             reports.append(report)
+            reader.recycle(consume table)
         }
         do { try pageWriter.finish() } catch { site.abandon(); throw .site(error) }
         guard errors.isEmpty else { site.abandon(); throw .badInput(errors) }
@@ -143,11 +146,13 @@ public enum ReportBuilder {
         var customers = CustomerIndex(capacity: 1 << 16)
         var errors = InputErrors()
         var bytes = 0, rows = 0
+        var spare: SnapshotTable?
         for i in 0..<source.periods.count {
-            let outcome = source.read(i, customers: &customers)
+            var outcome = source.read(i, customers: &customers, reusing: spare.take())
             bytes += outcome.byteCount
             rows += outcome.table?.count ?? 0
             errors.append(contentsOf: outcome.errors)
+            spare = outcome.table.take()
         }
         guard errors.isEmpty else { throw .badInput(errors) }
         return Result(reports: [], bytesRead: bytes, rowsRead: rows, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
@@ -164,14 +169,15 @@ public enum ReportBuilder {
         var reports: [SnapshotReport] = []
         var bytes = 0, rows = 0
         reader.start()
-        while let snapshot = reader.next() {
+        while var snapshot = reader.next() {
+            bytes += snapshot.outcome.byteCount
+            guard errors.isEmpty, let table = snapshot.outcome.table.take() else { errors.append(contentsOf: snapshot.outcome.errors); continue }
             let outcome = snapshot.outcome
-            bytes += outcome.byteCount
-            guard errors.isEmpty, let table = outcome.table else { errors.append(contentsOf: outcome.errors); continue }
             rows += table.count
             var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, feedback: snapshot.feedback)
             report.buyers = BuyerTable()
             reports.append(report)
+            reader.recycle(consume table)
         }
         guard errors.isEmpty else { throw .badInput(errors) }
         return Result(reports: reports, bytesRead: bytes, rowsRead: rows, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)

@@ -6,7 +6,11 @@ import ReportModel
 
 /// The reader thread: snapshots come in order, each with the ids interned up to it, then nil.
 @Suite struct SnapshotPrefetcherTests {
-    final class ReadLog: Sendable { let reads = Mutex<[Int]>([]) }
+    final class ReadLog: Sendable {
+        let reads = Mutex<[Int]>([])
+        /// Per read: the row count of the spare table it was given (nil: none).
+        let spares = Mutex<[Int?]>([])
+    }
 
     /// A source whose snapshot k interns the id "C<k>" and reports k bytes; it records the reads.
     /// Snapshot k's table has customer k alone, with a verbatim.
@@ -16,8 +20,10 @@ import ReportModel
         var readAhead: Bool
         var benefitsFromReadAhead: Bool { readAhead }
 
-        mutating func read(_ index: Int, customers: inout CustomerIndex) -> SnapshotOutcome {
+        mutating func read(_ index: Int, customers: inout CustomerIndex, reusing spare: consuming SnapshotTable?) -> SnapshotOutcome {
             log.reads.withLock { $0.append(index) }
+            let rows = spare?.count
+            log.spares.withLock { $0.append(rows) }
             let customer = customers.intern("C\(index)")
             var table = SnapshotTable(period: periods[index], columns: [.customerID, .orders, .revenue, .lastOrderDate, .feedback])
             table.customer = [customer]
@@ -46,5 +52,24 @@ import ReportModel
         }
         #expect(reader.next() == nil)
         #expect(log.reads.withLock { $0 } == [0, 1, 2, 3])
+    }
+
+    /// A table handed back with `recycle` reaches a later read as its spare.
+    @Test(arguments: [true, false])
+    func recycledTablesReachLaterReads(readAhead: Bool) throws {
+        let log = ReadLog()
+        let reader = SnapshotPrefetcher(source: CountingSource(log: log, readAhead: readAhead), customers: CustomerIndex(), router: FeedbackRouter(table: .seed))
+        reader.start()
+        while var snapshot = reader.next() {
+            let taken = snapshot.outcome.table.take()
+            let table = try #require(taken)
+            reader.recycle(table)
+        }
+        let spares = log.spares.withLock { $0 }
+        #expect(spares.count == 4)
+        #expect(spares[0] == nil)
+        // Read ahead, read 1 starts before table 0 comes back (it may or may not find it); later reads always find one.
+        if !readAhead { #expect(spares[1] == 1) }
+        #expect(spares[2] == 1 && spares[3] == 1)
     }
 }
