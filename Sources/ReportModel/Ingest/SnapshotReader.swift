@@ -21,7 +21,7 @@ public struct SnapshotReader {
     /// Reads `path` (shown as `displayName` in messages) as the snapshot of `period`, interning ids
     /// into `customers`, into the storage of `spare` when given (see `SnapshotTable.init(reusing:)`).
     public func read(path: String, displayName: String, period: SnapshotPeriod, customers: inout CustomerIndex, hint: [Int32] = [],
-                     reusing spare: consuming SnapshotTable? = nil) -> Outcome {
+                     reusing spare: consuming SnapshotTable? = nil, scratch: SnapshotReadScratch = SnapshotReadScratch()) -> Outcome {
         let file: MappedFile
         do {
             file = try MappedFile(path: path, displayName: displayName)
@@ -32,7 +32,7 @@ public struct SnapshotReader {
         }
         var spare = consume spare
         return withExtendedLifetime(file) {
-            read(bytes: file.bytes, displayName: displayName, period: period, customers: &customers, hint: hint, reusing: spare.take(), consumed: { file.discard(before: $0) })
+            read(bytes: file.bytes, displayName: displayName, period: period, customers: &customers, hint: hint, reusing: spare.take(), scratch: scratch, consumed: { file.discard(before: $0) })
         }
     }
 
@@ -57,7 +57,8 @@ public struct SnapshotReader {
     /// any hashing. Any order still works; the hint only saves time.
     /// `consumed` is told, every few megabytes, the offset before which no byte is needed any more.
     public func read(bytes: UnsafeRawBufferPointer, displayName: String, period: SnapshotPeriod, customers: inout CustomerIndex, hint: [Int32] = [],
-                     reusing spare: consuming SnapshotTable? = nil, consumed: (Int) -> Void = { _ in }) -> Outcome {
+                     reusing spare: consuming SnapshotTable? = nil, scratch arrays: SnapshotReadScratch = SnapshotReadScratch(),
+                     consumed: (Int) -> Void = { _ in }) -> Outcome {
         var errors = InputErrors()
         let delimiter = dialect.delimiter(forHeaderOf: bytes)
         var reader = CSVReader(bytes: bytes, delimiter: delimiter)
@@ -91,9 +92,11 @@ public struct SnapshotReader {
         var table = SnapshotTable(period: period, columns: Set(pos.keys), capacity: SnapshotReader.estimatedRows(bytes, from: reader.offset), reusing: spare)
         table.derivedFromLedger = cDays >= 0
         let asOf = period.asOf.ordinal
-        var seenLine = [Int32](repeating: 0, count: customers.count)   // line where each customer was met in this file, 0 = not yet
+        // Line where each customer was met in this file (0 = not yet), and each customer's position
+        // in the hint (-1 = none): per-customer arrays kept in `arrays` from one file to the next.
+        var seenLine = arrays.emptied(\.seenLine, count: customers.count, filledWith: 0)
         var hintCursor = 0
-        var hintPosition = [Int32](repeating: -1, count: hint.isEmpty ? 0 : customers.count)
+        var hintPosition = arrays.emptied(\.hintPosition, count: hint.isEmpty ? 0 : customers.count, filledWith: -1)
         for (k, c) in hint.enumerated() where Int(c) < hintPosition.count { hintPosition[Int(c)] = Int32(k) }
         var scratch: [UInt8] = []
         let format = dialect.dateFormat
@@ -416,6 +419,8 @@ public struct SnapshotReader {
             if cTier >= 0 { table.tierCodes.append(tier) }
         }
         flush()
+        arrays.seenLine = seenLine
+        arrays.hintPosition = hintPosition
         table.tierTexts = tierCodes.texts
         return Outcome(table: errors.isEmpty ? table : nil, errors: errors, unknownColumns: header.unknown, byteCount: bytes.count, rowOrder: errors.isEmpty ? table.customer : [])
     }

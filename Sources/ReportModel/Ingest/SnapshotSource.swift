@@ -44,6 +44,8 @@ public struct SnapshotFolderSource: SnapshotSource {
     public let reader: SnapshotReader
     /// The previous file's customer sequence, a hint for the next read.
     private var lastRowOrder: [Int32] = []
+    /// The reader's per-customer arrays, kept from one file to the next.
+    private let scratch = SnapshotReadScratch()
 
     public init(directory: String, dialect: InputDialect) throws(InputErrors) {
         folder = try SnapshotFolder(directory: directory)
@@ -54,7 +56,7 @@ public struct SnapshotFolderSource: SnapshotSource {
 
     public mutating func read(_ index: Int, customers: inout CustomerIndex, reusing spare: consuming SnapshotTable?) -> SnapshotOutcome {
         let entry = folder.entries[index]
-        let o = reader.read(path: entry.path, displayName: entry.displayName, period: entry.period, customers: &customers, hint: lastRowOrder, reusing: spare)
+        let o = reader.read(path: entry.path, displayName: entry.displayName, period: entry.period, customers: &customers, hint: lastRowOrder, reusing: spare, scratch: scratch)
         lastRowOrder = o.rowOrder
         return SnapshotOutcome(name: entry.displayName, table: o.table, errors: o.errors, unknownColumns: o.unknownColumns, byteCount: o.byteCount)
     }

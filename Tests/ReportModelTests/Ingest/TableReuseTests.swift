@@ -76,4 +76,27 @@ import Testing
         #expect(second.table?.customer.map { customers.id($0) } == ["C"])
         #expect(second.table?.revenue == [75_000])
     }
+
+    /// The reader's per-customer arrays kept from file to file (`SnapshotReadScratch`) change no
+    /// outcome: files read in turn with one scratch, and with the previous file's row order as the
+    /// hint, give what a fresh scratch gives (duplicate ids with their first line included).
+    @Test(arguments: 0..<12)
+    func sharedScratchReadsLikeFreshScratch(seed: Int) {
+        let scratch = SnapshotReadScratch()
+        var shared = CustomerIndex(), fresh = CustomerIndex()
+        var hint: [Int32] = []
+        for k in 0..<4 {
+            let rows = [200, 350, 50, 400][k]
+            let bytes = SnapshotRowDecoderTests.file(seed: UInt64(11_000 + seed * 4 + k), rows: rows, bad: seed % 2 == 0 ? 0.01 : 0)
+            let a = bytes.withUnsafeBytes {
+                SnapshotReader(dialect: InputDialect()).read(bytes: $0, displayName: "2026-10.csv", period: IngestSupport.october, customers: &shared, hint: hint, scratch: scratch)
+            }
+            let b = bytes.withUnsafeBytes {
+                SnapshotReader(dialect: InputDialect()).read(bytes: $0, displayName: "2026-10.csv", period: IngestSupport.october, customers: &fresh, hint: hint)
+            }
+            #expect(SnapshotRowDecoderTests.Picture(a, shared) == SnapshotRowDecoderTests.Picture(b, fresh))
+            #expect(a.rowOrder == b.rowOrder)
+            if !a.rowOrder.isEmpty { hint = a.rowOrder }
+        }
+    }
 }
