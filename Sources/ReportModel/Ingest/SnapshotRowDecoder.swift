@@ -39,6 +39,7 @@ struct SnapshotRowDecoder {
     let slots: [Slot]
     /// True when the header lists the columns in `standardOrder`, with or without `status`.
     let isStandardOrder: Bool
+    /// Whether the header has a `status` column (the straight path reads it after `revenue`).
     let hasStatus: Bool
     let scan: CSVRowScanner
     let format: DateFormat

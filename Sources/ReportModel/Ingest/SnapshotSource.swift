@@ -44,7 +44,8 @@ public struct SnapshotFolderSource: SnapshotSource {
     public let reader: SnapshotReader
     /// The previous file's customer sequence, a hint for the next read.
     private var lastRowOrder: [Int32] = []
-    /// The reader's per-customer arrays, kept from one file to the next.
+    /// The reader's per-customer arrays, kept from one file to the next (a reference: copies of
+    /// this source share it, so only one of them may read at a time, as with any single reader).
     private let scratch = SnapshotReadScratch()
 
     public init(directory: String, dialect: InputDialect) throws(InputErrors) {
