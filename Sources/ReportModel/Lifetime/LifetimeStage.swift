@@ -6,14 +6,24 @@
 /// - t_x = last − first purchase day, T = as-of − first purchase day. Without `first_order_date`,
 ///   the first purchase day is the earliest order date seen in any snapshot so far.
 enum LifetimeStage {
-    static func run(table: SnapshotTable, buyers: inout BuyerTable, earliestPurchase: [Int32], settings: LifetimeValueSettings) -> LifetimeSummary {
+    /// `scratch` lends its arrays' storage (see `LifetimeScratch`); what it holds on entry is not read.
+    static func run(table: SnapshotTable, buyers: inout BuyerTable, earliestPurchase: [Int32], settings: LifetimeValueSettings,
+                    scratch: inout LifetimeScratch) -> LifetimeSummary {
         guard buyers.count > 0 else { return .notComputed(reason: "no buyer") }
+        // Taken out of the scratch so that they are uniquely held here, and put back when done.
+        var rowOf = scratch.rowOf, histories = scratch.histories
+        scratch = LifetimeScratch()
+        defer {
+            histories.removeAll(keepingCapacity: true)
+            scratch = LifetimeScratch(rowOf: rowOf, histories: histories)
+        }
         // Row of each buyer in the table.
-        var rowOf = [Int32](repeating: -1, count: earliestPurchase.count)
+        rowOf.removeAll(keepingCapacity: true)
+        rowOf.append(contentsOf: repeatElement(-1, count: earliestPurchase.count))
         for row in 0..<table.count { rowOf[Int(table.customer[row])] = Int32(row) }
         let unit = settings.timeUnit.days
         let asOf = table.period.asOf.ordinal
-        var histories: [PurchaseHistory] = []
+        histories.removeAll(keepingCapacity: true)
         histories.reserveCapacity(buyers.count)
         for i in 0..<buyers.count {
             let c = Int(buyers.customer[i])

@@ -37,11 +37,12 @@ public enum LifetimeValueEstimator {
         let fallbackSpend = gammaGamma == nil ? spendData.meanSpend : nil
 
         let purchases = discountedPurchases(bgnbd, purchaseData, settings: settings)
+        let tripleOf = purchaseData.historyTriple
         var customers: [CustomerLifetimeValue] = []
         customers.reserveCapacity(histories.count)
         for (i, h) in histories.enumerated() {
             let spend = gammaGamma.map { GammaGammaModel.expectedSpend($0, h) } ?? spendData.meanSpend
-            let value = purchases[i]
+            let value = purchases[Int(tripleOf[i])]
             customers.append(CustomerLifetimeValue(
                 probabilityAlive: value.alive, expectedPurchases: value.purchases,
                 expectedSpend: spend, predictedCLV: spend * value.discounted))
@@ -54,8 +55,10 @@ public enum LifetimeValueEstimator {
 
     // MARK: - Internal
 
-    /// Per history: P(alive), E[X] over the horizon, and Σ_k ΔE_k / (1 + d)^k. Computed once per
-    /// distinct (x, tx, T) of `data` (built from the histories), spread over the available cores.
+    /// Per distinct (x, tx, T) of `data` (`data.tripleKeys`; history i has triple
+    /// `data.historyTriple[i]`): P(alive), E[X] over the horizon, and Σ_k ΔE_k / (1 + d)^k, spread
+    /// over the available cores. (Expanded to one entry per history, it was a 10 MB array per ledger
+    /// month end, written once and read once.)
     static func discountedPurchases(
         _ p: BGNBDParameters, _ data: BGNBDData, settings: LifetimeValueSettings
     ) -> [(alive: Double, purchases: Double, discounted: Double)] {
@@ -126,14 +129,6 @@ public enum LifetimeValueEstimator {
             let r = results[Int(pairOfTriple[t])]
             perTriple.append((alive, alive * r.purchases, alive * r.discounted))
         }
-        // Allocated at its exact size: a `map` over the range grew it to twice that (20 MB more at the
-        // memory peak of a 1 M-customer build).
-        let customers = data.historyTriple
-        return Array(unsafeUninitializedCapacity: customers.count) { buffer, initialized in
-            for i in 0..<customers.count {
-                (buffer.baseAddress! + i).initialize(to: perTriple[Int(customers[i])])
-            }
-            initialized = customers.count
-        }
+        return perTriple
     }
 }

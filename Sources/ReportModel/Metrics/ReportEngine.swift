@@ -19,6 +19,8 @@ public struct ReportEngine: Sendable {
     private var processed = 0
     /// Customer indices in id order, extended as customers appear.
     private var idOrder = IDOrder()
+    /// Storage the predictive-value step reuses from snapshot to snapshot.
+    private var lifetimeScratch = LifetimeScratch()
     /// Wall time of the last snapshot's predictive-value fit (for progress lines and benchmarks).
     public private(set) var lastLifetimeSeconds = 0.0
 
@@ -113,7 +115,7 @@ public struct ReportEngine: Sendable {
 
         // MARK: - Predicted value
         let fitStart = DispatchTime.now().uptimeNanoseconds
-        let lifetime = LifetimeStage.run(table: table, buyers: &buyers, earliestPurchase: earliestPurchase, settings: config.lifetime)
+        let lifetime = LifetimeStage.run(table: table, buyers: &buyers, earliestPurchase: earliestPurchase, settings: config.lifetime, scratch: &lifetimeScratch)
         lastLifetimeSeconds = Double(DispatchTime.now().uptimeNanoseconds - fitStart) / 1e9
 
         // MARK: - Segments, grid, migration
