@@ -153,7 +153,7 @@ public struct LedgerSource: SnapshotSource {
         table.derivedFromLedger = true
         var rows = table.customer
         table.customer = []
-        if rows.capacity < customerCount { rows.reserveCapacity(customerCount) }
+        rows.removeAll(keepingCapacityFor: customerCount)
         for c in 0..<customerCount {
             var k = state.cursor[c]
             let end = customerStart[c + 1]
@@ -182,7 +182,7 @@ public struct LedgerSource: SnapshotSource {
         // build) into the table's storage: copied even when every customer is a row, since sharing
         // the state's arrays made the next month end copy them on its first write.
         func gather<T>(_ column: [T], into out: inout [T]) {
-            if out.capacity < rows.count { out.reserveCapacity(rows.count + rows.count / 4) }
+            out.removeAll(keepingCapacityFor: rows.count)
             column.withUnsafeBufferPointer { column in
                 if rows.count == customerCount { out.append(contentsOf: column); return }
                 rows.withUnsafeBufferPointer { rows in out.append(contentsOf: rows.lazy.map { column[Int($0)] }) }

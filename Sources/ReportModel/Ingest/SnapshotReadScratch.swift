@@ -10,14 +10,12 @@ public final class SnapshotReadScratch {
 
     public init() {}
 
-    /// The array at `path` taken out (so that it is uniquely held), holding `count` times `value`;
-    /// grown with a quarter to spare when too small. Put it back when done.
+    /// The array at `path` taken out (so that it is uniquely held), holding `count` times `value`
+    /// (`Array.refill`). Put it back when done.
     func emptied(_ path: ReferenceWritableKeyPath<SnapshotReadScratch, [Int32]>, count: Int, filledWith value: Int32) -> [Int32] {
         var array = self[keyPath: path]
         self[keyPath: path] = []
-        array.removeAll(keepingCapacity: true)
-        if array.capacity < count { array.reserveCapacity(count + count / 4) }
-        array.append(contentsOf: repeatElement(value, count: count))
+        array.refill(value, count: count)
         return array
     }
 }

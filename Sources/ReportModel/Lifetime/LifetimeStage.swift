@@ -18,13 +18,11 @@ enum LifetimeStage {
             scratch = LifetimeScratch(rowOf: rowOf, histories: histories)
         }
         // Row of each buyer in the table.
-        rowOf.removeAll(keepingCapacity: true)
-        rowOf.append(contentsOf: repeatElement(-1, count: earliestPurchase.count))
+        rowOf.refill(-1, count: earliestPurchase.count)
         for row in 0..<table.count { rowOf[Int(table.customer[row])] = Int32(row) }
         let unit = settings.timeUnit.days
         let asOf = table.period.asOf.ordinal
-        histories.removeAll(keepingCapacity: true)
-        histories.reserveCapacity(buyers.count)
+        histories.removeAll(keepingCapacityFor: buyers.count)
         for i in 0..<buyers.count {
             let c = Int(buyers.customer[i])
             let row = Int(rowOf[c])

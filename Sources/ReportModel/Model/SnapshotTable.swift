@@ -78,15 +78,17 @@ public struct SnapshotTable: Sendable {
             self.init(period: period, columns: columns, capacity: capacity + capacity / 4)
             return
         }
-        func empty<T>(_ column: inout [T], reserve: Bool = true) {
-            column.removeAll(keepingCapacity: true)
-            if reserve && column.capacity < capacity { column.reserveCapacity(capacity + capacity / 4) }
-        }
-        empty(&table.customer); empty(&table.firstOrder); empty(&table.lastOrder); empty(&table.orders); empty(&table.revenue)
-        empty(&table.status); empty(&table.vip); empty(&table.nps); empty(&table.csat); empty(&table.ces)
-        empty(&table.publicComplaint); empty(&table.refundRequested); empty(&table.pointsBalance)
-        empty(&table.tierCodes, reserve: columns.contains(.tier))
-        empty(&table.purchaseDays, reserve: false); empty(&table.repeatSpend, reserve: false)
+        let n = capacity
+        table.customer.removeAll(keepingCapacityFor: n); table.firstOrder.removeAll(keepingCapacityFor: n)
+        table.lastOrder.removeAll(keepingCapacityFor: n); table.orders.removeAll(keepingCapacityFor: n)
+        table.revenue.removeAll(keepingCapacityFor: n); table.status.removeAll(keepingCapacityFor: n)
+        table.vip.removeAll(keepingCapacityFor: n); table.nps.removeAll(keepingCapacityFor: n)
+        table.csat.removeAll(keepingCapacityFor: n); table.ces.removeAll(keepingCapacityFor: n)
+        table.publicComplaint.removeAll(keepingCapacityFor: n); table.refundRequested.removeAll(keepingCapacityFor: n)
+        table.pointsBalance.removeAll(keepingCapacityFor: n)
+        table.tierCodes.removeAll(keepingCapacityFor: columns.contains(.tier) ? n : 0)
+        table.purchaseDays.removeAll(keepingCapacity: true)
+        table.repeatSpend.removeAll(keepingCapacity: true)
         table.feedback.removeAll(keepingCapacity: true)
         table.tierTexts = []
         table.derivedFromLedger = false
