@@ -51,8 +51,17 @@ struct BGNBDData: Sendable {
     /// takes 85–110 ms either way, mostly the five sorting passes.)
     /// `wordBits` (tests only) lowers the width the ranks and index must fit to take the radix sort.
     init(_ histories: [PurchaseHistory], wordBits: Int = 64) {
+        var scratch = BGNBDScratch()
+        self.init(histories, scratch: &scratch, wordBits: wordBits)
+    }
+
+    /// The same grouping in storage lent by `scratch` (see `BGNBDScratch`): its sort buffers are
+    /// used and handed back, and `historyTriple` and `tripleKeys` are built in its arrays' storage.
+    init(_ histories: [PurchaseHistory], scratch: inout BGNBDScratch, wordBits: Int = 64) {
         customers = histories.count
-        historyTriple = [Int32](repeating: 0, count: histories.count)
+        swap(&historyTriple, &scratch.historyTriple)
+        historyTriple.refill(0, count: histories.count)
+        swap(&tripleKeys, &scratch.tripleKeys)
         // Non-negative doubles sort like their bit patterns (+0.0 only: the triple is sanitised).
         var xTable = ValueRankTable(), txTable = ValueRankTable(), ageTable = ValueRankTable()
         for h in histories {
@@ -73,13 +82,20 @@ struct BGNBDData: Sendable {
         // Customers in (x, tx, T) order, and per position a key equal for equal triples: the packed
         // ranks, or (when the ranks and the index do not fit one word together: millions of customers
         // with as many distinct values, never seen with whole days) a triple number in `tripleRanks`.
-        var order: [Int32]
-        var sortedKeys: [UInt64]
+        var order: [Int32] = [], sortedKeys: [UInt64] = [], sortSpare: [UInt64] = []
+        swap(&order, &scratch.order)
+        swap(&sortedKeys, &scratch.sortKeys)
+        swap(&sortSpare, &scratch.sortSpare)
+        defer {
+            swap(&order, &scratch.order)
+            swap(&sortedKeys, &scratch.sortKeys)
+            swap(&sortSpare, &scratch.sortSpare)
+        }
         var tripleRanks: [(x: Int32, tx: Int32, age: Int32)] = []
         let packs = keyBits + indexBits <= wordBits
         if packs {
             let indexMask = UInt64(1) << indexBits - 1
-            sortedKeys = [UInt64](repeating: 0, count: histories.count)
+            sortedKeys.refill(0, count: histories.count)
             sortedKeys.withUnsafeMutableBufferPointer { keys in
                 for (i, h) in histories.enumerated() {
                     let r = BGNBDData.ranks(h, xTable, txTable, ageTable)
@@ -87,8 +103,9 @@ struct BGNBDData: Sendable {
                     keys[i] = key << indexBits | UInt64(i)
                 }
             }
-            RadixSort.sort(&sortedKeys, bits: keyBits + indexBits)
-            order = sortedKeys.map { Int32(truncatingIfNeeded: $0 & indexMask) }
+            RadixSort.sort(&sortedKeys, bits: keyBits + indexBits, scratch: &sortSpare)
+            order.removeAll(keepingCapacityFor: sortedKeys.count)
+            for key in sortedKeys { order.append(Int32(truncatingIfNeeded: key & indexMask)) }
             for i in sortedKeys.indices { sortedKeys[i] >>= indexBits }
         } else {
             let ranks = histories.map { BGNBDData.ranks($0, xTable, txTable, ageTable) }
@@ -104,7 +121,14 @@ struct BGNBDData: Sendable {
             }
         }
 
-        // Runs of equal keys are the distinct triples.
+        // Runs of equal keys are the distinct triples: counted first, so that the per-triple arrays
+        // are allocated once at their size (grown by doubling, each size was mapped in anew).
+        var distinct = 0
+        for i in sortedKeys.indices where i == 0 || sortedKeys[i] != sortedKeys[i - 1] { distinct += 1 }
+        tripleKeys.removeAll(keepingCapacityFor: distinct)
+        entryRecency.reserveCapacity(distinct)
+        entryAge.reserveCapacity(distinct)
+        entryWeight.reserveCapacity(distinct)
         let ageMask = UInt64(1) << ageBits - 1, txMask = UInt64(1) << txBits - 1
         var start = 0
         while start < order.count {

@@ -6,4 +6,6 @@ struct LifetimeScratch {
     var rowOf: [Int32] = []
     /// One purchase history per buyer.
     var histories: [PurchaseHistory] = []
+    /// The BG/NBD grouping's and the predictions' storage.
+    var grouping = BGNBDScratch()
 }

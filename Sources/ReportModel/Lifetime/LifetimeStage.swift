@@ -11,11 +11,11 @@ enum LifetimeStage {
                     scratch: inout LifetimeScratch) -> LifetimeSummary {
         guard buyers.count > 0 else { return .notComputed(reason: "no buyer") }
         // Taken out of the scratch so that they are uniquely held here, and put back when done.
-        var rowOf = scratch.rowOf, histories = scratch.histories
+        var rowOf = scratch.rowOf, histories = scratch.histories, grouping = scratch.grouping
         scratch = LifetimeScratch()
         defer {
             histories.removeAll(keepingCapacity: true)
-            scratch = LifetimeScratch(rowOf: rowOf, histories: histories)
+            scratch = LifetimeScratch(rowOf: rowOf, histories: histories, grouping: grouping)
         }
         // Row of each buyer in the table.
         rowOf.refill(-1, count: earliestPurchase.count)
@@ -42,7 +42,14 @@ enum LifetimeStage {
         }
         let fit: LifetimeValueFit
         do {
-            fit = try LifetimeValueEstimator.estimate(histories, settings: settings)
+            fit = try buyers.probabilityAlive.withUnsafeMutableBufferPointer { alive in
+                try buyers.predictedCLV.withUnsafeMutableBufferPointer { clv in
+                    try LifetimeValueEstimator.estimate(histories, settings: settings, scratch: &grouping) { i, value in
+                        alive[i] = value.probabilityAlive
+                        clv[i] = value.predictedCLV
+                    }
+                }
+            }
         } catch let error as LifetimeModelError {
             switch error {
             case .tooFewCustomers(let n): return .notComputed(reason: "too few buyers to fit the model (\(n))")
@@ -50,10 +57,6 @@ enum LifetimeStage {
             }
         } catch {
             return .didNotConverge(reason: "\(error)")
-        }
-        for i in 0..<buyers.count {
-            buyers.probabilityAlive[i] = fit.customers[i].probabilityAlive
-            buyers.predictedCLV[i] = fit.customers[i].predictedCLV
         }
         return .fitted(LifetimeModelFigures(
             timeUnit: settings.timeUnit.rawValue,

@@ -14,10 +14,27 @@ public enum LifetimeValueEstimator {
     /// q <= 1 so that the population mean is infinite) every customer gets the mean observed m of
     /// the buyers with x > 0 and m > 0, and `gammaGamma` is nil. Throws the BG/NBD fit's error.
     public static func estimate(_ histories: [PurchaseHistory], settings: LifetimeValueSettings) throws -> LifetimeValueFit {
+        var customers: [CustomerLifetimeValue] = []
+        customers.reserveCapacity(histories.count)
+        var scratch = BGNBDScratch()
+        var fit = try estimate(histories, settings: settings, scratch: &scratch) { _, value in customers.append(value) }
+        fit.customers = customers
+        return fit
+    }
+
+    /// The same estimation, handing each customer's figures to `body` (history index, figures) in
+    /// history order instead of gathering them: the returned fit's `customers` is empty. (The CLV
+    /// step writes them straight into the buyer table; the 32-byte-per-buyer array it replaced was
+    /// mapped in afresh for every snapshot: 18 % of a 63-month-end ledger build's page faults.)
+    /// The grouping and the per-triple results are built in storage lent by `scratch`.
+    static func estimate(
+        _ histories: [PurchaseHistory], settings: LifetimeValueSettings, scratch: inout BGNBDScratch,
+        perCustomer body: (Int, CustomerLifetimeValue) -> Void
+    ) throws -> LifetimeValueFit {
         // The two fits are independent: Gamma-Gamma runs on a second thread while BG/NBD runs here
         // (it is about a third of the fitting time). Each is deterministic, so the figures do not change.
         // The BG/NBD grouping comes first, so that the two groupings' sort buffers are not alive together.
-        let purchaseData = BGNBDData(histories)
+        let purchaseData = BGNBDData(histories, scratch: &scratch)
         let spendFit = GammaGammaFitTask(histories)
         let bgnbd: BGNBDParameters
         do { bgnbd = try BGNBDModel.fit(purchaseData) } catch { spendFit.wait(); throw error }
@@ -36,20 +53,20 @@ public enum LifetimeValueEstimator {
         let spendData = spendFit.spendSummary
         let fallbackSpend = gammaGamma == nil ? spendData.meanSpend : nil
 
-        let purchases = discountedPurchases(bgnbd, purchaseData, settings: settings)
+        discountedPurchases(bgnbd, purchaseData, settings: settings, scratch: &scratch)
+        let purchases = scratch.perTriple
         let tripleOf = purchaseData.historyTriple
-        var customers: [CustomerLifetimeValue] = []
-        customers.reserveCapacity(histories.count)
         for (i, h) in histories.enumerated() {
             let spend = gammaGamma.map { GammaGammaModel.expectedSpend($0, h) } ?? spendData.meanSpend
             let value = purchases[Int(tripleOf[i])]
-            customers.append(CustomerLifetimeValue(
+            body(i, CustomerLifetimeValue(
                 probabilityAlive: value.alive, expectedPurchases: value.purchases,
                 expectedSpend: spend, predictedCLV: spend * value.discounted))
         }
+        scratch.reclaim(purchaseData)
         return LifetimeValueFit(
             bgnbd: bgnbd, gammaGamma: gammaGamma, gammaGammaExcluded: spendData.excluded,
-            settings: settings, customers: customers, fallbackSpend: fallbackSpend,
+            settings: settings, customers: [], fallbackSpend: fallbackSpend,
             gammaGammaError: gammaGammaError)
     }
 
@@ -57,11 +74,11 @@ public enum LifetimeValueEstimator {
 
     /// Per distinct (x, tx, T) of `data` (`data.tripleKeys`; history i has triple
     /// `data.historyTriple[i]`): P(alive), E[X] over the horizon, and Σ_k ΔE_k / (1 + d)^k, spread
-    /// over the available cores. (Expanded to one entry per history, it was a 10 MB array per ledger
-    /// month end, written once and read once.)
+    /// over the available cores, written to `scratch.perTriple`. (Expanded to one entry per history,
+    /// it was a 10 MB array per ledger month end, written once and read once.)
     static func discountedPurchases(
-        _ p: BGNBDParameters, _ data: BGNBDData, settings: LifetimeValueSettings
-    ) -> [(alive: Double, purchases: Double, discounted: Double)] {
+        _ p: BGNBDParameters, _ data: BGNBDData, settings: LifetimeValueSettings, scratch: inout BGNBDScratch
+    ) {
         let months = max(settings.horizonMonths, 0)
         let month = settings.timeUnit.monthLength
         var discount = [Double](repeating: 1, count: months + 1)
@@ -75,7 +92,11 @@ public enum LifetimeValueEstimator {
         // for 850 k buyers: per customer, it and the pair lookup were 8 % of a 1 M × 12 build).
         let triples = data.tripleKeys
         var index = TripleTable(expected: min(triples.count, 1 << 14))
-        let pairOfTriple = triples.map { Int32(index.index($0.0, $0.2, 0)) }
+        var pairOfTriple: [Int32] = []
+        swap(&pairOfTriple, &scratch.pairOfTriple)
+        defer { swap(&pairOfTriple, &scratch.pairOfTriple) }
+        pairOfTriple.removeAll(keepingCapacityFor: triples.count)
+        for key in triples { pairOfTriple.append(Int32(index.index(key.0, key.2, 0))) }
         let pairs = index.keys.map { (x: Double(bitPattern: $0.0), T: Double(bitPattern: $0.1)) }
 
         let count = pairs.count
@@ -115,8 +136,10 @@ public enum LifetimeValueEstimator {
                 run(c * count / chunks, (c + 1) * count / chunks)
             }
         }
-        var perTriple = [(alive: Double, purchases: Double, discounted: Double)]()
-        perTriple.reserveCapacity(triples.count)
+        var perTriple: [(alive: Double, purchases: Double, discounted: Double)] = []
+        swap(&perTriple, &scratch.perTriple)
+        defer { swap(&perTriple, &scratch.perTriple) }
+        perTriple.removeAll(keepingCapacityFor: triples.count)
         // The triples come in x order: the x-only part of P(alive) is computed once per x.
         var countTermX = UInt64.max, countTerm = 0.0
         for (t, key) in triples.enumerated() {
@@ -129,6 +152,5 @@ public enum LifetimeValueEstimator {
             let r = results[Int(pairOfTriple[t])]
             perTriple.append((alive, alive * r.purchases, alive * r.discounted))
         }
-        return perTriple
     }
 }

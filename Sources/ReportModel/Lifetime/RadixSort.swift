@@ -6,6 +6,13 @@ enum RadixSort {
     /// 11-bit digit, then one scattering pass per digit, skipping a digit all values share (the
     /// exponent bits of similar doubles, the high rank bits of a few distinct counts).
     static func sort(_ values: inout [UInt64], bits: Int) {
+        var scratch: [UInt64] = []
+        sort(&values, bits: bits, scratch: &scratch)
+    }
+
+    /// The same sort with the second buffer of the scattering passes lent by the caller: what it
+    /// holds is neither read nor kept (on return it may hold the other buffer).
+    static func sort(_ values: inout [UInt64], bits: Int, scratch: inout [UInt64]) {
         let n = values.count
         guard n > 1, bits > 0 else { return }
         let digitBits = 11, radix = 1 << digitBits, mask = UInt64(radix - 1)
@@ -18,13 +25,13 @@ enum RadixSort {
                 }
             }
         }
-        var scratch: [UInt64] = []
+        var scratchReady = false
         var sortedInScratch = false
         for p in 0..<passes {
             let shift = UInt64(p * digitBits)
             let first = Int((values[0] >> shift) & mask)
             if counts[p * radix + first] == n { continue }
-            if scratch.isEmpty { scratch = [UInt64](repeating: 0, count: n) }
+            if !scratchReady { scratch.refill(0, count: n); scratchReady = true }
             values.withUnsafeMutableBufferPointer { a in
                 scratch.withUnsafeMutableBufferPointer { b in
                     counts.withUnsafeMutableBufferPointer { c in

@@ -123,8 +123,9 @@ struct LifetimeView {
             counts[k] += 1
             clvByBand[k] += b.predictedCLV[i]
         }
-        let ranked = members.sorted { b.predictedCLV[$0] != b.predictedCLV[$1] ? b.predictedCLV[$0] > b.predictedCLV[$1] : $0 < $1 }
-        let shown = customers == nil ? [] : Array(ranked.prefix(LifetimeView.atRiskShown))
+        let shown = customers == nil ? [] : OrderStatistics.leading(LifetimeView.atRiskShown, of: members) {
+            b.predictedCLV[$0] != b.predictedCLV[$1] ? b.predictedCLV[$0] > b.predictedCLV[$1] : $0 < $1
+        }
         let meanAlive = members.reduce(0.0) { $0 + b.probabilityAlive[$1] } / Double(members.count)
         return [
             "available": true,

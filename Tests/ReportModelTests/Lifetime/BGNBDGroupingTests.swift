@@ -68,6 +68,27 @@ import Testing
         #expect(a.objective(theta).gradient == b.objective(theta).gradient)
     }
 
+    /// Everything a grouping holds, for comparing two of them.
+    private func contents(_ d: BGNBDData) -> [[Double]] {
+        [d.tripleKeys.flatMap { [$0.0, $0.1, $0.2].map { Double($0) } }, d.historyTriple.map(Double.init),
+         d.ages, d.recencies, d.zeroAge.map(Double.init), d.zeroWeight, d.counts, d.countWeight, d.groupStart.map(Double.init),
+         d.entryRecency.map(Double.init), d.entryAge.map(Double.init), d.entryWeight,
+         [Double(d.customers), Double(d.repeatBuyers), d.totalRepeats, d.totalAge]]
+    }
+
+    @Test func groupingInLentStorageEqualsAFreshOne() {
+        // One scratch through growing, shrinking and empty inputs, packed and comparison-sorted, and
+        // taken back from each grouping as the CLV step does.
+        var scratch = BGNBDScratch()
+        for (n, seed, bits) in [(5000, 31, 64), (40_000, 32, 64), (7, 33, 64), (0, 34, 64), (20_000, 35, 8), (30_000, 36, 64)] as [(Int, UInt64, Int)] {
+            let input = histories(n, seed: seed)
+            let lent = BGNBDData(input, scratch: &scratch, wordBits: bits)
+            #expect(contents(lent) == contents(BGNBDData(input, wordBits: bits)), "n \(n)")
+            scratch.reclaim(lent)
+            #expect(scratch.historyTriple.count == n && scratch.tripleKeys.count == lent.distinctTriples)
+        }
+    }
+
     @Test func comparisonSortFallbackGroupsTheSame() {
         for (n, seed) in [(0, 21), (1, 22), (5000, 23)] as [(Int, UInt64)] {
             let input = histories(n, seed: seed)

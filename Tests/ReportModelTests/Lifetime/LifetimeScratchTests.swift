@@ -39,6 +39,8 @@ import Testing
             #expect(expected.figures != nil && !expected.alive.isEmpty)
             #expect(Self.run(table, customers, scratch: &shared) == expected)
             #expect(shared.histories.isEmpty && shared.histories.capacity > 0, "the storage comes back, emptied")
+            #expect(shared.grouping.historyTriple.capacity >= expected.alive.count && shared.grouping.sortKeys.capacity > 0)
+            #expect(shared.grouping.perTriple.capacity > 0 && shared.grouping.tripleKeys.capacity > 0)
         }
     }
 }

@@ -150,6 +150,22 @@ import Testing
     }
 
     /// The radix sort equals the library sort for any width (one to six 11-bit passes) and ties.
+    @Test func leadingElementsAreTheStableSortsPrefix() {
+        var g = SplitMix(seed: 23)
+        for trial in 0..<60 {
+            let n = g.below(300)
+            // Few distinct keys, so that ties are common; ties must keep input order.
+            let keys = (0..<n).map { _ in g.below(trial % 2 == 0 ? 8 : 1000) }
+            let k = [0, 1, 5, 15, n, n + 3][trial % 6]
+            let precedes: (Int, Int) -> Bool = { keys[$0] > keys[$1] }
+            let expected = Array((0..<n).sorted { keys[$0] != keys[$1] ? keys[$0] > keys[$1] : $0 < $1 }.prefix(k))
+            #expect(OrderStatistics.leading(k, of: 0..<n, by: precedes) == expected)
+        }
+        // By hand: descending values, ties in input order.
+        let values = [3, 9, 1, 9, 4, 7]
+        #expect(OrderStatistics.leading(3, of: values.indices) { values[$0] > values[$1] } == [1, 3, 5])
+    }
+
     @Test func radixSortMatchesTheLibrarySort() {
         var g = SplitMix(seed: 8080)
         for bits in [1, 5, 11, 12, 22, 23, 40, 63, 64] {
@@ -157,8 +173,13 @@ import Testing
                 var values = (0..<n).map { _ in bits == 64 ? g.next() : g.next() & ((1 << UInt64(bits)) - 1) }
                 if n > 10 { values[3] = values[7] }  // a tie
                 let expected = values.sorted()
+                var again = values
                 RadixSort.sort(&values, bits: bits)
                 #expect(values == expected, "bits \(bits), n \(n)")
+                // With a lent second buffer holding other values, larger or smaller.
+                var lent = (0..<(n % 2 == 0 ? n + 5 : n / 2)).map { _ in g.next() }
+                RadixSort.sort(&again, bits: bits, scratch: &lent)
+                #expect(again == expected, "lent buffer, bits \(bits), n \(n)")
             }
         }
         // Digits every value shares are skipped: a common high part, only a few low bits varying, all equal.
