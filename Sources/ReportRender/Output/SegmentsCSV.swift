@@ -10,27 +10,38 @@ public enum SegmentsCSV {
         try out.endLine()
         let b = report.buyers
         let segmentFields = report.segmentIDs.map { Array(CSVText.field($0).utf8) }
+        // After the id, a row is at most: 9 commas, 7 numbers and the longest segment field, and a newline.
+        let rowBound = 10 + 7 * DecimalWriter.maximumLength + (segmentFields.map(\.count).max() ?? 0)
+        let comma = UInt8(ascii: ",")
         for i in 0..<b.count {
             customers.withBytes(b.customer[i]) { out.append(csvBytes: $0) }
-            out.append(UInt8(ascii: ","))
-            out.append(integer: Int(b.recencyDays[i]))
-            out.append(UInt8(ascii: ","))
-            out.append(integer: Int(b.frequency[i]))
-            out.append(UInt8(ascii: ","))
-            out.append(money: b.monetary[i])
-            out.append(UInt8(ascii: ","))
-            out.append(integer: b.r(i))
-            out.append(UInt8(ascii: ","))
-            out.append(integer: b.f(i))
-            out.append(UInt8(ascii: ","))
-            out.append(integer: b.m(i))
-            out.append(UInt8(ascii: ","))
-            segmentFields[Int(b.segment[i])].withUnsafeBytes { out.append(bytes: $0) }
-            out.append(UInt8(ascii: ","))
-            out.append(fixed: b.probabilityAlive[i], decimals: 6)
-            out.append(UInt8(ascii: ","))
-            out.append(fixed: b.predictedCLV[i], decimals: 2)
-            try out.endLine()
+            out.append(atMost: rowBound) { p in
+                var n = 0
+                p[n] = comma; n += 1
+                n += DecimalWriter.writeInteger(Int(b.recencyDays[i]), to: p + n)
+                p[n] = comma; n += 1
+                n += DecimalWriter.writeInteger(Int(b.frequency[i]), to: p + n)
+                p[n] = comma; n += 1
+                n += DecimalWriter.writeMoney(b.monetary[i], to: p + n)
+                p[n] = comma; n += 1
+                n += DecimalWriter.writeInteger(b.r(i), to: p + n)
+                p[n] = comma; n += 1
+                n += DecimalWriter.writeInteger(b.f(i), to: p + n)
+                p[n] = comma; n += 1
+                n += DecimalWriter.writeInteger(b.m(i), to: p + n)
+                p[n] = comma; n += 1
+                segmentFields[Int(b.segment[i])].withUnsafeBufferPointer { field in
+                    (p + n).update(from: field.baseAddress!, count: field.count)
+                    n += field.count
+                }
+                p[n] = comma; n += 1
+                n += DecimalWriter.writeFixed(b.probabilityAlive[i], decimals: 6, to: p + n)
+                p[n] = comma; n += 1
+                n += DecimalWriter.writeFixed(b.predictedCLV[i], decimals: 2, to: p + n)
+                p[n] = UInt8(ascii: "\n"); n += 1
+                return n
+            }
+            try out.throwPendingError()
         }
         try out.close()
     }

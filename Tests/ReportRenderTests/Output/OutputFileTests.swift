@@ -30,6 +30,29 @@ import Testing
         #expect(lines[2] == "0.50 1.00 0.00 0.666667 123 -1.5 ")
     }
 
+    /// Rows written into reserved spans land in order across buffer flushes, each exactly its bytes.
+    @Test func reservedSpansAcrossTheBuffer() throws {
+        var expected = ""
+        let text = try written { out in
+            for k in 0..<150_000 {
+                out.append(atMost: 64) { p in
+                    var n = DecimalWriter.writeInteger(k - 75_000, to: p)
+                    p[n] = UInt8(ascii: ","); n += 1
+                    n += DecimalWriter.writeMoney(Int64(k) * 37, to: p + n)
+                    p[n] = UInt8(ascii: ","); n += 1
+                    n += DecimalWriter.writeFixed(Double(k) / 7, decimals: 3, to: p + n)
+                    p[n] = UInt8(ascii: "\n")
+                    return n + 1
+                }
+                let money = Double(k * 37) / 10_000
+                expected += "\(k - 75_000),\(money == money.rounded() ? String(Int(money)) : String(money)),\(String(format: "%.3f", Double(k) / 7))\n"
+            }
+            try out.throwPendingError()
+        }
+        #expect(text.utf8.count > 1 << 21, "spans more than two buffers")
+        #expect(text == expected)
+    }
+
     /// 3 MiB of lines (three buffer flushes mid-line) and one 2.5 MiB text (larger than the buffer).
     @Test func writesAcrossAndBeyondTheBuffer() throws {
         let big = String(repeating: "abcdefghij", count: 262_144)   // 2.5 MiB

@@ -1,0 +1,96 @@
+/// Decimal text of integers, money amounts and fixed-point doubles, written straight into a byte
+/// buffer the caller has made room in (`maximumLength` bytes suffice for any one value): the number
+/// formatting of the CSV outputs (`OutputFile`).
+///
+/// Digits are written two at a time from a table of the pairs 00–99, from the right: half the
+/// divisions of one digit at a time. With each row after the id written in one reserved span (no
+/// capacity check per byte, `OutputFile.append(atMost:)`), writing the 63 `segments.csv` files of a
+/// 5 M-row ledger build went from 12.6 % to 10.4 % of its CPU time (perf, cpu-clock samples).
+enum DecimalWriter {
+    /// The most bytes one value takes (a sign, 20 digits, a point and 15 decimals).
+    static let maximumLength = 40
+
+    /// "00", "01", …, "99".
+    private static let pairs: StaticString =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+
+    /// Number of decimal digits of `value` (1 for 0).
+    @inline(__always) static func digitCount(_ value: UInt64) -> Int {
+        var digits = 1
+        var bound: UInt64 = 10
+        while digits < 20 && value >= bound { digits += 1; bound = bound &* 10 }
+        return digits
+    }
+
+    /// Writes `value` left-padded with zeros to `minimumDigits` at `p`; returns the bytes written.
+    @inline(__always) static func writeDigits(_ value: UInt64, minimumDigits: Int, to p: UnsafeMutablePointer<UInt8>) -> Int {
+        let digits = max(digitCount(value), minimumDigits)
+        let table = pairs.utf8Start
+        var v = value
+        var i = digits
+        while i >= 2 {
+            let pair = Int(v % 100) &* 2
+            v /= 100
+            i -= 2
+            p[i] = table[pair]
+            p[i + 1] = table[pair + 1]
+        }
+        if i == 1 { p[0] = UInt8(truncatingIfNeeded: v % 10) &+ 48 }
+        return digits
+    }
+
+    /// An integer in decimal.
+    @inline(__always) static func writeInteger(_ value: Int, to p: UnsafeMutablePointer<UInt8>) -> Int {
+        guard value < 0 else { return writeDigits(UInt64(value), minimumDigits: 1, to: p) }
+        p[0] = UInt8(ascii: "-")
+        return 1 + writeDigits(UInt64(value.magnitude), minimumDigits: 1, to: p + 1)
+    }
+
+    /// A `Money` amount (ten-thousandths) as a plain decimal without trailing zeros (`1234.5`, `12`), exact.
+    static func writeMoney(_ units: Int64, to p: UnsafeMutablePointer<UInt8>) -> Int {
+        var n = 0
+        if units < 0 { p[0] = UInt8(ascii: "-"); n = 1 }
+        let m = units.magnitude
+        n += writeDigits(m / 10_000, minimumDigits: 1, to: p + n)
+        var fraction = m % 10_000
+        guard fraction != 0 else { return n }
+        var width = 4
+        while fraction % 10 == 0 { fraction /= 10; width -= 1 }
+        p[n] = UInt8(ascii: ".")
+        return n + 1 + writeDigits(fraction, minimumDigits: width, to: p + n + 1)
+    }
+
+    /// A finite double with `decimals` decimals (0–15, locale-independent); nothing for NaN and ±∞.
+    ///
+    /// The value is rounded once to an integer count of 10^-decimals, then printed with integer
+    /// arithmetic: 320 instructions per value with a division per digit and a byte-by-byte append
+    /// before, the largest cost of writing `segments.csv` (callgrind).
+    static func writeFixed(_ value: Double, decimals: Int, to p: UnsafeMutablePointer<UInt8>) -> Int {
+        guard value.isFinite else { return 0 }
+        let places = min(max(decimals, 0), 15)
+        var scale = 1.0
+        var power: UInt64 = 1
+        for _ in 0..<places { scale *= 10; power *= 10 }
+        let magnitude = abs(value) * scale
+        var n = 0
+        // Below 9e15 (< 2^53) the rounding is done in integers: truncate, then round the exact
+        // remainder half away from zero, as `rounded()` does (which calls libm's `round`: a third of
+        // this function's time over the 44 M values of a 63-month-end ledger's segments.csv files).
+        if magnitude < 9.0e15 {
+            let whole = UInt64(magnitude)
+            let units = magnitude - Double(whole) >= 0.5 ? whole + 1 : whole
+            if value < 0 && units > 0 { p[0] = UInt8(ascii: "-"); n = 1 }
+            n += writeDigits(units / power, minimumDigits: 1, to: p + n)
+            guard places > 0 else { return n }
+            p[n] = UInt8(ascii: ".")
+            return n + 1 + writeDigits(units % power, minimumDigits: places, to: p + n + 1)
+        }
+        // Beyond exact integers: the whole part in floating point, the decimals as zeros.
+        let scaled = magnitude.rounded()
+        if value < 0 { p[0] = UInt8(ascii: "-"); n = 1 }
+        n += writeDigits(UInt64(min(scaled / scale, 1.8e19)), minimumDigits: 1, to: p + n)
+        guard places > 0 else { return n }
+        p[n] = UInt8(ascii: ".")
+        return n + 1 + writeDigits(0, minimumDigits: places, to: p + n + 1)
+    }
+}
