@@ -1,9 +1,9 @@
-/// The per-buyer arrays `LifetimeStage` fills and drops for every snapshot, kept by the engine from
-/// one snapshot to the next: allocated afresh, each was mapped in page by page again (the row map and
-/// the purchase histories were 15 % of the page faults of a 63-month-end ledger build).
+/// The per-buyer arrays `LifetimeStage` fills and drops for every snapshot, kept by the predictor
+/// from one snapshot to the next: allocated afresh, each was mapped in page by page again (the row
+/// map and the purchase histories were 15 % of the page faults of a 63-month-end ledger build).
 struct LifetimeScratch {
-    /// Table row of each customer (-1: not in the snapshot).
-    var rowOf: [Int32] = []
+    /// Table row of each history.
+    var historyRow: [Int32] = []
     /// One purchase history per buyer.
     var histories: [PurchaseHistory] = []
     /// The BG/NBD grouping's and the predictions' storage.

@@ -1,31 +1,34 @@
-/// Fits the predictive value models on a snapshot's buyers and fills P(alive) and predicted CLV.
+/// Fits the predictive value models on a snapshot's buyers and predicts P(alive) and CLV per row.
 ///
 /// Per buyer (metrics.md "Predictive lifetime value"), in the configured time unit:
 /// - ledger-derived snapshots: x = distinct purchase days − 1, m = spend after the first day / x;
 /// - CRM snapshots: x = orders − 1, m = revenue / orders;
 /// - t_x = last − first purchase day, T = as-of − first purchase day. Without `first_order_date`,
 ///   the first purchase day is the earliest order date seen in any snapshot so far.
+///
+/// The buyers are taken in row order: the fits group and sort the histories, so they do not depend
+/// on the order (`BGNBDData`, `GammaGammaData`), and each prediction depends on its own history only.
 enum LifetimeStage {
+    /// Fills `probabilityAlive` and `predictedCLV` with one value per table row (NaN for prospects,
+    /// and for all rows unless the models were fitted), in their own storage when large enough.
     /// `scratch` lends its arrays' storage (see `LifetimeScratch`); what it holds on entry is not read.
-    static func run(table: SnapshotTable, buyers: inout BuyerTable, earliestPurchase: [Int32], settings: LifetimeValueSettings,
-                    scratch: inout LifetimeScratch) -> LifetimeSummary {
-        guard buyers.count > 0 else { return .notComputed(reason: "no buyer") }
+    static func run(table: SnapshotTable, earliestPurchase: [Int32], settings: LifetimeValueSettings,
+                    scratch: inout LifetimeScratch, probabilityAlive: inout [Double], predictedCLV: inout [Double]) -> LifetimeSummary {
+        probabilityAlive.refill(.nan, count: table.count)
+        predictedCLV.refill(.nan, count: table.count)
         // Taken out of the scratch so that they are uniquely held here, and put back when done.
-        var rowOf = scratch.rowOf, histories = scratch.histories, grouping = scratch.grouping
+        var historyRow = scratch.historyRow, histories = scratch.histories, grouping = scratch.grouping
         scratch = LifetimeScratch()
         defer {
             histories.removeAll(keepingCapacity: true)
-            scratch = LifetimeScratch(rowOf: rowOf, histories: histories, grouping: grouping)
+            scratch = LifetimeScratch(historyRow: historyRow, histories: histories, grouping: grouping)
         }
-        // Row of each buyer in the table.
-        rowOf.refill(-1, count: earliestPurchase.count)
-        for row in 0..<table.count { rowOf[Int(table.customer[row])] = Int32(row) }
         let unit = settings.timeUnit.days
         let asOf = table.period.asOf.ordinal
-        histories.removeAll(keepingCapacityFor: buyers.count)
-        for i in 0..<buyers.count {
-            let c = Int(buyers.customer[i])
-            let row = Int(rowOf[c])
+        historyRow.removeAll(keepingCapacityFor: table.count)
+        histories.removeAll(keepingCapacityFor: table.count)
+        for row in 0..<table.count where table.orders[row] >= 1 {
+            let c = Int(table.customer[row])
             let last = table.lastOrder[row]
             var first = table.firstOrder[row]
             if first == SnapshotTable.missingDay { first = min(earliestPurchase[c], last) }
@@ -38,15 +41,18 @@ enum LifetimeStage {
                 x = Double(table.orders[row] - 1)
                 m = Money.value(table.revenue[row]) / Double(table.orders[row])
             }
+            historyRow.append(Int32(row))
             histories.append(PurchaseHistory(x: x, tx: Double(last - first) / unit, T: Double(asOf - first) / unit, meanRepeatSpend: x > 0 ? m : 0))
         }
+        guard !histories.isEmpty else { return .notComputed(reason: "no buyer") }
         let fit: LifetimeValueFit
         do {
-            fit = try buyers.probabilityAlive.withUnsafeMutableBufferPointer { alive in
-                try buyers.predictedCLV.withUnsafeMutableBufferPointer { clv in
+            fit = try probabilityAlive.withUnsafeMutableBufferPointer { alive in
+                try predictedCLV.withUnsafeMutableBufferPointer { clv in
                     try LifetimeValueEstimator.estimate(histories, settings: settings, scratch: &grouping) { i, value in
-                        alive[i] = value.probabilityAlive
-                        clv[i] = value.predictedCLV
+                        let row = Int(historyRow[i])
+                        alive[row] = value.probabilityAlive
+                        clv[row] = value.predictedCLV
                     }
                 }
             }

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Computes every figure of metrics.md, one snapshot after the other, in as-of order.
 ///
 /// The engine keeps only per-customer state from the previous snapshot (activity, revenue, segment,
@@ -12,21 +10,20 @@ public struct ReportEngine: Sendable {
     private var previousRevenue: [Int64] = []
     private var previousSegment: [Int8] = []
     private var previousActiveCount = 0
-    /// Earliest purchase day known per customer (for CLV when `first_order_date` is missing).
-    private var earliestPurchase: [Int32] = []
     private var cohorts = CohortTracker()
     private var ltvHistory: [(asOf: Day, ltv: Double?)] = []
     private var processed = 0
     /// Customer indices in id order, extended as customers appear.
     private var idOrder = IDOrder()
-    /// Storage the predictive-value step reuses from snapshot to snapshot.
-    private var lifetimeScratch = LifetimeScratch()
+    /// Predicts when `process` is not given the snapshot's prediction.
+    private var predictor: LifetimePredictor
     /// Wall time of the last snapshot's predictive-value fit (for progress lines and benchmarks).
     public private(set) var lastLifetimeSeconds = 0.0
 
     public init(config: ReportConfig) {
         self.config = config
         self.router = FeedbackRouter(table: config.routing)
+        self.predictor = LifetimePredictor(settings: config.lifetime)
     }
 
     /// Figures of the next snapshot (must come after the previous one in as-of order).
@@ -37,8 +34,12 @@ public struct ReportEngine: Sendable {
     /// Figures of the next snapshot, with the ids interned so far (the index itself may go on
     /// interning the next snapshot's ids on another thread). `feedback` is the snapshot's routing
     /// when it was already made elsewhere (`FeedbackRouter.routing(of:customers:)`, which depends on
-    /// this snapshot alone, so a build makes it on the reader thread).
-    public mutating func process(_ table: SnapshotTable, customers: CustomerIDs, unknownColumns: [String] = [], feedback: FeedbackRouting? = nil) -> SnapshotReport {
+    /// this snapshot alone, so a build makes it on the reader thread). Likewise `lifetime`, the
+    /// snapshot's predictive-value outcome from a `LifetimePredictor` with the engine's settings that
+    /// has seen every earlier snapshot: give it for every snapshot or for none (without it the
+    /// engine predicts itself).
+    public mutating func process(_ table: SnapshotTable, customers: CustomerIDs, unknownColumns: [String] = [], feedback: FeedbackRouting? = nil,
+                                 lifetime prediction: LifetimePrediction? = nil) -> SnapshotReport {
         let n = customers.count
         grow(to: n)
         let asOf = table.period.asOf.ordinal
@@ -110,16 +111,29 @@ public struct ReportEngine: Sendable {
         // MARK: - RFM
         idOrder.update(customers)
         let rfm = RFMStage(table: table, customers: customers, idOrder: idOrder, segments: config.segments)
-        let thresholds = rfm.thresholds
-        // Consumed, so that the buyer columns are held once and the CLV step fills them in place
-        // (shared with `rfm`, its two columns were copied: 35 k page faults of a ledger build).
+        let thresholds = rfm.thresholds, buyerRows = rfm.rows
+        // Consumed, so that the buyer columns are held once and filled in place below (shared with
+        // `rfm`, its two predicted-value columns were copied: 35 k page faults of a ledger build).
         var buyers = (consume rfm).buyers
         let segmentIDs = config.segments.segments
 
         // MARK: - Predicted value
-        let fitStart = DispatchTime.now().uptimeNanoseconds
-        let lifetime = LifetimeStage.run(table: table, buyers: &buyers, earliestPurchase: earliestPurchase, settings: config.lifetime, scratch: &lifetimeScratch)
-        lastLifetimeSeconds = Double(DispatchTime.now().uptimeNanoseconds - fitStart) / 1e9
+        let predicted = prediction ?? predictor.predict(table, customerCount: n)
+        lastLifetimeSeconds = predicted.seconds
+        let lifetime = predicted.summary
+        predicted.probabilityAlive.withUnsafeBufferPointer { alive in
+            predicted.predictedCLV.withUnsafeBufferPointer { clv in
+                buyers.probabilityAlive.withUnsafeMutableBufferPointer { toAlive in
+                    buyers.predictedCLV.withUnsafeMutableBufferPointer { toCLV in
+                        for i in 0..<buyerRows.count {
+                            let row = Int(buyerRows[i])
+                            toAlive[i] = alive[row]
+                            toCLV[i] = clv[row]
+                        }
+                    }
+                }
+            }
+        }
 
         // MARK: - Segments, grid, migration
         let segments = SegmentStage.summaries(buyers: buyers, segmentIDs: segmentIDs, asOf: table.period.asOf)
@@ -161,8 +175,6 @@ public struct ReportEngine: Sendable {
             previousActive[c] = active[row]
             previousPresent[c] = true
             previousRevenue[c] = table.revenue[row]
-            let first = table.firstOrder[row] != SnapshotTable.missingDay ? table.firstOrder[row] : table.lastOrder[row]
-            if first != SnapshotTable.missingDay && first < earliestPurchase[c] { earliestPurchase[c] = first }
         }
         previousSegment = currentSegment
         previousActiveCount = counts.active
@@ -185,7 +197,6 @@ public struct ReportEngine: Sendable {
         previousPresent.append(contentsOf: repeatElement(false, count: missing))
         previousRevenue.append(contentsOf: repeatElement(0, count: missing))
         previousSegment.append(contentsOf: repeatElement(-1, count: missing))
-        earliestPurchase.append(contentsOf: repeatElement(Int32.max, count: missing))
     }
 
     /// ltv(p) / ltv(q) − 1 with q the latest earlier snapshot 365 ± 16 days before.

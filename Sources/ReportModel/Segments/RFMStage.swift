@@ -2,14 +2,17 @@
 struct RFMStage {
     let buyers: BuyerTable
     let thresholds: RFMThresholds
+    /// The table row of each buyer.
+    let rows: [Int32]
 
     init(table: SnapshotTable, customers: CustomerIDs, idOrder: IDOrder, segments: SegmentTable) {
         let asOf = table.period.asOf.ordinal
-        var rows: [Int32] = []
-        rows.reserveCapacity(table.count)
-        for row in 0..<table.count where table.orders[row] >= 1 { rows.append(Int32(row)) }
+        var buyerRows: [Int32] = []
+        buyerRows.reserveCapacity(table.count)
+        for row in 0..<table.count where table.orders[row] >= 1 { buyerRows.append(Int32(row)) }
         // Output order: by customer id (byte order), independent of row order.
-        rows = idOrder.sorted(rows, ids: customers) { table.customer[Int($0)] }
+        let rows = idOrder.sorted(buyerRows, ids: customers) { table.customer[Int($0)] }
+        self.rows = rows
 
         var out = BuyerTable()
         let n = rows.count

@@ -41,7 +41,7 @@ public enum ReportBuilder {
         log.step(2, steps, "Reading input")
         // The reader owns the source from here on (see SnapshotPrefetcher.init).
         let reader = SnapshotPrefetcher(source: try openSource(options.input, config: options.config), customers: CustomerIndex(capacity: 1 << 16),
-                                        router: FeedbackRouter(table: options.config.routing))
+                                        router: FeedbackRouter(table: options.config.routing), predictor: LifetimePredictor(settings: options.config.lifetime))
         let periods = reader.periods
         // Without a cache record at the target there is nothing to reuse: the first snapshot is read
         // while the input is hashed (0.2 s for 518 MB). With one, the hash decides first, so that an
@@ -76,8 +76,9 @@ public enum ReportBuilder {
         let pageWriter = BackgroundPageWriter()
         let config = options.config
         @Sendable func s(_ a: DispatchTime, _ b: DispatchTime) -> String { String(format: "%.2f", Double(b.uptimeNanoseconds - a.uptimeNanoseconds) / 1e9) }
-        // Three threads: the reader reads snapshot k + 1 while snapshot k's figures are computed here
-        // and snapshot k − 1's pages are written on the page thread.
+        // Three threads: the reader reads snapshot k + 1 (and fits its predictive-value models) while
+        // snapshot k's other figures are computed here and snapshot k − 1's pages are written on the
+        // page thread.
         reader.start()
         for period in periods {
             guard var snapshot = reader.next() else { break }
@@ -96,11 +97,12 @@ public enum ReportBuilder {
                 warnedColumns.formUnion(unknown)
             }
             let t1 = DispatchTime.now()
-            var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, feedback: snapshot.feedback)
+            var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, feedback: snapshot.feedback,
+                                        lifetime: snapshot.lifetime.take())
             let t2 = DispatchTime.now()
             // The pages of this snapshot are written on the page thread while the next one is computed.
             let history = reports, ids = snapshot.customers, fit = engine.lastLifetimeSeconds
-            let summary = "\(period.label): \(table.count) customers, \(report.counts.buyers) buyers, \(String(format: "%.1f", Double(outcome.byteCount) / 1e6)) MB: read \(String(format: "%.2f", snapshot.seconds)) s (on the reader thread), figures \(s(t1, t2)) s of which CLV fit \(String(format: "%.2f", fit)) s"
+            let summary = "\(period.label): \(table.count) customers, \(report.counts.buyers) buyers, \(String(format: "%.1f", Double(outcome.byteCount) / 1e6)) MB: read \(String(format: "%.2f", snapshot.seconds)) s and CLV fit \(String(format: "%.2f", fit)) s (on the reader thread), figures \(s(t1, t2)) s"
             let pending = report, handoff = PageThreadHandoff(value: site)
             do {
                 try pageWriter.submit { () throws(SiteError) in
@@ -163,7 +165,7 @@ public enum ReportBuilder {
         let start = DispatchTime.now()
         // As in `build`, the next snapshot is read while this one is computed.
         let reader = SnapshotPrefetcher(source: try openSource(input, config: config), customers: CustomerIndex(capacity: 1 << 16),
-                                        router: FeedbackRouter(table: config.routing))
+                                        router: FeedbackRouter(table: config.routing), predictor: LifetimePredictor(settings: config.lifetime))
         var engine = ReportEngine(config: config)
         var errors = InputErrors()
         var reports: [SnapshotReport] = []
@@ -174,7 +176,8 @@ public enum ReportBuilder {
             guard errors.isEmpty, let table = snapshot.outcome.table.take() else { errors.append(contentsOf: snapshot.outcome.errors); continue }
             let outcome = snapshot.outcome
             rows += table.count
-            var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, feedback: snapshot.feedback)
+            var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, feedback: snapshot.feedback,
+                                        lifetime: snapshot.lifetime.take())
             report.buyers = BuyerTable()
             reports.append(report)
             reader.recycle(consume table)

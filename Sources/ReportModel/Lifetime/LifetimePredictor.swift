@@ -1,0 +1,40 @@
+import Dispatch
+
+/// Fits the predictive-value models on each snapshot's buyers and predicts per row, snapshot after
+/// snapshot in as-of order: the only state carried over is the earliest purchase day seen per
+/// customer (the first purchase of a customer whose file has no `first_order_date`).
+///
+/// The figures of a snapshot need nothing else from the engine, so a build predicts on the reader
+/// thread, one snapshot ahead of the other figures (`ReportEngine.process(_:customers:lifetime:)`):
+/// the fit is most of a snapshot's figures (6.2 of 8.6 s over a 63-month-end ledger).
+public struct LifetimePredictor: Sendable {
+    public let settings: LifetimeValueSettings
+    /// Earliest purchase day known per customer from the snapshots predicted so far.
+    private var earliestPurchase: [Int32] = []
+    /// Storage reused from snapshot to snapshot.
+    private var scratch = LifetimeScratch()
+
+    public init(settings: LifetimeValueSettings) {
+        self.settings = settings
+    }
+
+    /// The prediction for the next snapshot (after the previous one in as-of order); `customerCount`
+    /// is the number of customers interned so far (every id of `table` is below it).
+    public mutating func predict(_ table: SnapshotTable, customerCount: Int) -> LifetimePrediction {
+        let start = DispatchTime.now().uptimeNanoseconds
+        if earliestPurchase.count < customerCount {
+            earliestPurchase.append(contentsOf: repeatElement(Int32.max, count: customerCount - earliestPurchase.count))
+        }
+        var alive: [Double] = [], clv: [Double] = []
+        let summary = LifetimeStage.run(table: table, earliestPurchase: earliestPurchase, settings: settings, scratch: &scratch,
+                                        probabilityAlive: &alive, predictedCLV: &clv)
+        // This snapshot's first (or else last) order days, for the snapshots after it.
+        for row in 0..<table.count {
+            let c = Int(table.customer[row])
+            let first = table.firstOrder[row] != SnapshotTable.missingDay ? table.firstOrder[row] : table.lastOrder[row]
+            if first != SnapshotTable.missingDay && first < earliestPurchase[c] { earliestPurchase[c] = first }
+        }
+        return LifetimePrediction(summary: summary, probabilityAlive: alive, predictedCLV: clv,
+                                  seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+}
