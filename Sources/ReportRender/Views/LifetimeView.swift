@@ -24,7 +24,7 @@ struct LifetimeView {
 
     /// Rows with a finite predicted CLV and P(alive), found once (the three tables use them; a
     /// filter over 850 k buyers per table was 1 % of a 1 M × 12 build, mostly fresh pages).
-    private let rows: [Int]
+    private let rows: [Int32]
 
     init(report: SnapshotReport, customers: CustomerIDs?, format: ReportFormatter) {
         self.report = report
@@ -32,7 +32,10 @@ struct LifetimeView {
         self.format = format
         let b = report.buyers
         if case .fitted = report.lifetime, b.predictedCLV.count == b.count, b.probabilityAlive.count == b.count {
-            rows = (0..<b.count).filter { b.predictedCLV[$0].isFinite && b.probabilityAlive[$0].isFinite }
+            var finite: [Int32] = []
+            finite.reserveCapacity(b.count)
+            for i in 0..<b.count where b.predictedCLV[i].isFinite && b.probabilityAlive[i].isFinite { finite.append(Int32(i)) }
+            rows = finite
         } else {
             rows = []
         }
@@ -44,7 +47,7 @@ struct LifetimeView {
     /// 850 k values twice per snapshot was 5 % of a 1 M × 12 build's CPU time).
     func distribution() -> [String: Any] {
         let b = report.buyers
-        var values = rows.map { b.predictedCLV[$0] }
+        var values = rows.map { b.predictedCLV[Int($0)] }
         guard !values.isEmpty else { return ["available": false] }
         let n = values.count
         let total = values.reduce(0, +)
@@ -73,24 +76,36 @@ struct LifetimeView {
             "quantiles": quantiles.map { ["label": $0.0, "value": format.money($0.1)] },
             "top10_share": top(top10),
             "top20_share": top(top20),
-            "below_one": format.percent(Double(values.filter { $0 < 1 }.count) / Double(n), decimals: 0),
+            "below_one": format.percent(Double(values.reduce(0) { $0 + ($1 < 1 ? 1 : 0) }) / Double(n), decimals: 0),
         ]
     }
 
     /// `segment_clv`: per segment, historical value against predicted CLV and mean P(alive).
     func segments() -> [[String: Any]] {
         let b = report.buyers
-        var clvs = Array(repeating: [Double](), count: report.segmentIDs.count)
-        var alive = Array(repeating: 0.0, count: report.segmentIDs.count)
+        // Each segment's CLVs in one slice of one array (counted, then placed: no array per segment
+        // grown by appends, which mapped in fresh pages for every snapshot).
+        let segmentCount = report.segmentIDs.count
+        var start = Array(repeating: 0, count: segmentCount + 1)
+        var alive = Array(repeating: 0.0, count: segmentCount)
         for i in rows {
-            let s = Int(b.segment[i])
-            guard s < clvs.count else { continue }
-            clvs[s].append(b.predictedCLV[i])
-            alive[s] += b.probabilityAlive[i]
+            let s = Int(b.segment[Int(i)])
+            guard s < segmentCount else { continue }
+            start[s + 1] += 1
+            alive[s] += b.probabilityAlive[Int(i)]
+        }
+        for s in 0..<segmentCount { start[s + 1] += start[s] }
+        var placed = start
+        var clvs = [Double](repeating: 0, count: start[segmentCount])
+        for i in rows {
+            let s = Int(b.segment[Int(i)])
+            guard s < segmentCount else { continue }
+            clvs[placed[s]] = b.predictedCLV[Int(i)]
+            placed[s] += 1
         }
         return report.segments.map { seg in
             let index = report.segmentIDs.firstIndex(of: seg.id) ?? -1
-            var list = index >= 0 ? clvs[index] : []
+            var list = index >= 0 ? Array(clvs[start[index]..<start[index + 1]]) : []
             if !list.isEmpty { OrderStatistics.select(&list, rank: (list.count - 1) / 2, from: 0) }
             let perCustomer = seg.predictedCLV.flatMap { seg.customers > 0 ? $0 / Double(seg.customers) : nil }
             return [
@@ -109,7 +124,7 @@ struct LifetimeView {
     func atRisk() -> [String: Any] {
         let b = report.buyers
         guard let s = report.segmentIDs.firstIndex(of: "at_risk") else { return ["available": false, "segment_known": false] }
-        let members = rows.filter { Int(b.segment[$0]) == s }
+        let members: [Int] = rows.compactMap { Int(b.segment[Int($0)]) == s ? Int($0) : nil }
         guard !members.isEmpty else { return ["available": false, "segment_known": true] }
         let bands: [(String, ClosedRange<Double>)] = [
             (t("below 25%", "moins de 25\u{202F}%"), 0...0.25), (t("25–50%", "25–50\u{202F}%"), 0.25...0.5),
