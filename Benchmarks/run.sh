@@ -54,5 +54,5 @@ for spec in $LEDGERS; do
   notes+="- ledger $n customers: $(printf '%.0f' "$(echo "$rows / $(grep 'Elapsed (wall' "$out/time" | awk '{print $NF}' | awk -F: '{print $1*60+$2}')" | bc -l)") rows/s end to end; latest snapshot: $(grep -h '2026-10:' "$out/time" | sed 's/^ *2026-10: //')"$'\n'
 done
 echo
-echo "Per-stage times of the latest snapshot (read, figures incl. the BG/NBD + Gamma-Gamma fit, pages):"
+echo "Per-stage times of the latest snapshot (read and BG/NBD + Gamma-Gamma fit on the reader thread, other figures, pages):"
 printf '%s' "$notes"

@@ -248,4 +248,22 @@ import Testing
         #expect(kept.out.contains("Unchanged"))
         #expect(kept.status == 3)
     }
+
+    /// Another build of the tool (here: the same executable with one more byte at its end, which
+    /// still runs) does not reuse the site: its figures or pages might differ.
+    @Test func anotherBuildOfTheToolRebuilds() throws {
+        let cli = CommandLineTests()
+        let dir = cli.temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try cli.run(["sample", "--out", "in", "--customers", "200", "--months", "2", "--quiet"], in: dir).status == 0)
+        #expect(try cli.run(["build", "--snapshots", "in"], in: dir).out.contains("Wrote"))
+        #expect(try cli.run(["build", "--snapshots", "in"], in: dir).out.contains("Unchanged"))
+        let other = dir + "/fidelis-report-other"
+        var bytes = try Data(contentsOf: CommandLineTests.executable)
+        bytes.append(0)
+        try bytes.write(to: URL(fileURLWithPath: other))
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: other)
+        let rebuilt = try cli.run(["build", "--snapshots", "in"], in: dir, program: other)
+        #expect(rebuilt.status == 0 && rebuilt.out.contains("Wrote"), "\(rebuilt.out)")
+        #expect(try cli.run(["build", "--snapshots", "in"], in: dir, program: other).out.contains("Unchanged"))
+    }
 }
