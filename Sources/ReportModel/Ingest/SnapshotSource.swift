@@ -8,10 +8,15 @@ public protocol SnapshotSource {
     /// Whether reading the next snapshot while this one is computed pays (true for files to parse
     /// and for a ledger's month ends); false where a read is too cheap to be worth an extra table.
     var benefitsFromReadAhead: Bool { get }
+    /// Whether a read costs little next to the predictive-value fit of the snapshot (a ledger's month
+    /// ends, derived from lines in memory; not files to parse): `validate`, which has no page thread,
+    /// then fits on the reader thread rather than beside the other figures.
+    var readsAreLight: Bool { get }
 }
 
 extension SnapshotSource {
     public var benefitsFromReadAhead: Bool { true }
+    public var readsAreLight: Bool { false }
 
     /// Reads snapshot `index` into new storage.
     public mutating func read(_ index: Int, customers: inout CustomerIndex) -> SnapshotOutcome {
