@@ -103,7 +103,7 @@ struct BGNBDData: Sendable {
                     keys[i] = key << indexBits | UInt64(i)
                 }
             }
-            RadixSort.sort(&sortedKeys, bits: keyBits + indexBits, scratch: &sortSpare)
+            RadixSort.sort(&sortedKeys, bits: keyBits + indexBits, sortedBelow: indexBits, scratch: &sortSpare)
             order.removeAll(keepingCapacityFor: sortedKeys.count)
             for key in sortedKeys { order.append(Int32(truncatingIfNeeded: key & indexMask)) }
             for i in sortedKeys.indices { sortedKeys[i] >>= indexBits }

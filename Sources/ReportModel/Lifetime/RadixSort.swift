@@ -12,23 +12,30 @@ enum RadixSort {
 
     /// The same sort with the second buffer of the scattering passes lent by the caller: what it
     /// holds is neither read nor kept (on return it may hold the other buffer).
-    static func sort(_ values: inout [UInt64], bits: Int, scratch: inout [UInt64]) {
+    ///
+    /// With `sortedBelow` > 0 the bits below it are taken as already in order, ties of the bits above
+    /// aside: values whose low bits are their position (`key << k | i`, i ascending) need no pass over
+    /// those bits, as each pass keeps the order of equal digits. The grouping of 400 k ledger buyers
+    /// sorts 50-bit words whose low 19 bits are the index: 3 passes instead of 5.
+    static func sort(_ values: inout [UInt64], bits: Int, sortedBelow: Int = 0, scratch: inout [UInt64]) {
         let n = values.count
-        guard n > 1, bits > 0 else { return }
+        let low = min(max(sortedBelow, 0), 64)
+        guard n > 1, bits > low else { return }
         let digitBits = 11, radix = 1 << digitBits, mask = UInt64(radix - 1)
-        let passes = (min(bits, 64) + digitBits - 1) / digitBits
+        let passes = (min(bits, 64) - low + digitBits - 1) / digitBits
+        @inline(__always) func digitShift(_ p: Int) -> UInt64 { UInt64(min(low + p * digitBits, 63)) }
         var counts = [Int](repeating: 0, count: passes * radix)
         values.withUnsafeBufferPointer { a in
             counts.withUnsafeMutableBufferPointer { c in
                 for v in a {
-                    for p in 0..<passes { c[p * radix + Int((v >> UInt64(p * digitBits)) & mask)] += 1 }
+                    for p in 0..<passes { c[p * radix + Int((v >> digitShift(p)) & mask)] += 1 }
                 }
             }
         }
         var scratchReady = false
         var sortedInScratch = false
         for p in 0..<passes {
-            let shift = UInt64(p * digitBits)
+            let shift = digitShift(p)
             let first = Int((values[0] >> shift) & mask)
             if counts[p * radix + first] == n { continue }
             if !scratchReady { scratch.refill(0, count: n); scratchReady = true }

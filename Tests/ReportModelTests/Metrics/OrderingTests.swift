@@ -182,6 +182,20 @@ import Testing
                 #expect(again == expected, "lent buffer, bits \(bits), n \(n)")
             }
         }
+        // Low bits already in order (each value's position), ties of the high bits in position order:
+        // only the high bits are sorted, to the same result.
+        for (bits, low) in [(50, 19), (31, 11), (12, 5), (64, 20), (20, 20)] {
+            for n in [0, 2, 900, 3000] {
+                let indexBits = max(1, Int.bitWidth - n.leadingZeroBitCount)
+                guard indexBits <= low else { continue }
+                let highBits = bits - low
+                var values = (0..<n).map { i in ((highBits == 0 ? 0 : g.next() % 37 & ((1 << UInt64(highBits)) - 1)) << UInt64(low)) | UInt64(i) }
+                let expected = values.sorted()
+                var spare: [UInt64] = [1, 2, 3]
+                RadixSort.sort(&values, bits: bits, sortedBelow: low, scratch: &spare)
+                #expect(values == expected, "bits \(bits), sorted below \(low), n \(n)")
+            }
+        }
         // Digits every value shares are skipped: a common high part, only a few low bits varying, all equal.
         for (bits, high, lowBits) in [(64, UInt64(0xABC) << 40, 20), (48, UInt64(0x5) << 44, 3), (30, 0, 0)] {
             var values = (0..<5000).map { _ in high | (lowBits == 0 ? 0 : g.next() & ((1 << UInt64(lowBits)) - 1)) }
