@@ -19,13 +19,20 @@ public struct LifetimePredictor: Sendable {
     }
 
     /// The prediction for the next snapshot (after the previous one in as-of order); `customerCount`
-    /// is the number of customers interned so far (every id of `table` is below it).
-    public mutating func predict(_ table: SnapshotTable, customerCount: Int) -> LifetimePrediction {
+    /// is the number of customers interned so far (every id of `table` is below it). The per-row
+    /// arrays are built in the storage of `spare`, an earlier prediction no longer needed, when it
+    /// is its only owner (two arrays of 8 bytes per row, mapped in afresh for every snapshot
+    /// otherwise: 15 % of the page faults left in a 63-month-end ledger build).
+    public mutating func predict(_ table: SnapshotTable, customerCount: Int, reusing spare: consuming LifetimePrediction? = nil) -> LifetimePrediction {
         let start = DispatchTime.now().uptimeNanoseconds
         if earliestPurchase.count < customerCount {
             earliestPurchase.append(contentsOf: repeatElement(Int32.max, count: customerCount - earliestPurchase.count))
         }
         var alive: [Double] = [], clv: [Double] = []
+        if var spare = spare.take() {
+            swap(&alive, &spare.probabilityAlive)
+            swap(&clv, &spare.predictedCLV)
+        }
         let summary = LifetimeStage.run(table: table, earliestPurchase: earliestPurchase, settings: settings, scratch: &scratch,
                                         probabilityAlive: &alive, predictedCLV: &clv)
         // This snapshot's first (or else last) order days, for the snapshots after it.

@@ -97,8 +97,11 @@ public enum ReportBuilder {
                 warnedColumns.formUnion(unknown)
             }
             let t1 = DispatchTime.now()
+            var prediction = snapshot.lifetime.take()
             var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, feedback: snapshot.feedback,
-                                        lifetime: snapshot.lifetime.take())
+                                        lifetime: prediction)
+            // Handed back as its only reference, so that the next prediction fills its arrays.
+            if let used = prediction.take() { reader.recycle(prediction: used) }
             let t2 = DispatchTime.now()
             // The pages of this snapshot are written on the page thread while the next one is computed.
             let history = reports, ids = snapshot.customers, fit = engine.lastLifetimeSeconds
@@ -184,8 +187,11 @@ public enum ReportBuilder {
             guard errors.isEmpty, let table = snapshot.outcome.table.take() else { errors.append(contentsOf: snapshot.outcome.errors); continue }
             let outcome = snapshot.outcome
             rows += table.count
+            var prediction = snapshot.lifetime.take()
             var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, feedback: snapshot.feedback,
-                                        lifetime: snapshot.lifetime.take())
+                                        lifetime: prediction)
+            // Handed back as its only reference, so that the next prediction fills its arrays.
+            if let used = prediction.take() { reader.recycle(prediction: used) }
             report.buyers = BuyerTable()
             reports.append(report)
             reader.recycle(consume table)

@@ -44,6 +44,8 @@ final class SnapshotPrefetcher: @unchecked Sendable {
     private var nextIndex = 0
     /// A table no longer needed, whose storage the next read reuses.
     private let spare = Mutex<SnapshotTable?>(nil)
+    /// Likewise a prediction, whose arrays the next prediction reuses.
+    private let sparePrediction = Mutex<LifetimePrediction?>(nil)
 
     /// Takes the source over (it must be its only owner: reading mutates it, and a second owner
     /// would make it copy its per-customer state). Nothing is read before `start()`.
@@ -79,6 +81,12 @@ final class SnapshotPrefetcher: @unchecked Sendable {
         spare.withLock { $0 = consume table }
     }
 
+    /// Hands back a snapshot's prediction once nothing needs it (the last reference, as for `recycle(_:)`).
+    func recycle(prediction: consuming LifetimePrediction) {
+        let prediction = consume prediction
+        sparePrediction.withLock { $0 = consume prediction }
+    }
+
     private func startReading() {
         guard nextIndex < count else { return }
         let index = nextIndex
@@ -89,7 +97,9 @@ final class SnapshotPrefetcher: @unchecked Sendable {
             let ids = customers.ids
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             let feedback = outcome.table.map { router.routing(of: $0, customers: ids) }
-            let lifetime = outcome.table.flatMap { table in predictor?.predict(table, customerCount: ids.count) }
+            let lifetime = outcome.table.flatMap { table in
+                predictor?.predict(table, customerCount: ids.count, reusing: sparePrediction.withLock { $0.take() })
+            }
             ready = Snapshot(outcome: outcome, customers: ids, seconds: seconds, feedback: feedback, lifetime: lifetime)
         }
     }

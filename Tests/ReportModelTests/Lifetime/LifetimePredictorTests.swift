@@ -72,6 +72,22 @@ import Testing
         if !dropFirstOrderColumn { #expect(fitted >= labels.count - 1, "the examples are fitted") }
     }
 
+    @Test func predictionsInRecycledStorageEqualFreshOnes() throws {
+        var customers = CustomerIndex()
+        var fresh = LifetimePredictor(settings: LifetimeValueSettings()), recycling = LifetimePredictor(settings: LifetimeValueSettings())
+        // A spare of another size holding other values, then each prediction handed back.
+        var spare: LifetimePrediction? = LifetimePrediction(summary: .notComputed(reason: "spare"), probabilityAlive: [1, 2, 3],
+                                                            predictedCLV: .init(repeating: 4, count: 5000), seconds: 0)
+        for label in ["2025-11", "2026-03", "2026-02", "2026-10"] {
+            let table = try Self.table(try Self.text(label), label, &customers)
+            let a = fresh.predict(table, customerCount: customers.count)
+            let b = recycling.predict(table, customerCount: customers.count, reusing: spare.take())
+            #expect("\(a.summary)" == "\(b.summary)")
+            #expect(same(a.probabilityAlive, b.probabilityAlive) && same(a.predictedCLV, b.predictedCLV), "\(label)")
+            spare = b
+        }
+    }
+
     @Test func rowOrderChangesNoPrediction() throws {
         // The records of the latest example in reverse order (a record starts with its id: quoted
         // feedback may hold line breaks, so lines are grouped into records first).
