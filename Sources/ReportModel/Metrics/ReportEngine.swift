@@ -111,29 +111,16 @@ public struct ReportEngine: Sendable {
         // MARK: - RFM
         idOrder.update(customers)
         let rfm = RFMStage(table: table, customers: customers, idOrder: idOrder, segments: config.segments)
-        let thresholds = rfm.thresholds, buyerRows = rfm.rows
-        // Consumed, so that the buyer columns are held once and filled in place below (shared with
-        // `rfm`, its two predicted-value columns were copied: 35 k page faults of a ledger build).
-        var buyers = (consume rfm).buyers
+        var buyers = rfm.buyers
         let segmentIDs = config.segments.segments
 
         // MARK: - Predicted value
         let predicted = prediction ?? predictor.predict(table, customerCount: n)
         lastLifetimeSeconds = predicted.seconds
         let lifetime = predicted.summary
-        predicted.probabilityAlive.withUnsafeBufferPointer { alive in
-            predicted.predictedCLV.withUnsafeBufferPointer { clv in
-                buyers.probabilityAlive.withUnsafeMutableBufferPointer { toAlive in
-                    buyers.predictedCLV.withUnsafeMutableBufferPointer { toCLV in
-                        for i in 0..<buyerRows.count {
-                            let row = Int(buyerRows[i])
-                            toAlive[i] = alive[row]
-                            toCLV[i] = clv[row]
-                        }
-                    }
-                }
-            }
-        }
+        // Each buyer's values are its table row's.
+        buyers.probabilityAlive = rfm.rows.map { predicted.probabilityAlive[Int($0)] }
+        buyers.predictedCLV = rfm.rows.map { predicted.predictedCLV[Int($0)] }
 
         // MARK: - Segments, grid, migration
         let segments = SegmentStage.summaries(buyers: buyers, segmentIDs: segmentIDs, asOf: table.period.asOf)
@@ -184,7 +171,7 @@ public struct ReportEngine: Sendable {
         return SnapshotReport(
             period: table.period, index: processed, counts: counts,
             revenueTotal: revenueTotal, revenuePeriod: revenuePeriod, kpis: kpis, nps: nps,
-            csatAnswers: csatAnswers, cesAnswers: cesAnswers, thresholds: thresholds,
+            csatAnswers: csatAnswers, cesAnswers: cesAnswers, thresholds: rfm.thresholds,
             segmentIDs: segmentIDs, segments: segments, rfGrid: rfGrid, migration: migration,
             cohorts: cohortRows, lifetime: lifetime, escalations: escalations, feedback: feedback,
             loyalty: loyalty, buyers: buyers, unknownColumns: unknownColumns)

@@ -32,8 +32,6 @@ struct RFMStage {
             out.scores[i] = UInt16(r * 100 + f * 10 + m)
             out.segment[i] = UInt8(segments.segmentIndex(r: r, f: f, m: m))
         }
-        out.probabilityAlive = [Double](repeating: .nan, count: n)
-        out.predictedCLV = [Double](repeating: .nan, count: n)
         buyers = out
         thresholds = RFMThresholds(recencyDays: recency.thresholds.map { -Int($0) },
                                    frequency: frequency.thresholds.map { Int($0) },

@@ -100,12 +100,11 @@ public enum ReportBuilder {
             var prediction = snapshot.lifetime.take()
             var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, feedback: snapshot.feedback,
                                         lifetime: prediction)
-            // Handed back as its only reference, so that the next prediction fills its arrays.
-            if let used = prediction.take() { reader.recycle(prediction: used) }
+            reader.recycle(consume table, prediction: prediction.take())
             let t2 = DispatchTime.now()
             // The pages of this snapshot are written on the page thread while the next one is computed.
             let history = reports, ids = snapshot.customers, fit = engine.lastLifetimeSeconds
-            let summary = "\(period.label): \(table.count) customers, \(report.counts.buyers) buyers, \(String(format: "%.1f", Double(outcome.byteCount) / 1e6)) MB: read \(String(format: "%.2f", snapshot.seconds)) s and CLV fit \(String(format: "%.2f", fit)) s (on the reader thread), figures \(s(t1, t2)) s"
+            let summary = "\(period.label): \(report.counts.customers) customers, \(report.counts.buyers) buyers, \(String(format: "%.1f", Double(outcome.byteCount) / 1e6)) MB: read \(String(format: "%.2f", snapshot.seconds)) s and CLV fit \(String(format: "%.2f", fit)) s (on the reader thread), figures \(s(t1, t2)) s"
             let pending = report, handoff = PageThreadHandoff(value: site)
             do {
                 try pageWriter.submit { () throws(SiteError) in
@@ -117,7 +116,6 @@ public enum ReportBuilder {
             } catch { site.abandon(); throw .site(error) }
             report.buyers = BuyerTable()
             reports.append(report)
-            reader.recycle(consume table)
         }
         do { try pageWriter.finish() } catch { site.abandon(); throw .site(error) }
         guard errors.isEmpty else { site.abandon(); throw .badInput(errors) }
@@ -190,11 +188,9 @@ public enum ReportBuilder {
             var prediction = snapshot.lifetime.take()
             var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, feedback: snapshot.feedback,
                                         lifetime: prediction)
-            // Handed back as its only reference, so that the next prediction fills its arrays.
-            if let used = prediction.take() { reader.recycle(prediction: used) }
+            reader.recycle(consume table, prediction: prediction.take())
             report.buyers = BuyerTable()
             reports.append(report)
-            reader.recycle(consume table)
         }
         guard errors.isEmpty else { throw .badInput(errors) }
         return Result(reports: reports, bytesRead: bytes, rowsRead: rows, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)

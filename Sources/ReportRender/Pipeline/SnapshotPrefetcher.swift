@@ -74,17 +74,13 @@ final class SnapshotPrefetcher: @unchecked Sendable {
         return snapshot
     }
 
-    /// Hands back a snapshot's table once nothing needs it: the next read builds its table in this
-    /// one's storage. Pass the last reference (`consume`): a shared table is not reused.
-    func recycle(_ table: consuming SnapshotTable) {
+    /// Hands back a snapshot's table, and its prediction when it had one, once nothing needs them:
+    /// the next read builds its table in this one's storage, the next prediction its arrays. Pass
+    /// the last references (`consume`, `Optional.take()`): shared storage is not reused.
+    func recycle(_ table: consuming SnapshotTable, prediction: consuming LifetimePrediction? = nil) {
         let table = consume table
         spare.withLock { $0 = consume table }
-    }
-
-    /// Hands back a snapshot's prediction once nothing needs it (the last reference, as for `recycle(_:)`).
-    func recycle(prediction: consuming LifetimePrediction) {
-        let prediction = consume prediction
-        sparePrediction.withLock { $0 = consume prediction }
+        if let prediction = prediction.take() { sparePrediction.withLock { $0 = prediction } }
     }
 
     private func startReading() {
