@@ -13,6 +13,8 @@ struct CSVRowScanner {
     let delimiter: UInt8
     /// `;` files write decimals with a comma (input.md).
     let decimalComma: Bool
+    /// `MonthStarts.entries`, read once.
+    let monthStarts = MonthStarts.entries
 
     init(delimiter: UInt8) {
         self.delimiter = delimiter
@@ -23,9 +25,9 @@ struct CSVRowScanner {
     /// the `\r` before it). Nil when no `\n` follows (a last line without one).
     @inline(__always)
     func line(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> (newline: Int, lineEnd: Int)? {
-        guard start < count, let found = memchr(base + start, Int32(UInt8(ascii: "\n")), count - start) else { return nil }
+        guard start < count, let found = memchr(base + start, Int32(UInt8(ascii: "\n")), count &- start) else { return nil }
         let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        return (newline, newline > start && base[newline - 1] == UInt8(ascii: "\r") ? newline - 1 : newline)
+        return (newline, newline > start && base[newline &- 1] == UInt8(ascii: "\r") ? newline &- 1 : newline)
     }
 
     /// Decodes the line that starts at `start` (of a buffer of `count` bytes) field by field:
@@ -36,19 +38,19 @@ struct CSVRowScanner {
     func decodeLine(_ base: UnsafePointer<UInt8>, from start: Int, count: Int, fields: Int,
                     _ field: (_ k: Int, _ offset: Int, _ lineEnd: Int) -> Int?) -> Int? {
         guard let (newline, lineEnd) = line(base, from: start, count: count) else { return nil }
-        let last = fields - 1
+        let last = fields &- 1
         var p = start
         for k in 0...last {
             guard let end = field(k, p, lineEnd) else { return nil }
             p = end
             if k < last {
                 guard base[p] == delimiter else { return nil }
-                p += 1
+                p &+= 1
             } else {
                 guard p == lineEnd else { return nil }
             }
         }
-        return newline + 1
+        return newline &+ 1
     }
 
     /// An unquoted field from `p`: its end and whether it is all ASCII; nil at a quote, a `\r` that
@@ -62,14 +64,14 @@ struct CSVRowScanner {
         let ones: UInt64 = 0x0101_0101_0101_0101, tops: UInt64 = 0x8080_8080_8080_8080
         let delimiters = ones &* UInt64(delimiter)
         var wide: UInt64 = 0
-        while q + 8 <= lineEnd {
+        while q &+ 8 <= lineEnd {
             let word = UnsafeRawPointer(base + q).loadUnaligned(as: UInt64.self)
             let x = word ^ delimiters
             // Exact up to the first flagged byte (borrows only run upwards), which is all we use.
             let special = ((x &- ones) & ~x | (word &- ones &* 0x23) & ~word) & tops
             if special == 0 {
                 wide |= word
-                q += 8
+                q &+= 8
                 continue
             }
             let before = special.trailingZeroBitCount / 8
@@ -80,9 +82,9 @@ struct CSVRowScanner {
         if wide & tops != 0 { high = 0x80 }
         while true {
             let b = base[q]
-            if b != delimiter && b > UInt8(ascii: "\"") { high |= b; q += 1; continue }
+            if b != delimiter && b > UInt8(ascii: "\"") { high |= b; q &+= 1; continue }
             if b == delimiter || b == UInt8(ascii: "\n") || q == lineEnd { break }
-            if b == UInt8(ascii: " ") || b == UInt8(ascii: "!") || b == UInt8(ascii: "\t") { q += 1; continue }
+            if b == UInt8(ascii: " ") || b == UInt8(ascii: "!") || b == UInt8(ascii: "\t") { q &+= 1; continue }
             return nil
         }
         return (q, high < 0x80)
@@ -96,18 +98,18 @@ struct CSVRowScanner {
             guard let (end, ascii) = plain(base, p, lineEnd) else { return nil }
             return (p, end, end, ascii)
         }
-        var q = p + 1
+        var q = p &+ 1
         var high: UInt8 = 0
         while true {
             let b = base[q]
-            if b > UInt8(ascii: "\"") || b == UInt8(ascii: " ") || b == UInt8(ascii: "!") { high |= b; q += 1; continue }
+            if b > UInt8(ascii: "\"") || b == UInt8(ascii: " ") || b == UInt8(ascii: "!") { high |= b; q &+= 1; continue }
             if b == UInt8(ascii: "\"") { break }
-            if b == UInt8(ascii: "\t") { q += 1; continue }
+            if b == UInt8(ascii: "\t") { q &+= 1; continue }
             return nil   // \n (a quoted line break, or the end of this line), \r, NUL, other controls
         }
         // A doubled quote is an escaped one: the general reader collapses those.
-        guard base[q + 1] != UInt8(ascii: "\"") else { return nil }
-        return (p + 1, q, q + 1, high < 0x80)
+        guard base[q &+ 1] != UInt8(ascii: "\"") else { return nil }
+        return (p &+ 1, q, q &+ 1, high < 0x80)
     }
 
     /// The run of decimal digits from `p` (possibly empty), read with wrapping arithmetic: callers
@@ -120,7 +122,7 @@ struct CSVRowScanner {
             let d = base[q] &- UInt8(ascii: "0")
             guard d < 10 else { break }
             v = v &* 10 &+ Int64(d)
-            q += 1
+            q &+= 1
         }
         return (v, q)
     }
@@ -129,7 +131,7 @@ struct CSVRowScanner {
     @inline(__always)
     func digits(_ base: UnsafePointer<UInt8>, _ p: Int) -> (value: Int, end: Int)? {
         let (v, q) = digitRun(base, p)
-        guard q > p && q - p <= 9 else { return nil }
+        guard q > p && q &- p <= 9 else { return nil }
         return (Int(v), q)
     }
 
@@ -140,14 +142,14 @@ struct CSVRowScanner {
     func money(_ base: UnsafePointer<UInt8>, _ p: Int) -> (units: Int64, end: Int)? {
         let (integer, integerEnd) = digitRun(base, p)
         var q = integerEnd
-        guard q > p && q - p <= Money.maxIntegerDigits else { return nil }
+        guard q > p && q &- p <= Money.maxIntegerDigits else { return nil }
         var units = integer &* Money.scale
         let b = base[q]
         if b == UInt8(ascii: ".") || (decimalComma && b == UInt8(ascii: ",")) {
-            let from = q + 1
+            let from = q &+ 1
             let fraction: Int64
             (fraction, q) = digitRun(base, from)
-            let n = q - from
+            let n = q &- from
             guard n >= 1 && n <= 4 else { return nil }
             var scaled = fraction
             for _ in n..<4 { scaled &*= 10 }
@@ -160,10 +162,10 @@ struct CSVRowScanner {
     /// not a real date).
     @inline(__always)
     func date(_ base: UnsafePointer<UInt8>, _ p: Int, _ lineEnd: Int, format: DateFormat) -> (ordinal: Int32, end: Int)? {
-        guard p + 10 <= lineEnd else { return nil }
+        guard p &+ 10 <= lineEnd else { return nil }
         let raw = UnsafeRawBufferPointer(start: base + p, count: 10)
-        guard let d = format == .iso ? FieldParser.isoDate(raw) : FieldParser.date(raw, format: format) else { return nil }
-        return (d.ordinal, p + 10)
+        guard let d = format == .iso ? FieldParser.isoDate(raw, monthStarts: monthStarts) : FieldParser.date(raw, format: format) else { return nil }
+        return (d.ordinal, p &+ 10)
     }
 
     /// `false`, `true`, `0` or `1` in lower case from `p` (what exports write): the value and its
@@ -173,14 +175,14 @@ struct CSVRowScanner {
     func boolean(_ base: UnsafePointer<UInt8>, _ p: Int) -> (value: Bool, end: Int)? {
         switch base[p] {
         case UInt8(ascii: "f"):
-            guard base[p + 1] == UInt8(ascii: "a"), base[p + 2] == UInt8(ascii: "l"), base[p + 3] == UInt8(ascii: "s"),
-                  base[p + 4] == UInt8(ascii: "e") else { return nil }
-            return (false, p + 5)
+            guard base[p &+ 1] == UInt8(ascii: "a"), base[p &+ 2] == UInt8(ascii: "l"), base[p &+ 3] == UInt8(ascii: "s"),
+                  base[p &+ 4] == UInt8(ascii: "e") else { return nil }
+            return (false, p &+ 5)
         case UInt8(ascii: "t"):
-            guard base[p + 1] == UInt8(ascii: "r"), base[p + 2] == UInt8(ascii: "u"), base[p + 3] == UInt8(ascii: "e") else { return nil }
-            return (true, p + 4)
-        case UInt8(ascii: "0"): return (false, p + 1)
-        case UInt8(ascii: "1"): return (true, p + 1)
+            guard base[p &+ 1] == UInt8(ascii: "r"), base[p &+ 2] == UInt8(ascii: "u"), base[p &+ 3] == UInt8(ascii: "e") else { return nil }
+            return (true, p &+ 4)
+        case UInt8(ascii: "0"): return (false, p &+ 1)
+        case UInt8(ascii: "1"): return (true, p &+ 1)
         default: return nil
         }
     }

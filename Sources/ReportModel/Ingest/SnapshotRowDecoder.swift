@@ -104,38 +104,38 @@ struct SnapshotRowDecoder {
         let d = scan.delimiter
         var p = start
         guard let e0 = id(base, p, lineEnd, &row.idStart, &row.idCount), base[e0] == d else { return nil }
-        p = e0 + 1
+        p = e0 &+ 1
         guard let e1 = date(base, p, lineEnd, &row.firstOrder), base[e1] == d else { return nil }
-        p = e1 + 1
+        p = e1 &+ 1
         guard let e2 = date(base, p, lineEnd, &row.lastOrder), base[e2] == d else { return nil }
-        p = e2 + 1
+        p = e2 &+ 1
         guard let e3 = count32(base, p, &row.orders), base[e3] == d else { return nil }
-        p = e3 + 1
+        p = e3 &+ 1
         guard let (revenue, e4) = scan.money(base, p), base[e4] == d else { return nil }
         row.revenue = revenue
-        p = e4 + 1
+        p = e4 &+ 1
         if hasStatus {
             guard let e = status(base, p, lineEnd, &row.status), base[e] == d else { return nil }
-            p = e + 1
+            p = e &+ 1
         }
         guard let e5 = flag(base, p, lineEnd, &row.vip), base[e5] == d else { return nil }
-        p = e5 + 1
+        p = e5 &+ 1
         guard let e6 = score(base, p, lineEnd, 0...10, &row.nps), base[e6] == d else { return nil }
-        p = e6 + 1
+        p = e6 &+ 1
         guard let e7 = score(base, p, lineEnd, 1...5, &row.csat), base[e7] == d else { return nil }
-        p = e7 + 1
+        p = e7 &+ 1
         guard let e8 = score(base, p, lineEnd, 1...7, &row.ces), base[e8] == d else { return nil }
-        p = e8 + 1
+        p = e8 &+ 1
         guard let e9 = text(base, p, lineEnd, &row.feedbackStart, &row.feedbackCount), base[e9] == d else { return nil }
-        p = e9 + 1
+        p = e9 &+ 1
         guard let e10 = flag(base, p, lineEnd, &row.publicComplaint), base[e10] == d else { return nil }
-        p = e10 + 1
+        p = e10 &+ 1
         guard let e11 = optionalAmount(base, p, lineEnd, &row.refund), base[e11] == d else { return nil }
-        p = e11 + 1
+        p = e11 &+ 1
         guard let e12 = text(base, p, lineEnd, &row.tierStart, &row.tierCount), base[e12] == d else { return nil }
-        p = e12 + 1
+        p = e12 &+ 1
         guard let e13 = optionalAmount(base, p, lineEnd, &row.points), e13 == lineEnd else { return nil }
-        return newline + 1
+        return newline &+ 1
     }
 
     /// Reads one field of kind `slot` from `p` into `row`: where it ends, or nil when it is not plainly valid.
@@ -174,9 +174,9 @@ struct SnapshotRowDecoder {
     @inline(__always)
     private func id(_ base: UnsafePointer<UInt8>, _ p: Int, _ lineEnd: Int, _ start: inout Int, _ count: inout Int) -> Int? {
         guard let (end, ascii) = scan.plain(base, p, lineEnd), end > p else { return nil }
-        if !ascii && !TextValidation.isValidUTF8(UnsafeRawBufferPointer(start: base + p, count: end - p)) { return nil }
+        if !ascii && !TextValidation.isValidUTF8(UnsafeRawBufferPointer(start: base + p, count: end &- p)) { return nil }
         start = p
-        count = end - p
+        count = end &- p
         return end
     }
 
@@ -193,7 +193,7 @@ struct SnapshotRowDecoder {
     @inline(__always)
     private func count32(_ base: UnsafePointer<UInt8>, _ p: Int, _ value: inout Int32) -> Int? {
         guard let (v, end) = scan.digits(base, p) else { return nil }
-        value = Int32(v)
+        value = Int32(truncatingIfNeeded: v)
         return end
     }
 
@@ -202,7 +202,7 @@ struct SnapshotRowDecoder {
     private func score(_ base: UnsafePointer<UInt8>, _ p: Int, _ lineEnd: Int, _ range: ClosedRange<Int>, _ value: inout Int8) -> Int? {
         if base[p] == scan.delimiter || p == lineEnd { value = -1; return p }
         guard let (v, end) = scan.digits(base, p), range.contains(v) else { return nil }
-        value = Int8(v)
+        value = Int8(truncatingIfNeeded: v)
         return end
     }
 
@@ -224,7 +224,7 @@ struct SnapshotRowDecoder {
         }
         guard let (end, _) = scan.plain(base, p, lineEnd) else { return nil }
         if end > p {
-            guard let b = FieldParser.boolean(UnsafeRawBufferPointer(start: base + p, count: end - p)) else { return nil }
+            guard let b = FieldParser.boolean(UnsafeRawBufferPointer(start: base + p, count: end &- p)) else { return nil }
             value = b
         } else {
             value = false
@@ -237,7 +237,7 @@ struct SnapshotRowDecoder {
     private func status(_ base: UnsafePointer<UInt8>, _ p: Int, _ lineEnd: Int, _ value: inout Int8) -> Int? {
         guard let (end, _) = scan.plain(base, p, lineEnd) else { return nil }
         if end > p {
-            let raw = UnsafeRawBufferPointer(start: base + p, count: end - p)
+            let raw = UnsafeRawBufferPointer(start: base + p, count: end &- p)
             if FieldParser.equalsIgnoringCase(raw, "active") { value = 1 }
             else if FieldParser.equalsIgnoringCase(raw, "churned") { value = 0 }
             else { return nil }
@@ -248,12 +248,14 @@ struct SnapshotRowDecoder {
     /// A text, quoted or not, in valid UTF-8: its content range, or nothing (start -1) when blank.
     @inline(__always)
     private func text(_ base: UnsafePointer<UInt8>, _ p: Int, _ lineEnd: Int, _ start: inout Int, _ count: inout Int) -> Int? {
+        // Most rows leave the feedback empty.
+        if base[p] == scan.delimiter { return p }
         guard let (from, to, next, ascii) = scan.text(base, p, lineEnd) else { return nil }
-        let raw = UnsafeRawBufferPointer(start: base + from, count: to - from)
+        let raw = UnsafeRawBufferPointer(start: base + from, count: to &- from)
         if !FieldParser.trimmed(raw).isEmpty {
             if !ascii && !TextValidation.isValidUTF8(raw) { return nil }
             start = from
-            count = to - from
+            count = to &- from
         }
         return next
     }

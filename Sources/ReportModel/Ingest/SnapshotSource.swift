@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Snapshots to process, in as-of order, read one at a time.
 public protocol SnapshotSource {
     /// The snapshots, in as-of order.
@@ -52,17 +58,24 @@ public struct SnapshotFolderSource: SnapshotSource {
     /// The reader's per-customer arrays, kept from one file to the next (a reference: copies of
     /// this source share it, so only one of them may read at a time, as with any single reader).
     private let scratch = SnapshotReadScratch()
+    /// The size of the largest file (the reader sizes its storage for it from the first file on).
+    private let largestFileBytes: Int
 
     public init(directory: String, dialect: InputDialect) throws(InputErrors) {
         folder = try SnapshotFolder(directory: directory)
         reader = SnapshotReader(dialect: dialect)
+        largestFileBytes = folder.entries.map { entry in
+            var info = stat()
+            return stat(entry.path, &info) == 0 ? Int(info.st_size) : 0
+        }.max() ?? 0
     }
 
     public var periods: [SnapshotPeriod] { folder.entries.map(\.period) }
 
     public mutating func read(_ index: Int, customers: inout CustomerIndex, reusing spare: consuming SnapshotTable?) -> SnapshotOutcome {
         let entry = folder.entries[index]
-        let o = reader.read(path: entry.path, displayName: entry.displayName, period: entry.period, customers: &customers, hint: lastRowOrder, reusing: spare, scratch: scratch)
+        let o = reader.read(path: entry.path, displayName: entry.displayName, period: entry.period, customers: &customers, hint: lastRowOrder, reusing: spare, scratch: scratch,
+                            largestFileBytes: largestFileBytes)
         lastRowOrder = o.rowOrder
         return SnapshotOutcome(name: entry.displayName, table: o.table, errors: o.errors, unknownColumns: o.unknownColumns, byteCount: o.byteCount)
     }

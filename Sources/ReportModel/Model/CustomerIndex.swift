@@ -45,8 +45,53 @@ public struct CustomerIndex: Sendable {
     @inline(__always) private static func pack(_ h: UInt64, _ id: Int32) -> UInt64 { (h & 0xFFFF_FFFF_0000_0000) | UInt64(UInt32(id) + 1) }
 
     /// The index of `bytes`, adding it when new.
+    ///
+    /// While ids arrive in increasing byte order (sequential ids such as `C0000001`), an id after
+    /// the last one is new without a look at the table: it gets the next index at once and joins
+    /// `pending`, whose table slots are filled together (see `settle`). A probe of a table larger
+    /// than the cache is a cache miss that the next one waits for; a batch lets them overlap.
+    /// Parsing the 1 M × 12 sample snapshots (1 M new ids): interning 14 % → 3 % of the time (perf).
     public mutating func intern(_ bytes: UnsafeRawBufferPointer) -> Int32 {
-        intern(bytes, hash: CustomerIndex.hash(bytes))
+        if ids.isInIDOrder, ids.count > 0, ids.withBytes(Int32(ids.count - 1), { BytewiseOrder.precedes($0, bytes) }) {
+            let id = Int32(ids.count)
+            ids.appendFollowingLast(bytes)
+            if ids.count * 2 > slots.count {
+                grow()   // re-hashes every id, pending ones too
+            } else {
+                pending.append(CustomerIndex.hash(bytes))
+                if pending.count == CustomerIndex.pendingLimit { settle() }
+            }
+            return id
+        }
+        settle()
+        return intern(bytes, hash: CustomerIndex.hash(bytes))
+    }
+
+    /// Ids interned as new (the last `pending.count` ones) whose table slots are not filled yet: their hashes.
+    private var pending: [UInt64] = []
+    static let pendingLimit = 1024
+
+    /// Fills the table slots of the pending ids: first reads the first slot of each (loads that do
+    /// not depend on each other, so their cache misses overlap), then places them in order.
+    private mutating func settle() {
+        let n = pending.count
+        guard n > 0 else { return }
+        let first = ids.count - n
+        let mask = self.mask
+        var touched: UInt64 = 0
+        pending.withUnsafeBufferPointer { hashes in
+            slots.withUnsafeMutableBufferPointer { table in
+                for h in hashes { touched &+= table[Int(truncatingIfNeeded: h) & mask] }
+                for k in 0..<n {
+                    let h = hashes[k]
+                    var slot = Int(truncatingIfNeeded: h) & mask
+                    while table[slot] != 0 { slot = (slot + 1) & mask }
+                    table[slot] = CustomerIndex.pack(h, Int32(first + k))
+                }
+            }
+        }
+        prefetchSink &+= touched
+        pending.removeAll(keepingCapacity: true)
     }
 
     /// Interns ids in order, exactly as calling `intern` on each in turn, but first reads the table
@@ -57,6 +102,7 @@ public struct CustomerIndex: Sendable {
     public mutating func intern(batch ids: UnsafeBufferPointer<UnsafeRawBufferPointer>, into out: UnsafeMutablePointer<Int32>) {
         let n = ids.count
         guard n > 0 else { return }
+        settle()
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * n) { scratch in
             let hashes = scratch.baseAddress!, entries = hashes + n
             slots.withUnsafeBufferPointer { table in
@@ -110,7 +156,10 @@ public struct CustomerIndex: Sendable {
         var slot = Int(truncatingIfNeeded: h) & mask
         while true {
             let entry = slots[slot]
-            if entry == 0 { return nil }
+            if entry == 0 {
+                for id in (ids.count - pending.count)..<ids.count where ids.equals(id, bytes) { return Int32(id) }
+                return nil
+            }
             if entry & 0xFFFF_FFFF_0000_0000 == tag {
                 let id = Int32(truncatingIfNeeded: (entry & 0xFFFF_FFFF) - 1)
                 if ids.equals(Int(id), bytes) { return id }
@@ -141,8 +190,18 @@ public struct CustomerIndex: Sendable {
     /// Compares two interned ids byte-wise (the order used for sorting output rows).
     public func precedes(_ a: Int32, _ b: Int32) -> Bool { ids.precedes(a, b) }
 
-    private mutating func grow() {
-        let size = slots.count * 2
+    /// Makes room for `count` ids in all, so that interning up to that many never grows the table
+    /// again (each growth hashes every id anew).
+    public mutating func reserveCapacity(_ count: Int) {
+        var size = slots.count
+        while size < count * 2 { size <<= 1 }
+        if size > slots.count { rehash(size: size) }
+    }
+
+    private mutating func grow() { rehash(size: slots.count * 2) }
+
+    private mutating func rehash(size: Int) {
+        pending.removeAll(keepingCapacity: true)   // every id is placed below
         var newSlots = [UInt64](repeating: 0, count: size)
         let newMask = size - 1
         for id in 0..<ids.count {

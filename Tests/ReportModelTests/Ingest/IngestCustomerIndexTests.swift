@@ -53,6 +53,71 @@ struct IngestCustomerIndexTests {
         #expect(Self.lookup(index, "customer-\(n)") == nil)
     }
 
+    /// Ids in increasing byte order skip the table until `settle` (see `CustomerIndex.intern`):
+    /// runs in order, repeats, ids out of order, lookups and batches in between, and a reserve,
+    /// all against a dictionary.
+    @Test("ids in order, then any order, match a dictionary", arguments: [1, 7, 2026])
+    func orderedRunsMatchADictionary(seed: UInt64) {
+        var g = SplitMix(seed: seed)
+        var index = CustomerIndex(capacity: 16)
+        var known: [String: Int32] = [:]
+        var order: [String] = []
+        var next = 0
+        var wrong = 0
+        func check(_ id: String, _ got: Int32) {
+            let expected = known[id] ?? Int32(known.count)
+            if known[id] == nil { known[id] = expected; order.append(id) }
+            if got != expected { wrong += 1 }
+        }
+        for step in 0..<6_000 {
+            var kind = g.next() % 10
+            if kind == 8 && step < 4_000 { kind = 6 }   // ids stay in order for the first 4,000 steps
+            switch kind {
+            case 0..<6:   // the next sequential id: new, after every id so far
+                next += 1 + Int(g.next() % 3)
+                let id = String(format: "C%07d", next)
+                check(id, index.intern(id))
+            case 6, 7:    // an id seen before
+                guard let id = order.randomElement(using: &g) else { continue }
+                check(id, index.intern(id))
+            case 8:       // an id out of order, seen or not (ids are no longer in order from then on)
+                let id = String(format: "C%07d", Int(g.next() % UInt64(next + 10)))
+                check(id, index.intern(id))
+            default:      // lookups and a batch, with ids still pending
+                for id in order.suffix(3) where Self.lookup(index, id) != known[id] { wrong += 1 }
+                if Self.lookup(index, String(format: "C%07d", next + 1)) != nil { wrong += 1 }
+                let batch = [String(format: "C%07d", next + 5), order.first ?? "x"]
+                let bytes = batch.map { Array($0.utf8) }
+                var out = [Int32](repeating: -1, count: batch.count)
+                bytes[0].withUnsafeBytes { b0 in bytes[1].withUnsafeBytes { b1 in
+                    [b0, b1].withUnsafeBufferPointer { index.intern(batch: $0, into: &out) }
+                } }
+                for (id, got) in zip(batch, out) { check(id, got) }
+                next += 5
+            }
+            if step == 3_000 { index.reserveCapacity(20_000) }
+        }
+        #expect(wrong == 0)
+        #expect(index.count == known.count)
+        for (id, k) in known where Self.lookup(index, id) != k || index.id(k) != id { wrong += 1 }
+        #expect(wrong == 0)
+    }
+
+    @Test("ids of every length up to 24 bytes differ in every byte", arguments: Array(1...24))
+    func equalityAtEveryLength(length: Int) {
+        var index = CustomerIndex()
+        let base = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+        #expect(base.withUnsafeBytes { index.intern($0) } == 0)
+        for k in 0..<length {
+            var other = base
+            other[k] = UInt8(ascii: "b")
+            #expect(other.withUnsafeBytes { index.matches(0, $0) } == false)
+            #expect(other.withUnsafeBytes { index.intern($0) } == Int32(k + 1))
+        }
+        #expect(base.withUnsafeBytes { index.matches(0, $0) })
+        #expect(Array(base.dropLast()).withUnsafeBytes { index.matches(0, $0) } == false)
+    }
+
     @Test("copies are independent values")
     func valueSemantics() {
         var a = CustomerIndex()

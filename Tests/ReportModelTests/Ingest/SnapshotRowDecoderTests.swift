@@ -30,12 +30,14 @@ import Testing
         }
     }
 
-    static func read(_ bytes: [UInt8], decoder: Bool) -> Picture {
+    /// `largestFileBytes` as a folder source passes it (the size of its largest file).
+    static func read(_ bytes: [UInt8], decoder: Bool, largestFileBytes: Int = 0) -> Picture {
         var reader = SnapshotReader(dialect: InputDialect())
         reader.decodesPlainRows = decoder
         var customers = CustomerIndex()
         let o = bytes.withUnsafeBytes { raw in
-            reader.read(bytes: raw, displayName: "2026-10.csv", period: IngestSupport.october, customers: &customers)
+            reader.read(bytes: raw, displayName: "2026-10.csv", period: IngestSupport.october, customers: &customers,
+                        largestFileBytes: largestFileBytes)
         }
         return Picture(o, customers)
     }
@@ -181,6 +183,14 @@ extension SnapshotRowDecoderTests {
         #expect(fast == Self.read(f, decoder: false))
         #expect(fast.total == 0, "\(fast.errors)")
         #expect(fast.ids.count == 300)
+    }
+
+    /// Storage sized for a larger file of the same folder (see `SnapshotReader.read(bytes:…)`)
+    /// changes no value and no message.
+    @Test(arguments: 0..<10)
+    func sizingForALargerFileChangesNothing(seed: Int) {
+        let f = Self.file(seed: 9_000 + UInt64(seed), rows: 300, bad: seed % 2 == 0 ? 0 : 0.01, standardOrder: seed % 3 == 0)
+        #expect(Self.read(f, decoder: true, largestFileBytes: f.count * 40) == Self.read(f, decoder: true))
     }
 
     @Test(arguments: 0..<60)
