@@ -105,7 +105,7 @@ public struct SnapshotReader {
         let asOf = period.asOf.ordinal
         // Line where each customer was met in this file (0 = not yet), and each customer's position
         // in the hint (-1 = none): per-customer arrays kept in `arrays` from one file to the next.
-        var seenLine = arrays.emptied(\.seenLine, count: max(customers.count, expectedRows), filledWith: 0)
+        var seenLine = arrays.seenLines(count: max(customers.count, expectedRows))
         var hintCursor = 0
         var hintPosition = arrays.emptied(\.hintPosition, count: hint.isEmpty ? 0 : customers.count, filledWith: -1)
         for (k, c) in hint.enumerated() where Int(c) < hintPosition.count { hintPosition[Int(c)] = Int32(k) }
@@ -236,7 +236,7 @@ public struct SnapshotReader {
                 if Int(customer) < hintPosition.count, hintPosition[Int(customer)] >= 0 { nextHint = Int(hintPosition[Int(customer)]) + 1 }
             }
             let c = Int(customer)
-            if c >= seenLine.count { seenLine.append(contentsOf: repeatElement(0, count: max(c + 1 - seenLine.count, seenLine.count))) }
+            if c >= seenLine.count { seenLine = arrays.growSeenLines(toHold: c) }
             if seenLine[c] != 0 { return false }
             seenLine[c] = Int32(truncatingIfNeeded: line)
             hintCursor = nextHint
@@ -306,7 +306,7 @@ public struct SnapshotReader {
                         if Int(customer) < hintPosition.count, hintPosition[Int(customer)] >= 0 { hintCursor = Int(hintPosition[Int(customer)]) + 1 }
                     }
                     let c = Int(customer)
-                    if c >= seenLine.count { seenLine.append(contentsOf: repeatElement(0, count: max(c + 1 - seenLine.count, seenLine.count))) }
+                    if c >= seenLine.count { seenLine = arrays.growSeenLines(toHold: c) }
                     if seenLine[c] != 0 {
                         report(idField, cID, line, "customer_id \(shown(idField)) appears twice (first on line \(seenLine[c]))", "each customer once per snapshot")
                         rowOK = false
@@ -437,7 +437,6 @@ public struct SnapshotReader {
             if cTier >= 0 { table.tierCodes.append(tier) }
         }
         flush()
-        arrays.seenLine = seenLine
         arrays.hintPosition = hintPosition
         table.tierTexts = tierCodes.texts
         return Outcome(table: errors.isEmpty ? table : nil, errors: errors, unknownColumns: header.unknown, byteCount: bytes.count, rowOrder: errors.isEmpty ? table.customer : [])

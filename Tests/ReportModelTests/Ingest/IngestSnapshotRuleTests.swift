@@ -228,6 +228,22 @@ struct IngestSnapshotRuleTests {
         expectSingleError(r.errors, line: 4, column: 1, message: ["customer_id \"A1\" appears twice (first on line 2)"], expected: ["each customer once per snapshot"])
     }
 
+    /// Long rows first, then many short ones: more customers than the reader sized its storage for
+    /// from the first 64 KB, so the per-customer storage grows mid-file; a duplicate after that is
+    /// still caught with its first line, on the fast path and on the general one.
+    @Test("a duplicate after the storage grew past its estimate names the first line", arguments: [false, true])
+    func duplicateAfterGrowth(quoted: Bool) {
+        let long = String(repeating: "x", count: 400)
+        var text = "customer_id,orders,revenue,last_order_date,feedback\n"
+        for k in 0..<300 { text += "L\(k),1,10,2026-10-01,\(long)\n" }
+        for k in 0..<20_000 { text += "S\(k),1,1,2026-10-01,\n" }
+        text += (quoted ? "\"S12345\"" : "S12345") + ",1,1,2026-10-01,\n"
+        let r = S.read(text)
+        #expect(r.table == nil)
+        expectSingleError(r.errors, line: 20_302, column: 1, message: ["customer_id \"S12345\" appears twice (first on line 12647)"])
+        #expect(r.customers.count == 20_300)
+    }
+
     @Test("a duplicate id with escaped quotes is detected too")
     func duplicateEscapedCustomer() {
         let r = S.read(S.minimalHeader + "\n\"A\"\"1\",1,10,2026-10-01\n\"A\"\"1\",1,10,2026-10-01\n")
