@@ -23,9 +23,20 @@ public struct CustomerIDs: Sendable {
     public init() {}
 
     mutating func append(_ bytes: UnsafeRawBufferPointer) {
-        if isInIDOrder, count > 0 {
-            isInIDOrder = withBytes(Int32(count - 1)) { BytewiseOrder.precedes($0, bytes) }
-        }
+        if isInIDOrder, count > 0 { isInIDOrder = followsLast(bytes) }
+        write(bytes)
+    }
+
+    /// Appends an id that `followsLast` (ids stay in id order, with no second comparison).
+    mutating func appendFollowingLast(_ bytes: UnsafeRawBufferPointer) { write(bytes) }
+
+    /// True when `bytes` sorts strictly after the last id (false when there is none).
+    func followsLast(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        count > 0 && withBytes(Int32(count - 1)) { BytewiseOrder.precedes($0, bytes) }
+    }
+
+    /// Writes `bytes` as the next id, in a store of this value's own when another value wrote past it.
+    private mutating func write(_ bytes: UnsafeRawBufferPointer) {
         if !store.append(bytes, as: count) {
             store = store.prefix(count)
             _ = store.append(bytes, as: count)
@@ -69,15 +80,6 @@ public struct CustomerIDs: Sendable {
     /// Compares two ids byte-wise (the order used for sorting output rows).
     public func precedes(_ a: Int32, _ b: Int32) -> Bool {
         withBytes(a) { ra in withBytes(b) { rb in BytewiseOrder.precedes(ra, rb) } }
-    }
-
-    /// Appends an id known to sort after the last one (ids stay in id order).
-    mutating func appendFollowingLast(_ bytes: UnsafeRawBufferPointer) {
-        if !store.append(bytes, as: count) {
-            store = store.prefix(count)
-            _ = store.append(bytes, as: count)
-        }
-        count += 1
     }
 
     /// True when id `index` has exactly these bytes.

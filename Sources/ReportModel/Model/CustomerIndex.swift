@@ -52,7 +52,7 @@ public struct CustomerIndex: Sendable {
     /// than the cache is a cache miss that the next one waits for; a batch lets them overlap.
     /// Parsing the 1 M × 12 sample snapshots (1 M new ids): interning 14 % → 3 % of the time (perf).
     public mutating func intern(_ bytes: UnsafeRawBufferPointer) -> Int32 {
-        if ids.isInIDOrder, ids.count > 0, ids.withBytes(Int32(ids.count - 1), { BytewiseOrder.precedes($0, bytes) }) {
+        if ids.isInIDOrder, ids.followsLast(bytes) {
             let id = Int32(ids.count)
             ids.appendFollowingLast(bytes)
             if ids.count * 2 > slots.count {
