@@ -34,10 +34,7 @@ struct EscalationStage {
                 // The k-th largest monetary value bounds the VIPs: all above it, then those equal to it in id
                 // order until k. (A sort of all buyers and a row map of all customers took ~50 MB at 1 M.)
                 let k = min(buyers.count, max(1, Int((Double(buyers.count) * t.vipTopShare).rounded(.down))))
-                var amounts = buyers.monetary
-                OrderStatistics.select(&amounts, rank: buyers.count - k, from: 0)
-                let floor = amounts[buyers.count - k]
-                amounts = []
+                let floor = OrderStatistics.values(buyers.monetary, ranks: [buyers.count - k])[0]
                 var above = 0
                 for i in 0..<buyers.count where buyers.monetary[i] > floor { above += 1 }
                 var equalTaken = 0

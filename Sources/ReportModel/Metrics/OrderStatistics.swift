@@ -1,11 +1,13 @@
 /// Order statistics by selection: the values of a few ranks without sorting everything.
 public enum OrderStatistics {
     /// The values at `ranks` (ascending, each in 0..<values.count) of `values` in ascending order.
-    /// Integer arrays of more than a few thousand values are counted (`integerValues`), not moved.
+    /// Integer and double arrays of more than a few thousand values are counted (`integerValues`,
+    /// `doubleValues`), not moved.
     public static func values<Value: Comparable>(_ values: [Value], ranks: [Int]) -> [Value] {
         if values.count >= 4096 {
             if let ints = values as? [Int64] { return integerValues(ints, ranks: ranks) as! [Value] }
             if let ints = values as? [Int32] { return integerValues(ints, ranks: ranks) as! [Value] }
+            if let doubles = values as? [Double] { return doubleValues(doubles, ranks: ranks) as! [Value] }
         }
         var work = values
         select(&work, ranks: ranks)

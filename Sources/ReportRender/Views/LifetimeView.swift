@@ -43,25 +43,28 @@ struct LifetimeView {
 
     /// `clv_distribution`: quantiles of predicted CLV over the buyers and its concentration.
     ///
-    /// The seven quantiles and the two top shares are read by selection, not a full sort (sorting
-    /// 850 k values twice per snapshot was 5 % of a 1 M × 12 build's CPU time).
+    /// The seven quantiles and the two top shares' thresholds are read by counting
+    /// (`OrderStatistics.values`), not a full sort (sorting 850 k values twice per snapshot was 5 %
+    /// of a 1 M × 12 build's CPU time).
     func distribution() -> [String: Any] {
         let b = report.buyers
-        var values = rows.map { b.predictedCLV[Int($0)] }
+        let values = rows.map { b.predictedCLV[Int($0)] }
         guard !values.isEmpty else { return ["available": false] }
         let n = values.count
         let total = values.reduce(0, +)
         func rank(_ p: Double) -> Int { Int((p * Double(n - 1)).rounded()) }
         func topCount(_ share: Double) -> Int { min(n, max(1, Int((share * Double(n)).rounded()))) }
         let top10 = topCount(0.10), top20 = topCount(0.20)
-        let wanted = [0, rank(0.10), rank(0.25), rank(0.50), rank(0.75), rank(0.90), n - 1, n - top20, n - top10]
-        OrderStatistics.select(&values, ranks: wanted.sorted())
+        let wanted = [0, rank(0.10), rank(0.25), rank(0.50), rank(0.75), rank(0.90), n - 1, n - top20, n - top10].sorted()
         var at: [Int: Double] = [:]
-        for r in wanted { at[r] = values[r] }
-        // With rank n − k selected, the k values from there on are the k largest.
+        for (r, v) in zip(wanted, OrderStatistics.values(values, ranks: wanted)) { at[r] = v }
+        // The k largest values: those above the value of rank n − k, and as many equal to it as make k.
         func top(_ k: Int) -> String {
             guard total > 0 else { return format.missing }
-            return format.percent(values[(n - k)...].reduce(0, +) / total, decimals: 0)
+            let threshold = at[n - k]!
+            var above = 0.0, aboveCount = 0
+            for v in values where v > threshold { above += v; aboveCount += 1 }
+            return format.percent((above + Double(k - aboveCount) * threshold) / total, decimals: 0)
         }
         let quantiles: [(String, Double)] = [
             (t("Lowest", "Minimum"), at[0]!), ("P10", at[rank(0.10)]!), ("P25", at[rank(0.25)]!),
@@ -105,8 +108,8 @@ struct LifetimeView {
         }
         return report.segments.map { seg in
             let index = report.segmentIDs.firstIndex(of: seg.id) ?? -1
-            var list = index >= 0 ? Array(clvs[start[index]..<start[index + 1]]) : []
-            if !list.isEmpty { OrderStatistics.select(&list, rank: (list.count - 1) / 2, from: 0) }
+            let list = index >= 0 ? Array(clvs[start[index]..<start[index + 1]]) : []
+            let median = list.isEmpty ? nil : OrderStatistics.values(list, ranks: [(list.count - 1) / 2])[0]
             let perCustomer = seg.predictedCLV.flatMap { seg.customers > 0 ? $0 / Double(seg.customers) : nil }
             return [
                 "name": SegmentCatalog.name(seg.id, locale),
@@ -114,7 +117,7 @@ struct LifetimeView {
                 "historical": format.money(seg.meanMonetary),
                 "predicted_total": fitted ? format.money(seg.predictedCLV, decimals: 0) : format.missing,
                 "predicted_per_customer": fitted ? format.money(perCustomer) : format.missing,
-                "predicted_median": list.isEmpty ? format.missing : format.money(list[(list.count - 1) / 2]),
+                "predicted_median": median.map { format.money($0) } ?? format.missing,
                 "alive": list.isEmpty ? format.missing : format.percent(alive[index] / Double(list.count), decimals: 0),
             ]
         }

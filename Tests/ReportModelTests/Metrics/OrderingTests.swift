@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ReportModel
 
@@ -146,6 +147,39 @@ import Testing
         #expect(OrderStatistics.integerValues([Int64](), ranks: []) == [])
         // Through the public entry point, large arrays take the counting path.
         let big = (0..<10_000).map { Int64(($0 * 7919) % 10_007) - 77 }
+        #expect(OrderStatistics.values(big, ranks: [0, 5_000, 9_999]) == [big.min()!, big.sorted()[5_000], big.max()!])
+    }
+    /// Counting selection over doubles equals the sorted values: skewed positive values (like
+    /// predicted CLV), signed ones, ±0, ties, tiny and huge magnitudes and infinities.
+    @Test func doubleSelectionMatchesTheSortedValues() {
+        var g = SplitMix(seed: 4242)
+        for trial in 0..<240 {
+            let n = 1 + g.below(trial < 120 ? 60 : 6000)
+            let values: [Double] = (0..<n).map { _ in
+                let u = Double(g.below(1 << 30)) / Double(1 << 30)
+                switch trial % 6 {
+                case 0: return exp(12 * u) - 1                                              // skewed, >= 0
+                case 1: return (u - 0.5) * 1.0e6                                            // signed
+                case 2: return [0.0, -0.0, 1, -1, 0.5][g.below(5)]                            // ties and both zeros
+                case 3: return g.below(2) == 0 ? u * 1.0e-300 : -u * 1.0e300                 // tiny and huge
+                case 4: return g.below(20) == 0 ? (g.below(2) == 0 ? .infinity : -.infinity) : u  // infinities
+                default: return Double(g.below(3)) * 1.0e12 + u                             // clusters far apart
+                }
+            }
+            let sorted = values.sorted()
+            let ranks = (0..<(1 + g.below(20))).map { _ in g.below(n) }.sorted()
+            let counted = OrderStatistics.doubleValues(values, ranks: ranks)
+            // Equal as numbers (−0 == 0), and a zero comes back as +0 or as one of the input's zeros.
+            #expect(counted == ranks.map { sorted[$0] }, "trial \(trial)")
+        }
+        // The key map keeps the order and inverts exactly.
+        let samples: [Double] = [-.infinity, -1.0e300, -1, -.leastNonzeroMagnitude, 0, .leastNonzeroMagnitude, 1, 1.0e300, .infinity]
+        let keys = samples.map(OrderStatistics.doubleKey)
+        #expect(keys == keys.sorted() && Set(keys).count == keys.count)
+        #expect(keys.map(OrderStatistics.doubleValue) == samples)
+        #expect(OrderStatistics.doubleKey(-0.0) == OrderStatistics.doubleKey(0.0))
+        // Through the public entry point, large arrays take the counting path.
+        let big = (0..<10_000).map { Double(($0 * 7919) % 10_007) / 7 - 77 }
         #expect(OrderStatistics.values(big, ranks: [0, 5_000, 9_999]) == [big.min()!, big.sorted()[5_000], big.max()!])
     }
 

@@ -109,4 +109,35 @@ import ReportModel
         }
         #expect(Set(seen).count == 1)
     }
+
+    /// Top shares with ties at their thresholds on 5,000 buyers (the counting path): 3,600 × 1,
+    /// 1,390 × 2 and 10 × 50, total 6,880. Top 10 % = the 10 fifties and 490 twos = 1,480 (21.5 %);
+    /// top 20 % = 500 + 990 × 2 = 2,480 (36.0 %).
+    @Test func topSharesWithTiesAtTheThreshold() throws {
+        var (report, _, _) = try latest(locale: .en)
+        report.lifetime = .fitted(LifetimeModelFigures(timeUnit: "week", r: 1, alpha: 1, a: 1, b: 1, logLikelihood: -1, p: nil, q: nil, v: nil,
+                                                       gammaGammaExcluded: 0, horizonMonths: 12, monthlyDiscountRate: 0.01))
+        report.segmentIDs = report.segments.map(\.id)
+        var values = [Double](repeating: 1, count: 3600) + [Double](repeating: 2, count: 1390) + [Double](repeating: 50, count: 10)
+        var generator = SystemRandomNumberGenerator()
+        values.shuffle(using: &generator)
+        var buyers = BuyerTable()
+        for (row, v) in values.enumerated() {
+            buyers.customer.append(Int32(row))
+            buyers.recencyDays.append(1)
+            buyers.frequency.append(1)
+            buyers.monetary.append(0)
+            buyers.scores.append(111)
+            buyers.segment.append(0)
+            buyers.probabilityAlive.append(0.5)
+            buyers.predictedCLV.append(v)
+        }
+        report.buyers = buyers
+        let d = LifetimeView(report: report, customers: nil, format: ReportFormatter(locale: .en, currency: "EUR")).distribution()
+        #expect(d["top10_share"] as? String == "22%")
+        #expect(d["top20_share"] as? String == "36%")
+        let quantiles = try #require(d["quantiles"] as? [[String: Any]]).map { $0["value"] as? String ?? "" }
+        // Ranks 0, 500, 1250, 2500, 3749, 4499, 4999.
+        #expect(quantiles == ["€1.00", "€1.00", "€1.00", "€1.00", "€2.00", "€2.00", "€50.00"])
+    }
 }

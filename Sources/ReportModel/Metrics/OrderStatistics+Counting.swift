@@ -1,21 +1,50 @@
 extension OrderStatistics {
     /// The values at `ranks` (ascending, each in 0..<values.count) of integer `values` in ascending
-    /// order, by counting rather than moving values: one pass finds the range, one pass counts the
-    /// values into at most 65,536 equal-width buckets, and when a bucket holds more than one value
-    /// only the values of the buckets holding a wanted rank are gathered and selected among.
+    /// order, by counting rather than moving values (`countedValues`).
     ///
     /// Recency and frequency (a few thousand distinct days or counts) need no gathering at all.
     /// Quickselect moved every value three or four times per rank group: the quintiles and loyalty
     /// percentiles were 8 % of a 63-month-end ledger build.
     static func integerValues<Value: FixedWidthInteger & Sendable>(_ values: [Value], ranks: [Int]) -> [Value] {
+        // Order-preserving map to UInt64: flip the sign bit of signed values.
+        let flip: UInt64 = Value.isSigned ? 1 << 63 : 0
+        return countedValues(
+            values, ranks: ranks,
+            key: { UInt64(bitPattern: Int64(truncatingIfNeeded: $0)) ^ flip },
+            value: { Value(truncatingIfNeeded: Int64(bitPattern: $0 ^ flip)) })
+    }
+
+    /// The values at `ranks` of finite `values` (no NaN) in ascending order, by counting
+    /// (`countedValues`), −0 counting as 0. Quickselect's three-way partition on 400 k predicted
+    /// CLVs (a branch per value and move, mispredicted on random data) was 3 % of a 63-month-end
+    /// ledger build for the CLV distribution and per-segment medians.
+    static func doubleValues(_ values: [Double], ranks: [Int]) -> [Double] {
+        countedValues(values, ranks: ranks, key: doubleKey, value: doubleValue)
+    }
+
+    /// The order-preserving map of a non-NaN double to UInt64 (negative values' bits inverted,
+    /// positive values' sign bit set; −0 maps as 0).
+    @inline(__always) static func doubleKey(_ v: Double) -> UInt64 {
+        let bits = (v + 0.0).bitPattern
+        return bits >> 63 == 1 ? ~bits : bits | 1 << 63
+    }
+
+    @inline(__always) static func doubleValue(_ k: UInt64) -> Double {
+        Double(bitPattern: k >> 63 == 1 ? k & ~(1 << 63) : ~k)
+    }
+
+    /// The values at `ranks` (ascending, each in 0..<values.count) of `values` in ascending order,
+    /// given an order-preserving one-to-one `key` and its inverse `value`: one pass finds the range
+    /// of keys, one pass counts the values into at most 65,536 equal-width buckets, and when a
+    /// bucket holds more than one key only the values of the buckets holding a wanted rank are
+    /// gathered and selected among.
+    @inline(__always)
+    static func countedValues<Value: Comparable>(
+        _ values: [Value], ranks: [Int], key: (Value) -> UInt64, value: (UInt64) -> Value
+    ) -> [Value] {
         precondition(zip(ranks, ranks.dropFirst()).allSatisfy { $0 <= $1 } && ranks.allSatisfy { $0 >= 0 && $0 < values.count },
                      "ranks must ascend within the values")
         guard !ranks.isEmpty else { return [] }
-        // Order-preserving map to UInt64: flip the sign bit of signed values.
-        let flip: UInt64 = Value.isSigned ? 1 << 63 : 0
-        @inline(__always) func key(_ v: Value) -> UInt64 { UInt64(bitPattern: Int64(truncatingIfNeeded: v)) ^ flip }
-        @inline(__always) func value(_ k: UInt64) -> Value { Value(truncatingIfNeeded: Int64(bitPattern: k ^ flip)) }
-
         var low = UInt64.max, high = UInt64.min
         for v in values {
             let k = key(v)
