@@ -30,9 +30,19 @@ public struct PurchaseHistory: Sendable, Equatable {
     /// tx = 0 when x = 0.
     var modelTriple: (x: Double, tx: Double, T: Double) {
         let age = T.isFinite ? max(T, 0) : 0
-        let count = x.isFinite ? max(x.rounded(), 0) : 0
+        let count = x.isFinite ? max(PurchaseHistory.rounded(x), 0) : 0
         guard count > 0 else { return (0, 0, age) }
         let last = tx.isFinite ? min(max(tx, 0), age) : 0
         return (count, last, age)
+    }
+
+    /// `x.rounded()` (half away from zero) for finite x without the libm call, which was 1 % of a
+    /// 63-month-end ledger build (three groupings read every history's triple): truncate through
+    /// an integer, then round the exact remainder. Beyond ±2^62, x is a whole number already.
+    @inline(__always) static func rounded(_ x: Double) -> Double {
+        guard abs(x) < 4.0e18 else { return x }
+        let whole = Double(Int64(x))
+        let remainder = x - whole
+        return remainder >= 0.5 ? whole + 1 : remainder <= -0.5 ? whole - 1 : whole
     }
 }

@@ -66,11 +66,13 @@ enum DecimalWriter {
     /// arithmetic: 320 instructions per value with a division per digit and a byte-by-byte append
     /// before, the largest cost of writing `segments.csv` (callgrind).
     static func writeFixed(_ value: Double, decimals: Int, to p: UnsafeMutablePointer<UInt8>) -> Int {
+        writeFixed(value, FixedPointFormat(decimals: decimals), to: p)
+    }
+
+    /// `writeFixed(_:decimals:to:)` with the format's powers of ten worked out once by the caller.
+    static func writeFixed(_ value: Double, _ format: FixedPointFormat, to p: UnsafeMutablePointer<UInt8>) -> Int {
         guard value.isFinite else { return 0 }
-        let places = min(max(decimals, 0), 15)
-        var scale = 1.0
-        var power: UInt64 = 1
-        for _ in 0..<places { scale *= 10; power *= 10 }
+        let places = format.decimals, scale = format.scale, power = format.power
         let magnitude = abs(value) * scale
         var n = 0
         // Below 9e15 (< 2^53) the rounding is done in integers: truncate, then round the exact

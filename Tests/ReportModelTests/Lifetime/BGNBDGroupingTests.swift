@@ -20,6 +20,19 @@ import Testing
         }
     }
 
+    /// The triple's count is rounded as `rounded()` does (half away from zero), without libm:
+    /// halves, the largest double below ½, negatives, huge and tiny values, and random ones.
+    @Test func countRoundingEqualsRounded() {
+        var values: [Double] = [0, -0.0, 0.5, -0.5, 1.5, 2.5, -2.5, 0.49999999999999994, -0.49999999999999994,
+                                4503599627370495.5, 4503599627370497, 3.9e18, 4.1e18, -4.1e18, 1.0e300, -1.0e300,
+                                .leastNonzeroMagnitude, 2.0000000000000004, 7.499999999999999]
+        var g = SplitMix(seed: 99)
+        for _ in 0..<10_000 { values.append((Double(g.next() % 2_000_001) - 1_000_000) / Double(1 + g.next() % 1000)) }
+        for v in values { #expect(PurchaseHistory.rounded(v) == v.rounded(), "\(v)") }
+        #expect(PurchaseHistory(x: 2.5, tx: 1, T: 3).modelTriple == (3, 1, 3))
+        #expect(PurchaseHistory(x: 0.4, tx: 1, T: 3).modelTriple == (0, 0, 3))
+    }
+
     @Test func groupsEqualADictionaryCountInAscendingOrder() {
         for (n, seed) in [(0, 1), (1, 2), (7, 3), (5000, 4), (40_000, 5)] as [(Int, UInt64)] {
             let input = histories(n, seed: seed)
