@@ -183,6 +183,20 @@ struct BGNBDData: Sendable {
     func logLikelihood(r: Double, alpha: Double, a: Double, b: Double, wantGradient: Bool = true)
         -> (value: Double, gradient: [Double])
     {
+        let d = derivatives(r: r, alpha: alpha, a: a, b: b, order: wantGradient ? 1 : 0)
+        return (d.value, d.gradient)
+    }
+
+    /// Total log-likelihood with, up to `order` (0, 1 or 2), its gradient and its Hessian (row-major
+    /// 4 × 4, empty below order 2) with respect to (r, α, a, b). Per triple, with L = log(e^a3 + e^a4),
+    /// a3 = −k log(α+T), a4 = log a − log(b+x−1) − k log(α+tx), k = r + x and the shares w3, w4 of
+    /// the two terms: ∇L = w3∇a3 + w4∇a4 and ∇²L = w3∇²a3 + w4∇²a4 + w3w4 (∇a4 − ∇a3)(∇a4 − ∇a3)ᵀ.
+    /// The Hessian reuses the exponentials and logarithms of the value: one pass instead of the
+    /// four gradient evaluations of a finite-difference Hessian.
+    func derivatives(r: Double, alpha: Double, a: Double, b: Double, order: Int)
+        -> (value: Double, gradient: [Double], hessian: [Double])
+    {
+        let wantGradient = order >= 1, wantHessian = order >= 2
         let logAlpha = log(alpha)
         var logAge = [Double](repeating: 0, count: ages.count)
         var invAge = [Double](repeating: 0, count: ages.count)
@@ -199,18 +213,26 @@ struct BGNBDData: Sendable {
 
         var ll = 0.0
         var dr = 0.0, dAlpha = 0.0, da = 0.0, db = 0.0
+        // Hessian entries over (r, α, a, b), upper triangle (hRA: r and a; hAlphaA: α and a).
+        var hRR = 0.0, hRAlpha = 0.0, hRA = 0.0, hRB = 0.0, hAlphaAlpha = 0.0, hAlphaA = 0.0, hAlphaB = 0.0
+        var hAA = 0.0, hAB = 0.0, hBB = 0.0
 
         // x = 0: log L = r log α − r log(α + T).
-        var zeroW = 0.0, zeroLog = 0.0, zeroInv = 0.0
+        var zeroW = 0.0, zeroLog = 0.0, zeroInv = 0.0, zeroInv2 = 0.0
         for (i, w) in zeroWeight.enumerated() {
             let j = Int(zeroAge[i])
             zeroW += w
             zeroLog += w * logAge[j]
             zeroInv += w * invAge[j]
+            if wantHessian { zeroInv2 += w * invAge[j] * invAge[j] }
         }
         ll += r * (zeroW * logAlpha - zeroLog)
         dr += zeroW * logAlpha - zeroLog
         dAlpha += r * (zeroW / alpha - zeroInv)
+        if wantHessian {
+            hRAlpha += zeroW / alpha - zeroInv
+            hAlphaAlpha += r * (zeroInv2 - zeroW / (alpha * alpha))
+        }
 
         // x > 0.
         let lgR = LifetimeMath.logGamma(r), lgB = LifetimeMath.logGamma(b)
@@ -218,6 +240,9 @@ struct BGNBDData: Sendable {
         let psiR = wantGradient ? LifetimeMath.digamma(r) : 0
         let psiB = wantGradient ? LifetimeMath.digamma(b) : 0
         let psiAB = wantGradient ? LifetimeMath.digamma(a + b) : 0
+        let triR = wantHessian ? LifetimeMath.trigamma(r) : 0
+        let triB = wantHessian ? LifetimeMath.trigamma(b) : 0
+        let triAB = wantHessian ? LifetimeMath.trigamma(a + b) : 0
         let logA = log(a)
         for (group, x) in counts.enumerated() {
             let wx = countWeight[group]
@@ -233,8 +258,20 @@ struct BGNBDData: Sendable {
                 db += wx * (psiAB + LifetimeMath.digamma(b + x) - psiB - psiABX)
             }
             let bx1 = b + x - 1
+            if wantHessian {
+                let triABX = LifetimeMath.trigamma(a + b + x)
+                hRR += wx * (LifetimeMath.trigamma(k) - triR)
+                hRAlpha += wx / alpha
+                hAlphaAlpha -= wx * r / (alpha * alpha)
+                hAA += wx * (triAB - triABX)
+                hAB += wx * (triAB - triABX)
+                hBB += wx * (triAB + LifetimeMath.trigamma(b + x) - triB - triABX)
+            }
             let c4 = logA - log(bx1)
             var sumLSE = 0.0, sumLog = 0.0, sumInv = 0.0, sumW4 = 0.0
+            // Σ w·w3·w4 times 1, D1, D2, D1², D1·D2, D2² (D1 = log(α+T) − log(α+tx), D2 = 1/(α+T) − 1/(α+tx)),
+            // and Σ w (w3/(α+T)² + w4/(α+tx)²).
+            var s0 = 0.0, s1 = 0.0, s2 = 0.0, s11 = 0.0, s12 = 0.0, s22 = 0.0, sumInv2 = 0.0
             for e in groupStart[group]..<groupStart[group + 1] {
                 let w = entryWeight[e]
                 let ja = Int(entryAge[e]), jr = Int(entryRecency[e])
@@ -258,6 +295,17 @@ struct BGNBDData: Sendable {
                     sumLog += w * (w3 * logAge[ja] + w4 * logRecency[jr])
                     sumInv += w * (w3 * invAge[ja] + w4 * invRecency[jr])
                     sumW4 += w * w4
+                    if wantHessian {
+                        let v = w * w3 * w4
+                        let d1 = logAge[ja] - logRecency[jr], d2 = invAge[ja] - invRecency[jr]
+                        s0 += v
+                        s1 += v * d1
+                        s2 += v * d2
+                        s11 += v * d1 * d1
+                        s12 += v * d1 * d2
+                        s22 += v * d2 * d2
+                        sumInv2 += w * (w3 * invAge[ja] * invAge[ja] + w4 * invRecency[jr] * invRecency[jr])
+                    }
                 }
             }
             ll += sumLSE
@@ -265,8 +313,27 @@ struct BGNBDData: Sendable {
             dAlpha -= k * sumInv
             da += sumW4 / a
             db -= sumW4 / bx1
+            if wantHessian {
+                // ∇a4 − ∇a3 = (D1, k·D2, 1/a, −1/(b+x−1)).
+                hRR += s11
+                hRAlpha += k * s12 - sumInv
+                hAlphaAlpha += k * k * s22 + k * sumInv2
+                hRA += s1 / a
+                hRB -= s1 / bx1
+                hAlphaA += k * s2 / a
+                hAlphaB -= k * s2 / bx1
+                hAA += s0 / (a * a) - sumW4 / (a * a)
+                hAB -= s0 / (a * bx1)
+                hBB += s0 / (bx1 * bx1) + sumW4 / (bx1 * bx1)
+            }
         }
-        return (ll, [dr, dAlpha, da, db])
+        let hessian = wantHessian
+            ? [hRR, hRAlpha, hRA, hRB,
+               hRAlpha, hAlphaAlpha, hAlphaA, hAlphaB,
+               hRA, hAlphaA, hAA, hAB,
+               hRB, hAlphaB, hAB, hBB]
+            : []
+        return (ll, [dr, dAlpha, da, db], hessian)
     }
 
     /// Mean negative log-likelihood per customer over θ = log(r, α, a, b), with its gradient.
@@ -275,5 +342,12 @@ struct BGNBDData: Sendable {
         let (ll, g) = logLikelihood(r: p[0], alpha: p[1], a: p[2], b: p[3])
         let n = Double(max(customers, 1))
         return (-ll / n, (0..<4).map { -g[$0] * p[$0] / n })
+    }
+
+    /// The Hessian of `objective` at θ (row-major 4 × 4).
+    func objectiveHessian(_ theta: [Double]) -> [Double] {
+        let p = theta.map { exp($0) }
+        let d = derivatives(r: p[0], alpha: p[1], a: p[2], b: p[3], order: 2)
+        return MaximumLikelihoodFit.logParameterHessian(d.hessian, gradient: d.gradient, parameters: p, customers: customers)
     }
 }

@@ -96,22 +96,34 @@ struct GammaGammaData: Sendable {
     /// gradient in (p, q, v):
     /// log L = log Γ(px+q) − log Γ(px) − log Γ(q) + q log v + (px−1) log m + px log x − (px+q) log(v + m x).
     func logLikelihood(p: Double, q: Double, v: Double, wantGradient: Bool = true) -> (value: Double, gradient: [Double]) {
+        let d = derivatives(p: p, q: q, v: v, order: wantGradient ? 1 : 0)
+        return (d.value, d.gradient)
+    }
+
+    /// Total log-likelihood with, up to `order` (0, 1 or 2), its gradient and its Hessian (row-major
+    /// 3 × 3, empty below order 2) with respect to (p, q, v); the Hessian needs one more sum per
+    /// x group, Σ w / (v + x·m)², and trigamma values per x.
+    func derivatives(p: Double, q: Double, v: Double, order: Int) -> (value: Double, gradient: [Double], hessian: [Double]) {
+        let wantGradient = order >= 1, wantHessian = order >= 2
         let logV = log(v)
         let lgQ = LifetimeMath.logGamma(q)
         let psiQ = wantGradient ? LifetimeMath.digamma(q) : 0
+        let triQ = wantHessian ? LifetimeMath.trigamma(q) : 0
         var ll = 0.0, dp = 0.0, dq = 0.0, dv = 0.0
+        var hpp = 0.0, hpq = 0.0, hpv = 0.0, hqq = 0.0, hqv = 0.0, hvv = 0.0
         for (group, x) in counts.enumerated() {
             let w = countWeight[group]
             let px = p * x
             let logX = log(x)
             ll += w * (LifetimeMath.logGamma(px + q) - LifetimeMath.logGamma(px) - lgQ + q * logV + px * logX)
                 + (px - 1) * countLogSpend[group]
-            var sumLog = 0.0, sumInv = 0.0
+            var sumLog = 0.0, sumInv = 0.0, sumInv2 = 0.0
             for e in groupStart[group]..<groupStart[group + 1] {
                 let ew = entryWeight[e]
                 let denominator = v + entryTotal[e]
                 sumLog += ew * log(denominator)
                 if wantGradient { sumInv += ew / denominator }
+                if wantHessian { sumInv2 += ew / (denominator * denominator) }
             }
             ll -= (px + q) * sumLog
             if wantGradient {
@@ -120,8 +132,18 @@ struct GammaGammaData: Sendable {
                 dq += w * (psiPXQ - psiQ + logV) - sumLog
                 dv += w * q / v - (px + q) * sumInv
             }
+            if wantHessian {
+                let triPXQ = LifetimeMath.trigamma(px + q)
+                hpp += x * x * w * (triPXQ - LifetimeMath.trigamma(px))
+                hpq += x * w * triPXQ
+                hpv -= x * sumInv
+                hqq += w * (triPXQ - triQ)
+                hqv += w / v - sumInv
+                hvv += (px + q) * sumInv2 - w * q / (v * v)
+            }
         }
-        return (ll, [dp, dq, dv])
+        let hessian = wantHessian ? [hpp, hpq, hpv, hpq, hqq, hqv, hpv, hqv, hvv] : []
+        return (ll, [dp, dq, dv], hessian)
     }
 
     /// Mean negative log-likelihood per customer over θ = log(p, q, v), with its gradient.
@@ -130,5 +152,12 @@ struct GammaGammaData: Sendable {
         let (ll, g) = logLikelihood(p: params[0], q: params[1], v: params[2])
         let n = Double(max(customers, 1))
         return (-ll / n, (0..<3).map { -g[$0] * params[$0] / n })
+    }
+
+    /// The Hessian of `objective` at θ (row-major 3 × 3).
+    func objectiveHessian(_ theta: [Double]) -> [Double] {
+        let params = theta.map { exp($0) }
+        let d = derivatives(p: params[0], q: params[1], v: params[2], order: 2)
+        return MaximumLikelihoodFit.logParameterHessian(d.hessian, gradient: d.gradient, parameters: params, customers: customers)
     }
 }

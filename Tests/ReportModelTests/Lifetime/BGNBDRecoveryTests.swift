@@ -55,6 +55,42 @@ import Testing
         }
     }
 
+    /// The analytic Hessian (the strictness test's curvature) equals central differences of the
+    /// analytic gradient, at the CDNOW optimum and away from it; it is symmetric, and the value and
+    /// gradient of the order-2 pass are those of the gradient pass, bit for bit.
+    @Test func hessianMatchesFiniteDifferencesOfTheGradient() throws {
+        let data = BGNBDData(try LifetimeCDNOWFixture.histories())
+        for theta in [[log(0.243), log(4.414), log(0.793), log(2.426)], [log(0.3), log(5.0), log(0.7), log(2.0)],
+                      [log(2.0), log(0.5), log(3.0), log(0.4)]] {
+            let h = data.objectiveHessian(theta)
+            for j in 0..<4 {
+                var up = theta, down = theta
+                up[j] += 1.0e-5
+                down[j] -= 1.0e-5
+                let gu = data.objective(up).gradient, gd = data.objective(down).gradient
+                for i in 0..<4 {
+                    let numeric = (gu[i] - gd[i]) / 2.0e-5
+                    #expect(abs(numeric - h[i * 4 + j]) < 1.0e-6 * max(1, abs(numeric)), "(\(i), \(j)): \(numeric) vs \(h[i * 4 + j])")
+                    #expect(h[i * 4 + j] == h[j * 4 + i])
+                }
+            }
+            let p = theta.map { exp($0) }
+            let first = data.derivatives(r: p[0], alpha: p[1], a: p[2], b: p[3], order: 1)
+            let second = data.derivatives(r: p[0], alpha: p[1], a: p[2], b: p[3], order: 2)
+            #expect(first.value == second.value && first.gradient == second.gradient && first.hessian.isEmpty)
+        }
+    }
+
+    @Test func trigammaKnownValues() {
+        #expect(abs(LifetimeMath.trigamma(1) - Double.pi * Double.pi / 6) < 1.0e-14)
+        #expect(abs(LifetimeMath.trigamma(0.5) - Double.pi * Double.pi / 2) < 1.0e-13)
+        #expect(abs(LifetimeMath.trigamma(2) - (Double.pi * Double.pi / 6 - 1)) < 1.0e-14)
+        #expect(abs(LifetimeMath.trigamma(1.0e-3) - 1_000_001.642_533_195) < 1.0e-6)
+        #expect(abs(LifetimeMath.trigamma(1000) - 0.001_000_500_166_666_633) < 1.0e-17)
+        #expect(abs(LifetimeMath.trigamma(8) - 0.133_137_014_694_031_4) < 1.0e-15)
+        #expect(LifetimeMath.trigamma(0).isNaN && LifetimeMath.trigamma(-1).isNaN)
+    }
+
     @Test func digammaKnownValues() {
         #expect(abs(LifetimeMath.digamma(1) - -0.577_215_664_901_532_9) < 1.0e-14)
         #expect(abs(LifetimeMath.digamma(0.5) - (-0.577_215_664_901_532_9 - 2 * log(2.0))) < 1.0e-14)
