@@ -53,4 +53,19 @@ import Testing
             #expect(shared.grouping.perTriple.capacity > 0 && shared.grouping.tripleKeys.capacity > 0)
         }
     }
+
+    /// The first example month fits BG/NBD near the boundary (a and b in the hundreds of thousands,
+    /// a/(a+b) well determined): the exact Hessian there is flat along one direction, and the fit is
+    /// shown because the forward-difference estimate still sees curvature within its step. Without
+    /// that second test this month would say "did not converge".
+    @Test func nearBoundaryFitOfTheFirstExampleMonthIsShown() throws {
+        var customers = CustomerIndex()
+        let o = SnapshotReader(dialect: InputDialect()).read(path: Self.examples + "/2025-11.csv", displayName: "2025-11.csv",
+                                                             period: SnapshotPeriod(fileName: "2025-11.csv")!, customers: &customers)
+        var scratch = LifetimeScratch()
+        let table = try #require(o.table)
+        let figures = try #require(Self.run(table, customers, scratch: &scratch).figures)
+        #expect(figures.a > 1.0e5 && figures.b > 1.0e6)
+        #expect(abs(figures.a / (figures.a + figures.b) - 0.054) < 0.001)
+    }
 }
