@@ -28,7 +28,9 @@ public struct PurchaseHistory: Sendable, Equatable {
 
     /// The (x, tx, T) triple the models use: finite, x a whole count >= 0, 0 <= tx <= T,
     /// tx = 0 when x = 0.
-    var modelTriple: (x: Double, tx: Double, T: Double) {
+    /// (Inlined: called per history by three groupings of every snapshot, as a call it was 1.6 % of
+    /// a 63-month-end ledger build.)
+    @inline(__always) var modelTriple: (x: Double, tx: Double, T: Double) {
         let age = T.isFinite ? max(T, 0) : 0
         let count = x.isFinite ? max(PurchaseHistory.rounded(x), 0) : 0
         guard count > 0 else { return (0, 0, age) }
