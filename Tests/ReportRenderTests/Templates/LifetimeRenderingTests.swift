@@ -83,18 +83,8 @@ import ReportModel
         orders.append(Array(values.indices).shuffled(using: &generator))
         var seen: [String] = []
         for order in orders {
-            var buyers = BuyerTable()
-            for (row, k) in order.enumerated() {
-                buyers.customer.append(Int32(row))
-                buyers.recencyDays.append(1)
-                buyers.frequency.append(1)
-                buyers.monetary.append(0)
-                buyers.scores.append(111)
-                buyers.segment.append(UInt8(k % 2))  // segment 0 holds 0, 20, …, 100; segment 1 holds 10, …, 90
-                buyers.probabilityAlive.append(0.5)
-                buyers.predictedCLV.append(values[k])
-            }
-            report.buyers = buyers
+            // Segment 0 holds 0, 20, …, 100; segment 1 holds 10, …, 90.
+            report.buyers = Self.buyers(clv: order.map { values[$0] }, segment: order.map { UInt8($0 % 2) })
             let view = LifetimeView(report: report, customers: nil, format: ReportFormatter(locale: .en, currency: "EUR"))
             let d = view.distribution()
             let quantiles = try #require(d["quantiles"] as? [[String: Any]]).map { $0["value"] as? String ?? "" }
@@ -121,23 +111,28 @@ import ReportModel
         var values = [Double](repeating: 1, count: 3600) + [Double](repeating: 2, count: 1390) + [Double](repeating: 50, count: 10)
         var generator = SystemRandomNumberGenerator()
         values.shuffle(using: &generator)
-        var buyers = BuyerTable()
-        for (row, v) in values.enumerated() {
-            buyers.customer.append(Int32(row))
-            buyers.recencyDays.append(1)
-            buyers.frequency.append(1)
-            buyers.monetary.append(0)
-            buyers.scores.append(111)
-            buyers.segment.append(0)
-            buyers.probabilityAlive.append(0.5)
-            buyers.predictedCLV.append(v)
-        }
-        report.buyers = buyers
+        report.buyers = Self.buyers(clv: values, segment: values.map { _ in 0 })
         let d = LifetimeView(report: report, customers: nil, format: ReportFormatter(locale: .en, currency: "EUR")).distribution()
         #expect(d["top10_share"] as? String == "22%")
         #expect(d["top20_share"] as? String == "36%")
         let quantiles = try #require(d["quantiles"] as? [[String: Any]]).map { $0["value"] as? String ?? "" }
         // Ranks 0, 500, 1250, 2500, 3749, 4499, 4999.
         #expect(quantiles == ["€1.00", "€1.00", "€1.00", "€1.00", "€2.00", "€2.00", "€50.00"])
+    }
+
+    /// Buyers with these predicted CLVs and segments (P(alive) ½, other figures alike), row i for customer i.
+    static func buyers(clv: [Double], segment: [UInt8]) -> BuyerTable {
+        var buyers = BuyerTable()
+        for (row, value) in clv.enumerated() {
+            buyers.customer.append(Int32(row))
+            buyers.recencyDays.append(1)
+            buyers.frequency.append(1)
+            buyers.monetary.append(0)
+            buyers.scores.append(111)
+            buyers.segment.append(segment[row])
+            buyers.probabilityAlive.append(0.5)
+            buyers.predictedCLV.append(value)
+        }
+        return buyers
     }
 }
