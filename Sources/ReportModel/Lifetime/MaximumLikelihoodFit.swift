@@ -69,10 +69,9 @@ enum MaximumLikelihoodFit {
             guard let lowest = eigenvalues.first, let highest = eigenvalues.last else { return true }
             return lowest > minimumCurvature * max(1, highest)
         }
-        var eigenvalues = curvature.map { LifetimeOptimizer.symmetricEigenvalues($0(best.theta), best.theta.count).sorted() } ?? []
-        if curvature == nil || !strict(eigenvalues) {
-            eigenvalues = LifetimeOptimizer.hessianEigenvalues(objective, at: best.theta, gradient: best.gradient)
-        }
+        let exact = curvature.map { LifetimeOptimizer.symmetricEigenvalues($0(best.theta), best.theta.count).sorted() }
+        let eigenvalues = exact.flatMap { strict($0) ? $0 : nil }
+            ?? LifetimeOptimizer.hessianEigenvalues(objective, at: best.theta, gradient: best.gradient)
         if !strict(eigenvalues), let lowest = eigenvalues.first {
             throw LifetimeModelError.didNotConverge(
                 "the maximum is not strict (smallest curvature \(lowest)): the likelihood is flat along a direction, as at a boundary solution")
