@@ -63,6 +63,12 @@ public struct CSVReader {
         line += 1
     }
 
+    /// Moves past `count` one-line records decoded elsewhere, to `offset`.
+    public mutating func skipLines(to offset: Int, count: Int) {
+        position = offset
+        line += count
+    }
+
     /// Reads the next non-blank record into `fields`. Returns false at the end of the input.
     public mutating func nextRecord(into fields: inout [CSVField]) throws(CSVSyntaxError) -> Bool {
         guard let base else { return false }

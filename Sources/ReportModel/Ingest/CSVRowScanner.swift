@@ -9,7 +9,8 @@ import Darwin
 /// Each works inside one line found by `line(_:from:count:)`, whose `\n` stops every loop (it is
 /// neither a digit nor a plain byte), so no step needs a bounds check. Each returns nil for anything
 /// it does not read as plainly valid; the caller then hands the row to the general path.
-struct CSVRowScanner {
+/// (`@unchecked Sendable`: its one pointer is to `MonthStarts.entries`, never written nor freed.)
+struct CSVRowScanner: @unchecked Sendable {
     let delimiter: UInt8
     /// `;` files write decimals with a comma (input.md).
     let decimalComma: Bool

@@ -3,27 +3,41 @@ public struct LedgerReader {
     public var dialect: InputDialect
     /// Whether plainly valid rows take `LedgerRowDecoder`'s one-pass path (tests compare both).
     var decodesPlainRows = true
+    /// Files with at least this many bytes after the header are read in two halves at once
+    /// (tests lower it to split small files).
+    var splitsFrom = 8 << 20
 
     public init(dialect: InputDialect) { self.dialect = dialect }
 
     /// The parsed purchase lines.
     public struct Lines: Sendable {
         public var customers = CustomerIndex(capacity: 1 << 10)
-        public var customer: [Int32] = []
-        public var day: [Int32] = []
-        public var amount: [Int64] = []
-        /// Order id per line as a 63-bit hash of its bytes (-2 for an empty id); empty without an
-        /// `order_id` column. Order ids only need to be told apart within one customer's lines, where
-        /// a collision has a chance of about 2^-63; a global intern table cost 130 MB at 5 M lines.
-        public var order: [Int64] = []
+        /// The lines in file order, in one part or in the parts read at once (see `LedgerTailReader`).
+        public var parts: [LedgerLineColumns] = []
         public var hasOrderID = false
         public var byteCount = 0
         public var unknownColumns: [String] = []
+
+        /// Number of lines.
+        public var count: Int { parts.reduce(0) { $0 + $1.count } }
+        /// All lines' customers, in file order (a copy).
+        public var customer: [Int32] { parts.flatMap(\.customer) }
+        /// All lines' days, in file order (a copy).
+        public var day: [Int32] { parts.flatMap(\.day) }
+        /// All lines' amounts, in file order (a copy).
+        public var amount: [Int64] { parts.flatMap(\.amount) }
+        /// All lines' order id hashes, in file order (a copy; empty without an `order_id` column).
+        public var order: [Int64] { parts.flatMap(\.order) }
     }
 
     /// Reads `bytes` (shown as `name` in messages).
-    /// `consumed` is told, every few megabytes, the offset before which no byte is needed any more.
-    public func read(bytes: UnsafeRawBufferPointer, name: String, consumed: (Int) -> Void = { _ in }) throws(InputErrors) -> Lines {
+    /// `consumed` is told, every few megabytes, the offset before which no byte of the first half is
+    /// needed any more; `released` (from a second thread, see `LedgerTailReader`) ranges of the
+    /// second half read and no longer needed.
+    public func read(
+        bytes: UnsafeRawBufferPointer, name: String, consumed: (Int) -> Void = { _ in },
+        released: @escaping @Sendable (Range<Int>) -> Void = { _ in }
+    ) throws(InputErrors) -> Lines {
         var errors = InputErrors()
         let delimiter = dialect.delimiter(forHeaderOf: bytes)
         let decimalComma = delimiter == UInt8(ascii: ";")
@@ -44,43 +58,43 @@ public struct LedgerReader {
         let cOrder = header.position[.orderID] ?? -1, cQuantity = header.position[.quantity] ?? -1
         lines.hasOrderID = cOrder >= 0
         var scratch: [UInt8] = []
-        let estimate = max(16, bytes.count / 40)
-        lines.customer.reserveCapacity(estimate); lines.day.reserveCapacity(estimate); lines.amount.reserveCapacity(estimate)
-        if cOrder >= 0 { lines.order.reserveCapacity(estimate) }
         func shown(_ f: CSVField) -> String { "\"" + String(decoding: reader.rawBytes(f).prefix(40), as: UTF8.self) + "\"" }
-        var lastConsumed = 0
         // Plainly valid rows are decoded in one pass; the others take the general path below.
         let decoder = LedgerRowDecoder(positions: header.position, width: width, delimiter: delimiter, format: dialect.dateFormat)
-        var decoded = LedgerRowDecoder.Row()
         let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
-        // Ids of plainly valid rows are interned in batches (`CustomerIndex.intern(batch:into:)`), in
-        // row order: the batch is flushed before any other row is interned and before bytes are let go.
-        let batchSize = 32
-        var customers = CustomerIndex(capacity: 1 << 10)
-        var pending: [UnsafeRawBufferPointer] = []
-        pending.reserveCapacity(batchSize)
-        func flush() {
-            guard !pending.isEmpty else { return }
-            let at = lines.customer.count - pending.count
-            pending.withUnsafeBufferPointer { ids in
-                lines.customer.withUnsafeMutableBufferPointer { out in customers.intern(batch: ids, into: out.baseAddress! + at) }
+        // The second half is read on a second thread (see `LedgerTailReader`): the file is split at
+        // the first line start after its middle.
+        var tail: LedgerTailReader?
+        if decodesPlainRows, let base, bytes.count - reader.offset >= splitsFrom {
+            var split = reader.offset + (bytes.count - reader.offset) / 2
+            while split < bytes.count && base[split - 1] != UInt8(ascii: "\n") { split += 1 }
+            if split < bytes.count {
+                tail = LedgerTailReader(decoder: decoder, bytes: bytes, from: split, hasOrderID: cOrder >= 0, release: released)
             }
-            pending.removeAll(keepingCapacity: true)
         }
+        defer { _ = tail?.wait() }   // its bytes must stay mapped while it reads
+        var builder = LedgerLinesBuilder(hasOrderID: cOrder >= 0, expectedLines: max(16, ((tail?.start ?? bytes.count) - reader.offset) / 40))
+        var lastConsumed = 0
         while true {
-            if reader.offset - lastConsumed >= 16 << 20 { flush(); lastConsumed = reader.offset; consumed(max(0, lastConsumed - 1)) }
-            if decodesPlainRows, let base, let next = decoder.decode(base, from: reader.offset, count: bytes.count, into: &decoded) {
-                reader.skipLine(to: next)
-                guard errors.isEmpty else { continue }
-                pending.append(UnsafeRawBufferPointer(start: base + decoded.idStart, count: decoded.idCount))
-                lines.customer.append(-1)
-                if pending.count == batchSize { flush() }
-                lines.day.append(decoded.day)
-                lines.amount.append(decoded.amount)
-                if cOrder >= 0 { lines.order.append(decoded.order) }
-                continue
+            if let next = tail, reader.offset >= next.start {
+                // The first half ends where the tail begins: its lines follow. (Past it, a record
+                // spanned the split and the tail's lines are not used.)
+                tail = nil
+                let (tailLines, reached, rows) = next.wait()
+                if reader.offset == next.start {
+                    if errors.isEmpty { builder.append(tailLines) }
+                    reader.skipLines(to: reached, count: rows)
+                }
             }
-            flush()
+            if reader.offset - lastConsumed >= 16 << 20 { builder.flush(); lastConsumed = reader.offset; consumed(max(0, lastConsumed - 1)) }
+            if decodesPlainRows, let base {
+                let limit = min(tail?.start ?? bytes.count, lastConsumed + (16 << 20))
+                let (next, rows) = builder.decodePlainRows(decoder, base, from: reader.offset, count: bytes.count, limit: limit, keep: errors.isEmpty)
+                if rows > 0 {
+                    reader.skipLines(to: next, count: rows)
+                    continue
+                }
+            }
             let more: Bool
             do { more = try reader.nextRecord(into: &fields) } catch { errors.append(error.located(in: name)); break }
             guard more else { break }
@@ -99,7 +113,7 @@ public struct LedgerReader {
             var customer: Int32 = -1
             if idBytes.isEmpty { fail(cID, "customer_id is missing", "a non-empty customer id") }
             else if !idBytes.withUnsafeBytes({ TextValidation.isValidUTF8($0) }) { fail(cID, "customer_id is not valid UTF-8 text", "UTF-8 text") }
-            else { customer = idBytes.withUnsafeBytes { customers.intern($0) } }
+            else { customer = idBytes.withUnsafeBytes { builder.intern($0) } }
             let dateRaw = reader.rawBytes(fields[cDate])
             var day: Int32 = 0
             if FieldParser.trimmed(dateRaw).isEmpty { fail(cDate, "\(header.name(cDate)) is missing", dialect.dateFormat.example) }
@@ -128,13 +142,10 @@ public struct LedgerReader {
                 }
             }
             guard ok, errors.isEmpty else { continue }
-            lines.customer.append(customer)
-            lines.day.append(day)
-            lines.amount.append(amount)
-            if cOrder >= 0 { lines.order.append(order) }
+            builder.append(customer: customer, day: day, amount: amount, order: order)
         }
         guard errors.isEmpty else { throw errors }
-        lines.customers = customers
+        (lines.customers, lines.parts) = builder.finish()
         return lines
     }
 }

@@ -3,7 +3,7 @@
 /// every other row (quotes with `""`, spaces around a value, a sign before the quantity, a wrong
 /// number of fields, a last line without a line end) goes through `CSVReader` and the general
 /// checks of `LedgerReader`, so values and messages are the general path's.
-struct LedgerRowDecoder {
+struct LedgerRowDecoder: Sendable {
     /// What a field position holds.
     enum Slot: UInt8 { case id, order, date, amount, quantity, ignored }
 

@@ -37,82 +37,25 @@ public struct LedgerSource: SnapshotSource {
             throw InputErrors([InputError(file: display, line: 0, column: 0, message: "\(error)", expected: "a readable file")])
         }
         var parsed = try withExtendedLifetime(file) { () throws(InputErrors) -> LedgerReader.Lines in
-            try LedgerReader(dialect: dialect).read(bytes: file.bytes, name: display, consumed: { file.discard(before: $0) })
+            try LedgerReader(dialect: dialect).read(bytes: file.bytes, name: display, consumed: { file.discard(before: $0) },
+                                             released: { file.discard($0) })
         }
         name = display
-        guard let maxDay = parsed.day.max() else {
+        guard let maxDay = parsed.parts.compactMap({ $0.day.max() }).max() else {
             throw InputErrors([InputError(file: display, line: 2, column: 0, message: "the ledger has no purchase line", expected: "at least one row after the header")])
         }
         let cut = asOf ?? Day(ordinal: maxDay)
         // Lines after the as-of date are ignored (that is how a calibration period is cut).
-        if parsed.day.contains(where: { $0 > cut.ordinal }) {
-            let keep = parsed.day.indices.filter { parsed.day[$0] <= cut.ordinal }
-            parsed.customer = keep.map { parsed.customer[$0] }
-            parsed.amount = keep.map { parsed.amount[$0] }
-            if parsed.hasOrderID { parsed.order = keep.map { parsed.order[$0] } }
-            parsed.day = keep.map { parsed.day[$0] }
+        if parsed.parts.contains(where: { $0.day.contains { $0 > cut.ordinal } }) {
+            parsed.parts = parsed.parts.map { $0.through(cut.ordinal) }
         }
-        // The reader's arrays grew by doubling; these two live for the whole build, so keep exact-size
-        // copies (up to 48 MB less for 5 M lines).
-        parsed.day = parsed.day.withUnsafeBufferPointer { Array($0) }
-        parsed.amount = parsed.amount.withUnsafeBufferPointer { Array($0) }
-        guard let firstDay = parsed.day.min() else {
+        guard let firstDay = parsed.parts.compactMap({ $0.day.min() }).min() else {
             throw InputErrors([InputError(file: display, line: 0, column: 0, message: "no purchase on or before the as-of date \(cut)", expected: "an --as-of date after the first purchase")])
         }
-        let n = parsed.customer.count
         let customerCount = parsed.customers.count
-
-        // Counting sort by customer, then by day within each customer.
-        var start = [Int](repeating: 0, count: customerCount + 1)
-        for c in parsed.customer { start[Int(c) + 1] += 1 }
-        for c in 0..<customerCount { start[c + 1] += start[c] }
-        var fill = start
-        var sorted = [Int32](repeating: 0, count: n)
-        for i in 0..<n {
-            let c = Int(parsed.customer[i])
-            sorted[fill[c]] = Int32(i)
-            fill[c] += 1
-        }
-        for c in 0..<customerCount where start[c + 1] - start[c] > 1 {
-            sorted[start[c]..<start[c + 1]].sort { parsed.day[Int($0)] != parsed.day[Int($1)] ? parsed.day[Int($0)] < parsed.day[Int($1)] : $0 < $1 }
-        }
-        // Which lines start an order: the first line (by day) of each distinct order id of a customer,
-        // found within each customer's few lines (a global sort of 5 M lines cost 80 MB and ~1 s).
-        var starts = [Bool](repeating: true, count: n)
-        if parsed.hasOrderID {
-            // Lines without an order id (-2) are orders of their own. A customer's few lines are
-            // compared with the earlier ones directly; a `Set` per customer (hashing, clearing) was a
-            // tenth of reading a 500 k-customer ledger and is kept for customers with many lines.
-            var seen = Set<Int64>()
-            for c in 0..<customerCount where start[c + 1] - start[c] > 1 {
-                let range = start[c]..<start[c + 1]
-                if range.count <= 32 {
-                    for k in range {
-                        let orderID = parsed.order[Int(sorted[k])]
-                        guard orderID != -2 else { continue }
-                        var j = range.lowerBound
-                        while j < k && parsed.order[Int(sorted[j])] != orderID { j += 1 }
-                        if j < k { starts[Int(sorted[k])] = false }
-                    }
-                    continue
-                }
-                seen.removeAll(keepingCapacity: true)
-                for k in range {
-                    let line = Int(sorted[k])
-                    let orderID = parsed.order[line]
-                    if orderID != -2 && !seen.insert(orderID).inserted { starts[line] = false }
-                }
-            }
-        }
-        // The columns in sorted order, each original freed as soon as it is copied.
-        parsed.customer = []
-        parsed.order = []
-        startsOrder = sorted.map { starts[Int($0)] }
-        starts = []
-        lineDay = sorted.map { parsed.day[Int($0)] }
-        parsed.day = []
-        lineAmount = sorted.map { parsed.amount[Int($0)] }
-        parsed.amount = []
+        let sorted = LedgerSource.sortedByCustomer(&parsed.parts, customers: customerCount, hasOrderID: parsed.hasOrderID)
+        (lineDay, lineAmount, startsOrder) = (sorted.day, sorted.amount, sorted.startsOrder)
+        let start = sorted.start
         lines = parsed
         customerStart = start
         state = CustomerState(cursor: Array(start.dropLast()), orders: .init(repeating: 0, count: customerCount),
@@ -128,6 +71,115 @@ public struct LedgerSource: SnapshotSource {
         }
         list.append(SnapshotPeriod(asOf: cut))
         periods = list
+    }
+
+    /// The lines sorted by customer, then by day (ties in file order), as columns, and whether each
+    /// starts a new order for its customer; `start[c]` is where customer c's lines begin
+    /// (`customers + 1` entries). Each column of `parts` is freed as soon as it is moved.
+    ///
+    /// A counting sort: each line's place is worked out once, then every column is moved there in
+    /// one sequential read, so that sorting each customer's few lines by day and finding its orders
+    /// read lines next to each other. (Sorting line numbers, then gathering every column through
+    /// them and comparing order ids through them, was a scattered read per line and column: 0.8 s
+    /// of reading a 5 M-line ledger, all of it before a second thread has work.)
+    static func sortedByCustomer(_ parts: inout [LedgerLineColumns], customers customerCount: Int, hasOrderID: Bool)
+        -> (day: [Int32], amount: [Int64], startsOrder: [Bool], start: [Int]) {
+        let n = parts.reduce(0) { $0 + $1.count }
+        precondition(n < Int(Int32.max), "a ledger of 2^31 lines or more")
+        var start = [Int](repeating: 0, count: customerCount + 1)
+        for part in parts { for c in part.customer { start[Int(c) + 1] += 1 } }
+        for c in 0..<customerCount { start[c + 1] += start[c] }
+        // The place of each line, in file order.
+        var place = [Int32](repeating: 0, count: n)
+        do {
+            var fill = start.map { Int32(truncatingIfNeeded: $0) }
+            var line = 0
+            place.withUnsafeMutableBufferPointer { place in
+                fill.withUnsafeMutableBufferPointer { fill in
+                    for k in parts.indices {
+                        parts[k].customer.withUnsafeBufferPointer { customers in
+                            for c in customers {
+                                place[line] = fill[Int(c)]
+                                fill[Int(c)] &+= 1
+                                line += 1
+                            }
+                        }
+                        parts[k].customer = []
+                    }
+                }
+            }
+        }
+        func moved<T>(_ column: WritableKeyPath<LedgerLineColumns, [T]>) -> [T] {
+            [T](unsafeUninitializedCapacity: n) { out, initialized in
+                place.withUnsafeBufferPointer { place in
+                    var line = 0
+                    for k in parts.indices {
+                        parts[k][keyPath: column].withUnsafeBufferPointer { values in
+                            for v in values {
+                                (out.baseAddress! + Int(place[line])).initialize(to: v)
+                                line += 1
+                            }
+                        }
+                        parts[k][keyPath: column] = []
+                    }
+                }
+                initialized = n
+            }
+        }
+        var order = hasOrderID ? moved(\.order) : []
+        var amount = moved(\.amount)
+        var day = moved(\.day)
+        place = []
+        // Each customer's lines by day, ties kept in file order (an insertion sort: a ledger in date
+        // order needs no move at all).
+        day.withUnsafeMutableBufferPointer { day in
+            amount.withUnsafeMutableBufferPointer { amount in
+                order.withUnsafeMutableBufferPointer { order in
+                    for c in 0..<customerCount where start[c + 1] - start[c] > 1 {
+                        let lower = start[c], upper = start[c + 1]
+                        for k in (lower + 1)..<upper where day[k] < day[k - 1] {
+                            let (d, a) = (day[k], amount[k])
+                            let o = hasOrderID ? order[k] : 0
+                            var j = k
+                            while j > lower && day[j - 1] > d {
+                                day[j] = day[j - 1]
+                                amount[j] = amount[j - 1]
+                                if hasOrderID { order[j] = order[j - 1] }
+                                j -= 1
+                            }
+                            day[j] = d
+                            amount[j] = a
+                            if hasOrderID { order[j] = o }
+                        }
+                    }
+                }
+            }
+        }
+        // Which lines start an order: the first line (by day) of each distinct order id of a customer,
+        // found within each customer's few lines (a global sort of 5 M lines cost 80 MB and ~1 s).
+        var starts = [Bool](repeating: true, count: n)
+        if hasOrderID {
+            // Lines without an order id (-2) are orders of their own. A customer's few lines are
+            // compared with the earlier ones directly; a `Set` per customer (hashing, clearing) was a
+            // tenth of reading a 500 k-customer ledger and is kept for customers with many lines.
+            var seen = Set<Int64>()
+            order.withUnsafeBufferPointer { order in
+                for c in 0..<customerCount where start[c + 1] - start[c] > 1 {
+                    let range = start[c]..<start[c + 1]
+                    if range.count <= 32 {
+                        for k in range where order[k] != -2 {
+                            var j = range.lowerBound
+                            while j < k && order[j] != order[k] { j += 1 }
+                            if j < k { starts[k] = false }
+                        }
+                        continue
+                    }
+                    seen.removeAll(keepingCapacity: true)
+                    for k in range where order[k] != -2 && !seen.insert(order[k]).inserted { starts[k] = false }
+                }
+            }
+        }
+        return (day, amount, starts, start)
     }
 
     /// A derived snapshot is a pass over lines already in memory, but a pass over every customer:

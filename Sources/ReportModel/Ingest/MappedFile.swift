@@ -6,7 +6,8 @@ import Darwin
 
 /// A read-only memory map of a whole file. Pages are loaded on demand by the kernel, so reading a
 /// file costs address space, not resident memory beyond what is being scanned.
-public final class MappedFile {
+/// (Sendable: `discard(_:)` may be called from any thread; `discard(before:)` from one only.)
+public final class MappedFile: @unchecked Sendable {
     /// The file's bytes; empty for an empty file.
     public let bytes: UnsafeRawBufferPointer
     private let base: UnsafeMutableRawPointer?
@@ -48,6 +49,17 @@ public final class MappedFile {
         guard end > discarded else { return }
         _ = madvise(base + discarded, end - discarded, MADV_DONTNEED)
         discarded = end
+    }
+
+    /// Drops the pages that lie wholly within `range` (of a part of the file read on another
+    /// thread than `discard(before:)`'s).
+    public func discard(_ range: Range<Int>) {
+        guard let base else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let lower = (max(range.lowerBound, 0) + page - 1) / page * page
+        let upper = min(range.upperBound, length) / page * page
+        guard upper > lower else { return }
+        _ = madvise(base + lower, upper - lower, MADV_DONTNEED)
     }
 
     deinit {

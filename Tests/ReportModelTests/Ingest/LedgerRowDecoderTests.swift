@@ -1,9 +1,9 @@
 import Testing
 @testable import ReportModel
 
-/// The ledger's one-pass row decoder changes nothing but speed: on generated ledgers mixing every
-/// accepted spelling (and, in the second test, every kind of error), reading with and without it
-/// gives the same lines, the same ids and the same errors.
+/// The ledger's one-pass row decoder, and reading the second half on another thread, change nothing
+/// but speed: on generated ledgers mixing every accepted spelling (and every kind of error), reading
+/// with and without them gives the same lines, the same ids and the same errors.
 @Suite struct LedgerRowDecoderTests {
     struct Picture: Equatable {
         var errors: [String] = []
@@ -13,9 +13,10 @@ import Testing
         var unknown: [String] = []
     }
 
-    static func read(_ bytes: [UInt8], decoder: Bool) -> Picture {
+    static func read(_ bytes: [UInt8], decoder: Bool, splitsFrom: Int = .max) -> Picture {
         var reader = LedgerReader(dialect: InputDialect())
         reader.decodesPlainRows = decoder
+        reader.splitsFrom = splitsFrom
         var p = Picture()
         let result = bytes.withUnsafeBytes { raw -> Result<LedgerReader.Lines, InputErrors> in
             do throws(InputErrors) { return .success(try reader.read(bytes: raw, name: "ledger.csv")) } catch { return .failure(error) }
@@ -91,5 +92,36 @@ import Testing
     func sameErrorsForEveryKindOfProblem(seed: Int) {
         let f = Self.file(seed: 5_000 + UInt64(seed), rows: 200, bad: seed % 3 == 0 ? 0.002 : 0.01, other: seed % 2 == 0 ? 0.05 : 0.5)
         #expect(Self.read(f, decoder: true) == Self.read(f, decoder: false))
+    }
+
+    /// Split at the middle of files whose rows mix plain and general-path ones (quoted line breaks
+    /// that may span the split, blank lines, errors): the same as reading in one pass, for every file.
+    @Test(arguments: 0..<80)
+    func sameLinesAndErrorsWhenReadInTwoHalves(seed: Int) {
+        let bad = seed % 4 == 0 ? 0.01 : 0
+        let f = Self.file(seed: 9_000 + UInt64(seed), rows: 150 + seed * 7, bad: bad, other: seed % 2 == 0 ? 0.02 : 0.4)
+        let whole = Self.read(f, decoder: true)
+        #expect(Self.read(f, decoder: true, splitsFrom: 0) == whole)
+        #expect(whole == Self.read(f, decoder: false))
+    }
+
+    /// A split inside a quoted field with a line break: the first half reads on past the split, and
+    /// the second half's lines (which started mid-field) are not used.
+    @Test func splitInsideAQuotedLineBreakIsNotUsed() {
+        func rows(_ month: Int) -> String {
+            (0..<40).map { k in "C\(k % 7),2025-0\(month)-1\(k % 9),\(k % 10).50,\n" }.joined()
+        }
+        let header = "customer_id,date,amount,note\n"
+        let before = header + rows(3) + "C1,2025-04-01,2.00,\"a first line, long enough to hold the middle\n"
+        let text = before + "C9,2099-01-01,1.00,not a line\"\n" + rows(5)
+        let bytes = Array(text.utf8)
+        // The split (the first line start after the middle of what follows the header) falls in the quoted field.
+        let middle = header.utf8.count + (bytes.count - header.utf8.count) / 2
+        #expect(middle > header.utf8.count + rows(3).utf8.count && middle <= before.utf8.count)
+        let whole = Self.read(bytes, decoder: true)
+        #expect(whole.errors.isEmpty, "\(whole.errors)")
+        #expect(whole.day.count == 81)
+        #expect(!whole.day.contains(Day(year: 2099, month: 1, day: 1)!.ordinal))
+        #expect(Self.read(bytes, decoder: true, splitsFrom: 0) == whole)
     }
 }

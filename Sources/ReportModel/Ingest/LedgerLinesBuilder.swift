@@ -1,0 +1,101 @@
+/// The columns of ledger lines as they are read (internal to `LedgerReader`): ids interned into a
+/// `CustomerIndex`, the ids of decoded rows in batches (`CustomerIndex.intern(batch:into:)`), in row
+/// order.
+struct LedgerLinesBuilder {
+    var customers = CustomerIndex(capacity: 1 << 10)
+    /// The parts finished so far (see `append(_:)`) and the one being filled.
+    private(set) var parts: [LedgerLineColumns] = []
+    private var current = LedgerLineColumns()
+    let hasOrderID: Bool
+    /// Ids of decoded rows whose index is not looked up yet (their `customer` entries are -1).
+    private var pending: [UnsafeRawBufferPointer] = []
+    static let batchSize = 32
+
+    /// Room for about `expectedLines` lines.
+    init(hasOrderID: Bool, expectedLines: Int) {
+        self.hasOrderID = hasOrderID
+        current.customer.reserveCapacity(expectedLines)
+        current.day.reserveCapacity(expectedLines)
+        current.amount.reserveCapacity(expectedLines)
+        if hasOrderID { current.order.reserveCapacity(expectedLines) }
+        pending.reserveCapacity(LedgerLinesBuilder.batchSize)
+    }
+
+    /// Decodes plainly valid rows from `start` until a row the decoder does not take, the end of the
+    /// buffer, or the first line end at or past `limit`; keeps them when `keep` (the reader keeps no
+    /// more lines once it has found an error). Returns the offset reached and the rows decoded.
+    /// The ids point into `base`, which must outlive the next `flush()`.
+    mutating func decodePlainRows(
+        _ decoder: LedgerRowDecoder, _ base: UnsafePointer<UInt8>, from start: Int, count: Int, limit: Int, keep: Bool
+    ) -> (offset: Int, rows: Int) {
+        var offset = start, rows = 0
+        var row = LedgerRowDecoder.Row()
+        while offset < limit, let next = decoder.decode(base, from: offset, count: count, into: &row) {
+            offset = next
+            rows += 1
+            guard keep else { continue }
+            pending.append(UnsafeRawBufferPointer(start: base + row.idStart, count: row.idCount))
+            current.customer.append(-1)
+            if pending.count == LedgerLinesBuilder.batchSize { flush() }
+            current.day.append(row.day)
+            current.amount.append(row.amount)
+            if hasOrderID { current.order.append(row.order) }
+        }
+        return (offset, rows)
+    }
+
+    /// Looks up the pending ids (before any other id is interned, and before their bytes are let go).
+    mutating func flush() {
+        guard !pending.isEmpty else { return }
+        let at = current.customer.count - pending.count
+        pending.withUnsafeBufferPointer { ids in
+            current.customer.withUnsafeMutableBufferPointer { out in customers.intern(batch: ids, into: out.baseAddress! + at) }
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// The index of an id read by the general path.
+    mutating func intern(_ bytes: UnsafeRawBufferPointer) -> Int32 {
+        flush()
+        return customers.intern(bytes)
+    }
+
+    /// A line read by the general path (`customer` from `intern`).
+    mutating func append(customer c: Int32, day d: Int32, amount a: Int64, order o: Int64) {
+        flush()
+        current.customer.append(c)
+        current.day.append(d)
+        current.amount.append(a)
+        if hasOrderID { current.order.append(o) }
+    }
+
+    /// Appends the lines of `next`, read from the bytes right after these, as a part of their own:
+    /// the same lines and index as reading both in one go, since `next`'s new ids come in the order
+    /// it first met them. (Not copied into one set of columns: that was a tenth of reading 5 M lines.)
+    mutating func append(_ next: consuming LedgerLinesBuilder) {
+        flush()
+        next.flush()
+        var (tailCustomers, tailParts) = next.finish()
+        let local = (0..<tailCustomers.count).map { j in tailCustomers.withBytes(Int32(j)) { customers.intern($0) } }
+        tailCustomers = CustomerIndex()
+        for i in tailParts.indices {
+            var part = tailParts[i]
+            tailParts[i] = LedgerLineColumns()   // so that `part` is the only owner of its columns
+            local.withUnsafeBufferPointer { local in
+                part.customer.withUnsafeMutableBufferPointer { ids in
+                    for k in ids.indices { ids[k] = local[Int(ids[k])] }
+                }
+            }
+            if current.count > 0 { parts.append(current) }
+            current = part
+        }
+    }
+
+    /// The index and the parts, in file order.
+    mutating func finish() -> (customers: CustomerIndex, parts: [LedgerLineColumns]) {
+        flush()
+        if current.count > 0 || parts.isEmpty { parts.append(current) }
+        current = LedgerLineColumns()
+        return (customers, parts)
+    }
+}

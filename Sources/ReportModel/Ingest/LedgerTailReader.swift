@@ -1,0 +1,51 @@
+import Dispatch
+
+/// Reads the plainly valid rows of a ledger's second half on a second thread while `LedgerReader`
+/// reads the first half (internal).
+///
+/// The tail starts at a line start near the middle and runs until the end or the first row the
+/// one-pass decoder does not take. Its lines are used only when the first half's reading stops
+/// exactly at that line start (a quoted field with a line break across it makes it go on past):
+/// then the two parts are the same lines, ids and index as one pass (`LedgerLinesBuilder.append`).
+/// Reading a 5 M-line ledger: 2.6 → 1.6 s (see `LedgerReader.read`).
+final class LedgerTailReader: @unchecked Sendable {
+    /// Where the tail starts (a line start).
+    let start: Int
+    private let group = DispatchGroup()
+    /// Written once by the background job, read only after `group.wait()`.
+    private var lines: LedgerLinesBuilder?
+    private var reached = 0
+    private var rows = 0
+
+    /// Starts reading `bytes` from `start` with `decoder`. `release` is told, from the background
+    /// thread, of byte ranges read and no longer needed.
+    init(decoder: LedgerRowDecoder, bytes: UnsafeRawBufferPointer, from start: Int, hasOrderID: Bool,
+         release: @escaping @Sendable (Range<Int>) -> Void) {
+        self.start = start
+        let count = bytes.count
+        nonisolated(unsafe) let base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
+            var builder = LedgerLinesBuilder(hasOrderID: hasOrderID, expectedLines: (count - start) / 40)
+            var offset = start, released = start, total = 0
+            while true {
+                // Stop every 16 MB to flush the batch and let go of the bytes read.
+                let (next, decoded) = builder.decodePlainRows(decoder, base, from: offset, count: count, limit: offset + (16 << 20), keep: true)
+                offset = next
+                total += decoded
+                builder.flush()
+                release(released..<offset)
+                released = offset
+                if decoded == 0 || offset >= count { break }
+            }
+            (lines, reached, rows) = (builder, offset, total)
+        }
+    }
+
+    /// Waits for the tail: its lines, the offset where it stopped, and the rows (one line each) it read.
+    /// Call once: the lines are handed over, not kept.
+    func wait() -> (lines: LedgerLinesBuilder, offset: Int, rows: Int) {
+        group.wait()
+        defer { lines = nil }
+        return (lines!, reached, rows)
+    }
+}
