@@ -40,28 +40,43 @@ enum LifetimeOptimizer {
         _ f: Objective, starts: [[Double]], gradientTolerance: Double = gradientTolerance,
         acceptTolerance: Double = acceptTolerance
     ) -> Result? {
+        search(f, starts: starts, gradientTolerance: gradientTolerance, acceptTolerance: acceptTolerance).best
+    }
+
+    /// `minimize`, also returning every distinct optimum the runs converged to (best first): where
+    /// the likelihood has more than one, a survey's best need not be the whole data's.
+    static func search(
+        _ f: Objective, starts: [[Double]], gradientTolerance: Double = gradientTolerance,
+        acceptTolerance: Double = acceptTolerance
+    ) -> (best: Result?, optima: [Result]) {
         var best: Result?
         var converged: [Result] = []
+        func same(_ u: Result, _ v: Result) -> Bool { abs(u.value - v.value) <= 1.0e-9 * max(1, abs(v.value)) }
         for start in starts {
             guard let run = bfgs(f, from: start, gradientTolerance: gradientTolerance) else { continue }
             if best == nil || run.value < best!.value { best = run }
             if run.gradientNorm <= acceptTolerance {
-                let agrees = converged.contains { abs($0.value - run.value) <= 1.0e-9 * max(1, abs(run.value)) }
-                converged.append(run)
+                let agrees = converged.contains { same($0, run) }
+                if !agrees { converged.append(run) }
                 if agrees { break }
             }
         }
-        if let b = best, b.gradientNorm <= acceptTolerance { return b }
+        converged.sort { $0.value < $1.value }
+        if let b = best, b.gradientNorm <= acceptTolerance { return (b, converged) }
         // Fallback: Nelder–Mead from the best point (or the first start), then polish.
         let origin = best?.theta ?? starts.first ?? []
-        guard !origin.isEmpty else { return best }
+        guard !origin.isEmpty else { return (best, converged) }
         var point = nelderMead({ f($0).value }, from: origin)
         point = nelderMead({ f($0).value }, from: point)
         if let polished = bfgs(f, from: point, gradientTolerance: gradientTolerance),
            best == nil || polished.value <= best!.value || polished.gradientNorm <= acceptTolerance {
             best = polished
+            if polished.gradientNorm <= acceptTolerance && !converged.contains(where: { same($0, polished) }) {
+                converged.append(polished)
+                converged.sort { $0.value < $1.value }
+            }
         }
-        return best
+        return (best, converged)
     }
 
     // MARK: - BFGS

@@ -86,6 +86,47 @@ import Testing
         expectPublishedCDNOWFit(p)
     }
 
+    /// −Σ wₖ e^(−|θ − cₖ|²): one well per (centre, depth), with its gradient.
+    static func wells(_ list: [(centre: [Double], depth: Double)]) -> LifetimeOptimizer.Objective {
+        { theta in
+            var value = 0.0
+            var gradient = [Double](repeating: 0, count: theta.count)
+            for (centre, depth) in list {
+                let e = depth * exp(-zip(theta, centre).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) })
+                value -= e
+                for i in theta.indices { gradient[i] += 2 * (theta[i] - centre[i]) * e }
+            }
+            return (value, gradient)
+        }
+    }
+
+    /// A survey whose optimum lies far out towards the boundary (a ≈ e^15, b ≈ e^17: the ridge along
+    /// which a small sample's BG/NBD likelihood can run flat) is not polished from, even where the
+    /// whole data have a local optimum there too: their search runs from the starts instead.
+    @Test func surveyOptimumNearTheBoundaryIsNotPolishedFrom() throws {
+        let inside = [0.1, 0.2, -0.3, 0.4], ridge = [log(0.25), log(4.5), 15, 17]
+        let survey: LifetimeOptimizer.Objective = { theta in   // a bowl around the ridge point
+            (zip(theta, ridge).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }, zip(theta, ridge).map { 2 * ($0 - $1) })
+        }
+        let whole = Self.wells([(inside, 2), (ridge, 1)])
+        let starts: [[Double]] = [inside.map { $0 + 0.3 }, inside.map { $0 - 0.3 }]
+        let p = try MaximumLikelihoodFit.parameters(whole, survey: survey, starts: starts, names: ["r", "alpha", "a", "b"])
+        for i in 0..<4 { #expect(abs(log(p[i]) - inside[i]) < 1.0e-4, "\(i): \(log(p[i]))") }
+    }
+
+    /// Two survey optima ranked otherwise than on the whole data: both are polished and the whole
+    /// data's best is kept (polished alone, the survey's best would end in the whole data's lesser well).
+    @Test func everySurveyOptimumIsPolished() throws {
+        let near = [0.1, 0.2, -0.3, 0.4], far = [2.0, -1.5, 1.0, 2.5]
+        let survey = Self.wells([(near, 1), (far, 2)]), whole = Self.wells([(near, 2), (far, 1)])
+        let starts: [[Double]] = [far.map { $0 + 0.2 }, near.map { $0 - 0.2 }, far.map { $0 - 0.1 }]
+        let (best, optima) = LifetimeOptimizer.search(survey, starts: starts)
+        #expect(optima.count == 2)
+        #expect(best.map { zip($0.theta, far).allSatisfy { abs($0 - $1) < 1.0e-4 } } == true)
+        let p = try MaximumLikelihoodFit.parameters(whole, survey: survey, starts: starts, names: ["a", "b", "c", "d"])
+        for i in 0..<4 { #expect(abs(log(p[i]) - near[i]) < 1.0e-4, "\(i): \(log(p[i]))") }
+    }
+
     /// r = 0.243, α = 4.414, a = 0.793, b = 2.426 (Fader, Hardie & Lee 2005).
     private func expectPublishedCDNOWFit(_ p: [Double]) {
         let published: [Double] = [0.243, 4.414, 0.793, 2.426]
@@ -97,7 +138,7 @@ import Testing
     @Test func surveyStepStartsAboveTheThreshold() {
         #expect(MaximumLikelihoodFit.surveyStep(customers: 10_000) == 1)
         #expect(MaximumLikelihoodFit.surveyStep(customers: MaximumLikelihoodFit.surveyThreshold) == 1)
-        #expect(MaximumLikelihoodFit.surveyStep(customers: 1_000_000) == 50)
+        #expect(MaximumLikelihoodFit.surveyStep(customers: 1_000_000) == 200)
     }
 
     // MARK: - Line search at the noise floor
