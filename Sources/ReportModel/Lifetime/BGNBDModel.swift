@@ -177,7 +177,7 @@ public enum BGNBDModel {
             zs[j] = t / (p.alpha + T + t)
             summed[j] = zs[j] > 0.98 ? 0 : zs[j]
         }
-        Hypergeometric.scaledIncrements(bigA, epsilon, c, summed, count: count, into: increments, workspace: workspace)
+        Hypergeometric.scaledIncrementsByHorner(bigA, epsilon, c, summed, count: count, into: increments, workspace: workspace)
         for j in 0..<count {
             let t = horizons[j]
             let s = increments[j]

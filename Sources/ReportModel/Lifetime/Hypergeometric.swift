@@ -87,6 +87,72 @@ public enum Hypergeometric {
         continued(a, b, c, zs, firstTerms: first, count: count, n: 1, maxTerms: maxTerms, into: results, workspace: workspace)
     }
 
+    /// `scaledIncrements` at several z on raw buffers, each series summed by Horner's rule over the
+    /// terms the largest z needs: the coefficients (a)_n (b+1)_{n−1} / ((c+1)_{n−1} n!) are worked out
+    /// once, while summing the largest z's series to the same convergence test as `scaledIncrements`,
+    /// then every z's polynomial is evaluated from its last coefficient (the smaller z's extra terms
+    /// are below their rounding). Equal to `scaledIncrements` within rounding (the order of the sums
+    /// differs). The per-z loop has no branch and no state but its running value: the 12 horizons
+    /// of a customer group cost about one step of the largest z's series per term, where the
+    /// term-by-term sums, each with its own convergence test, cost one step per term and z (the series
+    /// were 12 % of a 63-month-end ledger build's CPU samples). Falls back to `scaledIncrements` when
+    /// a coefficient is not finite or the largest z's series does not converge in `maxTerms`.
+    static func scaledIncrementsByHorner(
+        _ a: Double, _ b: Double, _ c: Double, _ zs: UnsafePointer<Double>, count: Int,
+        into results: UnsafeMutablePointer<Double>, workspace: SeriesWorkspace, maxTerms: Int = 4000
+    ) {
+        var zMax = 0.0
+        for j in 0..<count { zMax = max(zMax, zs[j]) }
+        guard zMax > 0, a != 0, maxTerms <= workspace.coefficientCapacity else {
+            if zMax > 0, a != 0 {
+                scaledIncrements(a, b, c, zs, count: count, into: results, workspace: workspace, maxTerms: maxTerms)
+            } else {
+                for j in 0..<count { results[j] = 0 }
+            }
+            return
+        }
+        // coefficient[k] multiplies z^(k+1).
+        let coefficient = workspace.coefficients
+        coefficient[0] = a
+        var term = a * zMax, sum = term, largest = abs(term)
+        var terms = 1
+        var converged = false
+        var n = 1.0
+        while terms < maxTerms {
+            let ratio = (a + n) * (b + n) / ((c + n) * (n + 1))
+            let nextRatio = (a + n + 1) * (b + n + 1) / ((c + n + 1) * (n + 2))
+            coefficient[terms] = coefficient[terms - 1] * ratio
+            terms += 1
+            let t = term * (ratio * zMax)
+            sum += t
+            largest = max(largest, abs(t))
+            term = t
+            if t == 0 || (abs(t) * zMax <= 1.0e-17 * max(abs(sum), 1.0e-3 * largest)
+                          && tailIsNegligible(term: t, nextRatio: abs(nextRatio * zMax), zMax, sum: sum, largest: largest)) {
+                converged = true
+                break
+            }
+            if !sum.isFinite || !coefficient[terms - 1].isFinite { break }
+            n += 1
+        }
+        guard converged, sum.isFinite, coefficient[terms - 1].isFinite else {
+            scaledIncrements(a, b, c, zs, count: count, into: results, workspace: workspace, maxTerms: maxTerms)
+            return
+        }
+        let value = workspace.sum
+        for j in 0..<count { value[j] = coefficient[terms - 1] }
+        var k = terms - 2
+        while k >= 0 {
+            let ck = coefficient[k]
+            for j in 0..<count { value[j] = value[j] * zs[j] + ck }
+            k -= 1
+        }
+        for j in 0..<count {
+            let v = zs[j] == 0 ? 0 : value[j] * zs[j]
+            results[j] = v.isFinite ? v : .nan
+        }
+    }
+
     /// The series loop on raw buffers: results are written to `results`, NaN for nil.
     /// (Tried: the series four at a time in SIMD lanes, bit for bit the same; no faster on the
     /// baseline x86-64 target, whose SIMD4<Double> is two SSE2 halves plus mask conversions.)

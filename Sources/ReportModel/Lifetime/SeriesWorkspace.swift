@@ -8,6 +8,10 @@ final class SeriesWorkspace {
     private let storage: UnsafeMutablePointer<Double>
     /// Indices of the series still being summed.
     let active: UnsafeMutablePointer<Int>
+    /// The coefficients of the series summed by Horner's rule (`Hypergeometric.scaledIncrementsByHorner`).
+    let coefficients: UnsafeMutablePointer<Double>
+    /// The most coefficients `coefficients` holds.
+    let coefficientCapacity = 4096
 
     /// A workspace for up to `capacity` series at once.
     init(capacity: Int) {
@@ -16,11 +20,14 @@ final class SeriesWorkspace {
         storage.initialize(repeating: 0, count: 8 * self.capacity)
         active = .allocate(capacity: self.capacity)
         active.initialize(repeating: 0, count: self.capacity)
+        coefficients = .allocate(capacity: coefficientCapacity)
+        coefficients.initialize(repeating: 0, count: coefficientCapacity)
     }
 
     deinit {
         storage.deallocate()
         active.deallocate()
+        coefficients.deallocate()
     }
 
     /// Per-series state of the summation.

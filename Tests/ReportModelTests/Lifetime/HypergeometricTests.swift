@@ -112,4 +112,38 @@ import Testing
         #expect(short[0] == Hypergeometric.scaledIncrement(2.2, 0.5, 4.1, 0.1))
         #expect(short[1] == nil)
     }
+
+    /// Horner's rule over the largest z's terms gives every z's series within rounding of its own
+    /// term-by-term sum: parameters of fitted months (large a and b, whose terms first grow by
+    /// orders of magnitude), negative a or b, z = 0, and the fallback when the largest z's series
+    /// does not converge in the allowed terms.
+    @Test func hornerSumsAreTheTermByTermSumsWithinRounding() {
+        let zs = [0.05, 0.3, 0, 0.6, 0.9, 0.97, 0.5, 0.58, 0.73, 0.917]
+        let parameters: [(Double, Double, Double)] = [
+            (1.45, -0.207, 2.219), (2.2, 0.5, 4.1), (-0.7, 1.5, 0.4), (0.3, -0.6, 9.5),
+            (234.7, 13.07, 235.0), (66_000_000, 3_720_000, 66_000_010), (0.0, 1.0, 2.0),
+        ]
+        let workspace = SeriesWorkspace(capacity: zs.count)
+        for (a, b, c) in parameters {
+            let horner = UnsafeMutablePointer<Double>.allocate(capacity: zs.count)
+            defer { horner.deallocate() }
+            zs.withUnsafeBufferPointer { z in
+                Hypergeometric.scaledIncrementsByHorner(a, b, c, z.baseAddress!, count: zs.count, into: horner, workspace: workspace)
+            }
+            let termByTerm = Hypergeometric.scaledIncrements(a, b, c, zs)
+            for j in zs.indices {
+                guard let expected = termByTerm[j] else { #expect(horner[j].isNaN, "a=\(a) z=\(zs[j])"); continue }
+                #expect(abs(horner[j] - expected) <= 1.0e-13 * abs(expected), "a=\(a) z=\(zs[j]): \(horner[j]) vs \(expected)")
+            }
+        }
+        // Not converging in 40 terms at z = 0.97: every z is summed term by term instead, as `scaledIncrements` does.
+        let short = [0.1, 0.97]
+        let out = UnsafeMutablePointer<Double>.allocate(capacity: 2)
+        defer { out.deallocate() }
+        short.withUnsafeBufferPointer { z in
+            Hypergeometric.scaledIncrementsByHorner(2.2, 0.5, 4.1, z.baseAddress!, count: 2, into: out, workspace: workspace, maxTerms: 40)
+        }
+        #expect(out[0] == Hypergeometric.scaledIncrement(2.2, 0.5, 4.1, 0.1))
+        #expect(out[1].isNaN)
+    }
 }
