@@ -345,9 +345,14 @@ struct BGNBDData: Sendable {
     }
 
     /// The Hessian of `objective` at θ (row-major 4 × 4).
-    func objectiveHessian(_ theta: [Double]) -> [Double] {
+    func objectiveHessian(_ theta: [Double]) -> [Double] { objectiveWithHessian(theta).hessian }
+
+    /// `objective` with its Hessian (row-major 4 × 4), in one pass over the data.
+    func objectiveWithHessian(_ theta: [Double]) -> LifetimeOptimizer.SecondOrder {
         let p = theta.map { exp($0) }
         let d = derivatives(r: p[0], alpha: p[1], a: p[2], b: p[3], order: 2)
-        return MaximumLikelihoodFit.logParameterHessian(d.hessian, gradient: d.gradient, parameters: p, customers: customers)
+        let n = Double(max(customers, 1))
+        return (-d.value / n, (0..<4).map { -d.gradient[$0] * p[$0] / n },
+                MaximumLikelihoodFit.logParameterHessian(d.hessian, gradient: d.gradient, parameters: p, customers: customers))
     }
 }

@@ -43,7 +43,7 @@ public enum BGNBDModel {
         let survey = step > 1 ? data.systematicSample(every: step) : nil
         let p = try MaximumLikelihoodFit.parameters(
             data.objective, survey: survey.map { sample in { sample.objective($0) } },
-            curvature: data.objectiveHessian, starts: starts, names: ["r", "alpha", "a", "b"])
+            secondOrder: data.objectiveWithHessian, starts: starts, names: ["r", "alpha", "a", "b"])
         let ll = data.logLikelihood(r: p[0], alpha: p[1], a: p[2], b: p[3], wantGradient: false).value
         return BGNBDParameters(r: p[0], alpha: p[1], a: p[2], b: p[3], logLikelihood: ll)
     }

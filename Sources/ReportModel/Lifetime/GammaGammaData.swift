@@ -155,9 +155,14 @@ struct GammaGammaData: Sendable {
     }
 
     /// The Hessian of `objective` at θ (row-major 3 × 3).
-    func objectiveHessian(_ theta: [Double]) -> [Double] {
+    func objectiveHessian(_ theta: [Double]) -> [Double] { objectiveWithHessian(theta).hessian }
+
+    /// `objective` with its Hessian (row-major 3 × 3), in one pass over the data.
+    func objectiveWithHessian(_ theta: [Double]) -> LifetimeOptimizer.SecondOrder {
         let params = theta.map { exp($0) }
         let d = derivatives(p: params[0], q: params[1], v: params[2], order: 2)
-        return MaximumLikelihoodFit.logParameterHessian(d.hessian, gradient: d.gradient, parameters: params, customers: customers)
+        let n = Double(max(customers, 1))
+        return (-d.value / n, (0..<3).map { -d.gradient[$0] * params[$0] / n },
+                MaximumLikelihoodFit.logParameterHessian(d.hessian, gradient: d.gradient, parameters: params, customers: customers))
     }
 }

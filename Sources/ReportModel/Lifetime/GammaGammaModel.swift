@@ -35,7 +35,7 @@ public enum GammaGammaModel {
         let survey = step > 1 ? data.systematicSample(every: step) : nil
         let p = try MaximumLikelihoodFit.parameters(
             data.objective, survey: survey.map { sample in { sample.objective($0) } },
-            curvature: data.objectiveHessian, starts: starts, names: ["p", "q", "v"])
+            secondOrder: data.objectiveWithHessian, starts: starts, names: ["p", "q", "v"])
         let ll = data.logLikelihood(p: p[0], q: p[1], v: p[2], wantGradient: false).value
         return GammaGammaParameters(p: p[0], q: p[1], v: p[2], logLikelihood: ll)
     }

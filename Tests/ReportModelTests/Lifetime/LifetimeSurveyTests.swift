@@ -127,6 +127,36 @@ import Testing
         for i in 0..<4 { #expect(abs(log(p[i]) - near[i]) < 1.0e-4, "\(i): \(log(p[i]))") }
     }
 
+    // MARK: - Newton polish
+
+    /// From a 1-in-4 survey's optimum, Newton's method with the exact Hessian reaches the whole
+    /// CDNOW data's optimum (the one BFGS finds from the starts) to the gradient tolerance, in a few
+    /// passes, and hands back the Hessian it stopped at.
+    @Test func newtonPolishesTheSurveyOptimum() throws {
+        let data = BGNBDData(try LifetimeCDNOWFixture.histories())
+        let starts: [[Double]] = [[0, log(5.0), 0, 0]]
+        let direct = try #require(LifetimeOptimizer.minimize(data.objective, starts: starts))
+        let rough = try #require(LifetimeOptimizer.minimize(data.systematicSample(every: 4).objective, starts: starts))
+        var passes = 0
+        let polished = try #require(LifetimeOptimizer.newton({ passes += 1; return data.objectiveWithHessian($0) },
+                                                             from: rough.theta, gradientTolerance: 1.0e-10))
+        #expect(polished.gradientNorm <= 1.0e-10)
+        #expect(passes <= 8, "\(passes) passes")
+        for i in 0..<4 { #expect(abs(polished.theta[i] - direct.theta[i]) < 1.0e-7) }
+        #expect(polished.hessian == data.objectiveWithHessian(polished.theta).hessian)
+        expectPublishedCDNOWFit(polished.theta.map { exp($0) })
+    }
+
+    /// Where the Hessian is not positive definite (a saddle of f = x² − y²), Newton gives up and the
+    /// caller polishes with BFGS.
+    @Test func newtonGivesUpWithoutPositiveCurvature() {
+        let saddle: ([Double]) -> LifetimeOptimizer.SecondOrder = { v in
+            (v[0] * v[0] - v[1] * v[1], [2 * v[0], -2 * v[1]], [2, 0, 0, -2])
+        }
+        #expect(LifetimeOptimizer.newton(saddle, from: [0.5, 0.5], gradientTolerance: 1.0e-10) == nil)
+        #expect(LifetimeOptimizer.choleskySolve([4, 2, 2, 3], [2, 1], 2).map { $0.map { ($0 * 1e12).rounded() / 1e12 } } == [0.5, 0])
+    }
+
     /// r = 0.243, α = 4.414, a = 0.793, b = 2.426 (Fader, Hardie & Lee 2005).
     private func expectPublishedCDNOWFit(_ p: [Double]) {
         let published: [Double] = [0.243, 4.414, 0.793, 2.426]
