@@ -38,14 +38,15 @@ struct LoyaltyProgramDesignerTests {
 
     @Test func countedMembersUseTheBuyerTable() {
         var table = BuyerTable()
-        let spends: [Double] = [0, 50, 119, 120, 150, 179, 180, 500]
+        // −20: a buyer whose refunds exceed the purchases is in the first tier too.
+        let spends: [Double] = [0, 50, 119, 120, 150, 179, 180, 500, -20]
         for (i, s) in spends.enumerated() {
             table.customer.append(Int32(i))
             table.monetary.append(Int64(s * Double(Money.scale)))
         }
         let design = LoyaltyProgramDesigner.design(StrategyFixture.report(buyers: spends.count, buyerTable: table), config: config)
         #expect(design.membersCounted)
-        #expect(design.tiers.map(\.projectedMembers) == [3, 3, 2])
+        #expect(design.tiers.map(\.projectedMembers) == [4, 3, 2])
         #expect(design.tiers.reduce(0) { $0 + $1.projectedMembers } == spends.count)
     }
 
