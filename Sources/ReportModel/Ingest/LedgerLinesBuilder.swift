@@ -74,7 +74,6 @@ struct LedgerLinesBuilder {
     /// it first met them. (Not copied into one set of columns: that was a tenth of reading 5 M lines.)
     mutating func append(_ next: consuming LedgerLinesBuilder) {
         flush()
-        next.flush()
         var (tailCustomers, tailParts) = next.finish()
         let local = (0..<tailCustomers.count).map { j in tailCustomers.withBytes(Int32(j)) { customers.intern($0) } }
         tailCustomers = CustomerIndex()

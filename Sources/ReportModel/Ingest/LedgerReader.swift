@@ -18,8 +18,6 @@ public struct LedgerReader {
         public var byteCount = 0
         public var unknownColumns: [String] = []
 
-        /// Number of lines.
-        public var count: Int { parts.reduce(0) { $0 + $1.count } }
         /// All lines' customers, in file order (a copy).
         public var customer: [Int32] { parts.flatMap(\.customer) }
         /// All lines' days, in file order (a copy).

@@ -7,7 +7,8 @@ import Dispatch
 /// one-pass decoder does not take. Its lines are used only when the first half's reading stops
 /// exactly at that line start (a quoted field with a line break across it makes it go on past):
 /// then the two parts are the same lines, ids and index as one pass (`LedgerLinesBuilder.append`).
-/// Reading a 5 M-line ledger: 2.6 → 1.6 s (see `LedgerReader.read`).
+/// With `LedgerSource.sortedByCustomer`, `validate --parse-only` of the 500 k-customer, 5 M-line
+/// sample ledger (reading, sorting and deriving its 63 month ends): 1.88 → 1.35–1.50 s.
 final class LedgerTailReader: @unchecked Sendable {
     /// Where the tail starts (a line start).
     let start: Int

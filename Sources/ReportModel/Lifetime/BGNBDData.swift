@@ -340,8 +340,7 @@ struct BGNBDData: Sendable {
     func objective(_ theta: [Double]) -> (value: Double, gradient: [Double]) {
         let p = theta.map { exp($0) }
         let (ll, g) = logLikelihood(r: p[0], alpha: p[1], a: p[2], b: p[3])
-        let n = Double(max(customers, 1))
-        return (-ll / n, (0..<4).map { -g[$0] * p[$0] / n })
+        return MaximumLikelihoodFit.logParameterObjective(ll, gradient: g, parameters: p, customers: customers)
     }
 
     /// The Hessian of `objective` at θ (row-major 4 × 4).
@@ -351,8 +350,7 @@ struct BGNBDData: Sendable {
     func objectiveWithHessian(_ theta: [Double]) -> LifetimeOptimizer.SecondOrder {
         let p = theta.map { exp($0) }
         let d = derivatives(r: p[0], alpha: p[1], a: p[2], b: p[3], order: 2)
-        let n = Double(max(customers, 1))
-        return (-d.value / n, (0..<4).map { -d.gradient[$0] * p[$0] / n },
-                MaximumLikelihoodFit.logParameterHessian(d.hessian, gradient: d.gradient, parameters: p, customers: customers))
+        let f = MaximumLikelihoodFit.logParameterObjective(d.value, gradient: d.gradient, parameters: p, customers: customers)
+        return (f.value, f.gradient, MaximumLikelihoodFit.logParameterHessian(d.hessian, gradient: d.gradient, parameters: p, customers: customers))
     }
 }

@@ -150,8 +150,7 @@ struct GammaGammaData: Sendable {
     func objective(_ theta: [Double]) -> (value: Double, gradient: [Double]) {
         let params = theta.map { exp($0) }
         let (ll, g) = logLikelihood(p: params[0], q: params[1], v: params[2])
-        let n = Double(max(customers, 1))
-        return (-ll / n, (0..<3).map { -g[$0] * params[$0] / n })
+        return MaximumLikelihoodFit.logParameterObjective(ll, gradient: g, parameters: params, customers: customers)
     }
 
     /// The Hessian of `objective` at θ (row-major 3 × 3).
@@ -161,8 +160,7 @@ struct GammaGammaData: Sendable {
     func objectiveWithHessian(_ theta: [Double]) -> LifetimeOptimizer.SecondOrder {
         let params = theta.map { exp($0) }
         let d = derivatives(p: params[0], q: params[1], v: params[2], order: 2)
-        let n = Double(max(customers, 1))
-        return (-d.value / n, (0..<3).map { -d.gradient[$0] * params[$0] / n },
-                MaximumLikelihoodFit.logParameterHessian(d.hessian, gradient: d.gradient, parameters: params, customers: customers))
+        let f = MaximumLikelihoodFit.logParameterObjective(d.value, gradient: d.gradient, parameters: params, customers: customers)
+        return (f.value, f.gradient, MaximumLikelihoodFit.logParameterHessian(d.hessian, gradient: d.gradient, parameters: params, customers: customers))
     }
 }

@@ -60,9 +60,8 @@ enum LifetimeOptimizer {
             guard let run = bfgs(f, from: start, gradientTolerance: gradientTolerance) else { continue }
             if best == nil || run.value < best!.value { best = run }
             if run.gradientNorm <= acceptTolerance {
-                let agrees = converged.contains { same($0, run) }
-                if !agrees { converged.append(run) }
-                if agrees { break }
+                if converged.contains(where: { same($0, run) }) { break }
+                converged.append(run)
             }
         }
         converged.sort { $0.value < $1.value }
@@ -115,12 +114,7 @@ enum LifetimeOptimizer {
                 d = g.map { -$0 }
                 slope = -dot(g, g)
             }
-            let longest = maxAbs(d)
-            if longest > maxStep {
-                let scale = maxStep / longest
-                d = d.map { $0 * scale }
-                slope *= scale
-            }
+            capStep(&d, slope: &slope)
             // Backtracking line search.
             var step = 1.0
             var accepted: (x: [Double], f: Double, g: [Double])?
@@ -128,12 +122,7 @@ enum LifetimeOptimizer {
                 let trial = zip(x, d).map { $0 + step * $1 }
                 if trial.contains(where: { abs($0) > bound }) { step *= 0.5; continue }
                 let (ft, gt) = f(trial)
-                // Armijo's sufficient decrease; or, once the decrease is below the objective's rounding
-                // noise (near the optimum), a step that stays within that noise and shrinks the gradient.
-                // Without the second rule the search stalls with the gradient near 1e-8 on a large data set.
-                let sufficient = ft <= fx + 1.0e-4 * step * slope
-                let withinNoise = ft <= fx + noise * max(1, abs(fx)) && maxAbs(gt) < maxAbs(g)
-                if ft.isFinite, gt.allSatisfy(\.isFinite), sufficient || withinNoise {
+                if accepts(ft, gt, from: fx, g, step: step, slope: slope) {
                     accepted = (trial, ft, gt)
                     break
                 }
@@ -193,12 +182,7 @@ enum LifetimeOptimizer {
             var d = solved.map { -$0 }
             var slope = dot(g, d)
             guard slope < 0 else { return nil }
-            let longest = maxAbs(d)
-            if longest > maxStep {
-                let scale = maxStep / longest
-                d = d.map { $0 * scale }
-                slope *= scale
-            }
+            capStep(&d, slope: &slope)
             var step = 1.0
             var accepted: SecondOrder?
             var acceptedX: [Double] = []
@@ -207,9 +191,7 @@ enum LifetimeOptimizer {
                 let trial = zip(x, d).map { $0 + step * $1 }
                 if trial.contains(where: { abs($0) > bound }) { step *= 0.5; continue }
                 let next = f(trial)
-                let sufficient = next.value <= fx + 1.0e-4 * step * slope
-                let withinNoise = next.value <= fx + noise * max(1, abs(fx)) && maxAbs(next.gradient) < maxAbs(g)
-                if next.value.isFinite, next.gradient.allSatisfy(\.isFinite), next.hessian.allSatisfy(\.isFinite), sufficient || withinNoise {
+                if next.hessian.allSatisfy(\.isFinite), accepts(next.value, next.gradient, from: fx, g, step: step, slope: slope) {
                     accepted = next
                     acceptedX = trial
                     break
@@ -248,6 +230,29 @@ enum LifetimeOptimizer {
             y[i] /= l[i * n + i]
         }
         return y
+    }
+
+    // MARK: - Line search
+
+    /// Scales a search direction (and its slope) down to a largest component of `maxStep`.
+    private static func capStep(_ d: inout [Double], slope: inout Double) {
+        let longest = maxAbs(d)
+        guard longest > maxStep else { return }
+        let scale = maxStep / longest
+        d = d.map { $0 * scale }
+        slope *= scale
+    }
+
+    /// Whether the line searches take a trial point of value `ft` and gradient `gt`, a `step` along a
+    /// direction of `slope` from a point of value `fx` and gradient `g`: Armijo's sufficient decrease;
+    /// or, once the decrease is below the objective's rounding noise (near the optimum), a step that
+    /// stays within that noise and shrinks the gradient. Without the second rule the search stalls
+    /// with the gradient near 1e-8 on a large data set.
+    private static func accepts(_ ft: Double, _ gt: [Double], from fx: Double, _ g: [Double], step: Double, slope: Double) -> Bool {
+        guard ft.isFinite, gt.allSatisfy(\.isFinite) else { return false }
+        let sufficient = ft <= fx + 1.0e-4 * step * slope
+        let withinNoise = ft <= fx + noise * max(1, abs(fx)) && maxAbs(gt) < maxAbs(g)
+        return sufficient || withinNoise
     }
 
     // MARK: - Nelder–Mead
