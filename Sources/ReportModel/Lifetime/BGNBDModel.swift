@@ -198,11 +198,14 @@ public enum BGNBDModel {
         let beta = p.b + x
         let a = p.a
         let u = t / (p.alpha + T)
-        let logB = LifetimeMath.logBeta(a, beta)
         // h(p) = (1 − (1 + p u)^(−k)) / p, tending to k·u at 0.
         func h(_ q: Double) -> Double {
             q > 0 ? -expm1(-k * log1p(q * u)) / q : k * u
         }
+        if let window = BetaPeak(a: a, b: beta) {
+            return max(window.mean(of: h), 0)
+        }
+        let logB = LifetimeMath.logBeta(a, beta)
         // Left half, p in [0, 1/2]: ∫ h(p) p^(a−1) (1−p)^(β−1) dp.
         func left(_ lo: Double, _ hi: Double) -> Double {
             if a < 1 {

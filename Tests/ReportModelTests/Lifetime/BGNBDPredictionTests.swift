@@ -87,6 +87,42 @@ import Testing
         }
     }
 
+    /// Posteriors of the dropout probability from a spike (a fit on the a, b → ∞ ridge: the shipped
+    /// example's first month) to ordinary ones, against ∫ h(p) Beta(p; a, b+x) dp worked out with
+    /// mpmath at 40 digits (split around the mode). Tanh-sinh over [0, 1/2] missed the spike of the
+    /// first case (its predicted CLVs were off by up to 18x) and ran every level doing so.
+    @Test func quadratureFindsAConcentratedPosterior() {
+        let month = 365.25 / 12 / 7
+        let cases: [(BGNBDParameters, x: Double, T: Double, t: Double, expected: Double)] = [
+            (BGNBDParameters(r: 0.11689211592796472, alpha: 1.5125910150408568, a: 373816.0105419652, b: 6548572.614665959), 0, 67.0 / 7, 12 * month, 0.48387128912916753933),
+            (BGNBDParameters(r: 0.5, alpha: 3, a: 50, b: 500), 3, 20, 52, 5.301944881277931834),
+            (BGNBDParameters(r: 0.5, alpha: 3, a: 2000, b: 30000), 3, 20, 52, 5.9260085981569587795),
+            (BGNBDParameters(r: 0.24, alpha: 4.4, a: 0.79, b: 2.4), 2, 30, 39, 2.0422665195814927414),
+            (BGNBDParameters(r: 0.24, alpha: 4.4, a: 5, b: 2.4), 2, 30, 500, 2.0682212602939209451),
+        ]
+        for (p, x, T, t, expected) in cases {
+            let quadrature = BGNBDModel.expectedPurchasesIfAliveQuadrature(p, x: x, T: T, horizon: t)
+            #expect(abs(quadrature - expected) < 1.0e-10 * expected, "\(p) x=\(x): \(quadrature) vs \(expected)")
+            // The batch path (series where it converges, quadrature otherwise) gives the same value.
+            let batch = BGNBDModel.expectedPurchasesIfAlive(p, x: x, T: T, horizon: t)
+            #expect(abs(batch - expected) < 1.0e-10 * expected, "\(p) x=\(x): \(batch) vs \(expected)")
+        }
+    }
+
+    /// The window of a spiked Beta holds all but a negligible part of its mass, and none for
+    /// densities that reach an end of [0, 1] or are not log-concave.
+    @Test func betaPeakWindow() throws {
+        #expect(BetaPeak(a: 0.8, b: 2.4) == nil)
+        #expect(BetaPeak(a: 2, b: 3) == nil)
+        #expect(BetaPeak(a: 50, b: 0.9) == nil)
+        let peak = try #require(BetaPeak(a: 2000, b: 30000))
+        #expect(peak.lower > 0 && peak.upper < 1 && peak.lower < peak.mode && peak.mode < peak.upper)
+        // Mean a / (a + b) and second moment a (a+1) / ((a+b)(a+b+1)) of Beta(a, b).
+        let n = 32000.0
+        #expect(abs(peak.mean { $0 } - 2000 / n) < 1.0e-13)
+        #expect(abs(peak.mean { $0 * $0 } - 2000 * 2001 / (n * (n + 1))) < 1.0e-14)
+    }
+
     @Test func expectationsAtSeveralHorizonsAreTheSingleValuesWithinRounding() {
         // Monthly horizons in weeks, a zero horizon, and horizons with z > 0.98 (quadrature).
         let month: Double = 365.25 / 12 / 7
