@@ -274,6 +274,10 @@ public struct SnapshotView {
         return reason
     }
 
+    /// a + b from which the report says the dropout probability is the same for every customer
+    /// (its spread, √(ab / (a+b)²(a+b+1)), is then below 1 % of any dropout probability over 1 %).
+    static let constantDropoutScale = 1.0e4
+
     func lifetime() -> [String: Any] {
         switch report.lifetime {
         case .notComputed(let reason): return ["fitted": false, "failed": false, "reason": lifetimeReason(reason)]
@@ -286,6 +290,11 @@ public struct SnapshotView {
                 "a": format.number(m.a, decimals: 3), "b": format.number(m.b, decimals: 3),
                 "log_likelihood": format.number(m.logLikelihood, decimals: 1),
                 "gamma_gamma": m.p != nil,
+                // a + b this large: the Beta(a, b) of the dropout probability has no spread left (the
+                // fit ran along the a, b → ∞ ridge), so every customer drops out after a purchase
+                // with the same probability a / (a + b); the parameters alone would not say so.
+                "constant_dropout": m.a + m.b >= SnapshotView.constantDropoutScale,
+                "dropout": format.percent(m.a / (m.a + m.b)),
                 "p": format.number(m.p, decimals: 3), "q": format.number(m.q, decimals: 3), "v": format.number(m.v, decimals: 3),
                 "horizon_months": String(m.horizonMonths),
                 "discount": format.percent(m.monthlyDiscountRate),

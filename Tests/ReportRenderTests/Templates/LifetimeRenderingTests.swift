@@ -38,6 +38,24 @@ import ReportModel
         #expect(!md.contains("P90"))
     }
 
+    /// A fit on the a, b → ∞ ridge (the shipped example's first month) says what its huge a and b
+    /// mean; an ordinary fit does not.
+    @Test(arguments: [ReportLocale.en, .fr])
+    func ridgeFitExplainsConstantDropout(locale: ReportLocale) throws {
+        var (report, history, config) = try latest(locale: locale)
+        let templates = try TemplateSet(locale: locale)
+        let sentence = locale == .fr ? "ne varie pas d'un client à l'autre" : "does not vary between customers"
+        for (a, b, shown) in [(373_816.0, 6_548_572.0, true), (0.79, 2.43, false), (4_000.0, 5_000.0, false)] {
+            report.lifetime = .fitted(LifetimeModelFigures(timeUnit: "week", r: 0.12, alpha: 1.5, a: a, b: b, logLikelihood: -627.3, p: nil, q: nil, v: nil,
+                                                           gammaGammaExcluded: 0, horizonMonths: 12, monthlyDiscountRate: 0.01))
+            let md = templates.render("segmentation", SnapshotView(report: report, history: history, config: config).dictionary())
+            #expect(md.contains(sentence) == shown, "a = \(a), b = \(b)")
+            if shown {
+                #expect(md.contains("a / (a + b) = " + (locale == .fr ? "5,4\u{202F}%" : "5.4%")))
+            }
+        }
+    }
+
     /// With the buyer rows and the customer index, at-risk customers are listed with P(alive), most valuable first.
     @Test func atRiskCustomersAreListedByPredictedValue() throws {
         var buyers = BuyerTable()
