@@ -131,14 +131,44 @@ public enum BGNBDModel {
         into out: UnsafeMutablePointer<Double>, workspace: SeriesWorkspace
     ) {
         expectedPurchasesIfAliveSeries(p, x: x, T: T, horizons: horizons, count: count, into: out, workspace: workspace)
+        var unanswered = 0
         for j in 0..<count {
-            let t = horizons[j]
-            if !(t > 0) {
+            if !(horizons[j] > 0) {
                 out[j] = 0
             } else if out[j].isNaN {
-                out[j] = expectedPurchasesIfAliveQuadrature(p, x: x, T: T, horizon: t)
+                unanswered += 1
             }
         }
+        guard unanswered > 0 else { return }
+        // Under a spiked posterior (a fit on the a, b → ∞ ridge, where the series fails at every
+        // horizon) all the horizons are integrated over the same nodes.
+        if unanswered > 1, let peak = BetaPeak(a: p.a, b: p.b + x) {
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * unanswered) { buffer in
+                let us = buffer.baseAddress!, index = us + unanswered, values = us + 2 * unanswered
+                var n = 0
+                for j in 0..<count where horizons[j] > 0 && out[j].isNaN {
+                    us[n] = horizons[j] / (p.alpha + T)
+                    index[n] = Double(j)
+                    n += 1
+                }
+                let k = p.r + x
+                peak.means(count: n, into: values) { q, h in
+                    for i in 0..<n { h[i] = purchasesIfAliveAt(q, k: k, u: us[i]) }
+                }
+                for i in 0..<n { out[Int(index[i])] = max(values[i], 0) }
+            }
+            return
+        }
+        for j in 0..<count where horizons[j] > 0 && out[j].isNaN {
+            out[j] = expectedPurchasesIfAliveQuadrature(p, x: x, T: T, horizon: horizons[j])
+        }
+    }
+
+    /// (1 − (1 + q u)^(−k)) / q, the expected purchases over a horizon of u (α + T) for a customer
+    /// who drops out with probability q after each purchase, tending to k·u at q = 0.
+    @inline(__always)
+    static func purchasesIfAliveAt(_ q: Double, k: Double, u: Double) -> Double {
+        q > 0 ? -expm1(-k * log1p(q * u)) / q : k * u
     }
 
     /// The series form; nil when the series does not converge quickly.
@@ -198,10 +228,7 @@ public enum BGNBDModel {
         let beta = p.b + x
         let a = p.a
         let u = t / (p.alpha + T)
-        // h(p) = (1 − (1 + p u)^(−k)) / p, tending to k·u at 0.
-        func h(_ q: Double) -> Double {
-            q > 0 ? -expm1(-k * log1p(q * u)) / q : k * u
-        }
+        func h(_ q: Double) -> Double { purchasesIfAliveAt(q, k: k, u: u) }
         if let window = BetaPeak(a: a, b: beta) {
             return max(window.mean(of: h), 0)
         }

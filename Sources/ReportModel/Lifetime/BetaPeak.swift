@@ -53,11 +53,31 @@ struct BetaPeak {
     /// E[g(P)] for P ~ Beta(a, b), g smooth on the window: ∫ g f / ∫ f over the window, each side
     /// of the mode on its own.
     func mean(of g: (Double) -> Double) -> Double {
-        var weighted = 0.0, mass = 0.0
-        for (lo, hi) in [(lower, mode), (mode, upper)] {
-            weighted += LifetimeQuadrature.tanhSinh(from: lo, to: hi) { q, _ in g(q) * exp(BetaPeak.logRatio(q, a: a, b: b, mode: mode)) }
-            mass += LifetimeQuadrature.tanhSinh(from: lo, to: hi) { q, _ in exp(BetaPeak.logRatio(q, a: a, b: b, mode: mode)) }
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 1) { result in
+            means(count: 1, into: result.baseAddress!) { q, values in values[0] = g(q) }
+            return result[0]
         }
-        return weighted / mass
+    }
+
+    /// E[gⱼ(P)] for `count` functions evaluated together (`g(q, values)` writes the `count` values
+    /// at q), over the same nodes: the density is evaluated once per node for all of them.
+    func means(count: Int, into result: UnsafeMutablePointer<Double>, _ g: (Double, UnsafeMutablePointer<Double>) -> Void) {
+        let width = count + 1
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 5 * width) { buffer in
+            let total = buffer.baseAddress!, side = total + width, scratch = total + 2 * width
+            total.update(repeating: 0, count: width)
+            let (a, b, mode) = (self.a, self.b, self.mode)
+            for (lo, hi) in [(lower, mode), (mode, upper)] {
+                // Components 0..<count: gⱼ f; the last one: f (the mass).
+                LifetimeQuadrature.tanhSinh(from: lo, to: hi, count: width, into: side, scratch: scratch) { q, _, values in
+                    let density = exp(BetaPeak.logRatio(q, a: a, b: b, mode: mode))
+                    g(q, values)
+                    for j in 0..<count { values[j] *= density }
+                    values[count] = density
+                }
+                for j in 0..<width { total[j] += side[j] }
+            }
+            for j in 0..<count { result[j] = total[j] / total[count] }
+        }
     }
 }

@@ -109,6 +109,51 @@ import Testing
         }
     }
 
+    /// The 12 monthly horizons under a spiked posterior, integrated together over shared nodes, are
+    /// each the value the quadrature gives alone (and increase with the horizon).
+    @Test func spikedPosteriorHorizonsTogetherMatchOneByOne() {
+        let month = 365.25 / 12 / 7
+        let horizons = (1...12).map { Double($0) * month }
+        let p = BGNBDParameters(r: 0.11689211592796472, alpha: 1.5125910150408568, a: 373816.0105419652, b: 6548572.614665959)
+        for (x, T) in [(0.0, 67.0 / 7), (2.0, 13.0 / 7), (9.0, 52.0)] {
+            let together = BGNBDModel.expectedPurchasesIfAlive(p, x: x, T: T, horizons: horizons)
+            for (j, t) in horizons.enumerated() {
+                let alone = BGNBDModel.expectedPurchasesIfAliveQuadrature(p, x: x, T: T, horizon: t)
+                #expect(abs(together[j] - alone) < 1.0e-11 * alone, "x=\(x) T=\(T) t=\(t): \(together[j]) vs \(alone)")
+                if j > 0 { #expect(together[j] > together[j - 1]) }
+            }
+        }
+        // The first case's last horizon against mpmath (see quadratureFindsAConcentratedPosterior).
+        let last = BGNBDModel.expectedPurchasesIfAlive(p, x: 0, T: 67.0 / 7, horizons: horizons)[11]
+        #expect(abs(last - 0.48387128912916753933) < 1.0e-10)
+    }
+
+    /// Several integrals over the same nodes each agree with the scalar rule (to rounding: a component
+    /// may run more levels together than alone).
+    @Test func tanhSinhOfSeveralIntegrandsIsTheScalarRule() {
+        let functions: [(Double) -> Double] = [
+            { (x: Double) -> Double in Foundation.exp(-x) }, { (x: Double) -> Double in 1 / (1 + x * x) },
+            { (x: Double) -> Double in x.squareRoot() }, { (_: Double) -> Double in 0 },
+        ]
+        var result = [Double](repeating: 0, count: functions.count)
+        var scratch = [Double](repeating: 0, count: 3 * functions.count)
+        result.withUnsafeMutableBufferPointer { r in
+            scratch.withUnsafeMutableBufferPointer { s in
+                LifetimeQuadrature.tanhSinh(from: 0, to: 2, count: functions.count, into: r.baseAddress!, scratch: s.baseAddress!) { x, _, values in
+                    for (j, f) in functions.enumerated() { values[j] = f(x) }
+                }
+            }
+        }
+        let root2: Double = 2.0.squareRoot()
+        let exact: [Double] = [1 - Foundation.exp(-2.0), Foundation.atan(2.0), 4 * root2 / 3, 0]
+        for (j, f) in functions.enumerated() {
+            #expect(abs(result[j] - exact[j]) < 1.0e-12)
+            // Each settles no earlier than alone; once settled, more levels change it by rounding only.
+            let alone = LifetimeQuadrature.tanhSinh(from: 0, to: 2) { x, _ in f(x) }
+            #expect(abs(result[j] - alone) <= 1.0e-13 * max(1, abs(alone)))
+        }
+    }
+
     /// The window of a spiked Beta holds all but a negligible part of its mass, and none for
     /// densities that reach an end of [0, 1] or are not log-concave.
     @Test func betaPeakWindow() throws {
