@@ -42,6 +42,8 @@ enum MaximumLikelihoodFit {
     /// of a 63-month-end ledger build from about 20 + 24 ms to 6 + 5 ms per month end (BG/NBD +
     /// Gamma-Gamma, ~45 evaluations each), with the same polish (5–8 evaluations of the whole data).
     ///
+    /// `reached` is told the best objective value found, before the checks that may reject it.
+    ///
     /// `secondOrder` (the objective with its exact Hessian, row-major, in one pass) polishes the survey's
     /// optima by Newton's method (BFGS where the Hessian is not positive definite on the way) and serves
     /// the strictness test; the forward-difference Hessian it replaces there (one evaluation of the
@@ -50,7 +52,8 @@ enum MaximumLikelihoodFit {
     /// ledger build from 1,705 to 1,214 (perf, both models).
     static func parameters(
         _ objective: LifetimeOptimizer.Objective, survey: LifetimeOptimizer.Objective? = nil,
-        secondOrder: (([Double]) -> LifetimeOptimizer.SecondOrder)? = nil, starts: [[Double]], names: [String]
+        secondOrder: (([Double]) -> LifetimeOptimizer.SecondOrder)? = nil, starts: [[Double]], names: [String],
+        reached: ((Double) -> Void)? = nil
     ) throws -> [Double] {
         var found: LifetimeOptimizer.Result?
         if let survey {
@@ -73,6 +76,7 @@ enum MaximumLikelihoodFit {
         guard let best = found else {
             throw LifetimeModelError.didNotConverge("the log-likelihood is not finite at any start")
         }
+        reached?(best.value)
         if best.gradientNorm > 1.0e-6 {
             throw LifetimeModelError.didNotConverge(
                 "no interior maximum found (largest gradient \(best.gradientNorm) after \(best.iterations) iterations); "

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import ReportModel
+
+/// The BG/NBD's a, b → ∞ limit (one dropout probability π for everyone): its likelihood, and the fit
+/// that reports it where the data show no spread in the dropout probability.
+@Suite struct BGNBDConstantDropoutTests {
+    /// The limit's log-likelihood is the four-parameter one at a = πK, b = (1−π)K as K grows (on the
+    /// CDNOW data, which have a spread in the dropout probability, from above); its gradient is the
+    /// finite differences'.
+    @Test func limitOfTheFourParameterLikelihood() throws {
+        let data = BGNBDData(try LifetimeCDNOWFixture.histories())
+        let (r, alpha, pi) = (0.24, 4.4, 0.25)
+        let limit = data.constantDropoutLogLikelihood(r: r, alpha: alpha, pi: pi).value
+        var gap = Double.infinity
+        for k in [1.0e2, 1.0e3, 1.0e4, 1.0e5] {
+            let four = data.logLikelihood(r: r, alpha: alpha, a: pi * k, b: (1 - pi) * k, wantGradient: false).value
+            #expect(abs(four - limit) < gap / 5, "K = \(k): \(four) vs limit \(limit)")
+            gap = abs(four - limit)
+        }
+        #expect(gap < 0.01)
+        let theta = [log(0.3), log(5.0), log(0.2 / 0.8)]
+        let (_, gradient) = data.constantDropoutObjective(theta)
+        for i in 0..<3 {
+            var up = theta, down = theta
+            up[i] += 1.0e-5
+            down[i] -= 1.0e-5
+            let numeric = (data.constantDropoutObjective(up).value - data.constantDropoutObjective(down).value) / 2.0e-5
+            #expect(abs(numeric - gradient[i]) < 1.0e-7, "component \(i): \(numeric) vs \(gradient[i])")
+        }
+    }
+
+    /// By hand, one customer of each kind: x = 0 (r log α − r log(α+T)) and x = 2 with both terms.
+    @Test func limitLikelihoodByHand() {
+        let histories = [PurchaseHistory(x: 0, tx: 0, T: 10), PurchaseHistory(x: 2, tx: 6, T: 10)]
+        let data = BGNBDData(histories)
+        let (r, alpha, pi) = (0.5, 2.0, 0.2)
+        let zero: Double = r * log(alpha) - r * log(alpha + 10)
+        let k: Double = r + 2
+        let stay: Double = pow(1 - pi, 2) * pow(alpha + 10, -k)
+        let leave: Double = pi * (1 - pi) * pow(alpha + 6, -k)
+        let constant: Double = lgamma(k) - lgamma(r) + r * log(alpha)
+        let two: Double = constant + log(stay + leave)
+        let value = data.constantDropoutLogLikelihood(r: r, alpha: alpha, pi: pi).value
+        #expect(abs(value - (zero + two)) < 1.0e-12)
+    }
+
+    /// Customers simulated with one dropout probability: the four-parameter search finds no strict
+    /// interior maximum, and the fit reports the limit (a + b = limitScale) near the truth, above the
+    /// four-parameter likelihood at small a + b.
+    @Test(arguments: [(UInt64(3), 0.1), (UInt64(4), 0.3)])
+    func constantDropoutDataAreFittedAtTheLimit(seed: UInt64, dropout: Double) throws {
+        // Beta(πK, (1−π)K) with K = 1e9 draws π to ±1e-5.
+        let histories = LifetimeSimulation.customers(
+            count: 6_000, r: 0.5, alpha: 4, a: dropout * 1.0e9, b: (1 - dropout) * 1.0e9, seed: seed
+        ) { rng in (78 * 7 * rng.uniform()).rounded() / 7 }
+        let fit = try BGNBDModel.fit(histories)
+        #expect(abs(fit.a + fit.b - BGNBDModel.limitScale) < 1.0e-6 * BGNBDModel.limitScale)
+        #expect(abs(fit.a / (fit.a + fit.b) - dropout) < 0.25 * dropout, "π = \(fit.a / (fit.a + fit.b))")
+        #expect(abs(fit.r / 0.5 - 1) < 0.15 && abs(fit.alpha / 4 - 1) < 0.2, "r = \(fit.r), α = \(fit.alpha)")
+        let data = BGNBDData(histories)
+        let pi = fit.a / (fit.a + fit.b)
+        for k in [10.0, 100.0, 1.0e3] {
+            #expect(data.logLikelihood(r: fit.r, alpha: fit.alpha, a: pi * k, b: (1 - pi) * k, wantGradient: false).value < fit.logLikelihood)
+        }
+        // Predictions from the reported (a, b) are the limit's: P(alive) with a/(b+x−1) → π/(1−π).
+        let h = PurchaseHistory(x: 3, tx: 20, T: 50)
+        let limitAlive = 1 / (1 + pi / (1 - pi) * pow((fit.alpha + 50) / (fit.alpha + 20), fit.r + 3))
+        #expect(abs(BGNBDModel.probabilityAlive(fit, h) - limitAlive) < 1.0e-7)
+    }
+
+    /// Data with a spread in the dropout probability keep their interior four-parameter fit.
+    @Test func heterogeneousDropoutKeepsTheInteriorFit() throws {
+        let histories = try LifetimeCDNOWFixture.histories()
+        let fit = try BGNBDModel.fit(histories)
+        #expect(fit.a + fit.b < BGNBDModel.ridgeScale)
+        #expect(abs(fit.a - 0.793) < 0.01 && abs(fit.b - 2.426) < 0.02)
+    }
+}
