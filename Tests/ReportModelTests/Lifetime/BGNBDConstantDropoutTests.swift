@@ -19,15 +19,7 @@ import Testing
             gap = abs(four - limit)
         }
         #expect(gap < 0.01)
-        let theta = [log(0.3), log(5.0), log(0.2 / 0.8)]
-        let (_, gradient) = data.constantDropoutObjective(theta)
-        for i in 0..<3 {
-            var up = theta, down = theta
-            up[i] += 1.0e-5
-            down[i] -= 1.0e-5
-            let numeric = (data.constantDropoutObjective(up).value - data.constantDropoutObjective(down).value) / 2.0e-5
-            #expect(abs(numeric - gradient[i]) < 1.0e-7, "component \(i): \(numeric) vs \(gradient[i])")
-        }
+        expectGradientMatchesCentralDifferences(data.constantDropoutObjective, at: [log(0.3), log(5.0), log(0.2 / 0.8)])
     }
 
     /// By hand, one customer of each kind: x = 0 (r log α − r log(α+T)) and x = 2 with both terms.

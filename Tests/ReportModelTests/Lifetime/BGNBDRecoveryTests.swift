@@ -44,14 +44,7 @@ import Testing
     @Test func gradientMatchesFiniteDifferences() throws {
         let data = BGNBDData(try LifetimeCDNOWFixture.histories())
         for theta in [[log(0.3), log(5.0), log(0.7), log(2.0)], [log(2.0), log(0.5), log(3.0), log(0.4)]] {
-            let (_, gradient) = data.objective(theta)
-            for i in 0..<4 {
-                var up = theta, down = theta
-                up[i] += 1.0e-5
-                down[i] -= 1.0e-5
-                let numeric = (data.objective(up).value - data.objective(down).value) / 2.0e-5
-                #expect(abs(numeric - gradient[i]) < 1.0e-7, "component \(i): \(numeric) vs \(gradient[i])")
-            }
+            expectGradientMatchesCentralDifferences(data.objective, at: theta)
         }
     }
 

@@ -79,15 +79,7 @@ import Testing
 
     @Test func gradientMatchesFiniteDifferences() throws {
         let data = GammaGammaData(try LifetimeCDNOWFixture.histories())
-        let theta = [log(5.0), log(3.0), log(12.0)]
-        let (_, gradient) = data.objective(theta)
-        for i in 0..<3 {
-            var up = theta, down = theta
-            up[i] += 1.0e-5
-            down[i] -= 1.0e-5
-            let numeric = (data.objective(up).value - data.objective(down).value) / 2.0e-5
-            #expect(abs(numeric - gradient[i]) < 1.0e-7, "component \(i): \(numeric) vs \(gradient[i])")
-        }
+        expectGradientMatchesCentralDifferences(data.objective, at: [log(5.0), log(3.0), log(12.0)])
     }
 
     /// The analytic Hessian equals central differences of the analytic gradient, near the CDNOW
