@@ -11,8 +11,7 @@ extension BGNBDData {
     /// A3 = log(1−π) − (r+x) log(α+T) and A4 = log π − (r+x) log(α+tx); r log α − r log(α+T) for x = 0.
     func constantDropoutLogLikelihood(r: Double, alpha: Double, pi: Double) -> (value: Double, gradient: [Double]) {
         let logAlpha = log(alpha)
-        let logAge = ages.map { log(alpha + $0) }, invAge = ages.map { 1 / (alpha + $0) }
-        let logRecency = recencies.map { log(alpha + $0) }, invRecency = recencies.map { 1 / (alpha + $0) }
+        let (logAge, invAge, logRecency, invRecency) = ageTerms(alpha: alpha)
         let logPi = log(pi), logStay = log1p(-pi)
         var ll = 0.0, dr = 0.0, dAlpha = 0.0, dPi = 0.0
         for (i, w) in zeroWeight.enumerated() {

@@ -30,6 +30,16 @@ struct BGNBDData: Sendable {
     var totalRepeats: Double = 0
     var totalAge: Double = 0
 
+    /// Mean age per repeat purchase: the scale of 1/λ, for the fits' starting points.
+    var rateScale: Double { max(totalAge, 1.0e-9) / max(totalRepeats, 1) }
+
+    /// log(α + t) and 1/(α + t) for every distinct T (`ages`) and tx (`recencies`): the per-value
+    /// terms each likelihood evaluation reads by index.
+    func ageTerms(alpha: Double) -> (logAge: [Double], invAge: [Double], logRecency: [Double], invRecency: [Double]) {
+        (ages.map { log(alpha + $0) }, ages.map { 1 / (alpha + $0) },
+         recencies.map { log(alpha + $0) }, recencies.map { 1 / (alpha + $0) })
+    }
+
     /// Number of distinct (x, tx, T) triples.
     var distinctTriples: Int { zeroAge.count + entryWeight.count }
 
@@ -198,18 +208,7 @@ struct BGNBDData: Sendable {
     {
         let wantGradient = order >= 1, wantHessian = order >= 2
         let logAlpha = log(alpha)
-        var logAge = [Double](repeating: 0, count: ages.count)
-        var invAge = [Double](repeating: 0, count: ages.count)
-        for (i, t) in ages.enumerated() {
-            logAge[i] = log(alpha + t)
-            invAge[i] = 1 / (alpha + t)
-        }
-        var logRecency = [Double](repeating: 0, count: recencies.count)
-        var invRecency = [Double](repeating: 0, count: recencies.count)
-        for (i, t) in recencies.enumerated() {
-            logRecency[i] = log(alpha + t)
-            invRecency[i] = 1 / (alpha + t)
-        }
+        let (logAge, invAge, logRecency, invRecency) = ageTerms(alpha: alpha)
 
         var ll = 0.0
         var dr = 0.0, dAlpha = 0.0, da = 0.0, db = 0.0

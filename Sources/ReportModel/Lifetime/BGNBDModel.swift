@@ -23,8 +23,9 @@ public enum BGNBDModel {
     }
 
     /// a + b from which a fit is taken to lie on the a, b → ∞ ridge (the spread of the dropout
-    /// probability is then below 1 % of any mean dropout probability over 1 %).
-    static let ridgeScale = 1.0e4
+    /// probability is then below 1 % of any mean dropout probability over 1 %); the report then says
+    /// the dropout probability is the same for every customer.
+    public static let ridgeScale = 1.0e4
     /// χ²(1) at 95 %: the likelihood-ratio statistic below which the data show no spread in the dropout
     /// probability (`constantDropoutFit`).
     static let likelihoodRatioBound = 3.84
@@ -69,7 +70,7 @@ public enum BGNBDModel {
     /// Maximum-likelihood fit of all four parameters (`fit` without the ridge rule).
     static func fitFourParameters(_ data: BGNBDData, reached: ((Double) -> Void)? = nil) throws -> BGNBDParameters {
         // Starting points: rates on the scale of the observed purchase rate.
-        let scale = max(data.totalAge, 1.0e-9) / max(data.totalRepeats, 1)
+        let scale = data.rateScale
         let starts: [[Double]] = [
             [0, log(scale), 0, 0],
             [log(0.5), log(0.5 * scale), log(0.5), log(2)],
@@ -91,7 +92,7 @@ public enum BGNBDModel {
     /// 0 or 1 among others) or when the four-parameter model fits clearly better somewhere along the
     /// ray a = πK, b = (1−π)K (a likelihood-ratio test).
     static func constantDropoutFit(_ data: BGNBDData) -> BGNBDParameters? {
-        let scale = max(data.totalAge, 1.0e-9) / max(data.totalRepeats, 1)
+        let scale = data.rateScale
         let logit = { (q: Double) in log(q / (1 - q)) }
         let starts: [[Double]] = [
             [0, log(scale), logit(0.1)],
@@ -210,19 +211,23 @@ public enum BGNBDModel {
         // Under a spiked posterior (a fit on the a, b → ∞ ridge, where the series fails at every
         // horizon) all the horizons are integrated over the same nodes.
         if unanswered > 1, let peak = BetaPeak(a: p.a, b: p.b + x) {
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * unanswered) { buffer in
-                let us = buffer.baseAddress!, index = us + unanswered, values = us + 2 * unanswered
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * unanswered) { buffer in
+                let us = buffer.baseAddress!, values = us + unanswered
                 var n = 0
                 for j in 0..<count where horizons[j] > 0 && out[j].isNaN {
                     us[n] = horizons[j] / (p.alpha + T)
-                    index[n] = Double(j)
                     n += 1
                 }
                 let k = p.r + x
                 peak.means(count: n, into: values) { q, h in
                     for i in 0..<n { h[i] = purchasesIfAliveAt(q, k: k, u: us[i]) }
                 }
-                for i in 0..<n { out[Int(index[i])] = max(values[i], 0) }
+                // The same horizons in the same order (each stays NaN until written).
+                var i = 0
+                for j in 0..<count where horizons[j] > 0 && out[j].isNaN {
+                    out[j] = max(values[i], 0)
+                    i += 1
+                }
             }
             return
         }

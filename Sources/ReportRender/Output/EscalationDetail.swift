@@ -1,4 +1,3 @@
-import Foundation
 import ReportModel
 
 /// A one-line, language-neutral description of an escalation, for people: `metrics.json`'s

@@ -274,10 +274,6 @@ public struct SnapshotView {
         return reason
     }
 
-    /// a + b from which the report says the dropout probability is the same for every customer
-    /// (its spread, √(ab / (a+b)²(a+b+1)), is then below 1 % of any dropout probability over 1 %).
-    static let constantDropoutScale = 1.0e4
-
     func lifetime() -> [String: Any] {
         switch report.lifetime {
         case .notComputed(let reason): return ["fitted": false, "failed": false, "reason": lifetimeReason(reason)]
@@ -293,7 +289,7 @@ public struct SnapshotView {
                 // a + b this large: the Beta(a, b) of the dropout probability has no spread left (the
                 // fit ran along the a, b → ∞ ridge), so every customer drops out after a purchase
                 // with the same probability a / (a + b); the parameters alone would not say so.
-                "constant_dropout": m.a + m.b >= SnapshotView.constantDropoutScale,
+                "constant_dropout": m.a + m.b >= BGNBDModel.ridgeScale,
                 "dropout": format.percent(m.a / (m.a + m.b)),
                 "p": format.number(m.p, decimals: 3), "q": format.number(m.q, decimals: 3), "v": format.number(m.v, decimals: 3),
                 "horizon_months": String(m.horizonMonths),
