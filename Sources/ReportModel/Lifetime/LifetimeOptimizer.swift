@@ -7,6 +7,9 @@ enum LifetimeOptimizer {
     typealias Objective = ([Double]) -> (value: Double, gradient: [Double])
     /// Value, gradient and Hessian (row-major) of the objective at a point.
     typealias SecondOrder = (value: Double, gradient: [Double], hessian: [Double])
+    /// The region a search keeps to: true for a point inside it. A run whose point leaves it stops
+    /// there (`Result.leftRegion`), and no fallback search starts from such a point.
+    typealias Region = ([Double]) -> Bool
 
     /// Outcome of a minimisation.
     struct Result: Sendable {
@@ -18,6 +21,8 @@ enum LifetimeOptimizer {
         var inverseHessian: [Double]?
         /// The exact Hessian at `theta` (row-major), after `newton`.
         var hessian: [Double]?
+        /// The run stopped because its point left the region searched.
+        var leftRegion = false
         /// Largest absolute gradient component at `theta`.
         var gradientNorm: Double { gradient.reduce(0) { max($0, abs($1)) } }
     }
@@ -42,22 +47,23 @@ enum LifetimeOptimizer {
     /// `acceptTolerance`. Returns the best point found, or nil when `f` was never finite.
     static func minimize(
         _ f: Objective, starts: [[Double]], gradientTolerance: Double = gradientTolerance,
-        acceptTolerance: Double = acceptTolerance
+        acceptTolerance: Double = acceptTolerance, within region: Region? = nil
     ) -> Result? {
-        search(f, starts: starts, gradientTolerance: gradientTolerance, acceptTolerance: acceptTolerance).best
+        search(f, starts: starts, gradientTolerance: gradientTolerance, acceptTolerance: acceptTolerance, within: region).best
     }
 
     /// `minimize`, also returning every distinct optimum the runs converged to (best first): where
-    /// the likelihood has more than one, a survey's best need not be the whole data's.
+    /// the likelihood has more than one, a survey's best need not be the whole data's. With a
+    /// `region`, runs stop where they leave it, and when the best run did, no fallback follows.
     static func search(
         _ f: Objective, starts: [[Double]], gradientTolerance: Double = gradientTolerance,
-        acceptTolerance: Double = acceptTolerance
+        acceptTolerance: Double = acceptTolerance, within region: Region? = nil
     ) -> (best: Result?, optima: [Result]) {
         var best: Result?
         var converged: [Result] = []
         func same(_ u: Result, _ v: Result) -> Bool { abs(u.value - v.value) <= 1.0e-9 * max(1, abs(v.value)) }
         for start in starts {
-            guard let run = bfgs(f, from: start, gradientTolerance: gradientTolerance) else { continue }
+            guard let run = bfgs(f, from: start, gradientTolerance: gradientTolerance, within: region) else { continue }
             if best == nil || run.value < best!.value { best = run }
             if run.gradientNorm <= acceptTolerance {
                 if converged.contains(where: { same($0, run) }) { break }
@@ -65,13 +71,13 @@ enum LifetimeOptimizer {
             }
         }
         converged.sort { $0.value < $1.value }
-        if let b = best, b.gradientNorm <= acceptTolerance { return (b, converged) }
+        if let b = best, b.gradientNorm <= acceptTolerance || b.leftRegion { return (b, converged) }
         // Fallback: Nelder–Mead from the best point (or the first start), then polish.
         let origin = best?.theta ?? starts.first ?? []
         guard !origin.isEmpty else { return (best, converged) }
-        var point = nelderMead({ f($0).value }, from: origin)
-        point = nelderMead({ f($0).value }, from: point)
-        if let polished = bfgs(f, from: point, gradientTolerance: gradientTolerance),
+        var point = nelderMead({ f($0).value }, from: origin, within: region)
+        point = nelderMead({ f($0).value }, from: point, within: region)
+        if let polished = bfgs(f, from: point, gradientTolerance: gradientTolerance, within: region),
            best == nil || polished.value <= best!.value || polished.gradientNorm <= acceptTolerance {
             best = polished
             if polished.gradientNorm <= acceptTolerance && !converged.contains(where: { same($0, polished) }) {
@@ -87,10 +93,11 @@ enum LifetimeOptimizer {
     /// BFGS on the inverse Hessian with a backtracking (Armijo) line search; nil when the
     /// objective is not finite at the start.
     /// `initialInverseHessian` (for instance a previous search's estimate) replaces the identity
-    /// as the first inverse-Hessian estimate.
+    /// as the first inverse-Hessian estimate. With a `region`, the run stops at its first point
+    /// outside it (`leftRegion`).
     static func bfgs(
         _ f: Objective, from start: [Double], gradientTolerance: Double, maxIterations: Int = 1000,
-        initialInverseHessian: [Double]? = nil
+        initialInverseHessian: [Double]? = nil, within region: Region? = nil
     ) -> Result? {
         let n = start.count
         var x = start.map { min(max($0, -bound), bound) }
@@ -104,7 +111,8 @@ enum LifetimeOptimizer {
         }
         var stalled = 0
         var iteration = 0
-        while iteration < maxIterations {
+        var left = region.map { !$0(x) } ?? false
+        while iteration < maxIterations && !left {
             iteration += 1
             if maxAbs(g) <= gradientTolerance { break }
             var d = multiply(h, g, n).map { -$0 }
@@ -155,9 +163,10 @@ enum LifetimeOptimizer {
             let flatter = maxAbs(next.g) < 0.5 * maxAbs(g)
             stalled = decrease <= 1.0e-15 * max(1, abs(fx)) && !flatter ? stalled + 1 : 0
             (x, fx, g) = (next.x, next.f, next.g)
+            if let region, !region(x) { left = true }
             if stalled >= 4 { break }
         }
-        return Result(theta: x, value: fx, gradient: g, iterations: iteration, inverseHessian: h)
+        return Result(theta: x, value: fx, gradient: g, iterations: iteration, inverseHessian: h, leftRegion: left)
     }
 
     // MARK: - Newton
@@ -257,8 +266,9 @@ enum LifetimeOptimizer {
 
     // MARK: - Nelder–Mead
 
-    /// Nelder–Mead simplex search (standard coefficients) from `start` with unit-half edges.
-    static func nelderMead(_ f: ([Double]) -> Double, from start: [Double], maxIterations: Int = 4000) -> [Double] {
+    /// Nelder–Mead simplex search (standard coefficients) from `start` with unit-half edges; with a
+    /// `region`, it stops once its best vertex lies outside it.
+    static func nelderMead(_ f: ([Double]) -> Double, from start: [Double], maxIterations: Int = 4000, within region: Region? = nil) -> [Double] {
         let n = start.count
         func value(_ p: [Double]) -> Double {
             if p.contains(where: { abs($0) > bound }) { return .infinity }
@@ -276,6 +286,7 @@ enum LifetimeOptimizer {
             let order = values.indices.sorted { values[$0] < values[$1] }
             simplex = order.map { simplex[$0] }
             values = order.map { values[$0] }
+            if let region, !region(simplex[0]) { break }
             let spread = values[n] - values[0]
             let size = (1...n).map { i in maxAbs(zip(simplex[i], simplex[0]).map { $0 - $1 }) }.max() ?? 0
             if spread.isFinite, spread <= 1.0e-14 * (abs(values[0]) + 1.0e-12), size <= 1.0e-10 { break }

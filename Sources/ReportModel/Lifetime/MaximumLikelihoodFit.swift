@@ -42,7 +42,11 @@ enum MaximumLikelihoodFit {
     /// of a 63-month-end ledger build from about 20 + 24 ms to 6 + 5 ms per month end (BG/NBD +
     /// Gamma-Gamma, ~45 evaluations each), with the same polish (5–8 evaluations of the whole data).
     ///
-    /// `reached` is told the best objective value found, before the checks that may reject it.
+    /// `reached` is told the best objective value found and its parameters (natural scale), before
+    /// the checks that may reject them.
+    ///
+    /// A `region` bounds the search (see `LifetimeOptimizer.search`): a best point that left it is
+    /// reported as not converged, without a fallback search beyond it.
     ///
     /// `secondOrder` (the objective with its exact Hessian, row-major, in one pass) polishes the survey's
     /// optima by Newton's method (BFGS where the Hessian is not positive definite on the way) and serves
@@ -53,13 +57,13 @@ enum MaximumLikelihoodFit {
     static func parameters(
         _ objective: LifetimeOptimizer.Objective, survey: LifetimeOptimizer.Objective? = nil,
         secondOrder: (([Double]) -> LifetimeOptimizer.SecondOrder)? = nil, starts: [[Double]], names: [String],
-        reached: ((Double) -> Void)? = nil
+        within region: LifetimeOptimizer.Region? = nil, reached: ((Double, [Double]) -> Void)? = nil
     ) throws -> [Double] {
         var found: LifetimeOptimizer.Result?
         if let survey {
             // Each distinct optimum of the survey (the best few) is polished on the whole data, and the
             // best polished one kept: a survey can rank two optima otherwise than the whole data does.
-            let (rough, optima) = LifetimeOptimizer.search(survey, starts: starts)
+            let (rough, optima) = LifetimeOptimizer.search(survey, starts: starts, within: region)
             let candidates = optima.isEmpty ? rough.map { [$0] } ?? [] : Array(optima.prefix(surveyCandidates))
             for candidate in candidates where !candidate.theta.contains(where: { abs($0) > surveyBound }) {
                 let newton = secondOrder.flatMap {
@@ -67,16 +71,20 @@ enum MaximumLikelihoodFit {
                 }.flatMap { $0.gradientNorm <= LifetimeOptimizer.acceptTolerance ? $0 : nil }
                 guard let polished = newton ?? LifetimeOptimizer.bfgs(
                     objective, from: candidate.theta, gradientTolerance: LifetimeOptimizer.gradientTolerance,
-                    initialInverseHessian: candidate.inverseHessian),
+                    initialInverseHessian: candidate.inverseHessian, within: region),
                     polished.gradientNorm <= LifetimeOptimizer.acceptTolerance else { continue }
                 if found.map({ polished.value < $0.value }) ?? true { found = polished }
             }
         }
-        if found == nil { found = LifetimeOptimizer.minimize(objective, starts: starts) }
+        if found == nil { found = LifetimeOptimizer.minimize(objective, starts: starts, within: region) }
         guard let best = found else {
             throw LifetimeModelError.didNotConverge("the log-likelihood is not finite at any start")
         }
-        reached?(best.value)
+        reached?(best.value, best.theta.map { exp($0) })
+        if best.leftRegion && best.gradientNorm > LifetimeOptimizer.acceptTolerance {
+            throw LifetimeModelError.didNotConverge(
+                "the likelihood keeps rising beyond the region searched (at \(zip(names, best.theta).map { "\($0) = \(exp($1))" }.joined(separator: ", ")))")
+        }
         if best.gradientNorm > 1.0e-6 {
             throw LifetimeModelError.didNotConverge(
                 "no interior maximum found (largest gradient \(best.gradientNorm) after \(best.iterations) iterations); "

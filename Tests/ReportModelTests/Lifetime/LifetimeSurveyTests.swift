@@ -190,4 +190,27 @@ import Testing
         #expect(result.gradientNorm <= 1.0e-9, "gradient \(result.gradient)")
         #expect(result.theta.allSatisfy { abs($0) < 1.0e-8 })
     }
+    /// An objective that keeps falling towards θ₀ → ∞ (a likelihood rising along a ridge): without a
+    /// region the search walks to the coordinate bound and then runs its Nelder–Mead fallbacks; with
+    /// one, the run stops at its first point outside, says so, and no fallback follows.
+    @Test func searchStopsWhereItLeavesTheRegion() throws {
+        var calls = 0
+        let ridge: LifetimeOptimizer.Objective = { theta in
+            calls += 1
+            // −log(1 + e^θ₀): its slope tends to −1, so no run ever converges.
+            let softplus = theta[0] > 30 ? theta[0] : log1p(exp(theta[0]))
+            return (-softplus + (theta[1] - 1) * (theta[1] - 1), [-1 / (1 + exp(-theta[0])), 2 * (theta[1] - 1)])
+        }
+        let starts = [[0.0, 0.0], [1.0, 2.0]]
+        let free = try #require(LifetimeOptimizer.search(ridge, starts: starts).best)
+        let freeCalls = calls
+        calls = 0
+        let bounded = try #require(LifetimeOptimizer.search(ridge, starts: starts, within: { $0[0] <= 5 }).best)
+        #expect(!free.leftRegion && free.theta[0] > 20 && free.gradientNorm > LifetimeOptimizer.acceptTolerance)
+        #expect(bounded.leftRegion && bounded.theta[0] > 5 && bounded.theta[0] < 10)
+        #expect(calls < 100 && calls * 10 < freeCalls, "\(calls) evaluations with the region, \(freeCalls) without")
+        #expect(throws: LifetimeModelError.self) {
+            try MaximumLikelihoodFit.parameters(ridge, starts: starts, names: ["u", "w"], within: { $0[0] <= 5 })
+        }
+    }
 }
