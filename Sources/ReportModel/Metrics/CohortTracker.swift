@@ -8,6 +8,13 @@ public struct CohortTracker: Sendable {
     private var active: [Int: [Int]] = [:]
     /// As-of month of each snapshot so far.
     private var snapshotMonths: [Int] = []
+    /// Per customer, the latest snapshot at which they were active before they had a cohort (a
+    /// `status = active` prospect), -1 for none: credited to their cohort when their first purchase
+    /// gives one. metrics.md counts every customer of cohort c active at the snapshot of month c + k,
+    /// and a prospect's first order can fall after an earlier snapshot of the same month. (Only the
+    /// latest such snapshot can be in the cohort month, unless the data backdate a first order past
+    /// a snapshot that showed no orders.) Empty until a snapshot has a `status` column.
+    private var activeBeforeCohort: [Int32] = []
 
     public init() {}
 
@@ -21,6 +28,10 @@ public struct CohortTracker: Sendable {
     /// Records one snapshot: assigns cohorts to new buyers and counts active customers per cohort.
     public mutating func record(_ table: SnapshotTable, active isActive: [Bool], customerCount: Int) {
         if cohortOf.count < customerCount { cohortOf.append(contentsOf: repeatElement(Int32.min, count: customerCount - cohortOf.count)) }
+        // Only a `status` column makes a customer without orders active.
+        if table.has(.status) && activeBeforeCohort.count < customerCount {
+            activeBeforeCohort.append(contentsOf: repeatElement(-1, count: customerCount - activeBeforeCohort.count))
+        }
         let snapshot = snapshotMonths.count
         snapshotMonths.append(table.period.asOf.month.index)
         let fallback = Int32(table.period.asOf.month.index)
@@ -39,6 +50,7 @@ public struct CohortTracker: Sendable {
             activeCounts.insert(contentsOf: repeatElement(0, count: extra), at: 0)
             lowest -= Int32(extra)
         }
+        var earlierActivity: [(cohort: Int, snapshot: Int)] = []
         for row in 0..<table.count {
             let c = Int(table.customer[row])
             if cohortOf[c] == Int32.min && table.orders[row] >= 1 {
@@ -47,11 +59,19 @@ public struct CohortTracker: Sendable {
                 cohortOf[c] = month
                 ensure(month)
                 newSizes[Int(month - lowest)] += 1
+                if c < activeBeforeCohort.count && activeBeforeCohort[c] >= 0 {
+                    earlierActivity.append((Int(month), Int(activeBeforeCohort[c])))
+                    activeBeforeCohort[c] = -1
+                }
             }
             let cohort = cohortOf[c]
-            if isActive[row], cohort != Int32.min {
-                ensure(cohort)
-                activeCounts[Int(cohort - lowest)] += 1
+            if isActive[row] {
+                if cohort != Int32.min {
+                    ensure(cohort)
+                    activeCounts[Int(cohort - lowest)] += 1
+                } else if c < activeBeforeCohort.count {
+                    activeBeforeCohort[c] = Int32(snapshot)
+                }
             }
         }
         var counts: [Int: Int] = [:]
@@ -64,6 +84,12 @@ public struct CohortTracker: Sendable {
             var column = active[cohort] ?? []
             if column.count < snapshot + 1 { column.append(contentsOf: repeatElement(0, count: snapshot + 1 - column.count)) }
             column[snapshot] = n
+            active[cohort] = column
+        }
+        for (cohort, earlier) in earlierActivity {
+            var column = active[cohort] ?? []
+            if column.count < snapshot + 1 { column.append(contentsOf: repeatElement(0, count: snapshot + 1 - column.count)) }
+            column[earlier] += 1
             active[cohort] = column
         }
     }

@@ -50,6 +50,32 @@ import Testing
         #expect(results[0] == results[1] && results[1] == results[2])
     }
 
+    /// A `status = active` prospect at a mid-month snapshot who first buys later that month counts as
+    /// active in the cohort's k = 0 cell (the snapshot of month c), as every customer of the cohort
+    /// active there does; a prospect who is not active there does not.
+    @Test func activeProspectCountsInItsCohortMonth() {
+        var f = EngineFixture()
+        let mid = """
+        customer_id,first_order_date,last_order_date,orders,revenue,status
+        B,2025-03-01,2025-03-01,1,10,active
+        A,,,0,0,active
+        C,,,0,0,churned
+        """
+        let april = """
+        customer_id,first_order_date,last_order_date,orders,revenue,status
+        B,2025-03-01,2025-03-01,1,10,active
+        A,2025-03-20,2025-03-20,1,10,active
+        C,2025-03-25,2025-03-25,1,10,churned
+        """
+        let r = f.run([("2025-03-10", mid), ("2025-04", april)])
+        #expect(r[0].cohorts.map(\.size) == [1])
+        #expect(r[0].cohorts[0].retention == [1.0])
+        let rows = r[1].cohorts
+        #expect(rows.map(\.cohort.description) == ["2025-03"] && rows[0].size == 3)
+        // k = 0 (the 2025-03-10 snapshot): B and A active, C not; k = 1 (April): B and A.
+        #expect(rows[0].retention == [2.0 / 3, 2.0 / 3])
+    }
+
     @Test func cohortFallsBackToFirstSnapshotWithOrders() {
         var f = EngineFixture()
         let s1 = "customer_id,last_order_date,orders,revenue\nA,2026-09-10,1,5\nP,,0,0\n"
