@@ -18,11 +18,49 @@ public enum GammaGammaModel {
         try fit(GammaGammaData(histories))
     }
 
+    /// p from which a fit is taken to lie on the p → ∞ face (no spread of a customer's spend
+    /// around their mean), where the constant-spend limit is compared with it.
+    public static let ridgeScale = 1.0e4
+    /// p beyond which the search stops a run (see `BGNBDModel.ridgeExitScale`).
+    static let ridgeExitScale = 100 * ridgeScale
+    /// p reported for the constant-spend limit (v = c / p): the conditional mean spend is then the
+    /// limit's, the customer's own m, to about (q − 1)·1e-8 relative.
+    static let limitScale = 1.0e8
+
     /// The same fit on histories already grouped.
+    ///
+    /// Where the customers' spends show no spread around their own means (the shipped example
+    /// snapshots: m is a mean over every order, first included), the likelihood keeps rising as
+    /// p → ∞ with p·v fixed, and the three-parameter search fails (4 of the 12 example months were
+    /// "not fitted", and every customer then got the mean m). The limit — each customer spends their
+    /// own m, m ~ InvGamma(q, c) across customers — is then fitted in closed form and reported with
+    /// p = `limitScale`, v = c / p, as `BGNBDModel.fit` does for the constant-dropout limit, when no
+    /// point searched beats it by a likelihood-ratio statistic of 3.84 (or at all, if that point is
+    /// not towards p → ∞).
     static func fit(_ data: GammaGammaData) throws -> GammaGammaParameters {
         guard data.customers >= minimumCustomers else {
             throw LifetimeModelError.tooFewCustomers(data.customers)
         }
+        var reached: (logLikelihood: Double, parameters: [Double])?
+        let general = Result { try fitThreeParameters(data) { reached = (-$0 * Double(data.customers), $1) } }
+        if case .success(let p) = general, p.p < ridgeScale { return p }
+        if let (q, c, ll) = data.constantSpendFit() {
+            let limit = GammaGammaParameters(p: limitScale, q: q, v: c / limitScale, logLikelihood: ll)
+            switch general {
+            case .success(let found):
+                let rounding = 4 * LifetimeMath.logGamma(found.p + found.q).ulp * Double(data.customers)
+                if ll >= found.logLikelihood - rounding - 1.0e-8 * abs(found.logLikelihood) { return limit }
+            case .failure:
+                guard let (best, at) = reached else { return limit }
+                let gain = best - ll
+                if gain <= 1.0e-8 * abs(ll) || (at[0] >= 1 && 2 * gain < BGNBDModel.likelihoodRatioBound) { return limit }
+            }
+        }
+        return try general.get()
+    }
+
+    /// Maximum-likelihood fit of the three parameters (`fit` without the limit rule).
+    static func fitThreeParameters(_ data: GammaGammaData, reached: ((Double, [Double]) -> Void)? = nil) throws -> GammaGammaParameters {
         let mean = max(data.meanSpend, 1.0e-12)
         let starts: [[Double]] = [
             [0, log(2), log(mean)],
@@ -35,7 +73,8 @@ public enum GammaGammaModel {
         let survey = step > 1 ? data.systematicSample(every: step) : nil
         let p = try MaximumLikelihoodFit.parameters(
             data.objective, survey: survey.map { sample in { sample.objective($0) } },
-            secondOrder: data.objectiveWithHessian, starts: starts, names: ["p", "q", "v"])
+            secondOrder: data.objectiveWithHessian, starts: starts, names: ["p", "q", "v"],
+            within: { theta in exp(theta[0]) <= ridgeExitScale }, reached: reached)
         let ll = data.logLikelihood(p: p[0], q: p[1], v: p[2], wantGradient: false).value
         return GammaGammaParameters(p: p[0], q: p[1], v: p[2], logLikelihood: ll)
     }

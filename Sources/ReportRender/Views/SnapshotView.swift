@@ -274,11 +274,24 @@ public struct SnapshotView {
         return reason
     }
 
+    /// Three decimals, or as many as show three significant digits of a smaller positive value
+    /// (v = 1.04e-6 at the constant-spend limit would show as 0.000).
+    private func decimalsShowing(_ value: Double) -> Int {
+        var decimals = 3, scaled = value
+        while scaled > 0 && scaled < 0.1 && decimals < 15 {
+            scaled *= 10
+            decimals += 1
+        }
+        return decimals
+    }
+
     func lifetime() -> [String: Any] {
         switch report.lifetime {
         case .notComputed(let reason): return ["fitted": false, "failed": false, "reason": lifetimeReason(reason)]
         case .didNotConverge(let reason): return ["fitted": false, "failed": true, "reason": lifetimeReason(reason)]
         case .fitted(let m):
+            var populationSpend: Double?
+            if let p = m.p, let q = m.q, let v = m.v, q > 1 { populationSpend = p * v / (q - 1) }
             return [
                 "fitted": true, "failed": false,
                 "time_unit": m.timeUnit == "week" ? (locale == .fr ? "semaine" : "week") : (locale == .fr ? "jour" : "day"),
@@ -291,7 +304,12 @@ public struct SnapshotView {
                 // with the same probability a / (a + b); the parameters alone would not say so.
                 "constant_dropout": m.a + m.b >= BGNBDModel.ridgeScale,
                 "dropout": format.percent(m.a / (m.a + m.b)),
-                "p": format.number(m.p, decimals: 3), "q": format.number(m.q, decimals: 3), "v": format.number(m.v, decimals: 3),
+                "p": format.number(m.p, decimals: 3), "q": format.number(m.q, decimals: 3), "v": format.number(m.v, decimals: decimalsShowing(m.v ?? 1)),
+                // p this large: a customer's spend per purchase has no spread around their own mean
+                // (the constant-spend limit), so each expects to spend their observed mean, and the
+                // customers without repeats the population mean p·v / (q − 1).
+                "constant_spend": (m.p ?? 0) >= GammaGammaModel.ridgeScale,
+                "population_spend": format.money(populationSpend, decimals: 2),
                 "horizon_months": String(m.horizonMonths),
                 "discount": format.percent(m.monthlyDiscountRate),
                 "total_clv": format.money(report.segments.compactMap(\.predictedCLV).reduce(0, +), decimals: 0),
