@@ -18,43 +18,57 @@ public enum GammaGammaModel {
         try fit(GammaGammaData(histories))
     }
 
-    /// p from which a fit is taken to lie on the p → ∞ face (no spread of a customer's spend
-    /// around their mean), where the constant-spend limit is compared with it.
+    /// p (or q) from which a fit is taken to lie on the p → ∞ face (no spread of a customer's spend
+    /// around their mean) or the q → ∞ face (no spread of the customers' means), where the limit
+    /// there is compared with it.
     public static let ridgeScale = 1.0e4
-    /// p beyond which the search stops a run (see `BGNBDModel.ridgeExitScale`).
+    /// p or q beyond which the search stops a run (see `BGNBDModel.ridgeExitScale`).
     static let ridgeExitScale = 100 * ridgeScale
-    /// p reported for the constant-spend limit (v = c / p): the conditional mean spend is then the
-    /// limit's, the customer's own m, to about (q − 1)·1e-8 relative.
+    /// p (or q) reported for a limit: predictions from the reported parameters are then the limit's
+    /// to about 1e-8 relative.
     static let limitScale = 1.0e8
 
     /// The same fit on histories already grouped.
     ///
-    /// Where the customers' spends show no spread around their own means (the shipped example
-    /// snapshots: m is a mean over every order, first included), the likelihood keeps rising as
-    /// p → ∞ with p·v fixed, and the three-parameter search fails (4 of the 12 example months were
-    /// "not fitted", and every customer then got the mean m). The limit — each customer spends their
-    /// own m, m ~ InvGamma(q, c) across customers — is then fitted in closed form and reported with
-    /// p = `limitScale`, v = c / p, as `BGNBDModel.fit` does for the constant-dropout limit, when no
-    /// point searched beats it by a likelihood-ratio statistic of 3.84 (or at all, if that point is
-    /// not towards p → ∞).
+    /// The likelihood can keep rising towards two faces, where the three-parameter search fails or
+    /// stops at an arbitrary point, and every customer used to get the plain mean m:
+    /// - p → ∞ with p·v = c fixed: customers' spends show no spread around their own means (the
+    ///   shipped example snapshots in 4 of 12 months, m being a mean over every order, first
+    ///   included). Limit: each customer spends their own m, m ~ InvGamma(q, c) across customers;
+    ///   reported as p = `limitScale`, v = c / p (`constantSpendFit`).
+    /// - q → ∞ with v / q = 1/ν fixed: the customers' means show no spread (a ledger whose amounts
+    ///   are drawn alike for everyone). Limit: every customer has the rate ν; reported as
+    ///   q = `limitScale`, v = q / ν (`sharedRateFit`).
+    /// The better limit is reported, as `BGNBDModel.fit` does for the constant-dropout limit, when no
+    /// point searched beats it by a likelihood-ratio statistic of 3.84 (or at all, if that point does
+    /// not lie towards that face).
     static func fit(_ data: GammaGammaData) throws -> GammaGammaParameters {
         guard data.customers >= minimumCustomers else {
             throw LifetimeModelError.tooFewCustomers(data.customers)
         }
         var reached: (logLikelihood: Double, parameters: [Double])?
         let general = Result { try fitThreeParameters(data) { reached = (-$0 * Double(data.customers), $1) } }
-        if case .success(let p) = general, p.p < ridgeScale { return p }
+        if case .success(let p) = general, p.p < ridgeScale, p.q < ridgeScale { return p }
+        // Each limit with the parameter that runs to ∞ there (0: p, 1: q).
+        var limits: [(parameters: GammaGammaParameters, face: Int)] = []
         if let (q, c, ll) = data.constantSpendFit() {
-            let limit = GammaGammaParameters(p: limitScale, q: q, v: c / limitScale, logLikelihood: ll)
-            switch general {
-            case .success(let found):
-                let rounding = 4 * LifetimeMath.logGamma(found.p + found.q).ulp * Double(data.customers)
-                if ll >= found.logLikelihood - rounding - 1.0e-8 * abs(found.logLikelihood) { return limit }
-            case .failure:
-                guard let (best, at) = reached else { return limit }
-                let gain = best - ll
-                if gain <= 1.0e-8 * abs(ll) || (at[0] >= 1 && 2 * gain < BGNBDModel.likelihoodRatioBound) { return limit }
-            }
+            limits.append((GammaGammaParameters(p: limitScale, q: q, v: c / limitScale, logLikelihood: ll), 0))
+        }
+        if let (p, rate, ll) = data.sharedRateFit() {
+            limits.append((GammaGammaParameters(p: p, q: limitScale, v: limitScale / rate, logLikelihood: ll), 1))
+        }
+        switch general {
+        case .success(let found):
+            // On a face: that face's limit, unless the search's point is clearly higher.
+            let face = found.p >= ridgeScale ? 0 : 1
+            let rounding = 4 * LifetimeMath.logGamma(found.p + found.q).ulp * Double(data.customers)
+            if let limit = limits.first(where: { $0.face == face })?.parameters,
+               limit.logLikelihood >= found.logLikelihood - rounding - 1.0e-8 * abs(found.logLikelihood) { return limit }
+        case .failure:
+            guard let (limit, face) = limits.max(by: { $0.parameters.logLikelihood < $1.parameters.logLikelihood }) else { break }
+            guard let (best, at) = reached else { return limit }
+            let gain = best - limit.logLikelihood
+            if gain <= 1.0e-8 * abs(limit.logLikelihood) || (at[face] >= 1 && 2 * gain < BGNBDModel.likelihoodRatioBound) { return limit }
         }
         return try general.get()
     }
@@ -74,7 +88,7 @@ public enum GammaGammaModel {
         let p = try MaximumLikelihoodFit.parameters(
             data.objective, survey: survey.map { sample in { sample.objective($0) } },
             secondOrder: data.objectiveWithHessian, starts: starts, names: ["p", "q", "v"],
-            within: { theta in exp(theta[0]) <= ridgeExitScale }, reached: reached)
+            within: { theta in exp(theta[0]) <= ridgeExitScale && exp(theta[1]) <= ridgeExitScale }, reached: reached)
         let ll = data.logLikelihood(p: p[0], q: p[1], v: p[2], wantGradient: false).value
         return GammaGammaParameters(p: p[0], q: p[1], v: p[2], logLikelihood: ll)
     }

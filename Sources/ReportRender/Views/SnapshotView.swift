@@ -309,6 +309,9 @@ public struct SnapshotView {
                 // (the constant-spend limit), so each expects to spend their observed mean, and the
                 // customers without repeats the population mean p·v / (q − 1).
                 "constant_spend": (m.p ?? 0) >= GammaGammaModel.ridgeScale,
+                // q this large: the customers' mean spends do not differ beyond chance (the
+                // shared-rate limit), so everyone expects the population mean.
+                "shared_rate": (m.q ?? 0) >= GammaGammaModel.ridgeScale,
                 "population_spend": format.money(populationSpend, decimals: 2),
                 "horizon_months": String(m.horizonMonths),
                 "discount": format.percent(m.monthlyDiscountRate),
