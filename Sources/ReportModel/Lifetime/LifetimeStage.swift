@@ -64,11 +64,18 @@ enum LifetimeStage {
         } catch {
             return .didNotConverge(reason: "\(error)")
         }
+        let gammaGammaReason: String? = fit.gammaGamma != nil ? nil : fit.gammaGammaError.map { error in
+            switch error {
+            case .tooFewCustomers(let n): return "too few repeat buyers to fit the model (\(n))"
+            case .didNotConverge(let why): return why
+            }
+        } ?? "not fitted"
         return .fitted(LifetimeModelFigures(
             timeUnit: settings.timeUnit.rawValue,
             r: fit.bgnbd.r, alpha: fit.bgnbd.alpha, a: fit.bgnbd.a, b: fit.bgnbd.b, logLikelihood: fit.bgnbd.logLikelihood,
             p: fit.gammaGamma?.p, q: fit.gammaGamma?.q, v: fit.gammaGamma?.v,
             gammaGammaExcluded: fit.gammaGammaExcluded,
-            horizonMonths: settings.horizonMonths, monthlyDiscountRate: settings.monthlyDiscountRate))
+            horizonMonths: settings.horizonMonths, monthlyDiscountRate: settings.monthlyDiscountRate
+        ).withGammaGammaReason(gammaGammaReason))
     }
 }

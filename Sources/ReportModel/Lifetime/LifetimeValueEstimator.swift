@@ -11,8 +11,10 @@ public enum LifetimeValueEstimator {
     ///
     /// The spend is the Gamma-Gamma conditional mean (the population mean for customers without
     /// repeat spend). When Gamma-Gamma cannot be used (too few repeat buyers, no convergence, or
-    /// q <= 1 so that the population mean is infinite) every customer gets the mean observed m of
-    /// the buyers with x > 0 and m > 0, and `gammaGamma` is nil. Throws the BG/NBD fit's error.
+    /// q <= 1 so that the population mean is infinite) `gammaGamma` is nil and the expected spend
+    /// and predicted CLV are NaN for every customer (reported as missing: output.md, "never a made-up
+    /// number"; a mean of the observed m stood in before), P(alive) and the expected purchases stay.
+    /// Throws the BG/NBD fit's error.
     public static func estimate(_ histories: [PurchaseHistory], settings: LifetimeValueSettings) throws -> LifetimeValueFit {
         var customers: [CustomerLifetimeValue] = []
         customers.reserveCapacity(histories.count)
@@ -51,13 +53,12 @@ public enum LifetimeValueEstimator {
             gammaGammaError = error
         }
         let spendData = spendFit.spendSummary
-        let fallbackSpend = gammaGamma == nil ? spendData.meanSpend : nil
 
         discountedPurchases(bgnbd, purchaseData, settings: settings, scratch: &scratch)
         let purchases = scratch.perTriple
         let tripleOf = purchaseData.historyTriple
         for (i, h) in histories.enumerated() {
-            let spend = gammaGamma.map { GammaGammaModel.expectedSpend($0, h) } ?? spendData.meanSpend
+            let spend = gammaGamma.map { GammaGammaModel.expectedSpend($0, h) } ?? .nan
             let value = purchases[Int(tripleOf[i])]
             body(i, CustomerLifetimeValue(
                 probabilityAlive: value.alive, expectedPurchases: value.purchases,
@@ -66,8 +67,7 @@ public enum LifetimeValueEstimator {
         scratch.reclaim(purchaseData)
         return LifetimeValueFit(
             bgnbd: bgnbd, gammaGamma: gammaGamma, gammaGammaExcluded: spendData.excluded,
-            settings: settings, customers: [], fallbackSpend: fallbackSpend,
-            gammaGammaError: gammaGammaError)
+            settings: settings, customers: [], gammaGammaError: gammaGammaError)
     }
 
     // MARK: - Internal

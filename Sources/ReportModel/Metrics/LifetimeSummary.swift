@@ -11,8 +11,10 @@ public enum LifetimeSummary: Sendable {
 public struct LifetimeModelFigures: Sendable, Equatable {
     public var timeUnit: String
     public var r: Double, alpha: Double, a: Double, b: Double, logLikelihood: Double
-    /// Nil when Gamma-Gamma could not be fitted (the mean repeat spend is used).
+    /// Nil when Gamma-Gamma could not be fitted (no predicted CLV is shown then).
     public var p: Double?, q: Double?, v: Double?
+    /// Why Gamma-Gamma could not be fitted, when it could not.
+    public var gammaGammaReason: String?
     /// Buyers left out of the Gamma-Gamma fit (x = 0 or m = 0).
     public var gammaGammaExcluded: Int
     public var horizonMonths: Int
@@ -25,5 +27,12 @@ public struct LifetimeModelFigures: Sendable, Equatable {
         self.gammaGammaExcluded = gammaGammaExcluded
         self.horizonMonths = horizonMonths
         self.monthlyDiscountRate = monthlyDiscountRate
+    }
+
+    /// The same figures with the reason Gamma-Gamma could not be fitted.
+    public func withGammaGammaReason(_ reason: String?) -> LifetimeModelFigures {
+        var copy = self
+        copy.gammaGammaReason = reason
+        return copy
     }
 }

@@ -90,7 +90,7 @@ public enum MetricsDocument {
                 ("bgnbd", .object([("r", .number(m.r)), ("alpha", .number(m.alpha)), ("a", .number(m.a)), ("b", .number(m.b)), ("log_likelihood", .number(m.logLikelihood))])),
                 ("gamma_gamma", m.p == nil ? .null : .object([("p", .number(m.p)), ("q", .number(m.q)), ("v", .number(m.v))])),
                 ("gamma_gamma_excluded", .int(m.gammaGammaExcluded)),
-            ])
+            ] + (m.gammaGammaReason.map { [("gamma_gamma_reason", JSONValue.string($0))] } ?? []))
         }
     }
 }

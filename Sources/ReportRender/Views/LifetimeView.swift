@@ -22,22 +22,29 @@ struct LifetimeView {
         return false
     }
 
-    /// Rows with a finite predicted CLV and P(alive), found once (the three tables use them; a
-    /// filter over 850 k buyers per table was 1 % of a 1 M × 12 build, mostly fresh pages).
+    /// Rows with a finite P(alive) and, when `clvKnown`, a finite predicted CLV, found once (the
+    /// three tables use them; a filter over 850 k buyers per table was 1 % of a 1 M × 12 build,
+    /// mostly fresh pages).
     private let rows: [Int32]
+    /// Whether predicted CLV is known: BG/NBD and Gamma-Gamma fitted. With BG/NBD alone, P(alive)
+    /// is shown and every CLV figure is missing.
+    private let clvKnown: Bool
 
     init(report: SnapshotReport, customers: CustomerIDs?, format: ReportFormatter) {
         self.report = report
         self.customers = customers
         self.format = format
         let b = report.buyers
-        if case .fitted = report.lifetime, b.predictedCLV.count == b.count, b.probabilityAlive.count == b.count {
+        if case .fitted(let m) = report.lifetime, b.predictedCLV.count == b.count, b.probabilityAlive.count == b.count {
+            let known = m.p != nil
             var finite: [Int32] = []
             finite.reserveCapacity(b.count)
-            for i in 0..<b.count where b.predictedCLV[i].isFinite && b.probabilityAlive[i].isFinite { finite.append(Int32(i)) }
+            for i in 0..<b.count where b.probabilityAlive[i].isFinite && (!known || b.predictedCLV[i].isFinite) { finite.append(Int32(i)) }
             rows = finite
+            clvKnown = known
         } else {
             rows = []
+            clvKnown = false
         }
     }
 
@@ -48,6 +55,7 @@ struct LifetimeView {
     /// of a 1 M × 12 build's CPU time).
     func distribution() -> [String: Any] {
         let b = report.buyers
+        guard clvKnown else { return ["available": false] }
         let values = rows.map { b.predictedCLV[Int($0)] }
         guard !values.isEmpty else { return ["available": false] }
         let n = values.count
@@ -99,8 +107,8 @@ struct LifetimeView {
         }
         for s in 0..<segmentCount { start[s + 1] += start[s] }
         var placed = start
-        var clvs = [Double](repeating: 0, count: start[segmentCount])
-        for i in rows {
+        var clvs = [Double](repeating: 0, count: clvKnown ? start[segmentCount] : 0)
+        for i in rows where clvKnown {
             let s = Int(b.segment[Int(i)])
             guard s < segmentCount else { continue }
             clvs[placed[s]] = b.predictedCLV[Int(i)]
@@ -108,17 +116,18 @@ struct LifetimeView {
         }
         return report.segments.map { seg in
             let index = report.segmentIDs.firstIndex(of: seg.id) ?? -1
-            let list = index >= 0 ? Array(clvs[start[index]..<start[index + 1]]) : []
+            let members = index >= 0 ? start[index + 1] - start[index] : 0
+            let list = index >= 0 && clvKnown ? Array(clvs[start[index]..<start[index + 1]]) : []
             let median = list.isEmpty ? nil : OrderStatistics.values(list, ranks: [(list.count - 1) / 2])[0]
             let perCustomer = seg.predictedCLV.flatMap { seg.customers > 0 ? $0 / Double(seg.customers) : nil }
             return [
                 "name": SegmentCatalog.name(seg.id, locale),
                 "customers": format.integer(seg.customers),
                 "historical": format.money(seg.meanMonetary),
-                "predicted_total": fitted ? format.money(seg.predictedCLV, decimals: 0) : format.missing,
-                "predicted_per_customer": fitted ? format.money(perCustomer) : format.missing,
+                "predicted_total": fitted && clvKnown ? format.money(seg.predictedCLV, decimals: 0) : format.missing,
+                "predicted_per_customer": fitted && clvKnown ? format.money(perCustomer) : format.missing,
                 "predicted_median": median.map { format.money($0) } ?? format.missing,
-                "alive": list.isEmpty ? format.missing : format.percent(alive[index] / Double(list.count), decimals: 0),
+                "alive": members == 0 ? format.missing : format.percent(alive[index] / Double(members), decimals: 0),
             ]
         }
     }
@@ -141,22 +150,27 @@ struct LifetimeView {
             counts[k] += 1
             clvByBand[k] += b.predictedCLV[i]
         }
-        let shown = customers == nil ? [] : OrderStatistics.leading(LifetimeView.atRiskShown, of: members) {
-            b.predictedCLV[$0] != b.predictedCLV[$1] ? b.predictedCLV[$0] > b.predictedCLV[$1] : $0 < $1
-        }
+        // Highest predicted CLV first; without it, highest historical value first.
+        let shown = customers == nil ? [] : clvKnown
+            ? OrderStatistics.leading(LifetimeView.atRiskShown, of: members) {
+                b.predictedCLV[$0] != b.predictedCLV[$1] ? b.predictedCLV[$0] > b.predictedCLV[$1] : $0 < $1
+            }
+            : OrderStatistics.leading(LifetimeView.atRiskShown, of: members) {
+                b.monetary[$0] != b.monetary[$1] ? b.monetary[$0] > b.monetary[$1] : $0 < $1
+            }
         let meanAlive = members.reduce(0.0) { $0 + b.probabilityAlive[$1] } / Double(members.count)
         return [
             "available": true,
             "segment_known": true,
             "customers": format.integer(members.count),
             "mean_alive": format.percent(meanAlive, decimals: 0),
-            "predicted_total": format.money(members.reduce(0.0) { $0 + b.predictedCLV[$1] }, decimals: 0),
+            "predicted_total": clvKnown ? format.money(members.reduce(0.0) { $0 + b.predictedCLV[$1] }, decimals: 0) : format.missing,
             "bands": bands.indices.map { k in
                 [
                     "label": bands[k].0,
                     "count": format.integer(counts[k]),
                     "share": format.percent(Double(counts[k]) / Double(members.count), decimals: 0),
-                    "predicted": format.money(clvByBand[k], decimals: 0),
+                    "predicted": clvKnown ? format.money(clvByBand[k], decimals: 0) : format.missing,
                 ]
             },
             "has_list": !shown.isEmpty,

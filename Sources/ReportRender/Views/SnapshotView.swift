@@ -268,6 +268,9 @@ public struct SnapshotView {
     func lifetimeReason(_ reason: String) -> String {
         guard locale == .fr else { return reason }
         if reason == "no buyer" { return "aucun acheteur" }
+        if reason.hasPrefix("too few repeat buyers to fit the model") {
+            return "trop peu de clients ayant racheté pour ajuster le modèle" + reason.dropFirst("too few repeat buyers to fit the model".count)
+        }
         if reason.hasPrefix("too few buyers to fit the model") {
             return "trop peu d'acheteurs pour ajuster le modèle" + reason.dropFirst("too few buyers to fit the model".count)
         }
@@ -299,6 +302,7 @@ public struct SnapshotView {
                 "a": format.number(m.a, decimals: 3), "b": format.number(m.b, decimals: 3),
                 "log_likelihood": format.number(m.logLikelihood, decimals: 1),
                 "gamma_gamma": m.p != nil,
+                "gamma_gamma_reason": m.gammaGammaReason.map { lifetimeReason($0) } ?? "",
                 // a + b this large: the Beta(a, b) of the dropout probability has no spread left (the
                 // fit ran along the a, b → ∞ ridge), so every customer drops out after a purchase
                 // with the same probability a / (a + b); the parameters alone would not say so.
@@ -315,7 +319,7 @@ public struct SnapshotView {
                 "population_spend": format.money(populationSpend, decimals: 2),
                 "horizon_months": String(m.horizonMonths),
                 "discount": format.percent(m.monthlyDiscountRate),
-                "total_clv": format.money(report.segments.compactMap(\.predictedCLV).reduce(0, +), decimals: 0),
+                "total_clv": m.p == nil ? format.missing : format.money(report.segments.compactMap(\.predictedCLV).reduce(0, +), decimals: 0),
             ]
         }
     }

@@ -14,7 +14,6 @@ import Testing
         #expect(fit.gammaGammaExcluded == 2357 - 946)
         let gg = try #require(fit.gammaGamma)
         #expect(abs(gg.p / 6.25 - 1) < 0.01)
-        #expect(fit.fallbackSpend == nil)
         #expect(fit.gammaGammaError == nil)
 
         let month = 365.25 / 12 / 7
@@ -69,7 +68,10 @@ import Testing
 
     // MARK: - Fallbacks
 
-    @Test func spendFallsBackToObservedMeanWithoutGammaGamma() throws {
+    /// Without a Gamma-Gamma fit no spend is made up (output.md: "never a made-up number"): the
+    /// expected spend and predicted CLV are NaN (reported as missing) for every customer, while
+    /// P(alive) and the expected purchases stay.
+    @Test func noPredictedValueWithoutGammaGamma() throws {
         var histories = LifetimeSimulation.customers(count: 3000, r: 0.5, alpha: 5, a: 0.8, b: 2.5, seed: 5) { rng in
             10 + 40 * rng.uniform()
         }
@@ -80,9 +82,9 @@ import Testing
         let fit = try LifetimeValueEstimator.estimate(histories, settings: LifetimeValueSettings())
         #expect(fit.gammaGamma == nil)
         #expect(fit.gammaGammaError == .tooFewCustomers(1))
-        #expect(fit.fallbackSpend == 42)
         #expect(fit.gammaGammaExcluded == histories.count - 1)
-        #expect(fit.customers.allSatisfy { $0.expectedSpend == 42 })
+        #expect(fit.customers.allSatisfy { $0.expectedSpend.isNaN && $0.predictedCLV.isNaN })
+        #expect(fit.customers.allSatisfy { $0.probabilityAlive.isFinite && $0.expectedPurchases.isFinite })
     }
 
     @Test func bgnbdFailureIsThrown() {

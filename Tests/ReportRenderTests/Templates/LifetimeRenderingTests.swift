@@ -74,7 +74,7 @@ import ReportModel
         var (report, _, config) = try latest(locale: .en)
         report.segmentIDs = ["at_risk"]
         report.buyers = buyers
-        report.lifetime = .fitted(LifetimeModelFigures(timeUnit: "week", r: 1, alpha: 1, a: 1, b: 1, logLikelihood: -1, p: nil, q: nil, v: nil,
+        report.lifetime = .fitted(LifetimeModelFigures(timeUnit: "week", r: 1, alpha: 1, a: 1, b: 1, logLikelihood: -1, p: 2, q: 3, v: 10,
                                                        gammaGammaExcluded: 0, horizonMonths: 12, monthlyDiscountRate: 0.01))
         config.locale = .en
         let view = LifetimeView(report: report, customers: customers.ids, format: ReportFormatter(locale: .en, currency: "EUR")).atRisk()
@@ -88,11 +88,44 @@ import ReportModel
         #expect(none["has_list"] as? Bool == false)
     }
 
+    /// BG/NBD fitted, Gamma-Gamma not: no predicted CLV anywhere (NaN per buyer, shown as missing),
+    /// P(alive) still shown, the at-risk list ordered by historical value (C 300, A 200, B 100).
+    @Test func withoutGammaGammaOnlyPAliveIsShown() throws {
+        var buyers = BuyerTable()
+        var customers = CustomerIndex()
+        for (i, id) in ["B", "A", "C"].enumerated() {
+            buyers.customer.append(customers.intern(id))
+            buyers.recencyDays.append(Int32(200 + i))
+            buyers.frequency.append(3)
+            buyers.monetary.append(Int64(100 * (i + 1)) * Money.scale)
+            buyers.scores.append(144)
+            buyers.segment.append(0)
+            buyers.probabilityAlive.append([0.1, 0.6, 0.9][i])
+            buyers.predictedCLV.append(.nan)
+        }
+        var (report, _, _) = try latest(locale: .en)
+        report.segmentIDs = ["at_risk"]
+        report.buyers = buyers
+        report.lifetime = .fitted(LifetimeModelFigures(timeUnit: "week", r: 1, alpha: 1, a: 1, b: 1, logLikelihood: -1, p: nil, q: nil, v: nil,
+                                                       gammaGammaExcluded: 3, horizonMonths: 12, monthlyDiscountRate: 0.01))
+        let format = ReportFormatter(locale: .en, currency: "EUR")
+        let view = LifetimeView(report: report, customers: customers.ids, format: format)
+        let atRisk = view.atRisk()
+        #expect(atRisk["available"] as? Bool == true)
+        #expect(atRisk["mean_alive"] as? String == "53%")
+        #expect(atRisk["predicted_total"] as? String == format.missing)
+        let list = try #require(atRisk["list"] as? [[String: Any]])
+        #expect(list.map { $0["id"] as? String } == ["C", "A", "B"])
+        #expect(list.map { $0["p_alive"] as? String } == ["90%", "60%", "10%"])
+        #expect(list.allSatisfy { $0["predicted_clv"] as? String == format.missing })
+        #expect(view.distribution()["available"] as? Bool == false)
+    }
+
     /// Quantiles, top shares and per-segment medians of predicted CLV, worked by hand on 0, 10, …, 100,
     /// and the same in any buyer order (the view reads them by selection, not a sort).
     @Test func distributionQuantilesAndSharesByHand() throws {
         var (report, _, _) = try latest(locale: .en)
-        report.lifetime = .fitted(LifetimeModelFigures(timeUnit: "week", r: 1, alpha: 1, a: 1, b: 1, logLikelihood: -1, p: nil, q: nil, v: nil,
+        report.lifetime = .fitted(LifetimeModelFigures(timeUnit: "week", r: 1, alpha: 1, a: 1, b: 1, logLikelihood: -1, p: 2, q: 3, v: 10,
                                                        gammaGammaExcluded: 0, horizonMonths: 12, monthlyDiscountRate: 0.01))
         report.segmentIDs = report.segments.map(\.id)
         let values: [Double] = (0...10).map { Double($0) * 10 }
@@ -123,7 +156,7 @@ import ReportModel
     /// top 20 % = 500 + 990 × 2 = 2,480 (36.0 %).
     @Test func topSharesWithTiesAtTheThreshold() throws {
         var (report, _, _) = try latest(locale: .en)
-        report.lifetime = .fitted(LifetimeModelFigures(timeUnit: "week", r: 1, alpha: 1, a: 1, b: 1, logLikelihood: -1, p: nil, q: nil, v: nil,
+        report.lifetime = .fitted(LifetimeModelFigures(timeUnit: "week", r: 1, alpha: 1, a: 1, b: 1, logLikelihood: -1, p: 2, q: 3, v: 10,
                                                        gammaGammaExcluded: 0, horizonMonths: 12, monthlyDiscountRate: 0.01))
         report.segmentIDs = report.segments.map(\.id)
         var values = [Double](repeating: 1, count: 3600) + [Double](repeating: 2, count: 1390) + [Double](repeating: 50, count: 10)
