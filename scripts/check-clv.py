@@ -98,9 +98,10 @@ def expected_if_alive(bg, x, T, t):
     return total / mass
 
 
-def spend(gg, mean_spend, x, m):
+def spend(gg, x, m):
+    """Expected spend per purchase; None without a Gamma-Gamma fit (no predicted CLV then)."""
     if gg is None:
-        return mean_spend
+        return None
     p, q, v = gg["p"], gg["q"], gg["v"]
     if x == 0 or m <= 0:
         return p * v / (q - 1)
@@ -132,8 +133,6 @@ def main():
         horizon = model["horizon_months"]
         discount = model["monthly_discount_rate"]
         hist = histories(os.path.join(args.snapshots, name))
-        eligible = [h[3] for h in hist.values() if h[0] > 0 and h[3] > 0]
-        mean_spend = sum(eligible) / len(eligible) if eligible else 0.0
         shown = {}
         with open(os.path.join(folder, "segments.csv"), newline="") as f:
             for r in csv.DictReader(f):
@@ -149,10 +148,16 @@ def main():
                 e = expected_if_alive(bg, x, T, k * MONTH_WEEKS)
                 clv += pa * (e - previous) / (1 + discount) ** k
                 previous = e
-            clv *= spend(gg, mean_spend, x, m)
+            s = spend(gg, x, m)
             got_p, got_clv = shown[cid]
             dp = abs(float(got_p) - pa)
-            dc = abs(float(got_clv) - clv)
+            if s is None:
+                # No Gamma-Gamma fit: the predicted CLV must be left empty.
+                clv = float("nan")
+                dc = 0.0 if got_clv == "" else float("inf")
+            else:
+                clv *= s
+                dc = abs(float(got_clv) - clv) if got_clv != "" else float("inf")
             worst_p, worst_clv = max(worst_p, dp), max(worst_clv, dc)
             checked += 1
             if dp > 5.1e-7 or dc > 0.0051 + 1e-9 * abs(clv):
