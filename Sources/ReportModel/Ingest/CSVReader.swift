@@ -119,6 +119,7 @@ public struct CSVReader {
                     if c == CSVReader.separator { p += 1; continue }
                     if c == CSVReader.newline { p += 1; line += 1; break }
                     if c == CSVReader.carriage && p + 1 < n && base[p + 1] == UInt8(ascii: "\n") { p += 2; line += 1; break }
+                    if c == CSVReader.carriage && p + 1 == n { p += 1; break }
                     throw CSVSyntaxError(line: line, column: column, message: "unexpected character after a closing quote", expected: "a delimiter or a line end after the quoted field")
                 }
                 // Unquoted field.
@@ -127,7 +128,8 @@ public struct CSVReader {
                 while p < n {
                     let c = cls[Int(base[p])]
                     if c == CSVReader.plain || c == CSVReader.quote || c == CSVReader.carriage {
-                        if c == CSVReader.carriage && p + 1 < n && base[p + 1] == UInt8(ascii: "\n") { break }
+                        // `\r\n`, or a `\r` as the input's last byte (a CRLF file cut after its `\r`), ends the record.
+                        if c == CSVReader.carriage && (p + 1 == n || base[p + 1] == UInt8(ascii: "\n")) { break }
                         p += 1
                         continue
                     }
@@ -143,8 +145,8 @@ public struct CSVReader {
                         p += 1
                     } else if c == CSVReader.newline {
                         p += 1; line += 1; endOfRecord = true
-                    } else { // \r\n
-                        p += 2; line += 1; endOfRecord = true
+                    } else { // \r\n, or a final \r
+                        p += p + 1 < n ? 2 : 1; line += 1; endOfRecord = true
                     }
                 }
                 if end < start { end = start }

@@ -82,6 +82,19 @@ struct IngestCSVDialectTests {
         expectSingleError(bad.errors, line: 5, column: 3, message: ["revenue \"abc\""])
     }
 
+    @Test("a CRLF file cut after its last \\r: the \\r ends the last record, quoted or not")
+    func finalCarriageReturn() throws {
+        for last in ["C3,1,30,2026-10-03\r", "C3,1,30,\"2026-10-03\"\r"] {
+            let text = "customer_id,orders,revenue,last_order_date\r\nA1,1,10,2026-10-01\r\n" + last
+            let r = S.read(text)
+            #expect(r.errors.isEmpty, "\(r.errors)")
+            let t = try #require(r.table)
+            #expect(t.count == 2)
+            #expect(t.revenue[1] == 30 * Money.scale)
+            #expect(t.lastOrder[1] == S.ordinal("2026-10-03"))
+        }
+    }
+
     @Test("a UTF-8 byte-order mark is skipped")
     func byteOrderMark() throws {
         let r = S.read(bytes: [0xEF, 0xBB, 0xBF] + Array("customer_id,orders,revenue,last_order_date\nA1,1,10,2026-10-01\n".utf8))
