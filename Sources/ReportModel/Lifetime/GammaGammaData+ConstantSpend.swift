@@ -11,15 +11,7 @@ extension GammaGammaData {
     func constantSpendFit() -> (q: Double, c: Double, logLikelihood: Double)? {
         guard customers > 0 else { return nil }
         let n = Double(customers)
-        var inverseSum = 0.0, logSum = 0.0
-        for group in counts.indices {
-            logSum += countLogSpend[group]
-            let x = counts[group]
-            for e in groupStart[group]..<groupStart[group + 1] {
-                // entryTotal = m·x.
-                inverseSum += entryWeight[e] * x / entryTotal[e]
-            }
-        }
+        let (inverseSum, logSum) = inverseAndLogSpendSums()
         let meanInverse = inverseSum / n
         let target = log(meanInverse) + logSum / n
         guard target.isFinite, target > 1.0e-12 else { return nil }
@@ -43,14 +35,19 @@ extension GammaGammaData {
     /// The limit's total log-likelihood at (q, c).
     func constantSpendLogLikelihood(q: Double, c: Double) -> Double {
         let n = Double(customers)
+        let (inverseSum, logSum) = inverseAndLogSpendSums()
+        return n * (q * log(c) - LifetimeMath.logGamma(q)) - (q + 1) * logSum - c * inverseSum
+    }
+
+    /// Σ 1/m and Σ log m over the customers (the limit's sufficient statistics).
+    private func inverseAndLogSpendSums() -> (inverse: Double, log: Double) {
         var inverseSum = 0.0, logSum = 0.0
         for group in counts.indices {
             logSum += countLogSpend[group]
             let x = counts[group]
-            for e in groupStart[group]..<groupStart[group + 1] {
-                inverseSum += entryWeight[e] * x / entryTotal[e]
-            }
+            // entryTotal = m·x, so x / entryTotal = 1/m.
+            for e in groupStart[group]..<groupStart[group + 1] { inverseSum += entryWeight[e] * x / entryTotal[e] }
         }
-        return n * (q * log(c) - LifetimeMath.logGamma(q)) - (q + 1) * logSum - c * inverseSum
+        return (inverseSum, logSum)
     }
 }

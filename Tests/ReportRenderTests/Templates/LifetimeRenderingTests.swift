@@ -56,12 +56,12 @@ import ReportModel
         }
     }
 
-    /// With the buyer rows and the customer index, at-risk customers are listed with P(alive), most valuable first.
-    @Test func atRiskCustomersAreListedByPredictedValue() throws {
+    /// Three at-risk buyers B, A, C with revenue 100, 200, 300, P(alive) 10 %, 60 %, 90 % and the
+    /// given predicted CLVs.
+    static func atRiskBuyers(predictedCLV: [Double]) -> (BuyerTable, CustomerIndex) {
         var buyers = BuyerTable()
         var customers = CustomerIndex()
-        let ids = ["B", "A", "C"]
-        for (i, id) in ids.enumerated() {
+        for (i, id) in ["B", "A", "C"].enumerated() {
             buyers.customer.append(customers.intern(id))
             buyers.recencyDays.append(Int32(200 + i))
             buyers.frequency.append(3)
@@ -69,8 +69,14 @@ import ReportModel
             buyers.scores.append(144)
             buyers.segment.append(0)
             buyers.probabilityAlive.append([0.1, 0.6, 0.9][i])
-            buyers.predictedCLV.append([5, 50, 20][i])
+            buyers.predictedCLV.append(predictedCLV[i])
         }
+        return (buyers, customers)
+    }
+
+    /// With the buyer rows and the customer index, at-risk customers are listed with P(alive), most valuable first.
+    @Test func atRiskCustomersAreListedByPredictedValue() throws {
+        let (buyers, customers) = Self.atRiskBuyers(predictedCLV: [5, 50, 20])
         var (report, _, config) = try latest(locale: .en)
         report.segmentIDs = ["at_risk"]
         report.buyers = buyers
@@ -91,18 +97,7 @@ import ReportModel
     /// BG/NBD fitted, Gamma-Gamma not: no predicted CLV anywhere (NaN per buyer, shown as missing),
     /// P(alive) still shown, the at-risk list ordered by historical value (C 300, A 200, B 100).
     @Test func withoutGammaGammaOnlyPAliveIsShown() throws {
-        var buyers = BuyerTable()
-        var customers = CustomerIndex()
-        for (i, id) in ["B", "A", "C"].enumerated() {
-            buyers.customer.append(customers.intern(id))
-            buyers.recencyDays.append(Int32(200 + i))
-            buyers.frequency.append(3)
-            buyers.monetary.append(Int64(100 * (i + 1)) * Money.scale)
-            buyers.scores.append(144)
-            buyers.segment.append(0)
-            buyers.probabilityAlive.append([0.1, 0.6, 0.9][i])
-            buyers.predictedCLV.append(.nan)
-        }
+        let (buyers, customers) = Self.atRiskBuyers(predictedCLV: [.nan, .nan, .nan])
         var (report, _, _) = try latest(locale: .en)
         report.segmentIDs = ["at_risk"]
         report.buyers = buyers
