@@ -221,7 +221,7 @@ public struct SnapshotReader {
         func keep(_ r: SnapshotRowDecoder.Row, line: Int, base: UnsafePointer<UInt8>) -> Bool {
             let orders = r.orders, last = r.lastOrder, first = r.firstOrder
             if (orders == 0) != (last == missingDay) || (last != missingDay && last > asOf) { return false }
-            if first != missingDay && (last == missingDay || first > last) { return false }
+            if first != missingDay && last != missingDay && first > last { return false }
             if cDays >= 0 && (r.purchaseDays == 0) != (orders == 0) { return false }
             let (total, overflow) = fileTotal.addingReportingOverflow(r.revenue)
             if overflow || total > Money.maxTotal { return false }
@@ -251,7 +251,15 @@ public struct SnapshotReader {
                 let raw = UnsafeRawBufferPointer(start: base + r.tierStart, count: r.tierCount)
                 tier = tierCodes.code(of: raw) { String(decoding: raw, as: UTF8.self) }
             }
-            block.add(r, customer: customer, tierCode: tier)
+            if orders == 0 && first != missingDay {
+                // A first order date beside orders = 0 (say, a fully refunded customer): not a buyer,
+                // the date is set aside (input.md lists no rule against it).
+                var prospect = r
+                prospect.firstOrder = missingDay
+                block.add(prospect, customer: customer, tierCode: tier)
+            } else {
+                block.add(r, customer: customer, tierCode: tier)
+            }
             if block.isFull { flush() }
             return true
         }
@@ -356,13 +364,8 @@ public struct SnapshotReader {
                     rowOK = false
                 }
             }
-            if firstOK && lastOK && first != SnapshotTable.missingDay {
-                if last == SnapshotTable.missingDay {
-                    if orders == 0 {
-                        report(fields[cFirst], cFirst, line, "\(header.name(cFirst)) is set but orders is 0", "no first_order_date for a customer who never bought")
-                        rowOK = false
-                    }
-                } else if first > last {
+            if firstOK && lastOK && first != SnapshotTable.missingDay && last != SnapshotTable.missingDay {
+                if first > last {
                     report(fields[cFirst], cFirst, line, "\(header.name(cFirst)) \(Day(ordinal: first)) is after last_order_date \(Day(ordinal: last))", "first_order_date on or before last_order_date")
                     rowOK = false
                 }
@@ -417,7 +420,8 @@ public struct SnapshotReader {
             flush()
             let row = Int32(table.count)
             table.customer.append(customer)
-            table.firstOrder.append(first)
+            // A first order date beside orders = 0 is set aside, as on the decoded path.
+            table.firstOrder.append(orders == 0 ? SnapshotTable.missingDay : first)
             table.lastOrder.append(last)
             table.orders.append(Int32(orders))
             table.revenue.append(revenue)

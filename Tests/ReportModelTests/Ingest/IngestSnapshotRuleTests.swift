@@ -99,7 +99,6 @@ struct IngestSnapshotRuleTests {
         BadValue(overrides: ["orders": "2", "last_order_date": "", "first_order_date": ""], column: "last_order_date", message: "last_order_date is missing but orders is 2", expected: "the date of the most recent order when orders >= 1"),
         BadValue(overrides: ["last_order_date": "2026-11-01"], column: "last_order_date", message: "last_order_date 2026-11-01 is after the snapshot date 2026-10-31", expected: "a date on or before 2026-10-31"),
         BadValue(overrides: ["first_order_date": "2026-10-02", "last_order_date": "2026-10-01"], column: "first_order_date", message: "first_order_date 2026-10-02 is after last_order_date 2026-10-01", expected: "first_order_date on or before last_order_date"),
-        BadValue(overrides: ["orders": "0", "revenue": "0", "last_order_date": ""], column: "first_order_date", message: "first_order_date is set but orders is 0", expected: "no first_order_date"),
         BadValue(overrides: ["last_order_date": "2026-02-30"], column: "last_order_date", message: "last_order_date \"2026-02-30\" is not a valid date", expected: "a date YYYY-MM-DD"),
         BadValue(overrides: ["last_order_date": "2026-13-01"], column: "last_order_date", message: "last_order_date \"2026-13-01\" is not a valid date", expected: "a date YYYY-MM-DD"),
         BadValue(overrides: ["last_order_date": "2026-10-00"], column: "last_order_date", message: "is not a valid date", expected: "a date YYYY-MM-DD"),

@@ -143,6 +143,18 @@ import Testing
         return out
     }
 
+    /// A first_order_date beside orders = 0 (a fully refunded customer, a sign-up date) is no rule of
+    /// input.md: both paths accept the row as a prospect and set the date aside.
+    @Test func firstOrderDateOfAProspectIsSetAside() {
+        let text = "customer_id,first_order_date,last_order_date,orders,revenue\nA,2026-01-05,,0,0\nB,2026-02-01,2026-03-01,2,20\n"
+        for decoder in [true, false] {
+            let p = Self.read(Array(text.utf8), decoder: decoder)
+            #expect(p.errors.isEmpty, "\(p.errors)")
+            #expect(p.ids == ["A", "B"])
+            #expect(p.columns.first == [Int64(SnapshotTable.missingDay), Int64(Day(year: 2026, month: 2, day: 1)!.ordinal)])
+        }
+    }
+
     @Test(arguments: 0..<60)
     func sameTableForEveryAcceptedSpelling(seed: Int) {
         let f = Self.file(seed: UInt64(seed), rows: 300, bad: 0)
