@@ -90,6 +90,22 @@ struct GammaGammaData: Sendable {
         meanSpend = customers > 0 ? spendSum / Double(customers) : 0
     }
 
+    /// The mean spend m every customer shares, when all of them have the same one (to 1e-9 relative:
+    /// a single price, whatever the rounding of revenue / orders); nil otherwise or without customers.
+    var commonSpend: Double? {
+        guard customers > 0 else { return nil }
+        var lowest = Double.infinity, highest = -Double.infinity
+        for group in counts.indices {
+            let x = counts[group]
+            for e in groupStart[group]..<groupStart[group + 1] {
+                let m = entryTotal[e] / x
+                lowest = min(lowest, m)
+                highest = max(highest, m)
+            }
+        }
+        return highest - lowest <= 1.0e-9 * highest ? meanSpend : nil
+    }
+
     // MARK: - Likelihood
 
     /// Total log-likelihood (Fader & Hardie 2013, eq. 3 for the mean m of x transactions) and its

@@ -46,6 +46,12 @@ public enum GammaGammaModel {
         guard data.customers >= minimumCustomers else {
             throw LifetimeModelError.tooFewCustomers(data.customers)
         }
+        if let m = data.commonSpend {
+            // Every customer's mean spend is the same (a single price, as in a subscription): both
+            // faces at once, a point mass whose likelihood has no maximum. Reported with p = q =
+            // `limitScale` and v = m·(q − 1)/p, which give the expected spend m to every customer.
+            return GammaGammaParameters(p: limitScale, q: limitScale, v: m * (limitScale - 1) / limitScale, logLikelihood: .infinity)
+        }
         var reached: (logLikelihood: Double, parameters: [Double])?
         let general = Result { try fitThreeParameters(data) { reached = (-$0 * Double(data.customers), $1) } }
         if case .success(let p) = general, p.p < ridgeScale, p.q < ridgeScale { return p }

@@ -293,6 +293,7 @@ public struct SnapshotView {
         case .notComputed(let reason): return ["fitted": false, "failed": false, "reason": lifetimeReason(reason)]
         case .didNotConverge(let reason): return ["fitted": false, "failed": true, "reason": lifetimeReason(reason)]
         case .fitted(let m):
+            let spendAtLimit = (m.p ?? 0) >= GammaGammaModel.ridgeScale, rateAtLimit = (m.q ?? 0) >= GammaGammaModel.ridgeScale
             var populationSpend: Double?
             if let p = m.p, let q = m.q, let v = m.v, q > 1 { populationSpend = p * v / (q - 1) }
             return [
@@ -312,10 +313,12 @@ public struct SnapshotView {
                 // p this large: a customer's spend per purchase has no spread around their own mean
                 // (the constant-spend limit), so each expects to spend their observed mean, and the
                 // customers without repeats the population mean p·v / (q − 1).
-                "constant_spend": (m.p ?? 0) >= GammaGammaModel.ridgeScale,
+                "constant_spend": spendAtLimit && !rateAtLimit,
                 // q this large: the customers' mean spends do not differ beyond chance (the
                 // shared-rate limit), so everyone expects the population mean.
-                "shared_rate": (m.q ?? 0) >= GammaGammaModel.ridgeScale,
+                "shared_rate": rateAtLimit && !spendAtLimit,
+                // Both: a single price for every purchase.
+                "single_price": spendAtLimit && rateAtLimit,
                 "population_spend": format.money(populationSpend, decimals: 2),
                 "horizon_months": String(m.horizonMonths),
                 "discount": format.percent(m.monthlyDiscountRate),

@@ -71,4 +71,22 @@ import Testing
         let limit = try #require(GammaGammaData(inside).sharedRateFit())
         #expect(interior.logLikelihood > limit.logLikelihood)
     }
+
+    /// One price for everyone (revenue / orders = 9.99 up to rounding): no maximum on either face;
+    /// the fit reports p = q = limitScale and every customer, repeat buyer or not, expects 9.99.
+    @Test func aSinglePriceIsEveryonesExpectedSpend() throws {
+        let histories = (1...40).map { i in
+            let orders = Double(1 + i % 5)
+            return PurchaseHistory(x: orders - 1, tx: orders, T: 20, meanRepeatSpend: orders > 1 ? (9.99 * orders) / orders : 0)
+        }
+        let fit = try GammaGammaModel.fit(histories)
+        #expect(fit.p == GammaGammaModel.limitScale && fit.q == GammaGammaModel.limitScale)
+        for h in histories {
+            #expect(abs(GammaGammaModel.expectedSpend(fit, h) / 9.99 - 1) < 1.0e-12)
+        }
+        // A second price among them: no longer one price (the usual fit or a limit).
+        var two = histories
+        two[3].meanRepeatSpend = 19.99
+        #expect(GammaGammaData(two).commonSpend == nil)
+    }
 }
