@@ -34,9 +34,6 @@ public enum BGNBDModel {
     static let ridgeExitScale = 100 * ridgeScale
     /// a + b below which the four-parameter search's best point is taken to lie on the a, b → 0 face.
     static let otherFace = 1.0e-3
-    /// χ²(1) at 95 %: the likelihood-ratio statistic below which the data show no spread in the dropout
-    /// probability (`constantDropoutFit`).
-    static let likelihoodRatioBound = 3.84
     /// a + b reported for the constant-dropout limit: every prediction made from (a, b) is then the
     /// limit's to about 1e-8 relative, far below the printed digits.
     static let limitScale = 1.0e8
@@ -60,12 +57,9 @@ public enum BGNBDModel {
         if case .success(let p) = general, p.a + p.b < ridgeScale { return p }
         if let limit = constantDropoutFit(data) {
             if case .success(let found) = general {
-                // On the ridge: the limit unless the search's point is clearly higher. That point's
-                // log-likelihood carries the rounding of log Γ(a + b), log Γ(a + b + x)… once per
-                // customer: on 800 customers it came out above the limit's by 1.1e-6 at a + b = 1.2e7
-                // and by 1.6e-4 at a + b = 1.8e8 (the search drifts along the ridge on that noise).
-                let rounding = 4 * LifetimeMath.logGamma(found.a + found.b).ulp * Double(data.customers)
-                if limit.logLikelihood >= found.logLikelihood - rounding - 1.0e-8 * abs(found.logLikelihood) { return limit }
+                // On the ridge: the limit unless the search's point is clearly higher.
+                if MaximumLikelihoodFit.limitMatches(
+                    limit.logLikelihood, found: found.logLikelihood, largestArgument: found.a + found.b, customers: data.customers) { return limit }
             } else if let (best, at) = reached {
                 // No reportable maximum. The limit is the answer when no point searched beats it, or
                 // when the best one does not fit clearly better and does not lie on the other face,
@@ -75,9 +69,7 @@ public enum BGNBDModel {
                 // limit; a 24-customer month of a small ledger, 1.1 above it). A flat maximum at
                 // small a + b is not that face: a 6,580-customer ledger month peaks flat at
                 // a + b = 0.019, 0.16 above the limit, and keeps the limit.
-                let gain = best - limit.logLikelihood
-                let towardsRidge = at[2] + at[3] >= otherFace
-                if gain <= 1.0e-8 * abs(limit.logLikelihood) || (towardsRidge && 2 * gain < likelihoodRatioBound) { return limit }
+                if MaximumLikelihoodFit.limitStands(limit.logLikelihood, best: best, towardsFace: at[2] + at[3] >= otherFace) { return limit }
             } else {
                 return limit
             }
@@ -133,7 +125,7 @@ public enum BGNBDModel {
         let best = [1.0e-3, 1.0e-2, 0.1, 1, 10, 100, 1.0e3, ridgeScale, 10 * ridgeScale].map {
             data.logLikelihood(r: r, alpha: alpha, a: pi * $0, b: (1 - pi) * $0, wantGradient: false).value
         }.max() ?? -.infinity
-        guard ll.isFinite, 2 * (best - ll) < likelihoodRatioBound else { return nil }
+        guard ll.isFinite, 2 * (best - ll) < MaximumLikelihoodFit.likelihoodRatioBound else { return nil }
         return BGNBDParameters(r: r, alpha: alpha, a: pi * limitScale, b: (1 - pi) * limitScale, logLikelihood: ll)
     }
 

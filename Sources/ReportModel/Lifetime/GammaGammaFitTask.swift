@@ -7,13 +7,13 @@ final class GammaGammaFitTask: @unchecked Sendable {
     /// Written once by the background job, read only after `group.wait()`.
     private var result: Result<GammaGammaParameters, LifetimeModelError> = .failure(.didNotConverge("not run"))
     /// Written once by the background job, read only after `group.wait()`.
-    private var grouped = (excluded: 0, meanSpend: 0.0)
+    private var excluded = 0
 
     init(_ histories: [PurchaseHistory]) {
         DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
             // Grouped once, here: the spend data is a few tens of MB at 1 M buyers.
             let data = GammaGammaData(histories)
-            grouped = (data.excluded, data.meanSpend)
+            excluded = data.excluded
             do {
                 result = .success(try GammaGammaModel.fit(data))
             } catch let error as LifetimeModelError {
@@ -31,9 +31,9 @@ final class GammaGammaFitTask: @unchecked Sendable {
         return result
     }
 
-    /// Histories left out of the fit (x = 0 or m <= 0), and the mean m of those used; after `wait()`.
-    var spendSummary: (excluded: Int, meanSpend: Double) {
+    /// Histories left out of the fit (x = 0 or m <= 0); after `wait()`.
+    var excludedCount: Int {
         group.wait()
-        return grouped
+        return excluded
     }
 }

@@ -67,14 +67,12 @@ public enum GammaGammaModel {
         case .success(let found):
             // On a face: that face's limit, unless the search's point is clearly higher.
             let face = found.p >= ridgeScale ? 0 : 1
-            let rounding = 4 * LifetimeMath.logGamma(found.p + found.q).ulp * Double(data.customers)
-            if let limit = limits.first(where: { $0.face == face })?.parameters,
-               limit.logLikelihood >= found.logLikelihood - rounding - 1.0e-8 * abs(found.logLikelihood) { return limit }
+            if let limit = limits.first(where: { $0.face == face })?.parameters, MaximumLikelihoodFit.limitMatches(
+                limit.logLikelihood, found: found.logLikelihood, largestArgument: found.p + found.q, customers: data.customers) { return limit }
         case .failure:
             guard let (limit, face) = limits.max(by: { $0.parameters.logLikelihood < $1.parameters.logLikelihood }) else { break }
             guard let (best, at) = reached else { return limit }
-            let gain = best - limit.logLikelihood
-            if gain <= 1.0e-8 * abs(limit.logLikelihood) || (at[face] >= 1 && 2 * gain < BGNBDModel.likelihoodRatioBound) { return limit }
+            if MaximumLikelihoodFit.limitStands(limit.logLikelihood, best: best, towardsFace: at[face] >= 1) { return limit }
         }
         return try general.get()
     }

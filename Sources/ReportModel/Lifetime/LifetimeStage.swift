@@ -75,7 +75,7 @@ enum LifetimeStage {
             r: fit.bgnbd.r, alpha: fit.bgnbd.alpha, a: fit.bgnbd.a, b: fit.bgnbd.b, logLikelihood: fit.bgnbd.logLikelihood,
             p: fit.gammaGamma?.p, q: fit.gammaGamma?.q, v: fit.gammaGamma?.v,
             gammaGammaExcluded: fit.gammaGammaExcluded,
-            horizonMonths: settings.horizonMonths, monthlyDiscountRate: settings.monthlyDiscountRate
-        ).withGammaGammaReason(gammaGammaReason))
+            horizonMonths: settings.horizonMonths, monthlyDiscountRate: settings.monthlyDiscountRate,
+            gammaGammaReason: gammaGammaReason))
     }
 }

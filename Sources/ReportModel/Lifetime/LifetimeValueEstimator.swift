@@ -52,7 +52,6 @@ public enum LifetimeValueEstimator {
         case .failure(let error):
             gammaGammaError = error
         }
-        let spendData = spendFit.spendSummary
 
         discountedPurchases(bgnbd, purchaseData, settings: settings, scratch: &scratch)
         let purchases = scratch.perTriple
@@ -66,7 +65,7 @@ public enum LifetimeValueEstimator {
         }
         scratch.reclaim(purchaseData)
         return LifetimeValueFit(
-            bgnbd: bgnbd, gammaGamma: gammaGamma, gammaGammaExcluded: spendData.excluded,
+            bgnbd: bgnbd, gammaGamma: gammaGamma, gammaGammaExcluded: spendFit.excludedCount,
             settings: settings, customers: [], gammaGammaError: gammaGammaError)
     }
 

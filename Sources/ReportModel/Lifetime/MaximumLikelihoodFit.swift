@@ -23,6 +23,30 @@ enum MaximumLikelihoodFit {
     /// units lower). The search then runs on the whole data.
     static let surveyBound = 10.0
 
+    /// χ²(1) at 95 %: the likelihood-ratio statistic below which a boundary limit, fitted as a model
+    /// of its own, is not beaten by a point of the full model (see `limitStands`).
+    static let likelihoodRatioBound = 3.84
+
+    /// Whether a boundary limit (a model of its own, log-likelihood `limit`) is the answer where the
+    /// full model's search converged on that face at log-likelihood `found`: unless the found point is
+    /// clearly higher. Its log-likelihood carries the rounding of log Γ at arguments near
+    /// `largestArgument`, once per customer (on 800 customers a BG/NBD ridge point came out above the
+    /// limit by 1.1e-6 at a + b = 1.2e7 and by 1.6e-4 at a + b = 1.8e8: the search drifts along the
+    /// ridge on that noise).
+    static func limitMatches(_ limit: Double, found: Double, largestArgument: Double, customers: Int) -> Bool {
+        let rounding = 4 * LifetimeMath.logGamma(largestArgument).ulp * Double(customers)
+        return limit >= found - rounding - 1.0e-8 * abs(found)
+    }
+
+    /// Whether a boundary limit (log-likelihood `limit`) is the answer where the full model's search
+    /// found no reportable maximum, its best point at log-likelihood `best`: when that point does not
+    /// beat the limit at all, or lies towards the limit's face and does not beat it by
+    /// `likelihoodRatioBound`.
+    static func limitStands(_ limit: Double, best: Double, towardsFace: Bool) -> Bool {
+        let gain = best - limit
+        return gain <= 1.0e-8 * abs(limit) || (towardsFace && 2 * gain < likelihoodRatioBound)
+    }
+
     /// The sampling step for `customers` customers: 1 (no survey) up to `surveyThreshold`.
     static func surveyStep(customers: Int) -> Int {
         customers > surveyThreshold ? customers / surveyCustomers : 1

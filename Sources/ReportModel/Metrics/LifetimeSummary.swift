@@ -20,19 +20,14 @@ public struct LifetimeModelFigures: Sendable, Equatable {
     public var horizonMonths: Int
     public var monthlyDiscountRate: Double
 
-    public init(timeUnit: String, r: Double, alpha: Double, a: Double, b: Double, logLikelihood: Double, p: Double?, q: Double?, v: Double?, gammaGammaExcluded: Int, horizonMonths: Int, monthlyDiscountRate: Double) {
+    public init(timeUnit: String, r: Double, alpha: Double, a: Double, b: Double, logLikelihood: Double, p: Double?, q: Double?, v: Double?, gammaGammaExcluded: Int, horizonMonths: Int, monthlyDiscountRate: Double, gammaGammaReason: String? = nil) {
         self.timeUnit = timeUnit
         self.r = r; self.alpha = alpha; self.a = a; self.b = b; self.logLikelihood = logLikelihood
         self.p = p; self.q = q; self.v = v
         self.gammaGammaExcluded = gammaGammaExcluded
         self.horizonMonths = horizonMonths
         self.monthlyDiscountRate = monthlyDiscountRate
+        self.gammaGammaReason = gammaGammaReason
     }
 
-    /// The same figures with the reason Gamma-Gamma could not be fitted.
-    public func withGammaGammaReason(_ reason: String?) -> LifetimeModelFigures {
-        var copy = self
-        copy.gammaGammaReason = reason
-        return copy
-    }
 }

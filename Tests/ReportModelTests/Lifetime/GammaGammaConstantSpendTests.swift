@@ -19,13 +19,10 @@ import Testing
     /// The three-parameter likelihood at p = K, v = c/K tends to the limit's as K grows, and the
     /// limit's value is the inverse-gamma log-density summed by hand.
     @Test func limitOfTheThreeParameterLikelihood() {
-        let histories = [PurchaseHistory(x: 1, tx: 1, T: 5, meanRepeatSpend: 20),
-                         PurchaseHistory(x: 3, tx: 3, T: 5, meanRepeatSpend: 45.5),
-                         PurchaseHistory(x: 2, tx: 2, T: 5, meanRepeatSpend: 8)]
-        let data = GammaGammaData(histories)
+        let data = ThreeRepeatBuyers.data
         let (q, c) = (2.5, 60.0)
         var byHand = 0.0
-        for m in [20.0, 45.5, 8] {
+        for (_, m) in ThreeRepeatBuyers.values {
             let constant: Double = q * log(c) - lgamma(q)
             byHand += constant - (q + 1) * log(m) - c / m
         }

@@ -19,13 +19,10 @@ import Testing
     /// The three-parameter likelihood at q = K, v = K/ν tends to the limit's as K grows, and the
     /// limit's value is the Gamma(px, νx) log-density of m summed by hand.
     @Test func limitOfTheThreeParameterLikelihood() {
-        let histories = [PurchaseHistory(x: 1, tx: 1, T: 5, meanRepeatSpend: 20),
-                         PurchaseHistory(x: 3, tx: 3, T: 5, meanRepeatSpend: 45.5),
-                         PurchaseHistory(x: 2, tx: 2, T: 5, meanRepeatSpend: 8)]
-        let data = GammaGammaData(histories)
+        let data = ThreeRepeatBuyers.data
         let (p, rate) = (1.5, 0.05)
         var byHand = 0.0
-        for (x, m) in [(1.0, 20.0), (3, 45.5), (2, 8)] {
+        for (x, m) in ThreeRepeatBuyers.values {
             let shape: Double = p * x
             let density: Double = shape * log(rate * x) + (shape - 1) * log(m) - rate * x * m - lgamma(shape)
             byHand += density
