@@ -8,13 +8,16 @@ public struct CohortTracker: Sendable {
     private var active: [Int: [Int]] = [:]
     /// As-of month of each snapshot so far.
     private var snapshotMonths: [Int] = []
-    /// Per customer, the latest snapshot at which they were active before they had a cohort (a
-    /// `status = active` prospect), -1 for none: credited to their cohort when their first purchase
-    /// gives one. metrics.md counts every customer of cohort c active at the snapshot of month c + k,
-    /// and a prospect's first order can fall after an earlier snapshot of the same month. (Only the
-    /// latest such snapshot can be in the cohort month, unless the data backdate a first order past
-    /// a snapshot that showed no orders.) Empty until a snapshot has a `status` column.
+    /// Per customer, the snapshots at which they were active before they had a cohort (a
+    /// `status = active` prospect): the head of a list in `earlierActive` (-1: none), credited to
+    /// their cohort when their first purchase gives one. metrics.md counts every customer of cohort c
+    /// active at the snapshot of month c + k, and a first order can fall after earlier snapshots of
+    /// the same month, or be dated back past snapshots that showed no orders. Empty until a snapshot
+    /// has a `status` column.
     private var activeBeforeCohort: [Int32] = []
+    /// The lists of `activeBeforeCohort`: a snapshot number and the next entry (-1: end). Entries of
+    /// customers who got a cohort are left behind (8 bytes per prospect and snapshot at most).
+    private var earlierActive: [(snapshot: Int32, next: Int32)] = []
 
     public init() {}
 
@@ -59,8 +62,12 @@ public struct CohortTracker: Sendable {
                 cohortOf[c] = month
                 ensure(month)
                 newSizes[Int(month - lowest)] += 1
-                if c < activeBeforeCohort.count && activeBeforeCohort[c] >= 0 {
-                    earlierActivity.append((Int(month), Int(activeBeforeCohort[c])))
+                if c < activeBeforeCohort.count {
+                    var entry = activeBeforeCohort[c]
+                    while entry >= 0 {
+                        earlierActivity.append((Int(month), Int(earlierActive[Int(entry)].snapshot)))
+                        entry = earlierActive[Int(entry)].next
+                    }
                     activeBeforeCohort[c] = -1
                 }
             }
@@ -70,7 +77,8 @@ public struct CohortTracker: Sendable {
                     ensure(cohort)
                     activeCounts[Int(cohort - lowest)] += 1
                 } else if c < activeBeforeCohort.count {
-                    activeBeforeCohort[c] = Int32(snapshot)
+                    earlierActive.append((Int32(snapshot), activeBeforeCohort[c]))
+                    activeBeforeCohort[c] = Int32(earlierActive.count - 1)
                 }
             }
         }

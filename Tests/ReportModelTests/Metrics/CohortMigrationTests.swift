@@ -76,6 +76,22 @@ import Testing
         #expect(rows[0].retention == [2.0 / 3, 2.0 / 3])
     }
 
+    /// A first order dated back past two snapshots that showed the customer as an active prospect
+    /// (say, an order booked late): both snapshots count for the cohort, in its k = 0 and k = 1
+    /// cells, not only the later one.
+    @Test func backdatedFirstOrderCreditsEveryEarlierActiveSnapshot() {
+        var f = EngineFixture()
+        let header = "customer_id,first_order_date,last_order_date,orders,revenue,status\n"
+        let march = header + "B,2025-03-01,2025-03-01,1,10,active\nA,,,0,0,active\nC,,,0,0,active\n"
+        let april = header + "B,2025-03-01,2025-03-01,1,10,active\nA,,,0,0,active\nC,,,0,0,churned\n"
+        let may = header + "B,2025-03-01,2025-03-01,1,10,churned\nA,2025-03-20,2025-05-02,2,20,active\nC,2025-03-25,2025-03-25,1,10,churned\n"
+        let r = f.run([("2025-03", march), ("2025-04", april), ("2025-05", may)])
+        let rows = r[2].cohorts
+        #expect(rows.map(\.cohort.description) == ["2025-03"] && rows[0].size == 3)
+        // March: B, A, C active; April: B, A; May: A.
+        #expect(rows[0].retention == [1.0, 2.0 / 3, 1.0 / 3])
+    }
+
     @Test func cohortFallsBackToFirstSnapshotWithOrders() {
         var f = EngineFixture()
         let s1 = "customer_id,last_order_date,orders,revenue\nA,2026-09-10,1,5\nP,,0,0\n"
