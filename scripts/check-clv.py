@@ -103,7 +103,7 @@ def spend(gg, x, m):
     if gg is None:
         return None
     p, q, v = gg["p"], gg["q"], gg["v"]
-    if x == 0 or m <= 0:
+    if x == 0:
         return p * v / (q - 1)
     return p * (v + m * x) / (p * x + q - 1)
 

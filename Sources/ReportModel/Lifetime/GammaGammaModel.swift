@@ -110,10 +110,13 @@ public enum GammaGammaModel {
     // MARK: - Prediction
 
     /// Conditional expected spend per transaction, E[M | p, q, v, m, x] = p (v + m x) / (p x + q − 1),
-    /// a weighted mean of the population mean p v / (q − 1) and the observed m. For x = 0 or
-    /// m <= 0 the population mean (+∞ when q <= 1).
+    /// a weighted mean of the population mean p v / (q − 1) and the observed m; for x = 0 the
+    /// population mean (+∞ when q <= 1), as metrics.md says. A repeat buyer with m <= 0 (refunds
+    /// outweighing the repeat purchases), left out of the fit, still gets this conditional mean:
+    /// below the population mean, negative when m is far enough below zero (metrics.md gives the
+    /// population mean only to customers without repeats; the mean stood in for them before).
     public static func expectedSpend(_ p: GammaGammaParameters, _ h: PurchaseHistory) -> Double {
-        guard isEligible(h) else { return p.populationMeanSpend ?? .infinity }
+        guard h.modelTriple.x > 0, h.meanRepeatSpend.isFinite else { return p.populationMeanSpend ?? .infinity }
         let x = h.modelTriple.x
         return p.p * (p.v + h.meanRepeatSpend * x) / (p.p * x + p.q - 1)
     }

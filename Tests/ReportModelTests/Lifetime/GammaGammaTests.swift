@@ -15,7 +15,10 @@ import Testing
         #expect(abs(GammaGammaModel.expectedSpend(p, h) - 38) < 1.0e-12)
         // No repeat spend: the population mean.
         #expect(GammaGammaModel.expectedSpend(p, PurchaseHistory(x: 0, tx: 0, T: 10, meanRepeatSpend: 0)) == 30)
-        #expect(GammaGammaModel.expectedSpend(p, PurchaseHistory(x: 3, tx: 5, T: 10, meanRepeatSpend: 0)) == 30)
+        // Repeats whose spend nets to zero or less (refunds) still weigh in: m = 0, x = 3:
+        // 6 · 15 / (18 + 3) = 30 / 7; m = −30, x = 1: 6 · (15 − 30) / (6 + 3) = −10.
+        #expect(abs(GammaGammaModel.expectedSpend(p, PurchaseHistory(x: 3, tx: 5, T: 10, meanRepeatSpend: 0)) - 30.0 / 7) < 1.0e-12)
+        #expect(abs(GammaGammaModel.expectedSpend(p, PurchaseHistory(x: 1, tx: 5, T: 10, meanRepeatSpend: -30)) + 10) < 1.0e-12)
         // q <= 1: no finite population mean.
         #expect(GammaGammaParameters(p: 2, q: 0.8, v: 3).populationMeanSpend == nil)
     }
