@@ -21,6 +21,27 @@ import Testing
         }
     }
 
+    /// 0.98 < z <= 0.998: the long series, against FHL 2005 eq. 10 evaluated by mpmath at 40 digits
+    /// (`mp.hyp2f1`). The first case is a random ledger's month (a near 0), where the quadrature
+    /// that answered before was 2.5e-6 off.
+    @Test func longSeriesMatchesMpmathBeyondTheShortSeries() {
+        let cases: [(BGNBDParameters, x: Double, T: Double, t: Double, expected: Double)] = [
+            (BGNBDParameters(r: 0.6808663091075733, alpha: 0.745294764924289, a: 0.0056698166413666476, b: 0.013361611133519058),
+             0, 2.0 / 7, 12 * 365.25 / 12 / 7, 23.981176572134816),
+            (BGNBDParameters(r: 0.243, alpha: 4.414, a: 0.793, b: 2.426), 2, 1.5, 300, 19.576915488978555),
+            (BGNBDParameters(r: 0.243, alpha: 0.3, a: 0.05, b: 0.2), 0, 0, 60, 31.588057539633246),
+            (BGNBDParameters(r: 1.7, alpha: 0.9, a: 3.5, b: 12), 4, 0.5, 200, 7.3989608915632511),
+            (BGNBDParameters(r: 0.5, alpha: 0.05, a: 0.01, b: 0.02), 1, 0.1, 40, 377.37864795814054),
+        ]
+        for (p, x, T, t, expected) in cases {
+            let z = t / (p.alpha + T + t)
+            #expect(z > BGNBDModel.seriesLimit && z <= BGNBDModel.longSeriesLimit)
+            #expect(BGNBDModel.expectedPurchasesIfAliveSeries(p, x: x, T: T, horizon: t) == nil)
+            let value = BGNBDModel.expectedPurchasesIfAlive(p, x: x, T: T, horizon: t)
+            #expect(abs(value - expected) < 1.0e-12 * expected, "\(p) x=\(x) T=\(T) t=\(t): \(value) vs \(expected)")
+        }
+    }
+
     @Test func aEqualToOneMatchesSimpsonIntegral() {
         // a = 1 makes the published closed form 0/0; the implementation must stay regular.
         for (params, h, t) in [
