@@ -15,9 +15,10 @@ public struct CohortTracker: Sendable {
     /// the same month, or be dated back past snapshots that showed no orders. Empty until a snapshot
     /// has a `status` column.
     private var activeBeforeCohort: [Int32] = []
-    /// The lists of `activeBeforeCohort`: a snapshot number and the next entry (-1: end). Entries of
-    /// customers who got a cohort are left behind (8 bytes per prospect and snapshot at most).
-    private var earlierActive: [(snapshot: Int32, next: Int32)] = []
+    /// The lists of `activeBeforeCohort`: runs of consecutive snapshot numbers, latest run first,
+    /// and the next entry (-1: end). A prospect active snapshot after snapshot keeps one run (12
+    /// bytes, however many snapshots); entries of customers who got a cohort are left behind.
+    private var earlierActive: [(first: Int32, last: Int32, next: Int32)] = []
 
     public init() {}
 
@@ -65,8 +66,12 @@ public struct CohortTracker: Sendable {
                 if c < activeBeforeCohort.count {
                     var entry = activeBeforeCohort[c]
                     while entry >= 0 {
-                        earlierActivity.append((Int(month), Int(earlierActive[Int(entry)].snapshot)))
-                        entry = earlierActive[Int(entry)].next
+                        let run = earlierActive[Int(entry)]
+                        // Only snapshots from the cohort month on have a cell (k >= 0).
+                        for earlier in Int(run.first)...Int(run.last) where snapshotMonths[earlier] >= Int(month) {
+                            earlierActivity.append((Int(month), earlier))
+                        }
+                        entry = run.next
                     }
                     activeBeforeCohort[c] = -1
                 }
@@ -77,8 +82,13 @@ public struct CohortTracker: Sendable {
                     ensure(cohort)
                     activeCounts[Int(cohort - lowest)] += 1
                 } else if c < activeBeforeCohort.count {
-                    earlierActive.append((Int32(snapshot), activeBeforeCohort[c]))
-                    activeBeforeCohort[c] = Int32(earlierActive.count - 1)
+                    let head = activeBeforeCohort[c]
+                    if head >= 0 && earlierActive[Int(head)].last == Int32(snapshot - 1) {
+                        earlierActive[Int(head)].last = Int32(snapshot)
+                    } else {
+                        earlierActive.append((Int32(snapshot), Int32(snapshot), head))
+                        activeBeforeCohort[c] = Int32(earlierActive.count - 1)
+                    }
                 }
             }
         }

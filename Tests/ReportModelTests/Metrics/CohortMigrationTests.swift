@@ -92,6 +92,25 @@ import Testing
         #expect(rows[0].retention == [1.0, 2.0 / 3, 1.0 / 3])
     }
 
+    /// The same with a gap: active, churned, active again as a prospect, then a first order dated
+    /// in the first month. The snapshots where the prospect was active count, the one between not.
+    @Test func backdatedFirstOrderSkipsTheSnapshotsWhereTheProspectWasNotActive() {
+        var f = EngineFixture()
+        let header = "customer_id,first_order_date,last_order_date,orders,revenue,status\n"
+        let buyer = "B,2025-03-01,2025-03-01,1,10,active\n"
+        let snapshots = [
+            ("2025-03", header + buyer + "A,,,0,0,active\n"),
+            ("2025-04", header + buyer + "A,,,0,0,churned\n"),
+            ("2025-05", header + buyer + "A,,,0,0,active\n"),
+            ("2025-06", header + buyer + "A,2025-03-20,2025-06-02,2,20,churned\n"),
+        ]
+        let r = f.run(snapshots)
+        let rows = r[3].cohorts
+        #expect(rows.map(\.cohort.description) == ["2025-03"] && rows[0].size == 2)
+        // B is active throughout; A in March and May only.
+        #expect(rows[0].retention == [1.0, 0.5, 1.0, 0.5])
+    }
+
     @Test func cohortFallsBackToFirstSnapshotWithOrders() {
         var f = EngineFixture()
         let s1 = "customer_id,last_order_date,orders,revenue\nA,2026-09-10,1,5\nP,,0,0\n"
