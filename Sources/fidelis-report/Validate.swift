@@ -19,6 +19,7 @@ struct Validate: ParsableCommand {
         do {
             result = parseOnly ? try ReportBuilder.parse(input.input, config: config) : try ReportBuilder.validate(input.input, config: config)
         } catch { throw Exit.failure(error) }
+        for warning in result.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         let mb = Double(result.bytesRead) / 1e6
         print("OK: \(parseOnly ? "parsed" : "\(result.reports.count) snapshot(s),") \(result.rowsRead) rows, \(String(format: "%.1f", mb)) MB in \(String(format: "%.2f", result.seconds)) s (\(String(format: "%.0f", mb / max(result.seconds, 1e-9))) MB/s)")
         for r in result.reports {

@@ -7,6 +7,8 @@ import Foundation
 /// purchase-day detail the predictive model uses. Snapshots must be read in order.
 public struct LedgerSource: SnapshotSource {
     public let periods: [SnapshotPeriod]
+    /// Long runs of months without any purchase line (`LedgerSource.gapWarnings`).
+    public let warnings: [String]
     private let name: String
     private let lines: LedgerReader.Lines
     /// The lines sorted by (customer, day), as columns: day, amount, and whether the line starts a
@@ -52,6 +54,7 @@ public struct LedgerSource: SnapshotSource {
         guard let firstDay = parsed.parts.compactMap({ $0.day.min() }).min() else {
             throw InputErrors([InputError(file: display, line: 0, column: 0, message: "no purchase on or before the as-of date \(cut)", expected: "an --as-of date after the first purchase")])
         }
+        warnings = LedgerSource.gapWarnings(parsed, file: display, from: Day(ordinal: firstDay).month, to: cut.month)
         let customerCount = parsed.customers.count
         let sorted = LedgerSource.sortedByCustomer(&parsed.parts, customers: customerCount, hasOrderID: parsed.hasOrderID)
         (lineDay, lineAmount, startsOrder) = (sorted.day, sorted.amount, sorted.startsOrder)
@@ -71,6 +74,53 @@ public struct LedgerSource: SnapshotSource {
         }
         list.append(SnapshotPeriod(asOf: cut))
         periods = list
+    }
+
+    /// Months in a row without a purchase line from which a ledger is worth a warning.
+    static let gapWarningMonths = 12
+
+    /// Warnings for `gapWarningMonths` or more months in a row, between `first` and the as-of month
+    /// `last`, without a purchase line: every one of them still gets a month end (input.md), so one
+    /// mistyped year (1990 for 2024) makes hundreds of empty-looking snapshots. A gap between lines
+    /// names the earliest line's date and customer; a gap after the last line names the as-of date.
+    static func gapWarnings(_ lines: LedgerReader.Lines, file: String, from first: Month, to last: Month) -> [String] {
+        let span = last.index - first.index + 1
+        guard span > gapWarningMonths else { return [] }
+        // Days with a line, then months (a day's month worked out once per day, not per line).
+        let firstOrdinal = first.firstDay.ordinal, lastOrdinal = last.lastDay.ordinal
+        var dayHasLine = [Bool](repeating: false, count: Int(lastOrdinal - firstOrdinal) + 1)
+        var earliest = (day: Int32.max, customer: Int32(-1)), latest = Int32.min
+        for part in lines.parts {
+            for (k, day) in part.day.enumerated() where day >= firstOrdinal && day <= lastOrdinal {
+                dayHasLine[Int(day - firstOrdinal)] = true
+                if day < earliest.day { earliest = (day, part.customer[k]) }
+                latest = max(latest, day)
+            }
+        }
+        guard earliest.customer >= 0 else { return [] }
+        var bought = [Bool](repeating: false, count: span)
+        for (offset, has) in dayHasLine.enumerated() where has {
+            bought[Day(ordinal: firstOrdinal + Int32(offset)).month.index - first.index] = true
+        }
+        var warnings: [String] = []
+        let lastLine = Day(ordinal: latest)
+        var longest = (start: 0, count: 0), run = 0
+        for m in 0...(lastLine.month.index - first.index) {
+            run = bought[m] ? 0 : run + 1
+            if run > longest.count { longest = (m - run + 1, run) }
+        }
+        if longest.count >= gapWarningMonths {
+            let gapFirst = Month(index: first.index + longest.start), gapLast = Month(index: first.index + longest.start + longest.count - 1)
+            warnings.append("\(file): \(longest.count) months without a purchase line (\(gapFirst) to \(gapLast)) each get a month end, "
+                + "\(span) in all from \(first); the earliest line is dated \(Day(ordinal: earliest.day)) "
+                + "(customer \(lines.customers.id(earliest.customer))): check for a mistyped date")
+        }
+        let trailing = last.index - lastLine.month.index
+        if trailing >= gapWarningMonths {
+            warnings.append("\(file): the last line is dated \(lastLine), and the as-of date adds \(trailing) month end(s) after it "
+                + "without any purchase line: check --as-of")
+        }
+        return warnings
     }
 
     /// The lines sorted by customer, then by day (ties in file order), as columns, and whether each

@@ -18,11 +18,14 @@ public protocol SnapshotSource {
     /// ends, derived from lines in memory; not files to parse): `validate`, which has no page thread,
     /// then fits on the reader thread rather than beside the other figures.
     var readsAreLight: Bool { get }
+    /// Things about the input worth a look that break no rule (printed as warnings).
+    var warnings: [String] { get }
 }
 
 extension SnapshotSource {
     public var benefitsFromReadAhead: Bool { true }
     public var readsAreLight: Bool { false }
+    public var warnings: [String] { [] }
 
     /// Reads snapshot `index` into new storage.
     public mutating func read(_ index: Int, customers: inout CustomerIndex) -> SnapshotOutcome {

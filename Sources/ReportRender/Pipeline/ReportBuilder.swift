@@ -18,6 +18,8 @@ public enum ReportBuilder {
         public var raisedEscalations: [EscalationKind]
         /// True when the input was unchanged and the existing site was kept as it was.
         public var reusedSite = false
+        /// Warnings about the input (unknown columns, a ledger's long run of empty months), each once.
+        public var warnings: [String] = []
 
         init(reports: [SnapshotReport], bytesRead: Int, rowsRead: Int, seconds: Double) {
             self.reports = reports
@@ -43,6 +45,7 @@ public enum ReportBuilder {
         let reader = SnapshotPrefetcher(source: try openSource(options.input, config: options.config), customers: CustomerIndex(capacity: 1 << 16),
                                         router: FeedbackRouter(table: options.config.routing), predictor: LifetimePredictor(settings: options.config.lifetime))
         let periods = reader.periods
+        for warning in reader.warnings { log.note("warning: \(warning)") }
         // Without a cache record at the target there is nothing to reuse: the first snapshot is read
         // while the input is hashed (0.2 s for 518 MB). With one, the hash decides first, so that an
         // unchanged rebuild reads nothing.
@@ -91,11 +94,7 @@ public enum ReportBuilder {
             }
             let outcome = snapshot.outcome
             rows += table.count
-            let unknown = outcome.unknownColumns.filter { !warnedColumns.contains($0) }
-            if !unknown.isEmpty {
-                log.note("warning: \(outcome.name): ignoring unknown column(s) \(unknown.joined(separator: ", "))")
-                warnedColumns.formUnion(unknown)
-            }
+            if let warning = unknownColumnsWarning(outcome, warned: &warnedColumns) { log.note("warning: \(warning)") }
             let t1 = DispatchTime.now()
             var prediction = snapshot.lifetime.take()
             var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, feedback: snapshot.feedback,
@@ -179,12 +178,15 @@ public enum ReportBuilder {
         var errors = InputErrors()
         var reports: [SnapshotReport] = []
         var bytes = 0, rows = 0
+        var warnings = reader.warnings
+        var warnedColumns = Set<String>()
         reader.start()
         while var snapshot = reader.next() {
             bytes += snapshot.outcome.byteCount
             guard errors.isEmpty, let table = snapshot.outcome.table.take() else { errors.append(contentsOf: snapshot.outcome.errors); continue }
             let outcome = snapshot.outcome
             rows += table.count
+            if let warning = unknownColumnsWarning(outcome, warned: &warnedColumns) { warnings.append(warning) }
             var prediction = snapshot.lifetime.take()
             var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, feedback: snapshot.feedback,
                                         lifetime: prediction)
@@ -193,7 +195,17 @@ public enum ReportBuilder {
             reports.append(report)
         }
         guard errors.isEmpty else { throw .badInput(errors) }
-        return Result(reports: reports, bytesRead: bytes, rowsRead: rows, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+        var result = Result(reports: reports, bytesRead: bytes, rowsRead: rows, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+        result.warnings = warnings
+        return result
+    }
+
+    /// The warning for the unknown columns of `outcome` not warned about yet (each column once).
+    static func unknownColumnsWarning(_ outcome: SnapshotOutcome, warned: inout Set<String>) -> String? {
+        let unknown = outcome.unknownColumns.filter { !warned.contains($0) }
+        guard !unknown.isEmpty else { return nil }
+        warned.formUnion(unknown)
+        return "\(outcome.name): ignoring unknown column(s) \(unknown.joined(separator: ", "))"
     }
 
     static func openSource(_ input: ReportInput, config: ReportConfig) throws(BuildFailure) -> any SnapshotSource {

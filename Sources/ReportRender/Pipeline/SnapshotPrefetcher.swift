@@ -32,6 +32,8 @@ final class SnapshotPrefetcher: @unchecked Sendable {
     private var customers: CustomerIndex
     /// The snapshots, in as-of order.
     let periods: [SnapshotPeriod]
+    /// The source's warnings about its input.
+    let warnings: [String]
     private let count: Int
     private let readAhead: Bool
     private let router: FeedbackRouter
@@ -51,6 +53,7 @@ final class SnapshotPrefetcher: @unchecked Sendable {
     /// would make it copy its per-customer state). Nothing is read before `start()`.
     init(source: consuming any SnapshotSource, customers: CustomerIndex, router: FeedbackRouter, predictor: LifetimePredictor? = nil) {
         periods = source.periods
+        warnings = source.warnings
         count = periods.count
         readAhead = source.benefitsFromReadAhead
         self.source = source

@@ -161,6 +161,18 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
     }
 
+    /// A stray early line (a mistyped year) still builds, with a warning from both commands.
+    @Test func ledgerGapIsAWarningFromValidateAndBuild() throws {
+        let dir = temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let ledger = "customer_id,date,amount\nB,2026-03-10,20\nZ,2024-01-05,10\nB,2026-04-10,5\n"
+        try ledger.write(toFile: dir + "/sales.csv", atomically: true, encoding: .utf8)
+        let warning = "warning: sales.csv: 25 months without a purchase line (2024-02 to 2026-02)"
+        let validate = try run(["validate", "--transactions", "sales.csv"], in: dir)
+        #expect(validate.status == 0 && validate.err.contains(warning) && validate.out.contains("OK: 28 snapshot(s)"))
+        let build = try run(["build", "--transactions", "sales.csv", "--out", "site"], in: dir)
+        #expect(build.status == 0 && build.err.contains(warning))
+    }
+
     @Test func helpNamesEveryCommand() throws {
         let r = try run(["--help"], in: NSTemporaryDirectory())
         #expect(r.status == 0)
