@@ -54,6 +54,8 @@ public struct LedgerSource: SnapshotSource {
         guard let firstDay = parsed.parts.compactMap({ $0.day.min() }).min() else {
             throw InputErrors([InputError(file: display, line: 0, column: 0, message: "no purchase on or before the as-of date \(cut)", expected: "an --as-of date after the first purchase")])
         }
+        let monthEnds = cut.month.index - Day(ordinal: firstDay).month.index + 1
+        if monthEnds > LedgerSource.maxMonthEnds { throw InputErrors([LedgerSource.spanError(parsed, file: display, monthEnds: monthEnds)]) }
         warnings = LedgerSource.gapWarnings(parsed, file: display, from: Day(ordinal: firstDay).month, to: cut.month)
         let customerCount = parsed.customers.count
         let sorted = LedgerSource.sortedByCustomer(&parsed.parts, customers: customerCount, hasOrderID: parsed.hasOrderID)
@@ -74,6 +76,28 @@ public struct LedgerSource: SnapshotSource {
         }
         list.append(SnapshotPeriod(asOf: cut))
         periods = list
+    }
+
+    /// Most month ends a ledger may span (100 years): more is a mistyped or placeholder date (a
+    /// 9999-12-31 line in a 2024 ledger would make 95,700 month ends: hours of work, tens of GB of site).
+    static let maxMonthEnds = 1_200
+
+    /// The error for a ledger spanning more than `maxMonthEnds` month ends, naming its earliest and
+    /// latest lines (on or before the as-of date) by date and customer.
+    static func spanError(_ lines: LedgerReader.Lines, file: String, monthEnds: Int) -> InputError {
+        var earliest = (day: Int32.max, customer: Int32(-1)), latest = (day: Int32.min, customer: Int32(-1))
+        for part in lines.parts {
+            for (k, day) in part.day.enumerated() {
+                if day < earliest.day { earliest = (day, part.customer[k]) }
+                if day > latest.day { latest = (day, part.customer[k]) }
+            }
+        }
+        func describe(_ line: (day: Int32, customer: Int32)) -> String {
+            "\(Day(ordinal: line.day)), customer \(lines.customers.id(line.customer))"
+        }
+        return InputError(file: file, line: 0, column: 0,
+                          message: "the ledger spans \(monthEnds) month ends, from its earliest line (\(describe(earliest))) to the as-of date; latest line: \(describe(latest))",
+                          expected: "at most \(maxMonthEnds) month ends (100 years): check for a mistyped or placeholder date, or cut the ledger with --as-of")
     }
 
     /// Months in a row without a purchase line from which a ledger is worth a warning.

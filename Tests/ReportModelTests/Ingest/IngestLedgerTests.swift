@@ -406,6 +406,21 @@ struct IngestLedgerTests {
             "ledger.csv: the last line is dated 2026-03-20, and the as-of date adds 12 month end(s) after it without any purchase line: check --as-of"])
     }
 
+    /// A placeholder date (9999-12-31) would make 95,688 month ends (2026-01 to 9999-12: 7,974 years
+    /// × 12): an error naming the earliest and latest lines; cut by --as-of, the same ledger is read.
+    @Test("a ledger spanning more than 1,200 month ends is an error naming its first and last lines")
+    func spanLimit() throws {
+        let text = Self.sixRows + "Z,9999-12-31,1.00,O9\n"
+        let error = try #require(try Self.sourceErrors(text))
+        expectSingleError(error, file: "ledger.csv", line: 0, column: 0, message: [
+            "the ledger spans 95688 month ends, from its earliest line (2026-01-10, customer A) to the as-of date; latest line: 9999-12-31, customer Z"],
+            expected: ["at most 1200 month ends (100 years)"])
+        #expect(try Self.sourceErrors(text, asOf: "2026-03-31") == nil)
+        // 2026-01 to 2125-12: 1,200 month ends; one more is too many.
+        #expect(try Self.sourceErrors(Self.sixRows, asOf: "2125-12-31") == nil)
+        #expect(try Self.sourceErrors(Self.sixRows, asOf: "2126-01-31") != nil)
+    }
+
     @Test("a header-only ledger, or an as-of before the first purchase, is an error")
     func noPurchases() throws {
         let empty = try #require(try Self.sourceErrors(Self.header + "\n"))
