@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Checks the warehouse recipe: sql/snapshots.sql run on DuckDB over the example ledger must give the
-# same site, byte for byte, as `fidelis-report build --transactions` on that ledger.
+# Checks the warehouse recipe: sql/snapshots.sql run on DuckDB over a ledger must give the same
+# site, byte for byte, as `fidelis-report build --transactions` on that ledger.
 #   sql/check.sh                   # uses .build/debug/fidelis-report (set FIDELIS=path to override)
 # DuckDB comes from PyPI (pinned in sql/requirements.txt) into .build-sql-venv/ unless
 # `python3 -c 'import duckdb'` already works.
@@ -18,8 +18,11 @@ if ! "$python" -c 'import duckdb' 2>/dev/null; then
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-ledger=Examples/ledger/transactions.csv
-for as_of in "" 2026-06-30 2026-08-17; do
+# The example ledger at three as-of dates, and a small one where refunds outweigh purchases (net
+# negative revenue, repeat days that net to zero or less, a refund-only customer).
+for run in Examples/ledger/transactions.csv: Examples/ledger/transactions.csv:2026-06-30 \
+           Examples/ledger/transactions.csv:2026-08-17 sql/fixtures/refunds.csv:; do
+  ledger=${run%%:*} as_of=${run#*:}
   flag=(); [ -n "$as_of" ] && flag=(--as-of "$as_of")
   rm -rf "$work/snapshots" "$work/from-ledger" "$work/from-sql"
   "$python" sql/duckdb_snapshots.py "$ledger" "$work/snapshots" "${flag[@]}"
@@ -28,8 +31,8 @@ for as_of in "" 2026-06-30 2026-08-17; do
   # The rebuild cache keys on the input files, which differ by nature; every page and figure must not.
   if ! diff -r -x .fidelis-cache "$work/from-ledger" "$work/from-sql" >"$work/diff"; then
     head -40 "$work/diff" >&2
-    echo "sql/check.sh: sql/snapshots.sql (as of ${as_of:-the last ledger date}) does not give the site of --transactions" >&2
+    echo "sql/check.sh: sql/snapshots.sql on $ledger (as of ${as_of:-the last ledger date}) does not give the site of --transactions" >&2
     exit 1
   fi
-  echo "sql/check.sh: as of ${as_of:-the last ledger date}: $(ls "$work/snapshots" | wc -l) snapshots, $(find "$work/from-sql" -type f | wc -l) files identical to the --transactions site"
+  echo "sql/check.sh: $ledger as of ${as_of:-the last ledger date}: $(ls "$work/snapshots" | wc -l) snapshots, $(find "$work/from-sql" -type f | wc -l) files identical to the --transactions site"
 done

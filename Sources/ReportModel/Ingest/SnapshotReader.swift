@@ -339,11 +339,17 @@ public struct SnapshotReader {
             var revenue: Int64 = 0
             let revenueField = fields[cRevenue]
             let revenueRaw = reader.rawBytes(revenueField)
+            // A file with purchase_days and repeat_revenue is a ledger's month end (sql/snapshots.sql),
+            // whose net revenue is negative where refunds outweigh purchases, as with --transactions.
+            let netRevenue = cDays >= 0
             if FieldParser.trimmed(revenueRaw).isEmpty {
-                report(revenueField, cRevenue, line, "\(header.name(cRevenue)) is missing", "a decimal number >= 0")
+                report(revenueField, cRevenue, line, "\(header.name(cRevenue)) is missing", netRevenue ? "a decimal number" : "a decimal number >= 0")
                 rowOK = false
-            } else if let v = Money.parse(revenueRaw, decimalComma: decimalComma, allowNegative: false) {
+            } else if let v = Money.parse(revenueRaw, decimalComma: decimalComma, allowNegative: netRevenue) {
                 revenue = v
+            } else if netRevenue {
+                report(revenueField, cRevenue, line, "\(header.name(cRevenue)) \(shown(revenueField)) is not a decimal number", decimalComma ? "a number like 12.50 or -12,50" : "a number like 12.50 or -12.50")
+                rowOK = false
             } else {
                 report(revenueField, cRevenue, line, "\(header.name(cRevenue)) \(shown(revenueField)) is not a decimal number >= 0", decimalComma ? "a number like 12.50 or 12,50" : "a number like 12.50")
                 rowOK = false
@@ -408,7 +414,8 @@ public struct SnapshotReader {
             }
 
             guard rowOK, errors.isEmpty else { continue }
-            let (total, overflow) = fileTotal.addingReportingOverflow(revenue)
+            // Magnitudes, so that any subset's sum (negative revenues included) stays exact.
+            let (total, overflow) = fileTotal.addingReportingOverflow(revenue.magnitude > UInt64(Int64.max) ? Int64.max : Int64(revenue.magnitude))
             if overflow || total > Money.maxTotal {
                 if !totalOverflowReported {
                     report(revenueField, cRevenue, line, "the revenue total of the file passes \(Money.maxTotal / Money.scale) currency units", "amounts a report can sum exactly")

@@ -44,6 +44,20 @@ struct IngestPurchaseDayColumnTests {
         expectSingleError(r.errors, line: 2, column: 6, message: ["purchase_days"], expected: [expected])
     }
 
+    /// A ledger's month end nets refunds out of revenue, as --transactions does: with these columns a
+    /// negative revenue is read (sql/snapshots.sql writes one where refunds outweigh purchases); the
+    /// total that guards exact sums counts its magnitude; without them it stays an error (input.md).
+    @Test("with them revenue may be negative; without them it may not")
+    func negativeNetRevenue() throws {
+        let r = S.read(Self.header + "\nA,2026-01-03,2026-09-10,2,-20.0000,2,-30.0000\nB,2026-02-01,2026-02-01,1,5,1,0\n")
+        #expect(r.errors.isEmpty, "\(r.errors)")
+        #expect(try #require(r.table).revenue == [S.units(-20), S.units(5)])
+        let bad = S.read(Self.header + "\nA,2026-01-03,2026-09-10,2,x,2,0\n")
+        expectSingleError(bad.errors, line: 2, column: 5, message: ["revenue \"x\" is not a decimal number"], expected: ["-12.50"])
+        let plain = S.read("customer_id,last_order_date,orders,revenue\nA,2026-09-10,2,-20\n")
+        expectSingleError(plain.errors, line: 2, column: 4, message: ["revenue \"-20\" is not a decimal number >= 0"])
+    }
+
     @Test("repeat_revenue must be a decimal number")
     func repeatRevenueIsANumber() {
         let r = S.read(Self.header + "\nA,2026-01-03,2026-09-10,3,120.50,2,abc\n")
