@@ -54,9 +54,10 @@ public struct LedgerSource: SnapshotSource {
         guard let firstDay = parsed.parts.compactMap({ $0.day.min() }).min() else {
             throw InputErrors([InputError(file: display, line: 0, column: 0, message: "no purchase on or before the as-of date \(cut)", expected: "an --as-of date after the first purchase")])
         }
-        let monthEnds = cut.month.index - Day(ordinal: firstDay).month.index + 1
+        let firstMonth = Day(ordinal: firstDay).month
+        let monthEnds = cut.month.index - firstMonth.index + 1
         if monthEnds > LedgerSource.maxMonthEnds { throw InputErrors([LedgerSource.spanError(parsed, file: display, monthEnds: monthEnds)]) }
-        warnings = LedgerSource.gapWarnings(parsed, file: display, from: Day(ordinal: firstDay).month, to: cut.month)
+        warnings = monthEnds > LedgerSource.gapWarningMonths ? LedgerSource.gapWarnings(parsed, file: display, from: firstMonth, to: cut.month) : []
         let customerCount = parsed.customers.count
         let sorted = LedgerSource.sortedByCustomer(&parsed.parts, customers: customerCount, hasOrderID: parsed.hasOrderID)
         (lineDay, lineAmount, startsOrder) = (sorted.day, sorted.amount, sorted.startsOrder)
@@ -82,9 +83,8 @@ public struct LedgerSource: SnapshotSource {
     /// 9999-12-31 line in a 2024 ledger would make 95,700 month ends: hours of work, tens of GB of site).
     static let maxMonthEnds = 1_200
 
-    /// The error for a ledger spanning more than `maxMonthEnds` month ends, naming its earliest and
-    /// latest lines (on or before the as-of date) by date and customer.
-    static func spanError(_ lines: LedgerReader.Lines, file: String, monthEnds: Int) -> InputError {
+    /// The earliest and the latest line, by day and customer (ties: the first in file order).
+    static func extremeLines(_ lines: LedgerReader.Lines) -> (earliest: (day: Int32, customer: Int32), latest: (day: Int32, customer: Int32)) {
         var earliest = (day: Int32.max, customer: Int32(-1)), latest = (day: Int32.min, customer: Int32(-1))
         for part in lines.parts {
             for (k, day) in part.day.enumerated() {
@@ -92,9 +92,14 @@ public struct LedgerSource: SnapshotSource {
                 if day > latest.day { latest = (day, part.customer[k]) }
             }
         }
-        func describe(_ line: (day: Int32, customer: Int32)) -> String {
-            "\(Day(ordinal: line.day)), customer \(lines.customers.id(line.customer))"
-        }
+        return (earliest, latest)
+    }
+
+    /// The error for a ledger spanning more than `maxMonthEnds` month ends, naming its earliest and
+    /// latest lines (on or before the as-of date) by date and customer.
+    static func spanError(_ lines: LedgerReader.Lines, file: String, monthEnds: Int) -> InputError {
+        let (earliest, latest) = extremeLines(lines)
+        func describe(_ line: (day: Int32, customer: Int32)) -> String { "\(Day(ordinal: line.day)), customer \(lines.customers.id(line.customer))" }
         return InputError(file: file, line: 0, column: 0,
                           message: "the ledger spans \(monthEnds) month ends, from its earliest line (\(describe(earliest))) to the as-of date; latest line: \(describe(latest))",
                           expected: "at most \(maxMonthEnds) month ends (100 years): check for a mistyped or placeholder date, or cut the ledger with --as-of")
@@ -107,27 +112,20 @@ public struct LedgerSource: SnapshotSource {
     /// `last`, without a purchase line: every one of them still gets a month end (input.md), so one
     /// mistyped year (1990 for 2024) makes hundreds of empty-looking snapshots. A gap between lines
     /// names the earliest line's date and customer; a gap after the last line names the as-of date.
+    /// Every line lies between `first` and `last` (the ledger is cut at the as-of date).
     static func gapWarnings(_ lines: LedgerReader.Lines, file: String, from first: Month, to last: Month) -> [String] {
         let span = last.index - first.index + 1
-        guard span > gapWarningMonths else { return [] }
+        let (earliest, latest) = extremeLines(lines)
         // Days with a line, then months (a day's month worked out once per day, not per line).
-        let firstOrdinal = first.firstDay.ordinal, lastOrdinal = last.lastDay.ordinal
-        var dayHasLine = [Bool](repeating: false, count: Int(lastOrdinal - firstOrdinal) + 1)
-        var earliest = (day: Int32.max, customer: Int32(-1)), latest = Int32.min
-        for part in lines.parts {
-            for (k, day) in part.day.enumerated() where day >= firstOrdinal && day <= lastOrdinal {
-                dayHasLine[Int(day - firstOrdinal)] = true
-                if day < earliest.day { earliest = (day, part.customer[k]) }
-                latest = max(latest, day)
-            }
-        }
-        guard earliest.customer >= 0 else { return [] }
+        let firstOrdinal = first.firstDay.ordinal
+        var dayHasLine = [Bool](repeating: false, count: Int(last.lastDay.ordinal - firstOrdinal) + 1)
+        for part in lines.parts { for day in part.day { dayHasLine[Int(day - firstOrdinal)] = true } }
         var bought = [Bool](repeating: false, count: span)
         for (offset, has) in dayHasLine.enumerated() where has {
             bought[Day(ordinal: firstOrdinal + Int32(offset)).month.index - first.index] = true
         }
         var warnings: [String] = []
-        let lastLine = Day(ordinal: latest)
+        let lastLine = Day(ordinal: latest.day)
         var longest = (start: 0, count: 0), run = 0
         for m in 0...(lastLine.month.index - first.index) {
             run = bought[m] ? 0 : run + 1

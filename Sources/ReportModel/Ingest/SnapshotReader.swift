@@ -415,7 +415,7 @@ public struct SnapshotReader {
 
             guard rowOK, errors.isEmpty else { continue }
             // Magnitudes, so that any subset's sum (negative revenues included) stays exact.
-            let (total, overflow) = fileTotal.addingReportingOverflow(revenue.magnitude > UInt64(Int64.max) ? Int64.max : Int64(revenue.magnitude))
+            let (total, overflow) = fileTotal.addingReportingOverflow(abs(revenue))
             if overflow || total > Money.maxTotal {
                 if !totalOverflowReported {
                     report(revenueField, cRevenue, line, "the revenue total of the file passes \(Money.maxTotal / Money.scale) currency units", "amounts a report can sum exactly")

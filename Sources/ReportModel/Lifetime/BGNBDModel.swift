@@ -221,7 +221,7 @@ public enum BGNBDModel {
                 // quadrature is 2.5e-6 off where a is near 0 (a = 0.0057, b = 0.013 in a random
                 // ledger's fit, z = 0.9806: 23.981213 against 23.981177 by the series and by mpmath).
                 let z = horizons[j] / (p.alpha + T + horizons[j])
-                if z > seriesLimit && z <= longSeriesLimit, let value = expectedPurchasesIfAliveLongSeries(p, x: x, T: T, horizon: horizons[j]) {
+                if z > seriesLimit, let value = expectedPurchasesIfAliveLongSeries(p, x: x, T: T, horizon: horizons[j]) {
                     out[j] = value
                 } else {
                     unanswered += 1
@@ -269,8 +269,8 @@ public enum BGNBDModel {
     /// Largest z the long series is tried at (about 20,000 terms to reach double precision).
     static let longSeriesLimit = 0.998
 
-    /// The series form at one horizon with z up to `longSeriesLimit`, summed for up to 25,000
-    /// terms; nil when it does not converge in them.
+    /// The series form at one horizon, summed for up to 25,000 terms; nil beyond `longSeriesLimit`
+    /// or when it does not converge in them.
     static func expectedPurchasesIfAliveLongSeries(_ p: BGNBDParameters, x: Double, T: Double, horizon t: Double) -> Double? {
         let z = t / (p.alpha + T + t)
         guard z <= longSeriesLimit, let s = Hypergeometric.scaledIncrement(p.a + p.b - 1 - p.r, p.a - 1, p.a + p.b + x - 1, z, maxTerms: 25_000) else { return nil }

@@ -29,5 +29,4 @@ public struct LifetimeModelFigures: Sendable, Equatable {
         self.monthlyDiscountRate = monthlyDiscountRate
         self.gammaGammaReason = gammaGammaReason
     }
-
 }

@@ -150,14 +150,11 @@ struct LifetimeView {
             counts[k] += 1
             clvByBand[k] += b.predictedCLV[i]
         }
-        // Highest predicted CLV first; without it, highest historical value first.
-        let shown = customers == nil ? [] : clvKnown
-            ? OrderStatistics.leading(LifetimeView.atRiskShown, of: members) {
-                b.predictedCLV[$0] != b.predictedCLV[$1] ? b.predictedCLV[$0] > b.predictedCLV[$1] : $0 < $1
-            }
-            : OrderStatistics.leading(LifetimeView.atRiskShown, of: members) {
-                b.monetary[$0] != b.monetary[$1] ? b.monetary[$0] > b.monetary[$1] : $0 < $1
-            }
+        // Highest predicted CLV first; without it, highest historical value first (ties by row).
+        func highestFirst<Key: Comparable>(_ key: [Key]) -> [Int] {
+            OrderStatistics.leading(LifetimeView.atRiskShown, of: members) { key[$0] != key[$1] ? key[$0] > key[$1] : $0 < $1 }
+        }
+        let shown = customers == nil ? [] : clvKnown ? highestFirst(b.predictedCLV) : highestFirst(b.monetary)
         let meanAlive = members.reduce(0.0) { $0 + b.probabilityAlive[$1] } / Double(members.count)
         return [
             "available": true,
