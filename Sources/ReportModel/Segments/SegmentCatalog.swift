@@ -13,6 +13,9 @@ public enum SegmentCatalog {
         "lost": Entry(fr: "Perdus", en: "Lost", profile: "R↓ F↓ M↓", actionFR: "Lâcher ou réactiver", actionEN: "Let go or reactivate"),
     ]
 
+    /// The six ids in metrics.md's order, best to worst.
+    public static let seedOrder = ["champions", "loyal", "potential", "at_risk", "hibernating", "lost"]
+
     /// Display name of a segment id (the id itself for user-defined segments).
     public static func name(_ id: String, _ locale: ReportLocale) -> String {
         guard let e = entries[id] else { return id }

@@ -3,7 +3,9 @@
 /// Built once into a 125-entry lookup; a table that leaves a triple unmatched is rejected.
 public struct SegmentTable: Sendable, Equatable {
     public let rules: [SegmentRule]
-    /// Segment ids in the order they first appear in the rules.
+    /// Segment ids: the seed's six in metrics.md's order, whether or not a rule names them (so that
+    /// `metrics.json` and the migration matrix always carry the six keys, zero when a user table
+    /// leaves one out), then any user-defined ids in the order they first appear in the rules.
     public let segments: [String]
     private let lookup: [Int8]
 
@@ -12,9 +14,13 @@ public struct SegmentTable: Sendable, Equatable {
         public var r: Int, f: Int, m: Int
     }
 
+    /// Most segment ids a table may name, the seed's six included (indexes are kept in `Int8`).
+    public static let maximumSegments = 100
+
     public init(rules: [SegmentRule]) throws(Gap) {
-        var ids: [String] = []
+        var ids = SegmentCatalog.seedOrder
         for rule in rules where !ids.contains(rule.segment) { ids.append(rule.segment) }
+        precondition(ids.count <= SegmentTable.maximumSegments, "more than \(SegmentTable.maximumSegments) segment ids (ConfigLoader rejects them)")
         var table = [Int8](repeating: -1, count: 125)
         for r in 1...5 {
             for f in 1...5 {

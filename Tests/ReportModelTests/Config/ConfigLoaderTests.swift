@@ -325,7 +325,7 @@ struct ConfigLoaderTests {
         #expect(rules[0] == SegmentRule("top", r: ScoreRange(3, 5), f: ScoreRange(4, 4), m: ScoreRange(3, 5)))
         #expect(rules[1] == SegmentRule("spaced", r: ScoreRange(2, 2), f: ScoreRange(1, 1), m: ScoreRange(5, 5)))
         #expect(rules[2] == SegmentRule("rest", r: ScoreRange(1, 5), f: ScoreRange(1, 5), m: ScoreRange(1, 5)))
-        #expect(c.segments.segments == ["top", "spaced", "rest"])
+        #expect(c.segments.segments == ["champions", "loyal", "potential", "at_risk", "hibernating", "lost", "top", "spaced", "rest"])
         #expect(c.segments.segments[c.segments.segmentIndex(r: 4, f: 4, m: 4)] == "top")
         #expect(c.segments.segments[c.segments.segmentIndex(r: 4, f: 5, m: 4)] == "rest")
         #expect(c.segments.segments[c.segments.segmentIndex(r: 2, f: 1, m: 5)] == "spaced")
@@ -349,6 +349,15 @@ struct ConfigLoaderTests {
         Self.expectFailure("segments:\n  - {id: a, r: 1-5, f: 1-4, m: 1-5}\n", line: 2, column: 3, message: ["R=1 F=5 M=1"])
         Self.expectFailure("segments:\n  - {id: a, r: 1-5, f: 1-5, m: 1-2}\n  - {id: b, r: 1-4, f: 1-5, m: 3-5}\n", line: 2, column: 3, message: ["R=5 F=1 M=3"])
         Self.expectFailure("segments: []\n", line: 1, column: 11, message: ["R=1 F=1 M=1"])
+    }
+
+    @Test("a segment table naming more than 94 ids besides the seed's six is an error")
+    func tooManySegmentIDs() throws {
+        func table(_ extra: Int) -> String {
+            "segments:\n" + (0..<extra).map { "  - {id: s\($0), r: 5-5, f: 5-5, m: 5-5}\n" }.joined() + "  - {id: lost}\n"
+        }
+        #expect(try Self.parse(table(94)).segments.segments.count == 100)
+        Self.expectFailure(table(95), line: 2, column: 3, message: ["names 95 segment ids besides the seed's six"], expected: ["at most 94"])
     }
 
     @Test("a segment rule without id is an error")

@@ -76,6 +76,42 @@ import Testing
         #expect(t.segments == ["champions", "loyal", "potential", "at_risk", "hibernating", "lost"])
     }
 
+    @Test("a table that names only some of the six still reports all six, with zeros, in the seed's order")
+    func sixSegmentsWhateverTheTable() throws {
+        var f = EngineFixture()
+        f.config.segments = try SegmentTable(rules: [
+            SegmentRule("lost", r: .init(1, 2), f: .init(1, 5), m: .init(1, 5)),
+            SegmentRule("vip", r: .init(4, 4), f: .init(4, 4), m: .init(4, 4)),
+            SegmentRule("champions", r: .init(1, 5), f: .init(1, 5), m: .init(1, 5)),
+        ])
+        let header = "customer_id,last_order_date,orders,revenue\n"
+        let reports = f.run([
+            ("2026-09", header + "A,2026-09-20,1,10\nB,2026-03-01,1,10\n"),
+            ("2026-10", header + "A,2026-10-20,2,20\nB,2026-03-01,1,10\nC,2026-10-02,1,5\n"),
+        ])
+        let six = ["champions", "loyal", "potential", "at_risk", "hibernating", "lost"]
+        for r in reports {
+            #expect(r.segmentIDs == six + ["vip"])
+            #expect(r.segments.map(\.id) == six + ["vip"])
+            #expect(r.segments.map(\.customers).reduce(0, +) == r.counts.buyers)
+        }
+        let october = reports[1]
+        #expect(october.segments.first { $0.id == "loyal" }?.customers == 0)
+        // September: A (3,1,1) champions, B (1,1,1) lost. October (thresholds at sorted indexes
+        // 0, 1, 1, 2 of three values): A (4,4,4) vip, B (1,1,2) lost, C (2,1,1) lost.
+        #expect(f.segment("A", in: reports[0]) == "champions")
+        #expect(f.segment("A", in: october) == "vip")
+        #expect(f.segment("B", in: october) == "lost")
+        #expect(f.segment("C", in: october) == "lost")
+        let migration = try #require(october.migration)
+        #expect(migration.from == six + ["vip", "new"])
+        #expect(migration.to == six + ["vip", "gone"])
+        #expect(migration.count(from: "champions", to: "vip") == 1)
+        #expect(migration.count(from: "lost", to: "lost") == 1)
+        #expect(migration.count(from: "new", to: "lost") == 1)
+        #expect(migration.counts.flatMap { $0 }.reduce(0, +) == 3)
+    }
+
     @Test func tableWithAGapIsRejected() {
         #expect(throws: SegmentTable.Gap(r: 1, f: 1, m: 1)) {
             try SegmentTable(rules: [SegmentRule("top", r: .init(2, 5), f: .init(1, 5), m: .init(1, 5))])
