@@ -187,8 +187,11 @@ public enum ConfigLoader {
 
     static func yamlError(_ error: YamlError, file: String) -> InputError {
         switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return InputError(file: file, line: mark.line, column: mark.column, message: "YAML error: \(problem)", expected: "valid YAML")
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            // libyaml's context says what was open when it failed: an unclosed quote is found at the
+            // end of the file, so its start is the useful place to look.
+            let opened = context.map { ", \($0.text) at line \($0.mark.line), column \($0.mark.column)" } ?? ""
+            return InputError(file: file, line: mark.line, column: mark.column, message: "YAML error: \(problem)\(opened)", expected: "valid YAML")
         case let .reader(problem, offset, _, yaml):
             // A character libyaml refuses (a control character, U+FFFE…): Yams gives an offset, not a mark.
             let (line, column) = readerLocation(yaml, characterOffset: offset)

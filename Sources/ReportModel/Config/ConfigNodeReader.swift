@@ -8,9 +8,22 @@ struct ConfigNodeReader {
         InputError(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0, message: message, expected: expected)
     }
 
+    /// What a node holds, for "X is not …" messages: a scalar's text in quotes (its first 40
+    /// characters), or the kind of collection.
+    static func found(_ node: Node) -> String {
+        switch node {
+        case .scalar(let s):
+            let text = s.string
+            return "\"" + (text.count > 40 ? String(text.prefix(40)) + "…" : text) + "\""
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
     /// The pairs of a mapping, in file order; `keys` (when given) are the allowed keys.
     func mapping(_ node: Node, keys: [String]?) throws(InputError) -> [(String, Node)] {
-        guard case let .mapping(map) = node else { throw error(node, "expected a mapping here", "key: value pairs") }
+        guard case let .mapping(map) = node else { throw error(node, "\(Self.found(node)) is not a mapping", "key: value pairs") }
         var result: [(String, Node)] = []
         for (k, v) in map {
             guard let key = k.string else { throw error(k, "a key is not text", "text keys") }
@@ -23,12 +36,12 @@ struct ConfigNodeReader {
     }
 
     func sequence(_ node: Node) throws(InputError) -> [Node] {
-        guard case let .sequence(seq) = node else { throw error(node, "expected a list here", "a YAML list") }
+        guard case let .sequence(seq) = node else { throw error(node, "\(Self.found(node)) is not a list", "a YAML list like [a, b]") }
         return Array(seq)
     }
 
     func string(_ node: Node) throws(InputError) -> String {
-        guard case let .scalar(s) = node else { throw error(node, "expected a text value", "a scalar value") }
+        guard case let .scalar(s) = node else { throw error(node, "\(Self.found(node)) is not a text value", "a single value") }
         return s.string
     }
 
@@ -39,7 +52,7 @@ struct ConfigNodeReader {
     }
 
     func number(_ node: Node, in range: ClosedRange<Double>? = nil) throws(InputError) -> Double {
-        guard case .scalar = node, let v = node.float ?? node.int.map(Double.init), v.isFinite else { throw error(node, "expected a number", "a finite number like 0.85") }
+        guard case .scalar = node, let v = node.float ?? node.int.map(Double.init), v.isFinite else { throw error(node, "\(Self.found(node)) is not a number", "a finite number like 0.85") }
         if let range, !range.contains(v) { throw error(node, "\(v) is out of range", "a number from \(range.lowerBound) to \(range.upperBound)") }
         return v
     }
@@ -50,7 +63,7 @@ struct ConfigNodeReader {
     }
 
     func integer(_ node: Node, in range: ClosedRange<Int>) throws(InputError) -> Int {
-        guard case .scalar = node, let v = node.int else { throw error(node, "expected a whole number", "a whole number") }
+        guard case .scalar = node, let v = node.int else { throw error(node, "\(Self.found(node)) is not a whole number", "a whole number from \(range.lowerBound) to \(range.upperBound)") }
         guard range.contains(v) else { throw error(node, "\(v) is out of range", "a whole number from \(range.lowerBound) to \(range.upperBound)") }
         return v
     }
@@ -68,7 +81,7 @@ struct ConfigNodeReader {
                 bounds.append(v)
             }
         }
-        guard (1...2).contains(bounds.count), bounds.first! <= bounds.last! else { throw error(node, "not a score range", expected) }
+        guard (1...2).contains(bounds.count), bounds.first! <= bounds.last! else { throw error(node, "\(Self.found(node)) is not a score range", expected) }
         return ScoreRange(bounds.first!, bounds.last!)
     }
 }

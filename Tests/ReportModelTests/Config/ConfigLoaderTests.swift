@@ -170,29 +170,35 @@ struct ConfigLoaderTests {
     }
 
     @Test("wrong types and out-of-range values are located", arguments: [
-        TypeCase(yaml: "activity_window_days: soon\n", line: 1, column: 23, message: "expected a whole number"),
-        TypeCase(yaml: "activity_window_days: 12.5\n", line: 1, column: 23, message: "expected a whole number"),
+        TypeCase(yaml: "activity_window_days: soon\n", line: 1, column: 23, message: "\"soon\" is not a whole number"),
+        TypeCase(yaml: "activity_window_days: 12.5\n", line: 1, column: 23, message: "\"12.5\" is not a whole number"),
         TypeCase(yaml: "activity_window_days: 0\n", line: 1, column: 23, message: "0 is out of range"),
-        TypeCase(yaml: "client: [a, b]\n", line: 1, column: 9, message: "expected a text value"),
-        TypeCase(yaml: "targets: [1, 2]\n", line: 1, column: 10, message: "expected a mapping here"),
-        TypeCase(yaml: "targets:\n  nps: high\n", line: 2, column: 8, message: "expected a number"),
+        TypeCase(yaml: "client: [a, b]\n", line: 1, column: 9, message: "a list is not a text value"),
+        TypeCase(yaml: "targets: [1, 2]\n", line: 1, column: 10, message: "a list is not a mapping"),
+        TypeCase(yaml: "targets:\n  nps: high\n", line: 2, column: 8, message: "\"high\" is not a number"),
         TypeCase(yaml: "targets:\n  nps: {value: 50, direction: up}\n", line: 2, column: 31, message: "direction \"up\" is not known"),
-        TypeCase(yaml: "escalations:\n  churn_above: [1]\n", line: 2, column: 16, message: "expected a number"),
+        TypeCase(yaml: "escalations:\n  churn_above: [1]\n", line: 2, column: 16, message: "a list is not a number"),
         TypeCase(yaml: "escalations:\n  vip_top_share: 2\n", line: 2, column: 18, message: "is out of range"),
-        TypeCase(yaml: "segments: {id: x}\n", line: 1, column: 11, message: "expected a list here"),
+        TypeCase(yaml: "segments: {id: x}\n", line: 1, column: 11, message: "a mapping is not a list"),
         TypeCase(yaml: "lifetime:\n  time_unit: month\n", line: 2, column: 14, message: "time_unit \"month\" is not known"),
         TypeCase(yaml: "lifetime:\n  horizon_months: 0\n", line: 2, column: 19, message: "is out of range"),
         TypeCase(yaml: "loyalty:\n  redemption_rate: 1.5\n", line: 2, column: 20, message: "1.5 is out of range"),
-        TypeCase(yaml: "loyalty:\n  tiers: Gold\n", line: 2, column: 10, message: "expected a list here"),
+        TypeCase(yaml: "loyalty:\n  tiers: Gold\n", line: 2, column: 10, message: "\"Gold\" is not a list"),
         TypeCase(yaml: "action_plan:\n  contact_cost: -1\n", line: 2, column: 17, message: "is out of range"),
-        TypeCase(yaml: "routing:\n  keywords:\n    churn-prevention: cancel\n", line: 3, column: 23, message: "expected a list here"),
+        TypeCase(yaml: "routing:\n  keywords:\n    churn-prevention: cancel\n", line: 3, column: 23, message: "\"cancel\" is not a list"),
         TypeCase(yaml: "delimiter: \"|\"\n", line: 1, column: 12, message: "delimiter \"|\" is not supported"),
         TypeCase(yaml: "date_format: dd-mm-yyyy\n", line: 1, column: 14, message: "date_format \"dd-mm-yyyy\" is not supported"),
-        TypeCase(yaml: "- client\n- locale\n", line: 1, column: 1, message: "expected a mapping here"),
-        TypeCase(yaml: "just text\n", line: 1, column: 1, message: "expected a mapping here"),
+        TypeCase(yaml: "- client\n- locale\n", line: 1, column: 1, message: "a list is not a mapping"),
+        TypeCase(yaml: "just text\n", line: 1, column: 1, message: "\"just text\" is not a mapping"),
     ])
     func wrongTypes(_ c: TypeCase) {
         Self.expectFailure(c.yaml, line: c.line, column: c.column, message: [c.message])
+    }
+
+    @Test("an unclosed quote is reported where it starts as well as where the file ends")
+    func unclosedQuote() {
+        Self.expectFailure("client: Demo\ntargets:\n  nps: \"{value: 50}\nlocale: en\n", line: 5, column: 1,
+                           message: ["found unexpected end of stream", "while scanning a quoted scalar at line 3, column 8"])
     }
 
     @Test("a YAML syntax error reports its line")
@@ -298,7 +304,7 @@ struct ConfigLoaderTests {
     @Test("columns: an alias onto an unknown column is rejected at the target")
     func columnsUnknownTarget() {
         Self.expectFailure("columns:\n  Email: email_address\n", line: 2, column: 10, message: ["column \"email_address\" is not a known column"], expected: ["customer_id", "amount"])
-        Self.expectFailure("columns: {Email: [customer_id]}\n", line: 1, column: 18, message: ["expected a text value"])
+        Self.expectFailure("columns: {Email: [customer_id]}\n", line: 1, column: 18, message: ["a list is not a text value"])
     }
 
     @Test("columns: aliases differing only in case are rejected or merged, never a crash")
@@ -332,10 +338,10 @@ struct ConfigLoaderTests {
     }
 
     @Test("bad score ranges are located", arguments: [
-        ("0-5", "\"0-5\" is not a score range", 16), ("3-6", "\"3-6\" is not a score range", 16), ("5-3", "not a score range", 16),
-        ("3-", "\"3-\" is not a score range", 16), ("x", "\"x\" is not a score range", 16), ("1-2-3", "not a score range", 16),
-        ("[1, 2, 3]", "not a score range", 16), ("[5, 3]", "not a score range", 16), ("[]", "not a score range", 16),
-        ("[0, 3]", "0 is out of range", 17), ("{a: 1}", "expected a text value", 16),
+        ("0-5", "\"0-5\" is not a score range", 16), ("3-6", "\"3-6\" is not a score range", 16), ("5-3", "\"5-3\" is not a score range", 16),
+        ("3-", "\"3-\" is not a score range", 16), ("x", "\"x\" is not a score range", 16), ("1-2-3", "\"1-2-3\" is not a score range", 16),
+        ("[1, 2, 3]", "a list is not a score range", 16), ("[5, 3]", "a list is not a score range", 16), ("[]", "a list is not a score range", 16),
+        ("[0, 3]", "0 is out of range", 17), ("{a: 1}", "a mapping is not a text value", 16),
     ] as [(String, String, Int)])
     func badScoreRanges(_ range: String, _ message: String, _ column: Int) {
         // "  - {id: a, r: " puts the range at column 16.
