@@ -50,11 +50,14 @@ public struct TemplateSet: Sendable {
                 throw TemplateError(file: path, line: 0, column: 0, message: "template not found or not UTF-8 (run `fidelis-report init` to get editable copies, or set FIDELIS_TEMPLATES)")
             }
             // The pragma shares the first line, so line numbers in messages stay those of the file.
-            let source = kind == "md" ? "{{% CONTENT_TYPE: MARKDOWN}}" + text : text
+            let pragma = kind == "md" ? "{{% CONTENT_TYPE: MARKDOWN}}" : ""
+            let source = pragma + text
             do {
                 library.register(try MustacheTemplate(string: source), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                throw TemplateError(file: path, line: error.context.lineNumber, column: error.context.columnNumber, message: "template syntax error: \(error.error)")
+                let line = error.context.lineNumber
+                let column = line == 1 ? max(1, error.context.columnNumber - pragma.count) : error.context.columnNumber
+                throw TemplateError(file: path, line: line, column: column, message: TemplateError.describe(error.error))
             } catch {
                 throw TemplateError(file: path, line: 0, column: 0, message: "template error: \(error)")
             }
