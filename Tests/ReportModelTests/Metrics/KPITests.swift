@@ -123,6 +123,26 @@ import Testing
         #expect(r[1].kpi(.ltvGrowthYoY).value == nil)
     }
 
+    /// A growth rate over a zero or negative LTV a year earlier is not a number anyone can use
+    /// (−20 to 150 would read as −850 %): null, as output.md asks of what cannot be computed.
+    @Test func ltvGrowthOverAZeroOrNegativeBaseIsNull() {
+        var f = EngineFixture()
+        let zero = "customer_id,last_order_date,orders,revenue\nA,2025-10-01,1,0\n"
+        let now = "customer_id,last_order_date,orders,revenue\nA,2026-10-01,2,150\n"
+        let r = f.run([("2025-10", zero), ("2026-10", now)])
+        #expect(r[0].kpi(.ltv).value == 0)
+        #expect(r[1].kpi(.ltvGrowthYoY).value == nil)
+        #expect(r[1].kpi(.ltvGrowthYoY).status == .noData)
+        // Net refunds (files from sql/snapshots.sql, which may carry a negative revenue).
+        var g = EngineFixture()
+        let header = "customer_id,first_order_date,last_order_date,orders,revenue,purchase_days,repeat_revenue\n"
+        let s = g.run([("2025-10", header + "A,2025-10-01,2025-10-01,1,-20,1,0\n"),
+                       ("2026-10", header + "A,2025-10-01,2026-10-01,2,150,2,170\n")])
+        #expect(s[0].kpi(.ltv).value == -20)
+        #expect(s[1].kpi(.ltv).value == 150)
+        #expect(s[1].kpi(.ltvGrowthYoY).value == nil)
+    }
+
     @Test func ltvGrowthWindowIs365PlusMinus16Days() {
         var f = EngineFixture()
         let row = "customer_id,last_order_date,orders,revenue\nA,2025-01-01,1,100\n"
