@@ -142,7 +142,15 @@ public enum ConfigLoader {
             var id: String?
             var ranges: [String: ScoreRange] = [:]
             for (k, v) in try reader.mapping(item, keys: ["id", "r", "f", "m"]) {
-                if k == "id" { id = try reader.string(v) } else { ranges[k] = try reader.scoreRange(v) }
+                if k == "id" {
+                    let text = try reader.string(v)
+                    if let seed = SegmentCatalog.seedID(spelledAs: text) {
+                        throw reader.error(v, "segment id \"\(text)\" spells the seed's segment \(seed) another way", "the machine id \(seed); ids other than the six add segments of their own")
+                    }
+                    id = text
+                } else {
+                    ranges[k] = try reader.scoreRange(v)
+                }
             }
             guard let id, !id.isEmpty else { throw reader.error(item, "segment rule has no id", "id: champions, r: 3-5, f: 4-5, m: 4-5") }
             rules.append(SegmentRule(id, r: ranges["r"] ?? ScoreRange(1, 5), f: ranges["f"] ?? ScoreRange(1, 5), m: ranges["m"] ?? ScoreRange(1, 5)))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Names and seed actions of the seed's six segments, in French and English.
 public enum SegmentCatalog {
     public struct Entry: Sendable {
@@ -15,6 +17,24 @@ public enum SegmentCatalog {
 
     /// The six ids in metrics.md's order, best to worst.
     public static let seedOrder = ["champions", "loyal", "potential", "at_risk", "hibernating", "lost"]
+
+    /// The seed id that `name` spells another way (another case, a display name such as "Loyaux" or
+    /// "At risk", spaces or hyphens for underscores, accents left out), or nil when `name` is a seed
+    /// id as it stands or names no seed segment. A rule table with `id: Champions` would otherwise
+    /// add a seventh segment beside an empty `champions`.
+    public static func seedID(spelledAs name: String) -> String? {
+        guard entries[name] == nil else { return nil }
+        func normalized(_ s: String) -> String {
+            s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                .trimmingCharacters(in: .whitespaces)
+                .replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+        }
+        let wanted = normalized(name)
+        return seedOrder.first { id in
+            let e = entries[id]!
+            return [id, e.fr, e.en].contains { normalized($0) == wanted }
+        }
+    }
 
     /// Display name of a segment id (the id itself for user-defined segments).
     public static func name(_ id: String, _ locale: ReportLocale) -> String {

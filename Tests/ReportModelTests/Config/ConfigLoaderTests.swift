@@ -366,6 +366,21 @@ struct ConfigLoaderTests {
         Self.expectFailure(table(95), line: 2, column: 3, message: ["names 95 segment ids besides the seed's six"], expected: ["at most 94"])
     }
 
+    @Test("a segment id spelling a seed segment another way is an error naming the machine id", arguments: [
+        ("Champions", "champions"), ("LOYAL", "loyal"), ("Loyaux", "loyal"), ("At risk", "at_risk"), ("à risque", "at_risk"),
+        ("a-risque", "at_risk"), ("Endormis", "hibernating"), ("Perdus", "lost"), (" potential", "potential"),
+    ])
+    func seedSegmentSpelledAnotherWay(_ id: String, _ seed: String) {
+        Self.expectFailure("segments:\n  - {id: '\(id)', r: 1-5, f: 1-5, m: 1-5}\n", line: 2, column: 10,
+                           message: ["segment id \"\(id)\" spells the seed's segment \(seed) another way"], expected: ["the machine id \(seed)"])
+    }
+
+    @Test("own segment ids that are not the seed's are kept")
+    func ownSegmentIDs() throws {
+        let c = try Self.parse("segments:\n  - {id: vip_champions, r: 5-5}\n  - {id: riskier, r: 1-2}\n  - {id: lost}\n")
+        #expect(c.segments.segments == SegmentCatalog.seedOrder + ["vip_champions", "riskier"])
+    }
+
     @Test("a segment rule without id is an error")
     func segmentWithoutID() {
         Self.expectFailure("segments:\n  - {r: 1-5, f: 1-5, m: 1-5}\n", line: 2, column: 5, message: ["segment rule has no id"])
