@@ -104,7 +104,7 @@ enum PlaybookContent {
                 kpiKey: nil)
         default:
             return make(
-                title: t("Segment journey", "Parcours du segment"),
+                title: t("\(id): segment journey", "\(id) : parcours du segment"),
                 objective: t("Move the segment's customers towards better segments", "Faire progresser les clients du segment vers de meilleurs segments"),
                 trigger: t("The customer enters the segment (configured rule)", "Le client entre dans le segment (règle configurée)"),
                 steps: [

@@ -11,7 +11,7 @@ struct PlaybookLibraryTests {
         #expect(playbooks.map(\.id) == segments.map { "segment-" + $0.id } + EscalationKind.allCases.map { "escalation-" + $0.rawValue })
         #expect(playbooks.filter { $0.segment != nil }.map(\.audienceSize) == segments.map(\.customers))
         let generic = playbooks.first { $0.segment == "whales" }
-        #expect(generic?.title == LocalizedText(en: "Segment journey", fr: "Parcours du segment"))
+        #expect(generic?.title == LocalizedText(en: "whales: segment journey", fr: "whales : parcours du segment"))
         #expect(generic?.owner == .lifecycleManagement)
         let atRisk = playbooks.first { $0.segment == "at_risk" }
         #expect(atRisk?.owner == .churnPrevention)
