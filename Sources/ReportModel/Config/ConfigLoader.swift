@@ -155,9 +155,9 @@ public enum ConfigLoader {
             guard let id, !id.isEmpty else { throw reader.error(item, "segment rule has no id", "id: champions, r: 3-5, f: 4-5, m: 4-5") }
             rules.append(SegmentRule(id, r: ranges["r"] ?? ScoreRange(1, 5), f: ranges["f"] ?? ScoreRange(1, 5), m: ranges["m"] ?? ScoreRange(1, 5)))
         }
-        let names = Set(rules.map(\.segment)).union(SegmentCatalog.seedOrder)
-        guard names.count <= SegmentTable.maximumSegments else {
-            throw reader.error(node, "the segment table names \(names.count - SegmentCatalog.seedOrder.count) segment ids besides the seed's six",
+        let ids = SegmentTable.segmentIDs(rules)
+        guard ids.count <= SegmentTable.maximumSegments else {
+            throw reader.error(node, "the segment table names \(ids.count - SegmentCatalog.seedOrder.count) segment ids besides the seed's six",
                                "at most \(SegmentTable.maximumSegments - SegmentCatalog.seedOrder.count)")
         }
         do {

@@ -101,7 +101,10 @@ public struct SnapshotReader {
         let expectedRows = largestFileBytes > bytes.count ? Int(Double(estimatedRows) * Double(largestFileBytes) / Double(bytes.count)) : estimatedRows
         customers.reserveCapacity(expectedRows)
         var table = SnapshotTable(period: period, columns: Set(pos.keys), capacity: expectedRows, reusing: spare)
-        table.derivedFromLedger = cDays >= 0
+        // A file with purchase_days and repeat_revenue is a ledger's month end (sql/snapshots.sql),
+        // whose net revenue is negative where refunds outweigh purchases, as with --transactions.
+        let netRevenue = cDays >= 0
+        table.derivedFromLedger = netRevenue
         let asOf = period.asOf.ordinal
         // Line where each customer was met in this file (0 = not yet), and each customer's position
         // in the hint (-1 = none): per-customer arrays kept in `arrays` from one file to the next.
@@ -339,9 +342,6 @@ public struct SnapshotReader {
             var revenue: Int64 = 0
             let revenueField = fields[cRevenue]
             let revenueRaw = reader.rawBytes(revenueField)
-            // A file with purchase_days and repeat_revenue is a ledger's month end (sql/snapshots.sql),
-            // whose net revenue is negative where refunds outweigh purchases, as with --transactions.
-            let netRevenue = cDays >= 0
             if FieldParser.trimmed(revenueRaw).isEmpty {
                 report(revenueField, cRevenue, line, "\(header.name(cRevenue)) is missing", netRevenue ? "a decimal number" : "a decimal number >= 0")
                 rowOK = false

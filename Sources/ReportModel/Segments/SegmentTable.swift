@@ -17,9 +17,16 @@ public struct SegmentTable: Sendable, Equatable {
     /// Most segment ids a table may name, the seed's six included (indexes are kept in `Int8`).
     public static let maximumSegments = 100
 
-    public init(rules: [SegmentRule]) throws(Gap) {
+    /// The `segments` of a table with these rules: the seed's six, then the rules' other ids in
+    /// order of first appearance.
+    public static func segmentIDs(_ rules: [SegmentRule]) -> [String] {
         var ids = SegmentCatalog.seedOrder
         for rule in rules where !ids.contains(rule.segment) { ids.append(rule.segment) }
+        return ids
+    }
+
+    public init(rules: [SegmentRule]) throws(Gap) {
+        let ids = SegmentTable.segmentIDs(rules)
         precondition(ids.count <= SegmentTable.maximumSegments, "more than \(SegmentTable.maximumSegments) segment ids (ConfigLoader rejects them)")
         var table = [Int8](repeating: -1, count: 125)
         for r in 1...5 {
