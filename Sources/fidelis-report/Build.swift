@@ -48,7 +48,8 @@ struct Build: ParsableCommand {
             if result.reusedSite {
                 print("Unchanged: \(out)/index.html kept (\(result.snapshotCount) snapshot(s), input hashed in \(String(format: "%.2f", result.seconds)) s)")
             } else {
-                print("Wrote \(out)/index.html: \(result.snapshotCount) snapshot(s), \(result.rowsRead) rows, \(String(format: "%.1f", mb)) MB in \(String(format: "%.2f", result.seconds)) s")
+                let reused = result.reusedSnapshots > 0 ? " (pages of \(result.reusedSnapshots) unchanged snapshot(s) reused)" : ""
+                print("Wrote \(out)/index.html: \(result.snapshotCount) snapshot(s)\(reused), \(result.rowsRead) rows, \(String(format: "%.1f", mb)) MB in \(String(format: "%.2f", result.seconds)) s")
             }
             if let latest = result.latest {
                 for e in latest.escalations where e.raised { print("escalation \(e.kind.rawValue): \(EscalationDetail.text(e))") }

@@ -35,13 +35,29 @@ public struct LifetimePredictor: Sendable {
         }
         let summary = LifetimeStage.run(table: table, earliestPurchase: earliestPurchase, settings: settings, scratch: &scratch,
                                         probabilityAlive: &alive, predictedCLV: &clv)
-        // This snapshot's first (or else last) order days, for the snapshots after it.
+        remember(table)
+        return LifetimePrediction(summary: summary, probabilityAlive: alive, predictedCLV: clv,
+                                  seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+
+    /// Passes over a snapshot whose predictions are not needed (a build reusing its pages from the
+    /// site it replaces), keeping what the snapshots after it need: the models are not fitted and
+    /// every row's values are NaN.
+    public mutating func skip(_ table: SnapshotTable, customerCount: Int) -> LifetimePrediction {
+        if earliestPurchase.count < customerCount {
+            earliestPurchase.append(contentsOf: repeatElement(Int32.max, count: customerCount - earliestPurchase.count))
+        }
+        remember(table)
+        let none = [Double](repeating: .nan, count: table.count)
+        return LifetimePrediction(summary: .notComputed(reason: "not needed: the snapshot's pages are reused"), probabilityAlive: none, predictedCLV: none, seconds: 0)
+    }
+
+    /// Keeps this snapshot's first (or else last) order days, for the snapshots after it.
+    private mutating func remember(_ table: SnapshotTable) {
         for row in 0..<table.count {
             let c = Int(table.customer[row])
             let first = table.firstOrder[row] != SnapshotTable.missingDay ? table.firstOrder[row] : table.lastOrder[row]
             if first != SnapshotTable.missingDay && first < earliestPurchase[c] { earliestPurchase[c] = first }
         }
-        return LifetimePrediction(summary: summary, probabilityAlive: alive, predictedCLV: clv,
-                                  seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
 }

@@ -18,6 +18,9 @@ public enum ReportBuilder {
         public var raisedEscalations: [EscalationKind]
         /// True when the input was unchanged and the existing site was kept as it was.
         public var reusedSite = false
+        /// The leading snapshots whose folders were taken from the site being replaced (their input,
+        /// config and templates unchanged), HTML pages aside; their `reports` lack predictive values.
+        public var reusedSnapshots = 0
         /// Warnings about the input (unknown columns, a ledger's long run of empty months), each once.
         public var warnings: [String] = []
 
@@ -53,8 +56,8 @@ public enum ReportBuilder {
         let previous = BuildCache.read(site: target)
         if previous == nil { reader.start() }
 
-        let cacheKey = try BuildCache.key(options: options, templates: templates, periods: periods)
-        if let cacheKey, let previous, previous.key == cacheKey {
+        let keys = BuildCache.keys(options: options, templates: templates, periods: periods)
+        if let keys, let previous, previous.key == keys.site {
             log.step(3, steps, "Input, config and templates unchanged since the last build: keeping \(options.output) as it is")
             SiteWriter.sweepStaleStaging(parent: (target as NSString).deletingLastPathComponent, name: (target as NSString).lastPathComponent)
             var result = Result(reports: [], bytesRead: previous.bytes, rowsRead: previous.rows, seconds: 0)
@@ -69,7 +72,27 @@ public enum ReportBuilder {
         let site: SiteWriter
         do { site = try SiteWriter(target: options.output) } catch { throw .site(error) }
 
-        log.step(3, steps, "Computing \(periods.count) snapshot(s) and writing pages")
+        // The leading snapshots whose input, config and templates are those of the site being replaced
+        // keep their folders: their figures are still computed (the later snapshots' depend on them),
+        // but not their predictive-value fits, data files or Markdown; only their HTML pages are
+        // rendered again from the archived views, for the navigation that lists the new snapshots.
+        var reusedViews: [[String: Any]?] = []
+        if let keys, let previous, keys.snapshots.count == periods.count {
+            // Never the last snapshot: the home page is made from its figures.
+            let limit = min(periods.count - 1, previous.snapshotKeys.count)
+            while reusedViews.count < limit, keys.snapshots[reusedViews.count] == previous.snapshotKeys[reusedViews.count],
+                  let views = SnapshotPages.archivedViews(site: target, label: periods[reusedViews.count].label) {
+                reusedViews.append(views)
+            }
+        }
+        let reusedCount = reusedViews.count
+        reader.skipPredictionsBefore = reusedCount
+
+        if reusedCount > 0 {
+            log.step(3, steps, "Computing \(periods.count) snapshot(s) and writing pages (\(reusedCount) unchanged since the last build: pages reused)")
+        } else {
+            log.step(3, steps, "Computing \(periods.count) snapshot(s) and writing pages")
+        }
         var engine = ReportEngine(config: options.config)
         var errors = InputErrors()
         var reports: [SnapshotReport] = []
@@ -83,7 +106,7 @@ public enum ReportBuilder {
         // snapshot k's other figures are computed here and snapshot k − 1's pages are written on the
         // page thread.
         reader.start()
-        for period in periods {
+        for (index, period) in periods.enumerated() {
             guard var snapshot = reader.next() else { break }
             bytes += snapshot.outcome.byteCount
             // The table is taken out of the snapshot so that, once computed, it can be handed back
@@ -103,14 +126,21 @@ public enum ReportBuilder {
             let t2 = DispatchTime.now()
             // The pages of this snapshot are written on the page thread while the next one is computed.
             let history = reports, ids = snapshot.customers, fit = engine.lastLifetimeSeconds
-            let summary = "\(period.label): \(report.counts.customers) customers, \(report.counts.buyers) buyers, \(String(format: "%.1f", Double(outcome.byteCount) / 1e6)) MB: read \(String(format: "%.2f", snapshot.seconds)) s and CLV fit \(String(format: "%.2f", fit)) s (on the reader thread), figures \(s(t1, t2)) s"
+            let work = index < reusedCount ? "reused" : "CLV fit \(String(format: "%.2f", fit)) s"
+            let summary = "\(period.label): \(report.counts.customers) customers, \(report.counts.buyers) buyers, \(String(format: "%.1f", Double(outcome.byteCount) / 1e6)) MB: read \(String(format: "%.2f", snapshot.seconds)) s and \(work) (on the reader thread), figures \(s(t1, t2)) s"
             let pending = report, handoff = PageThreadHandoff(value: site)
+            let archived = index < reusedCount ? PageThreadHandoff(value: reusedViews[index].take()) : nil
             do {
                 try pageWriter.submit { () throws(SiteError) in
                     let t3 = DispatchTime.now()
-                    let view = SnapshotView(report: pending, history: history, config: config)
-                    try pages.write(pending, view: view, customers: ids, periods: periods, site: handoff.value)
-                    log.note(summary + ", pages \(s(t3, DispatchTime.now())) s (on the page thread)")
+                    if let views = archived?.value {
+                        try pages.reuse(period.label, views: views, periods: periods, site: handoff.value)
+                        log.note(summary + ", pages reused, HTML \(s(t3, DispatchTime.now())) s (on the page thread)")
+                    } else {
+                        let view = SnapshotView(report: pending, history: history, config: config)
+                        try pages.write(pending, view: view, customers: ids, periods: periods, site: handoff.value)
+                        log.note(summary + ", pages \(s(t3, DispatchTime.now())) s (on the page thread)")
+                    }
                 }
             } catch { site.abandon(); throw .site(error) }
             report.buyers = BuyerTable()
@@ -123,12 +153,13 @@ public enum ReportBuilder {
         do {
             if let latest = reports.last {
                 let view = SnapshotView(report: latest, history: Array(reports.dropLast()), config: options.config)
-                let home = pages.dashboardView(view.dictionary(), periods: periods, report: latest, history: view.history, root: "", here: latest.period.label + "/", isHome: true)
+                let home = pages.dashboardView(view.dictionary(), charts: pages.charts(latest, history: view.history), periods: periods, current: latest.period.label,
+                                               root: "", here: latest.period.label + "/", isHome: true)
                 try site.write(templates.render("dashboard", home), to: "index.html")
             }
             try site.write(templates.stylesheet, to: "assets/style.css")
-            if let cacheKey, let latest = reports.last {
-                let record = BuildCache(key: cacheKey, snapshots: reports.count, rows: rows, bytes: bytes, latestPeriod: latest.period.label,
+            if let keys, let latest = reports.last {
+                let record = BuildCache(key: keys.site, snapshotKeys: keys.snapshots, snapshots: reports.count, rows: rows, bytes: bytes, latestPeriod: latest.period.label,
                                         raised: latest.escalations.filter(\.raised).map(\.kind))
                 try site.write(record.text, to: BuildCache.fileName)
             }
@@ -138,7 +169,9 @@ public enum ReportBuilder {
             throw .site(error)
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        return Result(reports: reports, bytesRead: bytes, rowsRead: rows, seconds: seconds)
+        var result = Result(reports: reports, bytesRead: bytes, rowsRead: rows, seconds: seconds)
+        result.reusedSnapshots = reusedCount
+        return result
     }
 
     /// Reads and checks every row of the input, computing nothing (the parse alone, for throughput).

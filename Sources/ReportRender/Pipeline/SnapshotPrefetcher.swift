@@ -39,6 +39,9 @@ final class SnapshotPrefetcher: @unchecked Sendable {
     private let router: FeedbackRouter
     /// Used on the reader thread only.
     private var predictor: LifetimePredictor?
+    /// The snapshots before this index get no predictions (`LifetimePredictor.skip`): their pages
+    /// are reused. Set before `start()`.
+    var skipPredictionsBefore = 0
     private let queue = DispatchQueue(label: "fidelis-report.read", qos: .userInitiated)
     private let group = DispatchGroup()
     /// Written by the reader job, read by `next()` only after `group.wait()`.
@@ -97,7 +100,8 @@ final class SnapshotPrefetcher: @unchecked Sendable {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             let feedback = outcome.table.map { router.routing(of: $0, customers: ids) }
             let lifetime = outcome.table.flatMap { table in
-                predictor?.predict(table, customerCount: ids.count, reusing: sparePrediction.withLock { $0.take() })
+                index < skipPredictionsBefore ? predictor?.skip(table, customerCount: ids.count)
+                    : predictor?.predict(table, customerCount: ids.count, reusing: sparePrediction.withLock { $0.take() })
             }
             ready = Snapshot(outcome: outcome, customers: ids, seconds: seconds, feedback: feedback, lifetime: lifetime)
         }

@@ -7,7 +7,7 @@ import ReportModel
 /// unchanged monthly rebuild only hashes its input.
 struct BuildCache: Equatable {
     static let fileName = ".fidelis-cache"
-    static let toolVersion = "fidelis-report 0.1.0 cache 1"
+    static let toolVersion = "fidelis-report 0.1.0 cache 2"
 
     /// A hash of the running executable, computed once: a rebuilt or upgraded tool (whose figures or
     /// pages may differ) never reuses a site another build of it wrote, even at the same version
@@ -20,14 +20,26 @@ struct BuildCache: Equatable {
     }()
 
     var key: String
+    /// Each snapshot's key (`Keys.snapshots`), in as-of order; empty for a ledger.
+    var snapshotKeys: [String] = []
     var snapshots: Int
     var rows: Int
     var bytes: Int
     var latestPeriod: String
     var raised: [EscalationKind]
 
-    /// The key of a build; nil when the options carry no config fingerprint (caching off).
-    static func key(options: BuildOptions, templates: TemplateSet, periods: [SnapshotPeriod]) throws(BuildFailure) -> String? {
+    /// The keys of a build: one over everything (`site`), and one per snapshot over what its folder
+    /// is made from (`snapshots`, in as-of order): the tool, the config, the templates and the
+    /// files of that snapshot and every earlier one (its figures depend on them), not the later ones.
+    /// A ledger's month ends all come from one file, so its snapshots have no keys of their own.
+    struct Keys: Equatable {
+        var site: String
+        var snapshots: [String]
+    }
+
+    /// The keys of a build; nil when the options carry no config fingerprint (caching off) or the
+    /// input cannot be read (the build then reports the problem).
+    static func keys(options: BuildOptions, templates: TemplateSet, periods: [SnapshotPeriod]) -> Keys? {
         guard let configFingerprint = options.configFingerprint else { return nil }
         var hash = ContentHash()
         hash.update(toolVersion)
@@ -35,26 +47,30 @@ struct BuildCache: Equatable {
         hash.update(configFingerprint)
         hash.update(options.config.locale.rawValue)
         hash.update(templates.fingerprint)
+        var snapshots: [String] = []
         do {
             switch options.input {
             case .snapshots(let dir):
-                for name in try FileManager.default.contentsOfDirectory(atPath: dir).sorted() where name.lowercased().hasSuffix(".csv") {
-                    hash.update(name)
-                    try hash.update(file: (dir as NSString).appendingPathComponent(name))
+                // In as-of order, each file under its name; the prefix up to a snapshot is its key.
+                for entry in try SnapshotFolder(directory: dir).entries {
+                    hash.update(entry.displayName)
+                    try hash.update(file: entry.path)
+                    snapshots.append(hash.hex)
                 }
             case .transactions(let file, let asOf):
                 hash.update(asOf?.description ?? "-")
                 try hash.update(file: file)
             }
         } catch {
-            return nil // unreadable input: no cache, the build reports the problem
+            return nil
         }
         hash.update(periods.map(\.label).joined(separator: ","))
-        return hash.hex
+        return Keys(site: hash.hex, snapshots: snapshots)
     }
 
     var text: String {
         "key \(key)\nsnapshots \(snapshots)\nrows \(rows)\nbytes \(bytes)\nlatest \(latestPeriod)\nraised \(raised.map(\.rawValue).joined(separator: ","))\n"
+            + "snapshot-keys \(snapshotKeys.joined(separator: ","))\n"
     }
 
     /// Reads the record of the site at `target`, if it is one of ours.
@@ -70,6 +86,7 @@ struct BuildCache: Equatable {
         guard let key = fields["key"], let s = fields["snapshots"].flatMap(Int.init), let r = fields["rows"].flatMap(Int.init),
               let b = fields["bytes"].flatMap(Int.init), let latest = fields["latest"] else { return nil }
         let raised = (fields["raised"] ?? "").split(separator: ",").compactMap { EscalationKind(rawValue: String($0)) }
-        return BuildCache(key: key, snapshots: s, rows: r, bytes: b, latestPeriod: latest, raised: raised)
+        let snapshotKeys = (fields["snapshot-keys"] ?? "").split(separator: ",").map(String.init)
+        return BuildCache(key: key, snapshotKeys: snapshotKeys, snapshots: s, rows: r, bytes: b, latestPeriod: latest, raised: raised)
     }
 }

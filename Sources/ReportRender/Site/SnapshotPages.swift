@@ -24,11 +24,11 @@ struct SnapshotPages {
     }
 
     /// The dashboard view of a snapshot for a page placed `root` away from the site root.
-    func dashboardView(_ base: [String: Any], periods: [SnapshotPeriod], report: SnapshotReport, history: [SnapshotReport], root: String, here: String, isHome: Bool) -> [String: Any] {
+    func dashboardView(_ base: [String: Any], charts: [[String: Any]], periods: [SnapshotPeriod], current: String, root: String, here: String, isHome: Bool) -> [String: Any] {
         var v = base
-        for (k, value) in SnapshotPages.navigation(periods: periods, current: report.period.label, root: root, locale: config.locale) { v[k] = value }
+        for (k, value) in SnapshotPages.navigation(periods: periods, current: current, root: root, locale: config.locale) { v[k] = value }
         v["here"] = here
-        v["charts"] = ChartSet(report: report, history: history, locale: config.locale, format: ReportFormatter(locale: config.locale, currency: config.currency)).entries()
+        v["charts"] = charts
         v["is_home"] = isHome
         v["deliverables"] = deliverableLinks(prefix: here)
         v["data_files"] = [
@@ -39,10 +39,37 @@ struct SnapshotPages {
         return v
     }
 
+    /// The charts of a snapshot's dashboard.
+    func charts(_ report: SnapshotReport, history: [SnapshotReport]) -> [[String: Any]] {
+        ChartSet(report: report, history: history, locale: config.locale, format: ReportFormatter(locale: config.locale, currency: config.currency)).entries()
+    }
+
+    /// The files of a snapshot's folder other than its HTML pages, which a build may reuse from the
+    /// site it replaces when the snapshot's input, config and templates are unchanged.
+    static var reusableFiles: [String] {
+        ["metrics.json", "segments.csv", "escalations.csv", viewArchive] + TemplateSet.deliverables.map { $0 + ".md" }
+    }
+
+    /// The archive of a snapshot's template views (`ViewArchive`), from which a later build renders
+    /// its HTML pages again with a new navigation.
+    static let viewArchive = ".fidelis-views.json"
+
+    /// The archived views of snapshot `label` in the site at `target`, when its folder can be reused:
+    /// the archive reads back and every reusable file is there.
+    static func archivedViews(site target: String, label: String) -> [String: Any]? {
+        let folder = (target as NSString).appendingPathComponent(label)
+        let fm = FileManager.default
+        guard reusableFiles.allSatisfy({ fm.fileExists(atPath: (folder as NSString).appendingPathComponent($0)) }),
+              let data = fm.contents(atPath: (folder as NSString).appendingPathComponent(viewArchive)),
+              let views = ViewArchive.views(data), views["base"] is [String: Any], views["charts"] is [[String: Any]] else { return nil }
+        return views
+    }
+
     /// Writes the folder `<period>/` of a snapshot.
     func write(_ report: SnapshotReport, view: SnapshotView, customers: CustomerIDs, periods: [SnapshotPeriod], site: SiteWriter) throws(SiteError) {
         let folder = report.period.label + "/"
         let base = view.with(customers: customers).dictionary()
+        let charts = charts(report, history: view.history)
         do {
             try MetricsDocument.json(report).serialized().write(toFile: try site.path(folder + "metrics.json"), atomically: false, encoding: .utf8)
             try SegmentsCSV.write(report, customers: customers, to: try site.path(folder + "segments.csv"))
@@ -52,19 +79,52 @@ struct SnapshotPages {
         } catch {
             throw .cannotWrite(folder, "\(error)")
         }
+        if let archive = ViewArchive.archive(["base": base, "charts": charts]) {
+            try site.write(archive, to: folder + SnapshotPages.viewArchive)
+        }
+        var markdown: [String] = []
         for name in TemplateSet.deliverables {
             var v = base
             v["title"] = DeliverableText.title(name, config.locale)
-            let markdown = templates.render(name, v)
-            try site.write(markdown, to: folder + name + ".md")
-            var page = v
-            for (k, value) in SnapshotPages.navigation(periods: periods, current: report.period.label, root: "../", locale: config.locale) { page[k] = value }
-            page["content"] = MarkdownRenderer.html(markdown)
+            let text = templates.render(name, v)
+            try site.write(text, to: folder + name + ".md")
+            markdown.append(text)
+        }
+        try writeHTML(base: base, charts: charts, markdown: markdown, label: report.period.label, periods: periods, site: site)
+    }
+
+    /// Writes the folder `<period>/` of a snapshot from the site being replaced: its data files,
+    /// Markdown and view archive as they are, its HTML pages rendered again from the archived views
+    /// (only their navigation, which lists every snapshot, can differ).
+    func reuse(_ label: String, views: [String: Any], periods: [SnapshotPeriod], site: SiteWriter) throws(SiteError) {
+        let folder = label + "/"
+        for name in SnapshotPages.reusableFiles { try site.reuse(folder + name) }
+        guard let base = views["base"] as? [String: Any], let charts = views["charts"] as? [[String: Any]] else {
+            throw .cannotWrite(folder, "the archived views of the previous build are incomplete")
+        }
+        var markdown: [String] = []
+        for name in TemplateSet.deliverables {
+            let path = (site.target as NSString).appendingPathComponent(folder + name + ".md")
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw .cannotWrite(folder, "cannot read \(path)") }
+            markdown.append(text)
+        }
+        try writeHTML(base: base, charts: charts, markdown: markdown, label: label, periods: periods, site: site)
+    }
+
+    /// Writes a snapshot's HTML pages: its dashboard and one page per deliverable (`markdown`, in
+    /// `TemplateSet.deliverables` order).
+    func writeHTML(base: [String: Any], charts: [[String: Any]], markdown: [String], label: String, periods: [SnapshotPeriod], site: SiteWriter) throws(SiteError) {
+        let folder = label + "/"
+        for (name, text) in zip(TemplateSet.deliverables, markdown) {
+            var page = base
+            page["title"] = DeliverableText.title(name, config.locale)
+            for (k, value) in SnapshotPages.navigation(periods: periods, current: label, root: "../", locale: config.locale) { page[k] = value }
+            page["content"] = MarkdownRenderer.html(text)
             page["markdown_href"] = name + ".md"
             page["deliverables"] = deliverableLinks(prefix: "")
             page["dashboard_href"] = "index.html"
             try site.write(templates.render("page", page), to: folder + name + ".html")
         }
-        try site.write(templates.render("dashboard", dashboardView(base, periods: periods, report: report, history: view.history, root: "../", here: "", isHome: false)), to: folder + "index.html")
+        try site.write(templates.render("dashboard", dashboardView(base, charts: charts, periods: periods, current: label, root: "../", here: "", isHome: false)), to: folder + "index.html")
     }
 }

@@ -261,6 +261,55 @@ import Testing
         #expect(kept.status == 3)
     }
 
+    /// A new month's build reuses the folders of the months before it (all but their HTML pages,
+    /// which list the new month) and gives the same bytes as a full build of the same input; a changed
+    /// month is rebuilt with every month after it, and a damaged view archive is not trusted.
+    @Test func newMonthReusesEarlierSnapshotsAndMatchesAFullBuild() throws {
+        let cli = CommandLineTests()
+        let dir = cli.temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try cli.run(["sample", "--out", "all", "--customers", "400", "--months", "5", "--quiet"], in: dir).status == 0)
+        let fm = FileManager.default
+        let months = try fm.contentsOfDirectory(atPath: dir + "/all").sorted()
+        try #require(months.count == 5)
+        try fm.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        func add(_ name: String) throws { try fm.copyItem(atPath: dir + "/all/" + name, toPath: dir + "/in/" + name) }
+        /// Builds `in` into `site` (reusing) and into a fresh `full`; the trees must be equal.
+        func buildBoth(reusing expected: Int) throws {
+            let run = try cli.run(["build", "--snapshots", "in"], in: dir)
+            #expect(run.status == 0, "\(run.err)")
+            let note = "(pages of \(expected) unchanged snapshot(s) reused)"
+            #expect(expected == 0 ? !run.out.contains("reused") : run.out.contains(note), "\(run.out)")
+            try? fm.removeItem(atPath: dir + "/full")
+            #expect(try cli.run(["build", "--snapshots", "in", "--out", "full", "--quiet"], in: dir).status == 0)
+            let site = try InterruptedBuildTests.tree(dir + "/site"), full = try InterruptedBuildTests.tree(dir + "/full")
+            #expect(site.keys.sorted() == full.keys.sorted())
+            for (name, bytes) in full where site[name] != bytes { Issue.record("\(name) differs from a full build") }
+        }
+        for name in months.prefix(3) { try add(name) }
+        try buildBoth(reusing: 0)
+        let site = try InterruptedBuildTests.tree(dir + "/site")
+        #expect(site[months[0].replacingOccurrences(of: ".csv", with: "/.fidelis-views.json")] != nil)
+        // A new month: the three before it are reused.
+        try add(months[3])
+        try buildBoth(reusing: 3)
+        // A change in the second month: only the first is reused.
+        let second = dir + "/in/" + months[1]
+        let text = try String(contentsOfFile: second, encoding: .utf8)
+        try text.replacingOccurrences(of: "C000001,", with: "C000001 ,").write(toFile: second, atomically: true, encoding: .utf8)
+        try buildBoth(reusing: 1)
+        // The last month removed: the ones before the new last are reused.
+        try fm.removeItem(atPath: dir + "/in/" + months[3])
+        try buildBoth(reusing: 2)
+        // A damaged archive stops the reuse at its month; a new month then reuses nothing before it.
+        let archive = dir + "/site/" + months[0].replacingOccurrences(of: ".csv", with: "/.fidelis-views.json")
+        try Data("{\"base\": {\"v\": 3}}".utf8).write(to: URL(fileURLWithPath: archive))
+        try add(months[4])
+        try buildBoth(reusing: 0)
+        // Another locale rebuilds every month.
+        let french = try cli.run(["build", "--snapshots", "in", "--locale", "fr"], in: dir)
+        #expect(french.status == 0 && french.out.contains("Wrote") && !french.out.contains("reused"), "\(french.out)")
+    }
+
     /// Another build of the tool (here: the same executable with one more byte at its end, which
     /// still runs) does not reuse the site: its figures or pages might differ.
     @Test func anotherBuildOfTheToolRebuilds() throws {
