@@ -98,7 +98,7 @@ public enum ReportBuilder {
         var reports: [SnapshotReport] = []
         var bytes = 0, rows = 0
         var warnedColumns = Set<String>()
-        let pages = SnapshotPages(templates: templates, config: options.config)
+        let pages = SnapshotPages(templates: templates, config: options.config, archivesViews: !(keys?.snapshots.isEmpty ?? true))
         let pageWriter = BackgroundPageWriter()
         let config = options.config
         @Sendable func s(_ a: DispatchTime, _ b: DispatchTime) -> String { String(format: "%.2f", Double(b.uptimeNanoseconds - a.uptimeNanoseconds) / 1e9) }

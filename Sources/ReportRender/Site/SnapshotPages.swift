@@ -6,6 +6,15 @@ import ReportModel
 struct SnapshotPages {
     let templates: TemplateSet
     let config: ReportConfig
+    /// Whether each folder keeps its views for a later build (`viewArchive`): only when its snapshot
+    /// has a cache key of its own (snapshot files, not a ledger's month ends).
+    let archivesViews: Bool
+
+    init(templates: TemplateSet, config: ReportConfig, archivesViews: Bool = true) {
+        self.templates = templates
+        self.config = config
+        self.archivesViews = archivesViews
+    }
 
     /// Navigation shared by every page: links to all snapshots and deliverables, relative to `root`.
     static func navigation(periods: [SnapshotPeriod], current: String?, root: String, locale: ReportLocale) -> [String: Any] {
@@ -79,7 +88,7 @@ struct SnapshotPages {
         } catch {
             throw .cannotWrite(folder, "\(error)")
         }
-        if let archive = ViewArchive.archive(["base": base, "charts": charts]) {
+        if archivesViews, let archive = ViewArchive.archive(["base": base, "charts": charts]) {
             try site.write(archive, to: folder + SnapshotPages.viewArchive)
         }
         var markdown: [String] = []

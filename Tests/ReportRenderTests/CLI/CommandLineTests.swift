@@ -310,6 +310,18 @@ import Testing
         #expect(french.status == 0 && french.out.contains("Wrote") && !french.out.contains("reused"), "\(french.out)")
     }
 
+    /// A ledger's month ends all come from one file: no folder can be reused on its own, so none
+    /// keeps an archive of its views.
+    @Test func aLedgerSiteKeepsNoViewArchives() throws {
+        let cli = CommandLineTests()
+        let dir = cli.temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let ledger = CommandLineTests.packageRoot + "/Examples/ledger/transactions.csv"
+        #expect(try cli.run(["build", "--transactions", ledger, "--quiet"], in: dir).status == 0)
+        let site = try InterruptedBuildTests.tree(dir + "/site")
+        #expect(site.keys.contains { $0.hasSuffix("/metrics.json") })
+        #expect(!site.keys.contains { $0.hasSuffix(".fidelis-views.json") })
+    }
+
     /// Another build of the tool (here: the same executable with one more byte at its end, which
     /// still runs) does not reuse the site: its figures or pages might differ.
     @Test func anotherBuildOfTheToolRebuilds() throws {
