@@ -9,8 +9,8 @@
 # input is read once before it is timed, so that every job finds it in the page cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SIZES=${SIZES:-"100000 1000000"}
-LEDGERS=${LEDGERS:-"500000:51 1000000:12"}   # customers:months
+SIZES=${SIZES-"100000 1000000"}
+LEDGERS=${LEDGERS-"500000:51 1000000:12"}   # customers:months (LEDGERS= for none)
 swift build -c release >/dev/null
 bin=.build/release/fidelis-report
 mkdir -p bench-data

@@ -86,7 +86,8 @@ public enum ReportBuilder {
             }
         }
         let reusedCount = reusedViews.count
-        reader.skipPredictionsBefore = reusedCount
+        // Only with a previous site, so the reader has not started yet.
+        if reusedCount > 0 { reader.skipPredictionsBefore = reusedCount }
 
         if reusedCount > 0 {
             log.step(3, steps, "Computing \(periods.count) snapshot(s) and writing pages (\(reusedCount) unchanged since the last build: pages reused)")

@@ -99,7 +99,8 @@ public final class SiteWriter {
         try write(Data(text.utf8), to: relative)
     }
 
-    /// Copies a file already in the target site (unchanged snapshot reused by the build cache).
+    /// Puts a file of the site being replaced into the new one (a hard link, or else a copy): the
+    /// folders of unchanged snapshots that a build reuses (`SnapshotPages.reuse`).
     public func reuse(_ relative: String) throws(SiteError) {
         let from = (target as NSString).appendingPathComponent(relative)
         let to = try path(relative)
