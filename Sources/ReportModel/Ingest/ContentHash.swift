@@ -50,9 +50,18 @@ public struct ContentHash: Sendable {
         mix(length)
     }
 
+    /// The hash as two 64-bit words.
+    public var words: (UInt64, UInt64) { (a ^ (length &* 0x9E37_79B9_7F4A_7C15), b) }
+
     /// 32 hex digits.
     public var hex: String {
-        func h(_ v: UInt64) -> String { let s = String(v, radix: 16); return String(repeating: "0", count: 16 - s.count) + s }
-        return h(a ^ (length &* 0x9E37_79B9_7F4A_7C15)) + h(b)
+        let (x, y) = words
+        return ContentHash.hex(x) + ContentHash.hex(y)
+    }
+
+    /// 16 hex digits.
+    public static func hex(_ v: UInt64) -> String {
+        let s = String(v, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
     }
 }

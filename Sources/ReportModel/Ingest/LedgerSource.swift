@@ -21,6 +21,7 @@ public struct LedgerSource: SnapshotSource {
     private let customerStart: [Int]
     private var state: CustomerState
     private var nextIndex = 0
+    private var digests: [String]?
 
     private struct CustomerState {
         var cursor: [Int]
@@ -32,7 +33,8 @@ public struct LedgerSource: SnapshotSource {
         var repeatSpend: [Int64]
     }
 
-    public init(path: String, asOf: Day?, dialect: InputDialect) throws(InputErrors) {
+    /// `digests`: work out `periodDigests()` (a pass over the lines, for the build cache).
+    public init(path: String, asOf: Day?, dialect: InputDialect, digests: Bool = false) throws(InputErrors) {
         let display = (path as NSString).lastPathComponent
         let file: MappedFile
         do { file = try MappedFile(path: path, displayName: display) } catch let e as InputError { throw InputErrors([e]) } catch {
@@ -77,6 +79,47 @@ public struct LedgerSource: SnapshotSource {
         }
         list.append(SnapshotPeriod(asOf: cut))
         periods = list
+        if digests { self.digests = LedgerSource.digests(periods: list, customers: parsed.customers.ids, start: start, day: sorted.day, amount: sorted.amount, order: sorted.order) }
+    }
+
+    /// The digest of each snapshot's lines, when asked for at `init`.
+    public func periodDigests() -> [String]? { digests }
+
+    /// A digest of each snapshot's lines (those of its month; for the last, up to the as-of date):
+    /// the multiset of (customer id, day, amount, order id) and their count, whatever the lines'
+    /// order in the file. A month end is derived from the lines up to it alone, so a ledger that
+    /// grows by a month keeps the digests of the months before it. `order` is empty without an
+    /// `order_id` column (every line is then an order).
+    static func digests(periods: [SnapshotPeriod], customers ids: CustomerIDs, start: [Int], day: [Int32], amount: [Int64], order: [Int64]) -> [String] {
+        let firstMonth = periods[0].asOf.month.index
+        let firstOrdinal = Month(index: firstMonth).firstDay.ordinal
+        let lastOrdinal = periods[periods.count - 1].asOf.ordinal
+        // The snapshot of each day, worked out once per day.
+        var periodOfDay = [Int32](repeating: 0, count: Int(lastOrdinal - firstOrdinal) + 1)
+        for offset in periodOfDay.indices {
+            periodOfDay[offset] = Int32(Day(ordinal: firstOrdinal + Int32(offset)).month.index - firstMonth)
+        }
+        @inline(__always) func mix(_ x: UInt64) -> UInt64 { // the SplitMix64 finaliser
+            var z = x &+ 0x9E37_79B9_7F4A_7C15
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        var sumA = [UInt64](repeating: 0, count: periods.count), sumB = sumA, count = [Int](repeating: 0, count: periods.count)
+        for c in 0..<(start.count - 1) {
+            var idHash = ContentHash()
+            ids.withBytes(Int32(c)) { idHash.update($0) }
+            let (ia, ib) = idHash.words
+            for k in start[c]..<start[c + 1] {
+                let p = Int(periodOfDay[Int(day[k] - firstOrdinal)])
+                let d = UInt64(bitPattern: Int64(day[k])), m = UInt64(bitPattern: amount[k])
+                let o = order.isEmpty ? 0 : UInt64(bitPattern: order[k])
+                sumA[p] &+= mix(mix(mix(mix(ia) &+ d) &+ m) &+ o)
+                sumB[p] &+= mix(mix(mix(mix(ib ^ 0x5851_F42D_4C95_7F2D) ^ (d &* 0xD6E8_FEB8_6659_FD93)) ^ (m &* 0xA076_1D64_78BD_642F)) ^ (o &* 0xE703_7ED1_A0B4_28DB))
+                count[p] += 1
+            }
+        }
+        return periods.indices.map { p in ContentHash.hex(sumA[p]) + ContentHash.hex(sumB[p]) + "-" + String(count[p]) }
     }
 
     /// Most month ends a ledger may span (100 years): more is a mistyped or placeholder date (a
@@ -155,7 +198,7 @@ public struct LedgerSource: SnapshotSource {
     /// them and comparing order ids through them, was a scattered read per line and column: 0.8 s
     /// of reading a 5 M-line ledger, all of it before a second thread has work.)
     static func sortedByCustomer(_ parts: inout [LedgerLineColumns], customers customerCount: Int, hasOrderID: Bool)
-        -> (day: [Int32], amount: [Int64], startsOrder: [Bool], start: [Int]) {
+        -> (day: [Int32], amount: [Int64], startsOrder: [Bool], start: [Int], order: [Int64]) {
         let n = parts.reduce(0) { $0 + $1.count }
         precondition(n < Int(Int32.max), "a ledger of 2^31 lines or more")
         var start = [Int](repeating: 0, count: customerCount + 1)
@@ -251,7 +294,7 @@ public struct LedgerSource: SnapshotSource {
                 }
             }
         }
-        return (day, amount, starts, start)
+        return (day, amount, starts, start, order)
     }
 
     /// A derived snapshot is a pass over lines already in memory, but a pass over every customer:

@@ -20,12 +20,18 @@ public protocol SnapshotSource {
     var readsAreLight: Bool { get }
     /// Things about the input worth a look that break no rule (printed as warnings).
     var warnings: [String] { get }
+    /// A digest per snapshot of what it adds to the earlier ones, when the source can tell (a
+    /// ledger's month ends); nil otherwise. A snapshot's figures depend only on its own and the
+    /// earlier snapshots' digests, so a build can reuse the pages of a leading run of snapshots whose
+    /// digests are those of the previous build. Called before the first `read`.
+    func periodDigests() -> [String]?
 }
 
 extension SnapshotSource {
     public var benefitsFromReadAhead: Bool { true }
     public var readsAreLight: Bool { false }
     public var warnings: [String] { [] }
+    public func periodDigests() -> [String]? { nil }
 
     /// Reads snapshot `index` into new storage.
     public mutating func read(_ index: Int, customers: inout CustomerIndex) -> SnapshotOutcome {

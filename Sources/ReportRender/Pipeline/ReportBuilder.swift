@@ -45,7 +45,8 @@ public enum ReportBuilder {
 
         log.step(2, steps, "Reading input")
         // The reader owns the source from here on (see SnapshotPrefetcher.init).
-        let reader = SnapshotPrefetcher(source: try openSource(options.input, config: options.config), customers: CustomerIndex(capacity: 1 << 16),
+        let reader = SnapshotPrefetcher(source: try openSource(options.input, config: options.config, digests: options.configFingerprint != nil),
+                                        customers: CustomerIndex(capacity: 1 << 16),
                                         router: FeedbackRouter(table: options.config.routing), predictor: LifetimePredictor(settings: options.config.lifetime))
         let periods = reader.periods
         for warning in reader.warnings { log.note("warning: \(warning)") }
@@ -56,7 +57,7 @@ public enum ReportBuilder {
         let previous = BuildCache.read(site: target)
         if previous == nil { reader.start() }
 
-        let keys = BuildCache.keys(options: options, templates: templates, periods: periods)
+        let keys = BuildCache.keys(options: options, templates: templates, periods: periods, digests: reader.periodDigests)
         if let keys, let previous, previous.key == keys.site {
             log.step(3, steps, "Input, config and templates unchanged since the last build: keeping \(options.output) as it is")
             SiteWriter.sweepStaleStaging(parent: (target as NSString).deletingLastPathComponent, name: (target as NSString).lastPathComponent)
@@ -242,7 +243,8 @@ public enum ReportBuilder {
         return "\(outcome.name): ignoring unknown column(s) \(unknown.joined(separator: ", "))"
     }
 
-    static func openSource(_ input: ReportInput, config: ReportConfig) throws(BuildFailure) -> any SnapshotSource {
+    /// The source of `input`; `digests`: a ledger works out its month ends' digests for the build cache.
+    static func openSource(_ input: ReportInput, config: ReportConfig, digests: Bool = false) throws(BuildFailure) -> any SnapshotSource {
         switch input {
         case .snapshots(let dir):
             var isDirectory: ObjCBool = false
@@ -254,7 +256,7 @@ public enum ReportBuilder {
             guard FileManager.default.fileExists(atPath: file) else {
                 throw .inputMissing("\(file): transaction ledger not found (expected a CSV file)")
             }
-            do { return try LedgerSource(path: file, asOf: asOf, dialect: config.dialect) } catch { throw .badInput(error) }
+            do { return try LedgerSource(path: file, asOf: asOf, dialect: config.dialect, digests: digests) } catch { throw .badInput(error) }
         }
     }
 }

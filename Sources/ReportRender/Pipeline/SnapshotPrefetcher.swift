@@ -34,6 +34,8 @@ final class SnapshotPrefetcher: @unchecked Sendable {
     let periods: [SnapshotPeriod]
     /// The source's warnings about its input.
     let warnings: [String]
+    /// The source's digest of each snapshot (`SnapshotSource.periodDigests`), when it has them.
+    private(set) var periodDigests: [String]?
     private let count: Int
     private let readAhead: Bool
     private let router: FeedbackRouter
@@ -63,6 +65,7 @@ final class SnapshotPrefetcher: @unchecked Sendable {
         self.customers = customers
         self.router = router
         self.predictor = predictor
+        periodDigests = self.source.periodDigests()
     }
 
     /// Starts reading the first snapshot ahead of the first `next()` (once: later calls do nothing).

@@ -32,7 +32,8 @@ struct BuildCache: Equatable {
     /// The keys of a build: one over everything (`site`), and one per snapshot over what its folder
     /// is made from (`snapshots`, in as-of order): the tool, the config, the templates and the
     /// files of that snapshot and every earlier one (its figures depend on them), not the later ones.
-    /// A ledger's month ends all come from one file, so its snapshots have no keys of their own.
+    /// A ledger's month ends come from one file: their keys are made from the source's digest of
+    /// each month's lines (`SnapshotSource.periodDigests`) instead of file bytes.
     struct Keys: Equatable {
         var site: String
         var snapshots: [String]
@@ -40,7 +41,7 @@ struct BuildCache: Equatable {
 
     /// The keys of a build; nil when the options carry no config fingerprint (caching off) or the
     /// input cannot be read (the build then reports the problem).
-    static func keys(options: BuildOptions, templates: TemplateSet, periods: [SnapshotPeriod]) -> Keys? {
+    static func keys(options: BuildOptions, templates: TemplateSet, periods: [SnapshotPeriod], digests: [String]?) -> Keys? {
         guard let configFingerprint = options.configFingerprint else { return nil }
         var hash = ContentHash()
         hash.update(toolVersion)
@@ -59,6 +60,17 @@ struct BuildCache: Equatable {
                     snapshots.append(hash.hex)
                 }
             case .transactions(let file, let asOf):
+                // Each month end's key: the part above (not the as-of date, which only sets the last
+                // month end), the file's name, then each month end up to it, by label and digest.
+                if let digests, digests.count == periods.count {
+                    var prefix = hash
+                    prefix.update("ledger " + (file as NSString).lastPathComponent)
+                    for (period, digest) in zip(periods, digests) {
+                        prefix.update(period.label)
+                        prefix.update(digest)
+                        snapshots.append(prefix.hex)
+                    }
+                }
                 hash.update(asOf?.description ?? "-")
                 try hash.update(file: file)
             }

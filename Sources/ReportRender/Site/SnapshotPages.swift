@@ -6,8 +6,8 @@ import ReportModel
 struct SnapshotPages {
     let templates: TemplateSet
     let config: ReportConfig
-    /// Whether each folder keeps its views for a later build (`viewArchive`): only when its snapshot
-    /// has a cache key of its own (snapshot files, not a ledger's month ends).
+    /// Whether each folder keeps its views for a later build (`viewArchive`): only when the build
+    /// keys its snapshots (`BuildCache.Keys`), so that a later build can tell which to reuse.
     let archivesViews: Bool
 
     init(templates: TemplateSet, config: ReportConfig, archivesViews: Bool = true) {

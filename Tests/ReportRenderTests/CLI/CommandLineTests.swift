@@ -310,16 +310,45 @@ import Testing
         #expect(french.status == 0 && french.out.contains("Wrote") && !french.out.contains("reused"), "\(french.out)")
     }
 
-    /// A ledger's month ends all come from one file: no folder can be reused on its own, so none
-    /// keeps an archive of its views.
-    @Test func aLedgerSiteKeepsNoViewArchives() throws {
+    /// A ledger that grows by a month keeps the month ends before it (each keyed by a digest of its
+    /// month's lines, whatever their order in the file); a changed old line rebuilds from its month
+    /// on. Every build gives the bytes of a full build.
+    @Test func aLedgerThatGrowsByAMonthReusesTheMonthsBeforeIt() throws {
         let cli = CommandLineTests()
         let dir = cli.temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
-        let ledger = CommandLineTests.packageRoot + "/Examples/ledger/transactions.csv"
-        #expect(try cli.run(["build", "--transactions", ledger, "--quiet"], in: dir).status == 0)
-        let site = try InterruptedBuildTests.tree(dir + "/site")
-        #expect(site.keys.contains { $0.hasSuffix("/metrics.json") })
-        #expect(!site.keys.contains { $0.hasSuffix(".fidelis-views.json") })
+        #expect(try cli.run(["sample", "--ledger", "--out", "all", "--customers", "300", "--months", "3", "--quiet"], in: dir).status == 0)
+        let text = try String(contentsOfFile: dir + "/all/transactions.csv", encoding: .utf8)
+        var lines = text.split(separator: "\n").map(String.init)
+        let header = lines.removeFirst()
+        let date = try #require(header.split(separator: ",").firstIndex(of: "date"))
+        func month(_ line: String) -> String { String(line.split(separator: ",")[date].prefix(7)) }
+        let months = Set(lines.map(month)).sorted()
+        try #require(months.count >= 4)
+        let fm = FileManager.default
+        func build(_ body: [String], reusing expected: Int) throws {
+            try ([header] + body).joined(separator: "\n").appending("\n").write(toFile: dir + "/t.csv", atomically: true, encoding: .utf8)
+            let run = try cli.run(["build", "--transactions", "t.csv"], in: dir)
+            #expect(run.status == 0, "\(run.err)")
+            #expect(expected == 0 ? !run.out.contains("reused") : run.out.contains("(pages of \(expected) unchanged snapshot(s) reused)"), "\(run.out)")
+            try? fm.removeItem(atPath: dir + "/full")
+            #expect(try cli.run(["build", "--transactions", "t.csv", "--out", "full", "--quiet"], in: dir).status == 0)
+            let site = try InterruptedBuildTests.tree(dir + "/site"), full = try InterruptedBuildTests.tree(dir + "/full")
+            #expect(site.keys.sorted() == full.keys.sorted())
+            for (name, bytes) in full where site[name] != bytes { Issue.record("\(name) differs from a full build") }
+        }
+        let lastMonth = months[months.count - 1]
+        let earlier = lines.filter { month($0) < lastMonth }
+        try build(earlier, reusing: 0)
+        // The last month's lines arrive, in another order: every month end before it is reused.
+        try build(lines.filter { month($0) == lastMonth } + earlier.reversed(), reusing: months.count - 1)
+        // A line of the second month changes: only the first month end is reused.
+        var edited = lines
+        let k = try #require(edited.firstIndex { month($0) == months[1] })
+        var fields = edited[k].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let amount = try #require(header.split(separator: ",").firstIndex(of: "amount"))
+        fields[amount] = "1234.56"
+        edited[k] = fields.joined(separator: ",")
+        try build(edited, reusing: 1)
     }
 
     /// Another build of the tool (here: the same executable with one more byte at its end, which
