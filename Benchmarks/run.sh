@@ -61,6 +61,7 @@ for spec in $LEDGERS; do
   measure "ledger parse + derive, $n customers, $rows rows" "$mb" $bin validate --parse-only --transactions "$dir/transactions.csv"
   rm -rf "$out/site"
   measure "ledger build, $n customers, $rows rows" "$mb" $bin build --transactions "$dir/transactions.csv" --out "$out/site"
+  measure "ledger unchanged rebuild (cache hit), $n customers" "$mb" $bin build --transactions "$dir/transactions.csv" --out "$out/site"
   # The monthly case: a site cut at the month end before the last (as if the ledger had not yet had
   # its last month), then the whole ledger: every month end before the last is reused.
   rm -rf "$out/inc"

@@ -8,7 +8,7 @@ import ReportModel
 /// (`Keys.snapshots`), so that a build with a new month reuses the folders of the months before it.
 struct BuildCache: Equatable {
     static let fileName = ".fidelis-cache"
-    static let toolVersion = "fidelis-report 0.1.0 cache 2"
+    static let toolVersion = "fidelis-report 0.1.0 cache 3"
 
     /// A hash of the running executable, computed once: a rebuilt or upgraded tool (whose figures or
     /// pages may differ) never reuses a site another build of it wrote, even at the same version
@@ -39,9 +39,9 @@ struct BuildCache: Equatable {
         var snapshots: [String]
     }
 
-    /// The keys of a build; nil when the options carry no config fingerprint (caching off) or the
-    /// input cannot be read (the build then reports the problem).
-    static func keys(options: BuildOptions, templates: TemplateSet, periods: [SnapshotPeriod], digests: [String]?) -> Keys? {
+    /// What every key starts from: the tool, the config, the locale and the templates; nil when the
+    /// options carry no config fingerprint (caching off).
+    private static func base(options: BuildOptions, templates: TemplateSet) -> ContentHash? {
         guard let configFingerprint = options.configFingerprint else { return nil }
         var hash = ContentHash()
         hash.update(toolVersion)
@@ -49,6 +49,14 @@ struct BuildCache: Equatable {
         hash.update(configFingerprint)
         hash.update(options.config.locale.rawValue)
         hash.update(templates.fingerprint)
+        return hash
+    }
+
+    /// The keys of a build, worked out from the input's bytes before it is read; nil when caching
+    /// is off or the input cannot be read (the build then reports the problem). A ledger's month
+    /// ends get their keys once it is read (`withLedgerKeys`).
+    static func keys(options: BuildOptions, templates: TemplateSet) -> Keys? {
+        guard var hash = base(options: options, templates: templates) else { return nil }
         var snapshots: [String] = []
         do {
             switch options.input {
@@ -60,25 +68,30 @@ struct BuildCache: Equatable {
                     snapshots.append(hash.hex)
                 }
             case .transactions(let file, let asOf):
-                // Each month end's key: the part above (not the as-of date, which only sets the last
-                // month end), the file's name, then each month end up to it, by label and digest.
-                if let digests, digests.count == periods.count {
-                    var prefix = hash
-                    prefix.update("ledger " + (file as NSString).lastPathComponent)
-                    for (period, digest) in zip(periods, digests) {
-                        prefix.update(period.label)
-                        prefix.update(digest)
-                        snapshots.append(prefix.hex)
-                    }
-                }
                 hash.update(asOf?.description ?? "-")
                 try hash.update(file: file)
             }
         } catch {
             return nil
         }
-        hash.update(periods.map(\.label).joined(separator: ","))
         return Keys(site: hash.hex, snapshots: snapshots)
+    }
+
+    /// The keys with a ledger's month ends keyed: each by the part every key starts from (not the
+    /// as-of date, which only sets the last month end), the file's name, then each month end up to
+    /// it by label and digest (`SnapshotSource.periodDigests`).
+    static func withLedgerKeys(_ keys: Keys, options: BuildOptions, templates: TemplateSet, periods: [SnapshotPeriod], digests: [String]) -> Keys {
+        guard case .transactions(let file, _) = options.input, digests.count == periods.count,
+              var prefix = base(options: options, templates: templates) else { return keys }
+        var keyed = keys
+        keyed.snapshots = []
+        prefix.update("ledger " + (file as NSString).lastPathComponent)
+        for (period, digest) in zip(periods, digests) {
+            prefix.update(period.label)
+            prefix.update(digest)
+            keyed.snapshots.append(prefix.hex)
+        }
+        return keyed
     }
 
     var text: String {
