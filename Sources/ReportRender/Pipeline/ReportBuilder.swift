@@ -54,6 +54,7 @@ public enum ReportBuilder {
         if let previous {
             keys = BuildCache.keys(options: options, templates: templates)
             if let keys, previous.key == keys.site {
+                for warning in previous.warnings { log.note("warning: \(warning)") }
                 log.step(3, steps, "Input, config and templates unchanged since the last build: keeping \(options.output) as it is")
                 SiteWriter.sweepStaleStaging(parent: (target as NSString).deletingLastPathComponent, name: (target as NSString).lastPathComponent)
                 var result = Result(reports: [], bytesRead: previous.bytes, rowsRead: previous.rows, seconds: 0)
@@ -61,6 +62,7 @@ public enum ReportBuilder {
                 result.latestPeriod = previous.latestPeriod
                 result.raisedEscalations = previous.raised
                 result.reusedSite = true
+                result.warnings = previous.warnings
                 result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
                 return result
             }
@@ -70,7 +72,8 @@ public enum ReportBuilder {
                                         customers: CustomerIndex(capacity: 1 << 16),
                                         router: FeedbackRouter(table: options.config.routing), predictor: LifetimePredictor(settings: options.config.lifetime))
         let periods = reader.periods
-        for warning in reader.warnings { log.note("warning: \(warning)") }
+        var warnings = reader.warnings
+        for warning in warnings { log.note("warning: \(warning)") }
         if previous == nil {
             reader.start()
             keys = BuildCache.keys(options: options, templates: templates)
@@ -129,7 +132,7 @@ public enum ReportBuilder {
             }
             let outcome = snapshot.outcome
             rows += table.count
-            if let warning = unknownColumnsWarning(outcome, warned: &warnedColumns) { log.note("warning: \(warning)") }
+            if let warning = unknownColumnsWarning(outcome, warned: &warnedColumns) { log.note("warning: \(warning)"); warnings.append(warning) }
             let t1 = DispatchTime.now()
             var prediction = snapshot.lifetime.take()
             var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, feedback: snapshot.feedback,
@@ -172,7 +175,7 @@ public enum ReportBuilder {
             try site.write(templates.stylesheet, to: "assets/style.css")
             if let keys, let latest = reports.last {
                 let record = BuildCache(key: keys.site, snapshotKeys: keys.snapshots, snapshots: reports.count, rows: rows, bytes: bytes, latestPeriod: latest.period.label,
-                                        raised: latest.escalations.filter(\.raised).map(\.kind))
+                                        raised: latest.escalations.filter(\.raised).map(\.kind), warnings: warnings)
                 try site.write(record.text, to: BuildCache.fileName)
             }
             try site.commit()
@@ -183,6 +186,7 @@ public enum ReportBuilder {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         var result = Result(reports: reports, bytesRead: bytes, rowsRead: rows, seconds: seconds)
         result.reusedSnapshots = reusedCount
+        result.warnings = warnings
         return result
     }
 

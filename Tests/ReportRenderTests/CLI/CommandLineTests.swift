@@ -310,6 +310,21 @@ import Testing
         #expect(french.status == 0 && french.out.contains("Wrote") && !french.out.contains("reused"), "\(french.out)")
     }
 
+    /// A build that keeps the site prints the warnings of the build that made it (it reads nothing
+    /// itself, so it could not find them again).
+    @Test func anUnchangedRebuildRepeatsTheWarnings() throws {
+        let cli = CommandLineTests()
+        let dir = cli.temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        try "customer_id,first_order_date,last_order_date,orders,revenue,shoe_size\nC1,2026-01-05,2026-09-20,3,120.50,42\n"
+            .write(toFile: dir + "/in/2026-09.csv", atomically: true, encoding: .utf8)
+        let first = try cli.run(["build", "--snapshots", "in"], in: dir)
+        #expect(first.status == 0 && first.err.contains("warning: 2026-09.csv: ignoring unknown column(s) shoe_size"), "\(first.err)")
+        let second = try cli.run(["build", "--snapshots", "in"], in: dir)
+        #expect(second.out.contains("Unchanged"))
+        #expect(second.err.contains("warning: 2026-09.csv: ignoring unknown column(s) shoe_size"), "\(second.err)")
+    }
+
     /// A ledger that grows by a month keeps the month ends before it (each keyed by a digest of its
     /// month's lines, whatever their order in the file); a changed old line rebuilds from its month
     /// on. Every build gives the bytes of a full build.
