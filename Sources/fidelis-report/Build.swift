@@ -10,6 +10,10 @@ struct Build: ParsableCommand {
         discussion: """
         Writes into a staging folder beside --out and swaps it in at the end: a failed build leaves \
         the previous site untouched. Only a folder holding a .fidelis-site marker is ever replaced.
+
+        An unchanged rebuild (same tool, config, templates and input) keeps the site as it is. \
+        With a new month, the months before it keep their data files and Markdown and skip their \
+        predicted-value fits; the result is the same as a full build. Delete the site to force one.
         """)
 
     @OptionGroup var input: InputOptions
