@@ -88,7 +88,7 @@ public enum ReportBuilder {
 
         // The leading snapshots whose input, config and templates are those of the site being replaced
         // keep their folders: their figures are still computed (the later snapshots' depend on them),
-        // but not their predictive-value fits, data files or Markdown; only their HTML pages are
+        // but not their predictive-value fits, feedback routing, data files or Markdown; only their HTML pages are
         // rendered again from the archived views, for the navigation that lists the new snapshots.
         var reusedViews: [[String: Any]?] = []
         if let keys, let previous, keys.snapshots.count == periods.count {
@@ -101,7 +101,10 @@ public enum ReportBuilder {
         }
         let reusedCount = reusedViews.count
         // Only with a previous site, so the reader has not started yet.
-        if reusedCount > 0 { reader.skipPredictionsBefore = reusedCount }
+        if reusedCount > 0 {
+            reader.skipPredictionsBefore = reusedCount
+            reader.knownFeedback = reusedViews.compactMap { $0.flatMap(SnapshotPages.archivedFeedback) }
+        }
 
         if reusedCount > 0 {
             log.step(3, steps, "Computing \(periods.count) snapshot(s) and writing pages (\(reusedCount) unchanged since the last build: pages reused)")

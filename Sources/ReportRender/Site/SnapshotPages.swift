@@ -70,8 +70,24 @@ struct SnapshotPages {
         let fm = FileManager.default
         guard reusableFiles.allSatisfy({ fm.fileExists(atPath: (folder as NSString).appendingPathComponent($0)) }),
               let data = fm.contents(atPath: (folder as NSString).appendingPathComponent(viewArchive)),
-              let views = ViewArchive.views(data), views["base"] is [String: Any], views["charts"] is [[String: Any]] else { return nil }
+              let views = ViewArchive.views(data), views["base"] is [String: Any], views["charts"] is [[String: Any]],
+              archivedFeedback(views) != nil else { return nil }
         return views
+    }
+
+    /// The feedback routing counts kept in a snapshot's archived views (without the sample
+    /// verbatims, which only its own pages show): what the later snapshots' trend tables need of
+    /// it, so that a reused snapshot's verbatims are not routed again.
+    static func archivedFeedback(_ views: [String: Any]) -> FeedbackRouting? {
+        guard let feedback = views["feedback"] as? [String: Any], let counts = feedback["counts"] as? [String: Any],
+              let unrouted = feedback["unrouted"] as? Int else { return nil }
+        var routing = FeedbackRouting()
+        routing.unrouted = unrouted
+        for (key, value) in counts {
+            guard let area = SpecialistArea(rawValue: key), let n = value as? Int else { return nil }
+            routing.counts[area] = n
+        }
+        return routing
     }
 
     /// Writes the folder `<period>/` of a snapshot.
@@ -88,7 +104,11 @@ struct SnapshotPages {
         } catch {
             throw .cannotWrite(folder, "\(error)")
         }
-        if archivesViews, let archive = ViewArchive.archive(["base": base, "charts": charts]) {
+        let feedback: [String: Any] = [
+            "counts": Dictionary(uniqueKeysWithValues: report.feedback.counts.map { ($0.key.rawValue, $0.value) }),
+            "unrouted": report.feedback.unrouted,
+        ]
+        if archivesViews, let archive = ViewArchive.archive(["base": base, "charts": charts, "feedback": feedback]) {
             try site.write(archive, to: folder + SnapshotPages.viewArchive)
         }
         var markdown: [String] = []
