@@ -99,12 +99,7 @@ public struct LedgerSource: SnapshotSource {
         for offset in periodOfDay.indices {
             periodOfDay[offset] = Int32(Day(ordinal: firstOrdinal + Int32(offset)).month.index - firstMonth)
         }
-        @inline(__always) func mix(_ x: UInt64) -> UInt64 { // the SplitMix64 finaliser
-            var z = x &+ 0x9E37_79B9_7F4A_7C15
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        @inline(__always) func mix(_ x: UInt64) -> UInt64 { SampleRandom.mix(x &+ 0x9E37_79B9_7F4A_7C15) }
         var sumA = [UInt64](repeating: 0, count: periods.count), sumB = sumA, count = [Int](repeating: 0, count: periods.count)
         for c in 0..<(start.count - 1) {
             var idHash = ContentHash()

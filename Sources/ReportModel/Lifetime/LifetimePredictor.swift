@@ -25,9 +25,7 @@ public struct LifetimePredictor: Sendable {
     /// otherwise: 15 % of the page faults left in a 63-month-end ledger build).
     public mutating func predict(_ table: SnapshotTable, customerCount: Int, reusing spare: consuming LifetimePrediction? = nil) -> LifetimePrediction {
         let start = DispatchTime.now().uptimeNanoseconds
-        if earliestPurchase.count < customerCount {
-            earliestPurchase.append(contentsOf: repeatElement(Int32.max, count: customerCount - earliestPurchase.count))
-        }
+        grow(to: customerCount)
         var alive: [Double] = [], clv: [Double] = []
         if var spare = spare.take() {
             swap(&alive, &spare.probabilityAlive)
@@ -44,12 +42,17 @@ public struct LifetimePredictor: Sendable {
     /// site it replaces), keeping what the snapshots after it need: the models are not fitted and
     /// every row's values are NaN.
     public mutating func skip(_ table: SnapshotTable, customerCount: Int) -> LifetimePrediction {
-        if earliestPurchase.count < customerCount {
-            earliestPurchase.append(contentsOf: repeatElement(Int32.max, count: customerCount - earliestPurchase.count))
-        }
+        grow(to: customerCount)
         remember(table)
         let none = [Double](repeating: .nan, count: table.count)
         return LifetimePrediction(summary: .notComputed(reason: "not needed: the snapshot's pages are reused"), probabilityAlive: none, predictedCLV: none, seconds: 0)
+    }
+
+    /// Makes room for the customers interned so far.
+    private mutating func grow(to customerCount: Int) {
+        if earliestPurchase.count < customerCount {
+            earliestPurchase.append(contentsOf: repeatElement(Int32.max, count: customerCount - earliestPurchase.count))
+        }
     }
 
     /// Keeps this snapshot's first (or else last) order days, for the snapshots after it.

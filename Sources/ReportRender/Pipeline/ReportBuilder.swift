@@ -88,25 +88,22 @@ public enum ReportBuilder {
 
         // The leading snapshots whose input, config and templates are those of the site being replaced
         // keep their folders: their figures are still computed (the later snapshots' depend on them),
-        // but not their predictive-value fits, feedback routing, data files or Markdown; only their HTML pages are
-        // rendered again from the archived views, for the navigation that lists the new snapshots.
-        var reusedViews: [[String: Any]?] = []
+        // but not their predictive-value fits, feedback routing, data files or Markdown; only their
+        // HTML pages are rendered again from the archived views, for the navigation that lists the
+        // new snapshots.
+        var reused: [ArchivedSnapshot?] = []
         if let keys, let previous, keys.snapshots.count == periods.count {
             // Never the last snapshot: the home page is made from its figures.
             let limit = min(periods.count - 1, previous.snapshotKeys.count)
-            while reusedViews.count < limit, keys.snapshots[reusedViews.count] == previous.snapshotKeys[reusedViews.count],
-                  let views = SnapshotPages.archivedViews(site: target, label: periods[reusedViews.count].label) {
-                reusedViews.append(views)
+            while reused.count < limit, keys.snapshots[reused.count] == previous.snapshotKeys[reused.count],
+                  let archived = SnapshotPages.archived(site: target, label: periods[reused.count].label) {
+                reused.append(archived)
             }
         }
-        let reusedCount = reusedViews.count
-        // Only with a previous site, so the reader has not started yet.
+        let reusedCount = reused.count
         if reusedCount > 0 {
-            reader.skipPredictionsBefore = reusedCount
-            reader.knownFeedback = reusedViews.compactMap { $0.flatMap(SnapshotPages.archivedFeedback) }
-        }
-
-        if reusedCount > 0 {
+            // Only with a previous site, so the reader has not started yet.
+            reader.reusedFeedback = reused.compactMap { $0?.feedback }
             log.step(3, steps, "Computing \(periods.count) snapshot(s) and writing pages (\(reusedCount) unchanged since the last build: pages reused)")
         } else {
             log.step(3, steps, "Computing \(periods.count) snapshot(s) and writing pages")
@@ -147,12 +144,12 @@ public enum ReportBuilder {
             let work = index < reusedCount ? "reused" : "CLV fit \(String(format: "%.2f", fit)) s"
             let summary = "\(period.label): \(report.counts.customers) customers, \(report.counts.buyers) buyers, \(String(format: "%.1f", Double(outcome.byteCount) / 1e6)) MB: read \(String(format: "%.2f", snapshot.seconds)) s and \(work) (on the reader thread), figures \(s(t1, t2)) s"
             let pending = report, handoff = PageThreadHandoff(value: site)
-            let archived = index < reusedCount ? PageThreadHandoff(value: reusedViews[index].take()) : nil
+            let archived = index < reusedCount ? PageThreadHandoff(value: reused[index].take()) : nil
             do {
                 try pageWriter.submit { () throws(SiteError) in
                     let t3 = DispatchTime.now()
-                    if let views = archived?.value {
-                        try pages.reuse(period.label, views: views, periods: periods, site: handoff.value)
+                    if let archived = archived?.value {
+                        try pages.reuse(period.label, archived: archived, periods: periods, site: handoff.value)
                         log.note(summary + ", pages reused, HTML \(s(t3, DispatchTime.now())) s (on the page thread)")
                     } else {
                         let view = SnapshotView(report: pending, history: history, config: config)

@@ -41,12 +41,10 @@ final class SnapshotPrefetcher: @unchecked Sendable {
     private let router: FeedbackRouter
     /// Used on the reader thread only.
     private var predictor: LifetimePredictor?
-    /// The snapshots before this index get no predictions (`LifetimePredictor.skip`): their pages
-    /// are reused. Set before `start()`.
-    var skipPredictionsBefore = 0
-    /// The feedback routing of the first snapshots, known already (their pages are reused): not
-    /// routed again. Set before `start()`.
-    var knownFeedback: [FeedbackRouting] = []
+    /// The feedback routing of the leading snapshots whose pages are reused, known from the site
+    /// being replaced: they are neither routed again nor predicted (`LifetimePredictor.skip`).
+    /// Set before `start()`.
+    var reusedFeedback: [FeedbackRouting] = []
     private let queue = DispatchQueue(label: "fidelis-report.read", qos: .userInitiated)
     private let group = DispatchGroup()
     /// Written by the reader job, read by `next()` only after `group.wait()`.
@@ -104,9 +102,10 @@ final class SnapshotPrefetcher: @unchecked Sendable {
             let outcome = source.read(index, customers: &customers, reusing: spare.withLock { $0.take() })
             let ids = customers.ids
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            let feedback = outcome.table.map { index < knownFeedback.count ? knownFeedback[index] : router.routing(of: $0, customers: ids) }
+            let reused = index < reusedFeedback.count
+            let feedback = outcome.table.map { reused ? reusedFeedback[index] : router.routing(of: $0, customers: ids) }
             let lifetime = outcome.table.flatMap { table in
-                index < skipPredictionsBefore ? predictor?.skip(table, customerCount: ids.count)
+                reused ? predictor?.skip(table, customerCount: ids.count)
                     : predictor?.predict(table, customerCount: ids.count, reusing: sparePrediction.withLock { $0.take() })
             }
             ready = Snapshot(outcome: outcome, customers: ids, seconds: seconds, feedback: feedback, lifetime: lifetime)

@@ -6,7 +6,7 @@ import ReportModel
 struct SnapshotPages {
     let templates: TemplateSet
     let config: ReportConfig
-    /// Whether each folder keeps its views for a later build (`viewArchive`): only when the build
+    /// Whether each folder keeps its views for a later build (`ArchivedSnapshot`): only when the build
     /// keys its snapshots (`BuildCache.Keys`), so that a later build can tell which to reuse.
     let archivesViews: Bool
 
@@ -56,38 +56,17 @@ struct SnapshotPages {
     /// The files of a snapshot's folder other than its HTML pages, which a build may reuse from the
     /// site it replaces when the snapshot's input, config and templates are unchanged.
     static var reusableFiles: [String] {
-        ["metrics.json", "segments.csv", "escalations.csv", viewArchive] + TemplateSet.deliverables.map { $0 + ".md" }
+        ["metrics.json", "segments.csv", "escalations.csv", ArchivedSnapshot.fileName] + TemplateSet.deliverables.map { $0 + ".md" }
     }
 
-    /// The archive of a snapshot's template views (`ViewArchive`), from which a later build renders
-    /// its HTML pages again with a new navigation.
-    static let viewArchive = ".fidelis-views.json"
-
-    /// The archived views of snapshot `label` in the site at `target`, when its folder can be reused:
-    /// the archive reads back and every reusable file is there.
-    static func archivedViews(site target: String, label: String) -> [String: Any]? {
+    /// What the folder of snapshot `label` in the site at `target` kept for a later build, when the
+    /// folder can be reused: every reusable file is there and the archive reads back.
+    static func archived(site target: String, label: String) -> ArchivedSnapshot? {
         let folder = (target as NSString).appendingPathComponent(label)
         let fm = FileManager.default
         guard reusableFiles.allSatisfy({ fm.fileExists(atPath: (folder as NSString).appendingPathComponent($0)) }),
-              let data = fm.contents(atPath: (folder as NSString).appendingPathComponent(viewArchive)),
-              let views = ViewArchive.views(data), views["base"] is [String: Any], views["charts"] is [[String: Any]],
-              archivedFeedback(views) != nil else { return nil }
-        return views
-    }
-
-    /// The feedback routing counts kept in a snapshot's archived views (without the sample
-    /// verbatims, which only its own pages show): what the later snapshots' trend tables need of
-    /// it, so that a reused snapshot's verbatims are not routed again.
-    static func archivedFeedback(_ views: [String: Any]) -> FeedbackRouting? {
-        guard let feedback = views["feedback"] as? [String: Any], let counts = feedback["counts"] as? [String: Any],
-              let unrouted = feedback["unrouted"] as? Int else { return nil }
-        var routing = FeedbackRouting()
-        routing.unrouted = unrouted
-        for (key, value) in counts {
-            guard let area = SpecialistArea(rawValue: key), let n = value as? Int else { return nil }
-            routing.counts[area] = n
-        }
-        return routing
+              let data = fm.contents(atPath: (folder as NSString).appendingPathComponent(ArchivedSnapshot.fileName)) else { return nil }
+        return ArchivedSnapshot(data: data)
     }
 
     /// Writes the folder `<period>/` of a snapshot.
@@ -104,12 +83,8 @@ struct SnapshotPages {
         } catch {
             throw .cannotWrite(folder, "\(error)")
         }
-        let feedback: [String: Any] = [
-            "counts": Dictionary(uniqueKeysWithValues: report.feedback.counts.map { ($0.key.rawValue, $0.value) }),
-            "unrouted": report.feedback.unrouted,
-        ]
-        if archivesViews, let archive = ViewArchive.archive(["base": base, "charts": charts, "feedback": feedback]) {
-            try site.write(archive, to: folder + SnapshotPages.viewArchive)
+        if archivesViews, let archive = ArchivedSnapshot(base: base, charts: charts, feedback: report.feedback).data {
+            try site.write(archive, to: folder + ArchivedSnapshot.fileName)
         }
         var markdown: [String] = []
         for name in TemplateSet.deliverables {
@@ -123,21 +98,18 @@ struct SnapshotPages {
     }
 
     /// Writes the folder `<period>/` of a snapshot from the site being replaced: its data files,
-    /// Markdown and view archive as they are, its HTML pages rendered again from the archived views
+    /// Markdown and archive as they are, its HTML pages rendered again from the archived views
     /// (only their navigation, which lists every snapshot, can differ).
-    func reuse(_ label: String, views: [String: Any], periods: [SnapshotPeriod], site: SiteWriter) throws(SiteError) {
+    func reuse(_ label: String, archived: ArchivedSnapshot, periods: [SnapshotPeriod], site: SiteWriter) throws(SiteError) {
         let folder = label + "/"
         for name in SnapshotPages.reusableFiles { try site.reuse(folder + name) }
-        guard let base = views["base"] as? [String: Any], let charts = views["charts"] as? [[String: Any]] else {
-            throw .cannotWrite(folder, "the archived views of the previous build are incomplete")
-        }
         var markdown: [String] = []
         for name in TemplateSet.deliverables {
             let path = (site.target as NSString).appendingPathComponent(folder + name + ".md")
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw .cannotWrite(folder, "cannot read \(path)") }
             markdown.append(text)
         }
-        try writeHTML(base: base, charts: charts, markdown: markdown, label: label, periods: periods, site: site)
+        try writeHTML(base: archived.base, charts: archived.charts, markdown: markdown, label: label, periods: periods, site: site)
     }
 
     /// Writes a snapshot's HTML pages: its dashboard and one page per deliverable (`markdown`, in
