@@ -12,11 +12,18 @@ public struct FeedbackRouter: Sendable {
         var words: [String]
         /// The same words as Unicode scalar values (what `hits` compares).
         var scalars: [[UInt32]]
+        /// `ScalarWords.hash` of each word (compared first).
+        var hashes: [UInt64]
         var caseSensitive: Bool
     }
 
     let areas: [SpecialistArea]
     private let keywords: [Keyword]
+    /// Indices of the keywords in capitals, looked for among the words as written, and of the
+    /// others, looked for among the folded words.
+    private let capitalKeywords: [Int], foldedKeywords: [Int]
+    /// The hash of each keyword's first word.
+    private let firstHashes: [UInt64]
 
     public init(table: RoutingTable) {
         areas = table.keywords.map(\.area)
@@ -27,11 +34,15 @@ public struct FeedbackRouter: Sendable {
                 let text = capitals ? word : FeedbackRouter.fold(word)
                 let words = FeedbackRouter.words(text)
                 if !words.isEmpty {
-                    list.append(Keyword(area: i, words: words, scalars: words.map { $0.unicodeScalars.map(\.value) }, caseSensitive: capitals))
+                    let scalars = words.map { $0.unicodeScalars.map(\.value) }
+                    list.append(Keyword(area: i, words: words, scalars: scalars, hashes: scalars.map(ScalarWords.hash(of:)), caseSensitive: capitals))
                 }
             }
         }
         keywords = list
+        capitalKeywords = list.indices.filter { list[$0].caseSensitive }
+        foldedKeywords = list.indices.filter { !list[$0].caseSensitive }
+        firstHashes = list.map { $0.hashes[0] }
     }
 
     /// A keyword is "in capitals" when it has letters and all of them are upper case.
@@ -63,12 +74,6 @@ public struct FeedbackRouter: Sendable {
         return out
     }
 
-    /// Folded forms of U+0080…U+024F (Latin-1 and Latin Extended A/B, where French and the other
-    /// Western European accents live), computed once.
-    static let latinFolds: [[UInt32]] = (0x80...0x24F).map { v in
-        Unicode.Scalar(UInt32(v)).map { foldNonASCII($0).map(\.value) } ?? []
-    }
-
     @inline(__always) static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         if s.isASCII {
             let v = s.value
@@ -95,21 +100,59 @@ public struct FeedbackRouter: Sendable {
 
     /// Hits per area for a verbatim, in table order.
     ///
-    /// Works on scalar values, each word a range of one buffer, rather than on a `String` per word:
-    /// routing was 11 % of a 100 k-customer × 12 build's instructions (callgrind) with strings.
-    /// `referenceHits` is the plain version it must agree with (tested on generated text).
+    /// Works on scalar values, each word a range of one buffer with a hash, rather than on a
+    /// `String` per word (routing was 11 % of a 100 k-customer × 12 build's instructions with
+    /// strings), and looks up each word among the keywords by hash instead of scanning the words
+    /// once per keyword. `referenceHits` is the plain version it must agree with (tested on
+    /// generated text).
     public func hits(_ text: String) -> [Int] {
-        let original = ScalarWords(text, folded: false)
-        let folded = ScalarWords(text, folded: true)
-        var counts = Array(repeating: 0, count: areas.count)
-        for keyword in keywords {
-            let haystack = keyword.caseSensitive ? original : folded
-            let n = keyword.scalars.count
-            counts[keyword.area] += FeedbackRouter.occurrences(of: n, in: haystack.count) { i in
-                (0..<n).allSatisfy { haystack.word(i + $0, equals: keyword.scalars[$0]) }
+        var scratch = Scratch()
+        var counts: [Int] = []
+        hits(text, scratch: &scratch, into: &counts)
+        return counts
+    }
+
+    /// Storage reused by `hits` from one verbatim to the next.
+    struct Scratch {
+        var original = ScalarWords(), folded = ScalarWords()
+        /// Per keyword, the first word where it may count again (occurrences do not overlap).
+        var nextFree: [Int] = []
+    }
+
+    /// `hits` in reused storage: `counts` is replaced by the hits per area.
+    func hits(_ text: String, scratch: inout Scratch, into counts: inout [Int]) {
+        ScalarWords.split(text, original: &scratch.original, folded: &scratch.folded)
+        counts.removeAll(keepingCapacity: true)
+        counts.append(contentsOf: repeatElement(0, count: areas.count))
+        scratch.nextFree.removeAll(keepingCapacity: true)
+        scratch.nextFree.append(contentsOf: repeatElement(0, count: keywords.count))
+        count(capitalKeywords, in: scratch.original, nextFree: &scratch.nextFree, into: &counts)
+        count(foldedKeywords, in: scratch.folded, nextFree: &scratch.nextFree, into: &counts)
+    }
+
+    /// Adds the occurrences of `candidates` among `words` to `counts`: each word position is looked
+    /// up among the keywords starting with its hash; a match counts unless it overlaps an earlier
+    /// counted match of the same keyword (as `occurrences` scans, left to right).
+    @inline(__always)
+    private func count(_ candidates: [Int], in words: ScalarWords, nextFree: inout [Int], into counts: inout [Int]) {
+        let total = words.count
+        for i in 0 ..< total {
+            let h = words.hashes[i]
+            for k in candidates where firstHashes[k] == h && i >= nextFree[k] {
+                let keyword = keywords[k]
+                let n = keyword.scalars.count
+                guard i + n <= total else { continue }
+                var matches = true
+                for j in 0 ..< n where words.hashes[i + j] != keyword.hashes[j] || !words.word(i + j, equals: keyword.scalars[j]) {
+                    matches = false
+                    break
+                }
+                if matches {
+                    counts[keyword.area] += 1
+                    nextFree[k] = i + n
+                }
             }
         }
-        return counts
     }
 
     /// `hits` written plainly with a `String` per word (the definition the fast path is tested against).
@@ -146,7 +189,14 @@ public struct FeedbackRouter: Sendable {
 
     /// The area a verbatim goes to; nil when no keyword matches.
     public func route(_ text: String) -> SpecialistArea? {
-        let counts = hits(text)
+        var scratch = Scratch()
+        var counts: [Int] = []
+        return route(text, scratch: &scratch, counts: &counts)
+    }
+
+    /// `route` in reused storage.
+    func route(_ text: String, scratch: inout Scratch, counts: inout [Int]) -> SpecialistArea? {
+        hits(text, scratch: &scratch, into: &counts)
         var best = -1, bestHits = 0
         for (i, n) in counts.enumerated() where n > bestHits { best = i; bestHits = n }
         return best >= 0 ? areas[best] : nil

@@ -51,19 +51,68 @@ import Testing
         #expect(router.route("Love the rewards") == nil)
     }
 
+    /// Occurrences of a phrase do not overlap: "très très très" holds one "très très", four
+    /// "très" hold two; a longer phrase counts where its words stand in sequence, punctuation
+    /// between them or not.
+    @Test func phraseOccurrencesDoNotOverlap() {
+        var table = RoutingTable.seed
+        table.add(["très très"], to: .churnPrevention)
+        let r = FeedbackRouter(table: table)
+        #expect(r.hits("très très très") == [0, 0, 1, 0])
+        #expect(r.hits("Très, TRES très-très!") == [0, 0, 2, 0])
+        #expect(r.hits("cycle de vie, cycle de, vie cycle") == [2, 0, 0, 0])
+        #expect(r.hits("cycle de vie, cycle de, vie cycle") == r.referenceHits("cycle de vie, cycle de, vie cycle"))
+    }
+
+    /// A snapshot's samples are the first `samplesPerArea` verbatims of each area by customer id
+    /// (ties between ids equal as text in the verbatims' order), as sorting all of them gives; the
+    /// counts are every verbatim's. Generated tables, ids in random order, some equal as text only
+    /// (precomposed and decomposed accents).
+    @Test func samplesAreTheFirstVerbatimsByCustomerID() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let texts = ["points et récompenses", "churn", "NPS en baisse", "onboarding confus", "rien à dire", "satisfaction", "risque"]
+        for round in 0..<40 {
+            var index = CustomerIndex()
+            var table = SnapshotTable(period: SnapshotPeriod(monthEnd: Month(year: 2026, month: 1)), columns: [.customerID, .orders, .revenue, .lastOrderDate, .feedback])
+            let rows = next(60)
+            for row in 0..<rows {
+                let id = next(4) == 0 ? ["Zoé\(row % 3)", "Zoe\u{301}\(row % 3)"][next(2)] : "C\(next(1000))-\(row)"
+                table.customer.append(index.intern(id))
+                table.feedback.append((Int32(row), texts[next(texts.count)] + (next(2) == 0 ? " !" : "")))
+            }
+            let customers = index.ids
+            let routing = router.routing(of: table, customers: customers)
+            var all: [SpecialistArea?: [(customer: String, text: String)]] = [:]
+            for (row, text) in table.feedback {
+                all[router.route(text), default: []].append((customers.id(table.customer[Int(row)]), text))
+            }
+            #expect(Set(routing.samples.keys) == Set(all.keys), "round \(round)")
+            for (area, list) in all {
+                let expected = list.sorted { $0.customer < $1.customer }.prefix(FeedbackRouting.samplesPerArea)
+                let got = routing.samples[area] ?? []
+                #expect(got.map(\.customer) == expected.map(\.customer) && got.map(\.text) == expected.map(\.text), "round \(round), \(String(describing: area))")
+                if let area { #expect(routing.counts[area] == list.count) } else { #expect(routing.unrouted == list.count) }
+            }
+        }
+    }
+
     /// The scalar-buffer `hits` agrees with the plain String version on generated verbatims: keywords
     /// in every case, accents precomposed and decomposed, capitals, punctuation, other scripts.
     @Test func fastHitsAgreeWithTheReferenceOnGeneratedText() {
         var routers = [router]
         var extended = RoutingTable.seed
-        extended.keywords[0].words += ["customer journey", "ÉTÉ", "Ωmega"]
+        extended.keywords[0].words += ["customer journey", "ÉTÉ", "Ωmega", "très très", "points points points"]
         routers.append(FeedbackRouter(table: extended))
         let pieces = ["onboarding", "Onboarding", "ONBOARDING", "parcours", "client", "parcours client", "cycle de vie",
                       "points", "récompenses", "re\u{301}compenses", "RÉCOMPENSES", "tiers", "VIP", "vip", "Vip",
                       "gamification", "fidélité", "fide\u{301}lite\u{301}", "churn", "attrition", "désengagement",
                       "risque", "réactivation", "NPS", "nps", "satisfaction", "CSAT", "CES", "ces", "accompagnement",
                       "succès", "SUCCÈS", "customer journey", "ÉTÉ", "été", "E\u{301}TE\u{301}", "ωmega", "Ωmega",
-                      "straße", "ﬁdélité", "Ǆ", "ǅ", "한국어", "한국어", "١٢٣", "x²", "naïve", "Œuvre",
+                      "straße", "ﬁdélité", "Ǆ", "ǅ", "한국어", "한국어", "١٢٣", "x²", "naïve", "Œuvre", "très", "TRÈS", "tre\u{300}s", "points points",
                       " ", "  ", ", ", ". ", "!", "-", "'", "\n", "\t", "…", "«", "»", "😀", "_", "42"]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next(_ bound: Int) -> Int {
