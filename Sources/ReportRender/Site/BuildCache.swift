@@ -8,7 +8,7 @@ import ReportModel
 /// (`Keys.snapshots`), so that a build with a new month reuses the folders of the months before it.
 struct BuildCache: Equatable {
     static let fileName = ".fidelis-cache"
-    static let toolVersion = "fidelis-report 0.1.0 cache 4"
+    static let toolVersion = "fidelis-report 0.1.0 cache 5"
 
     /// A hash of the running executable, computed once: a rebuilt or upgraded tool (whose figures or
     /// pages may differ) never reuses a site another build of it wrote, even at the same version
