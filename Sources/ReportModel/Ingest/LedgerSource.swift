@@ -25,6 +25,10 @@ public struct LedgerSource: SnapshotSource {
 
     private struct CustomerState {
         var cursor: [Int]
+        /// The day of each customer's next line (`lineDay[cursor]`; `Int32.max` past its last), read
+        /// in customer order so that a month end finds the customers it changes without touching
+        /// the lines of the others.
+        var nextDay: [Int32]
         var orders: [Int32]
         var revenue: [Int64]
         var first: [Int32]
@@ -66,7 +70,8 @@ public struct LedgerSource: SnapshotSource {
         let start = sorted.start
         lines = parsed
         customerStart = start
-        state = CustomerState(cursor: Array(start.dropLast()), orders: .init(repeating: 0, count: customerCount),
+        let nextDay = (0..<customerCount).map { c in start[c] < start[c + 1] ? sorted.day[start[c]] : Int32.max }
+        state = CustomerState(cursor: Array(start.dropLast()), nextDay: nextDay, orders: .init(repeating: 0, count: customerCount),
                               revenue: .init(repeating: 0, count: customerCount), first: .init(repeating: SnapshotTable.missingDay, count: customerCount),
                               last: .init(repeating: SnapshotTable.missingDay, count: customerCount), days: .init(repeating: 0, count: customerCount),
                               repeatSpend: .init(repeating: 0, count: customerCount))
@@ -319,7 +324,15 @@ public struct LedgerSource: SnapshotSource {
         var rows = table.customer
         table.customer = []
         rows.removeAll(keepingCapacityFor: customerCount)
+        // A customer whose next line is after the cut is looked at through `nextDay` alone: reading
+        // its next line instead was a cache miss per customer and month end (500 k-customer ledger,
+        // 63 month ends: month ends 3,048 -> 2,363 perf samples, `validate --parse-only` 1.37-1.50 s
+        // -> 1.23-1.30 s in alternating runs).
         for c in 0..<customerCount {
+            if state.nextDay[c] > cut {
+                if state.first[c] != SnapshotTable.missingDay { rows.append(Int32(c)) }
+                continue
+            }
             var k = state.cursor[c]
             let end = customerStart[c + 1]
             while k < end {
@@ -341,6 +354,7 @@ public struct LedgerSource: SnapshotSource {
                 k += 1
             }
             state.cursor[c] = k
+            state.nextDay[c] = k < end ? lineDay[k] : Int32.max
             if state.first[c] != SnapshotTable.missingDay { rows.append(Int32(c)) }
         }
         // The columns gathered from the per-customer state (seven appends per row were 5 % of a ledger
