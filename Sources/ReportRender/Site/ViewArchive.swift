@@ -72,6 +72,61 @@ enum ViewArchive {
             }
         }
 
+        /// Compact JSON in the form `init(from:)` reads: numbers in their shortest round-trip
+        /// form, the keys of a view in `String` order.
+        func write(into out: inout [UInt8]) {
+            switch self {
+            case .string(let s): Value.quote(s, into: &out)
+            case .bool(let b): out.append(contentsOf: b ? Value.trueText : Value.falseText)
+            case .int(let i): out.append(contentsOf: Value.intOpen); out.append(contentsOf: String(i).utf8); out.append(UInt8(ascii: "}"))
+            case .double(let d): out.append(contentsOf: Value.doubleOpen); out.append(contentsOf: d.description.utf8); out.append(UInt8(ascii: "}"))
+            case .list(let l):
+                out.append(UInt8(ascii: "["))
+                for (k, item) in l.enumerated() {
+                    if k > 0 { out.append(UInt8(ascii: ",")) }
+                    item.write(into: &out)
+                }
+                out.append(UInt8(ascii: "]"))
+            case .view(let v):
+                out.append(contentsOf: Value.viewOpen)
+                Value.write(v, into: &out)
+                out.append(contentsOf: Value.viewClose)
+            }
+        }
+
+        private static let trueText = Array("true".utf8), falseText = Array("false".utf8)
+        private static let intOpen = Array("{\"i\":".utf8), doubleOpen = Array("{\"d\":".utf8)
+        private static let viewOpen = Array("{\"v\":{".utf8), viewClose = Array("}}".utf8)
+
+        /// The members of a view (`"key":value,…`, keys in `String` order).
+        static func write(_ view: [String: Value], into out: inout [UInt8]) {
+            for (k, key) in view.keys.sorted().enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                quote(key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                view[key]!.write(into: &out)
+            }
+        }
+
+        /// A JSON string: `"` and `\` escaped, control bytes as `\u00XX`, the rest as UTF-8 (copied
+        /// a run at a time).
+        static func quote(_ text: String, into out: inout [UInt8]) {
+            out.append(UInt8(ascii: "\""))
+            var text = text
+            text.withUTF8 { bytes in
+                var run = 0
+                for (k, b) in bytes.enumerated() where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k]))
+                    run = k + 1
+                    if b >= 0x20 { out.append(contentsOf: [UInt8(ascii: "\\"), b]); continue }
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+            }
+            out.append(UInt8(ascii: "\""))
+        }
+
         /// The value as the templates see it.
         var any: Any {
             switch self {
@@ -85,12 +140,19 @@ enum ViewArchive {
         }
     }
 
-    /// The archive of named views (JSON text); nil when a view holds a value of another type.
+    /// The archive of named views (JSON text, keys sorted); nil when a view holds a value of
+    /// another type.
+    ///
+    /// Written straight as bytes, not through `JSONEncoder` (which built a tree of the whole
+    /// archive first: 0.29 s of CPU for the 63 archives of a 500 k-customer ledger build, 3 % of
+    /// it). `JSONDecoder` reads it back (`views`).
     static func archive(_ views: [String: Any]) -> Data? {
         guard case .view(let value)? = Value(views) else { return nil }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return try? encoder.encode(value)
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        out.reserveCapacity(1 << 18)
+        Value.write(value, into: &out)
+        out.append(UInt8(ascii: "}"))
+        return Data(out)
     }
 
     /// The views of an archive; nil when it cannot be read (it is then not reused).

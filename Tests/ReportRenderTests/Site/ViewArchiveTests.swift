@@ -37,6 +37,37 @@ struct ViewArchiveTests {
         #expect(ViewArchive.archive(back) == data)
     }
 
+    /// The archive written as text reads back (`JSONDecoder`) as the values `JSONEncoder` writes:
+    /// generated nested views of every type, strings with quotes, controls, markup, line
+    /// separators and non-Latin text, numbers at their extremes.
+    @Test func theTextArchiveReadsBackAsTheEncodedValues() throws {
+        var state: UInt64 = 0x853C_49E6_748F_EA9B
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let strings = ["", "plain", "Café", "\"q\"", "back\\slash", "a\nb\r\tc", "\u{1}\u{1F}", "<b>&amp;</b>", "\u{2028}\u{2029}", "日本語", "😀", "/slash/"]
+        let doubles = [0.0, -0.0, 2.0, 0.1 + 0.2, 1e-7, 1e300, -123.456, Double.leastNonzeroMagnitude, Double.greatestFiniteMagnitude]
+        func value(_ depth: Int) -> ViewArchive.Value {
+            switch next(depth > 2 ? 4 : 6) {
+            case 0: return .string(strings[next(strings.count)])
+            case 1: return .bool(next(2) == 0)
+            case 2: return .int([0, 1, -7, Int.max, Int.min][next(5)])
+            case 3: return .double(doubles[next(doubles.count)])
+            case 4: return .list((0..<next(4)).map { _ in value(depth + 1) })
+            default: return .view(Dictionary((0..<next(5)).map { _ in ("k\(next(20))" + strings[next(strings.count)], value(depth + 1)) }, uniquingKeysWith: { a, _ in a }))
+            }
+        }
+        for _ in 0..<300 {
+            let root = Dictionary((0..<(1 + next(3))).map { ("view\($0)", value(0)) }, uniquingKeysWith: { a, _ in a })
+            let data = try #require(ViewArchive.archive(root.mapValues(\.any)))
+            let back = try JSONDecoder().decode([String: ViewArchive.Value].self, from: data)
+            let encoded = try JSONDecoder().decode([String: ViewArchive.Value].self, from: JSONEncoder().encode(root))
+            #expect(back == encoded)
+            #expect(back == root.mapValues { ViewArchive.Value($0.any)! })
+        }
+    }
+
     @Test func aViewOfAnotherTypeIsNotArchived() {
         #expect(ViewArchive.archive(["base": ["date": Date()] as [String: Any]]) == nil)
         #expect(ViewArchive.archive(["base": ["value": Double.nan] as [String: Any]]) == nil)
