@@ -155,8 +155,14 @@ enum ViewArchive {
         return Data(out)
     }
 
-    /// The views of an archive; nil when it cannot be read (it is then not reused).
+    /// The views of an archive; nil when it cannot be read (it is then not reused). Read by
+    /// `ViewArchiveReader`; `decodedViews` is the `JSONDecoder` reading it must agree with (tests).
     static func views(_ data: Data) -> [String: Any]? {
+        data.withUnsafeBytes { ViewArchiveReader.views($0.bindMemory(to: UInt8.self)) }
+    }
+
+    /// The views of an archive read by `JSONDecoder` through `Value`'s `Codable` conformance.
+    static func decodedViews(_ data: Data) -> [String: Any]? {
         guard let value = try? JSONDecoder().decode([String: Value].self, from: data) else { return nil }
         return value.mapValues(\.any)
     }

@@ -65,7 +65,33 @@ struct ViewArchiveTests {
             let encoded = try JSONDecoder().decode([String: ViewArchive.Value].self, from: JSONEncoder().encode(root))
             #expect(back == encoded)
             #expect(back == root.mapValues { ViewArchive.Value($0.any)! })
+            // ViewArchiveReader reads the archive, and JSONEncoder's encoding, as JSONDecoder does.
+            let read = try #require(ViewArchive.views(data))
+            #expect(read.mapValues { ViewArchive.Value($0) } == back.mapValues { Optional($0) })
+            let readEncoded = try #require(ViewArchive.views(JSONEncoder().encode(root)))
+            #expect(readEncoded.mapValues { ViewArchive.Value($0) } == back.mapValues { Optional($0) })
         }
+    }
+
+    /// What `ViewArchiveReader` refuses, `JSONDecoder` refuses too (and the other way round); escapes
+    /// of every kind are resolved alike.
+    @Test func theReaderAgreesWithJSONDecoderOnOddArchives() throws {
+        let texts = [
+            #"{"a":"x\/y\u00e9\ud83d\ude00\b\f\n\r\t\"\\"}"#, #"{ "a" : [ true , false , {"i": -3} , {"d": 1e-5} ] }"#,
+            #"{"a":{"v":{}}}"#, #"{"a":[]}"#, #"{}"#,
+            #"{"a":3}"#, #"{"a":{"v":3}}"#, #"{"a":{"x":1}}"#, #"{"a":{"i":2.5}}"#, #"{"a":"\ud83d"}"#, #"{"a":"\q"}"#,
+            #"{"a":tru}"#, #"{"a":[1,]}"#, #"{"a":"x"} trailing"#, #"[1,2]"#, #"{"a":"x""#, "", "{\"a\":\"\u{1}\"}",
+        ]
+        for text in texts {
+            let data = Data(text.utf8)
+            let read = ViewArchive.views(data), decoded = ViewArchive.decodedViews(data)
+            #expect((read == nil) == (decoded == nil), "\(text)")
+            if let read, let decoded {
+                #expect(read.mapValues { ViewArchive.Value($0) } == decoded.mapValues { ViewArchive.Value($0) }, "\(text)")
+            }
+        }
+        let first = try #require(ViewArchive.views(Data(texts[0].utf8))?["a"] as? String)
+        #expect(first == "x/yé😀\u{8}\u{C}\n\r\t\"\\")
     }
 
     @Test func aViewOfAnotherTypeIsNotArchived() {
