@@ -91,8 +91,32 @@ public final class SiteWriter {
     }
 
     public func write(_ data: Data, to relative: String) throws(SiteError) {
-        let full = try path(relative)
-        guard FileManager.default.createFile(atPath: full, contents: data) else { throw .cannotWrite(full, "cannot create file") }
+        try SiteWriter.writeFile(data, to: try path(relative))
+    }
+
+    /// Writes `data` to `path` with POSIX calls, so that a failure says why ("No space left on
+    /// device", "Permission denied"): `FileManager.createFile` only said that it failed.
+    static func writeFile(_ data: Data, to path: String) throws(SiteError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
+        var failure: Int32 = 0
+        data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var offset = 0
+            while offset < raw.count {
+                #if canImport(Glibc)
+                let written = Glibc.write(fd, base + offset, raw.count - offset)
+                #else
+                let written = Darwin.write(fd, base + offset, raw.count - offset)
+                #endif
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { failure = written < 0 ? errno : EIO; return }
+                offset += written
+            }
+        }
+        let closed = close(fd)
+        if failure != 0 { throw .cannotWrite(path, String(cString: strerror(failure))) }
+        if closed != 0 { throw .cannotWrite(path, String(cString: strerror(errno))) }
     }
 
     public func write(_ text: String, to relative: String) throws(SiteError) {

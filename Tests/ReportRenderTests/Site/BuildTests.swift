@@ -81,6 +81,25 @@ import ReportModel
         _ = try f.build("in", out: "empty")
     }
 
+    /// A page that cannot be written says why, in the system's words (a full disk: "No space left
+    /// on device"), and names the file; a page that can is written whole.
+    @Test func aFailedWriteSaysWhy() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.write("x", to: "plainfile")
+        do {
+            try SiteWriter.writeFile(Data("page".utf8), to: f.path("plainfile/page.html"))
+            Issue.record("wrote under a file")
+        } catch {
+            #expect(error.description == f.path("plainfile/page.html") + ": cannot write: Not a directory")
+            #expect(BuildFailure.site(error).exitCode == 73)
+        }
+        let page = Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0) })
+        try SiteWriter.writeFile(page, to: f.path("page.html"))
+        #expect(FileManager.default.contents(atPath: f.path("page.html")) == page)
+        try SiteWriter.writeFile(Data(), to: f.path("empty.html"))
+        #expect(FileManager.default.contents(atPath: f.path("empty.html")) == Data())
+    }
+
     @Test func missingInputIsExit66() {
         let f = BuildFixture(); defer { f.remove() }
         do { _ = try f.build("nowhere"); Issue.record("built from nothing") } catch { #expect(error.exitCode == 66) }
