@@ -83,15 +83,22 @@ public final class SiteWriter {
         let full = (staging as NSString).appendingPathComponent(relative)
         let dir = (full as NSString).deletingLastPathComponent
         if !FileManager.default.fileExists(atPath: dir) {
-            do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
-                throw .cannotWrite(dir, "cannot create folder")
-            }
+            if let failure = SiteWriter.makeFolders(dir) { throw .cannotWrite(dir, "cannot create folder: " + failure) }
         }
         return full
     }
 
     public func write(_ data: Data, to relative: String) throws(SiteError) {
         try SiteWriter.writeFile(data, to: try path(relative))
+    }
+
+    /// The system's reason for a file-manager error ("Not a directory"), not its generic
+    /// "The operation could not be completed".
+    static func reason(_ error: any Error) -> String {
+        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return error.localizedDescription
     }
 
     /// Writes `data` to `path` with POSIX calls, so that a failure says why ("No space left on
@@ -129,7 +136,7 @@ public final class SiteWriter {
         let from = (target as NSString).appendingPathComponent(relative)
         let to = try path(relative)
         if link(from, to) != 0 {
-            do { try FileManager.default.copyItem(atPath: from, toPath: to) } catch { throw .cannotWrite(to, "cannot copy \(from)") }
+            do { try FileManager.default.copyItem(atPath: from, toPath: to) } catch { throw .cannotWrite(to, "cannot copy \(from): \(SiteWriter.reason(error))") }
         }
     }
 

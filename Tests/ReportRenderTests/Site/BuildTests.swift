@@ -93,6 +93,15 @@ import ReportModel
             #expect(error.description == f.path("plainfile/page.html") + ": cannot write: Not a directory")
             #expect(BuildFailure.site(error).exitCode == 73)
         }
+        // A folder that cannot be made, likewise.
+        let writer = try SiteWriter(target: f.path("site"))
+        FileManager.default.createFile(atPath: writer.staging + "/blocker", contents: Data("x".utf8))
+        do {
+            _ = try writer.path("blocker/2026-10/page.html")
+            Issue.record("made a folder under a file")
+        } catch {
+            #expect(error.description == writer.staging + "/blocker/2026-10: cannot write: cannot create folder: Not a directory")
+        }
         let page = Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0) })
         try SiteWriter.writeFile(page, to: f.path("page.html"))
         #expect(FileManager.default.contents(atPath: f.path("page.html")) == page)
