@@ -18,6 +18,19 @@ public struct BuyerTable: Sendable {
 
     public var count: Int { customer.count }
 
+    /// Empties every column and keeps its storage, so that a later snapshot's buyers can be written
+    /// into memory already mapped (`ReportEngine.process(reusingBuyers:)`).
+    public mutating func removeAll() {
+        customer.removeAll(keepingCapacity: true)
+        recencyDays.removeAll(keepingCapacity: true)
+        frequency.removeAll(keepingCapacity: true)
+        monetary.removeAll(keepingCapacity: true)
+        scores.removeAll(keepingCapacity: true)
+        segment.removeAll(keepingCapacity: true)
+        probabilityAlive.removeAll(keepingCapacity: true)
+        predictedCLV.removeAll(keepingCapacity: true)
+    }
+
     @inline(__always) public func r(_ i: Int) -> Int { Int(scores[i]) / 100 }
     @inline(__always) public func f(_ i: Int) -> Int { Int(scores[i]) / 10 % 10 }
     @inline(__always) public func m(_ i: Int) -> Int { Int(scores[i]) % 10 }

@@ -1,11 +1,12 @@
 /// Scores every buyer of a snapshot and assigns segments; output sorted by customer id.
 struct RFMStage {
-    let buyers: BuyerTable
+    var buyers: BuyerTable
     let thresholds: RFMThresholds
     /// The table row of each buyer.
     let rows: [Int32]
 
-    init(table: SnapshotTable, customers: CustomerIDs, idOrder: IDOrder, segments: SegmentTable) {
+    /// `spare`: a table whose storage the buyers are written into (its contents are dropped).
+    init(table: SnapshotTable, customers: CustomerIDs, idOrder: IDOrder, segments: SegmentTable, reusing spare: consuming BuyerTable = BuyerTable()) {
         let asOf = table.period.asOf.ordinal
         var buyerRows: [Int32] = []
         buyerRows.reserveCapacity(table.count)
@@ -14,26 +15,35 @@ struct RFMStage {
         let rows = idOrder.sorted(buyerRows, ids: customers) { table.customer[Int($0)] }
         self.rows = rows
 
-        var out = BuyerTable()
+        var out = consume spare
+        out.removeAll()
         let n = rows.count
-        out.customer = rows.map { table.customer[Int($0)] }
-        out.recencyDays = rows.map { asOf - table.lastOrder[Int($0)] }
-        out.frequency = rows.map { table.orders[Int($0)] }
-        out.monetary = rows.map { table.revenue[Int($0)] }
+        out.customer.append(contentsOf: rows.lazy.map { table.customer[Int($0)] })
+        out.recencyDays.append(contentsOf: rows.lazy.map { asOf - table.lastOrder[Int($0)] })
+        out.frequency.append(contentsOf: rows.lazy.map { table.orders[Int($0)] })
+        out.monetary.append(contentsOf: rows.lazy.map { table.revenue[Int($0)] })
 
         // Recency is scored on −recency_days so the most recent buyers score 5.
         let recency = QuintileScorer(values: out.recencyDays.map { -$0 })
         let frequency = QuintileScorer(values: out.frequency)
         let monetary = QuintileScorer(values: out.monetary)
-        // Written through a buffer, not `out.scores[i]` (a uniqueness check per write).
-        var segmentOf = [UInt8](repeating: 0, count: n)
-        out.scores = segmentOf.withUnsafeMutableBufferPointer { segmentOf in
-            (0..<n).map { i in
-                let r = recency.score(-out.recencyDays[i]), f = frequency.score(out.frequency[i]), m = monetary.score(out.monetary[i])
-                segmentOf[i] = UInt8(segments.segmentIndex(r: r, f: f, m: m))
-                return UInt16(r * 100 + f * 10 + m)
+        // Written through buffers, not `out.scores[i]` (a uniqueness check per write).
+        var scores = out.scores, segmentOf = out.segment
+        out.scores = []
+        out.segment = []
+        scores.append(contentsOf: repeatElement(0, count: n))
+        segmentOf.append(contentsOf: repeatElement(0, count: n))
+        let recencyDays = out.recencyDays, frequencies = out.frequency, spends = out.monetary
+        scores.withUnsafeMutableBufferPointer { scores in
+            segmentOf.withUnsafeMutableBufferPointer { segmentOf in
+                for i in 0..<n {
+                    let r = recency.score(-recencyDays[i]), f = frequency.score(frequencies[i]), m = monetary.score(spends[i])
+                    segmentOf[i] = UInt8(segments.segmentIndex(r: r, f: f, m: m))
+                    scores[i] = UInt16(r * 100 + f * 10 + m)
+                }
             }
         }
+        out.scores = scores
         out.segment = segmentOf
         buyers = out
         thresholds = RFMThresholds(recencyDays: recency.thresholds.map { -Int($0) },

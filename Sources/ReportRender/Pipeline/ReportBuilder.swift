@@ -115,6 +115,7 @@ public enum ReportBuilder {
         var warnedColumns = Set<String>()
         let pages = SnapshotPages(templates: templates, config: options.config, archivesViews: !(keys?.snapshots.isEmpty ?? true))
         let pageWriter = BackgroundPageWriter()
+        let spareBuyers = SpareBuyerTable()
         let config = options.config
         @Sendable func s(_ a: DispatchTime, _ b: DispatchTime) -> String { String(format: "%.2f", Double(b.uptimeNanoseconds - a.uptimeNanoseconds) / 1e9) }
         // Three threads: the reader reads snapshot k + 1 (and fits its predictive-value models) while
@@ -136,14 +137,15 @@ public enum ReportBuilder {
             let t1 = DispatchTime.now()
             var prediction = snapshot.lifetime.take()
             var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, feedback: snapshot.feedback,
-                                        lifetime: prediction)
+                                        lifetime: prediction, reusingBuyers: spareBuyers.take())
             reader.recycle(consume table, prediction: prediction.take())
             let t2 = DispatchTime.now()
             // The pages of this snapshot are written on the page thread while the next one is computed.
             let history = reports, ids = snapshot.customers, fit = engine.lastLifetimeSeconds
             let work = index < reusedCount ? "reused" : "CLV fit \(String(format: "%.2f", fit)) s"
             let summary = "\(period.label): \(report.counts.customers) customers, \(report.counts.buyers) buyers, \(String(format: "%.1f", Double(outcome.byteCount) / 1e6)) MB: read \(String(format: "%.2f", snapshot.seconds)) s and \(work) (on the reader thread), figures \(s(t1, t2)) s"
-            let pending = report, handoff = PageThreadHandoff(value: site)
+            let pending = PendingReport(report), handoff = PageThreadHandoff(value: site)
+            report.buyers = BuyerTable()
             let archived = index < reusedCount ? PageThreadHandoff(value: reused[index].take()) : nil
             do {
                 try pageWriter.submit { () throws(SiteError) in
@@ -152,13 +154,15 @@ public enum ReportBuilder {
                         try pages.reuse(period.label, archived: archived, periods: periods, site: handoff.value)
                         log.note(summary + ", pages reused, HTML \(s(t3, DispatchTime.now())) s (on the page thread)")
                     } else {
-                        let view = SnapshotView(report: pending, history: history, config: config)
-                        try pages.write(pending, view: view, customers: ids, periods: periods, site: handoff.value)
+                        do {
+                            let view = SnapshotView(report: pending.report, history: history, config: config)
+                            try pages.write(pending.report, view: view, customers: ids, periods: periods, site: handoff.value)
+                        }
                         log.note(summary + ", pages \(s(t3, DispatchTime.now())) s (on the page thread)")
                     }
+                    spareBuyers.put(pending.takeBuyers())
                 }
             } catch { site.abandon(); throw .site(error) }
-            report.buyers = BuyerTable()
             reports.append(report)
         }
         do { try pageWriter.finish() } catch { site.abandon(); throw .site(error) }
@@ -229,6 +233,7 @@ public enum ReportBuilder {
         var bytes = 0, rows = 0
         var warnings = reader.warnings
         var warnedColumns = Set<String>()
+        var spareBuyers: BuyerTable?
         reader.start()
         while var snapshot = reader.next() {
             bytes += snapshot.outcome.byteCount
@@ -238,9 +243,12 @@ public enum ReportBuilder {
             if let warning = unknownColumnsWarning(outcome, warned: &warnedColumns) { warnings.append(warning) }
             var prediction = snapshot.lifetime.take()
             var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, feedback: snapshot.feedback,
-                                        lifetime: prediction)
+                                        lifetime: prediction, reusingBuyers: spareBuyers.take())
             reader.recycle(consume table, prediction: prediction.take())
-            report.buyers = BuyerTable()
+            // No pages: the buyers are done with at once, and the next snapshot's are written into them.
+            var buyers = BuyerTable()
+            swap(&buyers, &report.buyers)
+            spareBuyers = buyers
             reports.append(report)
         }
         guard errors.isEmpty else { throw .badInput(errors) }
