@@ -13,13 +13,6 @@ struct ScalarWords {
     /// Number of words.
     var count: Int { hashes.count }
 
-    /// The words of `text`, folded or not (tests; the router splits both at once with `split`).
-    init(_ text: String, folded: Bool) {
-        var original = ScalarWords(), foldedWords = ScalarWords()
-        ScalarWords.split(text, original: &original, folded: &foldedWords)
-        self = folded ? foldedWords : original
-    }
-
     init() {}
 
     /// Empties the words, keeping the buffers' storage.
