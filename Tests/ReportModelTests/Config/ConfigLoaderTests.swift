@@ -140,8 +140,15 @@ struct ConfigLoaderTests {
             _ = try ConfigLoader.load(path: dir.url.appendingPathComponent("missing.yml").path)
             Issue.record("accepted a missing file")
         } catch {
-            #expect(error.message.contains("cannot read the config file"))
+            #expect(error.message == "cannot read the config file: No such file or directory")
             #expect(error.file.hasSuffix("missing.yml"))
+        }
+
+        do {
+            _ = try ConfigLoader.load(path: dir.url.path)
+            Issue.record("accepted a folder")
+        } catch {
+            #expect(error.message == "cannot read the config file: Is a directory")
         }
     }
 
