@@ -8,7 +8,7 @@ public enum ConfigLoader {
     public static func load(path: String) throws(InputError) -> ReportConfig {
         let name = (path as NSString).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: path, line: 0, column: 0, message: "cannot read the config file: \(UnreadableReason.of(path, folder: false))", expected: "a readable YAML file")
+            throw InputError(file: path, line: 0, column: 0, message: "cannot read the config file: \(SystemReason.unreadable(path, folder: false))", expected: "a readable YAML file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputError(file: name, line: 0, column: 0, message: "the config file is not UTF-8 text", expected: "a UTF-8 YAML file")

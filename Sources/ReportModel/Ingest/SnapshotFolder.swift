@@ -20,7 +20,7 @@ public struct SnapshotFolder: Sendable {
         }
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
-            throw InputErrors([InputError(file: directory, line: 0, column: 0, message: "cannot list the folder: \(UnreadableReason.of(directory, folder: true))", expected: "a readable folder")])
+            throw InputErrors([InputError(file: directory, line: 0, column: 0, message: "cannot list the folder: \(SystemReason.unreadable(directory, folder: true))", expected: "a readable folder")])
         }
         var errors = InputErrors()
         var found: [Entry] = []

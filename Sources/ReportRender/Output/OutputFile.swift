@@ -137,16 +137,22 @@ public struct OutputFile: ~Copyable {
 
     /// Writes `length` bytes from `source`, remembering the first failure.
     private mutating func writeAll(_ source: UnsafeRawPointer, _ length: Int) {
+        guard pendingError == nil else { return }
+        let failure = OutputFile.writeAll(fd, source, length)
+        if failure != 0 { pendingError = SiteError.cannotWrite(path, String(cString: strerror(failure))) }
+    }
+
+    /// Writes `length` bytes from `source` to `fd`, retrying after interrupts and short writes:
+    /// 0, or the `errno` of the write that failed.
+    static func writeAll(_ fd: Int32, _ source: UnsafeRawPointer, _ length: Int) -> Int32 {
         var offset = 0
-        while offset < length && pendingError == nil {
+        while offset < length {
             let written = write(fd, source + offset, length - offset)
             if written < 0 && errno == EINTR { continue }
-            guard written > 0 else {
-                pendingError = SiteError.cannotWrite(path, String(cString: strerror(errno)))
-                return
-            }
+            guard written > 0 else { return written < 0 ? errno : EIO }
             offset += written
         }
+        return 0
     }
 
     private func closeDescriptor() {

@@ -1,4 +1,5 @@
 import CFileSwap
+import ReportModel
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -92,35 +93,12 @@ public final class SiteWriter {
         try SiteWriter.writeFile(data, to: try path(relative))
     }
 
-    /// The system's reason for a file-manager error ("Not a directory"), not its generic
-    /// "The operation could not be completed".
-    static func reason(_ error: any Error) -> String {
-        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return error.localizedDescription
-    }
-
     /// Writes `data` to `path` with POSIX calls, so that a failure says why ("No space left on
     /// device", "Permission denied"): `FileManager.createFile` only said that it failed.
     static func writeFile(_ data: Data, to path: String) throws(SiteError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
-        var failure: Int32 = 0
-        data.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return }
-            var offset = 0
-            while offset < raw.count {
-                #if canImport(Glibc)
-                let written = Glibc.write(fd, base + offset, raw.count - offset)
-                #else
-                let written = Darwin.write(fd, base + offset, raw.count - offset)
-                #endif
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { failure = written < 0 ? errno : EIO; return }
-                offset += written
-            }
-        }
+        let failure = data.withUnsafeBytes { raw in raw.baseAddress.map { OutputFile.writeAll(fd, $0, raw.count) } ?? 0 }
         let closed = close(fd)
         if failure != 0 { throw .cannotWrite(path, String(cString: strerror(failure))) }
         if closed != 0 { throw .cannotWrite(path, String(cString: strerror(errno))) }
@@ -136,7 +114,7 @@ public final class SiteWriter {
         let from = (target as NSString).appendingPathComponent(relative)
         let to = try path(relative)
         if link(from, to) != 0 {
-            do { try FileManager.default.copyItem(atPath: from, toPath: to) } catch { throw .cannotWrite(to, "cannot copy \(from): \(SiteWriter.reason(error))") }
+            do { try FileManager.default.copyItem(atPath: from, toPath: to) } catch { throw .cannotWrite(to, "cannot copy \(from): \(SystemReason.of(error))") }
         }
     }
 

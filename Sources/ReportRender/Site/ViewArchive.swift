@@ -97,6 +97,7 @@ enum ViewArchive {
         private static let trueText = Array("true".utf8), falseText = Array("false".utf8)
         private static let intOpen = Array("{\"i\":".utf8), doubleOpen = Array("{\"d\":".utf8)
         private static let viewOpen = Array("{\"v\":{".utf8), viewClose = Array("}}".utf8)
+        private static let hexDigits = Array("0123456789abcdef".utf8)
 
         /// The members of a view (`"key":value,…`, keys in `String` order).
         static func write(_ view: [String: Value], into out: inout [UInt8]) {
@@ -119,8 +120,7 @@ enum ViewArchive {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k]))
                     run = k + 1
                     if b >= 0x20 { out.append(contentsOf: [UInt8(ascii: "\\"), b]); continue }
-                    let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                    out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), Value.hexDigits[Int(b >> 4)], Value.hexDigits[Int(b & 0xF)]])
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
             }

@@ -14,7 +14,7 @@ struct ViewArchiveReader {
     /// The named views of an archive; nil when it is not one.
     static func views(_ bytes: UnsafeBufferPointer<UInt8>) -> [String: Any]? {
         var reader = ViewArchiveReader(bytes)
-        guard let views = reader.members(of: { r in r.value() }) else { return nil }
+        guard let views = reader.members() else { return nil }
         reader.skipSpace()
         return reader.at == bytes.count ? views : nil
     }
@@ -35,14 +35,14 @@ struct ViewArchiveReader {
         return true
     }
 
-    /// A JSON object whose every member's value `element` reads.
-    private mutating func members(of element: (inout ViewArchiveReader) -> Any?) -> [String: Any]? {
+    /// A JSON object of archived values (the named views, or a view's members).
+    private mutating func members() -> [String: Any]? {
         guard take(UInt8(ascii: "{")) else { return nil }
         var out: [String: Any] = [:]
         if take(UInt8(ascii: "}")) { return out }
         repeat {
             skipSpace()
-            guard let key = string(), take(UInt8(ascii: ":")), let value = element(&self) else { return nil }
+            guard let key = string(), take(UInt8(ascii: ":")), let value = value() else { return nil }
             out[key] = value
         } while take(UInt8(ascii: ","))
         return take(UInt8(ascii: "}")) ? out : nil
@@ -74,7 +74,7 @@ struct ViewArchiveReader {
             switch tag {
             case "i": wrapped = number().flatMap { Int($0) }
             case "d": wrapped = number().flatMap { Double($0) }.flatMap { $0.isFinite ? $0 : nil }
-            case "v": wrapped = members(of: { r in r.value() })
+            case "v": wrapped = members()
             default: wrapped = nil
             }
             guard let wrapped, take(UInt8(ascii: "}")) else { return nil }

@@ -3,17 +3,17 @@ import Testing
 @testable import ReportModel
 
 /// The reason given when an input path cannot be read is the system's.
-@Suite struct UnreadableReasonTests {
+@Suite struct SystemReasonTests {
     @Test func reasonsAreTheSystems() throws {
         let root = NSTemporaryDirectory() + "fidelis-reason-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: root) }
         let file = root + "/a.csv"
         FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
-        #expect(UnreadableReason.of(root + "/missing", folder: false) == "No such file or directory")
-        #expect(UnreadableReason.of(root + "/missing", folder: true) == "No such file or directory")
-        #expect(UnreadableReason.of(file, folder: true) == "Not a directory")
-        #expect(UnreadableReason.of(root, folder: false) == "Is a directory")
-        #expect(UnreadableReason.of(file, folder: false) == "it could not be read")
+        #expect(SystemReason.unreadable(root + "/missing", folder: false) == "No such file or directory")
+        #expect(SystemReason.unreadable(root + "/missing", folder: true) == "No such file or directory")
+        #expect(SystemReason.unreadable(file, folder: true) == "Not a directory")
+        #expect(SystemReason.unreadable(root, folder: false) == "Is a directory")
+        #expect(SystemReason.unreadable(file, folder: false) == "it could not be read")
     }
 }
