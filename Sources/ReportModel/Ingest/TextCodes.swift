@@ -10,6 +10,24 @@ struct TextCodes {
     private(set) var texts: [String] = []
     private var bytes: [[UInt8]] = []
     private var more: [[UInt8]: UInt32] = [:]
+    /// The scanned values as little-endian words, and their lengths (-1 for one over 8 bytes): what
+    /// `code(of:readable:)` compares a value with, a word at a time.
+    private var words: [UInt64] = []
+    private var lengths: [Int] = []
+
+    /// The code of `raw` when at least 8 bytes can be read from its start (`readable`, counted
+    /// from it: the buffer it lies in goes on): values of up to 8 bytes are compared as one word
+    /// and one length with the scanned ones; anything else is `code(of:)`'s. A byte-by-byte
+    /// compare per row was 4 % of a parse's instructions on the sample snapshots (callgrind).
+    @inline(__always)
+    func code(of raw: UnsafeRawBufferPointer, readable: Int) -> UInt32? {
+        let n = raw.count
+        if n <= 8, readable >= 8, let start = raw.baseAddress {
+            let word = start.loadUnaligned(as: UInt64.self) & (n == 8 ? ~0 : (1 << UInt64(n &* 8)) &- 1)
+            for k in words.indices where words[k] == word && lengths[k] == n { return UInt32(k + 1) }
+        }
+        return code(of: raw)
+    }
 
     /// The code of `raw`, if it was added.
     func code(of raw: UnsafeRawBufferPointer) -> UInt32? {
@@ -31,7 +49,15 @@ struct TextCodes {
     mutating func add(_ raw: UnsafeRawBufferPointer, text: String) -> UInt32 {
         texts.append(text)
         let code = UInt32(texts.count)
-        if bytes.count < TextCodes.scanned { bytes.append(Array(raw)) } else { more[Array(raw)] = code }
+        if bytes.count < TextCodes.scanned {
+            bytes.append(Array(raw))
+            var word: UInt64 = 0
+            for (k, b) in raw.prefix(8).enumerated() { word |= UInt64(b) << UInt64(8 * k) }
+            words.append(word)
+            lengths.append(raw.count <= 8 ? raw.count : -1)
+        } else {
+            more[Array(raw)] = code
+        }
         return code
     }
 }

@@ -103,6 +103,28 @@ struct IngestCustomerIndexTests {
         #expect(wrong == 0)
     }
 
+    /// Ids appended in increasing byte order are not in the table until one needs it: lookups
+    /// find them by a binary search, and ids between, before and after them are not found.
+    @Test("lookups among ids never placed in the table", arguments: [0, 1, 2, 3, 1000])
+    func lookupBeforeTheTableIsMade(count: Int) {
+        var index = CustomerIndex(capacity: 4)
+        for k in 0..<count { #expect(index.intern(String(format: "C%05d", 2 * k + 1)) == Int32(k)) }
+        var wrong = 0
+        for k in 0..<count {
+            if Self.lookup(index, String(format: "C%05d", 2 * k + 1)) != Int32(k) { wrong += 1 }
+            if Self.lookup(index, String(format: "C%05d", 2 * k)) != nil { wrong += 1 }
+            if Self.lookup(index, String(format: "C%05d", 2 * k + 1) + "0") != nil { wrong += 1 }
+        }
+        #expect(wrong == 0)
+        #expect(Self.lookup(index, "C") == nil && Self.lookup(index, "D") == nil && Self.lookup(index, "") == nil)
+        // The first id out of order makes the table: every id is still found, once.
+        #expect(index.intern("A") == Int32(count))
+        for k in 0..<count where Self.lookup(index, String(format: "C%05d", 2 * k + 1)) != Int32(k) { wrong += 1 }
+        for k in 0..<count where index.intern(String(format: "C%05d", 2 * k + 1)) != Int32(k) { wrong += 1 }
+        #expect(wrong == 0)
+        #expect(index.count == count + 1)
+    }
+
     @Test("ids of every length up to 24 bytes differ in every byte", arguments: Array(1...24))
     func equalityAtEveryLength(length: Int) {
         var index = CustomerIndex()

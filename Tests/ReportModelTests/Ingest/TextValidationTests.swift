@@ -68,4 +68,34 @@ import Testing
         #expect(codes.texts.count == 43)
         for (value, c) in zip(many, first) { #expect(codes.texts[Int(c) - 1] == value) }
     }
+
+    /// The word-at-a-time lookup (`code(of:readable:)`) gives the codes of `code(of:)` for values
+    /// of every length around 8 bytes, values that differ in any one byte or only in length, and
+    /// values followed by other bytes in their buffer (which the word load reads and must ignore).
+    @Test func textCodesWordLookupAgreesWithTheScan() {
+        var codes = TextCodes()
+        var values: [[UInt8]] = []
+        for length in 1...10 { values.append(Array("abcdefghij".utf8.prefix(length))) }
+        values.append(Array("abcdefgX".utf8))
+        values.append(Array("Xbcdefgh".utf8))
+        values.append([0, 0, 0])
+        values.append([0, 0])
+        for v in values.prefix(TextCodes.scanned) {
+            _ = v.withUnsafeBytes { raw in codes.code(of: raw) { String(decoding: raw, as: UTF8.self) } }
+        }
+        var wrong = 0
+        for v in values + [Array("abcdefgY".utf8), [0], Array("zz".utf8)] {
+            // In a buffer that goes on with bytes that would extend the value (and with none).
+            for tail in [[UInt8](repeating: 0, count: 8), Array("abcdefgh".utf8), []] {
+                let buffer = v + tail
+                buffer.withUnsafeBytes { all in
+                    let raw = UnsafeRawBufferPointer(rebasing: all[0..<v.count])
+                    if codes.code(of: raw, readable: all.count) != codes.code(of: raw) { wrong += 1 }
+                }
+            }
+        }
+        #expect(wrong == 0)
+        #expect(Array("abcdefgh".utf8).withUnsafeBytes { codes.code(of: $0, readable: 8) } == 8)
+        #expect([UInt8]([0, 0, 0, 1, 1, 1, 1, 1]).withUnsafeBytes { codes.code(of: UnsafeRawBufferPointer(rebasing: $0[0..<3]), readable: 8) } == 13)
+    }
 }
