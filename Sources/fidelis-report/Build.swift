@@ -39,7 +39,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         var config: ReportConfig
-        do { config = try input.loadConfig() } catch { throw Exit.failure(.badConfig(error)) }
+        do { config = try input.loadConfig() } catch { throw Exit.failure(error) }
         if let locale { config.locale = locale }
         var options = BuildOptions(input: input.input, output: out, config: config, templates: templates)
         options.configFingerprint = input.configFingerprint + "|locale=\(config.locale.rawValue)"

@@ -12,7 +12,8 @@ struct FidelisReport: ParsableCommand {
         with the project and writes site/index.html.
 
         Exit status: 0 done; 3 site written but an escalation named by --fail-on is raised; \
-        64 usage error; 65 bad input data, config or template; 66 input missing; \
+        64 usage error; 65 bad input data, config or template; 66 input missing (snapshot \
+        folder, ledger or config file not found); \
         73 output folder refused; 70 internal error.
         """,
         version: "0.1.0",

@@ -54,12 +54,18 @@ struct InputOptions: ParsableArguments {
     }
 
     /// The config: the given file, `fidelis.yml` when present, or the seed's defaults.
-    func loadConfig() throws(InputError) -> ReportConfig {
+    /// The config: the file named by `--config`, else `fidelis.yml` when present, else the defaults.
+    /// A named file that does not exist is missing input (exit 66, as a missing snapshot folder);
+    /// one that cannot be read or parsed is a bad config (65).
+    func loadConfig() throws(BuildFailure) -> ReportConfig {
         var result: ReportConfig
         if let config {
-            result = try ConfigLoader.load(path: config)
+            guard FileManager.default.fileExists(atPath: config) else {
+                throw .inputMissing("\(config): config file not found (expected a YAML file such as the fidelis.yml that `fidelis-report init` writes)")
+            }
+            do { result = try ConfigLoader.load(path: config) } catch { throw .badConfig(error) }
         } else if FileManager.default.fileExists(atPath: "fidelis.yml") {
-            result = try ConfigLoader.load(path: "fidelis.yml")
+            do { result = try ConfigLoader.load(path: "fidelis.yml") } catch { throw .badConfig(error) }
         } else {
             result = ReportConfig()
         }

@@ -14,7 +14,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let config: ReportConfig
-        do { config = try input.loadConfig() } catch { throw Exit.failure(.badConfig(error)) }
+        do { config = try input.loadConfig() } catch { throw Exit.failure(error) }
         let result: ReportBuilder.Result
         do {
             result = parseOnly ? try ReportBuilder.parse(input.input, config: config) : try ReportBuilder.validate(input.input, config: config)

@@ -85,6 +85,17 @@ import Testing
         let dir = temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
         #expect(try run(["build", "--snapshots", "nope"], in: dir).status == 66)
         #expect(try run(["build", "--transactions", "nope.csv"], in: dir).status == 66)
+        // A config file named on the command line is input too: missing, 66; unreadable, 65.
+        for command in ["build", "validate"] {
+            let c = try run([command, "--config", "nope.yml"], in: dir)
+            #expect(c.status == 66)
+            #expect(c.err.contains("nope.yml: config file not found"))
+        }
+        try FileManager.default.createDirectory(atPath: dir + "/folder.yml", withIntermediateDirectories: true)
+        let folder = try run(["build", "--config", "folder.yml"], in: dir)
+        #expect(folder.status == 65)
+        #expect(folder.err.contains("folder.yml:0:0: cannot read the config file: Is a directory"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/site"))
         try FileManager.default.createDirectory(atPath: dir + "/docs", withIntermediateDirectories: true)
         try "keep".write(toFile: dir + "/docs/a.txt", atomically: true, encoding: .utf8)
         let r = try run(["build", "--out", "docs"], in: dir)
