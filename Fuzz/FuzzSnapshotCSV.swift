@@ -15,6 +15,10 @@ public func fuzzSnapshotCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 
                 precondition(table.orders[row] >= 0 && table.revenue[row] >= 0)
                 precondition((table.orders[row] == 0) == (table.lastOrder[row] == SnapshotTable.missingDay))
                 precondition(table.lastOrder[row] == SnapshotTable.missingDay || table.lastOrder[row] <= period.asOf.ordinal)
+                // Each row's customer is found again by its id (in the table or among the ids that
+                // wait for it: see `CustomerIndex.intern`), and ids are distinct.
+                let c = table.customer[row]
+                precondition(customers.withBytes(c) { customers.lookup($0) } == c)
             }
         } else {
             precondition(!outcome.errors.isEmpty && outcome.errors.first.count <= InputErrors.limit)

@@ -14,7 +14,8 @@ MAX_TIME=${MAX_TIME:-0}
 targets=${*:-FuzzSnapshotCSV FuzzFieldParsers FuzzConfigLoader}
 out=.build-fuzz
 mkdir -p "$out" Fuzz/artifacts
-sources=$(ls Sources/ReportModel/Ingest/*.swift Sources/ReportModel/Model/*.swift)
+# SampleRandom: the mixing function the ledger digests share with `sample`.
+sources=$(ls Sources/ReportModel/Ingest/*.swift Sources/ReportModel/Model/*.swift Sources/ReportModel/Sample/SampleRandom.swift)
 
 build() {
   case $1 in
