@@ -49,8 +49,16 @@ public struct InputErrors: Error, Equatable, Sendable, CustomStringConvertible {
         total += other.total - other.first.count
     }
 
+    /// The kept problems one per line, each file's in line and column order (a row's checks do not
+    /// run in column order: a bad `first_order_date` was listed after a bad `last_order_date`), files
+    /// in the order they were read; then how many more there are.
     public var description: String {
-        var lines = first.map(\.description)
+        var fileOrder: [String: Int] = [:]
+        for e in first where fileOrder[e.file] == nil { fileOrder[e.file] = fileOrder.count }
+        let ordered = first.enumerated().sorted { a, b in
+            (fileOrder[a.element.file]!, a.element.line, a.element.column, a.offset) < (fileOrder[b.element.file]!, b.element.line, b.element.column, b.offset)
+        }
+        var lines = ordered.map(\.element.description)
         if total > first.count { lines.append("… and \(total - first.count) more problem(s)") }
         return lines.joined(separator: "\n")
     }

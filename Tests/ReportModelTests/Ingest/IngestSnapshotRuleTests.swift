@@ -406,6 +406,21 @@ struct IngestSnapshotRuleTests {
         #expect(r.errors.description.split(separator: "\n").count == 21)
     }
 
+    /// A row's checks do not run in column order; the printed problems are in line and column
+    /// order within each file, files in reading order.
+    @Test("problems are printed in line and column order")
+    func errorOrder() {
+        let r = S.read("customer_id,first_order_date,last_order_date,orders,revenue\nA,2026-99-01,2026-13-01,1,10\nB,2026-01-01,2026-01-02,x,10\n")
+        let lines = r.errors.description.split(separator: "\n").map { String($0.prefix(while: { $0 != " " })) }
+        #expect(lines == ["2026-10.csv:2:2:", "2026-10.csv:2:3:", "2026-10.csv:3:4:"])
+        var merged = InputErrors([InputError(file: "b.csv", line: 5, column: 3, message: "m", expected: "e"),
+                                  InputError(file: "b.csv", line: 5, column: 1, message: "m", expected: "e"),
+                                  InputError(file: "a.csv", line: 1, column: 2, message: "m", expected: "e")])
+        merged.append(InputError(file: "b.csv", line: 2, column: 9, message: "m", expected: "e"))
+        #expect(merged.description.split(separator: "\n").map { String($0.prefix(while: { $0 != " " })) }
+                == ["b.csv:2:9:", "b.csv:5:1:", "b.csv:5:3:", "a.csv:1:2:"])
+    }
+
     @Test("InputErrors.append(contentsOf:) keeps the cap and the total")
     func errorMerge() {
         var a = InputErrors((0..<15).map { InputError(file: "a.csv", line: $0, column: 1, message: "m", expected: "e") })
