@@ -1,0 +1,277 @@
+#!/usr/bin/env python3
+"""Recomputes the figures of metrics.json from the snapshot files, written from
+../shared/spec/metrics.md alone (no code shared with the Swift implementation, standard library
+only), and compares them with what fidelis-report writes.
+
+    scripts/check-spec.py BINARY [--customers N] [--months N] [--seed S] [--keep DIR]
+
+Two inputs are built from one `sample` set and checked snapshot by snapshot:
+- plain: the sample as written (first_order_date and vip columns, no status);
+- variant: the same customers as a French Excel export would have them: `;` and decimal commas,
+  dd/mm/yyyy dates, CRLF, shuffled rows and columns, the id column named `Email` (a config alias),
+  no first_order_date (cohorts from the first snapshot with an order), no vip (the top 1 % by
+  monetary), and a `status` column in every other file (overriding the activity window).
+Checked: counts, revenue total and period, every KPI, RFM thresholds, per-segment figures,
+migration, cohorts, and the escalations' counts and customers. Exit 1 on any difference.
+"""
+import argparse, calendar, csv, datetime, json, os, random, shutil, subprocess, sys, tempfile
+
+WINDOW = 90
+RULES = [('champions', (3, 5), (4, 5), (4, 5)), ('loyal', (3, 5), (4, 5), (1, 5)), ('potential', (3, 5), (1, 5), (1, 5)),
+         ('at_risk', (1, 2), (4, 5), (1, 5)), ('at_risk', (1, 2), (1, 5), (4, 5)), ('hibernating', (1, 2), (3, 5), (1, 5)),
+         ('hibernating', (1, 2), (1, 5), (3, 5)), ('lost', (1, 2), (1, 5), (1, 5))]
+SEGMENTS = ['champions', 'loyal', 'potential', 'at_risk', 'hibernating', 'lost']
+
+
+class Input:
+    """How a set of snapshot files is written."""
+    def __init__(self, delimiter=',', id_column='customer_id', day_first=False):
+        self.delimiter, self.id_column, self.day_first = delimiter, id_column, day_first
+
+    def date(self, s):
+        if not s:
+            return None
+        if self.day_first:
+            return datetime.date(int(s[6:10]), int(s[3:5]), int(s[0:2]))
+        return datetime.date(int(s[0:4]), int(s[5:7]), int(s[8:10]))
+
+    @staticmethod
+    def units(s):
+        """An amount in ten-thousandths, exactly (a decimal point or comma)."""
+        if not s:
+            return None
+        whole, _, frac = s.replace(',', '.').partition('.')
+        return int(whole) * 10000 + int((frac + '0000')[:4])
+
+
+def month_end(label):
+    y, m = int(label[:4]), int(label[5:7])
+    return datetime.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def thresholds(values):
+    v = sorted(values)
+    return [v[(k * len(v)) // 5] for k in range(1, 5)]
+
+
+def score(x, t):
+    return 1 + sum(1 for tk in t if x > tk)
+
+
+def segment(r, f, m):
+    for sid, R, F, M in RULES:
+        if R[0] <= r <= R[1] and F[0] <= f <= F[1] and M[0] <= m <= M[1]:
+            return sid
+
+
+def yes(s):
+    return s.strip().lower() in ('true', '1', 'yes', 'oui')
+
+
+def check(folder, site, fmt):
+    """Compares every snapshot's metrics.json in `site` with the spec's figures; returns the differences."""
+    problems = []
+
+    def same(what, got, want, tol=1e-9):
+        if want is None or got is None:
+            ok = want is None and got is None
+        elif isinstance(want, float) or isinstance(got, float):
+            ok = abs(got - want) <= tol * max(1.0, abs(want))
+        else:
+            ok = got == want
+        if not ok:
+            problems.append(f'{what}: fidelis-report {got!r}, spec {want!r}')
+
+    snaps = []
+    for f in sorted(x for x in os.listdir(folder) if x.endswith('.csv')):
+        with open(os.path.join(folder, f), encoding='utf-8', newline='') as fh:
+            reader = csv.DictReader(fh, delimiter=fmt.delimiter)
+            rows = {row[fmt.id_column]: row for row in reader}
+            snaps.append((f[:-4], month_end(f[:-4]), rows, reader.fieldnames))
+
+    prev_active = prev_rows = None
+    prev_segment, ltv_by, cohort_of, active_by_month = {}, {}, {}, {}
+    for label, A, rows, columns in snaps:
+        m = json.load(open(os.path.join(site, label, 'metrics.json')))
+        buyers = {c: r for c, r in rows.items() if int(r['orders']) >= 1}
+        has_status = 'status' in columns
+
+        def active(r):
+            if has_status:
+                return r['status'].strip().lower() == 'active'
+            return int(r['orders']) >= 1 and (A - fmt.date(r['last_order_date'])).days <= WINDOW
+        E = {c for c, r in rows.items() if active(r)}
+        counts, k = m['counts'], m['kpis']
+        same(f'{label} customers', counts['customers'], len(rows))
+        same(f'{label} buyers', counts['buyers'], len(buyers))
+        same(f'{label} prospects', counts['prospects'], len(rows) - len(buyers))
+        same(f'{label} active', counts['active'], len(E))
+        if prev_active is None:
+            same(f'{label} retention_rate', k['retention_rate']['value'], None)
+        else:
+            S = prev_active
+            retention = len(S & E) / len(S) if S else None
+            same(f'{label} new_active', counts['new_active'], len(E - S))
+            same(f'{label} lost', counts['lost'], len(S - E))
+            same(f'{label} retention_rate', k['retention_rate']['value'], retention)
+            same(f'{label} churn_rate', k['churn_rate']['value'], None if retention is None else 1 - retention)
+        money = {c: fmt.units(r['revenue']) for c, r in rows.items()}
+        total = sum(money.values())
+        same(f'{label} revenue.total', round(m['revenue']['total'] * 10000), total)
+        period = total if prev_rows is None else sum(v - (fmt.units(prev_rows[c]['revenue']) if c in prev_rows else 0) for c, v in money.items())
+        same(f'{label} revenue.period', round(m['revenue']['period'] * 10000), period)
+        ltv = total / 10000 / len(buyers) if buyers else None
+        ltv_by[label] = (A, ltv)
+        same(f'{label} ltv', k['ltv']['value'], ltv)
+        earlier = [l for l, (Aq, _) in ltv_by.items() if 365 - 16 <= (A - Aq).days <= 365 + 16]
+        base = ltv_by[earlier[-1]][1] if earlier else None
+        same(f'{label} ltv_growth_yoy', k['ltv_growth_yoy']['value'], ltv / base - 1 if base and ltv is not None else None)
+        nps = [int(r['nps']) for r in rows.values() if r.get('nps')]
+        nps_value = 100 * (sum(a >= 9 for a in nps) - sum(a <= 6 for a in nps)) / len(nps) if nps else None
+        same(f'{label} nps', k['nps']['value'], nps_value)
+        cs = [int(r['csat']) for r in rows.values() if r.get('csat')]
+        same(f'{label} csat', k['csat']['value'], sum(cs) / len(cs) if cs else None)
+        same(f'{label} csat_satisfied_share', k['csat_satisfied_share']['value'], sum(a >= 4 for a in cs) / len(cs) if cs else None)
+        ce = [int(r['ces']) for r in rows.values() if r.get('ces')]
+        same(f'{label} ces', k['ces']['value'], sum(ce) / len(ce) if ce else None)
+        same(f'{label} repeat_purchase_rate', k['repeat_purchase_rate']['value'],
+             sum(int(r['orders']) >= 2 for r in buyers.values()) / len(buyers) if buyers else None)
+
+        # RFM scores and segments.
+        rec = {c: (A - fmt.date(r['last_order_date'])).days for c, r in buyers.items()}
+        fre = {c: int(r['orders']) for c, r in buyers.items()}
+        mon = {c: money[c] for c in buyers}
+        tR, tF, tM = thresholds([-v for v in rec.values()]), thresholds(fre.values()), thresholds(mon.values())
+        th = m['rfm']['thresholds']
+        same(f'{label} thresholds.recency_days', th['recency_days'], [-t for t in tR])
+        same(f'{label} thresholds.frequency', th['frequency'], tF)
+        same(f'{label} thresholds.monetary', [round(x * 10000) for x in th['monetary']], tM)
+        seg = {c: segment(score(-rec[c], tR), score(fre[c], tF), score(mon[c], tM)) for c in buyers}
+        for sid in SEGMENTS:
+            members = [c for c in buyers if seg[c] == sid]
+            s = m['segments'][sid]
+            same(f'{label} {sid}.customers', s['customers'], len(members))
+            same(f'{label} {sid}.share', s['share'], len(members) / len(buyers))
+            same(f'{label} {sid}.revenue', round(s['revenue'] * 10000), sum(mon[c] for c in members))
+            if members:
+                same(f'{label} {sid}.mean_recency_days', s['mean_recency_days'], sum(rec[c] for c in members) / len(members))
+                same(f'{label} {sid}.mean_frequency', s['mean_frequency'], sum(fre[c] for c in members) / len(members))
+                same(f'{label} {sid}.mean_monetary', s['mean_monetary'], sum(mon[c] for c in members) / len(members) / 10000)
+        if prev_rows is not None:
+            migration = {}
+            for c in set(prev_segment) | set(seg):
+                a, b = prev_segment.get(c, 'new'), seg.get(c, 'gone')
+                if (a, b) != ('new', 'gone'):
+                    migration[(a, b)] = migration.get((a, b), 0) + 1
+            listed = {(a, b): n for a, row in m['migration'].items() for b, n in row.items()}
+            for key in set(listed) | set(migration):
+                same(f'{label} migration {key[0]} -> {key[1]}', listed.get(key, 0), migration.get(key, 0))
+
+        # Escalations.
+        esc = {e['id']: e for e in m['escalations']}
+        if 'vip' in columns:
+            vips = [c for c in buyers if yes(rows[c]['vip'])]
+        else:
+            vips = sorted(buyers, key=lambda c: (-mon[c], c))[:max(1, len(buyers) // 100)]
+        at_risk = sorted(c for c in vips if seg[c] == 'at_risk')
+        same(f'{label} vip_at_risk.count', esc['vip_at_risk']['count'], len(at_risk))
+        same(f'{label} vip_at_risk.customers', sorted(esc['vip_at_risk']['customers']), at_risk)
+        same(f'{label} nps_critical.raised', esc['nps_critical']['raised'], nps_value is not None and nps_value < 30)
+        if prev_active:
+            same(f'{label} churn_crisis.raised', esc['churn_crisis']['raised'], 1 - len(prev_active & E) / len(prev_active) > 0.10)
+        complaints = sorted(c for c, r in rows.items() if r.get('public_complaint') and yes(r['public_complaint']))
+        same(f'{label} public_complaint.count', esc['public_complaint']['count'], len(complaints))
+        same(f'{label} large_refund.count', esc['large_refund']['count'],
+             sum(1 for r in rows.values() if r.get('refund_requested') and fmt.units(r['refund_requested']) > 1000 * 10000))
+
+        # Cohorts: the month of first_order_date, else of the first snapshot with an order.
+        for c, r in buyers.items():
+            if 'first_order_date' in columns and r['first_order_date']:
+                cohort_of[c] = fmt.date(r['first_order_date']).strftime('%Y-%m')
+            else:
+                cohort_of.setdefault(c, label[:7])
+        active_by_month[label[:7]] = E
+        expected = []
+        for month in sorted(set(cohort_of.values())):
+            members = [c for c, v in cohort_of.items() if v == month]
+            y, mo = int(month[:4]), int(month[5:7])
+            cells, step = [], 0
+            while True:
+                key = f'{y + (mo - 1 + step) // 12:04d}-{(mo - 1 + step) % 12 + 1:02d}'
+                if key > label[:7]:
+                    break
+                cells.append(sum(c in active_by_month[key] for c in members) / len(members) if key in active_by_month else None)
+                step += 1
+            expected.append((month, len(members), cells))
+        same(f'{label} cohorts', [(c['cohort'], c['size'], len(c['retention'])) for c in m['cohorts']],
+             [(month, size, len(cells)) for month, size, cells in expected])
+        for c, (month, _, cells) in zip(m['cohorts'], expected):
+            for step, (a, b) in enumerate(zip(c['retention'], cells)):
+                same(f'{label} cohort {month} + {step}', a, b)
+        prev_active, prev_rows, prev_segment = E, rows, seg
+    return len(snaps), problems
+
+
+def make_variant(src, dst, seed):
+    """The sample's files as a French Excel export (see the module's doc)."""
+    rng = random.Random(seed)
+    os.makedirs(dst)
+    for index, name in enumerate(sorted(x for x in os.listdir(src) if x.endswith('.csv'))):
+        with open(os.path.join(src, name), encoding='utf-8', newline='') as fh:
+            rows = list(csv.DictReader(fh))
+        out = []
+        for r in rows:
+            last = r['last_order_date']
+            d = {'Email': r['customer_id'], 'last_order_date': f'{last[8:10]}/{last[5:7]}/{last[0:4]}' if last else '',
+                 'orders': r['orders'], 'revenue': r['revenue'].replace('.', ',')}
+            if index % 2 == 1:
+                d['status'] = rng.choice(['active', 'churned', 'Active', '']) if r['orders'] != '0' else rng.choice(['', 'churned'])
+            for column in ['nps', 'csat', 'ces', 'feedback', 'public_complaint', 'tier']:
+                d[column] = r[column]
+            for column in ['refund_requested', 'points_balance']:
+                d[column] = r[column].replace('.', ',')
+            out.append(d)
+        rng.shuffle(out)
+        columns = list(out[0]) if out else ['Email', 'last_order_date', 'orders', 'revenue']
+        rng.shuffle(columns)
+        with open(os.path.join(dst, name), 'w', encoding='utf-8', newline='') as fh:
+            w = csv.DictWriter(fh, fieldnames=columns, delimiter=';', lineterminator='\r\n')
+            w.writeheader()
+            w.writerows(out)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    p.add_argument('binary')
+    p.add_argument('--customers', type=int, default=3000)
+    p.add_argument('--months', type=int, default=14)
+    p.add_argument('--seed', type=int, default=5)
+    p.add_argument('--keep', help='work in this folder and keep it (default: a temporary one)')
+    a = p.parse_args()
+    binary = os.path.abspath(a.binary)
+    work = a.keep or tempfile.mkdtemp()
+    os.makedirs(work, exist_ok=True)
+    try:
+        run = lambda *args: subprocess.run([binary, *args], cwd=work, check=True)
+        run('sample', '--out', 'plain', '--customers', str(a.customers), '--months', str(a.months), '--seed', str(a.seed), '--quiet')
+        make_variant(os.path.join(work, 'plain'), os.path.join(work, 'variant'), a.seed)
+        with open(os.path.join(work, 'plain.yml'), 'w') as f:
+            f.write('{}\n')
+        with open(os.path.join(work, 'variant.yml'), 'w') as f:
+            f.write('date_format: dd/mm/yyyy\ncolumns: {Email: customer_id}\n')
+        failed = False
+        for name, fmt in [('plain', Input()), ('variant', Input(';', 'Email', day_first=True))]:
+            run('build', '--snapshots', name, '--config', f'{name}.yml', '--out', f'site-{name}', '--quiet')
+            count, problems = check(os.path.join(work, name), os.path.join(work, f'site-{name}'), fmt)
+            print(f'{name}: {count} snapshots, {len(problems)} difference(s) from the spec')
+            for line in problems[:30]:
+                print('  ' + line)
+            failed = failed or bool(problems)
+        sys.exit(1 if failed else 0)
+    finally:
+        if not a.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == '__main__':
+    main()
