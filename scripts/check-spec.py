@@ -10,17 +10,54 @@ Two inputs are built from one `sample` set and checked snapshot by snapshot:
 - variant: the same customers as a French Excel export would have them: `;` and decimal commas,
   dd/mm/yyyy dates, CRLF, shuffled rows and columns, the id column named `Email` (a config alias),
   no first_order_date (cohorts from the first snapshot with an order), no vip (the top 1 % by
-  monetary), and a `status` column in every other file (overriding the activity window).
+  monetary), a `status` column in every other file (overriding the activity window), and verbatims
+  that probe the routing rules (capitals, accents, phrases, word edges, ties).
 Checked: counts, revenue total and period, every KPI, RFM thresholds, per-segment figures,
-migration, cohorts, and the escalations' counts and customers. Exit 1 on any difference.
+migration, cohorts, the escalations' counts and customers, and the feedback routing counts. Exit 1
+on any difference.
 """
-import argparse, calendar, csv, datetime, json, os, random, shutil, subprocess, sys, tempfile
+import argparse, calendar, csv, datetime, json, os, random, re, shutil, subprocess, sys, tempfile, unicodedata
 
 WINDOW = 90
 RULES = [('champions', (3, 5), (4, 5), (4, 5)), ('loyal', (3, 5), (4, 5), (1, 5)), ('potential', (3, 5), (1, 5), (1, 5)),
          ('at_risk', (1, 2), (4, 5), (1, 5)), ('at_risk', (1, 2), (1, 5), (4, 5)), ('hibernating', (1, 2), (3, 5), (1, 5)),
          ('hibernating', (1, 2), (1, 5), (3, 5)), ('lost', (1, 2), (1, 5), (1, 5))]
 SEGMENTS = ['champions', 'loyal', 'potential', 'at_risk', 'hibernating', 'lost']
+# The seed's keyword table (metrics.md "Routing of feedback"), in its order (ties go to the earlier row).
+ROUTING = [('lifecycle-management', ['onboarding', 'activation', 'parcours client', 'cycle de vie']),
+           ('loyalty-programs', ['points', 'récompenses', 'tiers', 'VIP', 'gamification', 'fidélité']),
+           ('churn-prevention', ['churn', 'attrition', 'désengagement', 'risque', 'réactivation']),
+           ('customer-success', ['NPS', 'satisfaction', 'CSAT', 'CES', 'accompagnement', 'succès'])]
+CAPITALS = {'NPS', 'CSAT', 'CES', 'VIP'}
+
+
+def words(text, fold):
+    """The words of `text` (runs of letters and digits), folded (lower case, no accents) when asked."""
+    if fold:
+        text = ''.join(ch for ch in unicodedata.normalize('NFD', text.casefold()) if not unicodedata.combining(ch))
+    return re.findall(r'[^\W_]+', text)
+
+
+def route(text):
+    """The area of a verbatim: most keyword occurrences (whole words or phrases, not overlapping), ties to the earlier area."""
+    as_written, folded = words(text, False), words(text, True)
+    best, best_hits = 'unrouted', 0
+    for area, keywords in ROUTING:
+        hits = 0
+        for keyword in keywords:
+            capital = keyword in CAPITALS
+            target = words(keyword, not capital)
+            seq = as_written if capital else folded
+            i = 0
+            while i + len(target) <= len(seq):
+                if seq[i:i + len(target)] == target:
+                    hits += 1
+                    i += len(target)
+                else:
+                    i += 1
+        if hits > best_hits:
+            best, best_hits = area, hits
+    return best
 
 
 class Input:
@@ -184,6 +221,13 @@ def check(folder, site, fmt):
         same(f'{label} large_refund.count', esc['large_refund']['count'],
              sum(1 for r in rows.values() if r.get('refund_requested') and fmt.units(r['refund_requested']) > 1000 * 10000))
 
+        routed = {area: 0 for area, _ in ROUTING}
+        routed['unrouted'] = 0
+        for r in rows.values():
+            if r.get('feedback', '').strip():
+                routed[route(r['feedback'])] += 1
+        same(f'{label} feedback_routing', m['feedback_routing'], routed)
+
         # Cohorts: the month of first_order_date, else of the first snapshot with an order.
         for c, r in buyers.items():
             if 'first_order_date' in columns and r['first_order_date']:
@@ -212,8 +256,17 @@ def check(folder, site, fmt):
     return len(snaps), problems
 
 
+# Verbatims that probe the routing rules (capitals, accents, phrases, word edges, ties, quotes).
+PROBES = ['Ces points ne valent rien', 'Le CES est bon, le NPS aussi', 'Mon parcours   client était long',
+          'RÉCOMPENSES, récompenses et Recompenses !', 'VIP vip Vip', 'churn-risque; attrition', "l'onboarding, puis l'activation",
+          'cycle de vie, cycle de vie, onboarding', 'succès et satisfaction', 'tiers', 'pointsbonus et tiersmonde',
+          'Fidelite sans accent, FIDÉLITÉ avec', 'NPSx et CSAT2', 'désengagement, réactivation, accompagnement',
+          'Accompagnement au top; NPS 9', 'points points churn churn', 'gamification "ludique"', 'rien à signaler',
+          'Parcours Client / Cycle De Vie / Points / Succès', 'Ces conseils étaient utiles', 'un client vip, nps correct']
+
+
 def make_variant(src, dst, seed):
-    """The sample's files as a French Excel export (see the module's doc)."""
+    """The sample's files as a French Excel export (see the module's doc), with routing probes among the verbatims."""
     rng = random.Random(seed)
     os.makedirs(dst)
     for index, name in enumerate(sorted(x for x in os.listdir(src) if x.endswith('.csv'))):
@@ -228,6 +281,8 @@ def make_variant(src, dst, seed):
                 d['status'] = rng.choice(['active', 'churned', 'Active', '']) if r['orders'] != '0' else rng.choice(['', 'churned'])
             for column in ['nps', 'csat', 'ces', 'feedback', 'public_complaint', 'tier']:
                 d[column] = r[column]
+            if rng.random() < 0.02:
+                d['feedback'] = rng.choice(PROBES)
             for column in ['refund_requested', 'points_balance']:
                 d[column] = r[column].replace('.', ',')
             out.append(d)
