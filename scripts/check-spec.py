@@ -5,13 +5,15 @@ only), and compares them with what fidelis-report writes.
 
     scripts/check-spec.py BINARY [--customers N] [--months N] [--seed S] [--keep DIR]
 
-Two inputs are built from one `sample` set and checked snapshot by snapshot:
+Inputs built and checked snapshot by snapshot:
 - plain: the sample as written (first_order_date and vip columns, no status);
 - variant: the same customers as a French Excel export would have them: `;` and decimal commas,
   dd/mm/yyyy dates, CRLF, shuffled rows and columns, the id column named `Email` (a config alias),
   no first_order_date (cohorts from the first snapshot with an order), no vip (the top 1 % by
   monetary), a `status` column in every other file (overriding the activity window), and verbatims
-  that probe the routing rules (capitals, accents, phrases, word edges, ties).
+  that probe the routing rules (capitals, accents, phrases, word edges, ties);
+- ledgers (input.md kind 2, month ends derived here from the lines): a `sample --ledger` one, the
+  same cut at a date inside a month (`--as-of`), the shipped example ledger and sql/fixtures/refunds.csv.
 Checked: counts, revenue total and period, every KPI, RFM thresholds, per-segment figures,
 migration, cohorts, the escalations' counts and customers, and the feedback routing counts. Exit 1
 on any difference.
@@ -77,8 +79,15 @@ class Input:
         """An amount in ten-thousandths, exactly (a decimal point or comma)."""
         if not s:
             return None
-        whole, _, frac = s.replace(',', '.').partition('.')
-        return int(whole) * 10000 + int((frac + '0000')[:4])
+        sign = -1 if s.startswith('-') else 1
+        whole, _, frac = s.lstrip('+-').replace(',', '.').partition('.')
+        return sign * (int(whole or '0') * 10000 + int((frac + '0000')[:4]))
+
+    @staticmethod
+    def text(units):
+        """Ten-thousandths as a decimal (what `units` reads back)."""
+        sign = '-' if units < 0 else ''
+        return f'{sign}{abs(units) // 10000}.{abs(units) % 10000:04d}'
 
 
 def month_end(label):
@@ -105,7 +114,55 @@ def yes(s):
     return s.strip().lower() in ('true', '1', 'yes', 'oui')
 
 
-def check(folder, site, fmt):
+def read_folder(folder, fmt):
+    """The snapshot files of `folder`: (label, as-of date, rows by customer id, header)."""
+    snaps = []
+    for f in sorted(x for x in os.listdir(folder) if x.endswith('.csv')):
+        with open(os.path.join(folder, f), encoding='utf-8', newline='') as fh:
+            reader = csv.DictReader(fh, delimiter=fmt.delimiter)
+            rows = {row[fmt.id_column]: row for row in reader}
+            snaps.append((f[:-4], month_end(f[:-4]), rows, reader.fieldnames))
+    return snaps
+
+
+def ledger_snapshots(path, as_of=None):
+    """input.md kind 2: month ends from the first purchase month to the as-of date (default: the last
+    date; later lines ignored), the last one at the as-of date; per customer with a line so far: first
+    and last line dates, orders (distinct order_id, else lines) and revenue (net of refunds)."""
+    with open(path, encoding='utf-8', newline='') as fh:
+        lines = [(r['customer_id'], datetime.date.fromisoformat(r['date']), Input.units(r['amount']), r.get('order_id'))
+                 for r in csv.DictReader(fh)]
+    end = as_of or max(d for _, d, _, _ in lines)
+    lines = sorted((l for l in lines if l[1] <= end), key=lambda l: l[1])
+    first = min(d for _, d, _, _ in lines)
+    cuts, y, m = [], first.year, first.month
+    while True:
+        me = month_end(f'{y:04d}-{m:02d}')
+        if me >= end:
+            break
+        cuts.append(me)
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    cuts.append(end)
+    snaps, state, i = [], {}, 0
+    for cut in cuts:
+        while i < len(lines) and lines[i][1] <= cut:
+            c, d, amount, order = lines[i]
+            s = state.setdefault(c, {'first': d, 'last': d, 'orders': set(), 'lines': 0, 'revenue': 0})
+            s['last'] = max(s['last'], d)
+            s['lines'] += 1
+            if order:
+                s['orders'].add(order)
+            s['revenue'] += amount
+            i += 1
+        label = cut.strftime('%Y-%m') if cut == month_end(cut.strftime('%Y-%m')) else cut.isoformat()
+        rows = {c: {'first_order_date': s['first'].isoformat(), 'last_order_date': s['last'].isoformat(),
+                    'orders': str(len(s['orders']) if s['orders'] else s['lines']), 'revenue': Input.text(s['revenue'])}
+                for c, s in state.items()}
+        snaps.append((label, cut, rows, ['customer_id', 'first_order_date', 'last_order_date', 'orders', 'revenue']))
+    return snaps
+
+
+def check(snaps, site, fmt):
     """Compares every snapshot's metrics.json in `site` with the spec's figures; returns the differences."""
     problems = []
 
@@ -118,13 +175,6 @@ def check(folder, site, fmt):
             ok = got == want
         if not ok:
             problems.append(f'{what}: fidelis-report {got!r}, spec {want!r}')
-
-    snaps = []
-    for f in sorted(x for x in os.listdir(folder) if x.endswith('.csv')):
-        with open(os.path.join(folder, f), encoding='utf-8', newline='') as fh:
-            reader = csv.DictReader(fh, delimiter=fmt.delimiter)
-            rows = {row[fmt.id_column]: row for row in reader}
-            snaps.append((f[:-4], month_end(f[:-4]), rows, reader.fieldnames))
 
     prev_active = prev_rows = None
     prev_segment, ltv_by, cohort_of, active_by_month = {}, {}, {}, {}
@@ -314,10 +364,25 @@ def main():
             f.write('{}\n')
         with open(os.path.join(work, 'variant.yml'), 'w') as f:
             f.write('date_format: dd/mm/yyyy\ncolumns: {Email: customer_id}\n')
+        run('sample', '--ledger', '--out', 'ledger', '--customers', str(a.customers // 2), '--months', str(a.months), '--seed', str(a.seed), '--quiet')
+        ledger = os.path.join(work, 'ledger', 'transactions.csv')
+        days = sorted({row['date'] for row in csv.DictReader(open(ledger, encoding='utf-8', newline=''))})
+        cut = days[len(days) * 2 // 3]   # a date inside a month: the last snapshot is labelled with it
+        repo = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
+        refunds = os.path.join(repo, 'sql', 'fixtures', 'refunds.csv')
+        examples = os.path.join(repo, 'Examples', 'ledger', 'transactions.csv')
+        cases = [('plain', ['--snapshots', 'plain', '--config', 'plain.yml'], lambda: read_folder(os.path.join(work, 'plain'), Input()), Input()),
+                 ('variant', ['--snapshots', 'variant', '--config', 'variant.yml'],
+                  lambda: read_folder(os.path.join(work, 'variant'), Input(';', 'Email', day_first=True)), Input(';', 'Email', day_first=True)),
+                 ('ledger', ['--transactions', ledger, '--config', 'plain.yml'], lambda: ledger_snapshots(ledger), Input()),
+                 (f'ledger as of {cut}', ['--transactions', ledger, '--as-of', cut, '--config', 'plain.yml'],
+                  lambda: ledger_snapshots(ledger, datetime.date.fromisoformat(cut)), Input()),
+                 ('example ledger', ['--transactions', examples, '--config', 'plain.yml'], lambda: ledger_snapshots(examples), Input()),
+                 ('refunds ledger', ['--transactions', refunds, '--config', 'plain.yml'], lambda: ledger_snapshots(refunds), Input())]
         failed = False
-        for name, fmt in [('plain', Input()), ('variant', Input(';', 'Email', day_first=True))]:
-            run('build', '--snapshots', name, '--config', f'{name}.yml', '--out', f'site-{name}', '--quiet')
-            count, problems = check(os.path.join(work, name), os.path.join(work, f'site-{name}'), fmt)
+        for k, (name, args, snapshots, fmt) in enumerate(cases):
+            run('build', *args, '--out', f'site-{k}', '--quiet')
+            count, problems = check(snapshots(), os.path.join(work, f'site-{k}'), fmt)
             print(f'{name}: {count} snapshots, {len(problems)} difference(s) from the spec')
             for line in problems[:30]:
                 print('  ' + line)
