@@ -15,8 +15,8 @@ Inputs built and checked snapshot by snapshot:
 - ledgers (input.md kind 2, month ends derived here from the lines): a `sample --ledger` one, the
   same cut at a date inside a month (`--as-of`), the shipped example ledger and sql/fixtures/refunds.csv.
 Checked: counts, revenue total and period, every KPI, RFM thresholds, per-segment figures,
-migration, cohorts, the escalations' counts and customers, and the feedback routing counts. Exit 1
-on any difference.
+migration, cohorts, the escalations' counts and customers, the feedback routing counts, and every
+row of segments.csv but its model columns (scripts/check-clv.py checks those). Exit 1 on any difference.
 """
 import argparse, calendar, csv, datetime, json, os, random, re, shutil, subprocess, sys, tempfile, unicodedata
 
@@ -244,6 +244,20 @@ def check(snaps, site, fmt):
                 same(f'{label} {sid}.mean_recency_days', s['mean_recency_days'], sum(rec[c] for c in members) / len(members))
                 same(f'{label} {sid}.mean_frequency', s['mean_frequency'], sum(fre[c] for c in members) / len(members))
                 same(f'{label} {sid}.mean_monetary', s['mean_monetary'], sum(mon[c] for c in members) / len(members) / 10000)
+        # segments.csv: one row per buyer, sorted by customer_id (bytes), its scores and segment.
+        with open(os.path.join(site, label, 'segments.csv'), encoding='utf-8', newline='') as fh:
+            listed = list(csv.reader(fh))
+        same(f'{label} segments.csv header', listed[0], ['customer_id', 'recency_days', 'frequency', 'monetary', 'r_score', 'f_score',
+                                                          'm_score', 'segment', 'p_alive', 'predicted_clv'])
+        # Text that a spreadsheet would run as a formula gets a leading ' (output.md).
+        shown = lambda c: "'" + c if c[:1] in ('=', '+', '-', '@', '\t', '\r') else c
+        order = sorted(buyers, key=lambda c: c.encode('utf-8'))
+        same(f'{label} segments.csv ids', [r[0] for r in listed[1:]], [shown(c) for c in order])
+        for r, c in zip(listed[1:], order):
+            if r[0] != shown(c):
+                continue
+            want = [str(rec[c]), str(fre[c]), mon[c], str(score(-rec[c], tR)), str(score(fre[c], tF)), str(score(mon[c], tM)), seg[c]]
+            same(f'{label} segments.csv {c}', [r[1], r[2], fmt.units(r[3]), r[4], r[5], r[6], r[7]], want)
         if prev_rows is not None:
             migration = {}
             for c in set(prev_segment) | set(seg):
