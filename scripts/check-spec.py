@@ -224,6 +224,17 @@ def check(snaps, site, fmt):
         same(f'{label} repeat_purchase_rate', k['repeat_purchase_rate']['value'],
              sum(int(r['orders']) >= 2 for r in buyers.values()) / len(buyers) if buyers else None)
 
+        # Each KPI against its target (the seed's: metrics.md), strictly above or below it.
+        seed = {'retention_rate': (0.85, 'above'), 'churn_rate': (0.05, 'below'), 'ltv_growth_yoy': (0.20, 'above'),
+                'nps': (50, 'above'), 'csat': (4.2, 'above'), 'repeat_purchase_rate': (0.40, 'above')}
+        for key, kpi in k.items():
+            if key in seed:
+                target, direction = seed[key]
+                same(f'{label} {key}.target', (kpi['target'], kpi['direction']), (target, direction))
+                v = kpi['value']
+                want = 'no_data' if v is None else 'on_target' if (v > target if direction == 'above' else v < target) else 'off_target'
+                same(f'{label} {key}.status', kpi['status'], want)
+
         # RFM scores and segments.
         rec = {c: (A - fmt.date(r['last_order_date'])).days for c, r in buyers.items()}
         fre = {c: int(r['orders']) for c, r in buyers.items()}
