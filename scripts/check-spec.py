@@ -11,16 +11,17 @@ Inputs built and checked snapshot by snapshot:
   dd/mm/yyyy dates, CRLF, shuffled rows and columns, the id column named `Email` (a config alias),
   no first_order_date (cohorts from the first snapshot with an order), no vip (the top 1 % by
   monetary), a `status` column in every other file (overriding the activity window), and verbatims
-  that probe the routing rules (capitals, accents, phrases, word edges, ties);
+  that probe the routing rules (capitals, accents, phrases, word edges, ties); the same files again
+  under a config that changes every setting the figures depend on (activity window, targets, a
+  segment table of its own, escalation thresholds, VIP share, routing keywords);
 - ledgers (input.md kind 2, month ends derived here from the lines): a `sample --ledger` one, the
   same cut at a date inside a month (`--as-of`), the shipped example ledger and sql/fixtures/refunds.csv.
 Checked: counts, revenue total and period, every KPI, RFM thresholds, per-segment figures,
 migration, cohorts, the escalations' counts and customers, the feedback routing counts, and every
 row of segments.csv but its model columns (scripts/check-clv.py checks those). Exit 1 on any difference.
 """
-import argparse, calendar, csv, datetime, json, os, random, re, shutil, subprocess, sys, tempfile, unicodedata
+import argparse, calendar, csv, datetime, fractions, json, math, os, random, re, shutil, subprocess, sys, tempfile, unicodedata
 
-WINDOW = 90
 RULES = [('champions', (3, 5), (4, 5), (4, 5)), ('loyal', (3, 5), (4, 5), (1, 5)), ('potential', (3, 5), (1, 5), (1, 5)),
          ('at_risk', (1, 2), (4, 5), (1, 5)), ('at_risk', (1, 2), (1, 5), (4, 5)), ('hibernating', (1, 2), (3, 5), (1, 5)),
          ('hibernating', (1, 2), (1, 5), (3, 5)), ('lost', (1, 2), (1, 5), (1, 5))]
@@ -40,11 +41,11 @@ def words(text, fold):
     return re.findall(r'[^\W_]+', text)
 
 
-def route(text):
+def route(text, table=ROUTING):
     """The area of a verbatim: most keyword occurrences (whole words or phrases, not overlapping), ties to the earlier area."""
     as_written, folded = words(text, False), words(text, True)
     best, best_hits = 'unrouted', 0
-    for area, keywords in ROUTING:
+    for area, keywords in table:
         hits = 0
         for keyword in keywords:
             capital = keyword in CAPITALS
@@ -60,6 +61,26 @@ def route(text):
         if hits > best_hits:
             best, best_hits = area, hits
     return best
+
+
+class Settings:
+    """What a config can change (the seed's values by default) and the fidelis.yml that says so."""
+    def __init__(self, window=90, targets=None, rules=None, nps_below=30, churn_above=0.10, refund_above=1000,
+                 vip_share='0.01', keywords=None):
+        self.window, self.rules = window, rules or RULES
+        self.targets = targets or {'retention_rate': (0.85, 'above'), 'churn_rate': (0.05, 'below'), 'ltv_growth_yoy': (0.20, 'above'),
+                                   'nps': (50, 'above'), 'csat': (4.2, 'above'), 'repeat_purchase_rate': (0.40, 'above')}
+        self.nps_below, self.churn_above, self.refund_above, self.vip_share = nps_below, churn_above, refund_above, vip_share
+        self.routing = [(area, words + (keywords or {}).get(area, [])) for area, words in ROUTING]
+
+    def yaml(self):
+        lines = [f'activity_window_days: {self.window}', 'targets:']
+        lines += [f'  {k}: {{value: {v}, direction: {d}}}' for k, (v, d) in self.targets.items()]
+        lines += ['segments:'] + [f'  - {{id: {i}, r: {r[0]}-{r[1]}, f: {f[0]}-{f[1]}, m: {m[0]}-{m[1]}}}' for i, r, f, m in self.rules]
+        lines += ['escalations:', f'  nps_below: {self.nps_below}', f'  churn_above: {self.churn_above}',
+                  f'  refund_above: {self.refund_above}', f'  vip_top_share: {self.vip_share}', 'routing:', '  keywords:']
+        lines += [f'    {area}: [{", ".join(words[len(dict(ROUTING)[area]):])}]' for area, words in self.routing]
+        return '\n'.join(lines) + '\n'
 
 
 class Input:
@@ -104,8 +125,8 @@ def score(x, t):
     return 1 + sum(1 for tk in t if x > tk)
 
 
-def segment(r, f, m):
-    for sid, R, F, M in RULES:
+def segment(r, f, m, rules=RULES):
+    for sid, R, F, M in rules:
         if R[0] <= r <= R[1] and F[0] <= f <= F[1] and M[0] <= m <= M[1]:
             return sid
 
@@ -162,7 +183,7 @@ def ledger_snapshots(path, as_of=None):
     return snaps
 
 
-def check(snaps, site, fmt):
+def check(snaps, site, fmt, settings=Settings()):
     """Compares every snapshot's metrics.json in `site` with the spec's figures; returns the differences."""
     problems = []
 
@@ -186,7 +207,7 @@ def check(snaps, site, fmt):
         def active(r):
             if has_status:
                 return r['status'].strip().lower() == 'active'
-            return int(r['orders']) >= 1 and (A - fmt.date(r['last_order_date'])).days <= WINDOW
+            return int(r['orders']) >= 1 and (A - fmt.date(r['last_order_date'])).days <= settings.window
         E = {c for c, r in rows.items() if active(r)}
         counts, k = m['counts'], m['kpis']
         same(f'{label} customers', counts['customers'], len(rows))
@@ -224,12 +245,10 @@ def check(snaps, site, fmt):
         same(f'{label} repeat_purchase_rate', k['repeat_purchase_rate']['value'],
              sum(int(r['orders']) >= 2 for r in buyers.values()) / len(buyers) if buyers else None)
 
-        # Each KPI against its target (the seed's: metrics.md), strictly above or below it.
-        seed = {'retention_rate': (0.85, 'above'), 'churn_rate': (0.05, 'below'), 'ltv_growth_yoy': (0.20, 'above'),
-                'nps': (50, 'above'), 'csat': (4.2, 'above'), 'repeat_purchase_rate': (0.40, 'above')}
+        # Each KPI against its target (config, the seed's by default), strictly above or below it.
         for key, kpi in k.items():
-            if key in seed:
-                target, direction = seed[key]
+            if key in settings.targets:
+                target, direction = settings.targets[key]
                 same(f'{label} {key}.target', (kpi['target'], kpi['direction']), (target, direction))
                 v = kpi['value']
                 want = 'no_data' if v is None else 'on_target' if (v > target if direction == 'above' else v < target) else 'off_target'
@@ -244,9 +263,12 @@ def check(snaps, site, fmt):
         same(f'{label} thresholds.recency_days', th['recency_days'], [-t for t in tR])
         same(f'{label} thresholds.frequency', th['frequency'], tF)
         same(f'{label} thresholds.monetary', [round(x * 10000) for x in th['monetary']], tM)
-        seg = {c: segment(score(-rec[c], tR), score(fre[c], tF), score(mon[c], tM)) for c in buyers}
+        seg = {c: segment(score(-rec[c], tR), score(fre[c], tF), score(mon[c], tM), settings.rules) for c in buyers}
         for sid in SEGMENTS:
             members = [c for c in buyers if seg[c] == sid]
+            if sid not in m['segments']:
+                same(f'{label} {sid} listed', False, not members)
+                continue
             s = m['segments'][sid]
             same(f'{label} {sid}.customers', s['customers'], len(members))
             same(f'{label} {sid}.share', s['share'], len(members) / len(buyers))
@@ -284,23 +306,24 @@ def check(snaps, site, fmt):
         if 'vip' in columns:
             vips = [c for c in buyers if yes(rows[c]['vip'])]
         else:
-            vips = sorted(buyers, key=lambda c: (-mon[c], c))[:max(1, len(buyers) // 100)]
+            top = max(1, math.floor(len(buyers) * fractions.Fraction(settings.vip_share)))
+            vips = sorted(buyers, key=lambda c: (-mon[c], c.encode('utf-8')))[:top]
         at_risk = sorted(c for c in vips if seg[c] == 'at_risk')
         same(f'{label} vip_at_risk.count', esc['vip_at_risk']['count'], len(at_risk))
         same(f'{label} vip_at_risk.customers', sorted(esc['vip_at_risk']['customers']), at_risk)
-        same(f'{label} nps_critical.raised', esc['nps_critical']['raised'], nps_value is not None and nps_value < 30)
+        same(f'{label} nps_critical.raised', esc['nps_critical']['raised'], nps_value is not None and nps_value < settings.nps_below)
         if prev_active:
-            same(f'{label} churn_crisis.raised', esc['churn_crisis']['raised'], 1 - len(prev_active & E) / len(prev_active) > 0.10)
+            same(f'{label} churn_crisis.raised', esc['churn_crisis']['raised'], 1 - len(prev_active & E) / len(prev_active) > settings.churn_above)
         complaints = sorted(c for c, r in rows.items() if r.get('public_complaint') and yes(r['public_complaint']))
         same(f'{label} public_complaint.count', esc['public_complaint']['count'], len(complaints))
         same(f'{label} large_refund.count', esc['large_refund']['count'],
-             sum(1 for r in rows.values() if r.get('refund_requested') and fmt.units(r['refund_requested']) > 1000 * 10000))
+             sum(1 for r in rows.values() if r.get('refund_requested') and fmt.units(r['refund_requested']) > settings.refund_above * 10000))
 
         routed = {area: 0 for area, _ in ROUTING}
         routed['unrouted'] = 0
         for r in rows.values():
             if r.get('feedback', '').strip():
-                routed[route(r['feedback'])] += 1
+                routed[route(r['feedback'], settings.routing)] += 1
         same(f'{label} feedback_routing', m['feedback_routing'], routed)
 
         # Cohorts: the month of first_order_date, else of the first snapshot with an order.
@@ -337,7 +360,8 @@ PROBES = ['Ces points ne valent rien', 'Le CES est bon, le NPS aussi', 'Mon parc
           'cycle de vie, cycle de vie, onboarding', 'succès et satisfaction', 'tiers', 'pointsbonus et tiersmonde',
           'Fidelite sans accent, FIDÉLITÉ avec', 'NPSx et CSAT2', 'désengagement, réactivation, accompagnement',
           'Accompagnement au top; NPS 9', 'points points churn churn', 'gamification "ludique"', 'rien à signaler',
-          'Parcours Client / Cycle De Vie / Points / Succès', 'Ces conseils étaient utiles', 'un client vip, nps correct']
+          'Parcours Client / Cycle De Vie / Points / Succès', 'Ces conseils étaient utiles', 'un client vip, nps correct',
+          'Les badges et le cashback', 'Le service client, le Service  Client', 'cashback churn']
 
 
 def make_variant(src, dst, seed):
@@ -404,10 +428,21 @@ def main():
                   lambda: ledger_snapshots(ledger, datetime.date.fromisoformat(cut)), Input()),
                  ('example ledger', ['--transactions', examples, '--config', 'plain.yml'], lambda: ledger_snapshots(examples), Input()),
                  ('refunds ledger', ['--transactions', refunds, '--config', 'plain.yml'], lambda: ledger_snapshots(refunds), Input())]
+        # A config that changes every setting the figures depend on, on the variant's files.
+        configured = Settings(window=45, targets={'retention_rate': (0.5, 'above'), 'churn_rate': (0.3, 'below'), 'nps': (20, 'above'),
+                                                  'csat': (3.9, 'above'), 'repeat_purchase_rate': (0.25, 'above'), 'ltv_growth_yoy': (0.1, 'above')},
+                              rules=[('champions', (4, 5), (3, 5), (3, 5)), ('at_risk', (1, 2), (3, 5), (1, 5)), ('potential', (3, 5), (1, 5), (1, 5)),
+                                     ('hibernating', (1, 2), (1, 2), (3, 5)), ('lost', (1, 5), (1, 5), (1, 5))],
+                              nps_below=40, churn_above=0.3, refund_above=500, vip_share='0.29',
+                              keywords={'loyalty-programs': ['badges', 'cashback'], 'customer-success': ['service client', 'conseils']})
+        with open(os.path.join(work, 'configured.yml'), 'w') as f:
+            f.write('date_format: dd/mm/yyyy\ncolumns: {Email: customer_id}\n' + configured.yaml())
+        cases.insert(2, ('variant, every setting changed', ['--snapshots', 'variant', '--config', 'configured.yml'],
+                         lambda: read_folder(os.path.join(work, 'variant'), Input(';', 'Email', day_first=True)), Input(';', 'Email', day_first=True), configured))
         failed = False
-        for k, (name, args, snapshots, fmt) in enumerate(cases):
+        for k, (name, args, snapshots, fmt, *settings) in enumerate(cases):
             run('build', *args, '--out', f'site-{k}', '--quiet')
-            count, problems = check(snapshots(), os.path.join(work, f'site-{k}'), fmt)
+            count, problems = check(snapshots(), os.path.join(work, f'site-{k}'), fmt, *settings)
             print(f'{name}: {count} snapshots, {len(problems)} difference(s) from the spec')
             for line in problems[:30]:
                 print('  ' + line)

@@ -33,7 +33,7 @@ struct EscalationStage {
                 // Top share of buyers by monetary, ties by customer id (the buyer table is in id order).
                 // The k-th largest monetary value bounds the VIPs: all above it, then those equal to it in id
                 // order until k. (A sort of all buyers and a row map of all customers took ~50 MB at 1 M.)
-                let k = min(buyers.count, max(1, Int((Double(buyers.count) * t.vipTopShare).rounded(.down))))
+                let k = t.vipCount(buyers: buyers.count)
                 let floor = OrderStatistics.values(buyers.monetary, ranks: [buyers.count - k])[0]
                 var above = 0
                 for i in 0..<buyers.count where buyers.monetary[i] > floor { above += 1 }

@@ -106,4 +106,14 @@ import Testing
         #expect(full.buyers.segment == bare.buyers.segment)
         #expect(full.loyalty.pointsOutstanding == bare.loyalty.pointsOutstanding)
     }
+
+    /// The VIP count without a vip column: floor(n × share), at least one, for shares that binary
+    /// floating point stores a hair below themselves (100 × 0.29 is 28.999999999999996 in Double).
+    @Test(arguments: [(100, 0.03, 3), (100, 0.29, 29), (2545, 0.01, 25), (50, 0.01, 1), (1000, 0.07, 70),
+                      (10, 0.29, 2), (299, 0.01, 2), (7, 1.0, 7), (0, 0.01, 0), (1_000_000, 0.0001, 100)])
+    func vipCountIsTheShareRoundedDown(buyers: Int, share: Double, expected: Int) {
+        var t = EscalationThresholds()
+        t.vipTopShare = share
+        #expect(t.vipCount(buyers: buyers) == expected)
+    }
 }
