@@ -6,7 +6,8 @@ only), and compares them with what fidelis-report writes.
     scripts/check-spec.py BINARY [--customers N] [--months N] [--seed S] [--keep DIR]
 
 Inputs built and checked snapshot by snapshot:
-- plain: the sample as written (first_order_date and vip columns, no status);
+- plain: the sample as written (first_order_date and vip columns, no status), and the same files
+  named by day (YYYY-MM-DD.csv) a few days into the next month, one pair 365 + 16 days apart;
 - variant: the same customers as a French Excel export would have them: `;` and decimal commas,
   dd/mm/yyyy dates, CRLF, shuffled rows and columns, the id column named `Email` (a config alias),
   no first_order_date (cohorts from the first snapshot with an order), no vip (the top 1 % by
@@ -116,6 +117,11 @@ def month_end(label):
     return datetime.date(y, m, calendar.monthrange(y, m)[1])
 
 
+def as_of(label):
+    """A snapshot file's date: YYYY-MM is that month's last day, YYYY-MM-DD that day."""
+    return datetime.date.fromisoformat(label) if len(label) == 10 else month_end(label)
+
+
 def thresholds(values):
     v = sorted(values)
     return [v[(k * len(v)) // 5] for k in range(1, 5)]
@@ -142,7 +148,7 @@ def read_folder(folder, fmt):
         with open(os.path.join(folder, f), encoding='utf-8', newline='') as fh:
             reader = csv.DictReader(fh, delimiter=fmt.delimiter)
             rows = {row[fmt.id_column]: row for row in reader}
-            snaps.append((f[:-4], month_end(f[:-4]), rows, reader.fieldnames))
+            snaps.append((f[:-4], as_of(f[:-4]), rows, reader.fieldnames))
     return snaps
 
 
@@ -428,6 +434,14 @@ def main():
                   lambda: ledger_snapshots(ledger, datetime.date.fromisoformat(cut)), Input()),
                  ('example ledger', ['--transactions', examples, '--config', 'plain.yml'], lambda: ledger_snapshots(examples), Input()),
                  ('refunds ledger', ['--transactions', refunds, '--config', 'plain.yml'], lambda: ledger_snapshots(refunds), Input())]
+        # The plain files named by day, a few days into the next month, so that one pair of snapshots
+        # is 365 + 16 days apart (inside ltv_growth_yoy's window) and others just outside it.
+        os.makedirs(os.path.join(work, 'dated'))
+        for k, name in enumerate(sorted(os.listdir(os.path.join(work, 'plain')))):
+            day = month_end(name[:7]) + datetime.timedelta(days=[1, 5, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 17, 22, 3, 3][k % 16])
+            shutil.copy(os.path.join(work, 'plain', name), os.path.join(work, 'dated', day.isoformat() + '.csv'))
+        cases.insert(2, ('plain, files named by day', ['--snapshots', 'dated', '--config', 'plain.yml'],
+                         lambda: read_folder(os.path.join(work, 'dated'), Input()), Input()))
         # A config that changes every setting the figures depend on, on the variant's files.
         configured = Settings(window=45, targets={'retention_rate': (0.5, 'above'), 'churn_rate': (0.3, 'below'), 'nps': (20, 'above'),
                                                   'csat': (3.9, 'above'), 'repeat_purchase_rate': (0.25, 'above'), 'ltv_growth_yoy': (0.1, 'above')},
