@@ -22,8 +22,8 @@ public struct CustomerIndex: Sendable {
     /// The table size asked for by `init(capacity:)` and `reserveCapacity`, applied when the table
     /// is made or next grows.
     private var reservedSize: Int
-    /// Ids below `settled` are in the table; the later ones were all appended in increasing byte
-    /// order and wait for `settle` (a suffix of the ids, in id order).
+    /// Ids below `settled` are in the table (or were, before `releaseTable`); the later ones were all
+    /// appended in increasing byte order and wait for `settle` (a suffix of the ids, in id order).
     private var settled = 0
     /// Sum of the bytes `intern(batch:into:)` and `settle` read ahead, kept so that those loads are not dropped.
     private var prefetchSink: UInt64 = 0
@@ -166,9 +166,20 @@ public struct CustomerIndex: Sendable {
         return id
     }
 
+    /// Frees the hash table (16 MB per million ids) while no id is looked up: a ledger's ids are all
+    /// interned as it is read, and its month ends go by index. The next `intern` that needs the table
+    /// makes it again; `lookup` meanwhile compares ids one by one.
+    public mutating func releaseTable() {
+        slots = []
+        mask = 0
+    }
+
     /// The index of `bytes` if known.
     public func lookup(_ bytes: UnsafeRawBufferPointer) -> Int32? {
-        if !slots.isEmpty {
+        if slots.isEmpty {
+            // The table was released: the ids it held, one by one.
+            for id in 0..<settled where ids.equals(id, bytes) { return Int32(id) }
+        } else {
             let h = CustomerIndex.hash(bytes)
             let tag = h & 0xFFFF_FFFF_0000_0000
             var slot = Int(truncatingIfNeeded: h) & mask

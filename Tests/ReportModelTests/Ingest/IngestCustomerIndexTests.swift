@@ -125,6 +125,26 @@ struct IngestCustomerIndexTests {
         #expect(index.count == count + 1)
     }
 
+    /// After `releaseTable` every id is still found, by lookup and by intern (which makes the table
+    /// again), ids in order are still appended without it, and new ids get the next indices.
+    @Test("a released table", arguments: [false, true])
+    func releasedTable(inOrder: Bool) {
+        var index = CustomerIndex(capacity: 4)
+        let ids = (0..<3_000).map { inOrder ? String(format: "C%05d", $0) : "c-\(($0 * 7_919) % 3_000)" }
+        for (k, id) in ids.enumerated() { #expect(index.intern(id) == Int32(k)) }
+        index.releaseTable()
+        var wrong = 0
+        for (k, id) in ids.enumerated() where IngestCustomerIndexTests.lookup(index, id) != Int32(k) { wrong += 1 }
+        #expect(IngestCustomerIndexTests.lookup(index, "nobody") == nil)
+        #expect(index.intern("D00000") == 3_000)     // after every id when they are in order
+        #expect(IngestCustomerIndexTests.lookup(index, "D00000") == 3_000)
+        for (k, id) in ids.enumerated().reversed() where index.intern(id) != Int32(k) { wrong += 1 }
+        for (k, id) in ids.enumerated() where IngestCustomerIndexTests.lookup(index, id) != Int32(k) { wrong += 1 }
+        #expect(wrong == 0)
+        #expect(index.intern("another") == 3_001)
+        #expect(index.count == 3_002)
+    }
+
     @Test("ids of every length up to 24 bytes differ in every byte", arguments: Array(1...24))
     func equalityAtEveryLength(length: Int) {
         var index = CustomerIndex()
