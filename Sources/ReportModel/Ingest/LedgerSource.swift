@@ -363,11 +363,14 @@ public struct LedgerSource: SnapshotSource {
         // The columns gathered from the per-customer state (seven appends per row were 5 % of a ledger
         // build) into the table's storage: copied even when every customer is a row, since sharing
         // the state's arrays made the next month end copy them on its first write.
-        func gather<T>(_ column: [T], into out: inout [T]) {
-            out.removeAll(keepingCapacityFor: rows.count)
+        func gather<T: BitwiseCopyable>(_ column: [T], into out: inout [T]) {
             column.withUnsafeBufferPointer { column in
-                if rows.count == customerCount { out.append(contentsOf: column); return }
-                rows.withUnsafeBufferPointer { rows in out.append(contentsOf: rows.lazy.map { column[Int($0)] }) }
+                if rows.count == customerCount {
+                    out.removeAll(keepingCapacityFor: rows.count)
+                    out.append(contentsOf: column)
+                    return
+                }
+                rows.withUnsafeBufferPointer { rows in out.refill(gathering: column, at: rows) }
             }
         }
         gather(state.first, into: &table.firstOrder)

@@ -122,8 +122,10 @@ public struct ReportEngine: Sendable {
         lastLifetimeSeconds = predicted.seconds
         let lifetime = predicted.summary
         // Each buyer's values are its table row's.
-        buyers.probabilityAlive.append(contentsOf: rfm.rows.lazy.map { predicted.probabilityAlive[Int($0)] })
-        buyers.predictedCLV.append(contentsOf: rfm.rows.lazy.map { predicted.predictedCLV[Int($0)] })
+        rfm.rows.withUnsafeBufferPointer { rows in
+            predicted.probabilityAlive.withUnsafeBufferPointer { buyers.probabilityAlive.refill(gathering: $0, at: rows) }
+            predicted.predictedCLV.withUnsafeBufferPointer { buyers.predictedCLV.refill(gathering: $0, at: rows) }
+        }
 
         // MARK: - Segments, grid, migration
         let segments = SegmentStage.summaries(buyers: buyers, segmentIDs: segmentIDs, asOf: table.period.asOf)

@@ -18,10 +18,12 @@ struct RFMStage {
         var out = consume spare
         out.removeAll()
         let n = rows.count
-        out.customer.append(contentsOf: rows.lazy.map { table.customer[Int($0)] })
-        out.recencyDays.append(contentsOf: rows.lazy.map { asOf - table.lastOrder[Int($0)] })
-        out.frequency.append(contentsOf: rows.lazy.map { table.orders[Int($0)] })
-        out.monetary.append(contentsOf: rows.lazy.map { table.revenue[Int($0)] })
+        rows.withUnsafeBufferPointer { rows in
+            table.customer.withUnsafeBufferPointer { out.customer.refill(gathering: $0, at: rows) }
+            table.lastOrder.withUnsafeBufferPointer { last in out.recencyDays.refill(count: rows.count) { asOf - last[Int(rows[$0])] } }
+            table.orders.withUnsafeBufferPointer { out.frequency.refill(gathering: $0, at: rows) }
+            table.revenue.withUnsafeBufferPointer { out.monetary.refill(gathering: $0, at: rows) }
+        }
 
         // Recency is scored on −recency_days so the most recent buyers score 5.
         let recency = QuintileScorer(values: out.recencyDays.map { -$0 })
