@@ -53,7 +53,6 @@ struct InputOptions: ParsableArguments {
         return text + "|delimiter=" + (delimiter ?? "auto")
     }
 
-    /// The config: the given file, `fidelis.yml` when present, or the seed's defaults.
     /// The config: the file named by `--config`, else `fidelis.yml` when present, else the defaults.
     /// A named file that does not exist is missing input (exit 66, as a missing snapshot folder);
     /// one that cannot be read or parsed is a bad config (65).

@@ -14,27 +14,16 @@ extension Array {
         append(contentsOf: repeatElement(value, count: count))
     }
 
-    /// Makes the array `source[indices[k]]` for every k, in its own storage when it is large enough:
-    /// gathered a block at a time into a small buffer, then appended with one copy per block.
-    /// (`append(contentsOf:)` of a lazy map went element by element through an iterator: 13 % of
-    /// deriving a 500 k-customer ledger's month ends, perf.)
+    /// Makes the array `source[indices[k]]` for every k, in its own storage when it is large enough
+    /// (see `refill(count:_:)`).
     mutating func refill(gathering source: UnsafeBufferPointer<Element>, at indices: UnsafeBufferPointer<Int32>) where Element: BitwiseCopyable {
-        removeAll(keepingCapacityFor: indices.count)
-        let block = 1024
-        withUnsafeTemporaryAllocation(of: Element.self, capacity: block) { buffer in
-            let out = buffer.baseAddress!
-            var start = 0
-            while start < indices.count {
-                let n = Swift.min(block, indices.count - start)
-                for k in 0..<n { (out + k).initialize(to: source[Int(indices[start + k])]) }
-                append(contentsOf: UnsafeBufferPointer(start: out, count: n))
-                start += n
-            }
-        }
+        refill(count: indices.count) { source[Int(indices[$0])] }
     }
 
-    /// Makes the array `element(k)` for k in 0..<count, in its own storage when it is large enough,
-    /// a block at a time as `refill(gathering:at:)` does.
+    /// Makes the array `element(k)` for k in 0..<count, in its own storage when it is large enough:
+    /// written a block at a time into a small buffer, then appended with one copy per block.
+    /// (`append(contentsOf:)` of a lazy map went element by element through an iterator: 13 % of
+    /// deriving a 500 k-customer ledger's month ends, perf.)
     @inline(__always)
     mutating func refill(count: Int, _ element: (Int) -> Element) where Element: BitwiseCopyable {
         removeAll(keepingCapacityFor: count)
