@@ -376,6 +376,22 @@ struct IngestLedgerTests {
         
     }
 
+    /// A customer whose amounts add up past Money.maxTotal: one error naming it, at the month end
+    /// where it happens, and none repeated for the month ends after it (which cannot be derived).
+    @Test("a customer's amounts past the exact limit are one error, said once")
+    func customerTotalOverflow() throws {
+        let text = "customer_id,date,amount\nB,2025-12-10,5\n" + String(repeating: "A,2026-01-01,999999999999\n", count: 300) + "B,2026-03-01,5\n"
+        let dir = try TemporaryFolder()
+        defer { dir.remove() }
+        var source = try LedgerSource(path: try dir.write("ledger.csv", text), asOf: nil, dialect: InputDialect())
+        #expect(source.periods.map(\.label) == ["2025-12", "2026-01", "2026-02", "2026-03-01"])
+        var customers = CustomerIndex()
+        let outcomes = source.periods.indices.map { source.read($0, customers: &customers) }
+        #expect(outcomes.map { $0.table != nil } == [true, false, false, false])
+        #expect(outcomes.map(\.errors.total) == [0, 1, 0, 0])
+        #expect(outcomes[1].errors.first.first?.message == "the amounts of customer A add up past \(Money.maxTotal / Money.scale) currency units")
+    }
+
     @Test("200 amounts at the 12-digit limit still sum exactly (Money.maxTotal is Int64.max / 4)")
     func revenueNearLimit() throws {
         let text = "customer_id,date,amount\n" + String(repeating: "A,2026-01-01,999999999999.9999\n", count: 200)
