@@ -19,8 +19,26 @@ public struct LedgerSource: SnapshotSource {
     private let startsOrder: [Bool]
     /// Start of each customer's lines in the sorted columns (customers.count + 1 entries).
     private let customerStart: [Int]
-    private let state: LedgerCustomerState
+    private var state: CustomerState
+    private var nextIndex = 0
+    /// Set once a customer's amounts overflowed: the later month ends cannot be derived, and their
+    /// error was said once.
+    private var failed = false
     private var digests: [String]?
+
+    private struct CustomerState {
+        var cursor: [Int]
+        /// The day of each customer's next line (`lineDay[cursor]`; `Int32.max` past its last), read
+        /// in customer order so that a month end finds the customers it changes without touching
+        /// the lines of the others.
+        var nextDay: [Int32]
+        var orders: [Int32]
+        var revenue: [Int64]
+        var first: [Int32]
+        var last: [Int32]
+        var days: [Int32]
+        var repeatSpend: [Int64]
+    }
 
     /// `digests`: work out `periodDigests()` (a pass over the lines, for the build cache).
     public init(path: String, asOf: Day?, dialect: InputDialect, digests: Bool = false) throws(InputErrors) {
@@ -58,7 +76,11 @@ public struct LedgerSource: SnapshotSource {
         parsed.customers.releaseTable()
         lines = parsed
         customerStart = start
-        state = LedgerCustomerState(start: start, day: sorted.day)
+        let nextDay = (0..<customerCount).map { c in start[c] < start[c + 1] ? sorted.day[start[c]] : Int32.max }
+        state = CustomerState(cursor: Array(start.dropLast()), nextDay: nextDay, orders: .init(repeating: 0, count: customerCount),
+                              revenue: .init(repeating: 0, count: customerCount), first: .init(repeating: SnapshotTable.missingDay, count: customerCount),
+                              last: .init(repeating: SnapshotTable.missingDay, count: customerCount), days: .init(repeating: 0, count: customerCount),
+                              repeatSpend: .init(repeating: 0, count: customerCount))
         // Month ends from the first purchase month, then the as-of date itself.
         var list: [SnapshotPeriod] = []
         var month = Day(ordinal: firstDay).month
@@ -295,12 +317,12 @@ public struct LedgerSource: SnapshotSource {
     public static let readAheadCustomers = 600_000
 
     public mutating func read(_ index: Int, customers: inout CustomerIndex, reusing spare: consuming SnapshotTable?) -> SnapshotOutcome {
-        precondition(index == state.nextPeriod, "ledger snapshots are derived in order, once")
-        state.nextPeriod += 1
+        precondition(index == nextIndex, "ledger snapshots are derived in order")
+        nextIndex += 1
         if index == 0 { customers = lines.customers }
         let period = periods[index]
         // After an overflow no later month end can be derived; its error is not repeated for each.
-        guard !state.failed else { return SnapshotOutcome(name: name, table: nil, errors: InputErrors(), unknownColumns: [], byteCount: 0) }
+        guard !failed else { return SnapshotOutcome(name: name, table: nil, errors: InputErrors(), unknownColumns: [], byteCount: 0) }
         let cut = period.asOf.ordinal
         // No status, vip, survey, complaint, refund or points columns: left empty (see `SnapshotTable`).
         // Customers with a purchase so far, in index order: the table's rows.
@@ -314,33 +336,48 @@ public struct LedgerSource: SnapshotSource {
         // its next line instead was a cache miss per customer and month end (500 k-customer ledger,
         // 63 month ends: month ends 3,048 -> 2,363 perf samples, `validate --parse-only` 1.37-1.50 s
         // -> 1.23-1.30 s in alternating runs).
-        let overflowing = lineDay.withUnsafeBufferPointer { day in
-            lineAmount.withUnsafeBufferPointer { amount in
-                startsOrder.withUnsafeBufferPointer { startsOrder in
-                    customerStart.withUnsafeBufferPointer { start in
-                        state.advance(to: cut, day: day, amount: amount, startsOrder: startsOrder, start: start, rows: &rows)
-                    }
-                }
+        for c in 0..<customerCount {
+            if state.nextDay[c] > cut {
+                if state.first[c] != SnapshotTable.missingDay { rows.append(Int32(c)) }
+                continue
             }
-        }
-        if let c = overflowing {
-            state.failed = true
-            return SnapshotOutcome(name: name, table: nil, errors: InputErrors([InputError(
-                file: name, line: 0, column: 0,
-                message: "the amounts of customer \(customers.id(c)) add up past \(Money.maxTotal / Money.scale) currency units",
-                expected: "amounts a report can sum exactly")]), unknownColumns: [], byteCount: 0)
+            var k = state.cursor[c]
+            let end = customerStart[c + 1]
+            while k < end {
+                let day = lineDay[k]
+                guard day <= cut else { break }
+                if startsOrder[k] { state.orders[c] += 1 }
+                let (sum, overflow) = state.revenue[c].addingReportingOverflow(lineAmount[k])
+                if overflow || abs(sum) > Money.maxTotal {
+                    failed = true
+                    return SnapshotOutcome(name: name, table: nil, errors: InputErrors([InputError(
+                        file: name, line: 0, column: 0,
+                        message: "the amounts of customer \(customers.id(Int32(c))) add up past \(Money.maxTotal / Money.scale) currency units",
+                        expected: "amounts a report can sum exactly")]), unknownColumns: [], byteCount: 0)
+                }
+                state.revenue[c] = sum
+                if state.first[c] == SnapshotTable.missingDay { state.first[c] = day }
+                if day != state.last[c] { state.days[c] += 1 }
+                if day != state.first[c] { state.repeatSpend[c] += lineAmount[k] }
+                state.last[c] = day
+                k += 1
+            }
+            state.cursor[c] = k
+            state.nextDay[c] = k < end ? lineDay[k] : Int32.max
+            if state.first[c] != SnapshotTable.missingDay { rows.append(Int32(c)) }
         }
         // The columns gathered from the per-customer state (seven appends per row were 5 % of a ledger
         // build) into the table's storage: copied even when every customer is a row, since sharing
         // the state's arrays made the next month end copy them on its first write.
-        func gather<T: BitwiseCopyable>(_ values: UnsafeMutablePointer<T>, into out: inout [T]) {
-            let column = UnsafeBufferPointer(start: values, count: customerCount)
-            if rows.count == customerCount {
-                out.removeAll(keepingCapacityFor: rows.count)
-                out.append(contentsOf: column)
-                return
+        func gather<T: BitwiseCopyable>(_ column: [T], into out: inout [T]) {
+            column.withUnsafeBufferPointer { column in
+                if rows.count == customerCount {
+                    out.removeAll(keepingCapacityFor: rows.count)
+                    out.append(contentsOf: column)
+                    return
+                }
+                rows.withUnsafeBufferPointer { rows in out.refill(gathering: column, at: rows) }
             }
-            rows.withUnsafeBufferPointer { rows in out.refill(gathering: column, at: rows) }
         }
         gather(state.first, into: &table.firstOrder)
         gather(state.last, into: &table.lastOrder)
