@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Recomputes the figures of metrics.json from the snapshot files, written from
-../shared/spec/metrics.md alone (no code shared with the Swift implementation, standard library
-only), and compares them with what fidelis-report writes.
+"""Recomputes the figures of metrics.json and segments.csv from the input files, written from
+../shared/spec/input.md and metrics.md alone (no code shared with the Swift implementation, standard
+library only), and compares them with what fidelis-report writes.
 
     scripts/check-spec.py BINARY [--customers N] [--months N] [--seed S] [--keep DIR]
 
@@ -152,14 +152,14 @@ def read_folder(folder, fmt):
     return snaps
 
 
-def ledger_snapshots(path, as_of=None):
+def ledger_snapshots(path, cut=None):
     """input.md kind 2: month ends from the first purchase month to the as-of date (default: the last
     date; later lines ignored), the last one at the as-of date; per customer with a line so far: first
     and last line dates, orders (distinct order_id, else lines) and revenue (net of refunds)."""
     with open(path, encoding='utf-8', newline='') as fh:
         lines = [(r['customer_id'], datetime.date.fromisoformat(r['date']), Input.units(r['amount']), r.get('order_id'))
                  for r in csv.DictReader(fh)]
-    end = as_of or max(d for _, d, _, _ in lines)
+    end = cut or max(d for _, d, _, _ in lines)
     lines = sorted((l for l in lines if l[1] <= end), key=lambda l: l[1])
     first = min(d for _, d, _, _ in lines)
     cuts, y, m = [], first.year, first.month

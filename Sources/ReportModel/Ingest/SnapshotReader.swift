@@ -252,7 +252,7 @@ public struct SnapshotReader {
             var tier: UInt32 = 0
             if r.tierStart >= 0 {
                 let raw = UnsafeRawBufferPointer(start: base + r.tierStart, count: r.tierCount)
-                tier = tierCodes.code(of: raw, readable: bytes.count - r.tierStart) ?? tierCodes.code(of: raw) { String(decoding: raw, as: UTF8.self) }
+                tier = tierCodes.code(of: raw, readable: bytes.count - r.tierStart) { String(decoding: raw, as: UTF8.self) }
             }
             if orders == 0 && first != missingDay {
                 // A first order date beside orders = 0 (say, a fully refunded customer): not a buyer,

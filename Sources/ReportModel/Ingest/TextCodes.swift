@@ -38,9 +38,10 @@ struct TextCodes {
     }
 
     /// The code of `raw`, adding it with the text `make()` gives when it is new; 0 (nothing added)
-    /// when `make` gives nil (text the caller refuses).
-    mutating func code(of raw: UnsafeRawBufferPointer, making make: () -> String?) -> UInt32 {
-        if let known = code(of: raw) { return known }
+    /// when `make` gives nil (text the caller refuses). `readable` as in `code(of:readable:)` (0:
+    /// unknown, the bytes are compared one by one).
+    mutating func code(of raw: UnsafeRawBufferPointer, readable: Int = 0, making make: () -> String?) -> UInt32 {
+        if let known = code(of: raw, readable: readable) { return known }
         guard let text = make() else { return 0 }
         return add(raw, text: text)
     }
