@@ -11,14 +11,22 @@ public struct LedgerSource: SnapshotSource {
     public let warnings: [String]
     private let name: String
     private let lines: LedgerReader.Lines
-    /// The lines sorted by (customer, day), as columns: day, amount, and whether the line starts a
-    /// new order for its customer. (Kept by line with an index sorted by customer, each month end
-    /// read one scattered line per customer still to come: a cache miss each, 6 % of a ledger build.)
-    private let lineDay: [Int32]
+    /// The lines grouped by month end, then sorted by (customer, day), ties in file order, packed
+    /// as columns (`groupedByPeriod`): customer index and whether the line starts a new order for
+    /// its customer, day in the month, amount. A month end reads its own lines in one sequential
+    /// pass. (Sorted by customer alone, each month end read every customer's next line where it lay
+    /// among all its lines: a cache miss per customer with a purchase, 60 % of deriving the month
+    /// ends, perf annotate.)
+    private let lineCustomer: [UInt32]
+    private let lineDayInMonth: [UInt8]
     private let lineAmount: [Int64]
-    private let startsOrder: [Bool]
-    /// Start of each customer's lines in the sorted columns (customers.count + 1 entries).
-    private let customerStart: [Int]
+    /// Start of each month end's lines in the columns (periods.count + 1 entries).
+    private let periodStart: [Int]
+    /// The ordinal of the first day of each month end's month.
+    private let periodFirstDay: [Int32]
+    /// The bit of `lineCustomer` that says a line starts an order.
+    static let startsOrderBit: UInt32 = 1 << 31
+    private let customerCount: Int
     private var state: CustomerState
     private var nextIndex = 0
     /// Set once a customer's amounts overflowed: the later month ends cannot be derived, and their
@@ -26,18 +34,18 @@ public struct LedgerSource: SnapshotSource {
     private var failed = false
     private var digests: [String]?
 
+    /// Each customer's figures so far, by customer index.
     private struct CustomerState {
-        var cursor: [Int]
-        /// The day of each customer's next line (`lineDay[cursor]`; `Int32.max` past its last), read
-        /// in customer order so that a month end finds the customers it changes without touching
-        /// the lines of the others.
-        var nextDay: [Int32]
         var orders: [Int32]
         var revenue: [Int64]
         var first: [Int32]
         var last: [Int32]
         var days: [Int32]
         var repeatSpend: [Int64]
+        /// The customers with a purchase so far, in index order (the rows of the next month end).
+        var buyers: [Int32] = []
+        /// Those whose first purchase is in the month end being derived, in index order.
+        var newBuyers: [Int32] = []
     }
 
     /// `digests`: work out `periodDigests()` (a pass over the lines, for the build cache).
@@ -68,17 +76,14 @@ public struct LedgerSource: SnapshotSource {
         if monthEnds > LedgerSource.maxMonthEnds { throw InputErrors([LedgerSource.spanError(parsed, file: display, monthEnds: monthEnds)]) }
         warnings = monthEnds > LedgerSource.gapWarningMonths ? LedgerSource.gapWarnings(parsed, file: display, from: firstMonth, to: cut.month) : []
         let customerCount = parsed.customers.count
-        let sorted = LedgerSource.sortedByCustomer(&parsed.parts, customers: customerCount, hasOrderID: parsed.hasOrderID)
-        (lineDay, lineAmount, startsOrder) = (sorted.day, sorted.amount, sorted.startsOrder)
-        let start = sorted.start
+        var sorted = LedgerSource.sortedByCustomer(&parsed.parts, customers: customerCount, hasOrderID: parsed.hasOrderID)
         // Every id is interned: month ends go by customer index (16 MB less at 1 M customers, through
         // the last month ends where a ledger build's memory peaks).
         parsed.customers.releaseTable()
         lines = parsed
-        customerStart = start
-        let nextDay = (0..<customerCount).map { c in start[c] < start[c + 1] ? sorted.day[start[c]] : Int32.max }
-        state = CustomerState(cursor: Array(start.dropLast()), nextDay: nextDay, orders: .init(repeating: 0, count: customerCount),
-                              revenue: .init(repeating: 0, count: customerCount), first: .init(repeating: SnapshotTable.missingDay, count: customerCount),
+        self.customerCount = customerCount
+        state = CustomerState(orders: .init(repeating: 0, count: customerCount), revenue: .init(repeating: 0, count: customerCount),
+                              first: .init(repeating: SnapshotTable.missingDay, count: customerCount),
                               last: .init(repeating: SnapshotTable.missingDay, count: customerCount), days: .init(repeating: 0, count: customerCount),
                               repeatSpend: .init(repeating: 0, count: customerCount))
         // Month ends from the first purchase month, then the as-of date itself.
@@ -90,7 +95,20 @@ public struct LedgerSource: SnapshotSource {
         }
         list.append(SnapshotPeriod(asOf: cut))
         periods = list
-        if digests { self.digests = LedgerSource.digests(periods: list, customers: parsed.customers.ids, start: start, day: sorted.day, amount: sorted.amount, order: sorted.order) }
+        let periodOfDay = LedgerSource.periodOfDay(periods: list)
+        if digests {
+            self.digests = LedgerSource.digests(periods: list, periodOfDay: periodOfDay, customers: parsed.customers.ids, start: sorted.start,
+                                                day: sorted.day, amount: sorted.amount, order: sorted.order)
+        }
+        sorted.order = []
+        let grouped = LedgerSource.groupedByPeriod(&sorted, periodOfDay: periodOfDay, periods: list.count)
+        (lineCustomer, lineDayInMonth, lineAmount, periodStart) = (grouped.customer, grouped.dayInMonth, grouped.amount, grouped.start)
+        periodFirstDay = list.indices.map { periodOfDay.firstOrdinal(ofPeriod: $0) }
+    }
+
+    /// The month end of each day from the first period's month to the last period's as-of date.
+    static func periodOfDay(periods: [SnapshotPeriod]) -> LedgerDayPeriods {
+        LedgerDayPeriods(from: periods[0].asOf.month, through: periods[periods.count - 1].asOf)
     }
 
     /// The digest of each snapshot's lines, when asked for at `init`.
@@ -101,15 +119,7 @@ public struct LedgerSource: SnapshotSource {
     /// order in the file. A month end is derived from the lines up to it alone, so a ledger that
     /// grows by a month keeps the digests of the months before it. `order` is empty without an
     /// `order_id` column (every line is then an order).
-    static func digests(periods: [SnapshotPeriod], customers ids: CustomerIDs, start: [Int], day: [Int32], amount: [Int64], order: [Int64]) -> [String] {
-        let firstMonth = periods[0].asOf.month.index
-        let firstOrdinal = Month(index: firstMonth).firstDay.ordinal
-        let lastOrdinal = periods[periods.count - 1].asOf.ordinal
-        // The snapshot of each day, worked out once per day.
-        var periodOfDay = [Int32](repeating: 0, count: Int(lastOrdinal - firstOrdinal) + 1)
-        for offset in periodOfDay.indices {
-            periodOfDay[offset] = Int32(Day(ordinal: firstOrdinal + Int32(offset)).month.index - firstMonth)
-        }
+    static func digests(periods: [SnapshotPeriod], periodOfDay: LedgerDayPeriods, customers ids: CustomerIDs, start: [Int], day: [Int32], amount: [Int64], order: [Int64]) -> [String] {
         @inline(__always) func mix(_ x: UInt64) -> UInt64 { SampleRandom.mix(x &+ 0x9E37_79B9_7F4A_7C15) }
         var sumA = [UInt64](repeating: 0, count: periods.count), sumB = sumA, count = [Int](repeating: 0, count: periods.count)
         for c in 0..<(start.count - 1) {
@@ -117,7 +127,7 @@ public struct LedgerSource: SnapshotSource {
             ids.withBytes(Int32(c)) { idHash.update($0) }
             let (ia, ib) = idHash.words
             for k in start[c]..<start[c + 1] {
-                let p = Int(periodOfDay[Int(day[k] - firstOrdinal)])
+                let p = periodOfDay[day[k]]
                 let d = UInt64(bitPattern: Int64(day[k])), m = UInt64(bitPattern: amount[k])
                 let o = order.isEmpty ? 0 : UInt64(bitPattern: order[k])
                 sumA[p] &+= mix(mix(mix(mix(ia) &+ d) &+ m) &+ o)
@@ -194,121 +204,12 @@ public struct LedgerSource: SnapshotSource {
         return warnings
     }
 
-    /// The lines sorted by customer, then by day (ties in file order), as columns, and whether each
-    /// starts a new order for its customer; `start[c]` is where customer c's lines begin
-    /// (`customers + 1` entries). Each column of `parts` is freed as soon as it is moved.
-    ///
-    /// A counting sort: each line's place is worked out once, then every column is moved there in
-    /// one sequential read, so that sorting each customer's few lines by day and finding its orders
-    /// read lines next to each other. (Sorting line numbers, then gathering every column through
-    /// them and comparing order ids through them, was a scattered read per line and column: 0.8 s
-    /// of reading a 5 M-line ledger, all of it before a second thread has work.)
-    static func sortedByCustomer(_ parts: inout [LedgerLineColumns], customers customerCount: Int, hasOrderID: Bool)
-        -> (day: [Int32], amount: [Int64], startsOrder: [Bool], start: [Int], order: [Int64]) {
-        let n = parts.reduce(0) { $0 + $1.count }
-        precondition(n < Int(Int32.max), "a ledger of 2^31 lines or more")
-        var start = [Int](repeating: 0, count: customerCount + 1)
-        for part in parts { for c in part.customer { start[Int(c) + 1] += 1 } }
-        for c in 0..<customerCount { start[c + 1] += start[c] }
-        // The place of each line, in file order.
-        var place = [Int32](repeating: 0, count: n)
-        do {
-            var fill = start.map { Int32(truncatingIfNeeded: $0) }
-            var line = 0
-            place.withUnsafeMutableBufferPointer { place in
-                fill.withUnsafeMutableBufferPointer { fill in
-                    for k in parts.indices {
-                        parts[k].customer.withUnsafeBufferPointer { customers in
-                            for c in customers {
-                                place[line] = fill[Int(c)]
-                                fill[Int(c)] &+= 1
-                                line += 1
-                            }
-                        }
-                        parts[k].customer = []
-                    }
-                }
-            }
-        }
-        func moved<T>(_ column: WritableKeyPath<LedgerLineColumns, [T]>) -> [T] {
-            [T](unsafeUninitializedCapacity: n) { out, initialized in
-                place.withUnsafeBufferPointer { place in
-                    var line = 0
-                    for k in parts.indices {
-                        parts[k][keyPath: column].withUnsafeBufferPointer { values in
-                            for v in values {
-                                (out.baseAddress! + Int(place[line])).initialize(to: v)
-                                line += 1
-                            }
-                        }
-                        parts[k][keyPath: column] = []
-                    }
-                }
-                initialized = n
-            }
-        }
-        var order = hasOrderID ? moved(\.order) : []
-        var amount = moved(\.amount)
-        var day = moved(\.day)
-        place = []
-        // Each customer's lines by day, ties kept in file order (an insertion sort: a ledger in date
-        // order needs no move at all).
-        day.withUnsafeMutableBufferPointer { day in
-            amount.withUnsafeMutableBufferPointer { amount in
-                order.withUnsafeMutableBufferPointer { order in
-                    for c in 0..<customerCount where start[c + 1] - start[c] > 1 {
-                        let lower = start[c], upper = start[c + 1]
-                        for k in (lower + 1)..<upper where day[k] < day[k - 1] {
-                            let (d, a) = (day[k], amount[k])
-                            let o = hasOrderID ? order[k] : 0
-                            var j = k
-                            while j > lower && day[j - 1] > d {
-                                day[j] = day[j - 1]
-                                amount[j] = amount[j - 1]
-                                if hasOrderID { order[j] = order[j - 1] }
-                                j -= 1
-                            }
-                            day[j] = d
-                            amount[j] = a
-                            if hasOrderID { order[j] = o }
-                        }
-                    }
-                }
-            }
-        }
-        // Which lines start an order: the first line (by day) of each distinct order id of a customer,
-        // found within each customer's few lines (a global sort of 5 M lines cost 80 MB and ~1 s).
-        var starts = [Bool](repeating: true, count: n)
-        if hasOrderID {
-            // Lines without an order id (-2) are orders of their own. A customer's few lines are
-            // compared with the earlier ones directly; a `Set` per customer (hashing, clearing) was a
-            // tenth of reading a 500 k-customer ledger and is kept for customers with many lines.
-            var seen = Set<Int64>()
-            order.withUnsafeBufferPointer { order in
-                for c in 0..<customerCount where start[c + 1] - start[c] > 1 {
-                    let range = start[c]..<start[c + 1]
-                    if range.count <= 32 {
-                        for k in range where order[k] != -2 {
-                            var j = range.lowerBound
-                            while j < k && order[j] != order[k] { j += 1 }
-                            if j < k { starts[k] = false }
-                        }
-                        continue
-                    }
-                    seen.removeAll(keepingCapacity: true)
-                    for k in range where order[k] != -2 && !seen.insert(order[k]).inserted { starts[k] = false }
-                }
-            }
-        }
-        return (day, amount, starts, start, order)
-    }
-
     /// A derived snapshot is a pass over lines already in memory, but a pass over every customer:
     /// 63 month ends of 500 k customers took 1.4 s of CPU on the thread that computes the figures,
     /// the critical path of a ledger build (read ahead: 16.5–17.6 → 14.2–14.7 s, peak 270 → 294 MB).
     /// The extra table grows with customers, so beyond `readAheadCustomers` month ends are derived
     /// when asked (a 1 M-customer ledger read ahead peaked at 434 MB instead of 353 MB).
-    public var benefitsFromReadAhead: Bool { customerStart.count - 1 <= LedgerSource.readAheadCustomers }
+    public var benefitsFromReadAhead: Bool { customerCount <= LedgerSource.readAheadCustomers }
 
     /// A month end is a pass over lines in memory (0.02 s for 500 k customers), against 0.1–0.2 s to fit it.
     public var readsAreLight: Bool { true }
@@ -323,60 +224,29 @@ public struct LedgerSource: SnapshotSource {
         let period = periods[index]
         // After an overflow no later month end can be derived; its error is not repeated for each.
         guard !failed else { return SnapshotOutcome(name: name, table: nil, errors: InputErrors(), unknownColumns: [], byteCount: 0) }
-        let cut = period.asOf.ordinal
         // No status, vip, survey, complaint, refund or points columns: left empty (see `SnapshotTable`).
-        // Customers with a purchase so far, in index order: the table's rows.
-        let customerCount = customerStart.count - 1
         var table = SnapshotTable(period: period, columns: [.customerID, .firstOrderDate, .lastOrderDate, .orders, .revenue], capacity: 0, reusing: spare)
         table.derivedFromLedger = true
-        var rows = table.customer
-        table.customer = []
-        rows.removeAll(keepingCapacityFor: customerCount)
-        // A customer whose next line is after the cut is looked at through `nextDay` alone: reading
-        // its next line instead was a cache miss per customer and month end (500 k-customer ledger,
-        // 63 month ends: month ends 3,048 -> 2,363 perf samples, `validate --parse-only` 1.37-1.50 s
-        // -> 1.23-1.30 s in alternating runs).
-        for c in 0..<customerCount {
-            if state.nextDay[c] > cut {
-                if state.first[c] != SnapshotTable.missingDay { rows.append(Int32(c)) }
-                continue
-            }
-            var k = state.cursor[c]
-            let end = customerStart[c + 1]
-            while k < end {
-                let day = lineDay[k]
-                guard day <= cut else { break }
-                if startsOrder[k] { state.orders[c] += 1 }
-                let (sum, overflow) = state.revenue[c].addingReportingOverflow(lineAmount[k])
-                if overflow || abs(sum) > Money.maxTotal {
-                    failed = true
-                    return SnapshotOutcome(name: name, table: nil, errors: InputErrors([InputError(
-                        file: name, line: 0, column: 0,
-                        message: "the amounts of customer \(customers.id(Int32(c))) add up past \(Money.maxTotal / Money.scale) currency units",
-                        expected: "amounts a report can sum exactly")]), unknownColumns: [], byteCount: 0)
-                }
-                state.revenue[c] = sum
-                if state.first[c] == SnapshotTable.missingDay { state.first[c] = day }
-                if day != state.last[c] { state.days[c] += 1 }
-                if day != state.first[c] { state.repeatSpend[c] += lineAmount[k] }
-                state.last[c] = day
-                k += 1
-            }
-            state.cursor[c] = k
-            state.nextDay[c] = k < end ? lineDay[k] : Int32.max
-            if state.first[c] != SnapshotTable.missingDay { rows.append(Int32(c)) }
+        if let overflowed = applyLines(of: index) {
+            failed = true
+            return SnapshotOutcome(name: name, table: nil, errors: InputErrors([InputError(
+                file: name, line: 0, column: 0,
+                message: "the amounts of customer \(customers.id(overflowed)) add up past \(Money.maxTotal / Money.scale) currency units",
+                expected: "amounts a report can sum exactly")]), unknownColumns: [], byteCount: 0)
         }
-        // The columns gathered from the per-customer state (seven appends per row were 5 % of a ledger
-        // build) into the table's storage: copied even when every customer is a row, since sharing
-        // the state's arrays made the next month end copy them on its first write.
+        // The rows: the customers with a purchase so far, in index order. Customers are indexed in
+        // the order the ledger first names them, so in a ledger in date order they are the first
+        // indices, and each column is one copy of the start of the state's.
+        let rowCount = state.buyers.count
+        let isPrefix = rowCount == 0 || Int(state.buyers[rowCount - 1]) == rowCount - 1
         func gather<T: BitwiseCopyable>(_ column: [T], into out: inout [T]) {
             column.withUnsafeBufferPointer { column in
-                if rows.count == customerCount {
-                    out.removeAll(keepingCapacityFor: rows.count)
-                    out.append(contentsOf: column)
+                if isPrefix {
+                    out.removeAll(keepingCapacityFor: rowCount)
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: column[0..<rowCount]))
                     return
                 }
-                rows.withUnsafeBufferPointer { rows in out.refill(gathering: column, at: rows) }
+                state.buyers.withUnsafeBufferPointer { rows in out.refill(gathering: column, at: rows) }
             }
         }
         gather(state.first, into: &table.firstOrder)
@@ -385,7 +255,8 @@ public struct LedgerSource: SnapshotSource {
         gather(state.revenue, into: &table.revenue)
         gather(state.days, into: &table.purchaseDays)
         gather(state.repeatSpend, into: &table.repeatSpend)
-        table.customer = rows
+        table.customer.removeAll(keepingCapacityFor: rowCount)
+        table.customer.append(contentsOf: state.buyers)
         var total: Int64 = 0
         for r in table.revenue {
             let (sum, overflow) = total.addingReportingOverflow(r)
@@ -397,5 +268,59 @@ public struct LedgerSource: SnapshotSource {
             total = sum
         }
         return SnapshotOutcome(name: name, table: table, errors: InputErrors(), unknownColumns: index == 0 ? lines.unknownColumns : [], byteCount: index == 0 ? lines.byteCount : 0)
+    }
+
+    /// Adds the lines of month end `index` to each customer's figures, in one pass over its lines
+    /// (by customer, then day), and its new buyers to `state.buyers`. Returns the customer whose
+    /// amounts add up past the exact limit, if one does (the first in index order).
+    private mutating func applyLines(of index: Int) -> Int32? {
+        let lines = periodStart[index]..<periodStart[index + 1]
+        let missing = SnapshotTable.missingDay
+        var newBuyers = state.newBuyers
+        state.newBuyers = []
+        newBuyers.removeAll(keepingCapacity: true)
+        var overflowed: Int32?
+        state.orders.withUnsafeMutableBufferPointer { orders in
+        state.revenue.withUnsafeMutableBufferPointer { revenue in
+        state.first.withUnsafeMutableBufferPointer { first in
+        state.last.withUnsafeMutableBufferPointer { last in
+        state.days.withUnsafeMutableBufferPointer { days in
+        state.repeatSpend.withUnsafeMutableBufferPointer { repeatSpend in
+            lineCustomer.withUnsafeBufferPointer { lineCustomer in
+            lineDayInMonth.withUnsafeBufferPointer { lineDayInMonth in
+            lineAmount.withUnsafeBufferPointer { lineAmount in
+                let firstDay = periodFirstDay[index]
+                for k in lines {
+                    let packed = lineCustomer[k], day = firstDay + Int32(lineDayInMonth[k]), amount = lineAmount[k]
+                    let c = Int(packed & ~LedgerSource.startsOrderBit)
+                    if packed & LedgerSource.startsOrderBit != 0 { orders[c] += 1 }
+                    let (sum, overflow) = revenue[c].addingReportingOverflow(amount)
+                    if overflow || abs(sum) > Money.maxTotal { overflowed = Int32(c); return }
+                    revenue[c] = sum
+                    if first[c] == missing { first[c] = day; newBuyers.append(Int32(c)) }
+                    if day != last[c] { days[c] += 1 }
+                    if day != first[c] { repeatSpend[c] += amount }
+                    last[c] = day
+                }
+            }}}
+        }}}}}}
+        // Merged into the buyers so far; in a ledger in date order they all come after them.
+        if let firstNew = newBuyers.first, let lastKnown = state.buyers.last, firstNew < lastKnown {
+            var merged: [Int32] = []
+            merged.reserveCapacity(state.buyers.count + newBuyers.count)
+            var i = 0, j = 0
+            while i < state.buyers.count || j < newBuyers.count {
+                if j == newBuyers.count || (i < state.buyers.count && state.buyers[i] < newBuyers[j]) {
+                    merged.append(state.buyers[i]); i += 1
+                } else {
+                    merged.append(newBuyers[j]); j += 1
+                }
+            }
+            state.buyers = merged
+        } else {
+            state.buyers.append(contentsOf: newBuyers)
+        }
+        state.newBuyers = newBuyers
+        return overflowed
     }
 }
