@@ -61,6 +61,8 @@ for spec in $LEDGERS; do
   measure "ledger parse + derive, $n customers, $rows rows" "$mb" $bin validate --parse-only --transactions "$dir/transactions.csv"
   rm -rf "$out/site"
   measure "ledger build, $n customers, $rows rows" "$mb" $bin build --transactions "$dir/transactions.csv" --out "$out/site"
+  build_secs=$(grep 'Elapsed (wall' "$out/time" | awk '{print $NF}' | awk -F: '{print $1*60+$2}')
+  latest=$(grep -h '2026-10:' "$out/time" | sed 's/^ *2026-10: //')
   measure "ledger unchanged rebuild (cache hit), $n customers" "$mb" $bin build --transactions "$dir/transactions.csv" --out "$out/site"
   # The monthly case: a site cut at the month end before the last (as if the ledger had not yet had
   # its last month), then the whole ledger: every month end before the last is reused.
@@ -68,7 +70,7 @@ for spec in $LEDGERS; do
   $bin build --transactions "$dir/transactions.csv" --as-of 2026-09-30 --out "$out/inc" --quiet
   measure "ledger new month (earlier month ends reused), $n customers" "$mb" $bin build --transactions "$dir/transactions.csv" --out "$out/inc"
   diff -rq "$out/inc" "$out/site" >&2 || { echo "the ledger's new-month build differs from the full build" >&2; exit 1; }
-  notes+="- ledger $n customers: $(printf '%.0f' "$(echo "$rows / $(grep 'Elapsed (wall' "$out/time" | awk '{print $NF}' | awk -F: '{print $1*60+$2}')" | bc -l)") rows/s end to end; latest snapshot: $(grep -h '2026-10:' "$out/time" | sed 's/^ *2026-10: //')"$'\n'
+  notes+="- ledger $n customers: $(printf '%.0f' "$(echo "$rows / $build_secs" | bc -l)") rows/s end to end (full build); latest snapshot: $latest"$'\n'
 done
 echo
 echo "Per-stage times of the latest snapshot (read and BG/NBD + Gamma-Gamma fit on the reader thread, other figures, pages):"
