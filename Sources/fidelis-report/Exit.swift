@@ -6,7 +6,15 @@ import ReportRender
 /// Prints a build failure to standard error and turns it into the exit status of output.md.
 enum Exit {
     static func failure(_ failure: BuildFailure) -> ExitCode {
-        printError(failure.description)
+        switch failure {
+        case .badInput, .badConfig, .badTemplate:
+            // Located problems exactly as input.md writes them, `FILE:LINE:COLUMN: what (expected
+            // what)`, the location first on each line (as compilers print them, which editors and CI
+            // problem matchers read), then the count of the others.
+            FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+        case .inputMissing, .site:
+            printError(failure.description)
+        }
         return ExitCode(failure.exitCode)
     }
 

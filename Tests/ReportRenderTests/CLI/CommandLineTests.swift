@@ -78,7 +78,19 @@ import Testing
         try "client: [unclosed\n".write(toFile: dir + "/bad.yml", atomically: true, encoding: .utf8)
         let c = try run(["build", "--config", "bad.yml"], in: dir)
         #expect(c.status == 65)
-        #expect(c.err.contains("bad.yml:"))
+        #expect(c.err.hasPrefix("bad.yml:2:1: YAML error: "))
+        // Each problem on a line of its own in input.md's form, the location first (no prefix), then
+        // the count of those past the first 20.
+        let rows = (1...25).map { "C\($0),2026-10-01,x,1" }.joined(separator: "\n")
+        try ("customer_id,last_order_date,orders,revenue\n" + rows + "\n").write(toFile: dir + "/in/2026-10.csv", atomically: true, encoding: .utf8)
+        let many = try run(["validate", "--snapshots", "in"], in: dir)
+        #expect(many.status == 65)
+        let lines = many.err.split(separator: "\n").map(String.init)
+        #expect(lines.count == 21, "\(many.err)")
+        for (k, line) in lines.prefix(20).enumerated() {
+            #expect(line.hasPrefix("2026-10.csv:\(k + 2):3: orders \"x\" is not a whole number") && line.hasSuffix(")"), "\(line)")
+        }
+        #expect(lines.last == "… and 5 more problem(s)")
     }
 
     @Test func missingInputAndRefusedOutput() throws {
