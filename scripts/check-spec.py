@@ -259,6 +259,9 @@ def check(snaps, site, fmt, settings=Settings()):
                 v = kpi['value']
                 want = 'no_data' if v is None else 'on_target' if (v > target if direction == 'above' else v < target) else 'off_target'
                 same(f'{label} {key}.status', kpi['status'], want)
+            else:
+                # No target: nothing to judge the value against (output.md's statuses are three).
+                same(f'{label} {key}.target', (kpi['target'], kpi['direction'], kpi['status']), (None, None, 'no_data'))
 
         # RFM scores and segments.
         rec = {c: (A - fmt.date(r['last_order_date'])).days for c, r in buyers.items()}

@@ -42,4 +42,9 @@ public enum KPIStatus: String, Sendable {
     case noData = "no_data"
     /// A value shown without a target (CES, satisfied share, historical LTV).
     case noTarget = "no_target"
+
+    /// The status written to `metrics.json`: output.md allows `on_target`, `off_target` and
+    /// `no_data` only, so a KPI without a target (nothing to judge its value against) is `no_data`
+    /// there, with a null target; the pages still say "no target".
+    public var metricsValue: String { self == .noTarget ? KPIStatus.noData.rawValue : rawValue }
 }

@@ -17,7 +17,7 @@ public enum MetricsDocument {
                     ("value", .number(kpi.value)),
                     ("target", .number(kpi.target.value)),
                     ("direction", kpi.target.value == nil ? .null : .string(kpi.target.direction.rawValue)),
-                    ("status", .string(kpi.status.rawValue)),
+                    ("status", .string(kpi.status.metricsValue)),
                 ]))
             })),
             ("rfm", .object([

@@ -20,6 +20,28 @@ import ReportModel
         }
     }
 
+    /// Every KPI of metrics.json has output.md's four keys and one of its three statuses; those
+    /// without a target are `no_data` with a null target and direction, whatever their value.
+    @Test func kpiStatusesAreTheContractsThree() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.sample("in")
+        let result = try f.build("in")
+        for r in result.reports {
+            let data = try Data(contentsOf: URL(fileURLWithPath: f.path("site/\(r.period.label)/metrics.json")))
+            let kpis = try #require((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["kpis"] as? [String: [String: Any]])
+            #expect(Set(kpis.keys) == Set(KPIKey.allCases.map(\.rawValue)))
+            for (key, kpi) in kpis {
+                #expect(Set(kpi.keys) == ["value", "target", "direction", "status"], "\(key)")
+                let status = try #require(kpi["status"] as? String)
+                #expect(["on_target", "off_target", "no_data"].contains(status), "\(key): \(status)")
+                if ["ltv", "csat_satisfied_share", "ces"].contains(key) {
+                    #expect(kpi["target"] is NSNull && kpi["direction"] is NSNull && status == "no_data", "\(key)")
+                    #expect(kpi["value"] is Double, "\(key) has a value in the sample")
+                }
+            }
+        }
+    }
+
     @Test func rebuildsAreByteIdentical() throws {
         let f = BuildFixture(); defer { f.remove() }
         f.sample("in")
