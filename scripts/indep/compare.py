@@ -49,8 +49,7 @@ def run(case):
         shutil.rmtree(outdir)
     targs = [TOOL, 'build', '--out', outdir, '--quiet'] + [a.replace('$H', HERE) for a in case['args']]
     margs = [sys.executable, os.path.join(CODE, 'indep.py'), '--json', myjson] + \
-            [a.replace('$H', HERE) for a in case['args'] if True]
-    env = dict(os.environ)
+            [a.replace('$H', HERE) for a in case['args']]
     tp = subprocess.run(targs, capture_output=True, text=True, cwd=os.path.join(HERE, 'cwd'))
     mp = subprocess.run(margs, capture_output=True, text=True)
     c = Cmp(name)
