@@ -42,16 +42,22 @@ feedback = [
     'succès succès churn churn churn', 'fidélité;', '"onboarding, points"', 'VIPs et vip',
     'cyclede vie', 'CHURN', 'Récompenses', 'nps', 'Tiers', 'accompagnement\tclient',
 ]
-r1 = []
-# customers with tied values
-for i in range(12):
-    cid = 'T%02d' % i
-    orders = [1, 1, 1, 1, 2, 2, 3, 3, 3, 5, 8, 8][i]
-    rev = [10, 10, 10, 20, 20, 20, 30, 30, 45.5, 45.5, 100, 100][i]
-    last = ['2025-01-15', '2025-01-15', '2025-01-10', '2025-01-10', '2024-12-01', '2024-12-01', '2024-10-01',
-            '2024-09-01', '2024-06-01', '2024-06-01', '2023-01-01', '2023-01-01'][i]
-    first = '2023-01-01' if orders > 1 else last
-    r1.append([cid, first, last, orders, rev, None, None, None, None, 'false', None])
+# customers with tied values: T00..T11 as (id, first, last, orders, revenue), from per-customer lists
+TIED_LAST = ['2025-01-15', '2025-01-15', '2025-01-10', '2025-01-10', '2024-12-01', '2024-12-01', '2024-10-01',
+             '2024-09-01', '2024-06-01', '2024-06-01', '2023-01-01']
+
+
+def tied(orders, rev, last):
+    out = []
+    for i in range(12):
+        first = '2023-01-01' if orders[i] > 1 else last[i]
+        out.append(['T%02d' % i, first, last[i], orders[i], rev[i]])
+    return out
+
+
+r1 = [t + [None, None, None, None, 'false', None]
+      for t in tied([1, 1, 1, 1, 2, 2, 3, 3, 3, 5, 8, 8], [10, 10, 10, 20, 20, 20, 30, 30, 45.5, 45.5, 100, 100],
+                    TIED_LAST + ['2023-01-01'])]
 # prospects and feedback carriers
 for i, fb in enumerate(feedback):
     r1.append(['P%02d' % i, None, None, 0, 0, (i * 3) % 11, 1 + i % 5, 1 + i % 7, fb,
@@ -62,17 +68,10 @@ edge1_zero = rows(H1, [['P%02d' % i, None, None, 0, 0, None, None, None, None, N
 edge1_empty = rows(H1, [])
 # 2025-04-10: status column present; T customers come back, one new buyer
 H2 = H1 + ['status']
-r4 = []
-for i in range(12):
-    cid = 'T%02d' % i
-    orders = [1, 1, 1, 1, 2, 2, 3, 3, 3, 5, 8, 9][i]
-    rev = [10, 10, 10, 20, 20, 20, 30, 30, 45.5, 45.5, 100, 130][i]
-    last = ['2025-01-15', '2025-01-15', '2025-01-10', '2025-01-10', '2024-12-01', '2024-12-01', '2024-10-01',
-            '2024-09-01', '2024-06-01', '2024-06-01', '2023-01-01', '2025-04-01'][i]
-    first = '2023-01-01' if orders > 1 else last
-    status = ['active', 'churned', 'ACTIVE', 'churned', 'active', '', 'active', 'churned', 'active', 'active',
-              'churned', 'active'][i]
-    r4.append([cid, first, last, orders, rev, None, None, None, None, None, None, status])
+statuses = ['active', 'churned', 'ACTIVE', 'churned', 'active', '', 'active', 'churned', 'active', 'active', 'churned', 'active']
+r4 = [t + [None, None, None, None, None, None, status]
+      for t, status in zip(tied([1, 1, 1, 1, 2, 2, 3, 3, 3, 5, 8, 9], [10, 10, 10, 20, 20, 20, 30, 30, 45.5, 45.5, 100, 130],
+                                TIED_LAST + ['2025-04-01']), statuses)]
 r4.append(['N01', '2025-04-02', '2025-04-02', 1, 5, None, None, None, None, None, None, 'active'])
 r4.append(['P00', None, None, 0, 0, None, None, None, None, None, None, 'active'])  # active prospect
 r4.append(['P01', None, None, 0, 0, None, None, None, None, None, None, 'churned'])
@@ -292,19 +291,25 @@ probes = feedback + [
     'réactivation activation', 'reactivation', 'parcours clients', 'succèss', 'a' * 3 + ' onboarding',
     'ÇA churn', 'İstanbul churn', 'ﬁdélité', 'vie de cycle', 'accompagnement accompagnement tiers tiers',
 ]
-files = {}
-d0 = _dt.date(2025, 1, 1)
-for i, fb in enumerate(probes):
-    day = d0 + _dt.timedelta(days=i)
-    if not fb.startswith('"'):
-        if any(ch in fb for ch in ',"\n'):
+
+
+def probe_folder(name, verbatims, first_day):
+    """One snapshot per verbatim, a day apart from first_day (values already in quotes kept as
+    written), and NAME_probes.txt listing them by date."""
+    files = {}
+    for i, fb in enumerate(verbatims):
+        day = first_day + _dt.timedelta(days=i)
+        if not fb.startswith('"') and any(ch in fb for ch in ',"\n'):
             fb = '"' + fb.replace('"', '""') + '"'
-    files[day.isoformat() + '.csv'] = rows(['customer_id', 'last_order_date', 'orders', 'revenue', 'feedback'],
-                                           [['A', '2025-01-01', 1, 5, fb]])
-folder('routing', files)
-with open(os.path.join(I, 'routing_probes.txt'), 'w') as f:
-    for i, fb in enumerate(probes):
-        f.write('%s\t%r\n' % ((d0 + _dt.timedelta(days=i)).isoformat(), fb))
+        files[day.isoformat() + '.csv'] = rows(['customer_id', 'last_order_date', 'orders', 'revenue', 'feedback'],
+                                               [['A', '2025-01-01', 1, 5, fb]])
+    folder(name, files)
+    with open(os.path.join(I, name + '_probes.txt'), 'w') as f:
+        for i, fb in enumerate(verbatims):
+            f.write('%s\t%r\n' % ((first_day + _dt.timedelta(days=i)).isoformat(), fb))
+
+
+probe_folder('routing', probes, _dt.date(2025, 1, 1))
 
 # small n for the quintile thresholds (n = 1..7 buyers), one file each
 sm = {}
@@ -367,17 +372,7 @@ probes3 = ['cycle, de vie', 'cycle. De vie', 'parcours/client', 'parcours_client
            'parcours -- client', 'cycle\nde\nvie', 'parcours\u00a0client', 'parcours.client.', 'cycle de vie2',
            'parcours client client', '-parcours client-', 'x_churn', 'churn_x', 'churn2', '2churn', 'ré-activation',
            'parcours\u2019client', 'Succès…', 'VIP’s', 'NPS-CSAT', 'parcours de client']
-files = {}
-for i, fb in enumerate(probes3):
-    day = _dt.date(2025, 6, 1) + _dt.timedelta(days=i)
-    if any(ch in fb for ch in ',"\n'):
-        fb = '"' + fb.replace('"', '""') + '"'
-    files[day.isoformat() + '.csv'] = rows(['customer_id', 'last_order_date', 'orders', 'revenue', 'feedback'],
-                                           [['A', '2025-01-01', 1, 5, fb]])
-folder('routing3', files)
-with open(os.path.join(I, 'routing3_probes.txt'), 'w') as f:
-    for i, fb in enumerate(probes3):
-        f.write('%s\t%r\n' % ((_dt.date(2025, 6, 1) + _dt.timedelta(days=i)).isoformat(), fb))
+probe_folder('routing3', probes3, _dt.date(2025, 6, 1))
 
 # ================================================================== round 4: file names, empty files
 ok1 = rows(['customer_id', 'last_order_date', 'orders', 'revenue'], [['A', '2025-01-01', 1, 5]])

@@ -120,13 +120,13 @@ extension LedgerSource {
     ) -> (customer: [UInt32], dayInMonth: [UInt8], amount: [Int64], start: [Int]) {
         let n = sorted.day.count
         var start = [Int](repeating: 0, count: periods + 1)
-        // The place of each line, in customer order.
+        for d in sorted.day { start[periodOfDay[d] + 1] += 1 }
+        for p in 0..<periods { start[p + 1] += start[p] }
+        // The place of each line (in customer order), worked out with its day in the month.
         var place = [Int32](repeating: 0, count: n)
         let dayInMonth = [UInt8](unsafeUninitializedCapacity: n) { out, initialized in
+            var fill = start.map { Int32(truncatingIfNeeded: $0) }
             sorted.day.withUnsafeBufferPointer { day in
-                for d in day { start[periodOfDay[d] + 1] += 1 }
-                for p in 0..<periods { start[p + 1] += start[p] }
-                var fill = start.map { Int32(truncatingIfNeeded: $0) }
                 place.withUnsafeMutableBufferPointer { place in
                     for k in 0..<n {
                         let p = periodOfDay[day[k]]

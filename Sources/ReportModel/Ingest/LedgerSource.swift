@@ -22,8 +22,8 @@ public struct LedgerSource: SnapshotSource {
     private let lineAmount: [Int64]
     /// Start of each month end's lines in the columns (periods.count + 1 entries).
     private let periodStart: [Int]
-    /// The ordinal of the first day of each month end's month.
-    private let periodFirstDay: [Int32]
+    /// The month end of each day, and the first day of each month end's month.
+    private let dayPeriods: LedgerDayPeriods
     /// The bit of `lineCustomer` that says a line starts an order.
     static let startsOrderBit: UInt32 = 1 << 31
     private let customerCount: Int
@@ -74,7 +74,9 @@ public struct LedgerSource: SnapshotSource {
         let firstMonth = Day(ordinal: firstDay).month
         let monthEnds = cut.month.index - firstMonth.index + 1
         if monthEnds > LedgerSource.maxMonthEnds { throw InputErrors([LedgerSource.spanError(parsed, file: display, monthEnds: monthEnds)]) }
-        warnings = monthEnds > LedgerSource.gapWarningMonths ? LedgerSource.gapWarnings(parsed, file: display, from: firstMonth, to: cut.month) : []
+        let dayPeriods = LedgerDayPeriods(from: firstMonth, through: cut)
+        self.dayPeriods = dayPeriods
+        warnings = monthEnds > LedgerSource.gapWarningMonths ? LedgerSource.gapWarnings(parsed, file: display, days: dayPeriods, from: firstMonth, to: cut.month) : []
         let customerCount = parsed.customers.count
         var sorted = LedgerSource.sortedByCustomer(&parsed.parts, customers: customerCount, hasOrderID: parsed.hasOrderID)
         // Every id is interned: month ends go by customer index (16 MB less at 1 M customers, through
@@ -95,20 +97,13 @@ public struct LedgerSource: SnapshotSource {
         }
         list.append(SnapshotPeriod(asOf: cut))
         periods = list
-        let periodOfDay = LedgerSource.periodOfDay(periods: list)
         if digests {
-            self.digests = LedgerSource.digests(periods: list, periodOfDay: periodOfDay, customers: parsed.customers.ids, start: sorted.start,
+            self.digests = LedgerSource.digests(periods: list, periodOfDay: dayPeriods, customers: parsed.customers.ids, start: sorted.start,
                                                 day: sorted.day, amount: sorted.amount, order: sorted.order)
         }
         sorted.order = []
-        let grouped = LedgerSource.groupedByPeriod(&sorted, periodOfDay: periodOfDay, periods: list.count)
+        let grouped = LedgerSource.groupedByPeriod(&sorted, periodOfDay: dayPeriods, periods: list.count)
         (lineCustomer, lineDayInMonth, lineAmount, periodStart) = (grouped.customer, grouped.dayInMonth, grouped.amount, grouped.start)
-        periodFirstDay = list.indices.map { periodOfDay.firstOrdinal(ofPeriod: $0) }
-    }
-
-    /// The month end of each day from the first period's month to the last period's as-of date.
-    static func periodOfDay(periods: [SnapshotPeriod]) -> LedgerDayPeriods {
-        LedgerDayPeriods(from: periods[0].asOf.month, through: periods[periods.count - 1].asOf)
     }
 
     /// The digest of each snapshot's lines, when asked for at `init`.
@@ -171,18 +166,13 @@ public struct LedgerSource: SnapshotSource {
     /// `last`, without a purchase line: every one of them still gets a month end (input.md), so one
     /// mistyped year (1990 for 2024) makes hundreds of empty-looking snapshots. A gap between lines
     /// names the earliest line's date and customer; a gap after the last line names the as-of date.
-    /// Every line lies between `first` and `last` (the ledger is cut at the as-of date).
-    static func gapWarnings(_ lines: LedgerReader.Lines, file: String, from first: Month, to last: Month) -> [String] {
+    /// Every line lies between `first` and `last` (the ledger is cut at the as-of date), whose
+    /// month ends `days` gives.
+    static func gapWarnings(_ lines: LedgerReader.Lines, file: String, days: LedgerDayPeriods, from first: Month, to last: Month) -> [String] {
         let span = last.index - first.index + 1
         let (earliest, latest) = extremeLines(lines)
-        // Days with a line, then months (a day's month worked out once per day, not per line).
-        let firstOrdinal = first.firstDay.ordinal
-        var dayHasLine = [Bool](repeating: false, count: Int(last.lastDay.ordinal - firstOrdinal) + 1)
-        for part in lines.parts { for day in part.day { dayHasLine[Int(day - firstOrdinal)] = true } }
         var bought = [Bool](repeating: false, count: span)
-        for (offset, has) in dayHasLine.enumerated() where has {
-            bought[Day(ordinal: firstOrdinal + Int32(offset)).month.index - first.index] = true
-        }
+        for part in lines.parts { for day in part.day { bought[days[day]] = true } }
         var warnings: [String] = []
         let lastLine = Day(ordinal: latest.day)
         var longest = (start: 0, count: 0), run = 0
@@ -280,6 +270,8 @@ public struct LedgerSource: SnapshotSource {
         state.newBuyers = []
         newBuyers.removeAll(keepingCapacity: true)
         var overflowed: Int32?
+        // Through buffer pointers: the loop writes six arrays of `self` for every line, each write
+        // through an array subscript a uniqueness and a bounds check.
         state.orders.withUnsafeMutableBufferPointer { orders in
         state.revenue.withUnsafeMutableBufferPointer { revenue in
         state.first.withUnsafeMutableBufferPointer { first in
@@ -289,7 +281,7 @@ public struct LedgerSource: SnapshotSource {
             lineCustomer.withUnsafeBufferPointer { lineCustomer in
             lineDayInMonth.withUnsafeBufferPointer { lineDayInMonth in
             lineAmount.withUnsafeBufferPointer { lineAmount in
-                let firstDay = periodFirstDay[index]
+                let firstDay = dayPeriods.firstOrdinal(ofPeriod: index)
                 for k in lines {
                     let packed = lineCustomer[k], day = firstDay + Int32(lineDayInMonth[k]), amount = lineAmount[k]
                     let c = Int(packed & ~LedgerSource.startsOrderBit)
