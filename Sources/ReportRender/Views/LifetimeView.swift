@@ -22,30 +22,94 @@ struct LifetimeView {
         return false
     }
 
-    /// Rows with a finite P(alive) and, when `clvKnown`, a finite predicted CLV, found once (the
-    /// three tables use them; a filter over 850 k buyers per table was 1 % of a 1 M × 12 build,
-    /// mostly fresh pages).
-    private let rows: [Int32]
     /// Whether predicted CLV is known: BG/NBD and Gamma-Gamma fitted. With BG/NBD alone, P(alive)
     /// is shown and every CLV figure is missing.
     private let clvKnown: Bool
+    /// What the three tables read, gathered in two passes over the buyers (they made about a dozen
+    /// between them, each over 850 k buyers, with three arrays of that size mapped in afresh per
+    /// snapshot: 5 % of a 1 M × 12 build's CPU samples). Only the buyers with a finite P(alive)
+    /// and, when `clvKnown`, a finite predicted CLV count; every sum runs in row order.
+    private let tally: Tally
+
+    private struct Tally {
+        /// Such buyers.
+        var buyers = 0
+        /// Per segment (`report.segmentIDs` order, then one for rows without a known segment): the
+        /// buyers and their Σ P(alive).
+        var members: [Int] = []
+        var aliveSum: [Double] = []
+        /// Their predicted CLVs by segment (segment s: `clvs[clvStart[s]..<clvStart[s + 1]]`), when `clvKnown`.
+        var clvs: [Double] = []
+        var clvStart: [Int] = []
+        /// Σ predicted CLV, and the buyers below 1, when `clvKnown`.
+        var clvTotal = 0.0
+        var belowOne = 0
+        /// The rows of the at-risk segment among them.
+        var atRisk: [Int] = []
+    }
 
     init(report: SnapshotReport, customers: CustomerIDs?, format: ReportFormatter) {
         self.report = report
         self.customers = customers
         self.format = format
         let b = report.buyers
-        if case .fitted(let m) = report.lifetime, b.predictedCLV.count == b.count, b.probabilityAlive.count == b.count {
-            let known = m.p != nil
-            var finite: [Int32] = []
-            finite.reserveCapacity(b.count)
-            for i in 0..<b.count where b.probabilityAlive[i].isFinite && (!known || b.predictedCLV[i].isFinite) { finite.append(Int32(i)) }
-            rows = finite
-            clvKnown = known
-        } else {
-            rows = []
+        guard case .fitted(let m) = report.lifetime, b.predictedCLV.count == b.count, b.probabilityAlive.count == b.count else {
             clvKnown = false
+            tally = Tally()
+            return
         }
+        let known = m.p != nil
+        clvKnown = known
+        let segmentCount = report.segmentIDs.count
+        let atRiskIndex = report.segmentIDs.firstIndex(of: "at_risk") ?? -1
+        var t = Tally()
+        var members = [Int](repeating: 0, count: segmentCount + 1)
+        var aliveSum = [Double](repeating: 0, count: segmentCount + 1)
+        var buyers = 0, clvTotal = 0.0, belowOne = 0
+        var atRisk: [Int] = []
+        b.probabilityAlive.withUnsafeBufferPointer { alive in
+        b.predictedCLV.withUnsafeBufferPointer { clv in
+        b.segment.withUnsafeBufferPointer { segment in
+        members.withUnsafeMutableBufferPointer { members in
+        aliveSum.withUnsafeMutableBufferPointer { aliveSum in
+            for i in 0..<alive.count where alive[i].isFinite && (!known || clv[i].isFinite) {
+                let s = min(Int(segment[i]), segmentCount)
+                buyers += 1
+                members[s] += 1
+                aliveSum[s] += alive[i]
+                if known {
+                    clvTotal += clv[i]
+                    if clv[i] < 1 { belowOne += 1 }
+                }
+                if s == atRiskIndex { atRisk.append(i) }
+            }
+        }}}}}
+        t.buyers = buyers
+        t.clvTotal = clvTotal
+        t.belowOne = belowOne
+        if known {
+            var start = [Int](repeating: 0, count: segmentCount + 2)
+            for s in 0...segmentCount { start[s + 1] = start[s] + members[s] }
+            var placed = start
+            var clvs = [Double](repeating: 0, count: buyers)
+            b.probabilityAlive.withUnsafeBufferPointer { alive in
+            b.predictedCLV.withUnsafeBufferPointer { clv in
+            b.segment.withUnsafeBufferPointer { segment in
+            placed.withUnsafeMutableBufferPointer { placed in
+            clvs.withUnsafeMutableBufferPointer { clvs in
+                for i in 0..<alive.count where alive[i].isFinite && clv[i].isFinite {
+                    let s = min(Int(segment[i]), segmentCount)
+                    clvs[placed[s]] = clv[i]
+                    placed[s] += 1
+                }
+            }}}}}
+            t.clvStart = start
+            t.clvs = clvs
+        }
+        t.members = members
+        t.aliveSum = aliveSum
+        t.atRisk = atRisk
+        tally = t
     }
 
     /// `clv_distribution`: quantiles of predicted CLV over the buyers and its concentration.
@@ -55,24 +119,34 @@ struct LifetimeView {
     /// of a 1 M × 12 build's CPU time).
     func distribution() -> [String: Any] {
         let b = report.buyers
-        guard clvKnown else { return ["available": false] }
-        let values = rows.map { b.predictedCLV[Int($0)] }
-        guard !values.isEmpty else { return ["available": false] }
-        let n = values.count
-        let total = values.reduce(0, +)
+        let n = tally.buyers
+        guard clvKnown, n > 0 else { return ["available": false] }
+        let total = tally.clvTotal
         func rank(_ p: Double) -> Int { Int((p * Double(n - 1)).rounded()) }
         func topCount(_ share: Double) -> Int { min(n, max(1, Int((share * Double(n)).rounded()))) }
         let top10 = topCount(0.10), top20 = topCount(0.20)
         let wanted = [0, rank(0.10), rank(0.25), rank(0.50), rank(0.75), rank(0.90), n - 1, n - top20, n - top10].sorted()
         var at: [Int: Double] = [:]
-        for (r, v) in zip(wanted, OrderStatistics.values(values, ranks: wanted)) { at[r] = v }
-        // The k largest values: those above the value of rank n − k, and as many equal to it as make k.
-        func top(_ k: Int) -> String {
+        // The values by segment: the same values, so the same order statistics.
+        for (r, v) in zip(wanted, OrderStatistics.values(tally.clvs, ranks: wanted)) { at[r] = v }
+        // The k largest values: those above the value of rank n − k, and as many equal to it as make
+        // k. Both shares in one pass, in row order.
+        let threshold10 = at[n - top10]!, threshold20 = at[n - top20]!
+        var above10 = 0.0, count10 = 0, above20 = 0.0, count20 = 0
+        if total > 0 {
+            b.probabilityAlive.withUnsafeBufferPointer { alive in
+                b.predictedCLV.withUnsafeBufferPointer { clv in
+                    for i in 0..<clv.count where alive[i].isFinite && clv[i].isFinite {
+                        let v = clv[i]
+                        if v > threshold10 { above10 += v; count10 += 1 }
+                        if v > threshold20 { above20 += v; count20 += 1 }
+                    }
+                }
+            }
+        }
+        func share(_ k: Int, above: Double, count: Int, threshold: Double) -> String {
             guard total > 0 else { return format.missing }
-            let threshold = at[n - k]!
-            var above = 0.0, aboveCount = 0
-            for v in values where v > threshold { above += v; aboveCount += 1 }
-            return format.percent((above + Double(k - aboveCount) * threshold) / total, decimals: 0)
+            return format.percent((above + Double(k - count) * threshold) / total, decimals: 0)
         }
         let quantiles: [(String, Double)] = [
             (t("Lowest", "Minimum"), at[0]!), ("P10", at[rank(0.10)]!), ("P25", at[rank(0.25)]!),
@@ -85,39 +159,18 @@ struct LifetimeView {
             "total": format.money(total, decimals: 0),
             "mean": format.money(total / Double(n)),
             "quantiles": quantiles.map { ["label": $0.0, "value": format.money($0.1)] },
-            "top10_share": top(top10),
-            "top20_share": top(top20),
-            "below_one": format.percent(Double(values.reduce(0) { $0 + ($1 < 1 ? 1 : 0) }) / Double(n), decimals: 0),
+            "top10_share": share(top10, above: above10, count: count10, threshold: threshold10),
+            "top20_share": share(top20, above: above20, count: count20, threshold: threshold20),
+            "below_one": format.percent(Double(tally.belowOne) / Double(n), decimals: 0),
         ]
     }
 
     /// `segment_clv`: per segment, historical value against predicted CLV and mean P(alive).
     func segments() -> [[String: Any]] {
-        let b = report.buyers
-        // Each segment's CLVs in one slice of one array (counted, then placed: no array per segment
-        // grown by appends, which mapped in fresh pages for every snapshot).
-        let segmentCount = report.segmentIDs.count
-        var start = Array(repeating: 0, count: segmentCount + 1)
-        var alive = Array(repeating: 0.0, count: segmentCount)
-        for i in rows {
-            let s = Int(b.segment[Int(i)])
-            guard s < segmentCount else { continue }
-            start[s + 1] += 1
-            alive[s] += b.probabilityAlive[Int(i)]
-        }
-        for s in 0..<segmentCount { start[s + 1] += start[s] }
-        var placed = start
-        var clvs = [Double](repeating: 0, count: clvKnown ? start[segmentCount] : 0)
-        for i in rows where clvKnown {
-            let s = Int(b.segment[Int(i)])
-            guard s < segmentCount else { continue }
-            clvs[placed[s]] = b.predictedCLV[Int(i)]
-            placed[s] += 1
-        }
-        return report.segments.map { seg in
+        report.segments.map { seg in
             let index = report.segmentIDs.firstIndex(of: seg.id) ?? -1
-            let members = index >= 0 ? start[index + 1] - start[index] : 0
-            let list = index >= 0 && clvKnown ? Array(clvs[start[index]..<start[index + 1]]) : []
+            let members = index >= 0 && index < tally.members.count ? tally.members[index] : 0
+            let list = index >= 0 && clvKnown ? Array(tally.clvs[tally.clvStart[index]..<tally.clvStart[index + 1]]) : []
             let median = list.isEmpty ? nil : OrderStatistics.values(list, ranks: [(list.count - 1) / 2])[0]
             let perCustomer = seg.predictedCLV.flatMap { seg.customers > 0 ? $0 / Double(seg.customers) : nil }
             return [
@@ -127,7 +180,7 @@ struct LifetimeView {
                 "predicted_total": fitted && clvKnown ? format.money(seg.predictedCLV, decimals: 0) : format.missing,
                 "predicted_per_customer": fitted && clvKnown ? format.money(perCustomer) : format.missing,
                 "predicted_median": median.map { format.money($0) } ?? format.missing,
-                "alive": members == 0 ? format.missing : format.percent(alive[index] / Double(members), decimals: 0),
+                "alive": members == 0 ? format.missing : format.percent(tally.aliveSum[index] / Double(members), decimals: 0),
             ]
         }
     }
@@ -135,8 +188,8 @@ struct LifetimeView {
     /// `at_risk_alive`: P(alive) of the at-risk segment's customers, in bands and for the most valuable.
     func atRisk() -> [String: Any] {
         let b = report.buyers
-        guard let s = report.segmentIDs.firstIndex(of: "at_risk") else { return ["available": false, "segment_known": false] }
-        let members: [Int] = rows.compactMap { Int(b.segment[Int($0)]) == s ? Int($0) : nil }
+        guard report.segmentIDs.contains("at_risk") else { return ["available": false, "segment_known": false] }
+        let members = tally.atRisk
         guard !members.isEmpty else { return ["available": false, "segment_known": true] }
         let bands: [(String, ClosedRange<Double>)] = [
             (t("below 25%", "moins de 25\u{202F}%"), 0...0.25), (t("25–50%", "25–50\u{202F}%"), 0.25...0.5),
