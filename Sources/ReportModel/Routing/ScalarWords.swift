@@ -3,47 +3,21 @@
 /// buffer with a range and a hash per word, so that splitting a verbatim allocates nothing once the
 /// buffers have grown, and a keyword is looked for by comparing hashes before scalars.
 struct ScalarWords {
+    /// Storage, only ever grown: the first `scalarCount` scalars, `2 * count` bounds and `count`
+    /// hashes are this text's (written through pointers by `split`, with no per-scalar append).
     private var scalars: [UInt32] = []
     private var bounds: [Int] = []   // start, end of word 0, start, end of word 1, …
-    /// `ScalarWords.hash` of each word.
+    /// `ScalarWords.hash` of each word (the first `count` entries).
     private(set) var hashes: [UInt64] = []
-    private var inWord = false
-    private var hash = ScalarWords.hashSeed
+    private var scalarCount = 0
+    /// Taken once: reading the shared tables per text cost about 350 instructions (the lazy
+    /// global's check and a retain per table).
+    private let tables = LatinWordTables.shared
 
     /// Number of words.
-    var count: Int { hashes.count }
+    private(set) var count = 0
 
     init() {}
-
-    /// Empties the words, keeping the buffers' storage.
-    mutating func removeAll() {
-        scalars.removeAll(keepingCapacity: true)
-        bounds.removeAll(keepingCapacity: true)
-        hashes.removeAll(keepingCapacity: true)
-        inWord = false
-        hash = ScalarWords.hashSeed
-    }
-
-    /// Adds one scalar value, a word's or a separator's.
-    @inline(__always) mutating func take(_ value: UInt32, isWord: Bool) {
-        if isWord {
-            if !inWord { bounds.append(scalars.count); inWord = true }
-            scalars.append(value)
-            hash = (hash ^ UInt64(value)) &* ScalarWords.hashPrime
-        } else if inWord {
-            endWord()
-        }
-    }
-
-    /// Closes the word in progress, if any.
-    mutating func finish() { if inWord { endWord() } }
-
-    private mutating func endWord() {
-        bounds.append(scalars.count)
-        hashes.append(hash)
-        hash = ScalarWords.hashSeed
-        inWord = false
-    }
 
     /// Whether word `index` is exactly `word`.
     @inline(__always) func word(_ index: Int, equals word: [UInt32]) -> Bool {
@@ -53,8 +27,18 @@ struct ScalarWords {
         return true
     }
 
-    static let hashSeed: UInt64 = 0xCBF2_9CE4_8422_2325
-    static let hashPrime: UInt64 = 0x0000_0100_0000_01B3
+    /// Makes room for `scalars` scalar values (and as many words).
+    private mutating func reserve(_ scalarCapacity: Int) {
+        guard self.scalars.count < scalarCapacity else { return }
+        self.scalars = Array(repeating: 0, count: scalarCapacity)
+        bounds = Array(repeating: 0, count: 2 * scalarCapacity)
+        hashes = Array(repeating: 0, count: scalarCapacity)
+    }
+
+    /// FNV-1a's constants, as literals: read from `static let`s, each scalar went through the
+    /// globals' lazy-initialisation accessor (14 % of a routing micro-benchmark's instructions).
+    @inline(__always) static var hashSeed: UInt64 { 0xCBF2_9CE4_8422_2325 }
+    @inline(__always) static var hashPrime: UInt64 { 0x0000_0100_0000_01B3 }
 
     /// The FNV-1a hash of a word's scalar values, as `take` computes it.
     static func hash(of word: [UInt32]) -> UInt64 {
@@ -67,55 +51,117 @@ struct ScalarWords {
     /// their Unicode properties. (With it and the hash lookup in `FeedbackRouter.hits`, routing
     /// the 1 M × 12 sample snapshots' 384 k verbatims took 0.36 s of CPU instead of 0.66 s; perf.)
     static func split(_ text: String, original: inout ScalarWords, folded: inout ScalarWords) {
-        original.removeAll()
-        folded.removeAll()
         var text = text
         text.withUTF8 { bytes in
-            let tables = LatinWordTables.shared
-            tables.isWord.withUnsafeBufferPointer { isWord in
-            tables.foldStart.withUnsafeBufferPointer { foldStart in
-            tables.foldValues.withUnsafeBufferPointer { foldValues in
-            tables.foldIsWord.withUnsafeBufferPointer { foldIsWord in
-                var i = 0
-                let n = bytes.count
-                while i < n {
-                    let b0 = UInt32(bytes[i])
-                    if b0 < 0x80 {
-                        let word = isWord[Int(b0)]
-                        original.take(b0, isWord: word)
-                        folded.take(b0 &- 65 < 26 ? b0 &+ 32 : b0, isWord: word)
-                        i &+= 1
-                        continue
-                    }
-                    // Strings hold valid UTF-8.
-                    let v: UInt32
-                    if b0 < 0xE0 {
-                        v = (b0 & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F)
-                        i &+= 2
-                    } else if b0 < 0xF0 {
-                        v = (b0 & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F)
-                        i &+= 3
+            // Each byte gives at most one scalar value as written; folding a Latin letter gives at
+            // most two (œ → oe), so twice the bytes suffice but for a rare longer fold of another
+            // script, after which the text is split again with more room.
+            var room = 2 * bytes.count + 8
+            while true {
+                original.reserve(room)
+                folded.reserve(room)
+                if original.fill(from: bytes, folding: false) && folded.fill(from: bytes, folding: true) { return }
+                room *= 2
+            }
+        }
+    }
+
+    /// Makes these the words of UTF-8 `bytes`, as written or `folding`: false (nothing changed)
+    /// when they need more room than `reserve` made.
+    ///
+    /// Two simple loops: the scalar values (folded or not) are staged in `scalars`, a separator
+    /// marked by bit 31 (above any scalar value), then the words are packed in place with their
+    /// bounds and hashes. (One loop feeding a word writer, or two writers at once, kept the
+    /// writers' state in memory: about 60 instructions per byte against 15.)
+    @inline(__always)
+    private mutating func fill(from bytes: UnsafeBufferPointer<UInt8>, folding: Bool) -> Bool {
+        let separator: UInt32 = 1 << 31
+        let staged: Int? = scalars.withUnsafeMutableBufferPointer { out in
+        tables.isWord.withUnsafeBufferPointer { isWord in
+        tables.foldStart.withUnsafeBufferPointer { foldStart in
+        tables.foldValues.withUnsafeBufferPointer { foldValues in
+        tables.foldIsWord.withUnsafeBufferPointer { foldIsWord in
+            let capacity = out.count
+            var k = 0
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b0 = UInt32(bytes[i])
+                if b0 < 0x80 {
+                    guard k < capacity else { return nil }
+                    let v = folding && b0 &- 65 < 26 ? b0 &+ 32 : b0
+                    out[k] = isWord[Int(b0)] ? v : v | separator
+                    k &+= 1
+                    i &+= 1
+                    continue
+                }
+                // Strings hold valid UTF-8.
+                let v: UInt32
+                if b0 < 0xE0 {
+                    v = (b0 & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F)
+                    i &+= 2
+                } else if b0 < 0xF0 {
+                    v = (b0 & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F)
+                    i &+= 3
+                } else {
+                    v = (b0 & 0x07) << 18 | UInt32(bytes[i &+ 1] & 0x3F) << 12 | UInt32(bytes[i &+ 2] & 0x3F) << 6
+                        | UInt32(bytes[i &+ 3] & 0x3F)
+                    i &+= 4
+                }
+                if let t = LatinWordTables.index(of: v) {
+                    if !folding {
+                        guard k < capacity else { return nil }
+                        out[k] = isWord[t] ? v : v | separator
+                        k &+= 1
                     } else {
-                        v = (b0 & 0x07) << 18 | UInt32(bytes[i &+ 1] & 0x3F) << 12 | UInt32(bytes[i &+ 2] & 0x3F) << 6
-                            | UInt32(bytes[i &+ 3] & 0x3F)
-                        i &+= 4
+                        for f in Int(foldStart[t]) ..< Int(foldStart[t &+ 1]) {
+                            guard k < capacity else { return nil }
+                            out[k] = foldIsWord[f] ? foldValues[f] : foldValues[f] | separator
+                            k &+= 1
+                        }
                     }
-                    if Int(v) < isWord.count {
-                        original.take(v, isWord: isWord[Int(v)])
-                        for k in Int(foldStart[Int(v)]) ..< Int(foldStart[Int(v) &+ 1]) {
-                            folded.take(foldValues[k], isWord: foldIsWord[k])
-                        }
-                    } else {
-                        let scalar = Unicode.Scalar(v).unsafelyUnwrapped
-                        original.take(v, isWord: FeedbackRouter.isWordScalar(scalar))
-                        for part in FeedbackRouter.foldNonASCII(scalar) {
-                            folded.take(part.value, isWord: FeedbackRouter.isWordScalar(part))
-                        }
+                } else {
+                    let scalar = Unicode.Scalar(v).unsafelyUnwrapped
+                    let parts = folding ? FeedbackRouter.foldNonASCII(scalar) : [scalar]
+                    for part in parts {
+                        guard k < capacity else { return nil }
+                        out[k] = FeedbackRouter.isWordScalar(part) ? part.value : part.value | separator
+                        k &+= 1
                     }
                 }
-            }}}}
-        }
-        original.finish()
-        folded.finish()
+            }
+            return k
+        }}}}}
+        guard let staged else { return false }
+        var packed = 0, words = 0
+        scalars.withUnsafeMutableBufferPointer { s in
+        bounds.withUnsafeMutableBufferPointer { b in
+        hashes.withUnsafeMutableBufferPointer { h in
+            var inWord = false
+            var hash = ScalarWords.hashSeed
+            for j in 0..<staged {
+                let v = s[j]
+                if v & separator == 0 {
+                    if !inWord { b[2 &* words] = packed; inWord = true }
+                    s[packed] = v
+                    packed &+= 1
+                    hash = (hash ^ UInt64(v)) &* ScalarWords.hashPrime
+                } else if inWord {
+                    b[2 &* words &+ 1] = packed
+                    h[words] = hash
+                    words &+= 1
+                    hash = ScalarWords.hashSeed
+                    inWord = false
+                }
+            }
+            if inWord {
+                b[2 &* words &+ 1] = packed
+                h[words] = hash
+                words &+= 1
+            }
+        }}}
+        scalarCount = packed
+        count = words
+        return true
     }
 }

@@ -101,7 +101,8 @@ import Testing
     }
 
     /// The scalar-buffer `hits` agrees with the plain String version on generated verbatims: keywords
-    /// in every case, accents precomposed and decomposed, capitals, punctuation, other scripts.
+    /// in every case, accents precomposed and decomposed, capitals, punctuation (typographic
+    /// included), other scripts.
     @Test func fastHitsAgreeWithTheReferenceOnGeneratedText() {
         var routers = [router]
         var extended = RoutingTable.seed
@@ -113,7 +114,10 @@ import Testing
                       "risque", "réactivation", "NPS", "nps", "satisfaction", "CSAT", "CES", "ces", "accompagnement",
                       "succès", "SUCCÈS", "customer journey", "ÉTÉ", "été", "E\u{301}TE\u{301}", "ωmega", "Ωmega",
                       "straße", "ﬁdélité", "Ǆ", "ǅ", "한국어", "한국어", "١٢٣", "x²", "naïve", "Œuvre", "très", "TRÈS", "tre\u{300}s", "points points",
-                      " ", "  ", ", ", ". ", "!", "-", "'", "\n", "\t", "…", "«", "»", "😀", "_", "42"]
+                      " ", "  ", ", ", ". ", "!", "-", "'", "\n", "\t", "…", "«", "»", "😀", "_", "42",
+                      // General Punctuation, read from the tables like Latin (and the scalars either side of it).
+                      "l’onboarding", "’", "“", "”", "–", "—", "\u{202F}", "\u{2000}", "\u{2063}", "\u{206F}", "\u{2070}",
+                      "\u{1FFE}", "‰", "⁄", "‿"]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next(_ bound: Int) -> Int {
             state = state &* 6364136223846793005 &+ 1442695040888963407
