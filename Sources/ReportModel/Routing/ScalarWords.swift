@@ -10,9 +10,6 @@ struct ScalarWords {
     /// `ScalarWords.hash` of each word (the first `count` entries).
     private(set) var hashes: [UInt64] = []
     private var scalarCount = 0
-    /// Taken once: reading the shared tables per text cost about 350 instructions (the lazy
-    /// global's check and a retain per table).
-    private let tables = LatinWordTables.shared
 
     /// Number of words.
     private(set) var count = 0
@@ -35,27 +32,25 @@ struct ScalarWords {
         hashes = Array(repeating: 0, count: scalarCapacity)
     }
 
-    /// FNV-1a's constants, as literals: read from `static let`s, each scalar went through the
-    /// globals' lazy-initialisation accessor (14 % of a routing micro-benchmark's instructions).
-    @inline(__always) static var hashSeed: UInt64 { 0xCBF2_9CE4_8422_2325 }
-    @inline(__always) static var hashPrime: UInt64 { 0x0000_0100_0000_01B3 }
+    static let hashSeed: UInt64 = 0xCBF2_9CE4_8422_2325
+    static let hashPrime: UInt64 = 0x0000_0100_0000_01B3
 
     /// The FNV-1a hash of a word's scalar values, as `take` computes it.
     static func hash(of word: [UInt32]) -> UInt64 {
         word.reduce(hashSeed) { ($0 ^ UInt64($1)) &* hashPrime }
     }
 
-    /// Splits `text` into its words as written and its folded words in one pass over its UTF-8
-    /// bytes. Letters of U+0000…U+024F (ASCII, Latin-1, Latin Extended A/B: French and the other
-    /// Western European accents) are classified and folded from tables; other scalars through
-    /// their Unicode properties. (With it and the hash lookup in `FeedbackRouter.hits`, routing
-    /// the 1 M × 12 sample snapshots' 384 k verbatims took 0.36 s of CPU instead of 0.66 s; perf.)
+    /// Splits `text` into its words as written and its folded words, from its UTF-8 bytes. The
+    /// scalars of `LatinWordTables` (Latin letters with their accents, General Punctuation) are
+    /// classified and folded from tables; other scalars through their Unicode properties. (With it
+    /// and the hash lookup in `FeedbackRouter.hits`, routing the 1 M × 12 sample snapshots' 384 k
+    /// verbatims took 0.36 s of CPU instead of 0.66 s; perf.)
     static func split(_ text: String, original: inout ScalarWords, folded: inout ScalarWords) {
         var text = text
         text.withUTF8 { bytes in
-            // Each byte gives at most one scalar value as written; folding a Latin letter gives at
-            // most two (œ → oe), so twice the bytes suffice but for a rare longer fold of another
-            // script, after which the text is split again with more room.
+            // Each byte gives at most one scalar value as written, and folding a two-byte Latin
+            // letter at most two (œ → oe): twice the bytes suffice but for a rare longer fold of
+            // another script, after which the text is split again with more room.
             var room = 2 * bytes.count + 8
             while true {
                 original.reserve(room)
@@ -76,6 +71,7 @@ struct ScalarWords {
     @inline(__always)
     private mutating func fill(from bytes: UnsafeBufferPointer<UInt8>, folding: Bool) -> Bool {
         let separator: UInt32 = 1 << 31
+        let tables = LatinWordTables.shared
         let staged: Int? = scalars.withUnsafeMutableBufferPointer { out in
         tables.isWord.withUnsafeBufferPointer { isWord in
         tables.foldStart.withUnsafeBufferPointer { foldStart in
