@@ -30,6 +30,31 @@ import Testing
         #expect(lines[2] == "0.50 1.00 0.00 0.666667 123 -1.5 ")
     }
 
+    /// Every integer is written as `String(describing:)` writes it, at each edge of a digit count
+    /// (10^k − 1, 10^k, 10^k + 1, powers of two either side) and on pseudo-random values of every size.
+    @Test func integersMatchTheirDescriptionAtEveryDigitCount() {
+        var values: [UInt64] = [0, 1, UInt64.max, UInt64.max - 1]
+        var power: UInt64 = 1
+        for _ in 0..<20 {
+            values += [power - 1, power, power + 1]
+            if power <= UInt64.max / 10 { power *= 10 } else { break }
+        }
+        for b in 0..<64 { values += [UInt64(1) << b, (UInt64(1) << b) - 1, (UInt64(1) << b) &+ 1] }
+        var state: UInt64 = 88_172_645_463_325_252
+        for _ in 0..<20_000 {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            values.append(state >> (state % 64))
+        }
+        var buffer = [UInt8](repeating: 0, count: DecimalWriter.maximumLength)
+        var wrong: [UInt64] = []
+        for v in values {
+            let n = buffer.withUnsafeMutableBufferPointer { DecimalWriter.writeDigits(v, minimumDigits: 1, to: $0.baseAddress!) }
+            if String(decoding: buffer[0..<n], as: UTF8.self) != String(v) || DecimalWriter.digitCount(v) != String(v).count { wrong.append(v) }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+        #expect(values.count > 20_000)
+    }
+
     /// Rows written into reserved spans land in order across buffer flushes, each exactly its bytes.
     @Test func reservedSpansAcrossTheBuffer() throws {
         var expected = ""
