@@ -99,7 +99,12 @@ public struct OutputFile: ~Copyable {
 
     /// Appends a CSV text field from UTF-8 bytes; plain ids (the common case) are copied as they are.
     public mutating func append(csvBytes bytes: UnsafeRawBufferPointer) {
-        let plain = !(bytes.first.map(CSVText.startsFormula) ?? false) && !bytes.contains(where: CSVText.needsQuotes)
+        // A plain loop: `contains(where:)` over the bytes cost about 100 instructions per customer
+        // id of `segments.csv`.
+        var plain = !(bytes.first.map(CSVText.startsFormula) ?? false)
+        if plain {
+            for b in bytes where CSVText.needsQuotes(b) { plain = false; break }
+        }
         if plain { append(bytes: bytes) } else { append(CSVText.field(String(decoding: bytes, as: UTF8.self))) }
     }
 
