@@ -3,13 +3,12 @@
 /// buffer with a range and a hash per word, so that splitting a verbatim allocates nothing once the
 /// buffers have grown, and a keyword is looked for by comparing hashes before scalars.
 struct ScalarWords {
-    /// Storage, only ever grown: the first `scalarCount` scalars, `2 * count` bounds and `count`
-    /// hashes are this text's (written through pointers by `split`, with no per-scalar append).
+    /// Storage, only ever grown: the words' scalars, `2 * count` bounds and `count` hashes are this
+    /// text's (written through pointers by `split`, with no per-scalar append).
     private var scalars: [UInt32] = []
     private var bounds: [Int] = []   // start, end of word 0, start, end of word 1, …
     /// `ScalarWords.hash` of each word (the first `count` entries).
     private(set) var hashes: [UInt64] = []
-    private var scalarCount = 0
 
     /// Number of words.
     private(set) var count = 0
@@ -24,7 +23,7 @@ struct ScalarWords {
         return true
     }
 
-    /// Makes room for `scalars` scalar values (and as many words).
+    /// Makes room for `scalarCapacity` scalar values (and as many words).
     private mutating func reserve(_ scalarCapacity: Int) {
         guard self.scalars.count < scalarCapacity else { return }
         self.scalars = Array(repeating: 0, count: scalarCapacity)
@@ -156,7 +155,6 @@ struct ScalarWords {
                 words &+= 1
             }
         }}}
-        scalarCount = packed
         count = words
         return true
     }
