@@ -31,7 +31,9 @@ public struct BuyerTable: Sendable {
         predictedCLV.removeAll(keepingCapacity: true)
     }
 
-    @inline(__always) public func r(_ i: Int) -> Int { Int(scores[i]) / 100 }
-    @inline(__always) public func f(_ i: Int) -> Int { Int(scores[i]) / 10 % 10 }
-    @inline(__always) public func m(_ i: Int) -> Int { Int(scores[i]) % 10 }
+    // Inlinable: `segments.csv` reads them for every buyer from another module, where a plain
+    // public function was a call each.
+    @inlinable public func r(_ i: Int) -> Int { Int(scores[i]) / 100 }
+    @inlinable public func f(_ i: Int) -> Int { Int(scores[i]) / 10 % 10 }
+    @inlinable public func m(_ i: Int) -> Int { Int(scores[i]) % 10 }
 }

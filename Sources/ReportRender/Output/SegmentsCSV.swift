@@ -19,50 +19,40 @@ public enum SegmentsCSV {
         let rowBound = 10 + 7 * DecimalWriter.maximumLength + (segmentFields.map(\.count).max() ?? 0)
         let comma = UInt8(ascii: ",")
         let alive = FixedPointFormat(decimals: 6), money = FixedPointFormat(decimals: 2)
-        // The columns through buffers (no bounds check per read) and the scores from one read of
-        // `scores` (r, f and m were a call each across the module boundary).
         try segmentBytes.withUnsafeBufferPointer { segmentBytes in
-        try segmentStart.withUnsafeBufferPointer { segmentStart in
-        try b.customer.withUnsafeBufferPointer { customer in
-        try b.recencyDays.withUnsafeBufferPointer { recencyDays in
-        try b.frequency.withUnsafeBufferPointer { frequency in
-        try b.monetary.withUnsafeBufferPointer { monetary in
-        try b.scores.withUnsafeBufferPointer { scores in
-        try b.segment.withUnsafeBufferPointer { segments in
-        try b.probabilityAlive.withUnsafeBufferPointer { probabilityAlive in
-        try b.predictedCLV.withUnsafeBufferPointer { predictedCLV in
-            for i in 0..<b.count {
-                customers.withBytes(customer[i]) { out.append(csvBytes: $0) }
-                out.append(atMost: rowBound) { p in
-                    var n = 0
-                    p[n] = comma; n += 1
-                    n += DecimalWriter.writeInteger(Int(recencyDays[i]), to: p + n)
-                    p[n] = comma; n += 1
-                    n += DecimalWriter.writeInteger(Int(frequency[i]), to: p + n)
-                    p[n] = comma; n += 1
-                    n += DecimalWriter.writeMoney(monetary[i], to: p + n)
-                    let score = Int(scores[i])
-                    p[n] = comma; n += 1
-                    n += DecimalWriter.writeInteger(score / 100, to: p + n)
-                    p[n] = comma; n += 1
-                    n += DecimalWriter.writeInteger(score / 10 % 10, to: p + n)
-                    p[n] = comma; n += 1
-                    n += DecimalWriter.writeInteger(score % 10, to: p + n)
-                    p[n] = comma; n += 1
-                    let segment = Int(segments[i])
-                    let start = segmentStart[segment], length = segmentStart[segment + 1] - start
-                    if length > 0 { (p + n).update(from: segmentBytes.baseAddress! + start, count: length) }
-                    n += length
-                    p[n] = comma; n += 1
-                    n += DecimalWriter.writeFixed(probabilityAlive[i], alive, to: p + n)
-                    p[n] = comma; n += 1
-                    n += DecimalWriter.writeFixed(predictedCLV[i], money, to: p + n)
-                    p[n] = UInt8(ascii: "\n"); n += 1
-                    return n
+            try segmentStart.withUnsafeBufferPointer { segmentStart in
+                for i in 0..<b.count {
+                    customers.withBytes(b.customer[i]) { out.append(csvBytes: $0) }
+                    out.append(atMost: rowBound) { p in
+                        var n = 0
+                        p[n] = comma; n += 1
+                        n += DecimalWriter.writeInteger(Int(b.recencyDays[i]), to: p + n)
+                        p[n] = comma; n += 1
+                        n += DecimalWriter.writeInteger(Int(b.frequency[i]), to: p + n)
+                        p[n] = comma; n += 1
+                        n += DecimalWriter.writeMoney(b.monetary[i], to: p + n)
+                        p[n] = comma; n += 1
+                        n += DecimalWriter.writeInteger(b.r(i), to: p + n)
+                        p[n] = comma; n += 1
+                        n += DecimalWriter.writeInteger(b.f(i), to: p + n)
+                        p[n] = comma; n += 1
+                        n += DecimalWriter.writeInteger(b.m(i), to: p + n)
+                        p[n] = comma; n += 1
+                        let segment = Int(b.segment[i])
+                        let start = segmentStart[segment], length = segmentStart[segment + 1] - start
+                        if length > 0 { (p + n).update(from: segmentBytes.baseAddress! + start, count: length) }
+                        n += length
+                        p[n] = comma; n += 1
+                        n += DecimalWriter.writeFixed(b.probabilityAlive[i], alive, to: p + n)
+                        p[n] = comma; n += 1
+                        n += DecimalWriter.writeFixed(b.predictedCLV[i], money, to: p + n)
+                        p[n] = UInt8(ascii: "\n"); n += 1
+                        return n
+                    }
+                    try out.throwPendingError()
                 }
-                try out.throwPendingError()
             }
-        }}}}}}}}}}
+        }
         try out.close()
     }
 }

@@ -62,7 +62,6 @@ struct LifetimeView {
         clvKnown = known
         let segmentCount = report.segmentIDs.count
         let atRiskIndex = report.segmentIDs.firstIndex(of: "at_risk") ?? -1
-        var t = Tally()
         var members = [Int](repeating: 0, count: segmentCount + 1)
         var aliveSum = [Double](repeating: 0, count: segmentCount + 1)
         var buyers = 0, clvTotal = 0.0, belowOne = 0
@@ -84,14 +83,13 @@ struct LifetimeView {
                 if s == atRiskIndex { atRisk.append(i) }
             }
         }}}}}
-        t.buyers = buyers
-        t.clvTotal = clvTotal
-        t.belowOne = belowOne
+        // The CLVs placed by segment (counted above).
+        var clvStart: [Int] = [], clvs: [Double] = []
         if known {
-            var start = [Int](repeating: 0, count: segmentCount + 2)
-            for s in 0...segmentCount { start[s + 1] = start[s] + members[s] }
-            var placed = start
-            var clvs = [Double](repeating: 0, count: buyers)
+            clvStart = [Int](repeating: 0, count: segmentCount + 2)
+            for s in 0...segmentCount { clvStart[s + 1] = clvStart[s] + members[s] }
+            var placed = clvStart
+            clvs = [Double](repeating: 0, count: buyers)
             b.probabilityAlive.withUnsafeBufferPointer { alive in
             b.predictedCLV.withUnsafeBufferPointer { clv in
             b.segment.withUnsafeBufferPointer { segment in
@@ -103,13 +101,9 @@ struct LifetimeView {
                     placed[s] += 1
                 }
             }}}}}
-            t.clvStart = start
-            t.clvs = clvs
         }
-        t.members = members
-        t.aliveSum = aliveSum
-        t.atRisk = atRisk
-        tally = t
+        tally = Tally(buyers: buyers, members: members, aliveSum: aliveSum, clvs: clvs, clvStart: clvStart,
+                      clvTotal: clvTotal, belowOne: belowOne, atRisk: atRisk)
     }
 
     /// `clv_distribution`: quantiles of predicted CLV over the buyers and its concentration.
@@ -188,7 +182,7 @@ struct LifetimeView {
     /// `at_risk_alive`: P(alive) of the at-risk segment's customers, in bands and for the most valuable.
     func atRisk() -> [String: Any] {
         let b = report.buyers
-        guard report.segmentIDs.contains("at_risk") else { return ["available": false, "segment_known": false] }
+        guard let s = report.segmentIDs.firstIndex(of: "at_risk") else { return ["available": false, "segment_known": false] }
         let members = tally.atRisk
         guard !members.isEmpty else { return ["available": false, "segment_known": true] }
         let bands: [(String, ClosedRange<Double>)] = [
@@ -208,7 +202,7 @@ struct LifetimeView {
             OrderStatistics.leading(LifetimeView.atRiskShown, of: members) { key[$0] != key[$1] ? key[$0] > key[$1] : $0 < $1 }
         }
         let shown = customers == nil ? [] : clvKnown ? highestFirst(b.predictedCLV) : highestFirst(b.monetary)
-        let meanAlive = members.reduce(0.0) { $0 + b.probabilityAlive[$1] } / Double(members.count)
+        let meanAlive = tally.aliveSum[s] / Double(members.count)   // the same sum, in the same order
         return [
             "available": true,
             "segment_known": true,
