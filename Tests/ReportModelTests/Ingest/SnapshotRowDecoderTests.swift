@@ -212,6 +212,41 @@ extension SnapshotRowDecoderTests {
     }
 }
 
+extension SnapshotRowDecoderTests {
+    /// A line end, a lone carriage return or the end of the file at any byte of a small file gives
+    /// the same table and the same errors with the decoder as without it.
+    @Test(arguments: [false, true])
+    func sameOutcomeWithALineEndOrTheFileEndAtAnyByte(standardOrder: Bool) {
+        let header = standardOrder
+            ? "customer_id,first_order_date,last_order_date,orders,revenue,vip,nps,csat,ces,feedback,public_complaint,refund_requested,tier,points_balance"
+            : "orders,customer_id,last_order_date,revenue,nps,first_order_date,tier,vip,points_balance"
+        let rows = standardOrder
+            ? ["C1,2026-01-05,2026-09-30,3,120.50,true,9,5,2,,false,,Gold,120",
+               "C2,,,0,0,false,,,,\"Bien, merci\",false,10.00,,",
+               "C3,2026-02-01,2026-02-01,1,7,false,7,,,Great,true,,Silver,0.5"]
+            : ["3,C1,2026-09-30,120.50,9,2026-01-05,Gold,true,120",
+               "0,C2,,0,,,,false,",
+               "1,C3,2026-02-01,7,7,2026-02-01,Silver,false,0.5"]
+        for crlf in [false, true] {
+            let end = crlf ? "\r\n" : "\n"
+            let valid = Array((header + end + rows.joined(separator: end) + end).utf8)
+            var variants: [[UInt8]] = []
+            for k in 0...valid.count {
+                variants.append(Array(valid[..<k]))
+                for byte: UInt8 in [13, 10] {
+                    var inserted = valid
+                    inserted.insert(byte, at: k)
+                    variants.append(inserted)
+                }
+            }
+            for f in variants {
+                let fast = Self.read(f, decoder: true)
+                #expect(fast == Self.read(f, decoder: false), "\(String(decoding: f, as: UTF8.self).debugDescription)")
+            }
+        }
+    }
+}
+
 /// The draws the generated CSV files need.
 extension LifetimeTestRNG {
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
