@@ -1,5 +1,7 @@
+import Dispatch
 import Foundation
 import ReportModel
+import Synchronization
 
 /// The site's record of what it was built from (`.fidelis-cache`): a key over the tool (its version
 /// and the bytes of the running executable), the config, the templates and every input byte, plus
@@ -8,7 +10,7 @@ import ReportModel
 /// (`Keys.snapshots`), so that a build with a new month reuses the folders of the months before it.
 struct BuildCache: Equatable {
     static let fileName = ".fidelis-cache"
-    static let toolVersion = "fidelis-report 0.1.0 cache 5"
+    static let toolVersion = "fidelis-report 0.1.0 cache 6"
 
     /// A hash of the running executable, computed once: a rebuilt or upgraded tool (whose figures or
     /// pages may differ) never reuses a site another build of it wrote, even at the same version
@@ -63,10 +65,14 @@ struct BuildCache: Equatable {
         do {
             switch options.input {
             case .snapshots(let dir):
-                // In as-of order, each file under its name; the prefix up to a snapshot is its key.
-                for entry in try SnapshotFolder(directory: dir).entries {
+                // In as-of order, each file under its name and digest; the prefix up to a snapshot is
+                // its key. The digests are independent, so the files are hashed on all cores (the
+                // 1 M × 12 sample snapshots, 518 MB: an unchanged rebuild, mostly this, 0.14–0.15 → 0.09–0.10 s
+                // in alternating runs on 2 cores).
+                let entries = try SnapshotFolder(directory: dir).entries
+                for (entry, digest) in zip(entries, try fileDigests(entries.map(\.path))) {
                     hash.update(entry.displayName)
-                    try hash.update(file: entry.path)
+                    hash.update(digest)
                     snapshots.append(hash.hex)
                 }
             case .transactions(let file, let asOf):
@@ -77,6 +83,17 @@ struct BuildCache: Equatable {
             return nil
         }
         return Keys(site: hash.hex, snapshots: snapshots)
+    }
+
+    /// The digest of each file, hashed concurrently; throws when one cannot be read.
+    private static func fileDigests(_ paths: [String]) throws -> [String] {
+        let digests = Mutex([Result<String, any Error>](repeating: .success(""), count: paths.count))
+        DispatchQueue.concurrentPerform(iterations: paths.count) { k in
+            var hash = ContentHash()
+            let digest = Result { try hash.update(file: paths[k]); return hash.hex }
+            digests.withLock { $0[k] = digest }
+        }
+        return try digests.withLock { try $0.map { try $0.get() } }
     }
 
     /// The keys with a ledger's month ends keyed: each by the part every key starts from (not the
