@@ -5,37 +5,21 @@
 #include <malloc.h>
 #endif
 
-int fidelis_map_large_allocations(size_t bytes) {
+/* Sets one of glibc's malloc options; 0 where the C library has none. */
 #if defined(__GLIBC__)
-    return mallopt(M_MMAP_THRESHOLD, (int)bytes);
+static int set_option(int option, size_t value) { return mallopt(option, (int)value); }
 #else
-    (void)bytes;
-    return 0;
+static int set_option(int option, size_t value) { (void)option; (void)value; return 0; }
+#define M_MMAP_THRESHOLD 0
+#define M_TRIM_THRESHOLD 0
+#define M_ARENA_MAX 0
+#define M_TOP_PAD 0
 #endif
-}
 
-int fidelis_keep_freed_heap(size_t bytes) {
-#if defined(__GLIBC__)
-    return mallopt(M_TRIM_THRESHOLD, (int)bytes);
-#else
-    (void)bytes;
-    return 0;
-#endif
-}
+int fidelis_map_large_allocations(size_t bytes) { return set_option(M_MMAP_THRESHOLD, bytes); }
 
-int fidelis_use_one_heap(void) {
-#if defined(__GLIBC__)
-    return mallopt(M_ARENA_MAX, 1);
-#else
-    return 0;
-#endif
-}
+int fidelis_keep_freed_heap(size_t bytes) { return set_option(M_TRIM_THRESHOLD, bytes); }
 
-int fidelis_keep_heap_margin(size_t bytes) {
-#if defined(__GLIBC__)
-    return mallopt(M_TOP_PAD, (int)bytes);
-#else
-    (void)bytes;
-    return 0;
-#endif
-}
+int fidelis_use_one_heap(void) { return set_option(M_ARENA_MAX, 1); }
+
+int fidelis_keep_heap_margin(size_t bytes) { return set_option(M_TOP_PAD, bytes); }
