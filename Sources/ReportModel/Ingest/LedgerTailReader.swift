@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Reads the plainly valid rows of a ledger's second half on a second thread while `LedgerReader`
 /// reads the first half (internal).
 ///
@@ -9,14 +7,10 @@ import Dispatch
 /// then the two parts are the same lines, ids and index as one pass (`LedgerLinesBuilder.append`).
 /// With `LedgerSource.sortedByCustomer`, `validate --parse-only` of the 500 k-customer, 5 M-line
 /// sample ledger (reading, sorting and deriving its 63 month ends): 1.88 → 1.35–1.50 s.
-final class LedgerTailReader: @unchecked Sendable {
+final class LedgerTailReader: Sendable {
     /// Where the tail starts (a line start).
     let start: Int
-    private let group = DispatchGroup()
-    /// Written once by the background job, read only after `group.wait()`.
-    private var lines: LedgerLinesBuilder?
-    private var reached = 0
-    private var rows = 0
+    private let task: BackgroundTask<(lines: LedgerLinesBuilder, offset: Int, rows: Int)>
 
     /// Starts reading `bytes` from `start` with `decoder`. `release` is told, from the background
     /// thread, of byte ranges read and no longer needed.
@@ -25,7 +19,7 @@ final class LedgerTailReader: @unchecked Sendable {
         self.start = start
         let count = bytes.count
         nonisolated(unsafe) let base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
+        task = BackgroundTask {
             var builder = LedgerLinesBuilder(hasOrderID: hasOrderID, expectedLines: (count - start) / 40)
             var offset = start, released = start, total = 0
             while true {
@@ -38,15 +32,11 @@ final class LedgerTailReader: @unchecked Sendable {
                 released = offset
                 if decoded == 0 || offset >= count { break }
             }
-            (lines, reached, rows) = (builder, offset, total)
+            return (builder, offset, total)
         }
     }
 
     /// Waits for the tail: its lines, the offset where it stopped, and the rows (one line each) it read.
     /// Call once: the lines are handed over, not kept.
-    func wait() -> (lines: LedgerLinesBuilder, offset: Int, rows: Int) {
-        group.wait()
-        defer { lines = nil }
-        return (lines!, reached, rows)
-    }
+    func wait() -> (lines: LedgerLinesBuilder, offset: Int, rows: Int) { task.take() }
 }

@@ -13,7 +13,7 @@ import Synchronization
 /// A table handed back with `recycle` is read into again (see `SnapshotTable.init(reusing:)`).
 ///
 /// Work that depends on the snapshot alone is done here too, off the thread that computes the
-/// figures: the feedback routing (on a task of its own, beside the fit: `RoutingTask`) and,
+/// figures: the feedback routing (on a task of its own, beside the fit) and,
 /// given a predictor, the predictive-value fit (which depends on the earlier snapshots only through
 /// the predictor's state: 6.2 of the 8.6 s of figures of a 63-month-end ledger).
 final class SnapshotPrefetcher: @unchecked Sendable {
@@ -108,7 +108,7 @@ final class SnapshotPrefetcher: @unchecked Sendable {
             // figures waited for it 2.0 of a 3.1 s 1 M × 12 build). 1 M × 12 builds, alternating
             // runs: 3.07–3.13 → 2.99–3.11 s, lower or equal in 8 pairs of 8.
             let routing = outcome.table.map { table in
-                reused ? RoutingTask(reusedFeedback[index]) : RoutingTask(router: router, table: table, customers: ids)
+                reused ? BackgroundTask(value: reusedFeedback[index]) : BackgroundTask { [router] in router.routing(of: table, customers: ids) }
             }
             let lifetime = outcome.table.flatMap { table in
                 reused ? predictor?.skip(table, customerCount: ids.count)
