@@ -34,6 +34,14 @@ public final class MappedFile: @unchecked Sendable {
             throw InputError(file: displayName, line: 0, column: 0, message: "cannot map file: \(String(cString: strerror(errno)))", expected: "a readable regular file")
         }
         _ = madvise(pointer, length, MADV_SEQUENTIAL)
+        #if os(Linux)
+        // Lets the kernel read the file into 2 MB page-cache folios where it reads it from disk
+        // (Linux 6.x, transparent huge pages in `madvise` or `always` mode; otherwise ignored), which
+        // are mapped with fewer faults: parsing the 1 M × 12 sample snapshots read that way, 21.8 k
+        // page faults and 0.04–0.06 s of system time against 26.5 k and 0.05–0.09 s as read into
+        // the cache without it (`validate --parse-only`, the files evicted, then read once untimed).
+        _ = madvise(pointer, length, MADV_HUGEPAGE)
+        #endif
         base = pointer
         bytes = UnsafeRawBufferPointer(start: pointer, count: length)
     }
