@@ -4,10 +4,12 @@
 /// time unit), so the table stays in the first cache levels however many customers are ranked.
 ///
 /// Use: `insert` every value, `assignRanks()` once, then `rank(of:)` for values inserted before.
+/// Or, in one pass: `insertionID(of:)` for every value (each distinct value gets the next id), then
+/// `assignRanks()` and `ranksByInsertionID()`, which turns ids into ranks by an array load.
 struct ValueRankTable: ~Copyable {
     private struct Slot {
         var value: UInt64
-        /// 1 when the slot holds a value.
+        /// The value's insertion id + 1 when the slot holds a value; 0 when it is empty.
         var used: Int32
         /// The value's rank once `assignRanks()` ran.
         var rank: Int32
@@ -34,15 +36,31 @@ struct ValueRankTable: ~Copyable {
     /// Adds a value (no effect when already present).
     @inline(__always)
     mutating func insert(_ value: UInt64) {
+        _ = insertionID(of: value)
+    }
+
+    /// Adds a value when new, and returns its insertion id: 0 for the first distinct value, 1 for
+    /// the next, and so on.
+    @inline(__always)
+    mutating func insertionID(of value: UInt64) -> Int32 {
         let base = slots.baseAddress!
         var slot = home(value)
         while base[slot].used != 0 {
-            if base[slot].value == value { return }
+            if base[slot].value == value { return base[slot].used &- 1 }
             slot = (slot + 1) & mask
         }
-        base[slot] = Slot(value: value, used: 1, rank: 0)
+        let id = Int32(truncatingIfNeeded: count)
+        base[slot] = Slot(value: value, used: id &+ 1, rank: 0)
         count += 1
         if 2 * count > slots.count { grow() }
+        return id
+    }
+
+    /// Each value's rank by its insertion id (after `assignRanks()`).
+    func ranksByInsertionID() -> [Int32] {
+        var ranks = [Int32](repeating: 0, count: count)
+        for s in slots where s.used != 0 { ranks[Int(s.used) - 1] = s.rank }
+        return ranks
     }
 
     /// Sorts the distinct values, records each one's rank and returns them in ascending order.
