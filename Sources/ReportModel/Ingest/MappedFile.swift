@@ -5,7 +5,9 @@ import Darwin
 #endif
 
 /// A read-only memory map of a whole file. Pages are loaded on demand by the kernel, so reading a
-/// file costs address space, not resident memory beyond what is being scanned.
+/// file costs address space, not resident memory beyond what is being scanned. (Reading each file
+/// into one reused buffer with `read` instead was slower: parsing 1 M × 12, 1.23–1.36 s against
+/// 1.09–1.30 s.)
 /// (Sendable: `discard(_:)` may be called from any thread; `discard(before:)` from one only.)
 public final class MappedFile: @unchecked Sendable {
     /// The file's bytes; empty for an empty file.
