@@ -254,6 +254,27 @@ import Testing
         for (key, i) in reference { #expect(table.keys[i] == (key[0], key[1], key[2])) }
     }
 
+    /// Insertion ids count the distinct values in the order they are met, and map to the ranks that
+    /// `rank(of:)` gives (by hand, then on generated values that make the table grow).
+    @Test func insertionIDsMapToRanks() {
+        var table = ValueRankTable()
+        #expect([5, 3, 5, 9, 3].map { table.insertionID(of: $0) } == [0, 1, 0, 2, 1])
+        #expect(table.assignRanks() == [3, 5, 9])
+        #expect(table.ranksByInsertionID() == [1, 0, 2])
+
+        var g = SplitMix(seed: 7)
+        var big = ValueRankTable()
+        let values = (0..<5000).map { _ in (Double(g.below(900)) / 7).bitPattern }
+        let ids = values.map { big.insertionID(of: $0) }
+        let distinct = big.assignRanks()
+        let ranks = big.ranksByInsertionID()
+        #expect(distinct == Array(Set(values)).sorted())
+        for (value, id) in zip(values, ids) {
+            #expect(ranks[Int(id)] == big.rank(of: value))
+            #expect(distinct[Int(ranks[Int(id)])] == value)
+        }
+    }
+
     /// Ranks by hash table and a sort of the distinct values equal ranks by a sort of everything;
     /// left-out items get −1 and add no value.
     @Test func valueRanksMatchASortOfTheValues() {
