@@ -3,9 +3,9 @@
 /// customer's x, tx and T through it. The distinct values are few (whole counts, whole days in the
 /// time unit), so the table stays in the first cache levels however many customers are ranked.
 ///
-/// Use: `insert` every value, `assignRanks()` once, then `rank(of:)` for values inserted before.
-/// Or, in one pass: `insertionID(of:)` for every value (each distinct value gets the next id), then
-/// `assignRanks()` and `ranksByInsertionID()`, which turns ids into ranks by an array load.
+/// Use: `insertionID(of:)` for every value (each distinct value gets the next id), `assignRanks()`
+/// once, then `ranksByInsertionID()` (ids into ranks by an array load) or `rank(of:)` for a value
+/// inserted before.
 struct ValueRankTable: ~Copyable {
     private struct Slot {
         var value: UInt64
@@ -32,12 +32,6 @@ struct ValueRankTable: ~Copyable {
 
     /// Bits needed to hold any rank (at least 1).
     var bitWidth: Int { max(1, Int.bitWidth - count.leadingZeroBitCount) }
-
-    /// Adds a value (no effect when already present).
-    @inline(__always)
-    mutating func insert(_ value: UInt64) {
-        _ = insertionID(of: value)
-    }
 
     /// Adds a value when new, and returns its insertion id: 0 for the first distinct value, 1 for
     /// the next, and so on.

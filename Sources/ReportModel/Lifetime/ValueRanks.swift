@@ -11,11 +11,13 @@ struct ValueRanks {
 
     /// Ranks `values`; items whose `included` flag is false get −1 and add no value.
     init(_ values: [UInt64], where included: [Bool]?) {
+        // One pass: each item's insertion id, then ids turned into ranks by an array load.
         var table = ValueRankTable()
-        for (i, v) in values.enumerated() where included?[i] ?? true { table.insert(v) }
-        distinct = table.assignRanks()
         var rank = [Int32](repeating: -1, count: values.count)
-        for (i, v) in values.enumerated() where included?[i] ?? true { rank[i] = table.rank(of: v) }
+        for (i, v) in values.enumerated() where included?[i] ?? true { rank[i] = table.insertionID(of: v) }
+        distinct = table.assignRanks()
+        let rankOfID = table.ranksByInsertionID()
+        for i in rank.indices where rank[i] >= 0 { rank[i] = rankOfID[Int(rank[i])] }
         self.rank = rank
     }
 }
