@@ -11,9 +11,12 @@ public enum StrategyPlanner {
     /// A segment whose share rose by at least this much (0.02 = 2 points) is growing.
     public static let growingSegmentPoints = 0.02
 
-    /// The plan for `report`; `previous` (the snapshot before) tells which segments grow.
-    public static func plan(_ report: SnapshotReport, previous: SnapshotReport?, config: ReportConfig) -> StrategyPlan {
-        let design = LoyaltyProgramDesigner.design(report, config: config)
+    /// The plan for `report`; `previous` (the snapshot before) tells which segments grow. `design`:
+    /// the snapshot's proposed loyalty programme when the caller has it already (its reward cost is
+    /// budgeted); made here otherwise.
+    public static func plan(_ report: SnapshotReport, previous: SnapshotReport?, config: ReportConfig,
+                            design: LoyaltyProgramDesign? = nil) -> StrategyPlan {
+        let design = design ?? LoyaltyProgramDesigner.design(report, config: config)
         let input = PlanInputs(report: report, previous: previous, config: config, design: design)
         let actions = rank(KPIActionRules.actions(input) + SegmentActionRules.actions(input) + EscalationActionRules.actions(input))
 

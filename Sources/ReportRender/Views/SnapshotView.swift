@@ -62,8 +62,10 @@ public struct SnapshotView {
         v["has_history"] = !history.isEmpty
         v["lifetime"] = lifetime()
         v["nps_breakdown"] = npsBreakdown()
-        v["plan"] = StrategyView(report: report, previous: history.last, config: config, format: format).dictionary()
-        v["loyalty"] = LoyaltyView(design: LoyaltyProgramDesigner.design(report, config: config), report: report, format: format).dictionary()
+        // One loyalty design for both the plan (its reward budget) and the programme's own page.
+        let design = LoyaltyProgramDesigner.design(report, config: config)
+        v["plan"] = StrategyView(report: report, previous: history.last, config: config, format: format, design: design).dictionary()
+        v["loyalty"] = LoyaltyView(design: design, report: report, format: format).dictionary()
         v["playbooks"] = PlaybookView(report: report, config: config, format: format).dictionary()
         let clv = LifetimeView(report: report, customers: customers, format: format)
         v["clv_distribution"] = clv.distribution()

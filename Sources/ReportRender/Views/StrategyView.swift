@@ -9,12 +9,14 @@ struct StrategyView {
     let previous: SnapshotReport?
     let config: ReportConfig
     let format: ReportFormatter
+    /// The snapshot's proposed loyalty programme, when the caller has made it (the planner makes it otherwise).
+    var design: LoyaltyProgramDesign? = nil
 
     private var locale: ReportLocale { config.locale }
     private func t(_ en: String, _ fr: String) -> String { locale == .fr ? fr : en }
 
     func dictionary() -> [String: Any] {
-        let plan = StrategyPlanner.plan(report, previous: previous, config: config)
+        let plan = StrategyPlanner.plan(report, previous: previous, config: config, design: design)
         let rank = Dictionary(plan.actions.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { first, _ in first })
         var v: [String: Any] = [
             "diagnostic": diagnostic(),
