@@ -12,6 +12,12 @@ public func fuzzSnapshotCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 
     for dialect in [InputDialect(), InputDialect(delimiter: UInt8(ascii: ";"), dateFormat: .dayFirst)] {
         var customers = CustomerIndex(capacity: 16)
         let outcome = SnapshotReader(dialect: dialect).read(bytes: bytes, displayName: "f.csv", period: period, customers: &customers)
+        // The one-pass decoder changes nothing but speed: the general path alone reads the same.
+        var general = SnapshotReader(dialect: dialect)
+        general.decodesPlainRows = false
+        var generalCustomers = CustomerIndex(capacity: 16)
+        let generalOutcome = general.read(bytes: bytes, displayName: "f.csv", period: period, customers: &generalCustomers)
+        precondition(SnapshotPicture(outcome, customers) == SnapshotPicture(generalOutcome, generalCustomers))
         if let table = outcome.table {
             precondition(outcome.errors.isEmpty)
             precondition(table.customer.count == table.revenue.count && table.orders.count == table.count)
@@ -28,6 +34,13 @@ public func fuzzSnapshotCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 
             precondition(!outcome.errors.isEmpty && outcome.errors.first.count <= InputErrors.limit)
             for e in outcome.errors.first { precondition(e.line >= 0 && e.column >= 0 && !e.message.isEmpty) }
         }
+        // The ledger's one-pass decoder, and its read in two halves at once, change nothing but speed.
+        var generalLedger = LedgerReader(dialect: dialect)
+        generalLedger.decodesPlainRows = false
+        var split = LedgerReader(dialect: dialect)
+        split.splitsFrom = 0
+        let read = LedgerPicture(LedgerReader(dialect: dialect), bytes)
+        precondition(read == LedgerPicture(generalLedger, bytes) && read == LedgerPicture(split, bytes))
         if let lines = try? LedgerReader(dialect: dialect).read(bytes: bytes, name: "t.csv") {
             precondition(lines.customer.count == lines.day.count && lines.amount.count == lines.day.count)
             checkMonthEnds(bytes, lines: lines, dialect: dialect)
@@ -61,4 +74,52 @@ func checkMonthEnds(_ bytes: UnsafeRawBufferPointer, lines: LedgerReader.Lines, 
         lastRevenue = t.revenue.reduce(0, &+)
     }
     if let lastRevenue { precondition(lastRevenue == lines.amount.reduce(0, &+)) }
+}
+
+/// What a snapshot read gives, comparable across reads (customers by their id bytes).
+struct SnapshotPicture: Equatable {
+    var errors: [String]
+    var total: Int
+    var unknown: [String]
+    var columns: [[Int64]] = []
+    var feedback: [String] = []
+    var tier: [String] = []
+    var ids: [[UInt8]] = []
+
+    init(_ o: SnapshotReader.Outcome, _ customers: CustomerIndex) {
+        errors = o.errors.first.map(\.description)
+        total = o.errors.total
+        unknown = o.unknownColumns
+        guard let t = o.table else { return }
+        columns = [t.firstOrder.map(Int64.init), t.lastOrder.map(Int64.init), t.orders.map(Int64.init), t.revenue,
+                   t.status.map(Int64.init), t.vip.map { $0 ? 1 : 0 }, t.nps.map(Int64.init), t.csat.map(Int64.init),
+                   t.ces.map(Int64.init), t.publicComplaint.map { $0 ? 1 : 0 }, t.refundRequested, t.pointsBalance,
+                   t.purchaseDays.map(Int64.init), t.repeatSpend]
+        feedback = t.feedback.map { "\($0.row):\($0.text)" }
+        tier = t.tier.map { "\($0.row):\($0.text)" }
+        ids = t.customer.map { customers.withBytes($0) { Array($0) } }
+    }
+}
+
+/// What a ledger read gives, comparable across reads: its errors, or its lines (customers by id bytes).
+struct LedgerPicture: Equatable {
+    var errors: [String] = []
+    var ids: [[UInt8]] = []
+    var day: [Int32] = []
+    var amount: [Int64] = []
+    var order: [Int64] = []
+    var unknown: [String] = []
+
+    init(_ reader: LedgerReader, _ bytes: UnsafeRawBufferPointer) {
+        do {
+            let lines = try reader.read(bytes: bytes, name: "t.csv")
+            ids = lines.customer.map { c in lines.customers.withBytes(c) { Array($0) } }
+            day = lines.day
+            amount = lines.amount
+            order = lines.order
+            unknown = lines.unknownColumns
+        } catch {
+            errors = error.first.map(\.description) + ["\(error.total)"]
+        }
+    }
 }
