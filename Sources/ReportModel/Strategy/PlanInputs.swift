@@ -28,8 +28,6 @@ struct PlanInputs {
 
     func kpi(_ key: KPIKey) -> KPIValue? { report.kpis.first { $0.key == key } }
 
-    func isOff(_ key: KPIKey) -> Bool { kpi(key)?.status == .offTarget }
-
     /// How far an off-target KPI is from its target, in its own unit (≥ 0); 0 when on target or unknown.
     func gap(_ key: KPIKey) -> Double {
         guard let k = kpi(key), k.status == .offTarget, let v = k.value, let t = k.target.value else { return 0 }
