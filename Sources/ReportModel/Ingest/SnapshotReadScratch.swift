@@ -9,6 +9,10 @@ public final class SnapshotReadScratch {
     private var seenLine = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
     /// Each customer's position in the previous file's row order (-1 = none).
     var hintPosition: [Int32] = []
+    /// The file read last, whose unchanged lines the next file takes rows from.
+    var previous: PreviousSnapshotLines?
+    /// Storage for the next file's line records (`PreviousSnapshotLines.takeLines`).
+    var spareLines: [Int] = []
 
     public init() {}
 
