@@ -20,29 +20,44 @@ public final class PreviousSnapshotLines: @unchecked Sendable {
     let header: UnsafeRawBufferPointer
     /// Its table: row `k` is the customer of `hint[k]` in the next read.
     let table: SnapshotTable
-    /// Per row of `table`: `start << 16 | length` of the row's line (the line end left out), or -1
-    /// when the row cannot be taken again (read by the general path, a feedback text, a line of
-    /// 64 KB or more). Taken out (`takeLines`) once the next file is read, to be filled again.
-    private(set) var lines: [Int]
+    /// Per row of `table`: the offset where the row's line starts (its line end found by the
+    /// comparison), or `none` when the row cannot be taken again (read by the general path, a
+    /// feedback text, a file of 4 GiB or more). Taken out (`takeLines`) once the next file is read.
+    private(set) var lines: [UInt32]
 
-    init(file: MappedFile, headerLength: Int, table: SnapshotTable, lines: [Int]) {
+    /// The line record of a row that cannot be taken again.
+    static let none = UInt32.max
+
+    init(file: MappedFile, headerLength: Int, table: SnapshotTable, lines: [UInt32]) {
         self.file = file
         self.header = UnsafeRawBufferPointer(rebasing: file.bytes[0..<headerLength])
         self.table = table
         self.lines = lines
     }
 
-    /// The packed line record of a line from `start` to `end` (exclusive), or -1 when too long.
+    /// The line record of a line starting at `start`.
     @inline(__always)
-    static func record(start: Int, end: Int) -> Int {
-        let length = end &- start
-        return length < 1 << 16 ? start << 16 | length : -1
+    static func record(start: Int) -> UInt32 {
+        start < Int(none) ? UInt32(truncatingIfNeeded: start) : none
+    }
+
+    /// Whether the line of `count` bytes at `line` (its line end left out) is the one at `start` in
+    /// the earlier file: the same bytes, then that line's end (`\n` or `\r\n`: a line the decoder
+    /// took holds neither `\n` nor `\r` inside, and a line ending in `\r` before its line end is
+    /// not one it took).
+    @inline(__always)
+    func hasLine(_ line: UnsafePointer<UInt8>, count: Int, at start: Int) -> Bool {
+        let bytes = file.bytes
+        guard count > 0, start &+ count < bytes.count, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self),
+              line[count &- 1] != UInt8(ascii: "\r"), memcmp(line, base + start, count) == 0 else { return false }
+        let end = base[start &+ count]
+        return end == UInt8(ascii: "\n") || (end == UInt8(ascii: "\r") && start &+ count &+ 1 < bytes.count && base[start &+ count &+ 1] == UInt8(ascii: "\n"))
     }
 
     /// The line records, left empty here: their storage serves the file after the next one
-    /// (allocated afresh for each file, its 8 MB at 1 M rows were faulted in each time).
-    func takeLines() -> [Int] {
-        var taken: [Int] = []
+    /// (allocated afresh for each file, its pages were faulted in each time).
+    func takeLines() -> [UInt32] {
+        var taken: [UInt32] = []
         swap(&taken, &lines)
         return taken
     }

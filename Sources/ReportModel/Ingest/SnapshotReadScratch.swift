@@ -12,7 +12,7 @@ public final class SnapshotReadScratch {
     /// The file read last, whose unchanged lines the next file takes rows from.
     var previous: PreviousSnapshotLines?
     /// Storage for the next file's line records (`PreviousSnapshotLines.takeLines`).
-    var spareLines: [Int] = []
+    var spareLines: [UInt32] = []
 
     public init() {}
 

@@ -23,7 +23,7 @@ public struct SnapshotReader {
         /// Customers in row order (the hint for the next file of the same export).
         public var rowOrder: [Int32] = []
         /// Per row of the table, where its line is (`PreviousSnapshotLines.lines`).
-        var lines: [Int] = []
+        var lines: [UInt32] = []
         /// The length of the header line, line end included.
         var headerLength = 0
         /// Rows taken from the previous file's unchanged lines rather than decoded.
@@ -232,7 +232,8 @@ public struct SnapshotReader {
         // Totals must stay far inside Int64 so that every later sum (segments, periods) is exact.
         var fileTotal: Int64 = 0
         var lastConsumed = 0
-        let consumedStep = 16 << 20
+        // Small steps: what lies behind the reader stays resident until the next step.
+        let consumedStep = 4 << 20
         var totalOverflowReported = false
 
         // The plainly valid rows, decoded in one pass (see `SnapshotRowDecoder`); the others go
@@ -251,7 +252,6 @@ public struct SnapshotReader {
         // The previous file's rows, taken again for lines repeated unchanged.
         let memo = decodesPlainRows && previous.map { $0.table.count == hint.count && $0.hasHeader(UnsafeRawBufferPointer(rebasing: bytes[0..<headerLength])) } == true ? previous : nil
         let memoLines = memo?.lines ?? []
-        let memoBase = memo?.file.bytes.baseAddress
         let memoTable = memo?.table ?? SnapshotTable(period: period, columns: [])
         var memoDiscarded = 0
         var takenRows = 0
@@ -267,7 +267,7 @@ public struct SnapshotReader {
         /// bytes, whose record is `record`: the customer of `hint[k]`, `k` being `hintCursor`. The
         /// row passed every check then, so only those that depend on this file are made again (as
         /// `keep` makes them); false, with nothing changed, when one fails.
-        func keepPrevious(_ k: Int, of previous: SnapshotTable, line: Int, record: Int) -> Bool {
+        func keepPrevious(_ k: Int, of previous: SnapshotTable, line: Int, record: UInt32) -> Bool {
             let last = previous.lastOrder[k]
             if last != missingDay && last > asOf { return false }
             let (total, overflow) = fileTotal.addingReportingOverflow(previous.revenue[k])
@@ -297,7 +297,7 @@ public struct SnapshotReader {
 
         /// Checks a decoded row as the general path would and keeps it. False, with nothing
         /// changed, when any check fails: the general path then reads the row and says why.
-        func keep(_ r: SnapshotRowDecoder.Row, line: Int, base: UnsafePointer<UInt8>, record: Int) -> Bool {
+        func keep(_ r: SnapshotRowDecoder.Row, line: Int, base: UnsafePointer<UInt8>, record: UInt32) -> Bool {
             let orders = r.orders, last = r.lastOrder, first = r.firstOrder
             if (orders == 0) != (last == missingDay) || (last != missingDay && last > asOf) { return false }
             if first != missingDay && last != missingDay && first > last { return false }
@@ -348,23 +348,23 @@ public struct SnapshotReader {
             if reader.offset - lastConsumed >= consumedStep { lastConsumed = reader.offset; consumed(max(0, lastConsumed - 1)) }
             if decodesPlainRows, let base, let (newline, lineEnd) = decoder.scan.line(base, from: reader.offset, count: bytes.count) {
                 let start = reader.offset
-                let record = PreviousSnapshotLines.record(start: start, end: lineEnd)
+                let record = PreviousSnapshotLines.record(start: start)
                 // A line its customer had, unchanged, in the previous file.
-                if let memoBase, hintCursor < memoLines.count, case let previousLine = memoLines[hintCursor], previousLine >= 0,
-                   lineEnd &- start == previousLine & 0xFFFF, memcmp(base + start, memoBase + (previousLine >> 16), lineEnd &- start) == 0,
+                if let memo, hintCursor < memoLines.count, case let previousLine = memoLines[hintCursor], previousLine != PreviousSnapshotLines.none,
+                   memo.hasLine(base + start, count: lineEnd &- start, at: Int(previousLine)),
                    keepPrevious(hintCursor, of: memoTable, line: reader.line, record: record) {
                     // The previous file's pages were let go as it was read; those mapped in again to
                     // compare lines are let go again behind.
-                    let previousStart = previousLine >> 16
+                    let previousStart = Int(previousLine)
                     if previousStart &- memoDiscarded >= consumedStep {
-                        memo!.file.discard(memoDiscarded..<previousStart)
+                        memo.file.discard(memoDiscarded..<previousStart)
                         memoDiscarded = previousStart
                     }
                     reader.skipLine(to: newline &+ 1)
                     continue
                 }
                 if let next = decoder.decode(base, from: start, newline: newline, lineEnd: lineEnd, into: &decoded),
-                   keep(decoded, line: reader.line, base: base, record: decoded.feedbackStart >= 0 ? -1 : record) {
+                   keep(decoded, line: reader.line, base: base, record: decoded.feedbackStart >= 0 ? PreviousSnapshotLines.none : record) {
                     reader.skipLine(to: next)
                     continue
                 }
@@ -519,7 +519,7 @@ public struct SnapshotReader {
             }
             fileTotal = total
             flush()
-            lines.append(-1)
+            lines.append(PreviousSnapshotLines.none)
             let row = Int32(table.count)
             table.customer.append(customer)
             // A first order date beside orders = 0 is set aside, as on the decoded path.

@@ -23,7 +23,7 @@ final class SnapshotRowBlock {
     private let repeatSpend = UnsafeMutablePointer<Int64>.allocate(capacity: capacity)
     private let tierCode = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
     /// `PreviousSnapshotLines.lines` records.
-    private let line = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+    private let line = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
 
     /// True when no more rows fit before a `flush`.
     var isFull: Bool { count == SnapshotRowBlock.capacity }
@@ -31,7 +31,7 @@ final class SnapshotRowBlock {
     /// Adds a decoded row of `customer`, with its tier code (0 = none) and its line record
     /// (`PreviousSnapshotLines.lines`).
     @inline(__always)
-    func add(_ r: SnapshotRowDecoder.Row, customer id: Int32, tierCode code: UInt32, line record: Int) {
+    func add(_ r: SnapshotRowDecoder.Row, customer id: Int32, tierCode code: UInt32, line record: UInt32) {
         let k = count
         customer[k] = id
         firstOrder[k] = r.firstOrder
@@ -56,7 +56,7 @@ final class SnapshotRowBlock {
     /// Adds row `k` of `previous` (a table this reader made, every fixed-width column full) as the
     /// row of `customer`, with tier code `code` and line record `record`.
     @inline(__always)
-    func add(row k: Int, of previous: SnapshotTable, customer id: Int32, tierCode code: UInt32, line record: Int) {
+    func add(row k: Int, of previous: SnapshotTable, customer id: Int32, tierCode code: UInt32, line record: UInt32) {
         let n = count
         customer[n] = id
         firstOrder[n] = previous.firstOrder[k]
@@ -82,7 +82,7 @@ final class SnapshotRowBlock {
 
     /// Appends the waiting rows to `table` (the purchase-day and tier columns only where the table
     /// has them) and their line records to `lines`, and empties the block.
-    func flush(into table: inout SnapshotTable, lines: inout [Int]) {
+    func flush(into table: inout SnapshotTable, lines: inout [UInt32]) {
         guard count > 0 else { return }
         func copy<T>(_ column: UnsafeMutablePointer<T>, _ array: inout [T]) {
             array.append(contentsOf: UnsafeBufferPointer(start: column, count: count))

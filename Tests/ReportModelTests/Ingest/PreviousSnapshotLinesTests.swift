@@ -57,6 +57,17 @@ import Testing
         #expect(r.after.columns[3] == [50_000, 300_000, 250_000, 200_000, 0])   // revenue in Money units
     }
 
+    @Test("a line is the earlier one only up to that line's end: a longer or shorter line, or one with a stray \\r, is read anew")
+    func lineEndsAreCompared() throws {
+        let line = "A,2026-01-05,2026-09-01,3,30.00,Gold,"
+        for (before, after) in [(line + "\r\n", line + "\r\r\n"), (line + "\n", line + "\r\r\n"), (line + "\n", line + "x\n"),
+                                (line + "x\n", line + "\n"), (line + "\r\n", line + "\n"), (line, line + "\n")] {
+            let r = try Self.readAfter(Array((Self.header + before).utf8), Array((Self.header + after).utf8))
+            #expect(r.after == r.alone, "\(before.debugDescription) then \(after.debugDescription)")
+            #expect(r.taken == (before == line + "\r\n" && after == line + "\n" ? 1 : 0), "\(before.debugDescription) then \(after.debugDescription)")
+        }
+    }
+
     @Test("a line repeated twice in the new file is reported as a second row of its customer")
     func repeatedLineIsADuplicate() throws {
         let line = "A,2026-01-05,2026-09-01,3,30.00,Gold,\n"
