@@ -62,6 +62,12 @@ public final class PreviousSnapshotLines: @unchecked Sendable {
         return taken
     }
 
+    /// Whether `order` is this file's row order (`SnapshotReader.Outcome.rowOrder`, which shares
+    /// the table's storage), so that `order[k]` is the customer of row `k`.
+    func hasRowOrder(_ order: [Int32]) -> Bool {
+        order.count == table.count && order.withUnsafeBufferPointer { o in table.customer.withUnsafeBufferPointer { $0.baseAddress == o.baseAddress } }
+    }
+
     /// Whether a file whose header is `header` can take rows from this one.
     func hasHeader(_ header: UnsafeRawBufferPointer) -> Bool {
         header.count == self.header.count && (header.count == 0 || memcmp(header.baseAddress!, self.header.baseAddress!, header.count) == 0)

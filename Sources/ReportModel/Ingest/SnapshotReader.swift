@@ -250,7 +250,8 @@ public struct SnapshotReader {
         lines.reserveCapacity(expectedRows)
         func flush() { block.flush(into: &table, lines: &lines) }
         // The previous file's rows, taken again for lines repeated unchanged.
-        let memo = decodesPlainRows && previous.map { $0.table.count == hint.count && $0.hasHeader(UnsafeRawBufferPointer(rebasing: bytes[0..<headerLength])) } == true ? previous : nil
+        // Only when `hint` is that file's row order (the same storage: its rows' customers).
+        let memo = decodesPlainRows && previous.map { $0.hasRowOrder(hint) && $0.hasHeader(UnsafeRawBufferPointer(rebasing: bytes[0..<headerLength])) } == true ? previous : nil
         let memoLines = memo?.lines ?? []
         let memoTable = memo?.table ?? SnapshotTable(period: period, columns: [])
         var memoDiscarded = 0

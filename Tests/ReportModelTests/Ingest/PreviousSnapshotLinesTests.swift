@@ -86,6 +86,23 @@ import Testing
         #expect(r.after.errors.first?.contains("is after the snapshot date 2026-09-30") == true, "\(r.after.errors)")
     }
 
+    @Test("a hint that is not the earlier file's row order takes nothing")
+    func otherHintTakesNothing() throws {
+        let dir = try TemporaryFolder()
+        defer { dir.remove() }
+        let text = Self.header + "A,2026-01-05,2026-09-01,3,30.00,Gold,\nB,,,0,0,,\n"
+        let a = try dir.write("a.csv", text), b = try dir.write("b.csv", text)
+        let reader = SnapshotReader(dialect: InputDialect())
+        let scratch = SnapshotReadScratch()
+        var customers = CustomerIndex()
+        let one = reader.read(path: a, displayName: "a.csv", period: Self.september, customers: &customers, scratch: scratch)
+        let two = reader.read(path: b, displayName: "b.csv", period: Self.september, customers: &customers, hint: Array(one.rowOrder.reversed()), scratch: scratch)
+        #expect(two.takenRows == 0)
+        #expect(Picture(two, customers).ids == ["A", "B"])
+        let three = reader.read(path: a, displayName: "a.csv", period: Self.september, customers: &customers, hint: two.rowOrder, scratch: scratch)
+        #expect(three.takenRows == 2)
+    }
+
     @Test("a different header (the same columns in another order) takes nothing")
     func otherHeaderTakesNothing() throws {
         let rows = "A,2026-01-05,2026-09-01,3,30.00,Gold,\n"
