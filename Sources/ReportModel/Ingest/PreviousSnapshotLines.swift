@@ -48,10 +48,13 @@ public final class PreviousSnapshotLines: @unchecked Sendable {
     @inline(__always)
     func hasLine(_ line: UnsafePointer<UInt8>, count: Int, at start: Int) -> Bool {
         let bytes = file.bytes
-        guard count > 0, start &+ count < bytes.count, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self),
-              line[count &- 1] != UInt8(ascii: "\r"), memcmp(line, base + start, count) == 0 else { return false }
+        guard count > 0, start &+ count < bytes.count, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return false }
+        // The line end first: most lines that changed changed length.
         let end = base[start &+ count]
-        return end == UInt8(ascii: "\n") || (end == UInt8(ascii: "\r") && start &+ count &+ 1 < bytes.count && base[start &+ count &+ 1] == UInt8(ascii: "\n"))
+        guard end == UInt8(ascii: "\n") || (end == UInt8(ascii: "\r") && start &+ count &+ 1 < bytes.count && base[start &+ count &+ 1] == UInt8(ascii: "\n")) else {
+            return false
+        }
+        return line[count &- 1] != UInt8(ascii: "\r") && memcmp(line, base + start, count) == 0
     }
 
     /// The line records, left empty here: their storage serves the file after the next one
