@@ -34,11 +34,11 @@ public struct SnapshotReader {
     /// into `customers`, into the storage of `spare` when given (see `SnapshotTable.init(reusing:)`).
     /// `largestFileBytes` is the size of the largest file of the same source (see `read(bytes:…)`).
     /// Rows whose lines are unchanged since the file read last with the same `scratch` are taken
-    /// from it (`PreviousSnapshotLines`); `another` says whether a file follows, to take rows
+    /// from it (`PreviousSnapshotLines`); `keepingForNext` says whether a file follows, to take rows
     /// from this one (false: the file and its table are let go as soon as the read ends).
     public func read(path: String, displayName: String, period: SnapshotPeriod, customers: inout CustomerIndex, hint: [Int32] = [],
                      reusing spare: consuming SnapshotTable? = nil, scratch: SnapshotReadScratch = SnapshotReadScratch(),
-                     largestFileBytes: Int = 0, another: Bool = true) -> Outcome {
+                     largestFileBytes: Int = 0, keepingForNext: Bool = true) -> Outcome {
         let file: MappedFile
         do {
             file = try MappedFile(path: path, displayName: displayName)
@@ -56,7 +56,7 @@ public struct SnapshotReader {
                  largestFileBytes: largestFileBytes, previous: previous, consumed: { file.discard(before: $0) })
         }
         if let previous { scratch.spareLines = previous.takeLines() }
-        if another, let table = outcome.table {
+        if keepingForNext, let table = outcome.table {
             // Kept mapped, not in memory: the next read maps in the pages it compares.
             file.discard(before: file.bytes.count)
             scratch.previous = PreviousSnapshotLines(file: file, headerLength: outcome.headerLength, table: table, lines: outcome.lines)
