@@ -18,7 +18,6 @@ public func fuzzSnapshotCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 
         var generalCustomers = CustomerIndex(capacity: 16)
         let generalOutcome = general.read(bytes: bytes, displayName: "f.csv", period: period, customers: &generalCustomers)
         precondition(SnapshotPicture(outcome, customers) == SnapshotPicture(generalOutcome, generalCustomers))
-        checkReadAfterPrevious(bytes, dialect: dialect, period: period, alone: SnapshotPicture(outcome, customers))
         if let table = outcome.table {
             precondition(outcome.errors.isEmpty)
             precondition(table.customer.count == table.revenue.count && table.orders.count == table.count)
@@ -48,39 +47,6 @@ public func fuzzSnapshotCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 
         }
     }
     return 0
-}
-
-/// A snapshot read after an earlier file of the same source (`PreviousSnapshotLines`: rows of
-/// unchanged lines taken from it) reads as when read alone: after itself, and after a copy with every
-/// third line dropped and its first row moved to the end; also with a date before the earlier one's.
-func checkReadAfterPrevious(_ bytes: UnsafeRawBufferPointer, dialect: InputDialect, period: SnapshotPeriod, alone: SnapshotPicture) {
-    var lines = Array(bytes).split(separator: 10, omittingEmptySubsequences: false).map(Array.init)
-    var edited: [[UInt8]] = []
-    for (k, line) in lines.enumerated() where k == 0 || k % 3 != 2 { edited.append(line) }
-    if edited.count > 2 { edited.append(edited.remove(at: 1)) }
-    lines = edited
-    let earlier = SnapshotPeriod(fileName: "2026-06.csv")!
-    let a = "/tmp/fuzz-snapshot-a-\(getpid()).csv", b = "/tmp/fuzz-snapshot-b-\(getpid()).csv"
-    defer { unlink(a); unlink(b) }
-    func write(_ path: String, _ data: [UInt8]) -> Bool {
-        guard let file = fopen(path, "wb") else { return false }
-        _ = data.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-        return fclose(file) == 0
-    }
-    guard write(b, Array(bytes)) else { return }
-    let reader = SnapshotReader(dialect: dialect)
-    var customers = CustomerIndex(capacity: 16)
-    let earlierAlone = SnapshotPicture(reader.read(path: b, displayName: "f.csv", period: earlier, customers: &customers), customers)
-    for previous in [Array(bytes), lines.joined(separator: [10]).map { $0 }] {
-        guard write(a, previous) else { return }
-        for (second, expected) in [(period, alone), (earlier, earlierAlone)] {
-            let scratch = SnapshotReadScratch()
-            var customers = CustomerIndex(capacity: 16)
-            let first = reader.read(path: a, displayName: "e.csv", period: period, customers: &customers, scratch: scratch)
-            let after = reader.read(path: b, displayName: "f.csv", period: second, customers: &customers, hint: first.rowOrder, scratch: scratch)
-            precondition(SnapshotPicture(after, customers) == expected)
-        }
-    }
 }
 
 /// The month ends of a ledger read without error (`LedgerSource`, which reads a file): rows in index

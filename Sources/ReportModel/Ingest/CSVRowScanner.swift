@@ -39,13 +39,6 @@ struct CSVRowScanner: @unchecked Sendable {
     func decodeLine(_ base: UnsafePointer<UInt8>, from start: Int, count: Int, fields: Int,
                     _ field: (_ k: Int, _ offset: Int, _ lineEnd: Int) -> Int?) -> Int? {
         guard let (newline, lineEnd) = line(base, from: start, count: count) else { return nil }
-        return decodeLine(base, from: start, newline: newline, lineEnd: lineEnd, fields: fields, field)
-    }
-
-    /// `decodeLine(_:from:count:fields:_:)` on a line already found (`line(_:from:count:)`).
-    @inline(__always)
-    func decodeLine(_ base: UnsafePointer<UInt8>, from start: Int, newline: Int, lineEnd: Int, fields: Int,
-                    _ field: (_ k: Int, _ offset: Int, _ lineEnd: Int) -> Int?) -> Int? {
         let last = fields &- 1
         var p = start
         for k in 0...last {

@@ -1,8 +1,7 @@
 /// Per-customer arrays that `SnapshotReader` needs while it reads a file, kept for the next file of
 /// the same source: allocated afresh for each file, their memory was faulted in again every time
 /// (two arrays of 4 MB per file at 1 M customers, about 24 k of the 89 k page faults of parsing
-/// the 1 M × 12 sample snapshots). One scratch serves one sequence of files, read in order with one
-/// `CustomerIndex` (it also keeps the file read last: `PreviousSnapshotLines`).
+/// the 1 M × 12 sample snapshots).
 public final class SnapshotReadScratch {
     /// The line where each customer was met in the file being read (0 = not yet). Raw storage, so
     /// that the write per row needs no array uniqueness check (a run-time call per row: 1.5 % of a
@@ -10,10 +9,6 @@ public final class SnapshotReadScratch {
     private var seenLine = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
     /// Each customer's position in the previous file's row order (-1 = none).
     var hintPosition: [Int32] = []
-    /// The file read last, whose unchanged lines the next file takes rows from.
-    var previous: PreviousSnapshotLines?
-    /// Storage for the next file's line records (`PreviousSnapshotLines.takeLines`).
-    var spareLines: [UInt32] = []
 
     public init() {}
 

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Reads one customer snapshot file (input.md, kind 1) into a `SnapshotTable`, checking every rule.
 public struct SnapshotReader {
     public var dialect: InputDialect
@@ -22,23 +16,14 @@ public struct SnapshotReader {
         public var byteCount: Int
         /// Customers in row order (the hint for the next file of the same export).
         public var rowOrder: [Int32] = []
-        /// Per row of the table, where its line is (`PreviousSnapshotLines.lines`).
-        var lines: [UInt32] = []
-        /// The length of the header line, line end included.
-        var headerLength = 0
-        /// Rows taken from the previous file's unchanged lines rather than decoded.
-        var takenRows = 0
     }
 
     /// Reads `path` (shown as `displayName` in messages) as the snapshot of `period`, interning ids
     /// into `customers`, into the storage of `spare` when given (see `SnapshotTable.init(reusing:)`).
     /// `largestFileBytes` is the size of the largest file of the same source (see `read(bytes:…)`).
-    /// Rows whose lines are unchanged since the file read last with the same `scratch` are taken
-    /// from it (`PreviousSnapshotLines`); `keepingForNext` says whether a file follows, to take rows
-    /// from this one (false: the file and its table are let go as soon as the read ends).
     public func read(path: String, displayName: String, period: SnapshotPeriod, customers: inout CustomerIndex, hint: [Int32] = [],
                      reusing spare: consuming SnapshotTable? = nil, scratch: SnapshotReadScratch = SnapshotReadScratch(),
-                     largestFileBytes: Int = 0, keepingForNext: Bool = true) -> Outcome {
+                     largestFileBytes: Int = 0) -> Outcome {
         let file: MappedFile
         do {
             file = try MappedFile(path: path, displayName: displayName)
@@ -48,21 +33,10 @@ public struct SnapshotReader {
             return Outcome(table: nil, errors: InputErrors([InputError(file: displayName, line: 0, column: 0, message: "\(error)", expected: "a readable file")]), unknownColumns: [], byteCount: 0)
         }
         var spare = consume spare
-        // The previous file of the same source, let go before this one is read into a spare table.
-        let previous = scratch.previous
-        scratch.previous = nil
-        var outcome = withExtendedLifetime(file) {
+        return withExtendedLifetime(file) {
             read(bytes: file.bytes, displayName: displayName, period: period, customers: &customers, hint: hint, reusing: spare.take(), scratch: scratch,
-                 largestFileBytes: largestFileBytes, previous: previous, consumed: { file.discard(before: $0) })
+                 largestFileBytes: largestFileBytes, consumed: { file.discard(before: $0) })
         }
-        if let previous { scratch.spareLines = previous.takeLines() }
-        if keepingForNext, let table = outcome.table {
-            // Kept mapped, not in memory: the next read maps in the pages it compares.
-            file.discard(before: file.bytes.count)
-            scratch.previous = PreviousSnapshotLines(file: file, headerLength: outcome.headerLength, table: table, lines: outcome.lines)
-        }
-        outcome.lines = []
-        return outcome
     }
 
     /// The number of rows to reserve: the line ends in the first 64 KB of rows, scaled to the rest of
@@ -84,8 +58,6 @@ public struct SnapshotReader {
     /// `hint` is the previous file's customer sequence: CRM exports keep their row order from month
     /// to month, so the id of row k is first compared with the hinted customer (one `memcmp`) before
     /// any hashing. Any order still works; the hint only saves time.
-    /// `previous`, the file read before from the same source (`hint` being its row order), gives
-    /// the rows of lines it had unchanged (`PreviousSnapshotLines`).
     /// `consumed` is told, every few megabytes, the offset before which no byte is needed any more.
     /// `largestFileBytes`, the size of the largest file of the same source (0: unknown), sizes the
     /// table's columns, the id table and the per-customer arrays for the largest file from the first
@@ -94,7 +66,7 @@ public struct SnapshotReader {
     /// 1 M × 12 sample snapshots). Capacity never written costs no memory.
     public func read(bytes: UnsafeRawBufferPointer, displayName: String, period: SnapshotPeriod, customers: inout CustomerIndex, hint: [Int32] = [],
                      reusing spare: consuming SnapshotTable? = nil, scratch arrays: SnapshotReadScratch = SnapshotReadScratch(),
-                     largestFileBytes: Int = 0, previous: PreviousSnapshotLines? = nil, consumed: (Int) -> Void = { _ in }) -> Outcome {
+                     largestFileBytes: Int = 0, consumed: (Int) -> Void = { _ in }) -> Outcome {
         var errors = InputErrors()
         let delimiter = dialect.delimiter(forHeaderOf: bytes)
         var reader = CSVReader(bytes: bytes, delimiter: delimiter)
@@ -125,7 +97,6 @@ public struct SnapshotReader {
                                    expected: "both purchase_days and repeat_revenue (as sql/snapshots.sql writes them), or neither"))
         }
 
-        let headerLength = reader.offset
         let estimatedRows = SnapshotReader.estimatedRows(bytes, from: reader.offset)
         let expectedRows = largestFileBytes > bytes.count ? Int(Double(estimatedRows) * Double(largestFileBytes) / Double(bytes.count)) : estimatedRows
         customers.reserveCapacity(expectedRows)
@@ -232,8 +203,7 @@ public struct SnapshotReader {
         // Totals must stay far inside Int64 so that every later sum (segments, periods) is exact.
         var fileTotal: Int64 = 0
         var lastConsumed = 0
-        // Small steps: what lies behind the reader stays resident until the next step.
-        let consumedStep = 4 << 20
+        let consumedStep = 16 << 20
         var totalOverflowReported = false
 
         // The plainly valid rows, decoded in one pass (see `SnapshotRowDecoder`); the others go
@@ -243,62 +213,15 @@ public struct SnapshotReader {
         let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
         let missingDay = SnapshotTable.missingDay
         let block = SnapshotRowBlock()
-        // Where each row's line is, for the next file of the same source (PreviousSnapshotLines).
-        var lines = arrays.spareLines
-        arrays.spareLines = []
-        lines.removeAll(keepingCapacity: true)
-        lines.reserveCapacity(expectedRows)
-        func flush() { block.flush(into: &table, lines: &lines) }
-        // The previous file's rows, taken again for lines repeated unchanged.
-        // Only when `hint` is that file's row order (the same storage: its rows' customers).
-        let memo = decodesPlainRows && previous.map { $0.hasRowOrder(hint) && $0.hasHeader(UnsafeRawBufferPointer(rebasing: bytes[0..<headerLength])) } == true ? previous : nil
-        let memoLines = memo?.lines ?? []
-        let memoTable = memo?.table ?? SnapshotTable(period: period, columns: [])
-        var memoDiscarded = 0
-        var takenRows = 0
-        // The previous file's tier codes, by this file's codes (UInt32.max: not looked up yet).
-        var tierMap = [UInt32](repeating: .max, count: (memo?.table.tierTexts.count ?? 0) + 1)
-        tierMap[0] = 0
+        func flush() { block.flush(into: &table) }
         // `errors.isEmpty`, read again only after a row took the general path (the only one that
         // reports): `errors` is reached through a closure's capture, so each read of it is a
         // run-time exclusivity check (4 % of a parse's instructions when `keep` read it per row).
         var clean = true
         var reported = false
-        /// Keeps row `k` of the previous file's table (`memo`) for the line at `line`, the same
-        /// bytes, whose record is `record`: the customer of `hint[k]`, `k` being `hintCursor`. The
-        /// row passed every check then, so only those that depend on this file are made again (as
-        /// `keep` makes them); false, with nothing changed, when one fails.
-        func keepPrevious(_ k: Int, of previous: SnapshotTable, line: Int, record: UInt32) -> Bool {
-            let last = previous.lastOrder[k]
-            if last != missingDay && last > asOf { return false }
-            let (total, overflow) = fileTotal.addingReportingOverflow(previous.revenue[k])
-            if overflow || total > Money.maxTotal { return false }
-            let customer = hint[k]
-            let c = Int(customer)
-            if c >= seenLine.count { seenLine = arrays.growSeenLines(toHold: c) }
-            if seenLine[c] != 0 { return false }
-            seenLine[c] = Int32(truncatingIfNeeded: line)
-            hintCursor = k &+ 1
-            guard clean else { return true }
-            fileTotal = total
-            var tier: UInt32 = 0
-            if k < previous.tierCodes.count, case let code = previous.tierCodes[k], code != 0 {
-                tier = tierMap[Int(code)]
-                if tier == .max {
-                    let text = previous.tierTexts[Int(code) - 1]
-                    tier = Array(text.utf8).withUnsafeBytes { tierCodes.code(of: $0) { text } }
-                    tierMap[Int(code)] = tier
-                }
-            }
-            block.add(row: k, of: previous, customer: customer, tierCode: tier, line: record)
-            takenRows &+= 1
-            if block.isFull { flush() }
-            return true
-        }
-
         /// Checks a decoded row as the general path would and keeps it. False, with nothing
         /// changed, when any check fails: the general path then reads the row and says why.
-        func keep(_ r: SnapshotRowDecoder.Row, line: Int, base: UnsafePointer<UInt8>, record: UInt32) -> Bool {
+        func keep(_ r: SnapshotRowDecoder.Row, line: Int, base: UnsafePointer<UInt8>) -> Bool {
             let orders = r.orders, last = r.lastOrder, first = r.firstOrder
             if (orders == 0) != (last == missingDay) || (last != missingDay && last > asOf) { return false }
             if first != missingDay && last != missingDay && first > last { return false }
@@ -336,9 +259,9 @@ public struct SnapshotReader {
                 // the date is set aside (input.md lists no rule against it).
                 var prospect = r
                 prospect.firstOrder = missingDay
-                block.add(prospect, customer: customer, tierCode: tier, line: record)
+                block.add(prospect, customer: customer, tierCode: tier)
             } else {
-                block.add(r, customer: customer, tierCode: tier, line: record)
+                block.add(r, customer: customer, tierCode: tier)
             }
             if block.isFull { flush() }
             return true
@@ -347,28 +270,10 @@ public struct SnapshotReader {
         while true {
             if reported { clean = errors.isEmpty; reported = false }
             if reader.offset - lastConsumed >= consumedStep { lastConsumed = reader.offset; consumed(max(0, lastConsumed - 1)) }
-            if decodesPlainRows, let base, let (newline, lineEnd) = decoder.scan.line(base, from: reader.offset, count: bytes.count) {
-                let start = reader.offset
-                let record = PreviousSnapshotLines.record(start: start)
-                // A line its customer had, unchanged, in the previous file.
-                if let memo, hintCursor < memoLines.count, case let previousLine = memoLines[hintCursor], previousLine != PreviousSnapshotLines.none,
-                   memo.hasLine(base + start, count: lineEnd &- start, at: Int(previousLine)),
-                   keepPrevious(hintCursor, of: memoTable, line: reader.line, record: record) {
-                    // The previous file's pages were let go as it was read; those mapped in again to
-                    // compare lines are let go again behind.
-                    let previousStart = Int(previousLine)
-                    if previousStart &- memoDiscarded >= consumedStep {
-                        memo.file.discard(memoDiscarded..<previousStart)
-                        memoDiscarded = previousStart
-                    }
-                    reader.skipLine(to: newline &+ 1)
-                    continue
-                }
-                if let next = decoder.decode(base, from: start, newline: newline, lineEnd: lineEnd, into: &decoded),
-                   keep(decoded, line: reader.line, base: base, record: decoded.feedbackStart >= 0 ? PreviousSnapshotLines.none : record) {
-                    reader.skipLine(to: next)
-                    continue
-                }
+            if decodesPlainRows, let base, let next = decoder.decode(base, from: reader.offset, count: bytes.count, into: &decoded),
+               keep(decoded, line: reader.line, base: base) {
+                reader.skipLine(to: next)
+                continue
             }
             reported = true
             let more: Bool
@@ -520,7 +425,6 @@ public struct SnapshotReader {
             }
             fileTotal = total
             flush()
-            lines.append(PreviousSnapshotLines.none)
             let row = Int32(table.count)
             table.customer.append(customer)
             // A first order date beside orders = 0 is set aside, as on the decoded path.
@@ -546,7 +450,6 @@ public struct SnapshotReader {
         flush()
         arrays.hintPosition = hintPosition
         table.tierTexts = tierCodes.texts
-        return Outcome(table: errors.isEmpty ? table : nil, errors: errors, unknownColumns: header.unknown, byteCount: bytes.count, rowOrder: errors.isEmpty ? table.customer : [],
-                       lines: errors.isEmpty ? lines : [], headerLength: headerLength, takenRows: takenRows)
+        return Outcome(table: errors.isEmpty ? table : nil, errors: errors, unknownColumns: header.unknown, byteCount: bytes.count, rowOrder: errors.isEmpty ? table.customer : [])
     }
 }

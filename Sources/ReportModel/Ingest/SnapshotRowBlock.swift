@@ -22,16 +22,13 @@ final class SnapshotRowBlock {
     private let purchaseDays = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
     private let repeatSpend = UnsafeMutablePointer<Int64>.allocate(capacity: capacity)
     private let tierCode = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
-    /// `PreviousSnapshotLines.lines` records.
-    private let line = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
 
     /// True when no more rows fit before a `flush`.
     var isFull: Bool { count == SnapshotRowBlock.capacity }
 
-    /// Adds a decoded row of `customer`, with its tier code (0 = none) and its line record
-    /// (`PreviousSnapshotLines.lines`).
+    /// Adds a decoded row of `customer`, with its tier code (0 = none).
     @inline(__always)
-    func add(_ r: SnapshotRowDecoder.Row, customer id: Int32, tierCode code: UInt32, line record: UInt32) {
+    func add(_ r: SnapshotRowDecoder.Row, customer id: Int32, tierCode code: UInt32) {
         let k = count
         customer[k] = id
         firstOrder[k] = r.firstOrder
@@ -49,40 +46,12 @@ final class SnapshotRowBlock {
         purchaseDays[k] = r.purchaseDays
         repeatSpend[k] = r.repeatSpend
         tierCode[k] = code
-        line[k] = record
         count = k + 1
     }
 
-    /// Adds row `k` of `previous` (a table this reader made, every fixed-width column full) as the
-    /// row of `customer`, with tier code `code` and line record `record`.
-    @inline(__always)
-    func add(row k: Int, of previous: SnapshotTable, customer id: Int32, tierCode code: UInt32, line record: UInt32) {
-        let n = count
-        customer[n] = id
-        firstOrder[n] = previous.firstOrder[k]
-        lastOrder[n] = previous.lastOrder[k]
-        orders[n] = previous.orders[k]
-        revenue[n] = previous.revenue[k]
-        status[n] = previous.status[k]
-        vip[n] = previous.vip[k]
-        nps[n] = previous.nps[k]
-        csat[n] = previous.csat[k]
-        ces[n] = previous.ces[k]
-        publicComplaint[n] = previous.publicComplaint[k]
-        refund[n] = previous.refundRequested[k]
-        points[n] = previous.pointsBalance[k]
-        if k < previous.purchaseDays.count {
-            purchaseDays[n] = previous.purchaseDays[k]
-            repeatSpend[n] = previous.repeatSpend[k]
-        }
-        tierCode[n] = code
-        line[n] = record
-        count = n + 1
-    }
-
     /// Appends the waiting rows to `table` (the purchase-day and tier columns only where the table
-    /// has them) and their line records to `lines`, and empties the block.
-    func flush(into table: inout SnapshotTable, lines: inout [UInt32]) {
+    /// has them) and empties the block.
+    func flush(into table: inout SnapshotTable) {
         guard count > 0 else { return }
         func copy<T>(_ column: UnsafeMutablePointer<T>, _ array: inout [T]) {
             array.append(contentsOf: UnsafeBufferPointer(start: column, count: count))
@@ -105,7 +74,6 @@ final class SnapshotRowBlock {
             copy(repeatSpend, &table.repeatSpend)
         }
         if table.has(.tier) { copy(tierCode, &table.tierCodes) }
-        copy(line, &lines)
         count = 0
     }
 
@@ -113,6 +81,6 @@ final class SnapshotRowBlock {
         customer.deallocate(); firstOrder.deallocate(); lastOrder.deallocate(); orders.deallocate()
         revenue.deallocate(); status.deallocate(); vip.deallocate(); nps.deallocate(); csat.deallocate()
         ces.deallocate(); publicComplaint.deallocate(); refund.deallocate(); points.deallocate()
-        purchaseDays.deallocate(); repeatSpend.deallocate(); tierCode.deallocate(); line.deallocate()
+        purchaseDays.deallocate(); repeatSpend.deallocate(); tierCode.deallocate()
     }
 }

@@ -87,18 +87,10 @@ struct SnapshotRowDecoder {
     /// the offset just past its line end, or nil when the row is not plainly valid.
     @inline(__always)
     func decode(_ base: UnsafePointer<UInt8>, from start: Int, count: Int, into row: inout Row) -> Int? {
-        guard let (newline, lineEnd) = scan.line(base, from: start, count: count) else { return nil }
-        return decode(base, from: start, newline: newline, lineEnd: lineEnd, into: &row)
-    }
-
-    /// Decodes the line from `start` whose `\n` is at `newline` and whose line end is at `lineEnd`
-    /// (`CSVRowScanner.line`), as `decode(_:from:count:into:)` does.
-    @inline(__always)
-    func decode(_ base: UnsafePointer<UInt8>, from start: Int, newline: Int, lineEnd: Int, into row: inout Row) -> Int? {
         row = Row()
-        if isStandardOrder { return decodeStandard(base, from: start, newline: newline, lineEnd: lineEnd, into: &row) }
+        if isStandardOrder { return decodeStandard(base, from: start, count: count, into: &row) }
         return slots.withUnsafeBufferPointer { slots -> Int? in
-            scan.decodeLine(base, from: start, newline: newline, lineEnd: lineEnd, fields: slots.count) { k, p, lineEnd -> Int? in
+            scan.decodeLine(base, from: start, count: count, fields: slots.count) { k, p, lineEnd -> Int? in
                 field(slots[k], base, p, lineEnd, &row)
             }
         }
@@ -111,7 +103,8 @@ struct SnapshotRowDecoder {
     static let standardOrder: [Slot] = [.id, .firstOrder, .lastOrder, .orders, .revenue, .status, .vip, .nps, .csat, .ces, .feedback, .publicComplaint, .refund, .tier, .points]
 
     @inline(__always)
-    private func decodeStandard(_ base: UnsafePointer<UInt8>, from start: Int, newline: Int, lineEnd: Int, into row: inout Row) -> Int? {
+    private func decodeStandard(_ base: UnsafePointer<UInt8>, from start: Int, count: Int, into row: inout Row) -> Int? {
+        guard let (newline, lineEnd) = scan.line(base, from: start, count: count) else { return nil }
         let d = scan.delimiter
         var p = start
         guard let e0 = id(base, p, lineEnd, &row.idStart, &row.idCount), base[e0] == d else { return nil }

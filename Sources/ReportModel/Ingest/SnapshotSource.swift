@@ -84,7 +84,7 @@ public struct SnapshotFolderSource: SnapshotSource {
     public mutating func read(_ index: Int, customers: inout CustomerIndex, reusing spare: consuming SnapshotTable?) -> SnapshotOutcome {
         let entry = folder.entries[index]
         let o = reader.read(path: entry.path, displayName: entry.displayName, period: entry.period, customers: &customers, hint: lastRowOrder, reusing: spare, scratch: scratch,
-                            largestFileBytes: largestFileBytes, keepingForNext: index + 1 < folder.entries.count)
+                            largestFileBytes: largestFileBytes)
         lastRowOrder = o.rowOrder
         return SnapshotOutcome(name: entry.displayName, table: o.table, errors: o.errors, unknownColumns: o.unknownColumns, byteCount: o.byteCount)
     }

@@ -203,16 +203,13 @@ public enum ReportBuilder {
         var customers = CustomerIndex(capacity: 1 << 16)
         var errors = InputErrors()
         var bytes = 0, rows = 0
-        // Two tables in turn: the source keeps the one just read until it has read the next (its
-        // unchanged lines take that one's rows), so the storage reused is the one before it.
-        var spare: SnapshotTable?, last: SnapshotTable?
+        var spare: SnapshotTable?
         for i in 0..<source.periods.count {
             var outcome = source.read(i, customers: &customers, reusing: spare.take())
             bytes += outcome.byteCount
             rows += outcome.table?.count ?? 0
             errors.append(contentsOf: outcome.errors)
-            spare = last.take()
-            last = outcome.table.take()
+            spare = outcome.table.take()
         }
         guard errors.isEmpty else { throw .badInput(errors) }
         return Result(reports: [], bytesRead: bytes, rowsRead: rows, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
