@@ -169,6 +169,24 @@ public struct LineChart: SVGChart {
         if let target, let targetText {
             endLabels.append((py(target.value) + ChartStyle.labelSize * 0.35, plotRight + 6, targetText, ChartStyle.target))
         }
+        var placer = PointLabelPlacer(top: plotTop - 20, bottom: plotBottom, fontSize: ChartStyle.labelSize)
+        if mode == .all {
+            for s in series.indices {
+                var previous: (x: Double, y: Double)?
+                for i in xLabels.indices {
+                    guard let v = series[s].value(at: i) else { previous = nil; continue }
+                    let point = (x: xAxis.center(i), y: py(v))
+                    if let previous { placer.segments.append((previous.x, previous.y, point.x, point.y)) }
+                    previous = point
+                }
+            }
+            if let target { placer.horizontals.append(py(target.value)) }
+            if axis.ticks.lower < 0 && axis.ticks.values.contains(0) { placer.horizontals.append(py(0)) }
+            for label in endLabels {
+                let width = TextMetrics.width(label.text, fontSize: ChartStyle.labelSize)
+                placer.taken.append(placer.box(width: width, x: label.x + width / 2, baseline: label.y))
+            }
+        }
         for s in series.indices {
             let shape = MarkerShape.forSeries(s)
             for i in xLabels.indices {
@@ -177,7 +195,8 @@ public struct LineChart: SVGChart {
                 let x = xAxis.center(i), yy = py(v)
                 w.raw(shape.svg(x: x, y: yy, color: color(s), tooltip: "\(series[s].name), \(xLabels[i]): \(text)"))
                 if mode == .all {
-                    w.text(text, x: x, y: yy - 9, anchor: .middle, halo: true)
+                    let baseline = placer.place(width: TextMetrics.width(text, fontSize: ChartStyle.labelSize), x: x, y: yy)
+                    w.text(text, x: x, y: baseline, anchor: .middle, halo: true)
                 } else if mode == .last && lastIndices[s] == i {
                     endLabels.append((yy + ChartStyle.labelSize * 0.35, x + 8, text, ChartStyle.text))
                 }

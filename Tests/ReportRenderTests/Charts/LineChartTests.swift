@@ -127,4 +127,58 @@ import Testing
         #expect(ChartAssert.elements(root).first { $0.name == "desc" }?.stringValue == h)
         #expect(root.attr("aria-labelledby") == "c-script-alert--x----script-----co--title c-script-alert--x----script-----co--desc")
     }
+    /// Each point label's baseline minus its point's y, in point order (series 0, circles).
+    func labelOffsets(_ root: XMLElement, values: [String]) -> [Double] {
+        let points = ChartAssert.tooltips(root, "circle").map { ChartAssert.number($0.element, "cy") }
+        let labels = ChartAssert.elements(root).filter { $0.name == "text" && $0.attr("text-anchor") == "middle" && values.contains($0.stringValue ?? "") }
+        return zip(labels, points).map { ChartAssert.number($0, "y") - $1 }
+    }
+
+    @Test func labelsGoBelowLowPointsAndAboveHighOnes() throws {
+        // A peak, a trough, a peak: the trough's label above would sit on both of its segments.
+        let c = chart(xLabels: ["a", "b", "c"], series: [ChartSeries(name: "S", values: [0.8, 0.2, 0.8])], target: nil)
+        let offsets = labelOffsets(try ChartAssert.valid(c), values: ["80%", "20%"])
+        #expect(offsets.count == 3)
+        #expect(offsets[0] == -PointLabelPlacer.offset && offsets[2] == -PointLabelPlacer.offset)
+        #expect(offsets[1] > PointLabelPlacer.offset)
+    }
+
+    @Test func aLabelThatWouldCrossTheTargetGoesBelow() throws {
+        // 58 % sits just under the 60 % target: above, the dashed line would run through its label.
+        let c = chart(xLabels: ["a", "b", "c"], series: [ChartSeries(name: "S", values: [0.3, 0.58, 0.3])],
+                      target: TargetLine(value: 0.6, label: "target"))
+        let offsets = labelOffsets(try ChartAssert.valid(c), values: ["30%", "58%"])
+        #expect(offsets.count == 3)
+        #expect(offsets[1] > 0)
+        // Without the target it is a peak, labelled above.
+        let free = chart(xLabels: ["a", "b", "c"], series: [ChartSeries(name: "S", values: [0.3, 0.58, 0.3])], target: nil)
+        #expect(labelOffsets(try ChartAssert.valid(free), values: ["30%", "58%"])[1] == -PointLabelPlacer.offset)
+    }
+
+    @Test func labelsSitRightAboveOrBelowTheirPoints() throws {
+        // Generated series: every label is centred on its point, at one of the two offsets.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let below = PointLabelPlacer.offset + 0.75 * ChartStyle.labelSize
+        for _ in 0..<40 {
+            let n = 2 + Int(next() * 11)
+            let values = (0..<n).map { _ in (next() * 1000).rounded() / 1000 }
+            let c = chart(xLabels: (0..<n).map { "m\($0)" }, series: [ChartSeries(name: "S", values: values)],
+                          target: next() < 0.5 ? TargetLine(value: next(), label: "target") : nil)
+            let root = try ChartAssert.valid(c)
+            let points = ChartAssert.tooltips(root, "circle").map { (x: ChartAssert.number($0.element, "cx"), y: ChartAssert.number($0.element, "cy")) }
+            let labels = ChartAssert.elements(root).filter { $0.name == "text" && $0.attr("text-anchor") == "middle" && $0.attr("halo") == nil && $0.attr("paint-order") != nil }
+            #expect(points.count == n && labels.count == n)
+            for (label, point) in zip(labels, points) {
+                #expect(abs(ChartAssert.number(label, "x") - point.x) < 1e-6)
+                let dy = ChartAssert.number(label, "y") - point.y
+                #expect(abs(dy + PointLabelPlacer.offset) < 0.01 || abs(dy - below) < 0.01, "\(dy)")
+            }
+            // The same input draws the same chart.
+            #expect(c.svg() == c.svg())
+        }
+    }
 }
