@@ -114,7 +114,10 @@ struct ChartSet {
     /// The chart's numbers as an accessible HTML table (every cell escaped).
     static func html(_ table: ChartTable) -> String {
         var out = "<div class=\"scroll\"><table><caption>\(SVGEscaping.escape(table.caption))</caption><thead><tr>"
-        for h in table.header { out += "<th scope=\"col\">\(SVGEscaping.escape(h))</th>" }
+        // Column headers align with their column: the first names the rows, the others head numbers.
+        for (i, h) in table.header.enumerated() {
+            out += "<th scope=\"col\"\(i == 0 ? "" : " class=\"num\"")>\(SVGEscaping.escape(h))</th>"
+        }
         out += "</tr></thead><tbody>"
         for row in table.rows {
             out += "<tr>"

@@ -85,6 +85,32 @@ enum TemplateOutput {
         if !emptyCellsAllowed, html.range(of: "<t[dh][^>]*>\\s*</t[dh]>", options: .regularExpression) != nil {
             out.append("\(name): empty table cell")
         }
+        out += misalignedHeaders(html).map { "\(name): header \"\($0)\" not aligned with its right-aligned numbers" }
         return out
+    }
+
+    /// The headers of table columns whose body cells are all right-aligned (`class="num"` or
+    /// `align="right"`) while the header itself is not.
+    static func misalignedHeaders(_ html: String) -> [String] {
+        func matches(_ pattern: String, in text: String) -> [String] {
+            let regex = try! NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators])
+            return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { String(text[Range($0.range, in: text)!]) }
+        }
+        func rightAligned(_ cell: String) -> Bool {
+            let open = cell.prefix { $0 != ">" }
+            return open.contains("class=\"num\"") || open.contains("align=\"right\"")
+        }
+        var found: [String] = []
+        for table in matches("<table.*?</table>", in: html) {
+            guard let head = matches("<thead>.*?</thead>", in: table).first,
+                  let body = matches("<tbody>.*?</tbody>", in: table).first else { continue }
+            let headers = matches("<th[ >].*?</th>", in: head)
+            let rows = matches("<tr>.*?</tr>", in: body).map { matches("<t[dh][ >].*?</t[dh]>", in: $0) }
+            guard !rows.isEmpty, rows.allSatisfy({ $0.count == headers.count }) else { continue }
+            for (i, header) in headers.enumerated() where !rightAligned(header) && rows.allSatisfy({ rightAligned($0[i]) }) {
+                found.append(header.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression))
+            }
+        }
+        return found
     }
 }
