@@ -169,24 +169,9 @@ public struct LineChart: SVGChart {
         if let target, let targetText {
             endLabels.append((py(target.value) + ChartStyle.labelSize * 0.35, plotRight + 6, targetText, ChartStyle.target))
         }
-        var placer = PointLabelPlacer(top: plotTop - 20, bottom: plotBottom, fontSize: ChartStyle.labelSize)
-        if mode == .all {
-            for s in series.indices {
-                var previous: (x: Double, y: Double)?
-                for i in xLabels.indices {
-                    guard let v = series[s].value(at: i) else { previous = nil; continue }
-                    let point = (x: xAxis.center(i), y: py(v))
-                    if let previous { placer.segments.append((previous.x, previous.y, point.x, point.y)) }
-                    previous = point
-                }
-            }
-            if let target { placer.horizontals.append(py(target.value)) }
-            if axis.ticks.lower < 0 && axis.ticks.values.contains(0) { placer.horizontals.append(py(0)) }
-            for label in endLabels {
-                let width = TextMetrics.width(label.text, fontSize: ChartStyle.labelSize)
-                placer.taken.append(placer.box(width: width, x: label.x + width / 2, baseline: label.y))
-            }
-        }
+        var placer = labelPlacer(
+            xAxis: xAxis, y: py, top: plotTop, bottom: plotBottom,
+            zeroLine: axis.ticks.lower < 0 && axis.ticks.values.contains(0), endLabels: endLabels.map { ($0.x, $0.y, $0.text) })
         for s in series.indices {
             let shape = MarkerShape.forSeries(s)
             for i in xLabels.indices {
@@ -217,6 +202,31 @@ public struct LineChart: SVGChart {
         }
 
         return w.document(id: id, width: width, height: bottom + m, title: title, description: description)
+    }
+
+    /// The placer of the point labels, told every line a label could sit on: the series' segments,
+    /// the target and zero lines, and the labels at the lines' ends (start x, baseline, text).
+    private func labelPlacer(
+        xAxis: CategoryAxis, y: (Double) -> Double, top: Double, bottom: Double, zeroLine: Bool,
+        endLabels: [(x: Double, baseline: Double, text: String)]
+    ) -> PointLabelPlacer {
+        var placer = PointLabelPlacer(top: top - 20, bottom: bottom, fontSize: ChartStyle.labelSize)
+        for s in series.indices {
+            var previous: (x: Double, y: Double)?
+            for i in xLabels.indices {
+                guard let v = series[s].value(at: i) else { previous = nil; continue }
+                let point = (x: xAxis.center(i), y: y(v))
+                if let previous { placer.segments.append((previous.x, previous.y, point.x, point.y)) }
+                previous = point
+            }
+        }
+        if let target { placer.horizontals.append(y(target.value)) }
+        if zeroLine { placer.horizontals.append(y(0)) }
+        for label in endLabels {
+            let width = TextMetrics.width(label.text, fontSize: ChartStyle.labelSize)
+            placer.taken.append(placer.box(width: width, x: label.x + width / 2, baseline: label.baseline))
+        }
+        return placer
     }
 
     /// One row per x label, one column per series (plus the target, if any).
