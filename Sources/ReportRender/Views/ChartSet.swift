@@ -43,8 +43,21 @@ struct ChartSet {
             xLabels: all.map(\.period.label), series: [ChartSeries(name: name, values: values)],
             xAxisTitle: "Snapshot", yAxisTitle: name,
             target: target.value.map { TargetLine(value: $0, label: (fr ? "cible " : "target ") + (target.direction == .above ? ">" : "<")) },
-            noDataMessage: key == .retentionRate || key == .churnRate ? (fr ? "Il faut au moins deux snapshots" : "Needs at least two snapshots") : noData,
-            missingValueText: format.missing, valueFormatter: formatter)
+            noDataMessage: trendNoData(key), missingValueText: format.missing, valueFormatter: formatter)
+    }
+
+    /// What an empty trend lacks: a second snapshot for retention and churn, survey answers (and the
+    /// input column that holds them) for NPS, CSAT and CES.
+    func trendNoData(_ key: KPIKey) -> String {
+        switch key {
+        case .retentionRate, .churnRate:
+            return fr ? "Il faut au moins deux snapshots" : "Needs at least two snapshots"
+        case .nps, .csat, .csatSatisfiedShare, .ces:
+            let column = key == .csatSatisfiedShare ? "csat" : key.rawValue
+            return fr ? "Aucune réponse d'enquête (colonne \(column))" : "No survey answers (column \(column))"
+        default:
+            return noData
+        }
     }
 
     func segments() -> GroupedBarChart {

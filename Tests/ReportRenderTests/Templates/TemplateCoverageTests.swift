@@ -56,6 +56,9 @@ import ReportModel
         #expect(loyalty.contains("points_balance"))
         let segmentation = TemplateOutput.read(f, "site-\(locale.rawValue)/2026-09/segmentation.md")
         #expect(!segmentation.contains("P90"), "predicted CLV shown without a fitted model")
+        // The empty NPS trend says what it lacks and which column would fill it.
+        let dashboard = TemplateOutput.read(f, "site-\(locale.rawValue)/2026-09/index.html")
+        #expect(dashboard.contains(locale == .fr ? "Aucune réponse d&#39;enquête (colonne nps)" : "No survey answers (column nps)"))
     }
 
     /// The strategy follows the seed's output template, section by section, in French.
