@@ -169,9 +169,10 @@ public struct LineChart: SVGChart {
         if let target, let targetText {
             endLabels.append((py(target.value) + ChartStyle.labelSize * 0.35, plotRight + 6, targetText, ChartStyle.target))
         }
-        var placer = labelPlacer(
+        // Only charts that label every point need the placer.
+        var placer = mode == .all ? labelPlacer(
             xAxis: xAxis, y: py, top: plotTop, bottom: plotBottom,
-            zeroLine: axis.ticks.lower < 0 && axis.ticks.values.contains(0), endLabels: endLabels.map { ($0.x, $0.y, $0.text) })
+            zeroLine: axis.ticks.lower < 0 && axis.ticks.values.contains(0), endLabels: endLabels.map { ($0.x, $0.y, $0.text) }) : nil
         for s in series.indices {
             let shape = MarkerShape.forSeries(s)
             for i in xLabels.indices {
@@ -179,8 +180,7 @@ public struct LineChart: SVGChart {
                 let text = valueFormatter(v)
                 let x = xAxis.center(i), yy = py(v)
                 w.raw(shape.svg(x: x, y: yy, color: color(s), tooltip: "\(series[s].name), \(xLabels[i]): \(text)"))
-                if mode == .all {
-                    let baseline = placer.place(width: TextMetrics.width(text, fontSize: ChartStyle.labelSize), x: x, y: yy)
+                if let baseline = placer?.place(width: TextMetrics.width(text, fontSize: ChartStyle.labelSize), x: x, y: yy) {
                     w.text(text, x: x, y: baseline, anchor: .middle, halo: true)
                 } else if mode == .last && lastIndices[s] == i {
                     endLabels.append((yy + ChartStyle.labelSize * 0.35, x + 8, text, ChartStyle.text))

@@ -33,8 +33,8 @@ struct PointLabelPlacer {
     /// Boxes already taken (labels placed, the target's label at the line end), padded as `box` pads.
     var taken: [Box] = []
     /// The vertical span labels may use.
-    var top: Double
-    var bottom: Double
+    let top: Double
+    let bottom: Double
     let fontSize: Double
 
     init(top: Double, bottom: Double, fontSize: Double) {
@@ -66,7 +66,7 @@ struct PointLabelPlacer {
 
     /// The middle of a box, where the glyphs are: a fifth of its width in from each side, 2 units in
     /// from its top and bottom.
-    func core(_ box: Box) -> Box {
+    static func core(_ box: Box) -> Box {
         let inset = (box.maxX - box.minX) / 5
         return Box(minX: box.minX + inset, maxX: box.maxX - inset, minY: box.minY + 2, maxY: box.maxY - 2)
     }
@@ -74,7 +74,7 @@ struct PointLabelPlacer {
     /// How much a label in `box` would hide or be hidden by: a line through its middle counts 1 and
     /// one that only grazes its edge a quarter; another label counts 2, leaving the span 3.
     func cost(_ box: Box) -> Double {
-        let middle = core(box)
+        let middle = PointLabelPlacer.core(box)
         var cost = 0.0
         for s in segments where box.crosses(x1: s.x1, y1: s.y1, x2: s.x2, y2: s.y2) {
             cost += middle.crosses(x1: s.x1, y1: s.y1, x2: s.x2, y2: s.y2) ? 1 : 0.25

@@ -170,7 +170,7 @@ import Testing
                           target: next() < 0.5 ? TargetLine(value: next(), label: "target") : nil)
             let root = try ChartAssert.valid(c)
             let points = ChartAssert.tooltips(root, "circle").map { (x: ChartAssert.number($0.element, "cx"), y: ChartAssert.number($0.element, "cy")) }
-            let labels = ChartAssert.elements(root).filter { $0.name == "text" && $0.attr("text-anchor") == "middle" && $0.attr("halo") == nil && $0.attr("paint-order") != nil }
+            let labels = ChartAssert.elements(root).filter { $0.name == "text" && $0.attr("text-anchor") == "middle" && $0.attr("paint-order") != nil }
             #expect(points.count == n && labels.count == n)
             for (label, point) in zip(labels, points) {
                 #expect(abs(ChartAssert.number(label, "x") - point.x) < 1e-6)

@@ -92,25 +92,33 @@ enum TemplateOutput {
     /// The headers of table columns whose body cells are all right-aligned (`class="num"` or
     /// `align="right"`) while the header itself is not.
     static func misalignedHeaders(_ html: String) -> [String] {
-        func matches(_ pattern: String, in text: String) -> [String] {
-            let regex = try! NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators])
-            return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { String(text[Range($0.range, in: text)!]) }
+        func matches(_ regex: NSRegularExpression, in text: String) -> [String] {
+            regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { String(text[Range($0.range, in: text)!]) }
         }
         func rightAligned(_ cell: String) -> Bool {
             let open = cell.prefix { $0 != ">" }
             return open.contains("class=\"num\"") || open.contains("align=\"right\"")
         }
         var found: [String] = []
-        for table in matches("<table.*?</table>", in: html) {
-            guard let head = matches("<thead>.*?</thead>", in: table).first,
-                  let body = matches("<tbody>.*?</tbody>", in: table).first else { continue }
-            let headers = matches("<th[ >].*?</th>", in: head)
-            let rows = matches("<tr>.*?</tr>", in: body).map { matches("<t[dh][ >].*?</t[dh]>", in: $0) }
+        for table in matches(TableRegex.table, in: html) {
+            guard let head = matches(TableRegex.head, in: table).first,
+                  let body = matches(TableRegex.body, in: table).first else { continue }
+            let headers = matches(TableRegex.header, in: head)
+            let rows = matches(TableRegex.row, in: body).map { matches(TableRegex.cell, in: $0) }
             guard !rows.isEmpty, rows.allSatisfy({ $0.count == headers.count }) else { continue }
             for (i, header) in headers.enumerated() where !rightAligned(header) && rows.allSatisfy({ rightAligned($0[i]) }) {
                 found.append(header.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression))
             }
         }
         return found
+    }
+
+    /// The parts of an HTML table `misalignedHeaders` reads, compiled once.
+    private enum TableRegex {
+        static func make(_ pattern: String) -> NSRegularExpression {
+            try! NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators])
+        }
+        static let table = make("<table.*?</table>"), head = make("<thead>.*?</thead>"), body = make("<tbody>.*?</tbody>")
+        static let header = make("<th[ >].*?</th>"), row = make("<tr>.*?</tr>"), cell = make("<t[dh][ >].*?</t[dh]>")
     }
 }
