@@ -21,7 +21,7 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output folder.", valueName: "dir"))
     var out = "site"
 
-    @Option(name: .long, help: ArgumentHelp("Folder whose templates override the built-in ones (see `init`).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Folder whose templates override the built-in ones, file by file (see `init`).", valueName: "dir"))
     var templates: String?
 
     @Option(name: .long, help: ArgumentHelp("Report language (overrides the config).", valueName: "en|fr"))

@@ -41,7 +41,14 @@ public enum ReportBuilder {
         let steps = 4
         log.step(1, steps, "Loading templates (\(options.config.locale.rawValue))")
         let templates: TemplateSet
+        if let folder = options.templates {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                throw .inputMissing("\(folder): templates folder not found (expected a folder such as the templates/ that `fidelis-report init` writes)")
+            }
+        }
         do { templates = try TemplateSet(locale: options.config.locale, override: options.templates) } catch { throw .badTemplate(error) }
+        for warning in templates.overrideWarnings { log.note("warning: \(warning)") }
 
         log.step(2, steps, "Reading input")
         // With a cache record at the target, the input is hashed before it is read, so that an

@@ -6,7 +6,7 @@ import ReportModel
 /// `Templates/` folder with any file of an override folder (`--templates DIR`) taking precedence.
 ///
 /// Layout of a template folder: `<locale>/<name>.md.mustache` (Markdown, Markdown-escaped values)
-/// and `<locale>/<name>.html.mustache` (HTML, HTML-escaped values); `partials/` may hold shared pieces.
+/// and `<locale>/<name>.html.mustache` (HTML, HTML-escaped values), and `assets/style.css`.
 public struct TemplateSet: Sendable {
     /// Names of the Markdown deliverables, in site order.
     public static let deliverables = ["diagnostic", "segmentation", "strategy", "loyalty-program", "playbooks"]
@@ -21,6 +21,8 @@ public struct TemplateSet: Sendable {
     public let fingerprint: String
     /// The site's style sheet (`assets/style.css` of the template folder).
     public let stylesheet: String
+    /// What the override folder holds that this build does not use (see `unusedOverrides`).
+    public let overrideWarnings: [String]
 
     /// The folder of built-in templates: `$FIDELIS_TEMPLATES`, else the project's `Templates/`
     /// (located from this source file at build time, so `swift run` works from any directory).
@@ -75,7 +77,60 @@ public struct TemplateSet: Sendable {
         self.fingerprint = fingerprint + css
         self.library = library
         self.sources = sources
-            }
+        overrideWarnings = override.map { TemplateSet.unusedOverrides(in: $0, locale: locale) } ?? []
+    }
+
+    /// Every path a template folder may hold, relative to it (both locales, and the style sheet).
+    static var knownFiles: Set<String> {
+        var known: Set<String> = ["assets/style.css"]
+        for locale in ReportLocale.allCases {
+            for name in deliverables { known.insert("\(locale.rawValue)/\(name).md.mustache") }
+            for name in pages { known.insert("\(locale.rawValue)/\(name).html.mustache") }
+        }
+        return known
+    }
+
+    /// Warnings about an override folder: a folder with no template at all (with the subfolder
+    /// that has them, when one does: `--templates DIR` instead of `DIR/templates`); each file whose
+    /// name no template has (a misspelt `diagnostics.md.mustache`, a `.md` without `.mustache`),
+    /// which would otherwise be ignored silently; and a folder with nothing for `locale` (the
+    /// built-in templates are then used). `README.md` and hidden files are passed over.
+    static func unusedOverrides(in folder: String, locale: ReportLocale) -> [String] {
+        let known = knownFiles
+        var unknown: [String] = []
+        var knownCount = 0, forLocale = 0
+        let files = FileManager.default.enumerator(atPath: folder)
+        while let relative = files?.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            let path = (folder as NSString).appendingPathComponent(relative)
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            if relative == "README.md" || relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            if !known.contains(relative) { unknown.append(relative); continue }
+            knownCount += 1
+            if relative.hasPrefix(locale.rawValue + "/") || relative == "assets/style.css" { forLocale += 1 }
+        }
+        unknown.sort()
+        let names = "\(deliverables.joined(separator: ", ")) (.md.mustache) or \(pages.joined(separator: ", ")) (.html.mustache) under en/ or fr/, or assets/style.css"
+        guard knownCount > 0 else {
+            // The folder one level up from a template folder: its files are `templates/en/…`.
+            let inner = unknown.lazy.compactMap { relative -> String? in
+                let parts = relative.split(separator: "/", maxSplits: 1)
+                return parts.count == 2 && known.contains(String(parts[1])) ? String(parts[0]) : nil
+            }.first
+            let hint = inner.map { "; did you mean --templates \((folder as NSString).appendingPathComponent($0))?" } ?? ""
+            return ["\(folder): no template in this folder, the built-in templates are used (expected \(names)\(hint))"]
+        }
+        var warnings = unknown.prefix(10).map { relative in
+            let path = (folder as NSString).appendingPathComponent(relative)
+            if known.contains(relative + ".mustache") { return "\(path): ignored, a template's name ends in .mustache (expected \(path).mustache)" }
+            return "\(path): no template has this name, ignored (expected \(names))"
+        }
+        if unknown.count > 10 { warnings.append("\(folder): \(unknown.count - 10) more file(s) no template has the name of, ignored") }
+        if forLocale == 0 {
+            warnings.append("\(folder): no template for locale \(locale.rawValue), the built-in ones are used (expected \((folder as NSString).appendingPathComponent(locale.rawValue))/<name>.md.mustache or assets/style.css)")
+        }
+        return warnings
+    }
 
     /// Renders a template with a view (dictionaries, arrays, strings, booleans).
     public func render(_ name: String, _ view: [String: Any]) -> String {

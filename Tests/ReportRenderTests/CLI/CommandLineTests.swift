@@ -107,6 +107,10 @@ import Testing
         let folder = try run(["build", "--config", "folder.yml"], in: dir)
         #expect(folder.status == 65)
         #expect(folder.err.contains("folder.yml:0:0: cannot read the config file: Is a directory"))
+        // So is a templates folder: a misspelt one is not silently replaced by the built-in templates.
+        let templates = try run(["build", "--templates", "tempaltes"], in: dir)
+        #expect(templates.status == 66)
+        #expect(templates.err.contains("tempaltes: templates folder not found"))
         #expect(!FileManager.default.fileExists(atPath: dir + "/site"))
         try FileManager.default.createDirectory(atPath: dir + "/docs", withIntermediateDirectories: true)
         try "keep".write(toFile: dir + "/docs/a.txt", atomically: true, encoding: .utf8)
@@ -213,8 +217,13 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: dir + "/proj/fidelis.yml"))
         #expect(FileManager.default.fileExists(atPath: dir + "/proj/templates/fr/strategy.md.mustache"))
         #expect(try run(["init", "proj"], in: dir).status == 73) // never overwrites
-        let b = try run(["build", "--quiet", "--config", "proj/fidelis.yml", "--templates", "proj/templates", "--out", "out"], in: dir)
+        let b = try run(["build", "--config", "proj/fidelis.yml", "--templates", "proj/templates", "--out", "out"], in: dir)
         #expect(b.status == 0)
+        #expect(!b.err.contains("warning"), "\(b.err)")
+        // The folder above the templates: built with the built-in ones, and the log says where they are.
+        let above = try run(["build", "--templates", "proj", "--out", "out2"], in: dir)
+        #expect(above.status == 0)
+        #expect(above.err.contains("warning: proj: no template in this folder") && above.err.contains("did you mean --templates proj/templates?"), "\(above.err)")
     }
 }
 

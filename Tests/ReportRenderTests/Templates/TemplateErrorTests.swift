@@ -54,4 +54,37 @@ import ReportModel
         #expect(!set.sources["diagnostic"]!.hasPrefix(dir))
         #expect(set.render("strategy", ["client": "A*B"]) == "# Ma stratégie A\\*B\n")
     }
+
+    /// Files of an override folder that no template is named after are named in a warning, not
+    /// silently ignored; so is a folder with nothing for the locale, or with no template at all.
+    @Test func overrideFolderWarnsAboutWhatItDoesNotUse() throws {
+        let dir = NSTemporaryDirectory() + "fidelis-tpl-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fm = FileManager.default
+        for sub in ["en", "fr", ".git"] { try fm.createDirectory(atPath: dir + "/t/" + sub, withIntermediateDirectories: true) }
+        for file in ["fr/strategy.md.mustache", "fr/diagnostics.md.mustache", "en/playbooks.md", "README.md", ".git/HEAD", "fr/.strategy.md.mustache.swp"] {
+            try "# {{client}}\n".write(toFile: dir + "/t/" + file, atomically: true, encoding: .utf8)
+        }
+        let fr = try TemplateSet(locale: .fr, override: dir + "/t")
+        #expect(fr.sources["strategy"] == dir + "/t/fr/strategy.md.mustache")
+        #expect(fr.overrideWarnings.count == 2, "\(fr.overrideWarnings)")
+        #expect(fr.overrideWarnings[0] == "\(dir)/t/en/playbooks.md: ignored, a template's name ends in .mustache (expected \(dir)/t/en/playbooks.md.mustache)")
+        #expect(fr.overrideWarnings[1].hasPrefix("\(dir)/t/fr/diagnostics.md.mustache: no template has this name, ignored (expected diagnostic, segmentation,"))
+        // In English nothing of the folder is used.
+        let en = try TemplateSet(locale: .en, override: dir + "/t")
+        #expect(en.overrideWarnings.count == 3)
+        #expect(en.overrideWarnings[2].hasPrefix("\(dir)/t: no template for locale en, the built-in ones are used"))
+        // The folder above: one warning, naming the folder that holds the templates.
+        let above = try TemplateSet(locale: .fr, override: dir)
+        #expect(above.overrideWarnings.count == 1)
+        #expect(above.overrideWarnings[0].hasPrefix("\(dir): no template in this folder, the built-in templates are used"))
+        #expect(above.overrideWarnings[0].hasSuffix("did you mean --templates \(dir)/t?)"))
+        #expect(!above.sources["strategy"]!.hasPrefix(dir))
+        // A copy of the built-in folder, as `init` writes it: no warning in either locale.
+        try fm.copyItem(atPath: TemplateSet.builtInDirectory, toPath: dir + "/copy")
+        for locale in ReportLocale.allCases {
+            #expect(try TemplateSet(locale: locale, override: dir + "/copy").overrideWarnings.isEmpty)
+        }
+        #expect(try TemplateSet(locale: .en).overrideWarnings.isEmpty)
+    }
 }
