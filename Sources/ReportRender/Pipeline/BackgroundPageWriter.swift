@@ -11,6 +11,8 @@ final class BackgroundPageWriter: @unchecked Sendable {
     private let group = DispatchGroup()
     /// Written only by the job on `queue`, read only after `group.wait()`.
     private var failure: SiteError?
+    /// Warnings the jobs found (`note`), in order. Written only by the jobs, read after `finish()`.
+    private(set) var notes: [String] = []
 
     /// Waits for the previous job, then starts `job` on the page thread.
     func submit(_ job: @escaping @Sendable () throws(SiteError) -> Void) throws(SiteError) {
@@ -19,6 +21,10 @@ final class BackgroundPageWriter: @unchecked Sendable {
             do throws(SiteError) { try job() } catch { failure = error }
         }
     }
+
+    /// Keeps warnings found by a job, for the caller to read once `finish()` has returned. Only a
+    /// job calls it, on the page thread.
+    func note(_ warnings: [String]) { notes += warnings }
 
     /// Waits for the pending job and rethrows its failure, if any.
     func finish() throws(SiteError) {

@@ -165,7 +165,9 @@ public enum ReportBuilder {
                     } else {
                         do {
                             let view = SnapshotView(report: pending.report, history: history, config: config)
-                            try pages.write(pending.report, view: view, customers: ids, periods: periods, site: handoff.value)
+                            // The latest snapshot's views, the fullest, are checked against the templates' tags.
+                            pageWriter.note(try pages.write(pending.report, view: view, customers: ids, periods: periods, site: handoff.value,
+                                                            checkingKeys: index == periods.count - 1))
                         }
                         log.note(summary + ", pages \(s(t3, DispatchTime.now())) s (on the page thread)")
                     }
@@ -175,6 +177,7 @@ public enum ReportBuilder {
             reports.append(report)
         }
         do { try pageWriter.finish() } catch { site.abandon(); throw .site(error) }
+        for warning in pageWriter.notes { log.note("warning: \(warning)"); warnings.append(warning) }
         guard errors.isEmpty else { site.abandon(); throw .badInput(errors) }
 
         log.step(4, steps, "Writing the site index and swapping it in")

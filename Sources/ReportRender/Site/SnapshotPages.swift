@@ -48,6 +48,25 @@ struct SnapshotPages {
         return v
     }
 
+    /// The view of deliverable `name`'s Markdown template.
+    func deliverableView(_ base: [String: Any], name: String) -> [String: Any] {
+        var v = base
+        v["title"] = DeliverableText.title(name, config.locale)
+        return v
+    }
+
+    /// The view of the HTML page of deliverable `name` (its Markdown rendered as `html`) in the
+    /// folder of snapshot `label`.
+    func pageView(_ base: [String: Any], name: String, html: String, label: String, periods: [SnapshotPeriod]) -> [String: Any] {
+        var page = deliverableView(base, name: name)
+        for (k, value) in SnapshotPages.navigation(periods: periods, current: label, root: "../", locale: config.locale) { page[k] = value }
+        page["content"] = html
+        page["markdown_href"] = name + ".md"
+        page["deliverables"] = deliverableLinks(prefix: "")
+        page["dashboard_href"] = "index.html"
+        return page
+    }
+
     /// The charts of a snapshot's dashboard.
     func charts(_ report: SnapshotReport, history: [SnapshotReport]) -> [[String: Any]] {
         ChartSet(report: report, history: history, locale: config.locale, format: ReportFormatter(locale: config.locale, currency: config.currency)).entries()
@@ -69,8 +88,11 @@ struct SnapshotPages {
         return ArchivedSnapshot(data: data)
     }
 
-    /// Writes the folder `<period>/` of a snapshot.
-    func write(_ report: SnapshotReport, view: SnapshotView, customers: CustomerIDs, periods: [SnapshotPeriod], site: SiteWriter) throws(SiteError) {
+    /// Writes the folder `<period>/` of a snapshot. With `checkingKeys`, returns the warnings for
+    /// template tags that name nothing in this snapshot's views (`TemplateSet.unknownKeys`).
+    @discardableResult
+    func write(_ report: SnapshotReport, view: SnapshotView, customers: CustomerIDs, periods: [SnapshotPeriod], site: SiteWriter,
+               checkingKeys: Bool = false) throws(SiteError) -> [String] {
         let folder = report.period.label + "/"
         let base = view.with(customers: customers).dictionary()
         let charts = charts(report, history: view.history)
@@ -88,13 +110,18 @@ struct SnapshotPages {
         }
         var markdown: [String] = []
         for name in TemplateSet.deliverables {
-            var v = base
-            v["title"] = DeliverableText.title(name, config.locale)
-            let text = templates.render(name, v)
+            let text = templates.render(name, deliverableView(base, name: name))
             try site.write(text, to: folder + name + ".md")
             markdown.append(text)
         }
         try writeHTML(base: base, charts: charts, markdown: markdown, label: report.period.label, periods: periods, site: site)
+        guard checkingKeys else { return [] }
+        var warnings: [String] = []
+        for name in TemplateSet.deliverables { warnings += templates.unknownKeys(name, in: deliverableView(base, name: name)) }
+        let label = report.period.label
+        warnings += templates.unknownKeys("page", in: pageView(base, name: TemplateSet.deliverables[0], html: "", label: label, periods: periods))
+        warnings += templates.unknownKeys("dashboard", in: dashboardView(base, charts: charts, periods: periods, current: label, root: "../", here: "", isHome: false))
+        return warnings
     }
 
     /// Writes the folder `<period>/` of a snapshot from the site being replaced: its data files,
@@ -117,13 +144,7 @@ struct SnapshotPages {
     func writeHTML(base: [String: Any], charts: [[String: Any]], markdown: [String], label: String, periods: [SnapshotPeriod], site: SiteWriter) throws(SiteError) {
         let folder = label + "/"
         for (name, text) in zip(TemplateSet.deliverables, markdown) {
-            var page = base
-            page["title"] = DeliverableText.title(name, config.locale)
-            for (k, value) in SnapshotPages.navigation(periods: periods, current: label, root: "../", locale: config.locale) { page[k] = value }
-            page["content"] = MarkdownRenderer.html(text)
-            page["markdown_href"] = name + ".md"
-            page["deliverables"] = deliverableLinks(prefix: "")
-            page["dashboard_href"] = "index.html"
+            let page = pageView(base, name: name, html: MarkdownRenderer.html(text), label: label, periods: periods)
             try site.write(templates.render("page", page), to: folder + name + ".html")
         }
         try site.write(templates.render("dashboard", dashboardView(base, charts: charts, periods: periods, current: label, root: "../", here: "", isHome: false)), to: folder + "index.html")

@@ -21,6 +21,8 @@ public struct TemplateSet: Sendable {
     public let fingerprint: String
     /// The site's style sheet (`assets/style.css` of the template folder).
     public let stylesheet: String
+    /// The text of each template, by name, as its file holds it.
+    private let texts: [String: String]
     /// What the override folder holds that this build does not use (see `unusedOverrides`).
     public let overrideWarnings: [String]
 
@@ -40,6 +42,7 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
         var fingerprint = ""
+        var texts: [String: String] = [:]
         let names = TemplateSet.deliverables.map { ($0, "md") } + TemplateSet.pages.map { ($0, "html") }
         for (name, kind) in names {
             let relative = "\(locale.rawValue)/\(name).\(kind).mustache"
@@ -64,6 +67,7 @@ public struct TemplateSet: Sendable {
                 throw TemplateError(file: path, line: 0, column: 0, message: "template error: \(error)")
             }
             sources[name] = path
+            texts[name] = text
             fingerprint += "\(name)\n\(text)\n"
         }
         var cssPath = (builtIn as NSString).appendingPathComponent("assets/style.css")
@@ -77,6 +81,7 @@ public struct TemplateSet: Sendable {
         self.fingerprint = fingerprint + css
         self.library = library
         self.sources = sources
+        self.texts = texts
         overrideWarnings = override.map { TemplateSet.unusedOverrides(in: $0, locale: locale) } ?? []
     }
 
@@ -129,6 +134,18 @@ public struct TemplateSet: Sendable {
         if forLocale == 0 {
             warnings.append("\(folder): no template for locale \(locale.rawValue), the built-in ones are used (expected \((folder as NSString).appendingPathComponent(locale.rawValue))/<name>.md.mustache or assets/style.css)")
         }
+        return warnings
+    }
+
+    /// Warnings for the tags of template `name` that name nothing in `view` (see `TemplateKeyCheck`),
+    /// located as `FILE:LINE:COLUMN`.
+    public func unknownKeys(_ name: String, in view: [String: Any]) -> [String] {
+        guard let text = texts[name], let file = sources[name] else { return [] }
+        let unknown = TemplateKeyCheck.unknownKeys(in: text, view: view)
+        var warnings = unknown.prefix(10).map {
+            "\(file):\($0.line):\($0.column): \($0.tag) names nothing the template is given, so \($0.consequence) (expected a key listed in Templates/README.md)"
+        }
+        if unknown.count > 10 { warnings.append("\(file): \(unknown.count - 10) more tag(s) naming nothing the template is given") }
         return warnings
     }
 

@@ -224,6 +224,16 @@ import Testing
         let above = try run(["build", "--templates", "proj", "--out", "out2"], in: dir)
         #expect(above.status == 0)
         #expect(above.err.contains("warning: proj: no template in this folder") && above.err.contains("did you mean --templates proj/templates?"), "\(above.err)")
+        // A misspelt key in an edited template is named with its place, and again on an unchanged rebuild.
+        let strategy = dir + "/proj/templates/en/strategy.md.mustache"
+        try (try String(contentsOfFile: strategy, encoding: .utf8) + "\nTotal: {{counts.revenu_total}}\n").write(toFile: strategy, atomically: true, encoding: .utf8)
+        let lines = try String(contentsOfFile: strategy, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        let expected = "warning: proj/templates/en/strategy.md.mustache:\(lines):8: {{counts.revenu_total}} names nothing the template is given, so it renders empty"
+        for _ in 0..<2 {
+            let typo = try run(["build", "--templates", "proj/templates", "--out", "out3"], in: dir)
+            #expect(typo.status == 0)
+            #expect(typo.err.contains(expected), "\(typo.err)")
+        }
     }
 }
 

@@ -1,0 +1,43 @@
+import Testing
+@testable import ReportRender
+
+/// Tags naming nothing in a view are found where they are, and only those: a name resolved in an
+/// enclosing section, a section this view does not render, or a value it cannot see into is not.
+@Suite struct TemplateKeyCheckTests {
+    func unknown(_ text: String, _ view: [String: Any]) -> [String] {
+        TemplateKeyCheck.unknownKeys(in: text, view: view).map { "\($0.line):\($0.column) \($0.tag)" }
+    }
+
+    @Test func plainNamesAreLocatedByLineAndCharacter() {
+        #expect(unknown("# {{title}} {{titel}}\n\né {{{rwa}}} {{& raw }}\n", ["title": "T", "raw": "<b>"]) == ["1:13 {{titel}}", "3:3 {{{rwa}}}"])
+        #expect(unknown("{{ title }}{{!  no such key }}{{> partial}}", ["title": "T"]).isEmpty)
+    }
+
+    @Test func sectionsLookUpTheirElementThenOutwards() {
+        let view: [String: Any] = ["client": "C", "kpis": [["name": "a", "value": "1"], ["name": "b", "target": "2"]] as [[String: Any]]]
+        // `target` is in the second element only; `client` in the root.
+        #expect(unknown("{{#kpis}}{{name}} {{target}} {{client}} {{vaule}}{{/kpis}} {{name}}", view) == ["1:41 {{vaule}}", "1:60 {{name}}"])
+        #expect(unknown("{{#kpi}}x{{/kpi}}{{^kpi}}y{{/kpi}}", view) == ["1:1 {{#kpi}}", "1:18 {{^kpi}}"])
+    }
+
+    @Test func sectionsThisViewDoesNotRenderAreNotChecked() {
+        let view: [String: Any] = ["none": [] as [Any], "off": false, "on": true, "missing": String?.none as Any]
+        #expect(unknown("{{#none}}{{a}}{{/none}}{{#off}}{{b}}{{/off}}{{^on}}{{c}}{{/on}}{{#missing}}{{d}}{{/missing}}", view).isEmpty)
+        // A rendered flag section reads names outside it; an inverted section over false is rendered.
+        #expect(unknown("{{#on}}{{e}}{{/on}}{{^off}}{{f}}{{/off}}", view) == ["1:8 {{e}}", "1:28 {{f}}"])
+    }
+
+    @Test func dottedNamesAndTransforms() {
+        let view: [String: Any] = ["lifetime": ["fitted": true, "r": "0.2"] as [String: Any], "text": "abc", "list": ["x", "y"]]
+        #expect(unknown("{{lifetime.r}} {{lifetime.q}} {{text.count}} {{#lifetime}}{{r}}{{/lifetime}}", view) == ["1:16 {{lifetime.q}}"])
+        #expect(unknown("{{uppercased(text)}} {{uppercased(txet)}} {{#list}}{{.}}{{^last()}},{{/last()}}{{/list}}", view) == ["1:22 {{uppercased(txet)}}"])
+        // A list of plain values: the names inside are not knowable.
+        #expect(unknown("{{#list}}{{anything}}{{/list}}", view).isEmpty)
+    }
+
+    @Test func tagsOverLinesAndChangedDelimiters() {
+        #expect(unknown("a\n{{#kpis\n}}\n{{x}}{{/kpis}}", ["kpis": [["y": 1]]]) == ["4:1 {{x}}"])
+        // After a set-delimiter tag nothing can be read as a tag: nothing is reported.
+        #expect(unknown("{{a}}{{=<% %>=}}<% b %>{{c}}", ["a": 1]).isEmpty)
+    }
+}
