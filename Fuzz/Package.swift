@@ -1,6 +1,7 @@
 // swift-tools-version:6.1
-// The libFuzzer target for the config loader. ConfigLoader needs Yams (which has a C part), so it is
-// built with SwiftPM against the parent package's ReportModel library (and its Yams); Fuzz/run.sh adds the sanitizers.
+// The libFuzzer targets that need the parent package's libraries: the config loader (ReportModel and
+// its Yams, which has a C part) and the Markdown escape (ReportRender and libcmark-gfm), built with
+// SwiftPM; Fuzz/run.sh adds the sanitizers.
 import PackageDescription
 
 let package = Package(
@@ -14,6 +15,11 @@ let package = Package(
             name: "FuzzConfigLoader",
             dependencies: [.product(name: "ReportModel", package: "fidelis-report")],
             path: "FuzzConfigLoader"
+        ),
+        .executableTarget(
+            name: "FuzzMarkdownEscape",
+            dependencies: [.product(name: "ReportRender", package: "fidelis-report")],
+            path: "FuzzMarkdownEscape"
         ),
     ]
 )
