@@ -282,13 +282,20 @@ public enum ReportBuilder {
         switch input {
         case .snapshots(let dir):
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory) else {
                 throw .inputMissing("\(dir): snapshot folder not found (expected a folder of YYYY-MM.csv files)")
+            }
+            guard isDirectory.boolValue else {
+                throw .inputMissing("\(dir): a file, not a folder (expected --snapshots DIR, a folder of YYYY-MM.csv files; a transaction ledger goes with --transactions FILE)")
             }
             do { return try SnapshotFolderSource(directory: dir, dialect: config.dialect) } catch { throw .badInput(error) }
         case .transactions(let file, let asOf):
-            guard FileManager.default.fileExists(atPath: file) else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
                 throw .inputMissing("\(file): transaction ledger not found (expected a CSV file)")
+            }
+            guard !isDirectory.boolValue else {
+                throw .inputMissing("\(file): a folder, not a file (expected --transactions FILE, a ledger CSV; a folder of snapshots goes with --snapshots DIR)")
             }
             do { return try LedgerSource(path: file, asOf: asOf, dialect: config.dialect, digests: digests) } catch { throw .badInput(error) }
         }

@@ -97,6 +97,14 @@ import Testing
         let dir = temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
         #expect(try run(["build", "--snapshots", "nope"], in: dir).status == 66)
         #expect(try run(["build", "--transactions", "nope.csv"], in: dir).status == 66)
+        // A file where a folder is expected, and the other way round: the message says which option fits.
+        try "customer_id,date,amount\n".write(toFile: dir + "/ledger.csv", atomically: true, encoding: .utf8)
+        let fileAsFolder = try run(["validate", "--snapshots", "ledger.csv"], in: dir)
+        #expect(fileAsFolder.status == 66)
+        #expect(fileAsFolder.err.contains("ledger.csv: a file, not a folder") && fileAsFolder.err.contains("--transactions FILE"), "\(fileAsFolder.err)")
+        let folderAsFile = try run(["build", "--transactions", "."], in: dir)
+        #expect(folderAsFile.status == 66)
+        #expect(folderAsFile.err.contains(".: a folder, not a file") && folderAsFile.err.contains("--snapshots DIR"), "\(folderAsFile.err)")
         // A config file named on the command line is input too: missing, 66; unreadable, 65.
         for command in ["build", "validate"] {
             let c = try run([command, "--config", "nope.yml"], in: dir)
