@@ -13,7 +13,7 @@ struct FidelisReport: ParsableCommand {
 
         Exit status: 0 done; 3 site written but an escalation named by --fail-on is raised; \
         64 usage error; 65 bad input data, config or template; 66 input missing (snapshot \
-        folder, ledger or config file not found); \
+        folder, ledger, config file or templates folder not found); \
         73 output folder refused; 70 internal error.
         """,
         version: "0.1.0",
