@@ -33,8 +33,8 @@ struct Sample: ParsableCommand {
     }
 
     func run() throws {
-        if let existing = existingData() {
-            Exit.printError("\(out) already holds \(existing): sample never overwrites files nor mixes its own with others (expected a new or empty folder)")
+        do { try SampleFolder.check(out) } catch {
+            Exit.printError(error.description)
             throw ExitCode(73)
         }
         let settings = SampleSettings(customers: customers, months: months, seed: seed, semicolonDelimited: semicolon)
@@ -56,16 +56,5 @@ struct Sample: ParsableCommand {
             throw ExitCode(73)
         }
         if !quiet { print("Wrote \(ledger ? "a ledger" : "\(months) snapshot(s)") for \(customers) customers to \(out)") }
-    }
-
-    /// What in `out` the sample would overwrite or mix with: any CSV file (a snapshot folder must
-    /// hold only the snapshots of one export, a user's real exports included, and a ledger beside
-    /// snapshots would break the folder).
-    private func existingData() -> String? {
-        let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: out) else { return nil }
-        let csv = names.filter { $0.lowercased().hasSuffix(".csv") }.sorted()
-        guard let first = csv.first else { return nil }
-        return csv.count == 1 ? first : "\(first) and \(csv.count - 1) more CSV file(s)"
     }
 }

@@ -187,18 +187,23 @@ import Testing
         #expect(try fm.contentsOfDirectory(atPath: dir + "/site") == [".fidelis-site"])
     }
 
-    /// `sample` never overwrites a file nor writes beside other CSV files (a user's real exports).
+    /// `sample` never overwrites a file nor writes beside other CSV files (a user's real exports, an
+    /// earlier sample's months), and leaves no file of its own in the folder but the data.
     @Test func sampleRefusesAFolderThatHoldsData() throws {
         let dir = temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
-        try FileManager.default.createDirectory(atPath: dir + "/exports", withIntermediateDirectories: true)
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: dir + "/exports", withIntermediateDirectories: true)
         try "customer_id,last_order_date,orders,revenue\nREAL,2026-01-02,1,10\n".write(toFile: dir + "/exports/2026-01.csv", atomically: true, encoding: .utf8)
         let r = try run(["sample", "--quiet", "--customers", "5", "--months", "1", "--out", "exports"], in: dir)
         #expect(r.status == 73)
         #expect(r.err.contains("exports already holds 2026-01.csv: sample never overwrites files"), "\(r.err)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/exports") == ["2026-01.csv"])
+        #expect(try fm.contentsOfDirectory(atPath: dir + "/exports") == ["2026-01.csv"])
         #expect(try String(contentsOfFile: dir + "/exports/2026-01.csv", encoding: .utf8).contains("REAL"))
-        // A second sample into its own folder is refused too, a ledger beside snapshots or a ledger.
+        // An earlier sample's folder is refused too, for snapshots or a ledger; other files do not count.
+        try fm.createDirectory(atPath: dir + "/demo", withIntermediateDirectories: true)
+        try "notes".write(toFile: dir + "/demo/README.txt", atomically: true, encoding: .utf8)
         #expect(try run(["sample", "--quiet", "--customers", "5", "--months", "2", "--out", "demo"], in: dir).status == 0)
+        #expect(try fm.contentsOfDirectory(atPath: dir + "/demo").sorted() == ["2026-09.csv", "2026-10.csv", "README.txt"])
         let again = try run(["sample", "--quiet", "--customers", "5", "--months", "1", "--out", "demo"], in: dir)
         #expect(again.status == 73)
         #expect(again.err.contains("demo already holds 2026-09.csv and 1 more CSV file(s)"), "\(again.err)")
@@ -207,7 +212,7 @@ import Testing
         let ledger = try run(["sample", "--quiet", "--ledger", "--customers", "5", "--out", "ledger"], in: dir)
         #expect(ledger.status == 73)
         #expect(ledger.err.contains("ledger already holds transactions.csv:"), "\(ledger.err)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/demo").sorted() == ["2026-09.csv", "2026-10.csv"])
+        #expect(try fm.contentsOfDirectory(atPath: dir + "/ledger") == ["transactions.csv"])
     }
 
     @Test func validatePrintsASummaryAndWritesNothing() throws {
