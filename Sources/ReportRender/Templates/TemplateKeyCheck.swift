@@ -71,7 +71,10 @@ struct TemplateKeyCheck {
             let name = body.trimmingCharacters(in: .whitespacesAndNewlines)
             switch sigil {
             case "=": return found                   // other delimiters: the rest cannot be read as tags
-            case "!", ">", "%", "$", "<": continue   // comments, partials, pragmas, blocks
+            case "!", ">", "%": continue             // comments, partials, pragmas
+            case "$", "<":                           // a block, a parent: closed by {{/name}}, names read around them
+                stack.append(.transparent)
+                continue
             case "/":
                 if stack.count > 1 { stack.removeLast() }
                 continue

@@ -37,6 +37,8 @@ import Testing
 
     @Test func tagsOverLinesAndChangedDelimiters() {
         #expect(unknown("a\n{{#kpis\n}}\n{{x}}{{/kpis}}", ["kpis": [["y": 1]]]) == ["4:1 {{x}}"])
+        // Blocks and parents are closed like sections: the names after them are still checked.
+        #expect(unknown("{{<parent}}{{$title}}{{a}}{{/title}}{{/parent}}{{#kpis}}{{y}}{{/kpis}}{{y}}", ["a": 1, "kpis": [["y": 1]]]) == ["1:71 {{y}}"])
         // After a set-delimiter tag nothing can be read as a tag: nothing is reported.
         #expect(unknown("{{a}}{{=<% %>=}}<% b %>{{c}}", ["a": 1]).isEmpty)
     }
