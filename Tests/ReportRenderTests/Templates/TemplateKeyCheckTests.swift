@@ -39,6 +39,7 @@ import Testing
         #expect(unknown("a\n{{#kpis\n}}\n{{x}}{{/kpis}}", ["kpis": [["y": 1]]]) == ["4:1 {{x}}"])
         // Blocks and parents are closed like sections: the names after them are still checked.
         #expect(unknown("{{<parent}}{{$title}}{{a}}{{/title}}{{/parent}}{{#kpis}}{{y}}{{/kpis}}{{y}}", ["a": 1, "kpis": [["y": 1]]]) == ["1:71 {{y}}"])
+        #expect(unknown("{{#kpis}}{{$b}}x{{/b}}{{y}}{{/kpis}}", ["kpis": [["y": 1]]]).isEmpty)
         // After a set-delimiter tag nothing can be read as a tag: nothing is reported.
         #expect(unknown("{{a}}{{=<% %>=}}<% b %>{{c}}", ["a": 1]).isEmpty)
     }
