@@ -62,9 +62,9 @@ struct InputOptions: ParsableArguments {
             guard FileManager.default.fileExists(atPath: config) else {
                 throw .inputMissing("\(config): config file not found (expected a YAML file such as the fidelis.yml that `fidelis-report init` writes)")
             }
-            do { result = try ConfigLoader.load(path: config) } catch { throw .badConfig(error) }
+            do { result = try ConfigLoader.loadAll(path: config) } catch { throw .badConfig(error) }
         } else if FileManager.default.fileExists(atPath: "fidelis.yml") {
-            do { result = try ConfigLoader.load(path: "fidelis.yml") } catch { throw .badConfig(error) }
+            do { result = try ConfigLoader.loadAll(path: "fidelis.yml") } catch { throw .badConfig(error) }
         } else {
             result = ReportConfig()
         }

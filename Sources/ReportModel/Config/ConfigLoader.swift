@@ -4,136 +4,160 @@ import Yams
 /// Reads `fidelis.yml` into a `ReportConfig`. Unknown keys, wrong types and a segment table with a
 /// gap are errors naming the file, line and column.
 public enum ConfigLoader {
-    /// Loads the file at `path`.
+    /// Loads the file at `path`; throws its first error.
     public static func load(path: String) throws(InputError) -> ReportConfig {
-        let name = (path as NSString).lastPathComponent
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: path, line: 0, column: 0, message: "cannot read the config file: \(SystemReason.unreadable(path, folder: false))", expected: "a readable YAML file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError(file: name, line: 0, column: 0, message: "the config file is not UTF-8 text", expected: "a UTF-8 YAML file")
-        }
-        return try parse(text, file: name)
+        do { return try loadAll(path: path) } catch { throw error.first[0] }
     }
 
-    /// Parses YAML text (`file` names it in messages).
+    /// Loads the file at `path`; throws every error found (see `parseAll`).
+    public static func loadAll(path: String) throws(InputErrors) -> ReportConfig {
+        let name = (path as NSString).lastPathComponent
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputErrors([InputError(file: path, line: 0, column: 0, message: "cannot read the config file: \(SystemReason.unreadable(path, folder: false))", expected: "a readable YAML file")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputErrors([InputError(file: name, line: 0, column: 0, message: "the config file is not UTF-8 text", expected: "a UTF-8 YAML file")])
+        }
+        return try parseAll(text, file: name)
+    }
+
+    /// Parses YAML text (`file` names it in messages); throws its first error in file order.
     public static func parse(_ text: String, file: String) throws(InputError) -> ReportConfig {
+        do { return try parseAll(text, file: file) } catch { throw error.first.min { ($0.line, $0.column) < ($1.line, $1.column) }! }
+    }
+
+    /// Parses YAML text and throws every error found, so that one run names them all: each unknown
+    /// key (anywhere), and the first wrong value of each top-level section (a section's later
+    /// values may depend on it). A YAML syntax error stops the reading.
+    public static func parseAll(_ text: String, file: String) throws(InputErrors) -> ReportConfig {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw yamlError(error, file: file)
+            throw InputErrors([yamlError(error, file: file)])
         } catch {
-            throw InputError(file: file, line: 0, column: 0, message: "\(error)", expected: "valid YAML")
+            throw InputErrors([InputError(file: file, line: 0, column: 0, message: "\(error)", expected: "valid YAML")])
         }
         var config = ReportConfig()
         guard let root, root.null == nil else { return config }
-        let reader = ConfigNodeReader(file: file)
-        let top = try reader.mapping(root, keys: ["client", "locale", "currency", "delimiter", "date_format", "columns", "activity_window_days", "targets", "segments", "escalations", "routing", "lifetime", "loyalty", "action_plan"])
-        for (key, value) in top {
-            switch key {
-            case "client": config.client = try reader.string(value)
-            case "locale":
-                let s = try reader.string(value)
-                guard let l = ReportLocale(rawValue: s) else { throw reader.error(value, "locale \"\(s)\" is not supported", "en or fr") }
-                config.locale = l
-            case "currency": config.currency = try reader.string(value)
-            case "delimiter":
-                let s = try reader.string(value)
-                guard s == "," || s == ";" else { throw reader.error(value, "delimiter \"\(s)\" is not supported", "\",\" or \";\"") }
-                config.dialect.delimiter = Array(s.utf8)[0]
-            case "date_format":
-                let s = try reader.string(value).lowercased()
-                guard let f = DateFormat(rawValue: s) else { throw reader.error(value, "date_format \"\(s)\" is not supported", "yyyy-mm-dd, dd/mm/yyyy or mm/dd/yyyy") }
-                config.dialect.dateFormat = f
-            case "columns":
-                var aliases: [String: String] = [:]
-                var normalized = Set<String>()
-                for (alias, target) in try reader.mapping(value, keys: nil) {
-                    guard normalized.insert(InputDialect.normalizedHeader(alias)).inserted else {
-                        throw reader.error(target, "column alias \"\(alias)\" is given twice (header names ignore case and spaces)", "each alias once")
-                    }
-                    let t = try reader.string(target)
-                    guard SnapshotColumn(rawValue: InputDialect.normalizedHeader(t)) != nil || LedgerColumn(rawValue: InputDialect.normalizedHeader(t)) != nil else {
-                        throw reader.error(target, "column \"\(t)\" is not a known column", "one of " + (SnapshotColumn.allCases.map(\.rawValue) + LedgerColumn.allCases.map(\.rawValue)).joined(separator: ", "))
-                    }
-                    aliases[alias] = t
-                }
-                config.dialect = InputDialect(delimiter: config.dialect.delimiter, dateFormat: config.dialect.dateFormat, columnAliases: aliases)
-            case "activity_window_days":
-                config.activityWindowDays = try reader.integer(value, in: 1...3650)
-            case "targets":
-                for (k, v) in try reader.mapping(value, keys: KPIKey.allCases.map(\.rawValue)) {
-                    let kpi = KPIKey(rawValue: k)!
-                    var target = config.targets[kpi]!
-                    if case .mapping = v {
-                        for (tk, tv) in try reader.mapping(v, keys: ["value", "direction"]) {
-                            if tk == "value" { target.value = try reader.optionalNumber(tv) }
-                            else {
-                                let d = try reader.string(tv)
-                                guard let dir = KPITarget.Direction(rawValue: d) else { throw reader.error(tv, "direction \"\(d)\" is not known", "above or below") }
-                                target.direction = dir
-                            }
-                        }
-                    } else {
-                        target.value = try reader.optionalNumber(v)
-                    }
-                    config.targets[kpi] = target
-                }
-            case "segments":
-                config.segments = try segmentTable(value, reader: reader)
-            case "escalations":
-                for (k, v) in try reader.mapping(value, keys: ["nps_below", "churn_above", "refund_above", "vip_top_share"]) {
-                    switch k {
-                    case "nps_below": config.escalations.npsBelow = try reader.number(v)
-                    case "churn_above": config.escalations.churnAbove = try reader.number(v)
-                    case "refund_above": config.escalations.refundAbove = try reader.number(v)
-                    default: config.escalations.vipTopShare = try reader.number(v, in: 0.0001...1)
-                    }
-                }
-            case "routing":
-                for (k, v) in try reader.mapping(value, keys: ["keywords"]) where k == "keywords" {
-                    for (area, words) in try reader.mapping(v, keys: SpecialistArea.allCases.map(\.rawValue)) {
-                        config.routing.add(try reader.strings(words), to: SpecialistArea(rawValue: area)!)
-                    }
-                }
-            case "lifetime":
-                for (k, v) in try reader.mapping(value, keys: ["time_unit", "horizon_months", "monthly_discount_rate"]) {
-                    switch k {
-                    case "time_unit":
-                        let s = try reader.string(v)
-                        guard let u = LifetimeTimeUnit(rawValue: s) else { throw reader.error(v, "time_unit \"\(s)\" is not known", "day or week") }
-                        config.lifetime.timeUnit = u
-                    case "horizon_months": config.lifetime.horizonMonths = try reader.integer(v, in: 1...120)
-                    default: config.lifetime.monthlyDiscountRate = try reader.number(v, in: 0...1)
-                    }
-                }
-            case "loyalty":
-                for (k, v) in try reader.mapping(value, keys: ["tiers", "tier_percentiles", "points_per_currency_unit", "point_value", "redemption_rate"]) {
-                    switch k {
-                    case "tiers": config.loyalty.tierNames = try reader.strings(v)
-                    case "tier_percentiles": config.loyalty.tierPercentiles = try reader.sequence(v).map { n throws(InputError) in try reader.number(n, in: 0...1) }
-                    case "points_per_currency_unit": config.loyalty.pointsPerCurrencyUnit = try reader.number(v, in: 0...1_000_000)
-                    case "point_value": config.loyalty.pointValue = try reader.number(v, in: 0...1_000_000)
-                    default: config.loyalty.redemptionRate = try reader.number(v, in: 0...1)
-                    }
-                }
-                if config.loyalty.tierPercentiles.count != config.loyalty.tierNames.count - 1 || zip(config.loyalty.tierPercentiles, config.loyalty.tierPercentiles.dropFirst()).contains(where: { $0 >= $1 }) {
-                    throw reader.error(value, "loyalty has \(config.loyalty.tierNames.count) tiers and \(config.loyalty.tierPercentiles.count) percentiles", "one increasing percentile per tier above the first")
-                }
-            case "action_plan":
-                for (k, v) in try reader.mapping(value, keys: ["win_back_incentive", "contact_cost", "personal_intervention_cost", "expected_win_back_rate"]) {
-                    switch k {
-                    case "win_back_incentive": config.actionPlan.winBackIncentive = try reader.number(v, in: 0...1_000_000)
-                    case "contact_cost": config.actionPlan.contactCost = try reader.number(v, in: 0...1_000_000)
-                    case "personal_intervention_cost": config.actionPlan.personalInterventionCost = try reader.number(v, in: 0...1_000_000)
-                    default: config.actionPlan.expectedWinBackRate = try reader.number(v, in: 0...1)
-                    }
-                }
-            default: break
-            }
+        let collected = ConfigErrorList()
+        let reader = ConfigNodeReader(file: file, unknownKeys: collected)
+        let top: [(String, Node)]
+        do {
+            top = try reader.mapping(root, keys: ["client", "locale", "currency", "delimiter", "date_format", "columns", "activity_window_days", "targets", "segments", "escalations", "routing", "lifetime", "loyalty", "action_plan"])
+        } catch {
+            throw InputErrors([error])
         }
+        for (key, value) in top {
+            do throws(InputError) { try section(key, value, reader: reader, into: &config) } catch { collected.errors.append(error) }
+        }
+        guard collected.errors.isEmpty else { throw collected.errors }
         return config
+    }
+
+    /// Reads the top-level section `key` into `config`.
+    private static func section(_ key: String, _ value: Node, reader: ConfigNodeReader, into config: inout ReportConfig) throws(InputError) {
+        switch key {
+        case "client": config.client = try reader.string(value)
+        case "locale":
+            let s = try reader.string(value)
+            guard let l = ReportLocale(rawValue: s) else { throw reader.error(value, "locale \"\(s)\" is not supported", "en or fr") }
+            config.locale = l
+        case "currency": config.currency = try reader.string(value)
+        case "delimiter":
+            let s = try reader.string(value)
+            guard s == "," || s == ";" else { throw reader.error(value, "delimiter \"\(s)\" is not supported", "\",\" or \";\"") }
+            config.dialect.delimiter = Array(s.utf8)[0]
+        case "date_format":
+            let s = try reader.string(value).lowercased()
+            guard let f = DateFormat(rawValue: s) else { throw reader.error(value, "date_format \"\(s)\" is not supported", "yyyy-mm-dd, dd/mm/yyyy or mm/dd/yyyy") }
+            config.dialect.dateFormat = f
+        case "columns":
+            var aliases: [String: String] = [:]
+            var normalized = Set<String>()
+            for (alias, target) in try reader.mapping(value, keys: nil) {
+                guard normalized.insert(InputDialect.normalizedHeader(alias)).inserted else {
+                    throw reader.error(target, "column alias \"\(alias)\" is given twice (header names ignore case and spaces)", "each alias once")
+                }
+                let t = try reader.string(target)
+                guard SnapshotColumn(rawValue: InputDialect.normalizedHeader(t)) != nil || LedgerColumn(rawValue: InputDialect.normalizedHeader(t)) != nil else {
+                    throw reader.error(target, "column \"\(t)\" is not a known column", "one of " + (SnapshotColumn.allCases.map(\.rawValue) + LedgerColumn.allCases.map(\.rawValue)).joined(separator: ", "))
+                }
+                aliases[alias] = t
+            }
+            config.dialect = InputDialect(delimiter: config.dialect.delimiter, dateFormat: config.dialect.dateFormat, columnAliases: aliases)
+        case "activity_window_days":
+            config.activityWindowDays = try reader.integer(value, in: 1...3650)
+        case "targets":
+            for (k, v) in try reader.mapping(value, keys: KPIKey.allCases.map(\.rawValue)) {
+                let kpi = KPIKey(rawValue: k)!
+                var target = config.targets[kpi]!
+                if case .mapping = v {
+                    for (tk, tv) in try reader.mapping(v, keys: ["value", "direction"]) {
+                        if tk == "value" { target.value = try reader.optionalNumber(tv) }
+                        else {
+                            let d = try reader.string(tv)
+                            guard let dir = KPITarget.Direction(rawValue: d) else { throw reader.error(tv, "direction \"\(d)\" is not known", "above or below") }
+                            target.direction = dir
+                        }
+                    }
+                } else {
+                    target.value = try reader.optionalNumber(v)
+                }
+                config.targets[kpi] = target
+            }
+        case "segments":
+            config.segments = try segmentTable(value, reader: reader)
+        case "escalations":
+            for (k, v) in try reader.mapping(value, keys: ["nps_below", "churn_above", "refund_above", "vip_top_share"]) {
+                switch k {
+                case "nps_below": config.escalations.npsBelow = try reader.number(v)
+                case "churn_above": config.escalations.churnAbove = try reader.number(v)
+                case "refund_above": config.escalations.refundAbove = try reader.number(v)
+                default: config.escalations.vipTopShare = try reader.number(v, in: 0.0001...1)
+                }
+            }
+        case "routing":
+            for (k, v) in try reader.mapping(value, keys: ["keywords"]) where k == "keywords" {
+                for (area, words) in try reader.mapping(v, keys: SpecialistArea.allCases.map(\.rawValue)) {
+                    config.routing.add(try reader.strings(words), to: SpecialistArea(rawValue: area)!)
+                }
+            }
+        case "lifetime":
+            for (k, v) in try reader.mapping(value, keys: ["time_unit", "horizon_months", "monthly_discount_rate"]) {
+                switch k {
+                case "time_unit":
+                    let s = try reader.string(v)
+                    guard let u = LifetimeTimeUnit(rawValue: s) else { throw reader.error(v, "time_unit \"\(s)\" is not known", "day or week") }
+                    config.lifetime.timeUnit = u
+                case "horizon_months": config.lifetime.horizonMonths = try reader.integer(v, in: 1...120)
+                default: config.lifetime.monthlyDiscountRate = try reader.number(v, in: 0...1)
+                }
+            }
+        case "loyalty":
+            for (k, v) in try reader.mapping(value, keys: ["tiers", "tier_percentiles", "points_per_currency_unit", "point_value", "redemption_rate"]) {
+                switch k {
+                case "tiers": config.loyalty.tierNames = try reader.strings(v)
+                case "tier_percentiles": config.loyalty.tierPercentiles = try reader.sequence(v).map { n throws(InputError) in try reader.number(n, in: 0...1) }
+                case "points_per_currency_unit": config.loyalty.pointsPerCurrencyUnit = try reader.number(v, in: 0...1_000_000)
+                case "point_value": config.loyalty.pointValue = try reader.number(v, in: 0...1_000_000)
+                default: config.loyalty.redemptionRate = try reader.number(v, in: 0...1)
+                }
+            }
+            if config.loyalty.tierPercentiles.count != config.loyalty.tierNames.count - 1 || zip(config.loyalty.tierPercentiles, config.loyalty.tierPercentiles.dropFirst()).contains(where: { $0 >= $1 }) {
+                throw reader.error(value, "loyalty has \(config.loyalty.tierNames.count) tiers and \(config.loyalty.tierPercentiles.count) percentiles", "one increasing percentile per tier above the first")
+            }
+        case "action_plan":
+            for (k, v) in try reader.mapping(value, keys: ["win_back_incentive", "contact_cost", "personal_intervention_cost", "expected_win_back_rate"]) {
+                switch k {
+                case "win_back_incentive": config.actionPlan.winBackIncentive = try reader.number(v, in: 0...1_000_000)
+                case "contact_cost": config.actionPlan.contactCost = try reader.number(v, in: 0...1_000_000)
+                case "personal_intervention_cost": config.actionPlan.personalInterventionCost = try reader.number(v, in: 0...1_000_000)
+                default: config.actionPlan.expectedWinBackRate = try reader.number(v, in: 0...1)
+                }
+            }
+        default: break
+        }
     }
 
     static func segmentTable(_ node: Node, reader: ConfigNodeReader) throws(InputError) -> SegmentTable {

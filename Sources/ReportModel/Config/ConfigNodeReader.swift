@@ -3,6 +3,9 @@ import Yams
 /// Typed access to YAML nodes with errors that point at the node's line and column.
 struct ConfigNodeReader {
     let file: String
+    /// Where unknown keys are noted when given (and the mapping read on without them), so that one
+    /// run of the loader names every misspelt key; without it the first one is thrown.
+    var unknownKeys: ConfigErrorList? = nil
 
     func error(_ node: Node, _ message: String, _ expected: String) -> InputError {
         InputError(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0, message: message, expected: expected)
@@ -28,7 +31,10 @@ struct ConfigNodeReader {
         for (k, v) in map {
             guard let key = k.string else { throw error(k, "a key is not text", "text keys") }
             if let keys, !keys.contains(key) {
-                throw error(k, "unknown key \"\(key)\"", "one of " + keys.joined(separator: ", "))
+                let unknown = error(k, "unknown key \"\(key)\"", "one of " + keys.joined(separator: ", "))
+                guard let unknownKeys else { throw unknown }
+                unknownKeys.errors.append(unknown)
+                continue
             }
             result.append((key, v))
         }
@@ -84,4 +90,9 @@ struct ConfigNodeReader {
         guard (1...2).contains(bounds.count), bounds.first! <= bounds.last! else { throw error(node, "\(Self.found(node)) is not a score range", expected) }
         return ScoreRange(bounds.first!, bounds.last!)
     }
+}
+
+/// The errors a config load collects (`ConfigLoader.parseAll`), shared by its node reader.
+final class ConfigErrorList {
+    var errors = InputErrors()
 }

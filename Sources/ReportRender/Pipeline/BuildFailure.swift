@@ -6,8 +6,8 @@ public enum BuildFailure: Error, CustomStringConvertible {
     case inputMissing(String)
     /// The input data breaks the contract (exit 65).
     case badInput(InputErrors)
-    /// The config file is invalid (exit 65).
-    case badConfig(InputError)
+    /// The config file is invalid (exit 65): every problem found in it.
+    case badConfig(InputErrors)
     /// A template cannot be used (exit 65).
     case badTemplate(TemplateError)
     /// The output folder was refused (exit 73).

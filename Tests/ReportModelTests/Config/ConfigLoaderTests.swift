@@ -414,4 +414,39 @@ struct ConfigLoaderTests {
         Self.expectFailure("loyalty:\n  tier_percentiles: [0.9, 0.6]\n", line: 2, column: 3, message: ["loyalty has 3 tiers and 2 percentiles"])
         Self.expectFailure("loyalty:\n  tier_percentiles: [0.6, 1.2]\n", line: 2, column: 27, message: ["1.2 is out of range"])
     }
+
+    /// One run names every misspelt key, wherever it is, and the first wrong value of each section,
+    /// in file order; `parse` throws the first of them.
+    @Test("every unknown key and each section's wrong value are reported at once")
+    func everyErrorAtOnce() {
+        let text = """
+        targets:
+          retention_rate: 0.8
+          churn_rat: 0.1
+          nps: high
+        activity_window_day: 90
+        locale: de
+        lifetime:
+          horizon_month: 6
+          time_unit: day
+        client: Demo
+        """
+        do {
+            _ = try ConfigLoader.parseAll(text, file: Self.file)
+            Issue.record("accepted")
+        } catch {
+            let lines = error.description.split(separator: "\n").map(String.init)
+            #expect(error.total == 5, "\(error)")
+            #expect(lines.count == 5)
+            #expect(lines[0].hasPrefix("fidelis.yml:3:3: unknown key \"churn_rat\""))
+            #expect(lines[1].hasPrefix("fidelis.yml:4:8: \"high\" is not a number"), "\(lines[1])")
+            #expect(lines[2].hasPrefix("fidelis.yml:5:1: unknown key \"activity_window_day\""))
+            #expect(lines[3].hasPrefix("fidelis.yml:6:9: locale \"de\" is not supported"))
+            #expect(lines[4].hasPrefix("fidelis.yml:8:3: unknown key \"horizon_month\""))
+        }
+        #expect(throws: InputError.self) { try Self.parse(text) }
+        do { _ = try Self.parse(text) } catch { #expect((error.line, error.column) == (3, 3)) }
+        // A YAML syntax error stops the reading: one error.
+        do { _ = try ConfigLoader.parseAll("targets: [\nlocale: de\n", file: Self.file) } catch { #expect(error.total == 1) }
+    }
 }

@@ -115,6 +115,11 @@ import Testing
         let folder = try run(["build", "--config", "folder.yml"], in: dir)
         #expect(folder.status == 65)
         #expect(folder.err.contains("folder.yml:0:0: cannot read the config file: Is a directory"))
+        // Every misspelt key of a config is named in one run.
+        try "activity_window_day: 90\ntargets:\n  churn_rat: 0.1\n".write(toFile: dir + "/typos.yml", atomically: true, encoding: .utf8)
+        let typos = try run(["validate", "--config", "typos.yml"], in: dir)
+        #expect(typos.status == 65)
+        #expect(typos.err.contains("typos.yml:1:1: unknown key \"activity_window_day\"") && typos.err.contains("typos.yml:3:3: unknown key \"churn_rat\""), "\(typos.err)")
         // So is a templates folder: a misspelt one is not silently replaced by the built-in templates.
         let templates = try run(["build", "--templates", "tempaltes"], in: dir)
         #expect(templates.status == 66)
