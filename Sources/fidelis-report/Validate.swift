@@ -3,21 +3,39 @@ import Foundation
 import ReportModel
 import ReportRender
 
-/// `fidelis-report validate`: checks the input and config, prints a summary, writes nothing.
+/// `fidelis-report validate`: checks the input and config (and templates), prints a summary, writes nothing.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Check input data and config; print a summary; write nothing.")
 
     @OptionGroup var input: InputOptions
 
+    @Option(name: .long, help: ArgumentHelp("Also check the templates of this folder (see `init`): their syntax, their file names and every tag against the latest snapshot's views, as `build` does.", valueName: "dir"))
+    var templates: String?
+
+    @Option(name: .long, help: ArgumentHelp("The templates' language to check (overrides the config).", valueName: "en|fr"))
+    var locale: ReportLocale?
+
     @Flag(name: .long, help: "Only parse and check the rows (no figures); reports the parse throughput.")
     var parseOnly = false
 
+    func validate() throws {
+        if parseOnly && templates != nil { throw ValidationError("--templates needs the figures: leave out --parse-only.") }
+        if locale != nil && templates == nil { throw ValidationError("--locale chooses the templates to check: it goes with --templates.") }
+    }
+
     func run() throws {
-        let config: ReportConfig
+        var config: ReportConfig
         do { config = try input.loadConfig() } catch { throw Exit.failure(error) }
+        if let locale { config.locale = locale }
         let result: ReportBuilder.Result
         do {
-            result = parseOnly ? try ReportBuilder.parse(input.input, config: config) : try ReportBuilder.validate(input.input, config: config)
+            if parseOnly {
+                result = try ReportBuilder.parse(input.input, config: config)
+            } else {
+                let set = try templates.map { folder throws(BuildFailure) in try ReportBuilder.loadTemplates(locale: config.locale, override: folder) }
+                for warning in set?.overrideWarnings ?? [] { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+                result = try ReportBuilder.validate(input.input, config: config, templates: set)
+            }
         } catch { throw Exit.failure(error) }
         for warning in result.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         let mb = Double(result.bytesRead) / 1e6

@@ -41,13 +41,7 @@ public enum ReportBuilder {
         let steps = 4
         log.step(1, steps, "Loading templates (\(options.config.locale.rawValue))")
         let templates: TemplateSet
-        if let folder = options.templates {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-                throw .inputMissing("\(folder): templates folder not found (expected a folder such as the templates/ that `fidelis-report init` writes)")
-            }
-        }
-        do { templates = try TemplateSet(locale: options.config.locale, override: options.templates) } catch { throw .badTemplate(error) }
+        templates = try loadTemplates(locale: options.config.locale, override: options.templates)
         for warning in templates.overrideWarnings { log.note("warning: \(warning)") }
 
         log.step(2, steps, "Reading input")
@@ -225,8 +219,20 @@ public enum ReportBuilder {
         return Result(reports: [], bytesRead: bytes, rowsRead: rows, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
     }
 
-    /// Reads and checks the input without writing anything; returns the figures.
-    public static func validate(_ input: ReportInput, config: ReportConfig) throws(BuildFailure) -> Result {
+    /// The templates of `locale`, with those of the folder `override` in place of the built-in ones.
+    public static func loadTemplates(locale: ReportLocale, override: String?) throws(BuildFailure) -> TemplateSet {
+        if let folder = override {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                throw .inputMissing("\(folder): templates folder not found (expected a folder such as the templates/ that `fidelis-report init` writes)")
+            }
+        }
+        do { return try TemplateSet(locale: locale, override: override) } catch { throw .badTemplate(error) }
+    }
+
+    /// Reads and checks the input without writing anything; returns the figures. With `templates`,
+    /// also checks their tags against the latest snapshot's views (the warnings of a build).
+    public static func validate(_ input: ReportInput, config: ReportConfig, templates: TemplateSet? = nil) throws(BuildFailure) -> Result {
         let start = DispatchTime.now()
         // As in `build`, the next snapshot is read while this one is computed. With no pages to write,
         // the predictive-value fit goes to the thread with less to do: here beside snapshot files'
@@ -246,6 +252,8 @@ public enum ReportBuilder {
         var warnings = reader.warnings
         var warnedColumns = Set<String>()
         var spareBuyers: BuyerTable?
+        // With templates to check, the latest report keeps its buyers (and ids) for its views.
+        var latest: (report: SnapshotReport, customers: CustomerIDs)?
         reader.start()
         while var snapshot = reader.next() {
             bytes += snapshot.outcome.byteCount
@@ -257,13 +265,20 @@ public enum ReportBuilder {
             var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, feedback: snapshot.feedback,
                                         lifetime: prediction, reusingBuyers: spareBuyers.take())
             reader.recycle(consume table, prediction: prediction.take())
-            // No pages: the buyers are done with at once, and the next snapshot's are written into them.
+            // No pages: the buyers are done with at once, and the next snapshot's are written into
+            // them, unless this report's views may be the ones the templates are checked against.
+            if templates != nil { latest = (report, snapshot.customers) }
             var buyers = BuyerTable()
             swap(&buyers, &report.buyers)
-            spareBuyers = buyers
+            spareBuyers = templates == nil ? buyers : nil
             reports.append(report)
         }
         guard errors.isEmpty else { throw .badInput(errors) }
+        if let templates, let latest {
+            let pages = SnapshotPages(templates: templates, config: config, archivesViews: false)
+            let view = SnapshotView(report: latest.report, history: Array(reports.dropLast()), config: config)
+            warnings += pages.unknownKeys(latest.report, view: view, customers: latest.customers, periods: reports.map(\.period))
+        }
         var result = Result(reports: reports, bytesRead: bytes, rowsRead: rows, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
         result.warnings = warnings
         return result

@@ -115,10 +115,19 @@ struct SnapshotPages {
             markdown.append(text)
         }
         try writeHTML(base: base, charts: charts, markdown: markdown, label: report.period.label, periods: periods, site: site)
-        guard checkingKeys else { return [] }
+        return checkingKeys ? unknownKeys(base: base, charts: charts, label: report.period.label, periods: periods) : []
+    }
+
+    /// The warnings for template tags that name nothing in the views of a snapshot's pages
+    /// (`TemplateSet.unknownKeys`), without writing anything (`validate --templates`).
+    func unknownKeys(_ report: SnapshotReport, view: SnapshotView, customers: CustomerIDs, periods: [SnapshotPeriod]) -> [String] {
+        unknownKeys(base: view.with(customers: customers).dictionary(), charts: charts(report, history: view.history), label: report.period.label, periods: periods)
+    }
+
+    /// The same, from a snapshot's base view and charts.
+    private func unknownKeys(base: [String: Any], charts: [[String: Any]], label: String, periods: [SnapshotPeriod]) -> [String] {
         var warnings: [String] = []
         for name in TemplateSet.deliverables { warnings += templates.unknownKeys(name, in: deliverableView(base, name: name)) }
-        let label = report.period.label
         warnings += templates.unknownKeys("page", in: pageView(base, name: TemplateSet.deliverables[0], html: "", label: label, periods: periods))
         warnings += templates.unknownKeys("dashboard", in: dashboardView(base, charts: charts, periods: periods, current: label, root: "../", here: "", isHome: false))
         return warnings

@@ -220,6 +220,29 @@ import Testing
         #expect(try fm.contentsOfDirectory(atPath: dir + "/ledger") == ["transactions.csv"])
     }
 
+    /// `validate --templates` checks edited templates as `build` would, and writes nothing.
+    @Test func validateChecksTemplates() throws {
+        let dir = temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try run(["init", "proj"], in: dir).status == 0)
+        let clean = try run(["validate", "--templates", "proj/templates", "--locale", "fr"], in: dir)
+        #expect(clean.status == 0)
+        #expect(!clean.err.contains("warning"), "\(clean.err)")
+        let playbooks = dir + "/proj/templates/fr/playbooks.md.mustache"
+        try ("{{#segments}}{{nom}}{{/segments}}\n" + (try String(contentsOfFile: playbooks, encoding: .utf8))).write(toFile: playbooks, atomically: true, encoding: .utf8)
+        let typo = try run(["validate", "--templates", "proj/templates", "--locale", "fr"], in: dir)
+        #expect(typo.status == 0)
+        #expect(typo.err.contains("warning: proj/templates/fr/playbooks.md.mustache:1:14: {{nom}} names nothing the template is given"), "\(typo.err)")
+        // English is not checked against the French files.
+        #expect(!(try run(["validate", "--templates", "proj/templates"], in: dir)).err.contains("warning"))
+        try "{{#segments}}\n".write(toFile: playbooks, atomically: true, encoding: .utf8)
+        let broken = try run(["validate", "--templates", "proj/templates", "--locale", "fr"], in: dir)
+        #expect(broken.status == 65)
+        #expect(broken.err.contains("proj/templates/fr/playbooks.md.mustache:2:"), "\(broken.err)")
+        #expect(try run(["validate", "--templates", "nope"], in: dir).status == 66)
+        #expect(try run(["validate", "--templates", "proj/templates", "--parse-only"], in: dir).status == 64)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["proj"])
+    }
+
     @Test func validatePrintsASummaryAndWritesNothing() throws {
         let dir = temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = try run(["validate"], in: dir)
