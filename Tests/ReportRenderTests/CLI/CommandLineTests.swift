@@ -33,6 +33,14 @@ import Testing
         return Run(status: process.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
     }
 
+    /// Runs `arguments` in `directory` and expects `status` and each of `messages` on standard error.
+    func expect(_ arguments: [String], in directory: String, status: Int32, saying messages: String...,
+                sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let r = try run(arguments, in: directory)
+        #expect(r.status == status, "\(arguments): \(r.err)", sourceLocation: sourceLocation)
+        for message in messages { #expect(r.err.contains(message), "\(arguments): \(r.err)", sourceLocation: sourceLocation) }
+    }
+
     func temporaryDirectory() -> String {
         let dir = NSTemporaryDirectory() + "fidelis-cli-" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -99,31 +107,20 @@ import Testing
         #expect(try run(["build", "--transactions", "nope.csv"], in: dir).status == 66)
         // A file where a folder is expected, and the other way round: the message says which option fits.
         try "customer_id,date,amount\n".write(toFile: dir + "/ledger.csv", atomically: true, encoding: .utf8)
-        let fileAsFolder = try run(["validate", "--snapshots", "ledger.csv"], in: dir)
-        #expect(fileAsFolder.status == 66)
-        #expect(fileAsFolder.err.contains("ledger.csv: a file, not a folder") && fileAsFolder.err.contains("--transactions FILE"), "\(fileAsFolder.err)")
-        let folderAsFile = try run(["build", "--transactions", "."], in: dir)
-        #expect(folderAsFile.status == 66)
-        #expect(folderAsFile.err.contains(".: a folder, not a file") && folderAsFile.err.contains("--snapshots DIR"), "\(folderAsFile.err)")
+        try expect(["validate", "--snapshots", "ledger.csv"], in: dir, status: 66, saying: "ledger.csv: a file, not a folder", "--transactions FILE")
+        try expect(["build", "--transactions", "."], in: dir, status: 66, saying: ".: a folder, not a file", "--snapshots DIR")
         // A config file named on the command line is input too: missing, 66; unreadable, 65.
         for command in ["build", "validate"] {
-            let c = try run([command, "--config", "nope.yml"], in: dir)
-            #expect(c.status == 66)
-            #expect(c.err.contains("nope.yml: config file not found"))
+            try expect([command, "--config", "nope.yml"], in: dir, status: 66, saying: "nope.yml: config file not found")
         }
         try FileManager.default.createDirectory(atPath: dir + "/folder.yml", withIntermediateDirectories: true)
-        let folder = try run(["build", "--config", "folder.yml"], in: dir)
-        #expect(folder.status == 65)
-        #expect(folder.err.contains("folder.yml:0:0: cannot read the config file: Is a directory"))
+        try expect(["build", "--config", "folder.yml"], in: dir, status: 65, saying: "folder.yml:0:0: cannot read the config file: Is a directory")
+        // So is a templates folder: a misspelt one is not silently replaced by the built-in templates.
+        try expect(["build", "--templates", "tempaltes"], in: dir, status: 66, saying: "tempaltes: templates folder not found")
         // Every misspelt key of a config is named in one run.
         try "activity_window_day: 90\ntargets:\n  churn_rat: 0.1\n".write(toFile: dir + "/typos.yml", atomically: true, encoding: .utf8)
-        let typos = try run(["validate", "--config", "typos.yml"], in: dir)
-        #expect(typos.status == 65)
-        #expect(typos.err.contains("typos.yml:1:1: unknown key \"activity_window_day\"") && typos.err.contains("typos.yml:3:3: unknown key \"churn_rat\""), "\(typos.err)")
-        // So is a templates folder: a misspelt one is not silently replaced by the built-in templates.
-        let templates = try run(["build", "--templates", "tempaltes"], in: dir)
-        #expect(templates.status == 66)
-        #expect(templates.err.contains("tempaltes: templates folder not found"))
+        try expect(["validate", "--config", "typos.yml"], in: dir, status: 65,
+                   saying: "typos.yml:1:1: unknown key \"activity_window_day\"", "typos.yml:3:3: unknown key \"churn_rat\"")
         #expect(!FileManager.default.fileExists(atPath: dir + "/site"))
         try FileManager.default.createDirectory(atPath: dir + "/docs", withIntermediateDirectories: true)
         try "keep".write(toFile: dir + "/docs/a.txt", atomically: true, encoding: .utf8)
