@@ -233,7 +233,11 @@ public struct SnapshotView {
                     "count": format.integer(area.map { f.counts[$0] ?? 0 } ?? f.unrouted),
                     "share": f.total == 0 ? format.missing : format.percent(Double(area.map { f.counts[$0] ?? 0 } ?? f.unrouted) / Double(f.total), decimals: 0),
                     "has_samples": !(f.samples[area] ?? []).isEmpty,
-                    "samples": (f.samples[area] ?? []).map { ["customer": $0.customer, "text": $0.text] },
+                    // `text` is cut for the pages' quotes (TextExcerpt); `full_text` is the whole verbatim.
+                    "samples": (f.samples[area] ?? []).map { sample -> [String: Any] in
+                        let text = TextExcerpt.of(sample.text)
+                        return ["customer": sample.customer, "text": text, "full_text": sample.text, "is_cut": text != sample.text]
+                    },
                 ] as [String: Any]
             },
         ]
