@@ -185,11 +185,15 @@ public struct Heatmap: SVGChart {
         let gridTop = y + labelBand
         let gridBottom = gridTop + Double(rows) * cellHeight
 
-        // Row axis title and labels.
+        // Row axis title and labels. The title, turned, may run below a grid of a row or two: the
+        // chart is then made taller to hold it (its first letters were cut off).
+        var bottom = gridBottom + m
         if !rowAxisTitle.isEmpty {
             let shown = TextMetrics.truncate(rowAxisTitle, maxWidth: max(gridBottom - gridTop + 60, 120), fontSize: ChartStyle.axisTitleSize)
-            w.text(shown, x: m + ChartStyle.axisTitleSize * 0.8, y: (gridTop + gridBottom) / 2, size: ChartStyle.axisTitleSize,
+            let center = (gridTop + gridBottom) / 2
+            w.text(shown, x: m + ChartStyle.axisTitleSize * 0.8, y: center, size: ChartStyle.axisTitleSize,
                    anchor: .middle, rotate: -90)
+            bottom = max(bottom, center + TextMetrics.width(shown, fontSize: ChartStyle.axisTitleSize) / 2 + 4)
         }
         for r in 0..<rows {
             let label = TextMetrics.truncate(rowLabels[r], maxWidth: rowLabelWidth, fontSize: size)
@@ -218,7 +222,7 @@ public struct Heatmap: SVGChart {
         }
         w.rect(x: gridLeft, y: gridTop, width: gridRight - gridLeft, height: gridBottom - gridTop, fill: "none",
                stroke: ChartStyle.hatchLine)
-        return w.document(id: id, width: width, height: gridBottom + m, title: title, description: description)
+        return w.document(id: id, width: width, height: bottom, title: title, description: description)
     }
 
     /// One row per heatmap row, one column per heatmap column.

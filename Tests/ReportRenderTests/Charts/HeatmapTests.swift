@@ -29,6 +29,23 @@ import Testing
         #expect(ChartAssert.elements(root).contains { $0.name == "linearGradient" })
     }
 
+    /// The turned row title is longer than a grid of one or two rows: the chart is tall enough to
+    /// hold it (its first letters were cut off below the chart).
+    @Test func rowTitleFitsAShortGrid() throws {
+        for rows in 1...4 {
+            let labels = (1...rows).map { "2026-0\($0)" }
+            let chart = Heatmap(id: "cohort", title: "Cohorts", description: "", rowLabels: labels, columnLabels: ["+0"],
+                                cells: labels.map { _ in [1.0] }, rowAxisTitle: "Cohort (size), a long title", columnAxisTitle: "Months",
+                                domain: 0...1, emptyCellStyle: .hatched, noDataMessage: "-", valueFormatter: ChartFormat.percent())
+            let root = try ChartAssert.valid(chart)
+            let height = try #require((root.attr("viewBox")?.split(separator: " ")).flatMap { Double($0[3]) })
+            let title = try #require(ChartAssert.elements(root).first { $0.name == "text" && ($0.attr("transform") ?? "").hasPrefix("rotate(-90") })
+            let center = ChartAssert.number(title, "y")
+            let half = TextMetrics.width(title.stringValue ?? "", fontSize: ChartStyle.axisTitleSize) / 2
+            #expect(center - half >= 0 && center + half <= height, "\(rows) row(s): title from \(center - half) to \(center + half), chart height \(height)")
+        }
+    }
+
     @Test func nilCellsAreEmpty() throws {
         let root = try ChartAssert.valid(heatmap())
         let cells = ChartAssert.tooltips(root, "rect")
