@@ -46,12 +46,14 @@ struct ChartSet {
             noDataMessage: trendNoData(key), missingValueText: format.missing, valueFormatter: formatter)
     }
 
-    /// What an empty trend lacks: a second snapshot for retention and churn, survey answers (and the
-    /// input column that holds them) for NPS, CSAT and CES.
+    /// What an empty trend lacks: a second snapshot for retention and churn (or, with several, a
+    /// customer active at one of them but the last), survey answers (and the input column that
+    /// holds them) for NPS, CSAT and CES.
     func trendNoData(_ key: KPIKey) -> String {
         switch key {
         case .retentionRate, .churnRate:
-            return fr ? "Il faut au moins deux snapshots" : "Needs at least two snapshots"
+            if all.count < 2 { return fr ? "Il faut au moins deux snapshots" : "Needs at least two snapshots" }
+            return fr ? "Aucun client actif à un snapshot précédent" : "No customer active at an earlier snapshot"
         case .nps, .csat, .csatSatisfiedShare, .ces:
             let column = key == .csatSatisfiedShare ? "csat" : key.rawValue
             return fr ? "Aucune réponse d'enquête (colonne \(column))" : "No survey answers (column \(column))"

@@ -43,6 +43,22 @@ import ReportModel
         #expect(found.isEmpty, "\(found.prefix(10).joined(separator: "\n"))")
         let strategy = TemplateOutput.read(f, "site-\(locale.rawValue)/2026-10/strategy.md")
         #expect(strategy.contains(locale == .fr ? "Premier relevé" : "first snapshot"))
+        let dashboard = TemplateOutput.read(f, "site-\(locale.rawValue)/2026-10/index.html")
+        #expect(dashboard.contains(locale == .fr ? "Il faut au moins deux snapshots" : "Needs at least two snapshots"))
+    }
+
+    /// Two snapshots of prospects only: every page is complete, and the empty retention trend says
+    /// that no customer was active, not that a second snapshot is missing.
+    @Test(arguments: [ReportLocale.en, .fr])
+    func prospectsOnlyRenderCompletely(locale: ReportLocale) throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.write("customer_id,last_order_date,orders,revenue\nA,,0,0\nB,,0,0\n", to: "in/2026-08.csv")
+        f.write("customer_id,last_order_date,orders,revenue\nA,,0,0\nB,,0,0\nC,,0,0\n", to: "in/2026-09.csv")
+        let found = try problems(f, input: "in", locale: locale)
+        #expect(found.isEmpty, "\(found.prefix(10).joined(separator: "\n"))")
+        let dashboard = TemplateOutput.read(f, "site-\(locale.rawValue)/2026-09/index.html")
+        #expect(dashboard.contains(locale == .fr ? "Aucun client actif à un snapshot précédent" : "No customer active at an earlier snapshot"))
+        #expect(!dashboard.contains(locale == .fr ? "Il faut au moins deux snapshots" : "Needs at least two snapshots"))
     }
 
     /// Only the required columns, a handful of customers: no survey, no tiers, no model fit.
