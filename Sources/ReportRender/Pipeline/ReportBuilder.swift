@@ -16,6 +16,9 @@ public enum ReportBuilder {
         /// The latest snapshot's period and raised escalations (also known for a reused site).
         public var latestPeriod: String?
         public var raisedEscalations: [EscalationKind]
+        /// What each of `raisedEscalations` is about (`EscalationDetail`), in the same order; empty
+        /// when unknown.
+        public var raisedDetails: [String] = []
         /// True when the input was unchanged and the existing site was kept as it was.
         public var reusedSite = false
         /// The leading snapshots whose folders were taken from the site being replaced (their input,
@@ -32,6 +35,7 @@ public enum ReportBuilder {
             snapshotCount = reports.count
             latestPeriod = reports.last?.period.label
             raisedEscalations = reports.last?.escalations.filter(\.raised).map(\.kind) ?? []
+            raisedDetails = reports.last?.escalations.filter(\.raised).map { EscalationDetail.text($0) } ?? []
         }
     }
 
@@ -62,6 +66,7 @@ public enum ReportBuilder {
                 result.snapshotCount = previous.snapshots
                 result.latestPeriod = previous.latestPeriod
                 result.raisedEscalations = previous.raised
+                result.raisedDetails = previous.details
                 result.reusedSite = true
                 result.warnings = previous.warnings
                 result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
@@ -185,7 +190,8 @@ public enum ReportBuilder {
             try site.write(templates.stylesheet, to: "assets/style.css")
             if let keys, let latest = reports.last {
                 let record = BuildCache(key: keys.site, snapshotKeys: keys.snapshots, snapshots: reports.count, rows: rows, bytes: bytes, latestPeriod: latest.period.label,
-                                        raised: latest.escalations.filter(\.raised).map(\.kind), warnings: warnings)
+                                        raised: latest.escalations.filter(\.raised).map(\.kind), warnings: warnings,
+                                        details: latest.escalations.filter(\.raised).map { EscalationDetail.text($0) })
                 try site.write(record.text, to: BuildCache.fileName)
             }
             try site.commit()

@@ -347,6 +347,10 @@ import Testing
         let second = try cli.run(["build", "--snapshots", "in"], in: dir)
         #expect(second.status == 0 && second.out.contains("Unchanged"))
         #expect(try InterruptedBuildTests.tree(dir + "/site") == site)
+        // It says what each raised escalation is about, as the full build did.
+        let escalations = { (out: String) in out.split(separator: "\n").filter { $0.hasPrefix("escalation ") } }
+        #expect(!escalations(first.out).isEmpty && escalations(second.out) == escalations(first.out), "\(first.out)\n\(second.out)")
+        #expect(escalations(second.out).allSatisfy { $0.contains(": ") && !$0.hasSuffix(" raised") })
         // A changed config (locale) rebuilds, and going back rebuilds to the same bytes.
         #expect(try cli.run(["build", "--snapshots", "in", "--locale", "fr"], in: dir).out.contains("Wrote"))
         #expect(try cli.run(["build", "--snapshots", "in"], in: dir).out.contains("Wrote"))
