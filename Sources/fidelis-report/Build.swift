@@ -55,11 +55,7 @@ struct Build: ParsableCommand {
                 let reused = result.reusedSnapshots > 0 ? " (pages of \(result.reusedSnapshots) unchanged snapshot(s) reused)" : ""
                 print("Wrote \(out)/index.html: \(result.snapshotCount) snapshot(s)\(reused), \(result.rowsRead) rows, \(String(format: "%.1f", mb)) MB in \(String(format: "%.2f", result.seconds)) s")
             }
-            if result.raisedDetails.count == result.raisedEscalations.count {
-                for (kind, detail) in zip(result.raisedEscalations, result.raisedDetails) { print("escalation \(kind.rawValue): \(detail)") }
-            } else {
-                for kind in result.raisedEscalations { print("escalation \(kind.rawValue) raised") }
-            }
+            for e in result.raised { print("escalation \(e.kind.rawValue): \(e.detail)") }
         }
         let failing = try FailOnPolicy(failOn).failing(raised: result.raisedEscalations)
         if !failing.isEmpty {

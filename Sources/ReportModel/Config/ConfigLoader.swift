@@ -4,9 +4,9 @@ import Yams
 /// Reads `fidelis.yml` into a `ReportConfig`. Unknown keys, wrong types and a segment table with a
 /// gap are errors naming the file, line and column.
 public enum ConfigLoader {
-    /// Loads the file at `path`; throws its first error.
+    /// Loads the file at `path`; throws its first error in file order.
     public static func load(path: String) throws(InputError) -> ReportConfig {
-        do { return try loadAll(path: path) } catch { throw error.first[0] }
+        do { return try loadAll(path: path) } catch { throw firstInFile(error) }
     }
 
     /// Loads the file at `path`; throws every error found (see `parseAll`).
@@ -23,7 +23,12 @@ public enum ConfigLoader {
 
     /// Parses YAML text (`file` names it in messages); throws its first error in file order.
     public static func parse(_ text: String, file: String) throws(InputError) -> ReportConfig {
-        do { return try parseAll(text, file: file) } catch { throw error.first.min { ($0.line, $0.column) < ($1.line, $1.column) }! }
+        do { return try parseAll(text, file: file) } catch { throw firstInFile(error) }
+    }
+
+    /// The error that comes first in the file (`parseAll` throws at least one).
+    private static func firstInFile(_ errors: InputErrors) -> InputError {
+        errors.first.min { ($0.line, $0.column) < ($1.line, $1.column) }!
     }
 
     /// Parses YAML text and throws every error found, so that one run names them all: each unknown

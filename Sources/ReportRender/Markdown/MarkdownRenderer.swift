@@ -69,8 +69,7 @@ public enum MarkdownRenderer {
                 let b = bytes[i]
                 let next: UInt8? = i + 1 < n ? bytes[i + 1] : nil
                 switch b {
-                case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
-                     UInt8(ascii: "]"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "$"):
+                case _ where isAlwaysEscaped(b):
                     out.append(UInt8(ascii: "\\"))
                     out.append(b)
                 case UInt8(ascii: "<"):
@@ -103,16 +102,9 @@ public enum MarkdownRenderer {
     private static func isPlain<C: BidirectionalCollection>(_ bytes: C) -> Bool where C.Element == UInt8, C.Index == Int {
         guard let first = bytes.first, let last = bytes.last else { return true }
         if isBlank(first) || isBlank(last) { return false }
-        for i in bytes.indices {
-            switch bytes[i] {
-            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
-                 UInt8(ascii: "]"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "$"), UInt8(ascii: "\r"), UInt8(ascii: "\n"):
-                return false
-            case UInt8(ascii: "<"), UInt8(ascii: "&"):
-                return false   // rare in values: the slow path decides
-            default:
-                continue
-            }
+        for b in bytes where isAlwaysEscaped(b) || b == UInt8(ascii: "\r") || b == UInt8(ascii: "\n")
+            || b == UInt8(ascii: "<") || b == UInt8(ascii: "&") {   // `<` and `&` are rare in values: the slow path decides
+            return false
         }
         return startEscape(bytes) == nil
     }
@@ -138,6 +130,18 @@ public enum MarkdownRenderer {
             return endsMarker(k + 1) ? k : nil
         default:
             return nil
+        }
+    }
+
+    /// The characters escaped wherever they stand.
+    @inline(__always)
+    private static func isAlwaysEscaped(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+             UInt8(ascii: "]"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "$"):
+            return true
+        default:
+            return false
         }
     }
 

@@ -15,10 +15,8 @@ public enum ReportBuilder {
         public var snapshotCount: Int
         /// The latest snapshot's period and raised escalations (also known for a reused site).
         public var latestPeriod: String?
-        public var raisedEscalations: [EscalationKind]
-        /// What each of `raisedEscalations` is about (`EscalationDetail`), in the same order; empty
-        /// when unknown.
-        public var raisedDetails: [String] = []
+        public var raised: [RaisedEscalation]
+        public var raisedEscalations: [EscalationKind] { raised.map(\.kind) }
         /// True when the input was unchanged and the existing site was kept as it was.
         public var reusedSite = false
         /// The leading snapshots whose folders were taken from the site being replaced (their input,
@@ -34,8 +32,7 @@ public enum ReportBuilder {
             self.seconds = seconds
             snapshotCount = reports.count
             latestPeriod = reports.last?.period.label
-            raisedEscalations = reports.last?.escalations.filter(\.raised).map(\.kind) ?? []
-            raisedDetails = reports.last?.escalations.filter(\.raised).map { EscalationDetail.text($0) } ?? []
+            raised = reports.last.map { RaisedEscalation.all(in: $0) } ?? []
         }
     }
 
@@ -65,8 +62,7 @@ public enum ReportBuilder {
                 var result = Result(reports: [], bytesRead: previous.bytes, rowsRead: previous.rows, seconds: 0)
                 result.snapshotCount = previous.snapshots
                 result.latestPeriod = previous.latestPeriod
-                result.raisedEscalations = previous.raised
-                result.raisedDetails = previous.details
+                result.raised = previous.raised
                 result.reusedSite = true
                 result.warnings = previous.warnings
                 result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
@@ -190,8 +186,7 @@ public enum ReportBuilder {
             try site.write(templates.stylesheet, to: "assets/style.css")
             if let keys, let latest = reports.last {
                 let record = BuildCache(key: keys.site, snapshotKeys: keys.snapshots, snapshots: reports.count, rows: rows, bytes: bytes, latestPeriod: latest.period.label,
-                                        raised: latest.escalations.filter(\.raised).map(\.kind), warnings: warnings,
-                                        details: latest.escalations.filter(\.raised).map { EscalationDetail.text($0) })
+                                        raised: RaisedEscalation.all(in: latest), warnings: warnings)
                 try site.write(record.text, to: BuildCache.fileName)
             }
             try site.commit()

@@ -29,12 +29,10 @@ struct BuildCache: Equatable {
     var rows: Int
     var bytes: Int
     var latestPeriod: String
-    var raised: [EscalationKind]
+    /// The latest snapshot's raised escalations, printed again by a build that keeps the site.
+    var raised: [RaisedEscalation]
     /// The warnings the build printed, printed again by a build that keeps the site.
     var warnings: [String] = []
-    /// What each raised escalation of the latest snapshot is about (`EscalationDetail`), in the
-    /// order of `raised`, printed again by a build that keeps the site.
-    var details: [String] = []
 
     /// The keys of a build: one over everything (`site`), and one per snapshot over what its folder
     /// is made from (`snapshots`, in as-of order): the tool, the config, the templates and the
@@ -117,10 +115,10 @@ struct BuildCache: Equatable {
     }
 
     var text: String {
-        "key \(key)\nsnapshots \(snapshots)\nrows \(rows)\nbytes \(bytes)\nlatest \(latestPeriod)\nraised \(raised.map(\.rawValue).joined(separator: ","))\n"
+        "key \(key)\nsnapshots \(snapshots)\nrows \(rows)\nbytes \(bytes)\nlatest \(latestPeriod)\n"
             + "snapshot-keys \(snapshotKeys.joined(separator: ","))\n"
             + warnings.map { "warning " + $0.replacingOccurrences(of: "\n", with: " ") + "\n" }.joined()
-            + details.map { "detail " + $0.replacingOccurrences(of: "\n", with: " ") + "\n" }.joined()
+            + raised.map { "raised \($0.kind.rawValue) " + $0.detail.replacingOccurrences(of: "\n", with: " ") + "\n" }.joined()
     }
 
     /// Reads the record of the site at `target`, if it is one of ours.
@@ -129,21 +127,22 @@ struct BuildCache: Equatable {
         guard FileManager.default.fileExists(atPath: (target as NSString).appendingPathComponent(SiteWriter.marker)),
               let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
         var fields: [String: String] = [:]
-        var warnings: [String] = [], details: [String] = []
+        var warnings: [String] = [], raised: [RaisedEscalation] = []
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: " ", maxSplits: 1)
             let value = parts.count > 1 ? String(parts[1]) : ""
             switch parts[0] {
             case "warning": warnings.append(value)
-            case "detail": details.append(value)
+            case "raised":
+                let kindAndDetail = value.split(separator: " ", maxSplits: 1)
+                guard let kind = kindAndDetail.first.flatMap({ EscalationKind(rawValue: String($0)) }) else { return nil }
+                raised.append(RaisedEscalation(kind: kind, detail: kindAndDetail.count > 1 ? String(kindAndDetail[1]) : ""))
             default: fields[String(parts[0])] = value
             }
         }
         guard let key = fields["key"], let s = fields["snapshots"].flatMap(Int.init), let r = fields["rows"].flatMap(Int.init),
               let b = fields["bytes"].flatMap(Int.init), let latest = fields["latest"] else { return nil }
-        let raised = (fields["raised"] ?? "").split(separator: ",").compactMap { EscalationKind(rawValue: String($0)) }
         let snapshotKeys = (fields["snapshot-keys"] ?? "").split(separator: ",").map(String.init)
-        return BuildCache(key: key, snapshotKeys: snapshotKeys, snapshots: s, rows: r, bytes: b, latestPeriod: latest, raised: raised, warnings: warnings,
-                          details: details.count == raised.count ? details : [])
+        return BuildCache(key: key, snapshotKeys: snapshotKeys, snapshots: s, rows: r, bytes: b, latestPeriod: latest, raised: raised, warnings: warnings)
     }
 }

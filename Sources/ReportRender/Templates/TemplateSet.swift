@@ -43,9 +43,8 @@ public struct TemplateSet: Sendable {
         var sources: [String: String] = [:]
         var fingerprint = ""
         var texts: [String: String] = [:]
-        let names = TemplateSet.deliverables.map { ($0, "md") } + TemplateSet.pages.map { ($0, "html") }
-        for (name, kind) in names {
-            let relative = "\(locale.rawValue)/\(name).\(kind).mustache"
+        for (name, kind) in TemplateSet.templates {
+            let relative = TemplateSet.relativePath(name, kind: kind, locale: locale)
             var path = (builtIn as NSString).appendingPathComponent(relative)
             if let override {
                 let candidate = (override as NSString).appendingPathComponent(relative)
@@ -70,9 +69,9 @@ public struct TemplateSet: Sendable {
             texts[name] = text
             fingerprint += "\(name)\n\(text)\n"
         }
-        var cssPath = (builtIn as NSString).appendingPathComponent("assets/style.css")
-        if let override, FileManager.default.fileExists(atPath: (override as NSString).appendingPathComponent("assets/style.css")) {
-            cssPath = (override as NSString).appendingPathComponent("assets/style.css")
+        var cssPath = (builtIn as NSString).appendingPathComponent(TemplateSet.stylesheetPath)
+        if let override, FileManager.default.fileExists(atPath: (override as NSString).appendingPathComponent(TemplateSet.stylesheetPath)) {
+            cssPath = (override as NSString).appendingPathComponent(TemplateSet.stylesheetPath)
         }
         guard let css = FileManager.default.contents(atPath: cssPath).flatMap({ String(data: $0, encoding: .utf8) }) else {
             throw TemplateError(file: cssPath, line: 0, column: 0, message: "style sheet not found")
@@ -85,12 +84,21 @@ public struct TemplateSet: Sendable {
         overrideWarnings = override.map { TemplateSet.unusedOverrides(in: $0, locale: locale) } ?? []
     }
 
+    /// Each template's name and kind (`md` or `html`, the middle of its file extension).
+    static let templates = deliverables.map { ($0, "md") } + pages.map { ($0, "html") }
+    /// The style sheet's path in a template folder.
+    static let stylesheetPath = "assets/style.css"
+
+    /// The path of template `name` of `kind` in a template folder.
+    static func relativePath(_ name: String, kind: String, locale: ReportLocale) -> String {
+        "\(locale.rawValue)/\(name).\(kind).mustache"
+    }
+
     /// Every path a template folder may hold, relative to it (both locales, and the style sheet).
     static var knownFiles: Set<String> {
-        var known: Set<String> = ["assets/style.css"]
+        var known: Set<String> = [stylesheetPath]
         for locale in ReportLocale.allCases {
-            for name in deliverables { known.insert("\(locale.rawValue)/\(name).md.mustache") }
-            for name in pages { known.insert("\(locale.rawValue)/\(name).html.mustache") }
+            for (name, kind) in templates { known.insert(relativePath(name, kind: kind, locale: locale)) }
         }
         return known
     }
@@ -112,7 +120,7 @@ public struct TemplateSet: Sendable {
             if relative == "README.md" || relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
             if !known.contains(relative) { unknown.append(relative); continue }
             knownCount += 1
-            if relative.hasPrefix(locale.rawValue + "/") || relative == "assets/style.css" { forLocale += 1 }
+            if relative.hasPrefix(locale.rawValue + "/") || relative == stylesheetPath { forLocale += 1 }
         }
         unknown.sort()
         let names = "\(deliverables.joined(separator: ", ")) (.md.mustache) or \(pages.joined(separator: ", ")) (.html.mustache) under en/ or fr/, or assets/style.css"

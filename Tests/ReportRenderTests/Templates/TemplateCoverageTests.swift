@@ -27,20 +27,24 @@ import ReportModel
         return problems
     }
 
+    /// Builds `input` in `locale` and expects every page complete (see `problems`).
+    func expectComplete(_ f: BuildFixture, input: String, locale: ReportLocale, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let found = try problems(f, input: input, locale: locale)
+        #expect(found.isEmpty, "\(found.prefix(10).joined(separator: "\n"))", sourceLocation: sourceLocation)
+    }
+
     @Test(arguments: [ReportLocale.en, .fr])
     func fullSampleRendersCompletely(locale: ReportLocale) throws {
         let f = BuildFixture(); defer { f.remove() }
         f.sample("in", customers: 300, months: 4, seed: 7)
-        let found = try problems(f, input: "in", locale: locale)
-        #expect(found.isEmpty, "\(found.prefix(10).joined(separator: "\n"))")
+        try expectComplete(f, input: "in", locale: locale)
     }
 
     @Test(arguments: [ReportLocale.en, .fr])
     func singleSnapshotRendersCompletely(locale: ReportLocale) throws {
         let f = BuildFixture(); defer { f.remove() }
         f.sample("in", customers: 80, months: 1, seed: 3)
-        let found = try problems(f, input: "in", locale: locale)
-        #expect(found.isEmpty, "\(found.prefix(10).joined(separator: "\n"))")
+        try expectComplete(f, input: "in", locale: locale)
         let strategy = TemplateOutput.read(f, "site-\(locale.rawValue)/2026-10/strategy.md")
         #expect(strategy.contains(locale == .fr ? "Premier relevé" : "first snapshot"))
         let dashboard = TemplateOutput.read(f, "site-\(locale.rawValue)/2026-10/index.html")
@@ -54,8 +58,7 @@ import ReportModel
         let f = BuildFixture(); defer { f.remove() }
         f.write("customer_id,last_order_date,orders,revenue\nA,,0,0\nB,,0,0\n", to: "in/2026-08.csv")
         f.write("customer_id,last_order_date,orders,revenue\nA,,0,0\nB,,0,0\nC,,0,0\n", to: "in/2026-09.csv")
-        let found = try problems(f, input: "in", locale: locale)
-        #expect(found.isEmpty, "\(found.prefix(10).joined(separator: "\n"))")
+        try expectComplete(f, input: "in", locale: locale)
         let dashboard = TemplateOutput.read(f, "site-\(locale.rawValue)/2026-09/index.html")
         #expect(dashboard.contains(locale == .fr ? "Aucun client actif à un snapshot précédent" : "No customer active at an earlier snapshot"))
         #expect(!dashboard.contains(locale == .fr ? "Il faut au moins deux snapshots" : "Needs at least two snapshots"))
@@ -67,8 +70,7 @@ import ReportModel
         let f = BuildFixture(); defer { f.remove() }
         f.write("customer_id,last_order_date,orders,revenue\nA,2026-08-20,1,20\nB,2026-07-02,3,150.5\nC,2025-12-01,2,80\nD,,0,0\n", to: "in/2026-08.csv")
         f.write("customer_id,last_order_date,orders,revenue\nA,2026-09-20,2,45\nB,2026-07-02,3,150.5\nC,2025-12-01,2,80\nD,,0,0\nE,2026-09-29,1,12\n", to: "in/2026-09.csv")
-        let found = try problems(f, input: "in", locale: locale)
-        #expect(found.isEmpty, "\(found.prefix(10).joined(separator: "\n"))")
+        try expectComplete(f, input: "in", locale: locale)
         let loyalty = TemplateOutput.read(f, "site-\(locale.rawValue)/2026-09/loyalty-program.md")
         #expect(loyalty.contains("points_balance"))
         let segmentation = TemplateOutput.read(f, "site-\(locale.rawValue)/2026-09/segmentation.md")
