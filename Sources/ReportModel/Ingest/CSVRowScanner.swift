@@ -113,6 +113,33 @@ struct CSVRowScanner: @unchecked Sendable {
         return (p &+ 1, q, q &+ 1, high < 0x80)
     }
 
+    /// Reads a typed field (a number, a date, a flag) with `read(from, end)`: from `p` to the line
+    /// end, or, when `quotes` allows it and the field is quoted (as exports that quote every field
+    /// write it), from after the opening quote to the closing one, which `read` must reach exactly.
+    /// Returns where the field ends.
+    @inline(__always)
+    func typed(_ base: UnsafePointer<UInt8>, _ p: Int, _ lineEnd: Int, quotes: Bool,
+               _ read: (_ from: Int, _ end: Int) -> Int?) -> Int? {
+        guard quotes && base[p] == UInt8(ascii: "\"") else { return read(p, lineEnd) }
+        guard let close = closingQuote(base, p), let end = read(p &+ 1, close), end == close else { return nil }
+        return close &+ 1
+    }
+
+    /// The closing quote of the quoted field whose opening quote is at `p`: nil when the line ends
+    /// first (a quoted line break) or the quote is doubled (`""` stands for a quote in the value).
+    @inline(__always)
+    func closingQuote(_ base: UnsafePointer<UInt8>, _ p: Int) -> Int? {
+        var q = p &+ 1
+        while true {
+            let b = base[q]
+            if b == UInt8(ascii: "\"") { break }
+            if b == UInt8(ascii: "\n") { return nil }
+            q &+= 1
+        }
+        guard base[q &+ 1] != UInt8(ascii: "\"") else { return nil }
+        return q
+    }
+
     /// The run of decimal digits from `p` (possibly empty), read with wrapping arithmetic: callers
     /// check its length before they use the value.
     @inline(__always)

@@ -30,7 +30,9 @@ struct LedgerLinesBuilder {
     ) -> (offset: Int, rows: Int) {
         var offset = start, rows = 0
         var row = LedgerRowDecoder.Row()
-        while offset < limit, let next = decoder.decode(base, from: offset, count: count, into: &row) {
+        while offset < limit,
+              let next = decoder.decode(base, from: offset, count: count, into: &row)
+                  ?? decoder.decodeQuoted(base, from: offset, count: count, into: &row) {
             offset = next
             rows += 1
             guard keep else { continue }

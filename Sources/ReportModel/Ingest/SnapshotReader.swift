@@ -270,7 +270,9 @@ public struct SnapshotReader {
         while true {
             if reported { clean = errors.isEmpty; reported = false }
             if reader.offset - lastConsumed >= consumedStep { lastConsumed = reader.offset; consumed(max(0, lastConsumed - 1)) }
-            if decodesPlainRows, let base, let next = decoder.decode(base, from: reader.offset, count: bytes.count, into: &decoded),
+            if decodesPlainRows, let base,
+               let next = decoder.decode(base, from: reader.offset, count: bytes.count, into: &decoded)
+                   ?? decoder.decodeQuoted(base, from: reader.offset, count: bytes.count, into: &decoded),
                keep(decoded, line: reader.line, base: base) {
                 reader.skipLine(to: next)
                 continue

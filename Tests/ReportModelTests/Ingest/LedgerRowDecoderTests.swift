@@ -32,7 +32,8 @@ import Testing
         return p
     }
 
-    static func file(seed: UInt64, rows: Int, bad: Double, other: Double) -> [UInt8] {
+    /// `quoted`: the chance that a field holding no quote is written between quotes.
+    static func file(seed: UInt64, rows: Int, bad: Double, other: Double, quoted: Double = 0) -> [UInt8] {
         var r = LifetimeTestRNG(seed: seed)
         let semicolon = r.chance(0.25)
         let d = semicolon ? ";" : ","
@@ -69,6 +70,7 @@ import Testing
                 default:
                     v = spell(r.pick(["", "web", "\"shop, Paris\""]), ["\"two\nlines\"", "a\"b"])
                 }
+                if !v.contains("\"") && r.chance(quoted) { v = "\"" + v + "\"" }
                 fields.append(Array(v.utf8))
             }
             if r.chance(bad) { fields.append(Array("extra".utf8)) }
@@ -92,6 +94,42 @@ import Testing
     func sameErrorsForEveryKindOfProblem(seed: Int) {
         let f = Self.file(seed: 5_000 + UInt64(seed), rows: 200, bad: seed % 3 == 0 ? 0.002 : 0.01, other: seed % 2 == 0 ? 0.05 : 0.5)
         #expect(Self.read(f, decoder: true) == Self.read(f, decoder: false))
+    }
+
+    /// Files whose fields are quoted, every one or some: the same lines and errors either way, and
+    /// the same when read in two halves.
+    @Test(arguments: 0..<40)
+    func sameLinesWithQuotedFields(seed: Int) {
+        let bad = seed % 4 == 0 ? 0 : 0.01
+        let f = Self.file(seed: 11_000 + UInt64(seed), rows: 200, bad: bad, other: seed % 2 == 0 ? 0.05 : 0.5, quoted: [1, 0.5, 0.1][seed % 3])
+        let fast = Self.read(f, decoder: true)
+        #expect(fast == Self.read(f, decoder: false))
+        #expect(Self.read(f, decoder: true, splitsFrom: 0) == fast)
+        if bad == 0 { #expect(fast.total == 0, "\(fast.errors)") }
+    }
+
+    /// A row whose every field is quoted is decoded in one pass (as `LedgerLinesBuilder` calls
+    /// the decoder), not left to the general path.
+    @Test func quotedRowsAreDecodedInOnePass() {
+        let positions: [LedgerColumn: Int] = [.orderID: 0, .customerID: 1, .date: 2, .amount: 3, .quantity: 4]
+        let decoder = LedgerRowDecoder(positions: positions, width: 5, delimiter: 44, format: .iso)
+        func decode(_ line: String) -> LedgerRowDecoder.Row? {
+            let bytes = Array(line.utf8)
+            var row = LedgerRowDecoder.Row()
+            let next = bytes.withUnsafeBufferPointer { b -> Int? in
+                decoder.decode(b.baseAddress!, from: 0, count: b.count, into: &row)
+                    ?? decoder.decodeQuoted(b.baseAddress!, from: 0, count: b.count, into: &row)
+            }
+            return next == bytes.count ? row : nil
+        }
+        let row = decode("\"O1\",\"C7\",\"2025-03-09\",\"-12.50\",\"2\"\r\n")
+        #expect(row != nil)
+        #expect(row?.idStart == 6 && row?.idCount == 2 && row?.day == Day(year: 2025, month: 3, day: 9)!.ordinal && row?.amount == -125_000)
+        #expect(decode("\"O1\",\"C7\",\"2025-03-09\",\"12.50\",\"\"\n")?.amount == 125_000)
+        for odd in ["\"O1\",\"C7\",\"2025-03-09\",\"12.50\"x,\"2\"\n", "\"O1\",\"C7\",\"2025-03-09\",\"12.5\"\"\",\"2\"\n",
+                    "\"O1\",\"C7\",\" 2025-03-09\",\"12.50\",\"2\"\n", "\"O1\",\"C7\",\"2025-03-09\",\"12.50\",\"2\n"] {
+            #expect(decode(odd) == nil, "\(odd.debugDescription)")
+        }
     }
 
     /// Split at the middle of files whose rows mix plain and general-path ones (quoted line breaks

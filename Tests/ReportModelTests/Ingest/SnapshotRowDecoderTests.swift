@@ -46,7 +46,9 @@ import Testing
     /// `other` is the chance that a field takes one of its other accepted spellings (quotes, spaces,
     /// other words) rather than the plain one.
     /// `standardOrder`: the header lists input.md's columns in its order (the decoder's straight path).
-    static func file(seed: UInt64, rows: Int, bad: Double, other: Double = 0.5, standardOrder: Bool = false) -> [UInt8] {
+    /// `quoted` is the chance that a field holding no quote is written between quotes, as exports
+    /// that quote every field (1) or every text (between) write it.
+    static func file(seed: UInt64, rows: Int, bad: Double, other: Double = 0.5, standardOrder: Bool = false, quoted: Double = 0) -> [UInt8] {
         var r = LifetimeTestRNG(seed: seed)
         let semicolon = r.chance(0.25)
         let d = semicolon ? ";" : ","
@@ -132,6 +134,7 @@ import Testing
                     if wrong { v = "x" }
                 default: v = ""
                 }
+                if !v.contains("\"") && r.chance(quoted) { v = "\"" + v + "\"" }
                 fields.append(Array(v.utf8))
             }
             if r.chance(bad) { fields.append(Array("extra".utf8)) }
@@ -197,6 +200,61 @@ extension SnapshotRowDecoderTests {
         #expect(fast.ids.count == 300)
     }
 
+    /// Files whose fields are quoted, every one or some: the same table and errors either way.
+    @Test(arguments: 0..<40)
+    func sameOutcomeWithQuotedFields(seed: Int) {
+        let quoted = [1, 0.5, 0.1][seed % 3]
+        let f = Self.file(seed: 11_000 + UInt64(seed), rows: 200, bad: seed % 4 == 0 ? 0 : 0.01, other: seed % 2 == 0 ? 0.05 : 0.5,
+                          standardOrder: seed % 5 < 3, quoted: quoted)
+        let fast = Self.read(f, decoder: true)
+        #expect(fast == Self.read(f, decoder: false))
+        if seed % 4 == 0 { #expect(fast.total == 0, "\(fast.errors)") }
+    }
+
+    /// A row whose every field is quoted is decoded in one pass (not left to the general path),
+    /// in the standard column order and in another; `""` inside a typed field is left to it.
+    @Test func quotedRowsAreDecodedInOnePass() {
+        let standard: [SnapshotColumn] = [.customerID, .firstOrderDate, .lastOrderDate, .orders, .revenue, .vip, .nps, .csat, .ces,
+                                          .feedback, .publicComplaint, .refundRequested, .tier, .pointsBalance]
+        for reversed in [false, true] {
+            let columns = reversed ? standard.reversed() : standard
+            var positions: [SnapshotColumn: Int] = [:]
+            for (k, c) in columns.enumerated() { positions[c] = k }
+            let decoder = SnapshotRowDecoder(positions: positions, width: columns.count, delimiter: 44, format: .iso)
+            #expect(decoder.isStandardOrder == !reversed)
+            let values: [SnapshotColumn: String] = [
+                .customerID: "C 1", .firstOrderDate: "2026-01-05", .lastOrderDate: "2026-09-30", .orders: "3", .revenue: "120.50",
+                .vip: "true", .nps: "9", .csat: "", .ces: "2", .feedback: "Bien, merci", .publicComplaint: "false",
+                .refundRequested: "10.00", .tier: "Gold", .pointsBalance: "120"]
+            func decode(_ line: String) -> SnapshotRowDecoder.Row? {
+                let bytes = Array(line.utf8)
+                var row = SnapshotRowDecoder.Row()
+                let next = bytes.withUnsafeBufferPointer { b -> Int? in
+                    decoder.decode(b.baseAddress!, from: 0, count: b.count, into: &row)
+                        ?? decoder.decodeQuoted(b.baseAddress!, from: 0, count: b.count, into: &row)
+                }
+                guard next == bytes.count else { return nil }
+                return row
+            }
+            let line = columns.map { "\"" + values[$0]! + "\"" }.joined(separator: ",") + "\r\n"
+            let row = decode(line)
+            #expect(row != nil, "\(line)")
+            if let row {
+                #expect(row.idStart == Array(line.utf8).firstIndex(of: UInt8(ascii: "C")) && row.idCount == 3)
+                #expect(row.firstOrder == Day(year: 2026, month: 1, day: 5)!.ordinal)
+                #expect(row.lastOrder == Day(year: 2026, month: 9, day: 30)!.ordinal)
+                #expect(row.orders == 3 && row.revenue == 1_205_000 && row.vip && row.nps == 9 && row.csat == -1 && row.ces == 2)
+                #expect(!row.publicComplaint && row.refund == 100_000 && row.points == 1_200_000)
+                #expect(row.feedbackCount == 11 && row.tierCount == 4)
+            }
+            // A doubled quote, a quoted line break, text after the closing quote: the general path's.
+            for odd in ["\"C \"\"1\"", "\"C\n1\"", "\"C 1\"x"] {
+                let line = columns.map { $0 == .customerID ? odd : "\"" + values[$0]! + "\"" }.joined(separator: ",") + "\n"
+                #expect(decode(line) == nil, "\(line.debugDescription)")
+            }
+        }
+    }
+
     /// Storage sized for a larger file of the same folder (see `SnapshotReader.read(bytes:…)`)
     /// changes no value and no message.
     @Test(arguments: 0..<10)
@@ -213,8 +271,9 @@ extension SnapshotRowDecoderTests {
 }
 
 extension SnapshotRowDecoderTests {
-    /// A line end, a lone carriage return or the end of the file at any byte of a small file gives
-    /// the same table and the same errors with the decoder as without it.
+    /// A line end, a lone carriage return, a quote or the end of the file at any byte of a small
+    /// file, its fields quoted or not, gives the same table and the same errors with the decoder as
+    /// without it.
     @Test(arguments: [false, true])
     func sameOutcomeWithALineEndOrTheFileEndAtAnyByte(standardOrder: Bool) {
         let header = standardOrder
@@ -227,13 +286,20 @@ extension SnapshotRowDecoderTests {
             : ["3,C1,2026-09-30,120.50,9,2026-01-05,Gold,true,120",
                "0,C2,,0,,,,false,",
                "1,C3,2026-02-01,7,7,2026-02-01,Silver,false,0.5"]
-        for crlf in [false, true] {
+        let quotedRows = standardOrder
+            ? ["\"C1\",\"2026-01-05\",\"2026-09-30\",\"3\",\"120.50\",\"true\",\"9\",\"5\",\"2\",\"\",\"false\",\"\",\"Gold\",\"120\"",
+               "\"C2\",\"\",\"\",\"0\",\"0\",\"false\",\"\",\"\",\"\",\"Bien, merci\",\"false\",\"10.00\",\"\",\"\"",
+               "\"C3\",\"2026-02-01\",\"2026-02-01\",\"1\",\"7\",\"false\",\"7\",\"\",\"\",\"Great\",\"true\",\"\",\"Silver\",\"0.5\""]
+            : ["\"3\",\"C1\",\"2026-09-30\",\"120.50\",\"9\",\"2026-01-05\",\"Gold\",\"true\",\"120\"",
+               "\"0\",\"C2\",\"\",\"0\",\"\",\"\",\"\",\"false\",\"\"",
+               "\"1\",\"C3\",\"2026-02-01\",\"7\",\"7\",\"2026-02-01\",\"Silver\",\"false\",\"0.5\""]
+        for (crlf, rows) in [(false, rows), (true, rows), (false, quotedRows), (true, quotedRows)] {
             let end = crlf ? "\r\n" : "\n"
             let valid = Array((header + end + rows.joined(separator: end) + end).utf8)
             var variants: [[UInt8]] = []
             for k in 0...valid.count {
                 variants.append(Array(valid[..<k]))
-                for byte: UInt8 in [13, 10] {
+                for byte: UInt8 in [13, 10, 34] {
                     var inserted = valid
                     inserted.insert(byte, at: k)
                     variants.append(inserted)
