@@ -33,6 +33,15 @@ public struct CSVReader {
         if count >= 3, let b = base, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { position = 3 } else { position = 0 }
     }
 
+    /// The error for a NUL byte. UTF-16 text (spreadsheets' "Unicode text" exports) has one in
+    /// every ASCII character, so a file that starts like UTF-16 is named as such.
+    private func nulByteError(line: Int, column: Int) -> CSVSyntaxError {
+        if let b = base, count >= 2, (b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF) || (b[0] == 0) != (b[1] == 0) {
+            return CSVSyntaxError(line: 1, column: 1, message: "the file is UTF-16 text", expected: "UTF-8 text: export it as CSV UTF-8")
+        }
+        return CSVSyntaxError(line: line, column: column, message: "NUL byte in field", expected: "text without NUL bytes")
+    }
+
     /// The byte at an offset.
     @inline(__always) public func byte(at offset: Int) -> UInt8 { base![offset] }
 
@@ -107,7 +116,7 @@ public struct CSVReader {
                             if q + 1 < n && base[q + 1] == UInt8(ascii: "\"") { escaped = true; q += 2; continue }
                             break
                         }
-                        if b == 0 { throw CSVSyntaxError(line: line, column: column, message: "NUL byte in field", expected: "text without NUL bytes") }
+                        if b == 0 { throw nulByteError(line: line, column: column) }
                         if b == UInt8(ascii: "\n") { line += 1 }
                         q += 1
                     }
@@ -133,7 +142,7 @@ public struct CSVReader {
                         p += 1
                         continue
                     }
-                    if c == CSVReader.nul { throw CSVSyntaxError(line: line, column: column, message: "NUL byte in field", expected: "text without NUL bytes") }
+                    if c == CSVReader.nul { throw nulByteError(line: line, column: column) }
                     break
                 }
                 var end = p

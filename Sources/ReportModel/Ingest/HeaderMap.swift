@@ -27,11 +27,30 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
             }
             position[column] = index
         }
-        for column in required where position[column] == nil {
-            errors.append(InputError(file: file, line: fields.first?.line ?? 1, column: 0,
-                                     message: "required column \(column.rawValue) is missing",
-                                     expected: "a header row with " + required.map(\.rawValue).joined(separator: ", ")))
+        let line = fields.first?.line ?? 1
+        let missing = required.filter { position[$0] == nil }
+        if missing.count > 1, names.count == 1, let separator = ["\t", "|"].first(where: { names[0].contains($0) }) {
+            // A header of one field holding tabs or bars: the file is not comma- or semicolon-separated.
+            let name = separator == "\t" ? "tabs" : "| characters"
+            errors.append(InputError(file: file, line: line, column: 1, message: "the header row's columns are separated by \(name)",
+                                     expected: "columns separated by , or ; as in a CSV export"))
+            return
         }
+        let expected = "a header row with " + required.map(\.rawValue).joined(separator: ", ")
+        for column in missing {
+            var hint = ""
+            if let alike = unknown.first(where: { HeaderMap.looseName($0) == HeaderMap.looseName(column.rawValue) }) {
+                hint = "; \"\(alike)\" may be it: map it in fidelis.yml with columns: {\"\(alike)\": \(column.rawValue)}"
+            }
+            errors.append(InputError(file: file, line: line, column: 0,
+                                     message: "required column \(column.rawValue) is missing", expected: expected + hint))
+        }
+    }
+
+    /// A header name reduced to its letters and digits, lower-cased: "Customer ID" and
+    /// "customer_id" give the same, to suggest a `columns:` mapping for a required column.
+    static func looseName(_ name: String) -> String {
+        String(name.lowercased().filter { $0.isLetter || $0.isNumber })
     }
 
     /// The display name of a field index.

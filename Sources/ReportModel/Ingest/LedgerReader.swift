@@ -110,13 +110,16 @@ public struct LedgerReader {
             let idBytes = reader.unescapedBytes(idField, scratch: &scratch)
             var customer: Int32 = -1
             if idBytes.isEmpty { fail(cID, "customer_id is missing", "a non-empty customer id") }
-            else if !idBytes.withUnsafeBytes({ TextValidation.isValidUTF8($0) }) { fail(cID, "customer_id is not valid UTF-8 text", "UTF-8 text") }
+            else if !idBytes.withUnsafeBytes({ TextValidation.isValidUTF8($0) }) { fail(cID, "customer_id is not valid UTF-8 text", TextValidation.expectedUTF8) }
             else { customer = idBytes.withUnsafeBytes { builder.intern($0) } }
             let dateRaw = reader.rawBytes(fields[cDate])
             var day: Int32 = 0
             if FieldParser.trimmed(dateRaw).isEmpty { fail(cDate, "\(header.name(cDate)) is missing", dialect.dateFormat.example) }
             else if let d = FieldParser.date(dateRaw, format: dialect.dateFormat) { day = d.ordinal }
-            else { fail(cDate, "\(header.name(cDate)) \(shown(fields[cDate])) is not a valid date", dialect.dateFormat.example) }
+            else {
+                let (problem, expected) = dialect.dateFormat.diagnosis(of: dateRaw)
+                fail(cDate, "\(header.name(cDate)) \(shown(fields[cDate])) \(problem)", expected)
+            }
             let amountRaw = reader.rawBytes(fields[cAmount])
             var amount: Int64 = 0
             if FieldParser.trimmed(amountRaw).isEmpty { fail(cAmount, "\(header.name(cAmount)) is missing", "a decimal number (negative for refunds)") }

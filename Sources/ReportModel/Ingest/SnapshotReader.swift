@@ -134,7 +134,8 @@ public struct SnapshotReader {
             let raw = reader.rawBytes(f)
             if FieldParser.trimmed(raw).isEmpty { return (SnapshotTable.missingDay, true) }
             if let d = FieldParser.date(raw, format: format) { return (d.ordinal, true) }
-            report(f, column, line, "\(header.name(column)) \(shown(f)) is not a valid date", format.example)
+            let (problem, expected) = format.diagnosis(of: raw)
+            report(f, column, line, "\(header.name(column)) \(shown(f)) \(problem)", expected)
             return (SnapshotTable.missingDay, false)
         }
         func flag(_ column: Int) -> Bool {
@@ -180,7 +181,7 @@ public struct SnapshotReader {
                 made = valid ? String(decoding: raw, as: UTF8.self) : ""
             }
             guard valid else {
-                report(f, column, line, "\(header.name(column)) is not valid UTF-8 text", "UTF-8 text")
+                report(f, column, line, "\(header.name(column)) is not valid UTF-8 text", TextValidation.expectedUTF8)
                 rowOK = false
                 return nil
             }
@@ -307,7 +308,7 @@ public struct SnapshotReader {
             } else {
                 let valid: Bool = idRaw.map { TextValidation.isValidUTF8($0) } ?? idBytes.withUnsafeBytes { TextValidation.isValidUTF8($0) }
                 if !valid {
-                    report(idField, cID, line, "customer_id is not valid UTF-8 text", "UTF-8 text")
+                    report(idField, cID, line, "customer_id is not valid UTF-8 text", TextValidation.expectedUTF8)
                     rowOK = false
                 } else {
                     if let raw = idRaw, hintCursor < hint.count, customers.matches(hint[hintCursor], raw) {

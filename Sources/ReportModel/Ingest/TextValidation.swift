@@ -1,5 +1,9 @@
 /// UTF-8 checks for text fields.
 public enum TextValidation {
+    /// What a text that is not UTF-8 should be, for error messages: such files are most often
+    /// exported by spreadsheets in a legacy encoding.
+    public static let expectedUTF8 = "UTF-8 text; the file may be in Latin-1 or Windows-1252: export it as CSV UTF-8"
+
     /// True when `bytes` are valid UTF-8 (RFC 3629: shortest forms only, no surrogates, at most
     /// U+10FFFF). Checked here rather than by `String(validating:)`, whose generic path looked up
     /// type metadata on every call (5 % of reading a snapshot with a text column, callgrind).

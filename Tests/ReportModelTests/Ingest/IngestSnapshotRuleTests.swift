@@ -105,7 +105,7 @@ struct IngestSnapshotRuleTests {
         BadValue(overrides: ["last_order_date": "01/10/2026"], column: "last_order_date", message: "last_order_date \"01/10/2026\" is not a valid date", expected: "a date YYYY-MM-DD"),
         BadValue(overrides: ["last_order_date": "2026-10-1"], column: "last_order_date", message: "is not a valid date", expected: "a date YYYY-MM-DD"),
         BadValue(overrides: ["last_order_date": "2026/10/01"], column: "last_order_date", message: "is not a valid date", expected: "a date YYYY-MM-DD"),
-        BadValue(overrides: ["last_order_date": "2026-10-01T10:00"], column: "last_order_date", message: "is not a valid date", expected: "a date YYYY-MM-DD"),
+        BadValue(overrides: ["last_order_date": "2026-10-01T10:00"], column: "last_order_date", message: "is a date and a time", expected: "a date YYYY-MM-DD without the time of day"),
         BadValue(overrides: ["first_order_date": "2025-02-29"], column: "first_order_date", message: "first_order_date \"2025-02-29\" is not a valid date", expected: "a date YYYY-MM-DD"),
         BadValue(overrides: ["status": "paused"], column: "status", message: "status \"paused\" is not a status", expected: "active or churned"),
         BadValue(overrides: ["status": "inactive"], column: "status", message: "is not a status", expected: "active or churned"),

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import ReportModel
+
+/// Mistakes users make when exporting (a timestamp for a date, another date format, a legacy or
+/// UTF-16 encoding, a tab-separated file, a header spelt otherwise) are errors as before, located as
+/// before, and their messages say what to change.
+@Suite struct IngestHintTests {
+    typealias S = IngestSupport
+
+    static let header = "customer_id,first_order_date,last_order_date,orders,revenue"
+
+    static func ledgerErrors(_ text: String, dialect: InputDialect = InputDialect()) -> InputErrors {
+        switch S.ledger(text, dialect: dialect) {
+        case .success: return InputErrors()
+        case .failure(let e): return e
+        }
+    }
+
+    @Test("a timestamp where a date is expected is named as such", arguments: ["2026-01-05 14:33:00", "2026-01-05T14:33:00Z", "2026-01-05 00:00"])
+    func timestamp(_ value: String) {
+        expectSingleError(Self.ledgerErrors("customer_id,date,amount\nA,\(value),1\n"), file: "ledger.csv", line: 2, column: 2,
+                          message: ["date \"\(value)\" is a date and a time"], expected: ["a date YYYY-MM-DD without the time of day"])
+        expectSingleError(S.read(Self.header + "\nA,2026-01-05,\(value),2,10\n").errors, line: 2, column: 3,
+                          message: ["last_order_date \"\(value)\" is a date and a time"], expected: ["without the time of day"])
+    }
+
+    @Test("a date in another format names the date_format setting that reads it")
+    func otherFormat() {
+        // Both day-first and month-first read 05/01/2026; only day-first reads 25/01/2026.
+        expectSingleError(Self.ledgerErrors("customer_id,date,amount\nA,05/01/2026,1\n"), file: "ledger.csv", line: 2, column: 2,
+                          message: ["is not a valid date"],
+                          expected: ["a date YYYY-MM-DD; for dates written like this one, set date_format: dd/mm/yyyy or date_format: mm/dd/yyyy in fidelis.yml"])
+        let dayFirst = Self.ledgerErrors("customer_id,date,amount\nA,25/01/2026,1\n").first.first
+        #expect(dayFirst?.expected.hasSuffix("set date_format: dd/mm/yyyy in fidelis.yml") == true, "\(String(describing: dayFirst))")
+        // An ISO date under a day-first setting, in a snapshot.
+        expectSingleError(S.read(Self.header + "\nA,05/01/2026,2026-01-31,2,10\n", dialect: InputDialect(dateFormat: .dayFirst)).errors,
+                          line: 2, column: 3, message: ["\"2026-01-31\" is not a valid date"],
+                          expected: ["a date DD/MM/YYYY; for dates written like this one, set date_format: yyyy-mm-dd in fidelis.yml"])
+        // A date no format reads gets no setting named.
+        let impossible = Self.ledgerErrors("customer_id,date,amount\nA,2026-02-30,1\n").first.first
+        #expect(impossible?.expected == "a date YYYY-MM-DD")
+    }
+
+    @Test("text that is not UTF-8 suggests a legacy encoding")
+    func latin1() {
+        var bytes = Array((Self.header + ",feedback\nA,,,0,0,Tr").utf8)
+        bytes += [0xE8] + Array("s bien\n".utf8)
+        expectSingleError(S.read(bytes: bytes).errors, line: 2, column: 6, message: ["feedback is not valid UTF-8 text"],
+                          expected: ["Latin-1 or Windows-1252: export it as CSV UTF-8"])
+        var ledger = Array("customer_id,date,amount\nR".utf8)
+        ledger += [0xE9] + Array("mi,2026-01-05,1\n".utf8)
+        let e = S.ledger(bytes: ledger)
+        guard case .failure(let errors) = e else { Issue.record("accepted"); return }
+        expectSingleError(errors, file: "ledger.csv", line: 2, column: 1, expected: ["export it as CSV UTF-8"])
+    }
+
+    @Test("a UTF-16 file is named as such", arguments: [true, false])
+    func utf16(littleEndian: Bool) {
+        let text = Self.header + "\nA,2026-01-05,2026-01-05,1,10\n"
+        for bom in [true, false] {
+            var bytes: [UInt8] = bom ? (littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]) : []
+            for unit in text.utf16 {
+                bytes += littleEndian ? [UInt8(unit & 0xFF), UInt8(unit >> 8)] : [UInt8(unit >> 8), UInt8(unit & 0xFF)]
+            }
+            expectSingleError(S.read(bytes: bytes).errors, line: 1, column: 1, message: ["the file is UTF-16 text"],
+                              expected: ["UTF-8 text: export it as CSV UTF-8"])
+        }
+        // A NUL byte in a UTF-8 file is still a NUL byte.
+        var nul = Array((text + "B,,,0,0").utf8)
+        nul.insert(0, at: nul.count - 1)
+        expectSingleError(S.read(bytes: nul + [10]).errors, line: 3, column: 5, message: ["NUL byte in field"])
+    }
+
+    @Test("a tab-separated file gets one error saying so, not one per missing column")
+    func tabs() {
+        let tsv = Self.header.replacingOccurrences(of: ",", with: "\t") + "\nA\t2026-01-05\t2026-01-05\t1\t10\n"
+        expectSingleError(S.read(tsv).errors, line: 1, column: 1, message: ["the header row's columns are separated by tabs"],
+                          expected: ["columns separated by , or ;"])
+        expectSingleError(Self.ledgerErrors("customer_id|date|amount\nA|2026-01-05|1\n"), file: "ledger.csv", line: 1, column: 1,
+                          message: ["separated by | characters"])
+        // A one-column header without tabs keeps the per-column errors.
+        #expect(S.read("customer_id\nA\n").errors.total == 3)
+    }
+
+    @Test("a header spelt otherwise is suggested as a columns: mapping")
+    func headerLookAlike() {
+        let e = S.read("Customer ID,Last-Order Date,Orders,Revenue\nA,2026-01-05,1,10\n").errors
+        #expect(e.total == 2, "\(e)")
+        expectError(e.first[0], line: 1, column: 0, message: ["required column customer_id is missing"],
+                    expected: ["\"Customer ID\" may be it: map it in fidelis.yml with columns: {\"Customer ID\": customer_id}"])
+        expectError(e.first[1], line: 1, column: 0, message: ["required column last_order_date is missing"],
+                    expected: ["columns: {\"Last-Order Date\": last_order_date}"])
+        // No header like customer_id: the plain message.
+        let plain = S.read("id,last_order_date,orders,revenue\nA,2026-01-05,1,10\n").errors
+        expectSingleError(plain, line: 1, column: 0, message: ["required column customer_id is missing"])
+        #expect(plain.first.first?.expected == "a header row with customer_id, last_order_date, orders, revenue")
+    }
+
+    @Test("the suggested mapping is read as fidelis.yml says")
+    func suggestedMappingWorks() throws {
+        let config = try ConfigLoader.parse("columns: {\"Customer ID\": customer_id, \"Last-Order Date\": last_order_date}\n", file: "fidelis.yml")
+        let read = S.read("Customer ID,Last-Order Date,Orders,Revenue\nA,2026-01-05,1,10\n", dialect: config.dialect)
+        #expect(read.errors.isEmpty, "\(read.errors)")
+        #expect(read.row("A") == 0)
+    }
+}
