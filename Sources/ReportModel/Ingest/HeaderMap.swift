@@ -29,17 +29,18 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
         }
         let line = fields.first?.line ?? 1
         let missing = required.filter { position[$0] == nil }
-        if missing.count > 1, names.count == 1, let separator = ["\t", "|"].first(where: { names[0].contains($0) }) {
-            // A header of one field holding tabs or bars: the file is not comma- or semicolon-separated.
-            let name = separator == "\t" ? "tabs" : "| characters"
-            errors.append(InputError(file: file, line: line, column: 1, message: "the header row's columns are separated by \(name)",
-                                     expected: "columns separated by , or ; as in a CSV export"))
-            return
+        // A header of one field holding tabs or bars: the file is not comma- or semicolon-separated.
+        // Said beside each missing column, which keeps the errors and their places as they were.
+        var separatedBy: String?
+        if missing.count > 1, names.count == 1 {
+            if names[0].contains("\t") { separatedBy = "tabs" } else if names[0].contains("|") { separatedBy = "| characters" }
         }
         let expected = "a header row with " + required.map(\.rawValue).joined(separator: ", ")
         for column in missing {
             var hint = ""
-            if let alike = unknown.first(where: { HeaderMap.looseName($0) == HeaderMap.looseName(column.rawValue) }) {
+            if let separatedBy {
+                hint = "; this one's columns are separated by \(separatedBy): export the file as CSV, with , or ;"
+            } else if let alike = unknown.first(where: { HeaderMap.looseName($0) == HeaderMap.looseName(column.rawValue) }) {
                 hint = "; \"\(alike)\" may be it: map it in fidelis.yml with columns: {\"\(alike)\": \(column.rawValue)}"
             }
             errors.append(InputError(file: file, line: line, column: 0,

@@ -72,15 +72,22 @@ import Testing
         expectSingleError(S.read(bytes: nul + [10]).errors, line: 3, column: 5, message: ["NUL byte in field"])
     }
 
-    @Test("a tab-separated file gets one error saying so, not one per missing column")
+    @Test("a tab- or bar-separated file says so beside each missing column (the errors and their places stay)")
     func tabs() {
         let tsv = Self.header.replacingOccurrences(of: ",", with: "\t") + "\nA\t2026-01-05\t2026-01-05\t1\t10\n"
-        expectSingleError(S.read(tsv).errors, line: 1, column: 1, message: ["the header row's columns are separated by tabs"],
-                          expected: ["columns separated by , or ;"])
-        expectSingleError(Self.ledgerErrors("customer_id|date|amount\nA|2026-01-05|1\n"), file: "ledger.csv", line: 1, column: 1,
-                          message: ["separated by | characters"])
-        // A one-column header without tabs keeps the per-column errors.
-        #expect(S.read("customer_id\nA\n").errors.total == 3)
+        let e = S.read(tsv).errors
+        #expect(e.total == 4)
+        for (error, column) in zip(e.first, ["customer_id", "last_order_date", "orders", "revenue"]) {
+            expectError(error, line: 1, column: 0, message: ["required column \(column) is missing"],
+                        expected: ["; this one's columns are separated by tabs: export the file as CSV, with , or ;"])
+        }
+        let bars = Self.ledgerErrors("customer_id|date|amount\nA|2026-01-05|1\n")
+        #expect(bars.total == 3)
+        #expect(bars.first.allSatisfy { $0.line == 1 && $0.column == 0 && $0.expected.contains("separated by | characters") })
+        // A one-column header without tabs: no such hint.
+        let one = S.read("customer_id\nA\n").errors
+        #expect(one.total == 3)
+        #expect(one.first.allSatisfy { !$0.expected.contains("separated") })
     }
 
     @Test("a header spelt otherwise is suggested as a columns: mapping")
