@@ -92,6 +92,20 @@ public enum FieldParser {
         return MonthStarts.day(year: year, month: month, day: day, entries: monthStarts)
     }
 
+    /// What a yes/no value should be, for the error message about `raw`. A spreadsheet that opened
+    /// the export and saved it again writes its own words for TRUE and FALSE (VRAI/FAUX in French,
+    /// WAHR/FALSCH in German), which input.md does not list: the message says so.
+    public static func booleanExpectation(for raw: UnsafeRawBufferPointer) -> String {
+        let listed = "true/false, 1/0, yes/no or oui/non"
+        let b = trimmed(raw)
+        let words: String
+        if equalsIgnoringCase(b, "vrai") || equalsIgnoringCase(b, "faux") { words = "VRAI/FAUX" }
+        else if equalsIgnoringCase(b, "wahr") || equalsIgnoringCase(b, "falsch") { words = "WAHR/FALSCH" }
+        else { return listed }
+        return listed + "; \(words) is how a spreadsheet writes TRUE/FALSE when it saves the file again: "
+            + "replace them by true/false, or use the export as it came"
+    }
+
     /// `true/false`, `1/0`, `yes/no`, `oui/non` in any case (no allocation: compared byte by byte).
     public static func boolean(_ raw: UnsafeRawBufferPointer) -> Bool? {
         // Fast path for untrimmed `false`, `true`, `0`, `1` in any case (x | 0x20 equals a lowercase

@@ -143,7 +143,7 @@ public struct SnapshotReader {
             let f = fields[column], raw = reader.rawBytes(f)
             if FieldParser.trimmed(raw).isEmpty { return false }
             if let b = FieldParser.boolean(raw) { return b }
-            report(f, column, line, "\(header.name(column)) \(shown(f)) is not a yes/no value", "true/false, 1/0, yes/no or oui/non")
+            report(f, column, line, "\(header.name(column)) \(shown(f)) is not a yes/no value", FieldParser.booleanExpectation(for: raw))
             rowOK = false
             return false
         }

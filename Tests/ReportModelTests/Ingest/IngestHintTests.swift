@@ -55,6 +55,15 @@ import Testing
         expectSingleError(errors, file: "ledger.csv", line: 2, column: 1, expected: ["export it as CSV UTF-8"])
     }
 
+    @Test("a spreadsheet's own words for TRUE and FALSE are named", arguments: ["VRAI", "faux", " Wahr", "FALSCH"])
+    func spreadsheetBooleans(_ value: String) {
+        expectSingleError(S.read(Self.header + ",vip\nA,,,0,0,\(value)\n").errors, line: 2, column: 6,
+                          message: ["vip \"\(value)\" is not a yes/no value"],
+                          expected: ["true/false, 1/0, yes/no or oui/non; ", "is how a spreadsheet writes TRUE/FALSE when it saves the file again"])
+        let other = S.read(Self.header + ",vip\nA,,,0,0,maybe\n").errors.first.first
+        #expect(other?.expected == "true/false, 1/0, yes/no or oui/non")
+    }
+
     @Test("a UTF-16 file is named as such", arguments: [true, false])
     func utf16(littleEndian: Bool) {
         let text = Self.header + "\nA,2026-01-05,2026-01-05,1,10\n"
