@@ -87,30 +87,29 @@ struct SnapshotRowDecoder {
     /// the offset just past its line end, or nil when the row is not plainly valid.
     @inline(__always)
     func decode(_ base: UnsafePointer<UInt8>, from start: Int, count: Int, into row: inout Row) -> Int? {
-        row = Row()
-        if isStandardOrder { return decodeStandard(base, from: start, count: count, quotes: false, into: &row) }
-        return slots.withUnsafeBufferPointer { slots -> Int? in
-            scan.decodeLine(base, from: start, count: count, fields: slots.count) { k, p, lineEnd -> Int? in
-                field(slots[k], base, p, lineEnd, &row)
-            }
-        }
+        decode(base, from: start, count: count, quotes: false, into: &row)
     }
 
-    /// Decodes a row whose typed fields may be quoted, as exports that quote every field write
+    /// `decode`, typed fields being allowed between quotes, as exports that quote every field write
     /// them (`"C0000001","2024-11-05",…,"50.52"`): such a field is read from after its opening
-    /// quote to its closing one, which it must reach exactly. Rows are first read without this
-    /// (the straight path stays as fast as it was: a quote fails it at its first byte). Parsing a
-    /// copy of the 1 M × 12 sample with every field quoted (723 MB), which the general path alone
-    /// read in 6.0 s: 1.4–1.6 s.
+    /// quote to its closing one, which it must reach exactly. For the rows `decode` refuses, so that
+    /// it stays as fast as it was (a quote fails it at its first byte). Parsing a copy of the
+    /// 1 M × 12 sample with every field quoted (723 MB), which the general path alone read in
+    /// 6.0 s: 1.7 s.
     @inline(never)
     func decodeQuoted(_ base: UnsafePointer<UInt8>, from start: Int, count: Int, into row: inout Row) -> Int? {
+        decode(base, from: start, count: count, quotes: true, into: &row)
+    }
+
+    @inline(__always)
+    private func decode(_ base: UnsafePointer<UInt8>, from start: Int, count: Int, quotes: Bool, into row: inout Row) -> Int? {
         row = Row()
-        if isStandardOrder { return decodeStandard(base, from: start, count: count, quotes: true, into: &row) }
+        if isStandardOrder { return decodeStandard(base, from: start, count: count, quotes: quotes, into: &row) }
         return slots.withUnsafeBufferPointer { slots -> Int? in
             scan.decodeLine(base, from: start, count: count, fields: slots.count) { k, p, lineEnd -> Int? in
                 switch slots[k] {
                 case .feedback, .tier, .ignored: field(slots[k], base, p, lineEnd, &row)   // texts, quoted or not
-                default: scan.typed(base, p, lineEnd, quotes: true) { from, end in field(slots[k], base, from, end, &row) }
+                default: scan.typed(base, p, lineEnd, quotes: quotes) { from, end in field(slots[k], base, from, end, &row) }
                 }
             }
         }
