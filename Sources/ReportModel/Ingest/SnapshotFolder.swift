@@ -26,7 +26,8 @@ public struct SnapshotFolder: Sendable {
         var found: [Entry] = []
         for name in names.sorted() where name.lowercased().hasSuffix(".csv") && !name.hasPrefix(".") {
             guard let period = SnapshotPeriod(fileName: name) else {
-                errors.append(InputError(file: name, line: 0, column: 0, message: "the file name is not a snapshot date", expected: "YYYY-MM.csv or YYYY-MM-DD.csv"))
+                let rename = SnapshotFolder.dateName(in: name).map { "; rename it \($0)" } ?? ""
+                errors.append(InputError(file: name, line: 0, column: 0, message: "the file name is not a snapshot date", expected: "YYYY-MM.csv or YYYY-MM-DD.csv" + rename))
                 continue
             }
             if let other = found.first(where: { $0.period.asOf == period.asOf }) {
@@ -40,5 +41,24 @@ public struct SnapshotFolder: Sendable {
         }
         guard errors.isEmpty else { throw errors }
         entries = found.sorted { $0.period < $1.period }
+    }
+
+    /// The snapshot name a date inside `name` gives (`customers_2026-10.csv` → `2026-10.csv`), to
+    /// suggest a rename: the first `YYYY-MM-DD`, else the first `YYYY-MM`, that is a valid period.
+    static func dateName(in name: String) -> String? {
+        let characters = Array(name.dropLast(4))
+        for length in [10, 7] where characters.count >= length {
+            for start in 0...(characters.count - length) {
+                // Not part of a longer run of digits on either side.
+                if start > 0 && characters[start - 1].isNumber { continue }
+                let end = start + length
+                if end < characters.count && characters[end].isNumber { continue }
+                // Nor the year and month of a `YYYY-MM-DD` that is not a date (2026-02-30).
+                if length == 7 && end + 1 < characters.count && characters[end] == "-" && characters[end + 1].isNumber { continue }
+                let candidate = String(characters[start..<end]) + ".csv"
+                if SnapshotPeriod(fileName: candidate) != nil { return candidate }
+            }
+        }
+        return nil
     }
 }

@@ -49,6 +49,21 @@ struct IngestFolderTests {
         expectSingleError(errors, file: "report.csv", line: 0, column: 0, message: ["the file name is not a snapshot date"], expected: ["YYYY-MM.csv or YYYY-MM-DD.csv"])
     }
 
+    @Test("a name holding a snapshot date suggests the rename", arguments: [
+        ("customers_2026-10.csv", "2026-10.csv"), ("export-2026-10-15 (1).csv", "2026-10-15.csv"), ("2026-10-export.CSV", "2026-10.csv"),
+        ("crm 2026-10-31.csv", "2026-10-31.csv"), ("v12026-10.csv", nil), ("2026-13-export.csv", nil), ("2026-02-30_x.csv", nil), ("report.csv", nil),
+    ] as [(String, String?)])
+    func renameSuggested(_ name: String, _ suggestion: String?) throws {
+        #expect(SnapshotFolder.dateName(in: name) == suggestion)
+        let dir = try TemporaryFolder()
+        defer { dir.remove() }
+        try dir.write(name, Self.header)
+        let errors = try #require(Self.folderErrors(dir.path))
+        let expected = "YYYY-MM.csv or YYYY-MM-DD.csv" + (suggestion.map { "; rename it \($0)" } ?? "")
+        expectSingleError(errors, file: name, line: 0, column: 0, message: ["the file name is not a snapshot date"])
+        #expect(errors.first.first?.expected == expected)
+    }
+
     @Test("every bad name is reported", arguments: [["2026-13.csv"], ["2026-02-30.csv", "export.CSV"]])
     func badNames(_ names: [String]) throws {
         let dir = try TemporaryFolder()
