@@ -10,6 +10,10 @@ public struct SnapshotFolder: Sendable {
     }
 
     public let entries: [Entry]
+    /// Files that are not read but are named like a snapshot (`2026-08.csv.gz`, `2026-08.xlsx`):
+    /// input.md ignores every non-CSV file, so a month exported in another form would be missed
+    /// silently. Each gets a warning saying what to do.
+    public let unreadSnapshots: [String]
 
     /// Lists `directory`. Non-CSV files are ignored; a CSV whose name is not a date, or two files
     /// with the same as-of date, are errors naming the file.
@@ -24,6 +28,10 @@ public struct SnapshotFolder: Sendable {
         }
         var errors = InputErrors()
         var found: [Entry] = []
+        unreadSnapshots = names.sorted().filter { name in
+            guard !name.hasPrefix("."), !name.lowercased().hasSuffix(".csv"), let dot = name.firstIndex(of: ".") else { return false }
+            return SnapshotPeriod(fileName: name[..<dot] + ".csv") != nil
+        }
         for name in names.sorted() where name.lowercased().hasSuffix(".csv") && !name.hasPrefix(".") {
             guard let period = SnapshotPeriod(fileName: name) else {
                 let rename = SnapshotFolder.dateName(in: name).map { "; rename it \($0)" } ?? ""
@@ -37,10 +45,25 @@ public struct SnapshotFolder: Sendable {
             found.append(Entry(period: period, path: (directory as NSString).appendingPathComponent(name), displayName: name))
         }
         if found.isEmpty && errors.isEmpty {
-            errors.append(InputError(file: directory, line: 0, column: 0, message: "the folder holds no snapshot file", expected: "files named YYYY-MM.csv or YYYY-MM-DD.csv"))
+            let unread = unreadSnapshots.first.map { "; " + SnapshotFolder.unreadWarning($0) } ?? ""
+            errors.append(InputError(file: directory, line: 0, column: 0, message: "the folder holds no snapshot file", expected: "files named YYYY-MM.csv or YYYY-MM-DD.csv" + unread))
         }
         guard errors.isEmpty else { throw errors }
         entries = found.sorted { $0.period < $1.period }
+    }
+
+    /// The warning for a file of `unreadSnapshots`.
+    public static func unreadWarning(_ name: String) -> String {
+        let lower = name.lowercased()
+        let advice: String
+        if [".gz", ".zip", ".bz2", ".xz", ".zst", ".7z"].contains(where: lower.hasSuffix) {
+            advice = "decompress it into the folder to read it"
+        } else if [".xlsx", ".xls", ".xlsm", ".ods", ".numbers"].contains(where: lower.hasSuffix) {
+            advice = "save it as CSV UTF-8 to read it"
+        } else {
+            advice = "rename it \(name[..<name.firstIndex(of: ".")!]).csv if it is a CSV export"
+        }
+        return "\(name) is not read, as only .csv files are: \(advice)"
     }
 
     /// The snapshot name a date inside `name` gives (`customers_2026-10.csv` → `2026-10.csv`), to

@@ -81,6 +81,8 @@ public struct SnapshotFolderSource: SnapshotSource {
 
     public var periods: [SnapshotPeriod] { folder.entries.map(\.period) }
 
+    public var warnings: [String] { folder.unreadSnapshots.map(SnapshotFolder.unreadWarning) }
+
     public mutating func read(_ index: Int, customers: inout CustomerIndex, reusing spare: consuming SnapshotTable?) -> SnapshotOutcome {
         let entry = folder.entries[index]
         let o = reader.read(path: entry.path, displayName: entry.displayName, period: entry.period, customers: &customers, hint: lastRowOrder, reusing: spare, scratch: scratch,

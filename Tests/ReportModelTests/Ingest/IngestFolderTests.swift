@@ -37,6 +37,33 @@ struct IngestFolderTests {
         #expect(folder.entries.map(\.period.label) == ["2025-12-31", "2026-01", "2026-09-15", "2026-10-01", "2026-10"])
         #expect(folder.entries.map(\.period.asOf) == ["2025-12-31", "2026-01-31", "2026-09-15", "2026-10-01", "2026-10-31"].map(S.day))
         #expect(folder.entries.allSatisfy { $0.path == dir.url.appendingPathComponent($0.displayName).path })
+        // The files named like a snapshot that are not read are listed for a warning.
+        #expect(folder.unreadSnapshots == ["2026-11.csv.bak", "2026-11.xlsx"])
+    }
+
+    @Test("a file named like a snapshot but not .csv is warned about, with what to do")
+    func unreadSnapshots() throws {
+        let dir = try TemporaryFolder()
+        defer { dir.remove() }
+        try dir.write("2026-10.csv", Self.header)
+        for name in ["2026-08.csv.gz", "2026-07-15.xlsx", "2026-06.txt", "2026-05.ZIP", "notes-2026-04.txt", "2026-13.xlsx", "README"] { try dir.write(name, "x") }
+        let folder = try SnapshotFolder(directory: dir.path)
+        #expect(folder.entries.map(\.displayName) == ["2026-10.csv"])
+        #expect(folder.unreadSnapshots == ["2026-05.ZIP", "2026-06.txt", "2026-07-15.xlsx", "2026-08.csv.gz"])
+        let source = try SnapshotFolderSource(directory: dir.path, dialect: InputDialect())
+        #expect(source.warnings == [
+            "2026-05.ZIP is not read, as only .csv files are: decompress it into the folder to read it",
+            "2026-06.txt is not read, as only .csv files are: rename it 2026-06.csv if it is a CSV export",
+            "2026-07-15.xlsx is not read, as only .csv files are: save it as CSV UTF-8 to read it",
+            "2026-08.csv.gz is not read, as only .csv files are: decompress it into the folder to read it",
+        ])
+        // A folder of nothing but such files: the error names the first.
+        let only = try TemporaryFolder()
+        defer { only.remove() }
+        try only.write("2026-08.csv.gz", "x")
+        let errors = try #require(Self.folderErrors(only.path))
+        expectSingleError(errors, file: only.path, line: 0, column: 0, message: ["the folder holds no snapshot file"],
+                          expected: ["; 2026-08.csv.gz is not read, as only .csv files are: decompress it"])
     }
 
     @Test("a CSV whose name is not a date is an error naming the file")

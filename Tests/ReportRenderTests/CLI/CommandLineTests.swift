@@ -366,6 +366,11 @@ import Testing
         let kept = try cli.run(["build", "--snapshots", "in", "--fail-on", "any"], in: dir)
         #expect(kept.out.contains("Unchanged"))
         #expect(kept.status == 3)
+        // A month dropped in compressed is not read, but the build says so: it is not skipped.
+        try Data([0x1F, 0x8B]).write(to: URL(fileURLWithPath: dir + "/in/2026-11.csv.gz"))
+        let unread = try cli.run(["build", "--snapshots", "in"], in: dir)
+        #expect(unread.status == 0 && !unread.out.contains("Unchanged"), "\(unread.out)")
+        #expect(unread.err.contains("warning: 2026-11.csv.gz is not read, as only .csv files are: decompress it into the folder to read it"), "\(unread.err)")
     }
 
     /// A new month's build reuses the folders of the months before it (all but their HTML pages,
