@@ -33,13 +33,26 @@ public struct CSVReader {
         if count >= 3, let b = base, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { position = 3 } else { position = 0 }
     }
 
-    /// The error for a NUL byte. UTF-16 text (spreadsheets' "Unicode text" exports) has one in
-    /// every ASCII character, so a file that starts like UTF-16 is named as such.
-    private func nulByteError(line: Int, column: Int) -> CSVSyntaxError {
-        if let b = base, count >= 2, (b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF) || (b[0] == 0) != (b[1] == 0) {
-            return CSVSyntaxError(line: 1, column: 1, message: "the file is UTF-16 text", expected: "UTF-8 text: export it as CSV UTF-8")
+    /// The error for a file that is not CSV text at all, told by its first bytes: UTF-16 text
+    /// (spreadsheets' "Unicode text" exports), a gzip file, a ZIP archive (an .xlsx workbook is
+    /// one) or a legacy .xls workbook. Nil for anything else, which the reader then reads.
+    public static func notText(_ bytes: UnsafeRawBufferPointer) -> CSVSyntaxError? {
+        guard bytes.count >= 2 else { return nil }
+        let b = bytes
+        func starts(_ signature: [UInt8]) -> Bool { b.count >= signature.count && zip(b, signature).allSatisfy { $0 == $1 } }
+        let what: String, expected: String
+        if starts([0xFF, 0xFE]) || starts([0xFE, 0xFF]) || (b[0] == 0) != (b[1] == 0) {
+            (what, expected) = ("the file is UTF-16 text", "UTF-8 text: export it as CSV UTF-8")
+        } else if starts([0x1F, 0x8B]) {
+            (what, expected) = ("the file is gzip-compressed", "CSV text: decompress it first")
+        } else if starts([0x50, 0x4B, 0x03, 0x04]) {
+            (what, expected) = ("the file is a ZIP archive, as an .xlsx workbook is", "CSV text: save the sheet as CSV UTF-8, or unzip the export")
+        } else if starts([0xD0, 0xCF, 0x11, 0xE0]) {
+            (what, expected) = ("the file is an .xls workbook", "CSV text: save the sheet as CSV UTF-8")
+        } else {
+            return nil
         }
-        return CSVSyntaxError(line: line, column: column, message: "NUL byte in field", expected: "text without NUL bytes")
+        return CSVSyntaxError(line: 1, column: 1, message: what, expected: expected)
     }
 
     /// The byte at an offset.
@@ -116,7 +129,7 @@ public struct CSVReader {
                             if q + 1 < n && base[q + 1] == UInt8(ascii: "\"") { escaped = true; q += 2; continue }
                             break
                         }
-                        if b == 0 { throw nulByteError(line: line, column: column) }
+                        if b == 0 { throw CSVSyntaxError(line: line, column: column, message: "NUL byte in field", expected: "text without NUL bytes") }
                         if b == UInt8(ascii: "\n") { line += 1 }
                         q += 1
                     }
@@ -142,7 +155,7 @@ public struct CSVReader {
                         p += 1
                         continue
                     }
-                    if c == CSVReader.nul { throw nulByteError(line: line, column: column) }
+                    if c == CSVReader.nul { throw CSVSyntaxError(line: line, column: column, message: "NUL byte in field", expected: "text without NUL bytes") }
                     break
                 }
                 var end = p

@@ -43,6 +43,7 @@ public struct LedgerReader {
         var fields: [CSVField] = []
         var lines = Lines()
         lines.byteCount = bytes.count
+        if let notText = CSVReader.notText(bytes) { throw InputErrors([notText.located(in: name)]) }
         let hasHeader: Bool
         do { hasHeader = try reader.nextRecord(into: &fields) } catch { throw InputErrors([error.located(in: name)]) }
         guard hasHeader else {

@@ -75,6 +75,7 @@ public struct SnapshotReader {
         fields.reserveCapacity(32)
         let fail = { (e: InputError) in Outcome(table: nil, errors: InputErrors([e]), unknownColumns: [], byteCount: bytes.count) }
 
+        if let notText = CSVReader.notText(bytes) { return fail(notText.located(in: displayName)) }
         do {
             guard try reader.nextRecord(into: &fields) else {
                 return fail(InputError(file: displayName, line: 1, column: 0, message: "the file is empty", expected: "a header row naming the columns"))

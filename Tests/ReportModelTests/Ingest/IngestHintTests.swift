@@ -81,6 +81,18 @@ import Testing
         expectSingleError(S.read(bytes: nul + [10]).errors, line: 3, column: 5, message: ["NUL byte in field"])
     }
 
+    @Test("a compressed file or a workbook is named as such, in a snapshot folder and as a ledger", arguments: [
+        ([0x1F, 0x8B, 0x08, 0x00], "the file is gzip-compressed", "CSV text: decompress it first"),
+        ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], "the file is a ZIP archive, as an .xlsx workbook is", "save the sheet as CSV UTF-8, or unzip the export"),
+        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "the file is an .xls workbook", "CSV text: save the sheet as CSV UTF-8"),
+    ] as [([UInt8], String, String)])
+    func binaryFiles(_ signature: [UInt8], _ message: String, _ expected: String) {
+        let bytes = signature + Array("customer_id,date,amount\nA,2026-01-05,1\n".utf8)
+        expectSingleError(S.read(bytes: bytes).errors, line: 1, column: 1, message: [message], expected: [expected])
+        guard case .failure(let errors) = S.ledger(bytes: bytes) else { Issue.record("accepted"); return }
+        expectSingleError(errors, file: "ledger.csv", line: 1, column: 1, message: [message], expected: [expected])
+    }
+
     @Test("a tab- or bar-separated file says so beside each missing column (the errors and their places stay)")
     func tabs() {
         let tsv = Self.header.replacingOccurrences(of: ",", with: "\t") + "\nA\t2026-01-05\t2026-01-05\t1\t10\n"
