@@ -192,7 +192,13 @@ struct CSVRowScanner: @unchecked Sendable {
     func date(_ base: UnsafePointer<UInt8>, _ p: Int, _ lineEnd: Int, format: DateFormat) -> (ordinal: Int32, end: Int)? {
         guard p &+ 10 <= lineEnd else { return nil }
         let raw = UnsafeRawBufferPointer(start: base + p, count: 10)
-        guard let d = format == .iso ? FieldParser.isoDate(raw, monthStarts: monthStarts) : FieldParser.date(raw, format: format) else { return nil }
+        let day: Day?
+        switch format {
+        case .iso: day = FieldParser.isoDate(raw, monthStarts: monthStarts)
+        case .dayFirst: day = FieldParser.slashDate(raw, dayFirst: true, monthStarts: monthStarts)
+        case .monthFirst: day = FieldParser.slashDate(raw, dayFirst: false, monthStarts: monthStarts)
+        }
+        guard let d = day else { return nil }
         return (d.ordinal, p &+ 10)
     }
 

@@ -106,6 +106,30 @@ public enum FieldParser {
             + "replace them by true/false, or use the export as it came"
     }
 
+    /// An untrimmed ten-byte `DD/MM/YYYY` (`dayFirst`) or `MM/DD/YYYY`, read as `isoDate` reads
+    /// `YYYY-MM-DD`: two loads, every byte checked at once. French exports write their dates so
+    /// (`date_format: dd/mm/yyyy`). Parsing the 1 M × 12 sample with its dates so written:
+    /// 1.47–1.59 s through the general date parser, against 1.12–1.15 s with ISO dates.
+    @inline(__always)
+    static func slashDate(_ b: UnsafeRawBufferPointer, dayFirst: Bool, monthStarts: UnsafePointer<Int64> = MonthStarts.entries) -> Day? {
+        let base = b.baseAddress.unsafelyUnwrapped
+        // Byte k of the text is bits 8k..<8k+8: `DD/MM/YY` and `YY`.
+        let head = UInt64(littleEndian: base.loadUnaligned(as: UInt64.self))
+        let tail = UInt64(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: 8, as: UInt16.self)))
+        guard head & 0x0000_FF00_00FF_0000 == 0x0000_2F00_002F_0000 else { return nil }
+        // The digits as one word (`0` in place of the two slashes).
+        let digits = head & 0xFFFF_00FF_FF00_FFFF | 0x0000_3000_0030_0000
+        let sixes: UInt64 = 0x0606_0606_0606_0606, nibbles: UInt64 = 0xF0F0_F0F0_F0F0_F0F0, zeros: UInt64 = 0x3030_3030_3030_3030
+        guard digits & nibbles == zeros, (digits &+ sixes) & nibbles == zeros,
+              tail & 0xF0F0 == 0x3030, (tail &+ 0x0606) & 0xF0F0 == 0x3030 else { return nil }
+        let v = digits &- zeros, w = tail &- 0x3030
+        @inline(__always) func d(_ k: UInt64) -> Int { Int(truncatingIfNeeded: (v >> (8 &* k)) & 0xF) }
+        let first = d(0) &* 10 &+ d(1), second = d(3) &* 10 &+ d(4)
+        let year = d(6) &* 1000 &+ d(7) &* 100 &+ Int(truncatingIfNeeded: w & 0xF) &* 10 &+ Int(truncatingIfNeeded: w >> 8)
+        return dayFirst ? MonthStarts.day(year: year, month: second, day: first, entries: monthStarts)
+                        : MonthStarts.day(year: year, month: first, day: second, entries: monthStarts)
+    }
+
     /// `true/false`, `1/0`, `yes/no`, `oui/non` in any case (no allocation: compared byte by byte).
     public static func boolean(_ raw: UnsafeRawBufferPointer) -> Bool? {
         // Fast path for untrimmed `false`, `true`, `0`, `1` in any case (x | 0x20 equals a lowercase

@@ -181,6 +181,38 @@ struct IngestValueTests {
         #expect(valid > 5_000)
     }
 
+    /// Ten-byte day-first and month-first dates (the decoder's fast path) against the general parser
+    /// and a plain reading of the parts.
+    @Test func slashDatesMatchTheGeneralParser() {
+        var g = SplitMix(seed: 2027)
+        let alphabet = Array("0123456789// -x.?".utf8)   // `.` and `?` sit just around `/` and above the digits
+        var valid = 0
+        for trial in 0..<30_000 {
+            var bytes: [UInt8]
+            if trial % 2 == 0 {
+                let text = String(format: "%02d/%02d/%04d", Int(g.next() % 33), Int(g.next() % 14), Int(g.next() % 10_000))
+                bytes = Array(text.utf8)
+            } else {
+                bytes = (0..<10).map { _ in alphabet[Int(g.next() % UInt64(alphabet.count))] }
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+            for dayFirst in [true, false] {
+                var expected: Day?
+                if parts.count == 3, parts[0].count == 2, parts[1].count == 2, parts[2].count == 4,
+                   parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+                   let a = Int(parts[0]), let b = Int(parts[1]), let y = Int(parts[2]) {
+                    expected = dayFirst ? Day(year: y, month: b, day: a) : Day(year: y, month: a, day: b)
+                }
+                let fast = bytes.withUnsafeBytes { FieldParser.slashDate($0, dayFirst: dayFirst) }
+                #expect(fast == expected, "\(text)")
+                #expect(Self.date(text, dayFirst ? .dayFirst : .monthFirst) == expected, "\(text)")
+                if expected != nil { valid += 1 }
+            }
+        }
+        #expect(valid > 5_000)
+    }
+
     // MARK: - Booleans
 
     @Test("booleans in any case", arguments: [

@@ -31,8 +31,8 @@ import Testing
     }
 
     /// `largestFileBytes` as a folder source passes it (the size of its largest file).
-    static func read(_ bytes: [UInt8], decoder: Bool, largestFileBytes: Int = 0) -> Picture {
-        var reader = SnapshotReader(dialect: InputDialect())
+    static func read(_ bytes: [UInt8], decoder: Bool, largestFileBytes: Int = 0, dialect: InputDialect = InputDialect()) -> Picture {
+        var reader = SnapshotReader(dialect: dialect)
         reader.decodesPlainRows = decoder
         var customers = CustomerIndex()
         let o = bytes.withUnsafeBytes { raw in
@@ -253,6 +253,24 @@ extension SnapshotRowDecoderTests {
                 #expect(decode(line) == nil, "\(line.debugDescription)")
             }
         }
+    }
+
+    /// Files whose dates are written day-first or month-first (`date_format`): the same table and
+    /// errors with and without the decoder.
+    @Test(arguments: 0..<30)
+    func sameOutcomeWithSlashDates(seed: Int) throws {
+        let f = Self.file(seed: 13_000 + UInt64(seed), rows: 200, bad: seed % 3 == 0 ? 0 : 0.01, standardOrder: seed % 2 == 0, quoted: seed % 5 == 0 ? 1 : 0)
+        let dayFirst = seed % 4 != 1
+        // Every YYYY-MM-DD becomes DD/MM/YYYY (or MM/DD/YYYY); the wrong dates stay as they are.
+        let iso = try Regex(#"(\d{4})-(\d{2})-(\d{2})"#)
+        let text = String(decoding: f, as: UTF8.self).replacing(iso) { m in
+            let (y, mo, d) = (m.output[1].substring!, m.output[2].substring!, m.output[3].substring!)
+            return dayFirst ? "\(d)/\(mo)/\(y)" : "\(mo)/\(d)/\(y)"
+        }
+        let dialect = InputDialect(dateFormat: dayFirst ? .dayFirst : .monthFirst)
+        let fast = Self.read(Array(text.utf8), decoder: true, dialect: dialect)
+        #expect(fast == Self.read(Array(text.utf8), decoder: false, dialect: dialect))
+        if seed % 3 == 0 { #expect(fast.total == 0, "\(fast.errors)") }
     }
 
     /// Storage sized for a larger file of the same folder (see `SnapshotReader.read(bytes:…)`)
