@@ -202,22 +202,28 @@ struct CSVRowScanner: @unchecked Sendable {
         return (d.ordinal, p &+ 10)
     }
 
-    /// `false`, `true`, `0` or `1` in lower case from `p` (what exports write): the value and its
-    /// end, without a scan. Nil for any other spelling, which `FieldParser.boolean` then reads. Each
-    /// byte is compared only while the previous ones matched, so the line's `\n` bounds the reads.
+    /// `false`, `true` (in any case: `FALSE` as spreadsheets write it, `False` as pandas does), `0`
+    /// or `1` from `p`: the value and its end, without a scan. Nil for any other spelling, which
+    /// `FieldParser.boolean` then reads. Each byte is compared only while the previous ones matched,
+    /// so the line's `\n` bounds the reads. (`b | 0x20` equals a lower-case letter only for that
+    /// letter and its capital.) Parsing the 1 M × 12 sample with `TRUE`/`FALSE`: 1.29–1.36 s through
+    /// `FieldParser.boolean`, against 1.16–1.23 s for `true`/`false` in the same runs.
     @inline(__always)
     func boolean(_ base: UnsafePointer<UInt8>, _ p: Int) -> (value: Bool, end: Int)? {
-        switch base[p] {
+        switch base[p] | 0x20 {
         case UInt8(ascii: "f"):
-            guard base[p &+ 1] == UInt8(ascii: "a"), base[p &+ 2] == UInt8(ascii: "l"), base[p &+ 3] == UInt8(ascii: "s"),
-                  base[p &+ 4] == UInt8(ascii: "e") else { return nil }
+            guard base[p &+ 1] | 0x20 == UInt8(ascii: "a"), base[p &+ 2] | 0x20 == UInt8(ascii: "l"), base[p &+ 3] | 0x20 == UInt8(ascii: "s"),
+                  base[p &+ 4] | 0x20 == UInt8(ascii: "e") else { return nil }
             return (false, p &+ 5)
         case UInt8(ascii: "t"):
-            guard base[p &+ 1] == UInt8(ascii: "r"), base[p &+ 2] == UInt8(ascii: "u"), base[p &+ 3] == UInt8(ascii: "e") else { return nil }
+            guard base[p &+ 1] | 0x20 == UInt8(ascii: "r"), base[p &+ 2] | 0x20 == UInt8(ascii: "u"), base[p &+ 3] | 0x20 == UInt8(ascii: "e") else { return nil }
             return (true, p &+ 4)
-        case UInt8(ascii: "0"): return (false, p &+ 1)
-        case UInt8(ascii: "1"): return (true, p &+ 1)
-        default: return nil
+        default:
+            switch base[p] {
+            case UInt8(ascii: "0"): return (false, p &+ 1)
+            case UInt8(ascii: "1"): return (true, p &+ 1)
+            default: return nil
+            }
         }
     }
 }

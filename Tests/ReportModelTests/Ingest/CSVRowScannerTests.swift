@@ -16,6 +16,34 @@ import Testing
         }
     }
 
+    /// Whatever `boolean` reads without a scan, `FieldParser.boolean` reads the same: every case
+    /// mix of true and false, the digits, and near misses (other letters, controls, bytes that map
+    /// onto a letter with bit 5 set).
+    @Test func booleansReadWithoutAScanMatchTheGeneralParser() {
+        var r = LifetimeTestRNG(seed: 42)
+        let scanner = CSVRowScanner(delimiter: UInt8(ascii: ","))
+        var read = 0
+        for trial in 0..<20_000 {
+            var field: [UInt8]
+            if trial % 2 == 0 {
+                let word = Array(r.pick(["true", "false", "0", "1", "tru", "fals", "yes"]).utf8)
+                field = word.map { r.chance(0.5) ? $0 & ~0x20 : $0 }   // letters upper-cased at random
+                if word == Array("0".utf8) || word == Array("1".utf8) { field = word }
+            } else {
+                let alphabet: [UInt8] = Array("trueFALSE01 \t".utf8) + [0x10, 0x11, 0x00, 0x54 ^ 0x80, 0x06, 0x46, 0x7F]
+                field = (0..<(1 + r.below(6))).map { _ in alphabet[r.below(alphabet.count)] }
+            }
+            let bytes = field + Array(",x\n".utf8)
+            guard let (value, end) = bytes.withUnsafeBufferPointer({ scanner.boolean($0.baseAddress!, 0) }) else { continue }
+            // The decoder then needs the delimiter at `end`; read so, the field is what the general parser reads.
+            guard bytes[end] == UInt8(ascii: ",") else { continue }
+            let general = field.withUnsafeBytes { FieldParser.boolean($0) }
+            #expect(general == value, "\(field)")
+            read += 1
+        }
+        #expect(read > 5_000)
+    }
+
     @Test(arguments: [UInt8(ascii: ","), UInt8(ascii: ";")])
     func plainFieldsEndWhereAByteLoopEndsThem(delimiter: UInt8) {
         var r = LifetimeTestRNG(seed: UInt64(delimiter))
