@@ -92,6 +92,26 @@ public enum FieldParser {
         return MonthStarts.day(year: year, month: month, day: day, entries: monthStarts)
     }
 
+    /// For an error about a value that should be a whole number: a hint when `raw` is one written
+    /// with a decimal part of zeros (`9.0`), as pandas writes an integer column that has empty cells
+    /// (it stores them as floats); "" otherwise.
+    public static func wholeNumberHint(for raw: UnsafeRawBufferPointer) -> String {
+        let b = trimmed(raw)
+        guard let point = b.firstIndex(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }), point > 0, point < b.count - 1,
+              b[..<point].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+              b[(point + 1)...].allSatisfy({ $0 == UInt8(ascii: "0") }) else { return "" }
+        return "; a whole number written with decimals, as pandas writes an integer column with empty cells: "
+            + "write it as integers (for example with astype(\"Int64\"))"
+    }
+
+    /// Whether `raw` is a whole number, signed or not (so that a score's message can tell "out of
+    /// range" from "not a whole number").
+    public static func isSignedInteger(_ raw: UnsafeRawBufferPointer) -> Bool {
+        var b = trimmed(raw)[...]
+        if b.first == UInt8(ascii: "-") || b.first == UInt8(ascii: "+") { b = b.dropFirst() }
+        return !b.isEmpty && b.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
+
     /// What a yes/no value should be, for the error message about `raw`. A spreadsheet that opened
     /// the export and saved it again writes its own words for TRUE and FALSE (VRAI/FAUX in French,
     /// WAHR/FALSCH in German), which input.md does not list: the message says so.

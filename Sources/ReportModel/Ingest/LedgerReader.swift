@@ -140,7 +140,8 @@ public struct LedgerReader {
             if cQuantity >= 0 {
                 let raw = reader.rawBytes(fields[cQuantity])
                 if !FieldParser.trimmed(raw).isEmpty && FieldParser.integer(raw) == nil {
-                    fail(cQuantity, "\(header.name(cQuantity)) \(shown(fields[cQuantity])) is not a whole number", "an integer")
+                    fail(cQuantity, "\(header.name(cQuantity)) \(shown(fields[cQuantity])) is not a whole number",
+                         "an integer" + FieldParser.wholeNumberHint(for: reader.rawBytes(fields[cQuantity])))
                 }
             }
             guard ok, errors.isEmpty else { continue }

@@ -153,7 +153,9 @@ public struct SnapshotReader {
             let f = fields[column], raw = reader.rawBytes(f)
             if FieldParser.trimmed(raw).isEmpty { return -1 }
             if let v = FieldParser.nonNegativeInteger(raw), range.contains(v) { return Int8(v) }
-            report(f, column, line, "\(header.name(column)) \(shown(f)) is out of range", "a whole number from \(range.lowerBound) to \(range.upperBound)")
+            let problem = FieldParser.isSignedInteger(raw) ? "is out of range" : "is not a whole number"
+            report(f, column, line, "\(header.name(column)) \(shown(f)) \(problem)",
+                   "a whole number from \(range.lowerBound) to \(range.upperBound)" + FieldParser.wholeNumberHint(for: raw))
             rowOK = false
             return -1
         }
@@ -339,7 +341,8 @@ public struct SnapshotReader {
             } else if let v = FieldParser.nonNegativeInteger(reader.rawBytes(ordersField)), v <= Int(Int32.max) {
                 orders = v
             } else {
-                report(ordersField, cOrders, line, "\(header.name(cOrders)) \(shown(ordersField)) is not a whole number >= 0", "an integer >= 0")
+                report(ordersField, cOrders, line, "\(header.name(cOrders)) \(shown(ordersField)) is not a whole number >= 0",
+                       "an integer >= 0" + FieldParser.wholeNumberHint(for: reader.rawBytes(ordersField)))
                 rowOK = false
             }
             // revenue

@@ -64,6 +64,22 @@ import Testing
         #expect(other?.expected == "true/false, 1/0, yes/no or oui/non")
     }
 
+    @Test("a whole number written with decimals (pandas) gets a hint; other values do not")
+    func wholeNumbersWithDecimals() {
+        let hint = "a whole number written with decimals, as pandas writes an integer column with empty cells"
+        expectSingleError(S.read(Self.header + ",nps\nA,,,0,0,9.0\n").errors, line: 2, column: 6,
+                          message: ["nps \"9.0\" is not a whole number"], expected: ["a whole number from 0 to 10; " + hint])
+        expectSingleError(S.read(Self.header + "\nA,2026-01-05,2026-01-05,1.00,10\n").errors, line: 2, column: 4,
+                          message: ["orders \"1.00\" is not a whole number >= 0"], expected: ["an integer >= 0; " + hint])
+        expectSingleError(Self.ledgerErrors("customer_id,date,amount,quantity\nA,2026-01-05,1,2.0\n"), file: "ledger.csv", line: 2, column: 4,
+                          expected: ["an integer; " + hint])
+        for value in ["9.5", "11", ".0", "9.", "x.0"] {
+            let e = S.read(Self.header + ",nps\nA,,,0,0,\(value)\n").errors.first.first
+            #expect(e?.expected == "a whole number from 0 to 10", "\(value): \(String(describing: e))")
+        }
+        #expect(S.read(Self.header + ",nps\nA,,,0,0,11\n").errors.first.first?.message.hasSuffix("is out of range") == true)
+    }
+
     @Test("a UTF-16 file is named as such", arguments: [true, false])
     func utf16(littleEndian: Bool) {
         let text = Self.header + "\nA,2026-01-05,2026-01-05,1,10\n"
