@@ -28,9 +28,13 @@ public struct SnapshotFolder: Sendable {
         }
         var errors = InputErrors()
         var found: [Entry] = []
+        // Named like a snapshot and not read, unless the folder has that snapshot as .csv
+        // (`2026-08.csv.bak` beside `2026-08.csv` is a copy, not a missed month).
+        let csvNames = Set(names.map { $0.lowercased() })
         unreadSnapshots = names.sorted().filter { name in
             guard !name.hasPrefix("."), !name.lowercased().hasSuffix(".csv"), let dot = name.firstIndex(of: ".") else { return false }
-            return SnapshotPeriod(fileName: name[..<dot] + ".csv") != nil
+            let csvName = String(name[..<dot]) + ".csv"
+            return SnapshotPeriod(fileName: csvName) != nil && !csvNames.contains(csvName.lowercased())
         }
         for name in names.sorted() where name.lowercased().hasSuffix(".csv") && !name.hasPrefix(".") {
             guard let period = SnapshotPeriod(fileName: name) else {

@@ -46,7 +46,9 @@ struct IngestFolderTests {
         let dir = try TemporaryFolder()
         defer { dir.remove() }
         try dir.write("2026-10.csv", Self.header)
-        for name in ["2026-08.csv.gz", "2026-07-15.xlsx", "2026-06.txt", "2026-05.ZIP", "notes-2026-04.txt", "2026-13.xlsx", "README"] { try dir.write(name, "x") }
+        for name in ["2026-08.csv.gz", "2026-07-15.xlsx", "2026-06.txt", "2026-05.ZIP", "notes-2026-04.txt", "2026-13.xlsx", "README", "2026-10.csv.bak", "2026-10.xlsx"] {
+            try dir.write(name, "x")   // the last two are copies of a month that is read: no warning
+        }
         let folder = try SnapshotFolder(directory: dir.path)
         #expect(folder.entries.map(\.displayName) == ["2026-10.csv"])
         #expect(folder.unreadSnapshots == ["2026-05.ZIP", "2026-06.txt", "2026-07-15.xlsx", "2026-08.csv.gz"])
