@@ -104,23 +104,14 @@ public enum FieldParser {
             + "write it as integers (for example with astype(\"Int64\"))"
     }
 
-    /// Whether `raw` is a whole number, signed or not (so that a score's message can tell "out of
-    /// range" from "not a whole number").
-    public static func isSignedInteger(_ raw: UnsafeRawBufferPointer) -> Bool {
-        var b = trimmed(raw)[...]
-        if b.first == UInt8(ascii: "-") || b.first == UInt8(ascii: "+") { b = b.dropFirst() }
-        return !b.isEmpty && b.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-    }
-
     /// What a yes/no value should be, for the error message about `raw`. A spreadsheet that opened
     /// the export and saved it again writes its own words for TRUE and FALSE (VRAI/FAUX in French,
     /// WAHR/FALSCH in German), which input.md does not list: the message says so.
     public static func booleanExpectation(for raw: UnsafeRawBufferPointer) -> String {
         let listed = "true/false, 1/0, yes/no or oui/non"
-        let b = trimmed(raw)
         let words: String
-        if equalsIgnoringCase(b, "vrai") || equalsIgnoringCase(b, "faux") { words = "VRAI/FAUX" }
-        else if equalsIgnoringCase(b, "wahr") || equalsIgnoringCase(b, "falsch") { words = "WAHR/FALSCH" }
+        if equalsIgnoringCase(raw, "vrai") || equalsIgnoringCase(raw, "faux") { words = "VRAI/FAUX" }
+        else if equalsIgnoringCase(raw, "wahr") || equalsIgnoringCase(raw, "falsch") { words = "WAHR/FALSCH" }
         else { return listed }
         return listed + "; \(words) is how a spreadsheet writes TRUE/FALSE when it saves the file again: "
             + "replace them by true/false, or use the export as it came"

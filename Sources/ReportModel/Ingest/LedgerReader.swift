@@ -141,7 +141,7 @@ public struct LedgerReader {
                 let raw = reader.rawBytes(fields[cQuantity])
                 if !FieldParser.trimmed(raw).isEmpty && FieldParser.integer(raw) == nil {
                     fail(cQuantity, "\(header.name(cQuantity)) \(shown(fields[cQuantity])) is not a whole number",
-                         "an integer" + FieldParser.wholeNumberHint(for: reader.rawBytes(fields[cQuantity])))
+                         "an integer" + FieldParser.wholeNumberHint(for: raw))
                 }
             }
             guard ok, errors.isEmpty else { continue }

@@ -23,7 +23,7 @@ public struct SnapshotFolder: Sendable {
             throw InputErrors([InputError(file: directory, line: 0, column: 0, message: "snapshot folder not found", expected: "a folder of YYYY-MM.csv files")])
         }
         let names: [String]
-        do { names = try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
+        do { names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted() } catch {
             throw InputErrors([InputError(file: directory, line: 0, column: 0, message: "cannot list the folder: \(SystemReason.unreadable(directory, folder: true))", expected: "a readable folder")])
         }
         var errors = InputErrors()
@@ -31,12 +31,12 @@ public struct SnapshotFolder: Sendable {
         // Named like a snapshot and not read, unless the folder has that snapshot as .csv
         // (`2026-08.csv.bak` beside `2026-08.csv` is a copy, not a missed month).
         let csvNames = Set(names.map { $0.lowercased() })
-        unreadSnapshots = names.sorted().filter { name in
+        unreadSnapshots = names.filter { name in
             guard !name.hasPrefix("."), !name.lowercased().hasSuffix(".csv"), let dot = name.firstIndex(of: ".") else { return false }
             let csvName = String(name[..<dot]) + ".csv"
             return SnapshotPeriod(fileName: csvName) != nil && !csvNames.contains(csvName.lowercased())
         }
-        for name in names.sorted() where name.lowercased().hasSuffix(".csv") && !name.hasPrefix(".") {
+        for name in names where name.lowercased().hasSuffix(".csv") && !name.hasPrefix(".") {
             guard let period = SnapshotPeriod(fileName: name) else {
                 let rename = SnapshotFolder.dateName(in: name).map { "; rename it \($0)" } ?? ""
                 errors.append(InputError(file: name, line: 0, column: 0, message: "the file name is not a snapshot date", expected: "YYYY-MM.csv or YYYY-MM-DD.csv" + rename))

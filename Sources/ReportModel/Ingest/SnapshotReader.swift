@@ -153,7 +153,7 @@ public struct SnapshotReader {
             let f = fields[column], raw = reader.rawBytes(f)
             if FieldParser.trimmed(raw).isEmpty { return -1 }
             if let v = FieldParser.nonNegativeInteger(raw), range.contains(v) { return Int8(v) }
-            let problem = FieldParser.isSignedInteger(raw) ? "is out of range" : "is not a whole number"
+            let problem = FieldParser.integer(raw) != nil ? "is out of range" : "is not a whole number"
             report(f, column, line, "\(header.name(column)) \(shown(f)) \(problem)",
                    "a whole number from \(range.lowerBound) to \(range.upperBound)" + FieldParser.wholeNumberHint(for: raw))
             rowOK = false
@@ -334,15 +334,15 @@ public struct SnapshotReader {
             }
             // orders
             var orders = 0
-            let ordersField = fields[cOrders]
-            if FieldParser.trimmed(reader.rawBytes(ordersField)).isEmpty {
+            let ordersField = fields[cOrders], ordersRaw = reader.rawBytes(ordersField)
+            if FieldParser.trimmed(ordersRaw).isEmpty {
                 report(ordersField, cOrders, line, "\(header.name(cOrders)) is missing", "an integer >= 0")
                 rowOK = false
-            } else if let v = FieldParser.nonNegativeInteger(reader.rawBytes(ordersField)), v <= Int(Int32.max) {
+            } else if let v = FieldParser.nonNegativeInteger(ordersRaw), v <= Int(Int32.max) {
                 orders = v
             } else {
                 report(ordersField, cOrders, line, "\(header.name(cOrders)) \(shown(ordersField)) is not a whole number >= 0",
-                       "an integer >= 0" + FieldParser.wholeNumberHint(for: reader.rawBytes(ordersField)))
+                       "an integer >= 0" + FieldParser.wholeNumberHint(for: ordersRaw))
                 rowOK = false
             }
             // revenue
