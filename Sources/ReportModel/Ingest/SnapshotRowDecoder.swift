@@ -23,7 +23,7 @@ struct SnapshotRowDecoder {
     /// One decoded row. Text fields are byte ranges of the file (`start` < 0: none).
     struct Row {
         var idStart = 0, idCount = 0
-        /// Set by the reader once the id is interned.
+        /// The customer, where `SnapshotRowBatch` interned the id (-1: not yet).
         var customer: Int32 = -1
         var firstOrder = SnapshotTable.missingDay, lastOrder = SnapshotTable.missingDay
         var orders: Int32 = 0

@@ -27,6 +27,10 @@ public struct CustomerIndex: Sendable {
     private var settled = 0
     /// Sum of the bytes `intern(batch:into:)` and `settle` read ahead, kept so that those loads are not dropped.
     private var prefetchSink: UInt64 = 0
+    /// How many times `intern(_:)` looked an id up in the table (the ids that came neither in id
+    /// order nor through a reader's hint): `SnapshotReader` reads a file whose rows mostly need
+    /// the table a batch at a time.
+    public private(set) var tableLookups = 0
 
     public init(capacity: Int = 1024) {
         reservedSize = CustomerIndex.tableSize(for: capacity)
@@ -70,6 +74,7 @@ public struct CustomerIndex: Sendable {
             ids.appendFollowingLast(bytes)
             return id
         }
+        tableLookups &+= 1
         settle()
         return intern(bytes, hash: CustomerIndex.hash(bytes))
     }
