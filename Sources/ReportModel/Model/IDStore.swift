@@ -54,6 +54,10 @@ final class IDStore: @unchecked Sendable {
         return UnsafeRawBufferPointer(start: start, count: length)
     }
 
+    /// The entry of id `index` (which must have been written): its length and first byte's address.
+    @inline(__always)
+    func entry(_ index: Int) -> Entry { entryChunks[index >> 16].unsafelyUnwrapped[index & 0xFFFF] }
+
     /// Writes `bytes` as id number `index` if the store holds exactly `index` ids, and returns true;
     /// returns false (writing nothing) when another value has written past `index` since.
     func append(_ bytes: UnsafeRawBufferPointer, as index: Int) -> Bool {
