@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Release-build benchmark of fidelis-report on generated data (not part of `swift test`).
 #   Benchmarks/run.sh            # 100 k and 1 M customers × 12 snapshots (full build, unchanged rebuild,
-#                                # new month on a site of 11); ledgers of 500 k customers × 51 months
+#                                # new month on a site of 11; the same files with their rows shuffled:
+#                                # parse and build); ledgers of 500 k customers × 51 months
 #                                # (5.0 M rows, 63 month ends) and 1 M customers × 12 months (5.0 M rows):
 #                                # full build and new month (on a site cut at the month end before)
 #   SIZES="100000" Benchmarks/run.sh
@@ -61,6 +62,33 @@ for n in $SIZES; do
   ln -s "$PWD/${files[-1]}" "$out/part/"
   measure "new month (11 of 12 snapshots reused), $n × 12" "$mb" $bin build --snapshots "$out/part" --out "$out/inc"
   diff -rq "$out/inc" "$out/site" >&2 || { echo "the new-month build differs from the full build" >&2; exit 1; }
+  # The same snapshots, each file's rows in another order (a database dump, an export sorted by last
+  # activity): ids then need the table, and the reader takes its batches (SnapshotRowBatch).
+  shuffled=bench-data/snapshots-$n-shuffled
+  if [ ! -d "$shuffled" ]; then
+    mkdir -p "$shuffled.tmp"
+    python3 - "$dir" "$shuffled.tmp" <<'EOF'
+import os, random, sys
+source, target = sys.argv[1:3]
+for k, name in enumerate(sorted(os.listdir(source))):
+    with open(os.path.join(source, name), "rb") as f:
+        header, *lines = f.read().rstrip(b"\n").split(b"\n")
+    rows, open_quote = [], False   # a row goes on while a quoted field holds a line break
+    for line in lines:
+        if open_quote: rows[-1] += b"\n" + line
+        else: rows.append(line)
+        open_quote ^= line.count(b'"') % 2 == 1
+    random.Random(k).shuffle(rows)
+    with open(os.path.join(target, name), "wb") as f:
+        f.write(b"\n".join([header] + rows) + b"\n")
+EOF
+    mv "$shuffled.tmp" "$shuffled"
+  fi
+  cache_input "$shuffled"/*.csv -- validate --parse-only --snapshots "$shuffled"
+  measure "parse only, rows shuffled in each file, $n × 12" "$mb" $bin validate --parse-only --snapshots "$shuffled"
+  rm -rf "$out/shuffled-site"
+  measure "build, rows shuffled in each file, $n × 12" "$mb" $bin build --snapshots "$shuffled" --out "$out/shuffled-site"
+  diff -rq -x .fidelis-cache "$out/shuffled-site" "$out/site" >&2 || { echo "the shuffled build differs from the full build" >&2; exit 1; }
 done
 for spec in $LEDGERS; do
   n=${spec%%:*} months=${spec##*:}
