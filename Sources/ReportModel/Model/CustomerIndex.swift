@@ -7,18 +7,22 @@ import Darwin
 /// Interns customer ids: each distinct id gets a dense integer, the same across all snapshots.
 ///
 /// Ids are kept as bytes in one arena with an open-addressing hash table, so interning a row costs
-/// a hash and a compare, not a `String` allocation. Each slot packs the upper 32 bits of the hash
-/// with the id, so a probe touches one cache line before comparing bytes (interning was a third of
-/// the parse time on 1 M-row files with separate hash and slot arrays).
+/// a hash and a compare, not a `String` allocation. Each slot packs 27 bits of the hash, the id's
+/// length and the id's index, beside the id's first eight bytes, so a probe touches one cache line
+/// and an id of up to eight bytes is compared there (interning was a third of the parse time on
+/// 1 M-row files with separate hash and slot arrays; with the bytes only in the arena, a lookup
+/// in a table larger than the cache was three dependent misses: slot, arena entry, bytes).
 public struct CustomerIndex: Sendable {
     /// The id bytes, by index: a value that output code can keep while interning goes on elsewhere
     /// (it shares the append-only `IDStore`, so handing it out copies nothing).
     public private(set) var ids = CustomerIDs()
-    /// (hash >> 32) << 32 | (id + 1); 0 = empty. Full hashes are not kept: growing the table hashes
-    /// the ids again (about 2 hashes per id over a whole build, for 8 MB less per million ids).
-    /// Empty until an id first needs it (see `intern(_:)`).
+    /// Two words per slot: the key (`pack`; 0 = empty), then the id's first eight bytes (`word`).
+    /// Full hashes are not kept: growing the table hashes the ids again (about 2 hashes per id over
+    /// a whole build, for 8 MB less per million ids). Empty until an id first needs it (see
+    /// `intern(_:)`).
     private var slots: [UInt64] = []
-    private var mask = 0
+    /// Slots in the table (any number: see `home`).
+    private var size = 0
     /// The table size asked for by `init(capacity:)` and `reserveCapacity`, applied when the table
     /// is made or next grows.
     private var reservedSize: Int
@@ -36,12 +40,24 @@ public struct CustomerIndex: Sendable {
         reservedSize = CustomerIndex.tableSize(for: capacity)
     }
 
-    /// The table size (a power of two, at least 16) that holds `count` ids at most half full.
-    private static func tableSize(for count: Int) -> Int {
-        var size = 16
-        while size < count * 2 { size <<= 1 }
-        return size
+    /// The table size (at least 16 slots) for `count` ids: 64 % full. Not a power of two: slots
+    /// are 16 bytes, and at 1 M ids the next power of two above that took 32 MB, against 25 MB (a
+    /// 1 M × 12 build with shuffled rows then peaked at 399–411 MB). The table grows by half when
+    /// more than three quarters full (`intern(_:hash:)`): a reader sizes it for its largest file,
+    /// from an estimate a few percent off either way.
+    private static func tableSize(for count: Int) -> Int { max(16, count + count / 2 + count / 16 + 1) }
+
+    /// True when `count` ids fill more than three quarters of a table of `size` slots.
+    @inline(__always) private static func isCrowded(_ count: Int, size: Int) -> Bool { count > size - size / 4 }
+
+    /// The first slot to probe for hash `h` (of a table of `size` slots): the low 32 bits scaled
+    /// to the size by a multiplication (Lemire's reduction), so that any size works.
+    @inline(__always) private static func home(_ h: UInt64, size: Int) -> Int {
+        Int(truncatingIfNeeded: ((h & 0xFFFF_FFFF) &* UInt64(size)) >> 32)
     }
+
+    /// The slot after `slot`, wrapping at the end of the table.
+    @inline(__always) private static func after(_ slot: Int, size: Int) -> Int { slot &+ 1 == size ? 0 : slot &+ 1 }
 
     /// Number of distinct customers.
     public var count: Int { ids.count }
@@ -57,7 +73,30 @@ public struct CustomerIndex: Sendable {
         return h
     }
 
-    @inline(__always) private static func pack(_ h: UInt64, _ id: Int32) -> UInt64 { (h & 0xFFFF_FFFF_0000_0000) | UInt64(UInt32(id) + 1) }
+    /// The part of a slot's key that a lookup compares first: 27 bits of the hash, then the id's
+    /// length (31 for any length from 31 up).
+    @inline(__always) private static func tag(_ h: UInt64, count: Int) -> UInt64 {
+        (h & 0xFFFF_FFE0_0000_0000) | UInt64(min(count, 31)) << 32
+    }
+
+    /// A slot's key: the tag, then the id's index + 1 in the low 32 bits.
+    @inline(__always) private static func pack(_ tag: UInt64, _ id: Int32) -> UInt64 { tag | UInt64(UInt32(id) + 1) }
+
+    /// The first eight bytes of an id, zero after its end: with the length in the tag, ids of up to
+    /// eight bytes are equal exactly when their words are.
+    @inline(__always) static func word(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        guard let p = bytes.baseAddress else { return 0 }
+        if bytes.count >= 8 { return p.loadUnaligned(as: UInt64.self) }
+        var w: UInt64 = 0
+        withUnsafeMutableBytes(of: &w) { $0.baseAddress.unsafelyUnwrapped.copyMemory(from: p, byteCount: bytes.count) }
+        return w
+    }
+
+    /// True when the slot at `slot` (of `table`) holds `bytes`, whose tag matched.
+    @inline(__always) private func holds(_ table: UnsafeBufferPointer<UInt64>, _ slot: Int, _ key: UInt64, _ bytes: UnsafeRawBufferPointer, word: UInt64) -> Bool {
+        guard table[2 &* slot &+ 1] == word else { return false }
+        return bytes.count <= 8 || ids.equals(Int((key & 0xFFFF_FFFF) &- 1), bytes)
+    }
 
     /// The index of `bytes`, adding it when new.
     ///
@@ -67,7 +106,7 @@ public struct CustomerIndex: Sendable {
     /// row order from month to month, so the reader finds known customers through its row-order
     /// hint (`matches`) and new ones come after the last id: then the table is never made. Parsing
     /// the 1 M × 12 sample snapshots: interning 14 % → 3 % of the time (perf) with the slots filled
-    /// in batches, and the 16 MB table and its 1 M probes (2.7 % of the time) left out since.
+    /// in batches, and the table (then 16 MB, 32 MB now) and its 1 M probes (2.7 % of the time) left out since.
     public mutating func intern(_ bytes: UnsafeRawBufferPointer) -> Int32 {
         if ids.isInIDOrder, ids.followsLast(bytes) || ids.count == 0 {
             let id = Int32(ids.count)
@@ -83,13 +122,13 @@ public struct CustomerIndex: Sendable {
     /// are placed a batch at a time: first the first slot of each is read (loads that do not depend
     /// on each other, so their cache misses overlap), then they are placed in order.
     private mutating func settle() {
-        let size = max(reservedSize, CustomerIndex.tableSize(for: ids.count))
-        if size > slots.count {
-            rehash(size: size)   // places every id
+        if size == 0 || CustomerIndex.isCrowded(ids.count, size: size) {
+            // Made, or grown by half at least (each growth hashes every id); placing every id.
+            rehash(size: max(reservedSize, CustomerIndex.tableSize(for: ids.count), size + size / 2))
             return
         }
         guard settled < ids.count else { return }
-        let mask = self.mask
+        let size = self.size
         var touched: UInt64 = 0
         var hashes = [UInt64](repeating: 0, count: min(CustomerIndex.settleBatch, ids.count - settled))
         slots.withUnsafeMutableBufferPointer { table in
@@ -98,13 +137,16 @@ public struct CustomerIndex: Sendable {
                 for k in 0..<n {
                     let h = ids.withBytes(Int32(first + k)) { CustomerIndex.hash($0) }
                     hashes[k] = h
-                    touched &+= table[Int(truncatingIfNeeded: h) & mask]
+                    touched &+= table[2 &* CustomerIndex.home(h, size: size)]
                 }
                 for k in 0..<n {
                     let h = hashes[k]
-                    var slot = Int(truncatingIfNeeded: h) & mask
-                    while table[slot] != 0 { slot = (slot + 1) & mask }
-                    table[slot] = CustomerIndex.pack(h, Int32(first + k))
+                    var slot = CustomerIndex.home(h, size: size)
+                    while table[2 &* slot] != 0 { slot = CustomerIndex.after(slot, size: size) }
+                    ids.withBytes(Int32(first + k)) { bytes in
+                        table[2 &* slot] = CustomerIndex.pack(CustomerIndex.tag(h, count: bytes.count), Int32(first + k))
+                        table[2 &* slot &+ 1] = CustomerIndex.word(bytes)
+                    }
                 }
                 settled = first + n
             }
@@ -116,10 +158,10 @@ public struct CustomerIndex: Sendable {
     static let settleBatch = 1024
 
     /// Interns ids in order, exactly as calling `intern` on each in turn, but first reads the table
-    /// slot and the stored bytes each one will compare against, all of them before any compare: a
-    /// lookup is three dependent cache misses (slot, id entry, id bytes) once the table outgrows the
-    /// cache, and a batch lets those of different ids overlap. Interning the 5 M lines of a
-    /// 500 k-customer ledger one by one was 45 % of reading it (perf).
+    /// slot (and, for ids longer than eight bytes, the stored bytes) each one will compare against,
+    /// all of them before any compare: once the table outgrows the cache each is a miss, and a batch
+    /// lets those of different ids overlap. Interning the 5 M lines of a 500 k-customer ledger one
+    /// by one was 45 % of reading it (perf).
     public mutating func intern(batch ids: UnsafeBufferPointer<UnsafeRawBufferPointer>, into out: UnsafeMutablePointer<Int32>) {
         let n = ids.count
         guard n > 0 else { return }
@@ -132,14 +174,15 @@ public struct CustomerIndex: Sendable {
             // each file's rows shuffled, parse in alternating runs: 2.48–2.92 s → 2.07–2.34 s).
             for k in 0..<n { hashes[k] = CustomerIndex.hash(ids[k]) }
             slots.withUnsafeBufferPointer { table in
-                for k in 0..<n { entries[k] = table[Int(truncatingIfNeeded: hashes[k]) & mask] }
+                for k in 0..<n { entries[k] = table[2 &* CustomerIndex.home(hashes[k], size: size)] }
             }
-            // The store entry of each first-probe candidate, then the first byte it points at.
+            // For the ids longer than eight bytes: the store entry of each first-probe candidate,
+            // then the first byte it points at.
             let store = self.ids.store, known = self.ids.count
             for k in 0..<n {
                 let entry = entries[k]
                 let id = Int(truncatingIfNeeded: (entry & 0xFFFF_FFFF) &- 1)
-                let candidate = entry != 0 && entry & 0xFFFF_FFFF_0000_0000 == hashes[k] & 0xFFFF_FFFF_0000_0000 && id < known
+                let candidate = entry != 0 && ids[k].count > 8 && entry & 0xFFFF_FFFF_0000_0000 == CustomerIndex.tag(hashes[k], count: ids[k].count) && id < known
                 entries[k] = candidate ? store.entry(id) : 0
             }
             var touched: UInt64 = 0
@@ -154,34 +197,34 @@ public struct CustomerIndex: Sendable {
     /// The index of `bytes` with its `hash`, adding it when new.
     @inline(__always)
     private mutating func intern(_ bytes: UnsafeRawBufferPointer, hash h: UInt64) -> Int32 {
-        let tag = h & 0xFFFF_FFFF_0000_0000
-        var slot = Int(truncatingIfNeeded: h) & mask
+        let tag = CustomerIndex.tag(h, count: bytes.count), word = CustomerIndex.word(bytes)
+        var slot = CustomerIndex.home(h, size: size)
         let found: Int32? = slots.withUnsafeBufferPointer { table in
             while true {
-                let entry = table[slot]
-                if entry == 0 { return nil }
-                if entry & 0xFFFF_FFFF_0000_0000 == tag {
-                    let id = Int32(truncatingIfNeeded: (entry & 0xFFFF_FFFF) - 1)
-                    if ids.equals(Int(id), bytes) { return id }
+                let key = table[2 &* slot]
+                if key == 0 { return nil }
+                if key & 0xFFFF_FFFF_0000_0000 == tag && holds(table, slot, key, bytes, word: word) {
+                    return Int32(truncatingIfNeeded: (key & 0xFFFF_FFFF) - 1)
                 }
-                slot = (slot + 1) & mask
+                slot = CustomerIndex.after(slot, size: size)
             }
         }
         if let found { return found }
         let id = Int32(ids.count)
         ids.append(bytes)
-        slots[slot] = CustomerIndex.pack(h, id)
+        slots[2 &* slot] = CustomerIndex.pack(tag, id)
+        slots[2 &* slot &+ 1] = word
         settled = ids.count
-        if ids.count * 2 > slots.count { rehash(size: slots.count * 2) }
+        if CustomerIndex.isCrowded(ids.count, size: size) { rehash(size: max(reservedSize, size + size / 2)) }
         return id
     }
 
-    /// Frees the hash table (16 MB per million ids) while no id is looked up: a ledger's ids are all
+    /// Frees the hash table (32 MB per million ids) while no id is looked up: a ledger's ids are all
     /// interned as it is read, and its month ends go by index. The next `intern` that needs the table
     /// makes it again; `lookup` meanwhile compares ids one by one.
     public mutating func releaseTable() {
         slots = []
-        mask = 0
+        size = 0
     }
 
     /// The index of `bytes` if known.
@@ -191,17 +234,19 @@ public struct CustomerIndex: Sendable {
             for id in 0..<settled where ids.equals(id, bytes) { return Int32(id) }
         } else {
             let h = CustomerIndex.hash(bytes)
-            let tag = h & 0xFFFF_FFFF_0000_0000
-            var slot = Int(truncatingIfNeeded: h) & mask
-            while true {
-                let entry = slots[slot]
-                if entry == 0 { break }
-                if entry & 0xFFFF_FFFF_0000_0000 == tag {
-                    let id = Int32(truncatingIfNeeded: (entry & 0xFFFF_FFFF) - 1)
-                    if ids.equals(Int(id), bytes) { return id }
+            let tag = CustomerIndex.tag(h, count: bytes.count), word = CustomerIndex.word(bytes)
+            let found: Int32? = slots.withUnsafeBufferPointer { table in
+                var slot = CustomerIndex.home(h, size: size)
+                while true {
+                    let key = table[2 &* slot]
+                    if key == 0 { return nil }
+                    if key & 0xFFFF_FFFF_0000_0000 == tag && holds(table, slot, key, bytes, word: word) {
+                        return Int32(truncatingIfNeeded: (key & 0xFFFF_FFFF) - 1)
+                    }
+                    slot = CustomerIndex.after(slot, size: size)
                 }
-                slot = (slot + 1) & mask
             }
+            if let found { return found }
         }
         // The ids not in the table yet are in increasing byte order: a binary search.
         var low = settled, high = ids.count
@@ -240,17 +285,20 @@ public struct CustomerIndex: Sendable {
         reservedSize = max(reservedSize, CustomerIndex.tableSize(for: count))
     }
 
+    /// Makes the table with `size` slots and places every id.
     private mutating func rehash(size: Int) {
-        var newSlots = [UInt64](repeating: 0, count: size)
-        let newMask = size - 1
+        var newSlots = [UInt64](repeating: 0, count: 2 * size)
         for id in 0..<ids.count {
-            let h = ids.withBytes(Int32(id)) { CustomerIndex.hash($0) }
-            var slot = Int(truncatingIfNeeded: h) & newMask
-            while newSlots[slot] != 0 { slot = (slot + 1) & newMask }
-            newSlots[slot] = CustomerIndex.pack(h, Int32(id))
+            ids.withBytes(Int32(id)) { bytes in
+                let h = CustomerIndex.hash(bytes)
+                var slot = CustomerIndex.home(h, size: size)
+                while newSlots[2 &* slot] != 0 { slot = CustomerIndex.after(slot, size: size) }
+                newSlots[2 &* slot] = CustomerIndex.pack(CustomerIndex.tag(h, count: bytes.count), Int32(id))
+                newSlots[2 &* slot &+ 1] = CustomerIndex.word(bytes)
+            }
         }
         slots = newSlots
-        mask = newMask
+        self.size = size
         settled = ids.count
     }
 }

@@ -231,4 +231,62 @@ struct IngestCustomerIndexTests {
         #expect(batched.count == single.count)
         for i in 0..<single.count { #expect(batched.id(Int32(i)) == single.id(Int32(i))) }
     }
+
+    /// The table compares ids of up to eight bytes by their first eight bytes, zero after the end,
+    /// and their length: ids that differ only by trailing NUL bytes, or by one byte at any place,
+    /// of every length from 0 to 40, met in no order, one by one and in batches.
+    @Test("ids of every length with NUL bytes match a dictionary", arguments: [3, 11])
+    func shortAndLongIDsWithNULBytes(seed: UInt64) {
+        var g = SplitMix(seed: seed)
+        var pool: [[UInt8]] = []
+        for length in 0...40 {
+            let base = (0..<length).map { _ in UInt8(truncatingIfNeeded: g.next() % 4) }   // NUL bytes among them
+            pool.append(base)
+            pool.append(base + [0])
+            pool.append(base + [0, 0])
+            if length > 0 {
+                var other = base
+                other[Int(g.next() % UInt64(length))] ^= 0x80
+                pool.append(other)
+            }
+        }
+        var index = CustomerIndex(capacity: 16)
+        var known: [[UInt8]: Int32] = [:]
+        var wrong = 0
+        for round in 0..<6 {
+            let order = pool.shuffled(using: &g)
+            if round % 2 == 0 {
+                for id in order {
+                    let expected = known[id] ?? Int32(known.count)
+                    known[id] = expected
+                    if id.withUnsafeBytes({ index.intern($0) }) != expected { wrong += 1 }
+                }
+            } else {
+                let copies = order.map { id -> UnsafeMutableRawBufferPointer in
+                    let p = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, id.count), alignment: 1)
+                    id.withUnsafeBytes { if $0.count > 0 { p.copyMemory(from: $0) } }
+                    return p
+                }
+                let pointers = zip(copies, order).map { UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer($0.0)[..<$0.1.count]) }
+                var out = [Int32](repeating: -1, count: order.count)
+                pointers.withUnsafeBufferPointer { batch in out.withUnsafeMutableBufferPointer { index.intern(batch: batch, into: $0.baseAddress!) } }
+                for p in copies { p.deallocate() }
+                for (id, got) in zip(order, out) {
+                    let expected = known[id] ?? Int32(known.count)
+                    known[id] = expected
+                    if got != expected { wrong += 1 }
+                }
+            }
+        }
+        #expect(wrong == 0)
+        #expect(index.count == known.count)
+        for (id, k) in known {
+            if id.withUnsafeBytes({ index.lookup($0) }) != k { wrong += 1 }
+            if !id.withUnsafeBytes({ index.matches(k, $0) }) { wrong += 1 }
+        }
+        #expect(wrong == 0)
+        var absent = pool[pool.count - 1]
+        absent.append(7)
+        #expect(absent.withUnsafeBytes { index.lookup($0) } == nil)
+    }
 }
