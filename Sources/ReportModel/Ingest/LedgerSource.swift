@@ -79,7 +79,7 @@ public struct LedgerSource: SnapshotSource {
         warnings = monthEnds > LedgerSource.gapWarningMonths ? LedgerSource.gapWarnings(parsed, file: display, days: dayPeriods, from: firstMonth, to: cut.month) : []
         let customerCount = parsed.customers.count
         var sorted = LedgerSource.sortedByCustomer(&parsed.parts, customers: customerCount, hasOrderID: parsed.hasOrderID)
-        // Every id is interned: month ends go by customer index (32 MB less at 1 M customers, through
+        // Every id is interned: month ends go by customer index (26 MB less at 1 M customers, through
         // the last month ends where a ledger build's memory peaks).
         parsed.customers.releaseTable()
         lines = parsed

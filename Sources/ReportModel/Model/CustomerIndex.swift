@@ -107,7 +107,7 @@ public struct CustomerIndex: Sendable {
     /// row order from month to month, so the reader finds known customers through its row-order
     /// hint (`matches`) and new ones come after the last id: then the table is never made. Parsing
     /// the 1 M × 12 sample snapshots: interning 14 % → 3 % of the time (perf) with the slots filled
-    /// in batches, and the table (then 16 MB, 32 MB now) and its 1 M probes (2.7 % of the time) left out since.
+    /// in batches, and the table (then 16 MB, 25 MB now) and its 1 M probes (2.7 % of the time) left out since.
     public mutating func intern(_ bytes: UnsafeRawBufferPointer) -> Int32 {
         if ids.isInIDOrder, ids.followsLast(bytes) || ids.count == 0 {
             let id = Int32(ids.count)
@@ -195,9 +195,10 @@ public struct CustomerIndex: Sendable {
         }
     }
 
-    /// The index of `bytes` with its `hash`, adding it when new.
+    /// Where `bytes`, of hash `h`, is in the table (which must be made): its index, or nil and the
+    /// empty slot where it goes; with its tag and word.
     @inline(__always)
-    private mutating func intern(_ bytes: UnsafeRawBufferPointer, hash h: UInt64) -> Int32 {
+    private func probe(_ bytes: UnsafeRawBufferPointer, hash h: UInt64) -> (id: Int32?, slot: Int, tag: UInt64, word: UInt64) {
         let tag = CustomerIndex.tag(h, count: bytes.count), word = CustomerIndex.word(bytes)
         var slot = CustomerIndex.home(h, size: size)
         let found: Int32? = slots.withUnsafeBufferPointer { table in
@@ -210,6 +211,13 @@ public struct CustomerIndex: Sendable {
                 slot = CustomerIndex.after(slot, size: size)
             }
         }
+        return (found, slot, tag, word)
+    }
+
+    /// The index of `bytes` with its `hash`, adding it when new.
+    @inline(__always)
+    private mutating func intern(_ bytes: UnsafeRawBufferPointer, hash h: UInt64) -> Int32 {
+        let (found, slot, tag, word) = probe(bytes, hash: h)
         if let found { return found }
         let id = Int32(ids.count)
         ids.append(bytes)
@@ -220,7 +228,7 @@ public struct CustomerIndex: Sendable {
         return id
     }
 
-    /// Frees the hash table (32 MB per million ids) while no id is looked up: a ledger's ids are all
+    /// Frees the hash table (25 MB per million ids) while no id is looked up: a ledger's ids are all
     /// interned as it is read, and its month ends go by index. The next `intern` that needs the table
     /// makes it again; `lookup` meanwhile compares ids one by one.
     public mutating func releaseTable() {
@@ -234,20 +242,7 @@ public struct CustomerIndex: Sendable {
             // The table was released: the ids it held, one by one.
             for id in 0..<settled where ids.equals(id, bytes) { return Int32(id) }
         } else {
-            let h = CustomerIndex.hash(bytes)
-            let tag = CustomerIndex.tag(h, count: bytes.count), word = CustomerIndex.word(bytes)
-            let found: Int32? = slots.withUnsafeBufferPointer { table in
-                var slot = CustomerIndex.home(h, size: size)
-                while true {
-                    let key = table[2 &* slot]
-                    if key == 0 { return nil }
-                    if key & 0xFFFF_FFFF_0000_0000 == tag && holds(table, slot, key, bytes, word: word) {
-                        return Int32(truncatingIfNeeded: (key & 0xFFFF_FFFF) - 1)
-                    }
-                    slot = CustomerIndex.after(slot, size: size)
-                }
-            }
-            if let found { return found }
+            if let found = probe(bytes, hash: CustomerIndex.hash(bytes)).id { return found }
         }
         // The ids not in the table yet are in increasing byte order: a binary search.
         var low = settled, high = ids.count
