@@ -279,13 +279,13 @@ public struct SnapshotReader {
 
         // Rows that do not follow the hint (a database dump, an export sorted by last activity, a
         // first file whose ids come in no order) need the table for their ids: in a table of a
-        // million ids a lookup is three dependent cache misses, and the failed hint adds three
-        // more. Such rows are read a batch at a time instead (`SnapshotRowBatch`): decoded, their
-        // ids looked up together so that the misses of different rows overlap, then kept in order.
-        // The loop switches to batches where most rows of the last `orderCheckStep` bytes needed
-        // the table, and back once a batch follows the hint again. (Written out in this loop: in
-        // a local function called from another, captured variables take run-time exclusivity
-        // checks, which cost files in order 40 % more time.)
+        // million ids a lookup is a cache miss (three dependent ones for ids longer than eight
+        // bytes), and the failed hint adds up to three more. Such rows are read a batch at a time
+        // instead (`SnapshotRowBatch`): decoded, their ids looked up together so that the misses of
+        // different rows overlap, then kept in order. The loop switches to batches where most rows
+        // of the last `orderCheckStep` bytes needed the table, and back once a batch follows the
+        // hint again. (Written out in this loop: in a local function called from another, captured
+        // variables take run-time exclusivity checks, which cost files in order 40 % more time.)
         let orderCheckStep = 64 << 10
         var nextCheck = 0, rowsAtCheck = 0, lookupsAtCheck = 0, batchedRows = 0
         var inBatches = false

@@ -119,9 +119,10 @@ public struct CustomerIndex: Sendable {
         return intern(bytes, hash: CustomerIndex.hash(bytes))
     }
 
-    /// Puts every id in the table, made or grown to hold them at most half full. The ids waiting
-    /// are placed a batch at a time: first the first slot of each is read (loads that do not depend
-    /// on each other, so their cache misses overlap), then they are placed in order.
+    /// Puts every id in the table: made, or grown where they would fill more than three quarters
+    /// of it. The ids waiting are placed a batch at a time: first the first slot of each is read
+    /// (loads that do not depend on each other, so their cache misses overlap), then they are
+    /// placed in order.
     private mutating func settle() {
         if size == 0 || CustomerIndex.isCrowded(ids.count, size: size) {
             // Made, or doubled at least (each growth hashes every id); placing every id.
