@@ -65,7 +65,7 @@ public struct SnapshotFolder: Sendable {
         } else if [".xlsx", ".xls", ".xlsm", ".ods", ".numbers"].contains(where: lower.hasSuffix) {
             advice = "save it as CSV UTF-8 to read it"
         } else {
-            advice = "rename it \(name[..<name.firstIndex(of: ".")!]).csv if it is a CSV export"
+            advice = "rename it \(name[..<(name.firstIndex(of: ".") ?? name.endIndex)]).csv if it is a CSV export"
         }
         return "\(name) is not read, as only .csv files are: \(advice)"
     }

@@ -34,7 +34,7 @@ public struct CustomerIndex: Sendable {
     /// How many times `intern(_:)` looked an id up in the table (the ids that came neither in id
     /// order nor through a reader's hint): `SnapshotReader` reads a file whose rows mostly need
     /// the table a batch at a time.
-    public private(set) var tableLookups = 0
+    private(set) var tableLookups = 0
 
     public init(capacity: Int = 1024) {
         reservedSize = CustomerIndex.tableSize(for: capacity)
@@ -142,13 +142,7 @@ public struct CustomerIndex: Sendable {
                     touched &+= table[2 &* CustomerIndex.home(h, size: size)]
                 }
                 for k in 0..<n {
-                    let h = hashes[k]
-                    var slot = CustomerIndex.home(h, size: size)
-                    while table[2 &* slot] != 0 { slot = CustomerIndex.after(slot, size: size) }
-                    ids.withBytes(Int32(first + k)) { bytes in
-                        table[2 &* slot] = CustomerIndex.pack(CustomerIndex.tag(h, count: bytes.count), Int32(first + k))
-                        table[2 &* slot &+ 1] = CustomerIndex.word(bytes)
-                    }
+                    ids.withBytes(Int32(first + k)) { CustomerIndex.place(Int32(first + k), $0, hash: hashes[k], in: table, size: size) }
                 }
                 settled = first + n
             }
@@ -189,7 +183,7 @@ public struct CustomerIndex: Sendable {
             }
             var touched: UInt64 = 0
             for k in 0..<n where entries[k] != 0 {
-                touched &+= UInt64(UnsafePointer<UInt8>(bitPattern: UInt(entries[k] & 0xFFFF_FFFF_FFFF)).unsafelyUnwrapped.pointee)
+                touched &+= UInt64(IDStore.start(of: entries[k]).unsafelyUnwrapped.load(as: UInt8.self))
             }
             prefetchSink &+= touched
             for k in 0..<n { out[k] = intern(ids[k], hash: hashes[k]) }
@@ -282,16 +276,22 @@ public struct CustomerIndex: Sendable {
         reservedSize = max(reservedSize, CustomerIndex.tableSize(for: count))
     }
 
+    /// Puts id `id`, of bytes `bytes` and hash `h`, in the first empty slot from its home in `table`
+    /// (of `size` slots), which does not hold it yet.
+    @inline(__always)
+    private static func place(_ id: Int32, _ bytes: UnsafeRawBufferPointer, hash h: UInt64, in table: UnsafeMutableBufferPointer<UInt64>, size: Int) {
+        var slot = home(h, size: size)
+        while table[2 &* slot] != 0 { slot = after(slot, size: size) }
+        table[2 &* slot] = pack(tag(h, count: bytes.count), id)
+        table[2 &* slot &+ 1] = word(bytes)
+    }
+
     /// Makes the table with `size` slots and places every id.
     private mutating func rehash(size: Int) {
         var newSlots = [UInt64](repeating: 0, count: 2 * size)
-        for id in 0..<ids.count {
-            ids.withBytes(Int32(id)) { bytes in
-                let h = CustomerIndex.hash(bytes)
-                var slot = CustomerIndex.home(h, size: size)
-                while newSlots[2 &* slot] != 0 { slot = CustomerIndex.after(slot, size: size) }
-                newSlots[2 &* slot] = CustomerIndex.pack(CustomerIndex.tag(h, count: bytes.count), Int32(id))
-                newSlots[2 &* slot &+ 1] = CustomerIndex.word(bytes)
+        newSlots.withUnsafeMutableBufferPointer { table in
+            for id in 0..<ids.count {
+                ids.withBytes(Int32(id)) { CustomerIndex.place(Int32(id), $0, hash: CustomerIndex.hash($0), in: table, size: size) }
             }
         }
         slots = newSlots

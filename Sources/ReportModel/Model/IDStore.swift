@@ -47,16 +47,20 @@ final class IDStore: @unchecked Sendable {
     /// The bytes of id `index` (which must have been written).
     @inlinable @inline(__always)
     func bytes(_ index: Int) -> UnsafeRawBufferPointer {
-        let entry = entryChunks[index >> 16].unsafelyUnwrapped[index & 0xFFFF]
-        let start = UnsafeRawPointer(bitPattern: UInt(entry & 0xFFFF_FFFF_FFFF))
+        let entry = entry(index)
+        let start = IDStore.start(of: entry)
         var length = Int(entry >> 48)
         if length == IDStore.longLength { length = start.unsafelyUnwrapped.loadUnaligned(fromByteOffset: -8, as: Int.self) }
         return UnsafeRawBufferPointer(start: start, count: length)
     }
 
     /// The entry of id `index` (which must have been written): its length and first byte's address.
-    @inline(__always)
+    @inlinable @inline(__always)
     func entry(_ index: Int) -> Entry { entryChunks[index >> 16].unsafelyUnwrapped[index & 0xFFFF] }
+
+    /// The address of an entry's first byte.
+    @inlinable @inline(__always)
+    static func start(of entry: Entry) -> UnsafeRawPointer? { UnsafeRawPointer(bitPattern: UInt(entry & 0xFFFF_FFFF_FFFF)) }
 
     /// Writes `bytes` as id number `index` if the store holds exactly `index` ids, and returns true;
     /// returns false (writing nothing) when another value has written past `index` since.
