@@ -67,7 +67,7 @@ struct BGNBDData: Sendable {
 
     /// The same grouping in storage lent by `scratch` (see `BGNBDScratch`): its sort buffers are
     /// used and handed back, and `historyTriple` and `tripleKeys` are built in its arrays' storage.
-    init(_ histories: [PurchaseHistory], scratch: inout BGNBDScratch, wordBits: Int = 64) {
+    init<Histories: RandomAccessCollection<PurchaseHistory>>(_ histories: Histories, scratch: inout BGNBDScratch, wordBits: Int = 64) where Histories.Index == Int {
         customers = histories.count
         swap(&historyTriple, &scratch.historyTriple)
         historyTriple.refill(0, count: histories.count)
@@ -90,7 +90,8 @@ struct BGNBDData: Sendable {
         let idBits: UInt64 = 21, idLimit = 1 << 21 - 1
         sortedKeys.refill(0, count: histories.count)
         sortedKeys.withUnsafeMutableBufferPointer { keys in
-            for (i, h) in histories.enumerated() {
+            for i in histories.indices {
+                let h = histories[i]
                 let m = h.modelTriple
                 let x = xTable.insertionID(of: (m.x + 0).bitPattern)
                 let tx = m.x != 0 ? txTable.insertionID(of: (m.tx + 0).bitPattern) &+ 1 : 0

@@ -31,7 +31,7 @@ struct GammaGammaData: Sendable {
     /// and each bucket's m sorted as bit patterns (positive doubles order like them), by radix sort
     /// beyond a few hundred: a comparator sort of 400 k (x, m) tuples was 40 ms per 1 M-customer
     /// snapshot, sorting each bucket's bit patterns 18–35 ms of which about half went to the sort.
-    init(_ histories: [PurchaseHistory]) {
+    init<Histories: Collection<PurchaseHistory>>(_ histories: Histories) {
         var xBits: [UInt64] = [], mBits: [UInt64] = []
         xBits.reserveCapacity(histories.count)
         mBits.reserveCapacity(histories.count)

@@ -3,7 +3,7 @@
 final class GammaGammaFitTask: Sendable {
     private let task: BackgroundTask<(result: Result<GammaGammaParameters, LifetimeModelError>, excluded: Int)>
 
-    init(_ histories: [PurchaseHistory]) {
+    init<Histories: RandomAccessCollection<PurchaseHistory> & Sendable>(_ histories: Histories) {
         task = BackgroundTask {
             // Grouped once, here: the spend data is a few tens of MB at 1 M buyers.
             let data = GammaGammaData(histories)

@@ -1,13 +1,9 @@
 /// Fits the predictive value models on a snapshot's buyers and predicts P(alive) and CLV per row.
 ///
-/// Per buyer (metrics.md "Predictive lifetime value"), in the configured time unit:
-/// - ledger-derived snapshots: x = distinct purchase days − 1, m = spend after the first day / x;
-/// - CRM snapshots: x = orders − 1, m = revenue / orders;
-/// - t_x = last − first purchase day, T = as-of − first purchase day. Without `first_order_date`,
-///   the first purchase day is the earliest order date seen in any snapshot so far.
-///
-/// The buyers are taken in row order: the fits group and sort the histories, so they do not depend
-/// on the order (`BGNBDData`, `GammaGammaData`), and each prediction depends on its own history only.
+/// Each buyer's history comes from its table row (`BuyerHistories`, metrics.md "Predictive lifetime
+/// value"). The buyers are taken in row order: the fits group and sort the histories, so they do not
+/// depend on the order (`BGNBDData`, `GammaGammaData`), and each prediction depends on its own
+/// history only.
 enum LifetimeStage {
     /// Fills `probabilityAlive` and `predictedCLV` with one value per table row (NaN for prospects,
     /// and for all rows unless the models were fitted), in their own storage when large enough.
@@ -17,40 +13,21 @@ enum LifetimeStage {
         probabilityAlive.refill(.nan, count: table.count)
         predictedCLV.refill(.nan, count: table.count)
         // Taken out of the scratch so that they are uniquely held here, and put back when done.
-        var historyRow = scratch.historyRow, histories = scratch.histories, grouping = scratch.grouping
+        var historyRow = scratch.historyRow, grouping = scratch.grouping
         scratch = LifetimeScratch()
-        defer {
-            histories.removeAll(keepingCapacity: true)
-            scratch = LifetimeScratch(historyRow: historyRow, histories: histories, grouping: grouping)
-        }
-        let unit = settings.timeUnit.days
-        let asOf = table.period.asOf.ordinal
+        defer { scratch = LifetimeScratch(historyRow: historyRow, grouping: grouping) }
         historyRow.removeAll(keepingCapacityFor: table.count)
-        histories.removeAll(keepingCapacityFor: table.count)
-        for row in 0..<table.count where table.orders[row] >= 1 {
-            let c = Int(table.customer[row])
-            let last = table.lastOrder[row]
-            var first = table.firstOrder[row]
-            if first == SnapshotTable.missingDay { first = min(earliestPurchase[c], last) }
-            let x: Double
-            var m = 0.0
-            if table.derivedFromLedger {
-                x = Double(max(table.purchaseDays[row] - 1, 0))
-                if x > 0 { m = Money.value(table.repeatSpend[row]) / x }
-            } else {
-                x = Double(table.orders[row] - 1)
-                m = Money.value(table.revenue[row]) / Double(table.orders[row])
-            }
-            historyRow.append(Int32(row))
-            histories.append(PurchaseHistory(x: x, tx: Double(last - first) / unit, T: Double(asOf - first) / unit, meanRepeatSpend: x > 0 ? m : 0))
-        }
-        guard !histories.isEmpty else { return .notComputed(reason: "no buyer") }
+        for row in 0..<table.count where table.orders[row] >= 1 { historyRow.append(Int32(row)) }
+        guard !historyRow.isEmpty else { return .notComputed(reason: "no buyer") }
         let fit: LifetimeValueFit
         do {
+            // `historyRow` is shared with the histories until the estimate returns: taken back
+            // after it, uniquely held, so that its storage is reused for the next snapshot.
+            let histories = BuyerHistories(rows: historyRow, table: table, earliestPurchase: earliestPurchase, unit: settings.timeUnit.days)
             fit = try probabilityAlive.withUnsafeMutableBufferPointer { alive in
                 try predictedCLV.withUnsafeMutableBufferPointer { clv in
                     try LifetimeValueEstimator.estimate(histories, settings: settings, scratch: &grouping) { i, value in
-                        let row = Int(historyRow[i])
+                        let row = Int(histories.rows[i])
                         alive[row] = value.probabilityAlive
                         clv[row] = value.predictedCLV
                     }

@@ -29,10 +29,11 @@ public enum LifetimeValueEstimator {
     /// step writes them straight into the buyer table; the 32-byte-per-buyer array it replaced was
     /// mapped in afresh for every snapshot: 18 % of a 63-month-end ledger build's page faults.)
     /// The grouping and the per-triple results are built in storage lent by `scratch`.
-    static func estimate(
-        _ histories: [PurchaseHistory], settings: LifetimeValueSettings, scratch: inout BGNBDScratch,
+    /// `histories` is any collection of them (`BuyerHistories` works each out from its table row).
+    static func estimate<Histories: RandomAccessCollection<PurchaseHistory> & Sendable>(
+        _ histories: Histories, settings: LifetimeValueSettings, scratch: inout BGNBDScratch,
         perCustomer body: (Int, CustomerLifetimeValue) -> Void
-    ) throws -> LifetimeValueFit {
+    ) throws -> LifetimeValueFit where Histories.Index == Int {
         // The two fits are independent: Gamma-Gamma runs on a second thread while BG/NBD runs here
         // (it is about a third of the fitting time). Each is deterministic, so the figures do not change.
         // The BG/NBD grouping comes first, so that the two groupings' sort buffers are not alive together.
@@ -56,7 +57,8 @@ public enum LifetimeValueEstimator {
         discountedPurchases(bgnbd, purchaseData, settings: settings, scratch: &scratch)
         let purchases = scratch.perTriple
         let tripleOf = purchaseData.historyTriple
-        for (i, h) in histories.enumerated() {
+        for i in histories.indices {
+            let h = histories[i]
             let spend = gammaGamma.map { GammaGammaModel.expectedSpend($0, h) } ?? .nan
             let value = purchases[Int(tripleOf[i])]
             body(i, CustomerLifetimeValue(
