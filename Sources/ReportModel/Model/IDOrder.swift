@@ -19,17 +19,26 @@ struct IDOrder: Sendable {
         guard ids.count > known else { sorted = []; rank = []; update(ids); return }  // another index
         var fresh = (known..<ids.count).map { Int32($0) }
         fresh.sort { ids.precedes($0, $1) }
-        var merged: [Int32] = []
-        merged.reserveCapacity(ids.count)
-        var i = 0, j = 0
-        while i < sorted.count && j < fresh.count {
-            if ids.precedes(fresh[j], sorted[i]) { merged.append(fresh[j]); j += 1 } else { merged.append(sorted[i]); i += 1 }
+        // Merged from the back into `sorted`, grown in place, and the ranks rewritten in place: a
+        // new array of each took 8 MB more for every snapshot at 1 M customers, at the build's peak.
+        sorted.append(contentsOf: repeatElement(0, count: fresh.count))
+        sorted.withUnsafeMutableBufferPointer { all in
+            var i = known - 1, j = fresh.count - 1, k = all.count - 1
+            while j >= 0 {
+                if i >= 0 && ids.precedes(fresh[j], all[i]) {
+                    all[k] = all[i]
+                    i -= 1
+                } else {
+                    all[k] = fresh[j]
+                    j -= 1
+                }
+                k -= 1
+            }
         }
-        merged.append(contentsOf: sorted[i...])
-        merged.append(contentsOf: fresh[j...])
-        sorted = merged
-        rank = [Int32](repeating: 0, count: ids.count)
-        for (position, index) in sorted.enumerated() { rank[Int(index)] = Int32(position) }
+        rank.append(contentsOf: repeatElement(0, count: ids.count - rank.count))
+        rank.withUnsafeMutableBufferPointer { rank in
+            for (position, index) in sorted.enumerated() { rank[Int(index)] = Int32(position) }
+        }
     }
 
     /// `items` ordered by the id of `id(item)`; each id appears at most once among the items.
