@@ -93,7 +93,7 @@ struct SnapshotPicture: Equatable {
         guard let t = o.table else { return }
         columns = [t.firstOrder.map(Int64.init), t.lastOrder.map(Int64.init), t.orders.map(Int64.init), t.revenue,
                    t.status.map(Int64.init), t.vip.map { $0 ? 1 : 0 }, t.nps.map(Int64.init), t.csat.map(Int64.init),
-                   t.ces.map(Int64.init), t.publicComplaint.map { $0 ? 1 : 0 }, t.refundRequested, t.pointsBalance,
+                   t.ces.map(Int64.init), t.publicComplaint.map { $0 ? 1 : 0 }, t.refunds.map { Int64($0.row) }, t.refunds.map(\.amount), [t.pointsOutstanding],
                    t.purchaseDays.map(Int64.init), t.repeatSpend]
         feedback = t.feedback.map { "\($0.row):\($0.text)" }
         tier = t.tier.map { "\($0.row):\($0.text)" }

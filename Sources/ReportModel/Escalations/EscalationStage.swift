@@ -55,7 +55,7 @@ struct EscalationStage {
                 }
             }
         }
-        if !vipRows.isEmpty || table.refundRequested.contains(where: { $0 > 0 }) || table.publicComplaint.contains(true) {
+        if !vipRows.isEmpty || !table.refunds.isEmpty || table.publicComplaint.contains(true) {
             buyerRow = [Int32](repeating: -1, count: currentSegment.count)
             for i in 0..<buyers.count { buyerRow[Int(buyers.customer[i])] = Int32(i) }
         }
@@ -68,10 +68,10 @@ struct EscalationStage {
         var complaints: [EscalatedCustomer] = []
         var refunds: [EscalatedCustomer] = []
         let refundLimit = t.refundAbove
-        // Each column is one entry per row or empty (none raised: see `SnapshotTable`).
+        // The complaint column is one entry per row or empty (none raised: see `SnapshotTable`).
         for row in table.publicComplaint.indices where table.publicComplaint[row] { complaints.append(customer(row, trigger: 1)) }
-        for row in table.refundRequested.indices where Money.value(table.refundRequested[row]) > refundLimit {
-            refunds.append(customer(row, trigger: table.refundRequested[row]))
+        for (row, amount) in table.refunds where Money.value(amount) > refundLimit {
+            refunds.append(customer(Int(row), trigger: amount))
         }
         let npsRaised = npsScore.map { $0 < t.npsBelow } ?? false
         let churnRaised = churnRate.map { $0 > t.churnAbove } ?? false

@@ -208,6 +208,10 @@ public struct SnapshotReader {
 
         // Totals must stay far inside Int64 so that every later sum (segments, periods) is exact.
         var fileTotal: Int64 = 0
+        // The points' total, kept to `Money.maxTotal` like the revenue's (a file of a thousand
+        // balances of 10^12 units passed Int64 and stopped the build).
+        var pointsTotal: Int64 = 0
+        var pointsOverflowReported = false
         var lastConsumed = 0
         let consumedStep = 16 << 20
         var totalOverflowReported = false
@@ -236,6 +240,10 @@ public struct SnapshotReader {
             if cDays >= 0 && (r.purchaseDays == 0) != (orders == 0) { return false }
             let (total, overflow) = fileTotal.addingReportingOverflow(r.revenue)
             if overflow || total > Money.maxTotal { return false }
+            // (No overflow: the total is at most `Money.maxTotal`, a quarter of Int64.max, and one
+            // balance below `Money.maxUnits`.)
+            let points = pointsTotal &+ max(r.points, 0)
+            if points > Money.maxTotal { return false }
             let idRaw = UnsafeRawBufferPointer(start: base + r.idStart, count: r.idCount)
             let customer: Int32
             var nextHint = hintCursor
@@ -255,7 +263,9 @@ public struct SnapshotReader {
             hintCursor = nextHint
             guard clean else { return true }
             fileTotal = total
+            pointsTotal = points
             let row = Int32(table.count + block.count)
+            if r.refund > 0 { table.refunds.append((row, r.refund)) }
             if r.feedbackStart >= 0 {
                 table.feedback.append((row, String(decoding: UnsafeRawBufferPointer(start: base + r.feedbackStart, count: r.feedbackCount), as: UTF8.self)))
             }
@@ -449,7 +459,7 @@ public struct SnapshotReader {
             let nps = score(cNPS, 0...10), csat = score(cCSAT, 1...5), ces = score(cCES, 1...7)
             let complaint = flag(cComplaint)
             let refund = amount(cRefund, missing: 0)
-            let points = amount(cPoints, missing: -1)
+            let pointsBalance = amount(cPoints, missing: -1)
             let feedback = text(cFeedback)
             let tier = tierCode()
             var purchaseDays: Int32 = 0
@@ -483,7 +493,16 @@ public struct SnapshotReader {
                 }
                 continue
             }
+            let (points, pointsOverflow) = pointsTotal.addingReportingOverflow(max(pointsBalance, 0))
+            if pointsOverflow || points > Money.maxTotal {
+                if !pointsOverflowReported {
+                    report(fields[cPoints], cPoints, line, "the \(header.name(cPoints)) total of the file passes \(Money.maxTotal / Money.scale) currency units", "amounts a report can sum exactly")
+                    pointsOverflowReported = true
+                }
+                continue
+            }
             fileTotal = total
+            pointsTotal = points
             flush()
             let row = Int32(table.count)
             table.customer.append(customer)
@@ -498,8 +517,7 @@ public struct SnapshotReader {
             table.csat.append(csat)
             table.ces.append(ces)
             table.publicComplaint.append(complaint)
-            table.refundRequested.append(refund)
-            table.pointsBalance.append(points)
+            if refund > 0 { table.refunds.append((row, refund)) }
             if cDays >= 0 {
                 table.purchaseDays.append(purchaseDays)
                 table.repeatSpend.append(repeatSpend)
@@ -510,6 +528,7 @@ public struct SnapshotReader {
         flush()
         arrays.hintPosition = hintPosition
         table.tierTexts = tierCodes.texts
+        table.pointsOutstanding = pointsTotal
         return Outcome(table: errors.isEmpty ? table : nil, errors: errors, unknownColumns: header.unknown, byteCount: bytes.count,
                        rowOrder: errors.isEmpty ? table.customer : [], rowsReadInBatches: rowsReadInBatches)
     }

@@ -17,8 +17,6 @@ final class SnapshotRowBlock {
     private let csat = UnsafeMutablePointer<Int8>.allocate(capacity: capacity)
     private let ces = UnsafeMutablePointer<Int8>.allocate(capacity: capacity)
     private let publicComplaint = UnsafeMutablePointer<Bool>.allocate(capacity: capacity)
-    private let refund = UnsafeMutablePointer<Int64>.allocate(capacity: capacity)
-    private let points = UnsafeMutablePointer<Int64>.allocate(capacity: capacity)
     private let purchaseDays = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
     private let repeatSpend = UnsafeMutablePointer<Int64>.allocate(capacity: capacity)
     private let tierCode = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
@@ -41,8 +39,6 @@ final class SnapshotRowBlock {
         csat[k] = r.csat
         ces[k] = r.ces
         publicComplaint[k] = r.publicComplaint
-        refund[k] = r.refund
-        points[k] = r.points
         purchaseDays[k] = r.purchaseDays
         repeatSpend[k] = r.repeatSpend
         tierCode[k] = code
@@ -67,8 +63,6 @@ final class SnapshotRowBlock {
         copy(csat, &table.csat)
         copy(ces, &table.ces)
         copy(publicComplaint, &table.publicComplaint)
-        copy(refund, &table.refundRequested)
-        copy(points, &table.pointsBalance)
         if table.derivedFromLedger {
             copy(purchaseDays, &table.purchaseDays)
             copy(repeatSpend, &table.repeatSpend)
@@ -80,7 +74,7 @@ final class SnapshotRowBlock {
     deinit {
         customer.deallocate(); firstOrder.deallocate(); lastOrder.deallocate(); orders.deallocate()
         revenue.deallocate(); status.deallocate(); vip.deallocate(); nps.deallocate(); csat.deallocate()
-        ces.deallocate(); publicComplaint.deallocate(); refund.deallocate(); points.deallocate()
+        ces.deallocate(); publicComplaint.deallocate()
         purchaseDays.deallocate(); repeatSpend.deallocate(); tierCode.deallocate()
     }
 }

@@ -12,7 +12,7 @@ enum LoyaltyStage {
             result.membersPerTier = members.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         }
         if table.has(.pointsBalance) {
-            result.pointsOutstanding = table.pointsBalance.reduce(0) { $0 + max($1, 0) }
+            result.pointsOutstanding = table.pointsOutstanding
         }
         if buyers.count > 0 {
             let n = buyers.count

@@ -224,7 +224,7 @@ struct IngestLedgerTests {
         #expect(last.columns == [.customerID, .firstOrderDate, .lastOrderDate, .orders, .revenue])
         // Columns the ledger has no data for are left empty (every row missing: see `SnapshotTable`).
         #expect(last.status.isEmpty && last.vip.isEmpty && last.nps.isEmpty && last.csat.isEmpty && last.ces.isEmpty)
-        #expect(last.publicComplaint.isEmpty && last.refundRequested.isEmpty && last.pointsBalance.isEmpty)
+        #expect(last.publicComplaint.isEmpty && last.refunds.isEmpty && last.pointsOutstanding == 0)
         #expect(d.customers.count == 2)
     }
 

@@ -188,8 +188,8 @@ struct IngestSnapshotRuleTests {
         #expect(t.csat == [4])
         #expect(t.ces == [2])
         #expect(t.publicComplaint == [false])
-        #expect(t.refundRequested == [155_000])
-        #expect(t.pointsBalance == [12_000_000])
+        #expect(t.refunds.map(\.row) == [0] && t.refunds.map(\.amount) == [155_000])
+        #expect(t.pointsOutstanding == 12_000_000)
         #expect(t.feedback.map(\.text) == ["Livraison lente, mais \"super\" produit"])
         #expect(t.tier.map(\.text) == ["Gold"])
         #expect(t.columns == Set(SnapshotColumn.allCases).subtracting([.purchaseDays, .repeatRevenue])) // input.md's columns
@@ -205,8 +205,8 @@ struct IngestSnapshotRuleTests {
         #expect(t.csat == [-1])
         #expect(t.ces == [-1])
         #expect(t.publicComplaint == [false])
-        #expect(t.refundRequested == [0])
-        #expect(t.pointsBalance == [-1])
+        #expect(t.refunds.isEmpty)
+        #expect(t.pointsOutstanding == 0)
         #expect(t.feedback.isEmpty)
         #expect(t.tier.isEmpty)
 
@@ -385,6 +385,29 @@ struct IngestSnapshotRuleTests {
         expectSingleError(r.errors, line: 2, column: FullRow.column(column), message: ["\(column) \"" + String(repeating: "9", count: 40) + "…\""])
         // The message quotes a prefix, not the whole field.
         #expect((r.errors.first.first?.message.count ?? .max) < 200)
+    }
+
+    /// The largest amounts on every row: the revenue total, and the points' total, pass
+    /// `Money.maxTotal` after a couple of hundred rows (sums past it would not be exact).
+    @Test("a revenue or points total past Money.maxTotal is one error, at the row where it passes", arguments: [(3, "revenue"), (5, "points_balance")])
+    func totalPastTheLimit(_ column: Int, _ name: String) throws {
+        let largest = "999999999999.9999"
+        let passingRow = Int(Money.maxTotal / (Money.maxUnits - 1)) + 1
+        var text = S.minimalHeader + ",points_balance\n"
+        for k in 0..<(passingRow + 5) {
+            text += "C\(100_000 + k),1,\(name == "revenue" ? largest : "1"),2026-10-01,\(name == "points_balance" ? largest : "")\n"
+        }
+        let r = S.read(text)
+        #expect(r.table == nil)
+        expectSingleError(r.errors, line: passingRow + 1, column: column,
+                          message: ["the \(name) total of the file passes \(Money.maxTotal / Money.scale) currency units"],
+                          expected: ["amounts a report can sum exactly"])
+        // One row fewer is read, with the total summed exactly.
+        let fewer = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(passingRow).joined(separator: "\n") + "\n"
+        let t = try #require(S.read(fewer).table)
+        let sum = Int64(passingRow - 1) * (Money.maxUnits - 1)
+        #expect(t.count == passingRow - 1)
+        #expect(name == "revenue" ? t.revenue.reduce(0, +) == sum : t.pointsOutstanding == sum)
     }
 
     @Test("a huge date-like value is rejected")

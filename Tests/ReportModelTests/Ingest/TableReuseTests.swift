@@ -55,7 +55,7 @@ import Testing
             #expect(x.period == y.period && x.columns == y.columns && x.derivedFromLedger && y.derivedFromLedger)
             #expect(x.customer == y.customer && x.firstOrder == y.firstOrder && x.lastOrder == y.lastOrder && x.orders == y.orders)
             #expect(x.revenue == y.revenue && x.purchaseDays == y.purchaseDays && x.repeatSpend == y.repeatSpend)
-            #expect(y.status.isEmpty && y.vip.isEmpty && y.nps.isEmpty && y.pointsBalance.isEmpty && y.feedback.isEmpty && y.tierCodes.isEmpty)
+            #expect(y.status.isEmpty && y.vip.isEmpty && y.nps.isEmpty && y.refunds.isEmpty && y.pointsOutstanding == 0 && y.feedback.isEmpty && y.tierCodes.isEmpty)
             spare = o.table.take()
         }
     }

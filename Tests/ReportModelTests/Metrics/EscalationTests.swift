@@ -96,7 +96,7 @@ import Testing
         #expect(filled.nps.count == filled.count)
         var empty = filled
         empty.status = []; empty.vip = []; empty.nps = []; empty.csat = []; empty.ces = []
-        empty.publicComplaint = []; empty.refundRequested = []; empty.pointsBalance = []
+        empty.publicComplaint = []
         var a = ReportEngine(config: ReportConfig()), b = ReportEngine(config: ReportConfig())
         let full = a.process(filled, customers: customers), bare = b.process(empty, customers: customers)
         #expect(full.kpis.map(\.value) == bare.kpis.map(\.value))
