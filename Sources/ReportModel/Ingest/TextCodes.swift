@@ -40,8 +40,17 @@ struct TextCodes {
     /// The code of `raw`, adding it with the text `make()` gives when it is new; 0 (nothing added)
     /// when `make` gives nil (text the caller refuses). `readable` as in `code(of:readable:)` (0:
     /// unknown, the bytes are compared one by one).
+    @inline(__always)
     mutating func code(of raw: UnsafeRawBufferPointer, readable: Int = 0, making make: () -> String?) -> UInt32 {
         if let known = code(of: raw, readable: readable) { return known }
+        return adding(raw, making: make)
+    }
+
+    /// `raw` added with the text `make()` gives (0 when it gives nil): out of line, for the rows
+    /// that read a known value.
+    @inline(never)
+    private mutating func adding(_ raw: UnsafeRawBufferPointer, making make: () -> String?) -> UInt32 {
+        if let known = code(of: raw) { return known }
         guard let text = make() else { return 0 }
         return add(raw, text: text)
     }
