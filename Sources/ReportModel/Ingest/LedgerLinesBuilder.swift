@@ -10,7 +10,6 @@ struct LedgerLinesBuilder {
     /// Decoded rows not appended yet: their ids are looked up together (`flush()`).
     private let batch = LedgerRowBatch()
     private var pending = 0
-    static let batchSize = LedgerRowBatch.capacity
 
     /// Room for about `expectedLines` lines.
     init(hasOrderID: Bool, expectedLines: Int) {
@@ -44,7 +43,7 @@ struct LedgerLinesBuilder {
             batch.amounts[k] = row.amount
             batch.orders[k] = row.order
             pending = k + 1
-            if pending == LedgerLinesBuilder.batchSize { flush() }
+            if pending == LedgerRowBatch.capacity { flush() }
         }
         return (offset, rows)
     }

@@ -493,8 +493,8 @@ public struct SnapshotReader {
                 }
                 continue
             }
-            let (points, pointsOverflow) = pointsTotal.addingReportingOverflow(max(pointsBalance, 0))
-            if pointsOverflow || points > Money.maxTotal {
+            let points = pointsTotal &+ max(pointsBalance, 0)   // (no overflow: see `keep`)
+            if points > Money.maxTotal {
                 if !pointsOverflowReported {
                     report(fields[cPoints], cPoints, line, "the \(header.name(cPoints)) total of the file passes \(Money.maxTotal / Money.scale) currency units", "amounts a report can sum exactly")
                     pointsOverflowReported = true

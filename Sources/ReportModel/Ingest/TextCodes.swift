@@ -46,11 +46,10 @@ struct TextCodes {
         return adding(raw, making: make)
     }
 
-    /// `raw` added with the text `make()` gives (0 when it gives nil): out of line, for the rows
-    /// that read a known value.
+    /// `raw`, not known yet, added with the text `make()` gives (0 when it gives nil): out of line,
+    /// for the rows that read a known value.
     @inline(never)
     private mutating func adding(_ raw: UnsafeRawBufferPointer, making make: () -> String?) -> UInt32 {
-        if let known = code(of: raw) { return known }
         guard let text = make() else { return 0 }
         return add(raw, text: text)
     }
