@@ -22,6 +22,11 @@ enum DecimalWriter {
         return digits
     }
 
+    /// The two digits of `k` (0–99) as one little-endian 16-bit word, from `pairs`.
+    @inline(__always) private static func pair(_ k: UInt64) -> UInt64 {
+        UInt64(UInt16(littleEndian: UnsafeRawPointer(pairs.utf8Start).loadUnaligned(fromByteOffset: Int(k) &* 2, as: UInt16.self)))
+    }
+
     /// Writes `value` left-padded with zeros to `minimumDigits` at `p`; returns the bytes written.
     @inline(__always) static func writeDigits(_ value: UInt64, minimumDigits: Int, to p: UnsafeMutablePointer<UInt8>) -> Int {
         let digits = max(digitCount(value), minimumDigits)
@@ -47,17 +52,39 @@ enum DecimalWriter {
     }
 
     /// A `Money` amount (ten-thousandths) as a plain decimal without trailing zeros (`1234.5`, `12`), exact.
+    ///
+    /// The point and all four decimals are stored as one 5-byte pattern, and the length then leaves
+    /// out the trailing zeros (the bytes past it are the caller's reserved span, overwritten next).
     static func writeMoney(_ units: Int64, to p: UnsafeMutablePointer<UInt8>) -> Int {
         var n = 0
         if units < 0 { p[0] = UInt8(ascii: "-"); n = 1 }
         let m = units.magnitude
         n += writeDigits(m / 10_000, minimumDigits: 1, to: p + n)
-        var fraction = m % 10_000
+        let fraction = m % 10_000
         guard fraction != 0 else { return n }
-        var width = 4
-        while fraction % 10 == 0 { fraction /= 10; width -= 1 }
-        p[n] = UInt8(ascii: ".")
-        return n + 1 + writeDigits(fraction, minimumDigits: width, to: p + n + 1)
+        let bytes = UInt64(UInt8(ascii: ".")) | pair(fraction / 100) << 8 | pair(fraction % 100) << 24
+        UnsafeMutableRawPointer(p + n).storeBytes(of: UInt32(truncatingIfNeeded: bytes).littleEndian, as: UInt32.self)
+        (p + n + 4).pointee = UInt8(truncatingIfNeeded: bytes >> 32)
+        let zeros = fraction % 1_000 == 0 ? 3 : fraction % 100 == 0 ? 2 : fraction % 10 == 0 ? 1 : 0
+        return n + 5 - zeros
+    }
+
+    /// A value of [0, 1] with six decimals, as `writeFixed(value, decimals: 6, to:)` writes it
+    /// (`0.785867`, `1.000000`): eight bytes built in one word and stored at once. Other values
+    /// (NaN included) take `writeFixed`. P(alive) in `segments.csv`, one per buyer: the general path
+    /// counted the digits of both parts and wrote them a pair at a time.
+    @inline(__always)
+    static func writeProbability(_ value: Double, to p: UnsafeMutablePointer<UInt8>) -> Int {
+        guard value >= 0 && value <= 1 else { return writeFixed(value, places: 6, scale: 1_000_000, power: 1_000_000, to: p) }
+        // The rounding of `writeFixed`: truncate, then round the exact remainder half away from zero.
+        let magnitude = value * 1_000_000
+        let truncated = Int64(magnitude)
+        let units = UInt64(magnitude - Double(truncated) >= 0.5 ? truncated + 1 : truncated)
+        let fraction = units % 1_000_000
+        let word = (UInt64(UInt8(ascii: "0")) + units / 1_000_000) | UInt64(UInt8(ascii: ".")) << 8
+            | pair(fraction / 10_000) << 16 | pair(fraction / 100 % 100) << 32 | pair(fraction % 100) << 48
+        UnsafeMutableRawPointer(p).storeBytes(of: word.littleEndian, as: UInt64.self)
+        return 8
     }
 
     /// A finite double with `decimals` decimals (0–15, locale-independent); nothing for NaN and ±∞.

@@ -168,4 +168,94 @@ import Testing
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         for (k, (v, d)) in cases.enumerated() { #expect(lines[k] == reference(v, d), "\(v) with \(d) decimals") }
     }
+
+    /// P(alive)'s writer gives `writeFixed`'s six decimals on [0, 1] (exact ties k + 0.5 millionths,
+    /// values next to them, 1 and values rounding up to it, ±0, denormals) and hands every other value
+    /// (NaN, ±∞, negatives, above 1) to `writeFixed` itself.
+    @Test func probabilitiesMatchSixFixedDecimals() {
+        var values: [Double] = [0, -0.0, 1, 1.0.nextDown, 0.9999995, 0.99999949999, 5e-7, 4.9999999e-7, .leastNonzeroMagnitude,
+                                .nan, .infinity, -.infinity, -1e-9, -0.5, 1.0.nextUp, 2.5, 1e300]
+        var state: UInt64 = 2_026
+        func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state >> 11 }
+        for _ in 0..<50_000 {
+            let k = Double(next() % 1_000_000)
+            let tie = (k + 0.5) / 1_000_000
+            values += [Double(next()) / Double(1 << 53), tie, tie.nextDown, tie.nextUp, k / 1_000_000]
+        }
+        var expected = [UInt8](repeating: 0, count: DecimalWriter.maximumLength)
+        var got = [UInt8](repeating: 0, count: DecimalWriter.maximumLength)
+        var wrong: [Double] = []
+        for v in values {
+            let n = expected.withUnsafeMutableBufferPointer { DecimalWriter.writeFixed(v, decimals: 6, to: $0.baseAddress!) }
+            let m = got.withUnsafeMutableBufferPointer { DecimalWriter.writeProbability(v, to: $0.baseAddress!) }
+            if n != m || expected[0..<n] != got[0..<m] { wrong.append(v) }
+        }
+        #expect(wrong.count == 0, "first: \(wrong.prefix(5))")
+    }
+
+    /// Money amounts (ten-thousandths) are written as their exact decimal without trailing zeros, for
+    /// every count of decimals, signs, and the largest amounts.
+    @Test func moneyIsItsExactDecimal() {
+        func reference(_ units: Int64) -> String {
+            let m = units.magnitude
+            var s = (units < 0 ? "-" : "") + String(m / 10_000)
+            var fraction = String(m % 10_000)
+            fraction = String(repeating: "0", count: 4 - fraction.count) + fraction
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            if !fraction.isEmpty { s += "." + fraction }
+            return s
+        }
+        var values: [Int64] = [0, 1, -1, 10, 100, 1_000, 9_999, 10_000, 10_001, 12_340, -2_500, Int64.max, Int64.min + 1, Int64.min]
+        var state: UInt64 = 17
+        func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state >> 11 }
+        for _ in 0..<50_000 {
+            let v = Int64(bitPattern: next() << 11) >> Int64(next() % 64)
+            values += [v, v / 10 * 10, v / 100 * 100, v / 1_000 * 1_000]
+        }
+        var buffer = [UInt8](repeating: 0, count: DecimalWriter.maximumLength)
+        var wrong: [Int64] = []
+        for v in values {
+            let n = buffer.withUnsafeMutableBufferPointer { DecimalWriter.writeMoney(v, to: $0.baseAddress!) }
+            if String(decoding: buffer[0..<n], as: UTF8.self) != reference(v) { wrong.append(v) }
+        }
+        #expect(wrong.count == 0, "first: \(wrong.prefix(5))")
+    }
+
+    /// The word-at-a-time test of an id agrees with the byte-by-byte rule (no byte needing quotes, no
+    /// formula-like first byte) on ids of 0–40 bytes with each special byte at each position.
+    @Test func plainBytesAgreeWithTheByteRule() {
+        func byteRule(_ bytes: [UInt8]) -> Bool {
+            if let first = bytes.first, CSVText.startsFormula(first) { return false }
+            return !bytes.contains(where: CSVText.needsQuotes)
+        }
+        let specials: [UInt8] = Array(",\"\n\r;=+-@\t".utf8) + [0, 0x2B, 0x2D, 0x3A, 0x3C, 0x80, 0xAC, 0xFF]
+        var cases: [[UInt8]] = []
+        for length in 0...40 {
+            let plain = (0..<length).map { UInt8(ascii: "A") + UInt8($0 % 26) }
+            cases.append(plain)
+            for position in 0..<length {
+                for special in specials {
+                    var id = plain
+                    id[position] = special
+                    cases.append(id)
+                }
+            }
+        }
+        var wrong: [[UInt8]] = []
+        for id in cases where id.withUnsafeBytes({ CSVText.isPlain($0) }) != byteRule(id) { wrong.append(id) }
+        #expect(wrong.count == 0, "first: \(wrong.prefix(3))")
+    }
+
+    /// `copyBytes` writes exactly the bytes asked for, at every length up to 80, and no byte past them.
+    @Test func shortCopiesWriteExactlyTheirBytes() {
+        let source = (0..<80).map { UInt8($0 + 1) }
+        for length in 0...80 {
+            var target = [UInt8](repeating: 0xEE, count: 96)
+            source.withUnsafeBytes { from in
+                target.withUnsafeMutableBufferPointer { OutputFile.copyBytes(from: from.baseAddress!, count: length, to: $0.baseAddress!) }
+            }
+            #expect(Array(target[0..<length]) == Array(source[0..<length]), "length \(length)")
+            #expect(target[length...].allSatisfy { $0 == 0xEE }, "length \(length)")
+        }
+    }
 }
