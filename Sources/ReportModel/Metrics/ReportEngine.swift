@@ -58,26 +58,44 @@ public struct ReportEngine: Sendable {
         var revenueTotal: Int64 = 0
         var revenuePeriod: Int64 = 0
         var repeatBuyers = 0
-        for row in 0..<rows {
-            let c = Int(table.customer[row])
-            let orders = table.orders[row]
-            let isActive: Bool
-            if hasStatus {
-                isActive = table.status[row] == 1
-            } else {
-                isActive = orders >= 1 && asOf - table.lastOrder[row] <= window
+        // Through buffers (every row's customer is below n, and the state arrays have grown to n):
+        // no bounds check on the eight arrays a row reads (callgrind, build of 100 k × 12: this
+        // function's own instructions 98.7 M → 90.1 M).
+        precondition(table.orders.count == rows && table.lastOrder.count == rows && table.revenue.count == rows
+                     && (!hasStatus || table.status.count == rows) && previousActive.count >= n)
+        var activeCount = 0, buyerCount = 0
+        table.customer.withUnsafeBufferPointer { customer in
+        table.orders.withUnsafeBufferPointer { ordersColumn in
+        table.lastOrder.withUnsafeBufferPointer { lastOrder in
+        table.revenue.withUnsafeBufferPointer { revenueColumn in
+        table.status.withUnsafeBufferPointer { status in
+        previousActive.withUnsafeBufferPointer { previousActive in
+        previousPresent.withUnsafeBufferPointer { previousPresent in
+        previousRevenue.withUnsafeBufferPointer { previousRevenue in
+        active.withUnsafeMutableBufferPointer { active in
+            for row in 0..<rows {
+                let c = Int(customer[row])
+                let orders = ordersColumn[row]
+                let isActive: Bool
+                if hasStatus {
+                    isActive = status[row] == 1
+                } else {
+                    isActive = orders >= 1 && asOf - lastOrder[row] <= window
+                }
+                active[row] = isActive
+                if isActive {
+                    activeCount += 1
+                    if previousActive[c] { stillActive += 1 }
+                }
+                if orders >= 1 { buyerCount += 1 }
+                if orders >= 2 { repeatBuyers += 1 }
+                let revenue = revenueColumn[row]
+                revenueTotal += revenue
+                revenuePeriod += previousPresent[c] ? revenue - previousRevenue[c] : revenue
             }
-            active[row] = isActive
-            if isActive {
-                counts.active += 1
-                if previousActive[c] { stillActive += 1 }
-            }
-            if orders >= 1 { counts.buyers += 1 }
-            if orders >= 2 { repeatBuyers += 1 }
-            let revenue = table.revenue[row]
-            revenueTotal += revenue
-            revenuePeriod += previousPresent[c] ? revenue - previousRevenue[c] : revenue
-        }
+        }}}}}}}}}
+        counts.active = activeCount
+        counts.buyers = buyerCount
         counts.prospects = rows - counts.buyers
         counts.newActive = counts.active - stillActive
         counts.lost = previousActiveCount - stillActive
