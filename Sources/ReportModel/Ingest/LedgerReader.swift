@@ -72,7 +72,7 @@ public struct LedgerReader {
             }
         }
         defer { _ = tail?.wait() }   // its bytes must stay mapped while it reads
-        var builder = LedgerLinesBuilder(hasOrderID: cOrder >= 0, expectedLines: max(16, ((tail?.start ?? bytes.count) - reader.offset) / 40))
+        var builder = LedgerLinesBuilder(hasOrderID: cOrder >= 0, expectedLines: LedgerLinesBuilder.expectedLines(bytes: (tail?.start ?? bytes.count) - reader.offset))
         var lastConsumed = 0
         while true {
             if let next = tail, reader.offset >= next.start {

@@ -20,7 +20,7 @@ final class LedgerTailReader: Sendable {
         let count = bytes.count
         nonisolated(unsafe) let base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
         task = BackgroundTask {
-            var builder = LedgerLinesBuilder(hasOrderID: hasOrderID, expectedLines: (count - start) / 40)
+            var builder = LedgerLinesBuilder(hasOrderID: hasOrderID, expectedLines: LedgerLinesBuilder.expectedLines(bytes: count - start))
             var offset = start, released = start, total = 0
             while true {
                 // Stop every 16 MB to flush the batch and let go of the bytes read.
