@@ -20,6 +20,10 @@ struct LedgerLinesBuilder {
     /// Room for about `expectedLines` lines.
     init(hasOrderID: Bool, expectedLines: Int) {
         self.hasOrderID = hasOrderID
+        // An id table for a customer per eight lines from the start: grown from 1,024 ids by
+        // doubling, it hashed every id again at each growth (callgrind, `validate --parse-only` of
+        // the 500 k-customer ledger: 6,564 M → 6,359 M instructions).
+        customers = CustomerIndex(capacity: max(1 << 10, expectedLines / 8))
         current.customer.reserveHugeCapacity(expectedLines)
         current.day.reserveHugeCapacity(expectedLines)
         current.amount.reserveHugeCapacity(expectedLines)
