@@ -267,7 +267,8 @@ public struct SnapshotReader {
             let row = Int32(table.count + block.count)
             if r.refund > 0 { table.refunds.append((row, r.refund)) }
             if r.feedbackStart >= 0 {
-                table.feedback.append((row, String(decoding: UnsafeRawBufferPointer(start: base + r.feedbackStart, count: r.feedbackCount), as: UTF8.self)))
+                let raw = UnsafeRawBufferPointer(start: base + r.feedbackStart, count: r.feedbackCount)
+                table.feedback.append((row, r.feedbackEscaped ? CSVRowScanner.unescapedText(raw) : String(decoding: raw, as: UTF8.self)))
             }
             var tier: UInt32 = 0
             if r.tierStart >= 0 {

@@ -37,6 +37,8 @@ struct SnapshotRowDecoder {
         var purchaseDays: Int32 = 0
         var repeatSpend: Int64 = 0
         var feedbackStart = -1, feedbackCount = 0
+        /// Whether the feedback's range holds doubled quotes (`CSVRowScanner.unescapedText` reads it).
+        var feedbackEscaped = false
         var tierStart = -1, tierCount = 0
     }
 
@@ -148,7 +150,7 @@ struct SnapshotRowDecoder {
         p = e7 &+ 1
         guard let e8 = scan.typed(base, p, lineEnd, quotes: quotes, { score(base, $0, $1, 1...7, &row.ces) }), base[e8] == d else { return nil }
         p = e8 &+ 1
-        guard let e9 = text(base, p, lineEnd, &row.feedbackStart, &row.feedbackCount), base[e9] == d else { return nil }
+        guard let e9 = feedback(base, p, lineEnd, &row), base[e9] == d else { return nil }
         p = e9 &+ 1
         guard let e10 = scan.typed(base, p, lineEnd, quotes: quotes, { flag(base, $0, $1, &row.publicComplaint) }), base[e10] == d else { return nil }
         p = e10 &+ 1
@@ -183,10 +185,10 @@ struct SnapshotRowDecoder {
         case .vip: return flag(base, p, lineEnd, &row.vip)
         case .publicComplaint: return flag(base, p, lineEnd, &row.publicComplaint)
         case .status: return status(base, p, lineEnd, &row.status)
-        case .feedback: return text(base, p, lineEnd, &row.feedbackStart, &row.feedbackCount)
+        case .feedback: return feedback(base, p, lineEnd, &row)
         case .tier: return text(base, p, lineEnd, &row.tierStart, &row.tierCount)
         case .ignored:
-            guard let (_, _, next, _) = scan.text(base, p, lineEnd) else { return nil }
+            guard let (_, _, next, _, _) = scan.escapableText(base, p, lineEnd) else { return nil }
             return next
         }
     }
@@ -274,6 +276,22 @@ struct SnapshotRowDecoder {
             else { return nil }
         }
         return end
+    }
+
+    /// The feedback: `text`, doubled quotes allowed (`row.feedbackEscaped`).
+    @_transparent
+    private func feedback(_ base: UnsafePointer<UInt8>, _ p: Int, _ lineEnd: Int, _ row: inout Row) -> Int? {
+        // Most rows leave the feedback empty.
+        if base[p] == scan.delimiter { return p }
+        guard let (from, to, next, ascii, escaped) = scan.escapableText(base, p, lineEnd) else { return nil }
+        let raw = UnsafeRawBufferPointer(start: base + from, count: to &- from)
+        if !FieldParser.trimmed(raw).isEmpty {
+            if !ascii && !TextValidation.isValidUTF8(raw) { return nil }
+            row.feedbackStart = from
+            row.feedbackCount = to &- from
+            row.feedbackEscaped = escaped
+        }
+        return next
     }
 
     /// A text, quoted or not, in valid UTF-8: its content range, or nothing (start -1) when blank.

@@ -252,6 +252,19 @@ extension SnapshotRowDecoderTests {
                 let line = columns.map { $0 == .customerID ? odd : "\"" + values[$0]! + "\"" }.joined(separator: ",") + "\n"
                 #expect(decode(line) == nil, "\(line.debugDescription)")
             }
+            // But a feedback with doubled quotes is decoded here, marked for unescaping (a tier is not).
+            for (feedback, text) in [("\"He said \"\"hi\"\"\"", "He said \"hi\""), ("\"\"\"\"\"\"\"\"\"\"\"\"", "\"\"\"\"\""), ("\"a \"\"\"\" b\"", "a \"\" b")] {
+                let line = columns.map { $0 == .feedback ? feedback : "\"" + values[$0]! + "\"" }.joined(separator: ",") + "\n"
+                let row = decode(line)
+                #expect(row?.feedbackEscaped == true, "\(line.debugDescription)")
+                if let row {
+                    let bytes = Array(line.utf8)
+                    let got = bytes.withUnsafeBytes { CSVRowScanner.unescapedText(UnsafeRawBufferPointer(rebasing: $0[row.feedbackStart ..< row.feedbackStart + row.feedbackCount])) }
+                    #expect(got == text)
+                }
+                let tierLine = columns.map { $0 == .tier ? feedback : "\"" + values[$0]! + "\"" }.joined(separator: ",") + "\n"
+                #expect(decode(tierLine) == nil, "\(tierLine.debugDescription)")
+            }
         }
     }
 
