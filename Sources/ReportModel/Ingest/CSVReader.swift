@@ -78,6 +78,22 @@ public struct CSVReader {
         return scratch
     }
 
+    /// The text of a quoted field's content `raw` (`rawBytes`, or the range `CSVRowScanner.text`
+    /// gives), each doubled quote read as one, as `unescapedBytes` reads it: one `String` made from
+    /// the bytes, for both read paths' text fields.
+    public static func unescapedText(_ raw: UnsafeRawBufferPointer) -> String {
+        String(unsafeUninitializedCapacity: raw.count) { out in
+            var n = 0, i = 0
+            while i < raw.count {
+                let b = raw[i]
+                out[n] = b
+                n += 1
+                i += (b == UInt8(ascii: "\"") && i + 1 < raw.count && raw[i + 1] == UInt8(ascii: "\"")) ? 2 : 1
+            }
+            return n
+        }
+    }
+
     /// Moves past a one-line record that was decoded elsewhere (`SnapshotRowDecoder`) to `offset`,
     /// the byte after its line end.
     public mutating func skipLine(to offset: Int) {

@@ -91,34 +91,15 @@ struct CSVRowScanner: @unchecked Sendable {
         return (q, high < 0x80)
     }
 
-    /// A text field from `p`, quoted or not: its content range, the offset after it, and whether
-    /// the content is all ASCII. A quoted field must hold no `""`, no line break and no NUL.
+    /// A text field from `p`, quoted or not: its content range, the offset after it, whether the
+    /// content is all ASCII, and whether it holds doubled quotes (`""`, a quote in the value), which
+    /// only `doubledQuotes` callers take (they read the content with `CSVReader.unescapedText`; the
+    /// others keep the raw bytes, and such a field is not plainly valid for them). A quoted field
+    /// must hold no line break and no NUL. (Feedback quoting its customers, 3.5 k rows of each 1 M-row
+    /// sample file, took the general reader before: 3 % of the parse, perf.)
     @inline(__always)
-    func text(_ base: UnsafePointer<UInt8>, _ p: Int, _ lineEnd: Int) -> (from: Int, to: Int, next: Int, ascii: Bool)? {
-        guard base[p] == UInt8(ascii: "\"") else {
-            guard let (end, ascii) = plain(base, p, lineEnd) else { return nil }
-            return (p, end, end, ascii)
-        }
-        var q = p &+ 1
-        var high: UInt8 = 0
-        while true {
-            let b = base[q]
-            if b > UInt8(ascii: "\"") || b == UInt8(ascii: " ") || b == UInt8(ascii: "!") { high |= b; q &+= 1; continue }
-            if b == UInt8(ascii: "\"") { break }
-            if b == UInt8(ascii: "\t") { q &+= 1; continue }
-            return nil   // \n (a quoted line break, or the end of this line), \r, NUL, other controls
-        }
-        // A doubled quote is an escaped one: the general reader collapses those.
-        guard base[q &+ 1] != UInt8(ascii: "\"") else { return nil }
-        return (p &+ 1, q, q &+ 1, high < 0x80)
-    }
-
-    /// `text`, a quoted field's doubled quotes (`""`, a quote in the value) being allowed: `escaped`
-    /// tells whether it has any (its content is then read with `unescapedText`). For the feedback
-    /// column, whose verbatims quote their customers (the sample's files: 3.5 k rows of 1 M each).
-    /// Those rows took the general reader before: 3 % of the parse of the 1 M × 12 sample (perf).
-    @inline(__always)
-    func escapableText(_ base: UnsafePointer<UInt8>, _ p: Int, _ lineEnd: Int) -> (from: Int, to: Int, next: Int, ascii: Bool, escaped: Bool)? {
+    func text(_ base: UnsafePointer<UInt8>, _ p: Int, _ lineEnd: Int, doubledQuotes: Bool = false)
+        -> (from: Int, to: Int, next: Int, ascii: Bool, escaped: Bool)? {
         guard base[p] == UInt8(ascii: "\"") else {
             guard let (end, ascii) = plain(base, p, lineEnd) else { return nil }
             return (p, end, end, ascii, false)
@@ -131,6 +112,7 @@ struct CSVRowScanner: @unchecked Sendable {
             if b > UInt8(ascii: "\"") || b == UInt8(ascii: " ") || b == UInt8(ascii: "!") { high |= b; q &+= 1; continue }
             if b == UInt8(ascii: "\"") {
                 guard base[q &+ 1] == UInt8(ascii: "\"") else { break }
+                guard doubledQuotes else { return nil }
                 escaped = true
                 q &+= 2
                 continue
@@ -139,21 +121,6 @@ struct CSVRowScanner: @unchecked Sendable {
             return nil   // \n (a quoted line break, or the end of this line), \r, NUL, other controls
         }
         return (p &+ 1, q, q &+ 1, high < 0x80, escaped)
-    }
-
-    /// The text of a quoted field's content `raw` (as `escapableText` delimits it), each doubled
-    /// quote read as one, as the general reader's `unescapedBytes` gives it.
-    static func unescapedText(_ raw: UnsafeRawBufferPointer) -> String {
-        String(unsafeUninitializedCapacity: raw.count) { out in
-            var n = 0, i = 0
-            while i < raw.count {
-                let b = raw[i]
-                out[n] = b
-                n += 1
-                i += b == UInt8(ascii: "\"") ? 2 : 1
-            }
-            return n
-        }
     }
 
     /// Reads a typed field (a number, a date, a flag) with `read(from, end)`: from `p` to the line

@@ -76,13 +76,13 @@ struct LedgerRowDecoder: Sendable {
         var p = fieldStart
         switch slot {
         case .id:
-            guard let (from, to, next, ascii) = scan.text(base, p, lineEnd), to > from else { return nil }
+            guard let (from, to, next, ascii, _) = scan.text(base, p, lineEnd), to > from else { return nil }
             if !ascii && !TextValidation.isValidUTF8(UnsafeRawBufferPointer(start: base + from, count: to - from)) { return nil }
             row.idStart = from
             row.idCount = to - from
             p = next
         case .order:
-            guard let (from, to, next, _) = scan.text(base, p, lineEnd) else { return nil }
+            guard let (from, to, next, _, _) = scan.text(base, p, lineEnd) else { return nil }
             row.order = to == from ? -2 : Int64(bitPattern: CustomerIndex.hash(UnsafeRawBufferPointer(start: base + from, count: to - from)) & 0x7FFF_FFFF_FFFF_FFFF)
             p = next
         case .date:
@@ -101,7 +101,7 @@ struct LedgerRowDecoder: Sendable {
                 p = end
             }
         case .ignored:
-            guard let (_, _, next, _) = scan.text(base, p, lineEnd) else { return nil }
+            guard let (_, _, next, _, _) = scan.text(base, p, lineEnd) else { return nil }
             p = next
         }
         return p

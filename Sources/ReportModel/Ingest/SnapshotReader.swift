@@ -175,22 +175,14 @@ public struct SnapshotReader {
             let f = fields[column]
             let raw = reader.rawBytes(f)
             if FieldParser.trimmed(raw).isEmpty { return nil }
-            let valid: Bool
-            let made: String
-            if f.hasEscapedQuotes {
-                let bytes = reader.unescapedBytes(f, scratch: &scratch)
-                valid = bytes.withUnsafeBytes { TextValidation.isValidUTF8($0) }
-                made = valid ? String(decoding: bytes, as: UTF8.self) : ""
-            } else {
-                valid = TextValidation.isValidUTF8(raw)
-                made = valid ? String(decoding: raw, as: UTF8.self) : ""
-            }
-            guard valid else {
+            // (Collapsing doubled quotes changes no byte's validity: a quote is never part of a
+            // multi-byte sequence.)
+            guard TextValidation.isValidUTF8(raw) else {
                 report(f, column, line, "\(header.name(column)) is not valid UTF-8 text", TextValidation.expectedUTF8)
                 rowOK = false
                 return nil
             }
-            return made
+            return f.hasEscapedQuotes ? CSVReader.unescapedText(raw) : String(decoding: raw, as: UTF8.self)
         }
         // Tiers repeat a handful of values: each gets a code, and its String is made once.
         var tierCodes = TextCodes()
@@ -268,7 +260,7 @@ public struct SnapshotReader {
             if r.refund > 0 { table.refunds.append((row, r.refund)) }
             if r.feedbackStart >= 0 {
                 let raw = UnsafeRawBufferPointer(start: base + r.feedbackStart, count: r.feedbackCount)
-                table.feedback.append((row, r.feedbackEscaped ? CSVRowScanner.unescapedText(raw) : String(decoding: raw, as: UTF8.self)))
+                table.feedback.append((row, r.feedbackEscaped ? CSVReader.unescapedText(raw) : String(decoding: raw, as: UTF8.self)))
             }
             var tier: UInt32 = 0
             if r.tierStart >= 0 {

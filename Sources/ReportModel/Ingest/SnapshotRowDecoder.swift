@@ -37,7 +37,7 @@ struct SnapshotRowDecoder {
         var purchaseDays: Int32 = 0
         var repeatSpend: Int64 = 0
         var feedbackStart = -1, feedbackCount = 0
-        /// Whether the feedback's range holds doubled quotes (`CSVRowScanner.unescapedText` reads it).
+        /// Whether the feedback's range holds doubled quotes (`CSVReader.unescapedText` reads it).
         var feedbackEscaped = false
         var tierStart = -1, tierCount = 0
     }
@@ -150,13 +150,14 @@ struct SnapshotRowDecoder {
         p = e7 &+ 1
         guard let e8 = scan.typed(base, p, lineEnd, quotes: quotes, { score(base, $0, $1, 1...7, &row.ces) }), base[e8] == d else { return nil }
         p = e8 &+ 1
-        guard let e9 = feedback(base, p, lineEnd, &row), base[e9] == d else { return nil }
+        guard let e9 = text(base, p, lineEnd, doubledQuotes: true, &row.feedbackStart, &row.feedbackCount, &row.feedbackEscaped), base[e9] == d else { return nil }
         p = e9 &+ 1
         guard let e10 = scan.typed(base, p, lineEnd, quotes: quotes, { flag(base, $0, $1, &row.publicComplaint) }), base[e10] == d else { return nil }
         p = e10 &+ 1
         guard let e11 = scan.typed(base, p, lineEnd, quotes: quotes, { optionalAmount(base, $0, $1, &row.refund) }), base[e11] == d else { return nil }
         p = e11 &+ 1
-        guard let e12 = text(base, p, lineEnd, &row.tierStart, &row.tierCount), base[e12] == d else { return nil }
+        var never = false
+        guard let e12 = text(base, p, lineEnd, doubledQuotes: false, &row.tierStart, &row.tierCount, &never), base[e12] == d else { return nil }
         p = e12 &+ 1
         guard let e13 = scan.typed(base, p, lineEnd, quotes: quotes, { optionalAmount(base, $0, $1, &row.points) }), e13 == lineEnd else { return nil }
         return newline &+ 1
@@ -185,10 +186,12 @@ struct SnapshotRowDecoder {
         case .vip: return flag(base, p, lineEnd, &row.vip)
         case .publicComplaint: return flag(base, p, lineEnd, &row.publicComplaint)
         case .status: return status(base, p, lineEnd, &row.status)
-        case .feedback: return feedback(base, p, lineEnd, &row)
-        case .tier: return text(base, p, lineEnd, &row.tierStart, &row.tierCount)
+        case .feedback: return text(base, p, lineEnd, doubledQuotes: true, &row.feedbackStart, &row.feedbackCount, &row.feedbackEscaped)
+        case .tier:
+            var never = false
+            return text(base, p, lineEnd, doubledQuotes: false, &row.tierStart, &row.tierCount, &never)
         case .ignored:
-            guard let (_, _, next, _, _) = scan.escapableText(base, p, lineEnd) else { return nil }
+            guard let (_, _, next, _, _) = scan.text(base, p, lineEnd, doubledQuotes: true) else { return nil }
             return next
         }
     }
@@ -278,37 +281,26 @@ struct SnapshotRowDecoder {
         return end
     }
 
-    /// The feedback: `text`, doubled quotes allowed (`row.feedbackEscaped`).
-    @_transparent
-    private func feedback(_ base: UnsafePointer<UInt8>, _ p: Int, _ lineEnd: Int, _ row: inout Row) -> Int? {
-        // Most rows leave the feedback empty.
-        if base[p] == scan.delimiter { return p }
-        guard let (from, to, next, ascii, escaped) = scan.escapableText(base, p, lineEnd) else { return nil }
-        let raw = UnsafeRawBufferPointer(start: base + from, count: to &- from)
-        if !FieldParser.trimmed(raw).isEmpty {
-            if !ascii && !TextValidation.isValidUTF8(raw) { return nil }
-            row.feedbackStart = from
-            row.feedbackCount = to &- from
-            row.feedbackEscaped = escaped
-        }
-        return next
-    }
-
-    /// A text, quoted or not, in valid UTF-8: its content range, or nothing (start -1) when blank.
+    /// A text, quoted or not, in valid UTF-8: its content range, or nothing (start -1) when blank,
+    /// and whether the range holds doubled quotes (`CSVReader.unescapedText`); returns where it ends.
+    /// Doubled quotes only where `doubledQuotes` (the feedback): a tier's raw bytes are its code's
+    /// key, so a tier with them takes the general path.
     /// (`@_transparent`: with `@inline(__always)` the optimizer still left it a call, two per row,
     /// with the result tuple passed through memory. Inlined, the parse of the 1 M × 12 sample took
     /// 1.00–1.02 s against 1.10–1.13 s in six alternating pairs; callgrind, 100 k × 12: 1,149.7 M →
     /// 1,078.9 M instructions.)
     @_transparent
-    private func text(_ base: UnsafePointer<UInt8>, _ p: Int, _ lineEnd: Int, _ start: inout Int, _ count: inout Int) -> Int? {
+    private func text(_ base: UnsafePointer<UInt8>, _ p: Int, _ lineEnd: Int, doubledQuotes: Bool,
+                      _ start: inout Int, _ count: inout Int, _ escaped: inout Bool) -> Int? {
         // Most rows leave the feedback empty.
         if base[p] == scan.delimiter { return p }
-        guard let (from, to, next, ascii) = scan.text(base, p, lineEnd) else { return nil }
+        guard let (from, to, next, ascii, doubled) = scan.text(base, p, lineEnd, doubledQuotes: doubledQuotes) else { return nil }
         let raw = UnsafeRawBufferPointer(start: base + from, count: to &- from)
         if !FieldParser.trimmed(raw).isEmpty {
             if !ascii && !TextValidation.isValidUTF8(raw) { return nil }
             start = from
             count = to &- from
+            escaped = doubled
         }
         return next
     }

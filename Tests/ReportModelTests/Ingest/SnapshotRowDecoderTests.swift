@@ -259,7 +259,7 @@ extension SnapshotRowDecoderTests {
                 #expect(row?.feedbackEscaped == true, "\(line.debugDescription)")
                 if let row {
                     let bytes = Array(line.utf8)
-                    let got = bytes.withUnsafeBytes { CSVRowScanner.unescapedText(UnsafeRawBufferPointer(rebasing: $0[row.feedbackStart ..< row.feedbackStart + row.feedbackCount])) }
+                    let got = bytes.withUnsafeBytes { CSVReader.unescapedText(UnsafeRawBufferPointer(rebasing: $0[row.feedbackStart ..< row.feedbackStart + row.feedbackCount])) }
                     #expect(got == text)
                 }
                 let tierLine = columns.map { $0 == .tier ? feedback : "\"" + values[$0]! + "\"" }.joined(separator: ",") + "\n"
