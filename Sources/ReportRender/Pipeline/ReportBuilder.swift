@@ -161,8 +161,10 @@ public enum ReportBuilder {
                         do {
                             let view = SnapshotView(report: pending.report, history: history, config: config)
                             // The latest snapshot's views, the fullest, are checked against the templates' tags.
+                            // The last snapshot's pages come when the reader is done: its segments.csv goes on
+                            // a thread of its own.
                             pageWriter.note(try pages.write(pending.report, view: view, customers: ids, periods: periods, site: handoff.value,
-                                                            checkingKeys: index == periods.count - 1))
+                                                            checkingKeys: index == periods.count - 1, segmentsAside: index == periods.count - 1))
                         }
                         log.note(summary + ", pages \(s(t3, DispatchTime.now())) s (on the page thread)")
                     }

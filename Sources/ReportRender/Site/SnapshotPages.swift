@@ -91,14 +91,31 @@ struct SnapshotPages {
     /// Writes the folder `<period>/` of a snapshot. With `checkingKeys`, returns the warnings for
     /// template tags that name nothing in this snapshot's views (`TemplateSet.unknownKeys`).
     @discardableResult
+    ///
+    /// With `segmentsAside`, `segments.csv` (most of the folder's time: 0.16 of 0.26 s for 1 M
+    /// customers) is written on a second thread while the rest is made: for the last snapshot of a
+    /// build, when the reader thread is done and a core would otherwise stand idle.
     func write(_ report: SnapshotReport, view: SnapshotView, customers: CustomerIDs, periods: [SnapshotPeriod], site: SiteWriter,
-               checkingKeys: Bool = false) throws(SiteError) -> [String] {
+               checkingKeys: Bool = false, segmentsAside: Bool = false) throws(SiteError) -> [String] {
         let folder = report.period.label + "/"
+        let segmentsPath = try site.path(folder + "segments.csv")
+        let segments: BackgroundTask<String?>?
+        if segmentsAside {
+            let inputs = PageThreadHandoff(value: (report, customers))
+            segments = BackgroundTask {
+                do { try SegmentsCSV.write(inputs.value.0, customers: inputs.value.1, to: segmentsPath) } catch { return "\(error)" }
+                return nil
+            }
+        } else {
+            segments = nil
+        }
+        // Waited for on every way out, so that no write goes on after a failed build abandons its folder.
+        defer { _ = segments?.wait() }
         let base = view.with(customers: customers).dictionary()
         let charts = charts(report, history: view.history)
         do {
             try MetricsDocument.json(report).serialized().write(toFile: try site.path(folder + "metrics.json"), atomically: false, encoding: .utf8)
-            try SegmentsCSV.write(report, customers: customers, to: try site.path(folder + "segments.csv"))
+            if segments == nil { try SegmentsCSV.write(report, customers: customers, to: segmentsPath) }
             try EscalationsCSV.write(report, to: try site.path(folder + "escalations.csv"))
         } catch let error as SiteError {
             throw error
@@ -115,7 +132,9 @@ struct SnapshotPages {
             markdown.append(text)
         }
         try writeHTML(base: base, charts: charts, markdown: markdown, label: report.period.label, periods: periods, site: site)
-        return checkingKeys ? unknownKeys(base: base, charts: charts, label: report.period.label, periods: periods) : []
+        let warnings = checkingKeys ? unknownKeys(base: base, charts: charts, label: report.period.label, periods: periods) : []
+        if let failure = segments?.wait() { throw .cannotWrite(folder, failure) }
+        return warnings
     }
 
     /// The warnings for template tags that name nothing in the views of a snapshot's pages
