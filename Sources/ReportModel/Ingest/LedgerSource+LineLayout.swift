@@ -10,93 +10,136 @@ extension LedgerSource {
     /// read lines next to each other. (Sorting line numbers, then gathering every column through
     /// them and comparing order ids through them, was a scattered read per line and column: 0.8 s
     /// of reading a 5 M-line ledger, all of it before a second thread has work.)
-    static func sortedByCustomer(_ parts: inout [LedgerLineColumns], customers customerCount: Int, hasOrderID: Bool)
+    ///
+    /// The parts (the file's halves, read at once) are counted, placed and moved at once, each on a
+    /// core: a part's lines of a customer come after those of the parts before it, so the order is
+    /// that of one pass. The customers' own lines are then sorted and their orders found in chunks
+    /// of customers at once. (One thread did all of it, the other core idle: a third of reading
+    /// the 5 M-line sample ledger, much of it the first writes of fresh memory.)
+    /// `chunks`: how many chunks of customers (tests vary it).
+    static func sortedByCustomer(_ parts: inout [LedgerLineColumns], customers customerCount: Int, hasOrderID: Bool, chunks chunkCount: Int = ParallelChunks.count)
         -> (day: [Int32], amount: [Int64], startsOrder: [Bool], start: [Int], order: [Int64]) {
         let n = parts.reduce(0) { $0 + $1.count }
         precondition(n < Int(Int32.max), "a ledger of 2^31 lines or more")
-        var start = [Int](repeating: 0, count: customerCount + 1)
-        for part in parts { for c in part.customer { start[Int(c) + 1] += 1 } }
-        for c in 0..<customerCount { start[c + 1] += start[c] }
-        // The place of each line, in file order.
-        var place = [Int32].hugeFilled(0, count: n)
-        do {
-            var fill = start.map { Int32(truncatingIfNeeded: $0) }
-            var line = 0
-            place.withUnsafeMutableBufferPointer { place in
-                fill.withUnsafeMutableBufferPointer { fill in
-                    for k in parts.indices {
+        let partCount = parts.count
+        var lineStart = [0]
+        for part in parts { lineStart.append(lineStart[lineStart.count - 1] + part.count) }
+        // Each part's lines per customer, then where the part's first line of each customer goes.
+        var fill = [[Int32]](repeating: [], count: partCount)
+        fill.withUnsafeMutableBufferPointer { fill in
+            parts.withUnsafeBufferPointer { parts in
+                ParallelChunks.run(partCount) { k in
+                    var counts = [Int32](repeating: 0, count: customerCount)
+                    counts.withUnsafeMutableBufferPointer { counts in
                         parts[k].customer.withUnsafeBufferPointer { customers in
-                            for c in customers {
-                                place[line] = fill[Int(c)]
-                                fill[Int(c)] &+= 1
-                                line += 1
+                            for c in customers { counts[Int(c)] &+= 1 }
+                        }
+                    }
+                    fill[k] = counts
+                }
+            }
+        }
+        var start = [Int](repeating: 0, count: customerCount + 1)
+        start.withUnsafeMutableBufferPointer { start in
+            var at = 0
+            for c in 0..<customerCount {
+                for k in 0..<partCount {
+                    let lines = Int(fill[k][c])
+                    fill[k][c] = Int32(truncatingIfNeeded: at)
+                    at += lines
+                }
+                start[c + 1] = at
+            }
+        }
+        // The place of each line, in file order.
+        var place = [Int32].hugeUninitialized(count: n)
+        place.withUnsafeMutableBufferPointer { place in
+            parts.withUnsafeMutableBufferPointer { parts in
+                fill.withUnsafeMutableBufferPointer { fill in
+                    ParallelChunks.run(partCount) { k in
+                        var line = lineStart[k]
+                        fill[k].withUnsafeMutableBufferPointer { fill in
+                            parts[k].customer.withUnsafeBufferPointer { customers in
+                                for c in customers {
+                                    place[line] = fill[Int(c)]
+                                    fill[Int(c)] &+= 1
+                                    line += 1
+                                }
                             }
                         }
                         parts[k].customer = []
+                        fill[k] = []
                     }
                 }
             }
         }
-        func moved<T>(_ column: WritableKeyPath<LedgerLineColumns, [T]>) -> [T] {
-            [T](unsafeUninitializedCapacity: n) { out, initialized in
-                if let base = out.baseAddress { HugePages.advise(UnsafeMutableRawPointer(base), bytes: n * MemoryLayout<T>.stride) }
+        func moved<T: BitwiseCopyable>(_ column: WritableKeyPath<LedgerLineColumns, [T]>) -> [T] {
+            var out = [T].hugeUninitialized(count: n)
+            out.withUnsafeMutableBufferPointer { out in
                 place.withUnsafeBufferPointer { place in
-                    var line = 0
-                    for k in parts.indices {
-                        parts[k][keyPath: column].withUnsafeBufferPointer { values in
-                            for v in values {
-                                (out.baseAddress! + Int(place[line])).initialize(to: v)
-                                line += 1
+                    parts.withUnsafeMutableBufferPointer { parts in
+                        ParallelChunks.run(partCount) { k in
+                            var line = lineStart[k]
+                            parts[k][keyPath: column].withUnsafeBufferPointer { values in
+                                for v in values {
+                                    out[Int(place[line])] = v
+                                    line += 1
+                                }
                             }
+                            parts[k][keyPath: column] = []
                         }
-                        parts[k][keyPath: column] = []
                     }
                 }
-                initialized = n
             }
+            return out
         }
         var order = hasOrderID ? moved(\.order) : []
         var amount = moved(\.amount)
         var day = moved(\.day)
         place = []
-        // Each customer's lines by day, ties kept in file order (an insertion sort: a ledger in date
-        // order needs no move at all).
+        var starts = [Bool].hugeUninitialized(count: n)
+        // Chunks of customers with about as many lines each.
+        let chunks = ParallelChunks.bounds(customerCount, parts: chunkCount) { start[$0] }
         day.withUnsafeMutableBufferPointer { day in
-            amount.withUnsafeMutableBufferPointer { amount in
-                order.withUnsafeMutableBufferPointer { order in
-                    for c in 0..<customerCount where start[c + 1] - start[c] > 1 {
-                        let lower = start[c], upper = start[c + 1]
-                        for k in (lower + 1)..<upper where day[k] < day[k - 1] {
-                            let (d, a) = (day[k], amount[k])
-                            let o = hasOrderID ? order[k] : 0
-                            var j = k
-                            while j > lower && day[j - 1] > d {
-                                day[j] = day[j - 1]
-                                amount[j] = amount[j - 1]
-                                if hasOrderID { order[j] = order[j - 1] }
-                                j -= 1
-                            }
-                            day[j] = d
-                            amount[j] = a
-                            if hasOrderID { order[j] = o }
+        amount.withUnsafeMutableBufferPointer { amount in
+        order.withUnsafeMutableBufferPointer { order in
+        starts.withUnsafeMutableBufferPointer { starts in
+        start.withUnsafeBufferPointer { start in
+            ParallelChunks.run(chunks.count - 1) { chunk in
+                let customers = chunks[chunk]..<chunks[chunk + 1]
+                // Each customer's lines by day, ties kept in file order (an insertion sort: a ledger
+                // in date order needs no move at all).
+                for c in customers where start[c + 1] - start[c] > 1 {
+                    let lower = start[c], upper = start[c + 1]
+                    for k in (lower + 1)..<upper where day[k] < day[k - 1] {
+                        let (d, a) = (day[k], amount[k])
+                        let o = hasOrderID ? order[k] : 0
+                        var j = k
+                        while j > lower && day[j - 1] > d {
+                            day[j] = day[j - 1]
+                            amount[j] = amount[j - 1]
+                            if hasOrderID { order[j] = order[j - 1] }
+                            j -= 1
                         }
+                        day[j] = d
+                        amount[j] = a
+                        if hasOrderID { order[j] = o }
                     }
                 }
-            }
-        }
-        // Which lines start an order: the first line (by day) of each distinct order id of a customer,
-        // found within each customer's few lines (a global sort of 5 M lines cost 80 MB and ~1 s).
-        var starts = [Bool].hugeFilled(true, count: n)
-        if hasOrderID {
-            // Lines without an order id (-2) are orders of their own. A customer's few lines are
-            // compared with the earlier ones directly; a `Set` per customer (hashing, clearing) was a
-            // tenth of reading a 500 k-customer ledger. Customers with more lines (60 % of the lines
-            // of the 500 k-customer sample ledger) get an open-addressing table of their order ids,
-            // which are hashes already (one multiply spreads them): a `Set`, hashing each id again
-            // with SipHash, was 5 % of that ledger's parse instructions.
-            var seen: [Int64] = []
-            order.withUnsafeBufferPointer { order in
-                for c in 0..<customerCount where start[c + 1] - start[c] > 1 {
+                // Which lines start an order: the first line (by day) of each distinct order id of a
+                // customer, found within each customer's few lines (a global sort of 5 M lines cost
+                // 80 MB and ~1 s).
+                let lines = start[customers.lowerBound]..<start[customers.upperBound]
+                if let base = starts.baseAddress { (base + lines.lowerBound).initialize(repeating: true, count: lines.count) }
+                guard hasOrderID else { return }
+                // Lines without an order id (-2) are orders of their own. A customer's few lines are
+                // compared with the earlier ones directly; a `Set` per customer (hashing, clearing) was a
+                // tenth of reading a 500 k-customer ledger. Customers with more lines (60 % of the lines
+                // of the 500 k-customer sample ledger) get an open-addressing table of their order ids,
+                // which are hashes already (one multiply spreads them): a `Set`, hashing each id again
+                // with SipHash, was 5 % of that ledger's parse instructions.
+                var seen: [Int64] = []
+                for c in customers where start[c + 1] - start[c] > 1 {
                     let range = start[c]..<start[c + 1]
                     if range.count <= 32 {
                         for k in range where order[k] != -2 {
@@ -119,7 +162,7 @@ extension LedgerSource {
                     }
                 }
             }
-        }
+        }}}}}
         return (day, amount, starts, start, order)
     }
 
@@ -128,24 +171,54 @@ extension LedgerSource {
     /// Packed for the month ends, 13 bytes a line: the customer index with whether the line starts
     /// an order in its top bit (`LedgerSource.startsOrderBit`), the day as its offset in the month,
     /// the amount. `start` has `periods + 1` entries.
+    ///
+    /// Chunks of customers (of about as many lines each) are counted, placed and moved at once, each
+    /// on a core; a chunk's lines of a month end come after those of the chunks before it.
     static func groupedByPeriod(
-        _ sorted: inout (day: [Int32], amount: [Int64], startsOrder: [Bool], start: [Int], order: [Int64]), periodOfDay: LedgerDayPeriods, periods: Int
+        _ sorted: inout (day: [Int32], amount: [Int64], startsOrder: [Bool], start: [Int], order: [Int64]), periodOfDay: LedgerDayPeriods, periods: Int,
+        chunks parts: Int = ParallelChunks.count
     ) -> (customer: [UInt32], dayInMonth: [UInt8], amount: [Int64], start: [Int]) {
         let n = sorted.day.count
+        let customerStart = sorted.start
+        let chunks = ParallelChunks.bounds(customerStart.count - 1, parts: parts) { customerStart[$0] }
+        let chunkCount = chunks.count - 1
+        // Each chunk's lines per month end, then where the chunk's first line of each month end goes.
+        var fill = [[Int32]](repeating: [], count: chunkCount)
+        fill.withUnsafeMutableBufferPointer { fill in
+            sorted.day.withUnsafeBufferPointer { day in
+                ParallelChunks.run(chunkCount) { j in
+                    var counts = [Int32](repeating: 0, count: periods)
+                    for k in customerStart[chunks[j]]..<customerStart[chunks[j + 1]] { counts[periodOfDay[day[k]]] &+= 1 }
+                    fill[j] = counts
+                }
+            }
+        }
         var start = [Int](repeating: 0, count: periods + 1)
-        for d in sorted.day { start[periodOfDay[d] + 1] += 1 }
-        for p in 0..<periods { start[p + 1] += start[p] }
+        var at = 0
+        for p in 0..<periods {
+            for j in 0..<chunkCount {
+                let lines = Int(fill[j][p])
+                fill[j][p] = Int32(truncatingIfNeeded: at)
+                at += lines
+            }
+            start[p + 1] = at
+        }
         // The place of each line (in customer order), worked out with its day in the month.
-        var place = [Int32].hugeFilled(0, count: n)
+        var place = [Int32].hugeUninitialized(count: n)
         let dayInMonth = [UInt8](unsafeUninitializedCapacity: n) { out, initialized in
-            var fill = start.map { Int32(truncatingIfNeeded: $0) }
             sorted.day.withUnsafeBufferPointer { day in
                 place.withUnsafeMutableBufferPointer { place in
-                    for k in 0..<n {
-                        let p = periodOfDay[day[k]]
-                        place[k] = fill[p]
-                        fill[p] &+= 1
-                        out[Int(place[k])] = UInt8(day[k] - periodOfDay.firstOrdinal(ofPeriod: p))
+                    fill.withUnsafeMutableBufferPointer { fill in
+                        ParallelChunks.run(chunkCount) { j in
+                            fill[j].withUnsafeMutableBufferPointer { fill in
+                                for k in customerStart[chunks[j]]..<customerStart[chunks[j + 1]] {
+                                    let p = periodOfDay[day[k]]
+                                    place[k] = fill[p]
+                                    fill[p] &+= 1
+                                    out[Int(place[k])] = UInt8(day[k] - periodOfDay.firstOrdinal(ofPeriod: p))
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -155,10 +228,11 @@ extension LedgerSource {
         let customer = [UInt32](unsafeUninitializedCapacity: n) { out, initialized in
             place.withUnsafeBufferPointer { place in
                 sorted.startsOrder.withUnsafeBufferPointer { startsOrder in
-                    let customerStart = sorted.start
-                    for c in 0..<(customerStart.count - 1) {
-                        for k in customerStart[c]..<customerStart[c + 1] {
-                            out[Int(place[k])] = UInt32(c) | (startsOrder[k] ? LedgerSource.startsOrderBit : 0)
+                    ParallelChunks.run(chunkCount) { j in
+                        for c in chunks[j]..<chunks[j + 1] {
+                            for k in customerStart[c]..<customerStart[c + 1] {
+                                out[Int(place[k])] = UInt32(c) | (startsOrder[k] ? LedgerSource.startsOrderBit : 0)
+                            }
                         }
                     }
                 }
@@ -170,7 +244,9 @@ extension LedgerSource {
         let amount = [Int64](unsafeUninitializedCapacity: n) { out, initialized in
             place.withUnsafeBufferPointer { place in
                 sorted.amount.withUnsafeBufferPointer { values in
-                    for k in 0..<n { out[Int(place[k])] = values[k] }
+                    ParallelChunks.run(chunkCount) { j in
+                        for k in customerStart[chunks[j]]..<customerStart[chunks[j + 1]] { out[Int(place[k])] = values[k] }
+                    }
                 }
             }
             initialized = n

@@ -114,23 +114,36 @@ public struct LedgerSource: SnapshotSource {
     /// order in the file. A month end is derived from the lines up to it alone, so a ledger that
     /// grows by a month keeps the digests of the months before it. `order` is empty without an
     /// `order_id` column (every line is then an order).
-    static func digests(periods: [SnapshotPeriod], periodOfDay: LedgerDayPeriods, customers ids: CustomerIDs, start: [Int], day: [Int32], amount: [Int64], order: [Int64]) -> [String] {
+    /// `chunks`: how many chunks of customers are digested at once (tests vary it).
+    static func digests(periods: [SnapshotPeriod], periodOfDay: LedgerDayPeriods, customers ids: CustomerIDs, start: [Int], day: [Int32], amount: [Int64], order: [Int64],
+                        chunks parts: Int = ParallelChunks.count) -> [String] {
         @inline(__always) func mix(_ x: UInt64) -> UInt64 { SampleRandom.mix(x &+ 0x9E37_79B9_7F4A_7C15) }
-        var sumA = [UInt64](repeating: 0, count: periods.count), sumB = sumA, count = [Int](repeating: 0, count: periods.count)
-        for c in 0..<(start.count - 1) {
-            var idHash = ContentHash()
-            ids.withBytes(Int32(c)) { idHash.update($0) }
-            let (ia, ib) = idHash.words
-            for k in start[c]..<start[c + 1] {
-                let p = periodOfDay[day[k]]
-                let d = UInt64(bitPattern: Int64(day[k])), m = UInt64(bitPattern: amount[k])
-                let o = order.isEmpty ? 0 : UInt64(bitPattern: order[k])
-                sumA[p] &+= mix(mix(mix(mix(ia) &+ d) &+ m) &+ o)
-                sumB[p] &+= mix(mix(mix(mix(ib ^ 0x5851_F42D_4C95_7F2D) ^ (d &* 0xD6E8_FEB8_6659_FD93)) ^ (m &* 0xA076_1D64_78BD_642F)) ^ (o &* 0xE703_7ED1_A0B4_28DB))
-                count[p] += 1
+        // Sums, so chunks of customers are digested at once and their sums added.
+        let chunks = ParallelChunks.bounds(start.count - 1, parts: parts) { start[$0] }
+        var sums = [(a: [UInt64], b: [UInt64], count: [Int])](repeating: ([], [], []), count: chunks.count - 1)
+        sums.withUnsafeMutableBufferPointer { sums in
+            ParallelChunks.run(chunks.count - 1) { j in
+                var sumA = [UInt64](repeating: 0, count: periods.count), sumB = sumA, count = [Int](repeating: 0, count: periods.count)
+                for c in chunks[j]..<chunks[j + 1] {
+                    var idHash = ContentHash()
+                    ids.withBytes(Int32(c)) { idHash.update($0) }
+                    let (ia, ib) = idHash.words
+                    for k in start[c]..<start[c + 1] {
+                        let p = periodOfDay[day[k]]
+                        let d = UInt64(bitPattern: Int64(day[k])), m = UInt64(bitPattern: amount[k])
+                        let o = order.isEmpty ? 0 : UInt64(bitPattern: order[k])
+                        sumA[p] &+= mix(mix(mix(mix(ia) &+ d) &+ m) &+ o)
+                        sumB[p] &+= mix(mix(mix(mix(ib ^ 0x5851_F42D_4C95_7F2D) ^ (d &* 0xD6E8_FEB8_6659_FD93)) ^ (m &* 0xA076_1D64_78BD_642F)) ^ (o &* 0xE703_7ED1_A0B4_28DB))
+                        count[p] += 1
+                    }
+                }
+                sums[j] = (sumA, sumB, count)
             }
         }
-        return periods.indices.map { p in ContentHash.hex(sumA[p]) + ContentHash.hex(sumB[p]) + "-" + String(count[p]) }
+        return periods.indices.map { p in
+            let a = sums.reduce(0 as UInt64) { $0 &+ $1.a[p] }, b = sums.reduce(0 as UInt64) { $0 &+ $1.b[p] }
+            return ContentHash.hex(a) + ContentHash.hex(b) + "-" + String(sums.reduce(0) { $0 + $1.count[p] })
+        }
     }
 
     /// Most month ends a ledger may span (100 years): more is a mistyped or placeholder date (a

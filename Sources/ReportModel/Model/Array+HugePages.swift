@@ -16,6 +16,16 @@ extension Array where Element: BitwiseCopyable {
         }
     }
 
+    /// `count` elements left as the allocator gives them, in storage backed by 2 MB pages where the
+    /// kernel offers them (see `reserveHugeCapacity`): for columns whose every element is then
+    /// written, by one thread or several.
+    static func hugeUninitialized(count: Int) -> [Element] {
+        [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let base = buffer.baseAddress { HugePages.advise(UnsafeMutableRawPointer(base), bytes: buffer.count * MemoryLayout<Element>.stride) }
+            initialized = count
+        }
+    }
+
     /// `count` copies of `value` in storage backed by 2 MB pages where the kernel offers them (see
     /// `reserveHugeCapacity`).
     static func hugeFilled(_ value: Element, count: Int) -> [Element] {
