@@ -17,13 +17,14 @@ struct LedgerLinesBuilder {
     /// room for 40-byte lines grew every column once). Room never written is never mapped in.
     static func expectedLines(bytes: Int) -> Int { max(16, bytes / 24) }
 
-    /// Room for about `expectedLines` lines.
-    init(hasOrderID: Bool, expectedLines: Int) {
+    /// Room for about `expectedLines` lines, and an id table for a customer per eight of
+    /// `tableLines` (by default the same).
+    init(hasOrderID: Bool, expectedLines: Int, tableLines: Int? = nil) {
         self.hasOrderID = hasOrderID
         // An id table for a customer per eight lines from the start: grown from 1,024 ids by
         // doubling, it hashed every id again at each growth (callgrind, `validate --parse-only` of
         // the 500 k-customer ledger: 6,564 M → 6,359 M instructions).
-        customers = CustomerIndex(capacity: max(1 << 10, expectedLines / 8))
+        customers = CustomerIndex(capacity: max(1 << 10, (tableLines ?? expectedLines) / 8))
         current.customer.reserveHugeCapacity(expectedLines)
         current.day.reserveHugeCapacity(expectedLines)
         current.amount.reserveHugeCapacity(expectedLines)

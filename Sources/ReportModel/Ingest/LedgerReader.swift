@@ -72,7 +72,11 @@ public struct LedgerReader {
             }
         }
         defer { _ = tail?.wait() }   // its bytes must stay mapped while it reads
-        var builder = LedgerLinesBuilder(hasOrderID: cOrder >= 0, expectedLines: LedgerLinesBuilder.expectedLines(bytes: (tail?.start ?? bytes.count) - reader.offset))
+        // The first half's id table takes the second half's ids too (`LedgerLinesBuilder.append`):
+        // it is sized for the whole file's, so that they are not rehashed there, on one thread
+        // (a 1 M-customer ledger's table grew at that point: 7 % of its read).
+        var builder = LedgerLinesBuilder(hasOrderID: cOrder >= 0, expectedLines: LedgerLinesBuilder.expectedLines(bytes: (tail?.start ?? bytes.count) - reader.offset),
+                                         tableLines: LedgerLinesBuilder.expectedLines(bytes: bytes.count - reader.offset))
         var lastConsumed = 0
         while true {
             if let next = tail, reader.offset >= next.start {
