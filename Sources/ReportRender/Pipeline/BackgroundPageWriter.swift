@@ -33,8 +33,9 @@ final class BackgroundPageWriter: @unchecked Sendable {
     }
 }
 
-/// Hands a value to the page thread that Swift cannot prove safe to share: the site writer, whose
-/// files the page thread alone writes until `BackgroundPageWriter.finish` returns.
-struct PageThreadHandoff<Value>: @unchecked Sendable {
+/// Hands a value to another thread that Swift cannot prove safe to share, which alone uses it from
+/// then on: the site writer, whose files the page thread alone writes until
+/// `BackgroundPageWriter.finish` returns; a snapshot read, to the thread that fits it.
+struct ThreadHandoff<Value>: @unchecked Sendable {
     let value: Value
 }

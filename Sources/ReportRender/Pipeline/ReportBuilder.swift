@@ -148,9 +148,9 @@ public enum ReportBuilder {
             let summary = "\(period.label): \(report.counts.customers) customers, \(report.counts.buyers) buyers, \(String(format: "%.1f", Double(outcome.byteCount) / 1e6)) MB: read \(String(format: "%.2f", snapshot.seconds)) s and \(work) (on the reader thread), figures \(s(t1, t2)) s"
             // The page thread gets the only reference to the buyers, and hands them back once the
             // pages are written: a later snapshot's buyers are written into their storage.
-            let pending = PendingReport(report), handoff = PageThreadHandoff(value: site)
+            let pending = PendingReport(report), handoff = ThreadHandoff(value: site)
             report.buyers = BuyerTable()
-            let archived = index < reusedCount ? PageThreadHandoff(value: reused[index].take()) : nil
+            let archived = index < reusedCount ? ThreadHandoff(value: reused[index].take()) : nil
             do {
                 try pageWriter.submit { () throws(SiteError) in
                     let t3 = DispatchTime.now()

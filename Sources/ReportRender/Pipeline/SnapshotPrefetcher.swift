@@ -2,20 +2,23 @@ import Dispatch
 import ReportModel
 import Synchronization
 
-/// Reads the snapshots of a source in order on a thread of its own, one ahead of the figures: while
+/// Reads the snapshots of a source in order on a thread of its own, ahead of the figures: while
 /// snapshot k is computed, snapshot k + 1 is read (reading is about a fifth of a build's CPU time).
 ///
 /// The reader owns the source and the customer index; each snapshot comes with the ids interned so
-/// far (a view of the index's append-only id store, so nothing is copied). At most one snapshot
-/// waits, which bounds the extra memory to one snapshot table; a source that does not benefit from
-/// reading ahead (`SnapshotSource.benefitsFromReadAhead`) is read only when asked.
+/// far (a view of the index's append-only id store, so nothing is copied). Reading snapshot k + 2
+/// starts once snapshot k is done with (when k + 1 is asked for, after k's table came back), which
+/// bounds the extra memory to one snapshot table; a source that does not benefit from reading
+/// ahead (`SnapshotSource.benefitsFromReadAhead`) is read only when asked.
 ///
 /// A table handed back with `recycle` is read into again (see `SnapshotTable.init(reusing:)`).
 ///
 /// Work that depends on the snapshot alone is done here too, off the thread that computes the
 /// figures: the feedback routing (on a task of its own, beside the fit) and,
 /// given a predictor, the predictive-value fit (which depends on the earlier snapshots only through
-/// the predictor's state: 6.2 of the 8.6 s of figures of a 63-month-end ledger).
+/// the predictor's state: 6.2 of the 8.6 s of figures of a 63-month-end ledger). The fits run on a
+/// thread of their own, in order, so that snapshot k + 2 is read while k + 1 is fitted: read and
+/// fit back to back on one thread were the step the others waited for.
 final class SnapshotPrefetcher: @unchecked Sendable {
     /// One snapshot as read: the outcome, the ids known after it, the time the read took, its
     /// feedback routing and its predictive-value outcome (nil when the snapshot has errors, or
@@ -46,9 +49,16 @@ final class SnapshotPrefetcher: @unchecked Sendable {
     /// Set before `start()`.
     var reusedFeedback: [FeedbackRouting] = []
     private let queue = DispatchQueue(label: "fidelis-report.read", qos: .userInitiated)
-    private let group = DispatchGroup()
-    /// Written by the reader job, read by `next()` only after `group.wait()`.
-    private var ready: Snapshot?
+    /// The fits and routings, in snapshot order.
+    private let fitQueue = DispatchQueue(label: "fidelis-report.fit", qos: .userInitiated)
+    /// A snapshot on its way: read, then fitted and routed.
+    private final class Pending: @unchecked Sendable {
+        let group = DispatchGroup()
+        /// Written by the fit job, read by `next()` only after `group.wait()`.
+        var snapshot: Snapshot?
+    }
+    /// The snapshots started and not yet handed out, in order (used by `next()` only).
+    private var pending: [Pending] = []
     private var nextIndex = 0
     /// A table no longer needed, whose storage the next read reuses.
     private let spare = Mutex<SnapshotTable?>(nil)
@@ -74,14 +84,15 @@ final class SnapshotPrefetcher: @unchecked Sendable {
         if readAhead && nextIndex == 0 { startReading() }
     }
 
-    /// The next snapshot, in as-of order (nil after the last); the one after it starts reading at once.
+    /// The next snapshot, in as-of order (nil after the last); the one after it starts reading at
+    /// once (the snapshot before this one is done with: its table came back).
     func next() -> Snapshot? {
-        if !readAhead || nextIndex == 0 { startReading() }
-        group.wait()
-        guard let snapshot = ready else { return nil }
-        ready = nil
+        if pending.isEmpty { startReading() }
         if readAhead { startReading() }
-        return snapshot
+        guard !pending.isEmpty else { return nil }
+        let first = pending.removeFirst()
+        first.group.wait()
+        return first.snapshot
     }
 
     /// Hands back a snapshot's table, and its prediction when it had one, once nothing needs them:
@@ -93,11 +104,16 @@ final class SnapshotPrefetcher: @unchecked Sendable {
         if let prediction = prediction.take() { sparePrediction.withLock { $0 = prediction } }
     }
 
+    /// Starts reading the next snapshot (when there is one): read on the reader thread, then fitted
+    /// and routed on the fit thread.
     private func startReading() {
         guard nextIndex < count else { return }
         let index = nextIndex
         nextIndex += 1
-        queue.async(group: group) { [self] in
+        let slot = Pending()
+        pending.append(slot)
+        slot.group.enter()
+        queue.async { [self] in
             let start = DispatchTime.now().uptimeNanoseconds
             let outcome = source.read(index, customers: &customers, reusing: spare.withLock { $0.take() })
             let ids = customers.ids
@@ -106,18 +122,22 @@ final class SnapshotPrefetcher: @unchecked Sendable {
             if index == count - 1 { customers.releaseTable() }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             let reused = index < reusedFeedback.count
-            // The routing runs on a thread of its own while the fit runs here: this thread is the
-            // one the others wait for (reads and fits back to back, while the thread computing the
-            // figures waited for it 2.0 of a 3.1 s 1 M × 12 build). 1 M × 12 builds, alternating
-            // runs: 3.07–3.13 → 2.99–3.11 s, lower or equal in 8 pairs of 8.
+            // The routing runs on a thread of its own while the fit runs (reads and fits back to back,
+            // the thread computing the figures waited for them 2.0 of a 3.1 s 1 M × 12 build).
+            // 1 M × 12 builds, alternating runs: 3.07–3.13 → 2.99–3.11 s, lower or equal in 8 pairs of 8.
             let routing = outcome.table.map { table in
                 reused ? BackgroundTask(value: reusedFeedback[index]) : BackgroundTask { [router] in router.routing(of: table, customers: ids) }
             }
-            let lifetime = outcome.table.flatMap { table in
-                reused ? predictor?.skip(table, customerCount: ids.count)
-                    : predictor?.predict(table, customerCount: ids.count, reusing: sparePrediction.withLock { $0.take() })
+            let read = ThreadHandoff(value: outcome)
+            fitQueue.async { [self] in
+                let outcome = read.value
+                let lifetime = outcome.table.flatMap { table in
+                    reused ? predictor?.skip(table, customerCount: ids.count)
+                        : predictor?.predict(table, customerCount: ids.count, reusing: sparePrediction.withLock { $0.take() })
+                }
+                slot.snapshot = Snapshot(outcome: outcome, customers: ids, seconds: seconds, feedback: routing?.wait(), lifetime: lifetime)
+                slot.group.leave()
             }
-            ready = Snapshot(outcome: outcome, customers: ids, seconds: seconds, feedback: routing?.wait(), lifetime: lifetime)
         }
     }
 }

@@ -101,7 +101,7 @@ struct SnapshotPages {
         let segmentsPath = try site.path(folder + "segments.csv")
         let segments: BackgroundTask<String?>?
         if segmentsAside {
-            let inputs = PageThreadHandoff(value: (report, customers))
+            let inputs = ThreadHandoff(value: (report, customers))
             segments = BackgroundTask {
                 do { try SegmentsCSV.write(inputs.value.0, customers: inputs.value.1, to: segmentsPath) } catch { return "\(error)" }
                 return nil
