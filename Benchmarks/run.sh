@@ -112,5 +112,5 @@ for spec in $LEDGERS; do
   notes+="- ledger $n customers: $(printf '%.0f' "$(echo "$rows / $build_secs" | bc -l)") rows/s end to end (full build); latest snapshot: $latest"$'\n'
 done
 echo
-echo "Per-stage times of the latest snapshot (read and BG/NBD + Gamma-Gamma fit on the reader thread, other figures, pages):"
+echo "Per-stage times of the latest snapshot (read on the reader thread, BG/NBD + Gamma-Gamma fit on the fit thread, other figures, pages):"
 printf '%s' "$notes"

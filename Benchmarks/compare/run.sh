@@ -60,7 +60,7 @@ compare() {
   rm -rf "$work/fidelis" "$work/duckdb" "$work/pandas"
   run "$job" "fidelis-report build" "$bin" build "$flag" "$input" --out "$work/fidelis"
   # its progress lines (stderr) give each snapshot's CLV-fit time, work the other two do not do
-  notes+="- $job: fidelis-report spent $(grep -o 'CLV fit [0-9.]* s' "$work/time" | awk '{ s += $3 } END { printf "%.2f", s }') s in the BG/NBD + Gamma-Gamma fits (on its reader thread, beside the other figures)."$'\n'
+  notes+="- $job: fidelis-report spent $(grep -o 'CLV fit [0-9.]* s' "$work/time" | awk '{ s += $3 } END { printf "%.2f", s }') s in the BG/NBD + Gamma-Gamma fits (on its fit thread, beside the reading and the other figures)."$'\n'
   run "$job" "DuckDB $("$py" -c 'import duckdb; print(duckdb.__version__)') (SQL)" \
       "$py" "$here/figures_duckdb.py" "$flag" "$input" --out "$work/duckdb"
   run "$job" "pandas $("$py" -c 'import pandas; print(pandas.__version__)') + pyarrow" \

@@ -16,7 +16,7 @@ public protocol SnapshotSource {
     var benefitsFromReadAhead: Bool { get }
     /// Whether a read costs little next to the predictive-value fit of the snapshot (a ledger's month
     /// ends, derived from lines in memory; not files to parse): `validate`, which has no page thread,
-    /// then fits on the reader thread rather than beside the other figures.
+    /// then fits on the reader's fit thread rather than beside the other figures.
     var readsAreLight: Bool { get }
     /// Things about the input worth a look that break no rule (printed as warnings).
     var warnings: [String] { get }

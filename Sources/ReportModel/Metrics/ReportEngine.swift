@@ -34,7 +34,7 @@ public struct ReportEngine: Sendable {
     /// Figures of the next snapshot, with the ids interned so far (the index itself may go on
     /// interning the next snapshot's ids on another thread). `feedback` is the snapshot's routing
     /// when it was already made elsewhere (`FeedbackRouter.routing(of:customers:)`, which depends on
-    /// this snapshot alone, so a build makes it on the reader thread). Likewise `lifetime`, the
+    /// this snapshot alone, so a build makes it beside the reading). Likewise `lifetime`, the
     /// snapshot's predictive-value outcome from a `LifetimePredictor` with the engine's settings that
     /// has seen every earlier snapshot: give it for every snapshot or for none (without it the
     /// engine predicts itself). `reusingBuyers`: an earlier report's buyer table, done with, whose

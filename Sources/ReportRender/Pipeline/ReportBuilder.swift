@@ -161,7 +161,7 @@ public enum ReportBuilder {
             // The pages of this snapshot are written on the page thread while the next one is computed.
             let history = reports, ids = snapshot.customers, fit = engine.lastLifetimeSeconds
             let work = index < reusedCount ? "reused" : "CLV fit \(String(format: "%.2f", fit)) s"
-            let summary = "\(period.label): \(report.counts.customers) customers, \(report.counts.buyers) buyers, \(String(format: "%.1f", Double(outcome.byteCount) / 1e6)) MB: read \(String(format: "%.2f", snapshot.seconds)) s and \(work) (on the reader thread), figures \(s(t1, t2)) s"
+            let summary = "\(period.label): \(report.counts.customers) customers, \(report.counts.buyers) buyers, \(String(format: "%.1f", Double(outcome.byteCount) / 1e6)) MB: read \(String(format: "%.2f", snapshot.seconds)) s (on the reader thread) and \(work) (on the fit thread), figures \(s(t1, t2)) s"
             // The page thread gets the only reference to the buyers, and hands them back once the
             // pages are written: a later snapshot's buyers are written into their storage.
             let pending = PendingReport(report), handoff = ThreadHandoff(value: site)

@@ -42,7 +42,7 @@ final class SnapshotPrefetcher: @unchecked Sendable {
     private let count: Int
     private let readAhead: Bool
     private let router: FeedbackRouter
-    /// Used on the reader thread only.
+    /// Used on the fit thread only.
     private var predictor: LifetimePredictor?
     /// The feedback routing of the leading snapshots whose pages are reused, known from the site
     /// being replaced: they are neither routed again nor predicted (`LifetimePredictor.skip`).

@@ -94,7 +94,7 @@ struct SnapshotPages {
     ///
     /// With `segmentsAside`, `segments.csv` (most of the folder's time: 0.16 of 0.26 s for 1 M
     /// customers) is written on a second thread while the rest is made: for the last snapshot of a
-    /// build, when the reader thread is done and a core would otherwise stand idle.
+    /// build, when the reader and fit threads are done and a core would otherwise stand idle.
     func write(_ report: SnapshotReport, view: SnapshotView, customers: CustomerIDs, periods: [SnapshotPeriod], site: SiteWriter,
                checkingKeys: Bool = false, segmentsAside: Bool = false) throws(SiteError) -> [String] {
         let folder = report.period.label + "/"
