@@ -60,23 +60,28 @@ public struct LedgerSource: SnapshotSource {
                                              released: { file.discard($0) })
         }
         name = display
-        guard let maxDay = parsed.parts.compactMap({ $0.day.max() }).max() else {
+        // The earliest and latest lines, found once (a pass per part, the parts at once) for the
+        // cut, the span and the gap warnings (which made four passes over 5 M lines on one thread).
+        var extremes = LedgerSource.extremeLines(parsed)
+        guard extremes.latest.customer >= 0 else {
             throw InputErrors([InputError(file: display, line: 2, column: 0, message: "the ledger has no purchase line", expected: "at least one row after the header")])
         }
-        let cut = asOf ?? Day(ordinal: maxDay)
+        let cut = asOf ?? Day(ordinal: extremes.latest.day)
         // Lines after the as-of date are ignored (that is how a calibration period is cut).
-        if parsed.parts.contains(where: { $0.day.contains { $0 > cut.ordinal } }) {
+        if extremes.latest.day > cut.ordinal {
             parsed.parts = parsed.parts.map { $0.through(cut.ordinal) }
+            extremes = LedgerSource.extremeLines(parsed)
         }
-        guard let firstDay = parsed.parts.compactMap({ $0.day.min() }).min() else {
+        guard extremes.earliest.customer >= 0 else {
             throw InputErrors([InputError(file: display, line: 0, column: 0, message: "no purchase on or before the as-of date \(cut)", expected: "an --as-of date after the first purchase")])
         }
-        let firstMonth = Day(ordinal: firstDay).month
+        let firstMonth = Day(ordinal: extremes.earliest.day).month
         let monthEnds = cut.month.index - firstMonth.index + 1
-        if monthEnds > LedgerSource.maxMonthEnds { throw InputErrors([LedgerSource.spanError(parsed, file: display, monthEnds: monthEnds)]) }
+        if monthEnds > LedgerSource.maxMonthEnds { throw InputErrors([LedgerSource.spanError(parsed, file: display, monthEnds: monthEnds, extremes: extremes)]) }
         let dayPeriods = LedgerDayPeriods(from: firstMonth, through: cut)
         self.dayPeriods = dayPeriods
-        warnings = monthEnds > LedgerSource.gapWarningMonths ? LedgerSource.gapWarnings(parsed, file: display, days: dayPeriods, from: firstMonth, to: cut.month) : []
+        warnings = monthEnds > LedgerSource.gapWarningMonths
+            ? LedgerSource.gapWarnings(parsed, file: display, days: dayPeriods, from: firstMonth, to: cut.month, extremes: extremes) : []
         let customerCount = parsed.customers.count
         var sorted = LedgerSource.sortedByCustomer(&parsed.parts, customers: customerCount, hasOrderID: parsed.hasOrderID)
         // Every id is interned: month ends go by customer index (26 MB less at 1 M customers, through
@@ -90,7 +95,7 @@ public struct LedgerSource: SnapshotSource {
                               repeatSpend: .init(repeating: 0, count: customerCount))
         // Month ends from the first purchase month, then the as-of date itself.
         var list: [SnapshotPeriod] = []
-        var month = Day(ordinal: firstDay).month
+        var month = firstMonth
         while month.lastDay < cut {
             list.append(SnapshotPeriod(monthEnd: month))
             month = Month(index: month.index + 1)
@@ -150,22 +155,42 @@ public struct LedgerSource: SnapshotSource {
     /// 9999-12-31 line in a 2024 ledger would make 95,700 month ends: hours of work, tens of GB of site).
     static let maxMonthEnds = 1_200
 
-    /// The earliest and the latest line, by day and customer (ties: the first in file order).
-    static func extremeLines(_ lines: LedgerReader.Lines) -> (earliest: (day: Int32, customer: Int32), latest: (day: Int32, customer: Int32)) {
-        var earliest = (day: Int32.max, customer: Int32(-1)), latest = (day: Int32.min, customer: Int32(-1))
-        for part in lines.parts {
-            for (k, day) in part.day.enumerated() {
-                if day < earliest.day { earliest = (day, part.customer[k]) }
-                if day > latest.day { latest = (day, part.customer[k]) }
+    /// The earliest and the latest line, by day and customer (ties: the first in file order); customer
+    /// −1 when there is no line. The parts are gone through at once.
+    static func extremeLines(_ lines: LedgerReader.Lines) -> Extremes {
+        var found = [Extremes](repeating: Extremes(), count: lines.parts.count)
+        found.withUnsafeMutableBufferPointer { found in
+            ParallelChunks.run(lines.parts.count) { k in
+                var own = Extremes()
+                lines.parts[k].day.withUnsafeBufferPointer { days in
+                    lines.parts[k].customer.withUnsafeBufferPointer { customers in
+                        for (i, day) in days.enumerated() {
+                            if day < own.earliest.day { own.earliest = (day, customers[i]) }
+                            if day > own.latest.day { own.latest = (day, customers[i]) }
+                        }
+                    }
+                }
+                found[k] = own
             }
         }
-        return (earliest, latest)
+        var all = Extremes()
+        for own in found {
+            if own.earliest.day < all.earliest.day { all.earliest = own.earliest }
+            if own.latest.day > all.latest.day { all.latest = own.latest }
+        }
+        return all
+    }
+
+    /// A ledger's earliest and latest lines (see `extremeLines`).
+    struct Extremes {
+        var earliest = (day: Int32.max, customer: Int32(-1))
+        var latest = (day: Int32.min, customer: Int32(-1))
     }
 
     /// The error for a ledger spanning more than `maxMonthEnds` month ends, naming its earliest and
-    /// latest lines (on or before the as-of date) by date and customer.
-    static func spanError(_ lines: LedgerReader.Lines, file: String, monthEnds: Int) -> InputError {
-        let (earliest, latest) = extremeLines(lines)
+    /// latest lines (on or before the as-of date, `extremes`) by date and customer.
+    static func spanError(_ lines: LedgerReader.Lines, file: String, monthEnds: Int, extremes: Extremes) -> InputError {
+        let (earliest, latest) = (extremes.earliest, extremes.latest)
         func describe(_ line: (day: Int32, customer: Int32)) -> String { "\(Day(ordinal: line.day)), customer \(lines.customers.id(line.customer))" }
         return InputError(file: file, line: 0, column: 0,
                           message: "the ledger spans \(monthEnds) month ends, from its earliest line (\(describe(earliest))) to the as-of date; latest line: \(describe(latest))",
@@ -181,11 +206,21 @@ public struct LedgerSource: SnapshotSource {
     /// names the earliest line's date and customer; a gap after the last line names the as-of date.
     /// Every line lies between `first` and `last` (the ledger is cut at the as-of date), whose
     /// month ends `days` gives.
-    static func gapWarnings(_ lines: LedgerReader.Lines, file: String, days: LedgerDayPeriods, from first: Month, to last: Month) -> [String] {
+    static func gapWarnings(_ lines: LedgerReader.Lines, file: String, days: LedgerDayPeriods, from first: Month, to last: Month, extremes: Extremes) -> [String] {
         let span = last.index - first.index + 1
-        let (earliest, latest) = extremeLines(lines)
-        var bought = [Bool](repeating: false, count: span)
-        for part in lines.parts { for day in part.day { bought[days[day]] = true } }
+        let (earliest, latest) = (extremes.earliest, extremes.latest)
+        // The months with a line, per part (the parts at once), then together.
+        var boughtByPart = [[Bool]](repeating: [], count: lines.parts.count)
+        boughtByPart.withUnsafeMutableBufferPointer { boughtByPart in
+            ParallelChunks.run(lines.parts.count) { k in
+                var own = [Bool](repeating: false, count: span)
+                own.withUnsafeMutableBufferPointer { own in
+                    lines.parts[k].day.withUnsafeBufferPointer { partDays in for day in partDays { own[days[day]] = true } }
+                }
+                boughtByPart[k] = own
+            }
+        }
+        let bought = (0..<span).map { m in boughtByPart.contains { $0[m] } }
         var warnings: [String] = []
         let lastLine = Day(ordinal: latest.day)
         var longest = (start: 0, count: 0), run = 0

@@ -145,4 +145,22 @@ struct LedgerLineLayoutTests {
             #expect((after[p] == reference[p]) == (p != changed), "month end \(p)")
         }
     }
+
+    @Test("earliest and latest lines: the first in file order among ties, in any parts")
+    func extremeLines() {
+        // Few distinct days: many ties for the earliest and the latest.
+        var lines = Self.lines(count: 3_000, customers: 200, seed: 21)
+        lines.day = lines.day.map { Self.firstDay.ordinal + ($0 - Self.firstDay.ordinal) % 5 }
+        let earliestDay = lines.day.min()!, latestDay = lines.day.max()!
+        let first = lines.day.firstIndex(of: earliestDay)!, last = lines.day.firstIndex(of: latestDay)!
+        for partCount in [1, 2, 3, 4] {
+            var read = LedgerReader.Lines()
+            read.parts = Self.parts(lines, count: partCount, seed: UInt64(partCount))
+            let found = LedgerSource.extremeLines(read)
+            #expect(found.earliest == (earliestDay, lines.customer[first]), "\(partCount) parts")
+            #expect(found.latest == (latestDay, lines.customer[last]), "\(partCount) parts")
+        }
+        let none = LedgerSource.extremeLines(LedgerReader.Lines())
+        #expect(none.earliest.customer == -1 && none.latest.customer == -1)
+    }
 }
