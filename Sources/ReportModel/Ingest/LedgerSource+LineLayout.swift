@@ -39,18 +39,7 @@ extension LedgerSource {
                 }
             }
         }
-        var start = [Int](repeating: 0, count: customerCount + 1)
-        start.withUnsafeMutableBufferPointer { start in
-            var at = 0
-            for c in 0..<customerCount {
-                for k in 0..<partCount {
-                    let lines = Int(fill[k][c])
-                    fill[k][c] = Int32(truncatingIfNeeded: at)
-                    at += lines
-                }
-                start[c + 1] = at
-            }
-        }
+        let start = firstPlaces(&fill, keys: customerCount)
         // The place of each line, in file order.
         var place = [Int32].hugeUninitialized(count: n)
         place.withUnsafeMutableBufferPointer { place in
@@ -193,16 +182,7 @@ extension LedgerSource {
                 }
             }
         }
-        var start = [Int](repeating: 0, count: periods + 1)
-        var at = 0
-        for p in 0..<periods {
-            for j in 0..<chunkCount {
-                let lines = Int(fill[j][p])
-                fill[j][p] = Int32(truncatingIfNeeded: at)
-                at += lines
-            }
-            start[p + 1] = at
-        }
+        let start = firstPlaces(&fill, keys: periods)
         // The place of each line (in customer order), worked out with its day in the month.
         var place = [Int32].hugeUninitialized(count: n)
         let dayInMonth = [UInt8](unsafeUninitializedCapacity: n) { out, initialized in
@@ -253,5 +233,24 @@ extension LedgerSource {
         }
         sorted.amount = []
         return (customer, dayInMonth, amount, start)
+    }
+
+    /// Turns `counts` (per chunk, its lines of each key) into where each chunk's first line of each
+    /// key goes when the lines are laid out key by key, the chunks' lines of a key one chunk after
+    /// another; returns where each key's lines start (`keys` + 1 entries).
+    private static func firstPlaces(_ counts: inout [[Int32]], keys: Int) -> [Int] {
+        var start = [Int](repeating: 0, count: keys + 1)
+        start.withUnsafeMutableBufferPointer { start in
+            var at = 0
+            for key in 0..<keys {
+                for j in counts.indices {
+                    let lines = Int(counts[j][key])
+                    counts[j][key] = Int32(truncatingIfNeeded: at)
+                    at += lines
+                }
+                start[key + 1] = at
+            }
+        }
+        return start
     }
 }
