@@ -249,9 +249,6 @@ public struct LedgerSource: SnapshotSource {
     /// when asked (a 1 M-customer ledger read ahead peaked at 434 MB instead of 353 MB).
     public var benefitsFromReadAhead: Bool { customerCount <= LedgerSource.readAheadCustomers }
 
-    /// A month end is a pass over lines in memory (0.02 s for 500 k customers), against 0.1–0.2 s to fit it.
-    public var readsAreLight: Bool { true }
-
     /// The most customers for which month ends are derived ahead (see `benefitsFromReadAhead`).
     public static let readAheadCustomers = 600_000
 

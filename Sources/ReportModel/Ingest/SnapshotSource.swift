@@ -14,10 +14,6 @@ public protocol SnapshotSource {
     /// Whether reading the next snapshot while this one is computed pays (true for files to parse
     /// and for a ledger's month ends); false where a read is too cheap to be worth an extra table.
     var benefitsFromReadAhead: Bool { get }
-    /// Whether a read costs little next to the predictive-value fit of the snapshot (a ledger's month
-    /// ends, derived from lines in memory; not files to parse): `validate`, which has no page thread,
-    /// then fits on the reader's fit thread rather than beside the other figures.
-    var readsAreLight: Bool { get }
     /// Things about the input worth a look that break no rule (printed as warnings).
     var warnings: [String] { get }
     /// A digest per snapshot of what it adds to the earlier ones, when the source can tell (a
@@ -29,7 +25,6 @@ public protocol SnapshotSource {
 
 extension SnapshotSource {
     public var benefitsFromReadAhead: Bool { true }
-    public var readsAreLight: Bool { false }
     public var warnings: [String] { [] }
     public func periodDigests() -> [String]? { nil }
 
