@@ -163,4 +163,25 @@ struct LedgerLineLayoutTests {
         let none = LedgerSource.extremeLines(LedgerReader.Lines())
         #expect(none.earliest.customer == -1 && none.latest.customer == -1)
     }
+
+    @Test("chunk bounds: ascending from 0 to the count, each chunk's weight within one item of an even share")
+    func chunkBounds() {
+        var random = SampleRandom(seed: 5, 6, salt: 81)
+        for (count, parts) in [(0, 2), (1, 3), (10, 1), (500, 2), (500, 7), (3, 8)] {
+            // Item weights 0–9 (some items weigh nothing, as customers with no line do).
+            let weights = (0..<count).map { _ in random.below(10) }
+            var cumulative = [0]
+            for w in weights { cumulative.append(cumulative[cumulative.count - 1] + w) }
+            let bounds = ParallelChunks.bounds(count, parts: parts) { cumulative[$0] }
+            #expect(bounds.count == parts + 1 && bounds.first == 0 && bounds.last == count, "\(count) items, \(parts) parts")
+            #expect(zip(bounds, bounds.dropFirst()).allSatisfy { $0 <= $1 }, "\(count) items, \(parts) parts")
+            // The first bound whose weight reaches each share: at most one item's weight past it.
+            let total = cumulative[count]
+            for j in 1..<parts {
+                let goal = total * j / parts
+                #expect(cumulative[bounds[j]] >= goal && (bounds[j] == 0 || cumulative[bounds[j] - 1] < goal),
+                        "\(count) items, \(parts) parts, bound \(j)")
+            }
+        }
+    }
 }
