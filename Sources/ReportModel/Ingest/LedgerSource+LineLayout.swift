@@ -17,7 +17,7 @@ extension LedgerSource {
     /// of customers at once. (One thread did all of it, the other core idle: a third of reading
     /// the 5 M-line sample ledger, much of it the first writes of fresh memory.)
     /// `chunks`: how many chunks of customers (tests vary it).
-    static func sortedByCustomer(_ parts: inout [LedgerLineColumns], customers customerCount: Int, hasOrderID: Bool, chunks chunkCount: Int = ParallelChunks.count)
+    static func sortedByCustomer(_ parts: inout [LedgerLineColumns], customers customerCount: Int, hasOrderID: Bool, chunks requested: Int = ParallelChunks.count)
         -> (day: [Int32], amount: [Int64], startsOrder: [Bool], start: [Int], order: [Int64]) {
         let n = parts.reduce(0) { $0 + $1.count }
         precondition(n < Int(Int32.max), "a ledger of 2^31 lines or more")
@@ -88,7 +88,7 @@ extension LedgerSource {
         place = []
         var starts = [Bool].hugeUninitialized(count: n)
         // Chunks of customers with about as many lines each.
-        let chunks = ParallelChunks.bounds(customerCount, parts: chunkCount) { start[$0] }
+        let chunks = ParallelChunks.bounds(customerCount, parts: requested) { start[$0] }
         day.withUnsafeMutableBufferPointer { day in
         amount.withUnsafeMutableBufferPointer { amount in
         order.withUnsafeMutableBufferPointer { order in
@@ -165,11 +165,11 @@ extension LedgerSource {
     /// on a core; a chunk's lines of a month end come after those of the chunks before it.
     static func groupedByPeriod(
         _ sorted: inout (day: [Int32], amount: [Int64], startsOrder: [Bool], start: [Int], order: [Int64]), periodOfDay: LedgerDayPeriods, periods: Int,
-        chunks parts: Int = ParallelChunks.count
+        chunks requested: Int = ParallelChunks.count
     ) -> (customer: [UInt32], dayInMonth: [UInt8], amount: [Int64], start: [Int]) {
         let n = sorted.day.count
         let customerStart = sorted.start
-        let chunks = ParallelChunks.bounds(customerStart.count - 1, parts: parts) { customerStart[$0] }
+        let chunks = ParallelChunks.bounds(customerStart.count - 1, parts: requested) { customerStart[$0] }
         let chunkCount = chunks.count - 1
         // Each chunk's lines per month end, then where the chunk's first line of each month end goes.
         var fill = [[Int32]](repeating: [], count: chunkCount)

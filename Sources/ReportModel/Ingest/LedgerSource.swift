@@ -121,10 +121,10 @@ public struct LedgerSource: SnapshotSource {
     /// `order_id` column (every line is then an order).
     /// `chunks`: how many chunks of customers are digested at once (tests vary it).
     static func digests(periods: [SnapshotPeriod], periodOfDay: LedgerDayPeriods, customers ids: CustomerIDs, start: [Int], day: [Int32], amount: [Int64], order: [Int64],
-                        chunks parts: Int = ParallelChunks.count) -> [String] {
+                        chunks requested: Int = ParallelChunks.count) -> [String] {
         @inline(__always) func mix(_ x: UInt64) -> UInt64 { SampleRandom.mix(x &+ 0x9E37_79B9_7F4A_7C15) }
         // Sums, so chunks of customers are digested at once and their sums added.
-        let chunks = ParallelChunks.bounds(start.count - 1, parts: parts) { start[$0] }
+        let chunks = ParallelChunks.bounds(start.count - 1, parts: requested) { start[$0] }
         var sums = [(a: [UInt64], b: [UInt64], count: [Int])](repeating: ([], [], []), count: chunks.count - 1)
         sums.withUnsafeMutableBufferPointer { sums in
             ParallelChunks.run(chunks.count - 1) { j in

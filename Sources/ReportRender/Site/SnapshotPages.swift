@@ -90,20 +90,22 @@ struct SnapshotPages {
 
     /// Writes the folder `<period>/` of a snapshot. With `checkingKeys`, returns the warnings for
     /// template tags that name nothing in this snapshot's views (`TemplateSet.unknownKeys`).
-    @discardableResult
     ///
     /// With `segmentsAside`, `segments.csv` (most of the folder's time: 0.16 of 0.26 s for 1 M
     /// customers) is written on a second thread while the rest is made: for the last snapshot of a
     /// build, when the reader and fit threads are done and a core would otherwise stand idle.
+    @discardableResult
     func write(_ report: SnapshotReport, view: SnapshotView, customers: CustomerIDs, periods: [SnapshotPeriod], site: SiteWriter,
                checkingKeys: Bool = false, segmentsAside: Bool = false) throws(SiteError) -> [String] {
         let folder = report.period.label + "/"
+        /// A data file's write error as the build reports it.
+        @Sendable func failure(_ error: any Error) -> SiteError { (error as? SiteError) ?? .cannotWrite(folder, "\(error)") }
         let segmentsPath = try site.path(folder + "segments.csv")
-        let segments: BackgroundTask<String?>?
+        let segments: BackgroundTask<SiteError?>?
         if segmentsAside {
             let inputs = ThreadHandoff(value: (report, customers))
             segments = BackgroundTask {
-                do { try SegmentsCSV.write(inputs.value.0, customers: inputs.value.1, to: segmentsPath) } catch { return "\(error)" }
+                do { try SegmentsCSV.write(inputs.value.0, customers: inputs.value.1, to: segmentsPath) } catch { return failure(error) }
                 return nil
             }
         } else {
@@ -117,10 +119,8 @@ struct SnapshotPages {
             try MetricsDocument.json(report).serialized().write(toFile: try site.path(folder + "metrics.json"), atomically: false, encoding: .utf8)
             if segments == nil { try SegmentsCSV.write(report, customers: customers, to: segmentsPath) }
             try EscalationsCSV.write(report, to: try site.path(folder + "escalations.csv"))
-        } catch let error as SiteError {
-            throw error
         } catch {
-            throw .cannotWrite(folder, "\(error)")
+            throw failure(error)
         }
         if archivesViews, let archive = ArchivedSnapshot(base: base, charts: charts, feedback: report.feedback).data {
             try site.write(archive, to: folder + ArchivedSnapshot.fileName)
@@ -133,7 +133,7 @@ struct SnapshotPages {
         }
         try writeHTML(base: base, charts: charts, markdown: markdown, label: report.period.label, periods: periods, site: site)
         let warnings = checkingKeys ? unknownKeys(base: base, charts: charts, label: report.period.label, periods: periods) : []
-        if let failure = segments?.wait() { throw .cannotWrite(folder, failure) }
+        if let error = segments?.wait() { throw error }
         return warnings
     }
 

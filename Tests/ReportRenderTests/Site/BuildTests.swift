@@ -131,6 +131,29 @@ import ReportModel
         #expect(FileManager.default.contents(atPath: f.path("empty.html")) == Data())
     }
 
+    /// A data file that cannot be written fails a snapshot's folder with the same error whether
+    /// `segments.csv` is written on the page thread or beside it (`segmentsAside`, the last snapshot's).
+    @Test(arguments: [false, true])
+    func aFailedSegmentsFileSaysWhy(aside: Bool) throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.sample("in", customers: 120, months: 2, seed: 3)
+        let result = try f.build("in")
+        let report = try #require(result.latest)
+        let config = ReportConfig()
+        let pages = SnapshotPages(templates: try TemplateSet(locale: .en), config: config)
+        let writer = try SiteWriter(target: f.path("other"))
+        defer { writer.abandon() }
+        let blocked = writer.staging + "/" + report.period.label + "/segments.csv"
+        try FileManager.default.createDirectory(atPath: blocked, withIntermediateDirectories: true)
+        do {
+            try pages.write(report, view: SnapshotView(report: report, history: [], config: config), customers: CustomerIDs(),
+                            periods: [report.period], site: writer, segmentsAside: aside)
+            Issue.record("wrote segments.csv over a folder")
+        } catch {
+            #expect(error.description == blocked + ": cannot write: Is a directory")
+        }
+    }
+
     @Test func missingInputIsExit66() {
         let f = BuildFixture(); defer { f.remove() }
         do { _ = try f.build("nowhere"); Issue.record("built from nothing") } catch { #expect(error.exitCode == 66) }
