@@ -40,8 +40,7 @@ struct BuyerHistories: RandomAccessCollection, Sendable {
     @inline(__always) subscript(position: Int) -> PurchaseHistory {
         let row = Int(rows[position])
         let last = table.lastOrder[row]
-        var first = table.firstOrder[row]
-        if first == SnapshotTable.missingDay { first = Swift.min(earliestPurchase[Int(table.customer[row])], last) }
+        let first = firstPurchase(row: row, last: last)
         let x: Double
         var m = 0.0
         if fromLedger {
@@ -52,5 +51,29 @@ struct BuyerHistories: RandomAccessCollection, Sendable {
             m = Money.value(table.revenue[row]) / Double(table.orders[row])
         }
         return PurchaseHistory(x: x, tx: Double(last - first) / unit, T: Double(asOf - first) / unit, meanRepeatSpend: x > 0 ? m : 0)
+    }
+
+    /// The buyer's (x, tx, T) in whole days, sanitised as `PurchaseHistory.modelTriple` sanitises
+    /// the history `self[position]`: x >= 0, T >= 0, 0 <= tx <= T, and tx = 0 when x = 0. That
+    /// history's triple is these values over `unit` (x as is), exactly: the same integers are
+    /// converted and divided, and clamping commutes with the division, which keeps order.
+    @inline(__always) func wholeDays(_ position: Int) -> (x: Int, tx: Int, age: Int) {
+        let row = Int(rows[position])
+        let last = table.lastOrder[row]
+        let first = firstPurchase(row: row, last: last)
+        let x = Swift.max(Int(fromLedger ? table.purchaseDays[row] : table.orders[row]) - 1, 0)
+        let age = Swift.max(Int(asOf) - Int(first), 0)
+        guard x > 0 else { return (0, 0, age) }
+        return (x, Swift.min(Swift.max(Int(last) - Int(first), 0), age), age)
+    }
+
+    /// The as-of day of the table.
+    var asOfDay: Int32 { asOf }
+
+    /// The buyer's first purchase day: the table's, or else the earliest seen in the snapshots
+    /// before (not after its last order).
+    @inline(__always) private func firstPurchase(row: Int, last: Int32) -> Int32 {
+        let first = table.firstOrder[row]
+        return first != SnapshotTable.missingDay ? first : Swift.min(earliestPurchase[Int(table.customer[row])], last)
     }
 }

@@ -7,4 +7,6 @@ struct LifetimeScratch {
     var historyRow: [Int32] = []
     /// The BG/NBD grouping's and the predictions' storage.
     var grouping = BGNBDScratch()
+    /// The previous snapshot's BG/NBD grouping, which the next one starts from.
+    var triples = IncrementalTripleGrouping()
 }

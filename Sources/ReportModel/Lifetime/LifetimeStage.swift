@@ -13,9 +13,9 @@ enum LifetimeStage {
         probabilityAlive.refill(.nan, count: table.count)
         predictedCLV.refill(.nan, count: table.count)
         // Taken out of the scratch so that they are uniquely held here, and put back when done.
-        var historyRow = scratch.historyRow, grouping = scratch.grouping
+        var historyRow = scratch.historyRow, grouping = scratch.grouping, triples = scratch.triples
         scratch = LifetimeScratch()
-        defer { scratch = LifetimeScratch(historyRow: historyRow, grouping: grouping) }
+        defer { scratch = LifetimeScratch(historyRow: historyRow, grouping: grouping, triples: triples) }
         historyRow.removeAll(keepingCapacityFor: table.count)
         for row in 0..<table.count where table.orders[row] >= 1 { historyRow.append(Int32(row)) }
         guard !historyRow.isEmpty else { return .notComputed(reason: "no buyer") }
@@ -26,7 +26,9 @@ enum LifetimeStage {
             let histories = BuyerHistories(rows: historyRow, table: table, earliestPurchase: earliestPurchase, unit: settings.timeUnit.days)
             fit = try probabilityAlive.withUnsafeMutableBufferPointer { alive in
                 try predictedCLV.withUnsafeMutableBufferPointer { clv in
-                    try LifetimeValueEstimator.estimate(histories, settings: settings, scratch: &grouping) { i, value in
+                    try LifetimeValueEstimator.estimate(
+                        histories, settings: settings, scratch: &grouping, grouped: { triples.group(histories, scratch: &$0) }
+                    ) { i, value in
                         let row = Int(histories.rows[i])
                         alive[row] = value.probabilityAlive
                         clv[row] = value.predictedCLV

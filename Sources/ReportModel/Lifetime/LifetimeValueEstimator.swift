@@ -30,14 +30,17 @@ public enum LifetimeValueEstimator {
     /// mapped in afresh for every snapshot: 18 % of a 63-month-end ledger build's page faults.)
     /// The grouping and the per-triple results are built in storage lent by `scratch`.
     /// `histories` is any collection of them (`BuyerHistories` works each out from its table row).
+    /// `grouped` may give their BG/NBD grouping, as `BGNBDData.init(_:scratch:)` would make it
+    /// (`IncrementalTripleGrouping`); when it gives nil, they are grouped here.
     static func estimate<Histories: RandomAccessCollection<PurchaseHistory> & Sendable>(
         _ histories: Histories, settings: LifetimeValueSettings, scratch: inout BGNBDScratch,
+        grouped: (inout BGNBDScratch) -> BGNBDData? = { _ in nil },
         perCustomer body: (Int, CustomerLifetimeValue) -> Void
     ) throws -> LifetimeValueFit where Histories.Index == Int {
         // The two fits are independent: Gamma-Gamma runs on a second thread while BG/NBD runs here
         // (it is about a third of the fitting time). Each is deterministic, so the figures do not change.
         // The BG/NBD grouping comes first, so that the two groupings' sort buffers are not alive together.
-        let purchaseData = BGNBDData(histories, scratch: &scratch)
+        let purchaseData = grouped(&scratch) ?? BGNBDData(histories, scratch: &scratch)
         let spendFit = GammaGammaFitTask(histories)
         let bgnbd: BGNBDParameters
         do { bgnbd = try BGNBDModel.fit(purchaseData) } catch { spendFit.wait(); throw error }
