@@ -58,15 +58,32 @@ public enum LifetimeValueEstimator {
         }
 
         discountedPurchases(bgnbd, purchaseData, settings: settings, scratch: &scratch)
+        // Each customer's triple results are gathered a block at a time in a loop of loads alone, so
+        // that their cache misses overlap (the triples' results, 6 MB at 250 k triples, are read in
+        // no order): read one customer at a time between calls of `body`, that load was 40 % of
+        // this loop's time (perf annotate, 1 M × 12 build).
         let purchases = scratch.perTriple
         let tripleOf = purchaseData.historyTriple
-        for i in histories.indices {
-            let h = histories[i]
-            let spend = gammaGamma.map { GammaGammaModel.expectedSpend($0, h) } ?? .nan
-            let value = purchases[Int(tripleOf[i])]
-            body(i, CustomerLifetimeValue(
-                probabilityAlive: value.alive, expectedPurchases: value.purchases,
-                expectedSpend: spend, predictedCLV: spend * value.discounted))
+        let block = 256
+        withUnsafeTemporaryAllocation(of: (alive: Double, purchases: Double, discounted: Double).self, capacity: block) { gathered in
+            purchases.withUnsafeBufferPointer { purchases in
+                tripleOf.withUnsafeBufferPointer { tripleOf in
+                    var start = 0
+                    while start < histories.count {
+                        let end = min(start + block, histories.count)
+                        for i in start..<end { gathered[i - start] = purchases[Int(tripleOf[i])] }
+                        for i in start..<end {
+                            let h = histories[i]
+                            let spend = gammaGamma.map { GammaGammaModel.expectedSpend($0, h) } ?? .nan
+                            let value = gathered[i - start]
+                            body(i, CustomerLifetimeValue(
+                                probabilityAlive: value.alive, expectedPurchases: value.purchases,
+                                expectedSpend: spend, predictedCLV: spend * value.discounted))
+                        }
+                        start = end
+                    }
+                }
+            }
         }
         scratch.reclaim(purchaseData)
         return LifetimeValueFit(
