@@ -356,9 +356,13 @@ struct BGNBDData: Sendable {
     }
 
     /// Mean negative log-likelihood per customer over θ = log(r, α, a, b), with its gradient.
-    func objective(_ theta: [Double]) -> (value: Double, gradient: [Double]) {
+    func objective(_ theta: [Double]) -> (value: Double, gradient: [Double]) { objective(theta, memo: nil) }
+
+    /// `objective`, telling `memo` the log-likelihood at the parameters.
+    func objective(_ theta: [Double], memo: LogLikelihoodMemo?) -> (value: Double, gradient: [Double]) {
         let p = theta.map { exp($0) }
         let (ll, g) = logLikelihood(r: p[0], alpha: p[1], a: p[2], b: p[3])
+        memo?.remember(p, ll)
         return MaximumLikelihoodFit.logParameterObjective(ll, gradient: g, parameters: p, customers: customers)
     }
 
@@ -366,9 +370,13 @@ struct BGNBDData: Sendable {
     func objectiveHessian(_ theta: [Double]) -> [Double] { objectiveWithHessian(theta).hessian }
 
     /// `objective` with its Hessian (row-major 4 × 4), in one pass over the data.
-    func objectiveWithHessian(_ theta: [Double]) -> LifetimeOptimizer.SecondOrder {
+    func objectiveWithHessian(_ theta: [Double]) -> LifetimeOptimizer.SecondOrder { objectiveWithHessian(theta, memo: nil) }
+
+    /// `objectiveWithHessian`, telling `memo` the log-likelihood at the parameters.
+    func objectiveWithHessian(_ theta: [Double], memo: LogLikelihoodMemo?) -> LifetimeOptimizer.SecondOrder {
         let p = theta.map { exp($0) }
         let d = derivatives(r: p[0], alpha: p[1], a: p[2], b: p[3], order: 2)
+        memo?.remember(p, d.value)
         let f = MaximumLikelihoodFit.logParameterObjective(d.value, gradient: d.gradient, parameters: p, customers: customers)
         return (f.value, f.gradient, MaximumLikelihoodFit.logParameterHessian(d.hessian, gradient: d.gradient, parameters: p, customers: customers))
     }

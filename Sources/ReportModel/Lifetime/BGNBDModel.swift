@@ -92,11 +92,12 @@ public enum BGNBDModel {
         ]
         let step = MaximumLikelihoodFit.surveyStep(customers: data.customers)
         let survey = step > 1 ? data.systematicSample(every: step) : nil
+        let memo = LogLikelihoodMemo()
         let p = try MaximumLikelihoodFit.parameters(
-            data.objective, survey: survey.map { sample in { sample.objective($0) } },
-            secondOrder: data.objectiveWithHessian, starts: starts, names: ["r", "alpha", "a", "b"],
+            { data.objective($0, memo: memo) }, survey: survey.map { sample in { sample.objective($0) } },
+            secondOrder: { data.objectiveWithHessian($0, memo: memo) }, starts: starts, names: ["r", "alpha", "a", "b"],
             within: { theta in exp(theta[2]) + exp(theta[3]) <= ridgeExitScale }, reached: reached)
-        let ll = data.logLikelihood(r: p[0], alpha: p[1], a: p[2], b: p[3], wantGradient: false).value
+        let ll = memo.logLikelihood(at: p) ?? data.logLikelihood(r: p[0], alpha: p[1], a: p[2], b: p[3], wantGradient: false).value
         return BGNBDParameters(r: p[0], alpha: p[1], a: p[2], b: p[3], logLikelihood: ll)
     }
 

@@ -163,9 +163,13 @@ struct GammaGammaData: Sendable {
     }
 
     /// Mean negative log-likelihood per customer over θ = log(p, q, v), with its gradient.
-    func objective(_ theta: [Double]) -> (value: Double, gradient: [Double]) {
+    func objective(_ theta: [Double]) -> (value: Double, gradient: [Double]) { objective(theta, memo: nil) }
+
+    /// `objective`, telling `memo` the log-likelihood at the parameters.
+    func objective(_ theta: [Double], memo: LogLikelihoodMemo?) -> (value: Double, gradient: [Double]) {
         let params = theta.map { exp($0) }
         let (ll, g) = logLikelihood(p: params[0], q: params[1], v: params[2])
+        memo?.remember(params, ll)
         return MaximumLikelihoodFit.logParameterObjective(ll, gradient: g, parameters: params, customers: customers)
     }
 
@@ -173,9 +177,13 @@ struct GammaGammaData: Sendable {
     func objectiveHessian(_ theta: [Double]) -> [Double] { objectiveWithHessian(theta).hessian }
 
     /// `objective` with its Hessian (row-major 3 × 3), in one pass over the data.
-    func objectiveWithHessian(_ theta: [Double]) -> LifetimeOptimizer.SecondOrder {
+    func objectiveWithHessian(_ theta: [Double]) -> LifetimeOptimizer.SecondOrder { objectiveWithHessian(theta, memo: nil) }
+
+    /// `objectiveWithHessian`, telling `memo` the log-likelihood at the parameters.
+    func objectiveWithHessian(_ theta: [Double], memo: LogLikelihoodMemo?) -> LifetimeOptimizer.SecondOrder {
         let params = theta.map { exp($0) }
         let d = derivatives(p: params[0], q: params[1], v: params[2], order: 2)
+        memo?.remember(params, d.value)
         let f = MaximumLikelihoodFit.logParameterObjective(d.value, gradient: d.gradient, parameters: params, customers: customers)
         return (f.value, f.gradient, MaximumLikelihoodFit.logParameterHessian(d.hessian, gradient: d.gradient, parameters: params, customers: customers))
     }

@@ -89,11 +89,12 @@ public enum GammaGammaModel {
         ]
         let step = MaximumLikelihoodFit.surveyStep(customers: data.customers)
         let survey = step > 1 ? data.systematicSample(every: step) : nil
+        let memo = LogLikelihoodMemo()
         let p = try MaximumLikelihoodFit.parameters(
-            data.objective, survey: survey.map { sample in { sample.objective($0) } },
-            secondOrder: data.objectiveWithHessian, starts: starts, names: ["p", "q", "v"],
+            { data.objective($0, memo: memo) }, survey: survey.map { sample in { sample.objective($0) } },
+            secondOrder: { data.objectiveWithHessian($0, memo: memo) }, starts: starts, names: ["p", "q", "v"],
             within: { theta in exp(theta[0]) <= ridgeExitScale && exp(theta[1]) <= ridgeExitScale }, reached: reached)
-        let ll = data.logLikelihood(p: p[0], q: p[1], v: p[2], wantGradient: false).value
+        let ll = memo.logLikelihood(at: p) ?? data.logLikelihood(p: p[0], q: p[1], v: p[2], wantGradient: false).value
         return GammaGammaParameters(p: p[0], q: p[1], v: p[2], logLikelihood: ll)
     }
 
