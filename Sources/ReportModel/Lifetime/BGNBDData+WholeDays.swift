@@ -23,30 +23,9 @@ extension BGNBDData {
         entryAge.reserveCapacity(repeaters)
         entryWeight.reserveCapacity(repeaters)
         for (t, key) in triples.enumerated() {
-            let x = Int(key >> (2 * dayBits)), age = Int(key & dayMask)
-            let ageIndex = ageRanks.rank(of: age)
-            let count = Double(x)
-            let weight = Double(weights[t])
-            totalRepeats += count * weight
-            totalAge += ages[Int(ageIndex)] * weight
-            guard x != 0 else {
-                tripleKeys.append((0, 0, ages[Int(ageIndex)].bitPattern))
-                zeroAge.append(ageIndex)
-                zeroWeight.append(weight)
-                continue
-            }
-            let txIndex = recencyRanks.rank(of: Int(key >> dayBits & dayMask))
-            tripleKeys.append((count.bitPattern, recencies[Int(txIndex)].bitPattern, ages[Int(ageIndex)].bitPattern))
-            repeatBuyers += Int(weights[t])
-            if counts.last.map({ $0 != count }) ?? true {
-                if !counts.isEmpty { groupStart.append(entryWeight.count) }
-                counts.append(count)
-                countWeight.append(0)
-            }
-            countWeight[countWeight.count - 1] += weight
-            entryRecency.append(txIndex)
-            entryAge.append(ageIndex)
-            entryWeight.append(weight)
+            let x = key >> (2 * dayBits)
+            let recency = x == 0 ? 0 : recencyRanks.rank(of: Int(key >> dayBits & dayMask))
+            appendTriple(count: Double(x), recency: recency, age: ageRanks.rank(of: Int(key & dayMask)), weight: Double(weights[t]))
         }
         if !counts.isEmpty { groupStart.append(entryWeight.count) }
     }

@@ -169,30 +169,36 @@ struct BGNBDData: Sendable {
             let txIndex = packs ? Int32(packed >> ageBits & txMask) : tripleRanks[Int(packed)].tx
             let xBits = xValues[Int(packs ? Int32(packed >> (ageBits + txBits)) : tripleRanks[Int(packed)].x)]
             let triple = Int32(tripleKeys.count)
-            tripleKeys.append((xBits, xBits == 0 ? 0 : txValues[Int(txIndex)], ageValues[Int(ageIndex)]))
             for k in start..<end { historyTriple[Int(order[k])] = triple }
-            let weight = Double(end - start)
-            let count = Double(bitPattern: xBits)
-            totalRepeats += count * weight
-            totalAge += ages[Int(ageIndex)] * weight
-            if xBits == 0 {
-                zeroAge.append(ageIndex)
-                zeroWeight.append(weight)
-            } else {
-                repeatBuyers += end - start
-                if counts.last.map({ $0.bitPattern != xBits }) ?? true {
-                    if !counts.isEmpty { groupStart.append(entryWeight.count) }
-                    counts.append(count)
-                    countWeight.append(0)
-                }
-                countWeight[countWeight.count - 1] += weight
-                entryRecency.append(txIndex)
-                entryAge.append(ageIndex)
-                entryWeight.append(weight)
-            }
+            appendTriple(count: Double(bitPattern: xBits), recency: txIndex, age: ageIndex, weight: Double(end - start))
             start = end
         }
         if !counts.isEmpty { groupStart.append(entryWeight.count) }
+    }
+
+    /// Adds the next distinct triple, in (x, tx, T) order, to the tables: its x (a whole count), the
+    /// ranks of its tx and T in `recencies` and `ages` (tx's not read when x = 0) and its number of
+    /// customers. The last x's group is closed by appending `entryWeight.count` to `groupStart`.
+    @inline(__always)
+    mutating func appendTriple(count: Double, recency: Int32, age: Int32, weight: Double) {
+        tripleKeys.append((count.bitPattern, count == 0 ? 0 : recencies[Int(recency)].bitPattern, ages[Int(age)].bitPattern))
+        totalRepeats += count * weight
+        totalAge += ages[Int(age)] * weight
+        guard count != 0 else {
+            zeroAge.append(age)
+            zeroWeight.append(weight)
+            return
+        }
+        repeatBuyers += Int(weight)
+        if counts.last.map({ $0 != count }) ?? true {
+            if !counts.isEmpty { groupStart.append(entryWeight.count) }
+            counts.append(count)
+            countWeight.append(0)
+        }
+        countWeight[countWeight.count - 1] += weight
+        entryRecency.append(recency)
+        entryAge.append(age)
+        entryWeight.append(weight)
     }
 
     /// A history's ranks among the distinct x, tx and T values (tx rank 0 when x = 0).

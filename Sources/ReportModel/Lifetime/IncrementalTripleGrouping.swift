@@ -13,15 +13,15 @@
 /// On 1 M × 12 sample snapshots a fifth of the buyers change from one month to the next (a tenth of
 /// a 500 k-customer ledger's). Timed in the same builds, the twelve groupings took 325 ms this way
 /// against 419 ms from scratch (the best of three runs each; the first snapshot, with nothing to
-/// start from, is slower this way), and the 500 k-customer ledger's 51 month ends 594 against 782 ms;
+/// start from, is slower this way), and the 500 k-customer ledger's 63 month ends 594 against 782 ms;
 /// the grouping's share of a 1 M × 12 build's CPU samples fell from 8.0 to 6.0 % (perf). What is
 /// left is mostly the two random accesses per unchanged buyer into per-triple arrays (its count,
 /// its new index). The cost is 16 bytes per customer kept between snapshots (16 MB at 1 M).
 struct IncrementalTripleGrouping {
-    /// Bits of x, tx and T (whole days) in a packed triple, most significant first, so that packed
-    /// triples order like the triples. Buyers beyond them (a million repeat purchases, or more than
-    /// 11,000 years) are grouped from scratch by `BGNBDData.init`.
-    static let countBits: UInt64 = 20, dayBits: UInt64 = 22
+    /// A packed triple holds x in its top 20 bits, then tx and T (whole days) in 22 bits each, so that
+    /// packed triples order like the triples. Buyers beyond them (a million repeat purchases, or more
+    /// than 11,000 years) are grouped from scratch by `BGNBDData.init`.
+    static let dayBits: UInt64 = 22
     static let dayLimit = 1 << 22, countLimit = 1 << 20
     private static let dayMask = UInt64(dayLimit - 1)
 
