@@ -19,3 +19,12 @@ int fidelis_exchange_paths(const char *a, const char *b) {
     return -1;
 #endif
 }
+
+int fidelis_start_writeback(int fd, long long offset, long long length) {
+#if defined(__linux__)
+    return sync_file_range(fd, offset, length, SYNC_FILE_RANGE_WRITE);
+#else
+    (void)fd; (void)offset; (void)length;
+    return 0;
+#endif
+}

@@ -1,3 +1,4 @@
+import CFileSwap
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -19,6 +20,15 @@ public struct OutputFile: ~Copyable {
     /// The first write error met by an append that cannot throw; thrown by the next `endLine`, `flush` or `close`.
     private var pendingError: SiteError?
     private var isClosed = false
+    /// Bytes written so far, and the start of those whose writeback to disk is not started yet.
+    /// Every `writebackChunk` bytes the kernel is asked to start writing them out (without waiting),
+    /// so that `close`'s `fsync` finds little left to write: the writing threads of a 1 M × 12 build
+    /// waited 0.20–0.22 s in `fsync` (twelve 43 MB `segments.csv` files written only there, the
+    /// page cache holding them as dirty until then), 0.09 s with this (`strace -T`); 1 M × 12 builds,
+    /// sixteen alternating pairs, lower in nine, higher in three.
+    private var written = 0
+    private var writebackStart = 0
+    private static let writebackChunk = 8 << 20
     public let path: String
 
     /// Creates (or truncates) `path`.
@@ -154,7 +164,12 @@ public struct OutputFile: ~Copyable {
 
     private mutating func flushRecordingError() {
         writeAll(UnsafeRawPointer(storage), count)
+        written += count
         count = 0
+        if written - writebackStart >= OutputFile.writebackChunk {
+            _ = fidelis_start_writeback(fd, Int64(writebackStart), Int64(written - writebackStart))
+            writebackStart = written
+        }
     }
 
     /// Writes `length` bytes from `source`, remembering the first failure.

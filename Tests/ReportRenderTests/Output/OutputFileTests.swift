@@ -3,7 +3,7 @@ import Testing
 @testable import ReportRender
 
 /// `OutputFile`: formatting of numbers, text larger than its buffer, flushing across the buffer's
-/// edge, and write errors surfacing at the next line end.
+/// edge, files of several writeback chunks, and write errors surfacing at the next line end.
 @Suite struct OutputFileTests {
     private func written(_ body: (inout OutputFile) throws -> Void) throws -> String {
         let path = NSTemporaryDirectory() + "fidelis-out-" + UUID().uuidString
@@ -28,6 +28,30 @@ import Testing
         #expect(lines[0] == "0 7 10 1234567890 -42 9223372036854775807 -9223372036854775807 ")
         #expect(lines[1] == "0 0.0005 1.2345 1 -0.25 9999.9999 ")
         #expect(lines[2] == "0.50 1.00 0.00 0.666667 123 -1.5 ")
+    }
+
+    /// A file of several writeback chunks (their writeback to disk started as they are written,
+    /// 8 MiB at a time) holds every byte, in order, lines across the buffer's and the chunks' edges.
+    @Test func aLargeFileHoldsEveryLineAcrossWritebackChunks() throws {
+        let lines = 400_000
+        let text = try written { out in
+            for i in 0..<lines {
+                out.append("line ")
+                out.append(integer: i)
+                out.append(String(repeating: "x", count: i % 97))
+                try out.endLine()
+            }
+        }
+        #expect(text.utf8.count > 20 << 20)
+        var i = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+            guard line == "line \(i)" + String(repeating: "x", count: i % 97) else {
+                Issue.record("line \(i + 1): \(line.prefix(40))")
+                return
+            }
+            i += 1
+        }
+        #expect(i == lines)
     }
 
     /// Every integer is written as `String(describing:)` writes it, at each edge of a digit count
