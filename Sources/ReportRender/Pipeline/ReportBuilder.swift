@@ -59,8 +59,11 @@ public enum ReportBuilder {
         log.step(2, steps, "Reading input")
         // With a cache record at the target, the input is hashed before it is read, so that an
         // unchanged rebuild reads nothing (not even a ledger, whose parse comes first: 1.2 s for 5 M
-        // lines). Without one there is nothing to reuse, and the first snapshot is read while the
-        // input is hashed (0.2 s for 518 MB).
+        // lines). Without one there is nothing to reuse: the keys are only written with the new site,
+        // so the input is hashed on a thread of its own while the snapshots are read and computed.
+        // (Hashed here before the first snapshot's figures, on both cores, the 518 MB of the 1 M × 12
+        // sample held the build up: a quarter of a second with the cores half idle, once the first
+        // snapshot was read and fitted, perf.)
         let target = URL(fileURLWithPath: options.output).standardizedFileURL.path
         let previous = BuildCache.read(site: target)
         var keys: BuildCache.Keys?
@@ -93,12 +96,29 @@ public enum ReportBuilder {
         let periods = reader.periods
         var warnings = reader.warnings
         for warning in warnings { log.note("warning: \(warning)") }
-        if previous == nil {
-            keys = BuildCache.keys(options: options, templates: templates)
-        }
         // A ledger's month ends are keyed by the digests of their lines, known once it is read.
-        if let digests = reader.periodDigests, let known = keys {
-            keys = BuildCache.withLedgerKeys(known, options: options, templates: templates, periods: periods, digests: digests)
+        let periodDigests = reader.periodDigests
+        func withPeriodDigests(_ keys: BuildCache.Keys?) -> BuildCache.Keys? {
+            guard let digests = periodDigests, let known = keys else { return keys }
+            return BuildCache.withLedgerKeys(known, options: options, templates: templates, periods: periods, digests: digests)
+        }
+        let pendingKeys: BackgroundTask<BuildCache.Keys?>?
+        if previous == nil {
+            pendingKeys = BackgroundTask { BuildCache.keys(options: options, templates: templates, concurrently: false) }
+        } else {
+            pendingKeys = nil
+            keys = withPeriodDigests(keys)
+        }
+        // Views are archived for the next build's reuse when there are snapshot keys to reuse them by
+        // (those still being worked out will have them: with caching on, every snapshot file has one,
+        // and a ledger's month ends have theirs with a digest each).
+        let archivesViews: Bool
+        if pendingKeys == nil {
+            archivesViews = !(keys?.snapshots.isEmpty ?? true)
+        } else if case .transactions = options.input {
+            archivesViews = options.configFingerprint != nil && !periods.isEmpty && periodDigests?.count == periods.count
+        } else {
+            archivesViews = options.configFingerprint != nil && !periods.isEmpty
         }
 
         let site: SiteWriter
@@ -131,7 +151,7 @@ public enum ReportBuilder {
         var reports: [SnapshotReport] = []
         var bytes = 0, rows = 0
         var warnedColumns = Set<String>()
-        let pages = SnapshotPages(templates: templates, config: options.config, archivesViews: !(keys?.snapshots.isEmpty ?? true))
+        let pages = SnapshotPages(templates: templates, config: options.config, archivesViews: archivesViews)
         let pageWriter = BackgroundPageWriter()
         let spareBuyers = SpareBuyerTable()
         let config = options.config
@@ -202,6 +222,7 @@ public enum ReportBuilder {
                 try site.write(templates.render("dashboard", home), to: "index.html")
             }
             try site.write(templates.stylesheet, to: "assets/style.css")
+            if let pendingKeys { keys = withPeriodDigests(pendingKeys.wait()) }
             if let keys, let latest = reports.last {
                 let record = BuildCache(key: keys.site, snapshotKeys: keys.snapshots, snapshots: reports.count, rows: rows, bytes: bytes, latestPeriod: latest.period.label,
                                         raised: RaisedEscalation.all(in: latest), warnings: warnings)

@@ -57,10 +57,11 @@ struct BuildCache: Equatable {
         return hash
     }
 
-    /// The keys of a build, worked out from the input's bytes before it is read; nil when caching
-    /// is off or the input cannot be read (the build then reports the problem). A ledger's month
-    /// ends get their keys once it is read (`withLedgerKeys`).
-    static func keys(options: BuildOptions, templates: TemplateSet) -> Keys? {
+    /// The keys of a build, worked out from the input's bytes; nil when caching is off or the input
+    /// cannot be read (the build then reports the problem). A ledger's month ends get their keys
+    /// once it is read (`withLedgerKeys`). Snapshot files are hashed on all cores, or one after
+    /// another when not `concurrently` (beside a build's other threads).
+    static func keys(options: BuildOptions, templates: TemplateSet, concurrently: Bool = true) -> Keys? {
         guard var hash = base(options: options, templates: templates) else { return nil }
         var snapshots: [String] = []
         do {
@@ -72,7 +73,7 @@ struct BuildCache: Equatable {
                 // in alternating runs on 2 cores).
                 let folder = try SnapshotFolder(directory: dir)
                 let entries = folder.entries
-                for (entry, digest) in zip(entries, try fileDigests(entries.map(\.path))) {
+                for (entry, digest) in zip(entries, try fileDigests(entries.map(\.path), concurrently: concurrently)) {
                     hash.update(entry.displayName)
                     hash.update(digest)
                     snapshots.append(hash.hex)
@@ -90,8 +91,15 @@ struct BuildCache: Equatable {
         return Keys(site: hash.hex, snapshots: snapshots)
     }
 
-    /// The digest of each file, hashed concurrently; throws when one cannot be read.
-    private static func fileDigests(_ paths: [String]) throws -> [String] {
+    /// The digest of each file, hashed concurrently or one after another; throws when one cannot be read.
+    private static func fileDigests(_ paths: [String], concurrently: Bool) throws -> [String] {
+        guard concurrently else {
+            return try paths.map { path in
+                var hash = ContentHash()
+                try hash.update(file: path)
+                return hash.hex
+            }
+        }
         let digests = Mutex([Result<String, any Error>](repeating: .success(""), count: paths.count))
         DispatchQueue.concurrentPerform(iterations: paths.count) { k in
             var hash = ContentHash()
