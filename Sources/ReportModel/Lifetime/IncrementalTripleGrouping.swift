@@ -92,6 +92,8 @@ struct IncrementalTripleGrouping {
                         guard t.x < Self.countLimit && t.age < Self.dayLimit else { fits = false; return }
                         let key = Self.pack(t.x, t.tx, t.age)
                         let c = Int(table.customer[Int(buyers.rows[i])])
+                        // Every id of the table is below the customers known to the predictor.
+                        guard c < customerTriple.count else { fits = false; return }
                         let entry = customerTriple[c]
                         customerTriple[c].key = key
                         if usable && UInt32(truncatingIfNeeded: entry.stamp >> 32) == current && entry.key &+ moved == key {

@@ -171,6 +171,21 @@ import Testing
         }
     }
 
+    /// A table naming a customer beyond those the predictor knows (its per-customer arrays too short)
+    /// is left to the grouping from scratch rather than read out of bounds.
+    @Test func aCustomerBeyondTheKnownOnesIsLeftToTheGroupingFromScratch() {
+        var base = Base(seed: 8)
+        let period = SnapshotPeriod(monthEnd: Month(year: 2025, month: 3))
+        base.month(asOf: period.asOf.ordinal, buying: 0, joining: 50)
+        var table = base.table(period, shuffled: false, ledger: false)
+        for row in 0..<table.count where table.firstOrder[row] == SnapshotTable.missingDay { table.firstOrder[row] = table.lastOrder[row] }
+        var grouping = IncrementalTripleGrouping()
+        var scratch = BGNBDScratch()
+        let known = Int(table.customer.max()!)
+        #expect(grouping.group(Self.buyers(table, earliest: [Int32](repeating: Int32.max, count: known), unit: 7), scratch: &scratch) == nil)
+        #expect(grouping.group(Self.buyers(table, earliest: [Int32](repeating: Int32.max, count: known + 1), unit: 7), scratch: &scratch) != nil)
+    }
+
     /// Day ranks: dense below the limit, a sorted list beyond it, the same ranks either way.
     @Test func dayRanksDenseAndSparse() {
         let days = [5, 3, 3, 9, 0, 5]
