@@ -129,6 +129,7 @@ struct IncrementalTripleGrouping {
         nextWeights.removeAll(keepingCapacity: true)
         renumbered.refill(-1, count: stayed.count)
         var previous = 0, k = 0
+        var lowest = Int.max, highest = 0
         let changed = sorted.count
         while true {
             while previous < stayed.count && stayed[previous] == 0 { previous += 1 }
@@ -154,6 +155,9 @@ struct IncrementalTripleGrouping {
             }
             nextKeys.append(key)
             nextWeights.append(weight)
+            let age = Int(key & Self.dayMask)
+            lowest = min(lowest, age)
+            highest = max(highest, age)
         }
         scratch.sortKeys = sorted.words
 
@@ -180,8 +184,7 @@ struct IncrementalTripleGrouping {
         swap(&keys, &nextKeys)
         asOf = buyers.asOfDay
         unit = buyers.unit
-        lowestAge = keys.isEmpty ? 0 : Int(keys.lazy.map { $0 & Self.dayMask }.min()!)
-        highestAge = keys.isEmpty ? 0 : Int(keys.lazy.map { $0 & Self.dayMask }.max()!)
+        (lowestAge, highestAge) = keys.isEmpty ? (0, 0) : (lowest, highest)
         return BGNBDData(wholeDayTriples: keys, weights: nextWeights, historyTriple: historyTriple, unit: unit, scratch: &scratch)
     }
 

@@ -164,19 +164,20 @@ public struct OutputFile: ~Copyable {
 
     private mutating func flushRecordingError() {
         writeAll(UnsafeRawPointer(storage), count)
-        written += count
         count = 0
+    }
+
+    /// Writes `length` bytes from `source`, remembering the first failure, and starts the writeback
+    /// of each `writebackChunk` written.
+    private mutating func writeAll(_ source: UnsafeRawPointer, _ length: Int) {
+        guard pendingError == nil else { return }
+        let failure = OutputFile.writeAll(fd, source, length)
+        if failure != 0 { pendingError = SiteError.cannotWrite(path, String(cString: strerror(failure))); return }
+        written += length
         if written - writebackStart >= OutputFile.writebackChunk {
             _ = fidelis_start_writeback(fd, Int64(writebackStart), Int64(written - writebackStart))
             writebackStart = written
         }
-    }
-
-    /// Writes `length` bytes from `source`, remembering the first failure.
-    private mutating func writeAll(_ source: UnsafeRawPointer, _ length: Int) {
-        guard pendingError == nil else { return }
-        let failure = OutputFile.writeAll(fd, source, length)
-        if failure != 0 { pendingError = SiteError.cannotWrite(path, String(cString: strerror(failure))) }
     }
 
     /// Writes `length` bytes from `source` to `fd`, retrying after interrupts and short writes:

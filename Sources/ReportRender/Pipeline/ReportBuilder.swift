@@ -109,17 +109,9 @@ public enum ReportBuilder {
             pendingKeys = nil
             keys = withPeriodDigests(keys)
         }
-        // Views are archived for the next build's reuse when there are snapshot keys to reuse them by
-        // (those still being worked out will have them: with caching on, every snapshot file has one,
-        // and a ledger's month ends have theirs with a digest each).
-        let archivesViews: Bool
-        if pendingKeys == nil {
-            archivesViews = !(keys?.snapshots.isEmpty ?? true)
-        } else if case .transactions = options.input {
-            archivesViews = options.configFingerprint != nil && !periods.isEmpty && periodDigests?.count == periods.count
-        } else {
-            archivesViews = options.configFingerprint != nil && !periods.isEmpty
-        }
+        // Views are archived for the next build's reuse when there are snapshot keys to reuse them by.
+        let archivesViews = pendingKeys == nil ? !(keys?.snapshots.isEmpty ?? true)
+            : BuildCache.keysEverySnapshot(options: options, periods: periods.count, periodDigests: periodDigests)
 
         let site: SiteWriter
         do { site = try SiteWriter(target: options.output) } catch { throw .site(error) }

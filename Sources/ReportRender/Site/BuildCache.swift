@@ -93,20 +93,30 @@ struct BuildCache: Equatable {
 
     /// The digest of each file, hashed concurrently or one after another; throws when one cannot be read.
     private static func fileDigests(_ paths: [String], concurrently: Bool) throws -> [String] {
-        guard concurrently else {
-            return try paths.map { path in
-                var hash = ContentHash()
-                try hash.update(file: path)
-                return hash.hex
-            }
-        }
+        guard concurrently else { return try paths.map(fileDigest) }
         let digests = Mutex([Result<String, any Error>](repeating: .success(""), count: paths.count))
         DispatchQueue.concurrentPerform(iterations: paths.count) { k in
-            var hash = ContentHash()
-            let digest = Result { try hash.update(file: paths[k]); return hash.hex }
+            let digest = Result { try fileDigest(paths[k]) }
             digests.withLock { $0[k] = digest }
         }
         return try digests.withLock { try $0.map { try $0.get() } }
+    }
+
+    /// One file's digest.
+    private static func fileDigest(_ path: String) throws -> String {
+        var hash = ContentHash()
+        try hash.update(file: path)
+        return hash.hex
+    }
+
+    /// Whether a build's keys name every one of its `periods` (`keys`, then `withLedgerKeys` for a
+    /// ledger), told before its input is hashed: with caching on, every snapshot file gets a key, and
+    /// a ledger's month ends get theirs when each has a digest. (An input that cannot be hashed gets
+    /// no keys at all; its build fails on reading it.)
+    static func keysEverySnapshot(options: BuildOptions, periods: Int, periodDigests: [String]?) -> Bool {
+        guard options.configFingerprint != nil, periods > 0 else { return false }
+        if case .transactions = options.input { return periodDigests?.count == periods }
+        return true
     }
 
     /// The keys with a ledger's month ends keyed: each by the part every key starts from (not the

@@ -31,21 +31,24 @@ import Testing
     }
 
     /// A file of several writeback chunks (their writeback to disk started as they are written,
-    /// 8 MiB at a time) holds every byte, in order, lines across the buffer's and the chunks' edges.
+    /// 8 MiB at a time) holds every byte, in order, lines across the buffer's and the chunks' edges,
+    /// and lines longer than the buffer (written past it) among them.
     @Test func aLargeFileHoldsEveryLineAcrossWritebackChunks() throws {
         let lines = 400_000
+        let long = String(repeating: "y", count: 3 << 20)
+        func expected(_ i: Int) -> String { "line \(i)" + (i % 100_000 == 99_999 ? long : String(repeating: "x", count: i % 97)) }
         let text = try written { out in
             for i in 0..<lines {
                 out.append("line ")
                 out.append(integer: i)
-                out.append(String(repeating: "x", count: i % 97))
+                out.append(i % 100_000 == 99_999 ? long : String(repeating: "x", count: i % 97))
                 try out.endLine()
             }
         }
-        #expect(text.utf8.count > 20 << 20)
+        #expect(text.utf8.count > 30 << 20)
         var i = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-            guard line == "line \(i)" + String(repeating: "x", count: i % 97) else {
+            guard line == expected(i) else {
                 Issue.record("line \(i + 1): \(line.prefix(40))")
                 return
             }
