@@ -42,6 +42,17 @@ public struct ReportEngine: Sendable {
     /// 15 % of a 1 M × 12 build's page faults).
     public mutating func process(_ table: SnapshotTable, customers: CustomerIDs, unknownColumns: [String] = [], feedback: FeedbackRouting? = nil,
                                  lifetime prediction: LifetimePrediction? = nil, reusingBuyers spare: consuming BuyerTable? = nil) -> SnapshotReport {
+        process(table, customers: customers, unknownColumns: unknownColumns, reusingBuyers: spare) { (feedback, prediction) }
+    }
+
+    /// `process`, the routing and prediction coming from `awaiting`, which is called once, after the
+    /// figures that need neither (activity, KPIs, RFM, migration, cohorts, loyalty): a build gives the
+    /// last snapshot to the engine as soon as it is read, so that those figures are computed while
+    /// its predictive-value fit is still running (the figures otherwise waited for the fit, then ran
+    /// alone on one core while the other had nothing left to do). The result is `process`'s.
+    public mutating func process(_ table: SnapshotTable, customers: CustomerIDs, unknownColumns: [String] = [],
+                                 reusingBuyers spare: consuming BuyerTable? = nil,
+                                 awaiting: () -> (feedback: FeedbackRouting?, lifetime: LifetimePrediction?)) -> SnapshotReport {
         let n = customers.count
         grow(to: n)
         let asOf = table.period.asOf.ordinal
@@ -135,18 +146,7 @@ public struct ReportEngine: Sendable {
         swap(&buyers, &rfm.buyers)
         let segmentIDs = config.segments.segments
 
-        // MARK: - Predicted value
-        let predicted = prediction ?? predictor.predict(table, customerCount: n)
-        lastLifetimeSeconds = predicted.seconds
-        let lifetime = predicted.summary
-        // Each buyer's values are its table row's.
-        rfm.rows.withUnsafeBufferPointer { rows in
-            predicted.probabilityAlive.withUnsafeBufferPointer { buyers.probabilityAlive.refill(gathering: $0, at: rows) }
-            predicted.predictedCLV.withUnsafeBufferPointer { buyers.predictedCLV.refill(gathering: $0, at: rows) }
-        }
-
-        // MARK: - Segments, grid, migration
-        let segments = SegmentStage.summaries(buyers: buyers, segmentIDs: segmentIDs, asOf: table.period.asOf)
+        // MARK: - Grid, migration
         // The per-customer loops below write through buffers and flat counts: an element of an
         // array of arrays, or of an array held by `self`, costs a uniqueness check per write (a
         // runtime call: 1–2 % of a build's CPU samples came from these loops).
@@ -186,10 +186,7 @@ public struct ReportEngine: Sendable {
         cohorts.record(table, active: active, customerCount: n)
         let cohortRows = cohorts.matrix()
 
-        // MARK: - Escalations, feedback, loyalty
-        let escalations = EscalationStage(config: config, table: table, customers: customers, buyers: buyers, segmentIDs: segmentIDs,
-                                          npsScore: nps.score, churnRate: churn, currentSegment: currentSegment).results
-        let feedback = feedback ?? router.routing(of: table, customers: customers)
+        // MARK: - Loyalty
         let loyalty = LoyaltyStage.snapshot(table: table, buyers: buyers)
 
         // MARK: - State for the next snapshot
@@ -213,6 +210,23 @@ public struct ReportEngine: Sendable {
         previousActiveCount = counts.active
         ltvHistory.append((table.period.asOf, ltv))
         defer { processed += 1 }
+
+        // MARK: - Predicted value (from here on, the figures that need the routing or the prediction)
+        let (routing, prediction) = awaiting()
+        let predicted = prediction ?? predictor.predict(table, customerCount: n)
+        lastLifetimeSeconds = predicted.seconds
+        let lifetime = predicted.summary
+        // Each buyer's values are its table row's.
+        rfm.rows.withUnsafeBufferPointer { rows in
+            predicted.probabilityAlive.withUnsafeBufferPointer { buyers.probabilityAlive.refill(gathering: $0, at: rows) }
+            predicted.predictedCLV.withUnsafeBufferPointer { buyers.predictedCLV.refill(gathering: $0, at: rows) }
+        }
+
+        // MARK: - Segments, escalations, feedback
+        let segments = SegmentStage.summaries(buyers: buyers, segmentIDs: segmentIDs, asOf: table.period.asOf)
+        let escalations = EscalationStage(config: config, table: table, customers: customers, buyers: buyers, segmentIDs: segmentIDs,
+                                          npsScore: nps.score, churnRate: churn, currentSegment: currentSegment).results
+        let feedback = routing ?? router.routing(of: table, customers: customers)
 
         return SnapshotReport(
             period: table.period, index: processed, counts: counts,

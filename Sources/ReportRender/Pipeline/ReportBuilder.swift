@@ -153,7 +153,10 @@ public enum ReportBuilder {
         // page thread.
         reader.start()
         for (index, period) in periods.enumerated() {
-            guard var snapshot = reader.next() else { break }
+            // The last snapshot is taken as soon as it is read: its figures are computed while its fit runs.
+            let arriving: (SnapshotPrefetcher.Snapshot, SnapshotPrefetcher.Rest?)? =
+                index == periods.count - 1 ? reader.nextAsRead() : reader.next().map { ($0, nil) }
+            guard var (snapshot, rest) = arriving else { break }
             bytes += snapshot.outcome.byteCount
             // The table is taken out of the snapshot so that, once computed, it can be handed back
             // to the reader as its only reference (`recycle`).
@@ -166,8 +169,10 @@ public enum ReportBuilder {
             if let warning = unknownColumnsWarning(outcome, warned: &warnedColumns) { log.note("warning: \(warning)"); warnings.append(warning) }
             let t1 = DispatchTime.now()
             var prediction = snapshot.lifetime.take()
-            var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, feedback: snapshot.feedback,
-                                        lifetime: prediction, reusingBuyers: spareBuyers.take())
+            var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, reusingBuyers: spareBuyers.take()) {
+                if let rest = rest.take() { (snapshot.feedback, prediction) = rest() }
+                return (snapshot.feedback, prediction)
+            }
             reader.recycle(consume table, prediction: prediction.take())
             let t2 = DispatchTime.now()
             // The pages of this snapshot are written on the page thread while the next one is computed.
@@ -283,15 +288,23 @@ public enum ReportBuilder {
         // With templates to check, the latest report keeps its buyers (and ids) for its views.
         var latest: (report: SnapshotReport, customers: CustomerIDs)?
         reader.start()
-        while var snapshot = reader.next() {
+        var taken = 0
+        while true {
+            // As in `build`, the last snapshot is taken as soon as it is read.
+            let arriving: (SnapshotPrefetcher.Snapshot, SnapshotPrefetcher.Rest?)? =
+                taken == reader.periods.count - 1 ? reader.nextAsRead() : reader.next().map { ($0, nil) }
+            guard var (snapshot, rest) = arriving else { break }
+            taken += 1
             bytes += snapshot.outcome.byteCount
             guard errors.isEmpty, let table = snapshot.outcome.table.take() else { errors.append(contentsOf: snapshot.outcome.errors); continue }
             let outcome = snapshot.outcome
             rows += table.count
             if let warning = unknownColumnsWarning(outcome, warned: &warnedColumns) { warnings.append(warning) }
             var prediction = snapshot.lifetime.take()
-            var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, feedback: snapshot.feedback,
-                                        lifetime: prediction, reusingBuyers: spareBuyers.take())
+            var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, reusingBuyers: spareBuyers.take()) {
+                if let rest = rest.take() { (snapshot.feedback, prediction) = rest() }
+                return (snapshot.feedback, prediction)
+            }
             reader.recycle(consume table, prediction: prediction.take())
             // No pages: the buyers are done with at once, and the next snapshot's are written into
             // them, unless this report's views may be the ones the templates are checked against.

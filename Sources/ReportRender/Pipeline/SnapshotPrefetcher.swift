@@ -54,8 +54,13 @@ final class SnapshotPrefetcher: @unchecked Sendable {
     /// A snapshot on its way: read, then fitted and routed.
     private final class Pending: @unchecked Sendable {
         let group = DispatchGroup()
+        /// Left once the snapshot is read (before its fit and routing).
+        let readGroup = DispatchGroup()
         /// Written by the fit job, read by `next()` only after `group.wait()`.
         var snapshot: Snapshot?
+        /// Written by the read job, read by `nextAsRead()` only after `readGroup.wait()`: the snapshot
+        /// as read, without its routing and prediction.
+        var read: Snapshot?
     }
     /// The snapshots started and not yet handed out, in order (used by `next()` only).
     private var pending: [Pending] = []
@@ -95,6 +100,27 @@ final class SnapshotPrefetcher: @unchecked Sendable {
         return first.snapshot
     }
 
+    /// Waits for a snapshot's routing and prediction (`nextAsRead`).
+    typealias Rest = () -> (feedback: FeedbackRouting?, lifetime: LifetimePrediction?)
+
+    /// The next snapshot as soon as it is read, without waiting for its fit and routing: `rest` waits
+    /// for them (call it once). Nil after the last. For the last snapshot, whose figures would
+    /// otherwise wait for its fit and then run alone (`ReportEngine.process(awaiting:)`); the table is
+    /// then shared with the fit thread until `rest` returns, so reading the snapshot after it (none
+    /// for the last) would not reuse its storage.
+    func nextAsRead() -> (snapshot: Snapshot, rest: Rest)? {
+        if pending.isEmpty { startReading() }
+        if readAhead { startReading() }
+        guard !pending.isEmpty else { return nil }
+        let first = pending.removeFirst()
+        first.readGroup.wait()
+        return (first.read!, {
+            first.group.wait()
+            let done = first.snapshot!
+            return (done.feedback, done.lifetime)
+        })
+    }
+
     /// Hands back a snapshot's table, and its prediction when it had one, once nothing needs them:
     /// the next read builds its table in this one's storage, the next prediction its arrays. Pass
     /// the last references (`consume`, `Optional.take()`): shared storage is not reused.
@@ -113,6 +139,7 @@ final class SnapshotPrefetcher: @unchecked Sendable {
         let slot = Pending()
         pending.append(slot)
         slot.group.enter()
+        slot.readGroup.enter()
         queue.async { [self] in
             let start = DispatchTime.now().uptimeNanoseconds
             let outcome = source.read(index, customers: &customers, reusing: spare.withLock { $0.take() })
@@ -128,6 +155,8 @@ final class SnapshotPrefetcher: @unchecked Sendable {
             let routing = outcome.table.map { table in
                 reused ? BackgroundTask(value: reusedFeedback[index]) : BackgroundTask { [router] in router.routing(of: table, customers: ids) }
             }
+            slot.read = Snapshot(outcome: outcome, customers: ids, seconds: seconds)
+            slot.readGroup.leave()
             let read = ThreadHandoff(value: outcome)
             fitQueue.async { [self] in
                 let outcome = read.value

@@ -13,7 +13,7 @@ import ReportModel
     }
 
     /// A source whose snapshot k interns the id "C<k>" and reports k bytes; it records the reads.
-    /// Snapshot k's table has customer k alone, with a verbatim.
+    /// Snapshot k's table has customer k alone, a buyer with a verbatim.
     struct CountingSource: SnapshotSource {
         let periods = (1...4).map { SnapshotPeriod(monthEnd: Month(year: 2026, month: $0)) }
         let log: ReadLog
@@ -25,8 +25,12 @@ import ReportModel
             let rows = spare?.count
             log.spares.withLock { $0.append(rows) }
             let customer = customers.intern("C\(index)")
-            var table = SnapshotTable(period: periods[index], columns: [.customerID, .orders, .revenue, .lastOrderDate, .feedback])
+            var table = SnapshotTable(period: periods[index], columns: [.customerID, .firstOrderDate, .lastOrderDate, .orders, .revenue, .feedback])
             table.customer = [customer]
+            table.orders = [1]
+            table.revenue = [10_000]
+            table.firstOrder = [periods[index].asOf.ordinal - 20]
+            table.lastOrder = [periods[index].asOf.ordinal]
             table.feedback = [(0, "Livraison en retard, colis abîmé")]
             return SnapshotOutcome(name: "\(index)", table: table, errors: InputErrors(), unknownColumns: [], byteCount: index)
         }
@@ -51,6 +55,35 @@ import ReportModel
             #expect(snapshot.feedback?.samples.values.first?.first?.customer == "C\(k)")
         }
         #expect(reader.next() == nil)
+        #expect(log.reads.withLock { $0 } == [0, 1, 2, 3])
+    }
+
+    /// Snapshots taken as soon as they are read (`nextAsRead`, as a build takes its last one) come in
+    /// the same order, with the same ids, and their routing and prediction follow from `rest`.
+    @Test(arguments: [true, false])
+    func snapshotsTakenAsReadGetTheirRoutingAndPredictionAfter(readAhead: Bool) throws {
+        let log = ReadLog()
+        let router = FeedbackRouter(table: .seed)
+        let reader = SnapshotPrefetcher(source: CountingSource(log: log, readAhead: readAhead), customers: CustomerIndex(), router: router,
+                                        predictor: LifetimePredictor(settings: LifetimeValueSettings()))
+        reader.start()
+        for k in 0..<4 {
+            // Every other snapshot either way, the last one as read.
+            let early = k % 2 == 1
+            let arriving: (SnapshotPrefetcher.Snapshot, SnapshotPrefetcher.Rest?)? = early ? reader.nextAsRead() : reader.next().map { ($0, nil) }
+            let (snapshot, rest) = try #require(arriving)
+            #expect(snapshot.outcome.byteCount == k)
+            #expect(snapshot.customers.count == k + 1)
+            #expect(snapshot.customers.id(Int32(k)) == "C\(k)")
+            let table = try #require(snapshot.outcome.table)
+            let (feedback, lifetime) = rest.map { $0() } ?? (snapshot.feedback, snapshot.lifetime)
+            if early { #expect(snapshot.feedback == nil && snapshot.lifetime == nil, "nothing before rest") }
+            #expect(feedback == router.routing(of: table, customers: snapshot.customers))
+            #expect(feedback?.total == 1)
+            let prediction = try #require(lifetime)
+            #expect(prediction.probabilityAlive.count == table.count)
+        }
+        #expect(reader.nextAsRead() == nil)
         #expect(log.reads.withLock { $0 } == [0, 1, 2, 3])
     }
 
