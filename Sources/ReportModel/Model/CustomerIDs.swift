@@ -20,6 +20,10 @@ public struct CustomerIDs: Sendable {
     /// by one pass over the indices instead of a sort by bytes (see `sortedByID`).
     public private(set) var isInIDOrder = true
 
+    /// True while every id is ASCII: ids then compare as `String`s as their bytes do, and, with
+    /// `isInIDOrder`, as their indices do.
+    public private(set) var isASCII = true
+
     public init() {}
 
     mutating func append(_ bytes: UnsafeRawBufferPointer) {
@@ -37,6 +41,7 @@ public struct CustomerIDs: Sendable {
 
     /// Writes `bytes` as the next id, in a store of this value's own when another value wrote past it.
     private mutating func write(_ bytes: UnsafeRawBufferPointer) {
+        if isASCII { isASCII = !bytes.contains { $0 >= 0x80 } }
         if !store.append(bytes, as: count) {
             store = store.prefix(count)
             _ = store.append(bytes, as: count)

@@ -101,6 +101,43 @@ import Testing
         }
     }
 
+    /// The same with ids interned in id order (as sequential CRM ids are), verbatims in random row
+    /// order: all ASCII, index order stands for id order (the routing then compares indices); with
+    /// one accented id among them, still in byte order, the ids' bytes are compared.
+    @Test(arguments: [false, true])
+    func samplesWithIdsInIndexOrderAreTheFirstByCustomerID(accented: Bool) {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let texts = ["points et récompenses", "churn", "NPS en baisse", "onboarding confus", "rien à dire", "satisfaction", "risque"]
+        for round in 0..<30 {
+            var index = CustomerIndex()
+            let count = 1 + next(200)
+            for k in 0..<count { _ = index.intern("C" + String(String(k + 10_000).dropFirst()) + (accented && k == count - 1 ? "é" : "")) }
+            let customers = index.ids
+            #expect(customers.isInIDOrder && customers.isASCII == !accented, "round \(round)")
+            var table = SnapshotTable(period: SnapshotPeriod(monthEnd: Month(year: 2026, month: 1)), columns: [.customerID, .orders, .revenue, .lastOrderDate, .feedback])
+            var g = SplitMix(seed: UInt64(round))
+            for k in (0..<count).shuffled(using: &g) {
+                table.customer.append(Int32(k))
+                if next(3) > 0 { table.feedback.append((Int32(table.customer.count - 1), texts[next(texts.count)])) }
+            }
+            let routing = router.routing(of: table, customers: customers)
+            var all: [SpecialistArea?: [(customer: String, text: String)]] = [:]
+            for (row, text) in table.feedback {
+                all[router.route(text), default: []].append((customers.id(table.customer[Int(row)]), text))
+            }
+            for (area, list) in all {
+                let expected = list.sorted { $0.customer < $1.customer }.prefix(FeedbackRouting.samplesPerArea)
+                let got = routing.samples[area] ?? []
+                #expect(got.map(\.customer) == expected.map(\.customer) && got.map(\.text) == expected.map(\.text), "round \(round), \(String(describing: area))")
+                if let area { #expect(routing.counts[area] == list.count) } else { #expect(routing.unrouted == list.count) }
+            }
+        }
+    }
+
     /// The scalar-buffer `hits` agrees with the plain String version on generated verbatims: keywords
     /// in every case, accents precomposed and decomposed, capitals, punctuation (typographic
     /// included), other scripts.
