@@ -59,14 +59,30 @@ public struct CustomerIDs: Sendable {
     }
 
     /// `items` in the order of `position(item)`, distinct values in 0..<positions: one pass placing
-    /// each item in its slot, one collecting the filled slots.
+    /// each item in its slot, one collecting the filled slots; the items as they are when they
+    /// already come in that order (the rows of an export in id order), found in one pass of reads
+    /// (placing them took a fresh array of a slot per customer, 4 MB at 1 M, for every snapshot).
     static func placed(_ items: [Int32], positions: Int, position: (Int32) -> Int) -> [Int32] {
+        if ascends(items, position: position) { return items }
         var slot = [Int32](repeating: -1, count: positions)
         for item in items { slot[position(item)] = item }
         var out: [Int32] = []
         out.reserveCapacity(items.count)
         for item in slot where item >= 0 { out.append(item) }
         return out
+    }
+
+    /// Whether `position(item)` strictly ascends along `items`.
+    static func ascends(_ items: [Int32], position: (Int32) -> Int) -> Bool {
+        items.withUnsafeBufferPointer { items in
+            var previous = -1
+            for item in items {
+                let p = position(item)
+                if p <= previous { return false }
+                previous = p
+            }
+            return true
+        }
     }
 
     /// The id of an index, as text.

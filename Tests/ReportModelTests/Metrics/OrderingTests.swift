@@ -21,6 +21,28 @@ import Testing
         #expect(index.ids.sortedByID(unique) { $0 } == byBytes(index.ids, unique))
     }
 
+    /// Items already in id order (an export's rows in id order) come back as they are; one pair out
+    /// of order anywhere, or a repeated position, and they are placed.
+    @Test func itemsAlreadyInOrderComeBackAsTheyAre() {
+        var index = CustomerIndex()
+        for k in 1...400 { _ = index.intern("C\(String(k + 100_000))") }
+        var g = SplitMix(seed: 11)
+        let ascending = (0..<400).map { Int32($0) }.filter { _ in g.below(3) > 0 }
+        #expect(index.ids.sortedByID(ascending) { $0 } == ascending)
+        #expect(CustomerIDs.ascends(ascending) { Int($0) })
+        for swapAt in [0, ascending.count / 2, ascending.count - 2] {
+            var almost = ascending
+            almost.swapAt(swapAt, swapAt + 1)
+            #expect(!CustomerIDs.ascends(almost) { Int($0) })
+            #expect(index.ids.sortedByID(almost) { $0 } == ascending, "swapped at \(swapAt)")
+        }
+        #expect(!CustomerIDs.ascends([3, 3]) { Int($0) } && CustomerIDs.ascends([]) { Int($0) })
+        // Through rows: each row's customer, as RFMStage gives them.
+        let customerOfRow = ascending.reversed().map { $0 }
+        let rows = customerOfRow.indices.reversed().map { Int32($0) }
+        #expect(index.ids.sortedByID(rows) { customerOfRow[Int($0)] }.map { customerOfRow[Int($0)] } == ascending)
+    }
+
     @Test func unorderedIdsFallBackToTheSort() {
         var index = CustomerIndex()
         // Not in byte order: "C10" < "C9", and a prefix "C1" after "C10".
