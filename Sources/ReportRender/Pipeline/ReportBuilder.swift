@@ -154,9 +154,7 @@ public enum ReportBuilder {
         reader.start()
         for (index, period) in periods.enumerated() {
             // The last snapshot is taken as soon as it is read: its figures are computed while its fit runs.
-            let arriving: (SnapshotPrefetcher.Snapshot, SnapshotPrefetcher.Rest?)? =
-                index == periods.count - 1 ? reader.nextAsRead() : reader.next().map { ($0, nil) }
-            guard var (snapshot, rest) = arriving else { break }
+            guard var (snapshot, rest) = reader.next(asRead: index == periods.count - 1) else { break }
             bytes += snapshot.outcome.byteCount
             // The table is taken out of the snapshot so that, once computed, it can be handed back
             // to the reader as its only reference (`recycle`).
@@ -169,12 +167,18 @@ public enum ReportBuilder {
             if let warning = unknownColumnsWarning(outcome, warned: &warnedColumns) { log.note("warning: \(warning)"); warnings.append(warning) }
             let t1 = DispatchTime.now()
             var prediction = snapshot.lifetime.take()
+            // The last snapshot's figures wait for its fit part of the way: that wait is not theirs.
+            var waited: UInt64 = 0
             var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, reusingBuyers: spareBuyers.take()) {
-                if let rest = rest.take() { (snapshot.feedback, prediction) = rest() }
+                if let rest = rest.take() {
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    (snapshot.feedback, prediction) = rest()
+                    waited = DispatchTime.now().uptimeNanoseconds - start
+                }
                 return (snapshot.feedback, prediction)
             }
             reader.recycle(consume table, prediction: prediction.take())
-            let t2 = DispatchTime.now()
+            let t2 = DispatchTime(uptimeNanoseconds: DispatchTime.now().uptimeNanoseconds - waited)
             // The pages of this snapshot are written on the page thread while the next one is computed.
             let history = reports, ids = snapshot.customers, fit = engine.lastLifetimeSeconds
             let work = index < reusedCount ? "reused" : "CLV fit \(String(format: "%.2f", fit)) s"
@@ -291,9 +295,7 @@ public enum ReportBuilder {
         var taken = 0
         while true {
             // As in `build`, the last snapshot is taken as soon as it is read.
-            let arriving: (SnapshotPrefetcher.Snapshot, SnapshotPrefetcher.Rest?)? =
-                taken == reader.periods.count - 1 ? reader.nextAsRead() : reader.next().map { ($0, nil) }
-            guard var (snapshot, rest) = arriving else { break }
+            guard var (snapshot, rest) = reader.next(asRead: taken == reader.periods.count - 1) else { break }
             taken += 1
             bytes += snapshot.outcome.byteCount
             guard errors.isEmpty, let table = snapshot.outcome.table.take() else { errors.append(contentsOf: snapshot.outcome.errors); continue }

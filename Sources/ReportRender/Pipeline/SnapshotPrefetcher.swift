@@ -121,6 +121,11 @@ final class SnapshotPrefetcher: @unchecked Sendable {
         })
     }
 
+    /// `nextAsRead()` when `asRead`, else `next()` with nothing left to wait for.
+    func next(asRead: Bool) -> (snapshot: Snapshot, rest: Rest?)? {
+        asRead ? nextAsRead().map { ($0.snapshot, $0.rest) } : next().map { ($0, nil) }
+    }
+
     /// Hands back a snapshot's table, and its prediction when it had one, once nothing needs them:
     /// the next read builds its table in this one's storage, the next prediction its arrays. Pass
     /// the last references (`consume`, `Optional.take()`): shared storage is not reused.

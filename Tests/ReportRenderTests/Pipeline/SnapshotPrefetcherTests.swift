@@ -70,8 +70,7 @@ import ReportModel
         for k in 0..<4 {
             // Every other snapshot either way, the last one as read.
             let early = k % 2 == 1
-            let arriving: (SnapshotPrefetcher.Snapshot, SnapshotPrefetcher.Rest?)? = early ? reader.nextAsRead() : reader.next().map { ($0, nil) }
-            let (snapshot, rest) = try #require(arriving)
+            let (snapshot, rest) = try #require(reader.next(asRead: early))
             #expect(snapshot.outcome.byteCount == k)
             #expect(snapshot.customers.count == k + 1)
             #expect(snapshot.customers.id(Int32(k)) == "C\(k)")
