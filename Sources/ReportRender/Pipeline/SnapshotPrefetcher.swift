@@ -13,6 +13,9 @@ import Synchronization
 ///
 /// A table handed back with `recycle` is read into again (see `SnapshotTable.init(reusing:)`).
 ///
+/// The last snapshot can be taken as soon as it is read (`nextAsRead`), its routing and prediction
+/// waited for later: its figures that need neither start while it is fitted.
+///
 /// Work that depends on the snapshot alone is done here too, off the thread that computes the
 /// figures: the feedback routing (on a task of its own, beside the fit) and,
 /// given a predictor, the predictive-value fit (which depends on the earlier snapshots only through
