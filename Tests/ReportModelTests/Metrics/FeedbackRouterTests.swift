@@ -64,40 +64,55 @@ import Testing
         #expect(r.hits("cycle de vie, cycle de, vie cycle") == r.referenceHits("cycle de vie, cycle de, vie cycle"))
     }
 
+    /// A small deterministic generator for the sample tests: `next(bound)` in 0..<bound.
+    private struct Draws {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    private static let sampleTexts = ["points et récompenses", "churn", "NPS en baisse", "onboarding confus", "rien à dire", "satisfaction", "risque"]
+
+    private static func feedbackTable() -> SnapshotTable {
+        SnapshotTable(period: SnapshotPeriod(monthEnd: Month(year: 2026, month: 1)), columns: [.customerID, .orders, .revenue, .lastOrderDate, .feedback])
+    }
+
+    /// The routing's samples are, per area, the first `samplesPerArea` of its verbatims sorted by
+    /// customer id (a stable sort: ties in the verbatims' order), and its counts every verbatim's.
+    private func expectSamplesAsSorted(_ table: SnapshotTable, _ customers: CustomerIDs, round: Int) {
+        let routing = router.routing(of: table, customers: customers)
+        var all: [SpecialistArea?: [(customer: String, text: String)]] = [:]
+        for (row, text) in table.feedback {
+            all[router.route(text), default: []].append((customers.id(table.customer[Int(row)]), text))
+        }
+        #expect(Set(routing.samples.keys) == Set(all.keys), "round \(round)")
+        for (area, list) in all {
+            let expected = list.sorted { $0.customer < $1.customer }.prefix(FeedbackRouting.samplesPerArea)
+            let got = routing.samples[area] ?? []
+            #expect(got.map(\.customer) == expected.map(\.customer) && got.map(\.text) == expected.map(\.text), "round \(round), \(String(describing: area))")
+            if let area { #expect(routing.counts[area] == list.count) } else { #expect(routing.unrouted == list.count) }
+        }
+    }
+
     /// A snapshot's samples are the first `samplesPerArea` verbatims of each area by customer id
     /// (ties between ids equal as text in the verbatims' order), as sorting all of them gives; the
     /// counts are every verbatim's. Generated tables, ids in random order, some equal as text only
     /// (precomposed and decomposed accents), some ASCII ids repeated (equal bytes: the verbatims' order).
     @Test func samplesAreTheFirstVerbatimsByCustomerID() {
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
-        let texts = ["points et récompenses", "churn", "NPS en baisse", "onboarding confus", "rien à dire", "satisfaction", "risque"]
+        var draws = Draws(state: 0x2545_F491_4F6C_DD1D)
         for round in 0..<40 {
             var index = CustomerIndex()
-            var table = SnapshotTable(period: SnapshotPeriod(monthEnd: Month(year: 2026, month: 1)), columns: [.customerID, .orders, .revenue, .lastOrderDate, .feedback])
-            let rows = next(60)
+            var table = Self.feedbackTable()
+            let rows = draws.next(60)
             for row in 0..<rows {
-                let kind = next(8)
-                let id = kind < 2 ? ["Zoé\(row % 3)", "Zoe\u{301}\(row % 3)"][next(2)] : kind == 2 ? "C\(next(3))" : "C\(next(1000))-\(row)"
+                let kind = draws.next(8)
+                let id = kind < 2 ? ["Zoé\(row % 3)", "Zoe\u{301}\(row % 3)"][draws.next(2)] : kind == 2 ? "C\(draws.next(3))" : "C\(draws.next(1000))-\(row)"
                 table.customer.append(index.intern(id))
-                table.feedback.append((Int32(row), texts[next(texts.count)] + (next(2) == 0 ? " !" : "")))
+                table.feedback.append((Int32(row), Self.sampleTexts[draws.next(Self.sampleTexts.count)] + (draws.next(2) == 0 ? " !" : "")))
             }
-            let customers = index.ids
-            let routing = router.routing(of: table, customers: customers)
-            var all: [SpecialistArea?: [(customer: String, text: String)]] = [:]
-            for (row, text) in table.feedback {
-                all[router.route(text), default: []].append((customers.id(table.customer[Int(row)]), text))
-            }
-            #expect(Set(routing.samples.keys) == Set(all.keys), "round \(round)")
-            for (area, list) in all {
-                let expected = list.sorted { $0.customer < $1.customer }.prefix(FeedbackRouting.samplesPerArea)
-                let got = routing.samples[area] ?? []
-                #expect(got.map(\.customer) == expected.map(\.customer) && got.map(\.text) == expected.map(\.text), "round \(round), \(String(describing: area))")
-                if let area { #expect(routing.counts[area] == list.count) } else { #expect(routing.unrouted == list.count) }
-            }
+            expectSamplesAsSorted(table, index.ids, round: round)
         }
     }
 
@@ -106,35 +121,20 @@ import Testing
     /// one accented id among them, still in byte order, the ids' bytes are compared.
     @Test(arguments: [false, true])
     func samplesWithIdsInIndexOrderAreTheFirstByCustomerID(accented: Bool) {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
-        let texts = ["points et récompenses", "churn", "NPS en baisse", "onboarding confus", "rien à dire", "satisfaction", "risque"]
+        var draws = Draws(state: 0x9E37_79B9_7F4A_7C15)
         for round in 0..<30 {
             var index = CustomerIndex()
-            let count = 1 + next(200)
+            let count = 1 + draws.next(200)
             for k in 0..<count { _ = index.intern("C" + String(String(k + 10_000).dropFirst()) + (accented && k == count - 1 ? "é" : "")) }
             let customers = index.ids
             #expect(customers.isInIDOrder && customers.isASCII == !accented, "round \(round)")
-            var table = SnapshotTable(period: SnapshotPeriod(monthEnd: Month(year: 2026, month: 1)), columns: [.customerID, .orders, .revenue, .lastOrderDate, .feedback])
+            var table = Self.feedbackTable()
             var g = SplitMix(seed: UInt64(round))
             for k in (0..<count).shuffled(using: &g) {
                 table.customer.append(Int32(k))
-                if next(3) > 0 { table.feedback.append((Int32(table.customer.count - 1), texts[next(texts.count)])) }
+                if draws.next(3) > 0 { table.feedback.append((Int32(table.customer.count - 1), Self.sampleTexts[draws.next(Self.sampleTexts.count)])) }
             }
-            let routing = router.routing(of: table, customers: customers)
-            var all: [SpecialistArea?: [(customer: String, text: String)]] = [:]
-            for (row, text) in table.feedback {
-                all[router.route(text), default: []].append((customers.id(table.customer[Int(row)]), text))
-            }
-            for (area, list) in all {
-                let expected = list.sorted { $0.customer < $1.customer }.prefix(FeedbackRouting.samplesPerArea)
-                let got = routing.samples[area] ?? []
-                #expect(got.map(\.customer) == expected.map(\.customer) && got.map(\.text) == expected.map(\.text), "round \(round), \(String(describing: area))")
-                if let area { #expect(routing.counts[area] == list.count) } else { #expect(routing.unrouted == list.count) }
-            }
+            expectSamplesAsSorted(table, customers, round: round)
         }
     }
 
