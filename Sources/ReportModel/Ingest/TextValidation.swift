@@ -4,6 +4,12 @@ public enum TextValidation {
     /// exported by spreadsheets in a legacy encoding.
     public static let expectedUTF8 = "UTF-8 text; the file may be in Latin-1 or Windows-1252: export it as CSV UTF-8"
 
+    /// True when `bytes` are all ASCII (such ids compare as `String`s as their bytes do).
+    @inline(__always)
+    public static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        !bytes.contains { $0 >= 0x80 }
+    }
+
     /// True when `bytes` are valid UTF-8 (RFC 3629: shortest forms only, no surrogates, at most
     /// U+10FFFF). Checked here rather than by `String(validating:)`, whose generic path looked up
     /// type metadata on every call (5 % of reading a snapshot with a text column, callgrind).

@@ -41,7 +41,7 @@ public struct CustomerIDs: Sendable {
 
     /// Writes `bytes` as the next id, in a store of this value's own when another value wrote past it.
     private mutating func write(_ bytes: UnsafeRawBufferPointer) {
-        if isASCII { isASCII = !bytes.contains { $0 >= 0x80 } }
+        if isASCII { isASCII = TextValidation.isASCII(bytes) }
         if !store.append(bytes, as: count) {
             store = store.prefix(count)
             _ = store.append(bytes, as: count)

@@ -33,12 +33,12 @@ extension FeedbackRouter {
                 if indexOrderIsIDOrder {
                     if index >= last.index { continue }
                 } else if last.isASCII, customers.withBytes(index, { id in
-                    customers.withBytes(last.index) { lastID in FeedbackRouter.isASCII(id) && !BytewiseOrder.precedes(id, lastID) }
+                    customers.withBytes(last.index) { lastID in TextValidation.isASCII(id) && !BytewiseOrder.precedes(id, lastID) }
                 }) {
                     continue
                 }
             }
-            let sample = Sample(customer: customers.id(index), index: index, isASCII: customers.withBytes(index, FeedbackRouter.isASCII),
+            let sample = Sample(customer: customers.id(index), index: index, isASCII: customers.withBytes(index, TextValidation.isASCII),
                                 order: order, text: text)
             if kept[slot].count == limit, let last = kept[slot].last, !sample.precedes(last) { continue }
             let at = kept[slot].firstIndex { sample.precedes($0) } ?? kept[slot].count
@@ -69,10 +69,5 @@ extension FeedbackRouter {
         func precedes(_ other: Sample) -> Bool {
             customer < other.customer || (customer == other.customer && order < other.order)
         }
-    }
-
-    /// Whether `bytes` are all ASCII.
-    @inline(__always) private static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        !bytes.contains { $0 >= 0x80 }
     }
 }

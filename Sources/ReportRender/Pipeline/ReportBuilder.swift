@@ -154,7 +154,8 @@ public enum ReportBuilder {
         reader.start()
         for (index, period) in periods.enumerated() {
             // The last snapshot is taken as soon as it is read: its figures are computed while its fit runs.
-            guard var (snapshot, rest) = reader.next(asRead: index == periods.count - 1) else { break }
+            guard let (arrived, rest) = reader.next(asRead: index == periods.count - 1) else { break }
+            var snapshot = arrived
             bytes += snapshot.outcome.byteCount
             // The table is taken out of the snapshot so that, once computed, it can be handed back
             // to the reader as its only reference (`recycle`).
@@ -166,18 +167,14 @@ public enum ReportBuilder {
             rows += table.count
             if let warning = unknownColumnsWarning(outcome, warned: &warnedColumns) { log.note("warning: \(warning)"); warnings.append(warning) }
             let t1 = DispatchTime.now()
-            var prediction = snapshot.lifetime.take()
             // The last snapshot's figures wait for its fit part of the way: that wait is not theirs.
             var waited: UInt64 = 0
             var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, reusingBuyers: spareBuyers.take()) {
-                if let rest = rest.take() {
-                    let start = DispatchTime.now().uptimeNanoseconds
-                    (snapshot.feedback, prediction) = rest()
-                    waited = DispatchTime.now().uptimeNanoseconds - start
-                }
-                return (snapshot.feedback, prediction)
+                let start = DispatchTime.now().uptimeNanoseconds
+                defer { waited = DispatchTime.now().uptimeNanoseconds - start }
+                return snapshot.complete(with: rest)
             }
-            reader.recycle(consume table, prediction: prediction.take())
+            reader.recycle(consume table, prediction: snapshot.lifetime.take())
             let t2 = DispatchTime(uptimeNanoseconds: DispatchTime.now().uptimeNanoseconds - waited)
             // The pages of this snapshot are written on the page thread while the next one is computed.
             let history = reports, ids = snapshot.customers, fit = engine.lastLifetimeSeconds
@@ -295,19 +292,18 @@ public enum ReportBuilder {
         var taken = 0
         while true {
             // As in `build`, the last snapshot is taken as soon as it is read.
-            guard var (snapshot, rest) = reader.next(asRead: taken == reader.periods.count - 1) else { break }
+            guard let (arrived, rest) = reader.next(asRead: taken == reader.periods.count - 1) else { break }
+            var snapshot = arrived
             taken += 1
             bytes += snapshot.outcome.byteCount
             guard errors.isEmpty, let table = snapshot.outcome.table.take() else { errors.append(contentsOf: snapshot.outcome.errors); continue }
             let outcome = snapshot.outcome
             rows += table.count
             if let warning = unknownColumnsWarning(outcome, warned: &warnedColumns) { warnings.append(warning) }
-            var prediction = snapshot.lifetime.take()
             var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, reusingBuyers: spareBuyers.take()) {
-                if let rest = rest.take() { (snapshot.feedback, prediction) = rest() }
-                return (snapshot.feedback, prediction)
+                snapshot.complete(with: rest)
             }
-            reader.recycle(consume table, prediction: prediction.take())
+            reader.recycle(consume table, prediction: snapshot.lifetime.take())
             // No pages: the buyers are done with at once, and the next snapshot's are written into
             // them, unless this report's views may be the ones the templates are checked against.
             if templates != nil { latest = (report, snapshot.customers) }

@@ -32,6 +32,13 @@ final class SnapshotPrefetcher: @unchecked Sendable {
         var seconds: Double
         var feedback: FeedbackRouting?
         var lifetime: LifetimePrediction?
+
+        /// Takes in the routing and prediction that `rest` waits for (`nextAsRead`; nothing to wait
+        /// for without it) and returns them, as `ReportEngine.process(awaiting:)` asks for them.
+        mutating func complete(with rest: Rest?) -> (feedback: FeedbackRouting?, lifetime: LifetimePrediction?) {
+            if let rest { (feedback, lifetime) = rest() }
+            return (feedback, lifetime)
+        }
     }
 
     private var source: any SnapshotSource
