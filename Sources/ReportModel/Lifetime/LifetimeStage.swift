@@ -16,8 +16,7 @@ enum LifetimeStage {
         var historyRow = scratch.historyRow, grouping = scratch.grouping, triples = scratch.triples
         scratch = LifetimeScratch()
         defer { scratch = LifetimeScratch(historyRow: historyRow, grouping: grouping, triples: triples) }
-        historyRow.removeAll(keepingCapacityFor: table.count)
-        for row in 0..<table.count where table.orders[row] >= 1 { historyRow.append(Int32(row)) }
+        table.orders.withUnsafeBufferPointer { orders in historyRow.refill(positionsBelow: orders.count) { orders[$0] >= 1 } }
         guard !historyRow.isEmpty else { return .notComputed(reason: "no buyer") }
         let fit: LifetimeValueFit
         do {

@@ -6,7 +6,15 @@ enum LoyaltyStage {
             // Members per code, then per text: texts that differ in bytes but not as Strings
             // (composed and decomposed accents) count as one tier.
             var perCode = [Int](repeating: 0, count: table.tierTexts.count + 1)
-            for code in table.tierCodes { perCode[Int(code)] += 1 }
+            // Through buffers: the array's uniqueness was checked at every row.
+            perCode.withUnsafeMutableBufferPointer { perCode in
+                table.tierCodes.withUnsafeBufferPointer { codes in
+                    for code in codes {
+                        precondition(Int(code) < perCode.count, "tier code out of range")
+                        perCode[Int(code)] += 1
+                    }
+                }
+            }
             var members: [String: Int] = [:]
             for (k, text) in table.tierTexts.enumerated() where perCode[k + 1] > 0 { members[text, default: 0] += perCode[k + 1] }
             result.membersPerTier = members.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }

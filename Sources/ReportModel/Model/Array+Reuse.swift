@@ -39,4 +39,28 @@ extension Array {
             }
         }
     }
+
+    /// Makes the array the positions k in 0..<count where `include(k)`, ascending, in its own storage
+    /// when it is large enough: written a block at a time (each position stored, the block's end
+    /// moved on only when it is included: no branch), then appended with one copy per block.
+    /// (Appended one at a time, the array's uniqueness and capacity were checked at every position.)
+    @inline(__always)
+    mutating func refill(positionsBelow count: Int, where include: (Int) -> Bool) where Element == Int32 {
+        removeAll(keepingCapacityFor: count)
+        let block = 1024
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: block) { buffer in
+            let out = buffer.baseAddress!
+            var start = 0
+            while start < count {
+                let end = Swift.min(start + block, count)
+                var n = 0
+                for k in start..<end {
+                    out[n] = Int32(truncatingIfNeeded: k)
+                    n &+= include(k) ? 1 : 0
+                }
+                append(contentsOf: UnsafeBufferPointer(start: out, count: n))
+                start = end
+            }
+        }
+    }
 }

@@ -1,8 +1,9 @@
 import Testing
 @testable import ReportModel
 
-/// `Array.refill(gathering:at:)` and `refill(count:_:)`: the same elements as a map, across the
-/// block boundaries, in the array's own storage when it is large enough.
+/// `Array.refill(gathering:at:)`, `refill(count:_:)` and `refill(positionsBelow:where:)`: the same
+/// elements as a map (or a filter), across the block boundaries, in the array's own storage when it
+/// is large enough.
 struct ArrayRefillTests {
     @Test(arguments: [0, 1, 1023, 1024, 1025, 3000])
     func gatherEqualsAMap(count: Int) {
@@ -19,5 +20,21 @@ struct ArrayRefillTests {
         var made: [Double] = [1, 2, 3]
         made.refill(count: count) { Double($0) * 0.5 - 3 }
         #expect(made == (0..<count).map { Double($0) * 0.5 - 3 })
+    }
+
+    @Test(arguments: [0, 1, 1023, 1024, 1025, 3000])
+    func positionsEqualAFilter(count: Int) {
+        var g = SplitMix(seed: UInt64(count) + 7)
+        // Runs of kept and left positions, and blocks with none kept or all kept.
+        let keep = (0..<count).map { k in k >= 1024 && k < 2048 ? k % 1000 == 0 : g.next() % 3 != 0 }
+        var out: [Int32] = Array(repeating: -5, count: 4000)
+        let storage = out.withUnsafeBufferPointer { $0.baseAddress }
+        out.refill(positionsBelow: count) { keep[$0] }
+        #expect(out == (0..<count).filter { keep[$0] }.map { Int32($0) })
+        #expect(out.withUnsafeBufferPointer { $0.baseAddress } == storage)
+        out.refill(positionsBelow: count) { _ in true }
+        #expect(out == (0..<count).map { Int32($0) })
+        out.refill(positionsBelow: count) { _ in false }
+        #expect(out.isEmpty)
     }
 }
