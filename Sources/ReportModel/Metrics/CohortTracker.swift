@@ -77,11 +77,13 @@ public struct CohortTracker: Sendable {
                 }
             }
             let cohort = cohortOf[c]
-            if isActive[row] {
-                if cohort != Int32.min {
-                    ensure(cohort)
-                    activeCounts[Int(cohort - lowest)] += 1
-                } else if c < activeBeforeCohort.count {
+            if cohort != Int32.min {
+                // Counted without a branch on the activity, which falls either way from one row to
+                // the next (a dense array over more months is harmless: only counts above 0 are kept).
+                ensure(cohort)
+                activeCounts[Int(cohort - lowest)] += isActive[row].bit
+            } else if isActive[row] {
+                if c < activeBeforeCohort.count {
                     let head = activeBeforeCohort[c]
                     if head >= 0 && earlierActive[Int(head)].last == Int32(snapshot - 1) {
                         earlierActive[Int(head)].last = Int32(snapshot)

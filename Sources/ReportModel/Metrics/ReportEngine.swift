@@ -84,6 +84,9 @@ public struct ReportEngine: Sendable {
         previousPresent.withUnsafeBufferPointer { previousPresent in
         previousRevenue.withUnsafeBufferPointer { previousRevenue in
         active.withUnsafeMutableBufferPointer { active in
+            // Counted without a branch per row (`Bool.bit`, the previous revenue masked): whether a
+            // row is active, a buyer, a repeat buyer or was there before falls either way from one
+            // row to the next, and each branch on it was mispredicted that often.
             for row in 0..<rows {
                 let c = Int(customer[row])
                 let orders = ordersColumn[row]
@@ -91,18 +94,17 @@ public struct ReportEngine: Sendable {
                 if hasStatus {
                     isActive = status[row] == 1
                 } else {
-                    isActive = orders >= 1 && asOf - lastOrder[row] <= window
+                    // (In Int: a prospect's last order is `missingDay`, Int32.min.)
+                    isActive = (orders >= 1).bit & (Int(asOf) - Int(lastOrder[row]) <= Int(window)).bit != 0
                 }
                 active[row] = isActive
-                if isActive {
-                    activeCount += 1
-                    if previousActive[c] { stillActive += 1 }
-                }
-                if orders >= 1 { buyerCount += 1 }
-                if orders >= 2 { repeatBuyers += 1 }
+                activeCount &+= isActive.bit
+                stillActive &+= isActive.bit & previousActive[c].bit
+                buyerCount &+= (orders >= 1).bit
+                repeatBuyers &+= (orders >= 2).bit
                 let revenue = revenueColumn[row]
                 revenueTotal += revenue
-                revenuePeriod += previousPresent[c] ? revenue - previousRevenue[c] : revenue
+                revenuePeriod += revenue - (previousRevenue[c] & -Int64(previousPresent[c].bit))
             }
         }}}}}}}}}
         counts.active = activeCount
@@ -112,14 +114,28 @@ public struct ReportEngine: Sendable {
         counts.lost = previousActiveCount - stillActive
 
         // MARK: - Surveys
-        var nps = NPSBreakdown()
         var csatSum = 0, csatAnswers = 0, csatSatisfied = 0, cesSum = 0, cesAnswers = 0
         // Each column is one entry per row or empty (no answers: see `SnapshotTable`).
-        for score in table.nps where score >= 0 {
-            if score <= 6 { nps.detractors += 1 } else if score <= 8 { nps.passives += 1 } else { nps.promoters += 1 }
+        // Without a branch per row, as above (no answer is -1: as a byte, above every score).
+        var detractors = 0, passives = 0, promoters = 0
+        for score in table.nps {
+            let v = UInt8(bitPattern: score)
+            detractors &+= (v <= 6).bit
+            passives &+= (v &- 7 < 2).bit
+            promoters &+= (v &- 9 < 2).bit
         }
-        for csat in table.csat where csat >= 1 { csatSum += Int(csat); csatAnswers += 1; if csat >= 4 { csatSatisfied += 1 } }
-        for ces in table.ces where ces >= 1 { cesSum += Int(ces); cesAnswers += 1 }
+        let nps = NPSBreakdown(detractors: detractors, passives: passives, promoters: promoters)
+        for csat in table.csat {
+            let answered = (csat >= 1).bit
+            csatSum &+= Int(csat) & -answered
+            csatAnswers &+= answered
+            csatSatisfied &+= (csat >= 4).bit
+        }
+        for ces in table.ces {
+            let answered = (ces >= 1).bit
+            cesSum &+= Int(ces) & -answered
+            cesAnswers &+= answered
+        }
 
         // MARK: - KPIs
         let retention: Double? = processed == 0 || previousActiveCount == 0 ? nil : Double(stillActive) / Double(previousActiveCount)

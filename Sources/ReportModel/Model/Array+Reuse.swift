@@ -56,7 +56,7 @@ extension Array {
                 var n = 0
                 for k in start..<end {
                     out[n] = Int32(truncatingIfNeeded: k)
-                    n &+= include(k) ? 1 : 0
+                    n &+= include(k).bit
                 }
                 append(contentsOf: UnsafeBufferPointer(start: out, count: n))
                 start = end

@@ -38,19 +38,20 @@ public enum LoyaltyProgramDesigner {
         var members = Array(repeating: 0, count: count)
         if count > 0 {
             if counted {
-                // Members at or above each threshold, counted without a branch per buyer (the thresholds
-                // rise, so tier t has those at or above its own less those at or above the next; every
-                // buyer, a net refund too, is at least in the first tier).
-                var atLeast = [Int](repeating: table.count, count: count)
-                table.monetary.withUnsafeBufferPointer { spends in
-                    for t in 1..<max(count, 1) {
-                        let threshold = minSpend[t]
-                        var n = 0
-                        for spend in spends { n &+= spend >= threshold ? 1 : 0 }
-                        atLeast[t] = n
+                // Each buyer's tier is the number of thresholds above the first it reaches (they rise
+                // strictly; every buyer, a net refund too, is at least in the first tier), counted
+                // without a branch, in one pass over the spends (a pass per threshold before).
+                members.withUnsafeMutableBufferPointer { members in
+                    minSpend.withUnsafeBufferPointer { minSpend in
+                        table.monetary.withUnsafeBufferPointer { spends in
+                            for spend in spends {
+                                var tier = 0
+                                for t in 1..<count { tier &+= (spend >= minSpend[t]).bit }
+                                members[tier] += 1
+                            }
+                        }
                     }
                 }
-                for t in 0..<count { members[t] = atLeast[t] - (t + 1 < count ? atLeast[t + 1] : 0) }
             } else {
                 let shares = (0..<count).map { i in (i + 1 < count ? percentiles[i + 1] : 1) - percentiles[i] }
                 members = apportion(buyers, shares: shares)

@@ -46,6 +46,27 @@ import Testing
         #expect(r.revenuePeriod == r.revenueTotal) // everyone is new in the first snapshot
     }
 
+    /// Every NPS score lands in its class, every CSAT and CES answer counts, unanswered rows none
+    /// (the engine counts them without branches: the edges 6/7, 8/9, 10, 3/4 and blanks).
+    @Test func everySurveyAnswerCountsOnce() {
+        var csv = "customer_id,first_order_date,last_order_date,orders,revenue,nps,csat,ces\n"
+        for score in 0...10 {
+            let csat = score % 6 == 0 ? "" : String(score % 6), ces = score % 8 == 0 ? "" : String(score % 8)
+            csv += "K\(score),2026-01-10,2026-09-20,1,10.00,\(score),\(csat),\(ces)\n"
+        }
+        csv += "Z,2026-01-10,2026-09-20,1,10.00,,,\n"
+        var f = EngineFixture()
+        let r = f.run([("2026-09", csv)])[0]
+        #expect(r.nps == NPSBreakdown(detractors: 7, passives: 2, promoters: 2))
+        // CSAT answers 1, 2, 3, 4, 5, 1, 2, 3, 4 (scores 1–5 and 7–10): 25 over 9, 4 and above: 3.
+        #expect(r.csatAnswers == 9)
+        #expect(r.kpi(.csat).value! == 25.0 / 9)
+        #expect(r.kpi(.csatSatisfiedShare).value! == 3.0 / 9)
+        // CES answers 1–7 and 1, 2 (scores 9, 10): 31 over 9.
+        #expect(r.cesAnswers == 9)
+        #expect(r.kpi(.ces).value! == 31.0 / 9)
+    }
+
     @Test func secondSnapshotRetentionChurnAndRevenue() {
         var f = EngineFixture()
         let r = f.run([("2026-09", september), ("2026-10", october)])[1]
