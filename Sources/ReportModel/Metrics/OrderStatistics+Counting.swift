@@ -8,10 +8,10 @@ extension OrderStatistics {
     static func integerValues<Value: FixedWidthInteger & Sendable>(_ values: [Value], ranks: [Int]) -> [Value] {
         // Order-preserving map to UInt64: flip the sign bit of signed values.
         let flip: UInt64 = Value.isSigned ? 1 << 63 : 0
-        return countedValues(
+        return values.withUnsafeBufferPointer { values in countedValues(
             values, ranks: ranks,
             key: { UInt64(bitPattern: Int64(truncatingIfNeeded: $0)) ^ flip },
-            value: { Value(truncatingIfNeeded: Int64(bitPattern: $0 ^ flip)) })
+            value: { Value(truncatingIfNeeded: Int64(bitPattern: $0 ^ flip)) }) }
     }
 
     /// The values at `ranks` of finite `values` (no NaN) in ascending order, by counting
@@ -19,6 +19,11 @@ extension OrderStatistics {
     /// CLVs (a branch per value and move, mispredicted on random data) was 3 % of a 63-month-end
     /// ledger build for the CLV distribution and per-segment medians.
     static func doubleValues(_ values: [Double], ranks: [Int]) -> [Double] {
+        values.withUnsafeBufferPointer { doubleValues($0, ranks: ranks) }
+    }
+
+    /// `doubleValues` of values in a buffer (a part of a larger array, read in place).
+    static func doubleValues(_ values: UnsafeBufferPointer<Double>, ranks: [Int]) -> [Double] {
         countedValues(values, ranks: ranks, key: doubleKey, value: doubleValue)
     }
 
@@ -40,7 +45,7 @@ extension OrderStatistics {
     /// gathered and selected among.
     @inline(__always)
     static func countedValues<Value: Comparable>(
-        _ values: [Value], ranks: [Int], key: (Value) -> UInt64, value: (UInt64) -> Value
+        _ values: UnsafeBufferPointer<Value>, ranks: [Int], key: (Value) -> UInt64, value: (UInt64) -> Value
     ) -> [Value] {
         precondition(zip(ranks, ranks.dropFirst()).allSatisfy { $0 <= $1 } && ranks.allSatisfy { $0 >= 0 && $0 < values.count },
                      "ranks must ascend within the values")

@@ -19,6 +19,12 @@ public enum OrderStatistics {
         values.count >= 4096 ? doubleValues(values, ranks: ranks) : selectedValues(values, ranks: ranks)
     }
 
+    /// `values(_:ranks:)` of doubles in a buffer, read in place (a part of a larger array, without
+    /// copying it out first).
+    public static func values(_ values: UnsafeBufferPointer<Double>, ranks: [Int]) -> [Double] {
+        values.count >= 4096 ? doubleValues(values, ranks: ranks) : selectedValues(Array(values), ranks: ranks)
+    }
+
     /// The values at `ranks` by selection in a copy.
     private static func selectedValues<Value: Comparable>(_ values: [Value], ranks: [Int]) -> [Value] {
         var work = values

@@ -164,8 +164,11 @@ struct LifetimeView {
         report.segments.map { seg in
             let index = report.segmentIDs.firstIndex(of: seg.id) ?? -1
             let members = index >= 0 && index < tally.members.count ? tally.members[index] : 0
-            let list = index >= 0 && clvKnown ? Array(tally.clvs[tally.clvStart[index]..<tally.clvStart[index + 1]]) : []
-            let median = list.isEmpty ? nil : OrderStatistics.values(list, ranks: [(list.count - 1) / 2])[0]
+            // The segment's CLVs, read in place (copied out, they were a fifth of this view's time).
+            let range = index >= 0 && clvKnown ? tally.clvStart[index]..<tally.clvStart[index + 1] : 0..<0
+            let median = range.isEmpty ? nil : tally.clvs.withUnsafeBufferPointer {
+                OrderStatistics.values(UnsafeBufferPointer(rebasing: $0[range]), ranks: [(range.count - 1) / 2])[0]
+            }
             let perCustomer = seg.predictedCLV.flatMap { seg.customers > 0 ? $0 / Double(seg.customers) : nil }
             return [
                 "name": SegmentCatalog.name(seg.id, locale),

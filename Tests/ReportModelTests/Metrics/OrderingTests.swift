@@ -171,6 +171,20 @@ import Testing
         let big = (0..<10_000).map { Int64(($0 * 7919) % 10_007) - 77 }
         #expect(OrderStatistics.values(big, ranks: [0, 5_000, 9_999]) == [big.min()!, big.sorted()[5_000], big.max()!])
     }
+    /// A part of a larger array, read in place (both paths: under 4,096 values and over), gives the
+    /// part's own order statistics, not the array's.
+    @Test func doubleSelectionOfAPartReadInPlace() {
+        var g = SplitMix(seed: 99)
+        let all = (0..<30_000).map { _ in Double(g.below(1_000_000)) / 7 }
+        for (start, end) in [(0, 30_000), (100, 3_000), (5_000, 25_000), (29_999, 30_000), (7, 4_103)] {
+            let part = Array(all[start..<end])
+            let sorted = part.sorted()
+            let ranks = [0, (part.count - 1) / 2, part.count - 1]
+            let got = all.withUnsafeBufferPointer { OrderStatistics.values(UnsafeBufferPointer(rebasing: $0[start..<end]), ranks: ranks) }
+            #expect(got == ranks.map { sorted[$0] }, "\(start)..<\(end)")
+        }
+    }
+
     /// Counting selection over doubles equals the sorted values: skewed positive values (like
     /// predicted CLV), signed ones, ±0, ties, tiny and huge magnitudes and infinities.
     @Test func doubleSelectionMatchesTheSortedValues() {
