@@ -80,6 +80,27 @@ import Testing
         #expect(none.counts.isEmpty && none.groupStart == [0] && none.customers == 0 && none.excluded == 1)
     }
 
+    /// A spend that is not a finite positive number, or a count that is not one, leaves the
+    /// customer out, at any place in the list (the grouping keeps the eligible ones without a branch).
+    @Test func unusableSpendsAndCountsAreLeftOut() {
+        let usable = PurchaseHistory(x: 2, tx: 3, T: 9, meanRepeatSpend: 10)
+        let unusable = [
+            PurchaseHistory(x: 2, tx: 3, T: 9, meanRepeatSpend: .nan),
+            PurchaseHistory(x: 2, tx: 3, T: 9, meanRepeatSpend: .infinity),
+            PurchaseHistory(x: 2, tx: 3, T: 9, meanRepeatSpend: -4),
+            PurchaseHistory(x: .nan, tx: 3, T: 9, meanRepeatSpend: 10),
+            PurchaseHistory(x: -1, tx: 0, T: 9, meanRepeatSpend: 10),
+            PurchaseHistory(x: 0.4, tx: 0, T: 9, meanRepeatSpend: 10),   // rounds to no repeat purchase
+        ]
+        for at in 0...unusable.count {
+            var histories = unusable
+            histories.insert(usable, at: at)
+            let data = GammaGammaData(histories)
+            #expect(data.customers == 1 && data.excluded == unusable.count, "usable at \(at)")
+            #expect(data.entryTotal == [20] && data.meanSpend == 10)
+        }
+    }
+
     @Test func gradientMatchesFiniteDifferences() throws {
         let data = GammaGammaData(try LifetimeCDNOWFixture.histories())
         expectGradientMatchesCentralDifferences(data.objective, at: [log(5.0), log(3.0), log(12.0)])
