@@ -105,7 +105,7 @@ import Testing
         #expect(text == expected)
     }
 
-    /// 3 MiB of lines (three buffer flushes mid-line) and one 2.5 MiB text (larger than the buffer).
+    /// 3 MiB of lines (a dozen buffer flushes mid-line) and one 2.5 MiB text (larger than the buffer).
     @Test func writesAcrossAndBeyondTheBuffer() throws {
         let big = String(repeating: "abcdefghij", count: 262_144)   // 2.5 MiB
         var expected = ""
