@@ -1,6 +1,7 @@
 /// Reads the existing loyalty programme (tiers, points) and the spend distribution of a snapshot.
 enum LoyaltyStage {
-    static func snapshot(table: SnapshotTable, buyers: BuyerTable) -> LoyaltySnapshot {
+    /// `spendTwentieths`: the buyers' spend at the ranks ⌊k·n/20⌋, k = 1…19 (`RFMStage`).
+    static func snapshot(table: SnapshotTable, buyers: BuyerTable, spendTwentieths: [Int64]) -> LoyaltySnapshot {
         var result = LoyaltySnapshot()
         if table.has(.tier) {
             // Members per code, then per text: texts that differ in bytes but not as Strings
@@ -23,8 +24,8 @@ enum LoyaltyStage {
             result.pointsOutstanding = table.pointsOutstanding
         }
         if buyers.count > 0 {
-            let n = buyers.count
-            result.spendPercentiles = OrderStatistics.values(buyers.monetary, ranks: (1...19).map { min(n - 1, $0 * n / 20) })
+            precondition(spendTwentieths.count == 19, "the spend's twentieths of the buyers")
+            result.spendPercentiles = spendTwentieths
         }
         return result
     }

@@ -203,7 +203,7 @@ public struct ReportEngine: Sendable {
         let cohortRows = cohorts.matrix()
 
         // MARK: - Loyalty
-        let loyalty = LoyaltyStage.snapshot(table: table, buyers: buyers)
+        let loyalty = LoyaltyStage.snapshot(table: table, buyers: buyers, spendTwentieths: rfm.spendTwentieths)
 
         // MARK: - State for the next snapshot
         previousActive.withUnsafeMutableBufferPointer { previousActive in

@@ -14,6 +14,14 @@ public struct QuintileScorer<Value: Comparable & Sendable>: Sendable {
         bounds = (thresholds[0], thresholds[1], thresholds[2], thresholds[3])
     }
 
+    /// A scorer with thresholds read elsewhere: t_1…t_4 of the values (`RFMStage` takes the spend's
+    /// from its twentieths, which the loyalty figures need too), or none.
+    init(thresholds: [Value]) {
+        precondition(thresholds.isEmpty || thresholds.count == 4, "four thresholds or none")
+        self.thresholds = thresholds
+        bounds = thresholds.isEmpty ? nil : (thresholds[0], thresholds[1], thresholds[2], thresholds[3])
+    }
+
     /// The four thresholds held apart from the array: scoring compares with each without a loop
     /// (the loop over the array, with its overflow checks, was most of a 63-month-end ledger
     /// build's 3.8 % in RFM scoring). Nil when there are no values.

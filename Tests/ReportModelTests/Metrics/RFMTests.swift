@@ -38,6 +38,32 @@ import Testing
         #expect(QuintileScorer(values: values.reversed()).thresholds == expected)
     }
 
+    /// On generated snapshots of every size up to a few thousand buyers, with many ties and with
+    /// none, the engine's thresholds are the definition's (sorted values, t_k = v[⌊k·n/5⌋], recency
+    /// on −days), and the loyalty's spend percentiles are v[⌊k·n/20⌋]: the engine reads recency's
+    /// from the days as they are and the spend's quintiles from its twentieths.
+    @Test(arguments: [1, 2, 3, 4, 5, 6, 19, 20, 21, 99, 1_000, 4_099, 5_003])
+    func engineThresholdsFollowTheDefinition(n: Int) {
+        var rng = SplitMix(seed: UInt64(n) &* 31)
+        var text = "customer_id,last_order_date,orders,revenue\n"
+        var recency: [Int] = [], frequency: [Int] = [], spend: [Int64] = []
+        let spread = n % 2 == 0 ? 5 : 300
+        for i in 0..<n {
+            let days = Int(rng.next() % UInt64(spread)), orders = 1 + Int(rng.next() % UInt64(spread))
+            let cents = Int64(rng.next() % UInt64(spread * 1000))
+            let day = Day(ordinal: Day(year: 2026, month: 10, day: 31)!.ordinal - Int32(days))
+            text += "C\(i),\(day),\(orders),\(cents / 100).\(String(format: "%02d", cents % 100))\n"
+            recency.append(days); frequency.append(orders); spend.append(cents * 100)
+        }
+        var f = EngineFixture()
+        let r = f.run([("2026-10", text)])[0]
+        let negated = recency.map { -$0 }.sorted(), f1 = frequency.sorted(), m = spend.sorted()
+        #expect(r.thresholds.recencyDays == (1...4).map { -negated[$0 * n / 5] })
+        #expect(r.thresholds.frequency == (1...4).map { f1[$0 * n / 5] })
+        #expect(r.thresholds.monetary == (1...4).map { m[$0 * n / 5] })
+        #expect(r.loyalty.spendPercentiles == (1...19).map { m[$0 * n / 20] })
+    }
+
     @Test func recencyScoresRecentBuyersHighest() {
         var f = EngineFixture()
         var text = "customer_id,last_order_date,orders,revenue\n"
