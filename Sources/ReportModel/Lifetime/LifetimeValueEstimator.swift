@@ -74,7 +74,7 @@ public enum LifetimeValueEstimator {
                         for i in start..<end { gathered[i - start] = purchases[Int(tripleOf[i])] }
                         for i in start..<end {
                             let h = histories[i]
-                            let spend = gammaGamma.map { GammaGammaModel.expectedSpend($0, h) } ?? .nan
+                            let spend = gammaGamma.map { GammaGammaModel.expectedSpendWithoutBranch($0, h) } ?? .nan
                             let value = gathered[i - start]
                             body(i, CustomerLifetimeValue(
                                 probabilityAlive: value.alive, expectedPurchases: value.purchases,

@@ -71,6 +71,7 @@ struct LifetimeView {
         b.segment.withUnsafeBufferPointer { segment in
         members.withUnsafeMutableBufferPointer { members in
         aliveSum.withUnsafeMutableBufferPointer { aliveSum in
+            // (The two counts that fall either way at random are added as bits, not branched on.)
             for i in 0..<alive.count where alive[i].isFinite && (!known || clv[i].isFinite) {
                 let s = min(Int(segment[i]), segmentCount)
                 buyers += 1
@@ -78,7 +79,7 @@ struct LifetimeView {
                 aliveSum[s] += alive[i]
                 if known {
                     clvTotal += clv[i]
-                    if clv[i] < 1 { belowOne += 1 }
+                    belowOne &+= (clv[i] < 1).bit
                 }
                 if s == atRiskIndex { atRisk.append(i) }
             }

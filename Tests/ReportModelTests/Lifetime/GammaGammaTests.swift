@@ -101,6 +101,22 @@ import Testing
         }
     }
 
+    /// The predictions' branch-free expected spend is `expectedSpend`, bit for bit: repeat buyers and
+    /// not, unusable spends, and parameters without a population mean (q <= 1).
+    @Test func branchFreeExpectedSpendIsTheSame() {
+        var g = SplitMix(seed: 5)
+        let parameters = [GammaGammaParameters(p: 6.25, q: 3.74, v: 15.44), GammaGammaParameters(p: 2, q: 0.8, v: 3)]
+        for p in parameters {
+            for k in 0..<2_000 {
+                let x = Double(g.next() % 4) + (k % 7 == 0 ? 0.4 : 0)
+                let m = k % 11 == 0 ? .nan : k % 13 == 0 ? .infinity : Double(g.next() % 100_000) / 97
+                let h = PurchaseHistory(x: x, tx: 1, T: 5, meanRepeatSpend: m)
+                let plain = GammaGammaModel.expectedSpend(p, h), free = GammaGammaModel.expectedSpendWithoutBranch(p, h)
+                #expect(plain.bitPattern == free.bitPattern, "x \(x), m \(m): \(plain) vs \(free)")
+            }
+        }
+    }
+
     @Test func gradientMatchesFiniteDifferences() throws {
         let data = GammaGammaData(try LifetimeCDNOWFixture.histories())
         expectGradientMatchesCentralDifferences(data.objective, at: [log(5.0), log(3.0), log(12.0)])
