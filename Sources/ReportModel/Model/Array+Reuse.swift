@@ -27,16 +27,9 @@ extension Array {
     @inline(__always)
     mutating func refill(count: Int, _ element: (Int) -> Element) where Element: BitwiseCopyable {
         removeAll(keepingCapacityFor: count)
-        let block = 1024
-        withUnsafeTemporaryAllocation(of: Element.self, capacity: block) { buffer in
-            let out = buffer.baseAddress!
-            var start = 0
-            while start < count {
-                let n = Swift.min(block, count - start)
-                for k in 0..<n { (out + k).initialize(to: element(start + k)) }
-                append(contentsOf: UnsafeBufferPointer(start: out, count: n))
-                start += n
-            }
+        appendBlocks(over: count) { out, positions in
+            for k in positions { (out + (k - positions.lowerBound)).initialize(to: element(k)) }
+            return positions.count
         }
     }
 
@@ -47,18 +40,28 @@ extension Array {
     @inline(__always)
     mutating func refill(positionsBelow count: Int, where include: (Int) -> Bool) where Element == Int32 {
         removeAll(keepingCapacityFor: count)
+        appendBlocks(over: count) { out, positions in
+            var n = 0
+            for k in positions {
+                out[n] = Int32(truncatingIfNeeded: k)
+                n &+= include(k).bit
+            }
+            return n
+        }
+    }
+
+    /// Appends, for the positions 0..<count a block of up to 1,024 at a time, the elements `fill`
+    /// writes for a block's positions into a small buffer (it returns how many it wrote): one copy
+    /// per block into the array, no capacity or uniqueness check per element.
+    @inline(__always)
+    private mutating func appendBlocks(over count: Int, _ fill: (UnsafeMutablePointer<Element>, Range<Int>) -> Int) where Element: BitwiseCopyable {
         let block = 1024
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: block) { buffer in
+        withUnsafeTemporaryAllocation(of: Element.self, capacity: block) { buffer in
             let out = buffer.baseAddress!
             var start = 0
             while start < count {
                 let end = Swift.min(start + block, count)
-                var n = 0
-                for k in start..<end {
-                    out[n] = Int32(truncatingIfNeeded: k)
-                    n &+= include(k).bit
-                }
-                append(contentsOf: UnsafeBufferPointer(start: out, count: n))
+                append(contentsOf: UnsafeBufferPointer(start: out, count: fill(out, start..<end)))
                 start = end
             }
         }
