@@ -67,6 +67,33 @@ import Testing
         #expect(r.kpi(.ces).value! == 31.0 / 9)
     }
 
+    /// A customer away from one snapshot and back in the next counts as new there: retention and
+    /// the period's revenue compare with the snapshot just before, not with the last one that held
+    /// the customer (the engine keeps each customer's last snapshot and reads it back).
+    @Test func aCustomerBackAfterAGapIsComparedWithTheSnapshotJustBefore() {
+        let first = """
+        customer_id,first_order_date,last_order_date,orders,revenue
+        A,2026-01-10,2026-08-20,2,100.00
+        B,2026-01-10,2026-08-25,1,40.00
+        """
+        let second = """
+        customer_id,first_order_date,last_order_date,orders,revenue
+        B,2026-01-10,2026-09-25,2,70.00
+        """
+        let third = """
+        customer_id,first_order_date,last_order_date,orders,revenue
+        A,2026-01-10,2026-10-20,3,130.00
+        B,2026-01-10,2026-09-25,2,70.00
+        """
+        var f = EngineFixture()
+        let r = f.run([("2026-08", first), ("2026-09", second), ("2026-10", third)])
+        #expect(r[1].counts.active == 1 && r[1].counts.lost == 1)               // A gone
+        #expect(r[1].revenuePeriod == 300_000)                                 // B: 70 − 40
+        #expect(r[2].counts.active == 2 && r[2].counts.newActive == 1)          // A back, as new
+        #expect(r[2].kpi(.retentionRate).value == 1.0)                         // of S = {B}: B stays
+        #expect(r[2].revenuePeriod == 1_300_000)                               // A 130 (not 130 − 100), B 0
+    }
+
     @Test func secondSnapshotRetentionChurnAndRevenue() {
         var f = EngineFixture()
         let r = f.run([("2026-09", september), ("2026-10", october)])[1]
