@@ -203,13 +203,17 @@ public struct ReportEngine: Sendable {
             flat.withUnsafeMutableBufferPointer { flat in
                 previousSegment.withUnsafeBufferPointer { previous in
                     currentSegment.withUnsafeBufferPointer { current in
+                        // Every customer counted, without a branch on whether it is in either
+                        // snapshot: one in neither lands in the (new, gone) cell, which no customer
+                        // can be in otherwise and which is emptied after.
                         for c in 0..<n {
-                            let before = previous[c], after = current[c]
-                            if before < 0 && after < 0 { continue }
-                            flat[(before < 0 ? newRow : Int(before)) * width + (after < 0 ? goneColumn : Int(after))] += 1
+                            let before = Int(previous[c]), after = Int(current[c])
+                            let row = before < 0 ? newRow : before, column = after < 0 ? goneColumn : after
+                            flat[row &* width &+ column] &+= 1
                         }
                     }
                 }
+                flat[newRow * width + goneColumn] = 0
             }
             matrix.counts = matrix.counts.indices.map { Array(flat[$0 * width ..< ($0 + 1) * width]) }
             migration = matrix

@@ -125,13 +125,16 @@ import Testing
         // Ten buyers with distinct profiles so segments differ; then one disappears and one arrives.
         var s1 = "customer_id,last_order_date,orders,revenue\n"
         for i in 0..<10 { s1 += "C\(i),2026-09-\(30 - i),\(i + 1),\((i + 1) * 10)\n" }
+        // Prospects in one snapshot or both, and one gone: in no segment either side, they move nowhere.
+        s1 += "P1,,0,0\nP2,,0,0\n"
         var s2 = "customer_id,last_order_date,orders,revenue\n"
         for i in 1..<10 { s2 += "C\(i),2026-09-\(30 - i),\(i + 1),\((i + 1) * 10)\n" }
-        s2 += "NEW,2026-10-30,1,5\n"
+        s2 += "NEW,2026-10-30,1,5\nP1,,0,0\nP3,,0,0\n"
         let r = f.run([("2026-09", s1), ("2026-10", s2)])
         let m = try! #require(r[1].migration)
         let total = m.counts.flatMap { $0 }.reduce(0, +)
-        #expect(total == 11) // 9 staying + 1 gone + 1 new
+        #expect(total == 11) // 9 staying + 1 gone + 1 new; no prospect
+        #expect(m.count(from: "new", to: "gone") == 0)
         #expect(m.counts[m.from.firstIndex(of: "new")!].reduce(0, +) == 1)
         #expect(m.counts.map { $0[m.to.firstIndex(of: "gone")!] }.reduce(0, +) == 1)
         let before = f.segment("C0", in: r[0])!
