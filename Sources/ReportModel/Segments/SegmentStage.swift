@@ -8,15 +8,30 @@ enum SegmentStage {
         var frequency = [Int](repeating: 0, count: k)
         var clv = [Double](repeating: 0, count: k)
         var clvKnown = buyers.count > 0
-        for i in 0..<buyers.count {
-            let s = Int(buyers.segment[i])
-            count[s] += 1
-            revenue[s] += buyers.monetary[i]
-            recency[s] += Int(buyers.recencyDays[i])
-            frequency[s] += Int(buyers.frequency[i])
-            let v = buyers.predictedCLV[i]
-            if v.isNaN { clvKnown = false } else { clv[s] += v }
-        }
+        // Through buffers (five array elements written per buyer were five uniqueness checks), the
+        // sums in buyer order as before.
+        precondition([buyers.segment.count, buyers.monetary.count, buyers.recencyDays.count, buyers.frequency.count, buyers.predictedCLV.count].allSatisfy { $0 == buyers.count })
+        count.withUnsafeMutableBufferPointer { count in
+        revenue.withUnsafeMutableBufferPointer { revenue in
+        recency.withUnsafeMutableBufferPointer { recency in
+        frequency.withUnsafeMutableBufferPointer { frequency in
+        clv.withUnsafeMutableBufferPointer { clv in
+        buyers.segment.withUnsafeBufferPointer { segment in
+        buyers.monetary.withUnsafeBufferPointer { monetary in
+        buyers.recencyDays.withUnsafeBufferPointer { recencyDays in
+        buyers.frequency.withUnsafeBufferPointer { frequencies in
+        buyers.predictedCLV.withUnsafeBufferPointer { predicted in
+            for i in 0..<segment.count {
+                let s = Int(segment[i])
+                precondition(s < k, "segment index out of range")
+                count[s] += 1
+                revenue[s] += monetary[i]
+                recency[s] += Int(recencyDays[i])
+                frequency[s] += Int(frequencies[i])
+                let v = predicted[i]
+                if v.isNaN { clvKnown = false } else { clv[s] += v }
+            }
+        }}}}}}}}}}
         let total = buyers.count
         let totalRevenue = revenue.reduce(0, +)
         return (0..<k).map { s in
