@@ -57,7 +57,16 @@ struct EscalationStage {
         }
         if !vipRows.isEmpty || !table.refunds.isEmpty || table.publicComplaint.contains(true) {
             buyerRow = [Int32](repeating: -1, count: currentSegment.count)
-            for i in 0..<buyers.count { buyerRow[Int(buyers.customer[i])] = Int32(i) }
+            // (Through buffers: an array element written per buyer was a uniqueness check.)
+            buyerRow.withUnsafeMutableBufferPointer { buyerRow in
+                buyers.customer.withUnsafeBufferPointer { customer in
+                    for i in 0..<customer.count {
+                        let c = Int(customer[i])
+                        precondition(c >= 0 && c < buyerRow.count, "customer index out of range")
+                        buyerRow[c] = Int32(truncatingIfNeeded: i)
+                    }
+                }
+            }
         }
         func customer(_ row: Int, trigger: Int64) -> EscalatedCustomer {
             let c = table.customer[row]
