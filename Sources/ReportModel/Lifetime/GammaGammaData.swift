@@ -23,7 +23,14 @@ struct GammaGammaData: Sendable {
 
     /// Whether a history enters the Gamma-Gamma fit: x > 0 and a finite m > 0.
     static func isEligible(_ h: PurchaseHistory) -> Bool {
-        h.modelTriple.x > 0 && h.meanRepeatSpend > 0 && h.meanRepeatSpend.isFinite
+        isEligible(x: h.modelTriple.x, m: h.meanRepeatSpend)
+    }
+
+    /// `isEligible` of a history's x and m, its three tests taken as bits (`&&` was compiled into
+    /// branches, mispredicted on buyers who bought again or not at random).
+    @inline(__always)
+    static func isEligible(x: Double, m: Double) -> Bool {
+        (x > 0).bit & (m > 0).bit & m.isFinite.bit != 0
     }
 
     /// Groups the eligible histories in (x, m) order, so sums run in a fixed order whatever the
@@ -45,11 +52,10 @@ struct GammaGammaData: Sendable {
             mBits = [UInt64](unsafeUninitializedCapacity: count) { mOut, mCount in
                 var n = 0
                 for h in histories where n < count {
-                    // `isEligible` with its three tests as bits (`&&` was compiled into branches).
                     let x = h.modelTriple.x, m = h.meanRepeatSpend
                     xOut[n] = x.bitPattern
                     mOut[n] = m.bitPattern
-                    n &+= (x > 0).bit & (m > 0).bit & m.isFinite.bit
+                    n &+= GammaGammaData.isEligible(x: x, m: m).bit
                 }
                 mCount = n
             }

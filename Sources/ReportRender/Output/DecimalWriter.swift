@@ -1,3 +1,5 @@
+import ReportModel
+
 /// Decimal text of integers, money amounts and fixed-point doubles, written straight into a byte
 /// buffer the caller has made room in (`maximumLength` bytes suffice for any one value): the number
 /// formatting of the CSV outputs (`OutputFile`).
@@ -95,7 +97,7 @@ enum DecimalWriter {
     /// 1 M × 12 build).
     @inline(__always)
     private static func roundsUp(_ magnitude: Double, _ truncated: Int64) -> UInt64 {
-        UInt64(unsafeBitCast(magnitude - Double(truncated) >= 0.5, to: UInt8.self))
+        UInt64((magnitude - Double(truncated) >= 0.5).bit)
     }
 
     /// A finite double with `decimals` decimals (0–15, locale-independent); nothing for NaN and ±∞.
