@@ -392,6 +392,40 @@ struct IngestLedgerTests {
         #expect(outcomes[1].errors.first.first?.message == "the amounts of customer A add up past \(Money.maxTotal / Money.scale) currency units")
     }
 
+    /// With the month's lines applied in chunks of customers, the error still names the first
+    /// customer in index order whose amounts overflow, though a later chunk's overflows too.
+    @Test("the overflow error names the first customer when the lines are applied in chunks")
+    func customerTotalOverflowInChunks() throws {
+        var text = "customer_id,date,amount\n"
+        for id in ["A", "B", "C", "D", "E", "F"] { text += "\(id),2025-12-10,5\n" }
+        for id in ["C", "F"] { text += String(repeating: "\(id),2026-01-01,999999999999\n", count: 300) }
+        let dir = try TemporaryFolder()
+        defer { dir.remove() }
+        var source = try LedgerSource(path: try dir.write("ledger.csv", text), asOf: nil, dialect: InputDialect())
+        source.linesPerChunk = 1
+        var customers = CustomerIndex()
+        let outcomes = source.periods.indices.map { source.read($0, customers: &customers) }
+        #expect(outcomes.map(\.errors.total) == [0, 1])
+        #expect(outcomes[1].errors.first.first?.message == "the amounts of customer C add up past \(Money.maxTotal / Money.scale) currency units")
+    }
+
+    /// Customers each within the exact limit whose revenues together pass it: the month end is an
+    /// error, whether its columns are filled on one thread or two (`linesPerChunk`).
+    @Test("a month end whose revenues add up past the exact limit is an error", arguments: [Int.max, 1])
+    func monthEndTotalOverflow(linesPerChunk: Int) throws {
+        let text = "customer_id,date,amount\nB,2025-12-10,5\n" + String(repeating: "A,2026-01-01,999999999999\nC,2026-01-02,999999999999\n", count: 150)
+        let dir = try TemporaryFolder()
+        defer { dir.remove() }
+        var source = try LedgerSource(path: try dir.write("ledger.csv", text), asOf: nil, dialect: InputDialect())
+        source.linesPerChunk = linesPerChunk
+        var customers = CustomerIndex()
+        let outcomes = source.periods.indices.map { source.read($0, customers: &customers) }
+        #expect(outcomes.map { $0.table != nil } == [true, false])
+        #expect(outcomes[1].errors.first.first?.message == "the amounts up to 2026-01-02 add up past \(Money.maxTotal / Money.scale) currency units")
+        // Each customer alone is within the limit.
+        #expect(outcomes[0].table?.revenue == [50_000])
+    }
+
     @Test("200 amounts at the 12-digit limit still sum exactly (Money.maxTotal is Int64.max / 4)")
     func revenueNearLimit() throws {
         let text = "customer_id,date,amount\n" + String(repeating: "A,2026-01-01,999999999999.9999\n", count: 200)

@@ -63,10 +63,13 @@ struct LedgerMonthEndTests {
         }
     }
 
-    static func derived(_ text: String) throws -> (periods: [SnapshotPeriod], figures: [[String: Figures]], orders: [[String]]) {
+    /// Every month end's figures by customer id, and its rows' ids. `linesPerChunk`: see
+    /// `LedgerSource.linesPerChunk` (1 applies every month's lines in chunks, one per core).
+    static func derived(_ text: String, linesPerChunk: Int? = nil) throws -> (periods: [SnapshotPeriod], figures: [[String: Figures]], orders: [[String]]) {
         let dir = try TemporaryFolder()
         defer { dir.remove() }
         var source = try LedgerSource(path: try dir.write("ledger.csv", text), asOf: nil, dialect: InputDialect())
+        if let linesPerChunk { source.linesPerChunk = linesPerChunk }
         var customers = CustomerIndex()
         var figures: [[String: Figures]] = [], orders: [[String]] = []
         for k in source.periods.indices {
@@ -107,5 +110,49 @@ struct LedgerMonthEndTests {
             #expect(other.periods == reference.periods)
             #expect(other.figures == reference.figures)
         }
+    }
+
+    /// Each month's lines applied in chunks of customers at once (one per core, as for large
+    /// ledgers) give the same month ends as one pass: rows, order and every figure, in date order
+    /// (new buyers in every chunk) and shuffled (new buyers that come before known ones).
+    @Test("month ends applied in chunks of customers equal one pass", arguments: [UInt64(5), 6, 7])
+    func chunkedMonthEnds(seed: UInt64) throws {
+        let generated = Self.ledger(customers: 400, seed: seed, maxOrders: seed == 7 ? 40 : 6)
+        let byDate = generated.enumerated().sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }.map(\.element)
+        var random = SampleRandom(seed: seed, 3, salt: 79)
+        var shuffled = generated
+        for i in stride(from: shuffled.count - 1, to: 0, by: -1) { shuffled.swapAt(i, random.below(i + 1)) }
+        for lines in [byDate, shuffled] {
+            let text = Self.text(lines, orderIDs: true)
+            let onePass = try Self.derived(text, linesPerChunk: Int.max)
+            let chunked = try Self.derived(text, linesPerChunk: 1)
+            #expect(chunked.periods == onePass.periods)
+            #expect(chunked.orders == onePass.orders)
+            #expect(chunked.figures == onePass.figures)
+            for k in onePass.periods.indices {
+                #expect(chunked.figures[k] == Self.expected(lines, cut: onePass.periods[k].asOf, orderIDs: true), "month end \(k)")
+            }
+        }
+    }
+
+    /// The chunks' bounds cover the lines in order and never split a customer's lines.
+    @Test("customer chunks cover the lines and keep each customer whole")
+    func customerChunkBounds() {
+        let bit = LedgerSource.startsOrderBit
+        // Customers 0, 1, 1, 1, 1, 1, 2, 3 (some lines flagged as starting an order), at offset 3.
+        let customers: [UInt32] = [9, 9, 9, 0 | bit, 1 | bit, 1, 1 | bit, 1, 1, 2 | bit, 3 | bit]
+        let lines = 3..<11
+        for parts in 1...10 {
+            let b = LedgerSource.customerChunks(of: lines, customers: customers, parts: parts)
+            #expect(b.first == 3 && b.last == 11 && b.count <= parts + 1)
+            #expect(zip(b, b.dropFirst()).allSatisfy { $0 < $1 }, "ascending, no empty chunk: \(b)")
+            for bound in b.dropFirst().dropLast() {
+                #expect(customers[bound] & ~bit != customers[bound - 1] & ~bit, "bound \(bound) splits a customer: \(b)")
+            }
+        }
+        #expect(LedgerSource.customerChunks(of: lines, customers: customers, parts: 2) == [3, 9, 11])
+        #expect(LedgerSource.customerChunks(of: 5..<5, customers: customers, parts: 2) == [5, 5])
+        // One customer's lines only: one chunk.
+        #expect(LedgerSource.customerChunks(of: 4..<9, customers: customers, parts: 4) == [4, 9])
     }
 }
