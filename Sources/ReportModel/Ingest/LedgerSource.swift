@@ -293,7 +293,10 @@ public struct LedgerSource: SnapshotSource {
             (table.firstOrder, table.lastOrder, table.orders, table.revenue, table.purchaseDays, table.repeatSpend, table.customer)
         (table.firstOrder, table.lastOrder, table.orders, table.revenue, table.purchaseDays, table.repeatSpend, table.customer) = ([], [], [], [], [], [], [])
         var revenueExact = true
-        ParallelChunks.run(rowCount >= linesPerChunk ? 2 : 1) { part in
+        // Two parts (or one for a small table, which does both): the first three columns and the
+        // ids, then the other three and the revenue check.
+        let parts = rowCount >= linesPerChunk ? 2 : 1
+        ParallelChunks.run(parts) { part in
             if part == 0 {
                 gather(state.first, into: &first)
                 gather(state.last, into: &last)
@@ -301,7 +304,7 @@ public struct LedgerSource: SnapshotSource {
                 buyers.removeAll(keepingCapacityFor: rowCount)
                 buyers.append(contentsOf: state.buyers)
             }
-            if part == 1 || rowCount < linesPerChunk {
+            if part == parts - 1 {
                 gather(state.revenue, into: &revenue)
                 gather(state.days, into: &days)
                 gather(state.repeatSpend, into: &repeatSpend)
