@@ -85,6 +85,12 @@ public struct CustomerIDs: Sendable {
         }
     }
 
+    /// The first eight bytes of an id as a big-endian word, zero-padded: a key that orders ids as
+    /// `precedes` does wherever two keys differ (equal keys need the bytes compared).
+    func prefixKey(_ index: Int32) -> UInt64 {
+        withBytes(index) { BytewiseOrder.prefixKey($0) }
+    }
+
     /// The id of an index, as text.
     public func id(_ index: Int32) -> String {
         withBytes(index) { String(decoding: $0, as: UTF8.self) }

@@ -17,8 +17,13 @@ struct IDOrder: Sendable {
         let known = sorted.count
         guard ids.count != known else { return }
         guard ids.count > known else { sorted = []; rank = []; update(ids); return }  // another index
-        var fresh = (known..<ids.count).map { Int32($0) }
-        fresh.sort { ids.precedes($0, $1) }
+        // Sorted by their first eight bytes, the ids compared only where those are equal: compared
+        // in full every time, the first month end of the 1 M-customer sample ledger (every id new)
+        // took 0.08 s on the thread computing the figures.
+        var keyed = (known..<ids.count).map { (key: ids.prefixKey(Int32($0)), index: Int32($0)) }
+        keyed.sort { $0.key != $1.key ? $0.key < $1.key : ids.precedes($0.index, $1.index) }
+        let fresh = keyed.map(\.index)
+        keyed = []
         // Merged from the back into `sorted`, grown in place, and the ranks rewritten in place: a
         // new array of each took 8 MB more for every snapshot at 1 M customers, at the build's peak.
         sorted.append(contentsOf: repeatElement(0, count: fresh.count))

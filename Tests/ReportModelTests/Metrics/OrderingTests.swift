@@ -108,6 +108,43 @@ import Testing
         #expect(order.sorted([0, 1, 2], ids: other.ids) { $0 }.map { other.ids.id($0) } == ["a", "b", "c"])
     }
 
+    /// Ids longer than eight bytes that share their first eight (`IDOrder` then compares them in
+    /// full) and shorter ones that are prefixes of others: the kept order still equals the sort.
+    @Test func idOrderOfIdsSharingTheirFirstEightBytes() {
+        var g = SplitMix(seed: 77)
+        var index = CustomerIndex()
+        var order = IDOrder()
+        for _ in 0..<4 {
+            for _ in 0..<300 {
+                let id = ["CUSTOMER-\(g.below(5_000))", "CUSTOMER", "CUST", "CUSTOMER-\(g.below(50))-\(g.below(50))", "C\(g.below(100))"][g.below(5)]
+                _ = index.intern(id)
+            }
+            order.update(index.ids)
+            let all = (0..<Int32(index.ids.count)).shuffled()
+            #expect(order.sorted(all, ids: index.ids) { $0 } == byBytes(index.ids, all))
+        }
+    }
+
+    /// Where two prefix keys differ they order their byte strings as `BytewiseOrder.precedes`
+    /// does; byte strings with different keys never compare equal. Random strings of 0–12 bytes,
+    /// zero bytes and shared beginnings included.
+    @Test func prefixKeysAgreeWithTheByteOrder() {
+        var g = SplitMix(seed: 5)
+        let alphabet: [UInt8] = [0, 1, 0x41, 0x42, 0x7F, 0x80, 0xFF]
+        let strings: [[UInt8]] = (0..<600).map { _ in (0..<g.below(13)).map { _ in alphabet[g.below(alphabet.count)] } }
+        for a in strings {
+            for b in strings.prefix(120) {
+                a.withUnsafeBytes { ra in
+                    b.withUnsafeBytes { rb in
+                        let (ka, kb) = (BytewiseOrder.prefixKey(ra), BytewiseOrder.prefixKey(rb))
+                        if ka < kb { #expect(BytewiseOrder.precedes(ra, rb), "\(a) \(b)") }
+                        if ka > kb { #expect(BytewiseOrder.precedes(rb, ra), "\(a) \(b)") }
+                    }
+                }
+            }
+        }
+    }
+
     // MARK: - Order statistics
 
     @Test func selectionMatchesTheSortedValues() {
