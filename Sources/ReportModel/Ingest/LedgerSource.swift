@@ -349,8 +349,7 @@ public struct LedgerSource: SnapshotSource {
         let chunkCount = bounds.count - 1
         var chunkNewBuyers = [[Int32]](repeating: [], count: chunkCount)
         var chunkOverflowed = [Int32?](repeating: nil, count: chunkCount)
-        chunkNewBuyers[0] = newBuyers
-        newBuyers = []
+        swap(&chunkNewBuyers[0], &newBuyers)
         // Through buffer pointers: the loop writes six arrays of `self` for every line, each write
         // through an array subscript a uniqueness and a bounds check.
         state.orders.withUnsafeMutableBufferPointer { orders in
@@ -366,8 +365,10 @@ public struct LedgerSource: SnapshotSource {
             lineAmount.withUnsafeBufferPointer { lineAmount in
                 let firstDay = dayPeriods.firstOrdinal(ofPeriod: index)
                 ParallelChunks.run(chunkCount) { j in
-                    var newBuyers = chunkNewBuyers[j]
-                    defer { chunkNewBuyers[j] = newBuyers }
+                    // Moved out and back, so that the chunk's array is not shared while it grows.
+                    var newBuyers: [Int32] = []
+                    swap(&newBuyers, &chunkNewBuyers[j])
+                    defer { swap(&newBuyers, &chunkNewBuyers[j]) }
                     for k in bounds[j]..<bounds[j + 1] {
                         let packed = lineCustomer[k], day = firstDay + Int32(lineDayInMonth[k]), amount = lineAmount[k]
                         let c = Int(packed & ~LedgerSource.startsOrderBit)
@@ -384,7 +385,7 @@ public struct LedgerSource: SnapshotSource {
             }}}
         }}}}}}}}
         // The first chunk's storage is kept for the next month end.
-        newBuyers = chunkNewBuyers[0]
+        swap(&newBuyers, &chunkNewBuyers[0])
         for j in 1..<chunkCount { newBuyers.append(contentsOf: chunkNewBuyers[j]) }
         let overflowed = chunkOverflowed.lazy.compactMap { $0 }.first
         // Merged into the buyers so far; in a ledger in date order they all come after them.
