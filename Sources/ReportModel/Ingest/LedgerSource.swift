@@ -341,15 +341,14 @@ public struct LedgerSource: SnapshotSource {
     private mutating func applyLines(of index: Int) -> Int32? {
         let lines = periodStart[index]..<periodStart[index + 1]
         let missing = SnapshotTable.missingDay
-        var newBuyers = state.newBuyers
-        state.newBuyers = []
-        newBuyers.removeAll(keepingCapacity: true)
         let bounds = LedgerSource.customerChunks(of: lines, customers: lineCustomer,
                                                  parts: lines.count >= linesPerChunk ? ParallelChunks.count : 1)
         let chunkCount = bounds.count - 1
         var chunkNewBuyers = [[Int32]](repeating: [], count: chunkCount)
         var chunkOverflowed = [Int32?](repeating: nil, count: chunkCount)
-        swap(&chunkNewBuyers[0], &newBuyers)
+        // The first chunk's new buyers go into the storage kept from the month end before.
+        swap(&chunkNewBuyers[0], &state.newBuyers)
+        chunkNewBuyers[0].removeAll(keepingCapacity: true)
         // Through buffer pointers: the loop writes six arrays of `self` for every line, each write
         // through an array subscript a uniqueness and a bounds check.
         state.orders.withUnsafeMutableBufferPointer { orders in
@@ -384,7 +383,7 @@ public struct LedgerSource: SnapshotSource {
                 }
             }}}
         }}}}}}}}
-        // The first chunk's storage is kept for the next month end.
+        var newBuyers: [Int32] = []
         swap(&newBuyers, &chunkNewBuyers[0])
         for j in 1..<chunkCount { newBuyers.append(contentsOf: chunkNewBuyers[j]) }
         let overflowed = chunkOverflowed.lazy.compactMap { $0 }.first
