@@ -9,10 +9,6 @@ public final class SnapshotReadScratch {
     private var seenLine = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
     /// Each customer's position in the previous file's row order (-1 = none).
     var hintPosition: [Int32] = []
-    /// The file read last, whose rows the next file's are compared with (`PreviousSnapshotRows`).
-    var previousRows: PreviousSnapshotRows?
-    /// Storage for the next file's line spans (the spans of the file before the previous one).
-    var spareSpans: [UInt64] = []
 
     public init() {}
 

@@ -18,12 +18,6 @@ public struct SnapshotReader {
         public var rowOrder: [Int32] = []
         /// Rows kept a batch at a time (see `read(bytes:…)`), for tests.
         var rowsReadInBatches = 0
-        /// Rows whose values were taken over from the previous file (`PreviousSnapshotRows`), for tests.
-        var rowsCopied = 0
-        /// Where each table row's line lies (`LineSpans`; empty when not recorded), and the offset
-        /// just past the header row: what `PreviousSnapshotRows` needs of this file for the next.
-        var lineSpans: [UInt64] = []
-        var headerEnd = 0
     }
 
     /// Reads `path` (shown as `displayName` in messages) as the snapshot of `period`, interning ids
@@ -32,10 +26,6 @@ public struct SnapshotReader {
     public func read(path: String, displayName: String, period: SnapshotPeriod, customers: inout CustomerIndex, hint: [Int32] = [],
                      reusing spare: consuming SnapshotTable? = nil, scratch: SnapshotReadScratch = SnapshotReadScratch(),
                      largestFileBytes: Int = 0) -> Outcome {
-        // The file read before this one (its rows compared with this one's; let go whatever this
-        // read gives), and the storage of the line spans of the one before it, for this file's.
-        let previous = scratch.previousRows
-        scratch.previousRows = nil
         let file: MappedFile
         do {
             file = try MappedFile(path: path, displayName: displayName)
@@ -45,19 +35,10 @@ public struct SnapshotReader {
             return Outcome(table: nil, errors: InputErrors([InputError(file: displayName, line: 0, column: 0, message: "\(error)", expected: "a readable file")]), unknownColumns: [], byteCount: 0)
         }
         var spare = consume spare
-        let spanStorage = scratch.spareSpans
-        scratch.spareSpans = []
-        var outcome = withExtendedLifetime(file) {
+        return withExtendedLifetime(file) {
             read(bytes: file.bytes, displayName: displayName, period: period, customers: &customers, hint: hint, reusing: spare.take(), scratch: scratch,
-                 largestFileBytes: largestFileBytes, previous: previous, spanStorage: spanStorage, consumed: { file.discard(before: $0) })
+                 largestFileBytes: largestFileBytes, consumed: { file.discard(before: $0) })
         }
-        file.discard(before: file.bytes.count)
-        scratch.spareSpans = previous?.takeSpans() ?? []
-        if let table = outcome.table, !outcome.lineSpans.isEmpty {
-            scratch.previousRows = PreviousSnapshotRows(file: file, bytes: file.bytes, headerEnd: outcome.headerEnd, table: table, spans: outcome.lineSpans)
-            outcome.lineSpans = []
-        }
-        return outcome
     }
 
     /// The number of rows to reserve: the line ends in the first 64 KB of rows, scaled to the rest of
@@ -88,18 +69,6 @@ public struct SnapshotReader {
     public func read(bytes: UnsafeRawBufferPointer, displayName: String, period: SnapshotPeriod, customers: inout CustomerIndex, hint: [Int32] = [],
                      reusing spare: consuming SnapshotTable? = nil, scratch arrays: SnapshotReadScratch = SnapshotReadScratch(),
                      largestFileBytes: Int = 0, consumed: (Int) -> Void = { _ in }) -> Outcome {
-        read(bytes: bytes, displayName: displayName, period: period, customers: &customers, hint: hint, reusing: spare, scratch: arrays,
-             largestFileBytes: largestFileBytes, previous: nil, spanStorage: nil, consumed: consumed)
-    }
-
-    /// `read(bytes:…)`, where `previous`, the file read before this one with `hint` its row order,
-    /// lets rows that are byte for byte its rows be taken over instead of decoded
-    /// (`PreviousSnapshotRows`). With a `spanStorage`, the outcome tells where each row's line lies
-    /// (`Outcome.lineSpans`, in that storage), for the next file; files not in the standard column
-    /// order record none.
-    func read(bytes: UnsafeRawBufferPointer, displayName: String, period: SnapshotPeriod, customers: inout CustomerIndex, hint: [Int32],
-              reusing spare: consuming SnapshotTable?, scratch arrays: SnapshotReadScratch, largestFileBytes: Int,
-              previous: PreviousSnapshotRows?, spanStorage: [UInt64]?, consumed: (Int) -> Void) -> Outcome {
         var errors = InputErrors()
         let delimiter = dialect.delimiter(forHeaderOf: bytes)
         var reader = CSVReader(bytes: bytes, delimiter: delimiter)
@@ -120,7 +89,6 @@ public struct SnapshotReader {
         guard errors.isEmpty else { return Outcome(table: nil, errors: errors, unknownColumns: header.unknown, byteCount: bytes.count) }
         let width = fields.count
         let pos = header.position
-        let headerEnd = reader.offset
         func p(_ c: SnapshotColumn) -> Int { pos[c] ?? -1 }
         let cID = p(.customerID), cFirst = p(.firstOrderDate), cLast = p(.lastOrderDate), cOrders = p(.orders), cRevenue = p(.revenue)
         let cStatus = p(.status), cVIP = p(.vip), cNPS = p(.nps), cCSAT = p(.csat), cCES = p(.ces), cFeedback = p(.feedback)
@@ -245,20 +213,6 @@ public struct SnapshotReader {
         let decoder = SnapshotRowDecoder(positions: pos, width: width, delimiter: delimiter, format: format)
         var decoded = SnapshotRowDecoder.Row()
         let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
-        // The previous file, where its rows can be taken over: same header, standard column order.
-        let same = decodesPlainRows && decoder.isStandardOrder
-            ? previous.flatMap { $0.hasHeader(UnsafeRawBufferPointer(rebasing: bytes[0..<headerEnd])) ? $0 : nil } : nil
-        var rowsCopied = 0
-        // This file's line spans, for the next file (rows the one-pass decoder kept in hint order).
-        let recordsSpans = spanStorage != nil && decodesPlainRows && decoder.isStandardOrder
-        var spans = recordsSpans ? spanStorage! : []
-        if recordsSpans { spans.removeAll(keepingCapacityFor: expectedRows) }
-        /// Records the line of the row just kept, `length` bytes from `offset`.
-        func recordSpan(offset: Int, length: Int) {
-            let row = table.count + block.count - 1
-            if spans.count < row { spans.append(contentsOf: repeatElement(0, count: row - spans.count)) }
-            spans.append(LineSpans.span(offset: offset, length: length))
-        }
         let missingDay = SnapshotTable.missingDay
         let block = SnapshotRowBlock()
         func flush() { block.flush(into: &table) }
@@ -271,9 +225,7 @@ public struct SnapshotReader {
         /// changed, when any check fails: the general path then reads the row and says why.
         /// The row's customer is found through the hint, or is `r.customer` where a batch interned
         /// it (see below; the hint is then at its end), or is looked up in the table.
-        /// `copiedFrom`: the previous file's row whose values `r` holds (`same`; -1: none), whose
-        /// customer is the hinted one and whose texts are taken from that file's table.
-        func keep(_ r: SnapshotRowDecoder.Row, line: Int, base: UnsafePointer<UInt8>, copiedFrom prior: Int = -1) -> Bool {
+        func keep(_ r: SnapshotRowDecoder.Row, line: Int, base: UnsafePointer<UInt8>) -> Bool {
             let orders = r.orders, last = r.lastOrder, first = r.firstOrder
             if (orders == 0) != (last == missingDay) || (last != missingDay && last > asOf) { return false }
             if first != missingDay && last != missingDay && first > last { return false }
@@ -287,10 +239,7 @@ public struct SnapshotReader {
             let idRaw = UnsafeRawBufferPointer(start: base + r.idStart, count: r.idCount)
             let customer: Int32
             var nextHint = hintCursor
-            if prior >= 0 {
-                customer = hint[prior]
-                nextHint = prior + 1
-            } else if hintCursor < hint.count && customers.matches(hint[hintCursor], idRaw) {
+            if hintCursor < hint.count && customers.matches(hint[hintCursor], idRaw) {
                 customer = hint[hintCursor]
                 nextHint += 1
             } else if r.customer >= 0 {
@@ -309,16 +258,12 @@ public struct SnapshotReader {
             pointsTotal = points
             let row = Int32(table.count + block.count)
             if r.refund > 0 { table.refunds.append((row, r.refund)) }
-            if prior >= 0, let same {
-                if let text = same.feedback(ofRow: prior) { table.feedback.append((row, text)) }
-            } else if r.feedbackStart >= 0 {
+            if r.feedbackStart >= 0 {
                 let raw = UnsafeRawBufferPointer(start: base + r.feedbackStart, count: r.feedbackCount)
                 table.feedback.append((row, r.feedbackEscaped ? CSVReader.unescapedText(raw) : String(decoding: raw, as: UTF8.self)))
             }
             var tier: UInt32 = 0
-            if prior >= 0, let same {
-                tier = same.tierCode(ofRow: prior, in: &tierCodes)
-            } else if r.tierStart >= 0 {
+            if r.tierStart >= 0 {
                 let raw = UnsafeRawBufferPointer(start: base + r.tierStart, count: r.tierCount)
                 tier = tierCodes.code(of: raw, readable: bytes.count - r.tierStart) { String(decoding: raw, as: UTF8.self) }
             }
@@ -353,11 +298,7 @@ public struct SnapshotReader {
         while true {
             if reported { clean = errors.isEmpty; reported = false }
             if reader.offset >= nextCheck {
-                if reader.offset - lastConsumed >= consumedStep {
-                    lastConsumed = reader.offset
-                    consumed(max(0, lastConsumed - 1))
-                    same?.discard(beforeRow: hintCursor)
-                }
+                if reader.offset - lastConsumed >= consumedStep { lastConsumed = reader.offset; consumed(max(0, lastConsumed - 1)) }
                 let rows = table.count + block.count, lookups = customers.tableLookups
                 if !inBatches, decodesPlainRows, rows - rowsAtCheck >= 64, (lookups - lookupsAtCheck) * 2 > rows - rowsAtCheck { inBatches = true }
                 if inBatches, let base {
@@ -389,24 +330,10 @@ public struct SnapshotReader {
                 // Where the batches stopped at a row for the general path: back to them after it.
                 nextCheck = inBatches ? reader.offset + 1 : min(reader.offset + orderCheckStep, lastConsumed + consumedStep)
             }
-            // A row the same as its customer's in the previous file, where the rows follow its order.
-            if let same, let base, hintCursor < hint.count,
-               let length = same.sameLine(asRow: hintCursor, base, at: reader.offset, count: bytes.count) {
-                let start = reader.offset, newline = start + length - 1
-                let lineEnd = newline > start && base[newline - 1] == UInt8(ascii: "\r") ? newline - 1 : newline
-                if let points = decoder.lastFieldAmount(base, from: start, lineEnd: lineEnd),
-                   keep(same.decodedRow(hintCursor, points: points), line: reader.line, base: base, copiedFrom: hintCursor) {
-                    if recordsSpans { recordSpan(offset: start, length: length) }
-                    rowsCopied += 1
-                    reader.skipLine(to: start + length)
-                    continue
-                }
-            }
             if decodesPlainRows, let base,
                let next = decoder.decode(base, from: reader.offset, count: bytes.count, into: &decoded)
                    ?? decoder.decodeQuoted(base, from: reader.offset, count: bytes.count, into: &decoded),
                keep(decoded, line: reader.line, base: base) {
-                if recordsSpans { recordSpan(offset: reader.offset, length: next - reader.offset) }
                 reader.skipLine(to: next)
                 continue
             }
@@ -595,9 +522,7 @@ public struct SnapshotReader {
         arrays.hintPosition = hintPosition
         table.tierTexts = tierCodes.texts
         table.pointsOutstanding = pointsTotal
-        if recordsSpans && spans.count < table.count { spans.append(contentsOf: repeatElement(0, count: table.count - spans.count)) }
         return Outcome(table: errors.isEmpty ? table : nil, errors: errors, unknownColumns: header.unknown, byteCount: bytes.count,
-                       rowOrder: errors.isEmpty ? table.customer : [], rowsReadInBatches: rowsReadInBatches, rowsCopied: rowsCopied,
-                       lineSpans: errors.isEmpty ? spans : [], headerEnd: headerEnd)
+                       rowOrder: errors.isEmpty ? table.customer : [], rowsReadInBatches: rowsReadInBatches)
     }
 }

@@ -163,19 +163,6 @@ struct SnapshotRowDecoder {
         return newline &+ 1
     }
 
-    /// The points balance of a plainly valid row in `standardOrder` (its last field, quoted or not),
-    /// whose line runs from `start` to `lineEnd` (before the line end): -1 when empty. For rows
-    /// whose other values are taken over from the previous file (`PreviousSnapshotRows`).
-    @inline(__always)
-    func lastFieldAmount(_ base: UnsafePointer<UInt8>, from start: Int, lineEnd: Int) -> Int64? {
-        var p = lineEnd
-        while p > start && base[p &- 1] != scan.delimiter { p &-= 1 }
-        guard p > start else { return nil }
-        var points: Int64 = -1
-        guard let end = scan.typed(base, p, lineEnd, quotes: true, { optionalAmount(base, $0, $1, &points) }), end == lineEnd else { return nil }
-        return points
-    }
-
     /// Reads one field of kind `slot` from `p` into `row`: where it ends, or nil when it is not plainly
     /// valid. A typed field ends at the delimiter or at `lineEnd` (the closing quote of a quoted one).
     @inline(__always)
