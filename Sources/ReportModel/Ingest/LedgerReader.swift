@@ -6,13 +6,6 @@ public struct LedgerReader {
     /// Files with at least this many bytes after the header are read in two halves at once
     /// (tests lower it to split small files).
     var splitsFrom = 8 << 20
-    /// The second thread, done with the tail, takes the back half of what the first half has left
-    /// while that leaves at least this many bytes to each (`LedgerSplit`); the first half reads in
-    /// steps of `headStep` bytes, beyond which its rest can be taken. (Tests lower both.)
-    var stealsFrom = 1 << 20
-    var headStep = 1 << 20
-    /// Tests: the first half starts once the second thread is done, so that it takes all it can.
-    var firstHalfWaits = false
 
     public init(dialect: InputDialect) { self.dialect = dialect }
 
@@ -71,23 +64,14 @@ public struct LedgerReader {
         // The second half is read on a second thread (see `LedgerTailReader`): the file is split at
         // the first line start after its middle.
         var tail: LedgerTailReader?
-        var split: LedgerSplit?
         if decodesPlainRows, let base, bytes.count - reader.offset >= splitsFrom {
-            var middle = reader.offset + (bytes.count - reader.offset) / 2
-            while middle < bytes.count && base[middle - 1] != UInt8(ascii: "\n") { middle += 1 }
-            if middle < bytes.count {
-                let shared = LedgerSplit(limit: middle, start: reader.offset)
-                split = shared
-                tail = LedgerTailReader(decoder: decoder, bytes: bytes, from: middle, hasOrderID: cOrder >= 0, split: shared, stealsFrom: stealsFrom, release: released)
+            var split = reader.offset + (bytes.count - reader.offset) / 2
+            while split < bytes.count && base[split - 1] != UInt8(ascii: "\n") { split += 1 }
+            if split < bytes.count {
+                tail = LedgerTailReader(decoder: decoder, bytes: bytes, from: split, hasOrderID: cOrder >= 0, release: released)
             }
         }
         defer { _ = tail?.wait() }   // its bytes must stay mapped while it reads
-        // The second thread's parts, in file order, once it is done.
-        var parts: [LedgerTailReader.Part] = []
-        if firstHalfWaits, let waited = tail {
-            tail = nil
-            parts = waited.wait()
-        }
         // The first half's id table takes the second half's ids too (`LedgerLinesBuilder.append`):
         // it is sized for the whole file's, so that they are not rehashed there, on one thread
         // (a 1 M-customer ledger's table grew at that point: 7 % of its read).
@@ -95,25 +79,19 @@ public struct LedgerReader {
                                          tableLines: LedgerLinesBuilder.expectedLines(bytes: bytes.count - reader.offset))
         var lastConsumed = 0
         while true {
-            if let waited = tail, let split, reader.offset >= split.limit {
-                // The first half is done: the second thread's parts follow (it takes no more).
+            if let next = tail, reader.offset >= next.start {
+                // The first half ends where the tail begins: its lines follow. (Past it, a record
+                // spanned the split and the tail's lines are not used.)
                 tail = nil
-                parts = waited.wait()
-            }
-            if let part = parts.first, reader.offset >= part.start {
-                // The first half ends where the part begins: its lines follow. (Past it, a record
-                // spanned the boundary and the part's lines are not used.)
-                parts.removeFirst()
-                if reader.offset == part.start {
-                    if errors.isEmpty { builder.append(part.lines) }
-                    reader.skipLines(to: part.reached, count: part.rows)
+                let (tailLines, reached, rows) = next.wait()
+                if reader.offset == next.start {
+                    if errors.isEmpty { builder.append(tailLines) }
+                    reader.skipLines(to: reached, count: rows)
                 }
-                continue
             }
             if reader.offset - lastConsumed >= 16 << 20 { builder.flush(); lastConsumed = reader.offset; consumed(max(0, lastConsumed - 1)) }
             if decodesPlainRows, let base {
-                let cap = min(parts.first?.start ?? bytes.count, lastConsumed + (16 << 20))
-                let limit = tail != nil ? split!.headStep(from: reader.offset, step: headStep, cap: cap) : cap
+                let limit = min(tail?.start ?? bytes.count, lastConsumed + (16 << 20))
                 let (next, rows) = builder.decodePlainRows(decoder, base, from: reader.offset, count: bytes.count, limit: limit, keep: errors.isEmpty)
                 if rows > 0 {
                     reader.skipLines(to: next, count: rows)
