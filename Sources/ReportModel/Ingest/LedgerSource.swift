@@ -407,7 +407,6 @@ public struct LedgerSource: SnapshotSource {
         return overflowed
     }
 
-
     /// `parts` + 1 ascending bounds splitting `lines` (sorted by customer) into about equal ranges
     /// that never split a customer's lines (fewer ranges when a customer's lines span a bound).
     static func customerChunks(of lines: Range<Int>, customers: [UInt32], parts: Int) -> [Int] {
