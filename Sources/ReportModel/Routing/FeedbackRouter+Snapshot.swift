@@ -17,9 +17,24 @@ extension FeedbackRouter {
         var counts: [Int] = []
         // Ids in index order and all ASCII: an id comes at or after another as its index does.
         let indexOrderIsIDOrder = customers.isInIDOrder && customers.isASCII
+        // A text routed before, in this snapshot or the one routed before it, takes its area from
+        // there (`RoutedTextMemo`): routing the 1 M × 12 sample snapshots' 384 k verbatims was 3.4 %
+        // of the build's CPU samples, for 48 distinct texts a snapshot.
+        let previous = memo.previous()
+        var current: [UInt64: RoutedTextMemo.Entry] = [:]
         for (order, (row, text)) in table.feedback.enumerated() {
-            let area = route(text, scratch: &scratch, counts: &counts)
-            let slot = area.flatMap { allAreas.firstIndex(of: $0) } ?? allAreas.count
+            let key = RoutedTextMemo.key(text)
+            let slot: Int
+            if let known = current[key], RoutedTextMemo.same(known.text, text) {
+                slot = Int(known.slot)
+            } else if let known = previous[key], RoutedTextMemo.same(known.text, text) {
+                slot = Int(known.slot)
+                if current[key] == nil { current[key] = known }
+            } else {
+                let area = route(text, scratch: &scratch, counts: &counts)
+                slot = area.flatMap { allAreas.firstIndex(of: $0) } ?? allAreas.count
+                if current[key] == nil { current[key] = RoutedTextMemo.Entry(text: text, slot: Int8(slot)) }
+            }
             routed[slot] += 1
             let index = table.customer[Int(row)]
             // Once an area has its samples, a verbatim whose id does not come before the last one
@@ -45,6 +60,7 @@ extension FeedbackRouter {
             kept[slot].insert(sample, at: at)
             if kept[slot].count > limit { kept[slot].removeLast() }
         }
+        memo.keep(current)
         var routing = FeedbackRouting()
         for area in areas { routing.counts[area] = 0 }
         for (slot, area) in allAreas.enumerated() where routed[slot] > 0 { routing.counts[area] = routed[slot] }

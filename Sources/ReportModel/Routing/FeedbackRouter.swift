@@ -27,6 +27,8 @@ public struct FeedbackRouter: Sendable {
     /// The keywords of `capitalKeywords` and of `foldedKeywords` by the low bits of their first
     /// word's hash, so that a word is compared with the few keywords that may start there.
     private let capitalBuckets: KeywordBuckets, foldedBuckets: KeywordBuckets
+    /// The areas of the texts routed by the latest `routing(of:customers:)`, shared by the copies.
+    let memo = RoutedTextMemo()
 
     public init(table: RoutingTable) {
         areas = table.keywords.map(\.area)

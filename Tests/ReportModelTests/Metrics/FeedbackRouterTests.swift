@@ -172,4 +172,48 @@ import Testing
         }
         #expect(checked == 3000)
     }
+
+    /// A router that routed earlier snapshots (its `RoutedTextMemo` then holds their texts) routes a
+    /// snapshot as a fresh router does: the same counts, unrouted count and samples. Generated
+    /// snapshots drawing verbatims from a small pool (so that most repeat, within a snapshot and
+    /// from one to the next), with the same text precomposed and decomposed, and in capitals.
+    @Test func routingWithTheMemoIsAFreshRoutersRouting() {
+        let pool = ["points et récompenses", "points et re\u{301}compenses", "POINTS ET RÉCOMPENSES", "churn", "NPS en baisse",
+                    "nps en baisse", "onboarding confus", "rien à dire", "satisfaction client", "risque de départ", "VIP oublié",
+                    "vip oublié", "cycle de vie", "Cycle de vie, cycle de vie", "😀", "très bien", "tre\u{300}s bien"]
+        var draws = Draws(state: 0x1234_5678_9ABC_DEF1)
+        let carried = FeedbackRouter(table: .seed)
+        for round in 0..<25 {
+            var index = CustomerIndex()
+            var table = Self.feedbackTable()
+            for row in 0..<draws.next(80) {
+                table.customer.append(index.intern("C\(draws.next(500))-\(row)"))
+                // Now and then a text never seen before.
+                let text = draws.next(10) == 0 ? "texte \(round)-\(row) churn" : pool[draws.next(pool.count)]
+                table.feedback.append((Int32(row), text))
+            }
+            let got = carried.routing(of: table, customers: index.ids)
+            let fresh = FeedbackRouter(table: .seed).routing(of: table, customers: index.ids)
+            #expect(got.counts == fresh.counts && got.unrouted == fresh.unrouted, "round \(round)")
+            #expect(Set(got.samples.keys) == Set(fresh.samples.keys), "round \(round)")
+            for (area, list) in fresh.samples {
+                let mine = got.samples[area] ?? []
+                #expect(mine.map(\.customer) == list.map(\.customer) && mine.map(\.text) == list.map(\.text), "round \(round)")
+            }
+        }
+    }
+
+    /// The memo tells texts apart by their bytes: equal bytes, equal keys; a precomposed and a
+    /// decomposed accent (equal as `String`s) are different texts.
+    @Test func memoKeysAreTheTextsBytes() {
+        let texts = ["", "a", "é", "e\u{301}", "12345678", "123456789", "points et récompenses", "points et re\u{301}compenses"]
+        for a in texts {
+            #expect(RoutedTextMemo.key(a) == RoutedTextMemo.key(String(decoding: Array(a.utf8), as: UTF8.self)))
+            for b in texts {
+                #expect(RoutedTextMemo.same(a, b) == (Array(a.utf8) == Array(b.utf8)), "\(a.debugDescription) \(b.debugDescription)")
+            }
+        }
+        #expect("é" == "e\u{301}" && !RoutedTextMemo.same("é", "e\u{301}"))
+        #expect(Set(texts.map(RoutedTextMemo.key)).count == texts.count)
+    }
 }
