@@ -22,18 +22,23 @@ extension FeedbackRouter {
         // of the build's CPU samples, for 48 distinct texts a snapshot.
         let previous = memo.previous()
         var current: [UInt64: RoutedTextMemo.Entry] = [:]
+        var remembered = 0
         for (order, (row, text)) in table.feedback.enumerated() {
             let key = RoutedTextMemo.key(text)
             let slot: Int
             if let known = current[key], RoutedTextMemo.same(known.text, text) {
                 slot = Int(known.slot)
-            } else if let known = previous[key], RoutedTextMemo.same(known.text, text) {
-                slot = Int(known.slot)
-                if current[key] == nil { current[key] = known }
             } else {
-                let area = route(text, scratch: &scratch, counts: &counts)
-                slot = area.flatMap { allAreas.firstIndex(of: $0) } ?? allAreas.count
-                if current[key] == nil { current[key] = RoutedTextMemo.Entry(text: text, slot: Int8(slot)) }
+                if let known = previous[key], RoutedTextMemo.same(known.text, text) {
+                    slot = Int(known.slot)
+                } else {
+                    let area = route(text, scratch: &scratch, counts: &counts)
+                    slot = area.flatMap { allAreas.firstIndex(of: $0) } ?? allAreas.count
+                }
+                if remembered < RoutedTextMemo.capacity && current[key] == nil {
+                    current[key] = RoutedTextMemo.Entry(text: text, slot: Int8(slot))
+                    remembered += 1
+                }
             }
             routed[slot] += 1
             let index = table.customer[Int(row)]

@@ -17,6 +17,11 @@ final class RoutedTextMemo: Sendable {
         let slot: Int8
     }
 
+    /// The most texts one routing remembers for the next: the texts stay alive with their snapshot's
+    /// table gone, so an export whose verbatims are all different is held to a few MB more (the
+    /// sample snapshots have 48 distinct verbatims each).
+    static let capacity = 1 << 16
+
     /// The texts of the latest snapshot routed, by `key(_:)`.
     private let latest = Mutex<[UInt64: Entry]>([:])
 
@@ -24,6 +29,9 @@ final class RoutedTextMemo: Sendable {
 
     /// The texts routed by the latest snapshot's routing (empty before the first).
     func previous() -> [UInt64: Entry] { latest.withLock { $0 } }
+
+    /// How many texts it holds.
+    var count: Int { latest.withLock { $0.count } }
 
     /// Keeps `texts` (one snapshot's) for the next routing, in place of the previous ones: memory
     /// in proportion to one snapshot's distinct verbatims.

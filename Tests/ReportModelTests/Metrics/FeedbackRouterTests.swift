@@ -203,6 +203,25 @@ import Testing
         }
     }
 
+    /// A snapshot with more distinct verbatims than the memo keeps is routed as a fresh router
+    /// routes it, and the memo holds `capacity` of them.
+    @Test func theMemoKeepsAtMostItsCapacity() {
+        var index = CustomerIndex()
+        var table = Self.feedbackTable()
+        let count = RoutedTextMemo.capacity + 100
+        for row in 0..<count {
+            table.customer.append(index.intern("C\(row)"))
+            table.feedback.append((Int32(row), row % 3 == 0 ? "churn \(row)" : "points \(row) récompenses"))
+        }
+        let carried = FeedbackRouter(table: .seed)
+        for _ in 0..<2 {
+            let got = carried.routing(of: table, customers: index.ids)
+            #expect(carried.memo.count == RoutedTextMemo.capacity)
+            #expect(got.counts == FeedbackRouter(table: .seed).routing(of: table, customers: index.ids).counts)
+            #expect(got.counts[.churnPrevention] == (count + 2) / 3)
+        }
+    }
+
     /// The memo tells texts apart by their bytes: equal bytes, equal keys; a precomposed and a
     /// decomposed accent (equal as `String`s) are different texts.
     @Test func memoKeysAreTheTextsBytes() {
