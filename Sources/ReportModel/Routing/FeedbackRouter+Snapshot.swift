@@ -21,24 +21,21 @@ extension FeedbackRouter {
         // there (`RoutedTextMemo`): routing the 1 M × 12 sample snapshots' 384 k verbatims was 3.4 %
         // of the build's CPU samples, for 48 distinct texts a snapshot.
         let previous = memo.previous()
-        var current: [UInt64: RoutedTextMemo.Entry] = [:]
-        var remembered = 0
+        var current = RoutedTextMemo.Table(expected: 256)
         for (order, (row, text)) in table.feedback.enumerated() {
-            let key = RoutedTextMemo.key(text)
-            let slot: Int
-            if let known = current[key], RoutedTextMemo.same(known.text, text) {
-                slot = Int(known.slot)
-            } else {
-                if let known = previous[key], RoutedTextMemo.same(known.text, text) {
-                    slot = Int(known.slot)
+            var bytes = text
+            let slot = bytes.withUTF8 { utf8 -> Int in
+                let key = RoutedTextMemo.key(utf8)
+                if let known = current.slot(of: utf8, key: key) { return Int(known) }
+                let slot: Int
+                if let known = previous.slot(of: utf8, key: key) {
+                    slot = Int(known)
                 } else {
                     let area = route(text, scratch: &scratch, counts: &counts)
                     slot = area.flatMap { allAreas.firstIndex(of: $0) } ?? allAreas.count
                 }
-                if remembered < RoutedTextMemo.capacity && current[key] == nil {
-                    current[key] = RoutedTextMemo.Entry(text: text, slot: Int8(slot))
-                    remembered += 1
-                }
+                if current.count < RoutedTextMemo.capacity { current.insert(utf8, key: key, slot: Int8(slot)) }
+                return slot
             }
             routed[slot] += 1
             let index = table.customer[Int(row)]

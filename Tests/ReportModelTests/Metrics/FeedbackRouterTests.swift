@@ -222,17 +222,39 @@ import Testing
         }
     }
 
-    /// The memo tells texts apart by their bytes: equal bytes, equal keys; a precomposed and a
-    /// decomposed accent (equal as `String`s) are different texts.
-    @Test func memoKeysAreTheTextsBytes() {
+    /// The memo tells texts apart by their bytes: a text is found only where the same bytes were
+    /// put, a precomposed and a decomposed accent (equal as `String`s) are different texts, and a
+    /// text whose key another text holds is not taken for it.
+    @Test func memoTellsTextsApartByTheirBytes() {
         let texts = ["", "a", "é", "e\u{301}", "12345678", "123456789", "points et récompenses", "points et re\u{301}compenses"]
+        func slot(_ table: RoutedTextMemo.Table, _ text: String, key: UInt64? = nil) -> Int8? {
+            var text = text
+            return text.withUTF8 { table.slot(of: $0, key: key ?? RoutedTextMemo.key($0)) }
+        }
         for a in texts {
-            #expect(RoutedTextMemo.key(a) == RoutedTextMemo.key(String(decoding: Array(a.utf8), as: UTF8.self)))
+            var table = RoutedTextMemo.Table(expected: 0)
+            var bytes = a
+            bytes.withUTF8 { table.insert($0, key: RoutedTextMemo.key($0), slot: 3) }
             for b in texts {
-                #expect(RoutedTextMemo.same(a, b) == (Array(a.utf8) == Array(b.utf8)), "\(a.debugDescription) \(b.debugDescription)")
+                #expect((slot(table, b) == 3) == (Array(a.utf8) == Array(b.utf8)), "\(a.debugDescription) \(b.debugDescription)")
             }
         }
-        #expect("é" == "e\u{301}" && !RoutedTextMemo.same("é", "e\u{301}"))
-        #expect(Set(texts.map(RoutedTextMemo.key)).count == texts.count)
+        #expect("é" == "e\u{301}" && RoutedTextMemo.key("é") != RoutedTextMemo.key("e\u{301}"))
+        #expect(Set(texts.map { RoutedTextMemo.key($0) }).count == texts.count)
+        // Two texts under one key: the second is not added, and not found as the first.
+        var table = RoutedTextMemo.Table(expected: 0)
+        var first = "churn", second = "onboarding"
+        first.withUTF8 { table.insert($0, key: 42, slot: 1) }
+        second.withUTF8 { table.insert($0, key: 42, slot: 2) }
+        #expect(table.count == 1 && slot(table, "churn", key: 42) == 1 && slot(table, "onboarding", key: 42) == nil)
+        // Growing keeps every text and its slot.
+        var grown = RoutedTextMemo.Table(expected: 0)
+        for k in 0..<5_000 {
+            var text = "verbatim \(k)"
+            text.withUTF8 { grown.insert($0, key: RoutedTextMemo.key($0), slot: Int8(k % 5)) }
+        }
+        #expect(grown.count == 5_000)
+        #expect((0..<5_000).allSatisfy { slot(grown, "verbatim \($0)") == Int8($0 % 5) })
+        #expect(slot(grown, "verbatim 5000") == nil)
     }
 }
