@@ -32,7 +32,7 @@ let package = Package(
         .target(
             name: "ReportRender",
             dependencies: [
-                "ReportModel", "CCmarkGFM", "CFileSwap",
+                "ReportModel", "CCmarkGFM", "CFileSwap", "CMallocPolicy",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
