@@ -32,7 +32,7 @@ let package = Package(
         .target(
             name: "ReportRender",
             dependencies: [
-                "ReportModel", "CCmarkGFM", "CFileSwap", "CMallocPolicy",
+                "ReportModel", "CCmarkGFM", "CFileSwap",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

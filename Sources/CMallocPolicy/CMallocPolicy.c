@@ -23,9 +23,3 @@ int fidelis_keep_freed_heap(size_t bytes) { return set_option(M_TRIM_THRESHOLD, 
 int fidelis_use_one_heap(void) { return set_option(M_ARENA_MAX, 1); }
 
 int fidelis_keep_heap_margin(size_t bytes) { return set_option(M_TOP_PAD, bytes); }
-
-#if defined(__GLIBC__)
-int fidelis_release_free_heap(void) { return malloc_trim(0); }
-#else
-int fidelis_release_free_heap(void) { return 0; }
-#endif

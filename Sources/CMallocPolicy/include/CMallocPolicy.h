@@ -20,8 +20,4 @@ int fidelis_use_one_heap(void);
 /// much beyond each request (glibc `M_TOP_PAD`). Returns 1 when applied, 0 otherwise.
 int fidelis_keep_heap_margin(size_t bytes);
 
-/// Returns the heap's free memory to the system (glibc `malloc_trim(0)`): 1 when some was
-/// returned, 0 otherwise or where the C library has no such call.
-int fidelis_release_free_heap(void);
-
 #endif

@@ -1,4 +1,3 @@
-import CMallocPolicy
 import Foundation
 import ReportModel
 
@@ -216,21 +215,18 @@ public enum ReportBuilder {
         // is the same within the noise of 24 alternating pairs).
         _ = consume reader
         _ = consume engine
-        // The home page is made here, while the page thread writes the last snapshot's pages (its
-        // segments.csv on a thread of its own), from the latest figures without their buyer rows.
-        let homePage: String? = errors.isEmpty ? reports.last.map { latest in
-            let view = SnapshotView(report: latest, history: Array(reports.dropLast()), config: options.config)
-            let home = pages.dashboardView(view.dictionary(), charts: pages.charts(latest, history: view.history), periods: periods, current: latest.period.label,
-                                           root: "", here: latest.period.label + "/", isHome: true)
-            return templates.render("dashboard", home)
-        } : nil
         do { try pageWriter.finish() } catch { site.abandon(); throw .site(error) }
         for warning in pageWriter.notes { log.note("warning: \(warning)"); warnings.append(warning) }
         guard errors.isEmpty else { site.abandon(); throw .badInput(errors) }
 
         log.step(4, steps, "Writing the site index and swapping it in")
         do {
-            if let homePage { try site.write(homePage, to: "index.html") }
+            if let latest = reports.last {
+                let view = SnapshotView(report: latest, history: Array(reports.dropLast()), config: options.config)
+                let home = pages.dashboardView(view.dictionary(), charts: pages.charts(latest, history: view.history), periods: periods, current: latest.period.label,
+                                               root: "", here: latest.period.label + "/", isHome: true)
+                try site.write(templates.render("dashboard", home), to: "index.html")
+            }
             try site.write(templates.stylesheet, to: "assets/style.css")
             if let pendingKeys { keys = withPeriodDigests(pendingKeys.wait()) }
             if let keys, let latest = reports.last {
@@ -238,10 +234,6 @@ public enum ReportBuilder {
                                         raised: RaisedEscalation.all(in: latest), warnings: warnings)
                 try site.write(record.text, to: BuildCache.fileName)
             }
-            // The heap's free memory (at 1 M customers, 180 MB of its 192 MB at this point) is
-            // returned to the system on a thread of its own while the site is synced and swapped in,
-            // instead of being unmapped at the process's exit, after the swap.
-            Thread.detachNewThread { _ = fidelis_release_free_heap() }
             try site.commit()
         } catch {
             site.abandon()
