@@ -29,13 +29,12 @@ extension OrderStatistics {
 
     /// The order-preserving map of a non-NaN double to UInt64 (negative values' bits inverted,
     /// positive values' sign bit set; −0 maps as 0).
-    @inlinable public static func doubleKey(_ v: Double) -> UInt64 {
+    @inline(__always) static func doubleKey(_ v: Double) -> UInt64 {
         let bits = (v + 0.0).bitPattern
         return bits >> 63 == 1 ? ~bits : bits | 1 << 63
     }
 
-    /// The double of a key of `doubleKey`.
-    @inlinable public static func doubleValue(_ k: UInt64) -> Double {
+    @inline(__always) static func doubleValue(_ k: UInt64) -> Double {
         Double(bitPattern: k >> 63 == 1 ? k & ~(1 << 63) : ~k)
     }
 
