@@ -110,38 +110,12 @@ final class RoutedTextMemo: Sendable {
         }
     }
 
-    /// A 64-bit hash of the text's UTF-8 bytes.
-    static func key(_ text: String) -> UInt64 {
-        var text = text
-        return text.withUTF8 { key($0) }
-    }
-
-    /// A 64-bit hash of UTF-8 bytes, eight at a time, never 0 (the tables' empty mark; two texts
-    /// with the same key are told apart by their bytes).
+    /// A 64-bit key of UTF-8 bytes (`ContentHash`'s first word), never 0 (the tables' empty mark;
+    /// two texts with the same key are told apart by their bytes).
     static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        guard let base = bytes.baseAddress else { return h }
-        let raw = UnsafeRawPointer(base)
-        var i = 0
-        while i &+ 8 <= bytes.count {
-            h = mix(h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            i &+= 8
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < bytes.count {
-            tail |= UInt64(bytes[i]) << shift
-            shift &+= 8
-            i &+= 1
-        }
-        let k = mix(h ^ tail)
+        var hash = ContentHash()
+        hash.update(UnsafeRawBufferPointer(bytes))
+        let k = hash.words.0
         return k == 0 ? 1 : k
-    }
-
-    @inline(__always) private static func mix(_ x: UInt64) -> UInt64 {
-        var z = x &* 0xBF58_476D_1CE4_E5B9
-        z ^= z >> 31
-        z = z &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 29)
     }
 }
