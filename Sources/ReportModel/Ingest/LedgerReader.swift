@@ -16,6 +16,8 @@ public struct LedgerReader {
         public var parts: [LedgerLineColumns] = []
         public var hasOrderID = false
         public var byteCount = 0
+        /// The purchase lines read (those after an as-of date included).
+        public var lineCount = 0
         public var unknownColumns: [String] = []
 
         /// All lines' customers, in file order (a copy).
@@ -153,6 +155,7 @@ public struct LedgerReader {
         }
         guard errors.isEmpty else { throw errors }
         (lines.customers, lines.parts) = builder.finish()
+        lines.lineCount = lines.parts.reduce(0) { $0 + $1.count }
         return lines
     }
 }

@@ -164,7 +164,7 @@ public enum ReportBuilder {
                 continue
             }
             let outcome = snapshot.outcome
-            rows += table.count
+            rows += outcome.rowCount
             if let warning = unknownColumnsWarning(outcome, warned: &warnedColumns) { log.note("warning: \(warning)"); warnings.append(warning) }
             let t1 = DispatchTime.now()
             // The last snapshot's figures wait for its fit part of the way: that wait is not theirs.
@@ -257,7 +257,7 @@ public enum ReportBuilder {
         for i in 0..<source.periods.count {
             var outcome = source.read(i, customers: &customers, reusing: spare.take())
             bytes += outcome.byteCount
-            rows += outcome.table?.count ?? 0
+            rows += outcome.rowCount
             errors.append(contentsOf: outcome.errors)
             spare = outcome.table.take()
         }
@@ -306,7 +306,7 @@ public enum ReportBuilder {
             bytes += snapshot.outcome.byteCount
             guard errors.isEmpty, let table = snapshot.outcome.table.take() else { errors.append(contentsOf: snapshot.outcome.errors); continue }
             let outcome = snapshot.outcome
-            rows += table.count
+            rows += outcome.rowCount
             if let warning = unknownColumnsWarning(outcome, warned: &warnedColumns) { warnings.append(warning) }
             var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, reusingBuyers: spareBuyers.take()) {
                 snapshot.complete(with: rest)

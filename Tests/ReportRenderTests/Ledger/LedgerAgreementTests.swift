@@ -46,5 +46,10 @@ import ReportModel
         #expect(cut.reports.map(\.period.label) == ["2026-01", "2026-02"])
         #expect(cut.latest?.revenueTotal == 350_000)
         #expect(cut.latest?.kpi(.repeatPurchaseRate).value == 0) // o1 is one order of two lines
+        // The rows read are the ledger's four lines, those after the as-of date included; not the
+        // rows of the month ends derived from them (1 + 2 + 2 for the whole ledger).
+        #expect(all.rowsRead == 4)
+        #expect(cut.rowsRead == 4)
+        #expect(try ReportBuilder.parse(.transactions(f.path("t.csv"), asOf: nil), config: ReportConfig()).rowsRead == 4)
     }
 }
