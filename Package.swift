@@ -23,6 +23,8 @@ let package = Package(
         ),
         /// Atomic directory exchange (Linux renameat2 RENAME_EXCHANGE) for the site swap.
         .target(name: "CFileSwap"),
+        /// The running program's GNU build id (glibc dl_iterate_phdr), the build cache's fingerprint of the tool.
+        .target(name: "CExecutableID"),
         /// The C allocator's threshold for mapping large allocations (glibc mallopt), set by the CLI.
         .target(name: "CMallocPolicy"),
         .target(
@@ -32,7 +34,7 @@ let package = Package(
         .target(
             name: "ReportRender",
             dependencies: [
-                "ReportModel", "CCmarkGFM", "CFileSwap",
+                "ReportModel", "CCmarkGFM", "CFileSwap", "CExecutableID",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

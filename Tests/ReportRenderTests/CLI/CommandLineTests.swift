@@ -478,8 +478,10 @@ import Testing
         try build(edited, reusing: 1)
     }
 
-    /// Another build of the tool (here: the same executable with one more byte at its end, which
-    /// still runs) does not reuse the site: its figures or pages might differ.
+    /// Another build of the tool (here: the same executable with another GNU build id, one byte of
+    /// its note changed, which still runs) does not reuse the site: its figures or pages might differ.
+    /// The tool is told by that id (`BuildCache.executableFingerprint`), which the linker makes a
+    /// hash of the executable's contents.
     @Test func anotherBuildOfTheToolRebuilds() throws {
         let cli = CommandLineTests()
         let dir = cli.temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -488,7 +490,8 @@ import Testing
         #expect(try cli.run(["build", "--snapshots", "in"], in: dir).out.contains("Unchanged"))
         let other = dir + "/fidelis-report-other"
         var bytes = try Data(contentsOf: CommandLineTests.executable)
-        bytes.append(0)
+        let id = try #require(ExecutableFingerprintTests.buildID(in: bytes), "no GNU build id note in the executable")
+        bytes[id.lowerBound] ^= 0xFF
         try bytes.write(to: URL(fileURLWithPath: other))
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: other)
         let rebuilt = try cli.run(["build", "--snapshots", "in"], in: dir, program: other)
