@@ -185,7 +185,8 @@ extension LedgerSource {
         let start = firstPlaces(&fill, keys: periods)
         // The place of each line (in customer order), worked out with its day in the month.
         var place = [Int32].hugeUninitialized(count: n)
-        let dayInMonth = [UInt8](unsafeUninitializedCapacity: n) { out, initialized in
+        var dayInMonth = [UInt8].hugeUninitialized(count: n)
+        dayInMonth.withUnsafeMutableBufferPointer { out in
             sorted.day.withUnsafeBufferPointer { day in
                 place.withUnsafeMutableBufferPointer { place in
                     fill.withUnsafeMutableBufferPointer { fill in
@@ -202,10 +203,10 @@ extension LedgerSource {
                     }
                 }
             }
-            initialized = n
         }
         sorted.day = []
-        let customer = [UInt32](unsafeUninitializedCapacity: n) { out, initialized in
+        var customer = [UInt32].hugeUninitialized(count: n)
+        customer.withUnsafeMutableBufferPointer { out in
             place.withUnsafeBufferPointer { place in
                 sorted.startsOrder.withUnsafeBufferPointer { startsOrder in
                     ParallelChunks.run(chunkCount) { j in
@@ -217,11 +218,11 @@ extension LedgerSource {
                     }
                 }
             }
-            initialized = n
         }
         sorted.start = []
         sorted.startsOrder = []
-        let amount = [Int64](unsafeUninitializedCapacity: n) { out, initialized in
+        var amount = [Int64].hugeUninitialized(count: n)
+        amount.withUnsafeMutableBufferPointer { out in
             place.withUnsafeBufferPointer { place in
                 sorted.amount.withUnsafeBufferPointer { values in
                     ParallelChunks.run(chunkCount) { j in
@@ -229,7 +230,6 @@ extension LedgerSource {
                     }
                 }
             }
-            initialized = n
         }
         sorted.amount = []
         return (customer, dayInMonth, amount, start)
