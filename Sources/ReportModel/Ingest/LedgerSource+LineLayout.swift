@@ -185,8 +185,7 @@ extension LedgerSource {
         let start = firstPlaces(&fill, keys: periods)
         // The place of each line (in customer order), worked out with its day in the month.
         var place = [Int32].hugeUninitialized(count: n)
-        var dayInMonth = [UInt8].hugeUninitialized(count: n)
-        dayInMonth.withUnsafeMutableBufferPointer { out in
+        let dayInMonth = [UInt8](unsafeUninitializedCapacity: n) { out, initialized in
             sorted.day.withUnsafeBufferPointer { day in
                 place.withUnsafeMutableBufferPointer { place in
                     fill.withUnsafeMutableBufferPointer { fill in
@@ -203,10 +202,10 @@ extension LedgerSource {
                     }
                 }
             }
+            initialized = n
         }
         sorted.day = []
-        var customer = [UInt32].hugeUninitialized(count: n)
-        customer.withUnsafeMutableBufferPointer { out in
+        let customer = [UInt32](unsafeUninitializedCapacity: n) { out, initialized in
             place.withUnsafeBufferPointer { place in
                 sorted.startsOrder.withUnsafeBufferPointer { startsOrder in
                     ParallelChunks.run(chunkCount) { j in
@@ -218,11 +217,11 @@ extension LedgerSource {
                     }
                 }
             }
+            initialized = n
         }
         sorted.start = []
         sorted.startsOrder = []
-        var amount = [Int64].hugeUninitialized(count: n)
-        amount.withUnsafeMutableBufferPointer { out in
+        let amount = [Int64](unsafeUninitializedCapacity: n) { out, initialized in
             place.withUnsafeBufferPointer { place in
                 sorted.amount.withUnsafeBufferPointer { values in
                     ParallelChunks.run(chunkCount) { j in
@@ -230,6 +229,7 @@ extension LedgerSource {
                     }
                 }
             }
+            initialized = n
         }
         sorted.amount = []
         return (customer, dayInMonth, amount, start)

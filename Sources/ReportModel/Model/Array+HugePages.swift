@@ -19,15 +19,9 @@ extension Array where Element: BitwiseCopyable {
     /// `count` elements left as the allocator gives them, in storage backed by 2 MB pages where the
     /// kernel offers them (see `reserveHugeCapacity`): for columns whose every element is then
     /// written, by one thread or several.
-    ///
-    /// The storage is then backed (zeroed by the kernel) on every core at once, each a share of it
-    /// (`HugePages.populate`), before the caller writes any of it.
     static func hugeUninitialized(count: Int) -> [Element] {
         [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
-            if let base = buffer.baseAddress {
-                HugePages.advise(UnsafeMutableRawPointer(base), bytes: buffer.count * MemoryLayout<Element>.stride)
-                HugePages.populate(UnsafeMutableRawPointer(base), bytes: buffer.count * MemoryLayout<Element>.stride)
-            }
+            if let base = buffer.baseAddress { HugePages.advise(UnsafeMutableRawPointer(base), bytes: buffer.count * MemoryLayout<Element>.stride) }
             initialized = count
         }
     }
@@ -61,24 +55,6 @@ enum HugePages {
         let to = (Int(bitPattern: start) + bytes) & ~(size - 1)
         guard to - from >= 2 * size, let aligned = UnsafeMutableRawPointer(bitPattern: from) else { return }
         _ = madvise(aligned, to - from, MADV_HUGEPAGE)
-        #endif
-    }
-
-    /// Backs the 2 MB-aligned blocks inside `bytes` bytes at `start` with zeroed memory now, the
-    /// blocks shared out among `parts` threads at once (`MADV_POPULATE_WRITE`, Linux 5.14 and
-    /// later; otherwise nothing, and the pages are backed as they are first written).
-    static func populate(_ start: UnsafeMutableRawPointer, bytes: Int, parts: Int = ParallelChunks.count) {
-        #if os(Linux)
-        let from = (Int(bitPattern: start) + size - 1) & ~(size - 1)
-        let to = (Int(bitPattern: start) + bytes) & ~(size - 1)
-        let blocks = (to - from) / size
-        guard blocks >= 2 else { return }
-        let populateWrite: Int32 = 23   // MADV_POPULATE_WRITE (not in the Swift Glibc module)
-        let shares = min(parts, blocks)
-        ParallelChunks.run(shares) { k in
-            let lower = from + blocks * k / shares * size, upper = from + blocks * (k + 1) / shares * size
-            if let p = UnsafeMutableRawPointer(bitPattern: lower) { _ = madvise(p, upper - lower, populateWrite) }
-        }
         #endif
     }
 }
