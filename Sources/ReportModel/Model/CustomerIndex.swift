@@ -85,12 +85,28 @@ public struct CustomerIndex: Sendable {
 
     /// The first eight bytes of an id, zero after its end: with the length in the tag, ids of up to
     /// eight bytes are equal exactly when their words are.
+    ///
+    /// A shorter id is read in at most three loads (four, two and one bytes, as its length's bits
+    /// say), never past its end. (Copied into a zeroed word, it was a call to `memcpy` per lookup and
+    /// a stalled load of the word it had just written byte by byte: 38 % of the samples of
+    /// `intern(batch:)` reading the 500 k-customer sample ledger, whose ids have seven bytes. Its
+    /// `validate --parse-only`, 24 alternating pairs: mean 0.498 → 0.482 s, CPU 0.823 → 0.791 s;
+    /// callgrind 6,310.8 M → 6,287.5 M instructions: the stall, more than the call.)
     @inline(__always) static func word(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         guard let p = bytes.baseAddress else { return 0 }
-        if bytes.count >= 8 { return p.loadUnaligned(as: UInt64.self) }
-        var w: UInt64 = 0
-        withUnsafeMutableBytes(of: &w) { $0.baseAddress.unsafelyUnwrapped.copyMemory(from: p, byteCount: bytes.count) }
+        let count = bytes.count
+        if count >= 8 { return p.loadUnaligned(as: UInt64.self) }
+        #if _endian(little)
+        var w: UInt64 = 0, at = 0
+        if count & 4 != 0 { w = UInt64(p.loadUnaligned(as: UInt32.self)); at = 4 }
+        if count & 2 != 0 { w |= UInt64(p.loadUnaligned(fromByteOffset: at, as: UInt16.self)) << UInt64(8 * at); at += 2 }
+        if count & 1 != 0 { w |= UInt64(p.load(fromByteOffset: at, as: UInt8.self)) << UInt64(8 * at) }
         return w
+        #else
+        var w: UInt64 = 0
+        withUnsafeMutableBytes(of: &w) { $0.baseAddress.unsafelyUnwrapped.copyMemory(from: p, byteCount: count) }
+        return w
+        #endif
     }
 
     /// True when the slot at `slot` (of `table`) holds `bytes`, whose tag matched.

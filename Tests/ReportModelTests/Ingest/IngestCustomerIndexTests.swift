@@ -1,5 +1,8 @@
 import Testing
 @testable import ReportModel
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `CustomerIndex`: interning, lookup, growth and byte order.
 @Suite("Ingest: customer index")
@@ -288,5 +291,34 @@ struct IngestCustomerIndexTests {
         var absent = pool[pool.count - 1]
         absent.append(7)
         #expect(absent.withUnsafeBytes { index.lookup($0) } == nil)
+    }
+
+    @Test("an id's word is its first bytes zero-padded, for every length up to 8", arguments: Array(0...8))
+    func wordOfShortIDs(length: Int) {
+        var random = SampleRandom(seed: 31, UInt64(length), salt: 0x5EED)
+        for _ in 0..<200 {
+            let id = (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            var expected: UInt64 = 0
+            withUnsafeMutableBytes(of: &expected) { $0.copyBytes(from: id) }
+            #expect(id.withUnsafeBytes { CustomerIndex.word($0) } == expected)
+        }
+    }
+
+    /// A short id at the very end of readable memory: its word reads none of the bytes after it
+    /// (the next page is made unreadable, so a read past the id would stop the test process).
+    @Test("an id's word reads no byte past the id", arguments: Array(1...7))
+    func wordStaysInsideTheID(length: Int) throws {
+        #if os(Linux)
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let mapped = try #require(mmap(nil, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0))
+        #expect(mapped != MAP_FAILED)
+        defer { munmap(mapped, 2 * page) }
+        #expect(mprotect(mapped + page, page, PROT_NONE) == 0)
+        let start = mapped + page - length
+        for k in 0..<length { start.storeBytes(of: UInt8(0x41 + k), toByteOffset: k, as: UInt8.self) }
+        var expected: UInt64 = 0
+        withUnsafeMutableBytes(of: &expected) { $0.copyBytes(from: (0..<length).map { UInt8(0x41 + $0) }) }
+        #expect(CustomerIndex.word(UnsafeRawBufferPointer(start: start, count: length)) == expected)
+        #endif
     }
 }
