@@ -40,38 +40,52 @@ extension LedgerSource {
             }
         }
         let start = firstPlaces(&fill, keys: customerCount)
-        // Every column moved to its line's place in one pass over each part: the customer says
-        // where, the day, amount and order id go there.
-        var day = [Int32].hugeUninitialized(count: n)
-        var amount = [Int64].hugeUninitialized(count: n)
-        var order = hasOrderID ? [Int64].hugeUninitialized(count: n) : []
-        day.withUnsafeMutableBufferPointer { dayOut in
-        amount.withUnsafeMutableBufferPointer { amountOut in
-        order.withUnsafeMutableBufferPointer { orderOut in
+        // The place of each line, in file order.
+        var place = [Int32].hugeUninitialized(count: n)
+        place.withUnsafeMutableBufferPointer { place in
             parts.withUnsafeMutableBufferPointer { parts in
                 fill.withUnsafeMutableBufferPointer { fill in
                     ParallelChunks.run(partCount) { k in
+                        var line = lineStart[k]
                         fill[k].withUnsafeMutableBufferPointer { fill in
                             parts[k].customer.withUnsafeBufferPointer { customers in
-                            parts[k].day.withUnsafeBufferPointer { days in
-                            parts[k].amount.withUnsafeBufferPointer { amounts in
-                            parts[k].order.withUnsafeBufferPointer { orders in
-                                for line in 0..<customers.count {
-                                    let c = Int(customers[line])
-                                    let p = Int(fill[c])
-                                    fill[c] &+= 1
-                                    dayOut[p] = days[line]
-                                    amountOut[p] = amounts[line]
-                                    if hasOrderID { orderOut[p] = orders[line] }
+                                for c in customers {
+                                    place[line] = fill[Int(c)]
+                                    fill[Int(c)] &+= 1
+                                    line += 1
                                 }
-                            }}}}
+                            }
                         }
-                        parts[k] = LedgerLineColumns()
+                        parts[k].customer = []
                         fill[k] = []
                     }
                 }
             }
-        }}}
+        }
+        func moved<T: BitwiseCopyable>(_ column: WritableKeyPath<LedgerLineColumns, [T]>) -> [T] {
+            var out = [T].hugeUninitialized(count: n)
+            out.withUnsafeMutableBufferPointer { out in
+                place.withUnsafeBufferPointer { place in
+                    parts.withUnsafeMutableBufferPointer { parts in
+                        ParallelChunks.run(partCount) { k in
+                            var line = lineStart[k]
+                            parts[k][keyPath: column].withUnsafeBufferPointer { values in
+                                for v in values {
+                                    out[Int(place[line])] = v
+                                    line += 1
+                                }
+                            }
+                            parts[k][keyPath: column] = []
+                        }
+                    }
+                }
+            }
+            return out
+        }
+        var order = hasOrderID ? moved(\.order) : []
+        var amount = moved(\.amount)
+        var day = moved(\.day)
+        place = []
         var starts = [Bool].hugeUninitialized(count: n)
         // Chunks of customers with about as many lines each.
         let chunks = ParallelChunks.bounds(customerCount, parts: requested) { start[$0] }
