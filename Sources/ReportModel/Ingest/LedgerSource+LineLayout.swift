@@ -156,7 +156,9 @@ extension LedgerSource {
     }
 
     /// The lines of `sorted` (by customer, then day) grouped by month end, keeping that order within
-    /// each: a stable counting sort on the period. Each column of `sorted` is freed once moved.
+    /// each: a stable counting sort on the period. Each column of `sorted` is freed once moved, or
+    /// its storage written over: the days' with the places, the order ids' (one per line, when
+    /// there are some) with the grouped amounts.
     /// Packed for the month ends, 13 bytes a line: the customer index with whether the line starts
     /// an order in its top bit (`LedgerSource.startsOrderBit`), the day as its offset in the month,
     /// the amount. `start` has `periods + 1` entries.
@@ -183,20 +185,23 @@ extension LedgerSource {
             }
         }
         let start = firstPlaces(&fill, keys: periods)
-        // The place of each line (in customer order), worked out with its day in the month.
-        var place = [Int32].hugeUninitialized(count: n)
+        // The place of each line (in customer order), worked out with its day in the month, and
+        // written over its day: the days' storage becomes the places' (memory already written once,
+        // where fresh memory is zeroed by the kernel first: 20 MB at 5 M lines).
+        var place = sorted.day
+        sorted.day = []
         let dayInMonth = [UInt8](unsafeUninitializedCapacity: n) { out, initialized in
-            sorted.day.withUnsafeBufferPointer { day in
-                place.withUnsafeMutableBufferPointer { place in
-                    fill.withUnsafeMutableBufferPointer { fill in
-                        ParallelChunks.run(chunkCount) { j in
-                            fill[j].withUnsafeMutableBufferPointer { fill in
-                                for k in customerStart[chunks[j]]..<customerStart[chunks[j + 1]] {
-                                    let p = periodOfDay[day[k]]
-                                    place[k] = fill[p]
-                                    fill[p] &+= 1
-                                    out[Int(place[k])] = UInt8(day[k] - periodOfDay.firstOrdinal(ofPeriod: p))
-                                }
+            place.withUnsafeMutableBufferPointer { dayThenPlace in
+                fill.withUnsafeMutableBufferPointer { fill in
+                    ParallelChunks.run(chunkCount) { j in
+                        fill[j].withUnsafeMutableBufferPointer { fill in
+                            for k in customerStart[chunks[j]]..<customerStart[chunks[j + 1]] {
+                                let day = dayThenPlace[k]
+                                let p = periodOfDay[day]
+                                let at = fill[p]
+                                fill[p] &+= 1
+                                out[Int(at)] = UInt8(day - periodOfDay.firstOrdinal(ofPeriod: p))
+                                dayThenPlace[k] = at
                             }
                         }
                     }
@@ -204,7 +209,20 @@ extension LedgerSource {
             }
             initialized = n
         }
-        sorted.day = []
+        // The amounts first (their sorted column is then freed), into the order ids' storage, no
+        // longer needed, when there is one.
+        var amount = sorted.order.count == n ? sorted.order : [Int64].hugeUninitialized(count: n)
+        sorted.order = []
+        amount.withUnsafeMutableBufferPointer { out in
+            place.withUnsafeBufferPointer { place in
+                sorted.amount.withUnsafeBufferPointer { values in
+                    ParallelChunks.run(chunkCount) { j in
+                        for k in customerStart[chunks[j]]..<customerStart[chunks[j + 1]] { out[Int(place[k])] = values[k] }
+                    }
+                }
+            }
+        }
+        sorted.amount = []
         let customer = [UInt32](unsafeUninitializedCapacity: n) { out, initialized in
             place.withUnsafeBufferPointer { place in
                 sorted.startsOrder.withUnsafeBufferPointer { startsOrder in
@@ -221,17 +239,6 @@ extension LedgerSource {
         }
         sorted.start = []
         sorted.startsOrder = []
-        let amount = [Int64](unsafeUninitializedCapacity: n) { out, initialized in
-            place.withUnsafeBufferPointer { place in
-                sorted.amount.withUnsafeBufferPointer { values in
-                    ParallelChunks.run(chunkCount) { j in
-                        for k in customerStart[chunks[j]]..<customerStart[chunks[j + 1]] { out[Int(place[k])] = values[k] }
-                    }
-                }
-            }
-            initialized = n
-        }
-        sorted.amount = []
         return (customer, dayInMonth, amount, start)
     }
 

@@ -108,7 +108,6 @@ public struct LedgerSource: SnapshotSource {
             self.digests = LedgerSource.digests(periods: list, periodOfDay: dayPeriods, customers: parsed.customers.ids, start: sorted.start,
                                                 day: sorted.day, amount: sorted.amount, order: sorted.order)
         }
-        sorted.order = []
         let grouped = LedgerSource.groupedByPeriod(&sorted, periodOfDay: dayPeriods, periods: list.count)
         (lineCustomer, lineDayInMonth, lineAmount, periodStart) = (grouped.customer, grouped.dayInMonth, grouped.amount, grouped.start)
     }
