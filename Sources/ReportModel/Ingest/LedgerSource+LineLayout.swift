@@ -3,7 +3,8 @@
 extension LedgerSource {
     /// The lines sorted by customer, then by day (ties in file order), as columns, and whether each
     /// starts a new order for its customer; `start[c]` is where customer c's lines begin
-    /// (`customers + 1` entries). Each column of `parts` is freed as soon as it is moved.
+    /// (`customers + 1` entries). Each column of `parts` is freed as soon as it is moved. `spare` is
+    /// storage for one `UInt32` per line, already written, that `groupedByPeriod` writes over.
     ///
     /// A counting sort: each line's place is worked out once, then every column is moved there in
     /// one sequential read, so that sorting each customer's few lines by day and finding its orders
@@ -18,7 +19,7 @@ extension LedgerSource {
     /// the 5 M-line sample ledger, much of it the first writes of fresh memory.)
     /// `chunks`: how many chunks of customers (tests vary it).
     static func sortedByCustomer(_ parts: inout [LedgerLineColumns], customers customerCount: Int, hasOrderID: Bool, chunks requested: Int = ParallelChunks.count)
-        -> (day: [Int32], amount: [Int64], startsOrder: [Bool], start: [Int], order: [Int64]) {
+        -> (day: [Int32], amount: [Int64], startsOrder: [Bool], start: [Int], order: [Int64], spare: [UInt32]) {
         let n = parts.reduce(0) { $0 + $1.count }
         precondition(n < Int(Int32.max), "a ledger of 2^31 lines or more")
         let partCount = parts.count
@@ -41,7 +42,7 @@ extension LedgerSource {
         }
         let start = firstPlaces(&fill, keys: customerCount)
         // The place of each line, in file order.
-        var place = [Int32].hugeUninitialized(count: n)
+        var place = [UInt32].hugeUninitialized(count: n)
         place.withUnsafeMutableBufferPointer { place in
             parts.withUnsafeMutableBufferPointer { parts in
                 fill.withUnsafeMutableBufferPointer { fill in
@@ -50,7 +51,7 @@ extension LedgerSource {
                         fill[k].withUnsafeMutableBufferPointer { fill in
                             parts[k].customer.withUnsafeBufferPointer { customers in
                                 for c in customers {
-                                    place[line] = fill[Int(c)]
+                                    place[line] = UInt32(bitPattern: fill[Int(c)])
                                     fill[Int(c)] &+= 1
                                     line += 1
                                 }
@@ -85,7 +86,6 @@ extension LedgerSource {
         var order = hasOrderID ? moved(\.order) : []
         var amount = moved(\.amount)
         var day = moved(\.day)
-        place = []
         var starts = [Bool].hugeUninitialized(count: n)
         // Chunks of customers with about as many lines each.
         let chunks = ParallelChunks.bounds(customerCount, parts: requested) { start[$0] }
@@ -152,13 +152,14 @@ extension LedgerSource {
                 }
             }
         }}}}}
-        return (day, amount, starts, start, order)
+        // The places' storage goes with the result, for the grouping to write its customers into.
+        return (day, amount, starts, start, order, place)
     }
 
     /// The lines of `sorted` (by customer, then day) grouped by month end, keeping that order within
     /// each: a stable counting sort on the period. Each column of `sorted` is freed once moved, or
     /// its storage written over: the days' with the places, the order ids' (one per line, when
-    /// there are some) with the grouped amounts.
+    /// there are some) with the grouped amounts, and the sort's places' (`spare`) with the customers.
     /// Packed for the month ends, 13 bytes a line: the customer index with whether the line starts
     /// an order in its top bit (`LedgerSource.startsOrderBit`), the day as its offset in the month,
     /// the amount. `start` has `periods + 1` entries.
@@ -166,7 +167,7 @@ extension LedgerSource {
     /// Chunks of customers (of about as many lines each) are counted, placed and moved at once, each
     /// on a core; a chunk's lines of a month end come after those of the chunks before it.
     static func groupedByPeriod(
-        _ sorted: inout (day: [Int32], amount: [Int64], startsOrder: [Bool], start: [Int], order: [Int64]), periodOfDay: LedgerDayPeriods, periods: Int,
+        _ sorted: inout (day: [Int32], amount: [Int64], startsOrder: [Bool], start: [Int], order: [Int64], spare: [UInt32]), periodOfDay: LedgerDayPeriods, periods: Int,
         chunks requested: Int = ParallelChunks.count
     ) -> (customer: [UInt32], dayInMonth: [UInt8], amount: [Int64], start: [Int]) {
         let n = sorted.day.count
@@ -223,7 +224,10 @@ extension LedgerSource {
             }
         }
         sorted.amount = []
-        let customer = [UInt32](unsafeUninitializedCapacity: n) { out, initialized in
+        // The customers go into the storage of the sort's places, when it has one entry per line.
+        var customer = sorted.spare.count == n ? sorted.spare : [UInt32].hugeUninitialized(count: n)
+        sorted.spare = []
+        customer.withUnsafeMutableBufferPointer { out in
             place.withUnsafeBufferPointer { place in
                 sorted.startsOrder.withUnsafeBufferPointer { startsOrder in
                     ParallelChunks.run(chunkCount) { j in
@@ -235,7 +239,6 @@ extension LedgerSource {
                     }
                 }
             }
-            initialized = n
         }
         sorted.start = []
         sorted.startsOrder = []
