@@ -259,7 +259,7 @@ public struct LedgerSource: SnapshotSource {
         if index == 0 { customers = lines.customers }
         let period = periods[index]
         // After an overflow no later month end can be derived; its error is not repeated for each.
-        guard !failed else { return SnapshotOutcome(name: name, table: nil, errors: InputErrors(), unknownColumns: [], byteCount: 0, rowCount: 0) }
+        guard !failed else { return SnapshotOutcome(name: name, table: nil, errors: InputErrors(), unknownColumns: [], byteCount: 0) }
         // No status, vip, survey, complaint, refund or points columns: left empty (see `SnapshotTable`).
         var table = SnapshotTable(period: period, columns: [.customerID, .firstOrderDate, .lastOrderDate, .orders, .revenue], capacity: 0, reusing: spare)
         table.derivedFromLedger = true
@@ -268,7 +268,7 @@ public struct LedgerSource: SnapshotSource {
             return SnapshotOutcome(name: name, table: nil, errors: InputErrors([InputError(
                 file: name, line: 0, column: 0,
                 message: "the amounts of customer \(customers.id(overflowed)) add up past \(Money.maxTotal / Money.scale) currency units",
-                expected: "amounts a report can sum exactly")]), unknownColumns: [], byteCount: 0, rowCount: 0)
+                expected: "amounts a report can sum exactly")]), unknownColumns: [], byteCount: 0)
         }
         // The rows: the customers with a purchase so far, in index order. Customers are indexed in
         // the order the ledger first names them, so in a ledger in date order they are the first
@@ -321,7 +321,7 @@ public struct LedgerSource: SnapshotSource {
         guard revenueExact else {
             return SnapshotOutcome(name: name, table: nil, errors: InputErrors([InputError(
                 file: name, line: 0, column: 0, message: "the amounts up to \(period.asOf) add up past \(Money.maxTotal / Money.scale) currency units",
-                expected: "amounts a report can sum exactly")]), unknownColumns: [], byteCount: 0, rowCount: 0)
+                expected: "amounts a report can sum exactly")]), unknownColumns: [], byteCount: 0)
         }
         return SnapshotOutcome(name: name, table: table, errors: InputErrors(), unknownColumns: index == 0 ? lines.unknownColumns : [],
                                byteCount: index == 0 ? lines.byteCount : 0, rowCount: index == 0 ? lines.lineCount : 0)

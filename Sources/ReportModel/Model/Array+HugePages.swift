@@ -26,6 +26,16 @@ extension Array where Element: BitwiseCopyable {
         }
     }
 
+    /// The storage of `column`, left empty, when it holds `count` elements (memory already written
+    /// once, where fresh memory is zeroed by the kernel first), else `hugeUninitialized(count:)`: for
+    /// a column whose every element is then written, taking the place of one no longer needed.
+    static func takingStorage(of column: inout [Element], count: Int) -> [Element] {
+        guard column.count == count else { return hugeUninitialized(count: count) }
+        var taken: [Element] = []
+        swap(&taken, &column)
+        return taken
+    }
+
     /// `count` copies of `value` in storage backed by 2 MB pages where the kernel offers them (see
     /// `reserveHugeCapacity`).
     static func hugeFilled(_ value: Element, count: Int) -> [Element] {
