@@ -63,29 +63,13 @@ public struct CustomerIndex: Sendable {
     /// Number of distinct customers.
     public var count: Int { ids.count }
 
-    /// The hash of an id's bytes (also of a ledger's order ids), eight bytes at a time: an id of up to eight bytes is its word (`word`) and length, mixed by
-    /// MurmurHash3's 64-bit finaliser (a bijection, so such ids of one length never collide); a
-    /// longer one folds in each eight-byte chunk, the last chunk read as the final eight bytes.
     @inline(__always)
     public static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        let count = bytes.count
-        var h = UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15
-        if count <= 8 {
-            h ^= word(bytes)
-        } else {
-            let p = bytes.baseAddress.unsafelyUnwrapped
-            var at = 0
-            while at &+ 8 < count {
-                h = (h ^ p.loadUnaligned(fromByteOffset: at, as: UInt64.self)) &* 0xC2B2_AE3D_27D4_EB4F
-                h ^= h >> 31
-                at &+= 8
-            }
-            h ^= p.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
-        }
+        // FNV-1a, then a final mix so low bits spread.
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
         h ^= h >> 33
         h = h &* 0xff51_afd7_ed55_8ccd
-        h ^= h >> 33
-        h = h &* 0xc4ce_b9fe_1a85_ec53
         h ^= h >> 33
         return h
     }
