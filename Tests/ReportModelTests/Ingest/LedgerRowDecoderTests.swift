@@ -32,15 +32,18 @@ import Testing
         return p
     }
 
-    /// `quoted`: the chance that a field holding no quote is written between quotes.
-    static func file(seed: UInt64, rows: Int, bad: Double, other: Double, quoted: Double = 0) -> [UInt8] {
+    /// `quoted`: the chance that a field holding no quote is written between quotes. `columns`: the
+    /// header (by default, drawn: the required columns and some optional ones, in any order).
+    static func file(seed: UInt64, rows: Int, bad: Double, other: Double, quoted: Double = 0, columns fixed: [String]? = nil) -> [UInt8] {
         var r = LifetimeTestRNG(seed: seed)
         let semicolon = r.chance(0.25)
         let d = semicolon ? ";" : ","
         let point = semicolon ? "," : "."
         var columns = ["customer_id", "date", "amount"]
-        for optional in ["order_id", "quantity", "channel"] where r.chance(0.6) { columns.append(optional) }
-        for k in stride(from: columns.count - 1, to: 0, by: -1) { columns.swapAt(k, r.below(k + 1)) }
+        if let fixed { columns = fixed } else {
+            for optional in ["order_id", "quantity", "channel"] where r.chance(0.6) { columns.append(optional) }
+            for k in stride(from: columns.count - 1, to: 0, by: -1) { columns.swapAt(k, r.below(k + 1)) }
+        }
         let end: [UInt8] = r.chance(0.3) ? [13, 10] : [10]
         var out: [UInt8] = Array(columns.joined(separator: d).utf8) + end
         for n in 0..<rows {
@@ -94,6 +97,27 @@ import Testing
     func sameErrorsForEveryKindOfProblem(seed: Int) {
         let f = Self.file(seed: 5_000 + UInt64(seed), rows: 200, bad: seed % 3 == 0 ? 0.002 : 0.01, other: seed % 2 == 0 ? 0.05 : 0.5)
         #expect(Self.read(f, decoder: true) == Self.read(f, decoder: false))
+    }
+
+    /// The column orders the decoder reads by a straight sequence of field reads
+    /// (`LedgerRowDecoder.Layout`), and one next to them that it does not: the same lines and
+    /// errors as the general path, read in one pass or in two halves.
+    @Test(arguments: 0..<40)
+    func sameLinesForTheFixedColumnOrders(seed: Int) {
+        let orders = [["customer_id", "order_id", "date", "amount", "quantity"], ["customer_id", "date", "amount"],
+                      ["customer_id", "date", "amount", "order_id"], ["customer_id", "date", "amount", "order_id", "quantity"],
+                      ["customer_id", "date", "amount", "quantity", "order_id"]]
+        let columns = orders[seed % orders.count]
+        let positions = Dictionary(uniqueKeysWithValues: columns.enumerated().map { (LedgerColumn(rawValue: $1)!, $0) })
+        let layout = LedgerRowDecoder(positions: positions, width: columns.count, delimiter: 44, format: .iso).layout
+        #expect((layout == nil) == (seed % orders.count == 4))
+        let bad = seed % 3 == 0 ? 0.01 : 0
+        let f = Self.file(seed: 13_000 + UInt64(seed), rows: 300, bad: bad, other: seed % 2 == 0 ? 0.05 : 0.5,
+                          quoted: seed % 4 == 1 ? 0.2 : 0, columns: columns)
+        let fast = Self.read(f, decoder: true)
+        #expect(fast == Self.read(f, decoder: false))
+        #expect(Self.read(f, decoder: true, splitsFrom: 0) == fast)
+        if bad == 0 { #expect(fast.total == 0 && fast.day.count == 300, "\(fast.errors)") }
     }
 
     /// Files whose fields are quoted, every one or some: the same lines and errors either way, and
