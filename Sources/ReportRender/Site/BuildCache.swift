@@ -5,10 +5,11 @@ import ReportModel
 import Synchronization
 
 /// The site's record of what it was built from (`.fidelis-cache`): a key over the tool (its version
-/// and the running executable: `executableFingerprint`), the config, the templates and every input byte, plus
-/// what `build` reports back. A build whose key matches the site's leaves the site untouched: an
-/// unchanged monthly rebuild only hashes its input. The record also keys each snapshot folder
-/// (`Keys.snapshots`), so that a build with a new month reuses the folders of the months before it.
+/// and the running executable: `executableFingerprint`), the config, the templates and every input
+/// byte, plus what `build` reports back. A build whose key matches the site's leaves the site
+/// untouched: an unchanged monthly rebuild only hashes its input. The record also keys each
+/// snapshot folder (`Keys.snapshots`), so that a build with a new month reuses the folders of the
+/// months before it.
 struct BuildCache: Equatable {
     static let fileName = ".fidelis-cache"
     static let toolVersion = "fidelis-report 0.1.0 cache 6"
