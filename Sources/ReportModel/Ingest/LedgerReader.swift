@@ -140,7 +140,7 @@ public struct LedgerReader {
                     // A line without an order id is an order of its own.
                     order = -2
                 } else {
-                    order = bytes.withUnsafeBytes { OrderIDHash.hash($0) }
+                    order = bytes.withUnsafeBytes { Int64(bitPattern: CustomerIndex.hash($0) & 0x7FFF_FFFF_FFFF_FFFF) }
                 }
             }
             if cQuantity >= 0 {

@@ -167,7 +167,7 @@ struct LedgerRowDecoder: Sendable {
             p = next
         case .order:
             guard let (from, to, next, _, _) = scan.text(base, p, lineEnd) else { return nil }
-            row.order = to == from ? -2 : OrderIDHash.hash(UnsafeRawBufferPointer(start: base + from, count: to - from))
+            row.order = to == from ? -2 : Int64(bitPattern: CustomerIndex.hash(UnsafeRawBufferPointer(start: base + from, count: to - from)) & 0x7FFF_FFFF_FFFF_FFFF)
             p = next
         case .date:
             guard let (day, end) = scan.date(base, p, lineEnd, format: format) else { return nil }
