@@ -7,6 +7,14 @@ import Testing
 struct IngestCSVDialectTests {
     typealias S = IngestSupport
 
+    @Test("the delimiter count stops at a NUL byte: a binary file is not read to its end first")
+    func delimiterCountStopsAtNUL() {
+        let binary: [UInt8] = Array("a;b".utf8) + [0] + Array(",,,,\n".utf8)
+        binary.withUnsafeBytes { #expect(InputDialect().delimiter(forHeaderOf: $0) == UInt8(ascii: ";")) }
+        let text = Array("a;b,,,,\n".utf8)
+        text.withUnsafeBytes { #expect(InputDialect().delimiter(forHeaderOf: $0) == UInt8(ascii: ",")) }
+    }
+
     @Test("a plain file gives one row per record with exact values")
     func plainFile() throws {
         let r = S.read("customer_id,orders,revenue,last_order_date\nA1,3,120.50,2026-10-01\nB2,0,0,\n")
