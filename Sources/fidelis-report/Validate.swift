@@ -28,13 +28,14 @@ struct Validate: ParsableCommand {
         do { config = try input.loadConfig() } catch { throw Exit.failure(error) }
         if let locale { config.locale = locale }
         let result: ReportBuilder.Result
+        let log = BuildLog { line in FileHandle.standardError.write(Data((line.trimmingCharacters(in: .whitespaces) + "\n").utf8)) }
         do {
             if parseOnly {
-                result = try ReportBuilder.parse(input.input, config: config)
+                result = try ReportBuilder.parse(input.input, config: config, log: log)
             } else {
                 let set = try templates.map { folder throws(BuildFailure) in try ReportBuilder.loadTemplates(locale: config.locale, override: folder) }
                 for warning in set?.overrideWarnings ?? [] { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
-                result = try ReportBuilder.validate(input.input, config: config, templates: set)
+                result = try ReportBuilder.validate(input.input, config: config, templates: set, log: log)
             }
         } catch { throw Exit.failure(error) }
         for warning in result.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }

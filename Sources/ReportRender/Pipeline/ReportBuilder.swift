@@ -83,6 +83,7 @@ public enum ReportBuilder {
                 return result
             }
         }
+        if let warning = ledgerMemoryWarning(options.input) { log.note("warning: \(warning)") }
         // The reader owns the source from here on (see SnapshotPrefetcher.init).
         let source: any SnapshotSource
         do { source = try openSource(options.input, config: options.config, digests: options.configFingerprint != nil) } catch {
@@ -247,8 +248,10 @@ public enum ReportBuilder {
     }
 
     /// Reads and checks every row of the input, computing nothing (the parse alone, for throughput).
-    public static func parse(_ input: ReportInput, config: ReportConfig) throws(BuildFailure) -> Result {
+    /// `log` hears of a ledger too large for this machine's memory before it is read.
+    public static func parse(_ input: ReportInput, config: ReportConfig, log: BuildLog = .silent) throws(BuildFailure) -> Result {
         let start = DispatchTime.now()
+        if let warning = ledgerMemoryWarning(input) { log.note("warning: \(warning)") }
         var source = try openSource(input, config: config)
         var customers = CustomerIndex(capacity: 1 << 16)
         var errors = InputErrors()
@@ -278,8 +281,10 @@ public enum ReportBuilder {
 
     /// Reads and checks the input without writing anything; returns the figures. With `templates`,
     /// also checks their tags against the latest snapshot's views (the warnings of a build).
-    public static func validate(_ input: ReportInput, config: ReportConfig, templates: TemplateSet? = nil) throws(BuildFailure) -> Result {
+    /// `log` hears of a ledger too large for this machine's memory before it is read.
+    public static func validate(_ input: ReportInput, config: ReportConfig, templates: TemplateSet? = nil, log: BuildLog = .silent) throws(BuildFailure) -> Result {
         let start = DispatchTime.now()
+        if let warning = ledgerMemoryWarning(input) { log.note("warning: \(warning)") }
         // As in `build`, the next snapshot is read while this one is computed, and its predictive-value
         // fit is made on the reader's fit thread. (Before the reader had a fit thread, snapshot files
         // were fitted here, beside the figures: fitted on the reader thread, after each parse, they
@@ -340,6 +345,15 @@ public enum ReportBuilder {
     }
 
     /// The source of `input`; `digests`: a ledger works out its month ends' digests for the build cache.
+    /// The warning for a ledger whose read would need more memory than this machine has
+    /// (`LedgerMemoryEstimate`); nil for snapshots, a ledger that fits or one that cannot be found
+    /// (`openSource` says so). Not kept with the site's warnings: it is about the machine, not the input.
+    static func ledgerMemoryWarning(_ input: ReportInput, physicalMemory: UInt64 = ProcessInfo.processInfo.physicalMemory) -> String? {
+        guard case .transactions(let file, _) = input,
+              let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber else { return nil }
+        return LedgerMemoryEstimate(fileBytes: size.uint64Value).warning(file: (file as NSString).lastPathComponent, physicalMemory: physicalMemory)
+    }
+
     static func openSource(_ input: ReportInput, config: ReportConfig, digests: Bool = false) throws(BuildFailure) -> any SnapshotSource {
         switch input {
         case .snapshots(let dir):

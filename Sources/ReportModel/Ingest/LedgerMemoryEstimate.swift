@@ -1,0 +1,33 @@
+import Foundation
+
+/// What reading a transaction ledger asks of memory, from the file's size alone, before it is read.
+///
+/// A ledger's lines are all held while its month ends are derived (24 bytes a line as read, about
+/// 41 at the read's peak), so its memory grows with the file, where a snapshot build's grows with
+/// its customers: the same 200 k customers as 1 M and as 4 M lines peaked at 84 and 208 MB, and
+/// the 180 MB, 5 M-line sample ledger at 255 MB, 1.41 times its size (`validate --parse-only`,
+/// thirty-eighth session). The estimate takes one and a half times the file.
+public struct LedgerMemoryEstimate: Sendable, Equatable {
+    /// The ledger file's size in bytes.
+    public let fileBytes: UInt64
+
+    public init(fileBytes: UInt64) { self.fileBytes = fileBytes }
+
+    /// The expected peak of reading the ledger and deriving its month ends, in bytes.
+    public var peakBytes: UInt64 { fileBytes + fileBytes / 2 }
+
+    /// True when the expected peak passes three quarters of `physicalMemory` (the rest being the
+    /// system's, the other programs' and the build's own figures and pages).
+    public func exceeds(physicalMemory: UInt64) -> Bool { peakBytes > physicalMemory / 4 * 3 }
+
+    /// A warning for the ledger shown as `file` on a machine with `physicalMemory` bytes, said before
+    /// it is read (a run stopped for lack of memory says nothing of its own), or nil when it fits.
+    public func warning(file: String, physicalMemory: UInt64) -> String? {
+        guard exceeds(physicalMemory: physicalMemory) else { return nil }
+        func gb(_ bytes: UInt64) -> String { String(format: "%.1f GB", Double(bytes) / 1e9) }
+        return "\(file) is \(gb(fileBytes)): a ledger's lines are all held in memory while its month ends are derived, "
+            + "about \(gb(peakBytes)) for this one, and this machine has \(gb(physicalMemory)). If the run is stopped for lack "
+            + "of memory, turn the ledger into monthly snapshots where it lives (sql/snapshots.sql, see the README's "
+            + "\"Beyond one machine\") and build from those with --snapshots"
+    }
+}
