@@ -35,11 +35,17 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
         if missing.count > 1, names.count == 1 {
             if names[0].contains("\t") { separatedBy = "tabs" } else if names[0].contains("|") { separatedBy = "| characters" }
         }
+        // A header name holding a carriage return: the file's lines end in `\r` alone, as Excel's
+        // "CSV (Macintosh)" writes them, so the header row runs on into the data rows.
+        let endsInCarriageReturns = names.contains { $0.utf8.contains(UInt8(ascii: "\r")) }
         let expected = "a header row with " + required.map(\.rawValue).joined(separator: ", ")
         for column in missing {
             var hint = ""
             if let separatedBy {
                 hint = "; this one's columns are separated by \(separatedBy): export the file as CSV, with , or ;"
+            } else if endsInCarriageReturns {
+                hint = "; this file's lines end in a carriage return alone (\\r, as \"CSV (Macintosh)\" exports write them): "
+                    + "save it as CSV UTF-8, whose lines end in \\n or \\r\\n"
             } else if let alike = unknown.first(where: { HeaderMap.looseName($0) == HeaderMap.looseName(column.rawValue) }) {
                 hint = "; \"\(alike)\" may be it: map it in fidelis.yml with columns: {\"\(alike)\": \(column.rawValue)}"
             }

@@ -127,6 +127,18 @@ import Testing
         #expect(one.first.allSatisfy { !$0.expected.contains("separated") })
     }
 
+    @Test("a file whose lines end in a carriage return alone says so beside each missing column")
+    func carriageReturnLineEnds() {
+        let hint = "; this file's lines end in a carriage return alone (\\r, as \"CSV (Macintosh)\" exports write them): save it as CSV UTF-8, whose lines end in \\n or \\r\\n"
+        let e = S.read(Self.header.replacingOccurrences(of: "\n", with: "\r") + "\rA,2026-01-05,2026-01-05,1,10\r").errors
+        #expect(e.total >= 1)
+        #expect(e.first.allSatisfy { $0.line == 1 && $0.column == 0 && $0.message.hasPrefix("required column") && $0.expected.hasSuffix(hint) }, "\(e)")
+        let ledger = Self.ledgerErrors("customer_id,date,amount\rA,2026-01-05,10.00\rB,2026-01-06,5.00\r")
+        expectSingleError(ledger, file: "ledger.csv", line: 1, column: 0, message: ["required column amount is missing"], expected: [hint])
+        // The same rows with \r\n line ends are read.
+        #expect(Self.ledgerErrors("customer_id,date,amount\r\nA,2026-01-05,10.00\r\n").total == 0)
+    }
+
     @Test("a header spelt otherwise is suggested as a columns: mapping")
     func headerLookAlike() {
         let e = S.read("Customer ID,Last-Order Date,Orders,Revenue\nA,2026-01-05,1,10\n").errors
