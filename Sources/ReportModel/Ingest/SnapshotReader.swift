@@ -166,7 +166,8 @@ public struct SnapshotReader {
             let f = fields[column], raw = reader.rawBytes(f)
             if FieldParser.trimmed(raw).isEmpty { return missing }
             if let v = Money.parse(raw, decimalComma: decimalComma, allowNegative: false) { return v }
-            report(f, column, line, "\(header.name(column)) \(shown(f)) is not a decimal number >= 0", decimalComma ? "a number like 12.50 or 12,50" : "a number like 12.50")
+            report(f, column, line, "\(header.name(column)) \(shown(f)) is not a decimal number >= 0", (decimalComma ? "a number like 12.50 or 12,50" : "a number like 12.50")
+                   + MoneyHint.hint(for: raw, decimalComma: decimalComma, allowNegative: false))
             rowOK = false
             return missing
         }
@@ -411,10 +412,12 @@ public struct SnapshotReader {
             } else if let v = Money.parse(revenueRaw, decimalComma: decimalComma, allowNegative: netRevenue) {
                 revenue = v
             } else if netRevenue {
-                report(revenueField, cRevenue, line, "\(header.name(cRevenue)) \(shown(revenueField)) is not a decimal number", decimalComma ? "a number like 12.50 or -12,50" : "a number like 12.50 or -12.50")
+                report(revenueField, cRevenue, line, "\(header.name(cRevenue)) \(shown(revenueField)) is not a decimal number", (decimalComma ? "a number like 12.50 or -12,50" : "a number like 12.50 or -12.50")
+                       + MoneyHint.hint(for: revenueRaw, decimalComma: decimalComma, allowNegative: true))
                 rowOK = false
             } else {
-                report(revenueField, cRevenue, line, "\(header.name(cRevenue)) \(shown(revenueField)) is not a decimal number >= 0", decimalComma ? "a number like 12.50 or 12,50" : "a number like 12.50")
+                report(revenueField, cRevenue, line, "\(header.name(cRevenue)) \(shown(revenueField)) is not a decimal number >= 0", (decimalComma ? "a number like 12.50 or 12,50" : "a number like 12.50")
+                       + MoneyHint.hint(for: revenueRaw, decimalComma: decimalComma, allowNegative: false))
                 rowOK = false
             }
             // dates
@@ -471,7 +474,8 @@ public struct SnapshotReader {
                 } else if let v = Money.parse(rRaw, decimalComma: decimalComma, allowNegative: true) {
                     repeatSpend = v
                 } else {
-                    report(r, cRepeat, line, "\(header.name(cRepeat)) \(shown(r)) is not a decimal number", "a number like 12.50 or -12.50")
+                    report(r, cRepeat, line, "\(header.name(cRepeat)) \(shown(r)) is not a decimal number", "a number like 12.50 or -12.50"
+                           + MoneyHint.hint(for: rRaw, decimalComma: decimalComma, allowNegative: true))
                     rowOK = false
                 }
             }
