@@ -38,11 +38,15 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
         // A header name holding a carriage return: the file's lines end in `\r` alone, as Excel's
         // "CSV (Macintosh)" writes them, so the header row runs on into the data rows.
         let endsInCarriageReturns = names.contains { $0.utf8.contains(UInt8(ascii: "\r")) }
+        // A first line `sep=;`, which Excel writes and reads to know a file's delimiter.
+        let startsWithDelimiterNote = names.count <= 2 && (names.first.map { InputDialect.normalizedHeader($0).hasPrefix("sep=") } ?? false)
         let expected = "a header row with " + required.map(\.rawValue).joined(separator: ", ")
         for column in missing {
             var hint = ""
             if let separatedBy {
                 hint = "; this one's columns are separated by \(separatedBy): export the file as CSV, with , or ;"
+            } else if startsWithDelimiterNote {
+                hint = "; the first line, \"sep=\", is a spreadsheet's note of the delimiter, not the header row: delete that line"
             } else if endsInCarriageReturns {
                 hint = "; this file's lines end in a carriage return alone (\\r, as \"CSV (Macintosh)\" exports write them): "
                     + "save it as CSV UTF-8, whose lines end in \\n or \\r\\n"

@@ -127,6 +127,20 @@ import Testing
         #expect(one.first.allSatisfy { !$0.expected.contains("separated") })
     }
 
+    @Test("a first line sep=; or sep=, is named as a spreadsheet's delimiter note beside each missing column")
+    func delimiterNote() {
+        let hint = "; the first line, \"sep=\", is a spreadsheet's note of the delimiter, not the header row: delete that line"
+        for note in ["sep=;", "sep=,", "SEP=;"] {
+            let e = S.read(note + "\n" + Self.header + "\nA,2026-01-05,2026-01-05,1,10\n").errors
+            #expect(e.total == 4, "\(note): \(e)")
+            #expect(e.first.allSatisfy { $0.line == 1 && $0.column == 0 && $0.expected.hasSuffix(hint) }, "\(note): \(e)")
+            let ledger = Self.ledgerErrors(note + "\ncustomer_id,date,amount\nA,2026-01-05,10.00\n")
+            #expect(ledger.total == 3 && ledger.first.allSatisfy { $0.expected.hasSuffix(hint) }, "\(note): \(ledger)")
+        }
+        // A header whose first column is named otherwise: no such hint.
+        #expect(S.read("id,last_order_date,orders,revenue\nA,2026-01-05,1,10\n").errors.first.allSatisfy { !$0.expected.contains("sep=") })
+    }
+
     @Test("a file whose lines end in a carriage return alone says so beside each missing column")
     func carriageReturnLineEnds() {
         let hint = "; this file's lines end in a carriage return alone (\\r, as \"CSV (Macintosh)\" exports write them): save it as CSV UTF-8, whose lines end in \\n or \\r\\n"
