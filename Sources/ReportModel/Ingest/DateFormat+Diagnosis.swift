@@ -9,9 +9,31 @@ extension DateFormat {
            FieldParser.date(UnsafeRawBufferPointer(rebasing: b[0..<10]), format: self) != nil {
             return ("is a date and a time", example + " without the time of day")
         }
+        // A month or a day written with one digit (`2026-1-5`, `5/1/2026`), as spreadsheets show dates.
+        if let padded = DateFormat.zeroPadded(b), padded.count == 10 {
+            let matching = DateFormat.allCases.filter { f in Array(padded.utf8).withUnsafeBytes { FieldParser.date($0, format: f) != nil } }
+            if !matching.isEmpty {
+                let setting = matching.contains(self) ? ""
+                    : ", and set " + matching.map { "date_format: \($0.rawValue)" }.joined(separator: " or ") + " in fidelis.yml"
+                return ("is not a valid date", example + "; write the month and the day with two digits each, as \(padded)" + setting)
+            }
+        }
         let others = DateFormat.allCases.filter { $0 != self && FieldParser.date(raw, format: $0) != nil }
         guard !others.isEmpty else { return ("is not a valid date", example) }
         let settings = others.map { "date_format: \($0.rawValue)" }.joined(separator: " or ")
         return ("is not a valid date", example + "; for dates written like this one, set \(settings) in fidelis.yml")
+    }
+
+    /// `raw` with each of its one-digit parts given a leading zero (`2026-1-5` → `2026-01-05`), when
+    /// it is three runs of digits joined by one separator (`-` or `/`), one of them with four digits,
+    /// and some part has a single digit; nil otherwise.
+    static func zeroPadded(_ raw: UnsafeRawBufferPointer) -> String? {
+        let text = String(decoding: raw, as: UTF8.self)
+        guard let separator = text.first(where: { $0 == "-" || $0 == "/" }) else { return nil }
+        let parts = text.split(separator: separator, omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy { $0.isASCII && $0.isWholeNumber } }),
+              parts.filter({ $0.count == 4 }).count == 1, parts.contains(where: { $0.count == 1 }),
+              parts.allSatisfy({ $0.count != 3 }) else { return nil }
+        return parts.map { $0.count == 1 ? "0" + $0 : String($0) }.joined(separator: String(separator))
     }
 }

@@ -104,6 +104,16 @@ public enum FieldParser {
             + "write it as integers (for example with astype(\"Int64\"))"
     }
 
+    /// For an error about a value of a column that may be left empty: a hint when `raw` is a word
+    /// for "no value" (`N/A`, `NULL`, `None`, `NaN`, `-`, as spreadsheets, databases and pandas
+    /// write one), which input.md does not list: an empty cell is how a file says so. "" otherwise.
+    public static func noValueHint(for raw: UnsafeRawBufferPointer) -> String {
+        let words = ["n/a", "na", "#n/a", "null", "none", "nan", "nil", "-", "--", "—", "–", "?"]
+        let text = String(decoding: trimmed(raw), as: UTF8.self)
+        guard words.contains(text.lowercased()) else { return "" }
+        return "; \"\(text)\" stands for no value: leave the cell empty"
+    }
+
     /// What a yes/no value should be, for the error message about `raw`. A spreadsheet that opened
     /// the export and saved it again writes its own words for TRUE and FALSE (VRAI/FAUX in French,
     /// WAHR/FALSCH in German), which input.md does not list: the message says so.

@@ -148,7 +148,7 @@ public struct LedgerReader {
                 let raw = reader.rawBytes(fields[cQuantity])
                 if !FieldParser.trimmed(raw).isEmpty && FieldParser.integer(raw) == nil {
                     fail(cQuantity, "\(header.name(cQuantity)) \(shown(fields[cQuantity])) is not a whole number",
-                         "an integer" + FieldParser.wholeNumberHint(for: raw))
+                         "an integer" + FieldParser.wholeNumberHint(for: raw) + FieldParser.noValueHint(for: raw))
                 }
             }
             guard ok, errors.isEmpty else { continue }

@@ -138,7 +138,7 @@ public struct SnapshotReader {
             if FieldParser.trimmed(raw).isEmpty { return (SnapshotTable.missingDay, true) }
             if let d = FieldParser.date(raw, format: format) { return (d.ordinal, true) }
             let (problem, expected) = format.diagnosis(of: raw)
-            report(f, column, line, "\(header.name(column)) \(shown(f)) \(problem)", expected)
+            report(f, column, line, "\(header.name(column)) \(shown(f)) \(problem)", expected + FieldParser.noValueHint(for: raw))
             return (SnapshotTable.missingDay, false)
         }
         func flag(_ column: Int) -> Bool {
@@ -146,7 +146,7 @@ public struct SnapshotReader {
             let f = fields[column], raw = reader.rawBytes(f)
             if FieldParser.trimmed(raw).isEmpty { return false }
             if let b = FieldParser.boolean(raw) { return b }
-            report(f, column, line, "\(header.name(column)) \(shown(f)) is not a yes/no value", FieldParser.booleanExpectation(for: raw))
+            report(f, column, line, "\(header.name(column)) \(shown(f)) is not a yes/no value", FieldParser.booleanExpectation(for: raw) + FieldParser.noValueHint(for: raw))
             rowOK = false
             return false
         }
@@ -157,7 +157,7 @@ public struct SnapshotReader {
             if let v = FieldParser.nonNegativeInteger(raw), range.contains(v) { return Int8(v) }
             let problem = FieldParser.integer(raw) != nil ? "is out of range" : "is not a whole number"
             report(f, column, line, "\(header.name(column)) \(shown(f)) \(problem)",
-                   "a whole number from \(range.lowerBound) to \(range.upperBound)" + FieldParser.wholeNumberHint(for: raw))
+                   "a whole number from \(range.lowerBound) to \(range.upperBound)" + FieldParser.wholeNumberHint(for: raw) + FieldParser.noValueHint(for: raw))
             rowOK = false
             return -1
         }
@@ -167,7 +167,7 @@ public struct SnapshotReader {
             if FieldParser.trimmed(raw).isEmpty { return missing }
             if let v = Money.parse(raw, decimalComma: decimalComma, allowNegative: false) { return v }
             report(f, column, line, "\(header.name(column)) \(shown(f)) is not a decimal number >= 0", (decimalComma ? "a number like 12.50 or 12,50" : "a number like 12.50")
-                   + MoneyHint.hint(for: raw, decimalComma: decimalComma, allowNegative: false))
+                   + MoneyHint.hint(for: raw, decimalComma: decimalComma, allowNegative: false) + FieldParser.noValueHint(for: raw))
             rowOK = false
             return missing
         }
@@ -449,7 +449,7 @@ public struct SnapshotReader {
                 if FieldParser.trimmed(raw).isEmpty { status = -1 }
                 else if FieldParser.equalsIgnoringCase(raw, "active") { status = 1 }
                 else if FieldParser.equalsIgnoringCase(raw, "churned") { status = 0 }
-                else { report(f, cStatus, line, "\(header.name(cStatus)) \(shown(f)) is not a status", "active or churned"); rowOK = false }
+                else { report(f, cStatus, line, "\(header.name(cStatus)) \(shown(f)) is not a status", "active or churned" + FieldParser.noValueHint(for: raw)); rowOK = false }
             }
             let vip = flag(cVIP)
             let nps = score(cNPS, 0...10), csat = score(cCSAT, 1...5), ces = score(cCES, 1...7)

@@ -42,6 +42,38 @@ import Testing
         #expect(impossible?.expected == "a date YYYY-MM-DD")
     }
 
+    @Test("a month or a day written with one digit is shown with two, and the setting that reads it")
+    func oneDigitParts() {
+        expectSingleError(Self.ledgerErrors("customer_id,date,amount\nA,2026-1-5,1\n"), file: "ledger.csv", line: 2, column: 2,
+                          message: ["date \"2026-1-5\" is not a valid date"],
+                          expected: ["a date YYYY-MM-DD; write the month and the day with two digits each, as 2026-01-05"])
+        let slash = Self.ledgerErrors("customer_id,date,amount\nA,5/1/2026,1\n").first.first
+        #expect(slash?.expected == "a date YYYY-MM-DD; write the month and the day with two digits each, as 05/01/2026, "
+                + "and set date_format: dd/mm/yyyy or date_format: mm/dd/yyyy in fidelis.yml")
+        let dayFirst = S.read(Self.header + "\nA,5/1/2026,25/1/2026,2,10\n", dialect: InputDialect(dateFormat: .dayFirst)).errors
+        #expect(dayFirst.first.map(\.expected).sorted() == ["a date DD/MM/YYYY; write the month and the day with two digits each, as 05/01/2026",
+                                                   "a date DD/MM/YYYY; write the month and the day with two digits each, as 25/01/2026"])
+        // Not a date once padded (month 13), a two-digit year, three digits: no such hint.
+        for value in ["2026-13-5", "26-1-5", "2026-001-05"] {
+            #expect(Self.ledgerErrors("customer_id,date,amount\nA,\(value),1\n").first.first?.expected == "a date YYYY-MM-DD", "\(value)")
+        }
+    }
+
+    @Test("a word for no value in a column that may be empty says to leave the cell empty", arguments: ["N/A", "NULL", "None", "nan", "-", "#N/A"])
+    func noValueWords(_ word: String) {
+        let hint = "; \"\(word)\" stands for no value: leave the cell empty"
+        let header = Self.header + ",nps,vip,status,refund_requested"
+        let e = S.read(header + "\nA,\(word),2026-01-05,1,10,\(word),\(word),\(word),\(word)\n").errors
+        #expect(e.total == 5, "\(e)")
+        #expect(Set(e.first.map(\.column)) == [2, 6, 7, 8, 9])
+        #expect(e.first.allSatisfy { $0.line == 2 && $0.expected.hasSuffix(hint) }, "\(e)")
+        expectSingleError(Self.ledgerErrors("customer_id,date,amount,quantity\nA,2026-01-05,1,\(word)\n"), file: "ledger.csv", line: 2, column: 4,
+                          expected: ["an integer" + hint])
+        // A required column keeps its message: no hint to leave it empty.
+        let required = S.read(Self.header + "\nA,,2026-01-05,\(word),10\n").errors
+        #expect(required.first.allSatisfy { !$0.expected.contains("stands for no value") }, "\(required)")
+    }
+
     @Test("text that is not UTF-8 suggests a legacy encoding")
     func latin1() {
         var bytes = Array((Self.header + ",feedback\nA,,,0,0,Tr").utf8)
