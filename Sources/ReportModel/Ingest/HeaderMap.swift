@@ -50,18 +50,12 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
             } else if endsInCarriageReturns {
                 hint = "; this file's lines end in a carriage return alone (\\r, as \"CSV (Macintosh)\" exports write them): "
                     + "save it as CSV UTF-8, whose lines end in \\n or \\r\\n"
-            } else if let alike = unknown.first(where: { HeaderMap.looseName($0) == HeaderMap.looseName(column.rawValue) }) {
+            } else if let alike = HeaderSynonyms.candidate(for: column.rawValue, among: unknown) {
                 hint = "; \"\(alike)\" may be it: map it in fidelis.yml with columns: {\"\(alike)\": \(column.rawValue)}"
             }
             errors.append(InputError(file: file, line: line, column: 0,
                                      message: "required column \(column.rawValue) is missing", expected: expected + hint))
         }
-    }
-
-    /// A header name reduced to its letters and digits, lower-cased: "Customer ID" and
-    /// "customer_id" give the same, to suggest a `columns:` mapping for a required column.
-    static func looseName(_ name: String) -> String {
-        String(name.lowercased().filter { $0.isLetter || $0.isNumber })
     }
 
     /// The display name of a field index.

@@ -74,6 +74,31 @@ import Testing
         #expect(required.first.allSatisfy { !$0.expected.contains("stands for no value") }, "\(required)")
     }
 
+    @Test("a required column under another name an export gives it is suggested as a columns: mapping")
+    func headerSynonyms() {
+        // Shopify's customer export.
+        let customers = S.read("Customer ID,First Name,Email,Total Spent,Total Orders,Last Order Date\n").errors
+        let header = "a header row with customer_id, last_order_date, orders, revenue; "
+        #expect(customers.first.map(\.expected) == [
+            header + "\"Customer ID\" may be it: map it in fidelis.yml with columns: {\"Customer ID\": customer_id}",
+            header + "\"Last Order Date\" may be it: map it in fidelis.yml with columns: {\"Last Order Date\": last_order_date}",
+            header + "\"Total Orders\" may be it: map it in fidelis.yml with columns: {\"Total Orders\": orders}",
+            header + "\"Total Spent\" may be it: map it in fidelis.yml with columns: {\"Total Spent\": revenue}"])
+        // Its order export: the first name that may be it, in header order ("Paid at" before "Created at").
+        let orders = Self.ledgerErrors("Name,Email,Financial Status,Paid at,Total,Created at\n#1001,a@b.c,paid,2026-01-05,10,2026-01-05\n")
+        #expect(orders.first.map(\.message) == ["required column customer_id is missing", "required column date is missing", "required column amount is missing"])
+        #expect(orders.first.map { $0.expected.components(separatedBy: "; ").last ?? "" } == [
+            "\"Email\" may be it: map it in fidelis.yml with columns: {\"Email\": customer_id}",
+            "\"Paid at\" may be it: map it in fidelis.yml with columns: {\"Paid at\": date}",
+            "\"Total\" may be it: map it in fidelis.yml with columns: {\"Total\": amount}"])
+        // A French export, accents and apostrophes left out of the comparison.
+        let french = Self.ledgerErrors("Numéro client;Date d'achat;Montant TTC\nA;2026-01-05;10\n")
+        #expect(french.first.map { $0.expected.components(separatedBy: "; ").last ?? "" } == [
+            "\"Numéro client\" may be it: map it in fidelis.yml with columns: {\"Numéro client\": customer_id}",
+            "\"Date d'achat\" may be it: map it in fidelis.yml with columns: {\"Date d'achat\": date}",
+            "\"Montant TTC\" may be it: map it in fidelis.yml with columns: {\"Montant TTC\": amount}"])
+    }
+
     @Test("text that is not UTF-8 suggests a legacy encoding")
     func latin1() {
         var bytes = Array((Self.header + ",feedback\nA,,,0,0,Tr").utf8)

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Other names that exports give the required columns, for the "may be it" hint of a missing one:
+/// a CRM's, a shop's or a spreadsheet's words, in English and French (Shopify's customer export
+/// says "Total Spent" and "Total Orders", its order export "Email", "Created at" and "Total").
+/// Names are compared in `looseName` form, accents left out. Only a hint: nothing is mapped
+/// without the user's `columns:` entry.
+enum HeaderSynonyms {
+    /// Loose names (letters and digits, lower case, no accents) by column name.
+    static let names: [String: Set<String>] = [
+        "customer_id": ["customer", "client", "clientid", "idclient", "customernumber", "customerno", "customercode", "userid",
+                        "memberid", "contactid", "accountid", "numeroclient", "codeclient", "email", "mail", "emailaddress"],
+        "date": ["orderdate", "createdat", "created", "purchasedate", "transactiondate", "paidat", "processedat", "dateachat",
+                 "datedachat", "datecommande", "datedecommande", "datedelacommande", "datetransaction", "datedetransaction", "datevente",
+                 "datedevente", "timestamp", "day"],
+        "amount": ["total", "totalprice", "totalamount", "price", "value", "montant", "montantttc", "prix", "sales", "netamount",
+                   "grossamount", "amountpaid", "subtotal", "revenue", "totalttc"],
+        "last_order_date": ["lastorder", "lastpurchase", "lastpurchasedate", "lastorderat", "dateofthelastorder", "dernierecommande",
+                            "datedernierecommande", "datedeladernierecommande", "dernierachat", "datedernierachat", "datedudernierachat"],
+        "orders": ["ordercount", "orderscount", "ordersnumber", "numberoforders", "nborders", "totalorders", "nbcommandes",
+                   "nombredecommandes", "nombrecommandes", "commandes", "purchases", "purchasecount"],
+        "revenue": ["totalspent", "totalrevenue", "revenuetotal", "amountspent", "ltv", "ca", "chiffredaffaires", "chiffreaffaires",
+                    "montanttotal", "montantdepense", "totaldepense", "totalachats", "spent", "totalsales", "sales"],
+    ]
+
+    /// A header name reduced to its letters and digits, lower-cased and without accents:
+    /// "Customer ID", "customer_id" and "CUSTOMER-ID" give the same.
+    static func looseName(_ name: String) -> String {
+        String(name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().filter { $0.isLetter || $0.isNumber })
+    }
+
+    /// The first of `unknown` (in header order) that may be `column`: its own name loosely written,
+    /// else one of its other names.
+    static func candidate(for column: String, among unknown: [String]) -> String? {
+        let own = looseName(column)
+        if let same = unknown.first(where: { looseName($0) == own }) { return same }
+        guard let others = names[column] else { return nil }
+        return unknown.first { others.contains(looseName($0)) }
+    }
+}
