@@ -81,6 +81,9 @@ struct IngestFolderTests {
     @Test("a name holding a snapshot date suggests the rename", arguments: [
         ("customers_2026-10.csv", "2026-10.csv"), ("export-2026-10-15 (1).csv", "2026-10-15.csv"), ("2026-10-export.CSV", "2026-10.csv"),
         ("crm 2026-10-31.csv", "2026-10-31.csv"), ("v12026-10.csv", nil), ("2026-13-export.csv", nil), ("2026-02-30_x.csv", nil), ("report.csv", nil),
+        ("2026_10.csv", "2026-10.csv"), ("2026.10.csv", "2026-10.csv"), ("10-2026.csv", "2026-10.csv"), ("export 202610.csv", "2026-10.csv"),
+        ("20261015.csv", "2026-10-15.csv"), ("2026_10_15.csv", "2026-10-15.csv"), ("13-2026.csv", nil), ("123410.csv", nil), ("1234567.csv", nil),
+        ("20260230.csv", nil),
     ] as [(String, String?)])
     func renameSuggested(_ name: String, _ suggestion: String?) throws {
         #expect(SnapshotFolder.dateName(in: name) == suggestion)
