@@ -120,6 +120,9 @@ public enum FieldParser {
     public static func booleanExpectation(for raw: UnsafeRawBufferPointer) -> String {
         let listed = "true/false, 1/0, yes/no or oui/non"
         let words: String
+        if ["y", "n", "o"].contains(where: { equalsIgnoringCase(raw, $0) }) {
+            return listed + "; write the word in full (yes/no, oui/non): single letters are not read"
+        }
         if equalsIgnoringCase(raw, "vrai") || equalsIgnoringCase(raw, "faux") { words = "VRAI/FAUX" }
         else if equalsIgnoringCase(raw, "wahr") || equalsIgnoringCase(raw, "falsch") { words = "WAHR/FALSCH" }
         else { return listed }

@@ -99,6 +99,13 @@ import Testing
             "\"Montant TTC\" may be it: map it in fidelis.yml with columns: {\"Montant TTC\": amount}"])
     }
 
+    @Test("a yes/no written as one letter says to write the word in full", arguments: ["Y", "n", "O", " N"])
+    func oneLetterBooleans(_ value: String) {
+        expectSingleError(S.read(Self.header + ",vip\nA,,,0,0,\(value)\n").errors, line: 2, column: 6,
+                          message: ["vip \"\(value)\" is not a yes/no value"],
+                          expected: ["true/false, 1/0, yes/no or oui/non; write the word in full (yes/no, oui/non): single letters are not read"])
+    }
+
     @Test("text that is not UTF-8 suggests a legacy encoding")
     func latin1() {
         var bytes = Array((Self.header + ",feedback\nA,,,0,0,Tr").utf8)
