@@ -17,18 +17,19 @@ enum MoneyHint {
         var fixes: [String] = []
         // A currency sign anywhere, or a code of three capitals before or after the number.
         let signs: Set<Character> = ["€", "$", "£", "¥", "₹", "₽", "₺", "₩", "₪", "₫"]
-        var core = String(text.filter { !signs.contains($0) })
-        var chars = Array(core)
+        var currency = text.contains(where: { signs.contains($0) })
+        var chars = Array(text.filter { !signs.contains($0) })
         func dropSpaces() {
             while let f = chars.first, spaces.contains(f) { chars.removeFirst() }
             while let l = chars.last, spaces.contains(l) { chars.removeLast() }
         }
         dropSpaces()
-        if chars.count > 3, chars.prefix(3).allSatisfy({ $0.isASCII && $0.isUppercase }) { chars.removeFirst(3) }
-        if chars.count > 3, chars.suffix(3).allSatisfy({ $0.isASCII && $0.isUppercase }) { chars.removeLast(3) }
+        if chars.count > 3, chars.prefix(3).allSatisfy({ $0.isASCII && $0.isUppercase }) { chars.removeFirst(3); currency = true }
+        if chars.count > 3, chars.suffix(3).allSatisfy({ $0.isASCII && $0.isUppercase }) { chars.removeLast(3); currency = true }
         dropSpaces()
-        core = String(chars)
-        if core != text { fixes.append("without its currency sign (the currency is set once, in fidelis.yml)") }
+        let core = String(chars)
+        if currency { fixes.append("without its currency sign (the currency is set once, in fidelis.yml)") }
+        else if core != text { fixes.append("without the spaces around it") }
         text = core
         // A negative amount in parentheses, or with its minus sign last.
         var negative = false

@@ -20,6 +20,8 @@ import Testing
         #expect(Self.hint("12.50 USD") == Self.shown + Self.currency + ", as 12.50")
         #expect(Self.hint("-£3") == Self.shown + Self.currency + ", as -3")
         #expect(Self.hint("12,50\u{00A0}€", decimalComma: true) == Self.shown + Self.currency + ", as 12,50")
+        // A non-breaking space alone is no currency.
+        #expect(Self.hint("12.50\u{00A0}") == Self.shown + "without the spaces around it, as 12.50")
     }
 
     @Test("thousands separators, with a point or a decimal comma")
