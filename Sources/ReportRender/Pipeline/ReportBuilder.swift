@@ -345,13 +345,14 @@ public enum ReportBuilder {
     }
 
     /// The source of `input`; `digests`: a ledger works out its month ends' digests for the build cache.
-    /// The warning for a ledger whose read would need more memory than this machine has
+    /// The warning for a ledger whose read would need more memory than this process may use
     /// (`LedgerMemoryEstimate`); nil for snapshots, a ledger that fits or one that cannot be found
     /// (`openSource` says so). Not kept with the site's warnings: it is about the machine, not the input.
-    static func ledgerMemoryWarning(_ input: ReportInput, physicalMemory: UInt64 = ProcessInfo.processInfo.physicalMemory) -> String? {
+    static func ledgerMemoryWarning(_ input: ReportInput, memory: MemoryLimit = .current()) -> String? {
         guard case .transactions(let file, _) = input,
               let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber else { return nil }
-        return LedgerMemoryEstimate(fileBytes: size.uint64Value).warning(file: (file as NSString).lastPathComponent, physicalMemory: physicalMemory)
+        return LedgerMemoryEstimate(fileBytes: size.uint64Value).warning(file: (file as NSString).lastPathComponent, physicalMemory: memory.bytes,
+                                                                         cappedByControlGroup: memory.cappedByControlGroup)
     }
 
     static func openSource(_ input: ReportInput, config: ReportConfig, digests: Bool = false) throws(BuildFailure) -> any SnapshotSource {

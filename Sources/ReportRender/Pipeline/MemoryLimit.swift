@@ -1,0 +1,28 @@
+import Foundation
+
+/// The memory this process may use: the machine's, or less where a control group caps it (a
+/// container's or a CI job's limit, which `ProcessInfo.physicalMemory` does not see).
+struct MemoryLimit: Equatable {
+    /// Bytes that may be used.
+    let bytes: UInt64
+    /// True when `bytes` is a control group's limit, under the machine's memory.
+    let cappedByControlGroup: Bool
+
+    /// The files that hold the limit of this process's control group as a container sees it:
+    /// cgroup v2, then v1.
+    static let controlGroupFiles = ["/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"]
+
+    /// The limit now: the machine's memory, or the lowest control-group limit under it. `read`
+    /// gives a file's text (tests pass their own).
+    static func current(physical: UInt64 = ProcessInfo.processInfo.physicalMemory,
+                        read: (String) -> String? = { try? String(contentsOfFile: $0, encoding: .utf8) }) -> MemoryLimit {
+        let caps = controlGroupFiles.compactMap { read($0).flatMap(bytes(inLimitFile:)) }.filter { $0 > 0 && $0 < physical }
+        guard let lowest = caps.min() else { return MemoryLimit(bytes: physical, cappedByControlGroup: false) }
+        return MemoryLimit(bytes: lowest, cappedByControlGroup: true)
+    }
+
+    /// The bytes a limit file gives: nil for `max` (no limit) or text that is not a number.
+    static func bytes(inLimitFile text: String) -> UInt64? {
+        UInt64(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}
