@@ -26,7 +26,7 @@ enum HeaderSynonyms {
     /// A header name reduced to its letters and digits, lower-cased and without accents:
     /// "Customer ID", "customer_id" and "CUSTOMER-ID" give the same.
     static func looseName(_ name: String) -> String {
-        String(name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().filter { $0.isLetter || $0.isNumber })
+        String(name.folding(options: .diacriticInsensitive, locale: nil).lowercased().filter { $0.isLetter || $0.isNumber })
     }
 
     /// The first of `unknown` (in header order) that may be `column`: its own name loosely written,

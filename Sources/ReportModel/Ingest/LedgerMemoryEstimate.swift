@@ -16,19 +16,19 @@ public struct LedgerMemoryEstimate: Sendable, Equatable {
     /// The expected peak of reading the ledger and deriving its month ends, in bytes.
     public var peakBytes: UInt64 { fileBytes + fileBytes / 2 }
 
-    /// True when the expected peak passes three quarters of `physicalMemory` (the rest being the
-    /// system's, the other programs' and the build's own figures and pages).
-    public func exceeds(physicalMemory: UInt64) -> Bool { peakBytes > physicalMemory / 4 * 3 }
+    /// True when the expected peak passes three quarters of `memory`, the bytes this process may use
+    /// (the rest being the system's, the other programs' and the build's own figures and pages).
+    public func exceeds(memory: UInt64) -> Bool { peakBytes > memory / 4 * 3 }
 
-    /// A warning for the ledger shown as `file` where `physicalMemory` bytes can be used, said before
+    /// A warning for the ledger shown as `file` where `memory` bytes can be used, said before
     /// it is read (a run stopped for lack of memory says nothing of its own), or nil when it fits.
     /// `cappedByControlGroup`: that memory is a control group's limit (a container's, a CI job's),
     /// not the machine's.
-    public func warning(file: String, physicalMemory: UInt64, cappedByControlGroup: Bool = false) -> String? {
-        guard exceeds(physicalMemory: physicalMemory) else { return nil }
+    public func warning(file: String, memory: UInt64, cappedByControlGroup: Bool = false) -> String? {
+        guard exceeds(memory: memory) else { return nil }
         func gb(_ bytes: UInt64) -> String { String(format: "%.1f GB", Double(bytes) / 1e9) }
-        let room = cappedByControlGroup ? "this process may use \(gb(physicalMemory)) (its control group's memory limit)"
-            : "this machine has \(gb(physicalMemory))"
+        let room = cappedByControlGroup ? "this process may use \(gb(memory)) (its control group's memory limit)"
+            : "this machine has \(gb(memory))"
         return "\(file) is \(gb(fileBytes)): a ledger's lines are all held in memory while its month ends are derived, "
             + "about \(gb(peakBytes)) for this one, and \(room). If the run is stopped for lack "
             + "of memory, turn the ledger into monthly snapshots where it lives (sql/snapshots.sql, see the README's "

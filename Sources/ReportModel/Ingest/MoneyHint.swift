@@ -48,7 +48,7 @@ enum MoneyHint {
         // or a decimal comma: both are said).
         if !decimalComma, fixes.isEmpty, !negative, text.filter({ $0 == "," }).count == 1, !text.contains(".") {
             let pointed = text.replacingOccurrences(of: ",", with: ".")
-            guard Array(pointed.utf8).withUnsafeBytes({ Money.parse($0, decimalComma: false, allowNegative: allowNegative) != nil }) else { return "" }
+            guard isAmount(pointed, decimalComma: false, allowNegative: allowNegative) else { return "" }
             let comma = "; a decimal comma: in a file delimited by commas write a point (\(pointed)), or delimit the file with ; where amounts take decimal commas"
             let after = text.split(separator: ",")
             if after.count == 2, after[1].count == 3, (1...3).contains(after[0].filter(\.isWholeNumber).count) {
@@ -70,10 +70,14 @@ enum MoneyHint {
         }
         guard !fixes.isEmpty else { return "" }
         let plain = (negative ? "-" : "") + text
-        let valid = Array(plain.utf8).withUnsafeBytes { Money.parse($0, decimalComma: decimalComma, allowNegative: allowNegative) != nil }
-        guard valid else { return "" }
+        guard isAmount(plain, decimalComma: decimalComma, allowNegative: allowNegative) else { return "" }
         let list = fixes.count == 1 ? fixes[0] : fixes.dropLast().joined(separator: ", ") + " and " + fixes[fixes.count - 1]
         return "; written as it is shown on screen: write it \(list), as \(plain)"
+    }
+
+    /// True when `Money.parse` reads `text`.
+    private static func isAmount(_ text: String, decimalComma: Bool, allowNegative: Bool) -> Bool {
+        Array(text.utf8).withUnsafeBytes { Money.parse($0, decimalComma: decimalComma, allowNegative: allowNegative) != nil }
     }
 
     /// `1.2E+03`, `-4e-2`, `3E5`: digits, an optional point and digits, then an exponent.

@@ -75,10 +75,10 @@ public struct SnapshotFolder: Sendable {
     static func dateName(in name: String) -> String? {
         if let found = isoDateName(in: name) { return found }
         // The date with other separators (`2026_01`, `2026.01`, `2026 01`).
-        let stem = String(name.dropLast(4)).map { $0 == "_" || $0 == "." || $0 == " " ? "-" : $0 }
-        if let found = isoDateName(in: String(stem) + ".csv") { return found }
+        let stem = String(name.dropLast(4).map { $0 == "_" || $0 == "." || $0 == " " ? "-" : $0 })
+        if let found = isoDateName(in: stem + ".csv") { return found }
         // Runs of digits: `202601`, `20260115`, or a month before its year (`01-2026`).
-        let runs = String(stem).split(whereSeparator: { !$0.isASCII || !$0.isNumber }).map(String.init)
+        let runs = stem.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).map(String.init)
         for run in runs where (run.count == 8 || run.count == 6) && ["19", "20", "21"].contains(run.prefix(2)) {
             let year = run.prefix(4), month = run.dropFirst(4).prefix(2), day = run.dropFirst(6)
             let candidate = "\(year)-\(month)" + (day.isEmpty ? "" : "-\(day)") + ".csv"
@@ -86,7 +86,7 @@ public struct SnapshotFolder: Sendable {
         }
         for (k, run) in runs.enumerated() where run.count == 2 && k + 1 < runs.count && runs[k + 1].count == 4 {
             let candidate = "\(runs[k + 1])-\(run).csv"
-            if String(stem).contains("\(run)-\(runs[k + 1])"), SnapshotPeriod(fileName: candidate) != nil { return candidate }
+            if stem.contains("\(run)-\(runs[k + 1])"), SnapshotPeriod(fileName: candidate) != nil { return candidate }
         }
         return nil
     }

@@ -83,10 +83,9 @@ public enum ReportBuilder {
                 return result
             }
         }
-        if let warning = ledgerMemoryWarning(options.input) { log.note("warning: \(warning)") }
         // The reader owns the source from here on (see SnapshotPrefetcher.init).
         let source: any SnapshotSource
-        do { source = try openSource(options.input, config: options.config, digests: options.configFingerprint != nil) } catch {
+        do { source = try openSource(options.input, config: options.config, digests: options.configFingerprint != nil, log: log) } catch {
             _ = try awaitTemplates()
             throw error
         }
@@ -248,11 +247,10 @@ public enum ReportBuilder {
     }
 
     /// Reads and checks every row of the input, computing nothing (the parse alone, for throughput).
-    /// `log` hears of a ledger too large for this machine's memory before it is read.
+    /// `log` hears of a ledger too large for the memory this process may use, before it is read.
     public static func parse(_ input: ReportInput, config: ReportConfig, log: BuildLog = .silent) throws(BuildFailure) -> Result {
         let start = DispatchTime.now()
-        if let warning = ledgerMemoryWarning(input) { log.note("warning: \(warning)") }
-        var source = try openSource(input, config: config)
+        var source = try openSource(input, config: config, log: log)
         var customers = CustomerIndex(capacity: 1 << 16)
         var errors = InputErrors()
         var bytes = 0, rows = 0
@@ -281,16 +279,15 @@ public enum ReportBuilder {
 
     /// Reads and checks the input without writing anything; returns the figures. With `templates`,
     /// also checks their tags against the latest snapshot's views (the warnings of a build).
-    /// `log` hears of a ledger too large for this machine's memory before it is read.
+    /// `log` hears of a ledger too large for the memory this process may use, before it is read.
     public static func validate(_ input: ReportInput, config: ReportConfig, templates: TemplateSet? = nil, log: BuildLog = .silent) throws(BuildFailure) -> Result {
         let start = DispatchTime.now()
-        if let warning = ledgerMemoryWarning(input) { log.note("warning: \(warning)") }
         // As in `build`, the next snapshot is read while this one is computed, and its predictive-value
         // fit is made on the reader's fit thread. (Before the reader had a fit thread, snapshot files
         // were fitted here, beside the figures: fitted on the reader thread, after each parse, they
         // made it the slower thread, 1 M × 12 validate 4.0 → 4.7–5.6 s. With the fit thread, six
         // alternating pairs: 1.68–2.09 s against 1.87–2.14 s, peak +10 MB.)
-        let reader = SnapshotPrefetcher(source: try openSource(input, config: config), customers: CustomerIndex(capacity: 1 << 16),
+        let reader = SnapshotPrefetcher(source: try openSource(input, config: config, log: log), customers: CustomerIndex(capacity: 1 << 16),
                                         router: FeedbackRouter(table: config.routing), predictor: LifetimePredictor(settings: config.lifetime))
         var engine = ReportEngine(config: config)
         var errors = InputErrors()
@@ -344,18 +341,20 @@ public enum ReportBuilder {
         return "\(outcome.name): ignoring unknown column(s) \(unknown.joined(separator: ", "))"
     }
 
-    /// The source of `input`; `digests`: a ledger works out its month ends' digests for the build cache.
     /// The warning for a ledger whose read would need more memory than this process may use
     /// (`LedgerMemoryEstimate`); nil for snapshots, a ledger that fits or one that cannot be found
     /// (`openSource` says so). Not kept with the site's warnings: it is about the machine, not the input.
     static func ledgerMemoryWarning(_ input: ReportInput, memory: MemoryLimit = .current()) -> String? {
         guard case .transactions(let file, _) = input,
               let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber else { return nil }
-        return LedgerMemoryEstimate(fileBytes: size.uint64Value).warning(file: (file as NSString).lastPathComponent, physicalMemory: memory.bytes,
+        return LedgerMemoryEstimate(fileBytes: size.uint64Value).warning(file: (file as NSString).lastPathComponent, memory: memory.bytes,
                                                                          cappedByControlGroup: memory.cappedByControlGroup)
     }
 
-    static func openSource(_ input: ReportInput, config: ReportConfig, digests: Bool = false) throws(BuildFailure) -> any SnapshotSource {
+    /// The source of `input`; `digests`: a ledger works out its month ends' digests for the build cache.
+    /// `log` hears of a ledger too large for the memory this process may use, before it is read.
+    static func openSource(_ input: ReportInput, config: ReportConfig, digests: Bool = false, log: BuildLog = .silent) throws(BuildFailure) -> any SnapshotSource {
+        if let warning = ledgerMemoryWarning(input) { log.note("warning: \(warning)") }
         switch input {
         case .snapshots(let dir):
             var isDirectory: ObjCBool = false
