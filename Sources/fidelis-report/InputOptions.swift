@@ -67,8 +67,12 @@ struct InputOptions: ParsableArguments {
             do { result = try ConfigLoader.loadAll(path: "fidelis.yml") } catch { throw .badConfig(error) }
         } else {
             result = ReportConfig()
+            if FileManager.default.fileExists(atPath: "fidelis.yaml") {
+                result.warnings.append("fidelis.yaml is not read (the config file is fidelis.yml): rename it, or pass --config fidelis.yaml")
+            }
         }
         if let delimiter { result.dialect.delimiter = Array(delimiter.utf8)[0] }
+        for warning in result.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         return result
     }
 }

@@ -99,7 +99,7 @@ public enum ConfigLoader {
                 var target = config.targets[kpi]!
                 if case .mapping = v {
                     for (tk, tv) in try reader.mapping(v, keys: ["value", "direction"]) {
-                        if tk == "value" { target.value = try reader.optionalNumber(tv) }
+                        if tk == "value" { target.value = try targetValue(kpi, tv, reader: reader) }
                         else {
                             let d = try reader.string(tv)
                             guard let dir = KPITarget.Direction(rawValue: d) else { throw reader.error(tv, "direction \"\(d)\" is not known", "above or below") }
@@ -107,18 +107,19 @@ public enum ConfigLoader {
                         }
                     }
                 } else {
-                    target.value = try reader.optionalNumber(v)
+                    target.value = try targetValue(kpi, v, reader: reader)
                 }
                 config.targets[kpi] = target
             }
         case "segments":
             config.segments = try segmentTable(value, reader: reader)
+            config.warnings += segmentTableWarnings(config.segments.rules, file: reader.file, lines: try reader.sequence(value).map { $0.mark?.line ?? 0 })
         case "escalations":
             for (k, v) in try reader.mapping(value, keys: ["nps_below", "churn_above", "refund_above", "vip_top_share"]) {
                 switch k {
-                case "nps_below": config.escalations.npsBelow = try reader.number(v)
-                case "churn_above": config.escalations.churnAbove = try reader.number(v)
-                case "refund_above": config.escalations.refundAbove = try reader.number(v)
+                case "nps_below": config.escalations.npsBelow = try reader.number(v, in: -100...100)
+                case "churn_above": config.escalations.churnAbove = try reader.fraction(v)
+                case "refund_above": config.escalations.refundAbove = try reader.number(v, in: 0...1e12)
                 default: config.escalations.vipTopShare = try reader.number(v, in: 0.0001...1)
                 }
             }
@@ -140,17 +141,25 @@ public enum ConfigLoader {
                 }
             }
         case "loyalty":
+            var percentilesNode: Node?
             for (k, v) in try reader.mapping(value, keys: ["tiers", "tier_percentiles", "points_per_currency_unit", "point_value", "redemption_rate"]) {
                 switch k {
                 case "tiers": config.loyalty.tierNames = try reader.strings(v)
-                case "tier_percentiles": config.loyalty.tierPercentiles = try reader.sequence(v).map { n throws(InputError) in try reader.number(n, in: 0...1) }
+                case "tier_percentiles":
+                    percentilesNode = v
+                    config.loyalty.tierPercentiles = try reader.sequence(v).map { n throws(InputError) in try reader.fraction(n) }
                 case "points_per_currency_unit": config.loyalty.pointsPerCurrencyUnit = try reader.number(v, in: 0...1_000_000)
                 case "point_value": config.loyalty.pointValue = try reader.number(v, in: 0...1_000_000)
                 default: config.loyalty.redemptionRate = try reader.number(v, in: 0...1)
                 }
             }
-            if config.loyalty.tierPercentiles.count != config.loyalty.tierNames.count - 1 || zip(config.loyalty.tierPercentiles, config.loyalty.tierPercentiles.dropFirst()).contains(where: { $0 >= $1 }) {
-                throw reader.error(value, "loyalty has \(config.loyalty.tierNames.count) tiers and \(config.loyalty.tierPercentiles.count) percentiles", "one increasing percentile per tier above the first")
+            let percentiles = config.loyalty.tierPercentiles
+            if percentiles.count != config.loyalty.tierNames.count - 1 {
+                throw reader.error(value, "loyalty has \(config.loyalty.tierNames.count) tiers and \(percentiles.count) percentiles", "one increasing percentile per tier above the first")
+            }
+            if zip(percentiles, percentiles.dropFirst()).contains(where: { $0 >= $1 }) {
+                throw reader.error(percentilesNode ?? value, "tier_percentiles [\(percentiles.map(ConfigNodeReader.plain).joined(separator: ", "))] do not increase",
+                                   "each tier starting at a higher spend percentile than the one before, like [0.60, 0.90]")
             }
         case "action_plan":
             for (k, v) in try reader.mapping(value, keys: ["win_back_incentive", "contact_cost", "personal_intervention_cost", "expected_win_back_rate"]) {
@@ -162,6 +171,20 @@ public enum ConfigLoader {
                 }
             }
         default: break
+        }
+    }
+
+    /// A KPI's target value (null: no target): rates as fractions, NPS on −100…100, CSAT on its
+    /// 1–5 scale. A target written as a percentage (85 for 0.85) could never be met and would
+    /// keep its KPI off target without a word.
+    static func targetValue(_ kpi: KPIKey, _ node: Node, reader: ConfigNodeReader) throws(InputError) -> Double? {
+        if node.null != nil { return nil }
+        switch kpi {
+        case .retentionRate, .churnRate, .csatSatisfiedShare, .repeatPurchaseRate: return try reader.fraction(node)
+        case .ltvGrowthYoY: return try reader.fraction(node, in: -1...10)
+        case .nps: return try reader.number(node, in: -100...100)
+        case .csat: return try reader.number(node, in: 1...5)
+        case .ltv, .ces: return try reader.number(node, in: 0...1e12)
         }
     }
 
@@ -194,6 +217,40 @@ public enum ConfigLoader {
         } catch {
             throw reader.error(node, "the segment table matches no rule for the scores R=\(error.r) F=\(error.f) M=\(error.m)", "rules that cover all 125 score triples (end with a catch-all r: 1-5, f: 1-5, m: 1-5)")
         }
+    }
+
+    /// Warnings for a segment table that loads but likely does not do what was meant: a rule whose
+    /// every score triple an earlier rule already takes (first match wins, so it never applies), and
+    /// an id that is not a seed id but one letter away from one (`lostt`: a segment of its own,
+    /// without the seed segment's name, action or playbook). `lines` holds each rule's line.
+    static func segmentTableWarnings(_ rules: [SegmentRule], file: String, lines: [Int]) -> [String] {
+        var warnings: [String] = []
+        for (i, rule) in rules.enumerated() {
+            let line = i < lines.count ? "\(file):\(lines[i]): " : "\(file): "
+            let shadowed = (rule.recency.lower...rule.recency.upper).allSatisfy { r in
+                (rule.frequency.lower...rule.frequency.upper).allSatisfy { f in
+                    (rule.monetary.lower...rule.monetary.upper).allSatisfy { m in rules[..<i].contains { $0.matches(r: r, f: f, m: m) } }
+                }
+            }
+            if shadowed {
+                warnings.append(line + "segment rule \(i + 1) (\(rule.segment)) never applies: the rules before it take all its score triples (the first matching rule wins; put catch-all rules last)")
+            }
+            if SegmentCatalog.entries[rule.segment] == nil, !rules[..<i].contains(where: { $0.segment == rule.segment }),
+               let near = SegmentCatalog.seedOrder.first(where: { editDistanceIsOne($0, rule.segment) }) {
+                warnings.append(line + "segment id \"\(rule.segment)\" is not a seed id but is close to \(near): it makes a segment of its own, without \(near)'s name, action and playbook")
+            }
+        }
+        return warnings
+    }
+
+    /// True when one insertion, deletion or substitution turns `a` into `b`.
+    static func editDistanceIsOne(_ a: String, _ b: String) -> Bool {
+        let x = Array(a), y = Array(b)
+        guard abs(x.count - y.count) <= 1, x != y else { return false }
+        var i = 0
+        while i < min(x.count, y.count) && x[i] == y[i] { i += 1 }
+        if x.count == y.count { return x[(i + 1)...] == y[(i + 1)...] }
+        return x.count < y.count ? x[i...] == y[(i + 1)...] : x[(i + 1)...] == y[i...]
     }
 
     /// Line and column (from 1, counted in Unicode scalars like libyaml's marks) of a reader error: at

@@ -63,6 +63,22 @@ struct ConfigNodeReader {
         return v
     }
 
+    /// A rate written as a fraction (0...1 unless `range` says otherwise); a percentage such as 85
+    /// gets a hint with the fraction it likely means.
+    func fraction(_ node: Node, in range: ClosedRange<Double> = 0...1) throws(InputError) -> Double {
+        let v = try number(node)
+        guard range.contains(v) else {
+            let hint = v > 1 && v <= 100 ? "; rates are fractions: \(Self.plain(v / 100)) for \(Self.plain(v)) %" : ""
+            throw error(node, "\(Self.plain(v)) is out of range", "a fraction from \(Self.plain(range.lowerBound)) to \(Self.plain(range.upperBound))" + hint)
+        }
+        return v
+    }
+
+    /// `v` without a trailing ".0" (85, 0.85).
+    static func plain(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
+    }
+
     func optionalNumber(_ node: Node) throws(InputError) -> Double? {
         if node.null != nil { return nil }
         return try number(node)

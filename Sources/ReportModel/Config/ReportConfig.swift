@@ -15,6 +15,9 @@ public struct ReportConfig: Sendable {
     public var lifetime = LifetimeValueSettings()
     public var loyalty = LoyaltySettings()
     public var actionPlan = ActionPlanSettings()
+    /// Things in the file worth a look that break no rule (printed as warnings): a segment rule
+    /// that can never match, a segment id one letter away from a seed id.
+    public var warnings: [String] = []
 
     public init() {}
 }

@@ -56,6 +56,20 @@ public struct SnapshotFolder: Sendable {
         entries = found.sorted { $0.period < $1.period }
     }
 
+    /// Warnings for months without a snapshot between two snapshots (entries in as-of order):
+    /// retention and churn then compare snapshots further apart than a month, and a missing
+    /// export looks like a drop in retention.
+    public static func missingMonthWarnings(_ entries: [Entry]) -> [String] {
+        zip(entries, entries.dropFirst()).compactMap { before, after in
+            let from = before.period.asOf.month.index, to = after.period.asOf.month.index
+            guard to - from > 1 else { return nil }
+            let missing = (from + 1)..<to
+            let names = missing.count <= 3 ? missing.map { Month(index: $0).description }.joined(separator: ", ")
+                : "\(Month(index: missing.lowerBound)) to \(Month(index: missing.upperBound - 1))"
+            return "no snapshot for \(names): \(after.displayName)'s retention and churn compare it with \(before.displayName), \(to - from) months earlier"
+        }
+    }
+
     /// The warning for a file of `unreadSnapshots`.
     public static func unreadWarning(_ name: String) -> String {
         let lower = name.lowercased()

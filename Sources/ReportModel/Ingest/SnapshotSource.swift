@@ -81,7 +81,7 @@ public struct SnapshotFolderSource: SnapshotSource {
 
     public var periods: [SnapshotPeriod] { folder.entries.map(\.period) }
 
-    public var warnings: [String] { folder.unreadSnapshots.map(SnapshotFolder.unreadWarning) }
+    public var warnings: [String] { folder.unreadSnapshots.map(SnapshotFolder.unreadWarning) + SnapshotFolder.missingMonthWarnings(folder.entries) }
 
     public mutating func read(_ index: Int, customers: inout CustomerIndex, reusing spare: consuming SnapshotTable?) -> SnapshotOutcome {
         let entry = folder.entries[index]

@@ -41,7 +41,8 @@ public enum ChartFormat {
             }
             wholeText = grouped
         }
-        var text = (value < 0 && units != 0 ? "-" : "") + wholeText
+        // A minus sign (U+2212), as the report's other figures show negatives.
+        var text = (value < 0 && units != 0 ? "\u{2212}" : "") + wholeText
         if digits > 0 {
             let fracText = String(frac)
             text += decimalSeparator + String(repeating: "0", count: digits - fracText.count) + fracText

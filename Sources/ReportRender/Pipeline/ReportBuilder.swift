@@ -69,7 +69,9 @@ public enum ReportBuilder {
         var keys: BuildCache.Keys?
         if let previous {
             keys = BuildCache.keys(options: options, templates: try awaitTemplates())
-            if let keys, previous.key == keys.site {
+            let missing = keys.flatMap { previous.key == $0.site ? SnapshotPages.firstMissingFile(site: target, snapshots: previous.snapshots) : nil }
+            if let missing { log.note("\(options.output): \(missing) is missing since the last build: writing the site again") }
+            if let keys, previous.key == keys.site, missing == nil {
                 for warning in previous.warnings { log.note("warning: \(warning)") }
                 log.step(3, steps, "Input, config and templates unchanged since the last build: keeping \(options.output) as it is")
                 SiteWriter.sweepStaleStaging(parent: (target as NSString).deletingLastPathComponent, name: (target as NSString).lastPathComponent)
@@ -165,7 +167,7 @@ public enum ReportBuilder {
             }
             let outcome = snapshot.outcome
             rows += outcome.rowCount
-            if let warning = unknownColumnsWarning(outcome, warned: &warnedColumns) { log.note("warning: \(warning)"); warnings.append(warning) }
+            for warning in inputWarnings(outcome, table: table, warned: &warnedColumns) { log.note("warning: \(warning)"); warnings.append(warning) }
             let t1 = DispatchTime.now()
             // The last snapshot's figures wait for its fit part of the way: that wait is not theirs.
             var waited: UInt64 = 0
@@ -309,7 +311,7 @@ public enum ReportBuilder {
             guard errors.isEmpty, let table = snapshot.outcome.table.take() else { errors.append(contentsOf: snapshot.outcome.errors); continue }
             let outcome = snapshot.outcome
             rows += outcome.rowCount
-            if let warning = unknownColumnsWarning(outcome, warned: &warnedColumns) { warnings.append(warning) }
+            warnings += inputWarnings(outcome, table: table, warned: &warnedColumns)
             var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, reusingBuyers: spareBuyers.take()) {
                 snapshot.complete(with: rest)
             }
@@ -331,6 +333,18 @@ public enum ReportBuilder {
         var result = Result(reports: reports, bytesRead: bytes, rowsRead: rows, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
         result.warnings = warnings
         return result
+    }
+
+    /// The warnings about a snapshot as read: its unknown columns not warned about yet (each column
+    /// once), and a file without a single data row (a truncated export: every customer active
+    /// before would count as lost).
+    static func inputWarnings(_ outcome: SnapshotOutcome, table: borrowing SnapshotTable, warned: inout Set<String>) -> [String] {
+        var warnings: [String] = []
+        if let warning = unknownColumnsWarning(outcome, warned: &warned) { warnings.append(warning) }
+        if table.count == 0 && !table.derivedFromLedger {
+            warnings.append("\(outcome.name): the file has a header row but no customer row: an export cut short counts every customer of the snapshot before as lost")
+        }
+        return warnings
     }
 
     /// The warning for the unknown columns of `outcome` not warned about yet (each column once).

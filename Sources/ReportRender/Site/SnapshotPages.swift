@@ -78,6 +78,30 @@ struct SnapshotPages {
         ["metrics.json", "segments.csv", "escalations.csv", ArchivedSnapshot.fileName] + TemplateSet.deliverables.map { $0 + ".md" }
     }
 
+    /// The files every snapshot folder holds once written (its view archive aside).
+    static var folderFiles: [String] {
+        ["index.html", "metrics.json", "segments.csv", "escalations.csv"] + TemplateSet.deliverables.flatMap { [$0 + ".md", $0 + ".html"] }
+    }
+
+    /// The first file missing from the site at `target` that a build of `snapshots` snapshots wrote
+    /// (the home page, the style sheet, each snapshot folder's files), or nil when none is: a site
+    /// whose record matches the input is kept as it is only when it is whole (files deleted or
+    /// moved by hand are written again).
+    static func firstMissingFile(site target: String, snapshots: Int) -> String? {
+        let fm = FileManager.default
+        func path(_ relative: String) -> String { (target as NSString).appendingPathComponent(relative) }
+        for file in ["index.html", TemplateSet.stylesheetPath] where !fm.fileExists(atPath: path(file)) { return file }
+        // Snapshot folders are named by their period: YYYY-MM or YYYY-MM-DD.
+        let folders = ((try? fm.contentsOfDirectory(atPath: target)) ?? []).filter { name in
+            (name.count == 7 || name.count == 10) && name.first != "-" && name.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "-") }
+        }.sorted()
+        if folders.count < snapshots { return folders.isEmpty ? "the snapshot folders" : "\(snapshots - folders.count) snapshot folder(s)" }
+        for folder in folders {
+            for file in folderFiles where !fm.fileExists(atPath: path(folder + "/" + file)) { return folder + "/" + file }
+        }
+        return nil
+    }
+
     /// What the folder of snapshot `label` in the site at `target` kept for a later build, when the
     /// folder can be reused: every reusable file is there and the archive reads back.
     static func archived(site target: String, label: String) -> ArchivedSnapshot? {

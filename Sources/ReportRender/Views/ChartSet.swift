@@ -14,13 +14,15 @@ struct ChartSet {
         ChartFormat.percent(fractionDigits: 1, decimalSeparator: fr ? "," : ".", suffix: fr ? "\u{202F}%" : "%")
     }
     private var noData: String { fr ? "Pas de données" : "No data" }
+    /// The x axis of the charts over time.
+    private var snapshotAxisTitle: String { fr ? "Relevé" : "Snapshot" }
 
     /// One entry per chart: id, title, SVG markup, HTML table.
     func entries() -> [[String: Any]] {
         var charts: [any SVGChart] = []
         charts.append(trend(.retentionRate, id: "retention", formatter: percent))
         charts.append(trend(.churnRate, id: "churn", formatter: percent))
-        charts.append(trend(.nps, id: "nps-trend", formatter: ChartFormat.number(fractionDigits: 0)))
+        charts.append(trend(.nps, id: "nps-trend", formatter: ChartFormat.number(fractionDigits: 1, decimalSeparator: fr ? "," : ".")))
         charts.append(trend(.repeatPurchaseRate, id: "repeat", formatter: percent))
         charts.append(segments())
         charts.append(npsBreakdown())
@@ -37,11 +39,11 @@ struct ChartSet {
         let name = KPIText.name(key, locale)
         let target = report.kpi(key).target
         let values = all.map { $0.kpi(key).value }
-        let description = (fr ? "\(name) par snapshot" : "\(name) per snapshot") + (target.value.map { (fr ? ", cible " : ", target ") + KPIText.target(key, KPITarget($0, target.direction), format) } ?? "") + "."
+        let description = (fr ? "\(name) par relevé" : "\(name) per snapshot") + (target.value.map { (fr ? ", cible " : ", target ") + KPIText.target(key, KPITarget($0, target.direction), format) } ?? "") + "."
         return LineChart(
-            id: id, title: fr ? "\(name) : évolution" : "\(name) over time", description: description,
+            id: id, title: fr ? "\(name)\u{00A0}: évolution" : "\(name) over time", description: description,
             xLabels: all.map(\.period.label), series: [ChartSeries(name: name, values: values)],
-            xAxisTitle: "Snapshot", yAxisTitle: name,
+            xAxisTitle: snapshotAxisTitle, yAxisTitle: name,
             target: target.value.map { TargetLine(value: $0, label: (fr ? "cible " : "target ") + (target.direction == .above ? ">" : "<")) },
             noDataMessage: trendNoData(key), missingValueText: format.missing, valueFormatter: formatter)
     }
@@ -52,8 +54,8 @@ struct ChartSet {
     func trendNoData(_ key: KPIKey) -> String {
         switch key {
         case .retentionRate, .churnRate:
-            if all.count < 2 { return fr ? "Il faut au moins deux snapshots" : "Needs at least two snapshots" }
-            return fr ? "Aucun client actif à un snapshot précédent" : "No customer active at an earlier snapshot"
+            if all.count < 2 { return fr ? "Il faut au moins deux relevés" : "Needs at least two snapshots" }
+            return fr ? "Aucun client actif à un relevé précédent" : "No customer active at an earlier snapshot"
         case .nps, .csat, .csatSatisfiedShare, .ces:
             let column = key == .csatSatisfiedShare ? "csat" : key.rawValue
             return fr ? "Aucune réponse d'enquête (colonne \(column))" : "No survey answers (column \(column))"
@@ -65,11 +67,11 @@ struct ChartSet {
     func segments() -> GroupedBarChart {
         let names = report.segments.map { SegmentCatalog.name($0.id, locale) }
         return GroupedBarChart(
-            id: "segments", title: fr ? "Segments : part des clients et du chiffre d'affaires" : "Segments: share of customers and of revenue",
+            id: "segments", title: fr ? "Segments\u{00A0}: part des acheteurs et du chiffre d'affaires" : "Segments: share of buyers and of revenue",
             description: fr ? "Pour chaque segment RFM, la part des acheteurs et la part du chiffre d'affaires cumulé." : "For each RFM segment, its share of buyers and its share of cumulative revenue.",
             categories: names,
             series: [
-                ChartSeries(name: fr ? "% des clients" : "% of customers", values: report.segments.map(\.share)),
+                ChartSeries(name: fr ? "% des acheteurs" : "% of buyers", values: report.segments.map(\.share)),
                 ChartSeries(name: fr ? "% du CA" : "% of revenue", values: report.segments.map(\.revenueShare)),
             ],
             xAxisTitle: "Segment", yAxisTitle: fr ? "Part" : "Share", noDataMessage: noData,
@@ -78,15 +80,15 @@ struct ChartSet {
 
     func npsBreakdown() -> StackedBarChart {
         StackedBarChart(
-            id: "nps-breakdown", title: fr ? "NPS : détracteurs, passifs, promoteurs" : "NPS: detractors, passives, promoters",
-            description: fr ? "Répartition des réponses NPS par snapshot (0–6 détracteurs, 7–8 passifs, 9–10 promoteurs)." : "NPS answers per snapshot: 0–6 detractors, 7–8 passives, 9–10 promoters.",
+            id: "nps-breakdown", title: fr ? "NPS\u{00A0}: détracteurs, passifs, promoteurs" : "NPS: detractors, passives, promoters",
+            description: fr ? "Répartition des réponses NPS par relevé (0–6 détracteurs, 7–8 passifs, 9–10 promoteurs)." : "NPS answers per snapshot: 0–6 detractors, 7–8 passives, 9–10 promoters.",
             xLabels: all.map(\.period.label),
             parts: [
                 ChartSeries(name: fr ? "Détracteurs" : "Detractors", values: all.map { Double($0.nps.detractors) }, color: .vermillion),
                 ChartSeries(name: fr ? "Passifs" : "Passives", values: all.map { Double($0.nps.passives) }, color: .grey),
                 ChartSeries(name: fr ? "Promoteurs" : "Promoters", values: all.map { Double($0.nps.promoters) }, color: .bluishGreen),
             ],
-            xAxisTitle: "Snapshot", yAxisTitle: fr ? "Part des réponses" : "Share of answers", normalized: true,
+            xAxisTitle: snapshotAxisTitle, yAxisTitle: fr ? "Part des réponses" : "Share of answers", normalized: true,
             noDataMessage: fr ? "Aucune réponse" : "No answers", missingValueText: format.missing, valueFormatter: percent)
     }
 
@@ -109,7 +111,7 @@ struct ChartSet {
             rowLabels: rows.map { "\($0.cohort) (\(format.integer($0.size)))" }, columnLabels: (0..<width).map { "+\($0)" },
             cells: rows.map { row in (0..<width).map { k in k < row.retention.count ? row.retention[k] : nil } },
             rowAxisTitle: fr ? "Cohorte (taille)" : "Cohort (size)", columnAxisTitle: fr ? "Mois depuis le premier achat" : "Months since first purchase",
-            domain: 0...1, noDataMessage: noData, missingValueText: "", valueFormatter: ChartFormat.percent(fractionDigits: 0, decimalSeparator: fr ? "," : ".", suffix: "%"))
+            domain: 0...1, noDataMessage: noData, missingValueText: "", valueFormatter: ChartFormat.percent(fractionDigits: 0, decimalSeparator: fr ? "," : ".", suffix: fr ? "\u{202F}%" : "%"))
     }
 
     func migration() -> Heatmap? {
@@ -118,8 +120,8 @@ struct ChartSet {
             id == MigrationMatrix.newRow ? (self.fr ? "Nouveaux" : "New") : id == MigrationMatrix.goneColumn ? (self.fr ? "Sortis" : "Gone") : SegmentCatalog.name(id, self.locale)
         }
         return Heatmap(
-            id: "migration", title: fr ? "Migration entre segments depuis le snapshot précédent" : "Segment migration since the previous snapshot",
-            description: fr ? "Clients passés du segment en ligne (snapshot précédent) au segment en colonne (ce snapshot)." : "Customers moving from the row segment (previous snapshot) to the column segment (this snapshot).",
+            id: "migration", title: fr ? "Migration entre segments depuis le relevé précédent" : "Segment migration since the previous snapshot",
+            description: fr ? "Clients passés du segment en ligne (relevé précédent) au segment en colonne (ce relevé)." : "Customers moving from the row segment (previous snapshot) to the column segment (this snapshot).",
             rowLabels: m.from.map(label), columnLabels: m.to.map(label),
             cells: m.counts.map { $0.map(Double.init) },
             rowAxisTitle: fr ? "Avant" : "From", columnAxisTitle: fr ? "Maintenant" : "To",

@@ -60,10 +60,10 @@ enum KPIText {
 
     static func status(_ s: KPIStatus, _ l: ReportLocale) -> String {
         switch (s, l) {
-        case (.onTarget, .fr): return "✅ Dans la cible"
-        case (.onTarget, .en): return "✅ On target"
-        case (.offTarget, .fr): return "⚠️ Hors cible"
-        case (.offTarget, .en): return "⚠️ Off target"
+        case (.onTarget, .fr): return "✓ Dans la cible"
+        case (.onTarget, .en): return "✓ On target"
+        case (.offTarget, .fr): return "⚠ Hors cible"
+        case (.offTarget, .en): return "⚠ Off target"
         case (.noData, .fr): return "— Pas de données"
         case (.noData, .en): return "— No data"
         case (.noTarget, .fr): return "Sans cible"

@@ -91,9 +91,13 @@ public struct SnapshotView {
     func kpis() -> [[String: Any]] {
         let previous = history.last
         return report.kpis.map { k in
-            var trend = ""
+            var trend = "", trendLabel = ""
             if let prev = previous?.kpi(k.key).value, let now = k.value {
                 trend = now > prev ? "↗" : now < prev ? "↘" : "→"
+                // What the arrow says, for screen readers (the arrow itself is hidden from them).
+                trendLabel = now > prev ? (locale == .fr ? "en hausse depuis le relevé précédent" : "up since the previous snapshot")
+                    : now < prev ? (locale == .fr ? "en baisse depuis le relevé précédent" : "down since the previous snapshot")
+                    : (locale == .fr ? "inchangé depuis le relevé précédent" : "unchanged since the previous snapshot")
             }
             return [
                 "key": k.key.rawValue,
@@ -106,6 +110,7 @@ public struct SnapshotView {
                 "off_target": k.status == .offTarget,
                 "no_data": k.status == .noData,
                 "trend": trend,
+                "trend_label": trendLabel,
                 "has_trend": !trend.isEmpty,
                 "previous": previous.map { KPIText.format(k.key, $0.kpi(k.key).value, format) } ?? format.missing,
                 "definition": locale == .fr ? ReportFormatter.frenchTypography(KPIText.definition(k.key, locale, window: config.activityWindowDays)) : KPIText.definition(k.key, locale, window: config.activityWindowDays),

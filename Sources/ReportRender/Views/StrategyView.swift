@@ -84,7 +84,13 @@ struct StrategyView {
                 target = sign + format.money(now / (1 + g) * (1 + goal)) + " (" + format.signedPercent(goal, decimals: 0) + t(" in a year", " sur un an") + ")"
             }
         }
-        row(t("Historical LTV", "LTV historique"), value, target, growth.status)
+        if growth.status == .noData && ltv.value != nil && growth.target.value != nil {
+            // The LTV is known; its growth needs a snapshot about a year earlier.
+            rows.append(["name": t("Historical LTV", "LTV historique"), "value": value, "target": target,
+                         "status": t("— no snapshot a year earlier to compare", "— pas de relevé un an plus tôt pour comparer")])
+        } else {
+            row(t("Historical LTV", "LTV historique"), value, target, growth.status)
+        }
         for key in [KPIKey.nps, .csat, .repeatPurchaseRate] {
             let k = report.kpi(key)
             row(KPIText.name(key, locale), KPIText.format(key, k.value, format), KPIText.target(key, k.target, format), k.status)
@@ -94,8 +100,8 @@ struct StrategyView {
 
     func icon(_ s: KPIStatus) -> String {
         switch s {
-        case .onTarget: return t("✅ on target", "✅ atteint")
-        case .offTarget: return t("⚠️ off target", "⚠️ hors cible")
+        case .onTarget: return t("✓ on target", "✓ atteint")
+        case .offTarget: return t("⚠ off target", "⚠ hors cible")
         case .noData: return t("— no data", "— pas de données")
         case .noTarget: return "—"
         }

@@ -411,8 +411,62 @@ struct ConfigLoaderTests {
         Self.expectFailure("client: X\nloyalty:\n  tiers: [Member, VIP]\n", line: 3, column: 3,
                            message: ["loyalty has 2 tiers and 2 percentiles"], expected: ["one increasing percentile per tier above the first"])
         Self.expectFailure("loyalty:\n  tier_percentiles: [0.5, 0.7, 0.9]\n", line: 2, column: 3, message: ["loyalty has 3 tiers and 3 percentiles"])
-        Self.expectFailure("loyalty:\n  tier_percentiles: [0.9, 0.6]\n", line: 2, column: 3, message: ["loyalty has 3 tiers and 2 percentiles"])
+        // The right count in the wrong order: said as such, at the list.
+        Self.expectFailure("loyalty:\n  tier_percentiles: [0.9, 0.6]\n", line: 2, column: 21, message: ["tier_percentiles [0.9, 0.6] do not increase"],
+                           expected: ["a higher spend percentile than the one before"])
         Self.expectFailure("loyalty:\n  tier_percentiles: [0.6, 1.2]\n", line: 2, column: 27, message: ["1.2 is out of range"])
+    }
+
+    // MARK: - Values written as percentages
+
+    @Test("a rate target or threshold written as a percentage is refused, with the fraction it means")
+    func percentagesForFractions() throws {
+        Self.expectFailure("targets:\n  retention_rate: {value: 85, direction: above}\n", line: 2, column: 27, message: ["85 is out of range"],
+                           expected: ["a fraction from 0 to 1", "0.85 for 85 %"])
+        Self.expectFailure("targets:\n  churn_rate: 5\n", line: 2, column: 15, message: ["5 is out of range"], expected: ["0.05 for 5 %"])
+        Self.expectFailure("escalations:\n  churn_above: 10\n", line: 2, column: 16, message: ["10 is out of range"], expected: ["0.1 for 10 %"])
+        Self.expectFailure("escalations:\n  refund_above: -1\n", line: 2, column: 17, message: ["-1.0 is out of range"])
+        Self.expectFailure("escalations:\n  nps_below: 130\n", line: 2, column: 14, message: ["130.0 is out of range"])
+        Self.expectFailure("targets:\n  csat: 42\n", line: 2, column: 9, message: ["42.0 is out of range"])
+        Self.expectFailure("targets:\n  ltv_growth_yoy: 20\n", line: 2, column: 19, message: ["20 is out of range"], expected: ["0.2 for 20 %"])
+        // In range: fractions, NPS on −100…100, a null target.
+        let ok = try Self.parse("targets:\n  retention_rate: 0.9\n  nps: -10\n  ltv_growth_yoy: 0.25\n  ces: null\nescalations:\n  churn_above: 0.2\n  nps_below: 0\n")
+        #expect(ok.targets[.retentionRate]?.value == 0.9 && ok.targets[.nps]?.value == -10 && ok.targets[.ltvGrowthYoY]?.value == 0.25)
+        #expect(ok.targets[.ces]?.value == nil && ok.escalations.churnAbove == 0.2 && ok.escalations.npsBelow == 0)
+    }
+
+    // MARK: - Warnings
+
+    @Test("a segment rule that can never apply, and an id one letter from a seed id, are warned about")
+    func segmentTableWarnings() throws {
+        let shadowed = try Self.parse("""
+            segments:
+              - {id: lost, r: 1-5, f: 1-5, m: 1-5}
+              - {id: champions, r: 3-5, f: 4-5, m: 4-5}
+
+            """)
+        #expect(shadowed.warnings.count == 1)
+        #expect(shadowed.warnings.first?.hasPrefix("fidelis.yml:3: segment rule 2 (champions) never applies") == true)
+        let nearSeed = try Self.parse("""
+            segments:
+              - {id: champions, r: 3-5, f: 4-5, m: 4-5}
+              - {id: lostt, r: 1-5, f: 1-5, m: 1-5}
+
+            """)
+        #expect(nearSeed.warnings == ["fidelis.yml:3: segment id \"lostt\" is not a seed id but is close to lost: it makes a segment of its own, without lost's name, action and playbook"])
+        // The seed's table (two rules per id for at_risk and hibernating, none covered whole) and a
+        // user id far from any seed id: no warning.
+        #expect(try Self.parse("client: X\n").warnings.isEmpty)
+        #expect(try Self.parse("segments:\n  - {id: vip_watch, r: 1-2, f: 5-5, m: 5-5}\n  - {id: lost, r: 1-5, f: 1-5, m: 1-5}\n").warnings.isEmpty)
+        let seedRules = SegmentTable.seed.rules
+        #expect(ConfigLoader.segmentTableWarnings(seedRules, file: "f", lines: []).isEmpty)
+    }
+
+    @Test("edit distance one", arguments: [("lost", "lostt", true), ("lost", "los", true), ("loyal", "royal", true), ("lost", "lost", false),
+                                           ("lost", "post!", false), ("champions", "champs", false), ("at_risk", "atrisk", true)])
+    func editDistanceOne(_ a: String, _ b: String, _ expected: Bool) {
+        #expect(ConfigLoader.editDistanceIsOne(a, b) == expected)
+        #expect(ConfigLoader.editDistanceIsOne(b, a) == expected)
     }
 
     /// One run names every misspelt key, wherever it is, and the first wrong value of each section,

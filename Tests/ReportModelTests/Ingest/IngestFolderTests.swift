@@ -68,6 +68,25 @@ struct IngestFolderTests {
                           expected: ["; 2026-08.csv.gz is not read, as only .csv files are: decompress it"])
     }
 
+    @Test("months without a snapshot between two snapshots are warned about")
+    func missingMonths() throws {
+        let dir = try TemporaryFolder()
+        defer { dir.remove() }
+        for name in ["2025-11.csv", "2025-12.csv", "2026-03.csv", "2026-03-15.csv", "2026-04.csv", "2026-09.csv"] { try dir.write(name, Self.header) }
+        let folder = try SnapshotFolder(directory: dir.path)
+        #expect(SnapshotFolder.missingMonthWarnings(folder.entries) == [
+            "no snapshot for 2026-01, 2026-02: 2026-03-15.csv's retention and churn compare it with 2025-12.csv, 3 months earlier",
+            "no snapshot for 2026-05 to 2026-08: 2026-09.csv's retention and churn compare it with 2026-04.csv, 5 months earlier",
+        ])
+        let source = try SnapshotFolderSource(directory: dir.path, dialect: InputDialect())
+        #expect(source.warnings.count == 2)
+        // Months in a row, or several snapshots in one month: nothing to say.
+        let steady = try TemporaryFolder()
+        defer { steady.remove() }
+        for name in ["2025-12.csv", "2026-01-15.csv", "2026-01.csv", "2026-02.csv"] { try steady.write(name, Self.header) }
+        #expect(SnapshotFolder.missingMonthWarnings(try SnapshotFolder(directory: steady.path).entries).isEmpty)
+    }
+
     @Test("a CSV whose name is not a date is an error naming the file")
     func badName() throws {
         let dir = try TemporaryFolder()

@@ -437,6 +437,48 @@ import Testing
         #expect(second.err.contains("warning: 2026-09.csv: ignoring unknown column(s) shoe_size"), "\(second.err)")
     }
 
+    /// A site whose record matches the input but which lost a file since (deleted by hand, an
+    /// interrupted copy) is written again, not kept: the rebuild said the site was whole.
+    @Test func anUnchangedRebuildOfASiteMissingAFileWritesItAgain() throws {
+        let cli = CommandLineTests()
+        let dir = cli.temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        for month in ["2026-08", "2026-09"] {
+            try "customer_id,first_order_date,last_order_date,orders,revenue\nC1,2026-01-05,2026-07-20,3,120.50\n"
+                .write(toFile: dir + "/in/\(month).csv", atomically: true, encoding: .utf8)
+        }
+        #expect(try cli.run(["build", "--snapshots", "in"], in: dir).status == 0)
+        let full = try String(contentsOfFile: dir + "/site/2026-08/segmentation.html", encoding: .utf8)
+        for missing in ["index.html", "2026-08/segmentation.html", "2026-09/metrics.json", "assets/style.css"] {
+            try FileManager.default.removeItem(atPath: dir + "/site/" + missing)
+            let again = try cli.run(["build", "--snapshots", "in"], in: dir)
+            #expect(again.status == 0 && !again.out.contains("Unchanged"), "\(again.out)")
+            #expect(again.err.contains("\(missing) is missing since the last build: writing the site again"), "\(again.err)")
+            #expect(FileManager.default.fileExists(atPath: dir + "/site/" + missing))
+        }
+        #expect(try String(contentsOfFile: dir + "/site/2026-08/segmentation.html", encoding: .utf8) == full)
+        // Whole again: kept.
+        #expect(try cli.run(["build", "--snapshots", "in"], in: dir).out.contains("Unchanged"))
+    }
+
+    /// A header-only file (an export cut short) and months without a file are warned about: both
+    /// read as a fall in retention.
+    @Test func aHeaderOnlyFileAndMissingMonthsAreWarnedAbout() throws {
+        let cli = CommandLineTests()
+        let dir = cli.temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        let header = "customer_id,first_order_date,last_order_date,orders,revenue\n"
+        try (header + "C1,2026-01-05,2026-04-20,3,120.50\n").write(toFile: dir + "/in/2026-04.csv", atomically: true, encoding: .utf8)
+        try (header + "C1,2026-01-05,2026-04-20,3,120.50\n").write(toFile: dir + "/in/2026-07.csv", atomically: true, encoding: .utf8)
+        try header.write(toFile: dir + "/in/2026-08.csv", atomically: true, encoding: .utf8)
+        for command in ["validate", "build"] {
+            let run = try cli.run([command, "--snapshots", "in"], in: dir)
+            #expect(run.status == 0, "\(run.err)")
+            #expect(run.err.contains("warning: no snapshot for 2026-05, 2026-06: 2026-07.csv's retention and churn compare it with 2026-04.csv, 3 months earlier"), "\(run.err)")
+            #expect(run.err.contains("warning: 2026-08.csv: the file has a header row but no customer row"), "\(run.err)")
+        }
+    }
+
     /// A ledger that grows by a month keeps the month ends before it (each keyed by a digest of its
     /// month's lines, whatever their order in the file); a changed old line rebuilds from its month
     /// on. Every build gives the bytes of a full build.

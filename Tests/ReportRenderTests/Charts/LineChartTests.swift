@@ -79,7 +79,7 @@ import Testing
         let root = try ChartAssert.valid(far)
         let texts = ChartAssert.texts(root)
         #expect(texts.contains("1,000,000,000"))
-        #expect(texts.contains("-500,000,000"))
+        #expect(texts.contains("\u{2212}500,000,000"))
     }
 
     @Test func allZerosAndConstantSeries() throws {

@@ -18,7 +18,7 @@ import Testing
         #expect(ChartFormat.number()(1234.5) == "1235")
         #expect(ChartFormat.number(fractionDigits: 2)(3.14159) == "3.14")
         #expect(ChartFormat.number(fractionDigits: 1, decimalSeparator: ",", groupingSeparator: "\u{202F}")(1234567.25) == "1\u{202F}234\u{202F}567,3")
-        #expect(ChartFormat.number(groupingSeparator: ",")(-1234) == "-1,234")
+        #expect(ChartFormat.number(groupingSeparator: ",")(-1234) == "\u{2212}1,234")
         #expect(ChartFormat.number(fractionDigits: 1)(-0.01) == "0.0")
         #expect(ChartFormat.number(fractionDigits: 2)(0.5) == "0.50")
         #expect(ChartFormat.number()(.nan) == "–")

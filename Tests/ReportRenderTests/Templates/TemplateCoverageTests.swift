@@ -48,7 +48,7 @@ import ReportModel
         let strategy = TemplateOutput.read(f, "site-\(locale.rawValue)/2026-10/strategy.md")
         #expect(strategy.contains(locale == .fr ? "Premier relevé" : "first snapshot"))
         let dashboard = TemplateOutput.read(f, "site-\(locale.rawValue)/2026-10/index.html")
-        #expect(dashboard.contains(locale == .fr ? "Il faut au moins deux snapshots" : "Needs at least two snapshots"))
+        #expect(dashboard.contains(locale == .fr ? "Il faut au moins deux relevés" : "Needs at least two snapshots"))
     }
 
     /// Two snapshots of prospects only: every page is complete, and the empty retention trend says
@@ -60,8 +60,8 @@ import ReportModel
         f.write("customer_id,last_order_date,orders,revenue\nA,,0,0\nB,,0,0\nC,,0,0\n", to: "in/2026-09.csv")
         try expectComplete(f, input: "in", locale: locale)
         let dashboard = TemplateOutput.read(f, "site-\(locale.rawValue)/2026-09/index.html")
-        #expect(dashboard.contains(locale == .fr ? "Aucun client actif à un snapshot précédent" : "No customer active at an earlier snapshot"))
-        #expect(!dashboard.contains(locale == .fr ? "Il faut au moins deux snapshots" : "Needs at least two snapshots"))
+        #expect(dashboard.contains(locale == .fr ? "Aucun client actif à un relevé précédent" : "No customer active at an earlier snapshot"))
+        #expect(!dashboard.contains(locale == .fr ? "Il faut au moins deux relevés" : "Needs at least two snapshots"))
     }
 
     /// Only the required columns, a handful of customers: no survey, no tiers, no model fit.
