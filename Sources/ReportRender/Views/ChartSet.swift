@@ -7,6 +7,8 @@ struct ChartSet {
     let history: [SnapshotReport]
     let locale: ReportLocale
     let format: ReportFormatter
+    /// The activity window (days), which the cohort chart's note explains.
+    var activityWindowDays = 90
 
     private var fr: Bool { locale == .fr }
     private var all: [SnapshotReport] { Array((history + [report]).suffix(24)) }
@@ -17,7 +19,8 @@ struct ChartSet {
     /// The x axis of the charts over time.
     private var snapshotAxisTitle: String { fr ? "Relevé" : "Snapshot" }
 
-    /// One entry per chart: id, title, SVG markup, HTML table.
+    /// One entry per chart: id, title, SVG markup, HTML table, and a note under the chart where its
+    /// reading needs one (empty otherwise).
     func entries() -> [[String: Any]] {
         var charts: [any SVGChart] = []
         charts.append(trend(.retentionRate, id: "retention", formatter: percent))
@@ -31,7 +34,7 @@ struct ChartSet {
         if let migration = migration() { charts.append(migration) }
         return charts.map { chart in
             let table = chart.dataTable()
-            return ["id": chart.id, "title": table.caption, "svg": chart.svg(), "table": ChartSet.html(table)]
+            return ["id": chart.id, "title": table.caption, "svg": chart.svg(), "table": ChartSet.html(table), "note": note(chart.id), "has_note": !note(chart.id).isEmpty]
         }
     }
 
@@ -126,6 +129,29 @@ struct ChartSet {
             cells: m.counts.map { $0.map(Double.init) },
             rowAxisTitle: fr ? "Avant" : "From", columnAxisTitle: fr ? "Maintenant" : "To",
             noDataMessage: noData, missingValueText: format.missing, valueFormatter: ChartFormat.number())
+    }
+
+    /// What a reader needs to know to read chart `id` right: why every cohort starts at 100 %
+    /// (activity is a window of days, not a purchase in the month), and why some frequency or
+    /// recency scores of the R × F grid are empty (tied thresholds: equal values share a score).
+    func note(_ id: String) -> String {
+        switch id {
+        case "cohorts" where !report.cohorts.isEmpty:
+            let months = max(1, activityWindowDays / 30)
+            return fr ? "Actif\u{00A0}: dernière commande il y a \(activityWindowDays)\u{00A0}jours au plus (ou statut actif). Une cohorte reste donc active à 100\u{202F}% pendant ses \(months) premiers mois environ\u{00A0}; la baisse vient ensuite."
+                : "Active: last order at most \(activityWindowDays) days before (or status active). A cohort therefore stays 100% active for about its first \(months) months; the fall comes after."
+        case "rf-grid":
+            func tied(_ t: [Int]) -> Bool { zip(t, t.dropFirst()).contains { $0 == $1 } }
+            let t = report.thresholds
+            var parts: [String] = []
+            if tied(t.frequency) { parts.append((fr ? "fréquence " : "frequency ") + t.frequency.map { format.integer($0) }.joined(separator: " · ")) }
+            if tied(t.recencyDays) { parts.append((fr ? "récence " : "recency ") + t.recencyDays.map { format.integer($0) }.joined(separator: " · ")) }
+            guard !parts.isEmpty else { return "" }
+            return fr ? "Seuils égaux (\(parts.joined(separator: "\u{00A0}; ")))\u{00A0}: les valeurs égales partagent un score, donc certaines colonnes ou lignes restent vides."
+                : "Tied thresholds (\(parts.joined(separator: "; "))): equal values share a score, so some columns or rows stay empty."
+        default:
+            return ""
+        }
     }
 
     /// The chart's numbers as an accessible HTML table (every cell escaped).

@@ -30,9 +30,11 @@ struct LoyaltyView {
             "annualised": d.spendBasis == .annualisedPeriod,
             "revenue_period": format.money(units: report.revenuePeriod, decimals: 0),
             "revenue_total": format.money(units: report.revenueTotal, decimals: 0),
-            "points_issued": format.number(d.pointsIssued, decimals: 0),
-            "points_redeemed": format.number(d.pointsIssued * d.redemptionRate, decimals: 0),
-            "points_unredeemed": format.number(d.pointsIssued * (1 - d.redemptionRate), decimals: 0),
+            // Whole points, the unredeemed ones what is left of the shown totals: the two add up to
+            // the points issued as printed (each rounded alone, they could miss it by one).
+            "points_issued": format.number(d.pointsIssued.rounded(), decimals: 0),
+            "points_redeemed": format.number((d.pointsIssued * d.redemptionRate).rounded(), decimals: 0),
+            "points_unredeemed": format.number(d.pointsIssued.rounded() - (d.pointsIssued * d.redemptionRate).rounded(), decimals: 0),
             "reward_cost": format.money(d.rewardCost, decimals: 0),
             "liability": format.money(d.pointsLiability, decimals: 0),
             "reward_cost_per_member": d.buyers > 0 ? format.money(d.rewardCost / Double(d.buyers)) : format.missing,
@@ -51,7 +53,7 @@ struct LoyaltyView {
             "level": String(tier.rank + 1),
             "is_entry": entry,
             "threshold": entry ? t("first order", "dès la première commande") : "≥ " + format.money(units: tier.minSpend, decimals: 0),
-            "percentile": entry ? t("all buyers", "tous les acheteurs") : "P" + String(percentile) + " (" + t("top ", "") + format.percent(1 - tier.percentile, decimals: 0) + t(")", " supérieurs)"),
+            "percentile": entry ? t("P0 (entry tier)", "P0 (palier d'entrée)") : "P" + String(percentile) + " (" + t("top ", "") + format.percent(1 - tier.percentile, decimals: 0) + t(")", " supérieurs)"),
             "members": format.integer(tier.projectedMembers),
             "share": format.percent(tier.share),
             "benefits": tier.benefits.map { ["text": format.text($0)] },

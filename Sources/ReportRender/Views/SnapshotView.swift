@@ -60,6 +60,12 @@ public struct SnapshotView {
         v["feedback"] = feedback()
         v["trend"] = trend()
         v["has_history"] = !history.isEmpty
+        let shown = min(history.count + 1, SnapshotView.trendSnapshots)
+        v["trend_is_cut"] = history.count + 1 > shown
+        v["trend_shown"] = format.integer(shown)
+        v["snapshot_count"] = format.integer(history.count + 1)
+        // The per-area table of verbatims is left out when no snapshot it covers has one (a ledger).
+        v["has_feedback_history"] = !history.isEmpty && (history + [report]).suffix(shown).contains { $0.feedback.total > 0 }
         v["lifetime"] = lifetime()
         v["nps_breakdown"] = npsBreakdown()
         // One loyalty design for both the plan (its reward budget) and the programme's own page.
@@ -81,8 +87,9 @@ public struct SnapshotView {
         return [
             "customers": format.integer(c.customers), "buyers": format.integer(c.buyers),
             "active": format.integer(c.active), "new_active": format.integer(c.newActive),
-            "lost": format.integer(c.lost), "prospects": format.integer(c.prospects),
-            "previously_active": format.integer(c.previouslyActive),
+            "lost": report.index == 0 ? format.missing : format.integer(c.lost), "prospects": format.integer(c.prospects),
+            // The first snapshot has no previous one: nobody was active "before", nobody was lost.
+            "previously_active": report.index == 0 ? format.missing : format.integer(c.previouslyActive),
             "revenue_total": format.money(units: report.revenueTotal),
             "revenue_period": format.money(units: report.revenuePeriod),
         ]
@@ -228,16 +235,20 @@ public struct SnapshotView {
     func feedback() -> [String: Any] {
         let areas: [SpecialistArea?] = config.routing.keywords.map { Optional($0.area) } + [nil]
         let f = report.feedback
+        let shares = WholePercents.of(areas.map { area in area.map { f.counts[$0] ?? 0 } ?? f.unrouted })
         return [
             "total": format.integer(f.total),
             "any": f.total > 0,
-            "areas": areas.map { area in
+            "areas": zip(areas, shares).map { area, share in
                 [
                     "id": area?.rawValue ?? "unrouted",
                     "name": AreaText.name(area, locale),
                     "count": format.integer(area.map { f.counts[$0] ?? 0 } ?? f.unrouted),
-                    "share": f.total == 0 ? format.missing : format.percent(Double(area.map { f.counts[$0] ?? 0 } ?? f.unrouted) / Double(f.total), decimals: 0),
+                    "share": share.map { format.percent(Double($0) / 100, decimals: 0) } ?? format.missing,
                     "has_samples": !(f.samples[area] ?? []).isEmpty,
+                    // How many of the area's verbatims the samples show, when not all.
+                    "has_more_samples": (f.samples[area] ?? []).count < (area.map { f.counts[$0] ?? 0 } ?? f.unrouted),
+                    "samples_shown": format.integer((f.samples[area] ?? []).count),
                     // `text` is cut for the pages' quotes (TextExcerpt); `full_text` is the whole verbatim.
                     "samples": (f.samples[area] ?? []).map { sample -> [String: Any] in
                         let text = TextExcerpt.of(sample.text)
@@ -248,8 +259,11 @@ public struct SnapshotView {
         ]
     }
 
+    /// Snapshots in the deliverables' trend tables: the latest and the twelve before it.
+    static let trendSnapshots = 13
+
     func trend() -> [[String: Any]] {
-        (history + [report]).suffix(13).map { r in
+        (history + [report]).suffix(SnapshotView.trendSnapshots).map { r in
             var row: [String: Any] = ["period": r.period.label]
             for k in r.kpis { row[k.key.rawValue] = KPIText.format(k.key, k.value, format) }
             row["active"] = format.integer(r.counts.active)
@@ -268,6 +282,7 @@ public struct SnapshotView {
         let total = Double(max(n.answers, 1))
         return [
             "answers": format.integer(n.answers),
+            "any": n.answers > 0,
             "detractors": format.integer(n.detractors), "passives": format.integer(n.passives), "promoters": format.integer(n.promoters),
             "detractors_share": format.percent(n.answers == 0 ? nil : Double(n.detractors) / total, decimals: 0),
             "passives_share": format.percent(n.answers == 0 ? nil : Double(n.passives) / total, decimals: 0),

@@ -23,7 +23,8 @@ struct StrategyView {
             "ltv_growth_known": report.kpi(.ltvGrowthYoY).value != nil,
             "count": format.integer(plan.actions.count),
             "has_actions": !plan.actions.isEmpty,
-            "value_total": format.money(plan.valueAtStakeTotal, decimals: 0),
+            // Totals of the values as shown (whole currency units), so that the lines add up to them.
+            "value_total": format.money(plan.actions.reduce(0) { $0 + $1.valueAtStake.rounded() }, decimals: 0),
             "revenue_per_buyer": format.money(report.kpi(.ltv).value),
         ]
         for (key, horizon) in [("short", PlanHorizon.shortTerm), ("medium", .mediumTerm), ("long", .longTerm)] {
@@ -32,7 +33,7 @@ struct StrategyView {
                 "actions": actions.enumerated().map { action($1, n: $0 + 1, rank: rank[$1.id] ?? 0) },
                 "has_actions": !actions.isEmpty,
                 "count": format.integer(actions.count),
-                "value": format.money(actions.reduce(0) { $0 + $1.valueAtStake }, decimals: 0),
+                "value": format.money(actions.reduce(0) { $0 + $1.valueAtStake.rounded() }, decimals: 0),
             ] as [String: Any]
         }
         v["budget"] = [

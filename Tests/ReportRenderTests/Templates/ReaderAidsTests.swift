@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+import ReportModel
+@testable import ReportRender
+
+/// What the pages add so that a reader reads the figures right: shares and totals that add up as
+/// printed, no "previous snapshot" counts on the first one, notes under the charts that need them,
+/// links between the deliverables, and the trend table saying when it leaves snapshots out.
+@Suite struct ReaderAidsTests {
+    // MARK: - Whole percents
+
+    @Test("whole percents add up to 100, worked by hand", arguments: [
+        ([1, 1, 1], [34, 33, 33]),
+        ([2, 1], [67, 33]),
+        ([1, 0, 0], [100, 0, 0]),
+        ([11, 3, 7, 0, 0], [53, 14, 33, 0, 0]),   // 52.38, 14.29, 33.33: the one point left goes to 52.38
+        ([5, 3], [63, 37]),                       // 62.5 and 37.5: a tie of remainders goes to the larger count
+        ([3, 5], [37, 63]),
+        ([5, 5, 10], [25, 25, 50]),
+    ])
+    func wholePercentsByHand(_ counts: [Int], _ expected: [Int]) {
+        #expect(WholePercents.of(counts) == expected.map(Optional.some))
+    }
+
+    @Test("whole percents of nothing are all missing")
+    func wholePercentsOfNothing() {
+        #expect(WholePercents.of([0, 0, 0]) == [nil, nil, nil])
+        #expect(WholePercents.of([]) == [])
+    }
+
+    @Test("whole percents: on generated counts, each within one point of its exact share and all summing to 100")
+    func wholePercentsProperties() {
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let counts = (0..<Int.random(in: 1...8, using: &random)).map { _ in Int.random(in: 0...40, using: &random) }
+            let total = counts.reduce(0, +)
+            guard total > 0 else { continue }
+            let shares = WholePercents.of(counts).map { $0! }
+            #expect(shares.reduce(0, +) == 100, "\(counts)")
+            for (c, p) in zip(counts, shares) {
+                #expect(abs(Double(p) - Double(c) * 100 / Double(total)) < 1, "\(counts) → \(shares)")
+            }
+            // The order of the counts changes no share.
+            let reversed = WholePercents.of(counts.reversed()).map { $0! }
+            if Set(counts).count == counts.count { #expect(Array(reversed.reversed()) == shares, "\(counts)") }
+        }
+    }
+
+    // MARK: - Links between deliverables
+
+    @Test("links to a deliverable's Markdown become links to its page; other links stay")
+    func deliverableLinks() {
+        let html = #"<a href="strategy.md">s</a> <a href="segments.csv">c</a> <a href="notes.md">n</a> <a href="segmentation.md">r</a>"#
+        #expect(SnapshotPages.linkingPages(html) == #"<a href="strategy.html">s</a> <a href="segments.csv">c</a> <a href="notes.md">n</a> <a href="segmentation.html">r</a>"#)
+    }
+
+    @Test("the built deliverables link to each other's pages, and their Markdown to the Markdown")
+    func builtLinks() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.sample("in", customers: 300, months: 3, seed: 7)
+        _ = try f.build("in")
+        let html = try String(contentsOfFile: f.path("site/2026-10/strategy.html"), encoding: .utf8)
+        #expect(html.contains(#"<a href="segmentation.html">RFM segmentation</a>"#))
+        let markdown = try String(contentsOfFile: f.path("site/2026-10/strategy.md"), encoding: .utf8)
+        #expect(markdown.contains("[RFM segmentation](segmentation.md)"))
+    }
+
+    // MARK: - Figures as printed
+
+    /// The digits of a formatted whole amount or count (`€10,475` → 10475).
+    static func whole(_ text: Any?) -> Int? {
+        Int(String((text as? String ?? "").unicodeScalars.filter { CharacterSet.decimalDigits.contains($0) }))
+    }
+
+    @Test(arguments: [ReportLocale.en, .fr])
+    func totalsAddUpAsPrinted(locale: ReportLocale) throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.sample("in", customers: 400, months: 6, seed: 11)
+        let result = try f.build("in", locale: locale)
+        var config = ReportConfig()
+        config.locale = locale
+        let view = SnapshotView(report: try #require(result.latest), history: Array(result.reports.dropLast()), config: config).dictionary()
+        // The plan's total is the sum of its actions' values as shown, and so is each horizon's.
+        let plan = try #require(view["plan"] as? [String: Any])
+        var all = 0
+        for key in ["short", "medium", "long"] {
+            let part = try #require(plan[key] as? [String: Any])
+            let values = try #require(part["actions"] as? [[String: Any]]).map { Self.whole($0["value"]) ?? -1 }
+            #expect(values.reduce(0, +) == Self.whole(part["value"]), "\(key)")
+            all += values.reduce(0, +)
+        }
+        #expect(all == Self.whole(plan["value_total"]))
+        // Points redeemed and left unredeemed add up to the points issued.
+        let loyalty = try #require(view["loyalty"] as? [String: Any])
+        let issued = try #require(Self.whole(loyalty["points_issued"])), redeemed = try #require(Self.whole(loyalty["points_redeemed"]))
+        #expect(redeemed + (Self.whole(loyalty["points_unredeemed"]) ?? -1) == issued)
+        // The verbatims' shares sum to 100 %.
+        let feedback = try #require(view["feedback"] as? [String: Any])
+        if feedback["any"] as? Bool == true {
+            let shares = try #require(feedback["areas"] as? [[String: Any]]).compactMap { Self.whole($0["share"]) }
+            #expect(shares.reduce(0, +) == 100, "\(shares)")
+        }
+    }
+
+    // MARK: - First snapshot, trend window, survey
+
+    @Test func theFirstSnapshotHasNoPreviousCounts() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.sample("in", customers: 200, months: 2, seed: 3)
+        let result = try f.build("in")
+        let first = SnapshotView(report: result.reports[0], history: [], config: ReportConfig()).dictionary()
+        let counts = try #require(first["counts"] as? [String: Any])
+        #expect(counts["previously_active"] as? String == "n/a" && counts["lost"] as? String == "n/a")
+        #expect(Self.whole(counts["new_active"]) == result.reports[0].counts.newActive)
+        let second = SnapshotView(report: result.reports[1], history: [result.reports[0]], config: ReportConfig()).dictionary()
+        let later = try #require(second["counts"] as? [String: Any])
+        #expect(Self.whole(later["previously_active"]) == result.reports[1].counts.previouslyActive)
+        #expect(Self.whole(later["lost"]) == result.reports[1].counts.lost)
+        let diagnostic = try String(contentsOfFile: f.path("site/2026-09/diagnostic.md"), encoding: .utf8)
+        #expect(diagnostic.contains("| Active at the previous snapshot | n/a |"))
+        #expect(diagnostic.contains("the revenue of the period is all revenue to date"))
+    }
+
+    @Test func theTrendTableSaysWhenItLeavesSnapshotsOut() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.sample("in", customers: 150, months: 14, seed: 5)
+        _ = try f.build("in")
+        let latest = try String(contentsOfFile: f.path("site/2026-10/diagnostic.md"), encoding: .utf8)
+        #expect(latest.contains("The last 13 of 14 snapshots"))
+        let earlier = try String(contentsOfFile: f.path("site/2026-09/diagnostic.md"), encoding: .utf8)
+        #expect(!earlier.contains("The last 13"))
+    }
+
+    /// A ledger has no survey: no empty NPS split, no table of zero verbatims.
+    @Test func aLedgerShowsNoEmptySurveySections() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.write("customer_id,date,amount\nC1,2026-08-03,20.00\nC2,2026-09-10,35.50\nC1,2026-10-02,12.00\n", to: "t.csv")
+        _ = try ReportBuilder.build(BuildOptions(input: .transactions(f.path("t.csv"), asOf: nil), output: f.path("site"), config: ReportConfig()))
+        let diagnostic = try String(contentsOfFile: f.path("site/2026-10-02/diagnostic.md"), encoding: .utf8)
+        #expect(diagnostic.contains("**NPS:** no survey answer in this snapshot"))
+        #expect(!diagnostic.contains("Verbatims per area and snapshot"))
+        #expect(!diagnostic.contains("promoters 0"))
+    }
+
+    // MARK: - Chart notes
+
+    @Test func chartNotesExplainCohortsAndTiedScores() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.sample("in", customers: 300, months: 4, seed: 7)
+        let result = try f.build("in")
+        let report = try #require(result.latest)
+        let charts = ChartSet(report: report, history: Array(result.reports.dropLast()), locale: .en, format: ReportFormatter(locale: .en, currency: "EUR"),
+                              activityWindowDays: 60)
+        #expect(charts.note("cohorts").hasPrefix("Active: last order at most 60 days before"))
+        #expect(charts.note("cohorts").contains("about its first 2 months"))
+        let frequency = report.thresholds.frequency
+        let tied = zip(frequency, frequency.dropFirst()).contains { $0 == $1 } || zip(report.thresholds.recencyDays, report.thresholds.recencyDays.dropFirst()).contains { $0 == $1 }
+        #expect(charts.note("rf-grid").isEmpty == !tied)
+        #expect(charts.note("segments").isEmpty)
+        let entries = charts.entries()
+        #expect(entries.first { $0["id"] as? String == "cohorts" }?["has_note"] as? Bool == true)
+        #expect(entries.first { $0["id"] as? String == "retention" }?["has_note"] as? Bool == false)
+    }
+}
