@@ -27,20 +27,36 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Report language (overrides the config).", valueName: "en|fr"))
     var locale: ReportLocale?
 
-    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Exit 3 when one of these escalations (ids, comma-separated, or 'any') is raised in the latest snapshot.", valueName: "id,...|any"))
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp(
+        "Exit 3 when one of these escalations (ids, comma-separated, or 'any') is raised in the latest snapshot. Ids: "
+            + EscalationKind.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "id,...|any"))
     var failOn: [String] = []
 
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
     func validate() throws {
-        do { _ = try FailOnPolicy(failOn) } catch { throw ValidationError("--fail-on: \(error)") }
+        if out.isEmpty { throw ValidationError("--out is empty (expected a folder such as site)") }
+        let policy: FailOnPolicy
+        do { policy = try FailOnPolicy(failOn) } catch { throw ValidationError("--fail-on: \(error)") }
+        // Given but naming nothing (an empty CI variable): alerting would be off without a word.
+        if !failOn.isEmpty && policy.kinds.isEmpty {
+            throw ValidationError("--fail-on names no escalation (expected any or \(EscalationKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+    }
+
+    /// `--out` without trailing slashes (`site/` is shown as `site`), `/` as it is.
+    var outputFolder: String {
+        var folder = out
+        while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
+        return folder
     }
 
     func run() throws {
         var config: ReportConfig
         do { config = try input.loadConfig() } catch { throw Exit.failure(error) }
         if let locale { config.locale = locale }
+        let out = outputFolder
         var options = BuildOptions(input: input.input, output: out, config: config, templates: templates)
         options.configFingerprint = input.configFingerprint + "|locale=\(config.locale.rawValue)"
         let quiet = self.quiet

@@ -23,7 +23,11 @@ enum Exit {
     static func describe(_ error: any Error, fallback: String) -> String {
         if let output = error as? SampleOutputError { return output.description }
         let path = (error as NSError).userInfo[NSFilePathErrorKey] as? String ?? fallback
-        return "cannot write \(path): \(SystemReason.of(error))"
+        var reason = SystemReason.of(error)
+        // Foundation's words without a system cause ("The operation could not be completed. …"):
+        // what is in the way, when the file system shows it.
+        if reason.hasPrefix("The operation"), let problem = SystemReason.folderProblem(at: fallback) ?? SystemReason.folderProblem(at: path) { reason = problem }
+        return "cannot write \(path): \(reason)"
     }
 
     static func printError(_ text: String) {

@@ -46,6 +46,16 @@ struct InputOptions: ParsableArguments {
         return .snapshots(snapshots ?? ExampleData.directory)
     }
 
+    /// The input and the config in words, for `validate`'s summary: what was checked.
+    var checkedDescription: String {
+        let data: String
+        if let transactions { data = "ledger \(transactions)" + (asOf.map { " up to \($0)" } ?? "") }
+        else if let snapshots { data = "snapshot folder \(snapshots)" }
+        else { data = "the shipped example snapshots (\(ExampleData.directory); give --snapshots or --transactions for your own)" }
+        let file = config ?? (FileManager.default.fileExists(atPath: "fidelis.yml") ? "fidelis.yml" : nil)
+        return "Checked " + data + "; config " + (file ?? "defaults (no fidelis.yml here)")
+    }
+
     /// What the config is made of, for the build cache: the file's text and the overrides.
     var configFingerprint: String {
         let path = config ?? (FileManager.default.fileExists(atPath: "fidelis.yml") ? "fidelis.yml" : nil)

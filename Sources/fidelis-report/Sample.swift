@@ -12,7 +12,7 @@ struct Sample: ParsableCommand {
     @Option(name: .long, help: "Number of customers.")
     var customers = 2000
 
-    @Option(name: .long, help: "Number of monthly snapshots.")
+    @Option(name: .long, help: "Number of monthly snapshots (with --ledger: months of the report; the ledger also holds the 12 months of purchases before them).")
     var months = 12
 
     @Option(name: .long, help: "Random seed (same seed, same bytes).")
@@ -28,7 +28,8 @@ struct Sample: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard customers >= 0 else { throw ValidationError("--customers must be >= 0.") }
+        // Zero would write files with a header row and no customer: nothing to report on.
+        guard customers >= 1 else { throw ValidationError("--customers must be at least 1.") }
         guard (1...600).contains(months) else { throw ValidationError("--months must be between 1 and 600.") }
     }
 
@@ -40,7 +41,7 @@ struct Sample: ParsableCommand {
         let settings = SampleSettings(customers: customers, months: months, seed: seed, semicolonDelimited: semicolon)
         let quiet = self.quiet
         let progress: (Int, Int) -> Void = { done, total in
-            if !quiet { FileHandle.standardError.write(Data("[\(done)/\(total)] month written\n".utf8)) }
+            if !quiet { FileHandle.standardError.write(Data("[\(done)/\(total)] \(ledger ? "month of purchases" : "snapshot") written\n".utf8)) }
         }
         do {
             if ledger {

@@ -39,7 +39,7 @@ public enum ConfigLoader {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw InputErrors([yamlError(error, file: file)])
+            throw InputErrors([yamlError(error, file: file, text: text)])
         } catch {
             throw InputErrors([InputError(file: file, line: 0, column: 0, message: "\(error)", expected: "valid YAML")])
         }
@@ -279,8 +279,23 @@ public enum ConfigLoader {
         }
     }
 
-    static func yamlError(_ error: YamlError, file: String) -> InputError {
+    /// The character at `line` and `column` (from 1, in Unicode scalars, as libyaml's marks), or nil.
+    static func character(in text: String, line: Int, column: Int) -> Unicode.Scalar? {
+        guard line >= 1, column >= 1 else { return nil }
+        var currentLine = 1, currentColumn = 1
+        for s in text.unicodeScalars {
+            if currentLine == line && currentColumn == column { return s }
+            if s == "\n" { currentLine += 1; currentColumn = 1; if currentLine > line { return nil } } else { currentColumn += 1 }
+        }
+        return nil
+    }
+
+    static func yamlError(_ error: YamlError, file: String, text: String = "") -> InputError {
         switch error {
+        case let .scanner(_, problem, mark, _) where problem.contains("cannot start any token") && character(in: text, line: mark.line, column: mark.column) == "\t":
+            // libyaml's words for a tab, which YAML never allows as indentation.
+            return InputError(file: file, line: mark.line, column: mark.column, message: "a tab character where YAML allows only spaces",
+                              expected: "spaces to indent: replace the tab with spaces")
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             // libyaml's context says what was open when it failed: an unclosed quote is found at the
             // end of the file, so its start is the useful place to look.

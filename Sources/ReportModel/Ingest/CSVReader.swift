@@ -158,7 +158,10 @@ public struct CSVReader {
                     if c == CSVReader.newline { p += 1; line += 1; break }
                     if c == CSVReader.carriage && p + 1 < n && base[p + 1] == UInt8(ascii: "\n") { p += 2; line += 1; break }
                     if c == CSVReader.carriage && p + 1 == n { p += 1; break }
-                    throw CSVSyntaxError(line: line, column: column, message: "unexpected character after a closing quote", expected: "a delimiter or a line end after the quoted field")
+                    // A quoted field that ran over lines ended at a quote meant to open another
+                    // field: the quote left open is where the field began, said as the likely cause.
+                    let opened = line > fieldLine ? " (this quoted field began on line \(fieldLine): a quote left open there?)" : ""
+                    throw CSVSyntaxError(line: line, column: column, message: "unexpected character after a closing quote" + opened, expected: "a delimiter or a line end after the quoted field")
                 }
                 // Unquoted field.
                 let start = p

@@ -92,6 +92,13 @@ public enum FieldParser {
         return MonthStarts.day(year: year, month: month, day: day, entries: monthStarts)
     }
 
+    /// What is wrong with an amount that must be 0 or more: "is negative" for a negative decimal
+    /// number, else "is not a decimal number >= 0".
+    public static func notNonNegative(_ raw: UnsafeRawBufferPointer, decimalComma: Bool) -> String {
+        if let v = Money.parse(raw, decimalComma: decimalComma, allowNegative: true), v < 0 { return "is negative, where it must be 0 or more" }
+        return "is not a decimal number >= 0"
+    }
+
     /// For an error about a value that should be a whole number: a hint when `raw` is one written
     /// with a decimal part of zeros (`9.0`), as pandas writes an integer column that has empty cells
     /// (it stores them as floats); "" otherwise.
@@ -100,8 +107,8 @@ public enum FieldParser {
         guard let point = b.firstIndex(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }), point > 0, point < b.count - 1,
               b[..<point].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
               b[(point + 1)...].allSatisfy({ $0 == UInt8(ascii: "0") }) else { return "" }
-        return "; a whole number written with decimals, as pandas writes an integer column with empty cells: "
-            + "write it as integers (for example with astype(\"Int64\"))"
+        return "; a whole number written with decimals (as exports from pandas or some spreadsheets write a column of "
+            + "whole numbers that has empty cells): write it without the decimals"
     }
 
     /// For an error about a value of a column that may be left empty: a hint when `raw` is a word

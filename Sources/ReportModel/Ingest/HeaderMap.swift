@@ -32,9 +32,19 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
         // A header of one field holding tabs or bars: the file is not comma- or semicolon-separated.
         // Said beside each missing column, which keeps the errors and their places as they were.
         var separatedBy: String?
+        // One field holding the other delimiter: the delimiter was set (`--delimiter`, or
+        // `delimiter:` in the config) to the one this file does not use; detection would have found it.
+        var otherDelimiter: String?
         if missing.count > 1, names.count == 1 {
             if names[0].contains("\t") { separatedBy = "tabs" } else if names[0].contains("|") { separatedBy = "| characters" }
+            else if names[0].contains(";") { otherDelimiter = ";" } else if names[0].contains(",") { otherDelimiter = "," }
         }
+        // The columns of the other kind of input: a snapshot export given as a ledger, or a ledger
+        // in a snapshot folder.
+        let unknownNames = Set(unknown.map(InputDialect.normalizedHeader))
+        let missingNames = Set(missing.map(\.rawValue))
+        let snapshotLike = unknownNames.intersection(["orders", "revenue", "last_order_date", "first_order_date"]).count >= 2 && missingNames.contains("amount")
+        let ledgerLike = unknownNames.isSuperset(of: ["date", "amount"]) && !missingNames.isDisjoint(with: ["orders", "revenue", "last_order_date"])
         // A header name holding a carriage return: the file's lines end in `\r` alone, as Excel's
         // "CSV (Macintosh)" writes them, so the header row runs on into the data rows.
         let endsInCarriageReturns = names.contains { $0.utf8.contains(UInt8(ascii: "\r")) }
@@ -45,6 +55,13 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
             var hint = ""
             if let separatedBy {
                 hint = "; this one's columns are separated by \(separatedBy): export the file as CSV, with , or ;"
+            } else if let otherDelimiter {
+                hint = "; this header is separated by \(otherDelimiter), but the delimiter is set to the other one (--delimiter, or delimiter: in fidelis.yml): "
+                    + "remove that setting (the delimiter is detected) or set it to \(otherDelimiter)"
+            } else if snapshotLike {
+                hint = "; this file has a snapshot's columns (orders, revenue): give its folder with --snapshots, not --transactions"
+            } else if ledgerLike {
+                hint = "; this file has a transaction ledger's columns (date, amount): give it with --transactions FILE, not in a snapshot folder"
             } else if startsWithDelimiterNote {
                 hint = "; the first line, \"sep=\", is a spreadsheet's note of the delimiter, not the header row: delete that line"
             } else if endsInCarriageReturns {

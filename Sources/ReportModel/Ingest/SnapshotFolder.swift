@@ -38,8 +38,8 @@ public struct SnapshotFolder: Sendable {
         }
         for name in names where name.lowercased().hasSuffix(".csv") && !name.hasPrefix(".") {
             guard let period = SnapshotPeriod(fileName: name) else {
-                let rename = SnapshotFolder.dateName(in: name).map { "; rename it \($0)" } ?? ""
-                errors.append(InputError(file: name, line: 0, column: 0, message: "the file name is not a snapshot date", expected: "YYYY-MM.csv or YYYY-MM-DD.csv" + rename))
+                errors.append(InputError(file: name, line: 0, column: 0, message: "the file name is not a snapshot date",
+                                         expected: "YYYY-MM.csv or YYYY-MM-DD.csv" + SnapshotFolder.nameHint(name, folderNames: csvNames)))
                 continue
             }
             if let other = found.first(where: { $0.period.asOf == period.asOf }) {
@@ -68,6 +68,28 @@ public struct SnapshotFolder: Sendable {
                 : "\(Month(index: missing.lowerBound)) to \(Month(index: missing.upperBound - 1))"
             return "no snapshot for \(names): \(after.displayName)'s retention and churn compare it with \(before.displayName), \(to - from) months earlier"
         }
+    }
+
+    /// What to do with a CSV whose name is not a snapshot date (after "; "), or "": Excel's lock
+    /// file of an open snapshot (`~$2026-11.csv`), a second copy of a snapshot (`2026-10 (1).csv`
+    /// beside `2026-10.csv`, where "rename it" would overwrite it), a name holding the date another
+    /// way (rename it), a ledger (read with --transactions). `folderNames` are the folder's names,
+    /// lowercased.
+    static func nameHint(_ name: String, folderNames: Set<String>) -> String {
+        if name.hasPrefix("~$") {
+            return "; it is the lock file Excel keeps while \(name.dropFirst(2)) is open: close that file in Excel, or delete the lock file"
+        }
+        if let renamed = dateName(in: name) {
+            if folderNames.contains(renamed.lowercased()) {
+                return "; it looks like a second copy of \(renamed) (a repeated download?): remove it, or name it after its own month"
+            }
+            return "; rename it \(renamed)"
+        }
+        let lower = name.lowercased()
+        if ["transaction", "ledger", "orders", "purchases", "sales"].contains(where: lower.contains) {
+            return "; if it is a transaction ledger (one row per purchase), give the file itself with --transactions"
+        }
+        return ""
     }
 
     /// The warning for a file of `unreadSnapshots`.

@@ -166,7 +166,7 @@ public struct SnapshotReader {
             let f = fields[column], raw = reader.rawBytes(f)
             if FieldParser.trimmed(raw).isEmpty { return missing }
             if let v = Money.parse(raw, decimalComma: decimalComma, allowNegative: false) { return v }
-            report(f, column, line, "\(header.name(column)) \(shown(f)) is not a decimal number >= 0", (decimalComma ? "a number like 12.50 or 12,50" : "a number like 12.50")
+            report(f, column, line, "\(header.name(column)) \(shown(f)) " + FieldParser.notNonNegative(raw, decimalComma: decimalComma), (decimalComma ? "a number like 12.50 or 12,50" : "a number like 12.50")
                    + MoneyHint.hint(for: raw, decimalComma: decimalComma, allowNegative: false) + FieldParser.noValueHint(for: raw))
             rowOK = false
             return missing
@@ -416,7 +416,7 @@ public struct SnapshotReader {
                        + MoneyHint.hint(for: revenueRaw, decimalComma: decimalComma, allowNegative: true))
                 rowOK = false
             } else {
-                report(revenueField, cRevenue, line, "\(header.name(cRevenue)) \(shown(revenueField)) is not a decimal number >= 0", (decimalComma ? "a number like 12.50 or 12,50" : "a number like 12.50")
+                report(revenueField, cRevenue, line, "\(header.name(cRevenue)) \(shown(revenueField)) " + FieldParser.notNonNegative(revenueRaw, decimalComma: decimalComma), (decimalComma ? "a number like 12.50 or 12,50" : "a number like 12.50")
                        + MoneyHint.hint(for: revenueRaw, decimalComma: decimalComma, allowNegative: false))
                 rowOK = false
             }

@@ -19,6 +19,25 @@ public enum SystemReason {
         return ns.localizedDescription
     }
 
+    /// Why a folder cannot be made or written at `path`, from what the file system holds there,
+    /// when the error said no more than "the operation could not be completed": a file in the way
+    /// (at the path or at one of its parents), or a parent that does not exist. Nil when none is.
+    public static func folderProblem(at path: String) -> String? {
+        let fm = FileManager.default
+        var isFolder: ObjCBool = false
+        if fm.fileExists(atPath: path, isDirectory: &isFolder) {
+            return isFolder.boolValue ? nil : "a file of that name is there (expected a folder, or no file)"
+        }
+        var parent = (path as NSString).deletingLastPathComponent
+        while !parent.isEmpty && parent != "/" {
+            if fm.fileExists(atPath: parent, isDirectory: &isFolder) {
+                return isFolder.boolValue ? nil : "\(parent) is a file, not a folder"
+            }
+            parent = (parent as NSString).deletingLastPathComponent
+        }
+        return nil
+    }
+
     /// Why `path` cannot be read as a file (`folder` false) or listed as a folder (true).
     public static func unreadable(_ path: String, folder: Bool) -> String {
         var info = stat()

@@ -417,6 +417,15 @@ struct ConfigLoaderTests {
         Self.expectFailure("loyalty:\n  tier_percentiles: [0.6, 1.2]\n", line: 2, column: 27, message: ["1.2 is out of range"])
     }
 
+    @Test("a tab used to indent is named as such, at its place")
+    func tabIndent() {
+        Self.expectFailure("client: X\ntargets:\n\tnps: 40\n", line: 3, column: 1, message: ["a tab character where YAML allows only spaces"],
+                           expected: ["spaces to indent: replace the tab with spaces"])
+        #expect(ConfigLoader.character(in: "ab\n\tc", line: 2, column: 1) == "\t")
+        #expect(ConfigLoader.character(in: "ab\n\tc", line: 1, column: 2) == "b")
+        #expect(ConfigLoader.character(in: "ab", line: 3, column: 1) == nil)
+    }
+
     // MARK: - Values written as percentages
 
     @Test("a rate target or threshold written as a percentage is refused, with the fraction it means")

@@ -72,7 +72,7 @@ struct IngestCSVDialectTests {
         // The revenue field starts on line 3, after the quoted id spanning lines 2-3.
         let text = "customer_id,revenue,orders,last_order_date\n\"A\n1\",-5,1,2026-10-01\n"
         let r = S.read(text)
-        expectSingleError(r.errors, line: 3, column: 2, message: ["revenue \"-5\" is not a decimal number >= 0"])
+        expectSingleError(r.errors, line: 3, column: 2, message: ["revenue \"-5\" is negative, where it must be 0 or more"])
     }
 
     @Test("\\r\\n line ends, inside and outside quotes")

@@ -68,6 +68,20 @@ struct IngestFolderTests {
                           expected: ["; 2026-08.csv.gz is not read, as only .csv files are: decompress it"])
     }
 
+    @Test("Excel's lock file, a second copy of a month and a ledger in a snapshot folder are named as such")
+    func namesThatAreNotSnapshots() throws {
+        let dir = try TemporaryFolder()
+        defer { dir.remove() }
+        for name in ["2026-10.csv", "~$2026-11.csv", "2026-10 (1).csv", "transactions.csv", "2026_09.csv"] { try dir.write(name, Self.header) }
+        let errors = try #require(Self.folderErrors(dir.path))
+        let byFile = Dictionary(uniqueKeysWithValues: errors.first.map { ($0.file, $0.expected) })
+        #expect(byFile["~$2026-11.csv"]?.hasSuffix("; it is the lock file Excel keeps while 2026-11.csv is open: close that file in Excel, or delete the lock file") == true)
+        #expect(byFile["2026-10 (1).csv"]?.hasSuffix("; it looks like a second copy of 2026-10.csv (a repeated download?): remove it, or name it after its own month") == true)
+        #expect(byFile["transactions.csv"]?.hasSuffix("give the file itself with --transactions") == true)
+        #expect(byFile["2026_09.csv"]?.hasSuffix("; rename it 2026-09.csv") == true)
+        #expect(errors.total == 4)
+    }
+
     @Test("months without a snapshot between two snapshots are warned about")
     func missingMonths() throws {
         let dir = try TemporaryFolder()

@@ -17,6 +17,28 @@ import Testing
         }
     }
 
+    @Test("a delimiter set to the one the file does not use is named, with what to change")
+    func forcedWrongDelimiter() {
+        let commaForced = S.read("customer_id;first_order_date;last_order_date;orders;revenue\nA;;;0;0\n", dialect: InputDialect(delimiter: UInt8(ascii: ","))).errors
+        #expect(commaForced.total == 4)
+        #expect(commaForced.first.allSatisfy { $0.line == 1 && $0.column == 0 && $0.expected.contains("this header is separated by ;, but the delimiter is set to the other one") })
+        let semicolonForced = Self.ledgerErrors("customer_id,date,amount\nA,2026-01-05,1\n", dialect: InputDialect(delimiter: UInt8(ascii: ";")))
+        #expect(semicolonForced.first.allSatisfy { $0.expected.contains("this header is separated by ,") && $0.expected.contains("or set it to ,") })
+    }
+
+    @Test("a snapshot export given as a ledger, and a ledger read as a snapshot, are named as such")
+    func otherKindOfInput() {
+        let snapshotAsLedger = Self.ledgerErrors(Self.header + "\nA,2026-01-05,2026-01-05,1,10\n")
+        #expect(snapshotAsLedger.total == 2)
+        #expect(snapshotAsLedger.first.allSatisfy { $0.expected.hasSuffix("this file has a snapshot's columns (orders, revenue): give its folder with --snapshots, not --transactions") })
+        let ledgerAsSnapshot = S.read("customer_id,order_id,date,amount\nA,O1,2026-01-05,10\n").errors
+        #expect(ledgerAsSnapshot.first.contains { $0.message == "required column orders is missing" })
+        #expect(ledgerAsSnapshot.first.allSatisfy { $0.expected.hasSuffix("give it with --transactions FILE, not in a snapshot folder") })
+        // A snapshot missing one column keeps the usual message.
+        let plain = S.read("customer_id,last_order_date,revenue\nA,2026-01-05,10\n").errors
+        #expect(plain.first.allSatisfy { !$0.expected.contains("--transactions") })
+    }
+
     @Test("a timestamp where a date is expected is named as such", arguments: ["2026-01-05 14:33:00", "2026-01-05T14:33:00Z", "2026-01-05 00:00"])
     func timestamp(_ value: String) {
         expectSingleError(Self.ledgerErrors("customer_id,date,amount\nA,\(value),1\n"), file: "ledger.csv", line: 2, column: 2,
@@ -130,7 +152,7 @@ import Testing
 
     @Test("a whole number written with decimals (pandas) gets a hint; other values do not")
     func wholeNumbersWithDecimals() {
-        let hint = "a whole number written with decimals, as pandas writes an integer column with empty cells"
+        let hint = "a whole number written with decimals (as exports from pandas or some spreadsheets write"
         expectSingleError(S.read(Self.header + ",nps\nA,,,0,0,9.0\n").errors, line: 2, column: 6,
                           message: ["nps \"9.0\" is not a whole number"], expected: ["a whole number from 0 to 10; " + hint])
         expectSingleError(S.read(Self.header + "\nA,2026-01-05,2026-01-05,1.00,10\n").errors, line: 2, column: 4,

@@ -55,7 +55,7 @@ struct IngestPurchaseDayColumnTests {
         let bad = S.read(Self.header + "\nA,2026-01-03,2026-09-10,2,x,2,0\n")
         expectSingleError(bad.errors, line: 2, column: 5, message: ["revenue \"x\" is not a decimal number"], expected: ["-12.50"])
         let plain = S.read("customer_id,last_order_date,orders,revenue\nA,2026-09-10,2,-20\n")
-        expectSingleError(plain.errors, line: 2, column: 4, message: ["revenue \"-20\" is not a decimal number >= 0"])
+        expectSingleError(plain.errors, line: 2, column: 4, message: ["revenue \"-20\" is negative, where it must be 0 or more"])
     }
 
     @Test("repeat_revenue must be a decimal number")

@@ -90,7 +90,7 @@ struct IngestSnapshotRuleTests {
         BadValue(overrides: ["orders": "3000000000"], column: "orders", message: "is not a whole number >= 0", expected: "an integer >= 0"),
         BadValue(overrides: ["orders": ""], column: "orders", message: "orders is missing", expected: "an integer >= 0"),
         BadValue(overrides: ["orders": "  "], column: "orders", message: "orders is missing", expected: "an integer >= 0"),
-        BadValue(overrides: ["revenue": "-1"], column: "revenue", message: "revenue \"-1\" is not a decimal number >= 0", expected: "a number like 12.50"),
+        BadValue(overrides: ["revenue": "-1"], column: "revenue", message: "revenue \"-1\" is negative, where it must be 0 or more", expected: "a number like 12.50"),
         BadValue(overrides: ["revenue": "abc"], column: "revenue", message: "revenue \"abc\" is not a decimal number >= 0", expected: "a number like 12.50"),
         BadValue(overrides: ["revenue": "1e3"], column: "revenue", message: "revenue \"1e3\" is not a decimal number >= 0", expected: "a number like 12.50"),
         BadValue(overrides: ["revenue": "1.2.3"], column: "revenue", message: "revenue \"1.2.3\"", expected: "a number like 12.50"),
@@ -122,9 +122,9 @@ struct IngestSnapshotRuleTests {
         BadValue(overrides: ["csat": "6"], column: "csat", message: "csat \"6\" is out of range", expected: "a whole number from 1 to 5"),
         BadValue(overrides: ["ces": "0"], column: "ces", message: "ces \"0\" is out of range", expected: "a whole number from 1 to 7"),
         BadValue(overrides: ["ces": "8"], column: "ces", message: "ces \"8\" is out of range", expected: "a whole number from 1 to 7"),
-        BadValue(overrides: ["refund_requested": "-5"], column: "refund_requested", message: "refund_requested \"-5\" is not a decimal number >= 0", expected: "a number like 12.50"),
+        BadValue(overrides: ["refund_requested": "-5"], column: "refund_requested", message: "refund_requested \"-5\" is negative, where it must be 0 or more", expected: "a number like 12.50"),
         BadValue(overrides: ["refund_requested": "lots"], column: "refund_requested", message: "refund_requested \"lots\"", expected: "a number like 12.50"),
-        BadValue(overrides: ["points_balance": "-1"], column: "points_balance", message: "points_balance \"-1\" is not a decimal number >= 0", expected: "a number like 12.50"),
+        BadValue(overrides: ["points_balance": "-1"], column: "points_balance", message: "points_balance \"-1\" is negative, where it must be 0 or more", expected: "a number like 12.50"),
     ]
 
     @Test("one bad value gives one error at its line and column", arguments: badValues)
@@ -301,6 +301,18 @@ struct IngestSnapshotRuleTests {
     func unterminatedQuoteInHeader() {
         let r = S.read("customer_id,\"orders,revenue,last_order_date\n")
         expectSingleError(r.errors, line: 1, column: 2, message: ["quoted field is never closed"])
+    }
+
+    /// A quote left open mid-file runs on until the next quote, which then looks like a closing
+    /// quote followed by text: the error, where it is found, names the line where the field began.
+    @Test("a quote left open before another quote names the line where the quoted field began")
+    func quoteLeftOpenMidFile() {
+        let text = S.minimalHeader + "\nA1,1,10,2026-10-01\nB2,\"1,10,2026-10-01\nC3,1,10,2026-10-01\nD4,\"1\",10,2026-10-01\n"
+        let r = S.read(text)
+        expectSingleError(r.errors, line: 5, column: 2, message: ["unexpected character after a closing quote (this quoted field began on line 3: a quote left open there?)"])
+        // On one line, no such note.
+        let same = S.read(S.minimalHeader + "\nB2,\"1\"x,10,2026-10-01\n")
+        #expect(same.errors.first.first?.message == "unexpected character after a closing quote")
     }
 
     @Test("a character after a closing quote is an error")

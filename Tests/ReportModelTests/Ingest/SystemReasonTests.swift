@@ -16,4 +16,16 @@ import Testing
         #expect(SystemReason.unreadable(root, folder: false) == "Is a directory")
         #expect(SystemReason.unreadable(file, folder: false) == "it could not be read")
     }
+
+    /// What is in the way of a folder to write, when Foundation only says the operation failed.
+    @Test func whatIsInTheWayOfAFolder() throws {
+        let root = NSTemporaryDirectory() + "fidelis-reason-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(FileManager.default.createFile(atPath: root + "/a.csv", contents: Data("x".utf8)))
+        #expect(SystemReason.folderProblem(at: root + "/a.csv") == "a file of that name is there (expected a folder, or no file)")
+        #expect(SystemReason.folderProblem(at: root + "/a.csv/x/y") == root + "/a.csv is a file, not a folder")
+        #expect(SystemReason.folderProblem(at: root) == nil)
+        #expect(SystemReason.folderProblem(at: root + "/new/deeper") == nil)
+    }
 }

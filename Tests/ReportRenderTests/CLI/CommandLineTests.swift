@@ -79,7 +79,7 @@ import Testing
         try "customer_id,last_order_date,orders,revenue\nA,2026-10-01,1,-5\n".write(toFile: dir + "/in/2026-10.csv", atomically: true, encoding: .utf8)
         let r = try run(["build", "--snapshots", "in"], in: dir)
         #expect(r.status == 65)
-        #expect(r.err.contains("2026-10.csv:2:4: revenue \"-5\" is not a decimal number >= 0"))
+        #expect(r.err.contains("2026-10.csv:2:4: revenue \"-5\" is negative, where it must be 0 or more"))
         #expect(!FileManager.default.fileExists(atPath: dir + "/site"))
         let v = try run(["validate", "--snapshots", "in"], in: dir)
         #expect(v.status == 65)
@@ -459,6 +459,30 @@ import Testing
         #expect(try String(contentsOfFile: dir + "/site/2026-08/segmentation.html", encoding: .utf8) == full)
         // Whole again: kept.
         #expect(try cli.run(["build", "--snapshots", "in"], in: dir).out.contains("Unchanged"))
+    }
+
+    /// Options that would silently do nothing or the wrong thing are usage errors; validate says
+    /// what it checked.
+    @Test func emptyOptionsAreUsageErrorsAndValidateSaysWhatItChecked() throws {
+        let cli = CommandLineTests()
+        let dir = cli.temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let failOn = try cli.run(["build", "--fail-on", ""], in: dir)
+        #expect(failOn.status == 64 && failOn.err.contains("--fail-on names no escalation"), "\(failOn.err)")
+        let out = try cli.run(["build", "--out", ""], in: dir)
+        #expect(out.status == 64 && out.err.contains("--out is empty"), "\(out.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/index.html"))
+        let sample = try cli.run(["sample", "--out", "s", "--customers", "0"], in: dir)
+        #expect(sample.status == 64 && sample.err.contains("--customers must be at least 1"), "\(sample.err)")
+        let help = try cli.run(["help", "build"], in: dir).out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains("Ids: vip_at_risk, nps_critical, churn_crisis, public_complaint, large_refund."), "\(help)")
+        let trailing = try cli.run(["build", "--out", "site/"], in: dir)
+        #expect(trailing.status == 0 && trailing.out.contains("Wrote site/index.html"), "\(trailing.out)")
+        let validate = try cli.run(["validate"], in: dir)
+        #expect(validate.out.hasPrefix("Checked the shipped example snapshots"), "\(validate.out)")
+        #expect(validate.out.contains("; config defaults (no fidelis.yml here)"))
+        try "client: X\n".write(toFile: dir + "/fidelis.yaml", atomically: true, encoding: .utf8)
+        let yaml = try cli.run(["validate"], in: dir)
+        #expect(yaml.err.contains("warning: fidelis.yaml is not read (the config file is fidelis.yml)"), "\(yaml.err)")
     }
 
     /// A header-only file (an export cut short) and months without a file are warned about: both
