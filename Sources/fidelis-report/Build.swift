@@ -32,7 +32,7 @@ struct Build: ParsableCommand {
             + EscalationKind.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "id,...|any"))
     var failOn: [String] = []
 
-    @Flag(name: .long, help: "Print nothing but errors.")
+    @Flag(name: .long, help: "Print nothing but errors and warnings.")
     var quiet = false
 
     func validate() throws {
@@ -63,6 +63,8 @@ struct Build: ParsableCommand {
         let log = quiet ? BuildLog.silent : BuildLog { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
         let result: ReportBuilder.Result
         do { result = try ReportBuilder.build(options, log: log) } catch { throw Exit.failure(error) }
+        // Quiet as in CI: the warnings about the input still show, once, after the build.
+        if quiet { for warning in result.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) } }
         if !quiet {
             let mb = Double(result.bytesRead) / 1e6
             if result.reusedSite {

@@ -82,8 +82,9 @@ public struct LedgerSource: SnapshotSource {
         if monthEnds > LedgerSource.maxMonthEnds { throw InputErrors([LedgerSource.spanError(parsed, file: display, monthEnds: monthEnds, extremes: extremes)]) }
         let dayPeriods = LedgerDayPeriods(from: firstMonth, through: cut)
         self.dayPeriods = dayPeriods
-        warnings = monthEnds > LedgerSource.gapWarningMonths
-            ? LedgerSource.gapWarnings(parsed, file: display, days: dayPeriods, from: firstMonth, to: cut.month, extremes: extremes) : []
+        warnings = (monthEnds > LedgerSource.gapWarningMonths
+            ? LedgerSource.gapWarnings(parsed, file: display, days: dayPeriods, from: firstMonth, to: cut.month, extremes: extremes) : [])
+            + [LedgerSource.trailingWarning(file: display, lastLine: Day(ordinal: extremes.latest.day), asOf: cut)].compactMap { $0 }
         let customerCount = parsed.customers.count
         var sorted = LedgerSource.sortedByCustomer(&parsed.parts, customers: customerCount, hasOrderID: parsed.hasOrderID)
         // Every id is interned: month ends go by customer index (26 MB less at 1 M customers, through
@@ -235,12 +236,21 @@ public struct LedgerSource: SnapshotSource {
                 + "\(span) in all from \(first); the earliest line is dated \(Day(ordinal: earliest.day)) "
                 + "(customer \(lines.customers.id(earliest.customer))): check for a mistyped date")
         }
-        let trailing = last.index - lastLine.month.index
-        if trailing >= gapWarningMonths {
-            warnings.append("\(file): the last line is dated \(lastLine), and the as-of date adds \(trailing) month end(s) after it "
-                + "without any purchase line: check --as-of")
-        }
         return warnings
+    }
+
+    /// Month ends after the last line from which an as-of date is worth a warning: each is a
+    /// snapshot in which every customer looks one month older, so retention falls for no reason
+    /// in the data (a mistyped year makes hundreds).
+    static let trailingWarningMonths = 3
+
+    /// The warning for an as-of date `trailingWarningMonths` or more month ends after the ledger's
+    /// last line, or nil.
+    static func trailingWarning(file: String, lastLine: Day, asOf: Day) -> String? {
+        let trailing = asOf.month.index - lastLine.month.index
+        guard trailing >= trailingWarningMonths else { return nil }
+        return "\(file): the last line is dated \(lastLine), and the as-of date \(asOf) adds \(trailing) month end(s) after it "
+            + "without any purchase line: check --as-of"
     }
 
     /// A derived snapshot is a pass over lines already in memory, but a pass over every customer:

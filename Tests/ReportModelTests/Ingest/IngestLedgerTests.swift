@@ -437,8 +437,8 @@ struct IngestLedgerTests {
     }
 
     /// A mistyped year makes a year or more of empty month ends: a warning names the gap and the
-    /// earliest line; eleven empty months do not warn; an --as-of a year or more after the last
-    /// line has its own warning.
+    /// earliest line; eleven empty months do not warn; an --as-of three month ends or more after the
+    /// last line has its own warning.
     @Test("a run of 12 or more months without a line is a warning naming the earliest line")
     func longGapWarning() throws {
         func warnings(_ text: String, asOf: String? = nil) throws -> [String] {
@@ -451,9 +451,11 @@ struct IngestLedgerTests {
         #expect(found == ["ledger.csv: 25 months without a purchase line (2024-02 to 2026-02) each get a month end, 28 in all from 2024-01; "
             + "the earliest line is dated 2024-01-05 (customer Z): check for a mistyped date"])
         #expect(try warnings("customer_id,date,amount\nB,2026-03-10,20\nZ,2025-03-05,10\n").isEmpty)  // 11 months
-        #expect(try warnings(Self.sixRows, asOf: "2027-02-28").isEmpty)  // 11 month ends after the last line
+        #expect(try warnings(Self.sixRows, asOf: "2026-05-31").isEmpty)  // 2 month ends after the last line
+        #expect(try warnings(Self.sixRows, asOf: "2026-06-15") == [
+            "ledger.csv: the last line is dated 2026-03-20, and the as-of date 2026-06-15 adds 3 month end(s) after it without any purchase line: check --as-of"])
         #expect(try warnings(Self.sixRows, asOf: "2027-03-31") == [
-            "ledger.csv: the last line is dated 2026-03-20, and the as-of date adds 12 month end(s) after it without any purchase line: check --as-of"])
+            "ledger.csv: the last line is dated 2026-03-20, and the as-of date 2027-03-31 adds 12 month end(s) after it without any purchase line: check --as-of"])
     }
 
     /// A placeholder date (9999-12-31) would make 95,688 month ends (2026-01 to 9999-12: 7,974 years

@@ -501,6 +501,10 @@ import Testing
             #expect(run.err.contains("warning: no snapshot for 2026-05, 2026-06: 2026-07.csv's retention and churn compare it with 2026-04.csv, 3 months earlier"), "\(run.err)")
             #expect(run.err.contains("warning: 2026-08.csv: the file has a header row but no customer row"), "\(run.err)")
         }
+        // Quiet, as in CI: the warnings still show, once each.
+        let quiet = try cli.run(["build", "--snapshots", "in", "--quiet", "--out", "q"], in: dir)
+        #expect(quiet.status == 0 && quiet.out.isEmpty)
+        #expect(quiet.err.components(separatedBy: "warning: no snapshot for 2026-05, 2026-06").count == 2, "\(quiet.err)")
     }
 
     /// A ledger that grows by a month keeps the month ends before it (each keyed by a digest of its
