@@ -202,16 +202,7 @@ public struct CustomerIndex: Sendable {
                 touched &+= UInt64(IDStore.start(of: entries[k]).unsafelyUnwrapped.load(as: UInt8.self))
             }
             prefetchSink &+= touched
-            // A row whose id is the row before's (a ledger exported in customer order: most rows)
-            // takes its index without a probe; equal hashes are checked byte for byte.
-            for k in 0..<n {
-                if k > 0 && hashes[k] == hashes[k &- 1] && ids[k].count == ids[k &- 1].count
-                    && (ids[k].count == 0 || memcmp(ids[k].baseAddress!, ids[k &- 1].baseAddress!, ids[k].count) == 0) {
-                    out[k] = out[k &- 1]
-                } else {
-                    out[k] = intern(ids[k], hash: hashes[k])
-                }
-            }
+            for k in 0..<n { out[k] = intern(ids[k], hash: hashes[k]) }
         }
     }
 
