@@ -25,19 +25,19 @@ enum EscalationActionRules {
                 evidence = PlanEvidence(kind: .escalation(kind), measure: .count, value: Double(result.count))
                 audience = result.count
                 value = revenue * e
-                basis = LocalizedText(en: "customers' revenue × expected win-back rate", fr: "revenu des clients × taux de reconquête attendu")
+                basis = LocalizedText(en: "customers' revenue × expected win-back rate", fr: "CA des clients × taux de reconquête attendu")
                 cost = input.perCustomer(result.count, unitCost: input.config.actionPlan.personalInterventionCost, item: title,
                                          basis: LocalizedText(en: "personal intervention per customer", fr: "intervention personnelle par client"), actionID: id)
             case .npsCritical:
                 evidence = PlanEvidence(kind: .escalation(kind), measure: .score, value: result.value, target: result.threshold, direction: .above)
                 audience = report.nps.detractors
                 value = Double(report.nps.detractors) * l * e
-                basis = LocalizedText(en: "detractors × revenue per buyer × expected win-back rate", fr: "détracteurs × revenu par acheteur × taux de reconquête attendu")
+                basis = LocalizedText(en: "detractors × revenue per buyer × expected win-back rate", fr: "détracteurs × CA par acheteur × taux de reconquête attendu")
             case .churnCrisis:
                 evidence = PlanEvidence(kind: .escalation(kind), measure: .rate, value: result.value, target: result.threshold, direction: .below)
                 audience = report.counts.lost
                 value = Double(report.counts.lost) * l * e
-                basis = LocalizedText(en: "lapsed customers × revenue per buyer × expected win-back rate", fr: "clients devenus inactifs × revenu par acheteur × taux de reconquête attendu")
+                basis = LocalizedText(en: "lapsed customers × revenue per buyer × expected win-back rate", fr: "clients devenus inactifs × CA par acheteur × taux de reconquête attendu")
             case .largeRefund:
                 evidence = PlanEvidence(kind: .escalation(kind), measure: .count, value: Double(result.count))
                 audience = result.count

@@ -32,7 +32,7 @@ enum KPIActionRules {
                                          fr: "Le churn est hors objectif : des clients actifs au relevé précédent ne le sont plus."),
                 evidence: churnEvidence, audience: counts.lost, value: Double(counts.lost) * l * e,
                 basis: LocalizedText(en: "lapsed customers × revenue per buyer × expected win-back rate",
-                                     fr: "clients devenus inactifs × revenu par acheteur × taux de reconquête attendu"),
+                                     fr: "clients devenus inactifs × CA par acheteur × taux de reconquête attendu"),
                 cost: input.perCustomer(counts.lost, unitCost: settings.winBackIncentive, item: title,
                                         basis: LocalizedText(en: "win-back incentive per lapsed customer", fr: "incitation de reconquête par client devenu inactif"),
                                         actionID: "winback-churned")))
@@ -45,7 +45,7 @@ enum KPIActionRules {
                                          fr: "La rétention est sous l'objectif : plus de clients décrochent chaque période que prévu."),
                 evidence: churnEvidence, audience: counts.active, value: excess * l,
                 basis: LocalizedText(en: "customers lost beyond the target rate × revenue per buyer",
-                                     fr: "clients perdus au-delà du taux cible × revenu par acheteur"),
+                                     fr: "clients devenus inactifs au-delà du taux cible × CA par acheteur"),
                 cost: input.contacts(counts.active, touches: 1, item: preventTitle, actionID: "prevent-churn")))
         }
 
@@ -53,14 +53,14 @@ enum KPIActionRules {
         let npsEvidence = input.offTargetEvidence([.nps])
         if !npsEvidence.isEmpty {
             let audience = report.nps.detractors > 0 ? report.nps.detractors : report.nps.passives
-            let title = LocalizedText(en: "Close the loop with every detractor", fr: "Boucler avec chaque détracteur")
+            let title = LocalizedText(en: "Close the loop with every detractor", fr: "Recontacter chaque détracteur (boucle fermée)")
             actions.append(PlanAction(
                 id: "recover-detractors", topic: .nps, title: title,
                 rationale: LocalizedText(en: "NPS is off target: detractors are likely to leave and to talk about it.",
                                          fr: "Le NPS est hors objectif : les détracteurs risquent de partir et d'en parler."),
                 evidence: npsEvidence, audience: audience, value: Double(audience) * l * e,
                 basis: LocalizedText(en: "detractors × revenue per buyer × expected win-back rate",
-                                     fr: "détracteurs × revenu par acheteur × taux de reconquête attendu"),
+                                     fr: "détracteurs × CA par acheteur × taux de reconquête attendu"),
                 cost: input.contacts(audience, touches: 1, item: title, actionID: "recover-detractors")))
         }
 
@@ -78,10 +78,10 @@ enum KPIActionRules {
             actions.append(PlanAction(
                 id: "improve-satisfaction", topic: .satisfaction, title: title,
                 rationale: LocalizedText(en: "Satisfaction or effort scores are off target: the service experience puts customers at risk.",
-                                         fr: "Les scores de satisfaction ou d'effort sont hors objectif : l'expérience de service met des clients en risque."),
+                                         fr: "Les scores de satisfaction ou d'effort sont hors objectif : l'expérience de service expose des clients au départ."),
                 evidence: satisfactionEvidence, audience: audience, value: Double(audience) * l * e,
                 basis: LocalizedText(en: "dissatisfied respondents × revenue per buyer × expected win-back rate",
-                                     fr: "répondants insatisfaits × revenu par acheteur × taux de reconquête attendu"),
+                                     fr: "répondants insatisfaits × CA par acheteur × taux de reconquête attendu"),
                 cost: input.contacts(audience, touches: 1, item: title, actionID: "improve-satisfaction")))
         }
 
@@ -97,7 +97,7 @@ enum KPIActionRules {
                                          fr: "Trop peu d'acheteurs reviennent pour une deuxième commande."),
                 evidence: repeatEvidence, audience: oneTime, value: Double(counts.buyers) * input.gap(.repeatPurchaseRate) * input.orderValue,
                 basis: LocalizedText(en: "second orders needed to reach the target × revenue per order",
-                                     fr: "deuxièmes commandes nécessaires pour atteindre l'objectif × revenu par commande"),
+                                     fr: "deuxièmes commandes nécessaires pour atteindre l'objectif × CA par commande"),
                 cost: input.contacts(oneTime, touches: 3, item: title, actionID: "activate-second-purchase")))
             let gameTitle = LocalizedText(en: "Gamify repeat purchases with streaks and challenges", fr: "Gamifier le réachat avec des séries et des défis")
             actions.append(PlanAction(
@@ -106,7 +106,7 @@ enum KPIActionRules {
                                          fr: "Un faible taux de réachat appelle une raison de revenir : séries, badges et défis."),
                 evidence: repeatEvidence, audience: oneTime, value: Double(oneTime) * input.orderValue * e,
                 basis: LocalizedText(en: "one-time buyers × revenue per order × expected win-back rate",
-                                     fr: "acheteurs d'une seule commande × revenu par commande × taux de reconquête attendu"),
+                                     fr: "acheteurs d'une seule commande × CA par commande × taux de reconquête attendu"),
                 cost: input.contacts(oneTime, touches: 1, item: gameTitle, actionID: "gamify-repeat")))
         }
 
@@ -123,7 +123,7 @@ enum KPIActionRules {
                                          fr: "La valeur vie client progresse moins vite que prévu."),
                 evidence: valueEvidence, audience: audience, value: value,
                 basis: LocalizedText(en: "revenue × gap to the LTV growth target (or buyers × gap to the LTV target)",
-                                     fr: "revenu × écart à l'objectif de croissance de la LTV (ou acheteurs × écart à l'objectif de LTV)"),
+                                     fr: "CA × écart à l'objectif de croissance de la LTV (ou acheteurs × écart à l'objectif de LTV)"),
                 cost: input.contacts(audience, touches: 3, item: title, actionID: "target-clv")))
         }
 

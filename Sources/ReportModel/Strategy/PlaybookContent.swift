@@ -32,7 +32,7 @@ enum PlaybookContent {
         case "loyal":
             return make(
                 title: t("Loyal: upsell and cross-sell", "Loyaux : upsell et cross-sell"),
-                objective: t("Grow the basket of frequent buyers", "Faire grandir le panier des acheteurs fréquents"),
+                objective: t("Grow the basket of frequent buyers", "Augmenter le panier moyen des acheteurs fréquents"),
                 trigger: t("The customer enters the loyal segment (recent and frequent, average spend)", "Le client entre dans le segment loyaux (récent et fréquent, dépense moyenne)"),
                 steps: [
                     step(0, PlaybookChannel.email, "Personalised recommendations based on past orders", "Recommandations personnalisées selon les commandes passées"),
@@ -73,7 +73,7 @@ enum PlaybookContent {
                 offer: t("Win-back incentive on the next order", "Incitation de reconquête sur la prochaine commande"),
                 offerValue: config.actionPlan.winBackIncentive,
                 timing: t("Within a month of entering the segment", "Dans le mois suivant l'entrée dans le segment"),
-                kpi: t("Share of targeted customers who order again during the campaign", "Part des clients ciblés qui recommandent pendant la campagne"),
+                kpi: t("Share of targeted customers who order again during the campaign", "Part des clients ciblés qui repassent commande pendant la campagne"),
                 kpiKey: .churnRate)
         case "hibernating":
             return make(
@@ -93,7 +93,7 @@ enum PlaybookContent {
             return make(
                 title: t("Lost: let go or reactivate", "Perdus : lâcher ou réactiver"),
                 objective: t("Try once, then stop spending on customers who are gone", "Tenter une fois, puis cesser de dépenser pour les clients partis"),
-                trigger: t("The customer is in the lost segment (no recent order, low frequency and spend)", "Le client est dans le segment perdus (pas de commande récente, faibles fréquence et dépense)"),
+                trigger: t("The customer is in the lost segment (no recent order, low frequency and spend)", "Le client est dans le segment Perdus (pas de commande récente, faibles fréquence et dépense)"),
                 steps: [
                     step(0, PlaybookChannel.email, "Last-chance message with a contact preference centre", "Message de dernière chance avec un centre de préférences"),
                     step(14, PlaybookChannel.email, "Without an answer: lower the contact frequency and leave paid campaigns", "Sans réponse : réduire la fréquence de contact et sortir des campagnes payantes"),
@@ -135,7 +135,7 @@ enum PlaybookContent {
                     step(0, PlaybookChannel.phone, "The account manager calls the customer", "Le gestionnaire de compte appelle le client"),
                     step(1, PlaybookChannel.email, "Personal note with a tailored gesture", "Mot personnel avec un geste sur mesure"),
                     step(7, PlaybookChannel.phone, "Follow-up call: is the issue solved?", "Appel de suivi : le problème est-il réglé ?"),
-                    step(30, PlaybookChannel.internalNote, "Check the customer is back in an active segment", "Vérifier que le client est revenu dans un segment actif"),
+                    step(30, PlaybookChannel.internalNote, "Check the customer has ordered again and left the At risk segment", "Vérifier que le client a repassé commande et quitté le segment À risque"),
                 ],
                 offer: t("A tailored gesture decided by the account manager", "Un geste sur mesure décidé par le gestionnaire de compte"),
                 timing: t("Within two days of the escalation", "Sous deux jours après l'escalade"),
@@ -161,7 +161,7 @@ enum PlaybookContent {
                 trigger: t("Churn rises above the crisis threshold", "Le churn dépasse le seuil de crise"),
                 steps: [
                     step(0, PlaybookChannel.meeting, "Convene the crisis committee (management, marketing, service)", "Réunir le comité de crise (direction, marketing, service)"),
-                    step(2, PlaybookChannel.internalNote, "Find where the lapsed customers come from (segments, cohorts)", "Identifier d'où viennent les clients perdus (segments, cohortes)"),
+                    step(2, PlaybookChannel.internalNote, "Find where the lapsed customers come from (segments, cohorts)", "Identifier d'où viennent les clients devenus inactifs (segments, cohortes)"),
                     step(7, PlaybookChannel.email, "Launch the win-back campaign on recent churners", "Lancer la campagne de reconquête des churners récents"),
                     step(30, PlaybookChannel.meeting, "Check churn against the threshold; continue or stand down", "Comparer le churn au seuil ; poursuivre ou lever le dispositif"),
                 ],

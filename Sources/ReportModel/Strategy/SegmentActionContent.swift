@@ -17,7 +17,7 @@ struct SegmentActionContent {
                 verb: "reward", topic: .rewards,
                 title: LocalizedText(en: "Reward champions with VIP recognition and referral perks", fr: "Récompenser les champions : reconnaissance VIP et avantages de parrainage"),
                 rationale: LocalizedText(en: "Champions carry a large part of revenue; keeping them recognised protects it.",
-                                         fr: "Les champions portent une grande part du revenu ; les reconnaître le protège."),
+                                         fr: "Les champions portent une grande part du chiffre d'affaires ; les reconnaître le protège."),
                 touches: 2, usesIncentive: false)
         case "loyal":
             return SegmentActionContent(

@@ -40,7 +40,7 @@ enum SegmentActionRules {
             id: actionID, topic: content.topic, title: content.title, rationale: rationale,
             evidence: [PlanEvidence(kind: .segment(id), measure: .rate, value: segment.share, previous: previous)],
             audience: segment.customers, value: Money.value(segment.revenue) * input.effect,
-            basis: LocalizedText(en: "segment revenue × expected win-back rate", fr: "revenu du segment × taux de reconquête attendu"),
+            basis: LocalizedText(en: "segment revenue × expected win-back rate", fr: "CA du segment × taux de reconquête attendu"),
             cost: cost)
     }
 }

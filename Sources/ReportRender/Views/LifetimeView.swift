@@ -120,7 +120,8 @@ struct LifetimeView {
         func rank(_ p: Double) -> Int { Int((p * Double(n - 1)).rounded()) }
         func topCount(_ share: Double) -> Int { min(n, max(1, Int((share * Double(n)).rounded()))) }
         let top10 = topCount(0.10), top20 = topCount(0.20)
-        let wanted = [0, rank(0.10), rank(0.25), rank(0.50), rank(0.75), rank(0.90), n - 1, n - top20, n - top10].sorted()
+        // The median is the mean of the two middle values when there is an even number of them.
+        let wanted = [0, rank(0.10), rank(0.25), (n - 1) / 2, n / 2, rank(0.75), rank(0.90), n - 1, n - top20, n - top10].sorted()
         var at: [Int: Double] = [:]
         // The values by segment: the same values, so the same order statistics.
         for (r, v) in zip(wanted, OrderStatistics.values(tally.clvs, ranks: wanted)) { at[r] = v }
@@ -145,7 +146,7 @@ struct LifetimeView {
         }
         let quantiles: [(String, Double)] = [
             (t("Lowest", "Minimum"), at[0]!), ("P10", at[rank(0.10)]!), ("P25", at[rank(0.25)]!),
-            (t("Median", "Médiane"), at[rank(0.50)]!), ("P75", at[rank(0.75)]!), ("P90", at[rank(0.90)]!),
+            (t("Median", "Médiane"), (at[(n - 1) / 2]! + at[n / 2]!) / 2), ("P75", at[rank(0.75)]!), ("P90", at[rank(0.90)]!),
             (t("Highest", "Maximum"), at[n - 1]!),
         ]
         return [
@@ -167,8 +168,10 @@ struct LifetimeView {
             let members = index >= 0 && index < tally.members.count ? tally.members[index] : 0
             // The segment's CLVs, read in place (copied out, they were a fifth of this view's time).
             let range = index >= 0 && clvKnown ? tally.clvStart[index]..<tally.clvStart[index + 1] : 0..<0
-            let median = range.isEmpty ? nil : tally.clvs.withUnsafeBufferPointer {
-                OrderStatistics.values(UnsafeBufferPointer(rebasing: $0[range]), ranks: [(range.count - 1) / 2])[0]
+            // The mean of the two middle values for an even count.
+            let median = range.isEmpty ? nil : tally.clvs.withUnsafeBufferPointer { clvs -> Double in
+                let middle = OrderStatistics.values(UnsafeBufferPointer(rebasing: clvs[range]), ranks: [(range.count - 1) / 2, range.count / 2])
+                return (middle[0] + middle[1]) / 2
             }
             let perCustomer = seg.predictedCLV.flatMap { seg.customers > 0 ? $0 / Double(seg.customers) : nil }
             return [

@@ -59,6 +59,9 @@ public struct SnapshotView {
         v["any_escalation"] = report.escalations.contains { $0.raised }
         v["feedback"] = feedback()
         v["trend"] = trend()
+        let targetsNote = retentionChurnTargetsNote()
+        v["targets_note"] = targetsNote ?? ""
+        v["has_targets_note"] = targetsNote != nil
         v["has_history"] = !history.isEmpty
         let shown = min(history.count + 1, SnapshotView.trendSnapshots)
         v["trend_is_cut"] = history.count + 1 > shown
@@ -257,6 +260,19 @@ public struct SnapshotView {
                 ] as [String: Any]
             },
         ]
+    }
+
+    /// Retention and churn are one ratio seen from both sides (churn = 1 − retention), so their
+    /// targets should agree; the seed's (above 85 %, below 5 %) do not, and a reader who meets one
+    /// may wonder why the other is off. Nil when they agree or one has no target.
+    func retentionChurnTargetsNote() -> String? {
+        let retention = config.targets[.retentionRate], churn = config.targets[.churnRate]
+        guard let r = retention?.value, let c = churn?.value, retention?.direction == .above, churn?.direction == .below, abs((1 - c) - r) > 1e-9 else { return nil }
+        let churnText = format.percent(c), implied = format.percent(1 - c), retentionText = format.percent(r)
+        let stricter = 1 - c > r
+        return locale == .fr
+            ? "le churn est 1 − la rétention, mais les deux cibles ne se répondent pas : un churn sous \(churnText) veut dire une rétention au-dessus de \(implied), " + (stricter ? "plus exigeant" : "moins exigeant") + " que la cible de rétention (\(retentionText)). Un même relevé peut donc tenir l'une et pas l'autre."
+            : "churn is 1 − retention, yet the two targets do not match: churn below \(churnText) means retention above \(implied), " + (stricter ? "stricter" : "less strict") + " than the retention target (\(retentionText)). One snapshot can meet one and miss the other."
     }
 
     /// Snapshots in the deliverables' trend tables: the latest and the twelve before it.

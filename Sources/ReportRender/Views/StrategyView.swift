@@ -39,7 +39,8 @@ struct StrategyView {
         v["budget"] = [
             "lines": budgetByHorizon(plan).map { budgetLine($0, plan: plan) },
             "has_lines": !plan.budget.isEmpty,
-            "total": format.money(plan.budgetTotal, decimals: 0),
+            // The sum of the lines as shown (whole currency units), as the plan's total.
+            "total": format.money(plan.budget.reduce(0) { $0 + $1.amount.rounded() }, decimals: 0),
         ] as [String: Any]
         v["tools"] = plan.tools.map { ["text": format.text($0)] }
         v["has_tools"] = !plan.tools.isEmpty

@@ -140,7 +140,7 @@ import ReportModel
             #expect(d["top20_share"] as? String == "35%")  // top 2: 190 / 550 = 34.5 %
             #expect(d["below_one"] as? String == "9%")     // one value of 11 below 1
             let medians = view.segments().prefix(2).map { $0["predicted_median"] as? String ?? "" }
-            #expect(medians == ["€40.00", "€50.00"])  // 0…100 step 20 → 40; 10…90 step 20 → 50
+            #expect(medians == ["€50.00", "€50.00"])  // 0…100 step 20: six values, (40 + 60) / 2; 10…90 step 20 → 50
             seen.append("\(quantiles) \(medians)")
         }
         #expect(Set(seen).count == 1)

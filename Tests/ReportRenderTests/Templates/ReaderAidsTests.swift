@@ -90,6 +90,10 @@ import ReportModel
             all += values.reduce(0, +)
         }
         #expect(all == Self.whole(plan["value_total"]))
+        // The budget's total is the sum of its lines as shown.
+        let budget = try #require(plan["budget"] as? [String: Any])
+        let lines = try #require(budget["lines"] as? [[String: Any]]).map { Self.whole($0["amount"]) ?? -1 }
+        #expect(lines.reduce(0, +) == Self.whole(budget["total"]))
         // Points redeemed and left unredeemed add up to the points issued.
         let loyalty = try #require(view["loyalty"] as? [String: Any])
         let issued = try #require(Self.whole(loyalty["points_issued"])), redeemed = try #require(Self.whole(loyalty["points_redeemed"]))
@@ -140,6 +144,44 @@ import ReportModel
         #expect(diagnostic.contains("**NPS:** no survey answer in this snapshot"))
         #expect(!diagnostic.contains("Verbatims per area and snapshot"))
         #expect(!diagnostic.contains("promoters 0"))
+    }
+
+    // MARK: - Targets, medians
+
+    @Test func retentionAndChurnTargetsThatDoNotMatchAreExplained() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.sample("in", customers: 100, months: 2, seed: 3)
+        let result = try f.build("in")
+        let report = try #require(result.latest)
+        // The seed's targets: above 85 %, below 5 %.
+        let seed = SnapshotView(report: report, history: [], config: ReportConfig())
+        #expect(seed.retentionChurnTargetsNote() == "churn is 1 − retention, yet the two targets do not match: churn below 5.0% means retention above 95.0%, stricter than the retention target (85.0%). One snapshot can meet one and miss the other.")
+        var matching = ReportConfig()
+        matching.targets[.churnRate] = KPITarget(0.15, .below)
+        #expect(SnapshotView(report: report, history: [], config: matching).retentionChurnTargetsNote() == nil)
+        var noChurnTarget = ReportConfig()
+        noChurnTarget.targets[.churnRate] = KPITarget(nil, .below)
+        #expect(SnapshotView(report: report, history: [], config: noChurnTarget).retentionChurnTargetsNote() == nil)
+        let diagnostic = try String(contentsOfFile: f.path("site/2026-10/diagnostic.md"), encoding: .utf8)
+        #expect(diagnostic.contains("- **Retention and churn targets** — churn is 1 − retention"))
+    }
+
+    /// A segment's median CLV is the mean of its two middle values when it has an even count.
+    @Test func mediansOfAnEvenCountAreTheMeanOfTheTwoMiddleValues() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.sample("in", customers: 300, months: 4, seed: 7)
+        _ = try f.build("in")
+        let rows = try String(contentsOfFile: f.path("site/2026-10/segments.csv"), encoding: .utf8).split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let champions = rows.filter { $0[7] == "champions" }.compactMap { Double($0[9]) }.sorted()
+        try #require(!champions.isEmpty)
+        let n = champions.count
+        let median = (champions[(n - 1) / 2] + champions[n / 2]) / 2
+        let segmentation = try String(contentsOfFile: f.path("site/2026-10/segmentation.md"), encoding: .utf8)
+        let line = try #require(segmentation.split(separator: "\n").last { $0.hasPrefix("| Champions | ") })
+        let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        // Segment, customers, historical, total, per customer, median, P(alive).
+        let shown = try #require(Double(cells[5].replacingOccurrences(of: "€", with: "").replacingOccurrences(of: ",", with: "")))
+        #expect(abs(shown - median) <= 0.006, "\(line) against \(median) of \(n)")
     }
 
     // MARK: - Chart notes
