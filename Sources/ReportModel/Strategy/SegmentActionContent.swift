@@ -9,6 +9,13 @@ struct SegmentActionContent {
     let touches: Int
     /// Whether the cost is the win-back incentive rather than contacts.
     let usesIncentive: Bool
+    /// Whether the action protects or grows what the customers will spend (champions, loyal,
+    /// potential): its value at stake is then the segment's predicted CLV, when the model gives
+    /// one, not the revenue they have already spent.
+    var forwardLooking = false
+    /// Whether the action is one attempt per customer (the lost segment's last chance): it then
+    /// targets only the customers who entered the segment since the previous snapshot.
+    var oncePerCustomer = false
 
     static func content(for id: String) -> SegmentActionContent {
         switch id {
@@ -18,21 +25,21 @@ struct SegmentActionContent {
                 title: LocalizedText(en: "Reward champions with VIP recognition and referral perks", fr: "Récompenser les champions : reconnaissance VIP et avantages de parrainage"),
                 rationale: LocalizedText(en: "Champions carry a large part of revenue; keeping them recognised protects it.",
                                          fr: "Les champions portent une grande part du chiffre d'affaires ; les reconnaître le protège."),
-                touches: 2, usesIncentive: false)
+                touches: 2, usesIncentive: false, forwardLooking: true)
         case "loyal":
             return SegmentActionContent(
                 verb: "upsell", topic: .upsell,
                 title: LocalizedText(en: "Upsell and cross-sell to loyal customers", fr: "Upsell et cross-sell auprès des clients loyaux"),
                 rationale: LocalizedText(en: "Loyal customers buy often but spend less than champions: there is room to grow the basket.",
                                          fr: "Les loyaux achètent souvent mais dépensent moins que les champions : le panier peut grandir."),
-                touches: 3, usesIncentive: false)
+                touches: 3, usesIncentive: false, forwardLooking: true)
         case "potential":
             return SegmentActionContent(
                 verb: "nurture", topic: .nurture,
                 title: LocalizedText(en: "Nurture potential customers towards a repeat habit", fr: "Fidéliser les potentiels vers un achat régulier"),
                 rationale: LocalizedText(en: "Recent buyers who have not yet formed a habit are the cheapest to turn into loyal ones.",
                                          fr: "Les acheteurs récents sans habitude d'achat sont les moins coûteux à rendre fidèles."),
-                touches: 3, usesIncentive: false)
+                touches: 3, usesIncentive: false, forwardLooking: true)
         case "at_risk":
             return SegmentActionContent(
                 verb: "winback", topic: .winBack,
@@ -53,7 +60,7 @@ struct SegmentActionContent {
                 title: LocalizedText(en: "Last-chance reactivation, then stop contacting lost customers", fr: "Dernière relance, puis arrêt des sollicitations des clients perdus"),
                 rationale: LocalizedText(en: "Lost customers rarely come back: one low-cost attempt, then spend the budget elsewhere.",
                                          fr: "Les perdus reviennent rarement : une tentative peu coûteuse, puis le budget va ailleurs."),
-                touches: 1, usesIncentive: false)
+                touches: 1, usesIncentive: false, oncePerCustomer: true)
         default:
             return SegmentActionContent(
                 verb: "engage", topic: .lifecycle,

@@ -1,8 +1,12 @@
 /// Actions for segments that are large (share of buyers ≥ `StrategyPlanner.largeSegmentShare`) or growing
 /// (share up at least `StrategyPlanner.growingSegmentPoints` since the previous snapshot).
 ///
-/// Value at stake: the segment's revenue × expected win-back rate (the share of the targeted value a
-/// campaign is assumed to move). Cost: the win-back incentive per at-risk customer; CRM contacts otherwise.
+/// Value at stake: the segment's predicted CLV × expected win-back rate (the share of the targeted
+/// value a campaign is assumed to move) for the segments whose future spend the action protects or
+/// grows (champions, loyal, potential), when the model gives one; the segment's revenue × that rate
+/// otherwise (the value of customers to win back). The lost segment's last chance targets only the
+/// customers who entered it since the previous snapshot (the others had theirs). Cost: the win-back
+/// incentive per at-risk customer; CRM contacts otherwise.
 enum SegmentActionRules {
     static func actions(_ input: PlanInputs) -> [PlanAction] {
         var actions: [PlanAction] = []
@@ -13,13 +17,23 @@ enum SegmentActionRules {
             let large = share >= StrategyPlanner.largeSegmentShare
             let growing = previous.map { share - $0 >= StrategyPlanner.growingSegmentPoints - 1e-12 } ?? false
             guard large || growing else { continue }
-            actions.append(action(id, segment: segment, previous: previous, large: large, growing: growing, input: input))
+            if let action = action(id, segment: segment, previous: previous, large: large, growing: growing, input: input) { actions.append(action) }
         }
         return actions
     }
 
-    private static func action(_ id: String, segment: SegmentSummary, previous: Double?, large: Bool, growing: Bool, input: PlanInputs) -> PlanAction {
+    /// The customers of segment `id` who entered it since the previous snapshot (from another
+    /// segment, or new), or nil when there is no previous snapshot to compare with.
+    static func entered(_ id: String, report: SnapshotReport) -> Int? {
+        guard let m = report.migration else { return nil }
+        return m.from.filter { $0 != id }.reduce(0) { $0 + m.count(from: $1, to: id) }
+    }
+
+    private static func action(_ id: String, segment: SegmentSummary, previous: Double?, large: Bool, growing: Bool, input: PlanInputs) -> PlanAction? {
         let content = SegmentActionContent.content(for: id)
+        // One attempt per customer: only those who entered the segment since the previous snapshot.
+        let audience = content.oncePerCustomer ? (entered(id, report: input.report) ?? segment.customers) : segment.customers
+        guard audience > 0 else { return nil }
         let actionID = content.verb + "-" + id
         let why: LocalizedText
         switch (large, growing) {
@@ -27,20 +41,36 @@ enum SegmentActionRules {
         case (true, false): why = LocalizedText(en: "A large share of buyers is in this segment.", fr: "Une part importante des acheteurs est dans ce segment.")
         default: why = LocalizedText(en: "This segment has grown since the previous snapshot.", fr: "Ce segment a grossi depuis le relevé précédent.")
         }
-        let rationale = LocalizedText(en: why.en + " " + content.rationale.en, fr: why.fr + " " + content.rationale.fr)
+        var rationale = LocalizedText(en: why.en + " " + content.rationale.en, fr: why.fr + " " + content.rationale.fr)
+        if audience < segment.customers {
+            rationale = LocalizedText(en: rationale.en + " Only the \(audience) who entered the segment since the previous snapshot: the others had their attempt.",
+                                      fr: rationale.fr + " Seuls les \(audience) entrés dans le segment depuis le relevé précédent : les autres ont eu leur tentative.")
+        }
         let cost: BudgetLine?
         if content.usesIncentive {
-            cost = input.perCustomer(segment.customers, unitCost: input.config.actionPlan.winBackIncentive, item: content.title,
+            cost = input.perCustomer(audience, unitCost: input.config.actionPlan.winBackIncentive, item: content.title,
                                      basis: LocalizedText(en: "win-back incentive per customer in the segment", fr: "incitation de reconquête par client du segment"),
                                      actionID: actionID)
         } else {
-            cost = input.contacts(segment.customers, touches: content.touches, item: content.title, actionID: actionID)
+            cost = input.contacts(audience, touches: content.touches, item: content.title, actionID: actionID)
+        }
+        let value: Double, basis: LocalizedText
+        if content.forwardLooking, let clv = segment.predictedCLV, clv.isFinite {
+            // What the customers are expected to spend, which the action protects or grows; their
+            // past revenue is already earned.
+            value = clv * input.effect
+            basis = LocalizedText(en: "segment's predicted CLV × expected win-back rate", fr: "CLV prédite du segment × taux de reconquête attendu")
+        } else if audience < segment.customers {
+            value = Money.value(segment.revenue) * Double(audience) / Double(segment.customers) * input.effect
+            basis = LocalizedText(en: "customers who entered the segment × its revenue per customer × expected win-back rate",
+                                  fr: "clients entrés dans le segment × son CA par client × taux de reconquête attendu")
+        } else {
+            value = Money.value(segment.revenue) * input.effect
+            basis = LocalizedText(en: "segment revenue × expected win-back rate", fr: "CA du segment × taux de reconquête attendu")
         }
         return PlanAction(
             id: actionID, topic: content.topic, title: content.title, rationale: rationale,
             evidence: [PlanEvidence(kind: .segment(id), measure: .rate, value: segment.share, previous: previous)],
-            audience: segment.customers, value: Money.value(segment.revenue) * input.effect,
-            basis: LocalizedText(en: "segment revenue × expected win-back rate", fr: "CA du segment × taux de reconquête attendu"),
-            cost: cost)
+            audience: audience, value: value, basis: basis, cost: cost)
     }
 }

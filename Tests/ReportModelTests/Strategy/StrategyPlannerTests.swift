@@ -99,6 +99,47 @@ struct StrategyPlannerTests {
         #expect(StrategyPlanner.plan(report, previous: nil, config: config).actions.map(\.id) == ["reactivate-lost"])
     }
 
+    /// Champions, loyal and potential customers' value is what they will spend: the segment's
+    /// predicted CLV × the expected rate when the model gives one, their revenue otherwise.
+    @Test func growthSegmentsAreValuedOnTheirPredictedCLV() {
+        var now = StrategyFixture.smallSegments()
+        now[0] = StrategyFixture.segment("champions", share: 0.30, revenue: 50_000)
+        now[0].predictedCLV = 20_000
+        now[2] = StrategyFixture.segment("potential", share: 0.30, revenue: 8_000)   // no prediction
+        let plan = StrategyPlanner.plan(StrategyFixture.report(segments: now), previous: nil, config: config)
+        let effect = config.actionPlan.expectedWinBackRate
+        let champions = plan.actions.first { $0.id == "reward-champions" }
+        #expect(champions?.valueAtStake == 20_000 * effect)
+        #expect(champions?.valueBasis.en == "segment's predicted CLV × expected win-back rate")
+        let potential = plan.actions.first { $0.id == "nurture-potential" }
+        #expect(potential?.valueAtStake == 8_000 * effect)
+        #expect(potential?.valueBasis.en == "segment revenue × expected win-back rate")
+    }
+
+    /// The lost segment's last chance goes to the customers who entered it since the previous
+    /// snapshot (the migration matrix's column), not again to the whole segment; none entered, no action.
+    @Test func lostCustomersGetOneLastChanceEach() {
+        var now = StrategyFixture.smallSegments()
+        now[5] = StrategyFixture.segment("lost", share: 0.20, revenue: 10_000)   // 200 customers, 50 each
+        var report = StrategyFixture.report(segments: now)
+        var migration = MigrationMatrix(segments: now.map(\.id))
+        migration.counts[migration.from.firstIndex(of: "hibernating")!][migration.to.firstIndex(of: "lost")!] = 30
+        migration.counts[migration.from.firstIndex(of: MigrationMatrix.newRow)!][migration.to.firstIndex(of: "lost")!] = 5
+        migration.counts[migration.from.firstIndex(of: "lost")!][migration.to.firstIndex(of: "lost")!] = 165
+        report.migration = migration
+        let plan = StrategyPlanner.plan(report, previous: StrategyFixture.report(index: 0), config: config)
+        let lost = plan.actions.first { $0.id == "reactivate-lost" }
+        #expect(lost?.audience == 35)
+        #expect(abs((lost?.valueAtStake ?? 0) - 35 * 50 * config.actionPlan.expectedWinBackRate) < 1e-9)
+        #expect(lost?.rationale.en.hasSuffix("Only the 35 who entered the segment since the previous snapshot: the others had their attempt.") == true)
+        #expect(plan.budget.first { $0.actionID == "reactivate-lost" }?.quantity == 35)
+        // Nobody new in the segment: no last chance to give.
+        migration.counts = migration.counts.map { $0.map { _ in 0 } }
+        migration.counts[migration.from.firstIndex(of: "lost")!][migration.to.firstIndex(of: "lost")!] = 200
+        report.migration = migration
+        #expect(!StrategyPlanner.plan(report, previous: StrategyFixture.report(index: 0), config: config).actions.contains { $0.id == "reactivate-lost" })
+    }
+
     @Test func budgetTotalIsTheSumOfItsLines() {
         var segments = StrategyFixture.smallSegments()
         segments[3] = StrategyFixture.segment("at_risk", share: 0.25, revenue: 80_000)
