@@ -43,9 +43,11 @@ enum KPIActionRules {
                 id: "prevent-churn", topic: .churn, title: preventTitle,
                 rationale: LocalizedText(en: "Retention is below target: more customers lapse each period than the plan allows.",
                                          fr: "La rétention est sous l'objectif : plus de clients décrochent chaque période que prévu."),
-                evidence: churnEvidence, audience: counts.active, value: excess * l,
-                basis: LocalizedText(en: "customers lost beyond the target rate × revenue per buyer",
-                                     fr: "clients devenus inactifs au-delà du taux cible × CA par acheteur"),
+                // Like every other action, the share a programme is assumed to move (an early warning
+                // keeps some of the customers who would lapse, not all of them).
+                evidence: churnEvidence, audience: counts.active, value: excess * l * e,
+                basis: LocalizedText(en: "customers lost beyond the target rate × revenue per buyer × expected win-back rate",
+                                     fr: "clients devenus inactifs au-delà du taux cible × CA par acheteur × taux de reconquête attendu"),
                 cost: input.contacts(counts.active, touches: 1, item: preventTitle, actionID: "prevent-churn")))
         }
 

@@ -23,8 +23,11 @@ struct StrategyView {
             "ltv_growth_known": report.kpi(.ltvGrowthYoY).value != nil,
             "count": format.integer(plan.actions.count),
             "has_actions": !plan.actions.isEmpty,
-            // Totals of the values as shown (whole currency units), so that the lines add up to them.
-            "value_total": format.money(plan.actions.reduce(0) { $0 + $1.valueAtStake.rounded() }, decimals: 0),
+            // The values as shown (whole currency units), each counted once: an escalation's action
+            // and a KPI's can value the same customers on the same basis (the churn crisis and the
+            // win-back of lapsed customers; critical NPS and closing the loop with detractors).
+            "value_total": format.money(StrategyView.distinctValueTotal(plan.actions), decimals: 0),
+            "value_shared": plan.actions.count != StrategyView.distinctValues(plan.actions).count,
             "revenue_per_buyer": format.money(report.kpi(.ltv).value),
         ]
         for (key, horizon) in [("short", PlanHorizon.shortTerm), ("medium", .mediumTerm), ("long", .longTerm)] {
@@ -62,6 +65,19 @@ struct StrategyView {
         ]
         return v
     }
+
+    /// The actions' values as shown, one per distinct (basis, audience, value): the same customers
+    /// valued the same way by two actions count once.
+    static func distinctValues(_ actions: [PlanAction]) -> [Double] {
+        var seen = Set<String>()
+        return actions.compactMap { a in
+            let value = a.valueAtStake.rounded()
+            return seen.insert("\(a.valueBasis.en)|\(a.audience.map(String.init) ?? "-")|\(value)").inserted ? value : nil
+        }
+    }
+
+    /// The total of `distinctValues`.
+    static func distinctValueTotal(_ actions: [PlanAction]) -> Double { distinctValues(actions).reduce(0, +) }
 
     // MARK: - Diagnostic (the seed's table)
 

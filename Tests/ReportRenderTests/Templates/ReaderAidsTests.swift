@@ -83,11 +83,14 @@ import ReportModel
         // The plan's total is the sum of its actions' values as shown, and so is each horizon's.
         let plan = try #require(view["plan"] as? [String: Any])
         var all = 0
+        var seen = Set<String>()
         for key in ["short", "medium", "long"] {
             let part = try #require(plan[key] as? [String: Any])
-            let values = try #require(part["actions"] as? [[String: Any]]).map { Self.whole($0["value"]) ?? -1 }
+            let actions = try #require(part["actions"] as? [[String: Any]])
+            let values = actions.map { Self.whole($0["value"]) ?? -1 }
             #expect(values.reduce(0, +) == Self.whole(part["value"]), "\(key)")
-            all += values.reduce(0, +)
+            // The plan's total counts once the same customers valued the same way.
+            for (a, v) in zip(actions, values) where seen.insert("\(a["value_basis"] ?? "")|\(a["audience"] ?? "")|\(v)").inserted { all += v }
         }
         #expect(all == Self.whole(plan["value_total"]))
         // The budget's total is the sum of its lines as shown.
@@ -104,6 +107,21 @@ import ReportModel
             let shares = try #require(feedback["areas"] as? [[String: Any]]).compactMap { Self.whole($0["share"]) }
             #expect(shares.reduce(0, +) == 100, "\(shares)")
         }
+    }
+
+    /// Two actions valuing the same customers the same way (an escalation's and a KPI's) count once
+    /// in the plan's total; the same value on another basis or audience counts again.
+    @Test func theSameValueOfTheSameCustomersCountsOnce() {
+        func action(_ id: String, basis: String, audience: Int, value: Double) -> PlanAction {
+            PlanAction(id: id, horizon: .shortTerm, topic: .winBack, owner: .churnPrevention, title: LocalizedText(en: id, fr: id), rationale: LocalizedText(en: "", fr: ""),
+                       evidence: [], audience: audience, valueAtStake: value, valueBasis: LocalizedText(en: basis, fr: basis), cost: nil)
+        }
+        let actions = [action("winback-churned", basis: "lapsed × value", audience: 28, value: 768.9),
+                       action("escalation-churn", basis: "lapsed × value", audience: 28, value: 769.1),
+                       action("other", basis: "lapsed × value", audience: 29, value: 769),
+                       action("nps", basis: "detractors × value", audience: 28, value: 769)]
+        #expect(StrategyView.distinctValues(actions) == [769, 769, 769])
+        #expect(StrategyView.distinctValueTotal(actions) == 2307)
     }
 
     // MARK: - First snapshot, trend window, survey
