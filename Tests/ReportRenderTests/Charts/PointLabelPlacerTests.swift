@@ -35,8 +35,11 @@ import Testing
         placer.segments = []
         placer.taken = [Box(minX: 55, maxX: 80, minY: 45, maxY: 57)]
         #expect(placer.cost(box) == 2)
-        // Two labels side by side whose paddings overlap but not their glyphs.
+        // Two labels side by side whose glyphs do not overlap but come closer than `labelGap`:
+        // they read as one, so they count as touching; farther apart, they do not.
         placer.taken = [Box(minX: 59, maxX: 80, minY: 40, maxY: 52)]
+        #expect(placer.cost(box) == 2)
+        placer.taken = [Box(minX: 59 + PointLabelPlacer.labelGap + 1, maxX: 90, minY: 40, maxY: 52)]
         #expect(placer.cost(box) == 0)
         placer.taken = []
         #expect(placer.cost(Box(minX: 40, maxX: 60, minY: 95, maxY: 107)) == 3)
