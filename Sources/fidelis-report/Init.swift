@@ -12,6 +12,10 @@ struct Init: ParsableCommand {
     @Argument(help: ArgumentHelp("Folder to write into.", valueName: "dir"))
     var directory = "."
 
+    func validate() throws {
+        if directory.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the folder is empty (expected a folder such as . or my-report)") }
+    }
+
     func run() throws {
         let fm = FileManager.default
         let config = (directory as NSString).appendingPathComponent("fidelis.yml")

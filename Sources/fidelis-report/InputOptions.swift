@@ -21,6 +21,9 @@ struct InputOptions: ParsableArguments {
     var delimiter: String?
 
     func validate() throws {
+        for (name, value) in [("--snapshots", snapshots), ("--transactions", transactions), ("--config", config)] where value.map({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) == true {
+            throw ValidationError("\(name) is empty (expected a path)")
+        }
         if snapshots != nil && transactions != nil {
             throw ValidationError("Give either --snapshots or --transactions, not both.")
         }
@@ -77,8 +80,15 @@ struct InputOptions: ParsableArguments {
             do { result = try ConfigLoader.loadAll(path: "fidelis.yml") } catch { throw .badConfig(error) }
         } else {
             result = ReportConfig()
-            if FileManager.default.fileExists(atPath: "fidelis.yaml") {
-                result.warnings.append("fidelis.yaml is not read (the config file is fidelis.yml): rename it, or pass --config fidelis.yaml")
+        }
+        if config == nil {
+            // A config under another spelling (fidelis.yaml, Fidelis.yml, fidelis.yml.txt) is not read.
+            let near = ((try? FileManager.default.contentsOfDirectory(atPath: ".")) ?? []).filter { name in
+                let lower = name.lowercased()
+                return name != "fidelis.yml" && (lower.hasPrefix("fidelis.yml") || lower.hasPrefix("fidelis.yaml"))
+            }.sorted()
+            for name in near {
+                result.warnings.append("\(name) is not read (the config file is fidelis.yml): rename it, or pass --config \(name)")
             }
         }
         if let delimiter { result.dialect.delimiter = Array(delimiter.utf8)[0] }

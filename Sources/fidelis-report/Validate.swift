@@ -40,7 +40,7 @@ struct Validate: ParsableCommand {
         } catch { throw Exit.failure(error) }
         for warning in result.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         let mb = Double(result.bytesRead) / 1e6
-        print(input.checkedDescription)
+        print(input.checkedDescription + (templates.map { "; templates \($0) (\(config.locale.rawValue))" } ?? ""))
         print("OK: \(parseOnly ? "parsed" : "\(result.reports.count) snapshot(s),") \(result.rowsRead) rows, \(String(format: "%.1f", mb)) MB in \(String(format: "%.2f", result.seconds)) s (\(String(format: "%.0f", mb / max(result.seconds, 1e-9))) MB/s)")
         for r in result.reports {
             let retention = r.kpi(.retentionRate).value.map { String(format: "%.1f%%", $0 * 100) } ?? "n/a"

@@ -118,9 +118,10 @@ public enum ConfigLoader {
             for (k, v) in try reader.mapping(value, keys: ["nps_below", "churn_above", "refund_above", "vip_top_share"]) {
                 switch k {
                 case "nps_below": config.escalations.npsBelow = try reader.number(v, in: -100...100)
-                case "churn_above": config.escalations.churnAbove = try reader.fraction(v)
+                // 1 (100 %) could never be passed: a percentage meant as 1 %.
+                case "churn_above": config.escalations.churnAbove = try reader.fraction(v, in: 0...0.99)
                 case "refund_above": config.escalations.refundAbove = try reader.number(v, in: 0...1e12)
-                default: config.escalations.vipTopShare = try reader.number(v, in: 0.0001...1)
+                default: config.escalations.vipTopShare = try reader.fraction(v, in: 0.0001...1)
                 }
             }
         case "routing":
@@ -137,7 +138,8 @@ public enum ConfigLoader {
                     guard let u = LifetimeTimeUnit(rawValue: s) else { throw reader.error(v, "time_unit \"\(s)\" is not known", "day or week") }
                     config.lifetime.timeUnit = u
                 case "horizon_months": config.lifetime.horizonMonths = try reader.integer(v, in: 1...120)
-                default: config.lifetime.monthlyDiscountRate = try reader.number(v, in: 0...1)
+                // A monthly rate: 0.01 is 12.7 % a year; 0.5 and more is a percentage meant as a fraction.
+                default: config.lifetime.monthlyDiscountRate = try reader.fraction(v, in: 0...0.5)
                 }
             }
         case "loyalty":
@@ -150,7 +152,7 @@ public enum ConfigLoader {
                     config.loyalty.tierPercentiles = try reader.sequence(v).map { n throws(InputError) in try reader.fraction(n) }
                 case "points_per_currency_unit": config.loyalty.pointsPerCurrencyUnit = try reader.number(v, in: 0...1_000_000)
                 case "point_value": config.loyalty.pointValue = try reader.number(v, in: 0...1_000_000)
-                default: config.loyalty.redemptionRate = try reader.number(v, in: 0...1)
+                default: config.loyalty.redemptionRate = try reader.fraction(v)
                 }
             }
             let percentiles = config.loyalty.tierPercentiles
@@ -167,7 +169,7 @@ public enum ConfigLoader {
                 case "win_back_incentive": config.actionPlan.winBackIncentive = try reader.number(v, in: 0...1_000_000)
                 case "contact_cost": config.actionPlan.contactCost = try reader.number(v, in: 0...1_000_000)
                 case "personal_intervention_cost": config.actionPlan.personalInterventionCost = try reader.number(v, in: 0...1_000_000)
-                default: config.actionPlan.expectedWinBackRate = try reader.number(v, in: 0...1)
+                default: config.actionPlan.expectedWinBackRate = try reader.fraction(v)
                 }
             }
         default: break
@@ -196,6 +198,10 @@ public enum ConfigLoader {
             for (k, v) in try reader.mapping(item, keys: ["id", "r", "f", "m"]) {
                 if k == "id" {
                     let text = try reader.string(v)
+                    if text == MigrationMatrix.newRow || text == MigrationMatrix.goneColumn {
+                        throw reader.error(v, "segment id \"\(text)\" is the migration matrix's own row or column (customers new at a snapshot, or gone from it)",
+                                           "another id")
+                    }
                     if let seed = SegmentCatalog.seedID(spelledAs: text) {
                         throw reader.error(v, "segment id \"\(text)\" spells the seed's segment \(seed) another way", "the machine id \(seed); ids other than the six add segments of their own")
                     }
@@ -292,7 +298,8 @@ public enum ConfigLoader {
 
     static func yamlError(_ error: YamlError, file: String, text: String = "") -> InputError {
         switch error {
-        case let .scanner(_, problem, mark, _) where problem.contains("cannot start any token") && character(in: text, line: mark.line, column: mark.column) == "\t":
+        case let .scanner(_, problem, mark, _) where problem.contains("tab character")
+                || (problem.contains("cannot start any token") && character(in: text, line: mark.line, column: mark.column) == "\t"):
             // libyaml's words for a tab, which YAML never allows as indentation.
             return InputError(file: file, line: mark.line, column: mark.column, message: "a tab character where YAML allows only spaces",
                               expected: "spaces to indent: replace the tab with spaces")

@@ -59,7 +59,7 @@ struct ConfigNodeReader {
 
     func number(_ node: Node, in range: ClosedRange<Double>? = nil) throws(InputError) -> Double {
         guard case .scalar = node, let v = node.float ?? node.int.map(Double.init), v.isFinite else { throw error(node, "\(Self.found(node)) is not a number", "a finite number like 0.85") }
-        if let range, !range.contains(v) { throw error(node, "\(v) is out of range", "a number from \(range.lowerBound) to \(range.upperBound)") }
+        if let range, !range.contains(v) { throw error(node, "\(Self.plain(v)) is out of range", "a number from \(Self.plain(range.lowerBound)) to \(Self.plain(range.upperBound))") }
         return v
     }
 

@@ -52,16 +52,20 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
         let startsWithDelimiterNote = names.count <= 2 && (names.first.map { InputDialect.normalizedHeader($0).hasPrefix("sep=") } ?? false)
         let expected = "a header row with " + required.map(\.rawValue).joined(separator: ", ")
         for column in missing {
+            // The hints about the whole file (its delimiter, its kind) go with its first missing
+            // column only: the others would say the same again.
+            let first = column == missing.first
             var hint = ""
             if let separatedBy {
                 hint = "; this one's columns are separated by \(separatedBy): export the file as CSV, with , or ;"
             } else if let otherDelimiter {
-                hint = "; this header is separated by \(otherDelimiter), but the delimiter is set to the other one (--delimiter, or delimiter: in fidelis.yml): "
-                    + "remove that setting (the delimiter is detected) or set it to \(otherDelimiter)"
+                let set = otherDelimiter == ";" ? "," : ";"
+                hint = first ? "; this header is separated by \"\(otherDelimiter)\" but the delimiter is set to \"\(set)\" (--delimiter, or delimiter: in the config): "
+                    + "remove that setting (the delimiter is detected) or set it to \"\(otherDelimiter)\"" : ""
             } else if snapshotLike {
-                hint = "; this file has a snapshot's columns (orders, revenue): give its folder with --snapshots, not --transactions"
+                hint = first ? "; this file has a snapshot's columns (orders, revenue): give its folder with --snapshots, not --transactions" : ""
             } else if ledgerLike {
-                hint = "; this file has a transaction ledger's columns (date, amount): give it with --transactions FILE, not in a snapshot folder"
+                hint = first ? "; this file has a transaction ledger's columns (date, amount): give it with --transactions FILE, not in a snapshot folder" : ""
             } else if startsWithDelimiterNote {
                 hint = "; the first line, \"sep=\", is a spreadsheet's note of the delimiter, not the header row: delete that line"
             } else if endsInCarriageReturns {

@@ -249,7 +249,7 @@ public struct LedgerSource: SnapshotSource {
     static func trailingWarning(file: String, lastLine: Day, asOf: Day) -> String? {
         let trailing = asOf.month.index - lastLine.month.index
         guard trailing >= trailingWarningMonths else { return nil }
-        return "\(file): the last line is dated \(lastLine), and the as-of date \(asOf) adds \(trailing) month end(s) after it "
+        return "\(file): the latest purchase is dated \(lastLine), and the as-of date \(asOf) adds \(trailing) snapshot(s) after its month "
             + "without any purchase line: check --as-of"
     }
 

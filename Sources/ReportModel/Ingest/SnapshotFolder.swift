@@ -56,13 +56,18 @@ public struct SnapshotFolder: Sendable {
         entries = found.sorted { $0.period < $1.period }
     }
 
-    /// Warnings for months without a snapshot between two snapshots (entries in as-of order):
-    /// retention and churn then compare snapshots further apart than a month, and a missing
+    /// Warnings for months without a snapshot between two snapshots (entries in as-of order), where
+    /// the gap is longer than the folder's usual one (its most common gap between months, the
+    /// shorter on a tie: 1 for monthly exports, 3 for quarterly ones, which then get no warning):
+    /// retention and churn then compare snapshots further apart than the others, and a missing
     /// export looks like a drop in retention.
     public static func missingMonthWarnings(_ entries: [Entry]) -> [String] {
-        zip(entries, entries.dropFirst()).compactMap { before, after in
+        let gaps = zip(entries, entries.dropFirst()).map { $1.period.asOf.month.index - $0.period.asOf.month.index }.filter { $0 > 0 }
+        let counts = Dictionary(gaps.map { ($0, 1) }, uniquingKeysWith: +)
+        let usual = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key ?? 1
+        return zip(entries, entries.dropFirst()).compactMap { before, after in
             let from = before.period.asOf.month.index, to = after.period.asOf.month.index
-            guard to - from > 1 else { return nil }
+            guard to - from > max(1, usual) else { return nil }
             let missing = (from + 1)..<to
             let names = missing.count <= 3 ? missing.map { Month(index: $0).description }.joined(separator: ", ")
                 : "\(Month(index: missing.lowerBound)) to \(Month(index: missing.upperBound - 1))"

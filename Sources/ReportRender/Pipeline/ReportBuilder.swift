@@ -342,7 +342,7 @@ public enum ReportBuilder {
         var warnings: [String] = []
         if let warning = unknownColumnsWarning(outcome, warned: &warned) { warnings.append(warning) }
         if table.count == 0 && !table.derivedFromLedger {
-            warnings.append("\(outcome.name): the file has a header row but no customer row: an export cut short counts every customer of the snapshot before as lost")
+            warnings.append("\(outcome.name): the file has a header row but no customer row (an export cut short?): every customer active before it counts as lost")
         }
         return warnings
     }

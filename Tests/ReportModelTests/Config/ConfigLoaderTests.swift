@@ -217,9 +217,10 @@ struct ConfigLoaderTests {
         #expect(e.message.hasPrefix("YAML error: "))
         #expect(e.expected == "valid YAML")
 
+        // A tab: named as such (`tabIndent`).
         let tab = try #require(Self.error("client: Demo\n\tlocale: en\n"))
         #expect(tab.line == 2)
-        #expect(tab.message.hasPrefix("YAML error: "))
+        #expect(tab.message == "a tab character where YAML allows only spaces")
 
         let quote = try #require(Self.error("client: Demo\nlocale: en\ncurrency: \"EUR\n"))
         #expect(quote.line >= 3)
@@ -421,6 +422,8 @@ struct ConfigLoaderTests {
     func tabIndent() {
         Self.expectFailure("client: X\ntargets:\n\tnps: 40\n", line: 3, column: 1, message: ["a tab character where YAML allows only spaces"],
                            expected: ["spaces to indent: replace the tab with spaces"])
+        // A tab indenting a key among siblings: libyaml's other words for it.
+        Self.expectFailure("escalations:\n  nps_below: 30\n\tchurn_above: 0.2\n", line: 3, column: 1, message: ["a tab character where YAML allows only spaces"])
         #expect(ConfigLoader.character(in: "ab\n\tc", line: 2, column: 1) == "\t")
         #expect(ConfigLoader.character(in: "ab\n\tc", line: 1, column: 2) == "b")
         #expect(ConfigLoader.character(in: "ab", line: 3, column: 1) == nil)
@@ -434,10 +437,15 @@ struct ConfigLoaderTests {
                            expected: ["a fraction from 0 to 1", "0.85 for 85 %"])
         Self.expectFailure("targets:\n  churn_rate: 5\n", line: 2, column: 15, message: ["5 is out of range"], expected: ["0.05 for 5 %"])
         Self.expectFailure("escalations:\n  churn_above: 10\n", line: 2, column: 16, message: ["10 is out of range"], expected: ["0.1 for 10 %"])
-        Self.expectFailure("escalations:\n  refund_above: -1\n", line: 2, column: 17, message: ["-1.0 is out of range"])
-        Self.expectFailure("escalations:\n  nps_below: 130\n", line: 2, column: 14, message: ["130.0 is out of range"])
-        Self.expectFailure("targets:\n  csat: 42\n", line: 2, column: 9, message: ["42.0 is out of range"])
+        Self.expectFailure("escalations:\n  refund_above: -1\n", line: 2, column: 17, message: ["-1 is out of range"])
+        Self.expectFailure("escalations:\n  nps_below: 130\n", line: 2, column: 14, message: ["130 is out of range"])
+        Self.expectFailure("targets:\n  csat: 42\n", line: 2, column: 9, message: ["42 is out of range"])
         Self.expectFailure("targets:\n  ltv_growth_yoy: 20\n", line: 2, column: 19, message: ["20 is out of range"], expected: ["0.2 for 20 %"])
+        Self.expectFailure("escalations:\n  churn_above: 1\n", line: 2, column: 16, message: ["1 is out of range"], expected: ["a fraction from 0 to 0.99"])
+        Self.expectFailure("escalations:\n  vip_top_share: 5\n", line: 2, column: 18, message: ["5 is out of range"], expected: ["0.05 for 5 %"])
+        Self.expectFailure("loyalty:\n  redemption_rate: 60\n", line: 2, column: 20, message: ["60 is out of range"], expected: ["0.6 for 60 %"])
+        Self.expectFailure("action_plan:\n  expected_win_back_rate: 15\n", line: 2, column: 27, message: ["15 is out of range"], expected: ["0.15 for 15 %"])
+        Self.expectFailure("lifetime:\n  monthly_discount_rate: 1\n", line: 2, column: 26, message: ["1 is out of range"], expected: ["a fraction from 0 to 0.5"])
         // In range: fractions, NPS on −100…100, a null target.
         let ok = try Self.parse("targets:\n  retention_rate: 0.9\n  nps: -10\n  ltv_growth_yoy: 0.25\n  ces: null\nescalations:\n  churn_above: 0.2\n  nps_below: 0\n")
         #expect(ok.targets[.retentionRate]?.value == 0.9 && ok.targets[.nps]?.value == -10 && ok.targets[.ltvGrowthYoY]?.value == 0.25)
@@ -469,6 +477,12 @@ struct ConfigLoaderTests {
         #expect(try Self.parse("segments:\n  - {id: vip_watch, r: 1-2, f: 5-5, m: 5-5}\n  - {id: lost, r: 1-5, f: 1-5, m: 1-5}\n").warnings.isEmpty)
         let seedRules = SegmentTable.seed.rules
         #expect(ConfigLoader.segmentTableWarnings(seedRules, file: "f", lines: []).isEmpty)
+    }
+
+    @Test("the migration matrix's own row and column names are not segment ids", arguments: ["new", "gone"])
+    func reservedSegmentIDs(_ id: String) {
+        Self.expectFailure("segments:\n  - {id: \(id), r: 1-5, f: 1-5, m: 1-5}\n", line: 2, column: 10,
+                           message: ["segment id \"\(id)\" is the migration matrix's own row or column"], expected: ["another id"])
     }
 
     @Test("edit distance one", arguments: [("lost", "lostt", true), ("lost", "los", true), ("loyal", "royal", true), ("lost", "lost", false),

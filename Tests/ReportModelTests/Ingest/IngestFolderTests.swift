@@ -99,6 +99,12 @@ struct IngestFolderTests {
         defer { steady.remove() }
         for name in ["2025-12.csv", "2026-01-15.csv", "2026-01.csv", "2026-02.csv"] { try steady.write(name, Self.header) }
         #expect(SnapshotFolder.missingMonthWarnings(try SnapshotFolder(directory: steady.path).entries).isEmpty)
+        // Quarterly exports: the usual gap is three months, which gets no warning; a longer one does.
+        let quarterly = try TemporaryFolder()
+        defer { quarterly.remove() }
+        for name in ["2025-06.csv", "2025-09.csv", "2025-12.csv", "2026-03.csv", "2026-09.csv"] { try quarterly.write(name, Self.header) }
+        #expect(SnapshotFolder.missingMonthWarnings(try SnapshotFolder(directory: quarterly.path).entries) == [
+            "no snapshot for 2026-04 to 2026-08: 2026-09.csv's retention and churn compare it with 2026-03.csv, 6 months earlier"])
     }
 
     @Test("a CSV whose name is not a date is an error naming the file")

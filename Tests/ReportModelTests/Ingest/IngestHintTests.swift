@@ -21,19 +21,21 @@ import Testing
     func forcedWrongDelimiter() {
         let commaForced = S.read("customer_id;first_order_date;last_order_date;orders;revenue\nA;;;0;0\n", dialect: InputDialect(delimiter: UInt8(ascii: ","))).errors
         #expect(commaForced.total == 4)
-        #expect(commaForced.first.allSatisfy { $0.line == 1 && $0.column == 0 && $0.expected.contains("this header is separated by ;, but the delimiter is set to the other one") })
+        #expect(commaForced.first.allSatisfy { $0.line == 1 && $0.column == 0 })
+        // Said once, with the file's first missing column.
+        #expect(commaForced.first.map { $0.expected.contains("this header is separated by \";\" but the delimiter is set to \",\"") } == [true, false, false, false])
         let semicolonForced = Self.ledgerErrors("customer_id,date,amount\nA,2026-01-05,1\n", dialect: InputDialect(delimiter: UInt8(ascii: ";")))
-        #expect(semicolonForced.first.allSatisfy { $0.expected.contains("this header is separated by ,") && $0.expected.contains("or set it to ,") })
+        #expect(semicolonForced.first.first?.expected.hasSuffix("remove that setting (the delimiter is detected) or set it to \",\"") == true)
     }
 
     @Test("a snapshot export given as a ledger, and a ledger read as a snapshot, are named as such")
     func otherKindOfInput() {
         let snapshotAsLedger = Self.ledgerErrors(Self.header + "\nA,2026-01-05,2026-01-05,1,10\n")
         #expect(snapshotAsLedger.total == 2)
-        #expect(snapshotAsLedger.first.allSatisfy { $0.expected.hasSuffix("this file has a snapshot's columns (orders, revenue): give its folder with --snapshots, not --transactions") })
+        #expect(snapshotAsLedger.first.map { $0.expected.hasSuffix("this file has a snapshot's columns (orders, revenue): give its folder with --snapshots, not --transactions") } == [true, false])
         let ledgerAsSnapshot = S.read("customer_id,order_id,date,amount\nA,O1,2026-01-05,10\n").errors
         #expect(ledgerAsSnapshot.first.contains { $0.message == "required column orders is missing" })
-        #expect(ledgerAsSnapshot.first.allSatisfy { $0.expected.hasSuffix("give it with --transactions FILE, not in a snapshot folder") })
+        #expect(ledgerAsSnapshot.first.filter { $0.expected.hasSuffix("give it with --transactions FILE, not in a snapshot folder") }.count == 1)
         // A snapshot missing one column keeps the usual message.
         let plain = S.read("customer_id,last_order_date,revenue\nA,2026-01-05,10\n").errors
         #expect(plain.first.allSatisfy { !$0.expected.contains("--transactions") })

@@ -453,9 +453,9 @@ struct IngestLedgerTests {
         #expect(try warnings("customer_id,date,amount\nB,2026-03-10,20\nZ,2025-03-05,10\n").isEmpty)  // 11 months
         #expect(try warnings(Self.sixRows, asOf: "2026-05-31").isEmpty)  // 2 month ends after the last line
         #expect(try warnings(Self.sixRows, asOf: "2026-06-15") == [
-            "ledger.csv: the last line is dated 2026-03-20, and the as-of date 2026-06-15 adds 3 month end(s) after it without any purchase line: check --as-of"])
+            "ledger.csv: the latest purchase is dated 2026-03-20, and the as-of date 2026-06-15 adds 3 snapshot(s) after its month without any purchase line: check --as-of"])
         #expect(try warnings(Self.sixRows, asOf: "2027-03-31") == [
-            "ledger.csv: the last line is dated 2026-03-20, and the as-of date 2027-03-31 adds 12 month end(s) after it without any purchase line: check --as-of"])
+            "ledger.csv: the latest purchase is dated 2026-03-20, and the as-of date 2027-03-31 adds 12 snapshot(s) after its month without any purchase line: check --as-of"])
     }
 
     /// A placeholder date (9999-12-31) would make 95,688 month ends (2026-01 to 9999-12: 7,974 years

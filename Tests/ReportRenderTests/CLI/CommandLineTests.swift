@@ -471,6 +471,11 @@ import Testing
         let out = try cli.run(["build", "--out", ""], in: dir)
         #expect(out.status == 64 && out.err.contains("--out is empty"), "\(out.err)")
         #expect(!FileManager.default.fileExists(atPath: dir + "/index.html"))
+        for arguments in [["sample", "--out", ""], ["sample", "--out", " "], ["init", ""], ["validate", "--snapshots", ""], ["build", "--config", ""], ["build", "--out", " "]] {
+            let run = try cli.run(arguments, in: dir)
+            #expect(run.status == 64 && run.err.contains("is empty"), "\(arguments): \(run.err)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty, "nothing written")
         let sample = try cli.run(["sample", "--out", "s", "--customers", "0"], in: dir)
         #expect(sample.status == 64 && sample.err.contains("--customers must be at least 1"), "\(sample.err)")
         let help = try cli.run(["help", "build"], in: dir).out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -481,8 +486,15 @@ import Testing
         #expect(validate.out.hasPrefix("Checked the shipped example snapshots"), "\(validate.out)")
         #expect(validate.out.contains("; config defaults (no fidelis.yml here)"))
         try "client: X\n".write(toFile: dir + "/fidelis.yaml", atomically: true, encoding: .utf8)
+        try "client: Y\n".write(toFile: dir + "/Fidelis.yml", atomically: true, encoding: .utf8)
         let yaml = try cli.run(["validate"], in: dir)
         #expect(yaml.err.contains("warning: fidelis.yaml is not read (the config file is fidelis.yml)"), "\(yaml.err)")
+        #expect(yaml.err.contains("warning: Fidelis.yml is not read"), "\(yaml.err)")
+        // Beside a fidelis.yml, which is read, the other spellings are still named.
+        try "client: Z\n".write(toFile: dir + "/fidelis.yml", atomically: true, encoding: .utf8)
+        let both = try cli.run(["validate", "--templates", CommandLineTests.packageRoot + "/Templates"], in: dir)
+        #expect(both.err.contains("warning: fidelis.yaml is not read"), "\(both.err)")
+        #expect(both.out.contains("; config fidelis.yml; templates "), "\(both.out)")
     }
 
     /// A header-only file (an export cut short) and months without a file are warned about: both
@@ -499,7 +511,7 @@ import Testing
             let run = try cli.run([command, "--snapshots", "in"], in: dir)
             #expect(run.status == 0, "\(run.err)")
             #expect(run.err.contains("warning: no snapshot for 2026-05, 2026-06: 2026-07.csv's retention and churn compare it with 2026-04.csv, 3 months earlier"), "\(run.err)")
-            #expect(run.err.contains("warning: 2026-08.csv: the file has a header row but no customer row"), "\(run.err)")
+            #expect(run.err.contains("warning: 2026-08.csv: the file has a header row but no customer row (an export cut short?)"), "\(run.err)")
         }
         // Quiet, as in CI: the warnings still show, once each.
         let quiet = try cli.run(["build", "--snapshots", "in", "--quiet", "--out", "q"], in: dir)
