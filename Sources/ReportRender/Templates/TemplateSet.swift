@@ -31,13 +31,28 @@ public struct TemplateSet: Sendable {
     public static var builtInDirectory: String {
         if let env = ProcessInfo.processInfo.environment["FIDELIS_TEMPLATES"], !env.isEmpty { return env }
         let here = URL(fileURLWithPath: #filePath)
-        return here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let source = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Templates").path
+        // A binary copied out of its build (an install, a CI artefact) finds them beside itself, or
+        // in ../share/fidelis-report, when its source tree is not there.
+        if FileManager.default.fileExists(atPath: source) { return source }
+        if let executable = Bundle.main.executablePath {
+            let folder = (executable as NSString).deletingLastPathComponent
+            for candidate in [(folder as NSString).appendingPathComponent("Templates"),
+                              ((folder as NSString).deletingLastPathComponent as NSString).appendingPathComponent("share/fidelis-report/Templates")]
+            where FileManager.default.fileExists(atPath: candidate) { return candidate }
+        }
+        return source
     }
 
     /// Loads the templates of `locale`; every template of `override` replaces the built-in one.
     public init(locale: ReportLocale, override: String? = nil, builtIn: String = TemplateSet.builtInDirectory) throws(TemplateError) {
         _ = MarkdownContentType.registered
+        guard FileManager.default.fileExists(atPath: builtIn) else {
+            // Not the user's data: the tool cannot find its own templates.
+            throw TemplateError(file: builtIn, line: 0, column: 0,
+                                message: "the built-in templates are not there (neither in the source tree the binary was built from, nor beside it, nor at FIDELIS_TEMPLATES): set FIDELIS_TEMPLATES to the Templates folder of fidelis-report, or put that folder beside the binary")
+        }
         self.locale = locale
         var library = MustacheLibrary()
         var sources: [String: String] = [:]

@@ -497,6 +497,20 @@ import Testing
         #expect(both.out.contains("; config fidelis.yml; templates "), "\(both.out)")
     }
 
+    /// A binary that cannot find its built-in templates says so, and what to do; init then writes
+    /// nothing (it left a fidelis.yml without templates).
+    @Test func missingBuiltInTemplatesAreSaidAndInitWritesNothing() throws {
+        let cli = CommandLineTests()
+        let dir = cli.temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let binary = CommandLineTests.executable.path
+        let initRun = try cli.run(["FIDELIS_TEMPLATES=/nonexistent-templates", binary, "init", "cfg"], in: dir, program: "/usr/bin/env")
+        #expect(initRun.status == 70 && initRun.err.contains("the built-in templates are not there"), "\(initRun.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/cfg"))
+        let build = try cli.run(["FIDELIS_TEMPLATES=/nonexistent-templates", binary, "build", "--quiet"], in: dir, program: "/usr/bin/env")
+        #expect(build.status == 65 && build.err.contains("/nonexistent-templates:0:0: the built-in templates are not there"), "\(build.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/site"))
+    }
+
     /// A header-only file (an export cut short) and months without a file are warned about: both
     /// read as a fall in retention.
     @Test func aHeaderOnlyFileAndMissingMonthsAreWarnedAbout() throws {
