@@ -141,17 +141,23 @@ struct ChartSet {
             return fr ? "Actif\u{00A0}: dernière commande il y a \(activityWindowDays)\u{00A0}jours au plus (ou statut actif). Une cohorte reste donc active à 100\u{202F}% pendant ses \(months) premiers mois environ\u{00A0}; la baisse vient ensuite."
                 : "Active: last order at most \(activityWindowDays) days before (or status active). A cohort therefore stays 100% active for about its first \(months) months; the fall comes after."
         case "rf-grid":
-            func tied(_ t: [Int]) -> Bool { zip(t, t.dropFirst()).contains { $0 == $1 } }
-            let t = report.thresholds
-            var parts: [String] = []
-            if tied(t.frequency) { parts.append((fr ? "fréquence " : "frequency ") + t.frequency.map { format.integer($0) }.joined(separator: " · ")) }
-            if tied(t.recencyDays) { parts.append((fr ? "récence " : "recency ") + t.recencyDays.map { format.integer($0) }.joined(separator: " · ")) }
-            guard !parts.isEmpty else { return "" }
-            return fr ? "Seuils égaux (\(parts.joined(separator: "\u{00A0}; ")))\u{00A0}: les valeurs égales partagent un score, donc certaines colonnes ou lignes restent vides."
-                : "Tied thresholds (\(parts.joined(separator: "; "))): equal values share a score, so some columns or rows stay empty."
+            return ChartSet.tiedThresholdsNote(report.thresholds, locale: locale, format: format)
         default:
             return ""
         }
+    }
+
+    /// Why some scores of the R × F grid are empty: tied recency or frequency thresholds (equal
+    /// values share a score). "" when no threshold is tied.
+    static func tiedThresholdsNote(_ t: RFMThresholds, locale: ReportLocale, format: ReportFormatter) -> String {
+        let fr = locale == .fr
+        func tied(_ t: [Int]) -> Bool { zip(t, t.dropFirst()).contains { $0 == $1 } }
+        var parts: [String] = []
+        if tied(t.frequency) { parts.append((fr ? "fréquence " : "frequency ") + t.frequency.map { format.integer($0) }.joined(separator: " · ")) }
+        if tied(t.recencyDays) { parts.append((fr ? "récence " : "recency ") + t.recencyDays.map { format.integer($0) }.joined(separator: " · ")) }
+        guard !parts.isEmpty else { return "" }
+        return fr ? "Seuils égaux (\(parts.joined(separator: "\u{00A0}; ")))\u{00A0}: les valeurs égales partagent un score, donc certaines colonnes ou lignes restent vides."
+            : "Tied thresholds (\(parts.joined(separator: "; "))): equal values share a score, so some columns or rows stay empty."
     }
 
     /// The chart's numbers as an accessible HTML table (every cell escaped).

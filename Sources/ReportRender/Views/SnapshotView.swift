@@ -49,6 +49,9 @@ public struct SnapshotView {
         v["has_buyers"] = report.counts.buyers > 0
         v["thresholds"] = thresholds()
         v["rf_grid"] = rfGrid()
+        let tiedNote = ChartSet.tiedThresholdsNote(report.thresholds, locale: locale, format: format)
+        v["rf_grid_note"] = tiedNote
+        v["has_rf_grid_note"] = !tiedNote.isEmpty
         v["migration"] = migration()
         v["has_migration"] = report.migration != nil
         v["cohorts"] = cohorts()
