@@ -132,16 +132,25 @@ enum KPIActionRules {
         // Loyalty programme, when retention, repeat or value is off target.
         let programmeEvidence = churnEvidence + repeatEvidence + valueEvidence
         if !programmeEvidence.isEmpty {
-            let exposure: Double
+            // The share of the yearly spend exposed to churn, and how it was found (said in the
+            // basis: on a first snapshot there is no churn, and the one-order share stands in).
+            let exposure: Double, exposureText: LocalizedText
             if let churn = input.kpi(.churnRate)?.value {
                 exposure = 1 - pow(1 - min(1, max(0, churn)), 12)
+                exposureText = LocalizedText(en: "share exposed to churn over a year (1 − (1 − monthly churn)^12)", fr: "part exposée au churn sur un an (1 − (1 − churn mensuel)^12)")
             } else if let retention = input.kpi(.retentionRate)?.value {
                 exposure = 1 - pow(min(1, max(0, retention)), 12)
+                exposureText = LocalizedText(en: "share exposed to churn over a year (1 − retention^12)", fr: "part exposée au churn sur un an (1 − rétention^12)")
             } else if let rate = input.kpi(.repeatPurchaseRate)?.value {
                 exposure = max(0, 1 - rate)
+                exposureText = LocalizedText(en: "share of one-order buyers (no churn known yet)", fr: "part des acheteurs d'une seule commande (pas encore de churn connu)")
             } else {
                 exposure = 1
+                exposureText = LocalizedText(en: "all of it (neither churn nor repeat rate known)", fr: "sa totalité (ni churn ni taux de réachat connus)")
             }
+            let spendText = input.design.spendBasis == .annualisedPeriod
+                ? LocalizedText(en: "yearly spend (revenue of the period × 12)", fr: "dépense annuelle (CA de la période × 12)")
+                : LocalizedText(en: "buyers' cumulative revenue (first snapshot)", fr: "CA cumulé des acheteurs (premier relevé)")
             let redesign = !report.loyalty.membersPerTier.isEmpty
             actions.append(PlanAction(
                 id: "launch-loyalty-programme", topic: .loyaltyProgramme,
@@ -151,8 +160,8 @@ enum KPIActionRules {
                 rationale: LocalizedText(en: "Retention, repeat purchase or lifetime value is off target: a tiered programme gives customers a lasting reason to stay.",
                                          fr: "Rétention, réachat ou valeur vie client hors objectif : un programme à paliers donne une raison durable de rester."),
                 evidence: programmeEvidence, audience: counts.buyers, value: input.design.yearlySpend * exposure * e,
-                basis: LocalizedText(en: "yearly spend × share exposed to churn over a year × expected win-back rate; rewards are budgeted with the programme",
-                                     fr: "dépense annuelle × part exposée au churn sur un an × taux de reconquête attendu ; les récompenses sont budgétées avec le programme"),
+                basis: LocalizedText(en: spendText.en + " × " + exposureText.en + " × expected win-back rate; rewards are budgeted with the programme",
+                                     fr: spendText.fr + " × " + exposureText.fr + " × taux de reconquête attendu ; les récompenses sont budgétées avec le programme"),
                 cost: nil))
         }
         return actions

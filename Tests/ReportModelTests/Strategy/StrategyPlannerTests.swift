@@ -140,6 +140,26 @@ struct StrategyPlannerTests {
         #expect(!StrategyPlanner.plan(report, previous: StrategyFixture.report(index: 0), config: config).actions.contains { $0.id == "reactivate-lost" })
     }
 
+    /// The loyalty programme's value says how its exposure was found: from churn, or on a first
+    /// snapshot (no churn yet) from the share of one-order buyers, on cumulative revenue.
+    @Test func theProgrammeValueSaysItsBasis() {
+        var kpis = StrategyFixture.onTarget
+        kpis[.churnRate] = 0.08
+        kpis[.retentionRate] = 0.92
+        let later = StrategyPlanner.plan(StrategyFixture.report(kpis: kpis), previous: nil, config: config)
+        let programme = later.actions.first { $0.id == "launch-loyalty-programme" }
+        #expect(programme?.valueBasis.en.hasPrefix("yearly spend (revenue of the period × 12) × share exposed to churn over a year (1 − (1 − monthly churn)^12)") == true,
+                "\(String(describing: programme?.valueBasis.en))")
+        var first = StrategyFixture.onTarget
+        first[.churnRate] = nil
+        first[.retentionRate] = nil
+        first[.repeatPurchaseRate] = 0.25
+        let firstPlan = StrategyPlanner.plan(StrategyFixture.report(index: 0, kpis: first), previous: nil, config: config)
+        let firstProgramme = firstPlan.actions.first { $0.id == "launch-loyalty-programme" }
+        #expect(firstProgramme?.valueBasis.en.hasPrefix("buyers' cumulative revenue (first snapshot) × share of one-order buyers (no churn known yet)") == true,
+                "\(String(describing: firstProgramme?.valueBasis.en))")
+    }
+
     @Test func budgetTotalIsTheSumOfItsLines() {
         var segments = StrategyFixture.smallSegments()
         segments[3] = StrategyFixture.segment("at_risk", share: 0.25, revenue: 80_000)
