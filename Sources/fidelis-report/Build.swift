@@ -55,6 +55,7 @@ struct Build: ParsableCommand {
     func run() throws {
         var config: ReportConfig
         do { config = try input.loadConfig() } catch { throw Exit.failure(error) }
+        InputOptions.unreadTemplatesWarning(given: templates)
         if let locale { config.locale = locale }
         let out = outputFolder
         var options = BuildOptions(input: input.input, output: out, config: config, templates: templates)

@@ -49,6 +49,14 @@ struct InputOptions: ParsableArguments {
         return .snapshots(snapshots ?? ExampleData.directory)
     }
 
+    /// A warning when `init`'s templates folder is here but not given with --templates (`given`):
+    /// the config is read by its name, a folder named templates may be anything, so it is not
+    /// read unasked, but edits made in it would be lost without a word.
+    static func unreadTemplatesWarning(given: String?) {
+        guard given == nil, FileManager.default.fileExists(atPath: "templates/en") || FileManager.default.fileExists(atPath: "templates/fr") else { return }
+        FileHandle.standardError.write(Data("warning: templates/ here is not read unless given: pass --templates templates to use it\n".utf8))
+    }
+
     /// The input and the config in words, for `validate`'s summary: what was checked.
     var checkedDescription: String {
         let data: String

@@ -58,6 +58,9 @@ struct Sample: ParsableCommand {
             Exit.printError(Exit.describe(error, fallback: out))
             throw ExitCode(73)
         }
-        if !quiet { print("Wrote \(ledger ? "a ledger" : "\(months) snapshot(s)") for \(customers) customers to \(out)") }
+        if !quiet {
+            print(ledger ? "Wrote a ledger for \(customers) customers to \((out as NSString).appendingPathComponent("transactions.csv")) (give it with --transactions)"
+                         : "Wrote \(months) snapshot(s) for \(customers) customers to \(out)")
+        }
     }
 }

@@ -26,6 +26,7 @@ struct Validate: ParsableCommand {
     func run() throws {
         var config: ReportConfig
         do { config = try input.loadConfig() } catch { throw Exit.failure(error) }
+        InputOptions.unreadTemplatesWarning(given: templates)
         if let locale { config.locale = locale }
         let result: ReportBuilder.Result
         let log = BuildLog { line in FileHandle.standardError.write(Data((line.trimmingCharacters(in: .whitespaces) + "\n").utf8)) }

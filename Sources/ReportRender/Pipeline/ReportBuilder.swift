@@ -51,7 +51,6 @@ public enum ReportBuilder {
         func awaitTemplates() throws(BuildFailure) -> TemplateSet {
             if let loadedTemplates { return loadedTemplates }
             let set = try templateLoad.wait().get()
-            for warning in set.overrideWarnings { log.note("warning: \(warning)") }
             loadedTemplates = set
             return set
         }
@@ -96,7 +95,9 @@ public enum ReportBuilder {
         if previous == nil { reader.start() }
         let templates = try awaitTemplates()
         let periods = reader.periods
-        var warnings = reader.warnings
+        // The templates' warnings are kept with the input's: printed under --quiet too, and again by
+        // an unchanged rebuild (the templates are part of its key).
+        var warnings = templates.overrideWarnings + reader.warnings
         for warning in warnings { log.note("warning: \(warning)") }
         // A ledger's month ends are keyed by the digests of their lines, known once it is read.
         let periodDigests = reader.periodDigests

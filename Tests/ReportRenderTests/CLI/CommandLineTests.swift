@@ -497,6 +497,26 @@ import Testing
         #expect(both.out.contains("; config fidelis.yml; templates "), "\(both.out)")
     }
 
+    /// Template warnings show under --quiet and again on an unchanged rebuild; init's templates
+    /// folder, when not given, is named as not read; sample --ledger names its file.
+    @Test func templateWarningsUnderQuietAndUnreadTemplates() throws {
+        let cli = CommandLineTests()
+        let dir = cli.temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/tpl/en", withIntermediateDirectories: true)
+        try "# x\n".write(toFile: dir + "/tpl/en/diagnostics.md.mustache", atomically: true, encoding: .utf8)
+        for _ in 0..<2 {
+            let run = try cli.run(["build", "--templates", "tpl", "--quiet"], in: dir)
+            #expect(run.status == 0)
+            #expect(run.err.components(separatedBy: "warning: tpl: no template in this folder").count == 2, "\(run.err)")
+        }
+        #expect(try cli.run(["init", "."], in: dir).status == 0)
+        let unread = try cli.run(["build", "--quiet", "--out", "s2"], in: dir)
+        #expect(unread.err.contains("warning: templates/ here is not read unless given: pass --templates templates to use it"), "\(unread.err)")
+        #expect(!(try cli.run(["build", "--quiet", "--out", "s3", "--templates", "templates"], in: dir)).err.contains("templates/ here is not read"))
+        let ledger = try cli.run(["sample", "--ledger", "--out", "sl", "--customers", "5", "--months", "1"], in: dir)
+        #expect(ledger.out.contains("to sl/transactions.csv (give it with --transactions)"), "\(ledger.out)")
+    }
+
     /// A binary that cannot find its built-in templates says so, and what to do; init then writes
     /// nothing (it left a fidelis.yml without templates).
     @Test func missingBuiltInTemplatesAreSaidAndInitWritesNothing() throws {
