@@ -50,13 +50,15 @@ enum PlaybookContent {
                 objective: t("Turn recent buyers into repeat buyers", "Transformer les acheteurs récents en acheteurs réguliers"),
                 trigger: t("The customer enters the potential segment (recent, low frequency)", "Le client entre dans le segment potentiels (récent, faible fréquence)"),
                 steps: [
-                    step(0, PlaybookChannel.email, "Welcome: the brand's story and how the programme works", "Bienvenue : l'histoire de la marque et le fonctionnement du programme"),
+                    step(0, PlaybookChannel.email, "First-time buyers: welcome, the brand's story and how the programme works; the others: what the programme offers them now",
+                         "Primo-acheteurs : bienvenue, l'histoire de la marque et le fonctionnement du programme ; les autres : ce que le programme leur offre maintenant"),
                     step(3, PlaybookChannel.email, "Best-sellers and how-to content", "Meilleures ventes et contenus pratiques"),
                     step(10, PlaybookChannel.push, "Bonus points on the next order", "Points bonus sur la prochaine commande"),
                     step(30, PlaybookChannel.email, "Reminder with personalised picks", "Rappel avec une sélection personnalisée"),
                 ],
                 offer: t("Bonus points on the next order", "Points bonus sur la prochaine commande"),
-                timing: t("Right after the first order; the journey lasts a month", "Juste après la première commande ; le parcours dure un mois"),
+                timing: t("On entering the segment (right after the first order for a first-time buyer); the journey lasts a month, once per customer",
+                          "À l'entrée dans le segment (juste après la première commande pour un primo-acheteur) ; le parcours dure un mois, une fois par client"),
                 kpi: t("Second-purchase rate of the segment", "Taux de deuxième achat du segment"),
                 kpiKey: .repeatPurchaseRate)
         case "at_risk":
