@@ -36,7 +36,7 @@ struct Build: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if out.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--out is empty (expected a folder such as site)") }
+        try rejectBlank(out, "--out", expected: "a folder such as site")
         let policy: FailOnPolicy
         do { policy = try FailOnPolicy(failOn) } catch { throw ValidationError("--fail-on: \(error)") }
         // Given but naming nothing (an empty CI variable): alerting would be off without a word.

@@ -23,10 +23,9 @@ enum Exit {
     static func describe(_ error: any Error, fallback: String) -> String {
         if let output = error as? SampleOutputError { return output.description }
         let path = (error as NSError).userInfo[NSFilePathErrorKey] as? String ?? fallback
-        var reason = SystemReason.of(error)
-        // Foundation's words without a system cause ("The operation could not be completed. …"):
-        // what is in the way, when the file system shows it.
-        if reason.hasPrefix("The operation"), let problem = SystemReason.folderProblem(at: fallback) ?? SystemReason.folderProblem(at: path) { reason = problem }
+        // Without a system cause, Foundation only says the operation failed: what is in the way,
+        // when the file system shows it.
+        let reason = SystemReason.cause(error) ?? SystemReason.folderProblem(at: fallback) ?? SystemReason.folderProblem(at: path) ?? SystemReason.of(error)
         return "cannot write \(path): \(reason)"
     }
 

@@ -13,7 +13,7 @@ struct Init: ParsableCommand {
     var directory = "."
 
     func validate() throws {
-        if directory.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the folder is empty (expected a folder such as . or my-report)") }
+        try rejectBlank(directory, "the folder", expected: "a folder such as . or my-report")
     }
 
     func run() throws {

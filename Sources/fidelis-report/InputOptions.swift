@@ -21,8 +21,8 @@ struct InputOptions: ParsableArguments {
     var delimiter: String?
 
     func validate() throws {
-        for (name, value) in [("--snapshots", snapshots), ("--transactions", transactions), ("--config", config)] where value.map({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) == true {
-            throw ValidationError("\(name) is empty (expected a path)")
+        for (name, value) in [("--snapshots", snapshots), ("--transactions", transactions), ("--config", config)] {
+            try rejectBlank(value, name, expected: "a path")
         }
         if snapshots != nil && transactions != nil {
             throw ValidationError("Give either --snapshots or --transactions, not both.")
@@ -57,20 +57,23 @@ struct InputOptions: ParsableArguments {
         FileHandle.standardError.write(Data("warning: templates/ here is not read unless given: pass --templates templates to use it\n".utf8))
     }
 
+    /// The config file read: `--config`, else `fidelis.yml` when present here, else none (the defaults).
+    var configPath: String? {
+        config ?? (FileManager.default.fileExists(atPath: "fidelis.yml") ? "fidelis.yml" : nil)
+    }
+
     /// The input and the config in words, for `validate`'s summary: what was checked.
     var checkedDescription: String {
         let data: String
         if let transactions { data = "ledger \(transactions)" + (asOf.map { " up to \($0)" } ?? "") }
         else if let snapshots { data = "snapshot folder \(snapshots)" }
         else { data = "the shipped example snapshots (\(ExampleData.directory); give --snapshots or --transactions for your own)" }
-        let file = config ?? (FileManager.default.fileExists(atPath: "fidelis.yml") ? "fidelis.yml" : nil)
-        return "Checked " + data + "; config " + (file ?? "defaults (no fidelis.yml here)")
+        return "Checked " + data + "; config " + (configPath ?? "defaults (no fidelis.yml here)")
     }
 
     /// What the config is made of, for the build cache: the file's text and the overrides.
     var configFingerprint: String {
-        let path = config ?? (FileManager.default.fileExists(atPath: "fidelis.yml") ? "fidelis.yml" : nil)
-        let text = path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? "(defaults)"
+        let text = configPath.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? "(defaults)"
         return text + "|delimiter=" + (delimiter ?? "auto")
     }
 
@@ -78,16 +81,12 @@ struct InputOptions: ParsableArguments {
     /// A named file that does not exist is missing input (exit 66, as a missing snapshot folder);
     /// one that cannot be read or parsed is a bad config (65).
     func loadConfig() throws(BuildFailure) -> ReportConfig {
-        var result: ReportConfig
-        if let config {
-            guard FileManager.default.fileExists(atPath: config) else {
-                throw .inputMissing("\(config): config file not found (expected a YAML file such as the fidelis.yml that `fidelis-report init` writes)")
-            }
-            do { result = try ConfigLoader.loadAll(path: config) } catch { throw .badConfig(error) }
-        } else if FileManager.default.fileExists(atPath: "fidelis.yml") {
-            do { result = try ConfigLoader.loadAll(path: "fidelis.yml") } catch { throw .badConfig(error) }
-        } else {
-            result = ReportConfig()
+        var result = ReportConfig()
+        if let config, !FileManager.default.fileExists(atPath: config) {
+            throw .inputMissing("\(config): config file not found (expected a YAML file such as the fidelis.yml that `fidelis-report init` writes)")
+        }
+        if let path = configPath {
+            do { result = try ConfigLoader.loadAll(path: path) } catch { throw .badConfig(error) }
         }
         if config == nil {
             // A config under another spelling (fidelis.yaml, Fidelis.yml, fidelis.yml.txt) is not read.

@@ -29,7 +29,7 @@ struct Sample: ParsableCommand {
 
     func validate() throws {
         // An empty --out would write into the current folder.
-        if out.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--out is empty (expected a folder such as demo-data)") }
+        try rejectBlank(out, "--out", expected: "a folder such as demo-data")
         // Zero would write files with a header row and no customer: nothing to report on.
         guard customers >= 1 else { throw ValidationError("--customers must be at least 1.") }
         guard (1...600).contains(months) else { throw ValidationError("--months must be between 1 and 600.") }

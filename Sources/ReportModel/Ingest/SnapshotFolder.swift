@@ -62,12 +62,14 @@ public struct SnapshotFolder: Sendable {
     /// retention and churn then compare snapshots further apart than the others, and a missing
     /// export looks like a drop in retention.
     public static func missingMonthWarnings(_ entries: [Entry]) -> [String] {
-        let gaps = zip(entries, entries.dropFirst()).map { $1.period.asOf.month.index - $0.period.asOf.month.index }.filter { $0 > 0 }
-        let counts = Dictionary(gaps.map { ($0, 1) }, uniquingKeysWith: +)
+        let pairs = Array(zip(entries, entries.dropFirst()))
+        let gaps = pairs.map { $1.period.asOf.month.index - $0.period.asOf.month.index }
+        let counts = Dictionary(gaps.filter { $0 > 0 }.map { ($0, 1) }, uniquingKeysWith: +)
         let usual = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key ?? 1
-        return zip(entries, entries.dropFirst()).compactMap { before, after in
+        return zip(pairs, gaps).compactMap { pair, gap in
+            guard gap > max(1, usual) else { return nil }
+            let (before, after) = pair
             let from = before.period.asOf.month.index, to = after.period.asOf.month.index
-            guard to - from > max(1, usual) else { return nil }
             let missing = (from + 1)..<to
             let names = missing.count <= 3 ? missing.map { Month(index: $0).description }.joined(separator: ", ")
                 : "\(Month(index: missing.lowerBound)) to \(Month(index: missing.upperBound - 1))"

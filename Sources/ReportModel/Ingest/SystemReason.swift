@@ -4,8 +4,15 @@ import Foundation
 /// denied", "No space left on device"), for messages that would otherwise only say that it failed
 /// or quote Foundation's "The operation could not be completed".
 public enum SystemReason {
-    /// The system's reason for a Foundation file error: its POSIX cause when it carries one.
+    /// The system's reason for a Foundation file error: its POSIX cause when it carries one, else
+    /// Foundation's description.
     public static func of(_ error: any Error) -> String {
+        cause(error) ?? (error as NSError).localizedDescription
+    }
+
+    /// The POSIX cause of a Foundation file error, in the system's words, or nil when it carries
+    /// none (Foundation then only says "The operation could not be completed").
+    public static func cause(_ error: any Error) -> String? {
         let ns = error as NSError
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code)))
@@ -16,7 +23,7 @@ public enum SystemReason {
                                                         CocoaError.fileWriteOutOfSpace.rawValue: ENOSPC][ns.code] {
             return String(cString: strerror(code))
         }
-        return ns.localizedDescription
+        return nil
     }
 
     /// Why a folder cannot be made or written at `path`, from what the file system holds there,

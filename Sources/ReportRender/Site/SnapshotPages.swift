@@ -92,10 +92,8 @@ struct SnapshotPages {
         let fm = FileManager.default
         func path(_ relative: String) -> String { (target as NSString).appendingPathComponent(relative) }
         for file in ["index.html", TemplateSet.stylesheetPath] where !fm.fileExists(atPath: path(file)) { return file }
-        // Snapshot folders are named by their period: YYYY-MM or YYYY-MM-DD.
-        let folders = ((try? fm.contentsOfDirectory(atPath: target)) ?? []).filter { name in
-            (name.count == 7 || name.count == 10) && name.first != "-" && name.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "-") }
-        }.sorted()
+        // Snapshot folders are named by their period, as snapshot files are (without `.csv`).
+        let folders = ((try? fm.contentsOfDirectory(atPath: target)) ?? []).filter { SnapshotPeriod(fileName: $0 + ".csv") != nil }.sorted()
         if folders.count < snapshots { return folders.isEmpty ? "the snapshot folders" : "\(snapshots - folders.count) snapshot folder(s)" }
         for folder in folders {
             for file in folderFiles where !fm.fileExists(atPath: path(folder + "/" + file)) { return folder + "/" + file }

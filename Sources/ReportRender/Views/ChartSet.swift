@@ -34,7 +34,8 @@ struct ChartSet {
         if let migration = migration() { charts.append(migration) }
         return charts.map { chart in
             let table = chart.dataTable()
-            return ["id": chart.id, "title": table.caption, "svg": chart.svg(), "table": ChartSet.html(table), "note": note(chart.id), "has_note": !note(chart.id).isEmpty]
+            let note = note(chart.id)
+            return ["id": chart.id, "title": table.caption, "svg": chart.svg(), "table": ChartSet.html(table), "note": note, "has_note": !note.isEmpty]
         }
     }
 

@@ -241,22 +241,24 @@ public struct SnapshotView {
     func feedback() -> [String: Any] {
         let areas: [SpecialistArea?] = config.routing.keywords.map { Optional($0.area) } + [nil]
         let f = report.feedback
-        let shares = WholePercents.of(areas.map { area in area.map { f.counts[$0] ?? 0 } ?? f.unrouted })
+        let counts = areas.map { area in area.map { f.counts[$0] ?? 0 } ?? f.unrouted }
+        let shares = WholePercents.of(counts)
         return [
             "total": format.integer(f.total),
             "any": f.total > 0,
-            "areas": zip(areas, shares).map { area, share in
-                [
+            "areas": areas.indices.map { i in
+                let area = areas[i], samples = f.samples[area] ?? []
+                return [
                     "id": area?.rawValue ?? "unrouted",
                     "name": AreaText.name(area, locale),
-                    "count": format.integer(area.map { f.counts[$0] ?? 0 } ?? f.unrouted),
-                    "share": share.map { format.percent(Double($0) / 100, decimals: 0) } ?? format.missing,
-                    "has_samples": !(f.samples[area] ?? []).isEmpty,
+                    "count": format.integer(counts[i]),
+                    "share": shares[i].map { format.percent(Double($0) / 100, decimals: 0) } ?? format.missing,
+                    "has_samples": !samples.isEmpty,
                     // How many of the area's verbatims the samples show, when not all.
-                    "has_more_samples": (f.samples[area] ?? []).count < (area.map { f.counts[$0] ?? 0 } ?? f.unrouted),
-                    "samples_shown": format.integer((f.samples[area] ?? []).count),
+                    "has_more_samples": samples.count < counts[i],
+                    "samples_shown": format.integer(samples.count),
                     // `text` is cut for the pages' quotes (TextExcerpt); `full_text` is the whole verbatim.
-                    "samples": (f.samples[area] ?? []).map { sample -> [String: Any] in
+                    "samples": samples.map { sample -> [String: Any] in
                         let text = TextExcerpt.of(sample.text)
                         return ["customer": sample.customer, "text": text, "full_text": sample.text, "is_cut": text != sample.text]
                     },

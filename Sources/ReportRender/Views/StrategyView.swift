@@ -18,6 +18,7 @@ struct StrategyView {
     func dictionary() -> [String: Any] {
         let plan = StrategyPlanner.plan(report, previous: previous, config: config, design: design)
         let rank = Dictionary(plan.actions.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { first, _ in first })
+        let distinct = StrategyView.distinctValues(plan.actions)
         var v: [String: Any] = [
             "diagnostic": diagnostic(),
             "ltv_growth_known": report.kpi(.ltvGrowthYoY).value != nil,
@@ -26,8 +27,8 @@ struct StrategyView {
             // The values as shown (whole currency units), each counted once: an escalation's action
             // and a KPI's can value the same customers on the same basis (the churn crisis and the
             // win-back of lapsed customers; critical NPS and closing the loop with detractors).
-            "value_total": format.money(StrategyView.distinctValueTotal(plan.actions), decimals: 0),
-            "value_shared": plan.actions.count != StrategyView.distinctValues(plan.actions).count,
+            "value_total": format.money(distinct.reduce(0, +), decimals: 0),
+            "value_shared": plan.actions.count != distinct.count,
             "revenue_per_buyer": format.money(report.kpi(.ltv).value),
         ]
         for (key, horizon) in [("short", PlanHorizon.shortTerm), ("medium", .mediumTerm), ("long", .longTerm)] {
@@ -75,9 +76,6 @@ struct StrategyView {
             return seen.insert("\(a.valueBasis.en)|\(a.audience.map(String.init) ?? "-")|\(value)").inserted ? value : nil
         }
     }
-
-    /// The total of `distinctValues`.
-    static func distinctValueTotal(_ actions: [PlanAction]) -> Double { distinctValues(actions).reduce(0, +) }
 
     // MARK: - Diagnostic (the seed's table)
 

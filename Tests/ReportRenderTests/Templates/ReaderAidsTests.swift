@@ -121,7 +121,7 @@ import ReportModel
                        action("other", basis: "lapsed × value", audience: 29, value: 769),
                        action("nps", basis: "detractors × value", audience: 28, value: 769)]
         #expect(StrategyView.distinctValues(actions) == [769, 769, 769])
-        #expect(StrategyView.distinctValueTotal(actions) == 2307)
+        #expect(StrategyView.distinctValues(actions).reduce(0, +) == 2307)
     }
 
     // MARK: - First snapshot, trend window, survey
