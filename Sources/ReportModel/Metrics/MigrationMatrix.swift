@@ -21,4 +21,10 @@ public struct MigrationMatrix: Sendable, Equatable {
         guard let i = from.firstIndex(of: a), let j = to.firstIndex(of: b) else { return 0 }
         return counts[i][j]
     }
+
+    /// The customers in segment `id` now who were elsewhere at the previous snapshot (in another
+    /// segment, or new).
+    public func entered(_ id: String) -> Int {
+        from.filter { $0 != id }.reduce(0) { $0 + count(from: $1, to: id) }
+    }
 }

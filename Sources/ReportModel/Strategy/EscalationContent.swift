@@ -1,11 +1,11 @@
 /// Titles and reasons of the seed's escalation follow-ups, shared by the plan and the playbooks.
 enum EscalationContent {
-    /// The seed's action: « Intervention personnelle », « Review stratégique », « Comité de crise »,
+    /// The seed's action: « Intervention personnelle », « Revue stratégique », « Comité de crise »,
     /// « Gestion de crise », « Validation (financière) ».
     static func title(_ kind: EscalationKind) -> LocalizedText {
         switch kind {
         case .vipAtRisk: return LocalizedText(en: "Personal intervention for VIPs at risk", fr: "Intervention personnelle auprès des VIP à risque")
-        case .npsCritical: return LocalizedText(en: "Strategic review of the customer experience", fr: "Review stratégique de l'expérience client")
+        case .npsCritical: return LocalizedText(en: "Strategic review of the customer experience", fr: "Revue stratégique de l'expérience client")
         case .churnCrisis: return LocalizedText(en: "Churn crisis committee", fr: "Comité de crise churn")
         case .publicComplaint: return LocalizedText(en: "Crisis management for public complaints", fr: "Gestion de crise des plaintes publiques")
         case .largeRefund: return LocalizedText(en: "Financial validation of large refunds", fr: "Validation financière des remboursements importants")

@@ -38,7 +38,7 @@ enum KPIActionRules {
                                         actionID: "winback-churned")))
             let excess = Double(counts.previouslyActive) * max(input.gap(.churnRate), input.gap(.retentionRate))
             let preventTitle = LocalizedText(en: "Churn early warning: score active customers and act before they lapse",
-                                             fr: "Alerte précoce churn : scorer les clients actifs et agir avant leur décrochage")
+                                             fr: "Alerte précoce churn : noter le risque des clients actifs et agir avant leur décrochage")
             actions.append(PlanAction(
                 id: "prevent-churn", topic: .churn, title: preventTitle,
                 rationale: LocalizedText(en: "Retention is below target: more customers lapse each period than the plan allows.",
@@ -46,7 +46,7 @@ enum KPIActionRules {
                 // Like every other action, the share a programme is assumed to move (an early warning
                 // keeps some of the customers who would lapse, not all of them).
                 evidence: churnEvidence, audience: counts.active, value: excess * l * e,
-                basis: LocalizedText(en: "customers lost beyond the target rate × revenue per buyer × expected win-back rate",
+                basis: LocalizedText(en: "customers lapsed beyond the target rate × revenue per buyer × expected win-back rate",
                                      fr: "clients devenus inactifs au-delà du taux cible × CA par acheteur × taux de reconquête attendu"),
                 cost: input.contacts(counts.active, touches: 1, item: preventTitle, actionID: "prevent-churn")))
         }
@@ -118,7 +118,7 @@ enum KPIActionRules {
             let core = (report.segment("champions")?.customers ?? 0) + (report.segment("loyal")?.customers ?? 0)
             let audience = core > 0 ? core : counts.buyers
             let value = max(Money.value(report.revenueTotal) * input.gap(.ltvGrowthYoY), Double(counts.buyers) * input.gap(.ltv))
-            let title = LocalizedText(en: "Target upsell and cross-sell by customer lifetime value", fr: "Cibler l'upsell et le cross-sell selon la valeur vie client")
+            let title = LocalizedText(en: "Target upsell and cross-sell by customer lifetime value", fr: "Cibler la montée en gamme et les ventes croisées selon la valeur vie client")
             actions.append(PlanAction(
                 id: "target-clv", topic: .clvTargeting, title: title,
                 rationale: LocalizedText(en: "Customer lifetime value grows slower than planned.",

@@ -31,7 +31,7 @@ enum PlaybookContent {
                 kpiKey: .retentionRate)
         case "loyal":
             return make(
-                title: t("Loyal: upsell and cross-sell", "Loyaux : upsell et cross-sell"),
+                title: t("Loyal: upsell and cross-sell", "Loyaux : montée en gamme et ventes croisées"),
                 objective: t("Grow the basket of frequent buyers", "Augmenter le panier moyen des acheteurs fréquents"),
                 trigger: t("The customer enters the loyal segment (recent and frequent, average spend)", "Le client entre dans le segment loyaux (récent et fréquent, dépense moyenne)"),
                 steps: [
@@ -63,7 +63,7 @@ enum PlaybookContent {
                 kpiKey: .repeatPurchaseRate)
         case "at_risk":
             return make(
-                title: t("At risk: win-back", "À risque : win-back"),
+                title: t("At risk: win-back", "À risque : reconquête"),
                 objective: t("Win back valuable customers before they are lost", "Reconquérir les clients de valeur avant de les perdre"),
                 trigger: t("The customer moves into the at-risk segment (high past value, no recent order)", "Le client passe dans le segment à risque (forte valeur passée, pas de commande récente)"),
                 steps: [
@@ -150,7 +150,7 @@ enum PlaybookContent {
                 steps: [
                     step(0, PlaybookChannel.internalNote, "Alert management with the NPS breakdown", "Alerter la direction avec la décomposition du NPS"),
                     step(7, PlaybookChannel.internalNote, "Root-cause analysis of detractor verbatims by area", "Analyse des causes dans les verbatims des détracteurs, par domaine"),
-                    step(14, PlaybookChannel.meeting, "Strategic review: corrective actions and owners", "Review stratégique : actions correctives et responsables"),
+                    step(14, PlaybookChannel.meeting, "Strategic review: corrective actions and owners", "Revue stratégique : actions correctives et responsables"),
                     step(30, PlaybookChannel.email, "Tell respondents what has changed", "Dire aux répondants ce qui a changé"),
                 ],
                 offer: t("No offer: the fix is in the experience", "Pas d'offre : la correction passe par l'expérience"),
@@ -159,15 +159,15 @@ enum PlaybookContent {
                 kpiKey: .nps)
         case .churnCrisis:
             return make(
-                objective: t("Stop the churn spike and bring churn back under the threshold", "Enrayer le pic de churn et le ramener sous le seuil"),
+                objective: t("Bring churn back under the crisis threshold", "Ramener le churn sous le seuil de crise"),
                 trigger: t("Churn rises above the crisis threshold", "Le churn dépasse le seuil de crise"),
                 steps: [
                     step(0, PlaybookChannel.meeting, "Convene the crisis committee (management, marketing, service)", "Réunir le comité de crise (direction, marketing, service)"),
                     step(2, PlaybookChannel.internalNote, "Find where the lapsed customers come from (segments, cohorts)", "Identifier d'où viennent les clients devenus inactifs (segments, cohortes)"),
-                    step(7, PlaybookChannel.email, "Launch the win-back campaign on recent churners", "Lancer la campagne de reconquête des churners récents"),
+                    step(7, PlaybookChannel.email, "Launch the win-back campaign on recently lapsed customers", "Lancer la campagne de reconquête des clients récemment devenus inactifs"),
                     step(30, PlaybookChannel.meeting, "Check churn against the threshold; continue or stand down", "Comparer le churn au seuil ; poursuivre ou lever le dispositif"),
                 ],
-                offer: t("Win-back incentive for recent churners", "Incitation de reconquête pour les churners récents"),
+                offer: t("Win-back incentive for recently lapsed customers", "Incitation de reconquête pour les clients récemment devenus inactifs"),
                 offerValue: config.actionPlan.winBackIncentive,
                 timing: t("Committee within the week of the snapshot", "Comité dans la semaine du relevé"),
                 kpi: t("Churn rate at the next snapshot", "Taux de churn au relevé suivant"),

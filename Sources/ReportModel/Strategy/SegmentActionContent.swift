@@ -29,7 +29,7 @@ struct SegmentActionContent {
         case "loyal":
             return SegmentActionContent(
                 verb: "upsell", topic: .upsell,
-                title: LocalizedText(en: "Upsell and cross-sell to loyal customers", fr: "Upsell et cross-sell auprès des clients loyaux"),
+                title: LocalizedText(en: "Upsell and cross-sell to loyal customers", fr: "Montée en gamme et ventes croisées auprès des clients loyaux"),
                 rationale: LocalizedText(en: "Loyal customers buy often but spend less than champions: there is room to grow the basket.",
                                          fr: "Les loyaux achètent souvent mais dépensent moins que les champions : le panier peut grandir."),
                 touches: 3, usesIncentive: false, forwardLooking: true)
@@ -43,7 +43,7 @@ struct SegmentActionContent {
         case "at_risk":
             return SegmentActionContent(
                 verb: "winback", topic: .winBack,
-                title: LocalizedText(en: "Win-back campaign for at-risk customers", fr: "Campagne de win-back des clients à risque"),
+                title: LocalizedText(en: "Win-back campaign for at-risk customers", fr: "Campagne de reconquête des clients à risque"),
                 rationale: LocalizedText(en: "Valuable customers have stopped buying recently; they can still be won back.",
                                          fr: "Des clients de valeur ont cessé d'acheter récemment ; ils peuvent encore être reconquis."),
                 touches: 1, usesIncentive: true)

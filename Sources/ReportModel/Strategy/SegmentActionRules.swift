@@ -22,17 +22,10 @@ enum SegmentActionRules {
         return actions
     }
 
-    /// The customers of segment `id` who entered it since the previous snapshot (from another
-    /// segment, or new), or nil when there is no previous snapshot to compare with.
-    static func entered(_ id: String, report: SnapshotReport) -> Int? {
-        guard let m = report.migration else { return nil }
-        return m.from.filter { $0 != id }.reduce(0) { $0 + m.count(from: $1, to: id) }
-    }
-
     private static func action(_ id: String, segment: SegmentSummary, previous: Double?, large: Bool, growing: Bool, input: PlanInputs) -> PlanAction? {
         let content = SegmentActionContent.content(for: id)
         // One attempt per customer: only those who entered the segment since the previous snapshot.
-        let audience = content.oncePerCustomer ? (entered(id, report: input.report) ?? segment.customers) : segment.customers
+        let audience = content.oncePerCustomer ? (input.report.migration?.entered(id) ?? segment.customers) : segment.customers
         guard audience > 0 else { return nil }
         let actionID = content.verb + "-" + id
         let why: LocalizedText

@@ -26,7 +26,7 @@ public enum StrategyPlanner {
             budget.append(BudgetLine(
                 item: LocalizedText(en: "Loyalty programme rewards (first year)", fr: "Récompenses du programme de fidélité (première année)"),
                 quantity: redeemed, unitCost: design.burnRate,
-                basis: LocalizedText(en: "point expected to be redeemed, at the point value", fr: "point dont l'échange est attendu, à la valeur du point"),
+                basis: LocalizedText(en: "points expected to be redeemed, at the point value", fr: "points dont l'échange est attendu, à la valeur du point"),
                 actionID: actions.contains { $0.id == "launch-loyalty-programme" } ? "launch-loyalty-programme" : nil))
         }
         let total = budget.reduce(0) { $0 + $1.amount }

@@ -15,7 +15,7 @@ enum StrategyResources {
     static func tool(_ area: SpecialistArea) -> LocalizedText {
         switch area {
         case .lifecycleManagement:
-            return LocalizedText(en: "Marketing automation for triggered journeys (e-mail, SMS, push)", fr: "Marketing automation pour les parcours déclenchés (e-mail, SMS, push)")
+            return LocalizedText(en: "Marketing automation for triggered journeys (e-mail, SMS, push)", fr: "Outil d'automatisation marketing pour les parcours déclenchés (e-mail, SMS, push)")
         case .loyaltyPrograms:
             return LocalizedText(en: "Loyalty engine: points ledger, tiers and rewards catalogue", fr: "Moteur de fidélité : compte de points, paliers et catalogue de récompenses")
         case .churnPrevention:
@@ -39,11 +39,11 @@ enum StrategyResources {
     static func role(_ area: SpecialistArea) -> LocalizedText {
         switch area {
         case .lifecycleManagement:
-            return LocalizedText(en: "Lifecycle marketing manager: onboarding, nurture and upsell journeys", fr: "Responsable marketing cycle de vie : parcours d'onboarding, de nurturing et d'upsell")
+            return LocalizedText(en: "Lifecycle marketing manager: onboarding, nurture and upsell journeys", fr: "Responsable marketing cycle de vie : parcours d'intégration, de maturation et de montée en gamme")
         case .loyaltyPrograms:
             return LocalizedText(en: "Loyalty programme manager: points, tiers, rewards and gamification", fr: "Responsable programme de fidélité : points, paliers, récompenses et gamification")
         case .churnPrevention:
-            return LocalizedText(en: "Retention manager: churn scoring, win-back and reactivation campaigns", fr: "Responsable rétention : scoring du churn, campagnes de win-back et de réactivation")
+            return LocalizedText(en: "Retention manager: churn scoring, win-back and reactivation campaigns", fr: "Responsable rétention : score de risque de churn, campagnes de reconquête et de réactivation")
         case .customerSuccess:
             return LocalizedText(en: "Customer success lead: NPS/CSAT closed loop, complaints and escalations", fr: "Responsable succès client : boucle NPS/CSAT, réclamations et escalades")
         }

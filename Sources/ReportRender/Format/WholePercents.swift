@@ -1,21 +1,25 @@
-/// Shares of a total as whole percents that add up to 100 (the largest remainders get the points
-/// that rounding each share alone would lose or add): a table of shares then sums to 100 % as
-/// printed, where rounding each alone could give 99 % or 101 %.
-enum WholePercents {
-    /// The whole percent of each count in their sum, or nil each when the sum is 0. Ties of
-    /// remainder go to the larger count, then the earlier one (so that the order of different
-    /// counts changes no share).
-    static func of(_ counts: [Int]) -> [Int?] {
+/// Shares of a total as whole percents, each rounded on its own (half up), so that equal counts
+/// always show equal shares and each share is its count's nearest whole percent. They may then add
+/// up to 99 or 101: `addsUp` says whether they make 100, for a note under the table. (Shares
+/// forced to sum to 100 by the largest remainders showed 4 of 11 as 37 % beside another 4 as
+/// 36 %, and 11 of 21 as 53 %: a reader with a calculator checks the count, not the sum.)
+struct WholePercents: Equatable {
+    /// The whole percent of each count in their sum, or nil each when the sum is 0.
+    let shares: [Int?]
+
+    init(_ counts: [Int]) {
         let total = counts.reduce(0, +)
-        guard total > 0 else { return counts.map { _ in nil } }
-        var whole = counts.map { $0 * 100 / total }
-        let left = 100 - whole.reduce(0, +)
-        // The remainders as numerators over `total`, largest first.
-        let order = counts.indices.sorted { a, b in
-            let ra = counts[a] * 100 % total, rb = counts[b] * 100 % total
-            return ra != rb ? ra > rb : counts[a] != counts[b] ? counts[a] > counts[b] : a < b
+        guard total > 0 else {
+            shares = counts.map { _ in nil }
+            return
         }
-        for i in order.prefix(left) { whole[i] += 1 }
-        return whole
+        // Half up in integers: floor((200 c + total) / (2 total)).
+        shares = counts.map { (200 * $0 + total) / (2 * total) }
+    }
+
+    /// Whether the shares, as printed, add up to 100 (true when there is nothing to add).
+    var addsUp: Bool {
+        let known = shares.compactMap { $0 }
+        return known.isEmpty || known.reduce(0, +) == 100
     }
 }

@@ -9,7 +9,7 @@ enum AreaText {
         case .loyaltyPrograms: return fr ? "Programmes de fidélité (loyalty-programs)" : "Loyalty programmes (loyalty-programs)"
         case .churnPrevention: return fr ? "Prévention du churn (churn-prevention)" : "Churn prevention (churn-prevention)"
         case .customerSuccess: return fr ? "Succès client (customer-success)" : "Customer success (customer-success)"
-        case nil: return fr ? "Non routé" : "Unrouted"
+        case nil: return fr ? "Non attribué" : "Unrouted"
         }
     }
 }

@@ -17,7 +17,7 @@ enum EscalationText {
         let fr = l == .fr
         switch k {
         case .vipAtRisk: return fr ? "Intervention personnelle" : "Personal intervention"
-        case .npsCritical: return fr ? "Review stratégique" : "Strategic review"
+        case .npsCritical: return fr ? "Revue stratégique" : "Strategic review"
         case .churnCrisis: return fr ? "Comité de crise" : "Crisis committee"
         case .publicComplaint: return fr ? "Gestion de crise" : "Reputation / crisis management"
         case .largeRefund: return fr ? "Validation financière" : "Financial validation"

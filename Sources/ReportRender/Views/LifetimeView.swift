@@ -15,7 +15,8 @@ struct LifetimeView {
     static let atRiskShown = 15
 
     private var locale: ReportLocale { format.locale }
-    private func t(_ en: String, _ fr: String) -> String { locale == .fr ? fr : en }
+    /// The text in the report's language (French with its no-break spaces).
+    private func t(_ en: String, _ fr: String) -> String { locale == .fr ? ReportFormatter.frenchTypography(fr) : en }
 
     private var fitted: Bool {
         if case .fitted = report.lifetime { return true }

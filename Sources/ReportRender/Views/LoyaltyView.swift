@@ -8,7 +8,8 @@ struct LoyaltyView {
     let format: ReportFormatter
 
     private var locale: ReportLocale { format.locale }
-    private func t(_ en: String, _ fr: String) -> String { locale == .fr ? fr : en }
+    /// The text in the report's language (French with its no-break spaces).
+    private func t(_ en: String, _ fr: String) -> String { locale == .fr ? ReportFormatter.frenchTypography(fr) : en }
 
     func dictionary() -> [String: Any] {
         let d = design

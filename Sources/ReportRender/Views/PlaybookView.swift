@@ -8,7 +8,8 @@ struct PlaybookView {
     let format: ReportFormatter
 
     private var locale: ReportLocale { config.locale }
-    private func t(_ en: String, _ fr: String) -> String { locale == .fr ? fr : en }
+    /// The text in the report's language (French with its no-break spaces).
+    private func t(_ en: String, _ fr: String) -> String { locale == .fr ? ReportFormatter.frenchTypography(fr) : en }
 
     func dictionary() -> [String: Any] {
         let all = PlaybookLibrary.playbooks(report, config: config)
@@ -83,8 +84,16 @@ struct PlaybookView {
     func audience(_ p: Playbook) -> String {
         if let id = p.segment {
             guard p.active, let s = report.segment(id) else { return t("No customer in the segment at this snapshot", "Aucun client dans le segment à ce relevé") }
-            return format.integer(s.customers) + (s.customers == 1 ? t(" customer", " client") : t(" customers", " clients"))
+            var text = format.integer(s.customers) + (s.customers == 1 ? t(" customer", " client") : t(" customers", " clients"))
                 + " (" + format.percent(s.share) + t(" of buyers)", " des acheteurs)")
+            // Who is due now: the journeys run once on entering the segment.
+            if let entered = report.migration?.entered(id) {
+                text += entered == s.customers ? t(", all new to the segment since the previous snapshot", ", tous entrés dans le segment depuis le relevé précédent")
+                    : entered == 0 ? t(", none of them new to the segment since the previous snapshot", ", aucun entré dans le segment depuis le relevé précédent")
+                    : ", " + format.integer(entered) + (entered == 1 ? t(" of them new to the segment since the previous snapshot", " entré dans le segment depuis le relevé précédent")
+                                                                   : t(" of them new to the segment since the previous snapshot", " entrés dans le segment depuis le relevé précédent"))
+            }
+            return text
         }
         guard let kind = p.escalation else { return "—" }
         guard p.active else { return t("Not raised at this snapshot: ready if the threshold is crossed", "Non déclenchée à ce relevé : prête si le seuil est franchi") }

@@ -149,8 +149,10 @@ public struct SnapshotView {
                 "empty": s.customers == 0,
             ]
             if let prev = history.last?.segment(s.id), let before = prev.share, let now = s.share {
-                let points = (now - before) * 100
-                entry["share_change"] = (points < 0 ? "−" : "+") + format.number(abs(points), decimals: 1) + (locale == .fr ? "\u{00A0}pt" : "\u{00A0}pp")
+                // The change between the shares as printed (one decimal), so that the reader's subtraction agrees.
+                let points = ((now * 1000).rounded() - (before * 1000).rounded()) / 10
+                let sign = points <= -0.05 ? "−" : points >= 0.05 ? "+" : ""
+                entry["share_change"] = sign + format.number(abs(points), decimals: 1) + (locale == .fr ? "\u{00A0}pt" : "\u{00A0}pp")
             } else {
                 entry["share_change"] = "—"
             }
@@ -210,7 +212,8 @@ public struct SnapshotView {
                 "condition": EscalationText.condition(e, format),
                 "owner": AreaText.name(e.kind.owner, locale),
                 "raised": e.raised,
-                "count": format.integer(e.count),
+                // A count of customers; a KPI's escalation (NPS, churn) has none to show.
+                "count": e.kind.isAboutCustomers ? format.integer(e.count) : "—",
                 "has_value": e.value != nil,
                 "value": e.value.map { e.kind == .churnCrisis ? format.percent($0) : format.number($0, decimals: 1) } ?? "",
                 "customers": e.customers.prefix(20).map { c in
@@ -242,9 +245,12 @@ public struct SnapshotView {
         let areas: [SpecialistArea?] = config.routing.keywords.map { Optional($0.area) } + [nil]
         let f = report.feedback
         let counts = areas.map { area in area.map { f.counts[$0] ?? 0 } ?? f.unrouted }
-        let shares = WholePercents.of(counts)
+        let percents = WholePercents(counts), shares = percents.shares
         return [
             "total": format.integer(f.total),
+            // Each share is rounded on its own; a note says so when they do not make 100.
+            "shares_do_not_add_up": !percents.addsUp,
+            "shares_total": format.percent(Double(shares.compactMap { $0 }.reduce(0, +)) / 100, decimals: 0),
             "any": f.total > 0,
             "areas": areas.indices.map { i in
                 let area = areas[i], samples = f.samples[area] ?? []

@@ -13,7 +13,8 @@ struct StrategyView {
     var design: LoyaltyProgramDesign? = nil
 
     private var locale: ReportLocale { config.locale }
-    private func t(_ en: String, _ fr: String) -> String { locale == .fr ? fr : en }
+    /// The text in the report's language (French with its no-break spaces).
+    private func t(_ en: String, _ fr: String) -> String { locale == .fr ? ReportFormatter.frenchTypography(fr) : en }
 
     func dictionary() -> [String: Any] {
         let plan = StrategyPlanner.plan(report, previous: previous, config: config, design: design)

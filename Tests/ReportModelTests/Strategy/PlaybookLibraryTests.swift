@@ -33,7 +33,7 @@ struct PlaybookLibraryTests {
         let expectedAudience = kind.isAboutCustomers ? 3 : kind == .npsCritical ? report.nps.detractors : report.counts.lost
         #expect(playbook.audienceSize == expectedAudience)
         let seed: [EscalationKind: String] = [
-            .vipAtRisk: "Intervention personnelle", .npsCritical: "Review stratégique", .churnCrisis: "Comité de crise",
+            .vipAtRisk: "Intervention personnelle", .npsCritical: "Revue stratégique", .churnCrisis: "Comité de crise",
             .publicComplaint: "Gestion de crise", .largeRefund: "Validation financière",
         ]
         #expect(playbook.title.fr.hasPrefix(seed[kind]!))

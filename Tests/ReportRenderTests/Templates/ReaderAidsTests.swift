@@ -9,40 +9,44 @@ import ReportModel
 @Suite struct ReaderAidsTests {
     // MARK: - Whole percents
 
-    @Test("whole percents add up to 100, worked by hand", arguments: [
-        ([1, 1, 1], [34, 33, 33]),
-        ([2, 1], [67, 33]),
-        ([1, 0, 0], [100, 0, 0]),
-        ([11, 3, 7, 0, 0], [53, 14, 33, 0, 0]),   // 52.38, 14.29, 33.33: the one point left goes to 52.38
-        ([5, 3], [63, 37]),                       // 62.5 and 37.5: a tie of remainders goes to the larger count
-        ([3, 5], [37, 63]),
-        ([5, 5, 10], [25, 25, 50]),
+    @Test("whole percents, each rounded on its own, worked by hand", arguments: [
+        ([1, 1, 1], [33, 33, 33], false),         // equal counts, equal shares: 99 as printed
+        ([2, 1], [67, 33], true),
+        ([1, 0, 0], [100, 0, 0], true),
+        ([11, 3, 7, 0, 0], [52, 14, 33, 0, 0], false),   // 52.38, 14.29, 33.33
+        ([5, 3], [63, 38], false),                // 62.5 and 37.5 both round up: 101
+        ([4, 4, 3], [36, 36, 27], false),
+        ([5, 5, 10], [25, 25, 50], true),
     ])
-    func wholePercentsByHand(_ counts: [Int], _ expected: [Int]) {
-        #expect(WholePercents.of(counts) == expected.map(Optional.some))
+    func wholePercentsByHand(_ counts: [Int], _ expected: [Int], _ addsUp: Bool) {
+        let percents = WholePercents(counts)
+        #expect(percents.shares == expected.map(Optional.some))
+        #expect(percents.addsUp == addsUp)
     }
 
     @Test("whole percents of nothing are all missing")
     func wholePercentsOfNothing() {
-        #expect(WholePercents.of([0, 0, 0]) == [nil, nil, nil])
-        #expect(WholePercents.of([]) == [])
+        #expect(WholePercents([0, 0, 0]).shares == [nil, nil, nil])
+        #expect(WholePercents([0, 0, 0]).addsUp)
+        #expect(WholePercents([]).shares == [])
     }
 
-    @Test("whole percents: on generated counts, each within one point of its exact share and all summing to 100")
+    @Test("whole percents: on generated counts, each its exact share rounded half up, equal counts equal shares, order free")
     func wholePercentsProperties() {
         var random = SystemRandomNumberGenerator()
         for _ in 0..<500 {
             let counts = (0..<Int.random(in: 1...8, using: &random)).map { _ in Int.random(in: 0...40, using: &random) }
             let total = counts.reduce(0, +)
             guard total > 0 else { continue }
-            let shares = WholePercents.of(counts).map { $0! }
-            #expect(shares.reduce(0, +) == 100, "\(counts)")
+            let percents = WholePercents(counts)
+            let shares = percents.shares.map { $0! }
             for (c, p) in zip(counts, shares) {
-                #expect(abs(Double(p) - Double(c) * 100 / Double(total)) < 1, "\(counts) → \(shares)")
+                let exact = Double(c) * 100 / Double(total)
+                #expect(Double(p) - exact <= 0.5 && exact - Double(p) < 0.5, "\(counts) → \(shares)")
             }
-            // The order of the counts changes no share.
-            let reversed = WholePercents.of(counts.reversed()).map { $0! }
-            if Set(counts).count == counts.count { #expect(Array(reversed.reversed()) == shares, "\(counts)") }
+            for i in counts.indices { for j in counts.indices where counts[i] == counts[j] { #expect(shares[i] == shares[j]) } }
+            #expect(percents.addsUp == (shares.reduce(0, +) == 100))
+            #expect(WholePercents(counts.reversed()).shares.map { $0! } == Array(shares.reversed()), "\(counts)")
         }
     }
 

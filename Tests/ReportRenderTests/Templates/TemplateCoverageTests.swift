@@ -80,7 +80,8 @@ import ReportModel
         #expect(dashboard.contains(locale == .fr ? "Aucune réponse d&#39;enquête (colonne nps)" : "No survey answers (column nps)"))
     }
 
-    /// The strategy follows the seed's output template, section by section, in French.
+    /// The strategy follows the seed's output template, section by section, in French (its title and
+    /// the horizons' headings as the seed writes them, « Stratégie Fidélisation - … » and « (0-30 jours) »).
     @Test func frenchStrategyFollowsTheSeedTemplate() throws {
         let f = BuildFixture(); defer { f.remove() }
         f.sample("in", customers: 300, months: 4, seed: 7)
