@@ -337,15 +337,33 @@ public enum ReportBuilder {
     }
 
     /// The warnings about a snapshot as read: its unknown columns not warned about yet (each column
-    /// once), and a file without a single data row (a truncated export: every customer active
-    /// before would count as lost).
+    /// once), a file without a single data row (a truncated export: every customer active before
+    /// would count as lost), and the first file whose repeat buyers lack `first_order_date`.
     static func inputWarnings(_ outcome: SnapshotOutcome, table: borrowing SnapshotTable, warned: inout Set<String>) -> [String] {
         var warnings: [String] = []
         if let warning = unknownColumnsWarning(outcome, warned: &warned) { warnings.append(warning) }
         if table.count == 0 && !table.derivedFromLedger {
             warnings.append("\(outcome.name): the file has a header row but no customer row (an export cut short?): every customer active before it counts as lost")
         }
+        if !table.derivedFromLedger && !warned.contains(firstOrderDateWarned) {
+            let undated = repeatBuyersWithoutFirstOrder(table)
+            if undated > 0 {
+                warned.insert(firstOrderDateWarned)
+                warnings.append("\(outcome.name): \(undated) repeat buyer(s) have no first_order_date: predicted CLV then takes a buyer's first purchase as the earliest order date the snapshots show (at first their last order), as if all their orders fell on one day: the model then reads them as gone (P(alive) near 0) and often cannot be fitted at all. Export first_order_date for predicted CLV")
+            }
+        }
         return warnings
+    }
+
+    /// The key in the set of warned columns that stands for the missing first order dates (warned
+    /// about once a build).
+    private static let firstOrderDateWarned = " first_order_date"
+
+    /// The rows of `table` with two orders or more and no first order date.
+    static func repeatBuyersWithoutFirstOrder(_ table: borrowing SnapshotTable) -> Int {
+        var count = 0
+        for row in 0..<table.count where table.orders[row] >= 2 && table.firstOrder[row] == SnapshotTable.missingDay { count += 1 }
+        return count
     }
 
     /// The warning for the unknown columns of `outcome` not warned about yet (each column once).

@@ -553,6 +553,27 @@ import Testing
         #expect(quiet.err.components(separatedBy: "warning: no snapshot for 2026-05, 2026-06").count == 2, "\(quiet.err)")
     }
 
+    /// Repeat buyers without a first order date are warned about once a build (the first file that
+    /// has them, with their count): predicted CLV reads them as all their orders on one day.
+    @Test func repeatBuyersWithoutAFirstOrderDateAreWarnedAboutOnce() throws {
+        let cli = CommandLineTests()
+        let dir = cli.temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        let header = "customer_id,first_order_date,last_order_date,orders,revenue\n"
+        // C1 has its date; C2 one order (its first is its last); C3 and C4 repeat buyers without.
+        try (header + "C1,2026-01-05,2026-04-20,3,120.50\nC2,,2026-04-02,1,20\nC3,,2026-04-11,2,40\n").write(toFile: dir + "/in/2026-04.csv", atomically: true, encoding: .utf8)
+        try (header + "C1,2026-01-05,2026-04-20,3,120.50\nC2,,2026-04-02,1,20\nC3,,2026-05-11,3,60\nC4,,2026-05-03,2,10\n").write(toFile: dir + "/in/2026-05.csv", atomically: true, encoding: .utf8)
+        let run = try cli.run(["build", "--snapshots", "in", "--quiet"], in: dir)
+        #expect(run.status == 0, "\(run.err)")
+        #expect(run.err.contains("warning: 2026-04.csv: 1 repeat buyer(s) have no first_order_date"), "\(run.err)")
+        #expect(run.err.components(separatedBy: "have no first_order_date").count == 2, "\(run.err)")
+        // With the dates, nothing is said.
+        try (header + "C1,2026-01-05,2026-04-20,3,120.50\n").write(toFile: dir + "/in/2026-04.csv", atomically: true, encoding: .utf8)
+        try (header + "C1,2026-01-05,2026-04-20,3,120.50\n").write(toFile: dir + "/in/2026-05.csv", atomically: true, encoding: .utf8)
+        let dated = try cli.run(["validate", "--snapshots", "in"], in: dir)
+        #expect(dated.status == 0 && !dated.err.contains("first_order_date"), "\(dated.err)")
+    }
+
     /// A ledger that grows by a month keeps the month ends before it (each keyed by a digest of its
     /// month's lines, whatever their order in the file); a changed old line rebuilds from its month
     /// on. Every build gives the bytes of a full build.
