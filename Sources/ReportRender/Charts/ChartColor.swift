@@ -53,6 +53,15 @@ public struct ChartColor: Sendable, Hashable {
     /// White.
     public static let white = ChartColor(red: 0xff, green: 0xff, blue: 0xff)
 
+    /// The outline a filled mark of this colour needs on a white plot, or nil: a fill under 3:1
+    /// against white (Okabe–Ito orange is 2.25:1, yellow 1.2:1) gets its own colour at 60 % of its
+    /// brightness around it, so that the mark's edge reaches 3:1 (WCAG 1.4.11).
+    public var outline: ChartColor? {
+        guard contrastRatio(with: .white) < 3 else { return nil }
+        func dim(_ c: UInt8) -> UInt8 { UInt8((Double(c) * 0.6).rounded()) }
+        return ChartColor(red: dim(red), green: dim(green), blue: dim(blue))
+    }
+
     /// Black or white text, whichever contrasts more with `self` as a background (always ≥ 4.58:1).
     public var contrastingText: ChartColor {
         contrastRatio(with: .black) >= contrastRatio(with: .white) ? .black : .white
@@ -75,8 +84,9 @@ public struct ChartColor: Sendable, Hashable {
     public static let reddishPurple = ChartColor(red: 0xcc, green: 0x79, blue: 0xa7)
     /// Okabe–Ito black.
     public static let black = ChartColor(red: 0x00, green: 0x00, blue: 0x00)
-    /// Neutral grey `#999999` (e.g. NPS passives).
-    public static let grey = ChartColor(red: 0x99, green: 0x99, blue: 0x99)
+    /// Neutral grey `#767676` (e.g. NPS passives): the lightest grey at 4.5:1 on white (`#999999`
+    /// was 2.85:1, under the 3:1 a chart's marks need).
+    public static let grey = ChartColor(red: 0x76, green: 0x76, blue: 0x76)
 
     /// Okabe–Ito order for filled areas (bars, stacks).
     public static let categorical: [ChartColor] = [.blue, .orange, .bluishGreen, .vermillion, .reddishPurple, .skyBlue, .yellow, .black]

@@ -37,7 +37,7 @@ struct ChartLegend {
             let mid = rowTop + ChartLegend.rowHeight / 2
             switch item.swatch {
             case .fill(let color):
-                w.rect(x: cx, y: mid - 7, width: 14, height: 14, fill: color.hex)
+                w.rect(x: cx, y: mid - 7, width: 14, height: 14, fill: color.hex, stroke: color.outline?.hex)
             case .line(let color, let dashed, let marker):
                 w.line(x1: cx, y1: mid, x2: cx + 26, y2: mid, stroke: color.hex, width: dashed ? 1.5 : 2.5, dash: dashed ? "6 4" : nil)
                 if let marker { w.raw(marker.svg(x: cx + 13, y: mid, color: color)) }

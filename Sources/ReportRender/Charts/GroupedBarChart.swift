@@ -114,7 +114,7 @@ public struct GroupedBarChart: SVGChart {
                 let top = py(v)
                 let text = valueFormatter(v)
                 w.rect(x: x, y: top, width: barWidth, height: plotBottom - top, fill: color(s).hex,
-                       tooltip: "\(categories[c]), \(series[s].name): \(text)")
+                       stroke: color(s).outline?.hex, tooltip: "\(categories[c]), \(series[s].name): \(text)")
                 if rotateValues {
                     w.text(text, x: x + barWidth / 2 + valueSize * 0.35, y: top - 4, size: valueSize, rotate: -90)
                 } else {

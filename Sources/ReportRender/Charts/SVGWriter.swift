@@ -4,6 +4,8 @@ struct SVGWriter {
 
     private var defs: [String] = []
     private var body: [String] = []
+    /// The message drawn instead of the plot, if any (`noData`).
+    private var noDataMessage: String?
 
     static func n(_ value: Double) -> String { SVGNumber.format(value) }
 
@@ -68,6 +70,7 @@ struct SVGWriter {
 
     /// Draws a dashed frame with a centred, wrapped message (used when there is nothing to plot).
     mutating func noData(_ message: String, x: Double, y: Double, width: Double, height: Double) {
+        noDataMessage = message
         rect(x: x, y: y, width: width, height: height, fill: "#fafafa", stroke: ChartStyle.emptyStroke, dash: "4 3")
         let lines = TextMetrics.wrap(message, maxWidth: width - 24, fontSize: ChartStyle.legendSize, maxLines: 3)
         let lineHeight = ChartStyle.legendSize * 1.3
@@ -83,10 +86,13 @@ struct SVGWriter {
         let n = SVGWriter.n
         let titleID = "\(id)-title", descID = "\(id)-desc"
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"100%\""
-        out += " style=\"max-width:\(n(width))px;height:auto\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\""
+        out += " style=\"max-width:\(n(width))px;height:auto\" role=\"img\" aria-labelledby=\"\(titleID)\" aria-describedby=\"\(descID)\""
         out += " font-family=\"inherit\">\n"
         out += "<title id=\"\(titleID)\">\(SVGEscaping.escape(title))</title>\n"
-        out += "<desc id=\"\(descID)\">\(SVGEscaping.escape(description.isEmpty ? title : description))</desc>\n"
+        // The plot's no-data text, inside role="img", is not read out: the description says it.
+        var desc = description.isEmpty ? title : description
+        if let noDataMessage { desc += (desc.hasSuffix(".") ? " " : ". ") + noDataMessage + "." }
+        out += "<desc id=\"\(descID)\">\(SVGEscaping.escape(desc))</desc>\n"
         if !defs.isEmpty { out += "<defs>\n" + defs.joined(separator: "\n") + "\n</defs>\n" }
         out += "<rect width=\"\(n(width))\" height=\"\(n(height))\" fill=\"\(ChartStyle.background)\"/>\n"
         out += body.joined(separator: "\n")

@@ -122,8 +122,10 @@ public struct StackedBarChart: SVGChart {
                 let y0 = py(base), y1 = py(base + v)
                 base += v
                 let text = valueFormatter(v)
+                // A white edge between the parts, so that neighbouring colours are told apart by more
+                // than their hue (NPS's detractors and passives are 1.4:1).
                 w.rect(x: x, y: y1, width: barWidth, height: y0 - y1, fill: color(p).hex,
-                       tooltip: "\(xLabels[i]), \(parts[p].name): \(text)")
+                       stroke: ChartColor.white.hex, strokeWidth: 1.5, tooltip: "\(xLabels[i]), \(parts[p].name): \(text)")
                 if segmentLabelsFit && y0 - y1 >= 16 {
                     w.text(text, x: x + barWidth / 2, y: (y0 + y1) / 2 + ChartStyle.labelSize * 0.35, anchor: .middle,
                            fill: color(p).contrastingText.hex)

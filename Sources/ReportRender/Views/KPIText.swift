@@ -64,8 +64,8 @@ enum KPIText {
         case (.onTarget, .en): return "✓ On target"
         case (.offTarget, .fr): return "⚠ Hors cible"
         case (.offTarget, .en): return "⚠ Off target"
-        case (.noData, .fr): return "— Pas de données"
-        case (.noData, .en): return "— No data"
+        case (.noData, .fr): return "Pas de données"
+        case (.noData, .en): return "No data"
         case (.noTarget, .fr): return "Sans cible"
         case (.noTarget, .en): return "No target"
         }

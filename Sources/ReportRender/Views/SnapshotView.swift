@@ -117,6 +117,7 @@ public struct SnapshotView {
                 "name": KPIText.name(k.key, locale),
                 "value": KPIText.format(k.key, k.value, format),
                 "target": KPIText.target(k.key, k.target, format),
+                "has_target": k.target.value != nil,
                 "status": k.status.rawValue,
                 "status_label": KPIText.status(k.status, locale),
                 "on_target": k.status == .onTarget,

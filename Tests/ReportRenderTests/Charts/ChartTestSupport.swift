@@ -50,13 +50,13 @@ enum ChartAssert {
         for id in ids {
             #expect(id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }, sourceLocation: sourceLocation)
         }
-        let labelled = (root.attr("aria-labelledby") ?? "").split(separator: " ").map(String.init)
-        #expect(labelled.count == 2, sourceLocation: sourceLocation)
+        // Named by its title, described by its description (both read out, the name kept short).
+        let labelled = root.attr("aria-labelledby") ?? "", described = root.attr("aria-describedby") ?? ""
         let children = (root.children ?? []).compactMap { $0 as? XMLElement }
         #expect(children.first?.name == "title", sourceLocation: sourceLocation)
         #expect(children.dropFirst().first?.name == "desc", sourceLocation: sourceLocation)
-        #expect(children.first?.attr("id") == labelled.first, sourceLocation: sourceLocation)
-        #expect(children.dropFirst().first?.attr("id") == labelled.last, sourceLocation: sourceLocation)
+        #expect(children.first?.attr("id") == labelled, sourceLocation: sourceLocation)
+        #expect(children.dropFirst().first?.attr("id") == described, sourceLocation: sourceLocation)
         let descText = children.dropFirst().first?.stringValue ?? ""
         #expect(descText.isEmpty == false, sourceLocation: sourceLocation)
         if let title {

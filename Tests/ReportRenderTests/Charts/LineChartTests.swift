@@ -20,7 +20,7 @@ import Testing
     @Test func rendersValidAccessibleSVG() throws {
         let root = try ChartAssert.valid(chart(), title: "Repeat rate")
         #expect(ChartAssert.viewBoxWidth(root) == 720)
-        #expect(root.attr("aria-labelledby") == "kpi-title kpi-desc")
+        #expect(root.attr("aria-labelledby") == "kpi-title" && root.attr("aria-describedby") == "kpi-desc")
         let texts = ChartAssert.texts(root)
         for expected in ["Repeat rate", "Snapshot", "Share", "2026-01", "2026-05", "0%", "60%", "43%", "target 60%"] {
             #expect(texts.contains(expected), "\(expected)")
@@ -59,6 +59,9 @@ import Testing
             let root = try ChartAssert.valid(c)
             #expect(ChartAssert.texts(root).contains("No data yet"))
             #expect(ChartAssert.tooltips(root).isEmpty)
+            // The description says it too: text inside role="img" is not read out.
+            let desc = (root.children ?? []).compactMap { $0 as? XMLElement }.first { $0.name == "desc" }
+            #expect(desc?.stringValue?.hasSuffix("No data yet.") == true, "\(desc?.stringValue ?? "")")
         }
     }
 
@@ -125,7 +128,8 @@ import Testing
         let root = try ChartAssert.valid(c, title: h)
         #expect(ChartAssert.texts(root).contains(h))
         #expect(ChartAssert.elements(root).first { $0.name == "desc" }?.stringValue == h)
-        #expect(root.attr("aria-labelledby") == "c-script-alert--x----script-----co--title c-script-alert--x----script-----co--desc")
+        #expect(root.attr("aria-labelledby") == "c-script-alert--x----script-----co--title")
+        #expect(root.attr("aria-describedby") == "c-script-alert--x----script-----co--desc")
     }
     /// Each point label's baseline minus its point's y, in point order (series 0, circles).
     func labelOffsets(_ root: XMLElement, values: [String]) -> [Double] {

@@ -49,7 +49,7 @@ import Testing
         #expect(html.contains("&lt;script&gt;"))
     }
 
-    /// 20,000 generated values made of Markdown's active characters: in each of four places a
+    /// 20,000 generated values made of Markdown's active characters: in each of five places a
     /// template can put a value, cmark's HTML shows exactly the value's text (line breaks as spaces,
     /// outer blanks dropped), never a tag, entity, emphasis, list, quote, heading or code block.
     @Test func generatedValuesRenderLiterallyInEveryPlace() {
@@ -73,7 +73,8 @@ import Testing
             let places: [(String, String)] = [
                 (e, t.isEmpty ? "" : "<p>\(t)</p>\n"),
                 ("- " + e, t.isEmpty ? "<ul>\n<li></li>\n</ul>\n" : "<ul>\n<li>\(t)</li>\n</ul>\n"),
-                ("| h |\n|---|\n| " + e + " |", "<table>\n<thead>\n<tr>\n<th>h</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>\(t)</td>\n</tr>\n</tbody>\n</table>\n"),
+                ("| h |\n|---|\n| " + e + " |", "<table>\n<thead>\n<tr>\n<th scope=\"col\">h</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<th scope=\"row\">\(t)</th>\n</tr>\n</tbody>\n</table>\n"),
+                ("| h | i |\n|---|---|\n| r | " + e + " |", "<table>\n<thead>\n<tr>\n<th scope=\"col\">h</th>\n<th scope=\"col\">i</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<th scope=\"row\">r</th>\n<td>\(t)</td>\n</tr>\n</tbody>\n</table>\n"),
                 ("x " + e + " y", "<p>x \(t) y</p>\n"),
             ]
             for (markdown, expected) in places where MarkdownRenderer.html(markdown) != expected {
