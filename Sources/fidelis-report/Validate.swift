@@ -46,7 +46,11 @@ struct Validate: ParsableCommand {
         for r in result.reports {
             let retention = r.kpi(.retentionRate).value.map { String(format: "%.1f%%", $0 * 100) } ?? "n/a"
             let raised = r.escalations.filter(\.raised).map(\.kind.rawValue)
-            print("  \(r.period.label) (as of \(r.period.asOf)): \(r.counts.customers) customers, \(r.counts.buyers) buyers, \(r.counts.active) active, retention \(retention)" + (raised.isEmpty ? "" : ", escalations: " + raised.joined(separator: ", ")))
+            // The revenue, so that amounts read in the wrong unit (cents, as payment exports write
+            // them) show before a report is built on them.
+            let revenue = String(format: "%.2f", Money.value(r.revenueTotal)) + " " + config.currency
+                + (r.counts.buyers > 0 ? " (" + String(format: "%.2f", Money.value(r.revenueTotal) / Double(r.counts.buyers)) + " a buyer)" : "")
+            print("  \(r.period.label) (as of \(r.period.asOf)): \(r.counts.customers) customers, \(r.counts.buyers) buyers, \(r.counts.active) active, revenue \(revenue), retention \(retention)" + (raised.isEmpty ? "" : ", escalations: " + raised.joined(separator: ", ")))
         }
     }
 }

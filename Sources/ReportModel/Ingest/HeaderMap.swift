@@ -10,8 +10,13 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
     /// Reads the header record. Problems (duplicates, missing required columns) go to `errors`.
     public init(fields: [CSVField], reader: CSVReader, file: String, dialect: InputDialect, required: [Column], errors: inout InputErrors) {
         var scratch: [UInt8] = []
+        // A header that is not UTF-8 (Windows-1252 or Latin-1, as French Excel and some CRMs save
+        // CSV): its accented names match no alias.
+        var notUTF8 = false
         for (index, field) in fields.enumerated() {
-            let text = String(decoding: reader.unescapedBytes(field, scratch: &scratch), as: UTF8.self)
+            let bytes = reader.unescapedBytes(field, scratch: &scratch)
+            if !notUTF8 && String(validating: bytes, as: UTF8.self) == nil { notUTF8 = true }
+            let text = String(decoding: bytes, as: UTF8.self)
             names.append(text)
             var key = InputDialect.normalizedHeader(text)
             if let alias = dialect.columnAliases[key] { key = alias }
@@ -62,6 +67,9 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
                 let set = otherDelimiter == ";" ? "," : ";"
                 hint = first ? "; this header is separated by \"\(otherDelimiter)\" but the delimiter is set to \"\(set)\" (--delimiter, or delimiter: in the config): "
                     + "remove that setting (the delimiter is detected) or set it to \"\(otherDelimiter)\"" : ""
+            } else if notUTF8 {
+                hint = first ? "; this header is not UTF-8 text (the file looks saved as Windows-1252 or Latin-1, as Excel's \"CSV (separator: semicolon)\" saves it): "
+                    + "save it as \"CSV UTF-8\", or convert it with iconv -f cp1252 -t utf-8" : ""
             } else if snapshotLike {
                 hint = first ? "; this file has a snapshot's columns (orders, revenue): give its folder with --snapshots, not --transactions" : ""
             } else if ledgerLike {

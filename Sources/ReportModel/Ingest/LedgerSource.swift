@@ -84,7 +84,8 @@ public struct LedgerSource: SnapshotSource {
         self.dayPeriods = dayPeriods
         warnings = (monthEnds > LedgerSource.gapWarningMonths
             ? LedgerSource.gapWarnings(parsed, file: display, days: dayPeriods, from: firstMonth, to: cut.month, extremes: extremes) : [])
-            + [LedgerSource.trailingWarning(file: display, lastLine: Day(ordinal: extremes.latest.day), asOf: cut)].compactMap { $0 }
+            + [LedgerSource.trailingWarning(file: display, lastLine: Day(ordinal: extremes.latest.day), asOf: cut),
+               asOf == nil && monthEnds > 1 ? LedgerSource.shortLastPeriodWarning(file: display, asOf: cut) : nil].compactMap { $0 }
         let customerCount = parsed.customers.count
         var sorted = LedgerSource.sortedByCustomer(&parsed.parts, customers: customerCount, hasOrderID: parsed.hasOrderID)
         // Every id is interned: month ends go by customer index (26 MB less at 1 M customers, through
@@ -251,6 +252,20 @@ public struct LedgerSource: SnapshotSource {
         guard trailing >= trailingWarningMonths else { return nil }
         return "\(file): the latest purchase is dated \(lastLine), and the as-of date \(asOf) adds \(trailing) snapshot(s) after its month "
             + "without any purchase line: check --as-of"
+    }
+
+    /// The days of a month from which a last snapshot is a month's worth (not warned about).
+    static let shortPeriodDays = 7
+
+    /// The warning for a default as-of date (the latest line's) a few days into its month: the
+    /// last snapshot then compares those days with a whole month (an export run on 2 November
+    /// that holds one order of the 1st made a `2026-11-01` snapshot), or nil.
+    static func shortLastPeriodWarning(file: String, asOf: Day) -> String? {
+        let day = asOf.civil.day
+        guard day < shortPeriodDays, asOf != asOf.month.lastDay else { return nil }
+        let previousEnd = Month(index: asOf.month.index - 1).lastDay
+        return "\(file): the latest line is dated \(asOf), so the last snapshot covers only \(day) day(s) of \(asOf.month): "
+            + "pass --as-of \(previousEnd) to end at the last full month"
     }
 
     /// A derived snapshot is a pass over lines already in memory, but a pass over every customer:

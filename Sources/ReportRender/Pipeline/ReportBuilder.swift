@@ -371,7 +371,11 @@ public enum ReportBuilder {
         let unknown = outcome.unknownColumns.filter { !warned.contains($0) }
         guard !unknown.isEmpty else { return nil }
         warned.formUnion(unknown)
-        return "\(outcome.name): ignoring unknown column(s) \(unknown.joined(separator: ", "))"
+        // A name with a replacement character: the header is not UTF-8, and an alias written in it
+        // (`Référence`) cannot match.
+        let encoding = unknown.contains { $0.contains("\u{FFFD}") }
+            ? " (not UTF-8 text: the file looks saved as Windows-1252 or Latin-1; save it as \"CSV UTF-8\", or convert it with iconv -f cp1252 -t utf-8)" : ""
+        return "\(outcome.name): ignoring unknown column(s) \(unknown.joined(separator: ", "))" + encoding
     }
 
     /// The warning for a ledger whose read would need more memory than this process may use

@@ -28,6 +28,22 @@ import Testing
         #expect(semicolonForced.first.first?.expected.hasSuffix("remove that setting (the delimiter is detected) or set it to \",\"") == true)
     }
 
+    @Test("a header that is not UTF-8 (Windows-1252) says so with the first missing column")
+    func headerNotUTF8() throws {
+        // "dernière commande" and "montant é" in Windows-1252: è and é are the single bytes E8 and E9.
+        let snapshot = S.read(bytes: Array("customer_id;derni".utf8) + [0xE8] + Array("re commande;orders;revenue\nA;;0;0\n".utf8)).errors
+        #expect(snapshot.first.count == 1 && snapshot.first[0].line == 1 && snapshot.first[0].column == 0)
+        #expect(snapshot.first[0].expected.contains("this header is not UTF-8 text (the file looks saved as Windows-1252 or Latin-1"), "\(snapshot.first[0].expected)")
+        guard case .failure(let ledger) = S.ledger(bytes: Array("customer_id,date,montant ".utf8) + [0xE9] + Array("\nA,2026-01-05,1\n".utf8)) else {
+            Issue.record("a ledger without an amount column was read")
+            return
+        }
+        #expect(ledger.first.map(\.expected).first?.contains("convert it with iconv -f cp1252 -t utf-8") == true)
+        // The same header in UTF-8 gets no such hint.
+        let utf8 = S.read("customer_id;dernière commande;orders;revenue\nA;;0;0\n").errors
+        #expect(utf8.first.count == 1 && !utf8.first[0].expected.contains("UTF-8"))
+    }
+
     @Test("a snapshot export given as a ledger, and a ledger read as a snapshot, are named as such")
     func otherKindOfInput() {
         let snapshotAsLedger = Self.ledgerErrors(Self.header + "\nA,2026-01-05,2026-01-05,1,10\n")

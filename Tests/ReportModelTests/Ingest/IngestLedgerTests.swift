@@ -458,6 +458,25 @@ struct IngestLedgerTests {
             "ledger.csv: the latest purchase is dated 2026-03-20, and the as-of date 2027-03-31 adds 12 snapshot(s) after its month without any purchase line: check --as-of"])
     }
 
+    /// A default as-of date a few days into its month (an export run early in the month) makes a
+    /// last snapshot of those days: warned about, with the as-of that ends at the last full month;
+    /// not when the as-of is given, on a month end, from the 7th on, or for a single month.
+    @Test("a last snapshot of a few days, by the default as-of date, is a warning")
+    func shortLastPeriodWarning() throws {
+        func warnings(_ text: String, asOf: String? = nil) throws -> [String] {
+            let dir = try TemporaryFolder()
+            defer { dir.remove() }
+            return try LedgerSource(path: try dir.write("ledger.csv", text), asOf: asOf.map(S.day), dialect: InputDialect()).warnings
+        }
+        let early = "customer_id,date,amount\nA,2026-09-03,10\nB,2026-10-12,20\nA,2026-11-02,5\n"
+        #expect(try warnings(early) == ["ledger.csv: the latest line is dated 2026-11-02, so the last snapshot covers only 2 day(s) of 2026-11: "
+            + "pass --as-of 2026-10-31 to end at the last full month"])
+        #expect(try warnings(early, asOf: "2026-11-02").isEmpty)
+        #expect(try warnings("customer_id,date,amount\nA,2026-09-03,10\nA,2026-11-07,5\n").isEmpty)
+        #expect(try warnings("customer_id,date,amount\nA,2026-09-03,10\nA,2026-10-31,5\n").isEmpty)
+        #expect(try warnings("customer_id,date,amount\nA,2026-11-01,10\nA,2026-11-02,5\n").isEmpty)
+    }
+
     /// A placeholder date (9999-12-31) would make 95,688 month ends (2026-01 to 9999-12: 7,974 years
     /// × 12): an error naming the earliest and latest lines; cut by --as-of, the same ledger is read.
     @Test("a ledger spanning more than 1,200 month ends is an error naming its first and last lines")

@@ -437,6 +437,18 @@ import Testing
         #expect(second.err.contains("warning: 2026-09.csv: ignoring unknown column(s) shoe_size"), "\(second.err)")
     }
 
+    /// An unknown column whose name is not UTF-8 (a Windows-1252 export) says how to re-save the
+    /// file: an alias written in UTF-8 (`Référence`) cannot match it.
+    @Test func anUnknownColumnThatIsNotUTF8SaysSo() throws {
+        let cli = CommandLineTests()
+        let dir = cli.temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        let bytes = Array("customer_id,first_order_date,last_order_date,orders,revenue,R".utf8) + [0xE9, 0x66, 0xE9] + Array("rence\nC1,2026-01-05,2026-09-20,3,120.50,X\n".utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: dir + "/in/2026-09.csv"))
+        let run = try cli.run(["validate", "--snapshots", "in"], in: dir)
+        #expect(run.status == 0 && run.err.contains("ignoring unknown column(s) R\u{FFFD}f\u{FFFD}rence (not UTF-8 text: the file looks saved as Windows-1252 or Latin-1"), "\(run.err)")
+    }
+
     /// A site whose record matches the input but which lost a file since (deleted by hand, an
     /// interrupted copy) is written again, not kept: the rebuild said the site was whole.
     @Test func anUnchangedRebuildOfASiteMissingAFileWritesItAgain() throws {
