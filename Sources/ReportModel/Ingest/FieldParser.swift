@@ -93,10 +93,10 @@ public enum FieldParser {
     }
 
     /// What is wrong with an amount that must be 0 or more: "is negative" for a negative decimal
-    /// number, else "is not a decimal number >= 0".
+    /// number, "is too large…" for one of 13 digits or more, else "is not a decimal number >= 0".
     public static func notNonNegative(_ raw: UnsafeRawBufferPointer, decimalComma: Bool) -> String {
         if let v = Money.parse(raw, decimalComma: decimalComma, allowNegative: true), v < 0 { return "is negative, where it must be 0 or more" }
-        return "is not a decimal number >= 0"
+        return Money.refusal(raw, decimalComma: decimalComma, orMore: true)
     }
 
     /// For an error about a value that should be a whole number: a hint when `raw` is one written

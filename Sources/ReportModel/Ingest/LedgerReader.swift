@@ -131,7 +131,7 @@ public struct LedgerReader {
             var amount: Int64 = 0
             if FieldParser.trimmed(amountRaw).isEmpty { fail(cAmount, "\(header.name(cAmount)) is missing", "a decimal number (negative for refunds)") }
             else if let v = Money.parse(amountRaw, decimalComma: decimalComma, allowNegative: true) { amount = v }
-            else { fail(cAmount, "\(header.name(cAmount)) \(shown(fields[cAmount])) is not a decimal number", (decimalComma ? "a number like -12.50 or 12,50" : "a number like 12.50 or -12.50")
+            else { fail(cAmount, "\(header.name(cAmount)) \(shown(fields[cAmount])) " + Money.refusal(amountRaw, decimalComma: decimalComma), (decimalComma ? "a number like -12.50 or 12,50" : "a number like 12.50 or -12.50")
                         + MoneyHint.hint(for: amountRaw, decimalComma: decimalComma, allowNegative: true)) }
             var order: Int64 = -1
             if cOrder >= 0 {

@@ -412,7 +412,7 @@ public struct SnapshotReader {
             } else if let v = Money.parse(revenueRaw, decimalComma: decimalComma, allowNegative: netRevenue) {
                 revenue = v
             } else if netRevenue {
-                report(revenueField, cRevenue, line, "\(header.name(cRevenue)) \(shown(revenueField)) is not a decimal number", (decimalComma ? "a number like 12.50 or -12,50" : "a number like 12.50 or -12.50")
+                report(revenueField, cRevenue, line, "\(header.name(cRevenue)) \(shown(revenueField)) " + Money.refusal(revenueRaw, decimalComma: decimalComma), (decimalComma ? "a number like 12.50 or -12,50" : "a number like 12.50 or -12.50")
                        + MoneyHint.hint(for: revenueRaw, decimalComma: decimalComma, allowNegative: true))
                 rowOK = false
             } else {
@@ -474,7 +474,7 @@ public struct SnapshotReader {
                 } else if let v = Money.parse(rRaw, decimalComma: decimalComma, allowNegative: true) {
                     repeatSpend = v
                 } else {
-                    report(r, cRepeat, line, "\(header.name(cRepeat)) \(shown(r)) is not a decimal number", "a number like 12.50 or -12.50"
+                    report(r, cRepeat, line, "\(header.name(cRepeat)) \(shown(r)) " + Money.refusal(rRaw, decimalComma: decimalComma), "a number like 12.50 or -12.50"
                            + MoneyHint.hint(for: rRaw, decimalComma: decimalComma, allowNegative: true))
                     rowOK = false
                 }

@@ -17,6 +17,27 @@ public enum Money {
     /// The amount as a `Double` in currency units.
     @inline(__always) public static func value(_ units: Int64) -> Double { Double(units) / Double(scale) }
 
+    /// Whether `raw` is a plain decimal number refused only for its size: more than
+    /// `maxIntegerDigits` digits before the point (10^12 currency units or more).
+    public static func isTooLarge(_ raw: UnsafeRawBufferPointer, decimalComma: Bool) -> Bool {
+        var bytes = FieldParser.trimmed(raw)[...]
+        if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        let point = bytes.firstIndex { $0 == UInt8(ascii: ".") || (decimalComma && $0 == UInt8(ascii: ",")) }
+        let integer = bytes[..<(point ?? bytes.endIndex)], fraction = bytes[(point.map { bytes.index(after: $0) } ?? bytes.endIndex)...]
+        func digits<C: Collection>(_ c: C) -> Bool where C.Element == UInt8 { c.allSatisfy { $0 >= 48 && $0 <= 57 } }
+        guard !integer.isEmpty, digits(integer), digits(fraction) else { return false }
+        return integer.drop { $0 == 48 }.count >= maxIntegerDigits
+            && parse(raw, decimalComma: decimalComma, allowNegative: true) == nil
+    }
+
+    /// The words for an amount `parse` refused: its size, when that is all that is wrong, else
+    /// "is not a decimal number" (`orMore`: "… >= 0", for a column that must not be negative).
+    public static func refusal(_ raw: UnsafeRawBufferPointer, decimalComma: Bool, orMore: Bool = false) -> String {
+        isTooLarge(raw, decimalComma: decimalComma)
+            ? "is too large: amounts have at most \(maxIntegerDigits) digits before the decimal point"
+            : "is not a decimal number" + (orMore ? " >= 0" : "")
+    }
+
     /// Parses `123`, `123.45` (or `123,45` with `decimalComma`), optionally negative, rounding past 4 decimals.
     public static func parse(_ raw: UnsafeRawBufferPointer, decimalComma: Bool, allowNegative: Bool) -> Int64? {
         let bytes = FieldParser.trimmed(raw)

@@ -399,6 +399,32 @@ struct IngestSnapshotRuleTests {
         #expect((r.errors.first.first?.message.count ?? .max) < 200)
     }
 
+    /// An amount of 13 digits or more is refused for its size, said as such (it was "not a decimal
+    /// number"); its place is unchanged, and 12 digits still read.
+    @Test("an amount of 10^12 or more is too large, and said so", arguments: ["revenue", "refund_requested", "points_balance"])
+    func tooLargeAmount(_ column: String) {
+        for value in ["1000000000000", "1000000000000.5", "0001000000000000", "999999999999.99995"] {
+            let r = S.read(FullRow.file([column: value]))
+            #expect(r.table == nil)
+            expectSingleError(r.errors, line: 2, column: FullRow.column(column),
+                              message: ["\(column) \"\(value)\" is too large: amounts have at most 12 digits before the decimal point"])
+        }
+        #expect(S.read(FullRow.file([column: "999999999999.99"])).errors.total == 0)
+        // Not a number at all: said as before.
+        let wrong = S.read(FullRow.file([column: "1000000000000x"])).errors
+        #expect(wrong.first.first?.message.contains("is not a decimal number") == true)
+    }
+
+    @Test("a ledger amount of 10^12 or more is too large, and said so")
+    func tooLargeLedgerAmount() {
+        guard case .failure(let errors) = S.ledger("customer_id,date,amount\nA,2026-01-05,-1000000000000\n") else {
+            Issue.record("read")
+            return
+        }
+        expectSingleError(errors, file: "ledger.csv", line: 2, column: 3,
+                          message: ["amount \"-1000000000000\" is too large: amounts have at most 12 digits before the decimal point"])
+    }
+
     /// The largest amounts on every row: the revenue total, and the points' total, pass
     /// `Money.maxTotal` after a couple of hundred rows (sums past it would not be exact).
     @Test("a revenue or points total past Money.maxTotal is one error, at the row where it passes", arguments: [(3, "revenue"), (5, "points_balance")])
