@@ -42,6 +42,7 @@ public struct SnapshotView {
             "first_snapshot": report.index == 0,
         ]
         v["counts"] = counts()
+        v["key_points"] = KeyPointsView(report: report, previous: history.last, format: format).points().map { ["text": $0] }
         let kpiList = kpis()
         v["kpis"] = kpiList
         v["kpi"] = Dictionary(uniqueKeysWithValues: kpiList.map { ($0["key"] as! String, $0 as Any) })
@@ -104,13 +105,18 @@ public struct SnapshotView {
     func kpis() -> [[String: Any]] {
         let previous = history.last
         return report.kpis.map { k in
-            var trend = "", trendLabel = ""
+            var trend = "", trendLabel = "", trendText = ""
             if let prev = previous?.kpi(k.key).value, let now = k.value {
                 trend = now > prev ? "↗" : now < prev ? "↘" : "→"
+                // Whether the move is good news depends on the indicator (churn and effort: down).
+                let verdict = now == prev ? "" : (now > prev) == KeyPointsView.higherIsBetter(k.key)
+                    ? (locale == .fr ? "mieux" : "better") : (locale == .fr ? "moins bien" : "worse")
                 // What the arrow says, for screen readers (the arrow itself is hidden from them).
                 trendLabel = now > prev ? (locale == .fr ? "en hausse depuis le relevé précédent" : "up since the previous snapshot")
                     : now < prev ? (locale == .fr ? "en baisse depuis le relevé précédent" : "down since the previous snapshot")
                     : (locale == .fr ? "inchangé depuis le relevé précédent" : "unchanged since the previous snapshot")
+                if !verdict.isEmpty { trendLabel += ", " + verdict }
+                trendText = verdict.isEmpty ? trend + (locale == .fr ? " stable" : " same") : trend + " " + verdict
             }
             return [
                 "key": k.key.rawValue,
@@ -125,6 +131,8 @@ public struct SnapshotView {
                 "no_data": k.status == .noData,
                 "trend": trend,
                 "trend_label": trendLabel,
+                // The arrow with its verdict, for the deliverables' tables ("↘ better" for churn).
+                "trend_text": trendText,
                 "has_trend": !trend.isEmpty,
                 "previous": previous.map { KPIText.format(k.key, $0.kpi(k.key).value, format) } ?? format.missing,
                 "definition": locale == .fr ? ReportFormatter.frenchTypography(KPIText.definition(k.key, locale, window: config.activityWindowDays)) : KPIText.definition(k.key, locale, window: config.activityWindowDays),

@@ -135,7 +135,7 @@ struct IngestLedgerTests {
         BadLine(row: "A,,10,O9", column: 2, message: "date is missing", expected: "a date YYYY-MM-DD"),
         BadLine(row: "A,2026-01-10,ten,O9", column: 3, message: "amount \"ten\" is not a decimal number", expected: "a number like 12.50 or -12.50"),
         BadLine(row: "A,2026-01-10,\"12,50\",O9", column: 3, message: "amount \"12,50\" is not a decimal number", expected: "12.50"),
-        BadLine(row: "A,2026-01-10,1000000000000,O9", column: 3, message: "amount \"1000000000000\" is not a decimal number", expected: "12.50"),
+        BadLine(row: "A,2026-01-10,1000000000000,O9", column: 3, message: "amount \"1000000000000\" is too large: amounts have at most 12 digits before the decimal point", expected: "12.50"),
         BadLine(row: "A,2026-01-10,,O9", column: 3, message: "amount is missing", expected: "a decimal number (negative for refunds)"),
         BadLine(row: ",2026-01-10,10,O9", column: 1, message: "customer_id is missing", expected: "a non-empty customer id"),
         BadLine(row: "A,2026-01-10,10", column: 4, message: "the row has 3 field(s)", expected: "4 fields as in the header row"),

@@ -226,3 +226,36 @@ import ReportModel
         #expect(entries.first { $0["id"] as? String == "retention" }?["has_note"] as? Bool == false)
     }
 }
+
+/// The diagnostic's key points, worked out by hand on two small snapshots.
+@Suite struct KeyPointsTests {
+    /// September: A active (2 orders, €100), B active (1, €50), C lapsed since May (1, €20).
+    /// October: A buys again (3, €150), B passes the 90-day window (91 days), C comes back (2, €60),
+    /// D is a prospect. So 2 active of 4, A kept (retention 1 of 2 = 50 %, churn 50 % > 10 %: a
+    /// churn crisis), C newly active, B lapsed, revenue of the period 50 + 40 = €90; LTV 170/3 →
+    /// 260/3, repeat purchase 1 of 3 → 2 of 3 (on its 40 % target); no survey, so no NPS. A, the
+    /// top 1 % of buyers by revenue (one buyer: the VIP), scores R2 F4 M4 (recency thresholds
+    /// −91 · −26 · −26 · −11 days, frequency 1 · 2 · 2 · 3, monetary 50 · 60 · 60 · 150): at risk.
+    @Test func keyPointsByHand() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        let header = "customer_id,first_order_date,last_order_date,orders,revenue\n"
+        f.write(header + "A,2026-06-01,2026-09-10,2,100\nB,2026-08-01,2026-08-01,1,50\nC,2026-05-01,2026-05-01,1,20\n", to: "in/2026-09.csv")
+        f.write(header + "A,2026-06-01,2026-10-05,3,150\nB,2026-08-01,2026-08-01,1,50\nC,2026-05-01,2026-10-20,2,60\nD,,,0,0\n", to: "in/2026-10.csv")
+        for locale in [ReportLocale.en, .fr] {
+            _ = try f.build("in", out: "site-\(locale.rawValue)", locale: locale)
+            let md = TemplateOutput.read(f, "site-\(locale.rawValue)/2026-10/diagnostic.md")
+            let expected = locale == .en ? [
+                "- Off target: retention rate 50.0% and churn rate 50.0%. On target: repeat purchase rate.",
+                "- Better since 2026-09: historical LTV €56.67 → €86.67 and repeat purchase rate 33.3% → 66.7%.",
+                "- 2 active customers of 4 (unchanged since 2026-09); 1 newly active, 1 lapsed this period; revenue of the period €90.00.",
+                "- 2 escalations call for a human decision: VIP customer at risk and Churn crisis.",
+            ] : [
+                "- Hors cible\u{00A0}: taux de rétention 50,0\u{202F}% et churn 50,0\u{202F}%. Dans la cible\u{00A0}: taux de réachat.",
+                "- En progrès depuis 2026-09\u{00A0}: LTV historique 56,67\u{202F}€ → 86,67\u{202F}€ et taux de réachat 33,3\u{202F}% → 66,7\u{202F}%.",
+                "- 2 clients actifs sur 4 (inchangé depuis 2026-09)\u{202F}; 1 nouvellement actif, 1 devenu inactif sur la période\u{202F}; CA de la période 90,00\u{202F}€.",
+                "- 2 escalades appellent une décision humaine\u{00A0}: Client VIP à risque et Churn anormal.",
+            ]
+            for line in expected { #expect(md.contains(line + "\n"), "\(locale): \(line)\n\(md.prefix(900))") }
+        }
+    }
+}
