@@ -39,6 +39,11 @@ struct ChartSet {
         }
     }
 
+    /// The width the dashboard's two-column charts are laid out for: about what a column shows on
+    /// a desktop screen (two in 1,180 px), so that their 12-unit text is drawn near 12 px (laid
+    /// out at 720 and scaled down, it was 9 px).
+    static let columnWidth = 560.0
+
     func trend(_ key: KPIKey, id: String, formatter: @escaping @Sendable (Double) -> String) -> LineChart {
         let name = KPIText.name(key, locale)
         let target = report.kpi(key).target
@@ -49,7 +54,7 @@ struct ChartSet {
             xLabels: all.map(\.period.label), series: [ChartSeries(name: name, values: values)],
             xAxisTitle: snapshotAxisTitle, yAxisTitle: name,
             target: target.value.map { TargetLine(value: $0, label: (fr ? "cible " : "target ") + (target.direction == .above ? ">" : "<")) },
-            noDataMessage: trendNoData(key), missingValueText: format.missing, valueFormatter: formatter)
+            noDataMessage: trendNoData(key), missingValueText: format.missing, valueFormatter: formatter, width: Self.columnWidth)
     }
 
     /// What an empty trend lacks: a second snapshot for retention and churn (or, with several, a
@@ -79,7 +84,7 @@ struct ChartSet {
                 ChartSeries(name: fr ? "% du CA" : "% of revenue", values: report.segments.map(\.revenueShare)),
             ],
             xAxisTitle: "Segment", yAxisTitle: fr ? "Part" : "Share", noDataMessage: noData,
-            missingValueText: format.missing, valueFormatter: percent)
+            missingValueText: format.missing, valueFormatter: percent, width: Self.columnWidth)
     }
 
     func npsBreakdown() -> StackedBarChart {
@@ -93,7 +98,8 @@ struct ChartSet {
                 ChartSeries(name: fr ? "Promoteurs" : "Promoters", values: all.map { Double($0.nps.promoters) }, color: .bluishGreen),
             ],
             xAxisTitle: snapshotAxisTitle, yAxisTitle: fr ? "Part des réponses" : "Share of answers", normalized: true,
-            noDataMessage: fr ? "Aucune réponse" : "No answers", missingValueText: format.missing, valueFormatter: percent)
+            noDataMessage: fr ? "Aucune réponse" : "No answers", missingValueText: format.missing, valueFormatter: percent,
+            width: Self.columnWidth)
     }
 
     func rfGrid() -> Heatmap {
