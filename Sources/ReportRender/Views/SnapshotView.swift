@@ -56,6 +56,7 @@ public struct SnapshotView {
         v["migration"] = migration()
         v["has_migration"] = report.migration != nil
         v["cohorts"] = cohorts()
+        v["cohort_columns"] = cohortColumns()
         v["has_cohorts"] = !report.cohorts.isEmpty
         let escalationList = escalations()
         v["escalations"] = escalationList
@@ -203,14 +204,24 @@ public struct SnapshotView {
     }
 
     func cohorts() -> [[String: Any]] {
-        report.cohorts.suffix(12).map { row in
-            [
+        let width = cohortWidth()
+        return report.cohorts.suffix(12).map { row in
+            // Every row as wide as the header (a table's rows take the header's columns), a dash
+            // where no snapshot fell in that month or the cohort has not reached it yet.
+            let cells = (0..<width).map { k in k < row.retention.count ? row.retention[k] : nil }
+            return [
                 "cohort": row.cohort.description,
                 "size": format.integer(row.size),
-                "cells": row.retention.prefix(13).map { ["value": $0.map { format.percent($0, decimals: 0) } ?? ""] },
+                "cells": cells.map { ["value": $0.map { format.percent($0, decimals: 0) } ?? "–"] },
             ]
         }
     }
+
+    /// The months since the first purchase that the cohort table shows (+0 to +12 at most).
+    private func cohortWidth() -> Int { min(13, report.cohorts.suffix(12).map(\.retention.count).max() ?? 0) }
+
+    /// The cohort table's column labels, "+0" on.
+    func cohortColumns() -> [[String: Any]] { (0..<cohortWidth()).map { ["label": "+\($0)"] } }
 
     func escalations() -> [[String: Any]] {
         report.escalations.map { e in
