@@ -1,5 +1,6 @@
-/// Actions for segments that are large (share of buyers ≥ `StrategyPlanner.largeSegmentShare`) or growing
-/// (share up at least `StrategyPlanner.growingSegmentPoints` since the previous snapshot).
+/// Actions for segments that are large (share of buyers ≥ `StrategyPlanner.largeSegmentShare`), growing
+/// (share up at least `StrategyPlanner.growingSegmentPoints` since the previous snapshot) or valuable
+/// (share of revenue ≥ `StrategyPlanner.valuableSegmentRevenueShare`).
 ///
 /// Value at stake: the segment's predicted CLV × expected win-back rate (the share of the targeted
 /// value a campaign is assumed to move) for the segments whose future spend the action protects or
@@ -16,7 +17,8 @@ enum SegmentActionRules {
             let previous = input.previous?.segment(id)?.share
             let large = share >= StrategyPlanner.largeSegmentShare
             let growing = previous.map { share - $0 >= StrategyPlanner.growingSegmentPoints - 1e-12 } ?? false
-            guard large || growing else { continue }
+            let valuable = (segment.revenueShare ?? 0) >= StrategyPlanner.valuableSegmentRevenueShare
+            guard large || growing || valuable else { continue }
             if let action = action(id, segment: segment, previous: previous, large: large, growing: growing, input: input) { actions.append(action) }
         }
         return actions
@@ -32,7 +34,10 @@ enum SegmentActionRules {
         switch (large, growing) {
         case (true, true): why = LocalizedText(en: "A large and growing share of buyers is in this segment.", fr: "Une part importante et croissante des acheteurs est dans ce segment.")
         case (true, false): why = LocalizedText(en: "A large share of buyers is in this segment.", fr: "Une part importante des acheteurs est dans ce segment.")
-        default: why = LocalizedText(en: "This segment has grown since the previous snapshot.", fr: "Ce segment a grossi depuis le relevé précédent.")
+        case (false, true): why = LocalizedText(en: "This segment has grown since the previous snapshot.", fr: "Ce segment a grossi depuis le relevé précédent.")
+        case (false, false):
+            let percent = Int(((segment.revenueShare ?? 0) * 100).rounded())
+            why = LocalizedText(en: "This segment holds \(percent)% of revenue.", fr: "Ce segment porte \(percent) % du chiffre d'affaires.")
         }
         var rationale = LocalizedText(en: why.en + " " + content.rationale.en, fr: why.fr + " " + content.rationale.fr)
         if audience < segment.customers {

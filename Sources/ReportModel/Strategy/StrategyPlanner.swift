@@ -1,7 +1,8 @@
 /// Builds the « Stratégie fidélisation » plan from a snapshot's KPIs, segments and escalations.
 ///
 /// Rules: each off-target KPI yields its lever's actions (`KPIActionRules`); each segment with a share of
-/// buyers ≥ `largeSegmentShare`, or up ≥ `growingSegmentPoints` since `previous`, yields its action
+/// buyers ≥ `largeSegmentShare`, or up ≥ `growingSegmentPoints` since `previous`, or a share of
+/// revenue ≥ `valuableSegmentRevenueShare`, yields its action
 /// (`SegmentActionRules`); each raised escalation yields a 0–30 day action (`EscalationActionRules`).
 /// Owners and horizons follow `DecisionTree`. Actions are ranked by value at stake, then id.
 /// The budget is the actions' costs plus the proposed programme's yearly reward cost.
@@ -10,6 +11,10 @@ public enum StrategyPlanner {
     public static let largeSegmentShare = 0.15
     /// A segment whose share rose by at least this much (0.02 = 2 points) is growing.
     public static let growingSegmentPoints = 0.02
+    /// A segment holding at least this share of cumulative revenue is valuable: its action is
+    /// planned even when it holds few buyers (the at-risk segment: 11 % of the examples' buyers
+    /// but 12 % of their revenue, whose win-back the plan left out).
+    public static let valuableSegmentRevenueShare = 0.10
 
     /// The plan for `report`; `previous` (the snapshot before) tells which segments grow. `design`:
     /// the snapshot's proposed loyalty programme when the caller has it already (its reward cost is

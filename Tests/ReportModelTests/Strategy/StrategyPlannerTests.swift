@@ -52,6 +52,21 @@ struct StrategyPlannerTests {
         }
     }
 
+    /// A segment of few buyers but a tenth of the revenue or more gets its action: the at-risk
+    /// segment, 10 % of buyers (under the 15 % that makes a segment large) and 12 % of revenue.
+    @Test func aSegmentHoldingATenthOfRevenueGetsItsAction() {
+        var segments = StrategyFixture.smallSegments()
+        for share in [0.12, 0.10, 0.09] {
+            segments[3].revenueShare = share
+            let plan = StrategyPlanner.plan(StrategyFixture.report(segments: segments), previous: nil, config: config)
+            let action = plan.actions.first { $0.id == "winback-at_risk" }
+            #expect((action != nil) == (share >= 0.10), "\(share)")
+            if share == 0.12 { #expect(action?.rationale.en.hasPrefix("This segment holds 12% of revenue.") == true) }
+            // The other small segments, without a revenue share, get none.
+            #expect(!plan.actions.contains { $0.id.hasSuffix("-hibernating") || $0.id.hasSuffix("-lost") })
+        }
+    }
+
     @Test func tiesAreBrokenByID() {
         // Two identical large segments: equal value at stake.
         let segments = [StrategyFixture.segment("zeta", share: 0.5, revenue: 1000), StrategyFixture.segment("alpha", share: 0.5, revenue: 1000)]
