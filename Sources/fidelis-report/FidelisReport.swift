@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReportRender
 
 /// The `fidelis-report` command: monthly retention reports from customer data.
 @main
@@ -16,7 +17,7 @@ struct FidelisReport: ParsableCommand {
         folder, ledger, config file or templates folder not found); \
         73 output folder refused; 70 internal error.
         """,
-        version: "0.1.0",
+        version: ToolVersion.current,
         subcommands: [Build.self, Validate.self, Sample.self, Init.self],
         defaultSubcommand: nil
     )

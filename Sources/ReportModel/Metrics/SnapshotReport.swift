@@ -30,6 +30,8 @@ public struct SnapshotReport: Sendable {
     public var buyers: BuyerTable
     /// Column names of the input that matched nothing.
     public var unknownColumns: [String]
+    /// The file the snapshot was read or derived from (set by the pipeline that read it).
+    public var source = ReportSource()
 
     public func kpi(_ key: KPIKey) -> KPIValue { kpis.first { $0.key == key }! }
     public func segment(_ id: String) -> SegmentSummary? { segments.first { $0.id == id } }

@@ -170,6 +170,7 @@ public enum ReportBuilder {
             rows += outcome.rowCount
             for warning in inputWarnings(outcome, table: table, warned: &warnedColumns) { log.note("warning: \(warning)"); warnings.append(warning) }
             let t1 = DispatchTime.now()
+            let source = ReportSource(file: outcome.name, rows: outcome.rowCount, fromLedger: table.derivedFromLedger)
             // The last snapshot's figures wait for its fit part of the way: that wait is not theirs.
             var waited: UInt64 = 0
             var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, reusingBuyers: spareBuyers.take()) {
@@ -177,6 +178,7 @@ public enum ReportBuilder {
                 defer { waited = DispatchTime.now().uptimeNanoseconds - start }
                 return snapshot.complete(with: rest)
             }
+            report.source = source
             reader.recycle(consume table, prediction: snapshot.lifetime.take())
             let t2 = DispatchTime(uptimeNanoseconds: DispatchTime.now().uptimeNanoseconds - waited)
             // The pages of this snapshot are written on the page thread while the next one is computed.

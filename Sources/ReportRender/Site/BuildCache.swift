@@ -12,7 +12,7 @@ import Synchronization
 /// months before it.
 struct BuildCache: Equatable {
     static let fileName = ".fidelis-cache"
-    static let toolVersion = "fidelis-report 0.1.0 cache 6"
+    static let toolVersion = "fidelis-report \(ToolVersion.current) cache 6"
 
     /// What tells this build of the tool from any other, worked out once: a rebuilt or upgraded tool
     /// (whose figures or pages may differ) never reuses a site another build of it wrote, even at the

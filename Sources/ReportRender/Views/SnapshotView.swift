@@ -42,6 +42,7 @@ public struct SnapshotView {
             "first_snapshot": report.index == 0,
         ]
         v["counts"] = counts()
+        v["source"] = sourceLine()
         v["key_points"] = KeyPointsView(report: report, previous: history.last, format: format).points().map { ["text": $0] }
         let kpiList = kpis()
         v["kpis"] = kpiList
@@ -101,6 +102,25 @@ public struct SnapshotView {
             "revenue_total": format.money(units: report.revenueTotal),
             "revenue_period": format.money(units: report.revenuePeriod),
         ]
+    }
+
+    /// Where the figures come from, the currency and the tool, for the end of each deliverable.
+    func sourceLine() -> String {
+        let fr = locale == .fr, s = report.source
+        var parts: [String] = []
+        if !s.file.isEmpty {
+            if s.fromLedger {
+                parts.append((fr ? "Source : journal des transactions " : "Source: transaction ledger ") + s.file
+                             + (fr ? ", lignes jusqu'au " : ", lines up to ") + format.date(report.period.asOf))
+            } else {
+                parts.append((fr ? "Source : relevé clients " : "Source: customer snapshot ") + s.file + " ("
+                             + format.integer(s.rows) + (s.rows == 1 ? (fr ? " ligne)" : " row)") : (fr ? " lignes)" : " rows)")))
+            }
+        }
+        parts.append((fr ? "montants en " : "amounts in ") + config.currency)
+        parts.append("fidelis-report " + ToolVersion.current)
+        let line = parts.joined(separator: " · ")
+        return fr ? ReportFormatter.frenchTypography(line) : line
     }
 
     func kpis() -> [[String: Any]] {
