@@ -121,6 +121,16 @@ public struct SnapshotReader {
         func report(_ field: CSVField?, _ column: Int, _ line: Int, _ message: String, _ expected: String) {
             errors.append(InputError(file: displayName, line: field?.line ?? line, column: column + 1, message: message, expected: expected))
         }
+        // A file named for a month whose orders run a few days past its end: an export taken after
+        // the month end. Said once per file, with the first such row.
+        var hintedLateExport = false
+        func lateExportHint(_ last: Int32) -> String {
+            guard !hintedLateExport, period.label.count == 7, last - asOf <= 15 else { return "" }
+            hintedLateExport = true
+            let day = Day(ordinal: last)
+            return "; an export taken after the month end holds the orders since: name the file by the day it was taken "
+                + "(\(day).csv or later), or export it as of \(period.asOf)"
+        }
         func shown(_ field: CSVField) -> String {
             let raw = reader.rawBytes(field)
             let text = String(decoding: raw.prefix(40), as: UTF8.self)
@@ -432,7 +442,8 @@ public struct SnapshotReader {
                     report(fields[cLast], cLast, line, "\(header.name(cLast)) is missing but orders is \(orders)", "the date of the most recent order when orders >= 1")
                     rowOK = false
                 } else if last != SnapshotTable.missingDay && last > asOf {
-                    report(fields[cLast], cLast, line, "\(header.name(cLast)) \(Day(ordinal: last)) is after the snapshot date \(period.asOf)", "a date on or before \(period.asOf)")
+                    report(fields[cLast], cLast, line, "\(header.name(cLast)) \(Day(ordinal: last)) is after the snapshot date \(period.asOf)",
+                           "a date on or before \(period.asOf)" + lateExportHint(last))
                     rowOK = false
                 }
             }

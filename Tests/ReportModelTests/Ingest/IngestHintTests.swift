@@ -28,6 +28,18 @@ import Testing
         #expect(semicolonForced.first.first?.expected.hasSuffix("remove that setting (the delimiter is detected) or set it to \",\"") == true)
     }
 
+    @Test("orders a few days past a month file's end are named as an export taken after the month end, once")
+    func lateExport() {
+        let errors = S.read(Self.header + "\nA,,2026-11-01,1,10\nB,,2026-11-02,1,10\nC,,2026-12-25,1,5\n").errors
+        #expect(errors.total == 3 && errors.first.map(\.line) == [2, 3, 4])
+        #expect(errors.first[0].expected == "a date on or before 2026-10-31; an export taken after the month end holds the orders since: "
+            + "name the file by the day it was taken (2026-11-01.csv or later), or export it as of 2026-10-31")
+        #expect(errors.first.dropFirst().allSatisfy { $0.expected == "a date on or before 2026-10-31" })
+        // Weeks past the end: no such hint.
+        let far = S.read(Self.header + "\nC,,2026-12-25,1,5\n").errors
+        #expect(far.first.first?.expected == "a date on or before 2026-10-31")
+    }
+
     @Test("a header that is not UTF-8 (Windows-1252) says so with the first missing column")
     func headerNotUTF8() throws {
         // "dernière commande" and "montant é" in Windows-1252: è and é are the single bytes E8 and E9.
