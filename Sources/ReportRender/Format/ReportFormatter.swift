@@ -46,6 +46,13 @@ public struct ReportFormatter: Sendable {
         return locale == .fr ? n + ReportFormatter.thinSpace + "%" : n + "%"
     }
 
+    /// A share in tenths of a percent, rounded as `percent(_:)` prints it with one decimal (0.1996
+    /// → 200): changes worked out from these agree with the shares the reader sees.
+    public func percentTenths(_ fraction: Double) -> Double {
+        let scaled = (abs(fraction * 100) * 10).rounded()
+        return fraction < 0 ? -scaled : scaled
+    }
+
     /// A signed percentage point change or growth (`+3.4%`).
     public func signedPercent(_ fraction: Double?, decimals: Int = 1) -> String {
         guard let fraction, fraction.isFinite else { return missing }

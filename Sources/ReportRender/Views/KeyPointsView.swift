@@ -98,11 +98,11 @@ struct KeyPointsView {
     /// decimal), or nil when none moved or there is no previous snapshot.
     func segmentMove() -> String? {
         guard let previous else { return nil }
-        var best: (id: String, before: Double, now: Double)?
+        var best: (id: String, before: Double, now: Double, move: Double)?
         for s in report.segments {
             guard let now = s.share, let before = previous.segment(s.id)?.share else { continue }
-            let move = abs((now * 1000).rounded() - (before * 1000).rounded())
-            if move > 0, move > abs(((best?.now ?? 0) * 1000).rounded() - ((best?.before ?? 0) * 1000).rounded()) { best = (s.id, before, now) }
+            let move = abs(format.percentTenths(now) - format.percentTenths(before))
+            if move > (best?.move ?? 0) { best = (s.id, before, now, move) }
         }
         guard let best else { return nil }
         return t("Largest segment move: ", "Segment qui bouge le plus : ") + SegmentCatalog.name(best.id, locale) + " "

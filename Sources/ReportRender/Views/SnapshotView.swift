@@ -180,7 +180,7 @@ public struct SnapshotView {
             ]
             if let prev = history.last?.segment(s.id), let before = prev.share, let now = s.share {
                 // The change between the shares as printed (one decimal), so that the reader's subtraction agrees.
-                let points = ((now * 1000).rounded() - (before * 1000).rounded()) / 10
+                let points = (format.percentTenths(now) - format.percentTenths(before)) / 10
                 let sign = points <= -0.05 ? "−" : points >= 0.05 ? "+" : ""
                 entry["share_change"] = sign + format.number(abs(points), decimals: 1) + (locale == .fr ? "\u{00A0}pt" : "\u{00A0}pp")
             } else {

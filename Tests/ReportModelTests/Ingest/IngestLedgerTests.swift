@@ -65,6 +65,13 @@ struct IngestLedgerTests {
         return Derived(periods: source.periods, tables: tables, customers: customers, unknownColumns: unknown)
     }
 
+    /// The warnings of the ledger `text` read as of `asOf`.
+    static func sourceWarnings(_ text: String, asOf: String? = nil) throws -> [String] {
+        let dir = try TemporaryFolder()
+        defer { dir.remove() }
+        return try LedgerSource(path: try dir.write("ledger.csv", text), asOf: asOf.map(S.day), dialect: InputDialect()).warnings
+    }
+
     static func sourceErrors(_ text: String, asOf: String? = nil) throws -> InputErrors? {
         let dir = try TemporaryFolder()
         defer { dir.remove() }
@@ -441,20 +448,15 @@ struct IngestLedgerTests {
     /// last line has its own warning.
     @Test("a run of 12 or more months without a line is a warning naming the earliest line")
     func longGapWarning() throws {
-        func warnings(_ text: String, asOf: String? = nil) throws -> [String] {
-            let dir = try TemporaryFolder()
-            defer { dir.remove() }
-            return try LedgerSource(path: try dir.write("ledger.csv", text), asOf: asOf.map(S.day), dialect: InputDialect()).warnings
-        }
         let stray = "customer_id,date,amount\nB,2026-03-10,20\nZ,2024-01-05,10\nB,2026-04-10,5\n"
-        let found = try warnings(stray)
+        let found = try Self.sourceWarnings(stray)
         #expect(found == ["ledger.csv: 25 months without a purchase line (2024-02 to 2026-02) each get a month end, 28 in all from 2024-01; "
             + "the earliest line is dated 2024-01-05 (customer Z): check for a mistyped date"])
-        #expect(try warnings("customer_id,date,amount\nB,2026-03-10,20\nZ,2025-03-05,10\n").isEmpty)  // 11 months
-        #expect(try warnings(Self.sixRows, asOf: "2026-05-31").isEmpty)  // 2 month ends after the last line
-        #expect(try warnings(Self.sixRows, asOf: "2026-06-15") == [
+        #expect(try Self.sourceWarnings("customer_id,date,amount\nB,2026-03-10,20\nZ,2025-03-05,10\n").isEmpty)  // 11 months
+        #expect(try Self.sourceWarnings(Self.sixRows, asOf: "2026-05-31").isEmpty)  // 2 month ends after the last line
+        #expect(try Self.sourceWarnings(Self.sixRows, asOf: "2026-06-15") == [
             "ledger.csv: the latest purchase is dated 2026-03-20, and the as-of date 2026-06-15 adds 3 snapshot(s) after its month without any purchase line: check --as-of"])
-        #expect(try warnings(Self.sixRows, asOf: "2027-03-31") == [
+        #expect(try Self.sourceWarnings(Self.sixRows, asOf: "2027-03-31") == [
             "ledger.csv: the latest purchase is dated 2026-03-20, and the as-of date 2027-03-31 adds 12 snapshot(s) after its month without any purchase line: check --as-of"])
     }
 
@@ -463,18 +465,13 @@ struct IngestLedgerTests {
     /// not when the as-of is given, on a month end, from the 7th on, or for a single month.
     @Test("a last snapshot of a few days, by the default as-of date, is a warning")
     func shortLastPeriodWarning() throws {
-        func warnings(_ text: String, asOf: String? = nil) throws -> [String] {
-            let dir = try TemporaryFolder()
-            defer { dir.remove() }
-            return try LedgerSource(path: try dir.write("ledger.csv", text), asOf: asOf.map(S.day), dialect: InputDialect()).warnings
-        }
         let early = "customer_id,date,amount\nA,2026-09-03,10\nB,2026-10-12,20\nA,2026-11-02,5\n"
-        #expect(try warnings(early) == ["ledger.csv: the latest line is dated 2026-11-02, so the last snapshot covers only 2 day(s) of 2026-11: "
+        #expect(try Self.sourceWarnings(early) == ["ledger.csv: the latest line is dated 2026-11-02, so the last snapshot covers only 2 day(s) of 2026-11: "
             + "pass --as-of 2026-10-31 to end at the last full month"])
-        #expect(try warnings(early, asOf: "2026-11-02").isEmpty)
-        #expect(try warnings("customer_id,date,amount\nA,2026-09-03,10\nA,2026-11-07,5\n").isEmpty)
-        #expect(try warnings("customer_id,date,amount\nA,2026-09-03,10\nA,2026-10-31,5\n").isEmpty)
-        #expect(try warnings("customer_id,date,amount\nA,2026-11-01,10\nA,2026-11-02,5\n").isEmpty)
+        #expect(try Self.sourceWarnings(early, asOf: "2026-11-02").isEmpty)
+        #expect(try Self.sourceWarnings("customer_id,date,amount\nA,2026-09-03,10\nA,2026-11-07,5\n").isEmpty)
+        #expect(try Self.sourceWarnings("customer_id,date,amount\nA,2026-09-03,10\nA,2026-10-31,5\n").isEmpty)
+        #expect(try Self.sourceWarnings("customer_id,date,amount\nA,2026-11-01,10\nA,2026-11-02,5\n").isEmpty)
     }
 
     /// A placeholder date (9999-12-31) would make 95,688 month ends (2026-01 to 9999-12: 7,974 years
