@@ -370,8 +370,12 @@ public enum ReportBuilder {
     static func repeatBuyersWithoutFirstOrder(_ table: borrowing SnapshotTable) -> Int {
         table.orders.withUnsafeBufferPointer { orders in
             table.firstOrder.withUnsafeBufferPointer { first in
+                // Branch-free, so that the loop is vectorised.
                 var count = 0
-                for row in 0..<min(orders.count, first.count) where orders[row] >= 2 && first[row] == SnapshotTable.missingDay { count += 1 }
+                let missing = SnapshotTable.missingDay
+                for row in 0..<min(orders.count, first.count) {
+                    count &+= (orders[row] >= 2).bit & (first[row] == missing).bit
+                }
                 return count
             }
         }
