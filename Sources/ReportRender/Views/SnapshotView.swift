@@ -49,6 +49,8 @@ public struct SnapshotView {
         v["kpi"] = Dictionary(uniqueKeysWithValues: kpiList.map { ($0["key"] as! String, $0 as Any) })
         v["segments"] = segments()
         v["has_buyers"] = report.counts.buyers > 0
+        // Quintile scores over a handful of buyers are coarse: said under 50.
+        v["few_buyers"] = report.counts.buyers > 0 && report.counts.buyers < SnapshotView.fewBuyers
         v["thresholds"] = thresholds()
         v["rf_grid"] = rfGrid()
         let tiedNote = ChartSet.tiedThresholdsNote(report.thresholds, locale: locale, format: format)
@@ -122,6 +124,9 @@ public struct SnapshotView {
         let line = parts.joined(separator: " · ")
         return fr ? ReportFormatter.frenchTypography(line) : line
     }
+
+    /// Below this many buyers the segmentation says its quintiles are coarse.
+    static let fewBuyers = 50
 
     func kpis() -> [[String: Any]] {
         let previous = history.last
@@ -296,7 +301,7 @@ public struct SnapshotView {
                 let area = areas[i], samples = f.samples[area] ?? []
                 return [
                     "id": area?.rawValue ?? "unrouted",
-                    "name": AreaText.name(area, locale),
+                    "name": AreaText.name(area, locale, withID: true),
                     "count": format.integer(counts[i]),
                     "share": shares[i].map { format.percent(Double($0) / 100, decimals: 0) } ?? format.missing,
                     "has_samples": !samples.isEmpty,

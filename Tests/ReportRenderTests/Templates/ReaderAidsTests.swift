@@ -256,6 +256,9 @@ import ReportModel
                 "- 2 escalades appellent une décision humaine\u{00A0}: Client VIP à risque et Churn anormal.",
             ]
             for line in expected { #expect(md.contains(line + "\n"), "\(locale): \(line)\n\(md.prefix(900))") }
+            // Three buyers: the segmentation says its quintiles are coarse.
+            let segmentation = TemplateOutput.read(f, "site-\(locale.rawValue)/2026-10/segmentation.md")
+            #expect(segmentation.contains(locale == .en ? "> **Few buyers (3).** Scores are quintiles" : "> **Peu d'acheteurs (3).** Les notes sont des quintiles"))
             // Each deliverable ends with where its figures come from.
             let source = locale == .en ? "*Source: customer snapshot 2026-10.csv (4 rows) · amounts in EUR · fidelis-report \(ToolVersion.current).*\n"
                 : "*Source\u{00A0}: relevé clients 2026-10.csv (4 lignes) · montants en EUR · fidelis-report \(ToolVersion.current).*\n"
