@@ -154,7 +154,7 @@ enum PlaybookContent {
                     step(30, PlaybookChannel.email, "Tell respondents what has changed", "Dire aux répondants ce qui a changé"),
                 ],
                 offer: t("No offer: the fix is in the experience", "Pas d'offre : la correction passe par l'expérience"),
-                timing: t("Review within two weeks of the snapshot", "Review dans les deux semaines suivant le relevé"),
+                timing: t("Review within two weeks of the snapshot", "Revue dans les deux semaines suivant le relevé"),
                 kpi: t("NPS at the next snapshots", "NPS aux relevés suivants"),
                 kpiKey: .nps)
         case .churnCrisis:

@@ -37,12 +37,12 @@ enum SegmentActionRules {
         case (false, true): why = LocalizedText(en: "This segment has grown since the previous snapshot.", fr: "Ce segment a grossi depuis le relevé précédent.")
         case (false, false):
             let percent = Int(((segment.revenueShare ?? 0) * 100).rounded())
-            why = LocalizedText(en: "This segment holds \(percent)% of revenue.", fr: "Ce segment porte \(percent) % du chiffre d'affaires.")
+            why = LocalizedText(en: "This segment holds \(percent)% of cumulative revenue.", fr: "Ce segment porte \(percent)\u{202F}% du chiffre d'affaires cumulé.")
         }
         var rationale = LocalizedText(en: why.en + " " + content.rationale.en, fr: why.fr + " " + content.rationale.fr)
         if audience < segment.customers {
-            rationale = LocalizedText(en: rationale.en + " Only the \(audience) who entered the segment since the previous snapshot: the others had their attempt.",
-                                      fr: rationale.fr + " Seuls les \(audience) entrés dans le segment depuis le relevé précédent : les autres ont eu leur tentative.")
+            rationale = LocalizedText(en: rationale.en + " Only the \(audience) customer(s) who entered the segment since the previous snapshot are targeted; the others have had their attempt.",
+                                      fr: rationale.fr + " Seuls les \(audience) client(s) entrés dans le segment depuis le relevé précédent sont ciblés : les autres ont déjà eu leur tentative.")
         }
         let cost: BudgetLine?
         if content.usesIncentive {

@@ -19,6 +19,10 @@ struct KeyPointsView {
     func points() -> [String] {
         var points: [String] = []
         points.append(targets())
+        if report.counts.buyers > 0 && report.counts.buyers < SnapshotView.fewBuyers {
+            points.append(format.integer(report.counts.buyers) + t(" buyers only: segments and predicted values are a rough guide until there are 50 or more.",
+                                                                    " acheteurs seulement : segments et valeurs prédites restent indicatifs jusqu'à 50 acheteurs ou plus."))
+        }
         if let changes = changes() { points.append(changes) }
         points.append(customers())
         points.append(escalations())
@@ -41,19 +45,22 @@ struct KeyPointsView {
     /// The KPIs on and off their targets.
     func targets() -> String {
         let withTarget = report.kpis.filter { $0.target.value != nil && $0.value != nil }
-        let off = withTarget.filter { $0.status == .offTarget }.map { name($0.key) + " " + KPIText.format($0.key, $0.value, format) }
-        let on = withTarget.filter { $0.status == .onTarget }.map { name($0.key) }
+        let shown = { (k: KPIValue) in name(k.key) + " " + KPIText.format(k.key, k.value, format) }
+        let off = withTarget.filter { $0.status == .offTarget }.map(shown)
+        let on = withTarget.filter { $0.status == .onTarget }.map(shown)
         if withTarget.isEmpty { return t("No KPI with a target can be measured on this snapshot.", "Aucun KPI ciblé ne peut être mesuré sur ce relevé.") }
         if off.isEmpty { return t("Every KPI with a target is on target (", "Tous les KPI ciblés sont dans la cible (") + list(on) + ")." }
         let head = t("Off target: ", "Hors cible : ") + list(off) + "."
         return on.isEmpty ? head : head + t(" On target: ", " Dans la cible : ") + list(on) + "."
     }
 
-    /// The KPIs whose value, as shown, changed since the previous snapshot, better then worse.
+    /// The KPIs whose value, as shown, changed since the previous snapshot, worse then better (the
+    /// bad news first). LTV growth is left out: its pace is the LTV's own change, said already
+    /// (a slower growth still on target read as "worse").
     func changes() -> String? {
         guard let previous else { return nil }
         var better: [String] = [], worse: [String] = []
-        for k in report.kpis {
+        for k in report.kpis where k.key != .ltvGrowthYoY {
             guard let now = k.value, let before = previous.kpi(k.key).value else { continue }
             let shownNow = KPIText.format(k.key, now, format), shownBefore = KPIText.format(k.key, before, format)
             guard shownNow != shownBefore else { continue }
@@ -66,7 +73,7 @@ struct KeyPointsView {
         case (false, true): return t("Better", "En progrès") + since + t(": ", " : ") + list(better) + "."
         case (true, false): return t("Worse", "En recul") + since + t(": ", " : ") + list(worse) + "."
         case (false, false):
-            return t("Better", "En progrès") + since + t(": ", " : ") + list(better) + t(". Worse: ", ". En recul : ") + list(worse) + "."
+            return t("Worse", "En recul") + since + t(": ", " : ") + list(worse) + t(". Better: ", ". En progrès : ") + list(better) + "."
         }
     }
 
@@ -80,9 +87,12 @@ struct KeyPointsView {
             text += change == 0 ? t(" (unchanged since ", " (inchangé depuis ") + previous.period.label + ")"
                 : " (" + (change > 0 ? "+" : "−") + format.integer(abs(change)) + t(" since ", " depuis ") + previous.period.label + ")"
             text += t("; ", " ; ") + format.integer(c.newActive) + t(" newly active, ", c.newActive > 1 ? " nouvellement actifs, " : " nouvellement actif, ")
-                + format.integer(c.lost) + t(" lapsed this period", c.lost > 1 ? " devenus inactifs sur la période" : " devenu inactif sur la période")
+                + (c.lost == 0 ? t("none lapsed this period", "aucun devenu inactif sur la période")
+                   : format.integer(c.lost) + t(" lapsed this period", c.lost > 1 ? " devenus inactifs sur la période" : " devenu inactif sur la période"))
+            return text + t("; revenue of the period ", " ; CA de la période ") + format.money(units: report.revenuePeriod) + "."
         }
-        return text + t("; revenue of the period ", " ; CA de la période ") + format.money(units: report.revenuePeriod) + "."
+        // The first snapshot's revenue "of the period" is all revenue to date.
+        return text + t("; revenue to date ", " ; CA cumulé à ce jour ") + format.money(units: report.revenuePeriod) + t(" (first snapshot).", " (premier relevé).")
     }
 
     /// The escalations raised, or none.
@@ -94,18 +104,20 @@ struct KeyPointsView {
             + list(raised) + "."
     }
 
-    /// The segment whose share of buyers moved most since the previous snapshot (as printed, one
-    /// decimal), or nil when none moved or there is no previous snapshot.
+    /// The segment whose number of customers changed most since the previous snapshot, with its
+    /// share of buyers, or nil when none changed or there is no previous snapshot. (By share, a
+    /// segment whose customers stayed put "moved" as the base grew.)
     func segmentMove() -> String? {
         guard let previous else { return nil }
-        var best: (id: String, before: Double, now: Double, move: Double)?
+        var best: (segment: SegmentSummary, before: SegmentSummary, change: Int)?
         for s in report.segments {
-            guard let now = s.share, let before = previous.segment(s.id)?.share else { continue }
-            let move = abs(format.percentTenths(now) - format.percentTenths(before))
-            if move > (best?.move ?? 0) { best = (s.id, before, now, move) }
+            guard let before = previous.segment(s.id) else { continue }
+            let change = s.customers - before.customers
+            if abs(change) > abs(best?.change ?? 0) { best = (s, before, change) }
         }
         guard let best else { return nil }
-        return t("Largest segment move: ", "Segment qui bouge le plus : ") + SegmentCatalog.name(best.id, locale) + " "
-            + format.percent(best.before) + " → " + format.percent(best.now) + t(" of buyers.", " des acheteurs.")
+        return t("Largest segment change: ", "Plus forte évolution de segment : ") + SegmentCatalog.name(best.segment.id, locale) + " "
+            + format.integer(best.before.customers) + " → " + format.integer(best.segment.customers) + t(" customers (", " clients (")
+            + format.percent(best.before.share) + " → " + format.percent(best.segment.share) + t(" of buyers).", " des acheteurs).")
     }
 }

@@ -88,10 +88,18 @@ struct PlaybookView {
                 + " (" + format.percent(s.share) + t(" of buyers)", " des acheteurs)")
             // Who is due now: the journeys run once on entering the segment.
             if let entered = report.migration?.entered(id) {
-                text += entered == s.customers ? t(", all new to the segment since the previous snapshot", ", tous entrés dans le segment depuis le relevé précédent")
-                    : entered == 0 ? t(", none of them new to the segment since the previous snapshot", ", aucun entré dans le segment depuis le relevé précédent")
-                    : ", " + format.integer(entered) + (entered == 1 ? t(" of them new to the segment since the previous snapshot", " entré dans le segment depuis le relevé précédent")
-                                                                   : t(" of them new to the segment since the previous snapshot", " entrés dans le segment depuis le relevé précédent"))
+                let since = t(" since the previous snapshot", " depuis le relevé précédent")
+                if s.customers == 1 {
+                    text += entered == 1 ? t(", new to the segment", ", entré dans le segment") + since
+                        : t(", already in the segment at the previous snapshot", ", déjà dans le segment au relevé précédent")
+                } else if entered == s.customers {
+                    text += t(", all new to the segment", ", tous entrés dans le segment") + since
+                } else if entered == 0 {
+                    text += t(", none of them new to the segment", ", aucun entré dans le segment") + since
+                } else {
+                    text += t(", ", ", dont ") + format.integer(entered)
+                        + (entered == 1 ? t(" of them new to the segment", " entré dans le segment") : t(" of them new to the segment", " entrés dans le segment")) + since
+                }
             }
             return text
         }

@@ -112,8 +112,8 @@ public struct SnapshotView {
         var parts: [String] = []
         if !s.file.isEmpty {
             if s.fromLedger {
-                parts.append((fr ? "Source : journal des transactions " : "Source: transaction ledger ") + s.file
-                             + (fr ? ", lignes jusqu'au " : ", lines up to ") + format.date(report.period.asOf))
+                parts.append((fr ? "Source : journal de transactions " : "Source: transaction ledger ") + s.file
+                             + (fr ? ", achats jusqu'au " : ", purchases up to ") + format.date(report.period.asOf) + (fr ? " inclus" : " inclusive"))
             } else {
                 parts.append((fr ? "Source : relevé clients " : "Source: customer snapshot ") + s.file + " ("
                              + format.integer(s.rows) + (s.rows == 1 ? (fr ? " ligne)" : " row)") : (fr ? " lignes)" : " rows)")))
@@ -142,7 +142,7 @@ public struct SnapshotView {
                     : now < prev ? (locale == .fr ? "en baisse depuis le relevé précédent" : "down since the previous snapshot")
                     : (locale == .fr ? "inchangé depuis le relevé précédent" : "unchanged since the previous snapshot")
                 if !verdict.isEmpty { trendLabel += ", " + verdict }
-                trendText = verdict.isEmpty ? trend + (locale == .fr ? " stable" : " same") : trend + " " + verdict
+                trendText = verdict.isEmpty ? trend + (locale == .fr ? " stable" : " unchanged") : trend + " " + verdict
             }
             return [
                 "key": k.key.rawValue,

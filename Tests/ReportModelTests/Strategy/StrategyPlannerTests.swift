@@ -61,7 +61,7 @@ struct StrategyPlannerTests {
             let plan = StrategyPlanner.plan(StrategyFixture.report(segments: segments), previous: nil, config: config)
             let action = plan.actions.first { $0.id == "winback-at_risk" }
             #expect((action != nil) == (share >= 0.10), "\(share)")
-            if share == 0.12 { #expect(action?.rationale.en.hasPrefix("This segment holds 12% of revenue.") == true) }
+            if share == 0.12 { #expect(action?.rationale.en.hasPrefix("This segment holds 12% of cumulative revenue.") == true) }
             // The other small segments, without a revenue share, get none.
             #expect(!plan.actions.contains { $0.id.hasSuffix("-hibernating") || $0.id.hasSuffix("-lost") })
         }
@@ -146,7 +146,7 @@ struct StrategyPlannerTests {
         let lost = plan.actions.first { $0.id == "reactivate-lost" }
         #expect(lost?.audience == 35)
         #expect(abs((lost?.valueAtStake ?? 0) - 35 * 50 * config.actionPlan.expectedWinBackRate) < 1e-9)
-        #expect(lost?.rationale.en.hasSuffix("Only the 35 who entered the segment since the previous snapshot: the others had their attempt.") == true)
+        #expect(lost?.rationale.en.hasSuffix("Only the 35 customer(s) who entered the segment since the previous snapshot are targeted; the others have had their attempt.") == true)
         #expect(plan.budget.first { $0.actionID == "reactivate-lost" }?.quantity == 35)
         // Nobody new in the segment: no last chance to give.
         migration.counts = migration.counts.map { $0.map { _ in 0 } }

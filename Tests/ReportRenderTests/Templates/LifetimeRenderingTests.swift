@@ -21,7 +21,7 @@ import ReportModel
         for i in report.segments.indices { report.segments[i].predictedCLV = nil }
         let templates = try TemplateSet(locale: locale)
         let md = templates.render("segmentation", SnapshotView(report: report, history: history, config: config).dictionary())
-        #expect(md.contains(locale == .fr ? "n'a pas convergé" : "did not converge"))
+        #expect(md.contains(locale == .fr ? "le modèle n'a pas pu être ajusté" : "the model could not be fitted"))
         // The fit's technical reason (English, numbers) is for metrics.json, not for the reader.
         #expect(!md.contains("the likelihood is flat"))
         #expect(md.contains("`clv_model.reason`"))

@@ -245,12 +245,12 @@ import ReportModel
             _ = try f.build("in", out: "site-\(locale.rawValue)", locale: locale)
             let md = TemplateOutput.read(f, "site-\(locale.rawValue)/2026-10/diagnostic.md")
             let expected = locale == .en ? [
-                "- Off target: retention rate 50.0% and churn rate 50.0%. On target: repeat purchase rate.",
+                "- Off target: retention rate 50.0% and churn rate 50.0%. On target: repeat purchase rate 66.7%.",
                 "- Better since 2026-09: historical LTV €56.67 → €86.67 and repeat purchase rate 33.3% → 66.7%.",
                 "- 2 active customers of 4 (unchanged since 2026-09); 1 newly active, 1 lapsed this period; revenue of the period €90.00.",
                 "- 2 escalations call for a human decision: VIP customer at risk and Churn crisis.",
             ] : [
-                "- Hors cible\u{00A0}: taux de rétention 50,0\u{202F}% et churn 50,0\u{202F}%. Dans la cible\u{00A0}: taux de réachat.",
+                "- Hors cible\u{00A0}: taux de rétention 50,0\u{202F}% et churn 50,0\u{202F}%. Dans la cible\u{00A0}: taux de réachat 66,7\u{202F}%.",
                 "- En progrès depuis 2026-09\u{00A0}: LTV historique 56,67\u{202F}€ → 86,67\u{202F}€ et taux de réachat 33,3\u{202F}% → 66,7\u{202F}%.",
                 "- 2 clients actifs sur 4 (inchangé depuis 2026-09)\u{202F}; 1 nouvellement actif, 1 devenu inactif sur la période\u{202F}; CA de la période 90,00\u{202F}€.",
                 "- 2 escalades appellent une décision humaine\u{00A0}: Client VIP à risque et Churn anormal.",
@@ -258,7 +258,7 @@ import ReportModel
             for line in expected { #expect(md.contains(line + "\n"), "\(locale): \(line)\n\(md.prefix(900))") }
             // Three buyers: the segmentation says its quintiles are coarse.
             let segmentation = TemplateOutput.read(f, "site-\(locale.rawValue)/2026-10/segmentation.md")
-            #expect(segmentation.contains(locale == .en ? "> **Few buyers (3).** Scores are quintiles" : "> **Peu d'acheteurs (3).** Les notes sont des quintiles"))
+            #expect(segmentation.contains(locale == .en ? "> **Few buyers (3).** Scores are quintiles" : "> **Peu d'acheteurs (3).** Les notes sont calculées par quintiles"))
             // Each deliverable ends with where its figures come from.
             let source = locale == .en ? "*Source: customer snapshot 2026-10.csv (4 rows) · amounts in EUR · fidelis-report \(ToolVersion.current).*\n"
                 : "*Source\u{00A0}: relevé clients 2026-10.csv (4 lignes) · montants en EUR · fidelis-report \(ToolVersion.current).*\n"
