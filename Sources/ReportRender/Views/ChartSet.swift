@@ -169,7 +169,9 @@ struct ChartSet {
 
     /// The chart's numbers as an accessible HTML table (every cell escaped).
     static func html(_ table: ChartTable) -> String {
-        var out = "<div class=\"scroll\"><table><caption>\(SVGEscaping.escape(table.caption))</caption><thead><tr>"
+        // Focusable and named, so that a keyboard can scroll a table wider than a phone.
+        let caption = SVGEscaping.escape(table.caption)
+        var out = "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(caption)\"><table><caption>\(caption)</caption><thead><tr>"
         // Column headers align with their column: the first names the rows, the others head numbers.
         for (i, h) in table.header.enumerated() {
             out += "<th scope=\"col\"\(i == 0 ? "" : " class=\"num\"")>\(SVGEscaping.escape(h))</th>"

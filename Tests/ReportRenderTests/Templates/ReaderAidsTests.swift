@@ -268,3 +268,24 @@ import ReportModel
         }
     }
 }
+
+/// A keyboard reaches every box that scrolls sideways on a phone, and a screen reader names it.
+@Suite struct ScrollBoxTests {
+    @Test func everyScrollingBoxOfTheDashboardIsFocusableAndNamed() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.sample("in", customers: 300, months: 3, seed: 7)
+        for locale in [ReportLocale.en, .fr] {
+            _ = try f.build("in", out: "site-\(locale.rawValue)", locale: locale)
+            let html = TemplateOutput.read(f, "site-\(locale.rawValue)/index.html")
+            let boxes = html.components(separatedBy: "<div class=\"scroll\"").dropFirst()
+            #expect(boxes.count >= 10, "\(boxes.count)")
+            for box in boxes {
+                let tag = box.prefix { $0 != ">" }
+                #expect(tag.contains("tabindex=\"0\"") && tag.contains("role=\"region\""), "\(tag)")
+                #expect(tag.contains("aria-label=\"") || tag.contains("aria-labelledby=\""), "\(tag)")
+            }
+            let figures = html.components(separatedBy: "<figure").dropFirst()
+            #expect(!figures.isEmpty && figures.allSatisfy { $0.hasPrefix(" tabindex=\"0\" aria-labelledby=\"") })
+        }
+    }
+}
