@@ -15,7 +15,7 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
         var notUTF8 = false
         for (index, field) in fields.enumerated() {
             let bytes = reader.unescapedBytes(field, scratch: &scratch)
-            if !notUTF8 && String(validating: bytes, as: UTF8.self) == nil { notUTF8 = true }
+            if !notUTF8 && !bytes.withUnsafeBytes(TextValidation.isValidUTF8) { notUTF8 = true }
             let text = String(decoding: bytes, as: UTF8.self)
             names.append(text)
             var key = InputDialect.normalizedHeader(text)
@@ -68,8 +68,7 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
                 hint = first ? "; this header is separated by \"\(otherDelimiter)\" but the delimiter is set to \"\(set)\" (--delimiter, or delimiter: in the config): "
                     + "remove that setting (the delimiter is detected) or set it to \"\(otherDelimiter)\"" : ""
             } else if notUTF8 {
-                hint = first ? "; this header is not UTF-8 text (the file looks saved as Windows-1252 or Latin-1, as Excel's \"CSV (separator: semicolon)\" saves it): "
-                    + "save it as \"CSV UTF-8\", or convert it with iconv -f cp1252 -t utf-8" : ""
+                hint = first ? "; this header is not UTF-8 text (" + TextValidation.saveAsUTF8 + ")" : ""
             } else if snapshotLike {
                 hint = first ? "; this file has a snapshot's columns (orders, revenue): give its folder with --snapshots, not --transactions" : ""
             } else if ledgerLike {

@@ -4,6 +4,10 @@ public enum TextValidation {
     /// exported by spreadsheets in a legacy encoding.
     public static let expectedUTF8 = "UTF-8 text; the file may be in Latin-1 or Windows-1252: export it as CSV UTF-8"
 
+    /// What to do with a file whose header is not UTF-8, for a hint or a warning.
+    public static let saveAsUTF8 = "the file looks saved as Windows-1252 or Latin-1, as Excel's \"CSV (separator: semicolon)\" saves it; "
+        + "save it as \"CSV UTF-8\", or convert it with iconv -f cp1252 -t utf-8"
+
     /// True when `bytes` are all ASCII (such ids compare as `String`s as their bytes do).
     @inline(__always)
     public static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {

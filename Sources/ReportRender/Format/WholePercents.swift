@@ -17,9 +17,9 @@ struct WholePercents: Equatable {
         shares = counts.map { (200 * $0 + total) / (2 * total) }
     }
 
+    /// The sum of the shares as printed (0 when there is nothing to add).
+    var total: Int { shares.reduce(0) { $0 + ($1 ?? 0) } }
+
     /// Whether the shares, as printed, add up to 100 (true when there is nothing to add).
-    var addsUp: Bool {
-        let known = shares.compactMap { $0 }
-        return known.isEmpty || known.reduce(0, +) == 100
-    }
+    var addsUp: Bool { shares.allSatisfy { $0 == nil } || total == 100 }
 }

@@ -149,7 +149,7 @@ public enum ReportBuilder {
         var errors = InputErrors()
         var reports: [SnapshotReport] = []
         var bytes = 0, rows = 0
-        var warnedColumns = Set<String>()
+        var warned = WarnedInputs()
         let pages = SnapshotPages(templates: templates, config: options.config, archivesViews: archivesViews)
         let pageWriter = BackgroundPageWriter()
         let spareBuyers = SpareBuyerTable()
@@ -172,7 +172,7 @@ public enum ReportBuilder {
             }
             let outcome = snapshot.outcome
             rows += outcome.rowCount
-            for warning in inputWarnings(outcome, table: table, warned: &warnedColumns) { log.note("warning: \(warning)"); warnings.append(warning) }
+            for warning in inputWarnings(outcome, table: table, warned: &warned) { log.note("warning: \(warning)"); warnings.append(warning) }
             let t1 = DispatchTime.now()
             let source = ReportSource(file: outcome.name, rows: outcome.rowCount, fromLedger: readsLedger)
             // The last snapshot's figures wait for its fit part of the way: that wait is not theirs.
@@ -303,7 +303,7 @@ public enum ReportBuilder {
         var reports: [SnapshotReport] = []
         var bytes = 0, rows = 0
         var warnings = reader.warnings
-        var warnedColumns = Set<String>()
+        var warned = WarnedInputs()
         var spareBuyers: BuyerTable?
         // With templates to check, the latest report keeps its buyers (and ids) for its views.
         var latest: (report: SnapshotReport, customers: CustomerIDs)?
@@ -318,7 +318,7 @@ public enum ReportBuilder {
             guard errors.isEmpty, let table = snapshot.outcome.table.take() else { errors.append(contentsOf: snapshot.outcome.errors); continue }
             let outcome = snapshot.outcome
             rows += outcome.rowCount
-            warnings += inputWarnings(outcome, table: table, warned: &warnedColumns)
+            warnings += inputWarnings(outcome, table: table, warned: &warned)
             var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, reusingBuyers: spareBuyers.take()) {
                 snapshot.complete(with: rest)
             }
@@ -345,25 +345,21 @@ public enum ReportBuilder {
     /// The warnings about a snapshot as read: its unknown columns not warned about yet (each column
     /// once), a file without a single data row (a truncated export: every customer active before
     /// would count as lost), and the first file whose repeat buyers lack `first_order_date`.
-    static func inputWarnings(_ outcome: SnapshotOutcome, table: borrowing SnapshotTable, warned: inout Set<String>) -> [String] {
+    static func inputWarnings(_ outcome: SnapshotOutcome, table: borrowing SnapshotTable, warned: inout WarnedInputs) -> [String] {
         var warnings: [String] = []
-        if let warning = unknownColumnsWarning(outcome, warned: &warned) { warnings.append(warning) }
+        if let warning = unknownColumnsWarning(outcome, warned: &warned.columns) { warnings.append(warning) }
         if table.count == 0 && !table.derivedFromLedger {
             warnings.append("\(outcome.name): the file has a header row but no customer row (an export cut short?): every customer active before it counts as lost")
         }
-        if !table.derivedFromLedger && !warned.contains(firstOrderDateWarned) {
+        if !table.derivedFromLedger && !warned.missingFirstOrderDates {
             let undated = repeatBuyersWithoutFirstOrder(table)
             if undated > 0 {
-                warned.insert(firstOrderDateWarned)
+                warned.missingFirstOrderDates = true
                 warnings.append("\(outcome.name): \(undated) repeat buyer(s) have no first_order_date: predicted CLV then takes a buyer's first purchase as the earliest order date the snapshots show (at first their last order), as if all their orders fell on one day: the model then reads them as gone (P(alive) near 0) and often cannot be fitted at all. Export first_order_date for predicted CLV")
             }
         }
         return warnings
     }
-
-    /// The key in the set of warned columns that stands for the missing first order dates (warned
-    /// about once a build).
-    private static let firstOrderDateWarned = " first_order_date"
 
     /// The rows of `table` with two orders or more and no first order date (a pass over two
     /// columns, through buffers: about a millisecond at 1 M rows).
@@ -389,7 +385,7 @@ public enum ReportBuilder {
         // A name with a replacement character: the header is not UTF-8, and an alias written in it
         // (`Référence`) cannot match.
         let encoding = unknown.contains { $0.contains("\u{FFFD}") }
-            ? " (not UTF-8 text: the file looks saved as Windows-1252 or Latin-1; save it as \"CSV UTF-8\", or convert it with iconv -f cp1252 -t utf-8)" : ""
+            ? " (not UTF-8 text: " + TextValidation.saveAsUTF8 + ")" : ""
         return "\(outcome.name): ignoring unknown column(s) \(unknown.joined(separator: ", "))" + encoding
     }
 

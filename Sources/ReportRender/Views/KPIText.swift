@@ -22,6 +22,9 @@ enum KPIText {
         }
     }
 
+    /// Whether a higher value of `key` is the better one (churn and customer effort: lower).
+    static func higherIsBetter(_ key: KPIKey) -> Bool { key != .churnRate && key != .ces }
+
     static func definition(_ key: KPIKey, _ l: ReportLocale, window: Int) -> String {
         let fr = l == .fr
         switch key {

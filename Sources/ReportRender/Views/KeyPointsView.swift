@@ -10,16 +10,13 @@ struct KeyPointsView {
     let format: ReportFormatter
     var locale: ReportLocale { format.locale }
 
-    private func t(_ en: String, _ fr: String) -> String { locale == .fr ? ReportFormatter.frenchTypography(fr) : en }
-
-    /// Whether a higher value of `key` is the better one (churn and customer effort: lower).
-    static func higherIsBetter(_ key: KPIKey) -> Bool { key != .churnRate && key != .ces }
+    private func t(_ en: String, _ fr: String) -> String { format.text(en, fr) }
 
     /// The key points, in reading order.
     func points() -> [String] {
         var points: [String] = []
         points.append(targets())
-        if report.counts.buyers > 0 && report.counts.buyers < SnapshotView.fewBuyers {
+        if SnapshotView.hasFewBuyers(report.counts) {
             points.append(format.integer(report.counts.buyers) + t(" buyers only: segments and predicted values are a rough guide until there are 50 or more.",
                                                                     " acheteurs seulement : segments et valeurs prédites restent indicatifs jusqu'à 50 acheteurs ou plus."))
         }
@@ -65,7 +62,7 @@ struct KeyPointsView {
             let shownNow = KPIText.format(k.key, now, format), shownBefore = KPIText.format(k.key, before, format)
             guard shownNow != shownBefore else { continue }
             let text = name(k.key) + " " + shownBefore + " → " + shownNow
-            if (now > before) == Self.higherIsBetter(k.key) { better.append(text) } else { worse.append(text) }
+            if (now > before) == KPIText.higherIsBetter(k.key) { better.append(text) } else { worse.append(text) }
         }
         let since = t(" since ", " depuis ") + previous.period.label
         switch (better.isEmpty, worse.isEmpty) {

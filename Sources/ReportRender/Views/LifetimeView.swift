@@ -16,7 +16,7 @@ struct LifetimeView {
 
     private var locale: ReportLocale { format.locale }
     /// The text in the report's language (French with its no-break spaces).
-    private func t(_ en: String, _ fr: String) -> String { locale == .fr ? ReportFormatter.frenchTypography(fr) : en }
+    private func t(_ en: String, _ fr: String) -> String { format.text(en, fr) }
 
     private var fitted: Bool {
         if case .fitted = report.lifetime { return true }

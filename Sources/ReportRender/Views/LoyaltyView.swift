@@ -9,7 +9,7 @@ struct LoyaltyView {
 
     private var locale: ReportLocale { format.locale }
     /// The text in the report's language (French with its no-break spaces).
-    private func t(_ en: String, _ fr: String) -> String { locale == .fr ? ReportFormatter.frenchTypography(fr) : en }
+    private func t(_ en: String, _ fr: String) -> String { format.text(en, fr) }
 
     func dictionary() -> [String: Any] {
         let d = design

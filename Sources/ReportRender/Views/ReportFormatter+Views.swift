@@ -15,8 +15,11 @@ extension ReportFormatter {
 
 extension ReportFormatter {
     /// The text in the report's language; French gets its no-break spaces before `: ; ? !` and inside « ».
-    func text(_ text: LocalizedText) -> String {
-        locale == .fr ? ReportFormatter.frenchTypography(text.fr) : text.en
+    func text(_ text: LocalizedText) -> String { self.text(text.en, text.fr) }
+
+    /// `en` or `fr` by the report's language, French with its no-break spaces.
+    func text(_ en: String, _ fr: String) -> String {
+        locale == .fr ? ReportFormatter.frenchTypography(fr) : en
     }
 
     /// Replaces the plain space before `:` `;` `?` `!` and inside guillemets with a no-break space.

@@ -50,7 +50,7 @@ public struct SnapshotView {
         v["segments"] = segments()
         v["has_buyers"] = report.counts.buyers > 0
         // Quintile scores over a handful of buyers are coarse: said under 50.
-        v["few_buyers"] = report.counts.buyers > 0 && report.counts.buyers < SnapshotView.fewBuyers
+        v["few_buyers"] = SnapshotView.hasFewBuyers(report.counts)
         v["thresholds"] = thresholds()
         v["rf_grid"] = rfGrid()
         let tiedNote = ChartSet.tiedThresholdsNote(report.thresholds, locale: locale, format: format)
@@ -128,6 +128,9 @@ public struct SnapshotView {
     /// Below this many buyers the segmentation says its quintiles are coarse.
     static let fewBuyers = 50
 
+    /// Whether a snapshot has buyers, but fewer than `fewBuyers`.
+    static func hasFewBuyers(_ counts: SnapshotCounts) -> Bool { counts.buyers > 0 && counts.buyers < fewBuyers }
+
     func kpis() -> [[String: Any]] {
         let previous = history.last
         return report.kpis.map { k in
@@ -135,7 +138,7 @@ public struct SnapshotView {
             if let prev = previous?.kpi(k.key).value, let now = k.value {
                 trend = now > prev ? "↗" : now < prev ? "↘" : "→"
                 // Whether the move is good news depends on the indicator (churn and effort: down).
-                let verdict = now == prev ? "" : (now > prev) == KeyPointsView.higherIsBetter(k.key)
+                let verdict = now == prev ? "" : (now > prev) == KPIText.higherIsBetter(k.key)
                     ? (locale == .fr ? "mieux" : "better") : (locale == .fr ? "moins bien" : "worse")
                 // What the arrow says, for screen readers (the arrow itself is hidden from them).
                 trendLabel = now > prev ? (locale == .fr ? "en hausse depuis le relevé précédent" : "up since the previous snapshot")
@@ -295,7 +298,7 @@ public struct SnapshotView {
             "total": format.integer(f.total),
             // Each share is rounded on its own; a note says so when they do not make 100.
             "shares_do_not_add_up": !percents.addsUp,
-            "shares_total": format.percent(Double(shares.compactMap { $0 }.reduce(0, +)) / 100, decimals: 0),
+            "shares_total": format.percent(Double(percents.total) / 100, decimals: 0),
             "any": f.total > 0,
             "areas": areas.indices.map { i in
                 let area = areas[i], samples = f.samples[area] ?? []

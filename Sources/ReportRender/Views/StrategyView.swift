@@ -14,7 +14,7 @@ struct StrategyView {
 
     private var locale: ReportLocale { config.locale }
     /// The text in the report's language (French with its no-break spaces).
-    private func t(_ en: String, _ fr: String) -> String { locale == .fr ? ReportFormatter.frenchTypography(fr) : en }
+    private func t(_ en: String, _ fr: String) -> String { format.text(en, fr) }
 
     func dictionary() -> [String: Any] {
         let plan = StrategyPlanner.plan(report, previous: previous, config: config, design: design)
