@@ -1,3 +1,4 @@
+import Foundation
 import ReportModel
 
 /// Locale-aware, deterministic number, money and date formatting (no system locale involved).
@@ -25,8 +26,14 @@ public struct ReportFormatter: Sendable {
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()
         let negative = value < 0 && scaled > 0
+        // Past 2^53 a double has no fraction left, and past 2^63 no Int64 holds it (a growth over a
+        // base of a few cents can reach that): its whole digits are printed as the double holds them.
+        guard scaled < 9e15 else {
+            let digits = String(format: "%.0f", abs(value).rounded())
+            return (negative ? "−" : "") + group(digits) + (decimals > 0 ? (locale == .fr ? "," : ".") + String(repeating: "0", count: decimals) : "")
+        }
         let whole = Int64(scaled / scale)
-        var text = group(whole)
+        var text = group(String(whole))
         if decimals > 0 {
             var fraction = Int64(scaled - Double(whole) * scale)
             var digits = ""
@@ -99,8 +106,7 @@ public struct ReportFormatter: Sendable {
         return (locale == .fr ? fr : en)[m - 1]
     }
 
-    private func group(_ value: Int64) -> String {
-        let digits = String(value)
+    private func group(_ digits: String) -> String {
         let separator = locale == .fr ? ReportFormatter.thinSpace : ","
         var out = ""
         for (i, ch) in digits.enumerated() {

@@ -203,11 +203,11 @@ public enum ReportBuilder {
                     } else {
                         do {
                             let view = SnapshotView(report: pending.report, history: history, config: config)
-                            // The latest snapshot's views, the fullest, are checked against the templates' tags.
-                            // The last snapshot's pages come when the reader is done: its segments.csv goes on
-                            // a thread of its own.
+                            // Every snapshot's views are checked against the templates' tags: a section
+                            // such as `first_snapshot` renders in some only. The last snapshot's pages come
+                            // when the reader is done: its segments.csv goes on a thread of its own.
                             pageWriter.note(try pages.write(pending.report, view: view, customers: ids, periods: periods, site: handoff.value,
-                                                            checkingKeys: index == periods.count - 1, segmentsAside: index == periods.count - 1))
+                                                            checkingKeys: true, segmentsAside: index == periods.count - 1))
                         }
                         log.note(summary + ", pages \(s(t3, DispatchTime.now())) s (on the page thread)")
                     }
@@ -225,7 +225,9 @@ public enum ReportBuilder {
         _ = consume reader
         _ = consume engine
         do { try pageWriter.finish() } catch { site.abandon(); throw .site(error) }
-        for warning in pageWriter.notes { log.note("warning: \(warning)"); warnings.append(warning) }
+        // A tag the views cannot fill is said once, not once per snapshot.
+        var said: Set<String> = []
+        for warning in pageWriter.notes where said.insert(warning).inserted { log.note("warning: \(warning)"); warnings.append(warning) }
         guard errors.isEmpty else { site.abandon(); throw .badInput(errors) }
 
         log.step(4, steps, "Writing the site index and swapping it in")
@@ -287,7 +289,8 @@ public enum ReportBuilder {
     }
 
     /// Reads and checks the input without writing anything; returns the figures. With `templates`,
-    /// also checks their tags against the latest snapshot's views (the warnings of a build).
+    /// also checks their tags against the first and the latest snapshot's views (a section such as
+    /// `first_snapshot` renders in the first only; a build checks every snapshot's).
     /// `log` hears of a ledger too large for the memory this process may use, before it is read.
     public static func validate(_ input: ReportInput, config: ReportConfig, templates: TemplateSet? = nil, log: BuildLog = .silent) throws(BuildFailure) -> Result {
         let start = DispatchTime.now()
@@ -305,7 +308,9 @@ public enum ReportBuilder {
         var warnings = reader.warnings
         var warned = WarnedInputs()
         var spareBuyers: BuyerTable?
-        // With templates to check, the latest report keeps its buyers (and ids) for its views.
+        // With templates to check, the first and the latest report keep their buyers (and ids) for
+        // their views.
+        var first: (report: SnapshotReport, customers: CustomerIDs)?
         var latest: (report: SnapshotReport, customers: CustomerIDs)?
         reader.start()
         var taken = 0
@@ -325,17 +330,24 @@ public enum ReportBuilder {
             reader.recycle(consume table, prediction: snapshot.lifetime.take())
             // No pages: the buyers are done with at once, and the next snapshot's are written into
             // them, unless this report's views may be the ones the templates are checked against.
-            if templates != nil { latest = (report, snapshot.customers) }
+            if templates != nil {
+                if reports.isEmpty { first = (report, snapshot.customers) } else { latest = (report, snapshot.customers) }
+            }
             var buyers = BuyerTable()
             swap(&buyers, &report.buyers)
             spareBuyers = templates == nil ? buyers : nil
             reports.append(report)
         }
         guard errors.isEmpty else { throw .badInput(errors) }
-        if let templates, let latest {
+        if let templates {
             let pages = SnapshotPages(templates: templates, config: config, archivesViews: false)
-            let view = SnapshotView(report: latest.report, history: Array(reports.dropLast()), config: config)
-            warnings += pages.unknownKeys(latest.report, view: view, customers: latest.customers, periods: reports.map(\.period))
+            var said: Set<String> = []
+            for (checked, history) in [(first, [SnapshotReport]()), (latest, Array(reports.dropLast()))] {
+                guard let checked else { continue }
+                let view = SnapshotView(report: checked.report, history: history, config: config)
+                for warning in pages.unknownKeys(checked.report, view: view, customers: checked.customers, periods: reports.map(\.period))
+                where said.insert(warning).inserted { warnings.append(warning) }
+            }
         }
         var result = Result(reports: reports, bytesRead: bytes, rowsRead: rows, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
         result.warnings = warnings

@@ -190,20 +190,12 @@ struct SnapshotPages {
         try writeHTML(base: archived.base, charts: archived.charts, markdown: markdown, label: label, periods: periods, site: site)
     }
 
-    /// A deliverable's HTML with its links to the other deliverables' Markdown (`strategy.md`, which
-    /// is what a downloaded Markdown file links to) turned into links to their pages.
-    static func linkingPages(_ html: String) -> String {
-        TemplateSet.deliverables.reduce(html) { text, name in
-            text.replacingOccurrences(of: "href=\"\(name).md\"", with: "href=\"\(name).html\"")
-        }
-    }
-
     /// Writes a snapshot's HTML pages: its dashboard and one page per deliverable (`markdown`, in
     /// `TemplateSet.deliverables` order).
     func writeHTML(base: [String: Any], charts: [[String: Any]], markdown: [String], label: String, periods: [SnapshotPeriod], site: SiteWriter) throws(SiteError) {
         let folder = label + "/"
         for (name, text) in zip(TemplateSet.deliverables, markdown) {
-            let page = pageView(base, name: name, html: SnapshotPages.linkingPages(MarkdownRenderer.html(text)), label: label, periods: periods)
+            let page = pageView(base, name: name, html: DeliverableLinks.toPages(MarkdownRenderer.html(text)), label: label, periods: periods)
             try site.write(templates.render("page", page), to: folder + name + ".html")
         }
         try site.write(templates.render("dashboard", dashboardView(base, charts: charts, periods: periods, current: label, root: "../", here: "", isHome: false)), to: folder + "index.html")

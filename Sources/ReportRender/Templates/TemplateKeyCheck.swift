@@ -2,25 +2,43 @@ import Foundation
 
 /// Finds the tags of a template that name nothing in a view: a misspelt `{{kpi.retention_rat}}`
 /// renders as empty text, without an error from Mustache, so an edited template could lose a figure
-/// silently.
+/// silently. It also finds a value tag over a flag, a list or a group of keys (`{{segments}}`), which
+/// Mustache prints as `true`, or as a dump of internal data in no set order.
 ///
 /// It reads the tags as Mustache does (names looked up from the innermost section outwards, dotted
 /// names followed into dictionaries, `transform(name)` checked on `name`) against one real view.
 /// Where it cannot know (inside a section this view does not render, or over a value that is not a
 /// dictionary; after a tag that changes the delimiters) it says nothing: a warning always means a
-/// name the view does not have.
+/// name the view does not have, or has as something a value tag cannot print.
 struct TemplateKeyCheck {
-    /// A tag whose name the view does not have.
+    /// A tag the view cannot fill as written.
     struct UnknownKey: Equatable {
+        /// What is wrong with the tag.
+        enum Problem: Equatable {
+            /// The view has no such name.
+            case missing
+            /// A value tag names a flag, a list or a group of keys.
+            case notAValue(String)
+        }
+
         var line: Int
         var column: Int
         /// The tag as written, braces included.
         var tag: String
-        /// What Mustache makes of it: empty text, or a section never (`#`) or always (`^`) shown.
-        var consequence: String {
-            if tag.hasPrefix("{{#") { return "its section is never shown" }
-            if tag.hasPrefix("{{^") { return "its section is always shown" }
-            return "it renders empty"
+        var problem: Problem = .missing
+
+        /// What Mustache makes of it, and what was expected, for a warning.
+        var explanation: String {
+            switch problem {
+            case .missing:
+                let consequence = tag.hasPrefix("{{#") ? "its section is never shown"
+                    : tag.hasPrefix("{{^") ? "its section is always shown" : "it renders empty"
+                return "\(tag) names nothing the template is given, so \(consequence) (expected a key listed in Templates/README.md)"
+            case .notAValue(let what):
+                let name = tag.trimmingCharacters(in: CharacterSet(charactersIn: "{}&").union(.whitespaces))
+                let prints = what == "a yes/no flag" ? "true or false" : "internal data in no set order"
+                return "\(tag) names \(what), so it prints \(prints) (expected {{#\(name)}}…{{/\(name)}} around the text or keys to show)"
+            }
         }
     }
 
@@ -34,67 +52,49 @@ struct TemplateKeyCheck {
         case unknown
     }
 
-    /// The tags of `text` naming nothing in `view`, in the order they appear.
+    /// The tags of `text` that `view` cannot fill as written, in the order they appear.
     static func unknownKeys(in text: String, view: [String: Any]) -> [UnknownKey] {
-        let bytes = Array(text.utf8)
         var stack: [Frame] = [.keys(view)]
         var found: [UnknownKey] = []
-        var line = 1, lineStart = 0
-        var i = 0
-        let open = Array("{{".utf8)
-        func starts(_ pattern: [UInt8], at k: Int) -> Bool {
-            k + pattern.count <= bytes.count && bytes[k..<(k + pattern.count)].elementsEqual(pattern)
-        }
-        while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "\n") { line += 1; lineStart = i + 1; i += 1; continue }
-            guard starts(open, at: i) else { i += 1; continue }
-            let tagStart = i
-            let triple = starts(Array("{{{".utf8), at: i)
-            let close = Array((triple ? "}}}" : "}}").utf8)
-            var j = i + (triple ? 3 : 2)
-            while j < bytes.count && !starts(close, at: j) { j += 1 }
-            guard j < bytes.count else { break }   // an unclosed tag: the parser has reported it
-            let inner = String(decoding: bytes[(i + (triple ? 3 : 2))..<j], as: UTF8.self)
-            let tag = String(decoding: bytes[tagStart..<(j + close.count)], as: UTF8.self)
-            let column = String(decoding: bytes[lineStart..<tagStart], as: UTF8.self).count + 1
-            let tagLine = line
-            for b in bytes[tagStart..<(j + close.count)] where b == UInt8(ascii: "\n") { line += 1 }
-            if let lastBreak = bytes[tagStart..<(j + close.count)].lastIndex(of: UInt8(ascii: "\n")) { lineStart = lastBreak + 1 }
-            i = j + close.count
-
-            var body = Substring(inner).drop { $0 == " " || $0 == "\t" }
-            var sigil: Character = " "
-            if !triple, let first = body.first, "#^/!>&=%$<".contains(first) {
-                sigil = first
-                body = body.dropFirst()
-            }
-            let name = body.trimmingCharacters(in: .whitespacesAndNewlines)
-            switch sigil {
-            case "=": return found                   // other delimiters: the rest cannot be read as tags
-            case "!", ">", "%": continue             // comments, partials, pragmas
-            case "$", "<":                           // a block, a parent: closed by {{/name}}, names read around them
+        for tag in MustacheTag.scan(text) {
+            switch tag.kind {
+            case .setDelimiter, .comment, .partial, .pragma: continue
+            case .block, .parent:                    // closed by {{/name}}, names read around them
                 stack.append(.transparent)
                 continue
-            case "/":
+            case .close:
                 if stack.count > 1 { stack.removeLast() }
                 continue
+            case .variable, .raw, .section, .inverted: break
+            }
+            let value: Lookup = lookupName(tag.name).map { resolve($0, in: stack) } ?? .unknowable
+            switch value {
+            case .missing: found.append(UnknownKey(line: tag.line, column: tag.column, tag: tag.text))
+            case .found(let v) where (tag.kind == .variable || tag.kind == .raw) && !tag.name.contains("("):
+                // (`count(kpis)` prints what the function makes of the list.)
+                if let what = structure(v) { found.append(UnknownKey(line: tag.line, column: tag.column, tag: tag.text, problem: .notAValue(what))) }
             default: break
             }
-            let lookup = lookupName(name)
-            let value: Lookup = lookup.map { resolve($0, in: stack) } ?? .unknowable
-            if case .missing = value { found.append(UnknownKey(line: tagLine, column: column, tag: tag)) }
             // A section this view does not render (a false flag, an empty list) may use keys that
             // only views where it renders have: its content is not checked.
-            switch (sigil, value) {
-            case ("#", .found(let v)): stack.append(isTruthy(v) ? frame(entering: v) : .unknown)
-            case ("#", _): stack.append(.unknown)
-            case ("^", .found(let v)): stack.append(isTruthy(v) ? .unknown : .transparent)
-            case ("^", .missing): stack.append(.transparent)
-            case ("^", .unknowable): stack.append(.unknown)
+            switch (tag.kind, value) {
+            case (.section, .found(let v)): stack.append(isTruthy(v) ? frame(entering: v) : .unknown)
+            case (.section, _): stack.append(.unknown)
+            case (.inverted, .found(let v)): stack.append(isTruthy(v) ? .unknown : .transparent)
+            case (.inverted, .missing): stack.append(.transparent)
+            case (.inverted, .unknowable): stack.append(.unknown)
             default: break
             }
         }
         return found
+    }
+
+    /// What a value tag cannot print: a flag, a list, a group of keys; nil for a text or a number.
+    private static func structure(_ value: Any) -> String? {
+        if value is Bool { return "a yes/no flag" }
+        if value is [Any] { return "a list" }
+        if value is [String: Any] { return "a group of keys" }
+        return nil
     }
 
     /// The name a tag looks up: `name` itself, the variable of `transform(name)`, nil for a

@@ -23,7 +23,8 @@ public struct TemplateSet: Sendable {
     public let stylesheet: String
     /// The text of each template, by name, as its file holds it.
     private let texts: [String: String]
-    /// What the override folder holds that this build does not use (see `unusedOverrides`).
+    /// What the override folder holds that this build does not use (see `unusedOverrides`), and its
+    /// templates that leave a page empty.
     public let overrideWarnings: [String]
 
     /// The folder of built-in templates: `$FIDELIS_TEMPLATES`, else the project's `Templates/`
@@ -58,6 +59,8 @@ public struct TemplateSet: Sendable {
         var sources: [String: String] = [:]
         var fingerprint = ""
         var texts: [String: String] = [:]
+        var partials: [String: [MustacheTag]] = [:]
+        var warnings: [String] = []
         for (name, kind) in TemplateSet.templates {
             let relative = TemplateSet.relativePath(name, kind: kind, locale: locale)
             var path = (builtIn as NSString).appendingPathComponent(relative)
@@ -67,6 +70,15 @@ public struct TemplateSet: Sendable {
             }
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 throw TemplateError(file: path, line: 0, column: 0, message: "template not found or not UTF-8 (run `fidelis-report init` to get editable copies, or set FIDELIS_TEMPLATES)")
+            }
+            if let problem = TemplateStructureCheck.problem(in: text, html: kind == "html", templates: TemplateSet.templates.map(\.0)) {
+                throw TemplateError(file: path, line: problem.line, column: problem.column, message: problem.message)
+            }
+            partials[name] = MustacheTag.scan(text).filter { $0.kind == .partial }
+            if text.allSatisfy(\.isWhitespace) {
+                warnings.append("\(path): the template is empty, so \(kind == "md" ? "the \(name) deliverable is an empty file" : "its pages are empty") (expected its text: `fidelis-report init` writes the default)")
+            } else if name == "page" && !MustacheTag.scan(text).contains(where: { $0.kind == .raw && $0.name == "content" }) {
+                warnings.append("\(path): the page never inserts {{{content}}}, so every deliverable's page shows no text (expected {{{content}}} where the deliverable goes)")
             }
             // The pragma shares the first line, so line numbers in messages stay those of the file.
             let pragma = kind == "md" ? "{{% CONTENT_TYPE: MARKDOWN}}" : ""
@@ -84,6 +96,10 @@ public struct TemplateSet: Sendable {
             texts[name] = text
             fingerprint += "\(name)\n\(text)\n"
         }
+        if let loop = TemplateStructureCheck.includeLoop(partials), let path = sources[loop.template] {
+            throw TemplateError(file: path, line: loop.tag.line, column: loop.tag.column,
+                                message: "template error: \(loop.tag.text) makes a loop (\(loop.path.joined(separator: " → "))) that never ends (expected templates that do not include themselves, directly or through others)")
+        }
         var cssPath = (builtIn as NSString).appendingPathComponent(TemplateSet.stylesheetPath)
         if let override, FileManager.default.fileExists(atPath: (override as NSString).appendingPathComponent(TemplateSet.stylesheetPath)) {
             cssPath = (override as NSString).appendingPathComponent(TemplateSet.stylesheetPath)
@@ -96,7 +112,7 @@ public struct TemplateSet: Sendable {
         self.library = library
         self.sources = sources
         self.texts = texts
-        overrideWarnings = override.map { TemplateSet.unusedOverrides(in: $0, locale: locale) } ?? []
+        overrideWarnings = (override.map { TemplateSet.unusedOverrides(in: $0, locale: locale) } ?? []) + warnings
     }
 
     /// Each template's name and kind (`md` or `html`, the middle of its file extension).
@@ -166,9 +182,9 @@ public struct TemplateSet: Sendable {
         guard let text = texts[name], let file = sources[name] else { return [] }
         let unknown = TemplateKeyCheck.unknownKeys(in: text, view: view)
         var warnings = unknown.prefix(10).map {
-            "\(file):\($0.line):\($0.column): \($0.tag) names nothing the template is given, so \($0.consequence) (expected a key listed in Templates/README.md)"
+            "\(file):\($0.line):\($0.column): \($0.explanation)"
         }
-        if unknown.count > 10 { warnings.append("\(file): \(unknown.count - 10) more tag(s) naming nothing the template is given") }
+        if unknown.count > 10 { warnings.append("\(file): \(unknown.count - 10) more tag(s) the template's view cannot fill") }
         return warnings
     }
 

@@ -23,10 +23,13 @@ import ReportModel
     /// Each syntax error says what is wrong and what was expected, at the place in the file (on the
     /// first line of a Markdown template too, where a pragma is put before the text).
     @Test("template syntax errors are explained and located", arguments: [
-        ("{{#kpis}}\n| {{name}} |\n{{/segments}}\n", 3, "a section is closed under another name"),
+        ("{{#kpis}}\n| {{name}} |\n{{/segments}}\n", 3, "{{/segments}} closes {{#kpis}}, opened at line 1 (expected {{/kpis}})"),
+        ("{{#kpis}}{{/kpis}}\n\n {{/few_buyers}}\n", 3, "{{/few_buyers}} closes no open section (expected a {{#few_buyers}} or {{^few_buyers}} before it)"),
+        ("# {{> inconnu}}\n", 1, "unknown partial: {{> inconnu}} names no template, so it would show nothing (expected one of diagnostic,"),
         ("# Title {{client name}}\n", 1, "a tag is not finished"),
         ("# Title\n\n{{client\n", 4, "a tag is still open at the end of the file"),
-        ("# Title\n\n{{#kpis}}\n| {{name}} |\n", 5, "a section is still open at the end of the file"),
+        ("# Title\n\n{{#kpis}}\n| {{name}} |\n", 3, "{{#kpis}} is never closed (expected {{/kpis}} after its content)"),
+        ("# Title\n\n{{^ first_snapshot }}\n{{#kpis}}{{/kpis}}\n", 3, "{{^ first_snapshot }} is never closed (expected {{/first_snapshot}} after its content)"),
         ("{{=<% \n", 2, "a set-delimiter tag is badly formed"),
     ])
     func syntaxErrorsAreExplained(_ text: String, _ line: Int, _ message: String) throws {
@@ -42,6 +45,57 @@ import ReportModel
             #expect(error.message.contains(message) && error.message.contains("(expected "), "\(error)")
             if line == 1 { #expect(error.column <= text.count, "\(error)") }
         }
+    }
+
+    /// Writes `files` (path → text) into a fresh override folder and loads its English templates.
+    func load(_ files: [String: String]) throws -> Result<TemplateSet, TemplateError> {
+        let dir = NSTemporaryDirectory() + "fidelis-tpl-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/en", withIntermediateDirectories: true)
+        for (path, text) in files { try text.write(toFile: dir + "/" + path, atomically: true, encoding: .utf8) }
+        do { return .success(try TemplateSet(locale: .en, override: dir)) } catch { return .failure(error) }
+    }
+
+    /// An HTML template inserts raw only the HTML the tool makes: a customer's text under `{{{ }}}`
+    /// or `{{& }}` would run as HTML in the dashboard.
+    @Test func rawTagsInHTMLTemplatesAreOnlyForTheToolsHTML() throws {
+        for tag in ["{{{text}}}", "{{& text}}", "{{{client}}}"] {
+            guard case .failure(let error) = try load(["en/dashboard.html.mustache": "<p>\n<q>\(tag)</q>"]) else {
+                Issue.record("accepted \(tag)"); continue
+            }
+            #expect(error.line == 2 && error.column == 4, "\(error)")
+            #expect(error.message.hasPrefix("unescaped value: \(tag) would put its text into the page as HTML, which only content, svg, table may be"), "\(error)")
+        }
+        let page = "<main>{{{content}}}</main>{{#charts}}{{{svg}}}{{& table}}{{/charts}}"
+        guard case .success(let set) = try load(["en/page.html.mustache": page]) else { Issue.record("refused the tool's HTML"); return }
+        #expect(set.render("page", ["content": "<p>x</p>"]) == "<main><p>x</p></main>")
+        // In a Markdown template a raw tag is allowed (customer text is escaped for Markdown before).
+        guard case .success = try load(["en/strategy.md.mustache": "{{{client}}}"]) else { Issue.record("refused a raw tag in Markdown"); return }
+    }
+
+    /// A partial names a template, and no template includes itself, directly or through another.
+    @Test func partialsNameTemplatesWithoutLoops() throws {
+        guard case .success(let set) = try load(["en/strategy.md.mustache": "A {{> loyalty-program}}", "en/loyalty-program.md.mustache": "B {{client}}"]) else {
+            Issue.record("refused a partial"); return
+        }
+        #expect(set.render("strategy", ["client": "C"]) == "A B C")
+        guard case .failure(let itself) = try load(["en/strategy.md.mustache": "x\n  {{> strategy}}"]) else { Issue.record("accepted a loop"); return }
+        #expect(itself.file.hasSuffix("en/strategy.md.mustache") && itself.line == 2 && itself.column == 3, "\(itself)")
+        #expect(itself.message == "template error: {{> strategy}} makes a loop (strategy → strategy) that never ends (expected templates that do not include themselves, directly or through others)")
+        guard case .failure(let through) = try load(["en/strategy.md.mustache": "{{> playbooks}}", "en/playbooks.md.mustache": "{{#a}}{{> strategy}}{{/a}}"]) else {
+            Issue.record("accepted a loop through another template"); return
+        }
+        #expect(through.message.contains("(playbooks → strategy → playbooks)"), "\(through)")
+    }
+
+    /// A template that leaves its pages empty is warned about: an emptied file, a page without its content.
+    @Test func emptyPagesAreWarnedAbout() throws {
+        guard case .success(let set) = try load(["en/playbooks.md.mustache": " \n", "en/page.html.mustache": "<main>{{title}}</main>"]) else {
+            Issue.record("refused"); return
+        }
+        #expect(set.overrideWarnings.count == 2, "\(set.overrideWarnings)")
+        #expect(set.overrideWarnings.contains { $0.hasSuffix("en/playbooks.md.mustache: the template is empty, so the playbooks deliverable is an empty file (expected its text: `fidelis-report init` writes the default)") })
+        #expect(set.overrideWarnings.contains { $0.hasSuffix("en/page.html.mustache: the page never inserts {{{content}}}, so every deliverable's page shows no text (expected {{{content}}} where the deliverable goes)") })
     }
 
     @Test func overrideReplacesOneTemplate() throws {

@@ -35,6 +35,19 @@ import Testing
         #expect(unknown("{{#list}}{{anything}}{{/list}}", view).isEmpty)
     }
 
+    /// A value tag over a flag, a list or a group of keys prints `true` or internal data: it is
+    /// warned about, with the section to write instead; the same names as sections are fine.
+    @Test func valueTagsOverFlagsListsAndGroupsAreFound() {
+        let view: [String: Any] = ["few_buyers": false, "segments": [["id": "a"]] as [[String: Any]], "kpi": ["nps": ["value": "1"] as [String: Any]] as [String: Any]]
+        let found = TemplateKeyCheck.unknownKeys(in: "{{few_buyers}} {{segments}}\n{{{kpi.nps}}} {{kpi.nps.value}} {{#segments}}{{id}}{{/segments}} {{count(segments)}}", view: view)
+        #expect(found.map { "\($0.line):\($0.column)" } == ["1:1", "1:16", "2:1"])
+        #expect(found.map(\.explanation) == [
+            "{{few_buyers}} names a yes/no flag, so it prints true or false (expected {{#few_buyers}}…{{/few_buyers}} around the text or keys to show)",
+            "{{segments}} names a list, so it prints internal data in no set order (expected {{#segments}}…{{/segments}} around the text or keys to show)",
+            "{{{kpi.nps}}} names a group of keys, so it prints internal data in no set order (expected {{#kpi.nps}}…{{/kpi.nps}} around the text or keys to show)",
+        ])
+    }
+
     @Test func tagsOverLinesAndChangedDelimiters() {
         #expect(unknown("a\n{{#kpis\n}}\n{{x}}{{/kpis}}", ["kpis": [["y": 1]]]) == ["4:1 {{x}}"])
         // Blocks and parents are closed like sections: the names after them are still checked.

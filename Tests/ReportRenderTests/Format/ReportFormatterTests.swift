@@ -1,0 +1,40 @@
+import Testing
+import ReportModel
+@testable import ReportRender
+
+/// The report's numbers, worked by hand: grouping, rounding half away from zero, the sign, French
+/// spacing, and values too large for an integer (a growth over a base of a few cents).
+@Suite struct ReportFormatterTests {
+    let en = ReportFormatter(locale: .en, currency: "EUR")
+    let fr = ReportFormatter(locale: .fr, currency: "EUR")
+    let nnbsp = "\u{202F}"
+
+    @Test func numbersAreGroupedAndRounded() {
+        #expect(en.number(1234567.891, decimals: 2) == "1,234,567.89")
+        #expect(fr.number(1234567.891, decimals: 2) == "1\(nnbsp)234\(nnbsp)567,89")
+        #expect(en.number(999.5) == "1,000")
+        #expect(en.number(0.125, decimals: 2) == "0.13")
+        #expect(en.number(-2.5) == "−3")
+        #expect(en.number(-0.004, decimals: 2) == "0.00")
+        #expect(en.number(nil) == "n/a" && fr.number(.nan) == "n.d.")
+    }
+
+    @Test func percentsMoneyAndSigns() {
+        #expect(en.percent(0.8125) == "81.3%")
+        #expect(fr.percent(0.8125) == "81,3\(nnbsp)%")
+        #expect(en.signedPercent(-0.034) == "−3.4%")
+        #expect(fr.signedPercent(0.5) == "+50,0\(nnbsp)%")
+        #expect(en.money(-1234.5) == "−€1,234.50")
+        #expect(fr.money(1234.5) == "1\(nnbsp)234,50\(nnbsp)€")
+        #expect(en.money(units: 12_345) == "€1.23")   // four decimals of fixed point
+    }
+
+    /// Past what an Int64 holds the whole digits are printed as the double holds them, not trapped.
+    @Test func valuesPastAnIntegersRangeArePrinted() {
+        #expect(en.number(1e19) == "10,000,000,000,000,000,000")
+        #expect(en.number(-1e16, decimals: 1) == "−10,000,000,000,000,000.0")
+        #expect(en.signedPercent(1e17) == "+10,000,000,000,000,000,000.0%")
+        #expect(fr.money(2e20) == "200\(nnbsp)000\(nnbsp)000\(nnbsp)000\(nnbsp)000\(nnbsp)000\(nnbsp)000,00\(nnbsp)€")
+        #expect(en.number(.infinity) == "n/a")
+    }
+}
