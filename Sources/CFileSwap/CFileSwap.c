@@ -28,3 +28,18 @@ int fidelis_start_writeback(int fd, long long offset, long long length) {
     return 0;
 #endif
 }
+
+int fidelis_sync_filesystem(const char *path) {
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return -1;
+#if defined(__linux__)
+    int result = syncfs(fd);
+#else
+    sync();
+    int result = 0;
+#endif
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    return result;
+}

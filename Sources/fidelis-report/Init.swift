@@ -22,9 +22,8 @@ struct Init: ParsableCommand {
         let templates = (directory as NSString).appendingPathComponent("templates")
         // Checked before anything is written, so that a failure leaves no half-made folder.
         guard fm.fileExists(atPath: TemplateSet.builtInDirectory) else {
-            Exit.printError("\(TemplateSet.builtInDirectory): the built-in templates are not there (neither in the source tree the binary was built from, nor beside it, nor at FIDELIS_TEMPLATES): "
-                + "set FIDELIS_TEMPLATES to the Templates folder of fidelis-report, or put that folder beside the binary")
-            throw ExitCode(70)
+            Exit.printError(TemplateSet.missingBuiltIn)
+            throw ExitCode(TemplateSet.namedByEnvironment != nil ? 66 : 70)
         }
         for path in [config, templates] where fm.fileExists(atPath: path) {
             Exit.printError("\(path) already exists; not overwriting it")

@@ -6,4 +6,8 @@ int fidelis_exchange_paths(const char *a, const char *b);
 /// Starts writing a range of a file's dirty pages to disk without waiting (Linux sync_file_range
 /// SYNC_FILE_RANGE_WRITE; nothing elsewhere). Returns 0 on success, -1 with errno set otherwise.
 int fidelis_start_writeback(int fd, long long offset, long long length);
+/// Writes to disk what the file system holding `path` (a folder) has not written yet (Linux syncfs;
+/// sync elsewhere), not every file system's as sync does. Returns 0 on success, -1 with errno set
+/// otherwise (an earlier write to that file system that failed, such as EIO or ENOSPC).
+int fidelis_sync_filesystem(const char *path);
 #endif

@@ -104,20 +104,33 @@ public enum ConfigLoader {
                             let d = try reader.string(tv)
                             guard let dir = KPITarget.Direction(rawValue: d) else { throw reader.error(tv, "direction \"\(d)\" is not known", "above or below") }
                             target.direction = dir
+                            // Accepted (a team may mean it), but said: a churn target "above" puts a
+                            // rising churn on target while the trend calls it worse.
+                            let usual = ReportConfig().targets[kpi]!.direction
+                            if dir != usual {
+                                config.warnings.append(reader.error(tv, "targets.\(k): direction \(d) counts a value \(d) the target as on target, though a \(usual == .below ? "lower" : "higher") \(k) is better",
+                                                                    "direction: \(usual.rawValue), unless that is what you mean").description)
+                            }
                         }
                     }
                 } else {
                     target.value = try targetValue(kpi, v, reader: reader)
                 }
+                if kpi == .nps, let value = target.value, let warning = npsLikeAFraction(value, key: "targets.nps", node: v, reader: reader) {
+                    config.warnings.append(warning)
+                }
                 config.targets[kpi] = target
             }
         case "segments":
             config.segments = try segmentTable(value, reader: reader)
+            config.warnings += try segmentRuleGaps(value, reader: reader)
             config.warnings += segmentTableWarnings(config.segments.rules, file: reader.file, lines: try reader.sequence(value).map { $0.mark?.line ?? 0 })
         case "escalations":
             for (k, v) in try reader.mapping(value, keys: ["nps_below", "churn_above", "refund_above", "vip_top_share"]) {
                 switch k {
-                case "nps_below": config.escalations.npsBelow = try reader.number(v, in: -100...100)
+                case "nps_below":
+                    config.escalations.npsBelow = try reader.number(v, in: -100...100)
+                    if let warning = npsLikeAFraction(config.escalations.npsBelow, key: "escalations.nps_below", node: v, reader: reader) { config.warnings.append(warning) }
                 // 1 (100 %) could never be passed: a percentage meant as 1 %.
                 case "churn_above": config.escalations.churnAbove = try reader.fraction(v, in: 0...0.99)
                 case "refund_above": config.escalations.refundAbove = try reader.number(v, in: 0...1e12)
@@ -188,6 +201,30 @@ public enum ConfigLoader {
         case .csat: return try reader.number(node, in: 1...5)
         case .ltv, .ces: return try reader.number(node, in: 0...1e12)
         }
+    }
+
+    /// A warning for an NPS value written as a fraction (`0.2` for 20): NPS runs from −100 to 100,
+    /// so 0.2 is accepted as an NPS of 0.2 (an `nps_below: 0.2` made the NPS escalation disappear).
+    static func npsLikeAFraction(_ value: Double, key: String, node: Node, reader: ConfigNodeReader) -> String? {
+        guard value != 0, abs(value) < 1 else { return nil }
+        let meant = Int((value * 100).rounded())
+        return reader.error(node, "\(key): \(value) is an NPS of \(value) (NPS runs from −100 to 100, not from −1 to 1)", "\(meant) for an NPS of \(meant)").description
+    }
+
+    /// Warnings for segment rules that leave out a score letter: the rule then matches every score
+    /// of it (1–5), which is easy to miss (`{id: champions, r: 3-5, m: 4-5}` took 26 more buyers).
+    static func segmentRuleGaps(_ node: Node, reader: ConfigNodeReader) throws(InputError) -> [String] {
+        var warnings: [String] = []
+        for (i, item) in try reader.sequence(node).enumerated() {
+            let keys = Set(try reader.mapping(item, keys: nil).map(\.0))
+            let missing = ["r", "f", "m"].filter { !keys.contains($0) }
+            guard !missing.isEmpty, missing.count < 3 else { continue }   // none at all: a catch-all, plainly
+            let id = (try? reader.mapping(item, keys: nil).first { $0.0 == "id" }.map { try reader.string($0.1) }) ?? nil
+            let letters = missing.joined(separator: " and ")
+            warnings.append(reader.error(item, "segment rule \(i + 1)\(id.map { " (\($0))" } ?? "") gives no \(letters): it matches every \(missing.map { $0.uppercased() }.joined(separator: " and ")) score, 1 to 5",
+                                         missing.map { "\($0): 1-5" }.joined(separator: ", ") + " written out, or the range meant").description)
+        }
+        return warnings
     }
 
     static func segmentTable(_ node: Node, reader: ConfigNodeReader) throws(InputError) -> SegmentTable {

@@ -31,7 +31,9 @@ struct ConfigNodeReader {
         for (k, v) in map {
             guard let key = k.string else { throw error(k, "a key is not text", "text keys") }
             if let keys, !keys.contains(key) {
-                let unknown = error(k, "unknown key \"\(key)\"", "one of " + keys.joined(separator: ", "))
+                // `{value: 0,08}`: YAML reads the comma as the end of `value: 0` and `08` as a key.
+                let comma = !key.isEmpty && key.allSatisfy(\.isNumber) ? " (a decimal comma? YAML takes the comma as a separator: write the number with a point, as 0.5 for 0,5)" : ""
+                let unknown = error(k, "unknown key \"\(key)\"\(comma)", "one of " + keys.joined(separator: ", "))
                 guard let unknownKeys else { throw unknown }
                 unknownKeys.errors.append(unknown)
                 continue
@@ -57,16 +59,31 @@ struct ConfigNodeReader {
         return out
     }
 
-    func number(_ node: Node, in range: ClosedRange<Double>? = nil) throws(InputError) -> Double {
-        guard case .scalar = node, let v = node.float ?? node.int.map(Double.init), v.isFinite else { throw error(node, "\(Self.found(node)) is not a number", "a finite number like 0.85") }
+    func number(_ node: Node, in range: ClosedRange<Double>? = nil, rate: Bool = false) throws(InputError) -> Double {
+        guard case .scalar = node, let v = node.float ?? node.int.map(Double.init), v.isFinite else {
+            throw error(node, "\(Self.found(node)) is not a number", "a finite number like 0.85" + Self.numberHint(node.string, rate: rate))
+        }
         if let range, !range.contains(v) { throw error(node, "\(Self.plain(v)) is out of range", "a number from \(Self.plain(range.lowerBound)) to \(Self.plain(range.upperBound))") }
         return v
+    }
+
+    /// What a number written the French way, or a `rate` written as a percentage, is written as in
+    /// YAML: `0,15` → `0.15`, `8%` or `8 %` → `0.08` (rates are fractions).
+    static func numberHint(_ text: String?, rate: Bool) -> String {
+        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return "" }
+        if rate, text.hasSuffix("%"), let v = Double(text.dropLast().trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")) {
+            return "; rates are fractions: \(plain(v / 100)) for \(plain(v)) %"
+        }
+        if text.contains(","), let v = Double(text.replacingOccurrences(of: ",", with: ".")) {
+            return "; a decimal point, not a comma: \(plain(v))"
+        }
+        return ""
     }
 
     /// A rate written as a fraction (0...1 unless `range` says otherwise); a percentage such as 85
     /// gets a hint with the fraction it likely means.
     func fraction(_ node: Node, in range: ClosedRange<Double> = 0...1) throws(InputError) -> Double {
-        let v = try number(node)
+        let v = try number(node, rate: true)
         guard range.contains(v) else {
             let hint = v > 1 && v <= 100 ? "; rates are fractions: \(Self.plain(v / 100)) for \(Self.plain(v)) %" : ""
             throw error(node, "\(Self.plain(v)) is out of range", "a fraction from \(Self.plain(range.lowerBound)) to \(Self.plain(range.upperBound))" + hint)

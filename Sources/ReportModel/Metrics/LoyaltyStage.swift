@@ -4,15 +4,20 @@ enum LoyaltyStage {
     static func snapshot(table: SnapshotTable, buyers: BuyerTable, spendTwentieths: [Int64]) -> LoyaltySnapshot {
         var result = LoyaltySnapshot()
         if table.has(.tier) {
-            // Members per code, then per text: texts that differ in bytes but not as Strings
-            // (composed and decomposed accents) count as one tier.
+            // Buyers per code, then per text: texts that differ in bytes but not as Strings
+            // (composed and decomposed accents) count as one tier. A customer without an order is
+            // not counted (slot 0, as no tier): the proposal beside these counts is over buyers, and
+            // the page says "buyers in a tier" (it counted 43 prospects in Bronze on the examples).
             var perCode = [Int](repeating: 0, count: table.tierTexts.count + 1)
             // Through buffers: the array's uniqueness was checked at every row.
             perCode.withUnsafeMutableBufferPointer { perCode in
                 table.tierCodes.withUnsafeBufferPointer { codes in
-                    for code in codes {
-                        precondition(Int(code) < perCode.count, "tier code out of range")
-                        perCode[Int(code)] += 1
+                    table.orders.withUnsafeBufferPointer { orders in
+                        precondition(orders.count == codes.count, "a tier code per row")
+                        for (code, orders) in zip(codes, orders) {
+                            precondition(Int(code) < perCode.count, "tier code out of range")
+                            perCode[orders > 0 ? Int(code) : 0] += 1
+                        }
                     }
                 }
             }

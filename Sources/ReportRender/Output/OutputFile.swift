@@ -157,12 +157,16 @@ public struct OutputFile: ~Copyable {
         if let error = pendingError { throw error }
     }
 
-    /// Flushes, syncs and closes the file.
+    /// Flushes, syncs and closes the file; throws when the disk refused what was written (a full
+    /// disk or a quota can be reported only by `fsync` or `close`).
     public consuming func close() throws {
         defer { isClosed = true }
-        try flush()
-        _ = fsync(fd)
-        closeDescriptor()
+        do { try flush() } catch { closeDescriptor(); throw error }
+        let synced = fsync(fd) == 0 || errno == EINVAL ? 0 : errno   // EINVAL: a file that cannot be synced
+        let closed = closeDescriptor() == 0 ? 0 : errno
+        if let failure = [synced, closed].first(where: { $0 != 0 }) {
+            throw SiteError.cannotWrite(path, String(cString: strerror(failure)))
+        }
     }
 
     // MARK: - Private
@@ -198,11 +202,12 @@ public struct OutputFile: ~Copyable {
         return 0
     }
 
-    private func closeDescriptor() {
+    @discardableResult
+    private func closeDescriptor() -> Int32 {
         #if canImport(Glibc)
-        _ = Glibc.close(fd)
+        Glibc.close(fd)
         #else
-        _ = Darwin.close(fd)
+        Darwin.close(fd)
         #endif
     }
 }

@@ -12,12 +12,15 @@ public enum BuildFailure: Error, CustomStringConvertible {
     case badTemplate(TemplateError)
     /// The output folder was refused (exit 73).
     case site(SiteError)
+    /// The tool's own files (its built-in templates) are not where it looks (exit 70).
+    case incompleteInstall(String)
 
     public var exitCode: Int32 {
         switch self {
         case .inputMissing: return 66
         case .badInput, .badConfig, .badTemplate: return 65
         case .site: return 73
+        case .incompleteInstall: return 70
         }
     }
 
@@ -28,6 +31,7 @@ public enum BuildFailure: Error, CustomStringConvertible {
         case .badConfig(let error): return error.description
         case .badTemplate(let error): return error.description
         case .site(let error): return error.description
+        case .incompleteInstall(let what): return what
         }
     }
 }

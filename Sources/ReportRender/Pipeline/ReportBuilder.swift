@@ -64,6 +64,18 @@ public enum ReportBuilder {
         // sample held the build up: a quarter of a second with the cores half idle, once the first
         // snapshot was read and fitted, perf.)
         let target = URL(fileURLWithPath: options.output).standardizedFileURL.path
+        // The target is checked, and locked against another build, before the cache is read: a
+        // symbolic link was kept as unchanged and refused only once the input changed.
+        let lock: SiteLock
+        do {
+            try SiteWriter.checkTarget(target)
+            lock = try SiteLock(target: target)
+        } catch {
+            _ = try awaitTemplates()
+            throw .site(error)
+        }
+        var succeeded = false
+        defer { lock.end(succeeded: succeeded) }
         let previous = BuildCache.read(site: target)
         var keys: BuildCache.Keys?
         if let previous {
@@ -81,6 +93,7 @@ public enum ReportBuilder {
                 result.reusedSite = true
                 result.warnings = previous.warnings
                 result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+                succeeded = true
                 return result
             }
         }
@@ -246,6 +259,7 @@ public enum ReportBuilder {
                 try site.write(record.text, to: BuildCache.fileName)
             }
             try site.commit()
+            succeeded = true
         } catch {
             site.abandon()
             throw .site(error)
@@ -279,6 +293,11 @@ public enum ReportBuilder {
 
     /// The templates of `locale`, with those of the folder `override` in place of the built-in ones.
     public static func loadTemplates(locale: ReportLocale, override: String?) throws(BuildFailure) -> TemplateSet {
+        // A folder FIDELIS_TEMPLATES names and is not there is input missing; templates not found
+        // where the tool looks for its own, an incomplete install.
+        guard FileManager.default.fileExists(atPath: TemplateSet.builtInDirectory) else {
+            throw TemplateSet.namedByEnvironment != nil ? .inputMissing(TemplateSet.missingBuiltIn) : .incompleteInstall(TemplateSet.missingBuiltIn)
+        }
         if let folder = override {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {

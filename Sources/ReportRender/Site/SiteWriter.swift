@@ -121,7 +121,10 @@ public final class SiteWriter {
     /// Swaps the staging folder in place of the target, then removes the old site.
     public func commit() throws(SiteError) {
         let fm = FileManager.default
-        sync()
+        // What is written reaches the disk before the swap, so that a crash after it cannot leave a
+        // site of empty files: the file system of the staging folder only (sync() waited on every
+        // file system, 0.3 → 1.0 s for the examples with 1.5 GB of another program's writes pending).
+        guard fidelis_sync_filesystem(staging) == 0 else { throw .cannotWrite(staging, String(cString: strerror(errno))) }
         if fm.fileExists(atPath: target) {
             if fidelis_exchange_paths(staging, target) != 0 {
                 // No atomic exchange on this system: move the old site aside, then move the new one in.

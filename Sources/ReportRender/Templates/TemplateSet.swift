@@ -27,23 +27,44 @@ public struct TemplateSet: Sendable {
     /// templates that leave a page empty.
     public let overrideWarnings: [String]
 
-    /// The folder of built-in templates: `$FIDELIS_TEMPLATES`, else the project's `Templates/`
-    /// (located from this source file at build time, so `swift run` works from any directory).
+    /// The folder of built-in templates: `$FIDELIS_TEMPLATES`; else, for a binary copied out of its
+    /// build (an install, a CI artefact), `Templates` beside it or `../share/fidelis-report/Templates`;
+    /// else the project's `Templates/` (located from this source file at build time, so `swift run`
+    /// works from any directory). An install comes before the source tree: an installed binary read
+    /// the templates of the working copy it was built in, whatever state that copy was in.
     public static var builtInDirectory: String {
-        if let env = ProcessInfo.processInfo.environment["FIDELIS_TEMPLATES"], !env.isEmpty { return env }
-        let here = URL(fileURLWithPath: #filePath)
-        let source = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Templates").path
-        // A binary copied out of its build (an install, a CI artefact) finds them beside itself, or
-        // in ../share/fidelis-report, when its source tree is not there.
-        if FileManager.default.fileExists(atPath: source) { return source }
-        if let executable = Bundle.main.executablePath {
-            let folder = (executable as NSString).deletingLastPathComponent
-            for candidate in [(folder as NSString).appendingPathComponent("Templates"),
-                              ((folder as NSString).deletingLastPathComponent as NSString).appendingPathComponent("share/fidelis-report/Templates")]
-            where FileManager.default.fileExists(atPath: candidate) { return candidate }
+        if let env = namedByEnvironment { return env }
+        if let installed = installedPath("Templates") { return installed }
+        return sourceTreePath("Templates")
+    }
+
+    /// The folder `$FIDELIS_TEMPLATES` names, if it is set.
+    public static var namedByEnvironment: String? {
+        ProcessInfo.processInfo.environment["FIDELIS_TEMPLATES"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// What to say when `builtInDirectory` is not there: not the user's data, the tool cannot find
+    /// its own templates.
+    public static var missingBuiltIn: String {
+        if let env = namedByEnvironment {
+            return "\(env): FIDELIS_TEMPLATES names no folder (expected the Templates folder of fidelis-report, or FIDELIS_TEMPLATES unset to use the built-in one)"
         }
-        return source
+        return "\(builtInDirectory): the built-in templates are not there (neither beside the binary, nor in ../share/fidelis-report, nor in the source tree it was built from): set FIDELIS_TEMPLATES to the Templates folder of fidelis-report, or install that folder as the README says"
+    }
+
+    /// `name` beside the running binary or in `../share/fidelis-report/` above it, if it is there.
+    public static func installedPath(_ name: String) -> String? {
+        guard let executable = Bundle.main.executablePath else { return nil }
+        let folder = (executable as NSString).deletingLastPathComponent
+        let share = ((folder as NSString).deletingLastPathComponent as NSString).appendingPathComponent("share/fidelis-report")
+        return [(folder as NSString).appendingPathComponent(name), (share as NSString).appendingPathComponent(name)]
+            .first { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    /// `name` in the project's source tree, located from this file at build time.
+    public static func sourceTreePath(_ name: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(name).path
     }
 
     /// Loads the templates of `locale`; every template of `override` replaces the built-in one.
@@ -51,8 +72,7 @@ public struct TemplateSet: Sendable {
         _ = MarkdownContentType.registered
         guard FileManager.default.fileExists(atPath: builtIn) else {
             // Not the user's data: the tool cannot find its own templates.
-            throw TemplateError(file: builtIn, line: 0, column: 0,
-                                message: "the built-in templates are not there (neither in the source tree the binary was built from, nor beside it, nor at FIDELIS_TEMPLATES): set FIDELIS_TEMPLATES to the Templates folder of fidelis-report, or put that folder beside the binary")
+            throw TemplateError(file: builtIn, line: 0, column: 0, message: TemplateSet.missingBuiltIn)
         }
         self.locale = locale
         var library = MustacheLibrary()

@@ -53,7 +53,7 @@ struct LoyaltyView {
             "name": tier.name,
             "level": String(tier.rank + 1),
             "is_entry": entry,
-            "threshold": entry ? t("first order", "dès la première commande") : "≥ " + format.money(units: tier.minSpend, decimals: 0),
+            "threshold": entry ? t("first order", "dès la première commande") : "≥ " + format.money(units: tier.minSpend),
             "percentile": entry ? t("P0 (entry tier)", "P0 (palier d'entrée)") : "P" + String(percentile) + " (" + t("top ", "") + format.percent(1 - tier.percentile, decimals: 0) + t(")", " supérieurs)"),
             "members": format.integer(tier.projectedMembers),
             "share": format.percent(tier.share),
@@ -73,7 +73,8 @@ struct LoyaltyView {
                 "name": p.name,
                 "current": same.map { format.integer($0.members) } ?? (c.tiers.isEmpty ? "—" : "0"),
                 "proposed": format.integer(p.projectedMembers),
-                "change": same.map { signedInteger(p.projectedMembers - $0.members) } ?? "—",
+                // A proposed tier the data has none of starts from 0.
+                "change": same.map { signedInteger(p.projectedMembers - $0.members) } ?? (c.tiers.isEmpty ? "—" : signedInteger(p.projectedMembers)),
             ])
         }
         for tier in c.tiers where !matched.contains(tier.name) {

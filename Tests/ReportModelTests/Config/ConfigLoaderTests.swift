@@ -454,6 +454,43 @@ struct ConfigLoaderTests {
 
     // MARK: - Warnings
 
+    /// Values that are valid but almost surely not meant are accepted and said, with the place:
+    /// a target direction against the KPI's good direction, an NPS written as a fraction, a segment
+    /// rule that leaves out a score letter (it then matches every score of it).
+    @Test func likelyMistakesAreWarnedAbout() throws {
+        let config = try Self.parse("""
+            targets:
+              churn_rate: {value: 0.08, direction: above}
+              nps: {value: 0.5}
+              retention_rate: {value: 0.8, direction: above}
+            escalations:
+              nps_below: 0.2
+            segments:
+              - {id: champions, r: 3-5, m: 4-5}
+              - {id: lost}
+
+            """)
+        #expect(config.warnings == [
+            "fidelis.yml:2:40: targets.churn_rate: direction above counts a value above the target as on target, though a lower churn_rate is better (expected direction: below, unless that is what you mean)",
+            "fidelis.yml:3:8: targets.nps: 0.5 is an NPS of 0.5 (NPS runs from −100 to 100, not from −1 to 1) (expected 50 for an NPS of 50)",
+            "fidelis.yml:6:14: escalations.nps_below: 0.2 is an NPS of 0.2 (NPS runs from −100 to 100, not from −1 to 1) (expected 20 for an NPS of 20)",
+            "fidelis.yml:8:5: segment rule 1 (champions) gives no f: it matches every F score, 1 to 5 (expected f: 1-5 written out, or the range meant)",
+        ])
+        #expect(config.targets[.churnRate]?.direction == .above && config.escalations.npsBelow == 0.2)
+        #expect(try Self.parse("targets:\n  nps: {value: -5}\n  ces: {value: 4, direction: below}\nescalations:\n  nps_below: 0\n").warnings.isEmpty)
+    }
+
+    /// Numbers written the French way or as percentages get the YAML spelling in their error.
+    @Test func frenchAndPercentNumbersGetAHint() {
+        func message(_ text: String) -> String {
+            do { _ = try Self.parse(text); return "accepted" } catch { return error.description }
+        }
+        #expect(message("targets:\n  churn_rate: {value: 0,08}\n") == "fidelis.yml:2:25: unknown key \"08\" (a decimal comma? YAML takes the comma as a separator: write the number with a point, as 0.5 for 0,5) (expected one of value, direction)")
+        #expect(message("escalations:\n  churn_above: 8 %\n") == "fidelis.yml:2:16: \"8 %\" is not a number (expected a finite number like 0.85; rates are fractions: 0.08 for 8 %)")
+        #expect(message("escalations:\n  refund_above: 1000,5\n") == "fidelis.yml:2:17: \"1000,5\" is not a number (expected a finite number like 0.85; a decimal point, not a comma: 1000.5)")
+        #expect(message("escalations:\n  nps_below: 30%\n") == "fidelis.yml:2:14: \"30%\" is not a number (expected a finite number like 0.85)")
+    }
+
     @Test("a segment rule that can never apply, and an id one letter from a seed id, are warned about")
     func segmentTableWarnings() throws {
         let shadowed = try Self.parse("""

@@ -530,16 +530,17 @@ import Testing
     }
 
     /// A binary that cannot find its built-in templates says so, and what to do; init then writes
-    /// nothing (it left a fidelis.yml without templates).
+    /// nothing (it left a fidelis.yml without templates). A folder FIDELIS_TEMPLATES names and that
+    /// is not there is input missing (66); it was reported as a broken template (65).
     @Test func missingBuiltInTemplatesAreSaidAndInitWritesNothing() throws {
         let cli = CommandLineTests()
         let dir = cli.temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
         let binary = CommandLineTests.executable.path
         let initRun = try cli.run(["FIDELIS_TEMPLATES=/nonexistent-templates", binary, "init", "cfg"], in: dir, program: "/usr/bin/env")
-        #expect(initRun.status == 70 && initRun.err.contains("the built-in templates are not there"), "\(initRun.err)")
+        #expect(initRun.status == 66 && initRun.err.contains("/nonexistent-templates: FIDELIS_TEMPLATES names no folder (expected the Templates folder of fidelis-report, or FIDELIS_TEMPLATES unset to use the built-in one)"), "\(initRun.err)")
         #expect(!FileManager.default.fileExists(atPath: dir + "/cfg"))
         let build = try cli.run(["FIDELIS_TEMPLATES=/nonexistent-templates", binary, "build", "--quiet"], in: dir, program: "/usr/bin/env")
-        #expect(build.status == 65 && build.err.contains("/nonexistent-templates:0:0: the built-in templates are not there"), "\(build.err)")
+        #expect(build.status == 66 && build.err.contains("/nonexistent-templates: FIDELIS_TEMPLATES names no folder"), "\(build.err)")
         #expect(!FileManager.default.fileExists(atPath: dir + "/site"))
     }
 

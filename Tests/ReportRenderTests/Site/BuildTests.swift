@@ -103,6 +103,34 @@ import ReportModel
         _ = try f.build("in", out: "empty")
     }
 
+    /// A site that is a link is refused whether or not its input changed (an unchanged rebuild read
+    /// the cache first and kept it).
+    @Test func aLinkedSiteIsRefusedEvenWhenUnchanged() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.sample("in", customers: 50, months: 1)
+        _ = try f.build("in", out: "site")
+        try FileManager.default.createSymbolicLink(atPath: f.path("link"), withDestinationPath: f.path("site"))
+        do { _ = try f.build("in", out: "link"); Issue.record("kept a linked site as unchanged") } catch {
+            #expect(error.exitCode == 73 && error.description.contains("it is a symbolic link"), "\(error)")
+        }
+    }
+
+    /// One build at a time for a site: a second lock is refused while the first is held, and taken
+    /// once it is let go. Bad input leaves no folder made to hold the site.
+    @Test func oneBuildAtATimeAndNoFolderLeftByBadInput() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        let first = try SiteLock(target: f.path("out/site"))
+        do { _ = try SiteLock(target: f.path("out/site")); Issue.record("two locks on one site") } catch {
+            #expect(error.description == "\(f.path("out/site")): refusing to write the site: another fidelis-report build is writing it now (expected one build at a time for a site: wait for that one, or give this one another --out)")
+        }
+        _ = try SiteLock(target: f.path("out/other"))   // another site beside it
+        first.end(succeeded: true)
+        try SiteLock(target: f.path("out/site")).end(succeeded: true)
+        f.write("customer_id,last_order_date,orders,revenue\nA,2026-10-01,x,1\n", to: "in/2026-12.csv")
+        do { _ = try f.build("in", out: "new/deep/site"); Issue.record("built bad input") } catch { #expect(error.exitCode == 65) }
+        #expect(!FileManager.default.fileExists(atPath: f.path("new")))
+    }
+
     /// A page that cannot be written says why, in the system's words (a full disk: "No space left
     /// on device"), and names the file; a page that can is written whole.
     @Test func aFailedWriteSaysWhy() throws {

@@ -1,0 +1,75 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One build at a time for a site: an exclusive `flock` on `.<name>.lock` beside the site folder,
+/// held until `end` (or the process's exit, however the build ends), which removes the file.
+///
+/// Two builds into one `--out` each reused the other's half-written folders and both swapped theirs
+/// in: a French month in an English site, kept afterwards as unchanged. The second build is now
+/// refused (exit 73) before it reads or writes anything.
+public final class SiteLock {
+    private var fd: Int32 = -1
+    private let path: String
+    /// The folders made to hold the site, outermost first: a failed build takes them away again.
+    private var created: [String] = []
+
+    /// Takes the lock of the site at `target`; throws when another build holds it. A missing folder
+    /// that holds the site is created (`SiteWriter` would create it), and removed by a failed build.
+    public init(target rawTarget: String) throws(SiteError) {
+        let target = URL(fileURLWithPath: rawTarget).standardizedFileURL.path
+        let parent = (target as NSString).deletingLastPathComponent
+        let name = (target as NSString).lastPathComponent
+        path = (parent as NSString).appendingPathComponent(".\(name).lock")
+        var missing = parent
+        while !missing.isEmpty && missing != "/" && !FileManager.default.fileExists(atPath: missing) {
+            created.insert(missing, at: 0)
+            missing = (missing as NSString).deletingLastPathComponent
+        }
+        if !created.isEmpty, let failure = SiteWriter.makeFolders(parent) {
+            end(succeeded: false)
+            throw .cannotWrite(target, "cannot create the folder that holds it, \(parent): \(failure)")
+        }
+        while true {
+            let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            // A folder this process cannot write in: `SiteWriter` refuses it in its own words.
+            guard fd >= 0 else { return }
+            guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+                let busy = errno == EWOULDBLOCK
+                let reason = String(cString: strerror(errno))
+                Glibc.close(fd)
+                end(succeeded: false)
+                if busy {
+                    throw .refused(target, "another fidelis-report build is writing it now (expected one build at a time for a site: wait for that one, or give this one another --out)")
+                }
+                throw .cannotWrite(path, "cannot lock: \(reason)")
+            }
+            // The build that held it may have removed the file between its open and this lock: the
+            // lock counts only on the file the path still names.
+            var held = stat(), named = stat()
+            if fstat(fd, &held) == 0 && stat(path, &named) == 0 && held.st_ino == named.st_ino && held.st_dev == named.st_dev {
+                self.fd = fd
+                return
+            }
+            Glibc.close(fd)
+        }
+    }
+
+    /// Lets the lock go, removing its file first (while it is held, so that no other build can hold
+    /// the file removed: see `init`). After a failed build the folders made to hold the site are
+    /// removed too (only if nothing else was put in them), so that bad input leaves nothing behind.
+    public func end(succeeded: Bool) {
+        if fd >= 0 {
+            unlink(path)
+            Glibc.close(fd)
+            fd = -1
+        }
+        if !succeeded {
+            for folder in created.reversed() { rmdir(folder) }
+        }
+        created = []
+    }
+
+    deinit { end(succeeded: true) }
+}
