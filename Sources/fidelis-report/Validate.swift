@@ -9,11 +9,14 @@ struct Validate: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .long, help: ArgumentHelp("Also check the templates of this folder (see `init`): their syntax, their file names and every tag against the latest snapshot's views, as `build` does.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Also check the templates of this folder (see `init`): their syntax, their file names and every tag against the first and the latest snapshot's views, as `build` does; those of the other language too when the folder has some.", valueName: "dir"))
     var templates: String?
 
     @Option(name: .long, help: ArgumentHelp("The templates' language to check (overrides the config).", valueName: "en|fr"))
     var locale: ReportLocale?
+
+    @Flag(name: .long, help: "Fail (exit 65) when there is any warning, so that CI stops before publishing a report built on a misspelt key or a doubtful export.")
+    var strict = false
 
     @Flag(name: .long, help: "Only parse and check the rows (no figures); reports the parse throughput.")
     var parseOnly = false
@@ -29,17 +32,30 @@ struct Validate: ParsableCommand {
         InputOptions.unreadTemplatesWarning(given: templates)
         if let locale { config.locale = locale }
         let result: ReportBuilder.Result
+        // Every warning, for --strict (the config's are printed as it is loaded).
+        var warnings = config.warnings
         let log = BuildLog { line in FileHandle.standardError.write(Data((line.trimmingCharacters(in: .whitespaces) + "\n").utf8)) }
         do {
             if parseOnly {
                 result = try ReportBuilder.parse(input.input, config: config, log: log)
             } else {
-                let set = try templates.map { folder throws(BuildFailure) in try ReportBuilder.loadTemplates(locale: config.locale, override: folder) }
-                for warning in set?.overrideWarnings ?? [] { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
-                result = try ReportBuilder.validate(input.input, config: config, templates: set, log: log)
+                // The chosen language's templates, then the other's if the folder has any: an error
+                // in them would only show at the next build in that language.
+                var sets: [TemplateSet] = []
+                if let folder = templates {
+                    for locale in [config.locale] + ReportLocale.allCases.filter({ $0 != config.locale && TemplateSet.hasTemplates(in: folder, for: $0) }) {
+                        sets.append(try ReportBuilder.loadTemplates(locale: locale, override: folder))
+                    }
+                }
+                var templateWarnings: [String] = []
+                for warning in sets.flatMap(\.overrideWarnings) where !templateWarnings.contains(warning) { templateWarnings.append(warning) }
+                for warning in templateWarnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+                warnings += templateWarnings
+                result = try ReportBuilder.validate(input.input, config: config, templates: sets, log: log)
             }
         } catch { throw Exit.failure(error) }
         for warning in result.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        warnings += result.warnings
         let mb = Double(result.bytesRead) / 1e6
         print(input.checkedDescription + (templates.map { "; templates \($0) (\(config.locale.rawValue))" } ?? ""))
         print("OK: \(parseOnly ? "parsed" : "\(result.reports.count) snapshot(s),") \(result.rowsRead) rows, \(String(format: "%.1f", mb)) MB in \(String(format: "%.2f", result.seconds)) s (\(String(format: "%.0f", mb / max(result.seconds, 1e-9))) MB/s)")
@@ -51,6 +67,10 @@ struct Validate: ParsableCommand {
             let revenue = String(format: "%.2f", Money.value(r.revenueTotal)) + " " + config.currency
                 + (r.counts.buyers > 0 ? " (" + String(format: "%.2f", Money.value(r.revenueTotal) / Double(r.counts.buyers)) + " a buyer)" : "")
             print("  \(r.period.label) (as of \(r.period.asOf)): \(r.counts.customers) customers, \(r.counts.buyers) buyers, \(r.counts.active) active, revenue \(revenue), retention \(retention)" + (raised.isEmpty ? "" : ", escalations: " + raised.joined(separator: ", ")))
+        }
+        if strict && !warnings.isEmpty {
+            Exit.printError("\(warnings.count) warning(s) above, and --strict: failing")
+            throw ExitCode(65)
         }
     }
 }

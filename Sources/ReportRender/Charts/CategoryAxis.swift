@@ -10,20 +10,15 @@ struct CategoryAxis {
     /// Centre of band `index`.
     func center(_ index: Int) -> Double { left + (Double(index) + 0.5) * bandWidth }
 
-    /// Indices of labels to show so that single-line labels do not overlap; the last label is kept.
+    /// Indices of labels to show so that single-line labels do not overlap: every `stride`-th,
+    /// counted back from the last (the latest snapshot's is always shown). Counted from the first,
+    /// the last label was forced in and pushed out its neighbour: 2025-11, 2026-02, 2026-05, then
+    /// 2026-10 with 2026-08 left out, beside a chart of the same months labelled every second one.
     func visibleIndices(fontSize: Double = ChartStyle.labelSize) -> [Int] {
         guard count > 0 else { return [] }
         let need = (labels.map { TextMetrics.width($0, fontSize: fontSize) }.max() ?? 0) + 10
         let stride = max(1, Int((need / max(bandWidth, 0.001)).rounded(.up)))
-        var shown = Array(Swift.stride(from: 0, to: count, by: stride))
-        if let last = shown.last, last != count - 1 {
-            if Double(count - 1 - last) * bandWidth >= need {
-                shown.append(count - 1)
-            } else {
-                shown[shown.count - 1] = count - 1
-            }
-        }
-        return shown
+        return Array(Swift.stride(from: count - 1, through: 0, by: -stride).reversed())
     }
 
     /// Tick labels (truncated to `maxWidth`) centred under each visible band, baseline at `y`.

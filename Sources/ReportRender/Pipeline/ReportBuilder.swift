@@ -311,7 +311,7 @@ public enum ReportBuilder {
     /// also checks their tags against the first and the latest snapshot's views (a section such as
     /// `first_snapshot` renders in the first only; a build checks every snapshot's).
     /// `log` hears of a ledger too large for the memory this process may use, before it is read.
-    public static func validate(_ input: ReportInput, config: ReportConfig, templates: TemplateSet? = nil, log: BuildLog = .silent) throws(BuildFailure) -> Result {
+    public static func validate(_ input: ReportInput, config: ReportConfig, templates: [TemplateSet] = [], log: BuildLog = .silent) throws(BuildFailure) -> Result {
         let start = DispatchTime.now()
         // As in `build`, the next snapshot is read while this one is computed, and its predictive-value
         // fit is made on the reader's fit thread. (Before the reader had a fit thread, snapshot files
@@ -349,18 +349,19 @@ public enum ReportBuilder {
             reader.recycle(consume table, prediction: snapshot.lifetime.take())
             // No pages: the buyers are done with at once, and the next snapshot's are written into
             // them, unless this report's views may be the ones the templates are checked against.
-            if templates != nil {
+            if !templates.isEmpty {
                 if reports.isEmpty { first = (report, snapshot.customers) } else { latest = (report, snapshot.customers) }
             }
             var buyers = BuyerTable()
             swap(&buyers, &report.buyers)
-            spareBuyers = templates == nil ? buyers : nil
+            spareBuyers = templates.isEmpty ? buyers : nil
             reports.append(report)
         }
         guard errors.isEmpty else { throw .badInput(errors) }
-        if let templates {
+        // Each locale's templates against the same views: their keys are the same in both languages.
+        var said: Set<String> = []
+        for templates in templates {
             let pages = SnapshotPages(templates: templates, config: config, archivesViews: false)
-            var said: Set<String> = []
             for (checked, history) in [(first, [SnapshotReport]()), (latest, Array(reports.dropLast()))] {
                 guard let checked else { continue }
                 let view = SnapshotView(report: checked.report, history: history, config: config)

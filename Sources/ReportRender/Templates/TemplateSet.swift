@@ -154,6 +154,11 @@ public struct TemplateSet: Sendable {
         return known
     }
 
+    /// Whether the override `folder` holds a template of `locale`.
+    public static func hasTemplates(in folder: String, for locale: ReportLocale) -> Bool {
+        templates.contains { FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(relativePath($0.0, kind: $0.1, locale: locale))) }
+    }
+
     /// Warnings about an override folder: a folder with no template at all (with the subfolder
     /// that has them, when one does: `--templates DIR` instead of `DIR/templates`); each file whose
     /// name no template has (a misspelt `diagnostics.md.mustache`, a `.md` without `.mustache`),

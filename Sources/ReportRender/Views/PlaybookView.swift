@@ -69,7 +69,7 @@ struct PlaybookView {
                     "id": c.id,
                     "segment": c.segment.map { SegmentCatalog.name($0, locale) } ?? "—",
                     "revenue": format.money(units: c.revenue),
-                    "predicted_clv": format.money(c.predictedCLV, decimals: 0),
+                    "predicted_clv": format.money(c.predictedCLV),
                 ]
             },
             "has_more_customers": customers.count > PlaybookView.customersShown,

@@ -229,8 +229,13 @@ import Testing
         let typo = try run(["validate", "--templates", "proj/templates", "--locale", "fr"], in: dir)
         #expect(typo.status == 0)
         #expect(typo.err.contains("warning: proj/templates/fr/playbooks.md.mustache:1:14: {{nom}} names nothing the template is given"), "\(typo.err)")
-        // English is not checked against the French files.
-        #expect(!(try run(["validate", "--templates", "proj/templates"], in: dir)).err.contains("warning"))
+        // Checking the English templates checks the French ones of the folder too (an error there
+        // showed only at the next French build); --strict fails on the warning.
+        let english = try run(["validate", "--templates", "proj/templates"], in: dir)
+        #expect(english.status == 0 && english.err.contains("warning: proj/templates/fr/playbooks.md.mustache:1:14: {{nom}} names nothing the template is given"), "\(english.err)")
+        let strict = try run(["validate", "--templates", "proj/templates", "--strict"], in: dir)
+        #expect(strict.status == 65 && strict.err.contains("error: 1 warning(s) above, and --strict: failing"), "\(strict.err)")
+        #expect(try run(["validate", "--strict"], in: dir).status == 0)
         try "{{#segments}}\n".write(toFile: playbooks, atomically: true, encoding: .utf8)
         let broken = try run(["validate", "--templates", "proj/templates", "--locale", "fr"], in: dir)
         #expect(broken.status == 65)
