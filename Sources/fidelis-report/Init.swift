@@ -20,7 +20,7 @@ struct Init: ParsableCommand {
         let fm = FileManager.default
         let config = (directory as NSString).appendingPathComponent("fidelis.yml")
         let templates = (directory as NSString).appendingPathComponent("templates")
-        // Checked before anything is written, so that a failure leaves no half-made folder.
+        // Checked before anything is written; a failure while writing takes back what was written.
         guard fm.fileExists(atPath: TemplateSet.builtInDirectory) else {
             Exit.printError(TemplateSet.missingBuiltIn)
             throw ExitCode(TemplateSet.namedByEnvironment != nil ? 66 : 70)
@@ -29,12 +29,24 @@ struct Init: ParsableCommand {
             Exit.printError("\(path) already exists; not overwriting it")
             throw ExitCode(73)
         }
+        // What this run made, taken back if a later step fails (a full disk while the templates are
+        // copied left a fidelis.yml, and the next run was refused because it "already exists").
+        var made: [String] = []
         do {
+            var missing = directory
+            while !missing.isEmpty && !fm.fileExists(atPath: missing) {
+                made.insert(missing, at: 0)
+                missing = (missing as NSString).deletingLastPathComponent
+            }
             try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
             try DefaultConfig.yaml.write(toFile: config, atomically: true, encoding: .utf8)
+            made.append(config)
+            made.append(templates)
             try fm.copyItem(atPath: TemplateSet.builtInDirectory, toPath: templates)
         } catch {
-            Exit.printError(Exit.describe(error, fallback: directory))
+            for path in made.reversed() { try? fm.removeItem(atPath: path) }
+            // A failed copy names the file it copied from: the one that could not be written is its copy.
+            Exit.printError(Exit.describe(error, fallback: directory).replacingOccurrences(of: TemplateSet.builtInDirectory + "/", with: templates + "/"))
             throw ExitCode(73)
         }
         print("Wrote \(config) and \(templates)/")

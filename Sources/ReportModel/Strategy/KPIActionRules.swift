@@ -153,7 +153,7 @@ enum KPIActionRules {
                 : LocalizedText(en: "buyers' cumulative revenue (first snapshot)", fr: "CA cumulé des acheteurs (premier relevé)")
             let redesign = !report.loyalty.membersPerTier.isEmpty
             actions.append(PlanAction(
-                id: "launch-loyalty-programme", topic: .loyaltyProgramme,
+                id: PlanAction.loyaltyProgrammeID, topic: .loyaltyProgramme,
                 title: redesign
                     ? LocalizedText(en: "Redesign the loyalty programme's tiers and rewards", fr: "Refondre les paliers et les récompenses du programme de fidélité")
                     : LocalizedText(en: "Launch the tiered loyalty programme", fr: "Lancer le programme de fidélité à paliers"),

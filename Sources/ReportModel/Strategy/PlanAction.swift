@@ -3,6 +3,9 @@
 public struct PlanAction: Sendable, Equatable {
     /// Stable machine id, e.g. `winback-at_risk`.
     public var id: String
+    /// The id of the action that launches (or redesigns) the loyalty programme, whose rewards the
+    /// budget lists on a line of their own.
+    public static let loyaltyProgrammeID = "launch-loyalty-programme"
     public var horizon: PlanHorizon
     /// What the action is about (decides `owner` and, outside escalations, `horizon`).
     public var topic: PlanTopic
@@ -10,7 +13,8 @@ public struct PlanAction: Sendable, Equatable {
     public var owner: SpecialistArea
     /// Imperative title without figures.
     public var title: LocalizedText
-    /// Why the action is in the plan, without figures (they are in `evidence`).
+    /// Why the action is in the plan; its counts are in `evidence` and `audience`, which the views
+    /// format (a share of revenue, a whole percent, is the one figure it may hold).
     public var rationale: LocalizedText
     /// The figures that triggered it.
     public var evidence: [PlanEvidence]

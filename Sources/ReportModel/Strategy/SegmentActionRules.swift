@@ -41,8 +41,9 @@ enum SegmentActionRules {
         }
         var rationale = LocalizedText(en: why.en + " " + content.rationale.en, fr: why.fr + " " + content.rationale.fr)
         if audience < segment.customers {
-            rationale = LocalizedText(en: rationale.en + " Only the \(audience) customer(s) who entered the segment since the previous snapshot are targeted; the others have had their attempt.",
-                                      fr: rationale.fr + " Seuls les \(audience) client(s) entrés dans le segment depuis le relevé précédent sont ciblés : les autres ont déjà eu leur tentative.")
+            // The count is the action's audience, shown beside it (formatted for the locale there).
+            rationale = LocalizedText(en: rationale.en + " Only the customers who entered the segment since the previous snapshot are targeted; the others have had their attempt.",
+                                      fr: rationale.fr + " Seuls les clients entrés dans le segment depuis le relevé précédent sont ciblés : les autres ont déjà eu leur tentative.")
         }
         let cost: BudgetLine?
         if content.usesIncentive {

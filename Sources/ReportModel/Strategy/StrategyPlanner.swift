@@ -32,7 +32,7 @@ public enum StrategyPlanner {
                 item: LocalizedText(en: "Loyalty programme rewards (first year)", fr: "Récompenses du programme de fidélité (première année)"),
                 quantity: redeemed, unitCost: design.burnRate,
                 basis: LocalizedText(en: "points expected to be redeemed, at the point value", fr: "points dont l'échange est attendu, à la valeur du point"),
-                actionID: actions.contains { $0.id == "launch-loyalty-programme" } ? "launch-loyalty-programme" : nil))
+                actionID: actions.contains { $0.id == PlanAction.loyaltyProgrammeID } ? PlanAction.loyaltyProgrammeID : nil))
         }
         let total = budget.reduce(0) { $0 + $1.amount }
         return StrategyPlan(actions: actions, budget: budget, budgetTotal: total,

@@ -191,7 +191,7 @@ struct StrategyView {
     /// The budget lines grouped by horizon (0–30 days first), the programme's rewards last; plan order within.
     func budgetByHorizon(_ plan: StrategyPlan) -> [BudgetLine] {
         func group(_ line: BudgetLine) -> Int {
-            guard let id = line.actionID, id != "launch-loyalty-programme", let action = plan.actions.first(where: { $0.id == id }) else { return PlanHorizon.allCases.count }
+            guard let id = line.actionID, id != PlanAction.loyaltyProgrammeID, let action = plan.actions.first(where: { $0.id == id }) else { return PlanHorizon.allCases.count }
             return PlanHorizon.allCases.firstIndex(of: action.horizon) ?? PlanHorizon.allCases.count
         }
         return plan.budget.enumerated().sorted { a, b in
@@ -203,7 +203,7 @@ struct StrategyView {
     func budgetLine(_ line: BudgetLine, plan: StrategyPlan) -> [String: Any] {
         let horizon = line.actionID.flatMap { id in plan.actions.first { $0.id == id }?.horizon }
         // The programme's rewards (no action, or the programme launch, which has no cost of its own).
-        let when = line.actionID == nil || line.actionID == "launch-loyalty-programme"
+        let when = line.actionID == nil || line.actionID == PlanAction.loyaltyProgrammeID
             ? t("first year of the programme", "première année du programme")
             : horizon.map { format.text($0.label) } ?? "—"
         return [

@@ -146,7 +146,7 @@ struct StrategyPlannerTests {
         let lost = plan.actions.first { $0.id == "reactivate-lost" }
         #expect(lost?.audience == 35)
         #expect(abs((lost?.valueAtStake ?? 0) - 35 * 50 * config.actionPlan.expectedWinBackRate) < 1e-9)
-        #expect(lost?.rationale.en.hasSuffix("Only the 35 customer(s) who entered the segment since the previous snapshot are targeted; the others have had their attempt.") == true)
+        #expect(lost?.rationale.en.hasSuffix("Only the customers who entered the segment since the previous snapshot are targeted; the others have had their attempt.") == true)
         #expect(plan.budget.first { $0.actionID == "reactivate-lost" }?.quantity == 35)
         // Nobody new in the segment: no last chance to give.
         migration.counts = migration.counts.map { $0.map { _ in 0 } }
