@@ -30,9 +30,16 @@ struct Sample: ParsableCommand {
     func validate() throws {
         // An empty --out would write into the current folder.
         try rejectBlank(out, "--out", expected: "a folder such as demo-data")
-        // Zero would write files with a header row and no customer: nothing to report on.
-        guard customers >= 1 else { throw ValidationError("--customers must be at least 1.") }
-        guard (1...600).contains(months) else { throw ValidationError("--months must be between 1 and 600.") }
+        do { try settings.validate() } catch {
+            // A setting out of range, worded as its option ("--months must be between 1 and 600.").
+            guard let setting = error.setting, let requirement = error.requirement else { throw ValidationError(error.description) }
+            throw ValidationError("--\(setting) must be \(requirement).")
+        }
+    }
+
+    /// The generator's settings from the options.
+    private var settings: SampleSettings {
+        SampleSettings(customers: customers, months: months, seed: seed, semicolonDelimited: semicolon)
     }
 
     func run() throws {
@@ -40,7 +47,7 @@ struct Sample: ParsableCommand {
             Exit.printError(error.description)
             throw ExitCode(73)
         }
-        let settings = SampleSettings(customers: customers, months: months, seed: seed, semicolonDelimited: semicolon)
+        let settings = self.settings
         let quiet = self.quiet
         let progress: (Int, Int) -> Void = { done, total in
             if !quiet { FileHandle.standardError.write(Data("[\(done)/\(total)] \(ledger ? "month of purchases" : "snapshot") written\n".utf8)) }

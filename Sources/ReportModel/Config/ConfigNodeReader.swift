@@ -96,11 +96,6 @@ struct ConfigNodeReader {
         v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
     }
 
-    func optionalNumber(_ node: Node) throws(InputError) -> Double? {
-        if node.null != nil { return nil }
-        return try number(node)
-    }
-
     func integer(_ node: Node, in range: ClosedRange<Int>) throws(InputError) -> Int {
         guard case .scalar = node, let v = node.int else { throw error(node, "\(Self.found(node)) is not a whole number", "a whole number from \(range.lowerBound) to \(range.upperBound)") }
         guard range.contains(v) else { throw error(node, "\(v) is out of range", "a whole number from \(range.lowerBound) to \(range.upperBound)") }

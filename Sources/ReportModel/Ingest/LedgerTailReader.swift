@@ -10,7 +10,16 @@
 final class LedgerTailReader: Sendable {
     /// Where the tail starts (a line start).
     let start: Int
-    private let task: BackgroundTask<(lines: LedgerLinesBuilder, offset: Int, rows: Int)>
+    private let task: BackgroundTask<Tail>
+
+    /// What the tail's thread hands over. Sendable by hand: the builder is not (its batch is a
+    /// scratch class of raw buffers that its copies would share), but it is made and filled on the
+    /// task's thread alone and then handed over whole by `BackgroundTask.take()`, never copied.
+    private struct Tail: @unchecked Sendable {
+        var lines: LedgerLinesBuilder
+        var offset: Int
+        var rows: Int
+    }
 
     /// Starts reading `bytes` from `start` with `decoder`. `release` is told, from the background
     /// thread, of byte ranges read and no longer needed.
@@ -32,11 +41,14 @@ final class LedgerTailReader: Sendable {
                 released = offset
                 if decoded == 0 || offset >= count { break }
             }
-            return (builder, offset, total)
+            return Tail(lines: builder, offset: offset, rows: total)
         }
     }
 
     /// Waits for the tail: its lines, the offset where it stopped, and the rows (one line each) it read.
     /// Call once: the lines are handed over, not kept.
-    func wait() -> (lines: LedgerLinesBuilder, offset: Int, rows: Int) { task.take() }
+    func wait() -> (lines: LedgerLinesBuilder, offset: Int, rows: Int) {
+        let tail = task.take()
+        return (tail.lines, tail.offset, tail.rows)
+    }
 }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Snapshots to process, in as-of order, read one at a time.
 public protocol SnapshotSource {
     /// The snapshots, in as-of order.
@@ -31,63 +25,5 @@ extension SnapshotSource {
     /// Reads snapshot `index` into new storage.
     public mutating func read(_ index: Int, customers: inout CustomerIndex) -> SnapshotOutcome {
         read(index, customers: &customers, reusing: nil)
-    }
-}
-
-/// One snapshot read from a source: the table when valid, the problems otherwise.
-public struct SnapshotOutcome {
-    /// The name shown in messages.
-    public var name: String
-    public var table: SnapshotTable?
-    public var errors: InputErrors
-    /// Header names that matched no column.
-    public var unknownColumns: [String]
-    public var byteCount: Int
-    /// The input rows this read took in: a snapshot file's rows; for a ledger, its purchase lines,
-    /// counted once (with the first month end), not the rows of the month ends derived from them.
-    public var rowCount: Int
-
-    /// `rowCount` defaults to the table's rows.
-    public init(name: String, table: SnapshotTable?, errors: InputErrors, unknownColumns: [String], byteCount: Int, rowCount: Int? = nil) {
-        self.name = name
-        self.table = table
-        self.errors = errors
-        self.unknownColumns = unknownColumns
-        self.byteCount = byteCount
-        self.rowCount = rowCount ?? table?.count ?? 0
-    }
-}
-
-/// The snapshot files of a folder.
-public struct SnapshotFolderSource: SnapshotSource {
-    public let folder: SnapshotFolder
-    public let reader: SnapshotReader
-    /// The previous file's customer sequence, a hint for the next read.
-    private var lastRowOrder: [Int32] = []
-    /// The reader's per-customer arrays, kept from one file to the next (a reference: copies of
-    /// this source share it, so only one of them may read at a time, as with any single reader).
-    private let scratch = SnapshotReadScratch()
-    /// The size of the largest file (the reader sizes its storage for it from the first file on).
-    private let largestFileBytes: Int
-
-    public init(directory: String, dialect: InputDialect) throws(InputErrors) {
-        folder = try SnapshotFolder(directory: directory)
-        reader = SnapshotReader(dialect: dialect)
-        largestFileBytes = folder.entries.map { entry in
-            var info = stat()
-            return stat(entry.path, &info) == 0 ? Int(info.st_size) : 0
-        }.max() ?? 0
-    }
-
-    public var periods: [SnapshotPeriod] { folder.entries.map(\.period) }
-
-    public var warnings: [String] { folder.unreadSnapshots.map(SnapshotFolder.unreadWarning) + SnapshotFolder.missingMonthWarnings(folder.entries) }
-
-    public mutating func read(_ index: Int, customers: inout CustomerIndex, reusing spare: consuming SnapshotTable?) -> SnapshotOutcome {
-        let entry = folder.entries[index]
-        let o = reader.read(path: entry.path, displayName: entry.displayName, period: entry.period, customers: &customers, hint: lastRowOrder, reusing: spare, scratch: scratch,
-                            largestFileBytes: largestFileBytes)
-        lastRowOrder = o.rowOrder
-        return SnapshotOutcome(name: entry.displayName, table: o.table, errors: o.errors, unknownColumns: o.unknownColumns, byteCount: o.byteCount)
     }
 }

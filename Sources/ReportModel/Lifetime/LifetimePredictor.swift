@@ -45,7 +45,7 @@ public struct LifetimePredictor: Sendable {
         grow(to: customerCount)
         remember(table)
         let none = [Double](repeating: .nan, count: table.count)
-        return LifetimePrediction(summary: .notComputed(reason: "not needed: the snapshot's pages are reused"), probabilityAlive: none, predictedCLV: none, seconds: 0)
+        return LifetimePrediction(summary: .notComputed(reason: .pagesReused), probabilityAlive: none, predictedCLV: none, seconds: 0)
     }
 
     /// Makes room for the customers interned so far.

@@ -17,7 +17,7 @@ enum LifetimeStage {
         scratch = LifetimeScratch()
         defer { scratch = LifetimeScratch(historyRow: historyRow, grouping: grouping, triples: triples) }
         table.orders.withUnsafeBufferPointer { orders in historyRow.refill(positionsBelow: orders.count) { orders[$0] >= 1 } }
-        guard !historyRow.isEmpty else { return .notComputed(reason: "no buyer") }
+        guard !historyRow.isEmpty else { return .notComputed(reason: .noBuyer) }
         let fit: LifetimeValueFit
         do {
             // `historyRow` is shared with the histories until the estimate returns: taken back
@@ -36,20 +36,20 @@ enum LifetimeStage {
             }
         } catch let error as LifetimeModelError {
             switch error {
-            case .tooFewCustomers(let n): return .notComputed(reason: "too few buyers to fit the model (\(n))")
-            case .didNotConverge(let why): return .didNotConverge(reason: why)
+            case .tooFewCustomers(let n): return .notComputed(reason: .tooFewBuyers(n))
+            case .didNotConverge(let why): return .didNotConverge(reason: .didNotConverge(why))
             }
         } catch {
-            return .didNotConverge(reason: "\(error)")
+            return .didNotConverge(reason: .didNotConverge("\(error)"))
         }
-        let gammaGammaReason: String? = fit.gammaGamma != nil ? nil : fit.gammaGammaError.map { error in
+        let gammaGammaReason: LifetimeModelReason? = fit.gammaGamma != nil ? nil : fit.gammaGammaError.map { error in
             switch error {
-            case .tooFewCustomers(let n): return "too few repeat buyers to fit the model (\(n))"
-            case .didNotConverge(let why): return why
+            case .tooFewCustomers(let n): return .tooFewRepeatBuyers(n)
+            case .didNotConverge(let why): return .didNotConverge(why)
             }
-        } ?? "not fitted"
+        } ?? .notFitted
         return .fitted(LifetimeModelFigures(
-            timeUnit: settings.timeUnit.rawValue,
+            timeUnit: settings.timeUnit,
             r: fit.bgnbd.r, alpha: fit.bgnbd.alpha, a: fit.bgnbd.a, b: fit.bgnbd.b, logLikelihood: fit.bgnbd.logLikelihood,
             p: fit.gammaGamma?.p, q: fit.gammaGamma?.q, v: fit.gammaGamma?.v,
             gammaGammaExcluded: fit.gammaGammaExcluded,

@@ -245,7 +245,7 @@ public struct ReportEngine: Sendable {
         }
 
         // MARK: - Segments, escalations, feedback
-        let segments = SegmentStage.summaries(buyers: buyers, segmentIDs: segmentIDs, asOf: table.period.asOf)
+        let segments = SegmentStage.summaries(buyers: buyers, segmentIDs: segmentIDs)
         let escalations = EscalationStage(config: config, table: table, customers: customers, buyers: buyers, segmentIDs: segmentIDs,
                                           npsScore: nps.score, churnRate: churn, currentSegment: currentSegment).results
         let feedback = routing ?? router.routing(of: table, customers: customers)

@@ -41,12 +41,12 @@ public struct SampleSettings: Sendable, Equatable {
     /// Index of the first snapshot month.
     var firstSnapshotMonthIndex: Int { endMonthIndex - months + 1 }
 
-    /// Throws a `SampleError` when the settings cannot be generated.
-    func validate() throws {
-        guard customers >= 0 else { throw SampleError("customers must be >= 0 (got \(customers))") }
-        guard customers <= 50_000_000 else { throw SampleError("customers must be <= 50000000 (got \(customers))") }
-        guard months >= 1 else { throw SampleError("months must be >= 1 (got \(months))") }
-        guard months <= 600 else { throw SampleError("months must be <= 600 (got \(months))") }
+    /// Throws a `SampleError` when the settings cannot be generated. At least one customer: with
+    /// none, the files would hold a header row and no customer, nothing to report on.
+    public func validate() throws(SampleError) {
+        guard customers >= 1 else { throw SampleError(setting: "customers", requirement: "at least 1", got: customers) }
+        guard customers <= 50_000_000 else { throw SampleError(setting: "customers", requirement: "at most 50000000", got: customers) }
+        guard (1...600).contains(months) else { throw SampleError(setting: "months", requirement: "between 1 and 600", got: months) }
         guard (1...12).contains(endMonth) else { throw SampleError("end month must be 1...12 (got \(endMonth))") }
         guard (1900...9999).contains(endYear) else { throw SampleError("end year must be 1900...9999 (got \(endYear))") }
         guard firstSnapshotMonthIndex - SampleSettings.historyMonthsBeforeFirstSnapshot >= 1000 * 12 else {

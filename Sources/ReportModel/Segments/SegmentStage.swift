@@ -1,6 +1,6 @@
 /// Per-segment figures from the scored buyers.
 enum SegmentStage {
-    static func summaries(buyers: BuyerTable, segmentIDs: [String], asOf: Day) -> [SegmentSummary] {
+    static func summaries(buyers: BuyerTable, segmentIDs: [String]) -> [SegmentSummary] {
         let k = segmentIDs.count
         var count = [Int](repeating: 0, count: k)
         var revenue = [Int64](repeating: 0, count: k)

@@ -21,7 +21,4 @@ public struct StrategyPlan: Sendable {
 
     /// The actions of one horizon, still ranked.
     public func actions(_ horizon: PlanHorizon) -> [PlanAction] { actions.filter { $0.horizon == horizon } }
-
-    /// Total value at stake of all actions, in currency units.
-    public var valueAtStakeTotal: Double { actions.reduce(0) { $0 + $1.valueAtStake } }
 }

@@ -1,13 +1,5 @@
 /// A grid of values coloured on a light → dark single-hue ramp (R×F grid, cohort retention, segment migration).
 public struct Heatmap: SVGChart {
-    /// How cells without a value are drawn.
-    public enum EmptyCellStyle: Sendable {
-        /// Light diagonal hatching (listed in the legend with the no-data message).
-        case hatched
-        /// White with a thin border.
-        case blank
-    }
-
     /// The sanitised id prefix; the SVG uses `<id>-title` and `<id>-desc` (and `<id>-hatch`, `<id>-ramp` for heatmaps).
     public let id: String
     let title: String
@@ -18,7 +10,6 @@ public struct Heatmap: SVGChart {
     let rowAxisTitle: String
     let columnAxisTitle: String
     let domain: ClosedRange<Double>?
-    let emptyCellStyle: EmptyCellStyle
     let noDataMessage: String
     let missingValueText: String
     let valueFormatter: @Sendable (Double) -> String
@@ -30,11 +21,10 @@ public struct Heatmap: SVGChart {
     ///   - id: Prefix for element ids; sanitised to `[A-Za-z0-9_-]`. Must be unique on the page.
     ///   - rowLabels: Labels down the left side (e.g. cohort months).
     ///   - columnLabels: Labels across the top (e.g. months since first purchase).
-    ///   - cells: `cells[row][column]`; missing entries and nil are empty cells.
+    ///   - cells: `cells[row][column]`; missing entries and nil are empty cells (hatched, and listed in the legend with `noDataMessage`).
     ///   - rowAxisTitle: Title of the row axis (also the first table header).
     ///   - columnAxisTitle: Title of the column axis.
     ///   - domain: Value range of the colour ramp; by default `min(0, smallest)...largest`.
-    ///   - emptyCellStyle: How nil cells are drawn.
     ///   - noDataMessage: Legend text for empty cells, and the message when there is no row or column.
     ///   - missingValueText: Table cell text for nil values.
     ///   - width: Preferred viewBox width in user units (fonts are 11–16 units), e.g. 720 for desktop or
@@ -44,7 +34,7 @@ public struct Heatmap: SVGChart {
         id: String, title: String, description: String,
         rowLabels: [String], columnLabels: [String], cells: [[Double?]],
         rowAxisTitle: String, columnAxisTitle: String,
-        domain: ClosedRange<Double>? = nil, emptyCellStyle: EmptyCellStyle = .hatched,
+        domain: ClosedRange<Double>? = nil,
         noDataMessage: String, missingValueText: String = "–",
         valueFormatter: @escaping @Sendable (Double) -> String = ChartFormat.number(),
         width: Double = 720
@@ -58,7 +48,6 @@ public struct Heatmap: SVGChart {
         self.rowAxisTitle = rowAxisTitle
         self.columnAxisTitle = columnAxisTitle
         self.domain = domain
-        self.emptyCellStyle = emptyCellStyle
         self.noDataMessage = noDataMessage
         self.missingValueText = missingValueText
         self.valueFormatter = valueFormatter
@@ -128,7 +117,7 @@ public struct Heatmap: SVGChart {
         }
 
         // Legend: ramp with its bounds, then the empty-cell swatch.
-        if emptyCellStyle == .hatched && hasEmpty {
+        if hasEmpty {
             w.def("<pattern id=\"\(hatchID)\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
                 + "<rect width=\"6\" height=\"6\" fill=\"#ffffff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"\(ChartStyle.hatchLine)\" stroke-width=\"2\"/></pattern>")
         }
@@ -156,8 +145,7 @@ public struct Heatmap: SVGChart {
                 itemMid += 20
                 legendHeight += 20
             }
-            let fill = emptyCellStyle == .hatched ? "url(#\(hatchID))" : "#ffffff"
-            w.rect(x: x, y: itemMid - 7, width: 14, height: 14, fill: fill, stroke: ChartStyle.emptyStroke)
+            w.rect(x: x, y: itemMid - 7, width: 14, height: 14, fill: "url(#\(hatchID))", stroke: ChartStyle.emptyStroke)
             w.text(label, x: x + 20, y: itemMid + legendSize * 0.35, size: legendSize)
         }
         y += legendHeight + 10
@@ -214,8 +202,7 @@ public struct Heatmap: SVGChart {
                                fill: fill.contrastingText.hex)
                     }
                 } else {
-                    let fill = emptyCellStyle == .hatched ? "url(#\(hatchID))" : "#ffffff"
-                    w.rect(x: cx + 0.5, y: cy + 0.5, width: cellWidth - 1, height: cellHeight - 1, fill: fill,
+                    w.rect(x: cx + 0.5, y: cy + 0.5, width: cellWidth - 1, height: cellHeight - 1, fill: "url(#\(hatchID))",
                            stroke: ChartStyle.grid, tooltip: "\(place): \(noDataMessage)")
                 }
             }

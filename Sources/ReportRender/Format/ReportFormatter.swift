@@ -9,7 +9,7 @@ public struct ReportFormatter: Sendable {
     public let currency: String
 
     /// Narrow no-break space, the French thousands separator and the space before `%` and `€`.
-    static let thinSpace = "\u{202F}"
+    static let narrowNoBreakSpace = "\u{202F}"
 
     public init(locale: ReportLocale, currency: String) {
         self.locale = locale
@@ -50,7 +50,7 @@ public struct ReportFormatter: Sendable {
     public func percent(_ fraction: Double?, decimals: Int = 1) -> String {
         guard let fraction, fraction.isFinite else { return missing }
         let n = number(fraction * 100, decimals: decimals)
-        return locale == .fr ? n + ReportFormatter.thinSpace + "%" : n + "%"
+        return locale == .fr ? n + ReportFormatter.narrowNoBreakSpace + "%" : n + "%"
     }
 
     /// A share in tenths of a percent, rounded as `percent(_:)` prints it with one decimal (0.1996
@@ -72,7 +72,7 @@ public struct ReportFormatter: Sendable {
         guard let amount, amount.isFinite else { return missing }
         let n = number(amount, decimals: decimals)
         let symbol = currencySymbol
-        if locale == .fr { return n + ReportFormatter.thinSpace + symbol }
+        if locale == .fr { return n + ReportFormatter.narrowNoBreakSpace + symbol }
         if n.hasPrefix("−") { return "−" + symbol + n.dropFirst() }
         return symbol + n
     }
@@ -107,7 +107,7 @@ public struct ReportFormatter: Sendable {
     }
 
     private func group(_ digits: String) -> String {
-        let separator = locale == .fr ? ReportFormatter.thinSpace : ","
+        let separator = locale == .fr ? ReportFormatter.narrowNoBreakSpace : ","
         var out = ""
         for (i, ch) in digits.enumerated() {
             if i > 0 && (digits.count - i) % 3 == 0 { out += separator }

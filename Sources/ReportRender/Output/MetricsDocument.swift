@@ -78,19 +78,32 @@ public enum MetricsDocument {
     static func lifetime(_ summary: LifetimeSummary) -> JSONValue {
         switch summary {
         case .notComputed(let reason):
-            return .object([("status", .string("not_computed")), ("reason", .string(reason)), ("bgnbd", .null), ("gamma_gamma", .null)])
+            return .object([("status", .string("not_computed")), ("reason", .string(text(reason))), ("bgnbd", .null), ("gamma_gamma", .null)])
         case .didNotConverge(let reason):
-            return .object([("status", .string("did_not_converge")), ("reason", .string(reason)), ("bgnbd", .null), ("gamma_gamma", .null)])
+            return .object([("status", .string("did_not_converge")), ("reason", .string(text(reason))), ("bgnbd", .null), ("gamma_gamma", .null)])
         case .fitted(let m):
             return .object([
                 ("status", .string("fitted")),
-                ("time_unit", .string(m.timeUnit)),
+                ("time_unit", .string(m.timeUnit.rawValue)),
                 ("horizon_months", .int(m.horizonMonths)),
                 ("monthly_discount_rate", .number(m.monthlyDiscountRate)),
                 ("bgnbd", .object([("r", .number(m.r)), ("alpha", .number(m.alpha)), ("a", .number(m.a)), ("b", .number(m.b)), ("log_likelihood", .number(m.logLikelihood))])),
                 ("gamma_gamma", m.p == nil ? .null : .object([("p", .number(m.p)), ("q", .number(m.q)), ("v", .number(m.v))])),
                 ("gamma_gamma_excluded", .int(m.gammaGammaExcluded)),
-            ] + (m.gammaGammaReason.map { [("gamma_gamma_reason", JSONValue.string($0))] } ?? []))
+            ] + (m.gammaGammaReason.map { [("gamma_gamma_reason", JSONValue.string(text($0)))] } ?? []))
+        }
+    }
+
+    /// `clv_model.reason` and `gamma_gamma_reason`: English whatever the report's language, fixed
+    /// for the readers of metrics.json (the reports word the reason in `SnapshotView.lifetimeReason`).
+    static func text(_ reason: LifetimeModelReason) -> String {
+        switch reason {
+        case .noBuyer: return "no buyer"
+        case .tooFewBuyers(let n): return "too few buyers to fit the model (\(n))"
+        case .tooFewRepeatBuyers(let n): return "too few repeat buyers to fit the model (\(n))"
+        case .didNotConverge(let detail): return detail
+        case .notFitted: return "not fitted"
+        case .pagesReused: return "not needed: the snapshot's pages are reused"
         }
     }
 }

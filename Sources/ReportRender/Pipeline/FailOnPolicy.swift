@@ -27,11 +27,6 @@ public struct FailOnPolicy: Sendable, Equatable {
         self.kinds = kinds
     }
 
-    /// The escalations of `report` that are raised and named by the policy, in report order.
-    public func failing(_ report: SnapshotReport) -> [EscalationKind] {
-        failing(raised: report.escalations.filter(\.raised).map(\.kind))
-    }
-
     /// The raised escalations named by the policy, in the given order.
     public func failing(raised: [EscalationKind]) -> [EscalationKind] {
         raised.filter { kinds.contains($0) }

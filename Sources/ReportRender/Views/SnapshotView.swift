@@ -365,17 +365,19 @@ public struct SnapshotView {
         ]
     }
 
-    /// The model's reason in the report's language where it is a known one (technical details stay as written).
-    func lifetimeReason(_ reason: String) -> String {
-        guard locale == .fr else { return reason }
-        if reason == "no buyer" { return "aucun acheteur" }
-        if reason.hasPrefix("too few repeat buyers to fit the model") {
-            return "trop peu de clients ayant racheté pour ajuster le modèle" + reason.dropFirst("too few repeat buyers to fit the model".count)
+    /// Why the model has no figures, in the report's language (a failed fit's technical detail stays
+    /// as written).
+    func lifetimeReason(_ reason: LifetimeModelReason) -> String {
+        switch reason {
+        case .noBuyer: return format.text("no buyer", "aucun acheteur")
+        case .tooFewBuyers(let n):
+            return format.text("too few buyers to fit the model (\(n))", "trop peu d'acheteurs pour ajuster le modèle (\(n))")
+        case .tooFewRepeatBuyers(let n):
+            return format.text("too few repeat buyers to fit the model (\(n))", "trop peu de clients ayant racheté pour ajuster le modèle (\(n))")
+        case .didNotConverge(let detail): return detail
+        case .notFitted: return format.text("not fitted", "non ajusté")
+        case .pagesReused: return format.text("not needed: the snapshot's pages are reused", "inutile : les pages du relevé sont réutilisées")
         }
-        if reason.hasPrefix("too few buyers to fit the model") {
-            return "trop peu d'acheteurs pour ajuster le modèle" + reason.dropFirst("too few buyers to fit the model".count)
-        }
-        return reason
     }
 
     /// Three decimals, or as many as show three significant digits of a smaller positive value
@@ -399,7 +401,7 @@ public struct SnapshotView {
             if let p = m.p, let q = m.q, let v = m.v, q > 1 { populationSpend = p * v / (q - 1) }
             return [
                 "fitted": true, "failed": false,
-                "time_unit": m.timeUnit == "week" ? (locale == .fr ? "semaine" : "week") : (locale == .fr ? "jour" : "day"),
+                "time_unit": m.timeUnit == .week ? format.text("week", "semaine") : format.text("day", "jour"),
                 "r": format.number(m.r, decimals: 3), "alpha": format.number(m.alpha, decimals: 3),
                 "a": format.number(m.a, decimals: 3), "b": format.number(m.b, decimals: 3),
                 "log_likelihood": format.number(m.logLikelihood, decimals: 1),

@@ -99,7 +99,7 @@ import Testing
         var customers = CustomerIndex()
         var fresh = LifetimePredictor(settings: LifetimeValueSettings()), recycling = LifetimePredictor(settings: LifetimeValueSettings())
         // A spare of another size holding other values, then each prediction handed back.
-        var spare: LifetimePrediction? = LifetimePrediction(summary: .notComputed(reason: "spare"), probabilityAlive: [1, 2, 3],
+        var spare: LifetimePrediction? = LifetimePrediction(summary: .notComputed(reason: .noBuyer), probabilityAlive: [1, 2, 3],
                                                             predictedCLV: .init(repeating: 4, count: 5000), seconds: 0)
         for label in ["2025-11", "2026-03", "2026-02", "2026-10"] {
             let table = try Self.table(try Self.text(label), label, &customers)

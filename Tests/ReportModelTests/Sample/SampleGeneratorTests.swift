@@ -268,24 +268,27 @@ struct SampleGeneratorTests {
     }
 
     @Test func edgeSettings() throws {
-        let empty = try SampleTestFixture(SampleSettings(customers: 0, months: 2, seed: 5))
-        defer { empty.remove() }
-        for snapshot in try empty.snapshots() { #expect(snapshot.rows.isEmpty) }
-        #expect(try empty.ledger().rows.isEmpty)
-
         let one = try SampleTestFixture(SampleSettings(customers: 1, months: 1, seed: 5))
         defer { one.remove() }
         #expect(try one.snapshots().map { $0.rows.count } == [1])
 
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fidelis-sample-tests-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        for bad in [SampleSettings(customers: -1), SampleSettings(months: 0), SampleSettings(endMonth: 13),
+        for bad in [SampleSettings(customers: 0), SampleSettings(customers: 50_000_001), SampleSettings(months: 0), SampleSettings(months: 601), SampleSettings(endMonth: 13),
                     SampleSettings(endYear: 10)] {
             #expect(throws: SampleError.self) { try SampleGenerator.writeSnapshots(to: dir, settings: bad) }
             #expect(throws: SampleError.self) {
                 try SampleGenerator.writeLedger(to: dir.appendingPathComponent("t.csv"), settings: bad)
             }
         }
+    }
+
+    /// A setting out of range says which and what it must be, for the command line to name its option.
+    @Test func settingsOutOfRangeNameTheSetting() {
+        #expect(throws: SampleError(setting: "customers", requirement: "at least 1", got: 0)) { try SampleSettings(customers: 0).validate() }
+        #expect(throws: SampleError(setting: "months", requirement: "between 1 and 600", got: 601)) { try SampleSettings(months: 601).validate() }
+        #expect(SampleError(setting: "months", requirement: "between 1 and 600", got: 0).description == "months must be between 1 and 600 (got 0)")
+        #expect(SampleError("end month must be 1...12 (got 13)").setting == nil)
     }
 
     @Test func idsAreZeroPaddedAndWidenForLargePopulations() {

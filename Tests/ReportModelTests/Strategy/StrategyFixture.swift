@@ -89,7 +89,7 @@ enum StrategyFixture {
             rfGrid: Array(repeating: Array(repeating: 0, count: 5), count: 5),
             migration: nil,
             cohorts: [],
-            lifetime: .notComputed(reason: "test"),
+            lifetime: .notComputed(reason: .noBuyer),
             escalations: escalations,
             feedback: FeedbackRouting(),
             loyalty: loyalty ?? loyaltySnapshot,

@@ -46,10 +46,13 @@ struct StrategyPlannerTests {
         for (a, b) in zip(plan.actions, plan.actions.dropFirst()) {
             #expect(a.valueAtStake > b.valueAtStake || (a.valueAtStake == b.valueAtStake && a.id < b.id))
         }
-        // Each horizon's list keeps the ranking.
-        for h in PlanHorizon.allCases {
-            #expect(plan.actions(h) == plan.actions.filter { $0.horizon == h })
-        }
+        // Each horizon's list keeps the ranking. The horizons by topic (DecisionTree): win-back,
+        // at-risk, NPS and every escalation are short term; onboarding, nurture, churn and
+        // satisfaction medium term; the programme and gamification long term. Ties at 300 (the
+        // NPS escalation and the detractors) go by id.
+        #expect(plan.actions(.shortTerm).map(\.id) == ["winback-at_risk", "escalate-large_refund", "winback-churned", "escalate-nps_critical", "recover-detractors"])
+        #expect(plan.actions(.mediumTerm).map(\.id) == ["activate-second-purchase", "nurture-potential", "prevent-churn", "improve-satisfaction"])
+        #expect(plan.actions(.longTerm).map(\.id) == ["launch-loyalty-programme", "gamify-repeat"])
     }
 
     /// A segment of few buyers but a tenth of the revenue or more gets its action: the at-risk

@@ -312,7 +312,7 @@ import Testing
         #expect(try cli.run(["build", "--snapshots", "in", "--quiet"], in: dir).status == 0)
         let before = try Self.tree(dir + "/site")
         #expect(before.count > 20)
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededGenerator(seed: 9)
         for _ in 0..<6 {
             let process = Process()
             process.executableURL = CommandLineTests.executable
@@ -494,7 +494,13 @@ import Testing
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty, "nothing written")
         let sample = try cli.run(["sample", "--out", "s", "--customers", "0"], in: dir)
-        #expect(sample.status == 64 && sample.err.contains("--customers must be at least 1"), "\(sample.err)")
+        #expect(sample.status == 64 && sample.err.contains("--customers must be at least 1."), "\(sample.err)")
+        for (option, value, message) in [("--months", "0", "--months must be between 1 and 600."), ("--months", "601", "--months must be between 1 and 600."),
+                                         ("--customers", "50000001", "--customers must be at most 50000000.")] {
+            let bad = try cli.run(["sample", "--out", "s", option, value], in: dir)
+            #expect(bad.status == 64 && bad.err.contains(message), "\(option) \(value): \(bad.err)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/s"), "nothing written")
         let help = try cli.run(["help", "build"], in: dir).out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(help.contains("Ids: vip_at_risk, nps_critical, churn_crisis, public_complaint, large_refund."), "\(help)")
         let trailing = try cli.run(["build", "--out", "site/"], in: dir)

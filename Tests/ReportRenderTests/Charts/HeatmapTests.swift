@@ -9,12 +9,11 @@ import Testing
     let cohortCells: [[Double?]] = [[1, 0.42, 0.3], [1, 0.45, nil], [1, nil, nil]]
 
     func heatmap(rows: [String] = ["2026-01", "2026-02", "2026-03"], columns: [String] = ["0", "1", "2"],
-                 cells: [[Double?]]? = nil, domain: ClosedRange<Double>? = 0...1,
-                 style: Heatmap.EmptyCellStyle = .hatched) -> Heatmap {
+                 cells: [[Double?]]? = nil, domain: ClosedRange<Double>? = 0...1) -> Heatmap {
         Heatmap(id: "cohort", title: "Retention by cohort", description: "Month-1 retention is about 43%.",
                 rowLabels: rows, columnLabels: columns, cells: cells ?? cohortCells,
                 rowAxisTitle: "Cohort", columnAxisTitle: "Months since first purchase",
-                domain: domain, emptyCellStyle: style, noDataMessage: "Not observed yet",
+                domain: domain, noDataMessage: "Not observed yet",
                 valueFormatter: ChartFormat.percent())
     }
 
@@ -36,7 +35,7 @@ import Testing
             let labels = (1...rows).map { "2026-0\($0)" }
             let chart = Heatmap(id: "cohort", title: "Cohorts", description: "", rowLabels: labels, columnLabels: ["+0"],
                                 cells: labels.map { _ in [1.0] }, rowAxisTitle: "Cohort (size), a long title", columnAxisTitle: "Months",
-                                domain: 0...1, emptyCellStyle: .hatched, noDataMessage: "-", valueFormatter: ChartFormat.percent())
+                                domain: 0...1, noDataMessage: "-", valueFormatter: ChartFormat.percent())
             let root = try ChartAssert.valid(chart)
             let height = try #require((root.attr("viewBox")?.split(separator: " ")).flatMap { Double($0[3]) })
             let title = try #require(ChartAssert.elements(root).first { $0.name == "text" && ($0.attr("transform") ?? "").hasPrefix("rotate(-90") })
@@ -56,10 +55,6 @@ import Testing
         // 3 empty cells + 1 legend swatch use the hatch; values are only written in filled cells.
         #expect(ChartAssert.count(root, "rect", "fill", "url(#cohort-hatch)") == 4)
         #expect(ChartAssert.texts(root).filter { $0.hasSuffix("%") }.count == 6 + 2)
-
-        let blank = try ChartAssert.valid(heatmap(style: .blank))
-        #expect(!ChartAssert.elements(blank).contains { $0.name == "pattern" })
-        #expect(ChartAssert.tooltips(blank, "rect").filter { $0.element.attr("fill") == "#ffffff" }.count == 3)
     }
 
     @Test func darkerCellsForLargerValuesWithContrastingText() throws {

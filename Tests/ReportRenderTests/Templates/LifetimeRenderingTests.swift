@@ -17,7 +17,7 @@ import ReportModel
     @Test(arguments: [ReportLocale.en, .fr])
     func failedFitShowsNoPrediction(locale: ReportLocale) throws {
         var (report, history, config) = try latest(locale: locale)
-        report.lifetime = .didNotConverge(reason: "the likelihood is flat")
+        report.lifetime = .didNotConverge(reason: .didNotConverge("the likelihood is flat"))
         for i in report.segments.indices { report.segments[i].predictedCLV = nil }
         let templates = try TemplateSet(locale: locale)
         let md = templates.render("segmentation", SnapshotView(report: report, history: history, config: config).dictionary())
@@ -34,10 +34,30 @@ import ReportModel
     @Test(arguments: [ReportLocale.en, .fr])
     func modelNotComputedIsExplained(locale: ReportLocale) throws {
         var (report, history, config) = try latest(locale: locale)
-        report.lifetime = .notComputed(reason: "too few buyers to fit the model (3)")
+        report.lifetime = .notComputed(reason: .tooFewBuyers(3))
         let md = try TemplateSet(locale: locale).render("segmentation", SnapshotView(report: report, history: history, config: config).dictionary())
         #expect(md.contains(locale == .fr ? "trop peu d'acheteurs pour ajuster le modèle (3)" : "too few buyers to fit the model (3)"))
         #expect(!md.contains("P90"))
+    }
+
+    /// Every reason in both languages (a failed fit's detail as written).
+    @Test func reasonsAreWordedInTheReportLanguage() throws {
+        let (report, history, config) = try latest(locale: .en)
+        var fr = config
+        fr.locale = .fr
+        let enView = SnapshotView(report: report, history: history, config: config), frView = SnapshotView(report: report, history: history, config: fr)
+        let expected: [(LifetimeModelReason, String, String)] = [
+            (.noBuyer, "no buyer", "aucun acheteur"),
+            (.tooFewBuyers(3), "too few buyers to fit the model (3)", "trop peu d'acheteurs pour ajuster le modèle (3)"),
+            (.tooFewRepeatBuyers(1), "too few repeat buyers to fit the model (1)", "trop peu de clients ayant racheté pour ajuster le modèle (1)"),
+            (.didNotConverge("q = 0.5 <= 1"), "q = 0.5 <= 1", "q = 0.5 <= 1"),
+            (.notFitted, "not fitted", "non ajusté"),
+            (.pagesReused, "not needed: the snapshot's pages are reused", "inutile\u{00A0}: les pages du relevé sont réutilisées"),
+        ]
+        for (reason, english, french) in expected {
+            #expect(enView.lifetimeReason(reason) == english)
+            #expect(frView.lifetimeReason(reason) == french)
+        }
     }
 
     /// A fit on the a, b → ∞ ridge (the shipped example's first month) says what its huge a and b
@@ -48,7 +68,7 @@ import ReportModel
         let templates = try TemplateSet(locale: locale)
         let sentence = locale == .fr ? "ne varie pas d'un client à l'autre" : "does not vary between customers"
         for (a, b, shown) in [(373_816.0, 6_548_572.0, true), (0.79, 2.43, false), (4_000.0, 5_000.0, false)] {
-            report.lifetime = .fitted(LifetimeModelFigures(timeUnit: "week", r: 0.12, alpha: 1.5, a: a, b: b, logLikelihood: -627.3, p: nil, q: nil, v: nil,
+            report.lifetime = .fitted(LifetimeModelFigures(timeUnit: .week, r: 0.12, alpha: 1.5, a: a, b: b, logLikelihood: -627.3, p: nil, q: nil, v: nil,
                                                            gammaGammaExcluded: 0, horizonMonths: 12, monthlyDiscountRate: 0.01))
             let md = templates.render("segmentation", SnapshotView(report: report, history: history, config: config).dictionary())
             #expect(md.contains(sentence) == shown, "a = \(a), b = \(b)")
@@ -82,7 +102,7 @@ import ReportModel
         var (report, _, config) = try latest(locale: .en)
         report.segmentIDs = ["at_risk"]
         report.buyers = buyers
-        report.lifetime = .fitted(LifetimeModelFigures(timeUnit: "week", r: 1, alpha: 1, a: 1, b: 1, logLikelihood: -1, p: 2, q: 3, v: 10,
+        report.lifetime = .fitted(LifetimeModelFigures(timeUnit: .week, r: 1, alpha: 1, a: 1, b: 1, logLikelihood: -1, p: 2, q: 3, v: 10,
                                                        gammaGammaExcluded: 0, horizonMonths: 12, monthlyDiscountRate: 0.01))
         config.locale = .en
         let view = LifetimeView(report: report, customers: customers.ids, format: ReportFormatter(locale: .en, currency: "EUR")).atRisk()
@@ -103,7 +123,7 @@ import ReportModel
         var (report, _, _) = try latest(locale: .en)
         report.segmentIDs = ["at_risk"]
         report.buyers = buyers
-        report.lifetime = .fitted(LifetimeModelFigures(timeUnit: "week", r: 1, alpha: 1, a: 1, b: 1, logLikelihood: -1, p: nil, q: nil, v: nil,
+        report.lifetime = .fitted(LifetimeModelFigures(timeUnit: .week, r: 1, alpha: 1, a: 1, b: 1, logLikelihood: -1, p: nil, q: nil, v: nil,
                                                        gammaGammaExcluded: 3, horizonMonths: 12, monthlyDiscountRate: 0.01))
         let format = ReportFormatter(locale: .en, currency: "EUR")
         let view = LifetimeView(report: report, customers: customers.ids, format: format)
@@ -122,12 +142,12 @@ import ReportModel
     /// and the same in any buyer order (the view reads them by selection, not a sort).
     @Test func distributionQuantilesAndSharesByHand() throws {
         var (report, _, _) = try latest(locale: .en)
-        report.lifetime = .fitted(LifetimeModelFigures(timeUnit: "week", r: 1, alpha: 1, a: 1, b: 1, logLikelihood: -1, p: 2, q: 3, v: 10,
+        report.lifetime = .fitted(LifetimeModelFigures(timeUnit: .week, r: 1, alpha: 1, a: 1, b: 1, logLikelihood: -1, p: 2, q: 3, v: 10,
                                                        gammaGammaExcluded: 0, horizonMonths: 12, monthlyDiscountRate: 0.01))
         report.segmentIDs = report.segments.map(\.id)
         let values: [Double] = (0...10).map { Double($0) * 10 }
         var orders = [Array(values.indices), Array(values.indices.reversed()), [5, 0, 10, 3, 8, 1, 9, 2, 7, 4, 6]]
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 11)
         orders.append(Array(values.indices).shuffled(using: &generator))
         var seen: [String] = []
         for order in orders {
@@ -153,11 +173,11 @@ import ReportModel
     /// top 20 % = 500 + 990 × 2 = 2,480 (36.0 %).
     @Test func topSharesWithTiesAtTheThreshold() throws {
         var (report, _, _) = try latest(locale: .en)
-        report.lifetime = .fitted(LifetimeModelFigures(timeUnit: "week", r: 1, alpha: 1, a: 1, b: 1, logLikelihood: -1, p: 2, q: 3, v: 10,
+        report.lifetime = .fitted(LifetimeModelFigures(timeUnit: .week, r: 1, alpha: 1, a: 1, b: 1, logLikelihood: -1, p: 2, q: 3, v: 10,
                                                        gammaGammaExcluded: 0, horizonMonths: 12, monthlyDiscountRate: 0.01))
         report.segmentIDs = report.segments.map(\.id)
         var values = [Double](repeating: 1, count: 3600) + [Double](repeating: 2, count: 1390) + [Double](repeating: 50, count: 10)
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 12)
         values.shuffle(using: &generator)
         report.buyers = Self.buyers(clv: values, segment: values.map { _ in 0 })
         let d = LifetimeView(report: report, customers: nil, format: ReportFormatter(locale: .en, currency: "EUR")).distribution()

@@ -18,13 +18,15 @@ import ReportModel
         let (report, previous, config) = try fixture(.en)
         let plan = StrategyPlanner.plan(report, previous: previous, config: config)
         let view = StrategyView(report: report, previous: previous, config: config, format: ReportFormatter(locale: .en, currency: "EUR")).dictionary()
+        let ownerNames: [SpecialistArea: String] = [.lifecycleManagement: "Lifecycle", .loyaltyPrograms: "Loyalty programmes",
+                                                    .churnPrevention: "Churn prevention", .customerSuccess: "Customer success"]
         var shown: [String] = []
         for (key, horizon) in [("short", PlanHorizon.shortTerm), ("medium", .mediumTerm), ("long", .longTerm)] {
             let part = try #require(view[key] as? [String: Any])
             let actions = try #require(part["actions"] as? [[String: Any]])
             #expect(actions.map { $0["id"] as? String } == plan.actions(horizon).map(\.id))
             for (a, model) in zip(actions, plan.actions(horizon)) {
-                #expect(a["owner"] as? String == AreaText.name(model.owner, .en))
+                #expect(a["owner"] as? String == ownerNames[model.owner])
                 shown.append(model.id)
             }
             let ranks = actions.compactMap { Int($0["rank"] as? String ?? "") }
@@ -41,10 +43,14 @@ import ReportModel
         let budget = try #require(view["budget"] as? [String: Any])
         let lines = try #require(budget["lines"] as? [[String: Any]])
         #expect(lines.count == plan.budget.count)
-        // The total of the lines as shown: within half a unit a line of the exact total.
-        let shownTotal = plan.budget.reduce(0) { $0 + $1.amount.rounded() }
-        #expect(budget["total"] as? String == format.money(shownTotal, decimals: 0))
-        #expect(abs(shownTotal - plan.budgetTotal) <= 0.5 * Double(plan.budget.count))
+        // The sample's lines (seed 7), in euros; the total is the sum of the lines as shown,
+        // 310 + 220 + 6 + 150 + 254 + 129 + 81 + 6 + 52 + 85 + 539 = 1,832, within half a euro a
+        // line of the exact total (the last line is 53,881 points × 0.01 € = 538.81 €).
+        let nnbsp = "\u{202F}"
+        #expect(lines.map { $0["amount"] as? String } == ["310", "220", "6", "150", "254", "129", "81", "6", "52", "85", "539"].map { $0 + nnbsp + "€" })
+        #expect(lines.last?["computation"] as? String == "53" + nnbsp + "881 × 0,01" + nnbsp + "€")
+        #expect(budget["total"] as? String == "1" + nnbsp + "832" + nnbsp + "€")
+        #expect(abs(1832 - plan.budgetTotal) <= 0.5 * Double(plan.budget.count))
         for line in lines {
             let computation = try #require(line["computation"] as? String)
             #expect(computation.contains(" × ") && computation.hasSuffix("€"), "\(computation)")
@@ -61,8 +67,11 @@ import ReportModel
         let loyalty = LoyaltyView(design: design, report: report, format: format).dictionary()
         let tiers = try #require(loyalty["tiers"] as? [[String: Any]])
         #expect(tiers.map { $0["name"] as? String } == design.tiers.map(\.name))
-        #expect(loyalty["reward_cost"] as? String == format.money(design.rewardCost, decimals: 0))
-        #expect(loyalty["liability"] as? String == format.money(design.pointsLiability, decimals: 0))
+        // The sample's (seed 7) reward cost, 53,881 points × €0.01 = €538.81, and points liability
+        // €359.21, to the euro.
+        #expect(abs(design.rewardCost - 538.81) < 0.005 && abs(design.pointsLiability - 359.21) < 0.005)
+        #expect(loyalty["reward_cost"] as? String == "€539")
+        #expect(loyalty["liability"] as? String == "€359")
         let playbooks = PlaybookView(report: report, config: config, format: format).dictionary()
         let segments = try #require(playbooks["segments"] as? [[String: Any]])
         let escalations = try #require(playbooks["escalations"] as? [[String: Any]])
