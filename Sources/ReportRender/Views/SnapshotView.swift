@@ -61,6 +61,7 @@ public struct SnapshotView {
         v["cohorts"] = cohorts()
         v["cohort_columns"] = cohortColumns()
         v["has_cohorts"] = !report.cohorts.isEmpty
+        v["cohort_full_span"] = cohortFullSpan()
         let escalationList = escalations()
         v["escalations"] = escalationList
         v["raised_escalations"] = escalationList.filter { $0["raised"] as! Bool }
@@ -135,7 +136,10 @@ public struct SnapshotView {
         let previous = history.last
         return report.kpis.map { k in
             var trend = "", trendLabel = "", trendText = ""
-            if let prev = previous?.kpi(k.key).value, let now = k.value {
+            if let prev = previous?.kpi(k.key).value, var now = k.value {
+                // Values that print the same are unchanged for the reader, as the key points say
+                // (31.0% beside 31.0% was "↘ worse", 0.3104 → 0.3099).
+                if KPIText.format(k.key, now, format) == KPIText.format(k.key, prev, format) { now = prev }
                 trend = now > prev ? "↗" : now < prev ? "↘" : "→"
                 // Whether the move is good news depends on the indicator (churn and effort: down).
                 let verdict = now == prev ? "" : (now > prev) == KPIText.higherIsBetter(k.key)
@@ -245,6 +249,15 @@ public struct SnapshotView {
         }
     }
 
+    /// How long a cohort stays wholly active, from the activity window: its customers all ordered
+    /// in its month, so all are active until about a window after it ("its first 3 months" for 90
+    /// days, "its first month" for 30; the text said three months whatever the window).
+    func cohortFullSpan() -> String {
+        let months = max(1, Int((Double(config.activityWindowDays) / 30.4).rounded()))
+        if locale == .fr { return months == 1 ? "son premier mois" : "ses \(months) premiers mois" }
+        return months == 1 ? "its first month" : "its first \(months) months"
+    }
+
     /// The months since the first purchase that the cohort table shows (+0 to +12 at most).
     private func cohortWidth() -> Int { min(13, report.cohorts.suffix(12).map(\.retention.count).max() ?? 0) }
 
@@ -269,7 +282,7 @@ public struct SnapshotView {
                         "id": c.id,
                         "segment": c.segment.map { SegmentCatalog.name($0, locale) } ?? "—",
                         "revenue": format.money(units: c.revenue),
-                        "predicted_clv": format.money(c.predictedCLV, decimals: 0),
+                        "predicted_clv": format.money(c.predictedCLV),
                         "trigger": trigger(e.kind, c),
                     ]
                 },

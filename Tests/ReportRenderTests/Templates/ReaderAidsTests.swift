@@ -150,6 +150,35 @@ import ReportModel
         #expect(diagnostic.contains("the revenue of the period is all revenue to date"))
     }
 
+    /// A KPI's arrow points one way exactly when its printed value differs from the previous one
+    /// (0.3104 → 0.3099 printed 31.0% twice and read "↘ worse"); the cohort text follows the window.
+    @Test func trendsFollowThePrintedValuesAndCohortTextTheWindow() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.sample("in", customers: 300, months: 6, seed: 11)
+        let result = try f.build("in")
+        for (index, report) in result.reports.enumerated().dropFirst() {
+            for locale in ReportLocale.allCases {
+                var config = ReportConfig()
+                config.locale = locale
+                let view = SnapshotView(report: report, history: Array(result.reports[..<index]), config: config).dictionary()
+                for kpi in try #require(view["kpis"] as? [[String: Any]]) where kpi["has_trend"] as? Bool == true {
+                    let same = kpi["value"] as? String == kpi["previous"] as? String
+                    #expect((kpi["trend"] as? String == "→") == same, "\(kpi)")
+                    #expect(((kpi["trend_text"] as? String)?.hasSuffix(locale == .fr ? " stable" : " unchanged") ?? false) == same, "\(kpi)")
+                }
+            }
+        }
+        var config = ReportConfig()
+        let report = try #require(result.latest)
+        for (days, en, fr) in [(90, "its first 3 months", "ses 3 premiers mois"), (30, "its first month", "son premier mois"), (10, "its first month", "son premier mois"), (60, "its first 2 months", "ses 2 premiers mois")] {
+            config.activityWindowDays = days
+            config.locale = .en
+            #expect(SnapshotView(report: report, history: [], config: config).cohortFullSpan() == en)
+            config.locale = .fr
+            #expect(SnapshotView(report: report, history: [], config: config).cohortFullSpan() == fr)
+        }
+    }
+
     @Test func theTrendTableSaysWhenItLeavesSnapshotsOut() throws {
         let f = BuildFixture(); defer { f.remove() }
         f.sample("in", customers: 150, months: 14, seed: 5)
