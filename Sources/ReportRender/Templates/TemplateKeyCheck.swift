@@ -54,9 +54,14 @@ struct TemplateKeyCheck {
 
     /// The tags of `text` that `view` cannot fill as written, in the order they appear.
     static func unknownKeys(in text: String, view: [String: Any]) -> [UnknownKey] {
+        unknownKeys(in: MustacheTag.scan(text), view: view)
+    }
+
+    /// The same, from a template's tags as `MustacheTag.scan` read them.
+    static func unknownKeys(in tags: [MustacheTag], view: [String: Any]) -> [UnknownKey] {
         var stack: [Frame] = [.keys(view)]
         var found: [UnknownKey] = []
-        for tag in MustacheTag.scan(text) {
+        for tag in tags {
             switch tag.kind {
             case .setDelimiter, .comment, .partial, .pragma: continue
             case .block, .parent:                    // closed by {{/name}}, names read around them

@@ -21,8 +21,8 @@ public struct TemplateSet: Sendable {
     public let fingerprint: String
     /// The site's style sheet (`assets/style.css` of the template folder).
     public let stylesheet: String
-    /// The text of each template, by name, as its file holds it.
-    private let texts: [String: String]
+    /// The tags of each template, by name (read once, for the key checks of each snapshot checked).
+    private let tags: [String: [MustacheTag]]
     /// What the override folder holds that this build does not use (see `unusedOverrides`), and its
     /// templates that leave a page empty.
     public let overrideWarnings: [String]
@@ -78,7 +78,7 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
         var fingerprint = ""
-        var texts: [String: String] = [:]
+        var tags: [String: [MustacheTag]] = [:]
         var partials: [String: [MustacheTag]] = [:]
         var warnings: [String] = []
         for (name, kind) in TemplateSet.templates {
@@ -94,10 +94,12 @@ public struct TemplateSet: Sendable {
             if let problem = TemplateStructureCheck.problem(in: text, html: kind == "html", templates: TemplateSet.templates.map(\.0)) {
                 throw TemplateError(file: path, line: problem.line, column: problem.column, message: problem.message)
             }
-            partials[name] = MustacheTag.scan(text).filter { $0.kind == .partial }
+            let scanned = MustacheTag.scan(text)
+            tags[name] = scanned
+            partials[name] = scanned.filter { $0.kind == .partial }
             if text.allSatisfy(\.isWhitespace) {
                 warnings.append("\(path): the template is empty, so \(kind == "md" ? "the \(name) deliverable is an empty file" : "its pages are empty") (expected its text: `fidelis-report init` writes the default)")
-            } else if name == "page" && !MustacheTag.scan(text).contains(where: { $0.kind == .raw && $0.name == "content" }) {
+            } else if name == "page" && !scanned.contains(where: { $0.kind == .raw && $0.name == "content" }) {
                 warnings.append("\(path): the page never inserts {{{content}}}, so every deliverable's page shows no text (expected {{{content}}} where the deliverable goes)")
             }
             // The pragma shares the first line, so line numbers in messages stay those of the file.
@@ -113,7 +115,6 @@ public struct TemplateSet: Sendable {
                 throw TemplateError(file: path, line: 0, column: 0, message: "template error: \(error)")
             }
             sources[name] = path
-            texts[name] = text
             fingerprint += "\(name)\n\(text)\n"
         }
         if let loop = TemplateStructureCheck.includeLoop(partials), let path = sources[loop.template] {
@@ -131,7 +132,7 @@ public struct TemplateSet: Sendable {
         self.fingerprint = fingerprint + css
         self.library = library
         self.sources = sources
-        self.texts = texts
+        self.tags = tags
         overrideWarnings = (override.map { TemplateSet.unusedOverrides(in: $0, locale: locale) } ?? []) + warnings
     }
 
@@ -204,8 +205,8 @@ public struct TemplateSet: Sendable {
     /// Warnings for the tags of template `name` that name nothing in `view` (see `TemplateKeyCheck`),
     /// located as `FILE:LINE:COLUMN`.
     public func unknownKeys(_ name: String, in view: [String: Any]) -> [String] {
-        guard let text = texts[name], let file = sources[name] else { return [] }
-        let unknown = TemplateKeyCheck.unknownKeys(in: text, view: view)
+        guard let tags = tags[name], let file = sources[name] else { return [] }
+        let unknown = TemplateKeyCheck.unknownKeys(in: tags, view: view)
         var warnings = unknown.prefix(10).map {
             "\(file):\($0.line):\($0.column): \($0.explanation)"
         }
