@@ -33,11 +33,7 @@ struct Init: ParsableCommand {
         // copied left a fidelis.yml, and the next run was refused because it "already exists").
         var made: [String] = []
         do {
-            var missing = directory
-            while !missing.isEmpty && !fm.fileExists(atPath: missing) {
-                made.insert(missing, at: 0)
-                missing = (missing as NSString).deletingLastPathComponent
-            }
+            made = SiteWriter.missingFolders(directory)
             try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
             try DefaultConfig.yaml.write(toFile: config, atomically: true, encoding: .utf8)
             made.append(config)

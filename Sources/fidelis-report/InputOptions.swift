@@ -52,9 +52,12 @@ struct InputOptions: ParsableArguments {
     /// A warning when `init`'s templates folder is here but not given with --templates (`given`):
     /// the config is read by its name, a folder named templates may be anything, so it is not
     /// read unasked, but edits made in it would be lost without a word.
-    static func unreadTemplatesWarning(given: String?) {
-        guard given == nil, FileManager.default.fileExists(atPath: "templates/en") || FileManager.default.fileExists(atPath: "templates/fr") else { return }
-        FileHandle.standardError.write(Data("warning: templates/ here is not read unless given: pass --templates templates to use it\n".utf8))
+    @discardableResult
+    static func unreadTemplatesWarning(given: String?) -> String? {
+        guard given == nil, FileManager.default.fileExists(atPath: "templates/en") || FileManager.default.fileExists(atPath: "templates/fr") else { return nil }
+        let warning = "templates/ here is not read unless given: pass --templates templates to use it"
+        FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+        return warning
     }
 
     /// The config file read: `--config`, else `fidelis.yml` when present here, else none (the defaults).

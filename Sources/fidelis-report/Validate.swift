@@ -29,11 +29,11 @@ struct Validate: ParsableCommand {
     func run() throws {
         var config: ReportConfig
         do { config = try input.loadConfig() } catch { throw Exit.failure(error) }
-        InputOptions.unreadTemplatesWarning(given: templates)
+        let unread = InputOptions.unreadTemplatesWarning(given: templates)
         if let locale { config.locale = locale }
         let result: ReportBuilder.Result
         // Every warning, for --strict (the config's are printed as it is loaded).
-        var warnings = config.warnings
+        var warnings = config.warnings + (unread.map { [$0] } ?? [])
         let log = BuildLog { line in FileHandle.standardError.write(Data((line.trimmingCharacters(in: .whitespaces) + "\n").utf8)) }
         do {
             if parseOnly {
@@ -48,7 +48,7 @@ struct Validate: ParsableCommand {
                     }
                 }
                 var templateWarnings: [String] = []
-                for warning in sets.flatMap(\.overrideWarnings) where !templateWarnings.contains(warning) { templateWarnings.append(warning) }
+                for warning in sets.flatMap(\.templateWarnings) where !templateWarnings.contains(warning) { templateWarnings.append(warning) }
                 for warning in templateWarnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
                 warnings += templateWarnings
                 result = try ReportBuilder.validate(input.input, config: config, templates: sets, log: log)

@@ -114,7 +114,7 @@ public enum ReportBuilder {
         let periods = reader.periods
         // The templates' warnings are kept with the input's: printed under --quiet too, and again by
         // an unchanged rebuild (the templates are part of its key).
-        var warnings = templates.overrideWarnings + reader.warnings
+        var warnings = templates.templateWarnings + reader.warnings
         for warning in warnings { log.note("warning: \(warning)") }
         // A ledger's month ends are keyed by the digests of their lines, known once it is read.
         let periodDigests = reader.periodDigests
@@ -368,7 +368,7 @@ public enum ReportBuilder {
             for (checked, history) in [(first, [SnapshotReport]()), (latest, Array(reports.dropLast()))] {
                 guard let checked else { continue }
                 let view = SnapshotView(report: checked.report, history: history, config: config)
-                for warning in pages.unknownKeys(checked.report, view: view, customers: checked.customers, periods: reports.map(\.period))
+                for warning in pages.tagWarnings(checked.report, view: view, customers: checked.customers, periods: reports.map(\.period))
                 where said.insert(warning).inserted { warnings.append(warning) }
             }
         }

@@ -4,7 +4,8 @@ import Glibc
 #endif
 
 /// One build at a time for a site: an exclusive `flock` on `.<name>.lock` beside the site folder,
-/// held until `end` (or the process's exit, however the build ends), which removes the file.
+/// held until `end`, which removes the file (a killed build leaves it, unlocked: the next build
+/// takes it), or until the process exits, however it ends.
 ///
 /// Two builds into one `--out` each reused the other's half-written folders and both swapped theirs
 /// in: a French month in an English site, kept afterwards as unchanged. The second build is now
@@ -22,37 +23,39 @@ public final class SiteLock {
         let parent = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
         path = (parent as NSString).appendingPathComponent(".\(name).lock")
-        var missing = parent
-        while !missing.isEmpty && missing != "/" && !FileManager.default.fileExists(atPath: missing) {
-            created.insert(missing, at: 0)
-            missing = (missing as NSString).deletingLastPathComponent
-        }
+        created = SiteWriter.missingFolders(parent)
         if !created.isEmpty, let failure = SiteWriter.makeFolders(parent) {
             end(succeeded: false)
             throw .cannotWrite(target, "cannot create the folder that holds it, \(parent): \(failure)")
         }
         while true {
-            let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-            // A folder this process cannot write in: `SiteWriter` refuses it in its own words.
-            guard fd >= 0 else { return }
+            var fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            // A lock file another user's killed build left (0644): a lock is taken on it read-only.
+            if fd < 0 && errno == EACCES { fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC) }
+            guard fd >= 0 else {
+                // A folder this process cannot write in: `SiteWriter` refuses it in its own words.
+                if access(parent, W_OK) != 0 { return }
+                throw .cannotWrite(path, "cannot open the lock file: \(String(cString: strerror(errno)))")
+            }
             guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-                let busy = errno == EWOULDBLOCK
-                let reason = String(cString: strerror(errno))
-                Glibc.close(fd)
+                let failure = errno
+                close(fd)
+                // A file system without locks (some network and FUSE ones): the build goes on unlocked.
+                if failure == ENOLCK || failure == EOPNOTSUPP || failure == ENOSYS { return }
                 end(succeeded: false)
-                if busy {
+                if failure == EWOULDBLOCK {
                     throw .refused(target, "another fidelis-report build is writing it now (expected one build at a time for a site: wait for that one, or give this one another --out)")
                 }
-                throw .cannotWrite(path, "cannot lock: \(reason)")
+                throw .cannotWrite(path, "cannot lock: \(String(cString: strerror(failure)))")
             }
             // The build that held it may have removed the file between its open and this lock: the
             // lock counts only on the file the path still names.
             var held = stat(), named = stat()
-            if fstat(fd, &held) == 0 && stat(path, &named) == 0 && held.st_ino == named.st_ino && held.st_dev == named.st_dev {
+            if fstat(fd, &held) == 0 && lstat(path, &named) == 0 && held.st_ino == named.st_ino && held.st_dev == named.st_dev {
                 self.fd = fd
                 return
             }
-            Glibc.close(fd)
+            close(fd)
         }
     }
 
@@ -62,7 +65,7 @@ public final class SiteLock {
     public func end(succeeded: Bool) {
         if fd >= 0 {
             unlink(path)
-            Glibc.close(fd)
+            close(fd)
             fd = -1
         }
         if !succeeded {

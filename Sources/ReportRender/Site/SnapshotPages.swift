@@ -112,7 +112,7 @@ struct SnapshotPages {
     }
 
     /// Writes the folder `<period>/` of a snapshot. With `checkingKeys`, returns the warnings for
-    /// template tags that name nothing in this snapshot's views (`TemplateSet.unknownKeys`).
+    /// template tags that name nothing in this snapshot's views (`TemplateSet.tagWarnings`).
     ///
     /// With `segmentsAside`, `segments.csv` (most of the folder's time: 0.16 of 0.26 s for 1 M
     /// customers) is written on a second thread while the rest is made: for the last snapshot of a
@@ -155,23 +155,23 @@ struct SnapshotPages {
             markdown.append(text)
         }
         try writeHTML(base: base, charts: charts, markdown: markdown, label: report.period.label, periods: periods, site: site)
-        let warnings = checkingKeys ? unknownKeys(base: base, charts: charts, label: report.period.label, periods: periods) : []
+        let warnings = checkingKeys ? tagWarnings(base: base, charts: charts, label: report.period.label, periods: periods) : []
         if let error = segments?.wait() { throw error }
         return warnings
     }
 
     /// The warnings for template tags that name nothing in the views of a snapshot's pages
-    /// (`TemplateSet.unknownKeys`), without writing anything (`validate --templates`).
-    func unknownKeys(_ report: SnapshotReport, view: SnapshotView, customers: CustomerIDs, periods: [SnapshotPeriod]) -> [String] {
-        unknownKeys(base: view.with(customers: customers).dictionary(), charts: charts(report, history: view.history), label: report.period.label, periods: periods)
+    /// (`TemplateSet.tagWarnings`), without writing anything (`validate --templates`).
+    func tagWarnings(_ report: SnapshotReport, view: SnapshotView, customers: CustomerIDs, periods: [SnapshotPeriod]) -> [String] {
+        tagWarnings(base: view.with(customers: customers).dictionary(), charts: charts(report, history: view.history), label: report.period.label, periods: periods)
     }
 
     /// The same, from a snapshot's base view and charts.
-    private func unknownKeys(base: [String: Any], charts: [[String: Any]], label: String, periods: [SnapshotPeriod]) -> [String] {
+    private func tagWarnings(base: [String: Any], charts: [[String: Any]], label: String, periods: [SnapshotPeriod]) -> [String] {
         var warnings: [String] = []
-        for name in TemplateSet.deliverables { warnings += templates.unknownKeys(name, in: deliverableView(base, name: name)) }
-        warnings += templates.unknownKeys("page", in: pageView(base, name: TemplateSet.deliverables[0], html: "", label: label, periods: periods))
-        warnings += templates.unknownKeys("dashboard", in: dashboardView(base, charts: charts, periods: periods, current: label, root: "../", here: "", isHome: false))
+        for name in TemplateSet.deliverables { warnings += templates.tagWarnings(name, in: deliverableView(base, name: name)) }
+        warnings += templates.tagWarnings("page", in: pageView(base, name: TemplateSet.deliverables[0], html: "", label: label, periods: periods))
+        warnings += templates.tagWarnings("dashboard", in: dashboardView(base, charts: charts, periods: periods, current: label, root: "../", here: "", isHome: false))
         return warnings
     }
 

@@ -12,7 +12,7 @@ import Foundation
 /// name the view does not have, or has as something a value tag cannot print.
 struct TemplateKeyCheck {
     /// A tag the view cannot fill as written.
-    struct UnknownKey: Equatable {
+    struct TagProblem: Equatable {
         /// What is wrong with the tag.
         enum Problem: Equatable {
             /// The view has no such name.
@@ -53,14 +53,14 @@ struct TemplateKeyCheck {
     }
 
     /// The tags of `text` that `view` cannot fill as written, in the order they appear.
-    static func unknownKeys(in text: String, view: [String: Any]) -> [UnknownKey] {
-        unknownKeys(in: MustacheTag.scan(text), view: view)
+    static func tagProblems(in text: String, view: [String: Any]) -> [TagProblem] {
+        tagProblems(in: MustacheTag.scan(text), view: view)
     }
 
     /// The same, from a template's tags as `MustacheTag.scan` read them.
-    static func unknownKeys(in tags: [MustacheTag], view: [String: Any]) -> [UnknownKey] {
+    static func tagProblems(in tags: [MustacheTag], view: [String: Any]) -> [TagProblem] {
         var stack: [Frame] = [.keys(view)]
-        var found: [UnknownKey] = []
+        var found: [TagProblem] = []
         for tag in tags {
             switch tag.kind {
             case .setDelimiter, .comment, .partial, .pragma: continue
@@ -74,10 +74,10 @@ struct TemplateKeyCheck {
             }
             let value: Lookup = lookupName(tag.name).map { resolve($0, in: stack) } ?? .unknowable
             switch value {
-            case .missing: found.append(UnknownKey(line: tag.line, column: tag.column, tag: tag.text))
+            case .missing: found.append(TagProblem(line: tag.line, column: tag.column, tag: tag.text))
             case .found(let v) where (tag.kind == .variable || tag.kind == .raw) && !tag.name.contains("("):
                 // (`count(kpis)` prints what the function makes of the list.)
-                if let what = structure(v) { found.append(UnknownKey(line: tag.line, column: tag.column, tag: tag.text, problem: .notAValue(what))) }
+                if let what = structure(v) { found.append(TagProblem(line: tag.line, column: tag.column, tag: tag.text, problem: .notAValue(what))) }
             default: break
             }
             // A section this view does not render (a false flag, an empty list) may use keys that

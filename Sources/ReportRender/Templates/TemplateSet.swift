@@ -25,7 +25,7 @@ public struct TemplateSet: Sendable {
     private let tags: [String: [MustacheTag]]
     /// What the override folder holds that this build does not use (see `unusedOverrides`), and its
     /// templates that leave a page empty.
-    public let overrideWarnings: [String]
+    public let templateWarnings: [String]
 
     /// The folder of built-in templates: `$FIDELIS_TEMPLATES`; else, for a binary copied out of its
     /// build (an install, a CI artefact), `Templates` beside it or `../share/fidelis-report/Templates`;
@@ -91,12 +91,9 @@ public struct TemplateSet: Sendable {
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 throw TemplateError(file: path, line: 0, column: 0, message: "template not found or not UTF-8 (run `fidelis-report init` to get editable copies, or set FIDELIS_TEMPLATES)")
             }
-            if let problem = TemplateStructureCheck.problem(in: text, html: kind == "html", templates: TemplateSet.templates.map(\.0)) {
-                throw TemplateError(file: path, line: problem.line, column: problem.column, message: problem.message)
-            }
             let scanned = MustacheTag.scan(text)
             tags[name] = scanned
-            partials[name] = scanned.filter { $0.kind == .partial }
+            partials[name] = scanned.filter { $0.kind == .partial || $0.kind == .parent }
             if text.allSatisfy(\.isWhitespace) {
                 warnings.append("\(path): the template is empty, so \(kind == "md" ? "the \(name) deliverable is an empty file" : "its pages are empty") (expected its text: `fidelis-report init` writes the default)")
             } else if name == "page" && !scanned.contains(where: { $0.kind == .raw && $0.name == "content" }) {
@@ -108,11 +105,20 @@ public struct TemplateSet: Sendable {
             do {
                 library.register(try MustacheTemplate(string: source), named: name)
             } catch let error as MustacheTemplate.ParserError {
+                // A section error is worded with the section's name and where it opened; any other,
+                // as Mustache found it (an unfinished tag first: the sections after it mean nothing).
+                if let kind = error.error as? MustacheTemplate.Error, kind == .sectionCloseNameIncorrect || kind == .expectedSectionEnd,
+                   let problem = TemplateStructureCheck.sectionProblem(in: text) {
+                    throw TemplateError(file: path, line: problem.line, column: problem.column, message: problem.message)
+                }
                 let line = error.context.lineNumber
                 let column = line == 1 ? max(1, error.context.columnNumber - pragma.count) : error.context.columnNumber
                 throw TemplateError(file: path, line: line, column: column, message: TemplateError.describe(error.error))
             } catch {
                 throw TemplateError(file: path, line: 0, column: 0, message: "template error: \(error)")
+            }
+            if let problem = TemplateStructureCheck.problem(in: text, html: kind == "html", templates: TemplateSet.templates.map(\.0), pages: TemplateSet.pages) {
+                throw TemplateError(file: path, line: problem.line, column: problem.column, message: problem.message)
             }
             sources[name] = path
             fingerprint += "\(name)\n\(text)\n"
@@ -133,7 +139,7 @@ public struct TemplateSet: Sendable {
         self.library = library
         self.sources = sources
         self.tags = tags
-        overrideWarnings = (override.map { TemplateSet.unusedOverrides(in: $0, locale: locale) } ?? []) + warnings
+        templateWarnings = (override.map { TemplateSet.unusedOverrides(in: $0, locale: locale) } ?? []) + warnings
     }
 
     /// Each template's name and kind (`md` or `html`, the middle of its file extension).
@@ -204,9 +210,9 @@ public struct TemplateSet: Sendable {
 
     /// Warnings for the tags of template `name` that name nothing in `view` (see `TemplateKeyCheck`),
     /// located as `FILE:LINE:COLUMN`.
-    public func unknownKeys(_ name: String, in view: [String: Any]) -> [String] {
+    public func tagWarnings(_ name: String, in view: [String: Any]) -> [String] {
         guard let tags = tags[name], let file = sources[name] else { return [] }
-        let unknown = TemplateKeyCheck.unknownKeys(in: tags, view: view)
+        let unknown = TemplateKeyCheck.tagProblems(in: tags, view: view)
         var warnings = unknown.prefix(10).map {
             "\(file):\($0.line):\($0.column): \($0.explanation)"
         }

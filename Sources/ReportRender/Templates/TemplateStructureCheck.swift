@@ -1,8 +1,9 @@
-/// Checks a template's tags before Mustache reads it, for what Mustache would report without names
-/// or not at all: sections closed under another name or never closed (with the section's name and
-/// where it opened), a partial that names no template (it would render nothing), templates that
-/// include themselves, and in an HTML template a raw tag over anything but the HTML the tool makes
-/// (`{{{text}}}` would put a customer's text into the page unescaped).
+/// Checks a template's tags for what Mustache reports without names or not at all: sections closed
+/// under another name or never closed (with the section's name and where it opened), partials that
+/// name no template (they render nothing), templates that include themselves, and what would let a
+/// customer's text into a page unescaped: in an HTML template a raw tag over anything but the HTML
+/// the tool makes (`{{{text}}}`), a Markdown template as a partial, other delimiters; anywhere, a
+/// pragma that changes the escaping.
 enum TemplateStructureCheck {
     /// A problem, located in the template's file.
     struct Problem: Equatable, Error {
@@ -13,11 +14,12 @@ enum TemplateStructureCheck {
 
     /// The keys an HTML template may insert raw: `content` (a deliverable's HTML), `svg` and
     /// `table` (a chart and its data table); all three made and escaped by the tool.
-    static let htmlKeys: Set<String> = ["content", "svg", "table"]
+    static let rawHTMLKeys: Set<String> = ["content", "svg", "table"]
 
-    /// The first problem of a template's `text` (an HTML template when `html`), given the
-    /// names of the templates a partial may include.
-    static func problem(in text: String, html: Bool, templates: [String]) -> Problem? {
+    /// A section problem of a template Mustache could not read, worded with the section's name and
+    /// where it opened (Mustache says only that "a section" is closed under another name or still
+    /// open); nil when the sections are in order, so that Mustache's own message stands.
+    static func sectionProblem(in text: String) -> Problem? {
         var open: [MustacheTag] = []
         for tag in MustacheTag.scan(text) {
             switch tag.kind {
@@ -32,31 +34,52 @@ enum TemplateStructureCheck {
                     return Problem(line: tag.line, column: tag.column,
                                    message: "template syntax error: \(tag.text) closes \(last.text), opened at line \(last.line) (expected {{/\(last.name)}})")
                 }
-            case .raw where html && !htmlKeys.contains(tag.name):
-                return Problem(line: tag.line, column: tag.column,
-                               message: "unescaped value: \(tag.text) would put its text into the page as HTML, which only \(htmlKeys.sorted().joined(separator: ", ")) may be: they hold HTML the tool made (expected {{\(tag.name)}}, the same text escaped)")
-            case .partial where !templates.contains(tag.name):
-                return Problem(line: tag.line, column: tag.column,
-                               message: "unknown partial: \(tag.text) names no template, so it would show nothing (expected one of \(templates.joined(separator: ", ")))")
             case .setDelimiter:
-                // Tags after it use other delimiters; what is still open cannot be checked.
+                // Tags after it use other delimiters: what is still open cannot be known.
                 return nil
             default:
                 break
             }
         }
-        if let unclosed = open.last {
-            return Problem(line: unclosed.line, column: unclosed.column,
-                           message: "template syntax error: \(unclosed.text) is never closed (expected {{/\(unclosed.name)}} after its content)")
+        guard let unclosed = open.last else { return nil }
+        return Problem(line: unclosed.line, column: unclosed.column,
+                       message: "template syntax error: \(unclosed.text) is never closed (expected {{/\(unclosed.name)}} after its content)")
+    }
+
+    /// The first tag of a template Mustache has read that the tool refuses: in any template, a
+    /// pragma (`{{%CONTENT_TYPE:TEXT}}` turns escaping off) and a partial or parent that names no
+    /// template (it renders nothing); in an HTML template (`html`), a raw tag over anything but
+    /// `rawHTMLKeys`, a partial or parent of a Markdown template (escaped for Markdown only, and
+    /// never through the Markdown renderer's safe mode), and other delimiters (which the check could
+    /// not read past). `templates` and `pages` are the names of all templates and of the HTML ones.
+    static func problem(in text: String, html: Bool, templates: [String], pages: [String]) -> Problem? {
+        for tag in MustacheTag.scan(text) {
+            let located = { (message: String) in Problem(line: tag.line, column: tag.column, message: message) }
+            switch tag.kind {
+            case .pragma:
+                return located("refused pragma: \(tag.text) would change how the template escapes its values (expected no {{% }} tag: the tool sets the content type)")
+            case .raw where html && !rawHTMLKeys.contains(tag.name):
+                return located("unescaped value: \(tag.text) would put its text into the page as HTML, which only \(rawHTMLKeys.sorted().joined(separator: ", ")) may be: they hold HTML the tool made (expected {{\(tag.name)}}, the same text escaped)")
+            case .setDelimiter where html:
+                return located("refused delimiters: \(tag.text) in an HTML template would hide its tags from the check of unescaped values (expected {{ }} throughout)")
+            case .partial where tag.name.hasPrefix("*"), .parent where tag.name.hasPrefix("*"):
+                break   // a dynamic name, looked up in the view: not knowable here
+            case .partial where !templates.contains(tag.name), .parent where !templates.contains(tag.name):
+                return located("unknown partial: \(tag.text) names no template, so it would show nothing (expected one of \(templates.joined(separator: ", ")))")
+            case .partial where html && !pages.contains(tag.name), .parent where html && !pages.contains(tag.name):
+                return located("unescaped value: \(tag.text) would put a Markdown template, escaped for Markdown only, into the page as HTML (expected one of \(pages.joined(separator: ", ")))")
+            default:
+                break
+            }
         }
         return nil
     }
 
-    /// The first template of `partials` (each template's partial tags, by template name) that
+    /// The first template of `partials` (each template's partial and parent tags, by template name) that
     /// includes itself through other templates, with the tag that starts the loop.
     static func includeLoop(_ partials: [String: [MustacheTag]]) -> (template: String, tag: MustacheTag, path: [String])? {
         for start in partials.keys.sorted() {
-            for tag in partials[start] ?? [] {
+            for tag in partials[start] ?? [] where !tag.name.hasPrefix("*") {
                 // Depth-first from the included template, back to `start`.
                 var stack: [[String]] = [[start, tag.name]]
                 var seen: Set<String> = []
@@ -64,7 +87,7 @@ enum TemplateStructureCheck {
                     let here = path[path.count - 1]
                     if here == start { return (start, tag, path) }
                     guard seen.insert(here).inserted else { continue }
-                    for next in partials[here] ?? [] { stack.append(path + [next.name]) }
+                    for next in partials[here] ?? [] where !next.name.hasPrefix("*") { stack.append(path + [next.name]) }
                 }
             }
         }

@@ -1,7 +1,10 @@
 import Foundation
 
+/// The same generator, as the model's other tests name it.
+typealias SplitMix = LifetimeTestRNG
+
 /// Deterministic SplitMix64 generator with the samplers the lifetime tests need.
-struct LifetimeTestRNG {
+struct LifetimeTestRNG: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }

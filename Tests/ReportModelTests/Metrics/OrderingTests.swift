@@ -368,7 +368,3 @@ import Testing
         }
     }
 }
-
-private extension SplitMix {
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-}

@@ -124,6 +124,12 @@ import ReportModel
             #expect(error.description == "\(f.path("out/site")): refusing to write the site: another fidelis-report build is writing it now (expected one build at a time for a site: wait for that one, or give this one another --out)")
         }
         _ = try SiteLock(target: f.path("out/other"))   // another site beside it
+        // A lock file that is a link is not followed: the build stops and says why.
+        try FileManager.default.createSymbolicLink(atPath: f.path("out/.linked.lock"), withDestinationPath: f.path("elsewhere"))
+        do { _ = try SiteLock(target: f.path("out/linked")); Issue.record("followed a linked lock file") } catch {
+            #expect(error.description.hasPrefix("\(f.path("out/.linked.lock")): cannot write: cannot open the lock file:"), "\(error)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: f.path("elsewhere")))
         first.end(succeeded: true)
         try SiteLock(target: f.path("out/site")).end(succeeded: true)
         f.write("customer_id,last_order_date,orders,revenue\nA,2026-10-01,x,1\n", to: "in/2026-12.csv")

@@ -73,6 +73,31 @@ import ReportModel
         guard case .success = try load(["en/strategy.md.mustache": "{{{client}}}"]) else { Issue.record("refused a raw tag in Markdown"); return }
     }
 
+    /// The other ways a customer's text could reach a page unescaped are refused too: a pragma that
+    /// turns escaping off, other delimiters in an HTML template, a Markdown template (escaped for
+    /// Markdown only) as a partial or parent of an HTML one.
+    @Test func escapingCannotBeTurnedOff() throws {
+        let refused: [(String, String, String)] = [
+            ("en/dashboard.html.mustache", "{{%CONTENT_TYPE:TEXT}}\n<q>{{text}}</q>", "refused pragma: {{%CONTENT_TYPE:TEXT}} would change how the template escapes its values"),
+            ("en/strategy.md.mustache", "x {{% CONTENT_TYPE: TEXT }}", "refused pragma:"),
+            ("en/dashboard.html.mustache", "{{=<% %>=}}<%&text%>", "refused delimiters: {{=<% %>=}} in an HTML template"),
+            ("en/page.html.mustache", "{{{content}}}{{> diagnostic}}", "unescaped value: {{> diagnostic}} would put a Markdown template, escaped for Markdown only, into the page as HTML (expected one of page, dashboard)"),
+            ("en/page.html.mustache", "{{{content}}}{{<strategy}}{{/strategy}}", "unescaped value: {{<strategy}} would put a Markdown template"),
+            ("en/page.html.mustache", "{{{content}}}{{<typo}}{{/typo}}", "unknown partial: {{<typo}} names no template"),
+        ]
+        for (file, text, message) in refused {
+            guard case .failure(let error) = try load([file: text]) else { Issue.record("accepted \(text)"); continue }
+            #expect(error.message.hasPrefix(message), "\(error)")
+        }
+        // A parent that includes its own template loops; a dynamic partial is not knowable here.
+        guard case .failure(let loop) = try load(["en/page.html.mustache": "{{{content}}}{{<page}}{{/page}}"]) else { Issue.record("accepted a loop"); return }
+        #expect(loop.message.contains("(page → page)"), "\(loop)")
+        guard case .success = try load(["en/strategy.md.mustache": "{{>*name}} {{=<% %>=}}<% client %>"]) else { Issue.record("refused a dynamic partial"); return }
+        // A tag left unfinished is said as such, not as the section it is in.
+        guard case .failure(let unfinished) = try load(["en/strategy.md.mustache": "{{#kpis}}\n{{name"]) else { Issue.record("accepted"); return }
+        #expect(unfinished.message.contains("a tag is still open at the end of the file"), "\(unfinished)")
+    }
+
     /// A partial names a template, and no template includes itself, directly or through another.
     @Test func partialsNameTemplatesWithoutLoops() throws {
         guard case .success(let set) = try load(["en/strategy.md.mustache": "A {{> loyalty-program}}", "en/loyalty-program.md.mustache": "B {{client}}"]) else {
@@ -93,9 +118,9 @@ import ReportModel
         guard case .success(let set) = try load(["en/playbooks.md.mustache": " \n", "en/page.html.mustache": "<main>{{title}}</main>"]) else {
             Issue.record("refused"); return
         }
-        #expect(set.overrideWarnings.count == 2, "\(set.overrideWarnings)")
-        #expect(set.overrideWarnings.contains { $0.hasSuffix("en/playbooks.md.mustache: the template is empty, so the playbooks deliverable is an empty file (expected its text: `fidelis-report init` writes the default)") })
-        #expect(set.overrideWarnings.contains { $0.hasSuffix("en/page.html.mustache: the page never inserts {{{content}}}, so every deliverable's page shows no text (expected {{{content}}} where the deliverable goes)") })
+        #expect(set.templateWarnings.count == 2, "\(set.templateWarnings)")
+        #expect(set.templateWarnings.contains { $0.hasSuffix("en/playbooks.md.mustache: the template is empty, so the playbooks deliverable is an empty file (expected its text: `fidelis-report init` writes the default)") })
+        #expect(set.templateWarnings.contains { $0.hasSuffix("en/page.html.mustache: the page never inserts {{{content}}}, so every deliverable's page shows no text (expected {{{content}}} where the deliverable goes)") })
     }
 
     @Test func overrideReplacesOneTemplate() throws {
@@ -121,24 +146,24 @@ import ReportModel
         }
         let fr = try TemplateSet(locale: .fr, override: dir + "/t")
         #expect(fr.sources["strategy"] == dir + "/t/fr/strategy.md.mustache")
-        #expect(fr.overrideWarnings.count == 2, "\(fr.overrideWarnings)")
-        #expect(fr.overrideWarnings[0] == "\(dir)/t/en/playbooks.md: ignored, a template's name ends in .mustache (expected \(dir)/t/en/playbooks.md.mustache)")
-        #expect(fr.overrideWarnings[1].hasPrefix("\(dir)/t/fr/diagnostics.md.mustache: no template has this name, ignored (expected diagnostic, segmentation,"))
+        #expect(fr.templateWarnings.count == 2, "\(fr.templateWarnings)")
+        #expect(fr.templateWarnings[0] == "\(dir)/t/en/playbooks.md: ignored, a template's name ends in .mustache (expected \(dir)/t/en/playbooks.md.mustache)")
+        #expect(fr.templateWarnings[1].hasPrefix("\(dir)/t/fr/diagnostics.md.mustache: no template has this name, ignored (expected diagnostic, segmentation,"))
         // In English nothing of the folder is used.
         let en = try TemplateSet(locale: .en, override: dir + "/t")
-        #expect(en.overrideWarnings.count == 3)
-        #expect(en.overrideWarnings[2].hasPrefix("\(dir)/t: no template for locale en, the built-in ones are used"))
+        #expect(en.templateWarnings.count == 3)
+        #expect(en.templateWarnings[2].hasPrefix("\(dir)/t: no template for locale en, the built-in ones are used"))
         // The folder above: one warning, naming the folder that holds the templates.
         let above = try TemplateSet(locale: .fr, override: dir)
-        #expect(above.overrideWarnings.count == 1)
-        #expect(above.overrideWarnings[0].hasPrefix("\(dir): no template in this folder, the built-in templates are used"))
-        #expect(above.overrideWarnings[0].hasSuffix("did you mean --templates \(dir)/t?)"))
+        #expect(above.templateWarnings.count == 1)
+        #expect(above.templateWarnings[0].hasPrefix("\(dir): no template in this folder, the built-in templates are used"))
+        #expect(above.templateWarnings[0].hasSuffix("did you mean --templates \(dir)/t?)"))
         #expect(!above.sources["strategy"]!.hasPrefix(dir))
         // A copy of the built-in folder, as `init` writes it: no warning in either locale.
         try fm.copyItem(atPath: TemplateSet.builtInDirectory, toPath: dir + "/copy")
         for locale in ReportLocale.allCases {
-            #expect(try TemplateSet(locale: locale, override: dir + "/copy").overrideWarnings.isEmpty)
+            #expect(try TemplateSet(locale: locale, override: dir + "/copy").templateWarnings.isEmpty)
         }
-        #expect(try TemplateSet(locale: .en).overrideWarnings.isEmpty)
+        #expect(try TemplateSet(locale: .en).templateWarnings.isEmpty)
     }
 }

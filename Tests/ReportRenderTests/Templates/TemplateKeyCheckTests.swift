@@ -5,7 +5,7 @@ import Testing
 /// enclosing section, a section this view does not render, or a value it cannot see into is not.
 @Suite struct TemplateKeyCheckTests {
     func unknown(_ text: String, _ view: [String: Any]) -> [String] {
-        TemplateKeyCheck.unknownKeys(in: text, view: view).map { "\($0.line):\($0.column) \($0.tag)" }
+        TemplateKeyCheck.tagProblems(in: text, view: view).map { "\($0.line):\($0.column) \($0.tag)" }
     }
 
     @Test func plainNamesAreLocatedByLineAndCharacter() {
@@ -39,7 +39,7 @@ import Testing
     /// warned about, with the section to write instead; the same names as sections are fine.
     @Test func valueTagsOverFlagsListsAndGroupsAreFound() {
         let view: [String: Any] = ["few_buyers": false, "segments": [["id": "a"]] as [[String: Any]], "kpi": ["nps": ["value": "1"] as [String: Any]] as [String: Any]]
-        let found = TemplateKeyCheck.unknownKeys(in: "{{few_buyers}} {{segments}}\n{{{kpi.nps}}} {{kpi.nps.value}} {{#segments}}{{id}}{{/segments}} {{count(segments)}}", view: view)
+        let found = TemplateKeyCheck.tagProblems(in: "{{few_buyers}} {{segments}}\n{{{kpi.nps}}} {{kpi.nps.value}} {{#segments}}{{id}}{{/segments}} {{count(segments)}}", view: view)
         #expect(found.map { "\($0.line):\($0.column)" } == ["1:1", "1:16", "2:1"])
         #expect(found.map(\.explanation) == [
             "{{few_buyers}} names a yes/no flag, so it prints true or false (expected {{#few_buyers}}…{{/few_buyers}} around the text or keys to show)",
