@@ -204,8 +204,13 @@ import ReportModel
             let dir = (path as NSString).deletingLastPathComponent
             for link in LinkScanner.links(in: html) {
                 #expect(!link.hasPrefix("/") && !link.contains("://"), "\(path): absolute link \(link)")
-                let target = LinkScanner.resolve(link, from: dir)
+                // A link to a section lands on a heading's id in its page.
+                let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                let target = parts[0].isEmpty ? path : LinkScanner.resolve(parts[0], from: dir)
                 #expect(files[target] != nil, "\(path): broken link \(link)")
+                if parts.count == 2, let page = files[target] {
+                    #expect(String(decoding: page, as: UTF8.self).contains("id=\"\(parts[1])\""), "\(path): no section \(link)")
+                }
             }
         }
     }
