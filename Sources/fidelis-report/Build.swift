@@ -35,6 +35,9 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Print nothing but errors and warnings.")
     var quiet = false
 
+    @Flag(name: .long, help: "Publish nothing when there is any warning: the build stops before the swap (exit 65) and the site in place is kept.")
+    var strict = false
+
     func validate() throws {
         try rejectBlank(out, "--out", expected: "a folder such as site")
         let policy: FailOnPolicy
@@ -55,11 +58,13 @@ struct Build: ParsableCommand {
     func run() throws {
         var config: ReportConfig
         do { config = try input.loadConfig() } catch { throw Exit.failure(error) }
-        InputOptions.unreadTemplatesWarning(given: templates)
+        // Counted under --strict with the config's own warnings (printed as they were found).
+        if let unread = InputOptions.unreadTemplatesWarning(given: templates) { config.warnings.append(unread) }
         if let locale { config.locale = locale }
         let out = outputFolder
         var options = BuildOptions(input: input.input, output: out, config: config, templates: templates)
         options.configFingerprint = input.configFingerprint + "|locale=\(config.locale.rawValue)"
+        options.strict = strict
         let quiet = self.quiet
         let log = quiet ? BuildLog.silent : BuildLog { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
         let result: ReportBuilder.Result

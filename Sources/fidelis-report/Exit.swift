@@ -12,7 +12,7 @@ enum Exit {
             // what)`, the location first on each line (as compilers print them, which editors and CI
             // problem matchers read), then the count of the others.
             FileHandle.standardError.write(Data((failure.description + "\n").utf8))
-        case .inputMissing, .site, .incompleteInstall:
+        case .inputMissing, .site, .incompleteInstall, .warningsUnderStrict:
             printError(failure.description)
         }
         return ExitCode(failure.exitCode)

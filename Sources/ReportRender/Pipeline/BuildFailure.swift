@@ -14,11 +14,13 @@ public enum BuildFailure: Error, CustomStringConvertible {
     case site(SiteError)
     /// The tool's own files (its built-in templates) are not where it looks (exit 70).
     case incompleteInstall(String)
+    /// `--strict`, and this many warnings (exit 65): nothing was written.
+    case warningsUnderStrict(Int)
 
     public var exitCode: Int32 {
         switch self {
         case .inputMissing: return 66
-        case .badInput, .badConfig, .badTemplate: return 65
+        case .badInput, .badConfig, .badTemplate, .warningsUnderStrict: return 65
         case .site: return 73
         case .incompleteInstall: return 70
         }
@@ -32,6 +34,7 @@ public enum BuildFailure: Error, CustomStringConvertible {
         case .badTemplate(let error): return error.description
         case .site(let error): return error.description
         case .incompleteInstall(let what): return what
+        case .warningsUnderStrict(let count): return "\(count) warning(s), and --strict: the site is left as it was (expected no warning, or a build without --strict)"
         }
     }
 }

@@ -10,6 +10,9 @@ public struct BuildOptions: Sendable {
     /// What the config was made from (file text and command-line overrides). When set, a build
     /// whose config, templates and input bytes match the existing site's is skipped; nil always builds.
     public var configFingerprint: String?
+    /// With `strict`, any warning stops the build before the swap (exit 65): the site in place is
+    /// kept, and nothing doubtful is published. `config.warnings` count as warnings too.
+    public var strict = false
 
     public init(input: ReportInput, output: String, config: ReportConfig, templates: String? = nil) {
         self.input = input

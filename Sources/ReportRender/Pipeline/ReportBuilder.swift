@@ -84,6 +84,8 @@ public enum ReportBuilder {
             if let missing { log.note("\(options.output): \(missing) is missing since the last build: writing the site again") }
             if let keys, previous.key == keys.site, missing == nil {
                 for warning in previous.warnings { log.note("warning: \(warning)") }
+                let strictCount = options.config.warnings.count + previous.warnings.count
+                if options.strict && strictCount > 0 { throw .warningsUnderStrict(strictCount) }
                 log.step(3, steps, "Input, config and templates unchanged since the last build: keeping \(options.output) as it is")
                 SiteWriter.sweepStaleStaging(parent: (target as NSString).deletingLastPathComponent, name: (target as NSString).lastPathComponent)
                 var result = Result(reports: [], bytesRead: previous.bytes, rowsRead: previous.rows, seconds: 0)
@@ -245,6 +247,10 @@ public enum ReportBuilder {
         var said: Set<String> = []
         for warning in pageWriter.notes where said.insert(warning).inserted { log.note("warning: \(warning)"); warnings.append(warning) }
         guard errors.isEmpty else { site.abandon(); throw .badInput(errors) }
+        if options.strict && options.config.warnings.count + warnings.count > 0 {
+            site.abandon()
+            throw .warningsUnderStrict(options.config.warnings.count + warnings.count)
+        }
 
         log.step(4, steps, "Writing the site index and swapping it in")
         do {

@@ -245,6 +245,25 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["proj"])
     }
 
+    /// `build --strict` publishes nothing when there is a warning (exit 65, the site in place kept,
+    /// an unchanged rebuild too), and builds as usual when there is none.
+    @Test func strictBuildPublishesNothingDoubtful() throws {
+        let dir = temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try run(["init", "proj"], in: dir).status == 0)
+        let project = dir + "/proj"
+        // templates/ here but not given: a warning.
+        let refused = try run(["build", "--strict", "--quiet"], in: project)
+        #expect(refused.status == 65, "\(refused.err)")
+        #expect(refused.err.contains("error: 1 warning(s), and --strict: the site is left as it was"), "\(refused.err)")
+        #expect(!FileManager.default.fileExists(atPath: project + "/site"))
+        #expect(try run(["build", "--strict", "--quiet", "--templates", "templates"], in: project).status == 0)
+        let before = try FileManager.default.contentsOfDirectory(atPath: project + "/site").sorted()
+        #expect(try run(["build", "--quiet"], in: project).status == 0)
+        let unchanged = try run(["build", "--strict", "--quiet"], in: project)
+        #expect(unchanged.status == 65, "\(unchanged.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: project + "/site").sorted() == before)
+    }
+
     @Test func validatePrintsASummaryAndWritesNothing() throws {
         let dir = temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = try run(["validate"], in: dir)
