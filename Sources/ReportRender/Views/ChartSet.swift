@@ -145,7 +145,7 @@ struct ChartSet {
         switch id {
         case "cohorts" where !report.cohorts.isEmpty:
             let months = max(1, activityWindowDays / 30)
-            return fr ? "Actif\u{00A0}: dernière commande il y a \(activityWindowDays)\u{00A0}jours au plus (ou statut actif). Une cohorte reste donc active à 100\u{202F}% pendant ses \(months) premiers mois environ\u{00A0}; la baisse vient ensuite."
+            return fr ? "Actif\u{00A0}: dernière commande il y a \(activityWindowDays)\u{00A0}jours au plus (ou statut actif). Une cohorte reste donc active à 100\u{202F}% pendant ses \(months) premiers mois environ\u{202F}; la baisse vient ensuite."
                 : "Active: last order at most \(activityWindowDays) days before (or status active). A cohort therefore stays 100% active for about its first \(months) months; the fall comes after."
         case "rf-grid":
             return ChartSet.tiedThresholdsNote(report.thresholds, locale: locale, format: format)
@@ -163,7 +163,7 @@ struct ChartSet {
         if tied(t.frequency) { parts.append((fr ? "fréquence " : "frequency ") + t.frequency.map { format.integer($0) }.joined(separator: " · ")) }
         if tied(t.recencyDays) { parts.append((fr ? "récence " : "recency ") + t.recencyDays.map { format.integer($0) }.joined(separator: " · ")) }
         guard !parts.isEmpty else { return "" }
-        return fr ? "Seuils égaux (\(parts.joined(separator: "\u{00A0}; ")))\u{00A0}: les valeurs égales partagent un score, donc certaines colonnes ou lignes restent vides."
+        return fr ? "Seuils égaux (\(parts.joined(separator: "\u{202F}; ")))\u{00A0}: les valeurs égales partagent un score, donc certaines colonnes ou lignes restent vides."
             : "Tied thresholds (\(parts.joined(separator: "; "))): equal values share a score, so some columns or rows stay empty."
     }
 

@@ -135,7 +135,7 @@ struct StrategyView {
             "title": format.text(a.title),
             "rationale": format.text(a.rationale),
             "owner": AreaText.name(a.owner, locale),
-            "evidence": evidence.joined(separator: t("; ", "\u{00A0}; ")),
+            "evidence": evidence.joined(separator: t("; ", "\u{202F}; ")),
             "has_evidence": !evidence.isEmpty,
             "audience": a.audience.map { format.integer($0) } ?? "—",
             "has_audience": a.audience != nil,
