@@ -28,6 +28,8 @@ struct MustacheTag: Equatable {
     /// Its line, and its column counted in characters, from 1.
     var line: Int
     var column: Int
+    /// Where it starts in the template's UTF-8 bytes.
+    var offset: Int = 0
 
     /// The tags of `text` in order, up to a set-delimiter tag (included: what follows it cannot be
     /// read with `{{ }}`) or an unclosed tag (left out: Mustache's parser reports it).
@@ -72,7 +74,7 @@ struct MustacheTag: Equatable {
                 if let sigil = sigils[first] { kind = sigil; body = body.dropFirst() }
             }
             let name = body.trimmingCharacters(in: .whitespacesAndNewlines)
-            tags.append(MustacheTag(kind: kind, name: name, text: tagText, line: tagLine, column: column))
+            tags.append(MustacheTag(kind: kind, name: name, text: tagText, line: tagLine, column: column, offset: tagStart))
             if kind == .setDelimiter { break }
         }
         return tags

@@ -19,6 +19,10 @@ public struct TemplateError: Error, Equatable, CustomStringConvertible {
     /// What a swift-mustache parse error means, and what the parser expected (its own names, such as
     /// `unfinishedName`, say little to someone editing a template).
     static func describe(_ error: any Error) -> String {
+        // swift-mustache's own names for a pragma it cannot read (`unrecognisedConfigVariable`).
+        if String(describing: error).contains("ConfigVariable") {
+            return "template syntax error: a pragma the tool does not know (expected no {{% }} tag: the tool sets the content type)"
+        }
         guard let error = error as? MustacheTemplate.Error else {
             // swift-mustache's reader runs out of text inside a tag (its internal `Parser.Error.overflow`).
             if String(describing: error) == "overflow" {

@@ -16,6 +16,11 @@ enum TemplateStructureCheck {
     /// `table` (a chart and its data table); all three made and escaped by the tool.
     static let rawHTMLKeys: Set<String> = ["content", "svg", "table"]
 
+    /// The keys that hold a customer's own text (a verbatim, whole or cut, and who wrote it): never
+    /// inserted raw, in a Markdown template either (a `[link](…)`, an image or a ``` fence in a
+    /// verbatim became Markdown in the deliverable and its page).
+    static let customerTextKeys: Set<String> = ["text", "full_text", "customer"]
+
     /// A section problem of a template Mustache could not read, worded with the section's name and
     /// where it opened (Mustache says only that "a section" is closed under another name or still
     /// open); nil when the sections are in order, so that Mustache's own message stands.
@@ -60,6 +65,8 @@ enum TemplateStructureCheck {
                 return located("refused pragma: \(tag.text) would change how the template escapes its values (expected no {{% }} tag: the tool sets the content type)")
             case .raw where html && !rawHTMLKeys.contains(tag.name):
                 return located("unescaped value: \(tag.text) would put its text into the page as HTML, which only \(rawHTMLKeys.sorted().joined(separator: ", ")) may be: they hold HTML the tool made (expected {{\(tag.name)}}, the same text escaped)")
+            case .raw where !html && customerTextKeys.contains(tag.name):
+                return located("unescaped value: \(tag.text) would put a customer's text into the deliverable as Markdown (links, images, code blocks) (expected {{\(tag.name)}}, the same text escaped)")
             case .setDelimiter where html:
                 return located("refused delimiters: \(tag.text) in an HTML template would hide its tags from the check of unescaped values (expected {{ }} throughout)")
             case .partial where tag.name.hasPrefix("*"), .parent where tag.name.hasPrefix("*"):
@@ -71,6 +78,9 @@ enum TemplateStructureCheck {
             default:
                 break
             }
+        }
+        if html, let (tag, message) = HTMLAttributeCheck.problem(in: text) {
+            return Problem(line: tag.line, column: tag.column, message: "unescaped value: " + message)
         }
         return nil
     }

@@ -80,6 +80,7 @@ import ReportModel
         let refused: [(String, String, String)] = [
             ("en/dashboard.html.mustache", "{{%CONTENT_TYPE:TEXT}}\n<q>{{text}}</q>", "refused pragma: {{%CONTENT_TYPE:TEXT}} would change how the template escapes its values"),
             ("en/strategy.md.mustache", "x {{% CONTENT_TYPE: TEXT }}", "refused pragma:"),
+            ("en/diagnostic.md.mustache", "{{#feedback.areas}}{{#samples}}> {{{text}}}{{/samples}}{{/feedback.areas}}", "unescaped value: {{{text}}} would put a customer's text into the deliverable as Markdown"),
             ("en/dashboard.html.mustache", "{{=<% %>=}}<%&text%>", "refused delimiters: {{=<% %>=}} in an HTML template"),
             ("en/page.html.mustache", "{{{content}}}{{> diagnostic}}", "unescaped value: {{> diagnostic}} would put a Markdown template, escaped for Markdown only, into the page as HTML (expected one of page, dashboard)"),
             ("en/page.html.mustache", "{{{content}}}{{<strategy}}{{/strategy}}", "unescaped value: {{<strategy}} would put a Markdown template"),
@@ -96,6 +97,27 @@ import ReportModel
         // A tag left unfinished is said as such, not as the section it is in.
         guard case .failure(let unfinished) = try load(["en/strategy.md.mustache": "{{#kpis}}\n{{name"]) else { Issue.record("accepted"); return }
         #expect(unfinished.message.contains("a tag is still open at the end of the file"), "\(unfinished)")
+    }
+
+    /// HTML escaping makes a value safe in text and in quoted attributes, not elsewhere: a value tag
+    /// in an unquoted attribute, a URL attribute (unless a link the tool makes), an event handler,
+    /// a style, or a script is refused where it stands.
+    @Test func valueTagsOnlyWhereEscapingHolds() throws {
+        let refused: [(String, Int, String)] = [
+            ("<p>\n<a href=\"{{text}}\">x</a>", 10, "unescaped value: {{text}} stands in the href attribute, where a text such as javascript:… is a link that runs"),
+            ("<span title={{text}}>x</span>", 13, "unescaped value: {{text}} stands in an unquoted attribute value"),
+            ("<b onclick=\"go('{{name}}')\">x</b>", 17, "unescaped value: {{name}} stands in the onclick attribute"),
+            ("<p style='color: {{status}}'>x</p>", 18, "unescaped value: {{status}} stands in the style attribute"),
+            ("<script>var t = '{{text}}';</script>", 18, "unescaped value: {{text}} stands in a <script> element"),
+            ("<div {{text}}>x</div>", 6, "unescaped value: {{text}} stands inside an HTML tag"),
+        ]
+        for (text, column, message) in refused {
+            guard case .failure(let error) = try load(["en/dashboard.html.mustache": text]) else { Issue.record("accepted \(text)"); continue }
+            #expect(error.column == column && error.message.hasPrefix(message), "\(error)")
+        }
+        // Text, quoted attributes, the tool's links, comments and a lone `<` in text are fine.
+        let fine = "<!-- <a href={{x}}> --><p title=\"{{definition}}\" class='card {{status}}'>a < b {{text}}</p><a href=\"{{root}}index.html#kpis\">i</a><a href=\"{{here}}x.csv\">c</a>"
+        guard case .success = try load(["en/dashboard.html.mustache": fine]) else { Issue.record("refused \(fine)"); return }
     }
 
     /// A partial names a template, and no template includes itself, directly or through another.
