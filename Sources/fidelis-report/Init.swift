@@ -21,10 +21,7 @@ struct Init: ParsableCommand {
         let config = (directory as NSString).appendingPathComponent("fidelis.yml")
         let templates = (directory as NSString).appendingPathComponent("templates")
         // Checked before anything is written; a failure while writing takes back what was written.
-        guard fm.fileExists(atPath: TemplateSet.builtInDirectory) else {
-            Exit.printError(TemplateSet.missingBuiltIn)
-            throw ExitCode(TemplateSet.namedByEnvironment != nil ? 66 : 70)
-        }
+        if let failure = ReportBuilder.missingBuiltInTemplates { throw Exit.failure(failure) }
         for path in [config, templates] where fm.fileExists(atPath: path) {
             Exit.printError("\(path) already exists; not overwriting it")
             throw ExitCode(73)

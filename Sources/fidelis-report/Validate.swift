@@ -29,11 +29,11 @@ struct Validate: ParsableCommand {
     func run() throws {
         var config: ReportConfig
         do { config = try input.loadConfig() } catch { throw Exit.failure(error) }
-        let unread = InputOptions.unreadTemplatesWarning(given: templates)
+        // Counted under --strict with the config's own warnings (printed as they were found), as in `build`.
+        if let unread = InputOptions.unreadTemplatesWarning(given: templates) { config.warnings.append(unread) }
         if let locale { config.locale = locale }
         let result: ReportBuilder.Result
-        // Every warning, for --strict (the config's are printed as it is loaded).
-        var warnings = config.warnings + (unread.map { [$0] } ?? [])
+        var warnings = config.warnings
         let log = BuildLog { line in FileHandle.standardError.write(Data((line.trimmingCharacters(in: .whitespaces) + "\n").utf8)) }
         do {
             if parseOnly {

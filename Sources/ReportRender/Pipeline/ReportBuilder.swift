@@ -300,13 +300,17 @@ public enum ReportBuilder {
         return Result(reports: [], bytesRead: bytes, rowsRead: rows, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
     }
 
+    /// Why the built-in templates cannot be used, when they are not there: a folder FIDELIS_TEMPLATES
+    /// names and that is not there is input missing; templates not found where the tool looks for
+    /// its own, an incomplete install. For `build`, `validate` and `init` alike.
+    public static var missingBuiltInTemplates: BuildFailure? {
+        guard !FileManager.default.fileExists(atPath: TemplateSet.builtInDirectory) else { return nil }
+        return TemplateSet.namedByEnvironment != nil ? .inputMissing(TemplateSet.missingBuiltIn) : .incompleteInstall(TemplateSet.missingBuiltIn)
+    }
+
     /// The templates of `locale`, with those of the folder `override` in place of the built-in ones.
     public static func loadTemplates(locale: ReportLocale, override: String?) throws(BuildFailure) -> TemplateSet {
-        // A folder FIDELIS_TEMPLATES names and is not there is input missing; templates not found
-        // where the tool looks for its own, an incomplete install.
-        guard FileManager.default.fileExists(atPath: TemplateSet.builtInDirectory) else {
-            throw TemplateSet.namedByEnvironment != nil ? .inputMissing(TemplateSet.missingBuiltIn) : .incompleteInstall(TemplateSet.missingBuiltIn)
-        }
+        if let failure = missingBuiltInTemplates { throw failure }
         if let folder = override {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {

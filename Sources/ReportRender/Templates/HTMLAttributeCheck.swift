@@ -8,10 +8,11 @@ enum HTMLAttributeCheck {
     /// Attributes whose value is a URL.
     static let urlAttributes: Set<String> = ["href", "src", "action", "formaction", "xlink:href", "poster", "data", "cite", "background", "srcset", "ping"]
 
-    /// The first value tag of `text` that escaping does not make safe, with why.
-    static func problem(in text: String) -> (tag: MustacheTag, message: String)? {
+    /// The first value tag of `text` (whose tags are `tags`, `MustacheTag.scan` of it) that escaping
+    /// does not make safe, with why.
+    static func problem(in text: String, tags: [MustacheTag]) -> (tag: MustacheTag, message: String)? {
         var byOffset: [Int: MustacheTag] = [:]
-        for tag in MustacheTag.scan(text) { byOffset[tag.offset] = tag }
+        for tag in tags { byOffset[tag.offset] = tag }
         let b = Array(text.utf8)
         enum State { case text, tagName, inTag, attributeName, beforeValue, quoted(UInt8), unquoted, comment, rawText(String) }
         var state = State.text

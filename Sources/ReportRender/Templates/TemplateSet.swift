@@ -108,7 +108,7 @@ public struct TemplateSet: Sendable {
                 // A section error is worded with the section's name and where it opened; any other,
                 // as Mustache found it (an unfinished tag first: the sections after it mean nothing).
                 if let kind = error.error as? MustacheTemplate.Error, kind == .sectionCloseNameIncorrect || kind == .expectedSectionEnd,
-                   let problem = TemplateStructureCheck.sectionProblem(in: text) {
+                   let problem = TemplateStructureCheck.sectionProblem(in: scanned) {
                     throw TemplateError(file: path, line: problem.line, column: problem.column, message: problem.message)
                 }
                 let line = error.context.lineNumber
@@ -117,7 +117,7 @@ public struct TemplateSet: Sendable {
             } catch {
                 throw TemplateError(file: path, line: 0, column: 0, message: "template error: \(error)")
             }
-            if let problem = TemplateStructureCheck.problem(in: text, html: kind == "html", templates: TemplateSet.templates.map(\.0), pages: TemplateSet.pages) {
+            if let problem = TemplateStructureCheck.problem(in: text, tags: scanned, html: kind == "html", templates: TemplateSet.templates.map(\.0), pages: TemplateSet.pages) {
                 throw TemplateError(file: path, line: problem.line, column: problem.column, message: problem.message)
             }
             sources[name] = path

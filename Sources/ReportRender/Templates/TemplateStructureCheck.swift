@@ -24,9 +24,9 @@ enum TemplateStructureCheck {
     /// A section problem of a template Mustache could not read, worded with the section's name and
     /// where it opened (Mustache says only that "a section" is closed under another name or still
     /// open); nil when the sections are in order, so that Mustache's own message stands.
-    static func sectionProblem(in text: String) -> Problem? {
+    static func sectionProblem(in tags: [MustacheTag]) -> Problem? {
         var open: [MustacheTag] = []
-        for tag in MustacheTag.scan(text) {
+        for tag in tags {
             switch tag.kind {
             case .section, .inverted, .block, .parent:
                 open.append(tag)
@@ -51,14 +51,15 @@ enum TemplateStructureCheck {
                        message: "template syntax error: \(unclosed.text) is never closed (expected {{/\(unclosed.name)}} after its content)")
     }
 
-    /// The first tag of a template Mustache has read that the tool refuses: in any template, a
+    /// The first tag of a template Mustache has read (`tags`, `MustacheTag.scan` of `text`) that the
+    /// tool refuses: in any template, a
     /// pragma (`{{%CONTENT_TYPE:TEXT}}` turns escaping off) and a partial or parent that names no
     /// template (it renders nothing); in an HTML template (`html`), a raw tag over anything but
     /// `rawHTMLKeys`, a partial or parent of a Markdown template (escaped for Markdown only, and
     /// never through the Markdown renderer's safe mode), and other delimiters (which the check could
     /// not read past). `templates` and `pages` are the names of all templates and of the HTML ones.
-    static func problem(in text: String, html: Bool, templates: [String], pages: [String]) -> Problem? {
-        for tag in MustacheTag.scan(text) {
+    static func problem(in text: String, tags: [MustacheTag], html: Bool, templates: [String], pages: [String]) -> Problem? {
+        for tag in tags {
             let located = { (message: String) in Problem(line: tag.line, column: tag.column, message: message) }
             switch tag.kind {
             case .pragma:
@@ -79,7 +80,7 @@ enum TemplateStructureCheck {
                 break
             }
         }
-        if html, let (tag, message) = HTMLAttributeCheck.problem(in: text) {
+        if html, let (tag, message) = HTMLAttributeCheck.problem(in: text, tags: tags) {
             return Problem(line: tag.line, column: tag.column, message: "unescaped value: " + message)
         }
         return nil

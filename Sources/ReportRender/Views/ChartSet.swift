@@ -113,13 +113,12 @@ struct ChartSet {
     }
 
     func cohorts() -> Heatmap {
-        let rows = report.cohorts.suffix(12)
-        let width = min(13, rows.map(\.retention.count).max() ?? 0)
+        let table = CohortTable(report.cohorts)
         return Heatmap(
             id: "cohorts", title: fr ? "Rétention par cohorte" : "Cohort retention",
             description: fr ? "Part des clients de chaque cohorte (mois du premier achat) actifs k mois plus tard." : "Share of each cohort (month of first purchase) active k months later.",
-            rowLabels: rows.map { "\($0.cohort) (\(format.integer($0.size)))" }, columnLabels: (0..<width).map { "+\($0)" },
-            cells: rows.map { row in (0..<width).map { k in k < row.retention.count ? row.retention[k] : nil } },
+            rowLabels: table.rows.map { "\($0.cohort) (\(format.integer($0.size)))" }, columnLabels: table.columnLabels,
+            cells: table.rows.map(table.cells),
             rowAxisTitle: fr ? "Cohorte (taille)" : "Cohort (size)", columnAxisTitle: fr ? "Mois depuis le premier achat" : "Months since first purchase",
             domain: 0...1, noDataMessage: noData, missingValueText: "", valueFormatter: ChartFormat.percent(fractionDigits: 0, decimalSeparator: fr ? "," : ".", suffix: fr ? "\u{202F}%" : "%"))
     }
@@ -144,9 +143,9 @@ struct ChartSet {
     func note(_ id: String) -> String {
         switch id {
         case "cohorts" where !report.cohorts.isEmpty:
-            let months = max(1, activityWindowDays / 30)
-            return fr ? "Actif\u{00A0}: dernière commande il y a \(activityWindowDays)\u{00A0}jours au plus (ou statut actif). Une cohorte reste donc active à 100\u{202F}% pendant ses \(months) premiers mois environ\u{202F}; la baisse vient ensuite."
-                : "Active: last order at most \(activityWindowDays) days before (or status active). A cohort therefore stays 100% active for about its first \(months) months; the fall comes after."
+            let span = CohortTable.fullSpan(windowDays: activityWindowDays, locale: locale)
+            return fr ? "Actif\u{00A0}: dernière commande il y a \(activityWindowDays)\u{00A0}jours au plus (ou statut actif). Une cohorte reste donc active à 100\u{202F}% pendant environ \(span)\u{202F}; la baisse vient ensuite."
+                : "Active: last order at most \(activityWindowDays) days before (or status active). A cohort therefore stays 100% active for about \(span); the fall comes after."
         case "rf-grid":
             return ChartSet.tiedThresholdsNote(report.thresholds, locale: locale, format: format)
         default:

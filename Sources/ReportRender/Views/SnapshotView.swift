@@ -61,7 +61,7 @@ public struct SnapshotView {
         v["cohorts"] = cohorts()
         v["cohort_columns"] = cohortColumns()
         v["has_cohorts"] = !report.cohorts.isEmpty
-        v["cohort_full_span"] = cohortFullSpan()
+        v["cohort_full_span"] = CohortTable.fullSpan(windowDays: config.activityWindowDays, locale: locale)
         let escalationList = escalations()
         v["escalations"] = escalationList
         v["raised_escalations"] = escalationList.filter { $0["raised"] as! Bool }
@@ -236,33 +236,18 @@ public struct SnapshotView {
     }
 
     func cohorts() -> [[String: Any]] {
-        let width = cohortWidth()
-        return report.cohorts.suffix(12).map { row in
-            // Every row as wide as the header (a table's rows take the header's columns), a dash
-            // where no snapshot fell in that month or the cohort has not reached it yet.
-            let cells = (0..<width).map { k in k < row.retention.count ? row.retention[k] : nil }
-            return [
+        let table = CohortTable(report.cohorts)
+        return table.rows.map { row in
+            [
                 "cohort": row.cohort.description,
                 "size": format.integer(row.size),
-                "cells": cells.map { ["value": $0.map { format.percent($0, decimals: 0) } ?? "–"] },
+                "cells": table.cells(row).map { ["value": $0.map { format.percent($0, decimals: 0) } ?? "–"] },
             ]
         }
     }
 
-    /// How long a cohort stays wholly active, from the activity window: its customers all ordered
-    /// in its month, so all are active until about a window after it ("its first 3 months" for 90
-    /// days, "its first month" for 30; the text said three months whatever the window).
-    func cohortFullSpan() -> String {
-        let months = max(1, Int((Double(config.activityWindowDays) / 30.4).rounded()))
-        if locale == .fr { return months == 1 ? "son premier mois" : "ses \(months) premiers mois" }
-        return months == 1 ? "its first month" : "its first \(months) months"
-    }
-
-    /// The months since the first purchase that the cohort table shows (+0 to +12 at most).
-    private func cohortWidth() -> Int { min(13, report.cohorts.suffix(12).map(\.retention.count).max() ?? 0) }
-
     /// The cohort table's column labels, "+0" on.
-    func cohortColumns() -> [[String: Any]] { (0..<cohortWidth()).map { ["label": "+\($0)"] } }
+    func cohortColumns() -> [[String: Any]] { CohortTable(report.cohorts).columnLabels.map { ["label": $0] } }
 
     func escalations() -> [[String: Any]] {
         report.escalations.map { e in
