@@ -17,8 +17,9 @@ struct KeyPointsView {
         var points: [String] = []
         points.append(targets())
         if SnapshotView.hasFewBuyers(report.counts) {
-            points.append(format.integer(report.counts.buyers) + t(" buyers only: segments and predicted values are a rough guide until there are 50 or more.",
-                                                                    " acheteurs seulement : segments et valeurs prédites restent indicatifs jusqu'à 50 acheteurs ou plus."))
+            let enough = format.integer(SnapshotView.fewBuyers)
+            points.append(format.integer(report.counts.buyers) + t(" buyers only: segments and predicted values are a rough guide until there are \(enough) or more.",
+                                                                    " acheteurs seulement : segments et valeurs prédites restent indicatifs jusqu'à \(enough) acheteurs ou plus."))
         }
         if let changes = changes() { points.append(changes) }
         points.append(customers())
