@@ -56,6 +56,8 @@ struct Build: ParsableCommand {
     }
 
     func run() throws {
+        // Interrupted, the build takes back its staging folder and lock before it ends.
+        InterruptCleanup.shared.install()
         var config: ReportConfig
         do { config = try input.loadConfig() } catch { throw Exit.failure(error) }
         // Counted under --strict with the config's own warnings (printed as they were found).

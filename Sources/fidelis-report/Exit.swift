@@ -30,6 +30,8 @@ enum Exit {
     }
 
     static func printError(_ text: String) {
+        // Not while an interruption is cleaned up: the failure may be the cleanup's doing.
+        InterruptCleanup.shared.waitIfInterrupted()
         FileHandle.standardError.write(Data(("error: " + text.replacingOccurrences(of: "\n", with: "\nerror: ") + "\n").utf8))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReportModel
 import ReportRender
 
 /// The `fidelis-report` command: monthly retention reports from customer data.
@@ -34,18 +35,22 @@ struct FidelisReport: ParsableCommand {
         }
         do {
             try command.run()
-        } catch let error as ExitCode {
-            exit(withError: error)
-        } catch let error as ValidationError {
-            exit(withError: error)
-        } catch let error as CleanExit {
-            exit(withError: error)
-        } catch where String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
-            // Help and version requests reach us as the parser's own errors.
-            exit(withError: error)
         } catch {
-            Exit.printError("internal error: \(error)")
-            Foundation.exit(70)
+            // An interrupted run ends by its signal once its cleanup is done, not by a failure
+            // the cleanup caused.
+            InterruptCleanup.shared.waitIfInterrupted()
+            exit(after: error)
         }
+    }
+
+    /// Ends the process after `command.run()` threw `error`: the statuses commands choose, the
+    /// parser's own errors (help and version requests reach us as those), else 70.
+    private static func exit(after error: any Error) -> Never {
+        if error is ExitCode || error is ValidationError || error is CleanExit
+            || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
+            exit(withError: error)
+        }
+        Exit.printError("internal error: \(error)")
+        Foundation.exit(70)
     }
 }

@@ -47,6 +47,15 @@ struct Sample: ParsableCommand {
             Exit.printError(error.description)
             throw ExitCode(73)
         }
+        // What this run writes is taken back if it fails or is interrupted, so that the next run
+        // into the folder is not refused for holding this one's first months.
+        let output = SampleFolder.Output(out)
+        InterruptCleanup.shared.install()
+        let undo = InterruptCleanup.shared.register {
+            let removed = output.takeBack()
+            return "removed the \(removed) file(s) it had written into \(output.path)"
+        }
+        defer { InterruptCleanup.shared.unregister(undo) }
         let settings = self.settings
         let quiet = self.quiet
         let progress: (Int, Int) -> Void = { done, total in
@@ -60,8 +69,11 @@ struct Sample: ParsableCommand {
                 try SampleGenerator.writeSnapshots(to: URL(fileURLWithPath: out), settings: settings, progress: progress)
             }
         } catch let error as SampleError {
+            output.takeBack()
             throw ValidationError(error.description)
         } catch {
+            InterruptCleanup.shared.unregister(undo)
+            output.takeBack()
             Exit.printError(Exit.describe(error, fallback: out))
             throw ExitCode(73)
         }

@@ -5,6 +5,10 @@ import Foundation
 ///
 /// Call `ensureRoom()` once per row (a row never exceeds `rowReserve` bytes), then
 /// `finish()` at the end; `release()` must run in every case (use `defer`).
+///
+/// The bytes go to a hidden `.NAME.partial` beside the file, renamed to the file's name by
+/// `finish()`: a run killed or failing halfway never leaves a file cut in the middle of a row
+/// under a month's name, which a build would read as that month's export.
 struct SampleByteWriter {
     /// Upper bound of the bytes one row may append between two `ensureRoom()` calls.
     static let rowReserve = 16 * 1024
@@ -16,9 +20,15 @@ struct SampleByteWriter {
     /// Bytes handed to the file so far.
     private(set) var flushed = 0
 
-    /// Creates (or truncates) the file at `url`.
+    /// The file being written, and its name once complete.
+    private let partialPath: String, finalPath: String
+    private var finished = false
+
+    /// Starts the file at `url` (replaced when `finish()` renames the partial file over it).
     init(url: URL, capacity: Int = 4 << 20) throws {
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        finalPath = url.path
+        partialPath = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".partial").path
+        let fd = open(partialPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw SampleOutputError(path: url.path, reason: String(cString: strerror(errno))) }
         handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         self.capacity = max(capacity, 4 * SampleByteWriter.rowReserve)
@@ -40,15 +50,21 @@ struct SampleByteWriter {
         count = 0
     }
 
-    /// Flushes and closes the file.
+    /// Flushes and closes the file, then gives it its name.
     mutating func finish() throws {
         try flush()
         try handle.close()
+        guard rename(partialPath, finalPath) == 0 else {
+            throw SampleOutputError(path: finalPath, reason: String(cString: strerror(errno)))
+        }
+        finished = true
     }
 
-    /// Frees the buffer (the handle closes itself when released).
+    /// Frees the buffer (the handle closes itself when released) and removes the partial file of
+    /// a run that did not finish.
     func release() {
         base.deallocate()
+        if !finished { unlink(partialPath) }
     }
 
     @inline(__always)

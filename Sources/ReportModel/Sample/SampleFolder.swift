@@ -14,3 +14,43 @@ public enum SampleFolder {
         throw SampleError("\(path) already holds \(what): sample never overwrites files nor mixes its own with others (expected a new or empty folder)")
     }
 }
+
+extension SampleFolder {
+    /// What a `sample` run writes into its folder, taken back when the run fails (a full disk) or
+    /// is interrupted: the files that were not there when it started, then the folders it made.
+    /// An interrupted run had left its months so far and a file cut in the middle of a row under
+    /// a month's name, and the next run into that folder was refused (it holds CSV files).
+    public struct Output: Sendable {
+        /// The folder written.
+        public let path: String
+        private let before: Set<String>
+        /// The folders made to hold the files, outermost first.
+        private let made: [String]
+
+        /// Notes what `path` holds before the run (it need not exist).
+        public init(_ path: String) {
+            self.path = path
+            let fm = FileManager.default
+            before = Set((try? fm.contentsOfDirectory(atPath: path)) ?? [])
+            var missing: [String] = []
+            var folder = URL(fileURLWithPath: path).standardizedFileURL.path
+            while folder != "/" && !folder.isEmpty && !fm.fileExists(atPath: folder) {
+                missing.insert(folder, at: 0)
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+            made = missing
+        }
+
+        /// Removes what the run added; says how many files it removed.
+        @discardableResult
+        public func takeBack() -> Int {
+            let fm = FileManager.default
+            var removed = 0
+            for name in (try? fm.contentsOfDirectory(atPath: path)) ?? [] where !before.contains(name) {
+                if (try? fm.removeItem(atPath: (path as NSString).appendingPathComponent(name))) != nil { removed += 1 }
+            }
+            for folder in made.reversed() { rmdir(folder) }
+            return removed
+        }
+    }
+}

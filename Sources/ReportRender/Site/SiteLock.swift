@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,6 +16,8 @@ public final class SiteLock {
     private let path: String
     /// The folders made to hold the site, outermost first: a failed build takes them away again.
     private var created: [String] = []
+    /// The undo registered with `InterruptCleanup` while the lock is held.
+    private var interruptToken: Int?
 
     /// Takes the lock of the site at `target`; throws when another build holds it. A missing folder
     /// that holds the site is created (`SiteWriter` would create it), and removed by a failed build.
@@ -53,6 +56,14 @@ public final class SiteLock {
             var held = stat(), named = stat()
             if fstat(fd, &held) == 0 && lstat(path, &named) == 0 && held.st_ino == named.st_ino && held.st_dev == named.st_dev {
                 self.fd = fd
+                // An interrupted build removes the lock file (the process's end lets the lock go)
+                // and the folders it made to hold the site, if nothing else was put in them.
+                let lockPath = path, made = created
+                interruptToken = InterruptCleanup.shared.register {
+                    unlink(lockPath)
+                    for folder in made.reversed() { rmdir(folder) }
+                    return nil
+                }
                 return
             }
             close(fd)
@@ -63,6 +74,8 @@ public final class SiteLock {
     /// the file removed: see `init`). After a failed build the folders made to hold the site are
     /// removed too (only if nothing else was put in them), so that bad input leaves nothing behind.
     public func end(succeeded: Bool) {
+        if let interruptToken { InterruptCleanup.shared.unregister(interruptToken) }
+        interruptToken = nil
         if fd >= 0 {
             unlink(path)
             close(fd)

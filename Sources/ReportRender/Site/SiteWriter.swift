@@ -18,6 +18,8 @@ public final class SiteWriter {
     /// The folder being written.
     public let staging: String
     private var committed = false
+    /// The undo registered with `InterruptCleanup` while the staging folder exists.
+    private var interruptToken: Int?
 
     /// Checks the target and creates the staging folder.
     public init(target rawTarget: String) throws(SiteError) {
@@ -38,6 +40,14 @@ public final class SiteWriter {
         try? fm.removeItem(atPath: staging)
         guard mkdir(staging, 0o755) == 0 else {
             throw .cannotWrite(target, "cannot create the staging folder \(staging): \(String(cString: strerror(errno)))")
+        }
+        // Interrupted from here on, the build takes its staging folder away (and, from the
+        // lock, the lock file beside it): nothing is left beside the site, which is as it was.
+        let staging = self.staging
+        let shown = rawTarget
+        interruptToken = InterruptCleanup.shared.register {
+            InterruptCleanup.removeWhileWritten(staging)
+            return "\(shown) is as it was"
         }
         // The marker goes in first so a leftover staging folder is recognisably ours.
         try write(Data("fidelis-report site\n".utf8), to: SiteWriter.marker)
@@ -90,12 +100,20 @@ public final class SiteWriter {
         }
     }
 
-    /// Absolute path of a file inside the staging folder (creating its folder).
+    /// Absolute path of a file inside the staging folder (creating its folder, but never the
+    /// staging folder itself: an interrupted build that has taken it away must not find it made
+    /// again by a page still being written).
     public func path(_ relative: String) throws(SiteError) -> String {
         let full = (staging as NSString).appendingPathComponent(relative)
         let dir = (full as NSString).deletingLastPathComponent
         if !FileManager.default.fileExists(atPath: dir) {
-            if let failure = SiteWriter.makeFolders(dir) { throw .cannotWrite(dir, "cannot create folder: " + failure) }
+            var folder = staging
+            for component in (relative as NSString).deletingLastPathComponent.split(separator: "/") {
+                folder = (folder as NSString).appendingPathComponent(String(component))
+                guard mkdir(folder, 0o755) == 0 || errno == EEXIST else {
+                    throw .cannotWrite(folder, "cannot create folder: " + String(cString: strerror(errno)))
+                }
+            }
         }
         return full
     }
@@ -129,8 +147,17 @@ public final class SiteWriter {
         }
     }
 
-    /// Swaps the staging folder in place of the target, then removes the old site.
+    /// Swaps the staging folder in place of the target, then removes the old site; an
+    /// interruption meanwhile waits for the swap to end.
     public func commit() throws(SiteError) {
+        try InterruptCleanup.shared.uncut { () throws(SiteError) in
+            try swap()
+            if let interruptToken { InterruptCleanup.shared.unregister(interruptToken) }
+            interruptToken = nil
+        }
+    }
+
+    private func swap() throws(SiteError) {
         let fm = FileManager.default
         // What is written reaches the disk before the swap, so that a crash after it cannot leave a
         // site of empty files: the file system of the staging folder only (sync() waited on every
@@ -161,6 +188,8 @@ public final class SiteWriter {
     public func abandon() {
         guard !committed else { return }
         try? FileManager.default.removeItem(atPath: staging)
+        if let interruptToken { InterruptCleanup.shared.unregister(interruptToken) }
+        interruptToken = nil
     }
 
     deinit { abandon() }

@@ -49,6 +49,48 @@ struct SampleByteWriterTests {
         #expect(text == expected)
     }
 
+    @Test func fileGetsItsNameOnlyWhenFinished() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fidelis-sample-partial-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("2026-06.csv")
+        // A run that stops halfway (an error, a signal) leaves nothing under the month's name.
+        do {
+            var writer = try SampleByteWriter(url: url)
+            defer { writer.release() }
+            writer.bytes(Array("customer_id,last_order_date\nC1,2026-".utf8))
+            try writer.flush()
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [".2026-06.csv.partial"])
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        var writer = try SampleByteWriter(url: url)
+        defer { writer.release() }
+        writer.bytes(Array("a\n".utf8))
+        try writer.finish()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["2026-06.csv"])
+        #expect(try String(contentsOf: url, encoding: .utf8) == "a\n")
+    }
+
+    @Test func outputTakesBackOnlyWhatTheRunAdded() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("fidelis-sample-output-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        // Into an existing folder: what was there stays.
+        try FileManager.default.createDirectory(atPath: root + "/kept", withIntermediateDirectories: true)
+        try Data("notes".utf8).write(to: URL(fileURLWithPath: root + "/kept/notes.txt"))
+        let existing = SampleFolder.Output(root + "/kept")
+        try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/kept/2026-01.csv"))
+        try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/kept/.2026-02.csv.partial"))
+        #expect(existing.takeBack() == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/kept") == ["notes.txt"])
+        // Into folders the run made: they go too.
+        let fresh = SampleFolder.Output(root + "/new/deep")
+        try FileManager.default.createDirectory(atPath: root + "/new/deep", withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/new/deep/transactions.csv"))
+        #expect(fresh.takeBack() == 1)
+        #expect(!FileManager.default.fileExists(atPath: root + "/new"))
+        #expect(FileManager.default.fileExists(atPath: root + "/kept/notes.txt"))
+    }
+
     @Test func encodesFieldsPerRFC4180() {
         let comma = UInt8(ascii: ","), semicolon = UInt8(ascii: ";")
         #expect(SampleFeedbackBank.encode("plain text", delimiter: comma) == Array("plain text".utf8))
