@@ -8,8 +8,9 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the report site (default input: the shipped example data).",
         discussion: """
-        Writes into a staging folder beside --out and swaps it in at the end: a failed build leaves \
-        the previous site untouched. Only a folder holding a .fidelis-site marker is ever replaced.
+        Writes into a staging folder beside --out and swaps it in at the end: a failed or \
+        interrupted build leaves the previous site untouched (interrupted by Ctrl-C or SIGTERM, it also \
+        removes its staging folder). Only a folder holding a .fidelis-site marker is ever replaced.
 
         An unchanged rebuild (same tool, config, templates and input) keeps the site as it is. \
         With a new month, the months before it keep their data files and Markdown and skip their \
