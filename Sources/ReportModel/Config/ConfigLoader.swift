@@ -229,11 +229,17 @@ public enum ConfigLoader {
 
     static func segmentTable(_ node: Node, reader: ConfigNodeReader) throws(InputError) -> SegmentTable {
         var rules: [SegmentRule] = []
+        var labels: [String: SegmentLabel] = [:]
+        /// Where each id's name and action were given, for the message of a second, different one.
+        var labelNodes: [String: [String: Node]] = [:]
         for item in try reader.sequence(node) {
             var id: String?
             var ranges: [String: ScoreRange] = [:]
-            for (k, v) in try reader.mapping(item, keys: ["id", "r", "f", "m"]) {
-                if k == "id" {
+            var given: [(key: String, text: LocalizedText, node: Node)] = []
+            for (k, v) in try reader.mapping(item, keys: ["id", "r", "f", "m", "name", "action"]) {
+                if k == "name" || k == "action" {
+                    given.append((k, try segmentText(v, key: k, reader: reader), v))
+                } else if k == "id" {
                     let text = try reader.string(v)
                     if text == MigrationMatrix.newRow || text == MigrationMatrix.goneColumn {
                         throw reader.error(v, "segment id \"\(text)\" is the migration matrix's own row or column (customers new at a snapshot, or gone from it)",
@@ -249,17 +255,68 @@ public enum ConfigLoader {
             }
             guard let id, !id.isEmpty else { throw reader.error(item, "segment rule has no id", "id: champions, r: 3-5, f: 4-5, m: 4-5") }
             rules.append(SegmentRule(id, r: ranges["r"] ?? ScoreRange(1, 5), f: ranges["f"] ?? ScoreRange(1, 5), m: ranges["m"] ?? ScoreRange(1, 5)))
+            for (key, text, v) in given {
+                var label = labels[id] ?? SegmentLabel()
+                let earlier = key == "name" ? label.name : label.action
+                if let earlier, earlier != text, let first = labelNodes[id]?[key] {
+                    throw reader.error(v, "segment \(id) has another \(key) at line \(first.mark?.line ?? 0)", "one \(key) per segment id, given on any one of its rules")
+                }
+                if key == "name" { label.name = text } else { label.action = text }
+                labels[id] = label
+                labelNodes[id, default: [:]][key] = labelNodes[id]?[key] ?? v
+            }
         }
+        // Two segments shown under one name could not be told apart in a table or a chart: the
+        // later of the two in the table's order is reported, at a name the config gives.
         let ids = SegmentTable.segmentIDs(rules)
+        for locale in [ReportLocale.en, .fr] {
+            func shown(_ id: String) -> String { labels[id]?.name?.text(locale) ?? SegmentCatalog.name(id, locale) }
+            for (index, id) in ids.enumerated() {
+                guard let other = ids[..<index].first(where: { shown($0).lowercased() == shown(id).lowercased() }),
+                      let named = labelNodes[id]?["name"] != nil ? id : labelNodes[other]?["name"] != nil ? other : nil else { continue }
+                let first = named == id ? other : id
+                throw reader.error(labelNodes[named]!["name"]!, "segment \(named) is named \"\(shown(named))\", the name of segment \(first)", "a name of its own")
+            }
+        }
         guard ids.count <= SegmentTable.maximumSegments else {
             throw reader.error(node, "the segment table names \(ids.count - SegmentCatalog.seedOrder.count) segment ids besides the seed's six",
                                "at most \(SegmentTable.maximumSegments - SegmentCatalog.seedOrder.count)")
         }
         do {
-            return try SegmentTable(rules: rules)
+            var table = try SegmentTable(rules: rules)
+            table.labels = labels
+            return table
         } catch {
             throw reader.error(node, "the segment table matches no rule for the scores R=\(error.r) F=\(error.f) M=\(error.m)", "rules that cover all 125 score triples (end with a catch-all r: 1-5, f: 1-5, m: 1-5)")
         }
+    }
+
+    /// A segment's `name` or `action`: one text for both languages, or `{en: …, fr: …}` (either may
+    /// be left out: the other is shown in its place).
+    static func segmentText(_ node: Node, key: String, reader: ConfigNodeReader) throws(InputError) -> LocalizedText {
+        let limit = key == "name" ? SegmentLabel.maximumNameLength : SegmentLabel.maximumActionLength
+        func text(_ node: Node) throws(InputError) -> String {
+            let value = try reader.string(node).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !value.isEmpty else { throw reader.error(node, "the segment's \(key) is empty", "a text, or no \(key) key") }
+            guard !value.contains(where: \.isNewline) else { throw reader.error(node, "the segment's \(key) runs over several lines", "a text on one line") }
+            guard value.count <= limit else {
+                throw reader.error(node, "the segment's \(key) has \(value.count) characters", "at most \(limit), so that \(key == "name" ? "chart legends and table headers" : "the segment table") can hold it")
+            }
+            return value
+        }
+        if case .mapping = node {
+            var en: String?, fr: String?
+            // An unknown language is the error to report, not the "no text" that would follow it.
+            var strict = reader
+            strict.unknownKeys = nil
+            for (k, v) in try strict.mapping(node, keys: ["en", "fr"]) {
+                if k == "en" { en = try text(v) } else { fr = try text(v) }
+            }
+            guard let either = en ?? fr else { throw reader.error(node, "the segment's \(key) gives no text", "en: …, fr: …, or one text for both") }
+            return LocalizedText(en: en ?? either, fr: fr ?? either)
+        }
+        let value = try text(node)
+        return LocalizedText(en: value, fr: value)
     }
 
     /// Warnings for a segment table that loads but likely does not do what was meant: a rule whose

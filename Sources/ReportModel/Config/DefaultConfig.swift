@@ -23,7 +23,9 @@ public enum DefaultConfig {
       csat: {value: 4.2, direction: above}
       repeat_purchase_rate: {value: 0.40, direction: above}
 
-    # RFM segments: first matching rule wins; the rules must cover all 125 score triples
+    # RFM segments: first matching rule wins; the rules must cover all 125 score triples.
+    # A rule may name its segment as pages show it, and give its priority action:
+    #   - {id: vip, r: 4-5, f: 5, m: 5, name: {en: VIP whales, fr: Baleines VIP}, action: Personal call}
     segments:
       - {id: champions,   r: 3-5, f: 4-5, m: 4-5}
       - {id: loyal,       r: 3-5, f: 4-5, m: 1-5}

@@ -8,6 +8,8 @@ public struct SegmentTable: Sendable, Equatable {
     /// leaves one out), then any user-defined ids in the order they first appear in the rules.
     public let segments: [String]
     private let lookup: [Int8]
+    /// Names and actions given in the config, by segment id (see `name`, `action`).
+    public var labels: [String: SegmentLabel] = [:]
 
     /// A triple no rule matches.
     public struct Gap: Error, Equatable, Sendable {

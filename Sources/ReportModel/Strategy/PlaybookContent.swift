@@ -8,6 +8,10 @@ enum PlaybookContent {
 
     static func segment(_ id: String, config: ReportConfig) -> Playbook {
         let owner = DecisionTree.owner(forSegment: id)
+        /// A title after the segment's name as shown (its configured name, if any): "Champions: …".
+        func titled(_ en: String, _ fr: String) -> LocalizedText {
+            t(config.segments.name(id, .en) + ": " + en, config.segments.name(id, .fr) + " : " + fr)
+        }
         func make(title: LocalizedText, objective: LocalizedText, trigger: LocalizedText, steps: [PlaybookStep], offer: LocalizedText,
                   offerValue: Double? = nil, timing: LocalizedText, kpi: LocalizedText, kpiKey: KPIKey?) -> Playbook {
             Playbook(id: "segment-" + id, title: title, objective: objective, trigger: trigger, segment: id, escalation: nil, active: false,
@@ -16,7 +20,7 @@ enum PlaybookContent {
         switch id {
         case "champions":
             return make(
-                title: t("Champions: reward and recognise", "Champions : récompenser et reconnaître"),
+                title: titled("reward and recognise", "récompenser et reconnaître"),
                 objective: t("Keep the best customers and turn them into advocates", "Garder les meilleurs clients et en faire des ambassadeurs"),
                 trigger: t("The customer enters the champions segment (recent, frequent, high spend)", "Le client entre dans le segment champions (récent, fréquent, forte dépense)"),
                 steps: [
@@ -31,7 +35,7 @@ enum PlaybookContent {
                 kpiKey: .retentionRate)
         case "loyal":
             return make(
-                title: t("Loyal: upsell and cross-sell", "Loyaux : montée en gamme et ventes croisées"),
+                title: titled("upsell and cross-sell", "montée en gamme et ventes croisées"),
                 objective: t("Grow the basket of frequent buyers", "Augmenter le panier moyen des acheteurs fréquents"),
                 trigger: t("The customer enters the loyal segment (recent and frequent, average spend)", "Le client entre dans le segment loyaux (récent et fréquent, dépense moyenne)"),
                 steps: [
@@ -46,7 +50,7 @@ enum PlaybookContent {
                 kpiKey: .ltv)
         case "potential":
             return make(
-                title: t("Potential: nurture towards a habit", "Potentiels : fidéliser vers l'habitude d'achat"),
+                title: titled("nurture towards a habit", "fidéliser vers l'habitude d'achat"),
                 objective: t("Turn recent buyers into repeat buyers", "Transformer les acheteurs récents en acheteurs réguliers"),
                 trigger: t("The customer enters the potential segment (recent, low frequency)", "Le client entre dans le segment potentiels (récent, faible fréquence)"),
                 steps: [
@@ -63,7 +67,7 @@ enum PlaybookContent {
                 kpiKey: .repeatPurchaseRate)
         case "at_risk":
             return make(
-                title: t("At risk: win-back", "À risque : reconquête"),
+                title: titled("win-back", "reconquête"),
                 objective: t("Win back valuable customers before they are lost", "Reconquérir les clients de valeur avant de les perdre"),
                 trigger: t("The customer moves into the at-risk segment (high past value, no recent order)", "Le client passe dans le segment à risque (forte valeur passée, pas de commande récente)"),
                 steps: [
@@ -79,7 +83,7 @@ enum PlaybookContent {
                 kpiKey: .churnRate)
         case "hibernating":
             return make(
-                title: t("Hibernating: reactivate", "Endormis : réactiver"),
+                title: titled("reactivate", "réactiver"),
                 objective: t("Bring dormant customers back at a low cost", "Faire revenir les clients endormis à faible coût"),
                 trigger: t("The customer is in the hibernating segment (long time since the last order)", "Le client est dans le segment endormis (dernière commande ancienne)"),
                 steps: [
@@ -93,7 +97,7 @@ enum PlaybookContent {
                 kpiKey: .retentionRate)
         case "lost":
             return make(
-                title: t("Lost: let go or reactivate", "Perdus : lâcher ou réactiver"),
+                title: titled("let go or reactivate", "lâcher ou réactiver"),
                 objective: t("Try once, then stop spending on customers who are gone", "Tenter une fois, puis cesser de dépenser pour les clients partis"),
                 trigger: t("The customer is in the lost segment (no recent order, low frequency and spend)", "Le client est dans le segment Perdus (pas de commande récente, faibles fréquence et dépense)"),
                 steps: [
@@ -106,7 +110,7 @@ enum PlaybookContent {
                 kpiKey: nil)
         default:
             return make(
-                title: t("\(id): segment journey", "\(id) : parcours du segment"),
+                title: titled("segment journey", "parcours du segment"),
                 objective: t("Move the segment's customers towards better segments", "Faire progresser les clients du segment vers de meilleurs segments"),
                 trigger: t("The customer enters the segment (configured rule)", "Le client entre dans le segment (règle configurée)"),
                 steps: [

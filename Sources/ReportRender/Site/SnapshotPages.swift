@@ -69,7 +69,7 @@ struct SnapshotPages {
 
     /// The charts of a snapshot's dashboard.
     func charts(_ report: SnapshotReport, history: [SnapshotReport]) -> [[String: Any]] {
-        ChartSet(report: report, history: history, locale: config.locale, format: ReportFormatter(locale: config.locale, currency: config.currency),
+        ChartSet(report: report, history: history, locale: config.locale, segmentTable: config.segments, format: ReportFormatter(locale: config.locale, currency: config.currency),
                  activityWindowDays: config.activityWindowDays).entries()
     }
 

@@ -6,6 +6,8 @@ struct ChartSet {
     /// Earlier snapshots, oldest first.
     let history: [SnapshotReport]
     let locale: ReportLocale
+    /// The segment table, for the segments' names (the seed's unless given).
+    var segmentTable = SegmentTable.seed
     let format: ReportFormatter
     /// The activity window (days), which the cohort chart's note explains.
     var activityWindowDays = 90
@@ -74,7 +76,7 @@ struct ChartSet {
     }
 
     func segments() -> GroupedBarChart {
-        let names = report.segments.map { SegmentCatalog.name($0.id, locale) }
+        let names = report.segments.map { segmentTable.name($0.id, locale) }
         return GroupedBarChart(
             id: "segments", title: fr ? "Segments\u{00A0}: part des acheteurs et du chiffre d'affaires" : "Segments: share of buyers and of revenue",
             description: fr ? "Pour chaque segment RFM, la part des acheteurs et la part du chiffre d'affaires cumulé." : "For each RFM segment, its share of buyers and its share of cumulative revenue.",
@@ -126,7 +128,7 @@ struct ChartSet {
     func migration() -> Heatmap? {
         guard let m = report.migration else { return nil }
         let label: (String) -> String = { id in
-            id == MigrationMatrix.newRow ? (self.fr ? "Nouveaux" : "New") : id == MigrationMatrix.goneColumn ? (self.fr ? "Sortis" : "Gone") : SegmentCatalog.name(id, self.locale)
+            id == MigrationMatrix.newRow ? (self.fr ? "Nouveaux" : "New") : id == MigrationMatrix.goneColumn ? (self.fr ? "Sortis" : "Gone") : segmentTable.name(id, self.locale)
         }
         return Heatmap(
             id: "migration", title: fr ? "Migration entre segments depuis le relevé précédent" : "Segment migration since the previous snapshot",

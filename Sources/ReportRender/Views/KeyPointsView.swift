@@ -7,6 +7,8 @@ import ReportModel
 struct KeyPointsView {
     let report: SnapshotReport
     let previous: SnapshotReport?
+    /// The segment table, for the segments' names (the seed's unless given).
+    var segmentTable = SegmentTable.seed
     let format: ReportFormatter
     var locale: ReportLocale { format.locale }
 
@@ -114,7 +116,7 @@ struct KeyPointsView {
             if abs(change) > abs(best?.change ?? 0) { best = (s, before, change) }
         }
         guard let best else { return nil }
-        return t("Largest segment change: ", "Plus forte évolution de segment : ") + SegmentCatalog.name(best.segment.id, locale) + " "
+        return t("Largest segment change: ", "Plus forte évolution de segment : ") + segmentTable.name(best.segment.id, locale) + " "
             + format.integer(best.before.customers) + " → " + format.integer(best.segment.customers) + t(" customers (", " clients (")
             + format.percent(best.before.share) + " → " + format.percent(best.segment.share) + t(" of buyers).", " des acheteurs).")
     }

@@ -9,6 +9,8 @@ struct LifetimeView {
     let report: SnapshotReport
     /// Resolves buyer rows to customer ids; nil lists no customer.
     let customers: CustomerIDs?
+    /// The segment table, for the segments' names (the seed's unless given).
+    let segmentTable: SegmentTable
     let format: ReportFormatter
 
     /// At-risk customers listed by name (highest predicted CLV first); the rest are in `segments.csv`.
@@ -49,9 +51,10 @@ struct LifetimeView {
         var atRisk: [Int] = []
     }
 
-    init(report: SnapshotReport, customers: CustomerIDs?, format: ReportFormatter) {
+    init(report: SnapshotReport, customers: CustomerIDs?, segmentTable: SegmentTable = .seed, format: ReportFormatter) {
         self.report = report
         self.customers = customers
+        self.segmentTable = segmentTable
         self.format = format
         let b = report.buyers
         guard case .fitted(let m) = report.lifetime, b.predictedCLV.count == b.count, b.probabilityAlive.count == b.count else {
@@ -176,7 +179,7 @@ struct LifetimeView {
             }
             let perCustomer = seg.predictedCLV.flatMap { seg.customers > 0 ? $0 / Double(seg.customers) : nil }
             return [
-                "name": SegmentCatalog.name(seg.id, locale),
+                "name": segmentTable.name(seg.id, locale),
                 "customers": format.integer(seg.customers),
                 "historical": format.money(seg.meanMonetary),
                 "predicted_total": fitted && clvKnown ? format.money(seg.predictedCLV, decimals: 0) : format.missing,

@@ -43,7 +43,7 @@ public struct SnapshotView {
         ]
         v["counts"] = counts()
         v["source"] = sourceLine()
-        v["key_points"] = KeyPointsView(report: report, previous: history.last, format: format).points().map { ["text": $0] }
+        v["key_points"] = KeyPointsView(report: report, previous: history.last, segmentTable: config.segments, format: format).points().map { ["text": $0] }
         let kpiList = kpis()
         v["kpis"] = kpiList
         v["kpi"] = Dictionary(uniqueKeysWithValues: kpiList.map { ($0["key"] as! String, $0 as Any) })
@@ -85,7 +85,7 @@ public struct SnapshotView {
         v["plan"] = StrategyView(report: report, previous: history.last, config: config, format: format, design: design).dictionary()
         v["loyalty"] = LoyaltyView(design: design, report: report, format: format).dictionary()
         v["playbooks"] = PlaybookView(report: report, config: config, format: format).dictionary()
-        let clv = LifetimeView(report: report, customers: customers, format: format)
+        let clv = LifetimeView(report: report, customers: customers, segmentTable: config.segments, format: format)
         v["clv_distribution"] = clv.distribution()
         v["segment_clv"] = clv.segments()
         v["at_risk_alive"] = clv.atRisk()
@@ -177,9 +177,9 @@ public struct SnapshotView {
         report.segments.map { s in
             var entry: [String: Any] = [
                 "id": s.id,
-                "name": SegmentCatalog.name(s.id, locale),
-                "profile": SegmentCatalog.entries[s.id]?.profile ?? "",
-                "action": SegmentCatalog.action(s.id, locale) ?? "—",
+                "name": config.segments.name(s.id, locale),
+                "profile": config.segments.profile(s.id),
+                "action": config.segments.action(s.id, locale) ?? "—",
                 "customers": format.integer(s.customers),
                 "share": format.percent(s.share),
                 "revenue": format.money(units: s.revenue, decimals: 0),
@@ -224,7 +224,7 @@ public struct SnapshotView {
             switch id {
             case MigrationMatrix.newRow: return self.locale == .fr ? "Nouveaux" : "New"
             case MigrationMatrix.goneColumn: return self.locale == .fr ? "Sortis" : "Gone"
-            default: return SegmentCatalog.name(id, self.locale)
+            default: return config.segments.name(id, self.locale)
             }
         }
         return [
@@ -265,7 +265,7 @@ public struct SnapshotView {
                 "customers": e.customers.prefix(20).map { c in
                     [
                         "id": c.id,
-                        "segment": c.segment.map { SegmentCatalog.name($0, locale) } ?? "—",
+                        "segment": c.segment.map { config.segments.name($0, locale) } ?? "—",
                         "revenue": format.money(units: c.revenue),
                         "predicted_clv": format.money(c.predictedCLV),
                         "trigger": trigger(e.kind, c),

@@ -345,6 +345,71 @@ struct ConfigLoaderTests {
         #expect(c.segments.segments[c.segments.segmentIndex(r: 2, f: 1, m: 5)] == "spaced")
     }
 
+    @Test("segment names and actions: one text for both languages, or one per language")
+    func segmentLabels() throws {
+        let c = try Self.parse("""
+        segments:
+          - {id: whales, r: 4-5, f: 5, m: 5, name: {en: VIP whales, fr: Baleines VIP}, action: Personal call}
+          - {id: champions, r: 3-5, f: 4-5, m: 4-5, name: Top clients}
+          - {id: lost, r: 1, name: Gone quiet}
+          - {id: pair, r: 1-2, f: 4-5}
+          - {id: pair, r: 1-2, m: 4-5, action: {fr: Relancer}}
+          - {id: rest, name: {fr: Le reste}}
+
+        """)
+        let t = c.segments
+        #expect(t.name("whales", .en) == "VIP whales" && t.name("whales", .fr) == "Baleines VIP")
+        #expect(t.action("whales", .en) == "Personal call" && t.action("whales", .fr) == "Personal call")
+        // A seed segment renamed keeps the seed's action; one not renamed keeps its name.
+        #expect(t.name("champions", .fr) == "Top clients" && t.action("champions", .en) == "Reward")
+        #expect(t.name("loyal", .fr) == "Loyaux" && t.action("loyal", .fr) == "Upsell")
+        // One language given: shown in both. No action: none.
+        #expect(t.name("rest", .en) == "Le reste" && t.action("rest", .en) == nil)
+        #expect(t.name("pair", .en) == "pair" && t.action("pair", .en) == "Relancer")
+        // Profiles: the seed's arrows under the seed's rules, else the rules' score ranges.
+        #expect(t.profile("champions") == "R↑ F↑ M↑")
+        #expect(t.profile("lost") == "R1 F1–5 M1–5")
+        #expect(t.profile("whales") == "R4–5 F5 M5")
+        #expect(t.profile("pair") == "R1–2 F4–5 M1–5 / R1–2 F1–5 M4–5")
+        #expect(SegmentTable.seed.profile("at_risk") == "R↓ F↑ M↑")
+        // The same name given on two rules of one id is fine.
+        #expect(try Self.parse("segments:\n  - {id: a, r: 5, name: A}\n  - {id: a, name: A}\n").segments.name("a", .fr) == "A")
+    }
+
+    @Test("bad segment names and actions are located")
+    func badSegmentLabels() {
+        let rule = "  - {id: w, r: 1-5, f: 1-5, m: 1-5, "
+        func at(_ tail: String, _ needle: String) -> (String, Int) {
+            let line = rule + tail + "}"
+            return ("segments:\n" + line + "\n", line.distance(from: line.startIndex, to: line.range(of: needle)!.lowerBound) + 1)
+        }
+        var (yaml, column) = at("name: \"  \"", "\"")
+        Self.expectFailure(yaml, line: 2, column: column, message: ["the segment's name is empty"])
+        (yaml, column) = at("name: " + String(repeating: "x", count: 41), "xxx")
+        Self.expectFailure(yaml, line: 2, column: column, message: ["the segment's name has 41 characters"], expected: ["at most 40"])
+        (yaml, column) = at("action: " + String(repeating: "y", count: 81), "yyy")
+        Self.expectFailure(yaml, line: 2, column: column, message: ["the segment's action has 81 characters"], expected: ["at most 80"])
+        (yaml, column) = at("name: {de: x}", "de")
+        Self.expectFailure(yaml, line: 2, column: column, message: ["unknown key \"de\""], expected: ["en, fr"])
+        (yaml, column) = at("name: {}", "{}")
+        Self.expectFailure(yaml, line: 2, column: column, message: ["the segment's name gives no text"])
+        (yaml, column) = at("name: [a, b]", "[a")
+        Self.expectFailure(yaml, line: 2, column: column, message: ["a list is not a text value"])
+        // Shown under another segment's name, in either language (case aside); reported at the later
+        // segment's name, or at the earlier one's when only that one is given.
+        Self.expectFailure("segments:\n  - {id: champions, name: whales}\n  - {id: whales}\n", line: 2, column: 27,
+                           message: ["segment champions is named \"whales\", the name of segment whales"])
+        (yaml, column) = at("name: loyal", "loyal")
+        Self.expectFailure(yaml, line: 2, column: column, message: ["segment w is named \"loyal\", the name of segment loyal"], expected: ["a name of its own"])
+        (yaml, column) = at("name: {en: Whales, fr: Endormis}", "{en")
+        Self.expectFailure(yaml, line: 2, column: column, message: ["segment w is named \"Endormis\", the name of segment hibernating"])
+        Self.expectFailure("segments:\n  - {id: a, r: 5, name: A}\n  - {id: b, r: 4, name: A}\n  - {id: c}\n", line: 3, column: 25,
+                           message: ["is named \"A\", the name of segment"])
+        // One id, two different names.
+        Self.expectFailure("segments:\n  - {id: a, r: 5, name: A}\n  - {id: a, name: B}\n", line: 3, column: 19,
+                           message: ["segment a has another name at line 2"], expected: ["one name per segment id"])
+    }
+
     @Test("bad score ranges are located", arguments: [
         ("0-5", "\"0-5\" is not a score range", 16), ("3-6", "\"3-6\" is not a score range", 16), ("5-3", "\"5-3\" is not a score range", 16),
         ("3-", "\"3-\" is not a score range", 16), ("x", "\"x\" is not a score range", 16), ("1-2-3", "\"1-2-3\" is not a score range", 16),
