@@ -48,6 +48,7 @@ public struct SnapshotView {
         v["kpis"] = kpiList
         v["kpi"] = Dictionary(uniqueKeysWithValues: kpiList.map { ($0["key"] as! String, $0 as Any) })
         v["segments"] = segments()
+        v["segment_shares"] = segmentShares()
         v["has_buyers"] = report.counts.buyers > 0
         // Quintile scores over a handful of buyers are coarse: said under 50.
         v["few_buyers"] = SnapshotView.hasFewBuyers(report.counts)
@@ -285,6 +286,21 @@ public struct SnapshotView {
         case .largeRefund: return (fr ? "remboursement demandé " : "refund requested ") + format.money(units: c.triggerValue)
         default: return fr ? "plainte publique" : "public complaint"
         }
+    }
+
+    /// The sums of the segments' shares of buyers and of revenue as printed (each rounded on its
+    /// own to one decimal, as `segments()` prints them), for a note when either is not 100.0 %: an
+    /// analyst adding up the column found 99.9 % or 100.1 % with no word on why.
+    func segmentShares() -> [String: Any] {
+        let buyers = report.segments.compactMap(\.share).map(format.percentTenths).reduce(0, +)
+        let revenue = report.segments.compactMap(\.revenueShare).map(format.percentTenths).reduce(0, +)
+        let buyersOff = report.segments.contains { $0.share != nil } && buyers != 1000
+        let revenueOff = report.segments.contains { $0.revenueShare != nil } && revenue != 1000
+        return [
+            "do_not_add_up": buyersOff || revenueOff,
+            "buyers_total": format.percent(buyers / 1000),
+            "revenue_total": format.percent(revenue / 1000),
+        ]
     }
 
     func feedback() -> [String: Any] {
