@@ -238,6 +238,32 @@ import ReportModel
         #expect(abs(shown - median) <= 0.006, "\(line) against \(median) of \(n)")
     }
 
+    // MARK: - Segment shares
+
+    @Test("the segment tables' note: the shares' sums as printed, worked by hand", arguments: [
+        ([0.25, 0.25, 0.25, 0.25, 0, 0], [0.5, 0.5, 0, 0, 0, 0], false, "100.0%", "100.0%"),
+        ([1.0 / 3, 1.0 / 3, 1.0 / 3, 0, 0, 0], [0.5, 0.5, 0, 0, 0, 0], true, "99.9%", "100.0%"),
+        ([0.25, 0.25, 0.25, 0.25, 0, 0], [0.1235, 0.1235, 0.753, 0, 0, 0], true, "100.0%", "100.1%"),   // 12.35 → 12.4 twice, + 75.3
+        ([0.1996, 0.8004, 0, 0, 0, 0], [1, 0, 0, 0, 0, 0], false, "100.0%", "100.0%"),
+    ] as [([Double], [Double], Bool, String, String)])
+    func segmentSharesNote(_ buyers: [Double], _ revenue: [Double], _ note: Bool, _ buyersTotal: String, _ revenueTotal: String) throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.sample("in", customers: 120, months: 1, seed: 3)
+        var report = try #require(try f.build("in").latest)
+        #expect(report.segments.count == 6)
+        for i in report.segments.indices {
+            report.segments[i].share = buyers[i]
+            report.segments[i].revenueShare = revenue[i]
+        }
+        let shares = SnapshotView(report: report, history: [], config: ReportConfig()).segmentShares()
+        #expect(shares["do_not_add_up"] as? Bool == note)
+        #expect(shares["buyers_total"] as? String == buyersTotal)
+        #expect(shares["revenue_total"] as? String == revenueTotal)
+        // Without buyers there are no shares and nothing to note.
+        for i in report.segments.indices { report.segments[i].share = nil; report.segments[i].revenueShare = nil }
+        #expect(SnapshotView(report: report, history: [], config: ReportConfig()).segmentShares()["do_not_add_up"] as? Bool == false)
+    }
+
     // MARK: - Chart notes
 
     @Test func chartNotesExplainCohortsAndTiedScores() throws {
