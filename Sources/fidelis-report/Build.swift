@@ -9,8 +9,8 @@ struct Build: ParsableCommand {
         abstract: "Build the report site (default input: the shipped example data).",
         discussion: """
         Writes into a staging folder beside --out and swaps it in at the end: a failed or \
-        interrupted build leaves the previous site untouched (interrupted by Ctrl-C or SIGTERM, it also \
-        removes its staging folder). Only a folder holding a .fidelis-site marker is ever replaced.
+        interrupted build leaves the previous site untouched (interrupted by Ctrl-C, SIGTERM or SIGHUP, \
+        it also removes its staging folder). Only a folder holding a .fidelis-site marker is ever replaced.
 
         An unchanged rebuild (same tool, config, templates and input) keeps the site as it is. \
         With a new month, the months before it keep their data files and Markdown and skip their \
@@ -69,11 +69,13 @@ struct Build: ParsableCommand {
         options.configFingerprint = input.configFingerprint + "|locale=\(config.locale.rawValue)"
         options.strict = strict
         let quiet = self.quiet
-        let log = quiet ? BuildLog.silent : BuildLog { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        let log = quiet ? BuildLog.silent : BuildLog { line in StandardError.write(line + "\n") }
         let result: ReportBuilder.Result
         do { result = try ReportBuilder.build(options, log: log) } catch { throw Exit.failure(error) }
+        // Interrupted from here on, the run says what it leaves: the site in place.
+        _ = InterruptCleanup.shared.register { result.reusedSite ? "\(out) is as it was" : "\(out) was updated" }
         // Quiet as in CI: the warnings about the input still show, once, after the build.
-        if quiet { for warning in result.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) } }
+        if quiet { for warning in result.warnings { StandardError.write("warning: \(warning)\n") } }
         if !quiet {
             let mb = Double(result.bytesRead) / 1e6
             if result.reusedSite {

@@ -11,7 +11,7 @@ enum Exit {
             // Located problems exactly as input.md writes them, `FILE:LINE:COLUMN: what (expected
             // what)`, the location first on each line (as compilers print them, which editors and CI
             // problem matchers read), then the count of the others.
-            FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+            StandardError.write(failure.description + "\n")
         case .inputMissing, .site, .incompleteInstall, .warningsUnderStrict:
             printError(failure.description)
         }
@@ -32,6 +32,6 @@ enum Exit {
     static func printError(_ text: String) {
         // Not while an interruption is cleaned up: the failure may be the cleanup's doing.
         InterruptCleanup.shared.waitIfInterrupted()
-        FileHandle.standardError.write(Data(("error: " + text.replacingOccurrences(of: "\n", with: "\nerror: ") + "\n").utf8))
+        StandardError.write("error: " + text.replacingOccurrences(of: "\n", with: "\nerror: ") + "\n")
     }
 }

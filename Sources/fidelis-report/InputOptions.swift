@@ -56,7 +56,7 @@ struct InputOptions: ParsableArguments {
     static func unreadTemplatesWarning(given: String?) -> String? {
         guard given == nil, FileManager.default.fileExists(atPath: "templates/en") || FileManager.default.fileExists(atPath: "templates/fr") else { return nil }
         let warning = "templates/ here is not read unless given: pass --templates templates to use it"
-        FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+        StandardError.write("warning: \(warning)\n")
         return warning
     }
 
@@ -102,7 +102,7 @@ struct InputOptions: ParsableArguments {
             }
         }
         if let delimiter { result.dialect.delimiter = Array(delimiter.utf8)[0] }
-        for warning in result.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        for warning in result.warnings { StandardError.write("warning: \(warning)\n") }
         return result
     }
 }

@@ -55,11 +55,10 @@ struct Sample: ParsableCommand {
             let removed = output.takeBack()
             return "removed the \(removed) file(s) it had written into \(output.path)"
         }
-        defer { InterruptCleanup.shared.unregister(undo) }
         let settings = self.settings
         let quiet = self.quiet
         let progress: (Int, Int) -> Void = { done, total in
-            if !quiet { FileHandle.standardError.write(Data("[\(done)/\(total)] \(ledger ? "month of purchases" : "snapshot") written\n".utf8)) }
+            if !quiet { StandardError.write("[\(done)/\(total)] \(ledger ? "month of purchases" : "snapshot") written\n") }
         }
         do {
             if ledger {
@@ -68,15 +67,18 @@ struct Sample: ParsableCommand {
             } else {
                 try SampleGenerator.writeSnapshots(to: URL(fileURLWithPath: out), settings: settings, progress: progress)
             }
-        } catch let error as SampleError {
-            output.takeBack()
-            throw ValidationError(error.description)
         } catch {
+            // A failure an interruption caused is not reported: the interruption ends the run.
+            InterruptCleanup.shared.waitIfInterrupted()
             InterruptCleanup.shared.unregister(undo)
             output.takeBack()
+            if let error = error as? SampleError { throw ValidationError(error.description) }
             Exit.printError(Exit.describe(error, fallback: out))
             throw ExitCode(73)
         }
+        // Done: an interruption from now on leaves the files (or, if it came first, takes them
+        // back before this returns, and the run ends by it).
+        InterruptCleanup.shared.uncut { InterruptCleanup.shared.unregister(undo) }
         if !quiet {
             print(ledger ? "Wrote a ledger for \(customers) customers to \((out as NSString).appendingPathComponent("transactions.csv")) (give it with --transactions)"
                          : "Wrote \(months) snapshot(s) for \(customers) customers to \(out)")

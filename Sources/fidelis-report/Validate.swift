@@ -34,7 +34,7 @@ struct Validate: ParsableCommand {
         if let locale { config.locale = locale }
         let result: ReportBuilder.Result
         var warnings = config.warnings
-        let log = BuildLog { line in FileHandle.standardError.write(Data((line.trimmingCharacters(in: .whitespaces) + "\n").utf8)) }
+        let log = BuildLog { line in StandardError.write(line.trimmingCharacters(in: .whitespaces) + "\n") }
         do {
             if parseOnly {
                 result = try ReportBuilder.parse(input.input, config: config, log: log)
@@ -49,12 +49,12 @@ struct Validate: ParsableCommand {
                 }
                 var templateWarnings: [String] = []
                 for warning in sets.flatMap(\.templateWarnings) where !templateWarnings.contains(warning) { templateWarnings.append(warning) }
-                for warning in templateWarnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+                for warning in templateWarnings { StandardError.write("warning: \(warning)\n") }
                 warnings += templateWarnings
                 result = try ReportBuilder.validate(input.input, config: config, templates: sets, log: log)
             }
         } catch { throw Exit.failure(error) }
-        for warning in result.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        for warning in result.warnings { StandardError.write("warning: \(warning)\n") }
         warnings += result.warnings
         let mb = Double(result.bytesRead) / 1e6
         print(input.checkedDescription + (templates.map { "; templates \($0) (\(config.locale.rawValue))" } ?? ""))

@@ -266,16 +266,21 @@ public enum ConfigLoader {
                 labelNodes[id, default: [:]][key] = labelNodes[id]?[key] ?? v
             }
         }
-        // Two segments shown under one name could not be told apart in a table or a chart: the
-        // later of the two in the table's order is reported, at a name the config gives.
+        // Two segments shown under one name could not be told apart in a table or a chart (nor a
+        // segment from the migration matrix's New row or Gone column): the later of the two in the
+        // table's order is reported, at a name the config gives.
         let ids = SegmentTable.segmentIDs(rules)
         for locale in [ReportLocale.en, .fr] {
-            func shown(_ id: String) -> String { labels[id]?.name?.text(locale) ?? SegmentCatalog.name(id, locale) }
+            let matrixNames = [MigrationMatrix.newRow: MigrationMatrix.newRowName, MigrationMatrix.goneColumn: MigrationMatrix.goneColumnName]
+            func shown(_ id: String) -> String { matrixNames[id]?.text(locale) ?? labels[id]?.name?.text(locale) ?? SegmentCatalog.name(id, locale) }
+            let ids = [MigrationMatrix.newRow, MigrationMatrix.goneColumn] + ids
             for (index, id) in ids.enumerated() {
                 guard let other = ids[..<index].first(where: { shown($0).lowercased() == shown(id).lowercased() }),
                       let named = labelNodes[id]?["name"] != nil ? id : labelNodes[other]?["name"] != nil ? other : nil else { continue }
                 let first = named == id ? other : id
-                throw reader.error(labelNodes[named]!["name"]!, "segment \(named) is named \"\(shown(named))\", the name of segment \(first)", "a name of its own")
+                let whose = first == MigrationMatrix.newRow ? "the migration matrix's row of new customers"
+                    : first == MigrationMatrix.goneColumn ? "the migration matrix's column of customers gone" : "segment \(first)"
+                throw reader.error(labelNodes[named]!["name"]!, "segment \(named) is named \"\(shown(named))\", the name of \(whose)", "a name of its own")
             }
         }
         guard ids.count <= SegmentTable.maximumSegments else {

@@ -5,6 +5,9 @@
 public struct MigrationMatrix: Sendable, Equatable {
     public static let newRow = "new"
     public static let goneColumn = "gone"
+    /// How the row of customers new at a snapshot and the column of those gone from it are shown.
+    public static let newRowName = LocalizedText(en: "New", fr: "Nouveaux")
+    public static let goneColumnName = LocalizedText(en: "Gone", fr: "Sortis")
 
     public var from: [String]
     public var to: [String]

@@ -6,7 +6,9 @@ import Glibc
 
 /// Takes back what a run has half-written when it is interrupted (Ctrl-C, `kill`, a closed
 /// terminal, a cancelled CI job: SIGINT, SIGTERM, SIGHUP), then ends the process by that signal,
-/// as it would have ended without this (exit status 130, 143 or 129 in a shell).
+/// as it would have ended without this (exit status 130, 143 or 129 in a shell). A closed pipe
+/// (`build | head`) no longer ends a run halfway: SIGPIPE is ignored, and what is written to it is
+/// dropped (`StandardError`, `print`).
 ///
 /// A build killed before its swap left its staging folder (130 MB for 1 M customers × 12 months)
 /// and its lock file beside the site, until the next build swept them; an interrupted `sample` left
@@ -44,21 +46,49 @@ public final class InterruptCleanup: @unchecked Sendable {
         defer { registry.unlock() }
         guard !installed else { return }
         installed = true
+        // Not caught as the others: on Linux libdispatch's handler sends a SIGPIPE raised by a write
+        // on to its own thread, again and again, and the source never fires. Ignored, the write
+        // fails (EPIPE), its text is dropped, and the run ends as it would have.
+        signal(SIGPIPE, SIG_IGN)
         for signalNumber in Self.signals {
             // A signal already ignored (a job started with `nohup`, or in the background of a
             // non-interactive shell for SIGINT) stays ignored.
-            let previous = signal(signalNumber, SIG_IGN)
-            if let previous, unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global(qos: .userInitiated))
+            guard !Self.isIgnored(signalNumber) else { continue }
+            #if !os(Linux)
+            // kqueue reports a signal whatever its action: it must not also end the process. On
+            // Linux libdispatch puts a handler of its own in place when the source starts; ignoring
+            // the signal here lost one that came before (about 1 ms: the build went on, unstopped).
+            signal(signalNumber, SIG_IGN)
+            #endif
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
             source.setEventHandler { self.interrupted(by: signalNumber) }
             source.resume()
             sources.append(source)
         }
     }
 
+    /// The queue the cleanup runs on: its own, not the pool the build's parallel loops share.
+    private let queue = DispatchQueue(label: "fidelis-report.interrupt", qos: .userInitiated)
+
+    /// Whether `signalNumber` is ignored (its action read, not changed).
+    private static func isIgnored(_ signalNumber: Int32) -> Bool {
+        var current = sigaction()
+        guard sigaction(signalNumber, nil, &current) == 0 else { return false }
+        #if os(Linux)
+        let handler = current.__sigaction_handler.sa_handler
+        #else
+        let handler = current.__sigaction_u.__sa_handler
+        #endif
+        guard let handler else { return false }
+        return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+    }
+
     /// Registers `undo`, run if the process is interrupted before `unregister(token)`. Undos run
     /// in the reverse order of their registration (the staging folder before the lock beside it).
+    /// Once an interruption has started, a thread that registers waits for good (its undo would
+    /// never run), unless it registers from an `uncut` section, which the cleanup waits for.
     public func register(_ undo: @escaping Undo) -> Int {
+        waitIfInterrupted()
         registry.lock()
         defer { registry.unlock() }
         nextToken += 1
@@ -89,7 +119,11 @@ public final class InterruptCleanup: @unchecked Sendable {
         registry.lock()
         let waiting = interrupting
         registry.unlock()
-        if waiting { section.lock() }
+        guard waiting else { return }
+        // Held by the cleanup for good: this never returns, unless this thread is in an `uncut`
+        // section (the lock is recursive), which the cleanup is waiting for.
+        section.lock()
+        section.unlock()
     }
 
     /// Undoes what is registered, says so, and ends the process by `signalNumber`.
@@ -104,10 +138,11 @@ public final class InterruptCleanup: @unchecked Sendable {
         undos.removeAll()
         registry.unlock()
         let reports = pending.compactMap { $0() }
-        let name = signalNumber == SIGINT ? "SIGINT" : signalNumber == SIGTERM ? "SIGTERM" : signalNumber == SIGHUP ? "SIGHUP" : "signal \(signalNumber)"
+        let names = [SIGINT: "SIGINT", SIGTERM: "SIGTERM", SIGHUP: "SIGHUP"]
+        let name = names[signalNumber] ?? "signal \(signalNumber)"
         var message = "fidelis-report: interrupted (\(name))"
         if !reports.isEmpty { message += "; " + reports.joined(separator: "; ") }
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        StandardError.write(message + "\n")
         // Ends by the signal itself, so that a shell sees it (a loop in a script stops at Ctrl-C).
         signal(signalNumber, SIG_DFL)
         var unblock = sigset_t()

@@ -28,7 +28,9 @@ struct SampleByteWriter {
     init(url: URL, capacity: Int = 4 << 20) throws {
         finalPath = url.path
         partialPath = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".partial").path
-        let fd = open(partialPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // Not while an interruption takes back what the run wrote: it would miss a file made now.
+        let partialPath = self.partialPath
+        let fd = InterruptCleanup.shared.uncut { open(partialPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
         guard fd >= 0 else { throw SampleOutputError(path: url.path, reason: String(cString: strerror(errno))) }
         handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         self.capacity = max(capacity, 4 * SampleByteWriter.rowReserve)
@@ -54,7 +56,8 @@ struct SampleByteWriter {
     mutating func finish() throws {
         try flush()
         try handle.close()
-        guard rename(partialPath, finalPath) == 0 else {
+        let (from, to) = (partialPath, finalPath)
+        guard InterruptCleanup.shared.uncut({ rename(from, to) }) == 0 else {
             throw SampleOutputError(path: finalPath, reason: String(cString: strerror(errno)))
         }
         finished = true

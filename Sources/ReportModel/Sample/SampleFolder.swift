@@ -17,7 +17,9 @@ public enum SampleFolder {
 
 extension SampleFolder {
     /// What a `sample` run writes into its folder, taken back when the run fails (a full disk) or
-    /// is interrupted: the files that were not there when it started, then the folders it made.
+    /// is interrupted: the files of its names (`YYYY-MM.csv`, `transactions.csv`, and their
+    /// `.NAME.partial` while being written) that were not there when it started, then the folders
+    /// it made, if they are empty. Anything else put there meanwhile is left alone.
     /// An interrupted run had left its months so far and a file cut in the middle of a row under
     /// a month's name, and the next run into that folder was refused (it holds CSV files).
     public struct Output: Sendable {
@@ -44,13 +46,24 @@ extension SampleFolder {
         /// Removes what the run added; says how many files it removed.
         @discardableResult
         public func takeBack() -> Int {
-            let fm = FileManager.default
             var removed = 0
-            for name in (try? fm.contentsOfDirectory(atPath: path)) ?? [] where !before.contains(name) {
-                if (try? fm.removeItem(atPath: (path as NSString).appendingPathComponent(name))) != nil { removed += 1 }
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where !before.contains(name) && Output.isSampleFile(name) {
+                if unlink((path as NSString).appendingPathComponent(name)) == 0 { removed += 1 }
             }
             for folder in made.reversed() { rmdir(folder) }
             return removed
+        }
+
+        /// Whether `name` is one `sample` writes: `YYYY-MM.csv`, `transactions.csv`, or either as
+        /// `.NAME.partial`.
+        static func isSampleFile(_ name: String) -> Bool {
+            var file = Substring(name)
+            if file.hasPrefix("."), file.hasSuffix(".partial") { file = file.dropFirst().dropLast(".partial".count) }
+            if file == "transactions.csv" { return true }
+            let bytes = Array(file.utf8)
+            let digit = { (b: UInt8) in b >= 48 && b <= 57 }
+            return bytes.count == 11 && bytes[0..<4].allSatisfy(digit) && bytes[4] == UInt8(ascii: "-")
+                && bytes[5..<7].allSatisfy(digit) && file.hasSuffix(".csv")
         }
     }
 }

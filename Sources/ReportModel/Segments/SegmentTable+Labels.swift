@@ -1,8 +1,12 @@
 extension SegmentTable {
     /// The segment's display name: its configured `name`, else the seed's name for the six, else
-    /// its id.
+    /// its id; for the migration matrix's own row and column (`new`, `gone`), theirs.
     public func name(_ id: String, _ locale: ReportLocale) -> String {
-        labels[id]?.name?.text(locale) ?? SegmentCatalog.name(id, locale)
+        switch id {
+        case MigrationMatrix.newRow: return MigrationMatrix.newRowName.text(locale)
+        case MigrationMatrix.goneColumn: return MigrationMatrix.goneColumnName.text(locale)
+        default: return labels[id]?.name?.text(locale) ?? SegmentCatalog.name(id, locale)
+        }
     }
 
     /// The segment's priority action: its configured `action`, else the seed's for the six.

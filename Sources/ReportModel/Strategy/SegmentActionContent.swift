@@ -17,7 +17,9 @@ struct SegmentActionContent {
     /// targets only the customers who entered the segment since the previous snapshot.
     var oncePerCustomer = false
 
-    static func content(for id: String) -> SegmentActionContent {
+    /// The action for segment `id`; a segment of the config's own is named as `segments` shows it,
+    /// so that two of them do not give two identical rows in the plan.
+    static func content(for id: String, segments: SegmentTable = .seed) -> SegmentActionContent {
         switch id {
         case "champions":
             return SegmentActionContent(
@@ -64,7 +66,7 @@ struct SegmentActionContent {
         default:
             return SegmentActionContent(
                 verb: "engage", topic: .lifecycle,
-                title: LocalizedText(en: "Tailored lifecycle journey for the segment", fr: "Parcours cycle de vie dédié au segment"),
+                title: LocalizedText(en: "Tailored lifecycle journey for \(segments.name(id, .en))", fr: "Parcours cycle de vie dédié au segment \(segments.name(id, .fr))"),
                 rationale: LocalizedText(en: "The segment is defined by the configuration; it gets a journey suited to its scores.",
                                          fr: "Le segment est défini par la configuration ; il reçoit un parcours adapté à ses scores."),
                 touches: 2, usesIncentive: false)

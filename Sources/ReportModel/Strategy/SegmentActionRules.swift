@@ -25,7 +25,7 @@ enum SegmentActionRules {
     }
 
     private static func action(_ id: String, segment: SegmentSummary, previous: Double?, large: Bool, growing: Bool, input: PlanInputs) -> PlanAction? {
-        let content = SegmentActionContent.content(for: id)
+        let content = SegmentActionContent.content(for: id, segments: input.config.segments)
         // One attempt per customer: only those who entered the segment since the previous snapshot.
         let audience = content.oncePerCustomer ? (input.report.migration?.entered(id) ?? segment.customers) : segment.customers
         guard audience > 0 else { return nil }

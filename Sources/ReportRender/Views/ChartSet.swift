@@ -76,7 +76,7 @@ struct ChartSet {
     }
 
     func segments() -> GroupedBarChart {
-        let names = report.segments.map { segmentTable.name($0.id, locale) }
+        let names = report.segments.map { segmentTable.displayName($0.id, locale) }
         return GroupedBarChart(
             id: "segments", title: fr ? "Segments\u{00A0}: part des acheteurs et du chiffre d'affaires" : "Segments: share of buyers and of revenue",
             description: fr ? "Pour chaque segment RFM, la part des acheteurs et la part du chiffre d'affaires cumulé." : "For each RFM segment, its share of buyers and its share of cumulative revenue.",
@@ -127,9 +127,7 @@ struct ChartSet {
 
     func migration() -> Heatmap? {
         guard let m = report.migration else { return nil }
-        let label: (String) -> String = { id in
-            id == MigrationMatrix.newRow ? (self.fr ? "Nouveaux" : "New") : id == MigrationMatrix.goneColumn ? (self.fr ? "Sortis" : "Gone") : segmentTable.name(id, self.locale)
-        }
+        let label: (String) -> String = { segmentTable.displayName($0, self.locale) }
         return Heatmap(
             id: "migration", title: fr ? "Migration entre segments depuis le relevé précédent" : "Segment migration since the previous snapshot",
             description: fr ? "Clients passés du segment en ligne (relevé précédent) au segment en colonne (ce relevé)." : "Customers moving from the row segment (previous snapshot) to the column segment (this snapshot).",

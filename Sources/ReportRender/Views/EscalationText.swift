@@ -24,10 +24,11 @@ enum EscalationText {
         }
     }
 
-    static func condition(_ e: EscalationResult, _ f: ReportFormatter) -> String {
+    /// The condition that raises `e`, with the at-risk segment under the name `segments` gives it.
+    static func condition(_ e: EscalationResult, _ f: ReportFormatter, segments: SegmentTable = .seed) -> String {
         let fr = f.locale == .fr
         switch e.kind {
-        case .vipAtRisk: return fr ? "VIP dans le segment À risque" : "VIP in the At risk segment"
+        case .vipAtRisk: return (fr ? "VIP dans le segment " : "VIP in the ") + segments.displayName("at_risk", f.locale) + (fr ? "" : " segment")
         case .npsCritical: return "NPS < " + f.number(e.threshold, decimals: 0)
         case .churnCrisis: return "churn > " + f.percent(e.threshold, decimals: 0)
         case .publicComplaint: return fr ? "plainte publique signalée" : "public complaint reported"

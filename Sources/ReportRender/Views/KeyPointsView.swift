@@ -116,7 +116,7 @@ struct KeyPointsView {
             if abs(change) > abs(best?.change ?? 0) { best = (s, before, change) }
         }
         guard let best else { return nil }
-        return t("Largest segment change: ", "Plus forte évolution de segment : ") + segmentTable.name(best.segment.id, locale) + " "
+        return t("Largest segment change: ", "Plus forte évolution de segment : ") + segmentTable.displayName(best.segment.id, locale) + " "
             + format.integer(best.before.customers) + " → " + format.integer(best.segment.customers) + t(" customers (", " clients (")
             + format.percent(best.before.share) + " → " + format.percent(best.segment.share) + t(" of buyers).", " des acheteurs).")
     }

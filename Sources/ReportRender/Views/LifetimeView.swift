@@ -179,7 +179,7 @@ struct LifetimeView {
             }
             let perCustomer = seg.predictedCLV.flatMap { seg.customers > 0 ? $0 / Double(seg.customers) : nil }
             return [
-                "name": segmentTable.name(seg.id, locale),
+                "name": segmentTable.displayName(seg.id, locale),
                 "customers": format.integer(seg.customers),
                 "historical": format.money(seg.meanMonetary),
                 "predicted_total": fitted && clvKnown ? format.money(seg.predictedCLV, decimals: 0) : format.missing,

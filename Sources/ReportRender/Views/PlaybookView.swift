@@ -43,9 +43,9 @@ struct PlaybookView {
             "objective": format.text(p.objective),
             "trigger": format.text(p.trigger),
             "is_segment": p.segment != nil,
-            "segment": p.segment.map { config.segments.name($0, locale) } ?? "",
-            "seed_action": p.segment.flatMap { config.segments.action($0, locale) } ?? "",
-            "has_seed_action": p.segment.flatMap { config.segments.action($0, locale) } != nil,
+            "segment": p.segment.map { config.segments.displayName($0, locale) } ?? "",
+            "seed_action": p.segment.flatMap { config.segments.displayAction($0, locale) } ?? "",
+            "has_seed_action": p.segment.flatMap { config.segments.displayAction($0, locale) } != nil,
             "escalation": p.escalation.map { EscalationText.name($0, locale) } ?? "",
             "seed_escalation_action": p.escalation.map { EscalationText.action($0, locale) } ?? "",
             "active": p.active,
@@ -67,7 +67,7 @@ struct PlaybookView {
             "customers": customers.prefix(PlaybookView.customersShown).map { c in
                 [
                     "id": c.id,
-                    "segment": c.segment.map { config.segments.name($0, locale) } ?? "—",
+                    "segment": c.segment.map { config.segments.displayName($0, locale) } ?? "—",
                     "revenue": format.money(units: c.revenue),
                     "predicted_clv": format.money(c.predictedCLV),
                 ]

@@ -178,9 +178,9 @@ public struct SnapshotView {
         report.segments.map { s in
             var entry: [String: Any] = [
                 "id": s.id,
-                "name": config.segments.name(s.id, locale),
+                "name": config.segments.displayName(s.id, locale),
                 "profile": config.segments.profile(s.id),
-                "action": config.segments.action(s.id, locale) ?? "—",
+                "action": config.segments.displayAction(s.id, locale) ?? "—",
                 "customers": format.integer(s.customers),
                 "share": format.percent(s.share),
                 "revenue": format.money(units: s.revenue, decimals: 0),
@@ -221,13 +221,7 @@ public struct SnapshotView {
 
     func migration() -> [String: Any] {
         guard let m = report.migration else { return [:] }
-        let label: (String) -> String = { id in
-            switch id {
-            case MigrationMatrix.newRow: return self.locale == .fr ? "Nouveaux" : "New"
-            case MigrationMatrix.goneColumn: return self.locale == .fr ? "Sortis" : "Gone"
-            default: return config.segments.name(id, self.locale)
-            }
-        }
+        let label: (String) -> String = { config.segments.displayName($0, self.locale) }
         return [
             "columns": m.to.map { ["name": label($0)] },
             "rows": m.from.enumerated().map { i, from in
@@ -256,7 +250,7 @@ public struct SnapshotView {
                 "id": e.kind.rawValue,
                 "name": EscalationText.name(e.kind, locale),
                 "action": EscalationText.action(e.kind, locale),
-                "condition": EscalationText.condition(e, format),
+                "condition": EscalationText.condition(e, format, segments: config.segments),
                 "owner": AreaText.name(e.kind.owner, locale),
                 "raised": e.raised,
                 // A count of customers; a KPI's escalation (NPS, churn) has none to show.
@@ -266,7 +260,7 @@ public struct SnapshotView {
                 "customers": e.customers.prefix(20).map { c in
                     [
                         "id": c.id,
-                        "segment": c.segment.map { config.segments.name($0, locale) } ?? "—",
+                        "segment": c.segment.map { config.segments.displayName($0, locale) } ?? "—",
                         "revenue": format.money(units: c.revenue),
                         "predicted_clv": format.money(c.predictedCLV),
                         "trigger": trigger(e.kind, c),

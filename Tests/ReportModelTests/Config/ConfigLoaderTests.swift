@@ -405,6 +405,11 @@ struct ConfigLoaderTests {
         Self.expectFailure(yaml, line: 2, column: column, message: ["segment w is named \"Endormis\", the name of segment hibernating"])
         Self.expectFailure("segments:\n  - {id: a, r: 5, name: A}\n  - {id: b, r: 4, name: A}\n  - {id: c}\n", line: 3, column: 25,
                            message: ["is named \"A\", the name of segment"])
+        // Nor the migration matrix's own row and column.
+        (yaml, column) = at("name: {en: New, fr: Nouveaux venus}", "{en")
+        Self.expectFailure(yaml, line: 2, column: column, message: ["segment w is named \"New\", the name of the migration matrix's row of new customers"])
+        (yaml, column) = at("name: {en: Left, fr: sortis}", "{en")
+        Self.expectFailure(yaml, line: 2, column: column, message: ["segment w is named \"sortis\", the name of the migration matrix's column of customers gone"])
         // One id, two different names.
         Self.expectFailure("segments:\n  - {id: a, r: 5, name: A}\n  - {id: a, name: B}\n", line: 3, column: 19,
                            message: ["segment a has another name at line 2"], expected: ["one name per segment id"])

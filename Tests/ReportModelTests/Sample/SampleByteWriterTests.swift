@@ -80,8 +80,19 @@ struct SampleByteWriterTests {
         let existing = SampleFolder.Output(root + "/kept")
         try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/kept/2026-01.csv"))
         try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/kept/.2026-02.csv.partial"))
+        // Put there meanwhile by someone else, under names sample never writes: left alone.
+        try Data("draft".utf8).write(to: URL(fileURLWithPath: root + "/kept/report-draft.docx"))
+        try FileManager.default.createDirectory(atPath: root + "/kept/photos", withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/kept/photos/2026-03.csv"))
         #expect(existing.takeBack() == 2)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/kept") == ["notes.txt"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/kept").sorted() == ["notes.txt", "photos", "report-draft.docx"])
+        #expect(FileManager.default.fileExists(atPath: root + "/kept/photos/2026-03.csv"))
+        for name in ["2026-01.csv", ".2026-01.csv.partial", "transactions.csv", ".transactions.csv.partial"] {
+            #expect(SampleFolder.Output.isSampleFile(name), "\(name)")
+        }
+        for name in ["2026-1.csv", "2026-01.csv.gz", "x2026-01.csv", ".2026-01.csv", "2026-01.partial", "photos", "notes.txt"] {
+            #expect(!SampleFolder.Output.isSampleFile(name), "\(name)")
+        }
         // Into folders the run made: they go too.
         let fresh = SampleFolder.Output(root + "/new/deep")
         try FileManager.default.createDirectory(atPath: root + "/new/deep", withIntermediateDirectories: true)

@@ -12,7 +12,7 @@ import ReportModel
       - {id: champions, r: 3-5, f: 4-5, m: 4-5}
       - {id: loyal, r: 3-5, f: 4-5, m: 1-5, name: {en: Regulars, fr: Habitués}}
       - {id: potential, r: 3-5, f: 1-5, m: 1-5}
-      - {id: at_risk, r: 1-2, f: 4-5, m: 1-5}
+      - {id: at_risk, r: 1-2, f: 4-5, m: 1-5, name: {en: Slipping, fr: "Sur le départ !"}}
       - {id: at_risk, r: 1-2, f: 1-5, m: 4-5}
       - {id: hibernating, r: 1-2, f: 3-5, m: 1-5}
       - {id: hibernating, r: 1-2, f: 1-5, m: 3-5}
@@ -40,6 +40,13 @@ import ReportModel
         let playbooks = TemplateOutput.read(f, "site/2026-10/playbooks.md")
         #expect(playbooks.contains(fr ? "### Baleines VIP\u{00A0}: parcours du segment" : "### VIP whales: segment journey"), "\(playbooks.prefix(400))")
         #expect(playbooks.contains(fr ? "### Habitués\u{00A0}: montée en gamme" : "### Regulars: upsell and cross-sell"))
+        // The escalation on VIPs in the at-risk segment names it as configured, French spacing too.
+        let diagnostic = TemplateOutput.read(f, "site/2026-10/diagnostic.md")
+        #expect(diagnostic.contains(fr ? "VIP dans le segment Sur le départ\u{202F}!" : "VIP in the Slipping segment"), "\(diagnostic)")
+        #expect(segmentation.contains(fr ? "| Sur le départ\u{202F}! |" : "| Slipping |"))
+        // A segment of the config's own gets a plan action under its name.
+        let strategy = TemplateOutput.read(f, "site/2026-10/strategy.md")
+        #expect(strategy.contains(fr ? "Parcours cycle de vie dédié au segment Baleines VIP" : "Tailored lifecycle journey for VIP whales"), "\(strategy)")
         // The charts and the dashboard's tables too; never the id.
         let dashboard = TemplateOutput.read(f, "site/2026-10/index.html")
         #expect(dashboard.contains(whales) && dashboard.contains(regulars))
