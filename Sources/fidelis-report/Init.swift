@@ -28,16 +28,23 @@ struct Init: ParsableCommand {
         }
         // What this run made, taken back if a later step fails (a full disk while the templates are
         // copied left a fidelis.yml, and the next run was refused because it "already exists").
-        var made: [String] = []
+        // Interrupted, as failed: the same, then the run ends by its signal.
+        let made = SiteWriter.missingFolders(directory) + [config, templates]
+        let takeBack: @Sendable () -> Void = { for path in made.reversed() { try? FileManager.default.removeItem(atPath: path) } }
+        InterruptCleanup.shared.install()
+        let undo = InterruptCleanup.shared.register {
+            takeBack()
+            return "removed what it had written"
+        }
         do {
-            made = SiteWriter.missingFolders(directory)
             try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
             try DefaultConfig.yaml.write(toFile: config, atomically: true, encoding: .utf8)
-            made.append(config)
-            made.append(templates)
             try fm.copyItem(atPath: TemplateSet.builtInDirectory, toPath: templates)
+            InterruptCleanup.shared.uncut { InterruptCleanup.shared.unregister(undo) }
         } catch {
-            for path in made.reversed() { try? fm.removeItem(atPath: path) }
+            InterruptCleanup.shared.waitIfInterrupted()
+            InterruptCleanup.shared.unregister(undo)
+            takeBack()
             // A failed copy names the file it copied from: the one that could not be written is its copy.
             Exit.printError(Exit.describe(error, fallback: directory).replacingOccurrences(of: TemplateSet.builtInDirectory + "/", with: templates + "/"))
             throw ExitCode(73)
