@@ -13,6 +13,8 @@ public struct Heatmap: SVGChart {
     let noDataMessage: String
     let missingValueText: String
     let valueFormatter: @Sendable (Double) -> String
+    /// A cell's place in its tooltip, from its row and column labels ("R5, F1").
+    let cellPlace: @Sendable (String, String) -> String
     /// Preferred viewBox width (the chart may grow wider when its content needs it).
     public let width: Double
 
@@ -30,6 +32,7 @@ public struct Heatmap: SVGChart {
     ///   - width: Preferred viewBox width in user units (fonts are 11–16 units), e.g. 720 for desktop or
     ///     400 for a phone-sized variant; clamped to 320...2400.
     ///   - valueFormatter: Formats cell text, legend bounds and table cells.
+    ///   - cellPlace: A cell's place in its tooltip (before `: value`), from its row and column labels.
     public init(
         id: String, title: String, description: String,
         rowLabels: [String], columnLabels: [String], cells: [[Double?]],
@@ -37,11 +40,13 @@ public struct Heatmap: SVGChart {
         domain: ClosedRange<Double>? = nil,
         noDataMessage: String, missingValueText: String = "–",
         valueFormatter: @escaping @Sendable (Double) -> String = ChartFormat.number(),
+        cellPlace: @escaping @Sendable (String, String) -> String = { row, column in "\(row), \(column)" },
         width: Double = 720
     ) {
         self.id = SVGEscaping.sanitizeID(id)
         self.title = title
         self.description = description
+        self.cellPlace = cellPlace
         self.rowLabels = rowLabels
         self.columnLabels = columnLabels
         self.cells = cells
@@ -192,7 +197,7 @@ public struct Heatmap: SVGChart {
         for r in 0..<rows {
             for c in 0..<cols {
                 let cx = gridLeft + Double(c) * cellWidth, cy = gridTop + Double(r) * cellHeight
-                let place = "\(rowLabels[r]), \(columnLabels[c])"
+                let place = cellPlace(rowLabels[r], columnLabels[c])
                 if let v = value(r, c), let text = texts[r][c] {
                     let fill = scale.color(for: v)
                     w.rect(x: cx, y: cy, width: cellWidth, height: cellHeight, fill: fill.hex, stroke: "#ffffff",

@@ -134,7 +134,10 @@ struct ChartSet {
             rowLabels: m.from.map(label), columnLabels: m.to.map(label),
             cells: m.counts.map { $0.map(Double.init) },
             rowAxisTitle: fr ? "Avant" : "From", columnAxisTitle: fr ? "Maintenant" : "To",
-            noDataMessage: noData, missingValueText: format.missing, valueFormatter: ChartFormat.number())
+            noDataMessage: noData, missingValueText: format.missing, valueFormatter: ChartFormat.number(),
+            // "Champions → Lost: 5": a comma between the two names read ambiguously when a
+            // configured name holds one ("Top: clients, Top: clients: 73").
+            cellPlace: { from, to in "\(from) → \(to)" })
     }
 
     /// What a reader needs to know to read chart `id` right: why every cohort starts at 100 %

@@ -119,6 +119,23 @@ import Testing
         }
     }
 
+    @Test func cellTooltipsNameTheirPlace() throws {
+        func tooltips(_ h: Heatmap) throws -> [String] {
+            try ChartAssert.elements(ChartAssert.valid(h)).filter { $0.name == "rect" }
+                .compactMap { rect in rect.children?.first { $0.name == "title" }?.stringValue }
+        }
+        let grid = Heatmap(id: "rf", title: "RF", description: "", rowLabels: ["R1", "R2"], columnLabels: ["F1", "F2"],
+                           cells: [[1, 2], [3, nil]], rowAxisTitle: "R", columnAxisTitle: "F", noDataMessage: "none")
+        #expect(try tooltips(grid) == ["R1, F1: 1", "R1, F2: 2", "R2, F1: 3", "R2, F2: none"])
+        // A migration's cells read from one segment to another, whatever the names hold.
+        let names = ["Top: clients, north", "Lost"]
+        let migration = Heatmap(id: "mig", title: "Migration", description: "", rowLabels: names, columnLabels: names,
+                                cells: [[5, 0], [1, 2]], rowAxisTitle: "From", columnAxisTitle: "To", noDataMessage: "none",
+                                cellPlace: { "\($0) → \($1)" })
+        #expect(try tooltips(migration) == ["Top: clients, north → Top: clients, north: 5", "Top: clients, north → Lost: 0",
+                                            "Lost → Top: clients, north: 1", "Lost → Lost: 2"])
+    }
+
     @Test func tableHasOneRowPerRow() {
         let table = heatmap().dataTable()
         #expect(table.caption == "Retention by cohort")
