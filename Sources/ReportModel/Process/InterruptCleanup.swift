@@ -128,6 +128,11 @@ public final class InterruptCleanup: @unchecked Sendable {
 
     /// Undoes what is registered, says so, and ends the process by `signalNumber`.
     private func interrupted(by signalNumber: Int32) {
+        // A second Ctrl-C a moment later (a cleanup held up by a slow disk) ends the process at
+        // once; one within the first second (the same signal forwarded by a wrapper) does not.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 1) {
+            for other in Self.signals where !Self.isIgnored(other) { signal(other, SIG_DFL) }
+        }
         registry.lock()
         interrupting = true
         registry.unlock()
