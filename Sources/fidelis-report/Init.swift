@@ -37,10 +37,16 @@ struct Init: ParsableCommand {
             return "removed what it had written"
         }
         do {
-            try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try DefaultConfig.yaml.write(toFile: config, atomically: true, encoding: .utf8)
-            try fm.copyItem(atPath: TemplateSet.builtInDirectory, toPath: templates)
-            InterruptCleanup.shared.uncut { InterruptCleanup.shared.unregister(undo) }
+            // Whole (a few milliseconds): an interruption waits for the copy, then takes it all back
+            // (cut short, the copy went on writing while the cleanup removed it: 1 run in 10 left
+            // part of templates/, and the next init was refused).
+            try InterruptCleanup.shared.uncut {
+                try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                try DefaultConfig.yaml.write(toFile: config, atomically: true, encoding: .utf8)
+                try fm.copyItem(atPath: TemplateSet.builtInDirectory, toPath: templates)
+                InterruptCleanup.shared.unregister(undo)
+                _ = InterruptCleanup.shared.register { "\(config) and \(templates)/ are written whole" }
+            }
         } catch {
             InterruptCleanup.shared.waitIfInterrupted()
             InterruptCleanup.shared.unregister(undo)

@@ -53,7 +53,8 @@ struct Sample: ParsableCommand {
         InterruptCleanup.shared.install()
         let undo = InterruptCleanup.shared.register {
             let removed = output.takeBack()
-            return "removed the \(removed) file(s) it had written into \(output.path)"
+            let folders = removed.folders > 0 ? " and the folder(s) it had made" : ""
+            return "removed the \(removed.files) file(s) it had written into \(output.path)\(folders)"
         }
         let settings = self.settings
         let quiet = self.quiet
@@ -78,7 +79,10 @@ struct Sample: ParsableCommand {
         }
         // Done: an interruption from now on leaves the files (or, if it came first, takes them
         // back before this returns, and the run ends by it).
-        InterruptCleanup.shared.uncut { InterruptCleanup.shared.unregister(undo) }
+        InterruptCleanup.shared.uncut {
+            InterruptCleanup.shared.unregister(undo)
+            _ = InterruptCleanup.shared.register { "\(output.path) holds the whole sample" }
+        }
         if !quiet {
             print(ledger ? "Wrote a ledger for \(customers) customers to \((out as NSString).appendingPathComponent("transactions.csv")) (give it with --transactions)"
                          : "Wrote \(months) snapshot(s) for \(customers) customers to \(out)")

@@ -58,7 +58,9 @@ struct Validate: ParsableCommand {
         warnings += result.warnings
         let mb = Double(result.bytesRead) / 1e6
         print(input.checkedDescription + (templates.map { "; templates \($0) (\(config.locale.rawValue))" } ?? ""))
-        print("OK: \(parseOnly ? "parsed" : "\(result.reports.count) snapshot(s),") \(result.rowsRead) rows, \(String(format: "%.1f", mb)) MB in \(String(format: "%.2f", result.seconds)) s (\(String(format: "%.0f", mb / max(result.seconds, 1e-9))) MB/s)")
+        // Under --strict with warnings the run fails: the summary does not open with "OK".
+        let failing = strict && !warnings.isEmpty
+        print("\(failing ? "Read, with \(warnings.count) warning(s)" : "OK"): \(parseOnly ? "parsed" : "\(result.reports.count) snapshot(s),") \(result.rowsRead) rows, \(String(format: "%.1f", mb)) MB in \(String(format: "%.2f", result.seconds)) s (\(String(format: "%.0f", mb / max(result.seconds, 1e-9))) MB/s)")
         for r in result.reports {
             let retention = r.kpi(.retentionRate).value.map { String(format: "%.1f%%", $0 * 100) } ?? "n/a"
             let raised = r.escalations.filter(\.raised).map(\.kind.rawValue)
@@ -68,7 +70,7 @@ struct Validate: ParsableCommand {
                 + (r.counts.buyers > 0 ? " (" + String(format: "%.2f", Money.value(r.revenueTotal) / Double(r.counts.buyers)) + " a buyer)" : "")
             print("  \(r.period.label) (as of \(r.period.asOf)): \(r.counts.customers) customers, \(r.counts.buyers) buyers, \(r.counts.active) active, revenue \(revenue), retention \(retention)" + (raised.isEmpty ? "" : ", escalations: " + raised.joined(separator: ", ")))
         }
-        if strict && !warnings.isEmpty {
+        if failing {
             Exit.printError("\(warnings.count) warning(s) above, and --strict: failing")
             throw ExitCode(65)
         }

@@ -125,6 +125,7 @@ public enum ConfigLoader {
             config.segments = try segmentTable(value, reader: reader)
             config.warnings += try segmentRuleGaps(value, reader: reader)
             config.warnings += segmentTableWarnings(config.segments.rules, file: reader.file, lines: try reader.sequence(value).map { $0.mark?.line ?? 0 })
+            config.warnings += try segmentNameWarnings(config.segments, rules: reader.sequence(value), reader: reader)
         case "escalations":
             for (k, v) in try reader.mapping(value, keys: ["nps_below", "churn_above", "refund_above", "vip_top_share"]) {
                 switch k {
@@ -235,7 +236,7 @@ public enum ConfigLoader {
         for item in try reader.sequence(node) {
             var id: String?
             var ranges: [String: ScoreRange] = [:]
-            var given: [(key: String, text: LocalizedText, node: Node)] = []
+            var given: [(key: String, text: (en: String?, fr: String?), node: Node)] = []
             for (k, v) in try reader.mapping(item, keys: ["id", "r", "f", "m", "name", "action"]) {
                 if k == "name" || k == "action" {
                     given.append((k, try segmentText(v, key: k, reader: reader), v))
@@ -255,7 +256,11 @@ public enum ConfigLoader {
             }
             guard let id, !id.isEmpty else { throw reader.error(item, "segment rule has no id", "id: champions, r: 3-5, f: 4-5, m: 4-5") }
             rules.append(SegmentRule(id, r: ranges["r"] ?? ScoreRange(1, 5), f: ranges["f"] ?? ScoreRange(1, 5), m: ranges["m"] ?? ScoreRange(1, 5)))
-            for (key, text, v) in given {
+            for (key, texts, v) in given {
+                // A language left out: the seed's text for one of the six, else the other language's.
+                let seed = SegmentCatalog.entries[id]
+                let text = LocalizedText(en: texts.en ?? (key == "name" ? seed?.en : seed?.actionEN) ?? texts.fr!,
+                                         fr: texts.fr ?? (key == "name" ? seed?.fr : seed?.actionFR) ?? texts.en!)
                 var label = labels[id] ?? SegmentLabel()
                 let earlier = key == "name" ? label.name : label.action
                 if let earlier, earlier != text, let first = labelNodes[id]?[key] {
@@ -296,16 +301,18 @@ public enum ConfigLoader {
         }
     }
 
-    /// A segment's `name` or `action`: one text for both languages, or `{en: …, fr: …}` (either may
-    /// be left out: the other is shown in its place).
-    static func segmentText(_ node: Node, key: String, reader: ConfigNodeReader) throws(InputError) -> LocalizedText {
+    /// A segment's `name` or `action`: one text for both languages, or `{en: …, fr: …}`, either of
+    /// which may be left out (nil here: the seed's text of one of the six is shown in its place,
+    /// else the other language's).
+    static func segmentText(_ node: Node, key: String, reader: ConfigNodeReader) throws(InputError) -> (en: String?, fr: String?) {
         let limit = key == "name" ? SegmentLabel.maximumNameLength : SegmentLabel.maximumActionLength
-        func text(_ node: Node) throws(InputError) -> String {
+        func text(_ node: Node, _ language: String = "") throws(InputError) -> String {
+            let what = "the segment's \(language)\(key)"
             let value = try reader.string(node).trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !value.isEmpty else { throw reader.error(node, "the segment's \(key) is empty", "a text, or no \(key) key") }
-            guard !value.contains(where: \.isNewline) else { throw reader.error(node, "the segment's \(key) runs over several lines", "a text on one line") }
+            guard !value.isEmpty else { throw reader.error(node, "\(what) is empty", "a text, or no \(key) key") }
+            guard !value.contains(where: \.isNewline) else { throw reader.error(node, "\(what) runs over several lines", "a text on one line") }
             guard value.count <= limit else {
-                throw reader.error(node, "the segment's \(key) has \(value.count) characters", "at most \(limit), so that \(key == "name" ? "chart legends and table headers" : "the segment table") can hold it")
+                throw reader.error(node, "\(what) has \(value.count) characters", "at most \(limit), so that \(key == "name" ? "tables" : "the segment table") can hold it")
             }
             return value
         }
@@ -315,13 +322,32 @@ public enum ConfigLoader {
             var strict = reader
             strict.unknownKeys = nil
             for (k, v) in try strict.mapping(node, keys: ["en", "fr"]) {
-                if k == "en" { en = try text(v) } else { fr = try text(v) }
+                if k == "en" { en = try text(v, "English ") } else { fr = try text(v, "French ") }
             }
-            guard let either = en ?? fr else { throw reader.error(node, "the segment's \(key) gives no text", "en: …, fr: …, or one text for both") }
-            return LocalizedText(en: en ?? either, fr: fr ?? either)
+            guard en != nil || fr != nil else { throw reader.error(node, "the segment's \(key) gives no text", "en: …, fr: …, or one text for both") }
+            return (en, fr)
         }
         let value = try text(node)
-        return LocalizedText(en: value, fr: value)
+        return (value, value)
+    }
+
+    /// Names the charts cut short: a chart's labels hold about `SegmentLabel.chartNameLength`
+    /// characters, and two names that begin alike showed there as the same one ("Clients fidèles à
+    /// très…"); the tables show them whole. At the name's place in the config.
+    static func segmentNameWarnings(_ table: SegmentTable, rules: [Node], reader: ConfigNodeReader) throws(InputError) -> [String] {
+        var warnings: [String] = []
+        var strict = reader
+        strict.unknownKeys = nil
+        for rule in rules {
+            let pairs = try strict.mapping(rule, keys: nil)
+            guard let id = try pairs.first(where: { $0.0 == "id" }).map({ pair throws(InputError) in try reader.string(pair.1) }),
+                  let node = pairs.first(where: { $0.0 == "name" })?.1, let name = table.labels[id]?.name else { continue }
+            for text in Set([name.en, name.fr]).sorted() where text.count > SegmentLabel.chartNameLength {
+                warnings.append(reader.error(node, "segment \(id)'s name \"\(text)\" has \(text.count) characters: charts show about \(SegmentLabel.chartNameLength) of them, then \"…\"",
+                                             "a shorter name, which reads in both; the tables show it whole").description)
+            }
+        }
+        return warnings
     }
 
     /// Warnings for a segment table that loads but likely does not do what was meant: a rule whose

@@ -43,15 +43,15 @@ extension SampleFolder {
             made = missing
         }
 
-        /// Removes what the run added; says how many files it removed.
+        /// Removes what the run added; says how many files and folders it removed.
         @discardableResult
-        public func takeBack() -> Int {
-            var removed = 0
+        public func takeBack() -> (files: Int, folders: Int) {
+            var files = 0, folders = 0
             for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where !before.contains(name) && Output.isSampleFile(name) {
-                if unlink((path as NSString).appendingPathComponent(name)) == 0 { removed += 1 }
+                if unlink((path as NSString).appendingPathComponent(name)) == 0 { files += 1 }
             }
-            for folder in made.reversed() { rmdir(folder) }
-            return removed
+            for folder in made.reversed() where rmdir(folder) == 0 { folders += 1 }
+            return (files, folders)
         }
 
         /// Whether `name` is one `sample` writes: `YYYY-MM.csv`, `transactions.csv`, or either as

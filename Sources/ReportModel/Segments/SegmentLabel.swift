@@ -2,7 +2,7 @@
 /// name and priority action in each language. A segment id of the user's own without them is shown
 /// as its id, with no action; the seed's six have theirs in `SegmentCatalog`, which these replace.
 public struct SegmentLabel: Sendable, Equatable {
-    /// The display name (at most `maximumNameLength` characters, so that charts' legends hold it).
+    /// The display name (at most `maximumNameLength` characters).
     public var name: LocalizedText?
     /// The priority action shown beside the segment.
     public var action: LocalizedText?
@@ -12,8 +12,11 @@ public struct SegmentLabel: Sendable, Equatable {
         self.action = action
     }
 
-    /// Longest name accepted: a chart legend or axis label fits it.
+    /// Longest name accepted: a table cell holds it.
     public static let maximumNameLength = 40
+    /// Longest name the charts show whole (the segment chart's labels, the migration matrix's
+    /// rows); a longer one is warned about.
+    public static let chartNameLength = 20
     /// Longest action accepted: a table cell holds it.
     public static let maximumActionLength = 80
 }

@@ -8,6 +8,8 @@ enum PlaybookContent {
 
     static func segment(_ id: String, config: ReportConfig) -> Playbook {
         let owner = DecisionTree.owner(forSegment: id)
+        /// The segment's name as shown (its configured name, if any), for the texts that name it.
+        let en = config.segments.name(id, .en), fr = config.segments.name(id, .fr)
         /// A title after the segment's name as shown (its configured name, if any): "Champions: …".
         func titled(_ en: String, _ fr: String) -> LocalizedText {
             t(config.segments.name(id, .en) + ": " + en, config.segments.name(id, .fr) + " : " + fr)
@@ -22,7 +24,7 @@ enum PlaybookContent {
             return make(
                 title: titled("reward and recognise", "récompenser et reconnaître"),
                 objective: t("Keep the best customers and turn them into advocates", "Garder les meilleurs clients et en faire des ambassadeurs"),
-                trigger: t("The customer enters the champions segment (recent, frequent, high spend)", "Le client entre dans le segment champions (récent, fréquent, forte dépense)"),
+                trigger: t("The customer enters the \(en) segment (recent, frequent, high spend)", "Le client entre dans le segment \(fr) (récent, fréquent, forte dépense)"),
                 steps: [
                     step(0, PlaybookChannel.email, "Thank-you message with VIP status and early access", "Message de remerciement avec statut VIP et accès anticipé"),
                     step(7, PlaybookChannel.push, "Invitation to refer a friend: bonus points for both", "Invitation à parrainer un proche : points bonus pour les deux"),
@@ -37,7 +39,7 @@ enum PlaybookContent {
             return make(
                 title: titled("upsell and cross-sell", "montée en gamme et ventes croisées"),
                 objective: t("Grow the basket of frequent buyers", "Augmenter le panier moyen des acheteurs fréquents"),
-                trigger: t("The customer enters the loyal segment (recent and frequent, average spend)", "Le client entre dans le segment loyaux (récent et fréquent, dépense moyenne)"),
+                trigger: t("The customer enters the \(en) segment (recent and frequent, average spend)", "Le client entre dans le segment \(fr) (récent et fréquent, dépense moyenne)"),
                 steps: [
                     step(0, PlaybookChannel.email, "Personalised recommendations based on past orders", "Recommandations personnalisées selon les commandes passées"),
                     step(10, PlaybookChannel.email, "Bundle or premium range offer", "Offre de lot ou de gamme premium"),
@@ -52,7 +54,7 @@ enum PlaybookContent {
             return make(
                 title: titled("nurture towards a habit", "fidéliser vers l'habitude d'achat"),
                 objective: t("Turn recent buyers into repeat buyers", "Transformer les acheteurs récents en acheteurs réguliers"),
-                trigger: t("The customer enters the potential segment (recent, low frequency)", "Le client entre dans le segment potentiels (récent, faible fréquence)"),
+                trigger: t("The customer enters the \(en) segment (recent, low frequency)", "Le client entre dans le segment \(fr) (récent, faible fréquence)"),
                 steps: [
                     step(0, PlaybookChannel.email, "First-time buyers: welcome, the brand's story and how the programme works; the others: what the programme offers them now",
                          "Primo-acheteurs : bienvenue, l'histoire de la marque et le fonctionnement du programme ; les autres : ce que le programme leur offre maintenant"),
@@ -69,7 +71,7 @@ enum PlaybookContent {
             return make(
                 title: titled("win-back", "reconquête"),
                 objective: t("Win back valuable customers before they are lost", "Reconquérir les clients de valeur avant de les perdre"),
-                trigger: t("The customer moves into the at-risk segment (high past value, no recent order)", "Le client passe dans le segment à risque (forte valeur passée, pas de commande récente)"),
+                trigger: t("The customer moves into the \(en) segment (high past value, no recent order)", "Le client passe dans le segment \(fr) (forte valeur passée, pas de commande récente)"),
                 steps: [
                     step(0, PlaybookChannel.email, "We miss you: personal message with an incentive", "Vous nous manquez : message personnel avec une incitation"),
                     step(3, PlaybookChannel.sms, "Reminder of the incentive", "Rappel de l'incitation"),
@@ -85,7 +87,7 @@ enum PlaybookContent {
             return make(
                 title: titled("reactivate", "réactiver"),
                 objective: t("Bring dormant customers back at a low cost", "Faire revenir les clients endormis à faible coût"),
-                trigger: t("The customer is in the hibernating segment (long time since the last order)", "Le client est dans le segment endormis (dernière commande ancienne)"),
+                trigger: t("The customer is in the \(en) segment (long time since the last order)", "Le client est dans le segment \(fr) (dernière commande ancienne)"),
                 steps: [
                     step(0, PlaybookChannel.email, "What is new since the last visit", "Les nouveautés depuis la dernière visite"),
                     step(7, PlaybookChannel.email, "Double points on the next order", "Points doublés sur la prochaine commande"),
@@ -99,7 +101,7 @@ enum PlaybookContent {
             return make(
                 title: titled("let go or reactivate", "lâcher ou réactiver"),
                 objective: t("Try once, then stop spending on customers who are gone", "Tenter une fois, puis cesser de dépenser pour les clients partis"),
-                trigger: t("The customer is in the lost segment (no recent order, low frequency and spend)", "Le client est dans le segment Perdus (pas de commande récente, faibles fréquence et dépense)"),
+                trigger: t("The customer is in the \(en) segment (no recent order, low frequency and spend)", "Le client est dans le segment \(fr) (pas de commande récente, faibles fréquence et dépense)"),
                 steps: [
                     step(0, PlaybookChannel.email, "Last-chance message with a contact preference centre", "Message de dernière chance avec un centre de préférences"),
                     step(14, PlaybookChannel.email, "Without an answer: lower the contact frequency and leave paid campaigns", "Sans réponse : réduire la fréquence de contact et sortir des campagnes payantes"),
@@ -132,16 +134,18 @@ enum PlaybookContent {
                      escalation: kind, active: false, audienceSize: 0, steps: steps, offer: offer, offerValue: offerValue, timing: timing,
                      kpi: kpi, kpiKey: kpiKey, owner: DecisionTree.owner(forEscalation: kind))
         }
+        // The at-risk segment under the name the pages give it.
+        let atRiskEN = config.segments.name("at_risk", .en), atRiskFR = config.segments.name("at_risk", .fr)
         switch kind {
         case .vipAtRisk:
             return make(
                 objective: t("Keep each VIP through a personal contact", "Garder chaque VIP par un contact personnel"),
-                trigger: t("A VIP customer is in the at-risk segment", "Un client VIP est dans le segment à risque"),
+                trigger: t("A VIP customer is in the \(atRiskEN) segment", "Un client VIP est dans le segment \(atRiskFR)"),
                 steps: [
                     step(0, PlaybookChannel.phone, "The account manager calls the customer", "Le gestionnaire de compte appelle le client"),
                     step(1, PlaybookChannel.email, "Personal note with a tailored gesture", "Mot personnel avec un geste sur mesure"),
                     step(7, PlaybookChannel.phone, "Follow-up call: is the issue solved?", "Appel de suivi : le problème est-il réglé ?"),
-                    step(30, PlaybookChannel.internalNote, "Check the customer has ordered again and left the At risk segment", "Vérifier que le client a repassé commande et quitté le segment À risque"),
+                    step(30, PlaybookChannel.internalNote, "Check the customer has ordered again and left the \(atRiskEN) segment", "Vérifier que le client a repassé commande et quitté le segment \(atRiskFR)"),
                 ],
                 offer: t("A tailored gesture decided by the account manager", "Un geste sur mesure décidé par le gestionnaire de compte"),
                 timing: t("Within two days of the escalation", "Sous deux jours après l'escalade"),

@@ -45,9 +45,10 @@ public final class SiteWriter {
         // build takes its staging folder away (and, from the lock, the lock file beside it):
         // nothing is left beside the site, which is as it was.
         let staging = self.staging
+        let existed = fm.fileExists(atPath: target)
         interruptToken = InterruptCleanup.shared.register {
             InterruptCleanup.removeWhileWritten(staging)
-            return "\(rawTarget) is as it was"
+            return existed ? "\(rawTarget) is as it was" : "nothing was written at \(rawTarget)"
         }
         try? fm.removeItem(atPath: staging)
         guard mkdir(staging, 0o755) == 0 else {

@@ -104,13 +104,14 @@ struct PlaybookView {
             return text
         }
         guard let kind = p.escalation else { return "—" }
+        let atRisk = { (locale: ReportLocale) in config.segments.displayName("at_risk", locale) }
         guard p.active else { return t("Not raised at this snapshot: ready if the threshold is crossed", "Non déclenchée à ce relevé : prête si le seuil est franchi") }
         let n = format.integer(p.audienceSize)
         let one = p.audienceSize == 1
         switch kind {
         case .npsCritical: return n + (one ? t(" detractor", " détracteur") : t(" detractors", " détracteurs")) + t(" (NPS answers 0–6)", " (réponses NPS 0–6)")
         case .churnCrisis: return n + (one ? t(" customer", " client") : t(" customers", " clients")) + t(" lapsed since the previous snapshot", (one ? " devenu inactif" : " devenus inactifs") + " depuis le relevé précédent")
-        case .vipAtRisk: return n + (one ? " VIP" : " VIP") + t(" in the at-risk segment", " dans le segment À risque")
+        case .vipAtRisk: return n + " VIP" + t(" in the \(atRisk(.en)) segment", " dans le segment \(atRisk(.fr))")
         case .publicComplaint: return n + (one ? t(" customer", " client") : t(" customers", " clients")) + t(" with a public complaint", " avec une plainte publique")
         case .largeRefund: return n + (one ? t(" refund request", " demande de remboursement") : t(" refund requests", " demandes de remboursement")) + t(" above the threshold", " au-dessus du seuil")
         }

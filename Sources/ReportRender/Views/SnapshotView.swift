@@ -49,6 +49,8 @@ public struct SnapshotView {
         v["kpi"] = Dictionary(uniqueKeysWithValues: kpiList.map { ($0["key"] as! String, $0 as Any) })
         v["segments"] = segments()
         v["segment_shares"] = segmentShares()
+        // The six seed segments' names as shown (configured or the seed's), for the templates' prose.
+        v["segment_names"] = Dictionary(uniqueKeysWithValues: SegmentCatalog.seedOrder.map { ($0, config.segments.displayName($0, locale)) })
         v["has_buyers"] = report.counts.buyers > 0
         // Quintile scores over a handful of buyers are coarse: said under 50.
         v["few_buyers"] = SnapshotView.hasFewBuyers(report.counts)

@@ -354,6 +354,7 @@ struct ConfigLoaderTests {
           - {id: lost, r: 1, name: Gone quiet}
           - {id: pair, r: 1-2, f: 4-5}
           - {id: pair, r: 1-2, m: 4-5, action: {fr: Relancer}}
+          - {id: hibernating, r: 2, f: 5, m: 5, name: {en: Sleepers}, action: {fr: Réveiller}}
           - {id: rest, name: {fr: Le reste}}
 
         """)
@@ -363,7 +364,11 @@ struct ConfigLoaderTests {
         // A seed segment renamed keeps the seed's action; one not renamed keeps its name.
         #expect(t.name("champions", .fr) == "Top clients" && t.action("champions", .en) == "Reward")
         #expect(t.name("loyal", .fr) == "Loyaux" && t.action("loyal", .fr) == "Upsell")
-        // One language given: shown in both. No action: none.
+        // One language given: for one of the six, the seed's text in the other (a French report
+        // showed the English name); for an id of the config's own, the one given, in both.
+        #expect(t.name("hibernating", .en) == "Sleepers" && t.name("hibernating", .fr) == "Endormis")
+        #expect(t.action("hibernating", .en) == "Reactivate" && t.action("hibernating", .fr) == "Réveiller")
+        // No action: none.
         #expect(t.name("rest", .en) == "Le reste" && t.action("rest", .en) == nil)
         #expect(t.name("pair", .en) == "pair" && t.action("pair", .en) == "Relancer")
         // Profiles: the seed's arrows under the seed's rules, else the rules' score ranges.
@@ -372,6 +377,10 @@ struct ConfigLoaderTests {
         #expect(t.profile("whales") == "R4–5 F5 M5")
         #expect(t.profile("pair") == "R1–2 F4–5 M1–5 / R1–2 F1–5 M4–5")
         #expect(SegmentTable.seed.profile("at_risk") == "R↓ F↑ M↑")
+        #expect(!c.warnings.contains { $0.contains("name") }, "\(c.warnings)")
+        // A name the charts cut short is warned about, where it is given, in each language.
+        let long = try Self.parse("segments:\n  - {id: a, r: 5, f: 1-5, m: 1-5, name: {en: Very loyal high-value clients, fr: Fidèles}}\n  - {id: b}\n")
+        #expect(long.warnings.filter { $0.contains("name") } == ["fidelis.yml:2:41: segment a's name \"Very loyal high-value clients\" has 29 characters: charts show about 20 of them, then \"…\" (expected a shorter name, which reads in both; the tables show it whole)"], "\(long.warnings)")
         // The same name given on two rules of one id is fine.
         #expect(try Self.parse("segments:\n  - {id: a, r: 5, name: A}\n  - {id: a, name: A}\n").segments.name("a", .fr) == "A")
     }
@@ -391,6 +400,8 @@ struct ConfigLoaderTests {
         Self.expectFailure(yaml, line: 2, column: column, message: ["the segment's action has 81 characters"], expected: ["at most 80"])
         (yaml, column) = at("name: {de: x}", "de")
         Self.expectFailure(yaml, line: 2, column: column, message: ["unknown key \"de\""], expected: ["en, fr"])
+        (yaml, column) = at("name: {en: Stars, fr: \"\"}", "\"\"")
+        Self.expectFailure(yaml, line: 2, column: column, message: ["the segment's French name is empty"])
         (yaml, column) = at("name: {}", "{}")
         Self.expectFailure(yaml, line: 2, column: column, message: ["the segment's name gives no text"])
         (yaml, column) = at("name: [a, b]", "[a")

@@ -84,7 +84,7 @@ struct SampleByteWriterTests {
         try Data("draft".utf8).write(to: URL(fileURLWithPath: root + "/kept/report-draft.docx"))
         try FileManager.default.createDirectory(atPath: root + "/kept/photos", withIntermediateDirectories: true)
         try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/kept/photos/2026-03.csv"))
-        #expect(existing.takeBack() == 2)
+        #expect(existing.takeBack() == (files: 2, folders: 0))
         #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/kept").sorted() == ["notes.txt", "photos", "report-draft.docx"])
         #expect(FileManager.default.fileExists(atPath: root + "/kept/photos/2026-03.csv"))
         for name in ["2026-01.csv", ".2026-01.csv.partial", "transactions.csv", ".transactions.csv.partial"] {
@@ -97,7 +97,7 @@ struct SampleByteWriterTests {
         let fresh = SampleFolder.Output(root + "/new/deep")
         try FileManager.default.createDirectory(atPath: root + "/new/deep", withIntermediateDirectories: true)
         try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/new/deep/transactions.csv"))
-        #expect(fresh.takeBack() == 1)
+        #expect(fresh.takeBack() == (files: 1, folders: 2))
         #expect(!FileManager.default.fileExists(atPath: root + "/new"))
         #expect(FileManager.default.fileExists(atPath: root + "/kept/notes.txt"))
     }

@@ -16,7 +16,7 @@ import ReportModel
       - {id: at_risk, r: 1-2, f: 1-5, m: 4-5}
       - {id: hibernating, r: 1-2, f: 3-5, m: 1-5}
       - {id: hibernating, r: 1-2, f: 1-5, m: 3-5}
-      - {id: lost, r: 1-2, f: 1-5, m: 1-5}
+      - {id: lost, r: 1-2, f: 1-5, m: 1-5, name: {en: Gone for good, fr: Partis}}
 
     """
 
@@ -44,6 +44,12 @@ import ReportModel
         let diagnostic = TemplateOutput.read(f, "site/2026-10/diagnostic.md")
         #expect(diagnostic.contains(fr ? "VIP dans le segment Sur le départ\u{202F}!" : "VIP in the Slipping segment"), "\(diagnostic)")
         #expect(segmentation.contains(fr ? "| Sur le départ\u{202F}! |" : "| Slipping |"))
+        // The prose that names a seed segment uses its name as shown.
+        #expect(diagnostic.contains(fr ? "à distinguer du segment RFM Partis)" : "not the same as the Gone for good RFM segment)"), "\(diagnostic)")
+        #expect(segmentation.contains(fr ? "comme Partis, peuvent afficher" : "such as Gone for good can show"))
+        #expect(playbooks.contains(fr ? "Le client passe dans le segment Sur le départ\u{202F}! (forte valeur" : "The customer moves into the Slipping segment (high past value"))
+        #expect(playbooks.contains(fr ? "Un client VIP est dans le segment Sur le départ\u{202F}!" : "A VIP customer is in the Slipping segment"))
+        #expect(!playbooks.contains(fr ? "À risque" : "At risk") && !playbooks.contains(fr ? "Perdus" : "Lost"), "\(playbooks)")
         // A segment of the config's own gets a plan action under its name.
         let strategy = TemplateOutput.read(f, "site/2026-10/strategy.md")
         #expect(strategy.contains(fr ? "Parcours cycle de vie dédié au segment Baleines VIP" : "Tailored lifecycle journey for VIP whales"), "\(strategy)")
