@@ -45,7 +45,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "ReportModel", .product(name: "Yams", package: "Yams")], exclude: ["Expected"]),
+        /// What both test targets share: their deterministic random number generator.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "ReportModel", "TestSupport", .product(name: "Yams", package: "Yams")], exclude: ["Expected"]),
     ]
 )

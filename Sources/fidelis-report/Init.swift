@@ -29,7 +29,7 @@ struct Init: ParsableCommand {
         // What this run made, taken back if a later step fails (a full disk while the templates are
         // copied left a fidelis.yml, and the next run was refused because it "already exists").
         // Interrupted, as failed: the same, then the run ends by its signal.
-        let made = SiteWriter.missingFolders(directory) + [config, templates]
+        let made = MissingFolders.of(directory) + [config, templates]
         let takeBack: @Sendable () -> Void = { for path in made.reversed() { try? FileManager.default.removeItem(atPath: path) } }
         InterruptCleanup.shared.install()
         let undo = InterruptCleanup.shared.register {

@@ -122,10 +122,9 @@ public enum ConfigLoader {
                 config.targets[kpi] = target
             }
         case "segments":
-            config.segments = try segmentTable(value, reader: reader)
+            config.segments = try segmentTable(value, reader: reader, warnings: &config.warnings)
             config.warnings += try segmentRuleGaps(value, reader: reader)
             config.warnings += segmentTableWarnings(config.segments.rules, file: reader.file, lines: try reader.sequence(value).map { $0.mark?.line ?? 0 })
-            config.warnings += try segmentNameWarnings(config.segments, rules: reader.sequence(value), reader: reader)
         case "escalations":
             for (k, v) in try reader.mapping(value, keys: ["nps_below", "churn_above", "refund_above", "vip_top_share"]) {
                 switch k {
@@ -228,7 +227,8 @@ public enum ConfigLoader {
         return warnings
     }
 
-    static func segmentTable(_ node: Node, reader: ConfigNodeReader) throws(InputError) -> SegmentTable {
+    /// The segment table, with its names and actions; a name the charts cut short adds a warning.
+    static func segmentTable(_ node: Node, reader: ConfigNodeReader, warnings: inout [String]) throws(InputError) -> SegmentTable {
         var rules: [SegmentRule] = []
         var labels: [String: SegmentLabel] = [:]
         /// Where each id's name and action were given, for the message of a second, different one.
@@ -271,34 +271,44 @@ public enum ConfigLoader {
                 labelNodes[id, default: [:]][key] = labelNodes[id]?[key] ?? v
             }
         }
-        // Two segments shown under one name could not be told apart in a table or a chart (nor a
-        // segment from the migration matrix's New row or Gone column): the later of the two in the
-        // table's order is reported, at a name the config gives.
         let ids = SegmentTable.segmentIDs(rules)
-        for locale in [ReportLocale.en, .fr] {
-            let matrixNames = [MigrationMatrix.newRow: MigrationMatrix.newRowName, MigrationMatrix.goneColumn: MigrationMatrix.goneColumnName]
-            func shown(_ id: String) -> String { matrixNames[id]?.text(locale) ?? labels[id]?.name?.text(locale) ?? SegmentCatalog.name(id, locale) }
-            let ids = [MigrationMatrix.newRow, MigrationMatrix.goneColumn] + ids
-            for (index, id) in ids.enumerated() {
-                guard let other = ids[..<index].first(where: { shown($0).lowercased() == shown(id).lowercased() }),
-                      let named = labelNodes[id]?["name"] != nil ? id : labelNodes[other]?["name"] != nil ? other : nil else { continue }
-                let first = named == id ? other : id
-                let whose = first == MigrationMatrix.newRow ? "the migration matrix's row of new customers"
-                    : first == MigrationMatrix.goneColumn ? "the migration matrix's column of customers gone" : "segment \(first)"
-                throw reader.error(labelNodes[named]!["name"]!, "segment \(named) is named \"\(shown(named))\", the name of \(whose)", "a name of its own")
-            }
-        }
         guard ids.count <= SegmentTable.maximumSegments else {
             throw reader.error(node, "the segment table names \(ids.count - SegmentCatalog.seedOrder.count) segment ids besides the seed's six",
                                "at most \(SegmentTable.maximumSegments - SegmentCatalog.seedOrder.count)")
         }
+        var table: SegmentTable
         do {
-            var table = try SegmentTable(rules: rules)
-            table.labels = labels
-            return table
+            table = try SegmentTable(rules: rules)
         } catch {
             throw reader.error(node, "the segment table matches no rule for the scores R=\(error.r) F=\(error.f) M=\(error.m)", "rules that cover all 125 score triples (end with a catch-all r: 1-5, f: 1-5, m: 1-5)")
         }
+        table.labels = labels
+        // Two segments shown under one name could not be told apart in a table or a chart (nor a
+        // segment from the migration matrix's New row or Gone column): the later of the two in the
+        // table's order is reported, at a name the config gives.
+        let shownIDs = [MigrationMatrix.newRow, MigrationMatrix.goneColumn] + ids
+        for locale in [ReportLocale.en, .fr] {
+            for (index, id) in shownIDs.enumerated() {
+                let shown = table.name(id, locale).lowercased()
+                guard let other = shownIDs[..<index].first(where: { table.name($0, locale).lowercased() == shown }),
+                      let named = labelNodes[id]?["name"] != nil ? id : labelNodes[other]?["name"] != nil ? other : nil else { continue }
+                let first = named == id ? other : id
+                let whose = first == MigrationMatrix.newRow ? "the migration matrix's row of new customers"
+                    : first == MigrationMatrix.goneColumn ? "the migration matrix's column of customers gone" : "segment \(first)"
+                throw reader.error(labelNodes[named]!["name"]!, "segment \(named) is named \"\(table.name(named, locale))\", the name of \(whose)", "a name of its own")
+            }
+        }
+        // Names the charts cut short: their labels hold about `SegmentLabel.chartNameLength`
+        // characters, and two names that begin alike showed there as the same one ("Clients
+        // fidèles à très…"); the tables show them whole.
+        for id in ids {
+            guard let name = labels[id]?.name, let node = labelNodes[id]?["name"] else { continue }
+            for text in Set([name.en, name.fr]).sorted() where text.count > SegmentLabel.chartNameLength {
+                warnings.append(reader.error(node, "segment \(id)'s name \"\(text)\" has \(text.count) characters: charts show about \(SegmentLabel.chartNameLength) of them, then \"…\"",
+                                             "a shorter name, which reads in both; the tables show it whole").description)
+            }
+        }
+        return table
     }
 
     /// A segment's `name` or `action`: one text for both languages, or `{en: …, fr: …}`, either of
@@ -329,25 +339,6 @@ public enum ConfigLoader {
         }
         let value = try text(node)
         return (value, value)
-    }
-
-    /// Names the charts cut short: a chart's labels hold about `SegmentLabel.chartNameLength`
-    /// characters, and two names that begin alike showed there as the same one ("Clients fidèles à
-    /// très…"); the tables show them whole. At the name's place in the config.
-    static func segmentNameWarnings(_ table: SegmentTable, rules: [Node], reader: ConfigNodeReader) throws(InputError) -> [String] {
-        var warnings: [String] = []
-        var strict = reader
-        strict.unknownKeys = nil
-        for rule in rules {
-            let pairs = try strict.mapping(rule, keys: nil)
-            guard let id = try pairs.first(where: { $0.0 == "id" }).map({ pair throws(InputError) in try reader.string(pair.1) }),
-                  let node = pairs.first(where: { $0.0 == "name" })?.1, let name = table.labels[id]?.name else { continue }
-            for text in Set([name.en, name.fr]).sorted() where text.count > SegmentLabel.chartNameLength {
-                warnings.append(reader.error(node, "segment \(id)'s name \"\(text)\" has \(text.count) characters: charts show about \(SegmentLabel.chartNameLength) of them, then \"…\"",
-                                             "a shorter name, which reads in both; the tables show it whole").description)
-            }
-        }
-        return warnings
     }
 
     /// Warnings for a segment table that loads but likely does not do what was meant: a rule whose

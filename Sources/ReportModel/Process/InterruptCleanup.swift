@@ -74,33 +74,30 @@ public final class InterruptCleanup: @unchecked Sendable {
         #endif
     }
 
-    /// Whether `signalNumber` still has its default action (no handler yet).
-    private static func hasDefaultAction(_ signalNumber: Int32) -> Bool {
-        var current = sigaction()
-        guard sigaction(signalNumber, nil, &current) == 0 else { return false }
-        #if os(Linux)
-        let handler = current.__sigaction_handler.sa_handler
-        #else
-        let handler = current.__sigaction_u.__sa_handler
-        #endif
-        guard let handler else { return true }
-        return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_DFL, to: Int.self)
-    }
-
     /// The queue the cleanup runs on: its own, not the pool the build's parallel loops share.
     private let queue = DispatchQueue(label: "fidelis-report.interrupt", qos: .userInitiated)
 
-    /// Whether `signalNumber` is ignored (its action read, not changed).
-    private static func isIgnored(_ signalNumber: Int32) -> Bool {
+    /// The action of `signalNumber`, read and not changed: its handler's address (0 for SIG_DFL,
+    /// the null handler; 1 for SIG_IGN), or nil when it cannot be read.
+    private static func action(_ signalNumber: Int32) -> Int? {
         var current = sigaction()
-        guard sigaction(signalNumber, nil, &current) == 0 else { return false }
+        guard sigaction(signalNumber, nil, &current) == 0 else { return nil }
         #if os(Linux)
         let handler = current.__sigaction_handler.sa_handler
         #else
         let handler = current.__sigaction_u.__sa_handler
         #endif
-        guard let handler else { return false }
-        return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+        return handler.map { unsafeBitCast($0, to: Int.self) } ?? 0
+    }
+
+    /// Whether `signalNumber` is ignored.
+    private static func isIgnored(_ signalNumber: Int32) -> Bool {
+        action(signalNumber) == unsafeBitCast(SIG_IGN, to: Int.self)
+    }
+
+    /// Whether `signalNumber` still has its default action (no handler yet).
+    private static func hasDefaultAction(_ signalNumber: Int32) -> Bool {
+        action(signalNumber) == 0
     }
 
     /// Registers `undo`, run if the process is interrupted before `unregister(token)`. Undos run

@@ -32,15 +32,8 @@ extension SampleFolder {
         /// Notes what `path` holds before the run (it need not exist).
         public init(_ path: String) {
             self.path = path
-            let fm = FileManager.default
-            before = Set((try? fm.contentsOfDirectory(atPath: path)) ?? [])
-            var missing: [String] = []
-            var folder = URL(fileURLWithPath: path).standardizedFileURL.path
-            while folder != "/" && !folder.isEmpty && !fm.fileExists(atPath: folder) {
-                missing.insert(folder, at: 0)
-                folder = (folder as NSString).deletingLastPathComponent
-            }
-            made = missing
+            before = Set((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
+            made = MissingFolders.of(path)
         }
 
         /// Removes what the run added; says how many files and folders it removed.

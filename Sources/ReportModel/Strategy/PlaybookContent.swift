@@ -8,12 +8,10 @@ enum PlaybookContent {
 
     static func segment(_ id: String, config: ReportConfig) -> Playbook {
         let owner = DecisionTree.owner(forSegment: id)
-        /// The segment's name as shown (its configured name, if any), for the texts that name it.
+        // The segment's name as shown (its configured name, if any), for the texts that name it.
         let en = config.segments.name(id, .en), fr = config.segments.name(id, .fr)
-        /// A title after the segment's name as shown (its configured name, if any): "Champions: …".
-        func titled(_ en: String, _ fr: String) -> LocalizedText {
-            t(config.segments.name(id, .en) + ": " + en, config.segments.name(id, .fr) + " : " + fr)
-        }
+        /// A title after the segment's name: "Champions: …".
+        func titled(_ english: String, _ french: String) -> LocalizedText { t(en + ": " + english, fr + " : " + french) }
         func make(title: LocalizedText, objective: LocalizedText, trigger: LocalizedText, steps: [PlaybookStep], offer: LocalizedText,
                   offerValue: Double? = nil, timing: LocalizedText, kpi: LocalizedText, kpiKey: KPIKey?) -> Playbook {
             Playbook(id: "segment-" + id, title: title, objective: objective, trigger: trigger, segment: id, escalation: nil, active: false,

@@ -26,7 +26,7 @@ public final class SiteLock {
         let parent = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
         path = (parent as NSString).appendingPathComponent(".\(name).lock")
-        created = SiteWriter.missingFolders(parent)
+        created = MissingFolders.of(parent)
         if !created.isEmpty, let failure = SiteWriter.makeFolders(parent) {
             end(succeeded: false)
             throw .cannotWrite(target, "cannot create the folder that holds it, \(parent): \(failure)")

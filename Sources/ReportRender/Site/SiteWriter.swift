@@ -78,17 +78,6 @@ public final class SiteWriter {
         guard access(target, W_OK) == 0 else { throw .refused(target, "it is read-only (\(String(cString: strerror(errno))))") }
     }
 
-    /// The folders `makeFolders(path)` would create: `path` and its missing parents, outermost first.
-    public static func missingFolders(_ path: String) -> [String] {
-        var missing: [String] = []
-        var folder = path
-        while !folder.isEmpty && folder != "/" && !FileManager.default.fileExists(atPath: folder) {
-            missing.insert(folder, at: 0)
-            folder = (folder as NSString).deletingLastPathComponent
-        }
-        return missing
-    }
-
     /// Creates `path` and its missing parents (`mkdir -p`); nil, or the system's reason (`Permission denied`).
     static func makeFolders(_ path: String) -> String? {
         if mkdir(path, 0o755) == 0 || errno == EEXIST { return nil }

@@ -1,24 +1,15 @@
 import Foundation
+import TestSupport
 
 /// The same generator, as the model's other tests name it.
 typealias SplitMix = LifetimeTestRNG
 
-/// Deterministic SplitMix64 generator with the samplers the lifetime tests need.
-struct LifetimeTestRNG: RandomNumberGenerator {
-    private var state: UInt64
+/// The tests' deterministic generator (SplitMix64, shared with ReportRenderTests), with the
+/// samplers the lifetime tests need.
+typealias LifetimeTestRNG = SplitMix64
 
-    init(seed: UInt64) { state = seed }
-
+extension SplitMix64 {
     // MARK: - Uniform
-
-    /// Next 64 random bits (SplitMix64).
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 
     /// Uniform in the open interval (0, 1).
     mutating func uniform() -> Double {
