@@ -7,16 +7,28 @@ import ReportRender
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write an editable fidelis.yml and copies of the templates into a folder.",
-        discussion: "Refuses to overwrite existing files. Then: fidelis-report build --config DIR/fidelis.yml --templates DIR/templates")
+        discussion: """
+            Refuses to overwrite existing files. Then: fidelis-report build --config DIR/fidelis.yml --templates DIR/templates
 
-    @Argument(help: ArgumentHelp("Folder to write into.", valueName: "dir"))
+            The copies are recorded (templates/.fidelis-templates), so that once a new version of \
+            fidelis-report changes its templates, builds warn about the copies that fall behind and \
+            `init --update DIR` brings them up to date: it replaces the copies nobody edited, writes \
+            the new text beside each edited one as NAME.new to compare and merge, and leaves \
+            fidelis.yml as it is.
+            """)
+
+    @Argument(help: ArgumentHelp("Folder to write into (with --update: that folder, or its templates/ folder).", valueName: "dir"))
     var directory = "."
+
+    @Flag(name: .long, help: "Bring the templates an earlier init copied up to date with this version's (see above); writes no fidelis.yml.")
+    var update = false
 
     func validate() throws {
         try rejectBlank(directory, "the folder", expected: "a folder such as . or my-report")
     }
 
     func run() throws {
+        if update { return try updateTemplates() }
         let fm = FileManager.default
         let config = (directory as NSString).appendingPathComponent("fidelis.yml")
         let templates = (directory as NSString).appendingPathComponent("templates")
@@ -44,6 +56,7 @@ struct Init: ParsableCommand {
                 try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
                 try DefaultConfig.yaml.write(toFile: config, atomically: true, encoding: .utf8)
                 try fm.copyItem(atPath: TemplateSet.builtInDirectory, toPath: templates)
+                try TemplateCopyRecord(hashes: TemplateCopyRecord.files(of: templates)).write(into: templates)
                 InterruptCleanup.shared.unregister(undo)
                 _ = InterruptCleanup.shared.register { "\(config) and \(templates)/ are written whole" }
             }
@@ -57,5 +70,43 @@ struct Init: ParsableCommand {
         }
         print("Wrote \(config) and \(templates)/")
         print("Next: fidelis-report build --config \(config) --templates \(templates)")
+    }
+
+    /// `--update`: the template folder is `directory` itself when it holds templates or their
+    /// record, else its `templates/` (where `init` wrote them).
+    private func updateTemplates() throws {
+        if let failure = ReportBuilder.missingBuiltInTemplates { throw Exit.failure(failure) }
+        let fm = FileManager.default
+        let nested = (directory as NSString).appendingPathComponent("templates")
+        let isTemplateFolder = [TemplateCopyRecord.fileName, "en", "fr", "assets"].contains {
+            fm.fileExists(atPath: (directory as NSString).appendingPathComponent($0))
+        }
+        var isFolder: ObjCBool = false
+        let folder = isTemplateFolder ? directory : nested
+        guard fm.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            Exit.printError("\(nested): no template folder here (expected the folder `fidelis-report init` wrote, or its templates/ folder)")
+            throw ExitCode(66)
+        }
+        let plan = TemplateFolderUpdate(folder: folder, builtIn: TemplateSet.builtInDirectory)
+        InterruptCleanup.shared.install()
+        do {
+            // A few milliseconds: whole, or (cut short by a kill) each file old or new, finished by running it again.
+            try InterruptCleanup.shared.uncut { try plan.apply() }
+        } catch {
+            InterruptCleanup.shared.waitIfInterrupted()
+            Exit.printError(Exit.describe(error, fallback: folder))
+            throw ExitCode(73)
+        }
+        let list = { (paths: [String]) in paths.joined(separator: ", ") }
+        print(plan.changesFiles ? "Updated \(folder)/ to the templates of fidelis-report \(ToolVersion.current):"
+                                : "\(folder)/ is up to date with the templates of fidelis-report \(ToolVersion.current).")
+        if !plan.replaced.isEmpty { print("  replaced (not edited since init copied them): \(list(plan.replaced))") }
+        if !plan.added.isEmpty { print("  added (new in this version): \(list(plan.added))") }
+        if !plan.beside.isEmpty {
+            let why = plan.hadRecord ? "edited" : "different from this version's, and the folder has no record of what init copied"
+            print("  kept as they are (\(why)); this version's text is beside each as NAME\(TemplateCopyState.besideSuffix), to compare, merge, then delete: \(list(plan.beside))")
+        }
+        if !plan.edited.isEmpty { print("  edited, from this version's text (nothing to do): \(list(plan.edited))") }
+        print("  \(plan.current.count) file(s) already this version's text.")
     }
 }

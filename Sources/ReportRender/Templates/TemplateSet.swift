@@ -17,7 +17,7 @@ public struct TemplateSet: Sendable {
     private let library: MustacheLibrary
     /// Where each template was read from (for messages and the build cache).
     public let sources: [String: String]
-    /// The text of every template, for the build cache key.
+    /// The text of every template and the warnings about them, for the build cache key.
     public let fingerprint: String
     /// The site's style sheet (`assets/style.css` of the template folder).
     public let stylesheet: String
@@ -135,11 +135,15 @@ public struct TemplateSet: Sendable {
             throw TemplateError(file: cssPath, line: 0, column: 0, message: "style sheet not found")
         }
         stylesheet = css
-        self.fingerprint = fingerprint + css
         self.library = library
         self.sources = sources
         self.tags = tags
-        templateWarnings = (override.map { TemplateSet.unusedOverrides(in: $0, locale: locale) } ?? []) + warnings
+        let used = TemplateSet.templates.map { TemplateSet.relativePath($0.0, kind: $0.1, locale: locale) } + [TemplateSet.stylesheetPath]
+        templateWarnings = (override.map { TemplateSet.unusedOverrides(in: $0, locale: locale) } ?? [])
+            + (override.map { TemplateCopyCheck.warnings(in: $0, builtIn: builtIn, relativePaths: used) } ?? []) + warnings
+        // The warnings too: they follow files the texts do not show (a stray file, the copies' record,
+        // the built-in templates behind the copies), and an unchanged rebuild prints the cached ones.
+        self.fingerprint = fingerprint + css + "\nwarnings\n" + templateWarnings.joined(separator: "\n")
     }
 
     /// Each template's name and kind (`md` or `html`, the middle of its file extension).
@@ -170,17 +174,25 @@ public struct TemplateSet: Sendable {
     /// that has them, when one does: `--templates DIR` instead of `DIR/templates`); each file whose
     /// name no template has (a misspelt `diagnostics.md.mustache`, a `.md` without `.mustache`),
     /// which would otherwise be ignored silently; and a folder with nothing for `locale` (the
-    /// built-in templates are then used). `README.md` and hidden files are passed over.
+    /// built-in templates are then used); and each `NAME.new` that `init --update` wrote beside an
+    /// edited copy, until it is merged and deleted. `README.md` and hidden files are passed over.
     static func unusedOverrides(in folder: String, locale: ReportLocale) -> [String] {
         let known = knownFiles
         var unknown: [String] = []
         var knownCount = 0, forLocale = 0
+        var besides: [String] = []
         let files = FileManager.default.enumerator(atPath: folder)
         while let relative = files?.nextObject() as? String {
             var isFolder: ObjCBool = false
             let path = (folder as NSString).appendingPathComponent(relative)
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
             if relative == "README.md" || relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            if relative.hasSuffix(TemplateCopyState.besideSuffix),
+               case let original = String(relative.dropLast(TemplateCopyState.besideSuffix.count)), known.contains(original) || original == "README.md" {
+                let path = (folder as NSString).appendingPathComponent(relative)
+                besides.append("\(path): the current built-in text, written by `init --update` beside your edited copy, ignored (expected its changes merged into \(path.dropLast(TemplateCopyState.besideSuffix.count)), then this file deleted)")
+                continue
+            }
             if !known.contains(relative) { unknown.append(relative); continue }
             knownCount += 1
             if relative.hasPrefix(locale.rawValue + "/") || relative == stylesheetPath { forLocale += 1 }
@@ -205,7 +217,7 @@ public struct TemplateSet: Sendable {
         if forLocale == 0 {
             warnings.append("\(folder): no template for locale \(locale.rawValue), the built-in ones are used (expected \((folder as NSString).appendingPathComponent(locale.rawValue))/<name>.md.mustache or assets/style.css)")
         }
-        return warnings
+        return warnings + besides.sorted()
     }
 
     /// Warnings for the tags of template `name` that name nothing in `view` (see `TemplateKeyCheck`),

@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+@testable import ReportRender
+
+/// The record of the templates `init` copied, the build's warnings about copies that fell behind the
+/// tool's own templates, and `init --update`. A new version of the tool is played by a changed copy
+/// of the built-in folder named by FIDELIS_TEMPLATES.
+@Suite(.serialized) struct TemplateCopyTests {
+    @Test func stateOfACopyFromItsThreeHashes() {
+        // copy, recorded, tool's own
+        #expect(TemplateCopyState.of(copy: "a", copied: "a", builtIn: "a") == .current)
+        #expect(TemplateCopyState.of(copy: "b", copied: "a", builtIn: "b") == .current) // edited to, or updated by hand to, the new text
+        #expect(TemplateCopyState.of(copy: "b", copied: nil, builtIn: "b") == .current)
+        #expect(TemplateCopyState.of(copy: "e", copied: "a", builtIn: "a") == .edited)
+        #expect(TemplateCopyState.of(copy: "a", copied: "a", builtIn: "b") == .behind)
+        #expect(TemplateCopyState.of(copy: "e", copied: "a", builtIn: "b") == .editedBehind)
+        #expect(TemplateCopyState.of(copy: "e", copied: nil, builtIn: "b") == .unrecorded)
+        #expect(TemplateCopyState.of(copy: "a", copied: "a", builtIn: nil) == .edited) // the tool no longer has it
+    }
+
+    @Test func recordReadsBackWhatItWroteAndPassesOverOtherLines() throws {
+        let dir = NSTemporaryDirectory() + "fidelis-record-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let record = TemplateCopyRecord(hashes: ["en/strategy.md.mustache": String(repeating: "ab", count: 16), "assets/style.css": String(repeating: "0", count: 32)])
+        try record.write(into: dir)
+        #expect(TemplateCopyRecord.read(from: dir) == record)
+        let text = try String(contentsOfFile: dir + "/.fidelis-templates", encoding: .utf8)
+        #expect(text.hasPrefix("# Written by fidelis-report"))
+        #expect(text.hasSuffix("00000000000000000000000000000000  assets/style.css\nabababababababababababababababab  en/strategy.md.mustache\n"))
+        try (text + "not a line\nzz  x\n\(String(repeating: "1", count: 32))  \n").write(toFile: dir + "/.fidelis-templates", atomically: true, encoding: .utf8)
+        #expect(TemplateCopyRecord.read(from: dir) == record)
+        #expect(TemplateCopyRecord.read(from: dir + "/none") == nil)
+        // Files and their hashes, hidden ones (the record) left out; equal bytes, equal hashes.
+        try FileManager.default.createDirectory(atPath: dir + "/en", withIntermediateDirectories: true)
+        try "x".write(toFile: dir + "/en/a", atomically: true, encoding: .utf8)
+        try "x".write(toFile: dir + "/b", atomically: true, encoding: .utf8)
+        try "y".write(toFile: dir + "/c", atomically: true, encoding: .utf8)
+        let files = TemplateCopyRecord.files(of: dir)
+        #expect(Set(files.keys) == ["en/a", "b", "c"])
+        #expect(files["en/a"] == files["b"] && files["b"] != files["c"] && files["b"]?.count == 32)
+    }
+
+    /// init records its copies; a build with them unchanged says nothing; once the tool's templates
+    /// change, the unedited copy and the edited one are each named; init --update replaces the first,
+    /// writes the new text beside the second, adds a new file, keeps a deleted one deleted; then only
+    /// the file beside is named, until it is deleted.
+    @Test func copiesFallingBehindAreNamedAndUpdated() throws {
+        let cli = CommandLineTests()
+        let dir = cli.temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fm = FileManager.default
+        try fm.copyItem(atPath: CommandLineTests.packageRoot + "/Templates", toPath: dir + "/old")
+        func tool(_ builtIn: String, _ arguments: String...) throws -> CommandLineTests.Run {
+            try cli.run(["FIDELIS_TEMPLATES=\(dir)/\(builtIn)", CommandLineTests.executable.path] + arguments, in: dir, program: "/usr/bin/env")
+        }
+        #expect(try tool("old", "init", "proj").status == 0)
+        let copies = dir + "/proj/templates"
+        let record = try #require(TemplateCopyRecord.read(from: copies))
+        #expect(record.hashes == TemplateCopyRecord.files(of: dir + "/old"))
+        #expect(record.hashes["en/strategy.md.mustache"] != nil && record.hashes["README.md"] != nil)
+        let same = try tool("old", "build", "--templates", "proj/templates", "--out", "s1", "--quiet")
+        #expect(same.status == 0 && !same.err.contains("warning"), "\(same.err)")
+
+        // The next version: strategy, diagnostic and the style sheet changed, a file added, one
+        // file the team had deleted (to follow the built-in one) changed too.
+        try fm.copyItem(atPath: dir + "/old", toPath: dir + "/new")
+        func append(_ text: String, to path: String) throws {
+            try (try String(contentsOfFile: path, encoding: .utf8) + text).write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        try append("\nNew closing line.\n", to: dir + "/new/en/strategy.md.mustache")
+        try append("\nNew diagnostic line.\n", to: dir + "/new/en/diagnostic.md.mustache")
+        try append("\n/* new rule */\n", to: dir + "/new/assets/style.css")
+        try append("\nNouveau.\n", to: dir + "/new/fr/playbooks.md.mustache")
+        try "notes\n".write(toFile: dir + "/new/fr/notes.txt", atomically: true, encoding: .utf8)
+        try append("\nOur own line.\n", to: copies + "/en/diagnostic.md.mustache")
+        try fm.removeItem(atPath: copies + "/fr/playbooks.md.mustache")
+        let edited = try String(contentsOfFile: copies + "/en/diagnostic.md.mustache", encoding: .utf8)
+
+        let behind = try tool("new", "build", "--templates", "proj/templates", "--out", "s2", "--quiet")
+        #expect(behind.status == 0)
+        let warnings = behind.err.split(separator: "\n").filter { $0.hasPrefix("warning: ") }
+        #expect(warnings.count == 3, "\(behind.err)")
+        #expect(behind.err.contains("warning: proj/templates/en/strategy.md.mustache: not edited since init copied it, and fidelis-report's own template has changed since, so this report does not have the change (expected the current text: `fidelis-report init --update proj/templates` replaces the copies nobody edited, or delete this one to use the built-in template)"), "\(behind.err)")
+        #expect(behind.err.contains("warning: proj/templates/assets/style.css: not edited since init copied it"), "\(behind.err)")
+        #expect(behind.err.contains("warning: proj/templates/en/diagnostic.md.mustache: edited since init copied it, and fidelis-report's own template has changed since (expected the change carried into your copy: `fidelis-report init --update proj/templates` writes the new text beside it as diagnostic.md.mustache.new to compare)"), "\(behind.err)")
+        // validate --strict stops CI on them.
+        let strict = try tool("new", "validate", "--templates", "proj/templates", "--strict")
+        #expect(strict.status == 65 && strict.err.contains("en/strategy.md.mustache: not edited since"), "\(strict.err)")
+
+        let update = try tool("new", "init", "--update", "proj")
+        #expect(update.status == 0, "\(update.err)")
+        #expect(update.out.contains("Updated proj/templates/ to the templates of fidelis-report"), "\(update.out)")
+        #expect(update.out.contains("  replaced (not edited since init copied them): assets/style.css, en/strategy.md.mustache\n"), "\(update.out)")
+        #expect(update.out.contains("  added (new in this version): fr/notes.txt\n"), "\(update.out)")
+        #expect(update.out.contains("this version's text is beside each as NAME.new, to compare, merge, then delete: en/diagnostic.md.mustache\n"), "\(update.out)")
+        for relative in ["en/strategy.md.mustache", "assets/style.css", "fr/notes.txt"] {
+            #expect(fm.contents(atPath: copies + "/" + relative) == fm.contents(atPath: dir + "/new/" + relative), "\(relative)")
+        }
+        #expect(try String(contentsOfFile: copies + "/en/diagnostic.md.mustache", encoding: .utf8) == edited)
+        #expect(fm.contents(atPath: copies + "/en/diagnostic.md.mustache.new") == fm.contents(atPath: dir + "/new/en/diagnostic.md.mustache"))
+        #expect(!fm.fileExists(atPath: copies + "/fr/playbooks.md.mustache"))
+        // The record names the new texts; the deleted file keeps the text it was deleted from.
+        var expected = TemplateCopyRecord.files(of: dir + "/new")
+        expected["fr/playbooks.md.mustache"] = record.hashes["fr/playbooks.md.mustache"]
+        #expect(TemplateCopyRecord.read(from: copies)?.hashes == expected)
+
+        let pending = try tool("new", "build", "--templates", "proj/templates", "--out", "s3", "--quiet")
+        #expect(pending.err.split(separator: "\n").filter { $0.hasPrefix("warning: ") }
+                == ["warning: proj/templates/fr/notes.txt: no template has this name, ignored (expected diagnostic, segmentation, strategy, loyalty-program, playbooks (.md.mustache) or page, dashboard (.html.mustache) under en/ or fr/, or assets/style.css)",
+                    "warning: proj/templates/en/diagnostic.md.mustache.new: the current built-in text, written by `init --update` beside your edited copy, ignored (expected its changes merged into proj/templates/en/diagnostic.md.mustache, then this file deleted)"],
+                "\(pending.err)")
+        try fm.removeItem(atPath: copies + "/en/diagnostic.md.mustache.new")
+        try fm.removeItem(atPath: copies + "/fr/notes.txt")
+        let done = try tool("new", "build", "--templates", "proj/templates", "--out", "s4", "--quiet")
+        #expect(done.status == 0 && !done.err.contains("warning"), "\(done.err)")
+        let again = try tool("new", "init", "--update", "proj/templates")
+        #expect(again.out.hasPrefix("proj/templates/ is up to date with the templates of fidelis-report"), "\(again.out)")
+        #expect(again.out.contains("  edited, from this version's text (nothing to do): en/diagnostic.md.mustache\n"), "\(again.out)")
+    }
+
+    /// A copy updated by hand to the tool's text is current whatever the record says (so an update cut
+    /// short is finished by running it again); a folder without a record gives no warning (an edited
+    /// copy cannot be told from an old one) and its update keeps every copy that differs, the new text
+    /// beside it; a folder that is not there is input missing.
+    @Test func unrecordedFoldersAndCopiesAlreadyCurrent() throws {
+        let cli = CommandLineTests()
+        let dir = cli.temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fm = FileManager.default
+        try fm.copyItem(atPath: CommandLineTests.packageRoot + "/Templates", toPath: dir + "/old")
+        func tool(_ arguments: String...) throws -> CommandLineTests.Run {
+            try cli.run(["FIDELIS_TEMPLATES=\(dir)/new", CommandLineTests.executable.path] + arguments, in: dir, program: "/usr/bin/env")
+        }
+        #expect(try cli.run(["FIDELIS_TEMPLATES=\(dir)/old", CommandLineTests.executable.path, "init", "proj"], in: dir, program: "/usr/bin/env").status == 0)
+        try fm.copyItem(atPath: dir + "/old", toPath: dir + "/new")
+        for relative in ["en/strategy.md.mustache", "en/segmentation.md.mustache"] {
+            try (try String(contentsOfFile: dir + "/new/" + relative, encoding: .utf8) + "\nNew.\n").write(toFile: dir + "/new/" + relative, atomically: true, encoding: .utf8)
+        }
+        try fm.removeItem(atPath: dir + "/proj/templates/en/segmentation.md.mustache")
+        try fm.copyItem(atPath: dir + "/new/en/segmentation.md.mustache", toPath: dir + "/proj/templates/en/segmentation.md.mustache")
+        let build = try tool("build", "--templates", "proj/templates", "--out", "s", "--quiet")
+        #expect(build.err.split(separator: "\n").filter { $0.hasPrefix("warning: ") }.count == 1, "\(build.err)")
+        #expect(build.err.contains("proj/templates/en/strategy.md.mustache: not edited since"), "\(build.err)")
+
+        try fm.removeItem(atPath: dir + "/proj/templates/.fidelis-templates")
+        let unrecorded = try tool("build", "--templates", "proj/templates", "--out", "s", "--quiet")
+        #expect(unrecorded.status == 0 && !unrecorded.err.contains("warning"), "\(unrecorded.err)")
+        let update = try tool("init", "--update", "proj")
+        #expect(update.out.contains("kept as they are (different from this version's, and the folder has no record of what init copied); this version's text is beside each as NAME.new, to compare, merge, then delete: en/strategy.md.mustache\n"), "\(update.out)")
+        #expect(!update.out.contains("added"), "\(update.out)")
+        #expect(fm.fileExists(atPath: dir + "/proj/templates/en/strategy.md.mustache.new"))
+        #expect(TemplateCopyRecord.read(from: dir + "/proj/templates") != nil)
+
+        let missing = try tool("init", "--update", "nowhere")
+        #expect(missing.status == 66 && missing.err.contains("error: nowhere/templates: no template folder here (expected the folder `fidelis-report init` wrote, or its templates/ folder)"), "\(missing.err)")
+    }
+}
