@@ -10,8 +10,14 @@ enum PlaybookContent {
         let owner = DecisionTree.owner(forSegment: id)
         // The segment's name as shown (its configured name, if any), for the texts that name it.
         let en = config.segments.name(id, .en), fr = config.segments.name(id, .fr)
-        /// A title after the segment's name: "Champions: …".
-        func titled(_ english: String, _ french: String) -> LocalizedText { t(en + ": " + english, fr + " : " + french) }
+        /// A title after the segment's name: "Champions: …"; after a name that ends in its own
+        /// punctuation, a dash ("Slipping away! — win-back", not "Slipping away!: win-back").
+        func titled(_ english: String, _ french: String) -> LocalizedText {
+            func after(_ name: String, _ colon: String, _ rest: String) -> String {
+                name.last.map { ".!?:;…".contains($0) } == true ? name + " — " + rest : name + colon + rest
+            }
+            return t(after(en, ": ", english), after(fr, " : ", french))
+        }
         func make(title: LocalizedText, objective: LocalizedText, trigger: LocalizedText, steps: [PlaybookStep], offer: LocalizedText,
                   offerValue: Double? = nil, timing: LocalizedText, kpi: LocalizedText, kpiKey: KPIKey?) -> Playbook {
             Playbook(id: "segment-" + id, title: title, objective: objective, trigger: trigger, segment: id, escalation: nil, active: false,

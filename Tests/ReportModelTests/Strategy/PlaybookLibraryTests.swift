@@ -23,6 +23,19 @@ struct PlaybookLibraryTests {
         }
     }
 
+    /// A configured name that ends in its own punctuation is not followed by a colon.
+    @Test func titleAfterANameEndingInPunctuation() throws {
+        let config = try ConfigLoader.parse("""
+            segments:
+              - {id: at_risk, r: 1-2, f: 3-5, name: {en: Slipping away!, fr: Sur le départ…}}
+              - {id: quiet, name: Quiet}
+            """, file: "fidelis.yml")
+        let segments = [StrategyFixture.segment("at_risk", share: 0.1, revenue: 100), StrategyFixture.segment("quiet", share: 0.1, revenue: 100)]
+        let titles = PlaybookLibrary.playbooks(StrategyFixture.report(segments: segments), config: config).filter { $0.segment != nil }.map(\.title)
+        #expect(titles == [LocalizedText(en: "Slipping away! — win-back", fr: "Sur le départ… — reconquête"),
+                           LocalizedText(en: "Quiet: segment journey", fr: "Quiet : parcours du segment")])
+    }
+
     @Test(arguments: EscalationKind.allCases)
     func raisedEscalationHasAnActivePlaybookWithTheSeedAction(kind: EscalationKind) throws {
         let report = StrategyFixture.report(escalations: StrategyFixture.escalations(raised: [kind], count: 3))
