@@ -1,6 +1,8 @@
 import Foundation
 
-/// Names and seed actions of the seed's six segments, in French and English.
+/// Names and seed actions of the seed's six segments, in French and English. The profiles are
+/// metrics.md's, but at risk's: its default rules take a low recency with a high frequency *or* a
+/// high monetary score (half the sample's at-risk buyers have one order), so `R↓ F↑/M↑`, not `R↓ F↑ M↑`.
 public enum SegmentCatalog {
     public struct Entry: Sendable {
         public var fr: String, en: String, profile: String, actionFR: String, actionEN: String
@@ -8,9 +10,9 @@ public enum SegmentCatalog {
 
     public static let entries: [String: Entry] = [
         "champions": Entry(fr: "Champions", en: "Champions", profile: "R↑ F↑ M↑", actionFR: "Récompenser", actionEN: "Reward"),
-        "loyal": Entry(fr: "Loyaux", en: "Loyal", profile: "R↑ F↑ M→", actionFR: "Upsell", actionEN: "Upsell"),
+        "loyal": Entry(fr: "Loyaux", en: "Loyal", profile: "R↑ F↑ M→", actionFR: "Monter en gamme", actionEN: "Upsell"),
         "potential": Entry(fr: "Potentiels", en: "Potential", profile: "R↑ F→ M→", actionFR: "Fidéliser", actionEN: "Nurture"),
-        "at_risk": Entry(fr: "À risque", en: "At risk", profile: "R↓ F↑ M↑", actionFR: "Win-back", actionEN: "Win-back"),
+        "at_risk": Entry(fr: "À risque", en: "At risk", profile: "R↓ F↑/M↑", actionFR: "Reconquérir", actionEN: "Win-back"),
         "hibernating": Entry(fr: "Endormis", en: "Hibernating", profile: "R↓ F↓ M→", actionFR: "Réactiver", actionEN: "Reactivate"),
         "lost": Entry(fr: "Perdus", en: "Lost", profile: "R↓ F↓ M↓", actionFR: "Lâcher ou réactiver", actionEN: "Let go or reactivate"),
     ]

@@ -92,7 +92,7 @@ enum KPIActionRules {
         if !repeatEvidence.isEmpty {
             let rate = input.kpi(.repeatPurchaseRate)?.value ?? 0
             let oneTime = max(0, counts.buyers - Int((Double(counts.buyers) * rate).rounded()))
-            let title = LocalizedText(en: "Onboarding journey to a second purchase", fr: "Parcours d'onboarding vers le deuxième achat")
+            let title = LocalizedText(en: "Onboarding journey to a second purchase", fr: "Parcours d'intégration vers le deuxième achat")
             actions.append(PlanAction(
                 id: "activate-second-purchase", topic: .onboarding, title: title,
                 rationale: LocalizedText(en: "Too few buyers come back for a second order.",

@@ -46,8 +46,8 @@ struct SegmentActionContent {
             return SegmentActionContent(
                 verb: "winback", topic: .winBack,
                 title: LocalizedText(en: "Win-back campaign for at-risk customers", fr: "Campagne de reconquête des clients à risque"),
-                rationale: LocalizedText(en: "These customers bought often and spent much, but have not ordered for a long time; they can still be won back.",
-                                         fr: "Ces clients ont souvent acheté et beaucoup dépensé, mais ne commandent plus depuis longtemps ; ils peuvent encore être reconquis."),
+                rationale: LocalizedText(en: "These customers bought often or spent much, but have not ordered for a long time; they can still be won back.",
+                                         fr: "Ces clients ont souvent acheté ou beaucoup dépensé, mais ne commandent plus depuis longtemps ; ils peuvent encore être reconquis."),
                 touches: 1, usesIncentive: true)
         case "hibernating":
             return SegmentActionContent(

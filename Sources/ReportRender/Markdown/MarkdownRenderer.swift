@@ -40,7 +40,8 @@ public enum MarkdownRenderer {
     ///
     /// A character is escaped only where it would be read as Markdown, so that the Markdown files
     /// stakeholders download stay readable ("NPS < 30", "> 85.0%", "Rien à redire !" as they are):
-    /// - always: `\` `` ` `` `*` `_` `[` `]` `|` `~` `$` (`$` for viewers that read `$…$` as math);
+    /// - always: `\` `` ` `` `*` `_` `[` `]` `|` `~` `$` (`$` for viewers that read `$…$` as math),
+    ///   but `_` between two ASCII letters or digits (`vip_whales`), where it cannot mark emphasis;
     /// - `<` but before a blank (it could open a tag, a comment or an autolink), `&` before a letter
     ///   or `#` (an entity), and either one at the end of the value (the template's next character
     ///   is unknown);
@@ -69,6 +70,11 @@ public enum MarkdownRenderer {
                 let b = bytes[i]
                 let next: UInt8? = i + 1 < n ? bytes[i + 1] : nil
                 switch b {
+                case UInt8(ascii: "_") where i > 0 && isAlphanumeric(bytes[i - 1]) && next.map(isAlphanumeric) == true:
+                    // Between two letters or digits `_` can neither open nor close emphasis; left
+                    // bare, an id (`vip_whales`) and a URL in a verbatim read as written in plain text,
+                    // and a renderer that links URLs (GitHub's) keeps the link whole.
+                    out.append(b)
                 case _ where isAlwaysEscaped(b):
                     out.append(UInt8(ascii: "\\"))
                     out.append(b)
@@ -148,6 +154,11 @@ public enum MarkdownRenderer {
     @inline(__always)
     private static func isBlank(_ b: UInt8) -> Bool {
         b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\r") || b == UInt8(ascii: "\n")
+    }
+
+    @inline(__always)
+    private static func isAlphanumeric(_ b: UInt8) -> Bool {
+        isLetter(b) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
     }
 
     @inline(__always)

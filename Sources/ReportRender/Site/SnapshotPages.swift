@@ -62,6 +62,9 @@ struct SnapshotPages {
         for (k, value) in SnapshotPages.navigation(periods: periods, current: label, root: "../", locale: config.locale) { page[k] = value }
         page["content"] = html
         page["markdown_href"] = name + ".md"
+        // The name the browser saves it under: every month's diagnostic is `diagnostic.md` on the
+        // site, and a second download came out as `diagnostic (1).md`.
+        page["markdown_download"] = "\(name)-\(label).md"
         page["deliverables"] = deliverableLinks(prefix: "")
         page["dashboard_href"] = "index.html"
         return page

@@ -165,7 +165,7 @@ struct ChartSet {
         if tied(t.frequency) { parts.append((fr ? "fréquence " : "frequency ") + t.frequency.map { format.integer($0) }.joined(separator: " · ")) }
         if tied(t.recencyDays) { parts.append((fr ? "récence " : "recency ") + t.recencyDays.map { format.integer($0) }.joined(separator: " · ")) }
         guard !parts.isEmpty else { return "" }
-        return fr ? "Seuils égaux (\(parts.joined(separator: "\u{202F}; ")))\u{00A0}: les valeurs égales partagent un score, donc certaines colonnes ou lignes restent vides."
+        return fr ? "Seuils égaux (\(parts.joined(separator: "\u{202F}; ")))\u{00A0}: les valeurs égales partagent une note, donc certaines colonnes ou lignes restent vides."
             : "Tied thresholds (\(parts.joined(separator: "; "))): equal values share a score, so some columns or rows stay empty."
     }
 

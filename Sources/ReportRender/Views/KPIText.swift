@@ -28,7 +28,7 @@ enum KPIText {
     static func definition(_ key: KPIKey, _ l: ReportLocale, window: Int) -> String {
         let fr = l == .fr
         switch key {
-        case .retentionRate: return fr ? "Clients actifs au relevé précédent encore actifs à celui-ci, divisé par les actifs du précédent (actif : statut active, ou dernière commande il y a \(window) jours au plus)." : "Customers active at the previous snapshot who are still active, divided by those active at the previous snapshot (active: status active, or last order at most \(window) days before)."
+        case .retentionRate: return fr ? "Clients actifs au relevé précédent encore actifs à celui-ci, divisé par les actifs du précédent (actif : statut « active », ou dernière commande il y a \(window) jours au plus)." : "Customers active at the previous snapshot who are still active, divided by those active at the previous snapshot (active: status active, or last order at most \(window) days before)."
         case .churnRate: return fr ? "Actifs au relevé précédent qui ne le sont plus, divisé par les actifs du précédent (= 1 − rétention)." : "Customers active at the previous snapshot who are no longer active, divided by those active before (= 1 − retention)."
         case .ltv: return fr ? "Chiffre d'affaires cumulé divisé par le nombre d'acheteurs (commandes ≥ 1)." : "Cumulative revenue divided by the number of buyers (orders ≥ 1)."
         case .ltvGrowthYoY: return fr ? "LTV du relevé divisée par celle du relevé d'il y a un an (365 ± 16 jours), moins 1." : "LTV of this snapshot divided by that of the snapshot a year before (365 ± 16 days), minus 1."

@@ -363,7 +363,7 @@ struct ConfigLoaderTests {
         #expect(t.action("whales", .en) == "Personal call" && t.action("whales", .fr) == "Personal call")
         // A seed segment renamed keeps the seed's action; one not renamed keeps its name.
         #expect(t.name("champions", .fr) == "Top clients" && t.action("champions", .en) == "Reward")
-        #expect(t.name("loyal", .fr) == "Loyaux" && t.action("loyal", .fr) == "Upsell")
+        #expect(t.name("loyal", .fr) == "Loyaux" && t.action("loyal", .fr) == "Monter en gamme")
         // One language given: for one of the six, the seed's text in the other (a French report
         // showed the English name); for an id of the config's own, the one given, in both.
         #expect(t.name("hibernating", .en) == "Sleepers" && t.name("hibernating", .fr) == "Endormis")
@@ -376,7 +376,7 @@ struct ConfigLoaderTests {
         #expect(t.profile("lost") == "R1 F1–5 M1–5")
         #expect(t.profile("whales") == "R4–5 F5 M5")
         #expect(t.profile("pair") == "R1–2 F4–5 M1–5 / R1–2 F1–5 M4–5")
-        #expect(SegmentTable.seed.profile("at_risk") == "R↓ F↑ M↑")
+        #expect(SegmentTable.seed.profile("at_risk") == "R↓ F↑/M↑")
         #expect(!c.warnings.contains { $0.contains("name") }, "\(c.warnings)")
         // A name the charts cut short is warned about, where it is given, in each language.
         let long = try Self.parse("segments:\n  - {id: a, r: 5, f: 1-5, m: 1-5, name: {en: Very loyal high-value clients, fr: Fidèles}}\n  - {id: b}\n")

@@ -27,6 +27,11 @@ import ReportModel
         #expect(en.money(-1234.5) == "−€1,234.50")
         #expect(fr.money(1234.5) == "1\(nnbsp)234,50\(nnbsp)€")
         #expect(en.money(units: 12_345) == "€1.23")   // four decimals of fixed point
+        // A currency written as letters keeps a no-break space from the figure in English.
+        let chf = ReportFormatter(locale: .en, currency: "CHF"), sek = ReportFormatter(locale: .en, currency: "SEK")
+        #expect(chf.money(95_365.67) == "CHF\u{00A0}95,365.67" && chf.money(-5) == "−CHF\u{00A0}5.00")
+        #expect(sek.money(5.79) == "SEK\u{00A0}5.79" && ReportFormatter(locale: .en, currency: "USD").money(5) == "$5.00")
+        #expect(ReportFormatter(locale: .fr, currency: "CHF").money(5) == "5,00\(nnbsp)CHF")
     }
 
     /// Past what an Int64 holds the whole digits are printed as the double holds them, not trapped.

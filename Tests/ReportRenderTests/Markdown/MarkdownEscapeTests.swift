@@ -7,7 +7,11 @@ import Testing
 @Suite struct MarkdownEscapeTests {
     @Test func escapesOnlyWhatWouldActAsMarkdown() {
         #expect(MarkdownRenderer.escape(##"\`*_[]#!|<>&~$"##) == ##"\\\`\*\_\[\]#!\|\<>&\~\$"##)
-        #expect(MarkdownRenderer.escape("a*b_c") == #"a\*b\_c"#)
+        #expect(MarkdownRenderer.escape("a*b_c") == #"a\*b_c"#)
+        // `_` between two ASCII letters or digits cannot mark emphasis: ids and URLs read as written.
+        for text in ["vip_whales", "http://example.com/a_b_c?q=1_2", "x_1_y"] { #expect(MarkdownRenderer.escape(text) == text) }
+        let edges: [(String, String)] = [("_x_", #"\_x\_"#), ("a__b", #"a\_\_b"#), ("a_", #"a\_"#), ("_a", #"\_a"#), ("a _b_", #"a \_b\_"#), ("(a_b)", "(a_b)"), ("a._b", #"a.\_b"#)]
+        for (text, escaped) in edges { #expect(MarkdownRenderer.escape(text) == escaped, "\(text)") }
         // Comparisons, French punctuation and ampersands between words read as they are.
         for text in ["NPS < 30 (now 11.6)", "churn > 10 %", "Rien à redire !", "R & D", "C# et F#", "1.5 × 2", "+20 % sur un an", "-5 %"] {
             #expect(MarkdownRenderer.escape(text) == text)
