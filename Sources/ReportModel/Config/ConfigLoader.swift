@@ -124,7 +124,7 @@ public enum ConfigLoader {
         case "segments":
             config.segments = try segmentTable(value, reader: reader, warnings: &config.warnings)
             config.warnings += try segmentRuleGaps(value, reader: reader)
-            config.warnings += segmentTableWarnings(config.segments.rules, file: reader.file, lines: try reader.sequence(value).map { $0.mark?.line ?? 0 })
+            config.warnings += segmentTableWarnings(config.segments.rules, file: reader.file, places: try reader.sequence(value).map { ($0.mark?.line ?? 0, $0.mark?.column ?? 0) })
         case "escalations":
             for (k, v) in try reader.mapping(value, keys: ["nps_below", "churn_above", "refund_above", "vip_top_share"]) {
                 switch k {
@@ -344,11 +344,11 @@ public enum ConfigLoader {
     /// Warnings for a segment table that loads but likely does not do what was meant: a rule whose
     /// every score triple an earlier rule already takes (first match wins, so it never applies), and
     /// an id that is not a seed id but one letter away from one (`lostt`: a segment of its own,
-    /// without the seed segment's name, action or playbook). `lines` holds each rule's line.
-    static func segmentTableWarnings(_ rules: [SegmentRule], file: String, lines: [Int]) -> [String] {
+    /// without the seed segment's name, action or playbook). `places` holds each rule's line and column.
+    static func segmentTableWarnings(_ rules: [SegmentRule], file: String, places: [(line: Int, column: Int)]) -> [String] {
         var warnings: [String] = []
         for (i, rule) in rules.enumerated() {
-            let line = i < lines.count ? "\(file):\(lines[i]): " : "\(file): "
+            let line = i < places.count ? "\(file):\(places[i].line):\(places[i].column): " : "\(file): "
             let shadowed = (rule.recency.lower...rule.recency.upper).allSatisfy { r in
                 (rule.frequency.lower...rule.frequency.upper).allSatisfy { f in
                     (rule.monetary.lower...rule.monetary.upper).allSatisfy { m in rules[..<i].contains { $0.matches(r: r, f: f, m: m) } }

@@ -581,20 +581,20 @@ struct ConfigLoaderTests {
 
             """)
         #expect(shadowed.warnings.count == 1)
-        #expect(shadowed.warnings.first?.hasPrefix("fidelis.yml:3: segment rule 2 (champions) never applies") == true)
+        #expect(shadowed.warnings.first?.hasPrefix("fidelis.yml:3:5: segment rule 2 (champions) never applies") == true)
         let nearSeed = try Self.parse("""
             segments:
               - {id: champions, r: 3-5, f: 4-5, m: 4-5}
               - {id: lostt, r: 1-5, f: 1-5, m: 1-5}
 
             """)
-        #expect(nearSeed.warnings == ["fidelis.yml:3: segment id \"lostt\" is not a seed id but is close to lost: it makes a segment of its own, without lost's name, action and playbook"])
+        #expect(nearSeed.warnings == ["fidelis.yml:3:5: segment id \"lostt\" is not a seed id but is close to lost: it makes a segment of its own, without lost's name, action and playbook"])
         // The seed's table (two rules per id for at_risk and hibernating, none covered whole) and a
         // user id far from any seed id: no warning.
         #expect(try Self.parse("client: X\n").warnings.isEmpty)
         #expect(try Self.parse("segments:\n  - {id: vip_watch, r: 1-2, f: 5-5, m: 5-5}\n  - {id: lost, r: 1-5, f: 1-5, m: 1-5}\n").warnings.isEmpty)
         let seedRules = SegmentTable.seed.rules
-        #expect(ConfigLoader.segmentTableWarnings(seedRules, file: "f", lines: []).isEmpty)
+        #expect(ConfigLoader.segmentTableWarnings(seedRules, file: "f", places: []).isEmpty)
     }
 
     @Test("the migration matrix's own row and column names are not segment ids", arguments: ["new", "gone"])
