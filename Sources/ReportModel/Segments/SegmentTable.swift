@@ -5,7 +5,8 @@ public struct SegmentTable: Sendable, Equatable {
     public let rules: [SegmentRule]
     /// Segment ids: the seed's six in metrics.md's order, whether or not a rule names them (so that
     /// `metrics.json` and the migration matrix always carry the six keys, zero when a user table
-    /// leaves one out), then any user-defined ids in the order they first appear in the rules.
+    /// leaves one out), and the user-defined ids among them where the rules put them (see
+    /// `segmentIDs`). Every table, chart and list shows the segments in this order.
     public let segments: [String]
     private let lookup: [Int8]
     /// Names and actions given in the config, by segment id (see `name`, `action`).
@@ -19,12 +20,27 @@ public struct SegmentTable: Sendable, Equatable {
     /// Most segment ids a table may name, the seed's six included (indexes are kept in `Int8`).
     public static let maximumSegments = 100
 
-    /// The `segments` of a table with these rules: the seed's six, then the rules' other ids in
-    /// order of first appearance.
+    /// The `segments` of a table with these rules: the seed's six in their order, each id of the
+    /// user's own just before the first seed segment whose first rule comes after its first rule
+    /// (rules run from the best customers down, so `vip` above `champions` is listed first, and a
+    /// `vip_watch` among the low-recency rules before `at_risk`), the others last; user ids keep
+    /// the order of their first rules. A seed id no rule names (an empty segment) stands where the
+    /// next one that a rule names does. (Listed after the six, a VIP segment came below Lost.)
     public static func segmentIDs(_ rules: [SegmentRule]) -> [String] {
-        var ids = SegmentCatalog.seedOrder
-        for rule in rules where !ids.contains(rule.segment) { ids.append(rule.segment) }
-        return ids
+        var firstRule: [String: Int] = [:]
+        for (i, rule) in rules.enumerated() where firstRule[rule.segment] == nil { firstRule[rule.segment] = i }
+        var own = ArraySlice(rules.map(\.segment).enumerated().filter { i, id in firstRule[id] == i && SegmentCatalog.entries[id] == nil }.map(\.element))
+        var position: [String: Int] = [:], next = Int.max
+        for seed in SegmentCatalog.seedOrder.reversed() {
+            next = firstRule[seed] ?? next
+            position[seed] = next
+        }
+        var ids: [String] = []
+        for seed in SegmentCatalog.seedOrder {
+            while let id = own.first, firstRule[id]! < position[seed]! { ids.append(id); own.removeFirst() }
+            ids.append(seed)
+        }
+        return ids + own
     }
 
     public init(rules: [SegmentRule]) throws(Gap) {

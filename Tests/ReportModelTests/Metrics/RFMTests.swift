@@ -102,6 +102,19 @@ import Testing
         #expect(t.segments == ["champions", "loyal", "potential", "at_risk", "hibernating", "lost"])
     }
 
+    /// Ids of the user's own go where their first rule puts them among the six (best customers first).
+    @Test func segmentOrderFollowsTheRules() {
+        func rule(_ id: String) -> SegmentRule { SegmentRule(id, r: .init(1, 5), f: .init(1, 5), m: .init(1, 5)) }
+        let six = SegmentCatalog.seedOrder
+        #expect(SegmentTable.segmentIDs(six.map(rule)) == six)
+        #expect(SegmentTable.segmentIDs((["vip"] + six).map(rule)) == ["vip"] + six)
+        #expect(SegmentTable.segmentIDs(["champions", "loyal", "potential", "watch", "at_risk", "vip", "at_risk", "hibernating", "lost", "rest"].map(rule))
+                == ["champions", "loyal", "potential", "watch", "at_risk", "vip", "hibernating", "lost", "rest"])
+        // Seed ids no rule names keep their place; an id after every seed rule comes last.
+        #expect(SegmentTable.segmentIDs(["a", "lost", "b", "c"].map(rule)) == ["a", "champions", "loyal", "potential", "at_risk", "hibernating", "lost", "b", "c"])
+        #expect(SegmentTable.segmentIDs(["x", "y"].map(rule)) == ["x", "y"] + six)   // the six are empty
+    }
+
     @Test("a table that names only some of the six still reports all six, with zeros, in the seed's order")
     func sixSegmentsWhateverTheTable() throws {
         var f = EngineFixture()
@@ -117,8 +130,8 @@ import Testing
         ])
         let six = ["champions", "loyal", "potential", "at_risk", "hibernating", "lost"]
         for r in reports {
-            #expect(r.segmentIDs == six + ["vip"])
-            #expect(r.segments.map(\.id) == six + ["vip"])
+            #expect(r.segmentIDs == ["vip"] + six)   // its rule comes before champions'
+            #expect(r.segments.map(\.id) == ["vip"] + six)
             #expect(r.segments.map(\.customers).reduce(0, +) == r.counts.buyers)
         }
         let october = reports[1]
@@ -130,8 +143,8 @@ import Testing
         #expect(f.segment("B", in: october) == "lost")
         #expect(f.segment("C", in: october) == "lost")
         let migration = try #require(october.migration)
-        #expect(migration.from == six + ["vip", "new"])
-        #expect(migration.to == six + ["vip", "gone"])
+        #expect(migration.from == ["vip"] + six + ["new"])
+        #expect(migration.to == ["vip"] + six + ["gone"])
         #expect(migration.count(from: "champions", to: "vip") == 1)
         #expect(migration.count(from: "lost", to: "lost") == 1)
         #expect(migration.count(from: "new", to: "lost") == 1)
