@@ -35,7 +35,7 @@ struct Init: ParsableCommand {
         // Checked before anything is written; a failure while writing takes back what was written.
         if let failure = ReportBuilder.missingBuiltInTemplates { throw Exit.failure(failure) }
         for path in [config, templates] where fm.fileExists(atPath: path) {
-            Exit.printError("\(path) already exists; not overwriting it")
+            Exit.printError("\(path) already exists; not overwriting it" + (fm.fileExists(atPath: templates) ? " (after an upgrade, `fidelis-report init --update \(directory)` brings the templates up to date)" : ""))
             throw ExitCode(73)
         }
         // What this run made, taken back if a later step fails (a full disk while the templates are
@@ -77,14 +77,16 @@ struct Init: ParsableCommand {
     private func updateTemplates() throws {
         if let failure = ReportBuilder.missingBuiltInTemplates { throw Exit.failure(failure) }
         let fm = FileManager.default
-        let nested = (directory as NSString).appendingPathComponent("templates")
-        let isTemplateFolder = [TemplateCopyRecord.fileName, "en", "fr", "assets"].contains {
-            fm.fileExists(atPath: (directory as NSString).appendingPathComponent($0))
+        var given = directory
+        while given.count > 1 && given.hasSuffix("/") { given.removeLast() }
+        let nested = (given as NSString).appendingPathComponent("templates")
+        func isTemplateFolder(_ path: String) -> Bool {
+            fm.fileExists(atPath: (path as NSString).appendingPathComponent(TemplateCopyRecord.fileName)) || TemplateSet.holdsTemplates(path)
         }
-        var isFolder: ObjCBool = false
-        let folder = isTemplateFolder ? directory : nested
-        guard fm.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            Exit.printError("\(nested): no template folder here (expected the folder `fidelis-report init` wrote, or its templates/ folder)")
+        // Not any folder: a site's `assets/` or an empty folder would have been given a record, then
+        // every template the next time.
+        guard let folder = [given, nested].first(where: isTemplateFolder) else {
+            Exit.printError("\(given): no template folder here, nor in \(nested) (expected the folder `fidelis-report init` wrote, or its templates/ folder)")
             throw ExitCode(66)
         }
         let plan = TemplateFolderUpdate(folder: folder, builtIn: TemplateSet.builtInDirectory)
@@ -98,15 +100,24 @@ struct Init: ParsableCommand {
             throw ExitCode(73)
         }
         let list = { (paths: [String]) in paths.joined(separator: ", ") }
-        print(plan.changesFiles ? "Updated \(folder)/ to the templates of fidelis-report \(ToolVersion.current):"
-                                : "\(folder)/ is up to date with the templates of fidelis-report \(ToolVersion.current).")
+        let new = TemplateCopyState.besideSuffix
+        if plan.changesFiles {
+            print("Updated \(folder)/ to the templates of fidelis-report \(ToolVersion.current):")
+        } else if plan.pendingBeside.isEmpty {
+            print("\(folder)/ is up to date with the templates of fidelis-report \(ToolVersion.current).")
+        } else {
+            print("\(folder)/ has this version's templates, but for the edited copies below whose NAME\(new) is still to merge:")
+        }
         if !plan.replaced.isEmpty { print("  replaced (not edited since init copied them): \(list(plan.replaced))") }
         if !plan.added.isEmpty { print("  added (new in this version): \(list(plan.added))") }
         if !plan.beside.isEmpty {
             let why = plan.hadRecord ? "edited" : "different from this version's, and the folder has no record of what init copied"
-            print("  kept as they are (\(why)); this version's text is beside each as NAME\(TemplateCopyState.besideSuffix), to compare, merge, then delete: \(list(plan.beside))")
+            print("  kept as they are (\(why)); this version's text is beside each as NAME\(new), to compare, merge, then delete: \(list(plan.beside))")
+            if !plan.besideReplaced.isEmpty { print("    (the NAME\(new) already there replaced for: \(list(plan.besideReplaced)))") }
         }
-        if !plan.edited.isEmpty { print("  edited, from this version's text (nothing to do): \(list(plan.edited))") }
+        if !plan.pendingBeside.isEmpty { print("  still to merge, then delete NAME\(new): \(list(plan.pendingBeside))") }
+        let settled = plan.edited.filter { !plan.pendingBeside.contains($0) }
+        if !settled.isEmpty { print("  edited, from this version's text (nothing to do): \(list(settled))") }
         print("  \(plan.current.count) file(s) already this version's text.")
     }
 }

@@ -5,7 +5,8 @@ import Glibc
 
 /// Markdown → HTML through libcmark-gfm, with the GFM table, strikethrough and tag-filter extensions,
 /// in safe mode (raw HTML and `javascript:` links are not rendered). Autolinks are left off so that
-/// a URL typed by a customer never becomes a live link.
+/// a URL typed by a customer never becomes a live link on the site (a renderer with autolinks, such
+/// as GitHub's, links it in the downloaded Markdown).
 public enum MarkdownRenderer {
     private static let registered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
@@ -41,12 +42,15 @@ public enum MarkdownRenderer {
     /// A character is escaped only where it would be read as Markdown, so that the Markdown files
     /// stakeholders download stay readable ("NPS < 30", "> 85.0%", "Rien à redire !" as they are):
     /// - always: `\` `` ` `` `*` `_` `[` `]` `|` `~` `$` (`$` for viewers that read `$…$` as math),
-    ///   but `_` between two ASCII letters or digits (`vip_whales`), where it cannot mark emphasis;
+    ///   but `_` between two ASCII letters or digits (`vip_whales`), where it cannot mark emphasis
+    ///   in CommonMark and GFM;
     /// - `<` but before a blank (it could open a tag, a comment or an autolink), `&` before a letter
     ///   or `#` (an entity), and either one at the end of the value (the template's next character
     ///   is unknown);
     /// - at the value's start, which may be a line's: `>` `#` `=`, `-` or `+` before a space or the
-    ///   end (`-` also before `-`), and the `.` or `)` of `1.` / `1)` before a space or the end.
+    ///   end (`-` also before `-`), and the `.` or `)` of `1.` / `1)` before a space or the end;
+    /// - at the value's end, which may be a heading's: the first `#` of a run of them after a blank
+    ///   (`## {{title}}` with "Top #" lost its "#" as the heading's closing sequence).
     /// Line breaks become spaces and the value's leading and trailing blanks are dropped (four
     /// leading spaces would start a code block, two trailing ones a line break).
     ///
@@ -62,7 +66,7 @@ public enum MarkdownRenderer {
             while to > from && isBlank(all[to - 1]) { to -= 1 }
             let bytes = UnsafeBufferPointer(rebasing: all[from..<to])
             let n = bytes.count
-            let escapedAtStart = startEscape(bytes)
+            let escapedAtStart = startEscape(bytes), escapedAtEnd = endEscape(bytes)
             var out: [UInt8] = []
             out.reserveCapacity(n + 8)
             var i = 0
@@ -71,7 +75,8 @@ public enum MarkdownRenderer {
                 let next: UInt8? = i + 1 < n ? bytes[i + 1] : nil
                 switch b {
                 case UInt8(ascii: "_") where i > 0 && isAlphanumeric(bytes[i - 1]) && next.map(isAlphanumeric) == true:
-                    // Between two letters or digits `_` can neither open nor close emphasis; left
+                    // Between two letters or digits `_` can neither open nor close emphasis in
+                    // CommonMark and GFM (older Markdown readers, such as pandoc's strict one, differ); left
                     // bare, an id (`vip_whales`) and a URL in a verbatim read as written in plain text,
                     // and a renderer that links URLs (GitHub's) keeps the link whole.
                     out.append(b)
@@ -95,7 +100,7 @@ public enum MarkdownRenderer {
                 case UInt8(ascii: "\n"):
                     out.append(UInt8(ascii: " "))
                 default:
-                    if i == escapedAtStart { out.append(UInt8(ascii: "\\")) }
+                    if i == escapedAtStart || i == escapedAtEnd { out.append(UInt8(ascii: "\\")) }
                     out.append(b)
                 }
                 i += 1
@@ -112,7 +117,16 @@ public enum MarkdownRenderer {
             || b == UInt8(ascii: "<") || b == UInt8(ascii: "&") {   // `<` and `&` are rare in values: the slow path decides
             return false
         }
-        return startEscape(bytes) == nil
+        return startEscape(bytes) == nil && endEscape(bytes) == nil
+    }
+
+    /// The offset of the `#` that would start an ATX heading's closing sequence at the value's end
+    /// (a run of `#` after a blank), if any.
+    private static func endEscape<C: BidirectionalCollection>(_ bytes: C) -> Int? where C.Element == UInt8, C.Index == Int {
+        var k = bytes.endIndex
+        while k > bytes.startIndex && bytes[k - 1] == UInt8(ascii: "#") { k -= 1 }
+        guard k < bytes.endIndex, k > bytes.startIndex, isBlank(bytes[k - 1]) else { return nil }
+        return k - bytes.startIndex
     }
 
     /// The offset of the one character that would start a block construct at the value's start

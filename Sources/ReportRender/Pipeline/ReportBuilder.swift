@@ -83,8 +83,11 @@ public enum ReportBuilder {
             let missing = keys.flatMap { previous.key == $0.site ? SnapshotPages.firstMissingFile(site: target, snapshots: previous.snapshots) : nil }
             if let missing { log.note("\(options.output): \(missing) is missing since the last build: writing the site again") }
             if let keys, previous.key == keys.site, missing == nil {
-                for warning in previous.warnings { log.note("warning: \(warning)") }
-                let strictCount = options.config.warnings.count + previous.warnings.count
+                // The templates' warnings as they are now (they follow files the key does not cover:
+                // a stray file, the copies' record, a NAME.new), then the input's as recorded.
+                let warnings = try awaitTemplates().templateWarnings + previous.warnings
+                for warning in warnings { log.note("warning: \(warning)") }
+                let strictCount = options.config.warnings.count + warnings.count
                 if options.strict && strictCount > 0 { throw .warningsUnderStrict(strictCount) }
                 log.step(3, steps, "Input, config and templates unchanged since the last build: keeping \(options.output) as it is")
                 SiteWriter.sweepStaleStaging(parent: (target as NSString).deletingLastPathComponent, name: (target as NSString).lastPathComponent)
@@ -93,7 +96,7 @@ public enum ReportBuilder {
                 result.latestPeriod = previous.latestPeriod
                 result.raised = previous.raised
                 result.reusedSite = true
-                result.warnings = previous.warnings
+                result.warnings = warnings
                 result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
                 succeeded = true
                 return result
@@ -114,8 +117,8 @@ public enum ReportBuilder {
         if previous == nil { reader.start() }
         let templates = try awaitTemplates()
         let periods = reader.periods
-        // The templates' warnings are kept with the input's: printed under --quiet too, and again by
-        // an unchanged rebuild (the templates are part of its key).
+        // The templates' warnings come first: printed under --quiet too, and again by an unchanged
+        // rebuild, which works them out afresh (the cache record keeps the others).
         var warnings = templates.templateWarnings + reader.warnings
         for warning in warnings { log.note("warning: \(warning)") }
         // A ledger's month ends are keyed by the digests of their lines, known once it is read.
@@ -264,7 +267,7 @@ public enum ReportBuilder {
             if let pendingKeys { keys = withPeriodDigests(pendingKeys.wait()) }
             if let keys, let latest = reports.last {
                 let record = BuildCache(key: keys.site, snapshotKeys: keys.snapshots, snapshots: reports.count, rows: rows, bytes: bytes, latestPeriod: latest.period.label,
-                                        raised: RaisedEscalation.all(in: latest), warnings: warnings)
+                                        raised: RaisedEscalation.all(in: latest), warnings: Array(warnings.dropFirst(templates.templateWarnings.count)))
                 try site.write(record.text, to: BuildCache.fileName)
             }
             try site.commit()

@@ -12,7 +12,7 @@ import Synchronization
 /// months before it.
 struct BuildCache: Equatable {
     static let fileName = ".fidelis-cache"
-    static let toolVersion = "fidelis-report \(ToolVersion.current) cache 6"
+    static let toolVersion = "fidelis-report \(ToolVersion.current) cache 7"
 
     /// What tells this build of the tool from any other, worked out once: a rebuilt or upgraded tool
     /// (whose figures or pages may differ) never reuses a site another build of it wrote, even at the
@@ -40,7 +40,8 @@ struct BuildCache: Equatable {
     var latestPeriod: String
     /// The latest snapshot's raised escalations, printed again by a build that keeps the site.
     var raised: [RaisedEscalation]
-    /// The warnings the build printed, printed again by a build that keeps the site.
+    /// The warnings the build printed about its input, printed again by a build that keeps the site
+    /// (after the templates' warnings, worked out afresh).
     var warnings: [String] = []
 
     /// The keys of a build: one over everything (`site`), and one per snapshot over what its folder

@@ -19,25 +19,29 @@ public struct TemplateCopyRecord: Sendable, Equatable {
         self.hashes = hashes
     }
 
-    /// The hash of a file's bytes (32 hex digits, `ContentHash`), or nil when it cannot be read.
+    /// The hash of a file's text (32 hex digits, `ContentHash`) with its CRLF line ends read as LF,
+    /// so that a checkout that turns them into CRLF (git's `autocrlf`) does not make every copy look
+    /// edited; nil when it cannot be read (or is a folder).
     public static func hash(ofFileAt path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard var data = FileManager.default.contents(atPath: path) else { return nil }
+        if data.contains(UInt8(ascii: "\r")) {
+            var lf = Data(capacity: data.count)
+            for (i, byte) in data.enumerated() where !(byte == UInt8(ascii: "\r") && i + 1 < data.count && data[data.startIndex + i + 1] == UInt8(ascii: "\n")) {
+                lf.append(byte)
+            }
+            data = lf
+        }
         var hash = ContentHash()
         data.withUnsafeBytes { hash.update($0) }
         return hash.hex
     }
 
-    /// The files of `folder` and their hashes: every file below it but hidden ones (the record itself).
+    /// The files of `folder` and their hashes (see `TemplateSet.files(in:)`: hidden ones, the record
+    /// among them, are left out).
     public static func files(of folder: String) -> [String: String] {
         var hashes: [String: String] = [:]
-        let files = FileManager.default.enumerator(atPath: folder)
-        while let relative = files?.nextObject() as? String {
-            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            var isFolder: ObjCBool = false
-            let path = (folder as NSString).appendingPathComponent(relative)
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
-                  let hash = hash(ofFileAt: path) else { continue }
-            hashes[relative] = hash
+        for relative in TemplateSet.files(in: folder) {
+            hashes[relative] = hash(ofFileAt: (folder as NSString).appendingPathComponent(relative))
         }
         return hashes
     }
@@ -48,7 +52,8 @@ public struct TemplateCopyRecord: Sendable, Equatable {
         let path = (folder as NSString).appendingPathComponent(fileName)
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         var hashes: [String: String] = [:]
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
+        // Split at any line end (a CRLF is one Character to Swift: split at "\n" alone kept the file whole).
+        for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
             let parts = line.split(separator: " ", maxSplits: 1)
             guard parts.count == 2, parts[0].count == 32, parts[0].allSatisfy(\.isHexDigit) else { continue }
             let relative = parts[1].drop(while: { $0 == " " })
@@ -58,9 +63,11 @@ public struct TemplateCopyRecord: Sendable, Equatable {
     }
 
     /// The record's text: a comment that says what it is, then `HASH  PATH` lines in path order.
+    /// (The hashes are `ContentHash`'s: a test pins its value, as a change would make every copy
+    /// that a record names look edited.)
     public var text: String {
         var text = """
-        # Written by fidelis-report \(ToolVersion.current) (`init`): the templates of this folder as they were copied.
+        # Written by fidelis-report \(ToolVersion.current) (`init`, `init --update`): the templates of this folder as they were copied.
         # Builds compare it with your files and with the tool's own templates, to tell a copy nobody
         # edited from an edited one once the tool's templates change; `fidelis-report init --update`
         # brings the copies up to date. Keep this file beside the templates; do not edit it.

@@ -18,9 +18,14 @@ public struct TemplateFolderUpdate: Sendable {
     public private(set) var added: [String] = []
     /// Edited copies whose tool text changed (or whose folder has no record): the text goes beside.
     public private(set) var beside: [String] = []
-    /// Files already the tool's text, or edited on top of the tool's current text.
+    /// Those of `beside` whose `NAME.new` was there already (from an earlier update): replaced.
+    public private(set) var besideReplaced: [String] = []
+    /// Copies that are the tool's text already.
     public private(set) var current: [String] = []
+    /// Copies edited from the tool's current text: nothing to do.
     public private(set) var edited: [String] = []
+    /// Edited copies whose `NAME.new`, from an earlier update, is still there to merge.
+    public private(set) var pendingBeside: [String] = []
     /// Whether the folder had a record (without one, every copy that differs counts as edited).
     public let hadRecord: Bool
     private let record: TemplateCopyRecord
@@ -35,19 +40,29 @@ public struct TemplateFolderUpdate: Sendable {
         let tool = TemplateCopyRecord.files(of: builtIn)
         for relative in tool.keys.sorted() {
             let toolHash = tool[relative]!
-            guard let copy = TemplateCopyRecord.hash(ofFileAt: (folder as NSString).appendingPathComponent(relative)) else {
-                // Deleted by the team (to follow the built-in template), or not there before the record.
-                if old != nil && old?.hashes[relative] == nil {
+            let path = (folder as NSString).appendingPathComponent(relative)
+            guard let copy = TemplateCopyRecord.hash(ofFileAt: path) else {
+                if let old, old.hashes[relative] == nil {
+                    // New in this version (the record, from an earlier one, does not name it).
                     added.append(relative)
+                    record.hashes[relative] = toolHash
+                } else if old == nil {
+                    // Without a record a missing file counts as deleted by the team (to follow the
+                    // built-in template), and is recorded so: the next update must not bring it back.
                     record.hashes[relative] = toolHash
                 }
                 continue
             }
+            let besidePath = path + TemplateCopyState.besideSuffix
             switch TemplateCopyState.of(copy: copy, copied: old?.hashes[relative], builtIn: toolHash) {
             case .current: current.append(relative)
-            case .edited: edited.append(relative)
+            case .edited:
+                edited.append(relative)
+                if FileManager.default.fileExists(atPath: besidePath) { pendingBeside.append(relative) }
             case .behind: replaced.append(relative)
-            case .editedBehind, .unrecorded: beside.append(relative)
+            case .editedBehind, .unrecorded:
+                beside.append(relative)
+                if FileManager.default.fileExists(atPath: besidePath) { besideReplaced.append(relative) }
             }
             record.hashes[relative] = toolHash
         }

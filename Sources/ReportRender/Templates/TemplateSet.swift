@@ -17,7 +17,7 @@ public struct TemplateSet: Sendable {
     private let library: MustacheLibrary
     /// Where each template was read from (for messages and the build cache).
     public let sources: [String: String]
-    /// The text of every template and the warnings about them, for the build cache key.
+    /// The text of every template, for the build cache key.
     public let fingerprint: String
     /// The site's style sheet (`assets/style.css` of the template folder).
     public let stylesheet: String
@@ -141,9 +141,7 @@ public struct TemplateSet: Sendable {
         let used = TemplateSet.templates.map { TemplateSet.relativePath($0.0, kind: $0.1, locale: locale) } + [TemplateSet.stylesheetPath]
         templateWarnings = (override.map { TemplateSet.unusedOverrides(in: $0, locale: locale) } ?? [])
             + (override.map { TemplateCopyCheck.warnings(in: $0, builtIn: builtIn, relativePaths: used) } ?? []) + warnings
-        // The warnings too: they follow files the texts do not show (a stray file, the copies' record,
-        // the built-in templates behind the copies), and an unchanged rebuild prints the cached ones.
-        self.fingerprint = fingerprint + css + "\nwarnings\n" + templateWarnings.joined(separator: "\n")
+        self.fingerprint = fingerprint + css
     }
 
     /// Each template's name and kind (`md` or `html`, the middle of its file extension).
@@ -181,12 +179,7 @@ public struct TemplateSet: Sendable {
         var unknown: [String] = []
         var knownCount = 0, forLocale = 0
         var besides: [String] = []
-        let files = FileManager.default.enumerator(atPath: folder)
-        while let relative = files?.nextObject() as? String {
-            var isFolder: ObjCBool = false
-            let path = (folder as NSString).appendingPathComponent(relative)
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
-            if relative == "README.md" || relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+        for relative in files(in: folder) where relative != "README.md" {
             if relative.hasSuffix(TemplateCopyState.besideSuffix),
                case let original = String(relative.dropLast(TemplateCopyState.besideSuffix.count)), known.contains(original) || original == "README.md" {
                 let path = (folder as NSString).appendingPathComponent(relative)
@@ -218,6 +211,26 @@ public struct TemplateSet: Sendable {
             warnings.append("\(folder): no template for locale \(locale.rawValue), the built-in ones are used (expected \((folder as NSString).appendingPathComponent(locale.rawValue))/<name>.md.mustache or assets/style.css)")
         }
         return warnings + besides.sorted()
+    }
+
+    /// The files below `folder`, as paths relative to it, hidden ones (and those in hidden folders)
+    /// left out.
+    static func files(in folder: String) -> [String] {
+        var found: [String] = []
+        let files = FileManager.default.enumerator(atPath: folder)
+        while let relative = files?.nextObject() as? String {
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(relative), isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            found.append(relative)
+        }
+        return found
+    }
+
+    /// Whether `folder` holds a template of either locale (its style sheet alone does not tell: a
+    /// built site has an `assets/style.css` too).
+    public static func holdsTemplates(_ folder: String) -> Bool {
+        ReportLocale.allCases.contains { hasTemplates(in: folder, for: $0) }
     }
 
     /// Warnings for the tags of template `name` that name nothing in `view` (see `TemplateKeyCheck`),

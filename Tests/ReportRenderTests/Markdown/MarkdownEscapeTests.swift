@@ -29,6 +29,14 @@ import Testing
         for (text, escaped) in cases { #expect(MarkdownRenderer.escape(text) == escaped, "\(text)") }
     }
 
+    /// A run of `#` after a blank at the value's end would close a heading the value ends.
+    @Test func closingHashesAtTheEndAreEscaped() {
+        let cases: [(String, String)] = [("Top #", ##"Top \#"##), ("a ##", ###"a \##"###), ("C#", "C#"), ("#", ##"\#"##), ("x # y", "x # y"), ("a\t#", "a\t\\#")]
+        for (text, escaped) in cases { #expect(MarkdownRenderer.escape(text) == escaped, "\(text)") }
+        #expect(MarkdownRenderer.html("## " + MarkdownRenderer.escape("Top #")).contains(">Top #</h2>"))
+        #expect(MarkdownRenderer.html("## Top #").contains(">Top</h2>"))   // what it guards against
+    }
+
     @Test func lineBreaksBecomeSpacesAndOuterBlanksGo() {
         #expect(MarkdownRenderer.escape("one\r\ntwo\nthree\rfour") == "one two three four")
         #expect(MarkdownRenderer.escape("end\r") == "end")

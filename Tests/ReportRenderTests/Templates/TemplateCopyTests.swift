@@ -39,7 +39,23 @@ import Testing
         let files = TemplateCopyRecord.files(of: dir)
         #expect(Set(files.keys) == ["en/a", "b", "c"])
         #expect(files["en/a"] == files["b"] && files["b"] != files["c"] && files["b"]?.count == 32)
+        // The hash is pinned: records name files by it, and a change would make every copy look
+        // edited (a new hash needs a new record format). CRLF line ends hash as LF.
+        try "a\nb\n".write(toFile: dir + "/lf", atomically: true, encoding: .utf8)
+        try "a\r\nb\r\n".write(toFile: dir + "/crlf", atomically: true, encoding: .utf8)
+        try "a\rb\n".write(toFile: dir + "/cr", atomically: true, encoding: .utf8)
+        #expect(TemplateCopyRecord.hash(ofFileAt: dir + "/lf") == Self.pinnedHashOfAB)
+        #expect(TemplateCopyRecord.hash(ofFileAt: dir + "/crlf") == TemplateCopyRecord.hash(ofFileAt: dir + "/lf"))
+        #expect(TemplateCopyRecord.hash(ofFileAt: dir + "/cr") != TemplateCopyRecord.hash(ofFileAt: dir + "/lf"))
+        #expect(TemplateCopyRecord.hash(ofFileAt: dir + "/en") == nil)
+        // A record saved with CRLF line ends (git's autocrlf) reads the same.
+        let crlf = try String(contentsOfFile: dir + "/.fidelis-templates", encoding: .utf8).replacingOccurrences(of: "\n", with: "\r\n")
+        try crlf.write(toFile: dir + "/.fidelis-templates", atomically: true, encoding: .utf8)
+        #expect(TemplateCopyRecord.read(from: dir) == record)
     }
+
+    /// ContentHash of "a\nb\n", as the records written so far hold it.
+    static let pinnedHashOfAB = "c3f4d80c4f3baeed1175ef278a31bbb7"
 
     /// init records its copies; a build with them unchanged says nothing; once the tool's templates
     /// change, the unedited copy and the edited one are each named; init --update replaces the first,
@@ -113,9 +129,28 @@ import Testing
         try fm.removeItem(atPath: copies + "/fr/notes.txt")
         let done = try tool("new", "build", "--templates", "proj/templates", "--out", "s4", "--quiet")
         #expect(done.status == 0 && !done.err.contains("warning"), "\(done.err)")
-        let again = try tool("new", "init", "--update", "proj/templates")
+        let again = try tool("new", "init", "--update", "proj/templates/")
         #expect(again.out.hasPrefix("proj/templates/ is up to date with the templates of fidelis-report"), "\(again.out)")
         #expect(again.out.contains("  edited, from this version's text (nothing to do): en/diagnostic.md.mustache\n"), "\(again.out)")
+
+        // A third version changes diagnostic again while an earlier NAME.new waits: the summary
+        // says it is replaced; a second run says it is still to merge, not "up to date".
+        try fm.copyItem(atPath: dir + "/new", toPath: dir + "/third")
+        try append("\nThird line.\n", to: dir + "/third/en/diagnostic.md.mustache")
+        try "my half-done merge\n".write(toFile: copies + "/en/diagnostic.md.mustache.new", atomically: true, encoding: .utf8)
+        let third = try tool("third", "init", "--update", "proj")
+        #expect(third.out.contains("    (the NAME.new already there replaced for: en/diagnostic.md.mustache)\n"), "\(third.out)")
+        let pendingRun = try tool("third", "init", "--update", "proj")
+        #expect(pendingRun.out.hasPrefix("proj/templates/ has this version's templates, but for the edited copies below whose NAME.new is still to merge:\n"), "\(pendingRun.out)")
+        #expect(pendingRun.out.contains("  still to merge, then delete NAME.new: en/diagnostic.md.mustache\n") && !pendingRun.out.contains("nothing to do"), "\(pendingRun.out)")
+
+        // Copies checked out with CRLF line ends (git's autocrlf) are not edited copies.
+        for relative in ["en/strategy.md.mustache", "fr/strategy.md.mustache"] {
+            let text = try String(contentsOfFile: copies + "/" + relative, encoding: .utf8)
+            try text.replacingOccurrences(of: "\n", with: "\r\n").write(toFile: copies + "/" + relative, atomically: true, encoding: .utf8)
+        }
+        let crlf = try tool("third", "init", "--update", "proj")
+        #expect(!crlf.out.contains("strategy"), "\(crlf.out)")
     }
 
     /// A copy updated by hand to the tool's text is current whatever the record says (so an update cut
@@ -150,7 +185,23 @@ import Testing
         #expect(fm.fileExists(atPath: dir + "/proj/templates/en/strategy.md.mustache.new"))
         #expect(TemplateCopyRecord.read(from: dir + "/proj/templates") != nil)
 
+        // Files the team deleted from a folder without a record stay deleted, run after run (the
+        // first run's record named them as deleted).
+        try fm.removeItem(atPath: dir + "/proj/templates/.fidelis-templates")
+        try fm.removeItem(atPath: dir + "/proj/templates/fr")
+        for _ in 0..<2 {
+            let run = try tool("init", "--update", "proj")
+            #expect(run.status == 0 && !run.out.contains("added"), "\(run.out)")
+            #expect(!fm.fileExists(atPath: dir + "/proj/templates/fr"))
+        }
+
+        // Only a template folder: not a missing one, an empty one, or a built site (its assets/).
         let missing = try tool("init", "--update", "nowhere")
-        #expect(missing.status == 66 && missing.err.contains("error: nowhere/templates: no template folder here (expected the folder `fidelis-report init` wrote, or its templates/ folder)"), "\(missing.err)")
+        #expect(missing.status == 66 && missing.err.contains("error: nowhere: no template folder here, nor in nowhere/templates (expected the folder `fidelis-report init` wrote, or its templates/ folder)"), "\(missing.err)")
+        try fm.createDirectory(atPath: dir + "/empty", withIntermediateDirectories: true)
+        #expect(try tool("init", "--update", "empty").status == 66)
+        #expect(try tool("build", "--out", "site", "--quiet").status == 0)
+        let site = try tool("init", "--update", "site")
+        #expect(site.status == 66 && !fm.fileExists(atPath: dir + "/site/.fidelis-templates"), "\(site.out)")
     }
 }
