@@ -86,12 +86,18 @@ public struct TemplateFolderUpdate: Sendable {
         try record.write(into: folder)
     }
 
-    /// Copies the tool's file to `target`, replacing it in one rename.
+    /// Copies the tool's file to `target`, replacing it in one rename: through a symbolic link (a
+    /// copy shared by several projects is updated, not turned into a file of this folder's own) and
+    /// keeping its permissions (a read-only copy stays read-only).
     private func copyWhole(_ relative: String, to target: String) throws {
+        let fm = FileManager.default
         let source = (builtIn as NSString).appendingPathComponent(relative)
-        guard let data = FileManager.default.contents(atPath: source) else {
+        guard let data = fm.contents(atPath: source) else {
             throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: source])
         }
-        try data.write(to: URL(fileURLWithPath: target), options: .atomic)
+        let file = (target as NSString).resolvingSymlinksInPath
+        let permissions = try? fm.attributesOfItem(atPath: file)[.posixPermissions]
+        try data.write(to: URL(fileURLWithPath: file), options: .atomic)
+        if let permissions { try fm.setAttributes([.posixPermissions: permissions], ofItemAtPath: file) }
     }
 }

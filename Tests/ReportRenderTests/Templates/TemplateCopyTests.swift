@@ -71,6 +71,10 @@ import Testing
         }
         #expect(try tool("old", "init", "proj").status == 0)
         let copies = dir + "/proj/templates"
+        // The style sheet shared through a symbolic link, and read-only.
+        try fm.moveItem(atPath: copies + "/assets/style.css", toPath: dir + "/shared.css")
+        try fm.createSymbolicLink(atPath: copies + "/assets/style.css", withDestinationPath: dir + "/shared.css")
+        try fm.setAttributes([.posixPermissions: 0o444], ofItemAtPath: dir + "/shared.css")
         let record = try #require(TemplateCopyRecord.read(from: copies))
         #expect(record.hashes == TemplateCopyRecord.files(of: dir + "/old"))
         #expect(record.hashes["en/strategy.md.mustache"] != nil && record.hashes["README.md"] != nil)
@@ -109,6 +113,9 @@ import Testing
         #expect(update.out.contains("  replaced (not edited since init copied them): assets/style.css, en/strategy.md.mustache\n"), "\(update.out)")
         #expect(update.out.contains("  added (new in this version): fr/notes.txt\n"), "\(update.out)")
         #expect(update.out.contains("this version's text is beside each as NAME.new, to compare, merge, then delete: en/diagnostic.md.mustache\n"), "\(update.out)")
+        // The shared style sheet updated through its link, still a link, still read-only.
+        #expect(try fm.destinationOfSymbolicLink(atPath: copies + "/assets/style.css") == dir + "/shared.css")
+        #expect((try fm.attributesOfItem(atPath: dir + "/shared.css")[.posixPermissions] as? Int) == 0o444)
         for relative in ["en/strategy.md.mustache", "assets/style.css", "fr/notes.txt"] {
             #expect(fm.contents(atPath: copies + "/" + relative) == fm.contents(atPath: dir + "/new/" + relative), "\(relative)")
         }
