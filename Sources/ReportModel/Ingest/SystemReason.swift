@@ -35,12 +35,12 @@ public enum SystemReason {
         if fm.fileExists(atPath: path, isDirectory: &isFolder) {
             return isFolder.boolValue ? nil : "a file of that name is there (expected a folder, or no file)"
         }
-        var parent = (path as NSString).deletingLastPathComponent
+        var parent = PathParent.of(path)
         while !parent.isEmpty && parent != "/" {
             if fm.fileExists(atPath: parent, isDirectory: &isFolder) {
                 return isFolder.boolValue ? nil : "\(parent) is a file, not a folder"
             }
-            parent = (parent as NSString).deletingLastPathComponent
+            parent = PathParent.of(parent)
         }
         return nil
     }

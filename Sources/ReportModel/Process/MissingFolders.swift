@@ -9,7 +9,7 @@ public enum MissingFolders {
         var folder = path
         while !folder.isEmpty && folder != "/" && !FileManager.default.fileExists(atPath: folder) {
             missing.insert(folder, at: 0)
-            folder = (folder as NSString).deletingLastPathComponent
+            folder = PathParent.of(folder)
         }
         return missing
     }

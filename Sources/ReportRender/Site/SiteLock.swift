@@ -23,7 +23,7 @@ public final class SiteLock {
     /// that holds the site is created (`SiteWriter` would create it), and removed by a failed build.
     public init(target rawTarget: String) throws(SiteError) {
         let target = URL(fileURLWithPath: rawTarget).standardizedFileURL.path
-        let parent = (target as NSString).deletingLastPathComponent
+        let parent = PathParent.of(target)
         let name = (target as NSString).lastPathComponent
         path = (parent as NSString).appendingPathComponent(".\(name).lock")
         created = MissingFolders.of(parent)

@@ -28,7 +28,7 @@ public final class SiteWriter {
     public init(target rawTarget: String) throws(SiteError) {
         let target = URL(fileURLWithPath: rawTarget).standardizedFileURL.path
         self.target = target
-        let parent = (target as NSString).deletingLastPathComponent
+        let parent = PathParent.of(target)
         let name = (target as NSString).lastPathComponent
         try SiteWriter.checkTarget(target)
         let fm = FileManager.default
@@ -82,7 +82,7 @@ public final class SiteWriter {
     static func makeFolders(_ path: String) -> String? {
         if mkdir(path, 0o755) == 0 || errno == EEXIST { return nil }
         guard errno == ENOENT, path != "/", !path.isEmpty else { return String(cString: strerror(errno)) }
-        if let failure = makeFolders((path as NSString).deletingLastPathComponent) { return failure }
+        if let failure = makeFolders(PathParent.of(path)) { return failure }
         return mkdir(path, 0o755) == 0 || errno == EEXIST ? nil : String(cString: strerror(errno))
     }
 
@@ -104,10 +104,10 @@ public final class SiteWriter {
     /// again by a page still being written).
     public func path(_ relative: String) throws(SiteError) -> String {
         let full = (staging as NSString).appendingPathComponent(relative)
-        let dir = (full as NSString).deletingLastPathComponent
+        let dir = PathParent.of(full)
         if !FileManager.default.fileExists(atPath: dir) {
             var folder = staging
-            for component in (relative as NSString).deletingLastPathComponent.split(separator: "/") {
+            for component in PathParent.of(relative).split(separator: "/") {
                 folder = (folder as NSString).appendingPathComponent(String(component))
                 guard mkdir(folder, 0o755) == 0 || errno == EEXIST else {
                     throw .cannotWrite(folder, "cannot create folder: " + String(cString: strerror(errno)))

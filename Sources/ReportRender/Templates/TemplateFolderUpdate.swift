@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 
 /// `init --update`: brings a template folder `init` wrote up to date with the tool's own templates,
 /// as a package manager treats edited config files. A copy nobody edited is replaced by the new
@@ -77,7 +78,7 @@ public struct TemplateFolderUpdate: Sendable {
         let fm = FileManager.default
         for relative in replaced + added {
             let target = (folder as NSString).appendingPathComponent(relative)
-            try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try fm.createDirectory(atPath: PathParent.of(target), withIntermediateDirectories: true)
             try copyWhole(relative, to: target)
         }
         for relative in beside {

@@ -55,8 +55,8 @@ public struct TemplateSet: Sendable {
     /// `name` beside the running binary or in `../share/fidelis-report/` above it, if it is there.
     public static func installedPath(_ name: String) -> String? {
         guard let executable = Bundle.main.executablePath else { return nil }
-        let folder = (executable as NSString).deletingLastPathComponent
-        let share = ((folder as NSString).deletingLastPathComponent as NSString).appendingPathComponent("share/fidelis-report")
+        let folder = PathParent.of(executable)
+        let share = (PathParent.of(folder) as NSString).appendingPathComponent("share/fidelis-report")
         return [(folder as NSString).appendingPathComponent(name), (share as NSString).appendingPathComponent(name)]
             .first { FileManager.default.fileExists(atPath: $0) }
     }

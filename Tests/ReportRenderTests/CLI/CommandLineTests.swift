@@ -297,6 +297,18 @@ import Testing
         }
     }
 
+    /// Relative folders of one letter, new: `init` and `sample` crashed (SIGILL in Foundation's
+    /// `deletingLastPathComponent`, see `PathParent`).
+    @Test func oneLetterFolders() throws {
+        let dir = temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        for arguments in [["init", "p"], ["init", "q/rr"], ["init", "z/"], ["sample", "--out", "k", "--customers", "5", "--months", "1"]] {
+            let r = try run(arguments, in: dir)
+            #expect(r.status == 0, "\(arguments): \(r.err)")
+        }
+        for path in ["p/fidelis.yml", "q/rr/templates/en/strategy.md.mustache", "z/fidelis.yml"] { #expect(FileManager.default.fileExists(atPath: dir + "/" + path), "\(path)") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/k").count == 1)
+    }
+
     @Test func initWritesConfigAndTemplatesThatBuild() throws {
         let dir = temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = try run(["init", "proj"], in: dir)
