@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReportModel
 import ReportRender
+import Synchronization
 
 /// `fidelis-report init`: writes an editable config and copies of the templates.
 struct Init: ParsableCommand {
@@ -13,8 +14,9 @@ struct Init: ParsableCommand {
             The copies are recorded (templates/.fidelis-templates), so that once a new version of \
             fidelis-report changes its templates, builds warn about the copies that fall behind and \
             `init --update DIR` brings them up to date: it replaces the copies nobody edited, writes \
-            the new text beside each edited one as NAME.new to compare and merge, and leaves \
-            fidelis.yml as it is.
+            the new text beside each edited one as NAME.new to compare and merge (done once the copy \
+            has changed and NAME.new is deleted), adds the files the new version has, keeps the ones \
+            the team deleted deleted, and leaves fidelis.yml as it is.
             """)
 
     @Argument(help: ArgumentHelp("Folder to write into (with --update: that folder, or its templates/ folder).", valueName: "dir"))
@@ -89,35 +91,53 @@ struct Init: ParsableCommand {
             Exit.printError("\(given): no template folder here, nor in \(nested) (expected the folder `fidelis-report init` wrote, or its templates/ folder)")
             throw ExitCode(66)
         }
-        let plan = TemplateFolderUpdate(folder: folder, builtIn: TemplateSet.builtInDirectory)
+        let plan: TemplateFolderUpdate
+        do { plan = try TemplateFolderUpdate(folder: folder, builtIn: TemplateSet.builtInDirectory) } catch {
+            // A merge conflict's markers, say: guessing from it would take edited copies for unedited ones.
+            StandardError.write(error.problems.joined(separator: "\n") + "\n")
+            throw ExitCode(65)
+        }
         InterruptCleanup.shared.install()
+        // Interrupted, the update still runs whole (a few milliseconds), then the run ends by its signal.
+        let finished = Mutex(false)
+        let note = InterruptCleanup.shared.register {
+            finished.withLock { $0 } ? "\(folder)/ was updated whole; run init --update again to see where it stands" : "\(folder)/ was not changed"
+        }
         do {
-            // A few milliseconds: whole, or (cut short by a kill) each file old or new, finished by running it again.
-            try InterruptCleanup.shared.uncut { try plan.apply() }
+            try InterruptCleanup.shared.uncut {
+                try plan.apply()
+                finished.withLock { $0 = true }
+            }
         } catch {
             InterruptCleanup.shared.waitIfInterrupted()
-            Exit.printError(Exit.describe(error, fallback: folder))
+            Exit.printError(Exit.describe(error, fallback: folder) + " (the files written before it are whole: run init --update again once it can write)")
             throw ExitCode(73)
         }
+        InterruptCleanup.shared.unregister(note)
         let list = { (paths: [String]) in paths.joined(separator: ", ") }
         let new = TemplateCopyState.besideSuffix
+        let toMerge = plan.pendingBeside + plan.besideKept
         if plan.changesFiles {
             print("Updated \(folder)/ to the templates of fidelis-report \(ToolVersion.current):")
-        } else if plan.pendingBeside.isEmpty {
+        } else if toMerge.isEmpty {
             print("\(folder)/ is up to date with the templates of fidelis-report \(ToolVersion.current).")
         } else {
-            print("\(folder)/ has this version's templates, but for the edited copies below whose NAME\(new) is still to merge:")
+            print("\(folder)/ has this version's templates, but for edited copies whose NAME\(new) is still to merge:")
         }
         if !plan.replaced.isEmpty { print("  replaced (not edited since init copied them): \(list(plan.replaced))") }
         if !plan.added.isEmpty { print("  added (new in this version): \(list(plan.added))") }
         if !plan.beside.isEmpty {
             let why = plan.hadRecord ? "edited" : "different from this version's, and the folder has no record of what init copied"
             print("  kept as they are (\(why)); this version's text is beside each as NAME\(new), to compare, merge, then delete: \(list(plan.beside))")
-            if !plan.besideReplaced.isEmpty { print("    (the NAME\(new) already there replaced for: \(list(plan.besideReplaced)))") }
+            if !plan.besideReplaced.isEmpty { print("    (the NAME\(new) already there, untouched, replaced for: \(list(plan.besideReplaced)))") }
         }
+        if !plan.besideAgain.isEmpty { print("  NAME\(new) written again (it was gone and the copy unchanged, so not merged): \(list(plan.besideAgain))") }
+        if !plan.besideKept.isEmpty { print("  NAME\(new) left as it is (you have edited it; merge it and delete it, then run init --update again for this version's text): \(list(plan.besideKept))") }
         if !plan.pendingBeside.isEmpty { print("  still to merge, then delete NAME\(new): \(list(plan.pendingBeside))") }
-        let settled = plan.edited.filter { !plan.pendingBeside.contains($0) }
-        if !settled.isEmpty { print("  edited, from this version's text (nothing to do): \(list(settled))") }
+        if !plan.merged.isEmpty { print("  merged (NAME\(new) deleted after the copy changed): \(list(plan.merged))") }
+        if !plan.edited.isEmpty { print("  edited, and already on this version's text (nothing to do): \(list(plan.edited))") }
+        if !plan.keptDeleted.isEmpty { print("  kept deleted (the built-in ones are used): \(list(plan.keptDeleted))") }
+        if !plan.noLongerShipped.isEmpty { print("  no longer in this version (left as they are; delete them if unused): \(list(plan.noLongerShipped))") }
         print("  \(plan.current.count) file(s) already this version's text.")
     }
 }

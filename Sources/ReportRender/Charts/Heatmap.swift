@@ -8,6 +8,8 @@ public struct Heatmap: SVGChart {
     let columnLabels: [String]
     let cells: [[Double?]]
     let rowAxisTitle: String
+    /// The data table's first header (the row axis title unless given).
+    let tableCorner: String
     let columnAxisTitle: String
     let domain: ClosedRange<Double>?
     let noDataMessage: String
@@ -33,6 +35,8 @@ public struct Heatmap: SVGChart {
     ///     400 for a phone-sized variant; clamped to 320...2400.
     ///   - valueFormatter: Formats cell text, legend bounds and table cells.
     ///   - cellPlace: A cell's place in its tooltip (before `: value`), from its row and column labels.
+    ///   - tableCorner: The data table's first header, when the row axis title alone does not say
+    ///     what rows and columns are ("From → To").
     public init(
         id: String, title: String, description: String,
         rowLabels: [String], columnLabels: [String], cells: [[Double?]],
@@ -41,8 +45,10 @@ public struct Heatmap: SVGChart {
         noDataMessage: String, missingValueText: String = "–",
         valueFormatter: @escaping @Sendable (Double) -> String = ChartFormat.number(),
         cellPlace: @escaping @Sendable (String, String) -> String = { row, column in "\(row), \(column)" },
+        tableCorner: String? = nil,
         width: Double = 720
     ) {
+        self.tableCorner = tableCorner ?? rowAxisTitle
         self.id = SVGEscaping.sanitizeID(id)
         self.title = title
         self.description = description
@@ -222,6 +228,6 @@ public struct Heatmap: SVGChart {
         let rows = rowLabels.indices.map { r in
             [rowLabels[r]] + columnLabels.indices.map { c in value(r, c).map(valueFormatter) ?? missingValueText }
         }
-        return ChartTable(caption: title, header: [rowAxisTitle] + columnLabels, rows: rows)
+        return ChartTable(caption: title, header: [tableCorner] + columnLabels, rows: rows)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 
 /// The warnings a build gives about a template folder whose copies have fallen behind the tool's own
 /// templates (see `TemplateCopyRecord`): without them, a team that ran `init` once keeps last year's
@@ -6,20 +7,26 @@ import Foundation
 enum TemplateCopyCheck {
     /// Warnings for the files of `folder` named by `relativePaths` (those a build reads), against
     /// the built-in folder `builtIn`. A folder without a record gives none: whether a copy that
-    /// differs was edited cannot be told.
+    /// differs was edited cannot be told. A damaged record gives its problems instead.
     static func warnings(in folder: String, builtIn: String, relativePaths: [String]) -> [String] {
         guard let record = TemplateCopyRecord.read(from: folder) else { return [] }
+        if !record.problems.isEmpty { return record.problems.map { $0 + "; the copies are not checked against the built-in templates until then" } }
+        let update = "`fidelis-report init --update \(ShellWord.quoted(folder))`"
         var warnings: [String] = []
         for relative in relativePaths {
             let path = (folder as NSString).appendingPathComponent(relative)
             guard let copy = TemplateCopyRecord.hash(ofFileAt: path) else { continue }
+            let beside = (relative as NSString).lastPathComponent + TemplateCopyState.besideSuffix
             let builtInHash = TemplateCopyRecord.hash(ofFileAt: (builtIn as NSString).appendingPathComponent(relative))
-            switch TemplateCopyState.of(copy: copy, copied: record.hashes[relative], builtIn: builtInHash) {
+            switch TemplateCopyState.of(copy: copy, copied: record.hashes[relative], pending: record.pending[relative], builtIn: builtInHash,
+                                        besideExists: FileManager.default.fileExists(atPath: path + TemplateCopyState.besideSuffix)) {
             case .behind:
-                warnings.append("\(path): not edited since init copied it, and fidelis-report's own template has changed since, so this report does not have the change (expected the current text: `fidelis-report init --update \(folder)` replaces the copies nobody edited, or delete this one to use the built-in template)")
+                warnings.append("\(path): not edited since init copied it, and fidelis-report's own template has changed since, so this report does not have the change (expected the current text: \(update) replaces the copies nobody edited, or delete this one to use the built-in template)")
             case .editedBehind:
-                warnings.append("\(path): edited since init copied it, and fidelis-report's own template has changed since (expected the change carried into your copy: `fidelis-report init --update \(folder)` writes the new text beside it as \((relative as NSString).lastPathComponent)\(TemplateCopyState.besideSuffix) to compare)")
-            case .current, .edited, .unrecorded:
+                warnings.append("\(path): edited since init copied it, and fidelis-report's own template has changed since (expected the change carried into your copy: \(update) writes the new text beside it as \(beside) to compare)")
+            case .mergeLost:
+                warnings.append("\(path): the new built-in text that init --update wrote beside it as \(beside) is gone, and this copy has not changed since, so the change is in neither (expected it merged: \(update) writes \(beside) again; to keep your copy as it is, change it, say with a Mustache comment {{! kept our text }})")
+            case .current, .edited, .unrecorded, .mergePending, .merged:
                 break
             }
         }

@@ -1,5 +1,5 @@
-/// Where a template folder's copy of a file stands, against the text `init` copied (its record) and
-/// the tool's own text now.
+/// Where a template folder's copy of a file stands, against the text `init` copied (its record),
+/// the tool's own text now, and a merge `init --update` may have left to do.
 public enum TemplateCopyState: Equatable, Sendable {
     /// The same text as the tool's own.
     case current
@@ -13,12 +13,24 @@ public enum TemplateCopyState: Equatable, Sendable {
     /// Not the tool's text, and no record of what was copied: edited, or an older copy; which one
     /// cannot be told.
     case unrecorded
+    /// Edited; `init --update` wrote the tool's new text beside it as `NAME.new`, still there to merge.
+    case mergePending
+    /// Edited; its `NAME.new` is gone and the copy changed since it was written: merged.
+    case merged
+    /// Edited; its `NAME.new` is gone but the copy has not changed since it was written, so the new
+    /// text is in neither (not committed with the copy, or deleted unmerged).
+    case mergeLost
 
-    /// The state of a copy from three hashes: the copy's, the recorded one (nil: no record) and the
-    /// tool's own (nil: the tool no longer has the file, so there is nothing to catch up with).
-    public static func of(copy: String, copied: String?, builtIn: String?) -> TemplateCopyState {
+    /// The state of a copy from its hash, the record's entry for it (nil: no record, or the record
+    /// does not name it; `pending`: a merge left to do), the tool's own hash (nil: the tool no longer
+    /// has the file, so there is nothing to catch up with) and whether `NAME.new` is there.
+    public static func of(copy: String, copied: String?, pending: TemplateCopyRecord.Pending? = nil, builtIn: String?, besideExists: Bool = false) -> TemplateCopyState {
         guard let builtIn, copy != builtIn else { return copy == builtIn ? .current : .edited }
         guard let copied else { return .unrecorded }
+        if let pending, pending.builtIn == builtIn {
+            if besideExists { return .mergePending }
+            return copy != pending.copy ? .merged : .mergeLost
+        }
         if builtIn == copied { return .edited }
         return copy == copied ? .behind : .editedBehind
     }

@@ -137,7 +137,8 @@ struct ChartSet {
             noDataMessage: noData, missingValueText: format.missing, valueFormatter: ChartFormat.number(),
             // "Champions → Lost: 5": a comma between the two names read ambiguously when a
             // configured name holds one ("Top: clients, Top: clients: 73").
-            cellPlace: { from, to in "\(from) → \(to)" })
+            cellPlace: { from, to in "\(from) → \(to)" },
+            tableCorner: fr ? "De → Vers" : "From → To")
     }
 
     /// What a reader needs to know to read chart `id` right: why every cohort starts at 100 %

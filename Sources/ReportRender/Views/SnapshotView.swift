@@ -49,6 +49,9 @@ public struct SnapshotView {
         v["kpi"] = Dictionary(uniqueKeysWithValues: kpiList.map { ($0["key"] as! String, $0 as Any) })
         v["segments"] = segments()
         v["segment_shares"] = segmentShares()
+        // A profile given as score ranges (a segment of the user's own, or a seed segment whose
+        // rules were changed): the note under the table says how to read `R4–5`.
+        v["segment_profile_ranges"] = report.segments.contains { config.segments.profile($0.id).contains(where: \.isNumber) }
         // The six seed segments' names as shown (configured or the seed's), for the templates' prose.
         v["segment_names"] = Dictionary(uniqueKeysWithValues: SegmentCatalog.seedOrder.map { ($0, config.segments.displayName($0, locale)) })
         v["has_buyers"] = report.counts.buyers > 0

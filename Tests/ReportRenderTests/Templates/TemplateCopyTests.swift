@@ -28,8 +28,22 @@ import Testing
         let text = try String(contentsOfFile: dir + "/.fidelis-templates", encoding: .utf8)
         #expect(text.hasPrefix("# Written by fidelis-report"))
         #expect(text.hasSuffix("00000000000000000000000000000000  assets/style.css\nabababababababababababababababab  en/strategy.md.mustache\n"))
-        try (text + "not a line\nzz  x\n\(String(repeating: "1", count: 32))  \n").write(toFile: dir + "/.fidelis-templates", atomically: true, encoding: .utf8)
-        #expect(TemplateCopyRecord.read(from: dir) == record)
+        // A merge to do round-trips too.
+        var withMerge = record
+        withMerge.pending["en/strategy.md.mustache"] = .init(builtIn: String(repeating: "c", count: 32), copy: String(repeating: "d", count: 32))
+        try withMerge.write(into: dir)
+        #expect(TemplateCopyRecord.read(from: dir) == withMerge)
+        // A damaged record names each bad line (a merge conflict's markers, a path named twice); an
+        // empty one names no file.
+        let h = String(repeating: "1", count: 32)
+        try (text + "<<<<<<< HEAD\n\(h)  en/strategy.md.mustache\nzz  x\n\(h)  \n").write(toFile: dir + "/.fidelis-templates", atomically: true, encoding: .utf8)
+        let damaged = try #require(TemplateCopyRecord.read(from: dir))
+        #expect(damaged.problems.map { $0.replacingOccurrences(of: dir + "/", with: "").prefix(while: { $0 != "(" }) } == [
+            ".fidelis-templates:7: \"<<<<<<< HEAD\" is not a line of the record ", ".fidelis-templates:8: en/strategy.md.mustache is named twice ",
+            ".fidelis-templates:9: \"zz  x\" is not a line of the record ", ".fidelis-templates:10: \"\(h)  \" is not a line of the record "])
+        try "# nothing\n".write(toFile: dir + "/.fidelis-templates", atomically: true, encoding: .utf8)
+        #expect(TemplateCopyRecord.read(from: dir)?.problems.first?.hasSuffix(".fidelis-templates: names no file (expected one `HASH  PATH` line per file, as init wrote it: delete it and run `fidelis-report init --update`)") == true)
+        try record.write(into: dir)
         #expect(TemplateCopyRecord.read(from: dir + "/none") == nil)
         // Files and their hashes, hidden ones (the record) left out; equal bytes, equal hashes.
         try FileManager.default.createDirectory(atPath: dir + "/en", withIntermediateDirectories: true)
@@ -122,42 +136,82 @@ import Testing
         #expect(try String(contentsOfFile: copies + "/en/diagnostic.md.mustache", encoding: .utf8) == edited)
         #expect(fm.contents(atPath: copies + "/en/diagnostic.md.mustache.new") == fm.contents(atPath: dir + "/new/en/diagnostic.md.mustache"))
         #expect(!fm.fileExists(atPath: copies + "/fr/playbooks.md.mustache"))
-        // The record names the new texts; the deleted file keeps the text it was deleted from.
+        // The record names the new texts; the deleted file keeps the text it was deleted from; the
+        // edited copy keeps its base, with the merge to do (the new text, and the copy's hash now).
         var expected = TemplateCopyRecord.files(of: dir + "/new")
         expected["fr/playbooks.md.mustache"] = record.hashes["fr/playbooks.md.mustache"]
-        #expect(TemplateCopyRecord.read(from: copies)?.hashes == expected)
+        expected["en/diagnostic.md.mustache"] = record.hashes["en/diagnostic.md.mustache"]
+        let updated = try #require(TemplateCopyRecord.read(from: copies))
+        #expect(updated.hashes == expected && updated.problems.isEmpty)
+        #expect(updated.pending == ["en/diagnostic.md.mustache": .init(builtIn: TemplateCopyRecord.hash(ofFileAt: dir + "/new/en/diagnostic.md.mustache")!,
+                                                                          copy: TemplateCopyRecord.hash(ofFileAt: copies + "/en/diagnostic.md.mustache")!)])
 
         let pending = try tool("new", "build", "--templates", "proj/templates", "--out", "s3", "--quiet")
         #expect(pending.err.split(separator: "\n").filter { $0.hasPrefix("warning: ") }
                 == ["warning: proj/templates/fr/notes.txt: no template has this name, ignored (expected diagnostic, segmentation, strategy, loyalty-program, playbooks (.md.mustache) or page, dashboard (.html.mustache) under en/ or fr/, or assets/style.css)",
                     "warning: proj/templates/en/diagnostic.md.mustache.new: the current built-in text, written by `init --update` beside your edited copy, ignored (expected its changes merged into proj/templates/en/diagnostic.md.mustache, then this file deleted)"],
                 "\(pending.err)")
-        try fm.removeItem(atPath: copies + "/en/diagnostic.md.mustache.new")
         try fm.removeItem(atPath: copies + "/fr/notes.txt")
-        let done = try tool("new", "build", "--templates", "proj/templates", "--out", "s4", "--quiet")
+
+        // NAME.new gone with the copy unchanged (a clone without the untracked NAME.new, or deleted
+        // unmerged): the change is in neither, and the build says so; the update writes it again.
+        try fm.removeItem(atPath: copies + "/en/diagnostic.md.mustache.new")
+        let lost = try tool("new", "build", "--templates", "proj/templates", "--out", "s4", "--quiet")
+        #expect(lost.err.contains("warning: proj/templates/en/diagnostic.md.mustache: the new built-in text that init --update wrote beside it as diagnostic.md.mustache.new is gone, and this copy has not changed since, so the change is in neither (expected it merged: `fidelis-report init --update proj/templates` writes diagnostic.md.mustache.new again"), "\(lost.err)")
+        let rewrite = try tool("new", "init", "--update", "proj")
+        #expect(rewrite.out.contains("  NAME.new written again (it was gone and the copy unchanged, so not merged): en/diagnostic.md.mustache\n"), "\(rewrite.out)")
+        #expect(fm.contents(atPath: copies + "/en/diagnostic.md.mustache.new") == fm.contents(atPath: dir + "/new/en/diagnostic.md.mustache"))
+
+        // Merged: the copy changed, then NAME.new deleted. No warning; the update records it.
+        try append("\nNew diagnostic line.\n", to: copies + "/en/diagnostic.md.mustache")
+        try fm.removeItem(atPath: copies + "/en/diagnostic.md.mustache.new")
+        let done = try tool("new", "build", "--templates", "proj/templates", "--out", "s5", "--quiet")
         #expect(done.status == 0 && !done.err.contains("warning"), "\(done.err)")
         let again = try tool("new", "init", "--update", "proj/templates/")
         #expect(again.out.hasPrefix("proj/templates/ is up to date with the templates of fidelis-report"), "\(again.out)")
-        #expect(again.out.contains("  edited, from this version's text (nothing to do): en/diagnostic.md.mustache\n"), "\(again.out)")
+        #expect(again.out.contains("  merged (NAME.new deleted after the copy changed): en/diagnostic.md.mustache\n"), "\(again.out)")
+        #expect(TemplateCopyRecord.read(from: copies)?.pending == [:])
+        let settled = try tool("new", "init", "--update", "proj")
+        #expect(settled.out.contains("  edited, and already on this version's text (nothing to do): en/diagnostic.md.mustache\n"), "\(settled.out)")
 
-        // A third version changes diagnostic again while an earlier NAME.new waits: the summary
-        // says it is replaced; a second run says it is still to merge, not "up to date".
+        // A third version changes diagnostic again: its NAME.new is written; one the team has
+        // edited (a merge under way) is left as it is, and the summary says so.
         try fm.copyItem(atPath: dir + "/new", toPath: dir + "/third")
         try append("\nThird line.\n", to: dir + "/third/en/diagnostic.md.mustache")
+        try append("\nThird style.\n", to: dir + "/third/en/strategy.md.mustache")
+        try append("\nOur strategy line.\n", to: copies + "/en/strategy.md.mustache")
         try "my half-done merge\n".write(toFile: copies + "/en/diagnostic.md.mustache.new", atomically: true, encoding: .utf8)
         let third = try tool("third", "init", "--update", "proj")
-        #expect(third.out.contains("    (the NAME.new already there replaced for: en/diagnostic.md.mustache)\n"), "\(third.out)")
+        #expect(third.out.contains("  NAME.new left as it is (you have edited it; merge it and delete it, then run init --update again for this version's text): en/diagnostic.md.mustache\n"), "\(third.out)")
+        #expect(try String(contentsOfFile: copies + "/en/diagnostic.md.mustache.new", encoding: .utf8) == "my half-done merge\n")
         let pendingRun = try tool("third", "init", "--update", "proj")
-        #expect(pendingRun.out.hasPrefix("proj/templates/ has this version's templates, but for the edited copies below whose NAME.new is still to merge:\n"), "\(pendingRun.out)")
-        #expect(pendingRun.out.contains("  still to merge, then delete NAME.new: en/diagnostic.md.mustache\n") && !pendingRun.out.contains("nothing to do"), "\(pendingRun.out)")
+        #expect(pendingRun.out.hasPrefix("proj/templates/ has this version's templates, but for edited copies whose NAME.new is still to merge:\n"), "\(pendingRun.out)")
+        #expect(pendingRun.out.contains("  still to merge, then delete NAME.new: en/strategy.md.mustache\n") && !pendingRun.out.contains("nothing to do"), "\(pendingRun.out)")
 
         // Copies checked out with CRLF line ends (git's autocrlf) are not edited copies.
-        for relative in ["en/strategy.md.mustache", "fr/strategy.md.mustache"] {
+        for relative in ["en/segmentation.md.mustache", "fr/segmentation.md.mustache"] {
             let text = try String(contentsOfFile: copies + "/" + relative, encoding: .utf8)
             try text.replacingOccurrences(of: "\n", with: "\r\n").write(toFile: copies + "/" + relative, atomically: true, encoding: .utf8)
         }
         let crlf = try tool("third", "init", "--update", "proj")
-        #expect(!crlf.out.contains("strategy"), "\(crlf.out)")
+        #expect(!crlf.out.contains("segmentation"), "\(crlf.out)")
+        // An edited CRLF copy gets its NAME.new with CRLF line ends, so that `diff -u` shows the change.
+        try fm.copyItem(atPath: dir + "/third", toPath: dir + "/fourth")
+        try append("\nFourth.\n", to: dir + "/fourth/en/segmentation.md.mustache")
+        try append("\r\nOurs.\r\n", to: copies + "/en/segmentation.md.mustache")
+        #expect(try tool("fourth", "init", "--update", "proj").status == 0)
+        let besideText = try String(contentsOfFile: copies + "/en/segmentation.md.mustache.new", encoding: .utf8)
+        #expect(besideText.contains("Fourth.\r\n") && !besideText.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+
+        // A damaged record (a merge conflict's markers): the build names the line and checks no copy;
+        // the update refuses (65) rather than guess.
+        let recordPath = copies + "/.fidelis-templates"
+        try (try String(contentsOfFile: recordPath, encoding: .utf8) + "<<<<<<< HEAD\n").write(toFile: recordPath, atomically: true, encoding: .utf8)
+        let conflicted = try tool("fourth", "build", "--templates", "proj/templates", "--out", "s6", "--quiet")
+        #expect(conflicted.status == 0 && conflicted.err.contains("warning: proj/templates/.fidelis-templates:"), "\(conflicted.err)")
+        #expect(conflicted.err.contains("\"<<<<<<< HEAD\" is not a line of the record") && conflicted.err.contains("the copies are not checked against the built-in templates until then"), "\(conflicted.err)")
+        let refused = try tool("fourth", "init", "--update", "proj")
+        #expect(refused.status == 65 && refused.err.contains("\"<<<<<<< HEAD\" is not a line of the record"), "\(refused.err)")
     }
 
     /// A copy updated by hand to the tool's text is current whatever the record says (so an update cut
