@@ -101,7 +101,7 @@ struct Init: ParsableCommand {
         // Interrupted, the update still runs whole (a few milliseconds), then the run ends by its signal.
         let finished = Mutex(false)
         let note = InterruptCleanup.shared.register {
-            finished.withLock { $0 } ? "\(folder)/ was updated whole; run init --update again to see where it stands" : "\(folder)/ was not changed"
+            finished.withLock { $0 } ? "\(folder)/ was updated whole (run init --update again to see where it stands)" : "\(folder)/ was not changed"
         }
         do {
             try InterruptCleanup.shared.uncut {
@@ -113,7 +113,8 @@ struct Init: ParsableCommand {
             Exit.printError(Exit.describe(error, fallback: folder) + " (the files written before it are whole: run init --update again once it can write)")
             throw ExitCode(73)
         }
-        InterruptCleanup.shared.unregister(note)
+        // Kept to the end: a signal while the summary is printed still says the update is whole.
+        _ = note
         let list = { (paths: [String]) in paths.joined(separator: ", ") }
         let new = TemplateCopyState.besideSuffix
         let toMerge = plan.pendingBeside + plan.besideKept
