@@ -25,6 +25,8 @@ public struct LineChart: SVGChart {
     let missingValueText: String
     let includeZero: Bool
     let pointLabels: PointLabels
+    /// Whether the target line's label is also drawn at its end (the legend always names it).
+    let labelsTargetAtEnd: Bool
     let valueFormatter: @Sendable (Double) -> String
     /// Preferred viewBox width (the chart may grow wider when its content needs it).
     public let width: Double
@@ -40,6 +42,8 @@ public struct LineChart: SVGChart {
     ///   - noDataMessage: Shown instead of the plot when no series has a value.
     ///   - missingValueText: Table cell text for nil values.
     ///   - includeZero: Whether the y axis always includes 0.
+    ///   - labelsTargetAtEnd: Whether the target's label is drawn at the line's end too (off for a
+    ///     narrow chart, whose plot it would narrow by a third; the legend names the target).
     ///   - width: Preferred viewBox width in user units (fonts are 11–16 units), e.g. 720 for desktop or
     ///     400 for a phone-sized variant; clamped to 320...2400.
     ///   - valueFormatter: Formats tick labels, point labels and table cells.
@@ -49,10 +53,11 @@ public struct LineChart: SVGChart {
         xAxisTitle: String, yAxisTitle: String,
         target: TargetLine? = nil,
         noDataMessage: String, missingValueText: String = "–",
-        includeZero: Bool = true, pointLabels: PointLabels = .auto,
+        includeZero: Bool = true, pointLabels: PointLabels = .auto, labelsTargetAtEnd: Bool = true,
         valueFormatter: @escaping @Sendable (Double) -> String = ChartFormat.number(),
         width: Double = 720
     ) {
+        self.labelsTargetAtEnd = labelsTargetAtEnd
         self.id = SVGEscaping.sanitizeID(id)
         self.title = title
         self.description = description
@@ -122,7 +127,7 @@ public struct LineChart: SVGChart {
         }
 
         let plotLeft = axis.leftMargin
-        let targetText = target.map { TextMetrics.truncate("\($0.label) \(valueFormatter($0.value))", maxWidth: 140, fontSize: ChartStyle.labelSize) }
+        let targetText = target.flatMap { t in labelsTargetAtEnd ? t : nil }.map { TextMetrics.truncate("\($0.label) \(valueFormatter($0.value))", maxWidth: 140, fontSize: ChartStyle.labelSize) }
         if let targetText { endLabelWidth = max(endLabelWidth, TextMetrics.width(targetText, fontSize: ChartStyle.labelSize)) }
         let plotRight = width - m - (endLabelWidth > 0 ? endLabelWidth + 8 : 0)
         let plotTop = y + 18

@@ -14,7 +14,7 @@ enum TemplateStructureCheck {
 
     /// The keys an HTML template may insert raw: `content` (a deliverable's HTML), `svg` and
     /// `table` (a chart and its data table); all three made and escaped by the tool.
-    static let rawHTMLKeys: Set<String> = ["content", "svg", "table"]
+    static let rawHTMLKeys: Set<String> = ["content", "svg", "svg_compact", "table"]
 
     /// The keys that hold a customer's own text (a verbatim, whole or cut, and who wrote it): never
     /// inserted raw, in a Markdown template either (a `[link](…)`, an image or a ``` fence in a

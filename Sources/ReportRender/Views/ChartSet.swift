@@ -11,6 +11,10 @@ struct ChartSet {
     let format: ReportFormatter
     /// The activity window (days), which the cohort chart's note explains.
     var activityWindowDays = 90
+    /// The width the charts are laid out for (`columnWidth`, or `compactWidth` for phones).
+    var width = ChartSet.columnWidth
+    /// Appended to every chart's id (the phone variants share the page with the others).
+    var idSuffix = ""
 
     private var fr: Bool { locale == .fr }
     private var all: [SnapshotReport] { Array((history + [report]).suffix(24)) }
@@ -34,12 +38,31 @@ struct ChartSet {
         charts.append(rfGrid())
         charts.append(cohorts())
         if let migration = migration() { charts.append(migration) }
+        // Each chart but the cohorts' is drawn a second time for phones: the column's 560-unit
+        // layout, scrolled sideways in a 390 px screen, showed two thirds of each chart (the last
+        // months, the last segments cut off). The cohort heatmap's 13 columns need the width.
+        var compact = self
+        compact.width = ChartSet.compactWidth
+        compact.idSuffix = "-compact"
+        let phone: [String: any SVGChart] = [
+            "retention": compact.trend(.retentionRate, id: "retention", formatter: percent),
+            "churn": compact.trend(.churnRate, id: "churn", formatter: percent),
+            "nps-trend": compact.trend(.nps, id: "nps-trend", formatter: ChartFormat.number(fractionDigits: 1, decimalSeparator: fr ? "," : ".")),
+            "repeat": compact.trend(.repeatPurchaseRate, id: "repeat", formatter: percent),
+            "segments": compact.segments(), "nps-breakdown": compact.npsBreakdown(), "rf-grid": compact.rfGrid(),
+        ].merging(compact.migration().map { ["migration": $0] } ?? [:]) { a, _ in a }
         return charts.map { chart in
             let table = chart.dataTable()
             let note = note(chart.id)
-            return ["id": chart.id, "title": table.caption, "svg": chart.svg(), "table": ChartSet.html(table), "note": note, "has_note": !note.isEmpty]
+            let small = phone[chart.id].map { $0.svg() } ?? ""
+            return ["id": chart.id, "title": table.caption, "svg": chart.svg(), "svg_compact": small, "has_compact": !small.isEmpty,
+                    "table": ChartSet.html(table), "note": note, "has_note": !note.isEmpty]
         }
     }
+
+    /// The width of the phone variants: a 390 px screen less the page's margins, so that their
+    /// 12-unit text is drawn near 12 px.
+    static let compactWidth = 350.0
 
     /// The width the dashboard's two-column charts are laid out for: about what a column shows on
     /// a desktop screen (two in 1,180 px), so that their 12-unit text is drawn near 12 px (laid
@@ -52,11 +75,14 @@ struct ChartSet {
         let values = all.map { $0.kpi(key).value }
         let description = (fr ? "\(name) par relevé" : "\(name) per snapshot") + (target.value.map { (fr ? ", cible " : ", target ") + KPIText.target(key, KPITarget($0, target.direction), format) } ?? "") + "."
         return LineChart(
-            id: id, title: fr ? "\(name)\u{00A0}: évolution" : "\(name) over time", description: description,
+            id: id + idSuffix, title: fr ? "\(name)\u{00A0}: évolution" : "\(name) over time", description: description,
             xLabels: all.map(\.period.label), series: [ChartSeries(name: name, values: values)],
             xAxisTitle: snapshotAxisTitle, yAxisTitle: name,
             target: target.value.map { TargetLine(value: $0, label: (fr ? "cible " : "target ") + (target.direction == .above ? ">" : "<")) },
-            noDataMessage: trendNoData(key), missingValueText: format.missing, valueFormatter: formatter, width: Self.columnWidth)
+            noDataMessage: trendNoData(key), missingValueText: format.missing,
+            // On a phone, the last value only: twelve labels in 250 units overlapped.
+            pointLabels: idSuffix.isEmpty ? .auto : .last, labelsTargetAtEnd: idSuffix.isEmpty,
+            valueFormatter: formatter, width: width)
     }
 
     /// What an empty trend lacks: a second snapshot for retention and churn (or, with several, a
@@ -78,7 +104,7 @@ struct ChartSet {
     func segments() -> GroupedBarChart {
         let names = report.segments.map { segmentTable.displayName($0.id, locale) }
         return GroupedBarChart(
-            id: "segments", title: fr ? "Segments\u{00A0}: part des acheteurs et du chiffre d'affaires" : "Segments: share of buyers and of revenue",
+            id: "segments" + idSuffix, title: fr ? "Segments\u{00A0}: part des acheteurs et du chiffre d'affaires" : "Segments: share of buyers and of revenue",
             description: fr ? "Pour chaque segment RFM, la part des acheteurs et la part du chiffre d'affaires cumulé." : "For each RFM segment, its share of buyers and its share of cumulative revenue.",
             categories: names,
             series: [
@@ -86,12 +112,12 @@ struct ChartSet {
                 ChartSeries(name: fr ? "% du CA" : "% of revenue", values: report.segments.map(\.revenueShare)),
             ],
             xAxisTitle: "Segment", yAxisTitle: fr ? "Part" : "Share", noDataMessage: noData,
-            missingValueText: format.missing, valueFormatter: percent, width: Self.columnWidth)
+            missingValueText: format.missing, valueFormatter: percent, width: width)
     }
 
     func npsBreakdown() -> StackedBarChart {
         StackedBarChart(
-            id: "nps-breakdown", title: fr ? "NPS\u{00A0}: détracteurs, passifs, promoteurs" : "NPS: detractors, passives, promoters",
+            id: "nps-breakdown" + idSuffix, title: fr ? "NPS\u{00A0}: détracteurs, passifs, promoteurs" : "NPS: detractors, passives, promoters",
             description: fr ? "Répartition des réponses NPS par relevé (0–6 détracteurs, 7–8 passifs, 9–10 promoteurs)." : "NPS answers per snapshot: 0–6 detractors, 7–8 passives, 9–10 promoters.",
             xLabels: all.map(\.period.label),
             parts: [
@@ -101,17 +127,18 @@ struct ChartSet {
             ],
             xAxisTitle: snapshotAxisTitle, yAxisTitle: fr ? "Part des réponses" : "Share of answers", normalized: true,
             noDataMessage: fr ? "Aucune réponse" : "No answers", missingValueText: format.missing, valueFormatter: percent,
-            width: Self.columnWidth)
+            width: width)
     }
 
     func rfGrid() -> Heatmap {
         Heatmap(
-            id: "rf-grid", title: fr ? "Grille R × F (acheteurs)" : "R × F grid (buyers)",
+            id: "rf-grid" + idSuffix, title: fr ? "Grille R × F (acheteurs)" : "R × F grid (buyers)",
             description: fr ? "Nombre d'acheteurs par score de récence (lignes, 5 = plus récent) et de fréquence (colonnes)." : "Buyers per recency score (rows, 5 = most recent) and frequency score (columns).",
             rowLabels: (1...5).reversed().map { "R\($0)" }, columnLabels: (1...5).map { "F\($0)" },
             cells: (1...5).reversed().map { r in (1...5).map { f in Double(report.rfGrid[r - 1][f - 1]) } },
             rowAxisTitle: fr ? "Récence" : "Recency", columnAxisTitle: fr ? "Fréquence" : "Frequency",
-            noDataMessage: noData, missingValueText: format.missing, valueFormatter: ChartFormat.number())
+            noDataMessage: noData, missingValueText: format.missing, valueFormatter: ChartFormat.number(),
+            width: idSuffix.isEmpty ? 720 : width)
     }
 
     func cohorts() -> Heatmap {
@@ -129,7 +156,7 @@ struct ChartSet {
         guard let m = report.migration else { return nil }
         let label: (String) -> String = { segmentTable.displayName($0, self.locale) }
         return Heatmap(
-            id: "migration", title: fr ? "Migration entre segments depuis le relevé précédent" : "Segment migration since the previous snapshot",
+            id: "migration" + idSuffix, title: fr ? "Migration entre segments depuis le relevé précédent" : "Segment migration since the previous snapshot",
             description: fr ? "Clients passés du segment en ligne (relevé précédent) au segment en colonne (ce relevé)." : "Customers moving from the row segment (previous snapshot) to the column segment (this snapshot).",
             rowLabels: m.from.map(label), columnLabels: m.to.map(label),
             cells: m.counts.map { $0.map(Double.init) },
@@ -138,7 +165,8 @@ struct ChartSet {
             // "Champions → Lost: 5": a comma between the two names read ambiguously when a
             // configured name holds one ("Top: clients, Top: clients: 73").
             cellPlace: { from, to in "\(from) → \(to)" },
-            tableCorner: fr ? "De → Vers" : "From → To")
+            tableCorner: fr ? "De → Vers" : "From → To",
+            width: idSuffix.isEmpty ? 720 : width)
     }
 
     /// What a reader needs to know to read chart `id` right: why every cohort starts at 100 %

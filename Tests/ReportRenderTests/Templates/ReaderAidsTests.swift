@@ -346,4 +346,20 @@ import ReportModel
             #expect(!figures.isEmpty && figures.allSatisfy { $0.hasPrefix(" tabindex=\"0\" aria-labelledby=\"") })
         }
     }
+
+    /// Each chart but the cohorts' comes a second time, drawn 350 units wide for phones (the CSS
+    /// shows one or the other), with ids of its own: every id on the page is unique.
+    @Test func chartsHaveAPhoneVariantWithIDsOfItsOwn() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.sample("in", customers: 300, months: 3, seed: 7)
+        _ = try f.build("in", out: "site")
+        let html = TemplateOutput.read(f, "site/index.html")
+        let compact = html.components(separatedBy: "<div class=\"compact\">").dropFirst()
+        #expect(compact.count == 8, "\(compact.count)")   // 9 charts, the cohorts' without
+        for box in compact { #expect(box.hasPrefix("<svg") && box.contains("viewBox=\"0 0 350 "), "\(box.prefix(120))") }
+        #expect(html.contains("id=\"retention-compact-title\"") && !html.contains("cohorts-compact"))
+        var ids: [String: Int] = [:]
+        for piece in html.components(separatedBy: " id=\"").dropFirst() { ids[String(piece.prefix { $0 != "\"" }), default: 0] += 1 }
+        #expect(ids.filter { $0.value > 1 }.isEmpty, "\(ids.filter { $0.value > 1 })")
+    }
 }

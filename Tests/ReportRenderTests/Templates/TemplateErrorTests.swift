@@ -64,7 +64,7 @@ import ReportModel
                 Issue.record("accepted \(tag)"); continue
             }
             #expect(error.line == 2 && error.column == 4, "\(error)")
-            #expect(error.message.hasPrefix("unescaped value: \(tag) would put its text into the page as HTML, which only content, svg, table may be"), "\(error)")
+            #expect(error.message.hasPrefix("unescaped value: \(tag) would put its text into the page as HTML, which only content, svg, svg_compact, table may be"), "\(error)")
         }
         let page = "<main>{{{content}}}</main>{{#charts}}{{{svg}}}{{& table}}{{/charts}}"
         guard case .success(let set) = try load(["en/page.html.mustache": page]) else { Issue.record("refused the tool's HTML"); return }
