@@ -116,7 +116,10 @@ struct ChartSet {
     }
 
     func npsBreakdown() -> StackedBarChart {
-        StackedBarChart(
+        // A phone's chart shows the last 12 snapshots: 24 bars made it grow to 593 units, then
+        // scaled down to a phone, its text was drawn at 7 px (the data table keeps all of them).
+        let all = idSuffix.isEmpty ? self.all : Array(self.all.suffix(12))
+        return StackedBarChart(
             id: "nps-breakdown" + idSuffix, title: fr ? "NPS\u{00A0}: détracteurs, passifs, promoteurs" : "NPS: detractors, passives, promoters",
             description: fr ? "Répartition des réponses NPS par relevé (0–6 détracteurs, 7–8 passifs, 9–10 promoteurs)." : "NPS answers per snapshot: 0–6 detractors, 7–8 passives, 9–10 promoters.",
             xLabels: all.map(\.period.label),
