@@ -23,8 +23,8 @@ public struct TemplateFolderUpdate: Sendable {
     /// Those of `beside` whose `NAME.new` was there already (from an earlier update), and
     /// unedited: replaced.
     public private(set) var besideReplaced: [String] = []
-    /// Those of `beside` whose `NAME.new` the team has edited (a merge under way): left as it is,
-    /// and the newer text not written.
+    /// Edited copies behind the tool whose `NAME.new` the team has edited (a merge under way, not in
+    /// `beside`): left as it is, and the newer text not written.
     public private(set) var besideKept: [String] = []
     /// Copies that are the tool's text already.
     public private(set) var current: [String] = []
