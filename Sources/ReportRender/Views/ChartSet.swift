@@ -38,9 +38,9 @@ struct ChartSet {
         charts.append(rfGrid())
         charts.append(cohorts())
         if let migration = migration() { charts.append(migration) }
-        // Each chart but the cohorts' is drawn a second time for phones: the column's 560-unit
-        // layout, scrolled sideways in a 390 px screen, showed two thirds of each chart (the last
-        // months, the last segments cut off). The cohort heatmap's 13 columns need the width.
+        // Each chart is drawn a second time for phones: the column's 560-unit layout, scrolled
+        // sideways in a 390 px screen, showed two thirds of each chart (the last months, the last
+        // segments cut off).
         var compact = self
         compact.width = ChartSet.compactWidth
         compact.idSuffix = "-compact"
@@ -49,7 +49,7 @@ struct ChartSet {
             "churn": compact.trend(.churnRate, id: "churn", formatter: percent),
             "nps-trend": compact.trend(.nps, id: "nps-trend", formatter: ChartFormat.number(fractionDigits: 1, decimalSeparator: fr ? "," : ".")),
             "repeat": compact.trend(.repeatPurchaseRate, id: "repeat", formatter: percent),
-            "segments": compact.segments(), "nps-breakdown": compact.npsBreakdown(), "rf-grid": compact.rfGrid(),
+            "segments": compact.segments(), "nps-breakdown": compact.npsBreakdown(), "rf-grid": compact.rfGrid(), "cohorts": compact.cohorts(),
         ].merging(compact.migration().map { ["migration": $0] } ?? [:]) { a, _ in a }
         return charts.map { chart in
             let table = chart.dataTable()
@@ -146,13 +146,20 @@ struct ChartSet {
 
     func cohorts() -> Heatmap {
         let table = CohortTable(report.cohorts)
+        // A phone's chart shows the first six months of each cohort (+0 to +5), its rows without
+        // their sizes: the thirteen columns left cells too narrow for their percents (the data
+        // table keeps them all).
+        let compact = !idSuffix.isEmpty
+        let columns = compact ? min(6, table.columnLabels.count) : table.columnLabels.count
         return Heatmap(
-            id: "cohorts", title: fr ? "Rétention par cohorte" : "Cohort retention",
-            description: fr ? "Part des clients de chaque cohorte (mois du premier achat) actifs k mois plus tard." : "Share of each cohort (month of first purchase) active k months later.",
-            rowLabels: table.rows.map { "\($0.cohort) (\(format.integer($0.size)))" }, columnLabels: table.columnLabels,
-            cells: table.rows.map(table.cells),
-            rowAxisTitle: fr ? "Cohorte (taille)" : "Cohort (size)", columnAxisTitle: fr ? "Mois depuis le premier achat" : "Months since first purchase",
-            domain: 0...1, noDataMessage: noData, missingValueText: "", valueFormatter: ChartFormat.percent(fractionDigits: 0, decimalSeparator: fr ? "," : ".", suffix: fr ? "\u{202F}%" : "%"))
+            id: "cohorts" + idSuffix, title: fr ? "Rétention par cohorte" : "Cohort retention",
+            description: (fr ? "Part des clients de chaque cohorte (mois du premier achat) actifs k mois plus tard" : "Share of each cohort (month of first purchase) active k months later")
+                + (columns < table.columnLabels.count ? (fr ? ", sur leurs \(columns) premiers mois." : ", over their first \(columns) months.") : "."),
+            rowLabels: table.rows.map { compact ? "\($0.cohort)" : "\($0.cohort) (\(format.integer($0.size)))" }, columnLabels: Array(table.columnLabels.prefix(columns)),
+            cells: table.rows.map { Array(table.cells($0).prefix(columns)) },
+            rowAxisTitle: compact ? (fr ? "Cohorte" : "Cohort") : (fr ? "Cohorte (taille)" : "Cohort (size)"), columnAxisTitle: fr ? "Mois depuis le premier achat" : "Months since first purchase",
+            domain: 0...1, noDataMessage: noData, missingValueText: "", valueFormatter: ChartFormat.percent(fractionDigits: 0, decimalSeparator: fr ? "," : ".", suffix: fr ? "\u{202F}%" : "%"),
+            width: idSuffix.isEmpty ? 720 : width)
     }
 
     func migration() -> Heatmap? {

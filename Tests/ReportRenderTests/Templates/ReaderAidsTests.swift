@@ -347,17 +347,21 @@ import ReportModel
         }
     }
 
-    /// Each chart but the cohorts' comes a second time, drawn 350 units wide for phones (the CSS
-    /// shows one or the other), with ids of its own: every id on the page is unique.
+    /// Each chart comes a second time, drawn 350 units wide for phones (the CSS shows one or the
+    /// other), with ids of its own: every id on the page is unique. The phone's cohort chart shows
+    /// six months and no sizes, so that its cells hold their percents.
     @Test func chartsHaveAPhoneVariantWithIDsOfItsOwn() throws {
         let f = BuildFixture(); defer { f.remove() }
-        f.sample("in", customers: 300, months: 3, seed: 7)
+        f.sample("in", customers: 300, months: 9, seed: 7)
         _ = try f.build("in", out: "site")
         let html = TemplateOutput.read(f, "site/index.html")
         let compact = html.components(separatedBy: "<div class=\"compact\">").dropFirst()
-        #expect(compact.count == 8, "\(compact.count)")   // 9 charts, the cohorts' without
+        #expect(compact.count == 9, "\(compact.count)")
         for box in compact { #expect(box.hasPrefix("<svg") && box.contains("viewBox=\"0 0 350 "), "\(box.prefix(120))") }
-        #expect(html.contains("id=\"retention-compact-title\"") && !html.contains("cohorts-compact"))
+        #expect(html.contains("id=\"retention-compact-title\"") && html.contains("id=\"cohorts-compact-title\""))
+        let cohortsBox = try #require(compact.first { $0.contains("id=\"cohorts-compact-title\"") })
+        let cohorts = cohortsBox.components(separatedBy: "</svg>")[0]   // the data table after it has every month
+        #expect(cohorts.contains(">+5<") && !cohorts.contains(">+6<") && cohorts.contains(">100%<"), "\(cohorts.prefix(2000))")
         var ids: [String: Int] = [:]
         for piece in html.components(separatedBy: " id=\"").dropFirst() { ids[String(piece.prefix { $0 != "\"" }), default: 0] += 1 }
         #expect(ids.filter { $0.value > 1 }.isEmpty, "\(ids.filter { $0.value > 1 })")
