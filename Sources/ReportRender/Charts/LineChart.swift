@@ -127,7 +127,7 @@ public struct LineChart: SVGChart {
         }
 
         let plotLeft = axis.leftMargin
-        let targetText = target.flatMap { t in labelsTargetAtEnd ? t : nil }.map { TextMetrics.truncate("\($0.label) \(valueFormatter($0.value))", maxWidth: 140, fontSize: ChartStyle.labelSize) }
+        let targetText = (labelsTargetAtEnd ? target : nil).map { TextMetrics.truncate("\($0.label) \(valueFormatter($0.value))", maxWidth: 140, fontSize: ChartStyle.labelSize) }
         if let targetText { endLabelWidth = max(endLabelWidth, TextMetrics.width(targetText, fontSize: ChartStyle.labelSize)) }
         let plotRight = width - m - (endLabelWidth > 0 ? endLabelWidth + 8 : 0)
         let plotTop = y + 18

@@ -71,10 +71,11 @@ public struct ReportFormatter: Sendable {
     public func money(_ amount: Double?, decimals: Int = 2) -> String {
         guard let amount, amount.isFinite else { return missing }
         let n = number(amount, decimals: decimals)
+        var symbol = currencySymbol
+        if locale == .fr { return n + ReportFormatter.narrowNoBreakSpace + symbol }
         // A code written in letters (CHF, SEK) keeps a no-break space from the figure in English too:
         // `CHF 95,365.67`, not `CHF95,365.67`.
-        let symbol = currencySymbol.last?.isLetter == true && locale == .en ? currencySymbol + "\u{00A0}" : currencySymbol
-        if locale == .fr { return n + ReportFormatter.narrowNoBreakSpace + currencySymbol }
+        if symbol.last?.isLetter == true { symbol += "\u{00A0}" }
         if n.hasPrefix("−") { return "−" + symbol + n.dropFirst() }
         return symbol + n
     }

@@ -61,6 +61,10 @@ public struct TemplateFolderUpdate: Sendable {
         hadRecord = old != nil
         var record = old ?? TemplateCopyRecord()
         let tool = TemplateCopyRecord.files(of: builtIn)
+        /// The text `NAME.new` gets: the tool's, with the copy's line ends.
+        func besideText(_ relative: String) -> Data {
+            TemplateFolderUpdate.text(of: (builtIn as NSString).appendingPathComponent(relative), linesLike: (folder as NSString).appendingPathComponent(relative))
+        }
         for relative in tool.keys.sorted() {
             let toolHash = tool[relative]!
             let path = (folder as NSString).appendingPathComponent(relative)
@@ -99,7 +103,7 @@ public struct TemplateFolderUpdate: Sendable {
                 pendingBeside.append(relative)
             case .mergeLost:
                 besideAgain.append(relative)
-                besideTexts[relative] = TemplateFolderUpdate.text(of: (builtIn as NSString).appendingPathComponent(relative), linesLike: path)
+                besideTexts[relative] = besideText(relative)
             case .editedBehind, .unrecorded:
                 // A NAME.new the team has edited (a merge under way, of an earlier version's text)
                 // is kept; an untouched one is replaced by the newer text.
@@ -112,7 +116,7 @@ public struct TemplateFolderUpdate: Sendable {
                     besideReplaced.append(relative)
                 }
                 beside.append(relative)
-                besideTexts[relative] = TemplateFolderUpdate.text(of: (builtIn as NSString).appendingPathComponent(relative), linesLike: path)
+                besideTexts[relative] = besideText(relative)
                 // The base stays what was copied; the merge to do is noted (for a folder without a
                 // record, the tool's text stands for the base).
                 if record.hashes[relative] == nil { record.hashes[relative] = toolHash }

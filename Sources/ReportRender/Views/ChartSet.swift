@@ -25,9 +25,25 @@ struct ChartSet {
     /// The x axis of the charts over time.
     private var snapshotAxisTitle: String { fr ? "Relevé" : "Snapshot" }
 
-    /// One entry per chart: id, title, SVG markup, HTML table, and a note under the chart where its
-    /// reading needs one (empty otherwise).
+    /// One entry per chart: id, title, SVG markup (for a desktop column and for a phone), HTML
+    /// table, and a note under the chart where its reading needs one (empty otherwise).
     func entries() -> [[String: Any]] {
+        // Each chart is drawn a second time for phones: the column's 560-unit layout, scrolled
+        // sideways in a 390 px screen, showed two thirds of each chart (the last months, the last
+        // segments cut off).
+        var compact = self
+        compact.width = ChartSet.compactWidth
+        compact.idSuffix = "-compact"
+        return zip(charts(), compact.charts()).map { chart, small in
+            let table = chart.dataTable()
+            let note = note(chart.id)
+            return ["id": chart.id, "title": table.caption, "svg": chart.svg(), "svg_compact": small.svg(),
+                    "table": ChartSet.html(table), "note": note, "has_note": !note.isEmpty]
+        }
+    }
+
+    /// The dashboard's charts, in order, laid out for `width`.
+    private func charts() -> [any SVGChart] {
         var charts: [any SVGChart] = []
         charts.append(trend(.retentionRate, id: "retention", formatter: percent))
         charts.append(trend(.churnRate, id: "churn", formatter: percent))
@@ -38,27 +54,13 @@ struct ChartSet {
         charts.append(rfGrid())
         charts.append(cohorts())
         if let migration = migration() { charts.append(migration) }
-        // Each chart is drawn a second time for phones: the column's 560-unit layout, scrolled
-        // sideways in a 390 px screen, showed two thirds of each chart (the last months, the last
-        // segments cut off).
-        var compact = self
-        compact.width = ChartSet.compactWidth
-        compact.idSuffix = "-compact"
-        let phone: [String: any SVGChart] = [
-            "retention": compact.trend(.retentionRate, id: "retention", formatter: percent),
-            "churn": compact.trend(.churnRate, id: "churn", formatter: percent),
-            "nps-trend": compact.trend(.nps, id: "nps-trend", formatter: ChartFormat.number(fractionDigits: 1, decimalSeparator: fr ? "," : ".")),
-            "repeat": compact.trend(.repeatPurchaseRate, id: "repeat", formatter: percent),
-            "segments": compact.segments(), "nps-breakdown": compact.npsBreakdown(), "rf-grid": compact.rfGrid(), "cohorts": compact.cohorts(),
-        ].merging(compact.migration().map { ["migration": $0] } ?? [:]) { a, _ in a }
-        return charts.map { chart in
-            let table = chart.dataTable()
-            let note = note(chart.id)
-            let small = phone[chart.id].map { $0.svg() } ?? ""
-            return ["id": chart.id, "title": table.caption, "svg": chart.svg(), "svg_compact": small, "has_compact": !small.isEmpty,
-                    "table": ChartSet.html(table), "note": note, "has_note": !note.isEmpty]
-        }
+        return charts
     }
+
+    /// Whether these are the phone variants.
+    private var isCompact: Bool { !idSuffix.isEmpty }
+    /// The heatmaps' width: their own 720 units on a desktop (scaled into the column), the phone's.
+    private var heatmapWidth: Double { isCompact ? width : 720 }
 
     /// The width of the phone variants: a 390 px screen less the page's margins, so that their
     /// 12-unit text is drawn near 12 px.
@@ -81,7 +83,7 @@ struct ChartSet {
             target: target.value.map { TargetLine(value: $0, label: (fr ? "cible " : "target ") + (target.direction == .above ? ">" : "<")) },
             noDataMessage: trendNoData(key), missingValueText: format.missing,
             // On a phone, the last value only: twelve labels in 250 units overlapped.
-            pointLabels: idSuffix.isEmpty ? .auto : .last, labelsTargetAtEnd: idSuffix.isEmpty,
+            pointLabels: isCompact ? .last : .auto, labelsTargetAtEnd: !isCompact,
             valueFormatter: formatter, width: width)
     }
 
@@ -118,7 +120,7 @@ struct ChartSet {
     func npsBreakdown() -> StackedBarChart {
         // A phone's chart shows the last 12 snapshots: 24 bars made it grow to 593 units, then
         // scaled down to a phone, its text was drawn at 7 px (the data table keeps all of them).
-        let all = idSuffix.isEmpty ? self.all : Array(self.all.suffix(12))
+        let all = isCompact ? Array(self.all.suffix(12)) : self.all
         return StackedBarChart(
             id: "nps-breakdown" + idSuffix, title: fr ? "NPS\u{00A0}: détracteurs, passifs, promoteurs" : "NPS: detractors, passives, promoters",
             description: fr ? "Répartition des réponses NPS par relevé (0–6 détracteurs, 7–8 passifs, 9–10 promoteurs)." : "NPS answers per snapshot: 0–6 detractors, 7–8 passives, 9–10 promoters.",
@@ -141,7 +143,7 @@ struct ChartSet {
             cells: (1...5).reversed().map { r in (1...5).map { f in Double(report.rfGrid[r - 1][f - 1]) } },
             rowAxisTitle: fr ? "Récence" : "Recency", columnAxisTitle: fr ? "Fréquence" : "Frequency",
             noDataMessage: noData, missingValueText: format.missing, valueFormatter: ChartFormat.number(),
-            width: idSuffix.isEmpty ? 720 : width)
+            width: heatmapWidth)
     }
 
     func cohorts() -> Heatmap {
@@ -149,17 +151,16 @@ struct ChartSet {
         // A phone's chart shows the first six months of each cohort (+0 to +5), its rows without
         // their sizes: the thirteen columns left cells too narrow for their percents (the data
         // table keeps them all).
-        let compact = !idSuffix.isEmpty
-        let columns = compact ? min(6, table.columnLabels.count) : table.columnLabels.count
+        let columns = isCompact ? min(6, table.columnLabels.count) : table.columnLabels.count
         return Heatmap(
             id: "cohorts" + idSuffix, title: fr ? "Rétention par cohorte" : "Cohort retention",
             description: (fr ? "Part des clients de chaque cohorte (mois du premier achat) actifs k mois plus tard" : "Share of each cohort (month of first purchase) active k months later")
                 + (columns < table.columnLabels.count ? (fr ? ", sur leurs \(columns) premiers mois." : ", over their first \(columns) months.") : "."),
-            rowLabels: table.rows.map { compact ? "\($0.cohort)" : "\($0.cohort) (\(format.integer($0.size)))" }, columnLabels: Array(table.columnLabels.prefix(columns)),
+            rowLabels: table.rows.map { isCompact ? "\($0.cohort)" : "\($0.cohort) (\(format.integer($0.size)))" }, columnLabels: Array(table.columnLabels.prefix(columns)),
             cells: table.rows.map { Array(table.cells($0).prefix(columns)) },
-            rowAxisTitle: compact ? (fr ? "Cohorte" : "Cohort") : (fr ? "Cohorte (taille)" : "Cohort (size)"), columnAxisTitle: fr ? "Mois depuis le premier achat" : "Months since first purchase",
+            rowAxisTitle: isCompact ? (fr ? "Cohorte" : "Cohort") : (fr ? "Cohorte (taille)" : "Cohort (size)"), columnAxisTitle: fr ? "Mois depuis le premier achat" : "Months since first purchase",
             domain: 0...1, noDataMessage: noData, missingValueText: "", valueFormatter: ChartFormat.percent(fractionDigits: 0, decimalSeparator: fr ? "," : ".", suffix: fr ? "\u{202F}%" : "%"),
-            width: idSuffix.isEmpty ? 720 : width)
+            width: heatmapWidth)
     }
 
     func migration() -> Heatmap? {
@@ -176,7 +177,7 @@ struct ChartSet {
             // configured name holds one ("Top: clients, Top: clients: 73").
             cellPlace: { from, to in "\(from) → \(to)" },
             tableCorner: fr ? "De → Vers" : "From → To",
-            width: idSuffix.isEmpty ? 720 : width)
+            width: heatmapWidth)
     }
 
     /// What a reader needs to know to read chart `id` right: why every cohort starts at 100 %
