@@ -154,8 +154,9 @@ struct StrategyView {
     func evidenceText(_ e: PlanEvidence) -> String {
         switch e.kind {
         case .kpi(let key):
-            let k = report.kpi(key)
-            return KPIText.name(key, locale) + " " + KPIText.format(key, e.value, format) + " (" + t("target ", "cible ") + KPIText.target(key, k.target, format) + ")"
+            // The target the action was judged against, as the evidence carries it.
+            let target = KPITarget(e.target, e.direction ?? report.kpi(key).target.direction)
+            return KPIText.name(key, locale) + " " + KPIText.format(key, e.value, format) + " (" + t("target ", "cible ") + KPIText.target(key, target, format) + ")"
         case .segment(let id):
             // "holds", not a colon: the text follows "Evidence:" (it read "Evidence: At risk: 11.3%").
             var text = config.segments.displayName(id, locale) + t(" holds ", " regroupe ") + measure(e.value, e.measure) + t(" of buyers", " des acheteurs")
