@@ -102,6 +102,8 @@ struct InputOptions: ParsableArguments {
             }
         }
         if let delimiter { result.dialect.delimiter = Array(delimiter.utf8)[0] }
+        // The shipped example data is a demo company's; a team's own data is titled by its config.
+        if snapshots == nil && transactions == nil && result.client == nil { result.client = "Demo" }
         for warning in result.warnings { StandardError.write("warning: \(warning)\n") }
         return result
     }

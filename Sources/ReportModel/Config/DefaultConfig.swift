@@ -2,7 +2,7 @@
 public enum DefaultConfig {
     public static let yaml = """
     # fidelis-report configuration. Every value below is the default; delete what you do not change.
-    client: Demo                 # shown in titles: « Stratégie Fidélisation - Demo »
+    # client: Acme               # your company or brand, shown in titles (« Stratégie Fidélisation - Acme »); none by default
     locale: en                   # en or fr
     currency: EUR                # EUR, USD, GBP, CHF, JPY or any code
 

@@ -1,7 +1,8 @@
 /// Everything a user can set in `fidelis.yml`. Every default is the seed's.
 public struct ReportConfig: Sendable {
-    /// Client or project name shown in titles.
-    public var client = "Demo"
+    /// Client or project name shown in titles; nil or empty: titles name none (the shipped example
+    /// data is built as `Demo`).
+    public var client: String?
     public var locale: ReportLocale = .en
     /// ISO currency code shown with money (EUR, USD, GBP, …).
     public var currency = "EUR"

@@ -9,13 +9,18 @@ public struct EscalationResult: Sendable, Equatable {
     public var threshold: Double
     /// The customers behind it, sorted by customer id.
     public var customers: [EscalatedCustomer]
+    /// The input column it reads, when the snapshot has no such column (a ledger has none of
+    /// `nps`, `public_complaint` and `refund_requested`): nothing could raise it.
+    public var missingColumn: String?
 
-    public init(kind: EscalationKind, raised: Bool, count: Int, value: Double?, threshold: Double, customers: [EscalatedCustomer]) {
+    public init(kind: EscalationKind, raised: Bool, count: Int, value: Double?, threshold: Double, customers: [EscalatedCustomer],
+                missingColumn: String? = nil) {
         self.kind = kind
         self.raised = raised
         self.count = count
         self.value = value
         self.threshold = threshold
         self.customers = customers
+        self.missingColumn = missingColumn
     }
 }

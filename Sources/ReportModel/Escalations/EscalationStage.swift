@@ -84,12 +84,16 @@ struct EscalationStage {
         }
         let npsRaised = npsScore.map { $0 < t.npsBelow } ?? false
         let churnRaised = churnRate.map { $0 > t.churnAbove } ?? false
+        func missing(_ column: SnapshotColumn) -> String? { table.has(column) ? nil : column.rawValue }
         results = [
             EscalationResult(kind: .vipAtRisk, raised: !vips.isEmpty, count: vips.count, value: nil, threshold: t.vipTopShare, customers: vips),
-            EscalationResult(kind: .npsCritical, raised: npsRaised, count: npsRaised ? 1 : 0, value: npsScore, threshold: t.npsBelow, customers: []),
+            EscalationResult(kind: .npsCritical, raised: npsRaised, count: npsRaised ? 1 : 0, value: npsScore, threshold: t.npsBelow, customers: [],
+                             missingColumn: missing(.nps)),
             EscalationResult(kind: .churnCrisis, raised: churnRaised, count: churnRaised ? 1 : 0, value: churnRate, threshold: t.churnAbove, customers: []),
-            EscalationResult(kind: .publicComplaint, raised: !complaints.isEmpty, count: complaints.count, value: nil, threshold: 0, customers: sorted(complaints)),
-            EscalationResult(kind: .largeRefund, raised: !refunds.isEmpty, count: refunds.count, value: nil, threshold: refundLimit, customers: sorted(refunds)),
+            EscalationResult(kind: .publicComplaint, raised: !complaints.isEmpty, count: complaints.count, value: nil, threshold: 0, customers: sorted(complaints),
+                             missingColumn: missing(.publicComplaint)),
+            EscalationResult(kind: .largeRefund, raised: !refunds.isEmpty, count: refunds.count, value: nil, threshold: refundLimit, customers: sorted(refunds),
+                             missingColumn: missing(.refundRequested)),
         ]
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Other names that exports give the required columns, for the "may be it" hint of a missing one:
+/// Other names that exports give the required columns (and a ledger's order column), for the "may
+/// be it" hint of a missing one:
 /// a CRM's, a shop's or a spreadsheet's words, in English and French (Shopify's customer export
 /// says "Total Spent" and "Total Orders", its order export "Email", "Created at" and "Total").
 /// Names are compared in `looseName` form, accents left out. Only a hint: nothing is mapped
@@ -15,6 +16,14 @@ enum HeaderSynonyms {
                  "datedevente", "timestamp", "day"],
         "amount": ["total", "totalprice", "totalamount", "price", "value", "montant", "montantttc", "prix", "sales", "netamount",
                    "grossamount", "amountpaid", "subtotal", "revenue", "totalttc"],
+        // A ledger's optional order column: without it every line counts as an order (a warning).
+        "order_id": ["order", "orderno", "ordernumber", "ordernr", "orderref", "orderreference", "ordercode", "invoice", "invoiceno",
+                     "invoicenumber", "invoiceid", "invoiceref", "transactionid", "transactionno", "transactionref", "receipt",
+                     "receiptno", "receiptnumber", "commande", "numcommande", "numerocommande", "numerodecommande", "nocommande",
+                     "ncommande", "refcommande", "referencecommande", "referencedecommande", "referencedelacommande", "idcommande",
+                     "commandeid", "facture", "numfacture", "numerofacture", "numerodefacture", "nofacture", "nfacture", "idfacture",
+                     "ticket", "numeroticket", "numerodeticket", "noticket", "idticket", "idtransaction", "numerotransaction",
+                     "numerodetransaction"],
         "last_order_date": ["lastorder", "lastpurchase", "lastpurchasedate", "lastorderat", "dateofthelastorder", "dernierecommande",
                             "datedernierecommande", "datedeladernierecommande", "dernierachat", "datedernierachat", "datedudernierachat"],
         "orders": ["ordercount", "orderscount", "ordersnumber", "numberoforders", "nborders", "totalorders", "nbcommandes",

@@ -84,7 +84,8 @@ public struct LedgerSource: SnapshotSource {
         self.dayPeriods = dayPeriods
         warnings = (monthEnds > LedgerSource.gapWarningMonths
             ? LedgerSource.gapWarnings(parsed, file: display, days: dayPeriods, from: firstMonth, to: cut.month, extremes: extremes) : [])
-            + [LedgerSource.trailingWarning(file: display, lastLine: Day(ordinal: extremes.latest.day), asOf: cut),
+            + [LedgerSource.orderColumnWarning(file: display, lines: parsed),
+               LedgerSource.trailingWarning(file: display, lastLine: Day(ordinal: extremes.latest.day), asOf: cut),
                asOf == nil && monthEnds > 1 ? LedgerSource.shortLastPeriodWarning(file: display, asOf: cut) : nil].compactMap { $0 }
         let customerCount = parsed.customers.count
         var sorted = LedgerSource.sortedByCustomer(&parsed.parts, customers: customerCount, hasOrderID: parsed.hasOrderID)
@@ -238,6 +239,17 @@ public struct LedgerSource: SnapshotSource {
                 + "(customer \(lines.customers.id(earliest.customer))): check for a mistyped date")
         }
         return warnings
+    }
+
+    /// The warning for a ledger without an `order_id` column that has a column named as order
+    /// numbers are (`order_ref`, `InvoiceNo`, `N° commande`): every line then counts as an order, so
+    /// an order of three lines counts three times in the frequency and the repeat purchase rate
+    /// (only the unknown-column warning said so, in passing). Nil otherwise: a ledger of one line
+    /// per order needs no order column.
+    static func orderColumnWarning(file: String, lines: LedgerReader.Lines) -> String? {
+        guard !lines.hasOrderID, let alike = HeaderSynonyms.candidate(for: "order_id", among: lines.unknownColumns) else { return nil }
+        return "\(file): the ledger has no order_id column, so every line counts as one order; \"\(alike)\" may be it: "
+            + "map it in fidelis.yml with columns: {\"\(alike)\": order_id}"
     }
 
     /// Month ends after the last line from which an as-of date is worth a warning: each is a

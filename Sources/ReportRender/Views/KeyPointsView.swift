@@ -37,10 +37,7 @@ struct KeyPointsView {
         return first.lowercased() + name.dropFirst()
     }
 
-    private func list(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + t(" and ", " et ") + items.last!
-    }
+    private func list(_ items: [String]) -> String { format.list(items) }
 
     /// The KPIs on and off their targets.
     func targets() -> String {

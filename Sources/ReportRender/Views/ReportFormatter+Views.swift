@@ -17,6 +17,12 @@ extension ReportFormatter {
     /// The text in the report's language; French gets its no-break spaces before `: ; ? !` and inside « ».
     func text(_ text: LocalizedText) -> String { self.text(text.en, text.fr) }
 
+    /// Items in a sentence: `a`, `a and b`, `a, b and c` (`et` in French).
+    func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + text(" and ", " et ") + items.last!
+    }
+
     /// `en` or `fr` by the report's language, French with its no-break spaces.
     func text(_ en: String, _ fr: String) -> String {
         locale == .fr ? ReportFormatter.frenchTypography(fr) : en

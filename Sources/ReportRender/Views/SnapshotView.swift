@@ -33,13 +33,15 @@ public struct SnapshotView {
     public func dictionary() -> [String: Any] {
         var v: [String: Any] = [
             "lang": locale.rawValue,
-            "client": config.client,
+            "client": config.client ?? "",
+            "has_client": !(config.client ?? "").isEmpty,
             "period": report.period.label,
             "as_of": format.date(report.period.asOf),
             "as_of_iso": report.period.asOf.description,
             "currency": config.currency,
             "activity_window_days": String(config.activityWindowDays),
             "first_snapshot": report.index == 0,
+            "from_ledger": report.source.fromLedger,
         ]
         v["counts"] = counts()
         v["source"] = sourceLine()
@@ -72,12 +74,23 @@ public struct SnapshotView {
         v["escalations"] = escalationList
         v["raised_escalations"] = escalationList.filter { $0["raised"] as! Bool }
         v["any_escalation"] = report.escalations.contains { $0.raised }
+        // The escalations whose input column the snapshot lacks, named with it, for a note under their table.
+        let withoutData = report.escalations.compactMap { e in e.missingColumn.map { EscalationText.name(e.kind, locale) + format.text(" (column ", " (colonne ") + $0 + ")" } }
+        v["has_escalations_without_data"] = !withoutData.isEmpty
+        v["escalations_without_data"] = format.list(withoutData)
         v["feedback"] = feedback()
         v["trend"] = trend()
         let targetsNote = retentionChurnTargetsNote()
         v["targets_note"] = targetsNote ?? ""
         v["has_targets_note"] = targetsNote != nil
         v["has_history"] = !history.isEmpty
+        v["has_short_period"] = SnapshotView.isShortPeriod(report, history: history)
+        let days = history.last.map { Int(report.period.asOf.ordinal - $0.period.asOf.ordinal) }
+        v["short_period"] = [
+            "days": days.map(format.integer) ?? format.missing,
+            "span": days.map { format.integer($0) + format.text($0 == 1 ? " day" : " days", $0 == 1 ? "\u{00A0}jour" : "\u{00A0}jours") } ?? format.missing,
+            "previous": history.last?.period.label ?? format.missing,
+        ]
         let shown = min(history.count + 1, SnapshotView.trendSnapshots)
         v["trend_is_cut"] = history.count + 1 > shown
         v["trend_shown"] = format.integer(shown)
@@ -134,6 +147,23 @@ public struct SnapshotView {
 
     /// Below this many buyers the segmentation says its quintiles are coarse.
     static let fewBuyers = 50
+
+    /// Days between snapshots below which a snapshot's period is short: less than any month.
+    static let shortPeriodDays: Int32 = 28
+
+    /// Whether `report` comes fewer than `shortPeriodDays` after the snapshot before it, where that
+    /// one came a month or more after its own predecessor (or had none): a ledger's default as-of
+    /// date a few days into a month, or a mid-month export after month-end ones. Its period figures
+    /// (retention, churn, newly active and lapsed customers, revenue of the period) then cover those
+    /// days only, against monthly targets. Snapshots taken weekly throughout are not flagged after
+    /// their second.
+    static func isShortPeriod(_ report: SnapshotReport, history: [SnapshotReport]) -> Bool {
+        guard let previous = history.last else { return false }
+        let days = report.period.asOf.ordinal - previous.period.asOf.ordinal
+        guard days < shortPeriodDays else { return false }
+        guard history.count >= 2 else { return true }
+        return previous.period.asOf.ordinal - history[history.count - 2].period.asOf.ordinal >= shortPeriodDays
+    }
 
     /// Whether a snapshot has buyers, but fewer than `fewBuyers`.
     static func hasFewBuyers(_ counts: SnapshotCounts) -> Bool { counts.buyers > 0 && counts.buyers < fewBuyers }
@@ -258,8 +288,11 @@ public struct SnapshotView {
                 "condition": EscalationText.condition(e, format, segments: config.segments),
                 "owner": AreaText.name(e.kind.owner, locale),
                 "raised": e.raised,
+                // Without its input column nothing could raise it: "n/a", not "no" and 0.
+                "has_data": e.missingColumn == nil,
+                "missing_column": e.missingColumn ?? "",
                 // A count of customers; a KPI's escalation (NPS, churn) has none to show.
-                "count": e.kind.isAboutCustomers ? format.integer(e.count) : "—",
+                "count": e.kind.isAboutCustomers && e.missingColumn == nil ? format.integer(e.count) : "—",
                 "has_value": e.value != nil,
                 "value": e.value.map { e.kind == .churnCrisis ? format.percent($0) : format.number($0, decimals: 1) } ?? "",
                 "customers": e.customers.prefix(20).map { c in

@@ -66,7 +66,7 @@ struct ConfigLoaderTests {
     @Test("the defaults are the seed's")
     func seedDefaults() {
         let c = ReportConfig()
-        #expect(c.client == "Demo" && c.locale == .en && c.currency == "EUR")
+        #expect(c.client == nil && c.locale == .en && c.currency == "EUR")
         #expect(c.dialect == InputDialect())
         #expect(c.dialect.delimiter == nil && c.dialect.dateFormat == .iso && c.dialect.columnAliases.isEmpty)
         #expect(c.activityWindowDays == 90)
@@ -86,7 +86,7 @@ struct ConfigLoaderTests {
     func everyKeyRead() throws {
         var text = DefaultConfig.yaml
         let edits: [(String, String)] = [
-            ("client: Demo", "client: Acme"), ("locale: en ", "locale: fr "), ("currency: EUR", "currency: CHF"),
+            ("# client: Acme", "client: Acme"), ("locale: en ", "locale: fr "), ("currency: EUR", "currency: CHF"),
             ("# delimiter: \";\"", "delimiter: \";\""), ("date_format: yyyy-mm-dd", "date_format: dd/mm/yyyy"),
             ("columns: {}", "columns: {Email: customer_id}"), ("activity_window_days: 90", "activity_window_days: 60"),
             ("nps_below: 30", "nps_below: 20"), ("churn_above: 0.10", "churn_above: 0.2"), ("refund_above: 1000", "refund_above: 500"),

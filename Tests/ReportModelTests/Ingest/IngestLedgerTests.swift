@@ -474,6 +474,23 @@ struct IngestLedgerTests {
         #expect(try Self.sourceWarnings("customer_id,date,amount\nA,2026-11-01,10\nA,2026-11-02,5\n").isEmpty)
     }
 
+    /// A ledger without `order_id` counts every line as an order: a column named as order numbers
+    /// are (`order_ref`, `InvoiceNo`, `N° commande`) gets a warning saying how to map it; a ledger
+    /// with `order_id`, or whose other columns are no order number, gets none.
+    @Test("a ledger without order_id but with an order-number column is warned about")
+    func orderColumnWarning() throws {
+        let lines = "C1,R1,2026-10-01,10\nC1,R1,2026-10-01,5\n"
+        #expect(try Self.sourceWarnings("customer_id,order_ref,date,amount\n" + lines, asOf: "2026-10-31") == [
+            "ledger.csv: the ledger has no order_id column, so every line counts as one order; \"order_ref\" may be it: "
+                + "map it in fidelis.yml with columns: {\"order_ref\": order_id}"])
+        for header in ["InvoiceNo", "N° commande", "Numéro de facture", "Order"] {
+            let warnings = try Self.sourceWarnings("customer_id,\(header),date,amount\n" + lines, asOf: "2026-10-31")
+            #expect(warnings.count == 1 && warnings[0].contains("\"\(header)\" may be it"), "\(header)")
+        }
+        #expect(try Self.sourceWarnings("customer_id,order_id,date,amount\n" + lines, asOf: "2026-10-31").isEmpty)
+        #expect(try Self.sourceWarnings("customer_id,channel,date,amount\n" + lines, asOf: "2026-10-31").isEmpty)
+    }
+
     /// A placeholder date (9999-12-31) would make 95,688 month ends (2026-01 to 9999-12: 7,974 years
     /// × 12): an error naming the earliest and latest lines; cut by --as-of, the same ledger is read.
     @Test("a ledger spanning more than 1,200 month ends is an error naming its first and last lines")

@@ -61,6 +61,18 @@ import Testing
         #expect(notRaised.status == 0)
         let none = try run(["build", "--quiet"], in: dir)
         #expect(none.status == 0)
+        // The shipped example data is the Demo company's; a team's own data without a client: in its
+        // config names none (it was titled "Demo" too).
+        let latest = try #require(try FileManager.default.contentsOfDirectory(atPath: dir + "/site").filter { $0.hasPrefix("20") }.max())
+        let example = try String(contentsOfFile: dir + "/site/\(latest)/diagnostic.md", encoding: .utf8)
+        #expect(example.hasPrefix("# Retention diagnostic — Demo\n"))
+        #expect(try run(["sample", "--out", "own", "--customers", "30", "--months", "1", "--quiet"], in: dir).status == 0)
+        #expect(try run(["build", "--snapshots", "own", "--out", "own-site", "--quiet"], in: dir).status == 0)
+        let own = try String(contentsOfFile: dir + "/own-site/index.html", encoding: .utf8)
+        #expect(own.contains("<a class=\"brand\" href=\"index.html\">fidelis-report</a>") && !own.contains("Demo"))
+        try "client: Maison Test\n".write(toFile: dir + "/fidelis.yml", atomically: true, encoding: .utf8)
+        #expect(try run(["build", "--snapshots", "own", "--out", "named-site", "--quiet"], in: dir).status == 0)
+        #expect(try String(contentsOfFile: dir + "/named-site/index.html", encoding: .utf8).contains("fidelis-report · Maison Test</a>"))
     }
 
     @Test func usageErrorsExitSixtyFour() throws {

@@ -110,7 +110,7 @@ struct ViewArchiveTests {
     @Test func pagesFromTheArchiveAreThePagesFromTheViews() throws {
         let templates = try TemplateSet(locale: .en, override: nil)
         let view: [String: Any] = [
-            "lang": "en", "client": "A & B <Ltd>", "period": "2026-10", "title": "Diagnostic", "root": "../",
+            "lang": "en", "client": "A & B <Ltd>", "has_client": true, "period": "2026-10", "title": "Diagnostic", "root": "../",
             "content": "<p>x</p>", "markdown_href": "diagnostic.md", "dashboard_href": "index.html",
             "snapshots": [["period": "2026-10", "href": "../2026-10/index.html", "current": true] as [String: Any]],
             "deliverables": [["name": "diagnostic", "title": "Diagnostic", "html": "diagnostic.html", "md": "diagnostic.md"]],

@@ -195,9 +195,50 @@ import ReportModel
         f.write("customer_id,date,amount\nC1,2026-08-03,20.00\nC2,2026-09-10,35.50\nC1,2026-10-02,12.00\n", to: "t.csv")
         _ = try ReportBuilder.build(BuildOptions(input: .transactions(f.path("t.csv"), asOf: nil), output: f.path("site"), config: ReportConfig()))
         let diagnostic = try String(contentsOfFile: f.path("site/2026-10-02/diagnostic.md"), encoding: .utf8)
-        #expect(diagnostic.contains("**NPS:** no survey answer in this snapshot"))
+        #expect(diagnostic.contains("**NPS:** no survey answers: a transaction ledger has none"))
+        #expect(diagnostic.hasPrefix("# Retention diagnostic\n"))  // no client: in the config, no "— Demo"
         #expect(!diagnostic.contains("Verbatims per area and snapshot"))
         #expect(!diagnostic.contains("promoters 0"))
+        // The escalations a ledger has no column for are n/a, not "no" and 0, and say which column.
+        #expect(diagnostic.contains("| Large refund request | refund requested > €1,000 | n/a | — |"))
+        #expect(diagnostic.contains("| Public complaint | public complaint reported | n/a | — |"))
+        #expect(diagnostic.contains("| VIP customer at risk | VIP in the At risk segment | no | 0 |"))
+        #expect(diagnostic.contains("*n/a: the input has no column to check these against: Critical NPS (column nps), "
+            + "Public complaint (column public_complaint) and Large refund request (column refund_requested).*"))
+        let dashboard = try String(contentsOfFile: f.path("site/2026-10-02/index.html"), encoding: .utf8)
+        #expect(dashboard.contains("No survey answers: a transaction ledger has none"))
+    }
+
+    /// A snapshot a few days after a month-end one (a ledger's default as-of date early in a month)
+    /// says that its period figures cover those days; the month ends before it do not, nor do
+    /// snapshots taken weekly throughout (after their second).
+    @Test func aShortLastPeriodIsSaidOnThePages() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.write("customer_id,date,amount\nC1,2026-08-03,20.00\nC2,2026-09-10,35.50\nC1,2026-10-02,12.00\n", to: "t.csv")
+        _ = try ReportBuilder.build(BuildOptions(input: .transactions(f.path("t.csv"), asOf: nil), output: f.path("site"), config: ReportConfig()))
+        let short = try String(contentsOfFile: f.path("site/2026-10-02/diagnostic.md"), encoding: .utf8)
+        #expect(short.contains("\n\n> **Short period.** This snapshot comes 2 days after the previous one (2026-09): its retention, churn,"))
+        let dashboard = try String(contentsOfFile: f.path("site/2026-10-02/index.html"), encoding: .utf8)
+        #expect(dashboard.contains("<p class=\"notice\" role=\"note\"><strong>Short period.</strong> This snapshot comes 2 days after"))
+        for month in ["2026-08", "2026-09"] {
+            let page = try String(contentsOfFile: f.path("site/\(month)/diagnostic.md"), encoding: .utf8)
+            #expect(!page.contains("Short period"), "\(month)")
+        }
+        // Weekly snapshots: the second is 7 days after the first (flagged), the third after a gap of 7 (not).
+        f.sample("in", customers: 20, months: 1, seed: 1)
+        let built = try #require(try f.build("in").latest)
+        func report(_ month: Int, _ day: Int) -> SnapshotReport {
+            var r = built
+            r.period = SnapshotPeriod(asOf: Day(year: 2026, month: month, day: day)!)
+            return r
+        }
+        let (a, b, c) = (report(10, 1), report(10, 8), report(10, 15))
+        #expect(!SnapshotView.isShortPeriod(a, history: []))
+        #expect(SnapshotView.isShortPeriod(b, history: [a]))
+        #expect(!SnapshotView.isShortPeriod(c, history: [a, b]))
+        #expect(!SnapshotView.isShortPeriod(report(10, 31), history: [report(9, 30)]))
+        #expect(SnapshotView.isShortPeriod(report(11, 4), history: [report(9, 30), report(10, 31)]))
+        #expect(!SnapshotView.isShortPeriod(report(11, 28), history: [report(9, 30), report(10, 31)]))
     }
 
     // MARK: - Targets, medians
