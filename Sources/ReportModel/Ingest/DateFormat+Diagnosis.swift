@@ -9,6 +9,15 @@ extension DateFormat {
            FieldParser.date(UnsafeRawBufferPointer(rebasing: b[0..<10]), format: self) != nil {
             return ("is a date and a time", example + " without the time of day")
         }
+        // A timestamp whose date is itself mistyped for this format (`12/1/2010 8:26`): the time
+        // named first, then what the date lacks.
+        if let cut = b.firstIndex(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "T") }), cut >= 6,
+           b[(cut + 1)...].contains(UInt8(ascii: ":")) {
+            let date = diagnosis(of: UnsafeRawBufferPointer(rebasing: b[..<cut]))
+            if date.expected != example || FieldParser.date(UnsafeRawBufferPointer(rebasing: b[..<cut]), format: self) != nil {
+                return ("is a date and a time", example + " without the time of day" + date.expected.dropFirst(example.count))
+            }
+        }
         // A month or a day written with one digit (`2026-1-5`, `5/1/2026`), as spreadsheets show dates.
         if let padded = DateFormat.zeroPadded(b), padded.count == 10 {
             let matching = DateFormat.allCases.filter { f in Array(padded.utf8).withUnsafeBytes { FieldParser.date($0, format: f) != nil } }

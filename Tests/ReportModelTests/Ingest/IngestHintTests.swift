@@ -77,6 +77,20 @@ import Testing
                           message: ["last_order_date \"\(value)\" is a date and a time"], expected: ["without the time of day"])
     }
 
+    /// A timestamp whose date is itself in another form: the time is named, then what the date lacks.
+    @Test("a timestamp with a mistyped date names the time and the date's fix")
+    func timestampWithOtherDate() {
+        let monthFirst = Self.ledgerErrors("customer_id,date,amount\nA,12/1/2010 8:26,1\n", dialect: InputDialect(dateFormat: .monthFirst)).first.first
+        #expect(monthFirst?.expected == "a date MM/DD/YYYY without the time of day; write the month and the day with two digits each, as 12/01/2010")
+        let dayFirst = Self.ledgerErrors("customer_id,date,amount\nA,13/01/2010 08:26,1\n").first.first
+        #expect(dayFirst?.message == "date \"13/01/2010 08:26\" is a date and a time")
+        #expect(dayFirst?.expected == "a date YYYY-MM-DD without the time of day; for dates written like this one, set date_format: dd/mm/yyyy in fidelis.yml")
+        let padded = Self.ledgerErrors("customer_id,date,amount\nA,2026-1-5 14:00,1\n").first.first
+        #expect(padded?.expected == "a date YYYY-MM-DD without the time of day; write the month and the day with two digits each, as 2026-01-05")
+        // Words with a colon are no timestamp.
+        #expect(Self.ledgerErrors("customer_id,date,amount\nA,hello world: x,1\n").first.first?.message == "date \"hello world: x\" is not a valid date")
+    }
+
     @Test("a date in another format names the date_format setting that reads it")
     func otherFormat() {
         // Both day-first and month-first read 05/01/2026; only day-first reads 25/01/2026.
