@@ -71,7 +71,13 @@ struct Build: ParsableCommand {
         let quiet = self.quiet
         let log = quiet ? BuildLog.silent : BuildLog { line in StandardError.write(line + "\n") }
         let result: ReportBuilder.Result
-        do { result = try ReportBuilder.build(options, log: log) } catch { throw Exit.failure(error) }
+        do { result = try ReportBuilder.build(options, log: log) } catch {
+            // Quiet, the warnings that failed the build under --strict were not printed yet.
+            if quiet, case .warningsUnderStrict(_, let warnings) = error {
+                for warning in warnings { StandardError.write("warning: \(warning)\n") }
+            }
+            throw Exit.failure(error)
+        }
         // Interrupted from here on, the run says what it leaves: the site in place.
         _ = InterruptCleanup.shared.register { result.reusedSite ? "\(out) is as it was" : "\(out) was updated" }
         // Quiet as in CI: the warnings about the input still show, once, after the build.

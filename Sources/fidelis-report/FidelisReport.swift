@@ -28,6 +28,10 @@ struct FidelisReport: ParsableCommand {
     /// parser), the statuses commands choose, and 70 for anything unexpected.
     static func main() {
         MemoryPolicy.apply()
+        // A closed pipe (`validate | head`, `… 2>&1 | true`) drops what is written to it instead of
+        // ending the process by SIGPIPE (exit 141, which hid the status under `set -o pipefail`);
+        // `build` also ignores it once it catches the interrupting signals (`InterruptCleanup`).
+        signal(SIGPIPE, SIG_IGN)
         var command: ParsableCommand
         do {
             command = try parseAsRoot()

@@ -28,6 +28,14 @@ public enum FieldParser {
         return value
     }
 
+    /// Whether `raw` is written as a whole number (a sign, then digits only), of any length: a
+    /// value `integer` refuses for its size only is said to be too large, not "not a whole number".
+    public static func isWholeNumberText(_ raw: UnsafeRawBufferPointer) -> Bool {
+        var bytes = trimmed(raw)[...]
+        if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        return !bytes.isEmpty && bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
+
     /// An integer that may carry a leading minus sign.
     public static func integer(_ raw: UnsafeRawBufferPointer) -> Int? {
         let bytes = trimmed(raw)

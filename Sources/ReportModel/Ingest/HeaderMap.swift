@@ -13,6 +13,9 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
         // A header that is not UTF-8 (Windows-1252 or Latin-1, as French Excel and some CRMs save
         // CSV): its accented names match no alias.
         var notUTF8 = false
+        // The unknown names met so far (a list alone made a header of 200,000 unknown columns take
+        // minutes: each name compared with all before it).
+        var unknownSeen: Set<String> = []
         for (index, field) in fields.enumerated() {
             let bytes = reader.unescapedBytes(field, scratch: &scratch)
             if !notUTF8 && !bytes.withUnsafeBytes(TextValidation.isValidUTF8) { notUTF8 = true }
@@ -21,7 +24,7 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
             var key = InputDialect.normalizedHeader(text)
             if let alias = dialect.columnAliases[key] { key = alias }
             guard let column = Column(rawValue: key) else {
-                if !key.isEmpty && !unknown.contains(text) { unknown.append(text) }
+                if !key.isEmpty && unknownSeen.insert(text).inserted { unknown.append(text) }
                 continue
             }
             if let first = position[column] {
@@ -33,6 +36,17 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
             position[column] = index
         }
         let line = fields.first?.line ?? 1
+        // A carriage return inside a header name: the file's lines end in `\r` alone ("CSV
+        // (Macintosh)"), so the header runs on into the data rows, or in `\r\r\n` (a line end
+        // converted twice), so the last name ends in `\r`. Either read as a file without a customer
+        // (every one lost) or without its last column, exit 0: an error, whatever else is missing.
+        if let index = names.firstIndex(where: { $0.utf8.contains(UInt8(ascii: "\r")) }) {
+            let doubled = names[index].hasSuffix("\r") && !names[index].dropLast().contains("\r")
+            errors.append(InputError(file: file, line: line, column: index + 1,
+                                     message: doubled ? "header name \"\(names[index].dropLast())\" ends in a carriage return: this file's lines end in \\r\\r\\n (a line end converted twice)"
+                                                      : "the header row runs on past a carriage return: this file's lines end in a carriage return alone (\\r, as \"CSV (Macintosh)\" exports write them)",
+                                     expected: "lines that end in \\n or \\r\\n: save the file as CSV UTF-8"))
+        }
         let missing = required.filter { position[$0] == nil }
         // A header of one field holding tabs or bars: the file is not comma- or semicolon-separated.
         // Said beside each missing column, which keeps the errors and their places as they were.
@@ -50,9 +64,6 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
         let missingNames = Set(missing.map(\.rawValue))
         let snapshotLike = unknownNames.intersection(["orders", "revenue", "last_order_date", "first_order_date"]).count >= 2 && missingNames.contains("amount")
         let ledgerLike = unknownNames.isSuperset(of: ["date", "amount"]) && !missingNames.isDisjoint(with: ["orders", "revenue", "last_order_date"])
-        // A header name holding a carriage return: the file's lines end in `\r` alone, as Excel's
-        // "CSV (Macintosh)" writes them, so the header row runs on into the data rows.
-        let endsInCarriageReturns = names.contains { $0.utf8.contains(UInt8(ascii: "\r")) }
         // A first line `sep=;`, which Excel writes and reads to know a file's delimiter.
         let startsWithDelimiterNote = names.count <= 2 && (names.first.map { InputDialect.normalizedHeader($0).hasPrefix("sep=") } ?? false)
         let expected = "a header row with " + required.map(\.rawValue).joined(separator: ", ")
@@ -75,9 +86,6 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
                 hint = first ? "; this file has a transaction ledger's columns (date, amount): give it with --transactions FILE, not in a snapshot folder" : ""
             } else if startsWithDelimiterNote {
                 hint = "; the first line, \"sep=\", is a spreadsheet's note of the delimiter, not the header row: delete that line"
-            } else if endsInCarriageReturns {
-                hint = "; this file's lines end in a carriage return alone (\\r, as \"CSV (Macintosh)\" exports write them): "
-                    + "save it as CSV UTF-8, whose lines end in \\n or \\r\\n"
             } else if let alike = HeaderSynonyms.candidate(for: column.rawValue, among: unknown) {
                 hint = "; \"\(alike)\" may be it: map it in fidelis.yml with columns: {\"\(alike)\": \(column.rawValue)}"
             }

@@ -7,7 +7,9 @@ import Foundation
 /// purchase-day detail the predictive model uses. Snapshots must be read in order.
 public struct LedgerSource: SnapshotSource {
     public let periods: [SnapshotPeriod]
-    /// Long runs of months without any purchase line (`LedgerSource.gapWarnings`).
+    /// What is worth a warning in the ledger: a long run of months without a purchase line
+    /// (`longestGap`), no order column (`orderColumnWarning`), the as-of date (`trailingWarning`,
+    /// `shortLastPeriodWarning`).
     public let warnings: [String]
     private let name: String
     private let lines: LedgerReader.Lines
@@ -82,8 +84,16 @@ public struct LedgerSource: SnapshotSource {
         if monthEnds > LedgerSource.maxMonthEnds { throw InputErrors([LedgerSource.spanError(parsed, file: display, monthEnds: monthEnds, extremes: extremes)]) }
         let dayPeriods = LedgerDayPeriods(from: firstMonth, through: cut)
         self.dayPeriods = dayPeriods
-        warnings = (monthEnds > LedgerSource.gapWarningMonths
-            ? LedgerSource.gapWarnings(parsed, file: display, days: dayPeriods, from: firstMonth, to: cut.month, extremes: extremes) : [])
+        let gap = monthEnds > LedgerSource.gapWarningMonths
+            ? LedgerSource.longestGap(parsed, days: dayPeriods, from: firstMonth, to: cut.month, extremes: extremes) : nil
+        if let gap, gap.count >= LedgerSource.gapErrorMonths {
+            throw InputErrors([InputError(file: display, line: 0, column: 0,
+                message: LedgerSource.gapText(gap, lines: parsed, from: firstMonth, to: cut.month, extremes: extremes),
+                expected: "at most \(LedgerSource.gapErrorMonths - 1) months in a row without a purchase line: correct the mistyped date, or cut the ledger with --as-of")])
+        }
+        warnings = (gap.flatMap { gap in gap.count >= LedgerSource.gapWarningMonths
+                        ? ["\(display): " + LedgerSource.gapText(gap, lines: parsed, from: firstMonth, to: cut.month, extremes: extremes) + ": check for a mistyped date"]
+                        : nil } ?? [])
             + [LedgerSource.orderColumnWarning(file: display, lines: parsed),
                LedgerSource.trailingWarning(file: display, lastLine: Day(ordinal: extremes.latest.day), asOf: cut),
                asOf == nil && monthEnds > 1 ? LedgerSource.shortLastPeriodWarning(file: display, asOf: cut) : nil].compactMap { $0 }
@@ -204,15 +214,17 @@ public struct LedgerSource: SnapshotSource {
     /// Months in a row without a purchase line from which a ledger is worth a warning.
     static let gapWarningMonths = 12
 
-    /// Warnings for `gapWarningMonths` or more months in a row, between `first` and the as-of month
-    /// `last`, without a purchase line: every one of them still gets a month end (input.md), so one
-    /// mistyped year (1990 for 2024) makes hundreds of empty-looking snapshots. A gap between lines
-    /// names the earliest line's date and customer; a gap after the last line names the as-of date.
-    /// Every line lies between `first` and `last` (the ledger is cut at the as-of date), whose
-    /// month ends `days` gives.
-    static func gapWarnings(_ lines: LedgerReader.Lines, file: String, days: LedgerDayPeriods, from first: Month, to last: Month, extremes: Extremes) -> [String] {
+    /// Months in a row without a purchase line from which a ledger is refused: ten years are a
+    /// mistyped year (2124 for 2024), whose month ends (each a snapshot, every one of them written)
+    /// made a four-line ledger build for minutes into an 860 MB site.
+    static let gapErrorMonths = 120
+
+    /// The longest run of months without a purchase line, between `first` and the as-of month
+    /// `last` (its first month's index from `first`, and its length); nil when every month has one.
+    /// Every line lies between `first` and `last` (the ledger is cut at the as-of date), whose month
+    /// ends `days` gives.
+    static func longestGap(_ lines: LedgerReader.Lines, days: LedgerDayPeriods, from first: Month, to last: Month, extremes: Extremes) -> (start: Int, count: Int)? {
         let span = last.index - first.index + 1
-        let (earliest, latest) = (extremes.earliest, extremes.latest)
         // The months with a line, per part (the parts at once), then together.
         var boughtByPart = [[Bool]](repeating: [], count: lines.parts.count)
         boughtByPart.withUnsafeMutableBufferPointer { boughtByPart in
@@ -225,20 +237,24 @@ public struct LedgerSource: SnapshotSource {
             }
         }
         let bought = (0..<span).map { m in boughtByPart.contains { $0[m] } }
-        var warnings: [String] = []
-        let lastLine = Day(ordinal: latest.day)
+        let lastLine = Day(ordinal: extremes.latest.day)
         var longest = (start: 0, count: 0), run = 0
         for m in 0...(lastLine.month.index - first.index) {
             run = bought[m] ? 0 : run + 1
             if run > longest.count { longest = (m - run + 1, run) }
         }
-        if longest.count >= gapWarningMonths {
-            let gapFirst = Month(index: first.index + longest.start), gapLast = Month(index: first.index + longest.start + longest.count - 1)
-            warnings.append("\(file): \(longest.count) months without a purchase line (\(gapFirst) to \(gapLast)) each get a month end, "
-                + "\(span) in all from \(first); the earliest line is dated \(Day(ordinal: earliest.day)) "
-                + "(customer \(lines.customers.id(earliest.customer))): check for a mistyped date")
-        }
-        return warnings
+        return longest.count > 0 ? longest : nil
+    }
+
+    /// A gap of months without a purchase line (`longestGap`) in words, naming the earliest line's
+    /// date and customer: every one of those months still gets a month end (input.md), so one
+    /// mistyped year (1990 for 2024) makes hundreds of empty-looking snapshots.
+    static func gapText(_ gap: (start: Int, count: Int), lines: LedgerReader.Lines, from first: Month, to last: Month, extremes: Extremes) -> String {
+        let span = last.index - first.index + 1
+        let gapFirst = Month(index: first.index + gap.start), gapLast = Month(index: first.index + gap.start + gap.count - 1)
+        return "\(gap.count) months without a purchase line (\(gapFirst) to \(gapLast)) each get a month end, "
+            + "\(span) in all from \(first); the earliest line is dated \(Day(ordinal: extremes.earliest.day)) "
+            + "(customer \(lines.customers.id(extremes.earliest.customer)))"
     }
 
     /// The warning for a ledger without an `order_id` column that has a column named as order

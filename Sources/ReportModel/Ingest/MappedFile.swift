@@ -14,6 +14,8 @@ public final class MappedFile: @unchecked Sendable {
     public let bytes: UnsafeRawBufferPointer
     private let base: UnsafeMutableRawPointer?
     private let length: Int
+    /// Whether `base` is memory read from a pipe (freed, never discarded) rather than a map.
+    private let isRead: Bool
 
     /// Maps `path`. Throws `InputError` (line 0) when it cannot be opened.
     public init(path: String, displayName: String) throws {
@@ -25,6 +27,20 @@ public final class MappedFile: @unchecked Sendable {
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             throw InputError(file: displayName, line: 0, column: 0, message: "cannot read file size", expected: "a regular file")
+        }
+        let kind = info.st_mode & S_IFMT
+        if kind == S_IFIFO || kind == S_IFSOCK {
+            // A pipe (`--transactions /dev/stdin` fed by `cat`, `<(…)`): read whole, as it cannot be
+            // mapped (it was read as an empty file).
+            (base, length) = try MappedFile.readAll(fd, displayName: displayName)
+            isRead = true
+            bytes = UnsafeRawBufferPointer(start: base, count: length)
+            return
+        }
+        isRead = false
+        guard kind == S_IFREG else {
+            // A device (`/dev/zero`, a terminal) has no size and may never end.
+            throw InputError(file: displayName, line: 0, column: 0, message: "not a file but a device", expected: "a CSV file, or a pipe")
         }
         length = Int(info.st_size)
         if length == 0 {
@@ -48,12 +64,41 @@ public final class MappedFile: @unchecked Sendable {
         bytes = UnsafeRawBufferPointer(start: pointer, count: length)
     }
 
+    /// Reads `fd` to its end into memory of its own.
+    private static func readAll(_ fd: Int32, displayName: String) throws -> (UnsafeMutableRawPointer?, Int) {
+        var capacity = 1 << 20, count = 0
+        guard var buffer = malloc(capacity) else {
+            throw InputError(file: displayName, line: 0, column: 0, message: "cannot read the pipe: out of memory", expected: "a smaller input")
+        }
+        while true {
+            if count == capacity {
+                capacity *= 2
+                guard let grown = realloc(buffer, capacity) else {
+                    free(buffer)
+                    throw InputError(file: displayName, line: 0, column: 0, message: "cannot read the pipe: out of memory", expected: "a smaller input")
+                }
+                buffer = grown
+            }
+            let n = read(fd, buffer + count, capacity - count)
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                free(buffer)
+                throw InputError(file: displayName, line: 0, column: 0, message: "cannot read the pipe: \(reason)", expected: "a readable input")
+            }
+            count += n
+        }
+        if count == 0 { free(buffer); return (nil, 0) }
+        return (buffer, count)
+    }
+
     private var discarded = 0
 
     /// Drops the pages before `offset` from memory (they are re-read from the file if touched
     /// again), so a file read front to back costs a window of resident memory, not its size.
     public func discard(before offset: Int) {
-        guard let base else { return }
+        guard let base, !isRead else { return }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         let end = min(offset, length) / page * page
         guard end > discarded else { return }
@@ -64,7 +109,7 @@ public final class MappedFile: @unchecked Sendable {
     /// Drops the pages that lie wholly within `range` (of a part of the file read on another
     /// thread than `discard(before:)`'s).
     public func discard(_ range: Range<Int>) {
-        guard let base else { return }
+        guard let base, !isRead else { return }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         let lower = (max(range.lowerBound, 0) + page - 1) / page * page
         let upper = min(range.upperBound, length) / page * page
@@ -73,6 +118,6 @@ public final class MappedFile: @unchecked Sendable {
     }
 
     deinit {
-        if let base { munmap(base, length) }
+        if let base { if isRead { free(base) } else { munmap(base, length) } }
     }
 }

@@ -165,7 +165,7 @@ public struct SnapshotReader {
             let f = fields[column], raw = reader.rawBytes(f)
             if FieldParser.trimmed(raw).isEmpty { return -1 }
             if let v = FieldParser.nonNegativeInteger(raw), range.contains(v) { return Int8(v) }
-            let problem = FieldParser.integer(raw) != nil ? "is out of range" : "is not a whole number"
+            let problem = FieldParser.isWholeNumberText(raw) ? "is out of range" : "is not a whole number"
             report(f, column, line, "\(header.name(column)) \(shown(f)) \(problem)",
                    "a whole number from \(range.lowerBound) to \(range.upperBound)" + FieldParser.wholeNumberHint(for: raw) + FieldParser.noValueHint(for: raw))
             rowOK = false
@@ -407,6 +407,10 @@ public struct SnapshotReader {
                 rowOK = false
             } else if let v = FieldParser.nonNegativeInteger(ordersRaw), v <= Int(Int32.max) {
                 orders = v
+            } else if FieldParser.isWholeNumberText(ordersRaw), let first = FieldParser.trimmed(ordersRaw).first, first != UInt8(ascii: "-"), first != UInt8(ascii: "+") {
+                // Digits only, refused for their size.
+                report(ordersField, cOrders, line, "\(header.name(cOrders)) \(shown(ordersField)) is too large", "an integer from 0 to \(Int32.max)")
+                rowOK = false
             } else {
                 report(ordersField, cOrders, line, "\(header.name(cOrders)) \(shown(ordersField)) is not a whole number >= 0",
                        "an integer >= 0" + FieldParser.wholeNumberHint(for: ordersRaw))

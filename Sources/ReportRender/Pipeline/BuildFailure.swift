@@ -14,8 +14,10 @@ public enum BuildFailure: Error, CustomStringConvertible {
     case site(SiteError)
     /// The tool's own files (its built-in templates) are not where it looks (exit 70).
     case incompleteInstall(String)
-    /// `--strict`, and this many warnings (exit 65): nothing was written.
-    case warningsUnderStrict(Int)
+    /// `--strict`, and this many warnings (exit 65): nothing was written. `warnings` are the build's
+    /// own (the input's and the templates'; the config's were said when it was read), for a quiet
+    /// build to print: its log, where they went, printed nothing.
+    case warningsUnderStrict(count: Int, warnings: [String])
 
     public var exitCode: Int32 {
         switch self {
@@ -34,7 +36,7 @@ public enum BuildFailure: Error, CustomStringConvertible {
         case .badTemplate(let error): return error.description
         case .site(let error): return error.description
         case .incompleteInstall(let what): return what
-        case .warningsUnderStrict(let count): return "\(count) warning(s), and --strict: the site is left as it was (expected no warning, or a build without --strict)"
+        case .warningsUnderStrict(let count, _): return "\(count) warning(s), and --strict: the site is left as it was (expected no warning, or a build without --strict)"
         }
     }
 }

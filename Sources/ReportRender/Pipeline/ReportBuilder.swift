@@ -88,7 +88,7 @@ public enum ReportBuilder {
                 let warnings = try awaitTemplates().templateWarnings + previous.warnings
                 for warning in warnings { log.note("warning: \(warning)") }
                 let strictCount = options.config.warnings.count + warnings.count
-                if options.strict && strictCount > 0 { throw .warningsUnderStrict(strictCount) }
+                if options.strict && strictCount > 0 { throw .warningsUnderStrict(count: strictCount, warnings: warnings) }
                 log.step(3, steps, "Input, config and templates unchanged since the last build: keeping \(options.output) as it is")
                 SiteWriter.sweepStaleStaging(parent: PathParent.of(target), name: (target as NSString).lastPathComponent)
                 var result = Result(reports: [], bytesRead: previous.bytes, rowsRead: previous.rows, seconds: 0)
@@ -252,7 +252,7 @@ public enum ReportBuilder {
         guard errors.isEmpty else { site.abandon(); throw .badInput(errors) }
         if options.strict && options.config.warnings.count + warnings.count > 0 {
             site.abandon()
-            throw .warningsUnderStrict(options.config.warnings.count + warnings.count)
+            throw .warningsUnderStrict(count: options.config.warnings.count + warnings.count, warnings: warnings)
         }
 
         log.step(4, steps, "Writing the site index and swapping it in")

@@ -88,8 +88,14 @@ public struct TemplateSet: Sendable {
                 let candidate = (override as NSString).appendingPathComponent(relative)
                 if FileManager.default.fileExists(atPath: candidate) { path = candidate }
             }
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw TemplateError(file: path, line: 0, column: 0, message: "template not found or not UTF-8 (run `fidelis-report init` to get editable copies, or set FIDELIS_TEMPLATES)")
+            guard let data = FileManager.default.contents(atPath: path) else {
+                if FileManager.default.fileExists(atPath: path) {
+                    throw TemplateError(file: path, line: 0, column: 0, message: "the template cannot be read (expected a file this user may read: check its permissions)")
+                }
+                throw TemplateError(file: path, line: 0, column: 0, message: "template not found (run `fidelis-report init` to get editable copies, or set FIDELIS_TEMPLATES)")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw TemplateError(file: path, line: 0, column: 0, message: "the template is not UTF-8 text (expected a file saved as UTF-8)")
             }
             let scanned = MustacheTag.scan(text)
             tags[name] = scanned
@@ -102,6 +108,9 @@ public struct TemplateSet: Sendable {
             // The pragma shares the first line, so line numbers in messages stay those of the file.
             let pragma = kind == "md" ? "{{% CONTENT_TYPE: MARKDOWN}}" : ""
             let source = pragma + text
+            if let problem = TemplateStructureCheck.unreadableProblem(in: scanned) {
+                throw TemplateError(file: path, line: problem.line, column: problem.column, message: problem.message)
+            }
             do {
                 library.register(try MustacheTemplate(string: source), named: name)
             } catch let error as MustacheTemplate.ParserError {

@@ -2,8 +2,9 @@
 /// under another name or never closed (with the section's name and where it opened), partials that
 /// name no template (they render nothing), templates that include themselves, and what would let a
 /// customer's text into a page unescaped: in an HTML template a raw tag over anything but the HTML
-/// the tool makes (`{{{text}}}`), a Markdown template as a partial, other delimiters; anywhere, a
-/// pragma that changes the escaping.
+/// the tool makes (`{{{text}}}`), a Markdown template as a partial; anywhere, a pragma that changes
+/// the escaping, other delimiters, a partial named by the data, and what Mustache's parser cannot
+/// take (sections nested too deep, too many tags).
 enum TemplateStructureCheck {
     /// A problem, located in the template's file.
     struct Problem: Equatable, Error {
@@ -53,11 +54,11 @@ enum TemplateStructureCheck {
 
     /// The first tag of a template Mustache has read (`tags`, `MustacheTag.scan` of `text`) that the
     /// tool refuses: in any template, a
-    /// pragma (`{{%CONTENT_TYPE:TEXT}}` turns escaping off) and a partial or parent that names no
-    /// template (it renders nothing); in an HTML template (`html`), a raw tag over anything but
-    /// `rawHTMLKeys`, a partial or parent of a Markdown template (escaped for Markdown only, and
-    /// never through the Markdown renderer's safe mode), and other delimiters (which the check could
-    /// not read past). `templates` and `pages` are the names of all templates and of the HTML ones.
+    /// pragma (`{{%CONTENT_TYPE:TEXT}}` turns escaping off), a partial or parent that names no
+    /// template (it renders nothing) or takes its name from the data; in an HTML template (`html`), a raw tag over anything but
+    /// `rawHTMLKeys`, and a partial or parent of a Markdown template (escaped for Markdown only, and
+    /// never through the Markdown renderer's safe mode). `templates` and `pages` are the names of all
+    /// templates and of the HTML ones.
     static func problem(in text: String, tags: [MustacheTag], html: Bool, templates: [String], pages: [String]) -> Problem? {
         for tag in tags {
             let located = { (message: String) in Problem(line: tag.line, column: tag.column, message: message) }
@@ -68,10 +69,9 @@ enum TemplateStructureCheck {
                 return located("unescaped value: \(tag.text) would put its text into the page as HTML, which only \(rawHTMLKeys.sorted().joined(separator: ", ")) may be: they hold HTML the tool made (expected {{\(tag.name)}}, the same text escaped)")
             case .raw where !html && customerTextKeys.contains(tag.name):
                 return located("unescaped value: \(tag.text) would put a customer's text into the deliverable as Markdown (links, images, code blocks) (expected {{\(tag.name)}}, the same text escaped)")
-            case .setDelimiter where html:
-                return located("refused delimiters: \(tag.text) in an HTML template would hide its tags from the check of unescaped values (expected {{ }} throughout)")
             case .partial where tag.name.hasPrefix("*"), .parent where tag.name.hasPrefix("*"):
-                break   // a dynamic name, looked up in the view: not knowable here
+                // Its template's name comes from the data: a loop through it could not be found.
+                return located("refused dynamic partial: \(tag.text) takes the name of the template it includes from the data (expected a template's own name, as {{>\(tag.name.dropFirst())}})")
             case .partial where !templates.contains(tag.name), .parent where !templates.contains(tag.name):
                 return located("unknown partial: \(tag.text) names no template, so it would show nothing (expected one of \(templates.joined(separator: ", ")))")
             case .partial where html && !pages.contains(tag.name), .parent where html && !pages.contains(tag.name):
@@ -82,6 +82,45 @@ enum TemplateStructureCheck {
         }
         if html, let (tag, message) = HTMLAttributeCheck.problem(in: text, tags: tags) {
             return Problem(line: tag.line, column: tag.column, message: "unescaped value: " + message)
+        }
+        return nil
+    }
+
+    /// Most sections open inside one another: Mustache's parser recurses per level, and a few
+    /// thousand levels overflowed its stack (a crash, exit 139).
+    static let maxNesting = 100
+
+    /// Most tags in one template: Mustache's parser takes time in the square of their count (11 k
+    /// tags took 2.5 s, 45 k 40 s); the built-in templates have a few hundred.
+    static let maxTags = 5_000
+
+    /// What the tool refuses in a template before Mustache reads it (`tags` from `MustacheTag.scan`):
+    /// other delimiters (the checks cannot read past them: a partial that includes its own template
+    /// hid behind `{{=<% %>=}}` and recursed until the stack overflowed, and misspelt keys went
+    /// unreported), sections nested more than `maxNesting` deep, more than `maxTags` tags.
+    static func unreadableProblem(in tags: [MustacheTag]) -> Problem? {
+        if tags.count > maxTags {
+            let tag = tags[maxTags]
+            return Problem(line: tag.line, column: tag.column,
+                           message: "template error: more than \(maxTags) tags (expected at most \(maxTags): the built-in templates have a few hundred)")
+        }
+        var depth = 0
+        for tag in tags {
+            switch tag.kind {
+            case .setDelimiter:
+                return Problem(line: tag.line, column: tag.column,
+                               message: "refused delimiters: \(tag.text) would hide the template's tags from its checks (unknown keys, partials, loops, escaping) (expected {{ }} throughout)")
+            case .section, .inverted, .block, .parent:
+                depth += 1
+                if depth > maxNesting {
+                    return Problem(line: tag.line, column: tag.column,
+                                   message: "template error: \(tag.text) opens a section \(depth) levels deep (expected at most \(maxNesting) sections inside one another)")
+                }
+            case .close:
+                depth = max(0, depth - 1)
+            default:
+                break
+            }
         }
         return nil
     }

@@ -453,6 +453,18 @@ struct IngestLedgerTests {
         #expect(found == ["ledger.csv: 25 months without a purchase line (2024-02 to 2026-02) each get a month end, 28 in all from 2024-01; "
             + "the earliest line is dated 2024-01-05 (customer Z): check for a mistyped date"])
         #expect(try Self.sourceWarnings("customer_id,date,amount\nB,2026-03-10,20\nZ,2025-03-05,10\n").isEmpty)  // 11 months
+        // Ten years without a line are a mistyped year, refused: 2124 for 2024 made 1,199 month ends
+        // of a four-line ledger (minutes of build, an 860 MB site). 119 empty months are a warning.
+        let typo = "customer_id,date,amount\nA,2025-01-05,10\nB,2025-02-05,10\nA,2025-03-05,10\nB,2124-11-05,10\n"
+        let error = try #require(try Self.sourceErrors(typo))
+        expectSingleError(error, file: "ledger.csv", line: 0, column: 0, message: [
+            "1195 months without a purchase line (2025-04 to 2124-10) each get a month end, 1199 in all from 2025-01; the earliest line is dated 2025-01-05 (customer A)"],
+            expected: ["at most 119 months in a row without a purchase line: correct the mistyped date, or cut the ledger with --as-of"])
+        #expect(try Self.sourceErrors(typo, asOf: "2025-03-31") == nil)
+        let decade = try Self.sourceWarnings("customer_id,date,amount\nA,2015-01-05,10\nB,2024-12-20,10\n")
+        #expect(decade.count == 1 && decade[0].hasPrefix("ledger.csv: 118 months without a purchase line"), "\(decade)")
+        #expect(try Self.sourceErrors("customer_id,date,amount\nA,2015-01-05,10\nB,2025-01-05,10\n") == nil)  // 119 (2015-02 to 2024-12)
+        #expect(try Self.sourceErrors("customer_id,date,amount\nA,2015-01-05,10\nB,2025-02-05,10\n") != nil)  // 120
         #expect(try Self.sourceWarnings(Self.sixRows, asOf: "2026-05-31").isEmpty)  // 2 month ends after the last line
         #expect(try Self.sourceWarnings(Self.sixRows, asOf: "2026-06-15") == [
             "ledger.csv: the latest purchase is dated 2026-03-20, and the as-of date 2026-06-15 adds 3 snapshot(s) after its month without any purchase line: check --as-of"])

@@ -311,6 +311,37 @@ import Testing
 
     /// Relative folders of one letter, new: `init` and `sample` crashed (SIGILL in Foundation's
     /// `deletingLastPathComponent`, see `PathParent`).
+    /// Pipes (QA crash hunt): a ledger read from a pipe (it was called empty), a device refused, a
+    /// closed pipe on standard output or error leaving the exit status as it is (SIGPIPE ended
+    /// validate and the error paths with 141, hiding the status under `set -o pipefail`).
+    @Test func pipes() throws {
+        let dir = temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let exe = Self.executable.path, ledger = Self.packageRoot + "/Examples/ledger/transactions.csv"
+        let piped = try run(["-c", "cat '\(ledger)' | '\(exe)' validate --transactions /dev/stdin"], in: dir, program: "/bin/bash")
+        #expect(piped.status == 0 && piped.out.contains("OK: 24 snapshot(s), 2465 rows"), "\(piped)")
+        try expect(["validate", "--transactions", "/dev/zero"], in: dir, status: 65, saying: "zero:0:0: not a file but a device (expected a CSV file, or a pipe)")
+        // 24 snapshots of summary: more than a pipe's buffer once repeated; `head` closes it early.
+        try FileManager.default.createDirectory(atPath: dir + "/many", withIntermediateDirectories: true)
+        #expect(try run(["sample", "--out", "many/s", "--customers", "20", "--months", "400", "--quiet"], in: dir).status == 0)
+        for (command, status) in [("'\(exe)' validate --snapshots many/s | head -1", 0), ("'\(exe)' build --fail-on bogus 2>&1 | head -c 1", 64),
+                                  ("'\(exe)' validate --snapshots nowhere 2>&1 | head -c 1", 66)] {
+            let r = try run(["-c", "set -o pipefail; " + command + " >/dev/null; echo $?"], in: dir, program: "/bin/bash")
+            #expect(r.out == "\(status)\n", "\(command): \(r)")
+        }
+    }
+
+    /// `build --quiet --strict` prints the warnings that failed it (it printed only their count).
+    @Test func quietStrictSaysItsWarnings() throws {
+        let dir = temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        try "customer_id,last_order_date,orders,revenue,colour\nA,2026-10-01,1,5,red\n".write(toFile: dir + "/in/2026-10.csv", atomically: true, encoding: .utf8)
+        let r = try run(["build", "--snapshots", "in", "--quiet", "--strict"], in: dir)
+        #expect(r.status == 65)
+        #expect(r.err.contains("warning: 2026-10.csv: ignoring unknown column(s) colour\n"), "\(r.err)")
+        #expect(r.err.contains("error: 1 warning(s), and --strict"), "\(r.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/site"))
+    }
+
     @Test func oneLetterFolders() throws {
         let dir = temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
         for arguments in [["init", "p"], ["init", "q/rr"], ["init", "z/"], ["sample", "--out", "k", "--customers", "5", "--months", "1"]] {

@@ -81,7 +81,12 @@ import ReportModel
             ("en/dashboard.html.mustache", "{{%CONTENT_TYPE:TEXT}}\n<q>{{text}}</q>", "refused pragma: {{%CONTENT_TYPE:TEXT}} would change how the template escapes its values"),
             ("en/strategy.md.mustache", "x {{% CONTENT_TYPE: TEXT }}", "refused pragma:"),
             ("en/diagnostic.md.mustache", "{{#feedback.areas}}{{#samples}}> {{{text}}}{{/samples}}{{/feedback.areas}}", "unescaped value: {{{text}}} would put a customer's text into the deliverable as Markdown"),
-            ("en/dashboard.html.mustache", "{{=<% %>=}}<%&text%>", "refused delimiters: {{=<% %>=}} in an HTML template"),
+            ("en/dashboard.html.mustache", "{{=<% %>=}}<%&text%>", "refused delimiters: {{=<% %>=}} would hide the template's tags from its checks"),
+            // Behind other delimiters a template that includes itself went unseen, and recursed until
+            // the stack overflowed (exit 139); a misspelt key went unreported.
+            ("en/diagnostic.md.mustache", "{{=<% %>=}}<%> diagnostic %>", "refused delimiters: {{=<% %>=}}"),
+            // A partial named by the data: `client: diagnostic` would have made the same loop.
+            ("en/diagnostic.md.mustache", "x {{>*client}}", "refused dynamic partial: {{>*client}} takes the name of the template it includes from the data"),
             ("en/page.html.mustache", "{{{content}}}{{> diagnostic}}", "unescaped value: {{> diagnostic}} would put a Markdown template, escaped for Markdown only, into the page as HTML (expected one of page, dashboard)"),
             ("en/page.html.mustache", "{{{content}}}{{<strategy}}{{/strategy}}", "unescaped value: {{<strategy}} would put a Markdown template"),
             ("en/page.html.mustache", "{{{content}}}{{<typo}}{{/typo}}", "unknown partial: {{<typo}} names no template"),
@@ -90,10 +95,20 @@ import ReportModel
             guard case .failure(let error) = try load([file: text]) else { Issue.record("accepted \(text)"); continue }
             #expect(error.message.hasPrefix(message), "\(error)")
         }
-        // A parent that includes its own template loops; a dynamic partial is not knowable here.
+        // A parent that includes its own template loops.
         guard case .failure(let loop) = try load(["en/page.html.mustache": "{{{content}}}{{<page}}{{/page}}"]) else { Issue.record("accepted a loop"); return }
         #expect(loop.message.contains("(page → page)"), "\(loop)")
-        guard case .success = try load(["en/strategy.md.mustache": "{{>*name}} {{=<% %>=}}<% client %>"]) else { Issue.record("refused a dynamic partial"); return }
+        // Sections 3,000 deep overflowed Mustache's parser (exit 139), and 60,000 tags took minutes
+        // (its parser is quadratic): both refused with a location before it reads them.
+        let deep = String(repeating: "{{#client}}\n", count: 2000) + "x" + String(repeating: "{{/client}}", count: 2000)
+        guard case .failure(let nested) = try load(["en/strategy.md.mustache": deep]) else { Issue.record("accepted 2,000 levels"); return }
+        #expect(nested.line == 101 && nested.column == 1)
+        #expect(nested.message == "template error: {{#client}} opens a section 101 levels deep (expected at most 100 sections inside one another)")
+        guard case .success = try load(["en/strategy.md.mustache": String(repeating: "{{#client}}", count: 100) + String(repeating: "{{/client}}", count: 100)]) else {
+            Issue.record("refused 100 levels"); return
+        }
+        guard case .failure(let many) = try load(["en/strategy.md.mustache": String(repeating: "{{client}}\n", count: 6000)]) else { Issue.record("accepted 6,000 tags"); return }
+        #expect(many.line == 5001 && many.message.hasPrefix("template error: more than 5000 tags"))
         // A tag left unfinished is said as such, not as the section it is in.
         guard case .failure(let unfinished) = try load(["en/strategy.md.mustache": "{{#kpis}}\n{{name"]) else { Issue.record("accepted"); return }
         #expect(unfinished.message.contains("a tag is still open at the end of the file"), "\(unfinished)")
