@@ -25,7 +25,7 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder whose templates override the built-in ones, file by file (see `init`).", valueName: "dir"))
     var templates: String?
 
-    @Option(name: .long, help: ArgumentHelp("Report language (overrides the config).", valueName: "en|fr"))
+    @Option(name: [.long, .customLong("lang")], help: ArgumentHelp("Report language (overrides the config).", valueName: "en|fr"))
     var locale: ReportLocale?
 
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp(

@@ -12,7 +12,7 @@ struct Validate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Also check the templates of this folder (see `init`): their syntax, their file names and every tag against the first and the latest snapshot's views, as `build` does; those of the other language too when the folder has some.", valueName: "dir"))
     var templates: String?
 
-    @Option(name: .long, help: ArgumentHelp("The templates' language to check (overrides the config).", valueName: "en|fr"))
+    @Option(name: [.long, .customLong("lang")], help: ArgumentHelp("The templates' language to check (overrides the config).", valueName: "en|fr"))
     var locale: ReportLocale?
 
     @Flag(name: .long, help: "Fail (exit 65) when there is any warning, so that CI stops before publishing a report built on a misspelt key or a doubtful export.")

@@ -81,6 +81,8 @@ import Testing
         #expect(try run(["build", "--snapshots", "a", "--transactions", "b"], in: dir).status == 64)
         #expect(try run(["build", "--as-of", "2026-01-01"], in: dir).status == 64)
         #expect(try run(["build", "--locale", "de"], in: dir).status == 64)
+        // --lang, as users first try it, is --locale: accepted, the run goes on to the missing input (66, not 64).
+        #expect(try run(["build", "--lang", "fr", "--snapshots", "nowhere"], in: dir).status == 66)
         #expect(try run(["frobnicate"], in: dir).status == 64)
         #expect(!FileManager.default.fileExists(atPath: dir + "/site"))
     }
