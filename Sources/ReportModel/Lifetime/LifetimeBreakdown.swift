@@ -15,8 +15,10 @@ public struct LifetimeBreakdown: Sendable {
     public let buyers: Int
     /// Σ predicted CLV over them, when `clvKnown`.
     public let clvTotal: Double
-    /// Those with a predicted CLV below 1 currency unit, when `clvKnown`.
+    /// Those with a predicted CLV below 1 currency unit, and below 0 (a predicted loss: refunds
+    /// outweighing repeat purchases), when `clvKnown`.
     public let belowOne: Int
+    public let belowZero: Int
     /// Per segment (`report.segmentIDs` order, then one for rows without a known segment): the
     /// buyers that count and their Σ P(alive).
     public let members: [Int]
@@ -39,7 +41,7 @@ public struct LifetimeBreakdown: Sendable {
         let segmentCount = report.segmentIDs.count
         atRiskSegment = report.segmentIDs.firstIndex(of: "at_risk")
         guard case .fitted(let m) = report.lifetime, b.predictedCLV.count == b.count, b.probabilityAlive.count == b.count else {
-            (fitted, clvKnown, buyers, clvTotal, belowOne) = (false, false, 0, 0, 0)
+            (fitted, clvKnown, buyers, clvTotal, belowOne, belowZero) = (false, false, 0, 0, 0, 0)
             (members, aliveSum, atRiskRows, clvs, clvStart) = ([], [], [], [], [])
             return
         }
@@ -49,7 +51,7 @@ public struct LifetimeBreakdown: Sendable {
         let atRiskIndex = atRiskSegment ?? -1
         var members = [Int](repeating: 0, count: segmentCount + 1)
         var aliveSum = [Double](repeating: 0, count: segmentCount + 1)
-        var buyers = 0, clvTotal = 0.0, belowOne = 0
+        var buyers = 0, clvTotal = 0.0, belowOne = 0, belowZero = 0
         var atRisk: [Int] = []
         b.probabilityAlive.withUnsafeBufferPointer { alive in
         b.predictedCLV.withUnsafeBufferPointer { clv in
@@ -65,6 +67,7 @@ public struct LifetimeBreakdown: Sendable {
                 if known {
                     clvTotal += clv[i]
                     belowOne &+= (clv[i] < 1).bit
+                    belowZero &+= (clv[i] < 0).bit
                 }
                 if s == atRiskIndex { atRisk.append(i) }
             }
@@ -88,7 +91,7 @@ public struct LifetimeBreakdown: Sendable {
                 }
             }}}}}
         }
-        (self.buyers, self.clvTotal, self.belowOne, self.members, self.aliveSum) = (buyers, clvTotal, belowOne, members, aliveSum)
+        (self.buyers, self.clvTotal, self.belowOne, self.belowZero, self.members, self.aliveSum) = (buyers, clvTotal, belowOne, belowZero, members, aliveSum)
         (atRiskRows, self.clvs, self.clvStart) = (atRisk, clvs, clvStart)
     }
 
@@ -107,6 +110,8 @@ public struct LifetimeBreakdown: Sendable {
         public let top10Share: Double?, top20Share: Double?
         /// The share of buyers whose predicted CLV is below 1.
         public let belowOneShare: Double
+        /// The buyers whose predicted CLV is negative.
+        public let belowZero: Int
     }
 
     /// The distribution of predicted CLV, or nil when it is not known or no buyer counts.
@@ -149,7 +154,7 @@ public struct LifetimeBreakdown: Sendable {
             p75: at[rank(0.75)]!, p90: at[rank(0.90)]!, highest: at[n - 1]!,
             top10Share: share(top10, above: above10, count: count10, threshold: threshold10),
             top20Share: share(top20, above: above20, count: count20, threshold: threshold20),
-            belowOneShare: Double(belowOne) / Double(n))
+            belowOneShare: Double(belowOne) / Double(n), belowZero: belowZero)
     }
 
     /// The median predicted CLV of segment `index` (in `report.segmentIDs`), the mean of the two

@@ -48,6 +48,8 @@ struct LifetimeView {
             "top10_share": share(d.top10Share),
             "top20_share": share(d.top20Share),
             "below_one": format.percent(d.belowOneShare, decimals: 0),
+            "has_negative": d.belowZero > 0,
+            "negative_buyers": format.integer(d.belowZero),
         ]
     }
 

@@ -67,6 +67,10 @@ import Testing
         #expect(known.clvTotal == 50)
         #expect(known.meanAlive(segment: 0) == 0.5)
         #expect(known.distribution()?.median == 25)
+        #expect(known.distribution()?.belowZero == 0)
+        // A predicted loss (refunds outweighing repeat purchases) is counted.
+        let loss = LifetimeBreakdown(Self.report(clv: [-5, 0.5, 20], segment: [0, 0, 0])).distribution()
+        #expect(loss?.belowZero == 1 && loss?.belowOneShare == 2.0 / 3 && loss?.lowest == -5)
         let aliveOnly = LifetimeBreakdown(Self.report(clv: clv, alive: alive, segment: [0, 0, 0, 0], lifetime: Self.withoutSpend))
         #expect(!aliveOnly.clvKnown)
         #expect(aliveOnly.buyers == 3)
