@@ -40,7 +40,8 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
         // (Macintosh)"), so the header runs on into the data rows, or in `\r\r\n` (a line end
         // converted twice), so the last name ends in `\r`. Either read as a file without a customer
         // (every one lost) or without its last column, exit 0: an error, whatever else is missing.
-        if let index = names.firstIndex(where: { $0.utf8.contains(UInt8(ascii: "\r")) }) {
+        // (A quoted name may hold a line break, as any quoted field: only unquoted ones count.)
+        if let index = names.indices.first(where: { !fields[$0].quoted && names[$0].utf8.contains(UInt8(ascii: "\r")) }) {
             let doubled = names[index].hasSuffix("\r") && !names[index].dropLast().contains("\r")
             errors.append(InputError(file: file, line: line, column: index + 1,
                                      message: doubled ? "header name \"\(names[index].dropLast())\" ends in a carriage return: this file's lines end in \\r\\r\\n (a line end converted twice)"

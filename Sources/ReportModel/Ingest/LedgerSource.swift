@@ -87,12 +87,14 @@ public struct LedgerSource: SnapshotSource {
         let gap = monthEnds > LedgerSource.gapWarningMonths
             ? LedgerSource.longestGap(parsed, days: dayPeriods, from: firstMonth, to: cut.month, extremes: extremes) : nil
         if let gap, gap.count >= LedgerSource.gapErrorMonths {
+            let before = Month(index: firstMonth.index + gap.start - 1).lastDay
             throw InputErrors([InputError(file: display, line: 0, column: 0,
-                message: LedgerSource.gapText(gap, lines: parsed, from: firstMonth, to: cut.month, extremes: extremes),
-                expected: "at most \(LedgerSource.gapErrorMonths - 1) months in a row without a purchase line: correct the mistyped date, or cut the ledger with --as-of")])
+                message: LedgerSource.gapText(gap, lines: parsed, from: firstMonth, to: cut.month),
+                expected: "at most \(LedgerSource.gapErrorMonths - 1) months in a row without a purchase line: correct the mistyped date "
+                    + "(or, if the lines after the gap are the mistake, leave them out with --as-of \(before))")])
         }
         warnings = (gap.flatMap { gap in gap.count >= LedgerSource.gapWarningMonths
-                        ? ["\(display): " + LedgerSource.gapText(gap, lines: parsed, from: firstMonth, to: cut.month, extremes: extremes) + ": check for a mistyped date"]
+                        ? ["\(display): " + LedgerSource.gapText(gap, lines: parsed, from: firstMonth, to: cut.month) + ": check for a mistyped date"]
                         : nil } ?? [])
             + [LedgerSource.orderColumnWarning(file: display, lines: parsed),
                LedgerSource.trailingWarning(file: display, lastLine: Day(ordinal: extremes.latest.day), asOf: cut),
@@ -246,15 +248,44 @@ public struct LedgerSource: SnapshotSource {
         return longest.count > 0 ? longest : nil
     }
 
-    /// A gap of months without a purchase line (`longestGap`) in words, naming the earliest line's
-    /// date and customer: every one of those months still gets a month end (input.md), so one
-    /// mistyped year (1990 for 2024) makes hundreds of empty-looking snapshots.
-    static func gapText(_ gap: (start: Int, count: Int), lines: LedgerReader.Lines, from first: Month, to last: Month, extremes: Extremes) -> String {
+    /// A gap of months without a purchase line (`longestGap`) in words, naming the lines on either
+    /// side of it by date and customer: every one of those months still gets a month end
+    /// (input.md), so one mistyped year (1990 or 2124 for 2024) makes hundreds of empty-looking
+    /// snapshots, and either side may hold the mistake.
+    static func gapText(_ gap: (start: Int, count: Int), lines: LedgerReader.Lines, from first: Month, to last: Month) -> String {
         let span = last.index - first.index + 1
         let gapFirst = Month(index: first.index + gap.start), gapLast = Month(index: first.index + gap.start + gap.count - 1)
+        let (before, after) = linesAround(lines, from: gapFirst.firstDay.ordinal, through: gapLast.lastDay.ordinal)
+        func describe(_ line: (day: Int32, customer: Int32)) -> String { "\(Day(ordinal: line.day)) (customer \(lines.customers.id(line.customer)))" }
         return "\(gap.count) months without a purchase line (\(gapFirst) to \(gapLast)) each get a month end, "
-            + "\(span) in all from \(first); the earliest line is dated \(Day(ordinal: extremes.earliest.day)) "
-            + "(customer \(lines.customers.id(extremes.earliest.customer)))"
+            + "\(span) in all from \(first); the last line before them is dated \(describe(before)), the first after them \(describe(after))"
+    }
+
+    /// The latest line before day `start` and the earliest after day `end` (ties: the first in
+    /// file order), the parts gone through at once. Both exist for a gap between lines.
+    static func linesAround(_ lines: LedgerReader.Lines, from start: Int32, through end: Int32) -> (before: (day: Int32, customer: Int32), after: (day: Int32, customer: Int32)) {
+        var found = [Extremes](repeating: Extremes(), count: lines.parts.count)
+        found.withUnsafeMutableBufferPointer { found in
+            ParallelChunks.run(lines.parts.count) { k in
+                // `latest` is the line before the gap, `earliest` the one after it.
+                var own = Extremes()
+                lines.parts[k].day.withUnsafeBufferPointer { days in
+                    lines.parts[k].customer.withUnsafeBufferPointer { customers in
+                        for (i, day) in days.enumerated() {
+                            if day < start && day > own.latest.day { own.latest = (day, customers[i]) }
+                            if day > end && day < own.earliest.day { own.earliest = (day, customers[i]) }
+                        }
+                    }
+                }
+                found[k] = own
+            }
+        }
+        var all = Extremes()
+        for own in found {
+            if own.latest.day > all.latest.day { all.latest = own.latest }
+            if own.earliest.day < all.earliest.day { all.earliest = own.earliest }
+        }
+        return (all.latest, all.earliest)
     }
 
     /// The warning for a ledger without an `order_id` column that has a column named as order

@@ -76,7 +76,10 @@ public enum ReportBuilder {
         }
         var succeeded = false
         defer { lock.end(succeeded: succeeded) }
-        let previous = BuildCache.read(site: target)
+        // A ledger from a pipe is read once: hashing it for the cache would read it again (nothing
+        // left, or a named pipe waiting for a writer that never comes). Built whole, without a record.
+        let cacheable = ReportBuilder.inputIsRereadable(options.input)
+        let previous = cacheable ? BuildCache.read(site: target) : nil
         var keys: BuildCache.Keys?
         if let previous {
             keys = BuildCache.keys(options: options, templates: try awaitTemplates())
@@ -128,7 +131,9 @@ public enum ReportBuilder {
             return BuildCache.withLedgerKeys(known, options: options, templates: templates, periods: periods, digests: digests)
         }
         let pendingKeys: BackgroundTask<BuildCache.Keys?>?
-        if previous == nil {
+        if !cacheable {
+            pendingKeys = nil
+        } else if previous == nil {
             pendingKeys = BackgroundTask { BuildCache.keys(options: options, templates: templates, concurrently: false) }
         } else {
             pendingKeys = nil
@@ -388,6 +393,17 @@ public enum ReportBuilder {
         var result = Result(reports: reports, bytesRead: bytes, rowsRead: rows, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
         result.warnings = warnings
         return result
+    }
+
+    /// Whether the input can be read a second time, for the build cache's key: not a ledger from a
+    /// pipe or a socket (`--transactions /dev/stdin`). A path that cannot be looked at is left to
+    /// the reader's error.
+    static func inputIsRereadable(_ input: ReportInput) -> Bool {
+        guard case .transactions(let path, _) = input else { return true }
+        var info = stat()
+        guard stat(path, &info) == 0 else { return true }
+        let kind = info.st_mode & S_IFMT
+        return kind != S_IFIFO && kind != S_IFSOCK
     }
 
     /// The warnings about a snapshot as read: its unknown columns not warned about yet (each column

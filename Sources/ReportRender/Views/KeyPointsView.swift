@@ -37,7 +37,6 @@ struct KeyPointsView {
         return first.lowercased() + name.dropFirst()
     }
 
-    private func list(_ items: [String]) -> String { format.list(items) }
 
     /// The KPIs on and off their targets.
     func targets() -> String {
@@ -46,9 +45,9 @@ struct KeyPointsView {
         let off = withTarget.filter { $0.status == .offTarget }.map(shown)
         let on = withTarget.filter { $0.status == .onTarget }.map(shown)
         if withTarget.isEmpty { return t("No KPI with a target can be measured on this snapshot.", "Aucun KPI ciblé ne peut être mesuré sur ce relevé.") }
-        if off.isEmpty { return t("Every KPI with a target is on target (", "Tous les KPI ciblés sont dans la cible (") + list(on) + ")." }
-        let head = t("Off target: ", "Hors cible : ") + list(off) + "."
-        return on.isEmpty ? head : head + t(" On target: ", " Dans la cible : ") + list(on) + "."
+        if off.isEmpty { return t("Every KPI with a target is on target (", "Tous les KPI ciblés sont dans la cible (") + format.list(on) + ")." }
+        let head = t("Off target: ", "Hors cible : ") + format.list(off) + "."
+        return on.isEmpty ? head : head + t(" On target: ", " Dans la cible : ") + format.list(on) + "."
     }
 
     /// The KPIs whose value, as shown, changed since the previous snapshot, worse then better (the
@@ -67,10 +66,10 @@ struct KeyPointsView {
         let since = t(" since ", " depuis ") + previous.period.label
         switch (better.isEmpty, worse.isEmpty) {
         case (true, true): return t("No KPI moved", "Aucun KPI n'a bougé") + since + "."
-        case (false, true): return t("Better", "En progrès") + since + t(": ", " : ") + list(better) + "."
-        case (true, false): return t("Worse", "En recul") + since + t(": ", " : ") + list(worse) + "."
+        case (false, true): return t("Better", "En progrès") + since + t(": ", " : ") + format.list(better) + "."
+        case (true, false): return t("Worse", "En recul") + since + t(": ", " : ") + format.list(worse) + "."
         case (false, false):
-            return t("Worse", "En recul") + since + t(": ", " : ") + list(worse) + t(". Better: ", ". En progrès : ") + list(better) + "."
+            return t("Worse", "En recul") + since + t(": ", " : ") + format.list(worse) + t(". Better: ", ". En progrès : ") + format.list(better) + "."
         }
     }
 
@@ -98,7 +97,7 @@ struct KeyPointsView {
         guard !raised.isEmpty else { return t("No escalation raised.", "Aucune escalade déclenchée.") }
         return (raised.count == 1 ? t("1 escalation calls for a human decision: ", "1 escalade appelle une décision humaine : ")
                 : format.integer(raised.count) + t(" escalations call for a human decision: ", " escalades appellent une décision humaine : "))
-            + list(raised) + "."
+            + format.list(raised) + "."
     }
 
     /// The segment whose number of customers changed most since the previous snapshot, with its

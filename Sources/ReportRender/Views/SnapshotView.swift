@@ -151,18 +151,15 @@ public struct SnapshotView {
     /// Days between snapshots below which a snapshot's period is short: less than any month.
     static let shortPeriodDays: Int32 = 28
 
-    /// Whether `report` comes fewer than `shortPeriodDays` after the snapshot before it, where that
-    /// one came a month or more after its own predecessor (or had none): a ledger's default as-of
-    /// date a few days into a month, or a mid-month export after month-end ones. Its period figures
-    /// (retention, churn, newly active and lapsed customers, revenue of the period) then cover those
-    /// days only, against monthly targets. Snapshots taken weekly throughout are not flagged after
-    /// their second.
+    /// Whether `report` comes fewer than `shortPeriodDays` after the snapshot before it: a ledger's
+    /// default as-of date a few days into a month, a mid-month export among month-end ones, weekly
+    /// exports. Its period figures (retention, churn, newly active and lapsed customers, revenue of
+    /// the period) then cover those days only, against targets set per month (metrics.md: churn
+    /// "< 0.05 per month"). (A first rule, flagging only a short period after a long one, missed the
+    /// second of two short ones in a row and flagged the second of weekly exports alone.)
     static func isShortPeriod(_ report: SnapshotReport, history: [SnapshotReport]) -> Bool {
         guard let previous = history.last else { return false }
-        let days = report.period.asOf.ordinal - previous.period.asOf.ordinal
-        guard days < shortPeriodDays else { return false }
-        guard history.count >= 2 else { return true }
-        return previous.period.asOf.ordinal - history[history.count - 2].period.asOf.ordinal >= shortPeriodDays
+        return report.period.asOf.ordinal - previous.period.asOf.ordinal < shortPeriodDays
     }
 
     /// Whether a snapshot has buyers, but fewer than `fewBuyers`.

@@ -451,15 +451,17 @@ struct IngestLedgerTests {
         let stray = "customer_id,date,amount\nB,2026-03-10,20\nZ,2024-01-05,10\nB,2026-04-10,5\n"
         let found = try Self.sourceWarnings(stray)
         #expect(found == ["ledger.csv: 25 months without a purchase line (2024-02 to 2026-02) each get a month end, 28 in all from 2024-01; "
-            + "the earliest line is dated 2024-01-05 (customer Z): check for a mistyped date"])
+            + "the last line before them is dated 2024-01-05 (customer Z), the first after them 2026-03-10 (customer B): check for a mistyped date"])
         #expect(try Self.sourceWarnings("customer_id,date,amount\nB,2026-03-10,20\nZ,2025-03-05,10\n").isEmpty)  // 11 months
         // Ten years without a line are a mistyped year, refused: 2124 for 2024 made 1,199 month ends
         // of a four-line ledger (minutes of build, an 860 MB site). 119 empty months are a warning.
         let typo = "customer_id,date,amount\nA,2025-01-05,10\nB,2025-02-05,10\nA,2025-03-05,10\nB,2124-11-05,10\n"
         let error = try #require(try Self.sourceErrors(typo))
         expectSingleError(error, file: "ledger.csv", line: 0, column: 0, message: [
-            "1195 months without a purchase line (2025-04 to 2124-10) each get a month end, 1199 in all from 2025-01; the earliest line is dated 2025-01-05 (customer A)"],
-            expected: ["at most 119 months in a row without a purchase line: correct the mistyped date, or cut the ledger with --as-of"])
+            "1195 months without a purchase line (2025-04 to 2124-10) each get a month end, 1199 in all from 2025-01; "
+                + "the last line before them is dated 2025-03-05 (customer A), the first after them 2124-11-05 (customer B)"],
+            expected: ["at most 119 months in a row without a purchase line: correct the mistyped date "
+                + "(or, if the lines after the gap are the mistake, leave them out with --as-of 2025-03-31)"])
         #expect(try Self.sourceErrors(typo, asOf: "2025-03-31") == nil)
         let decade = try Self.sourceWarnings("customer_id,date,amount\nA,2015-01-05,10\nB,2024-12-20,10\n")
         #expect(decade.count == 1 && decade[0].hasPrefix("ledger.csv: 118 months without a purchase line"), "\(decade)")

@@ -311,8 +311,6 @@ import Testing
         }
     }
 
-    /// Relative folders of one letter, new: `init` and `sample` crashed (SIGILL in Foundation's
-    /// `deletingLastPathComponent`, see `PathParent`).
     /// Pipes (QA crash hunt): a ledger read from a pipe (it was called empty), a device refused, a
     /// closed pipe on standard output or error leaving the exit status as it is (SIGPIPE ended
     /// validate and the error paths with 141, hiding the status under `set -o pipefail`).
@@ -321,6 +319,20 @@ import Testing
         let exe = Self.executable.path, ledger = Self.packageRoot + "/Examples/ledger/transactions.csv"
         let piped = try run(["-c", "cat '\(ledger)' | '\(exe)' validate --transactions /dev/stdin"], in: dir, program: "/bin/bash")
         #expect(piped.status == 0 && piped.out.contains("OK: 24 snapshot(s), 2465 rows"), "\(piped)")
+        // Over 2 MB (the read's buffer grows twice), and into build twice: the build cache would read
+        // the pipe a second time (the rebuild found it empty), so a piped build keeps no record.
+        #expect(try run(["sample", "--ledger", "--out", "big", "--customers", "32000", "--months", "1", "--quiet"], in: dir).status == 0)
+        let big = try String(contentsOfFile: dir + "/big/transactions.csv", encoding: .utf8)
+        #expect(big.utf8.count > 2 << 20)
+        let direct = try run(["validate", "--transactions", "big/transactions.csv"], in: dir)
+        let bigPiped = try run(["-c", "cat big/transactions.csv | '\(exe)' validate --transactions /dev/stdin"], in: dir, program: "/bin/bash")
+        #expect(bigPiped.status == 0 && direct.status == 0)
+        #expect(bigPiped.out.split(separator: "\n").dropFirst(2) == direct.out.split(separator: "\n").dropFirst(2), "\(bigPiped.out)")
+        for _ in 0..<2 {
+            let built = try run(["-c", "cat '\(ledger)' | '\(exe)' build --transactions /dev/stdin --out piped --quiet"], in: dir, program: "/bin/bash")
+            #expect(built.status == 0, "\(built.err)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/piped/.fidelis-cache"))
         try expect(["validate", "--transactions", "/dev/zero"], in: dir, status: 65, saying: "zero:0:0: not a file but a device (expected a CSV file, or a pipe)")
         // 24 snapshots of summary: more than a pipe's buffer once repeated; `head` closes it early.
         try FileManager.default.createDirectory(atPath: dir + "/many", withIntermediateDirectories: true)
@@ -344,6 +356,8 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir + "/site"))
     }
 
+    /// Relative folders of one letter, new: `init` and `sample` crashed (SIGILL in Foundation's
+    /// `deletingLastPathComponent`, see `PathParent`).
     @Test func oneLetterFolders() throws {
         let dir = temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
         for arguments in [["init", "p"], ["init", "q/rr"], ["init", "z/"], ["sample", "--out", "k", "--customers", "5", "--months", "1"]] {

@@ -210,8 +210,8 @@ import ReportModel
     }
 
     /// A snapshot a few days after a month-end one (a ledger's default as-of date early in a month)
-    /// says that its period figures cover those days; the month ends before it do not, nor do
-    /// snapshots taken weekly throughout (after their second).
+    /// says that its period figures cover those days; the month ends before it do not. Any period
+    /// under 28 days is short (weekly exports, two short periods in a row).
     @Test func aShortLastPeriodIsSaidOnThePages() throws {
         let f = BuildFixture(); defer { f.remove() }
         f.write("customer_id,date,amount\nC1,2026-08-03,20.00\nC2,2026-09-10,35.50\nC1,2026-10-02,12.00\n", to: "t.csv")
@@ -224,7 +224,7 @@ import ReportModel
             let page = try String(contentsOfFile: f.path("site/\(month)/diagnostic.md"), encoding: .utf8)
             #expect(!page.contains("Short period"), "\(month)")
         }
-        // Weekly snapshots: the second is 7 days after the first (flagged), the third after a gap of 7 (not).
+        // Weekly snapshots: each after the first; two short periods in a row, both; 28 days, not.
         f.sample("in", customers: 20, months: 1, seed: 1)
         let built = try #require(try f.build("in").latest)
         func report(_ month: Int, _ day: Int) -> SnapshotReport {
@@ -235,7 +235,9 @@ import ReportModel
         let (a, b, c) = (report(10, 1), report(10, 8), report(10, 15))
         #expect(!SnapshotView.isShortPeriod(a, history: []))
         #expect(SnapshotView.isShortPeriod(b, history: [a]))
-        #expect(!SnapshotView.isShortPeriod(c, history: [a, b]))
+        #expect(SnapshotView.isShortPeriod(c, history: [a, b]))
+        #expect(SnapshotView.isShortPeriod(report(3, 31), history: [report(1, 31), report(2, 28), report(3, 15)]))
+        #expect(!SnapshotView.isShortPeriod(report(2, 28), history: [report(1, 31)]))
         #expect(!SnapshotView.isShortPeriod(report(10, 31), history: [report(9, 30)]))
         #expect(SnapshotView.isShortPeriod(report(11, 4), history: [report(9, 30), report(10, 31)]))
         #expect(!SnapshotView.isShortPeriod(report(11, 28), history: [report(9, 30), report(10, 31)]))
