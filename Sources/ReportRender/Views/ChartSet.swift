@@ -96,9 +96,6 @@ struct ChartSet {
             if all.count < 2 { return fr ? "Il faut au moins deux relevés" : "Needs at least two snapshots" }
             return fr ? "Aucun client actif à un relevé précédent" : "No customer active at an earlier snapshot"
         case .nps, .csat, .csatSatisfiedShare, .ces:
-            if report.source.fromLedger {
-                return fr ? "Aucune réponse d'enquête\u{00A0}: un journal de transactions n'en a pas" : "No survey answers: a transaction ledger has none"
-            }
             let column = key == .csatSatisfiedShare ? "csat" : key.rawValue
             return fr ? "Aucune réponse d'enquête (colonne \(column))" : "No survey answers (column \(column))"
         default:

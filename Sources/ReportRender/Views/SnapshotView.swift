@@ -450,6 +450,8 @@ public struct SnapshotView {
                 "log_likelihood": format.number(m.logLikelihood, decimals: 1),
                 "gamma_gamma": m.p != nil,
                 "gamma_gamma_reason": m.gammaGammaReason.map { lifetimeReason($0) } ?? "",
+                // The buyers the spend model is fitted without (x = 0 or m <= 0: metrics.md).
+                "gamma_gamma_excluded": format.integer(m.gammaGammaExcluded),
                 // a + b this large: the Beta(a, b) of the dropout probability has no spread left (the
                 // fit ran along the a, b → ∞ ridge), so every customer drops out after a purchase
                 // with the same probability a / (a + b); the parameters alone would not say so.
