@@ -6,6 +6,7 @@ import ReportRender
 /// `fidelis-report build`: computes every snapshot and writes the site.
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Build the report site (default input: the shipped example data).",
         discussion: """
         Writes into a staging folder beside --out and swaps it in at the end: a failed or \

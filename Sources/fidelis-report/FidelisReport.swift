@@ -32,6 +32,13 @@ struct FidelisReport: ParsableCommand {
         // ending the process by SIGPIPE (exit 141, which hid the status under `set -o pipefail`);
         // `build` also ignores it once it catches the interrupting signals (`InterruptCleanup`).
         signal(SIGPIPE, SIG_IGN)
+        // `help NAME` for a NAME that is no command: the parser printed the general help, exit 0.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let commands = configuration.subcommands.compactMap { $0.configuration.commandName }
+        if arguments.count >= 2, arguments[0] == "help", !arguments[1].hasPrefix("-"), !commands.contains(arguments[1]) {
+            Exit.printError("no command named \"\(arguments[1])\" (expected one of \(commands.joined(separator: ", ")))")
+            Foundation.exit(64)
+        }
         var command: ParsableCommand
         do {
             command = try parseAsRoot()

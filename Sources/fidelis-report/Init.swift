@@ -7,6 +7,7 @@ import Synchronization
 /// `fidelis-report init`: writes an editable config and copies of the templates.
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Write an editable fidelis.yml and copies of the templates into a folder.",
         discussion: """
             Refuses to overwrite existing files. Then: fidelis-report build --config DIR/fidelis.yml --templates DIR/templates

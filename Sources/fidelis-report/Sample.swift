@@ -4,7 +4,7 @@ import ReportModel
 
 /// `fidelis-report sample`: writes realistic, deterministic demo data.
 struct Sample: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write deterministic demo snapshots (or a ledger) to a folder.")
+    static let configuration = CommandConfiguration(commandName: "sample", abstract: "Write deterministic demo snapshots (or a ledger) to a folder.")
 
     @Option(name: .long, help: ArgumentHelp("Folder to write (created if needed; one that already holds CSV files is refused).", valueName: "dir"))
     var out: String

@@ -5,7 +5,7 @@ import ReportRender
 
 /// `fidelis-report validate`: checks the input and config (and templates), prints a summary, writes nothing.
 struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check input data and config (and templates with --templates); print a summary; write nothing.")
+    static let configuration = CommandConfiguration(commandName: "validate", abstract: "Check input data and config (and templates with --templates); print a summary; write nothing.")
 
     @OptionGroup var input: InputOptions
 

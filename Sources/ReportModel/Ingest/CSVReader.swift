@@ -33,15 +33,21 @@ public struct CSVReader {
         if count >= 3, let b = base, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { position = 3 } else { position = 0 }
     }
 
-    /// The error for a file that is not CSV text at all, told by its first bytes: UTF-16 text
-    /// (spreadsheets' "Unicode text" exports), a gzip file, a ZIP archive (an .xlsx workbook is
+    /// The error for a file that is not CSV text at all, told by its first bytes: UTF-16 or UTF-32
+    /// text (spreadsheets' "Unicode text" exports), two byte-order marks, a gzip file, a ZIP archive (an .xlsx workbook is
     /// one) or a legacy .xls workbook. Nil for anything else, which the reader then reads.
     public static func notText(_ bytes: UnsafeRawBufferPointer) -> CSVSyntaxError? {
         guard bytes.count >= 2 else { return nil }
         let b = bytes
         func starts(_ signature: [UInt8]) -> Bool { b.count >= signature.count && zip(b, signature).allSatisfy { $0 == $1 } }
         let what: String, expected: String
-        if starts([0xFF, 0xFE]) || starts([0xFE, 0xFF]) || (b[0] == 0) != (b[1] == 0) {
+        if starts([0xFF, 0xFE, 0x00, 0x00]) || starts([0x00, 0x00, 0xFE, 0xFF]) {
+            (what, expected) = ("the file is UTF-32 text", "UTF-8 text: export it as CSV UTF-8")
+        } else if starts([0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF]) {
+            // A byte-order mark written twice (a UTF-8 file saved again as "UTF-8 with BOM"): the
+            // second one was read into the first header name, whose hint then named it.
+            (what, expected) = ("the file starts with two byte-order marks", "one at most: save the file as CSV UTF-8 again, or remove the invisible characters before the first name")
+        } else if starts([0xFF, 0xFE]) || starts([0xFE, 0xFF]) || (b[0] == 0) != (b[1] == 0) {
             (what, expected) = ("the file is UTF-16 text", "UTF-8 text: export it as CSV UTF-8")
         } else if starts([0x1F, 0x8B]) {
             (what, expected) = ("the file is gzip-compressed", "CSV text: decompress it first")

@@ -116,7 +116,8 @@ public struct LedgerReader {
             let idField = fields[cID]
             let idBytes = reader.unescapedBytes(idField, scratch: &scratch)
             var customer: Int32 = -1
-            if idBytes.isEmpty { fail(cID, "customer_id is missing", "a non-empty customer id") }
+            // Guest checkouts (an order without a customer account) are the usual cause in a shop export.
+            if idBytes.isEmpty { fail(cID, "customer_id is missing", "a non-empty customer id; lines without a customer, such as guest checkouts, cannot be followed over time: leave them out of the export") }
             else if !idBytes.withUnsafeBytes({ TextValidation.isValidUTF8($0) }) { fail(cID, "customer_id is not valid UTF-8 text", TextValidation.expectedUTF8) }
             else { customer = idBytes.withUnsafeBytes { builder.intern($0) } }
             let dateRaw = reader.rawBytes(fields[cDate])

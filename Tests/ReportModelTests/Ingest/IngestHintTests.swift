@@ -231,6 +231,10 @@ import Testing
         ([0x1F, 0x8B, 0x08, 0x00], "the file is gzip-compressed", "CSV text: decompress it first"),
         ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], "the file is a ZIP archive, as an .xlsx workbook is", "save the sheet as CSV UTF-8, or unzip the export"),
         ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "the file is an .xls workbook", "CSV text: save the sheet as CSV UTF-8"),
+        // UTF-32 was named UTF-16; a doubled byte-order mark went into the first header name.
+        ([0xFF, 0xFE, 0x00, 0x00, 0x63, 0x00, 0x00, 0x00], "the file is UTF-32 text", "UTF-8 text: export it as CSV UTF-8"),
+        ([0x00, 0x00, 0xFE, 0xFF, 0x00, 0x00, 0x00, 0x63], "the file is UTF-32 text", "UTF-8 text: export it as CSV UTF-8"),
+        ([0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF], "the file starts with two byte-order marks", "one at most: save the file as CSV UTF-8 again"),
     ] as [([UInt8], String, String)])
     func binaryFiles(_ signature: [UInt8], _ message: String, _ expected: String) {
         let bytes = signature + Array("customer_id,date,amount\nA,2026-01-05,1\n".utf8)

@@ -144,7 +144,7 @@ struct IngestLedgerTests {
         BadLine(row: "A,2026-01-10,\"12,50\",O9", column: 3, message: "amount \"12,50\" is not a decimal number", expected: "12.50"),
         BadLine(row: "A,2026-01-10,1000000000000,O9", column: 3, message: "amount \"1000000000000\" is too large: amounts have at most 12 digits before the decimal point", expected: "12.50"),
         BadLine(row: "A,2026-01-10,,O9", column: 3, message: "amount is missing", expected: "a decimal number (negative for refunds)"),
-        BadLine(row: ",2026-01-10,10,O9", column: 1, message: "customer_id is missing", expected: "a non-empty customer id"),
+        BadLine(row: ",2026-01-10,10,O9", column: 1, message: "customer_id is missing", expected: "a non-empty customer id; lines without a customer, such as guest checkouts, cannot be followed over time: leave them out of the export"),
         BadLine(row: "A,2026-01-10,10", column: 4, message: "the row has 3 field(s)", expected: "4 fields as in the header row"),
         BadLine(row: "A,2026-01-10,10,O9,x", column: 5, message: "the row has 5 field(s)", expected: "4 fields as in the header row"),
         BadLine(row: "\"A,2026-01-10,10,O9", column: 1, message: "quoted field is never closed", expected: "a closing quote"),

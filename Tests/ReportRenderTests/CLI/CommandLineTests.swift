@@ -84,6 +84,9 @@ import Testing
         // --lang, as users first try it, is --locale: accepted, the run goes on to the missing input (66, not 64).
         #expect(try run(["build", "--lang", "fr", "--snapshots", "nowhere"], in: dir).status == 66)
         #expect(try run(["frobnicate"], in: dir).status == 64)
+        // `help` of no command printed the general help with status 0.
+        try expect(["help", "frobnicate"], in: dir, status: 64, saying: "no command named \"frobnicate\" (expected one of build, validate, sample, init)")
+        #expect(try run(["help", "sample"], in: dir).status == 0)
         #expect(!FileManager.default.fileExists(atPath: dir + "/site"))
     }
 
