@@ -172,8 +172,10 @@ public struct LedgerSource: SnapshotSource {
     static let maxMonthEnds = 1_200
 
     /// The earliest and the latest line, by day and customer (ties: the first in file order); customer
-    /// −1 when there is no line. The parts are gone through at once.
-    static func extremeLines(_ lines: LedgerReader.Lines) -> Extremes {
+    /// −1 when there is no line. The parts are gone through at once. Only lines after day
+    /// `earliestAfter` may be the earliest, and before day `latestBefore` the latest (the lines on
+    /// either side of a gap, `linesAround`).
+    static func extremeLines(_ lines: LedgerReader.Lines, earliestAfter: Int32 = .min, latestBefore: Int32 = .max) -> Extremes {
         var found = [Extremes](repeating: Extremes(), count: lines.parts.count)
         found.withUnsafeMutableBufferPointer { found in
             ParallelChunks.run(lines.parts.count) { k in
@@ -181,8 +183,8 @@ public struct LedgerSource: SnapshotSource {
                 lines.parts[k].day.withUnsafeBufferPointer { days in
                     lines.parts[k].customer.withUnsafeBufferPointer { customers in
                         for (i, day) in days.enumerated() {
-                            if day < own.earliest.day { own.earliest = (day, customers[i]) }
-                            if day > own.latest.day { own.latest = (day, customers[i]) }
+                            if day < own.earliest.day && day > earliestAfter { own.earliest = (day, customers[i]) }
+                            if day > own.latest.day && day < latestBefore { own.latest = (day, customers[i]) }
                         }
                     }
                 }
@@ -262,30 +264,10 @@ public struct LedgerSource: SnapshotSource {
     }
 
     /// The latest line before day `start` and the earliest after day `end` (ties: the first in
-    /// file order), the parts gone through at once. Both exist for a gap between lines.
+    /// file order). Both exist for a gap between lines.
     static func linesAround(_ lines: LedgerReader.Lines, from start: Int32, through end: Int32) -> (before: (day: Int32, customer: Int32), after: (day: Int32, customer: Int32)) {
-        var found = [Extremes](repeating: Extremes(), count: lines.parts.count)
-        found.withUnsafeMutableBufferPointer { found in
-            ParallelChunks.run(lines.parts.count) { k in
-                // `latest` is the line before the gap, `earliest` the one after it.
-                var own = Extremes()
-                lines.parts[k].day.withUnsafeBufferPointer { days in
-                    lines.parts[k].customer.withUnsafeBufferPointer { customers in
-                        for (i, day) in days.enumerated() {
-                            if day < start && day > own.latest.day { own.latest = (day, customers[i]) }
-                            if day > end && day < own.earliest.day { own.earliest = (day, customers[i]) }
-                        }
-                    }
-                }
-                found[k] = own
-            }
-        }
-        var all = Extremes()
-        for own in found {
-            if own.latest.day > all.latest.day { all.latest = own.latest }
-            if own.earliest.day < all.earliest.day { all.earliest = own.earliest }
-        }
-        return (all.latest, all.earliest)
+        let found = extremeLines(lines, earliestAfter: end, latestBefore: start)
+        return (found.latest, found.earliest)
     }
 
     /// The warning for a ledger without an `order_id` column that has a column named as order
