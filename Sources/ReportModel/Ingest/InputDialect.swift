@@ -14,8 +14,9 @@ public struct InputDialect: Sendable, Equatable {
     }
 
     /// Header names are matched case-insensitively after trimming spaces.
+    /// (Line breaks are trimmed too: a quoted `"first_order_date\r"` was dropped as unknown.)
     public static func normalizedHeader(_ name: String) -> String {
-        name.trimmingCharacters(in: " \t").lowercased()
+        name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
     }
 
     /// The delimiter for a file: the forced one, or `;` when the header row has more `;` than `,`.

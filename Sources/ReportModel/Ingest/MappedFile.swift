@@ -66,9 +66,18 @@ public final class MappedFile: @unchecked Sendable {
         bytes = UnsafeRawBufferPointer(start: pointer, count: length)
     }
 
-    /// Reads `fd` to its end into memory of its own.
+    /// Most bytes read from a pipe: half the machine's memory (an endless pipe, `cat /dev/zero |`,
+    /// grew by 250 MB/s until the system killed the process).
+    static var pipeLimit: Int {
+        let pages = sysconf(Int32(_SC_PHYS_PAGES)), size = sysconf(Int32(_SC_PAGESIZE))
+        return pages > 0 && size > 0 ? pages * size / 2 : 4 << 30
+    }
+
+    /// Reads `fd` to its end into memory of its own: at most `pipeLimit` bytes, and no further than
+    /// its first megabyte when that holds a NUL byte (no CSV text has one: `/dev/zero`, a binary).
     private static func readAll(_ fd: Int32, displayName: String) throws -> (UnsafeMutableRawPointer?, Int) {
-        var capacity = 1 << 20, count = 0
+        let limit = pipeLimit
+        var capacity = 1 << 20, count = 0, checkedForNUL = false
         guard var buffer = malloc(capacity) else {
             throw InputError(file: displayName, line: 0, column: 0, message: "cannot read the pipe: out of memory", expected: "a smaller input")
         }
@@ -90,6 +99,18 @@ public final class MappedFile: @unchecked Sendable {
                 throw InputError(file: displayName, line: 0, column: 0, message: "cannot read the pipe: \(reason)", expected: "a readable input")
             }
             count += n
+            if !checkedForNUL && (count >= 1 << 20 || n == 0) {
+                checkedForNUL = true
+                if memchr(buffer, 0, count) != nil {
+                    free(buffer)
+                    throw InputError(file: displayName, line: 1, column: 1, message: "the input holds NUL bytes, which no CSV text has", expected: "CSV text")
+                }
+            }
+            if count > limit {
+                free(buffer)
+                throw InputError(file: displayName, line: 0, column: 0, message: "the pipe holds more than \(limit >> 20) MB, half this machine's memory",
+                                 expected: "a smaller input, or the ledger saved to a file (which is read without holding it whole)")
+            }
         }
         if count == 0 { free(buffer); return (nil, 0) }
         return (buffer, count)

@@ -71,7 +71,7 @@ enum TemplateStructureCheck {
                 return located("unescaped value: \(tag.text) would put a customer's text into the deliverable as Markdown (links, images, code blocks) (expected {{\(tag.name)}}, the same text escaped)")
             case .partial where tag.name.hasPrefix("*"), .parent where tag.name.hasPrefix("*"):
                 // Its template's name comes from the data: a loop through it could not be found.
-                return located("refused dynamic partial: \(tag.text) takes the name of the template it includes from the data (expected a template's own name, as {{>\(tag.name.dropFirst())}})")
+                return located("refused dynamic partial: \(tag.text) takes the name of the template it includes from the data (expected the name of one of the templates, \(TemplateSet.templates.map(\.0).joined(separator: ", ")))")
             case .partial where !templates.contains(tag.name), .parent where !templates.contains(tag.name):
                 return located("unknown partial: \(tag.text) names no template, so it would show nothing (expected one of \(templates.joined(separator: ", ")))")
             case .partial where html && !pages.contains(tag.name), .parent where html && !pages.contains(tag.name):
@@ -94,17 +94,25 @@ enum TemplateStructureCheck {
     /// tags took 2.5 s, 45 k 40 s); the built-in templates have a few hundred.
     static let maxTags = 5_000
 
+    /// Most partial or parent tags in one template: each renders a whole template, and 4,000 in a
+    /// template whose included template had 4,000 more made 16 million renders a snapshot (memory
+    /// without bound). The built-in templates have none.
+    static let maxPartials = 100
+
     /// What the tool refuses in a template before Mustache reads it (`tags` from `MustacheTag.scan`):
     /// other delimiters (the checks cannot read past them: a partial that includes its own template
     /// hid behind `{{=<% %>=}}` and recursed until the stack overflowed, and misspelt keys went
-    /// unreported), sections nested more than `maxNesting` deep, more than `maxTags` tags.
+    /// unreported), sections nested more than `maxNesting` deep, a section opened inside itself,
+    /// more than `maxTags` tags or `maxPartials` partials.
     static func unreadableProblem(in tags: [MustacheTag]) -> Problem? {
         if tags.count > maxTags {
             let tag = tags[maxTags]
             return Problem(line: tag.line, column: tag.column,
                            message: "template error: more than \(maxTags) tags (expected at most \(maxTags): the built-in templates have a few hundred)")
         }
-        var depth = 0
+        var depth = 0, partials = 0
+        // The sections open, to find one opened again inside itself.
+        var open: [MustacheTag] = []
         for tag in tags {
             switch tag.kind {
             case .setDelimiter:
@@ -116,13 +124,34 @@ enum TemplateStructureCheck {
                     return Problem(line: tag.line, column: tag.column,
                                    message: "template error: \(tag.text) opens a section \(depth) levels deep (expected at most \(maxNesting) sections inside one another)")
                 }
+                // A list section inside itself repeats the whole list at each level: 16 levels of
+                // {{#snapshots}} over 3 snapshots rendered a page 43 million times.
+                // (Not the lambdas such as `first()`, which are no list.)
+                if tag.kind == .section, !tag.name.hasSuffix(")"), let outer = open.first(where: { $0.kind == .section && $0.name == tag.name }) {
+                    return Problem(line: tag.line, column: tag.column,
+                                   message: "template error: \(tag.text) opens inside \(outer.text) of line \(outer.line), which it repeats at each level (expected \(outer.text) closed before it opens again)")
+                }
+                if tag.kind == .parent {
+                    partials += 1
+                    if partials > maxPartials { return tooManyPartials(tag) }
+                }
+                open.append(tag)
+            case .partial:
+                partials += 1
+                if partials > maxPartials { return tooManyPartials(tag) }
             case .close:
                 depth = max(0, depth - 1)
+                _ = open.popLast()
             default:
                 break
             }
         }
         return nil
+    }
+
+    private static func tooManyPartials(_ tag: MustacheTag) -> Problem {
+        Problem(line: tag.line, column: tag.column,
+                message: "template error: more than \(maxPartials) partial tags, each rendering a whole template (expected at most \(maxPartials))")
     }
 
     /// The first template of `partials` (each template's partial and parent tags, by template name) that

@@ -292,6 +292,9 @@ import Testing
         let doubled = S.read("customer_id,last_order_date,orders,revenue,nps\r\r\nA,2026-01-05,1,10,9\r\r\n").errors
         #expect(doubled.first.first.map { $0.line == 1 && $0.column == 5 && $0.expected == expected
             && $0.message == "header name \"nps\" ends in a carriage return: this file's lines end in \\r\\r\\n (a line end converted twice)" } == true, "\(doubled)")
+        // A known name quoted with a line break at its end is that column (it was dropped as unknown).
+        let quoted = S.read("customer_id,last_order_date,orders,\"revenue\r\"\nA,2026-01-05,1,10\n")
+        #expect(quoted.errors.total == 0 && quoted.table?.revenue.first == 10 * Money.scale, "\(quoted.errors)")
         // A quoted header name may hold a line break (an unknown column, ignored).
         #expect(S.read("customer_id,last_order_date,orders,revenue,\"note\r\nx\"\r\nA,2026-01-05,1,10,hi\r\n").errors.total == 0)
         // The same rows with \r\n line ends are read.

@@ -337,6 +337,9 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: dir + "/piped/.fidelis-cache"))
         try expect(["validate", "--transactions", "/dev/zero"], in: dir, status: 65, saying: "zero:0:0: not a file but a device (expected a CSV file, or a pipe)")
+        // An endless pipe of NUL bytes stops at its first megabyte (it grew until the system killed it).
+        let zeros = try run(["-c", "head -c 3000000 /dev/zero | '\(exe)' validate --transactions /dev/stdin"], in: dir, program: "/bin/bash")
+        #expect(zeros.status == 65 && zeros.err.contains("stdin:1:1: the input holds NUL bytes, which no CSV text has"), "\(zeros)")
         // 24 snapshots of summary: more than a pipe's buffer once repeated; `head` closes it early.
         try FileManager.default.createDirectory(atPath: dir + "/many", withIntermediateDirectories: true)
         #expect(try run(["sample", "--out", "many/s", "--customers", "20", "--months", "400", "--quiet"], in: dir).status == 0)

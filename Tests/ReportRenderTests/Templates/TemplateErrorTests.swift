@@ -100,13 +100,22 @@ import ReportModel
         #expect(loop.message.contains("(page → page)"), "\(loop)")
         // Sections 3,000 deep overflowed Mustache's parser (exit 139), and 60,000 tags took minutes
         // (its parser is quadratic): both refused with a location before it reads them.
-        let deep = String(repeating: "{{#client}}\n", count: 2000) + "x" + String(repeating: "{{/client}}", count: 2000)
+        let deep = String(repeating: "{{^client}}\n", count: 2000) + "x" + String(repeating: "{{/client}}", count: 2000)
         guard case .failure(let nested) = try load(["en/strategy.md.mustache": deep]) else { Issue.record("accepted 2,000 levels"); return }
         #expect(nested.line == 101 && nested.column == 1)
-        #expect(nested.message == "template error: {{#client}} opens a section 101 levels deep (expected at most 100 sections inside one another)")
-        guard case .success = try load(["en/strategy.md.mustache": String(repeating: "{{#client}}", count: 100) + String(repeating: "{{/client}}", count: 100)]) else {
+        #expect(nested.message == "template error: {{^client}} opens a section 101 levels deep (expected at most 100 sections inside one another)")
+        guard case .success = try load(["en/strategy.md.mustache": String(repeating: "{{^client}}", count: 100) + String(repeating: "{{/client}}", count: 100)]) else {
             Issue.record("refused 100 levels"); return
         }
+        // A list inside itself repeats the whole list at each level (16 levels: 43 million renders);
+        // more than 100 partials fan out the same way. A lambda such as first() may nest.
+        guard case .failure(let itself) = try load(["en/strategy.md.mustache": "{{#kpis}}\n{{#trend}}{{#kpis}}x{{/kpis}}{{/trend}}{{/kpis}}"]) else { Issue.record("accepted"); return }
+        #expect(itself.line == 2 && itself.column == 11 && itself.message.hasPrefix("template error: {{#kpis}} opens inside {{#kpis}} of line 1"), "\(itself.line):\(itself.column) \(itself.message)")
+        guard case .success = try load(["en/strategy.md.mustache": "{{#kpis}}{{#first()}}{{#trend}}{{#first()}}x{{/first()}}{{/trend}}{{/first()}}{{/kpis}}"]) else {
+            Issue.record("refused nested first()"); return
+        }
+        guard case .failure(let fanout) = try load(["en/strategy.md.mustache": String(repeating: "{{>loyalty-program}}\n", count: 101)]) else { Issue.record("accepted 101 partials"); return }
+        #expect(fanout.line == 101 && fanout.message.hasPrefix("template error: more than 100 partial tags"), "\(fanout)")
         guard case .failure(let many) = try load(["en/strategy.md.mustache": String(repeating: "{{client}}\n", count: 6000)]) else { Issue.record("accepted 6,000 tags"); return }
         #expect(many.line == 5001 && many.message.hasPrefix("template error: more than 5000 tags"))
         // A tag left unfinished is said as such, not as the section it is in.
