@@ -29,8 +29,10 @@ struct FidelisReport: ParsableCommand {
     static func main() {
         MemoryPolicy.apply()
         // A closed pipe (`validate | head`, `… 2>&1 | true`) drops what is written to it instead of
-        // ending the process by SIGPIPE (exit 141, which hid the status under `set -o pipefail`);
-        // `build` also ignores it once it catches the interrupting signals (`InterruptCleanup`).
+        // ending the process by SIGPIPE (exit 141, which hid the status under `set -o pipefail`).
+        // Ignored, not caught as `InterruptCleanup`'s signals are: on Linux libdispatch's handler
+        // sends a SIGPIPE raised by a write on to its own thread, again and again, and the source
+        // never fires. The write fails (EPIPE), its text is dropped, the run ends as it would have.
         signal(SIGPIPE, SIG_IGN)
         // `help NAME` for a NAME that is no command: the parser printed the general help, exit 0.
         let arguments = Array(CommandLine.arguments.dropFirst())

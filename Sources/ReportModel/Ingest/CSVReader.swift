@@ -34,8 +34,8 @@ public struct CSVReader {
     }
 
     /// The error for a file that is not CSV text at all, told by its first bytes: UTF-16 or UTF-32
-    /// text (spreadsheets' "Unicode text" exports), two byte-order marks, a gzip file, a ZIP archive (an .xlsx workbook is
-    /// one) or a legacy .xls workbook. Nil for anything else, which the reader then reads.
+    /// text (spreadsheets' "Unicode text" exports), two byte-order marks, a gzip file, a ZIP archive
+    /// (an .xlsx workbook is one) or a legacy .xls workbook. Nil for anything else, which the reader then reads.
     public static func notText(_ bytes: UnsafeRawBufferPointer) -> CSVSyntaxError? {
         guard bytes.count >= 2 else { return nil }
         let b = bytes

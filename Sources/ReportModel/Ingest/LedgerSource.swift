@@ -93,12 +93,13 @@ public struct LedgerSource: SnapshotSource {
                 expected: "at most \(LedgerSource.gapErrorMonths - 1) months in a row without a purchase line: correct the mistyped date "
                     + "(or, if the lines after the gap are the mistake, leave them out with --as-of \(before))")])
         }
-        warnings = (gap.flatMap { gap in gap.count >= LedgerSource.gapWarningMonths
-                        ? ["\(display): " + LedgerSource.gapText(gap, lines: parsed, from: firstMonth, to: cut.month) + ": check for a mistyped date"]
-                        : nil } ?? [])
-            + [LedgerSource.orderColumnWarning(file: display, lines: parsed),
-               LedgerSource.trailingWarning(file: display, lastLine: Day(ordinal: extremes.latest.day), asOf: cut),
-               asOf == nil && monthEnds > 1 ? LedgerSource.shortLastPeriodWarning(file: display, asOf: cut) : nil].compactMap { $0 }
+        let gapWarning = gap.flatMap { gap in
+            gap.count >= LedgerSource.gapWarningMonths
+                ? "\(display): " + LedgerSource.gapText(gap, lines: parsed, from: firstMonth, to: cut.month) + ": check for a mistyped date" : nil
+        }
+        warnings = [gapWarning, LedgerSource.orderColumnWarning(file: display, lines: parsed),
+                    LedgerSource.trailingWarning(file: display, lastLine: Day(ordinal: extremes.latest.day), asOf: cut),
+                    asOf == nil && monthEnds > 1 ? LedgerSource.shortLastPeriodWarning(file: display, asOf: cut) : nil].compactMap { $0 }
         let customerCount = parsed.customers.count
         var sorted = LedgerSource.sortedByCustomer(&parsed.parts, customers: customerCount, hasOrderID: parsed.hasOrderID)
         // Every id is interned: month ends go by customer index (26 MB less at 1 M customers, through

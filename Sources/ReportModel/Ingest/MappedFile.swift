@@ -5,10 +5,10 @@ import Darwin
 #endif
 
 /// A read-only memory map of a whole file. Pages are loaded on demand by the kernel, so reading a
-/// file costs address space, not resident memory beyond what is being scanned. A pipe cannot be
-/// mapped: it is read whole into memory (its size in resident memory, kept until the read ends). (Reading each file
+/// file costs address space, not resident memory beyond what is being scanned. (Reading each file
 /// into one reused buffer with `read` instead was slower: parsing 1 M × 12, 1.23–1.36 s against
-/// 1.09–1.30 s.)
+/// 1.09–1.30 s.) A pipe cannot be mapped: it is read whole into memory (its size in resident
+/// memory, kept until the read ends).
 /// (Sendable: `discard(_:)` may be called from any thread; `discard(before:)` from one only.)
 public final class MappedFile: @unchecked Sendable {
     /// The file's bytes; empty for an empty file.
@@ -31,7 +31,7 @@ public final class MappedFile: @unchecked Sendable {
             throw InputError(file: displayName, line: 0, column: 0, message: "cannot read file size", expected: "a regular file")
         }
         let kind = info.st_mode & S_IFMT
-        if kind == S_IFIFO || kind == S_IFSOCK {
+        if MappedFile.isStream(mode: info.st_mode) {
             // A pipe (`--transactions /dev/stdin` fed by `cat`, `<(…)`): read whole, as it cannot be
             // mapped (it was read as an empty file).
             (base, length) = try MappedFile.readAll(fd, displayName: displayName)
@@ -64,6 +64,19 @@ public final class MappedFile: @unchecked Sendable {
         #endif
         base = pointer
         bytes = UnsafeRawBufferPointer(start: pointer, count: length)
+    }
+
+    /// Whether a file of this `st_mode` is a pipe or a socket: read once, as a stream, never mapped.
+    static func isStream(mode: mode_t) -> Bool {
+        let kind = mode & S_IFMT
+        return kind == S_IFIFO || kind == S_IFSOCK
+    }
+
+    /// Whether `path` names a pipe or a socket (`/dev/stdin` fed by `cat`, `<(…)`, a named pipe),
+    /// which can be read once only; false when it cannot be looked at (the reader then says why).
+    public static func isStream(atPath path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && isStream(mode: info.st_mode)
     }
 
     /// Most bytes read from a pipe: half the machine's memory (an endless pipe, `cat /dev/zero |`,
@@ -99,7 +112,8 @@ public final class MappedFile: @unchecked Sendable {
                 throw InputError(file: displayName, line: 0, column: 0, message: "cannot read the pipe: \(reason)", expected: "a readable input")
             }
             count += n
-            if !checkedForNUL && (count >= 1 << 20 || n == 0) {
+            // (A shorter input is checked as a file is, by the reader.)
+            if !checkedForNUL && count >= 1 << 20 {
                 checkedForNUL = true
                 if memchr(buffer, 0, count) != nil {
                     free(buffer)

@@ -6,8 +6,6 @@
 /// Only buyers with a finite P(alive) and, when predicted CLV is known, a finite predicted CLV
 /// count; every sum runs in row order. Empty unless the model was fitted.
 public struct LifetimeBreakdown: Sendable {
-    /// BG/NBD fitted (P(alive) is known).
-    public let fitted: Bool
     /// BG/NBD and Gamma-Gamma fitted: predicted CLV is known. With BG/NBD alone every CLV figure is
     /// missing and P(alive) is still shown.
     public let clvKnown: Bool
@@ -16,9 +14,9 @@ public struct LifetimeBreakdown: Sendable {
     /// Σ predicted CLV over them, when `clvKnown`.
     public let clvTotal: Double
     /// Those with a predicted CLV below 1 currency unit, and below 0 (a predicted loss: refunds
-    /// outweighing repeat purchases), when `clvKnown`.
-    public let belowOne: Int
-    public let belowZero: Int
+    /// outweighing repeat purchases), when `clvKnown` (read through `distribution()`).
+    private let belowOne: Int
+    private let belowZero: Int
     /// Per segment (`report.segmentIDs` order, then one for rows without a known segment): the
     /// buyers that count and their Σ P(alive).
     public let members: [Int]
@@ -41,11 +39,10 @@ public struct LifetimeBreakdown: Sendable {
         let segmentCount = report.segmentIDs.count
         atRiskSegment = report.segmentIDs.firstIndex(of: "at_risk")
         guard case .fitted(let m) = report.lifetime, b.predictedCLV.count == b.count, b.probabilityAlive.count == b.count else {
-            (fitted, clvKnown, buyers, clvTotal, belowOne, belowZero) = (false, false, 0, 0, 0, 0)
+            (clvKnown, buyers, clvTotal, belowOne, belowZero) = (false, 0, 0, 0, 0)
             (members, aliveSum, atRiskRows, clvs, clvStart) = ([], [], [], [], [])
             return
         }
-        fitted = true
         let known = m.p != nil
         clvKnown = known
         let atRiskIndex = atRiskSegment ?? -1

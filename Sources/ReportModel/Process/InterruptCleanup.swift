@@ -7,8 +7,8 @@ import Glibc
 /// Takes back what a run has half-written when it is interrupted (Ctrl-C, `kill`, a closed
 /// terminal, a cancelled CI job: SIGINT, SIGTERM, SIGHUP), then ends the process by that signal,
 /// as it would have ended without this (exit status 130, 143 or 129 in a shell). A closed pipe
-/// (`build | head`) no longer ends a run halfway: SIGPIPE is ignored, and what is written to it is
-/// dropped (`StandardError`, `print`).
+/// (`build | head`) is not one of them: the tool ignores SIGPIPE from its start (`FidelisReport.main`),
+/// and what is written to the pipe is dropped (`StandardError`, `print`).
 ///
 /// A build killed before its swap left its staging folder (130 MB for 1 M customers × 12 months)
 /// and its lock file beside the site, until the next build swept them; an interrupted `sample` left
@@ -46,10 +46,6 @@ public final class InterruptCleanup: @unchecked Sendable {
         defer { registry.unlock() }
         guard !installed else { return }
         installed = true
-        // Not caught as the others: on Linux libdispatch's handler sends a SIGPIPE raised by a write
-        // on to its own thread, again and again, and the source never fires. Ignored, the write
-        // fails (EPIPE), its text is dropped, and the run ends as it would have.
-        signal(SIGPIPE, SIG_IGN)
         for signalNumber in Self.signals {
             // A signal already ignored (a job started with `nohup`, or in the background of a
             // non-interactive shell for SIGINT) stays ignored.

@@ -400,10 +400,7 @@ public enum ReportBuilder {
     /// the reader's error.
     static func inputIsRereadable(_ input: ReportInput) -> Bool {
         guard case .transactions(let path, _) = input else { return true }
-        var info = stat()
-        guard stat(path, &info) == 0 else { return true }
-        let kind = info.st_mode & S_IFMT
-        return kind != S_IFIFO && kind != S_IFSOCK
+        return !MappedFile.isStream(atPath: path)
     }
 
     /// The warnings about a snapshot as read: its unknown columns not warned about yet (each column

@@ -55,9 +55,9 @@ enum TemplateStructureCheck {
     /// The first tag of a template Mustache has read (`tags`, `MustacheTag.scan` of `text`) that the
     /// tool refuses: in any template, a
     /// pragma (`{{%CONTENT_TYPE:TEXT}}` turns escaping off), a partial or parent that names no
-    /// template (it renders nothing) or takes its name from the data; in an HTML template (`html`), a raw tag over anything but
-    /// `rawHTMLKeys`, and a partial or parent of a Markdown template (escaped for Markdown only, and
-    /// never through the Markdown renderer's safe mode). `templates` and `pages` are the names of all
+    /// template (it renders nothing) or takes its name from the data; in an HTML template (`html`),
+    /// a raw tag over anything but `rawHTMLKeys`, and a partial or parent of a Markdown template
+    /// (escaped for Markdown only, and never through the Markdown renderer's safe mode). `templates` and `pages` are the names of all
     /// templates and of the HTML ones.
     static func problem(in text: String, tags: [MustacheTag], html: Bool, templates: [String], pages: [String]) -> Problem? {
         for tag in tags {
@@ -110,19 +110,25 @@ enum TemplateStructureCheck {
             return Problem(line: tag.line, column: tag.column,
                            message: "template error: more than \(maxTags) tags (expected at most \(maxTags): the built-in templates have a few hundred)")
         }
-        var depth = 0, partials = 0
-        // The sections open, to find one opened again inside itself.
+        var partials = 0
+        // The sections open (their count is the depth), to find one opened again inside itself.
         var open: [MustacheTag] = []
         for tag in tags {
+            if tag.kind == .partial || tag.kind == .parent {
+                partials += 1
+                if partials > maxPartials {
+                    return Problem(line: tag.line, column: tag.column,
+                                   message: "template error: more than \(maxPartials) partial tags, each rendering a whole template (expected at most \(maxPartials))")
+                }
+            }
             switch tag.kind {
             case .setDelimiter:
                 return Problem(line: tag.line, column: tag.column,
                                message: "refused delimiters: \(tag.text) would hide the template's tags from its checks (unknown keys, partials, loops, escaping) (expected {{ }} throughout)")
             case .section, .inverted, .block, .parent:
-                depth += 1
-                if depth > maxNesting {
+                if open.count >= maxNesting {
                     return Problem(line: tag.line, column: tag.column,
-                                   message: "template error: \(tag.text) opens a section \(depth) levels deep (expected at most \(maxNesting) sections inside one another)")
+                                   message: "template error: \(tag.text) opens a section \(open.count + 1) levels deep (expected at most \(maxNesting) sections inside one another)")
                 }
                 // A list section inside itself repeats the whole list at each level: 16 levels of
                 // {{#snapshots}} over 3 snapshots rendered a page 43 million times.
@@ -131,27 +137,14 @@ enum TemplateStructureCheck {
                     return Problem(line: tag.line, column: tag.column,
                                    message: "template error: \(tag.text) opens inside \(outer.text) of line \(outer.line), which it repeats at each level (expected \(outer.text) closed before it opens again)")
                 }
-                if tag.kind == .parent {
-                    partials += 1
-                    if partials > maxPartials { return tooManyPartials(tag) }
-                }
                 open.append(tag)
-            case .partial:
-                partials += 1
-                if partials > maxPartials { return tooManyPartials(tag) }
             case .close:
-                depth = max(0, depth - 1)
                 _ = open.popLast()
             default:
                 break
             }
         }
         return nil
-    }
-
-    private static func tooManyPartials(_ tag: MustacheTag) -> Problem {
-        Problem(line: tag.line, column: tag.column,
-                message: "template error: more than \(maxPartials) partial tags, each rendering a whole template (expected at most \(maxPartials))")
     }
 
     /// The first template of `partials` (each template's partial and parent tags, by template name) that

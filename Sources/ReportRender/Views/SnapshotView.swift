@@ -85,7 +85,7 @@ public struct SnapshotView {
         v["has_targets_note"] = targetsNote != nil
         v["has_history"] = !history.isEmpty
         v["has_short_period"] = SnapshotView.isShortPeriod(report, history: history)
-        let days = history.last.map { Int(report.period.asOf.ordinal - $0.period.asOf.ordinal) }
+        let days = SnapshotView.daysSincePrevious(report, history: history)
         v["short_period"] = [
             "days": days.map(format.integer) ?? format.missing,
             "span": days.map { format.integer($0) + format.text($0 == 1 ? " day" : " days", $0 == 1 ? "\u{00A0}jour" : "\u{00A0}jours") } ?? format.missing,
@@ -149,7 +149,12 @@ public struct SnapshotView {
     static let fewBuyers = 50
 
     /// Days between snapshots below which a snapshot's period is short: less than any month.
-    static let shortPeriodDays: Int32 = 28
+    static let shortPeriodDays = 28
+
+    /// Days from the snapshot before `report` to it; nil for the first.
+    static func daysSincePrevious(_ report: SnapshotReport, history: [SnapshotReport]) -> Int? {
+        history.last.map { Int(report.period.asOf.ordinal - $0.period.asOf.ordinal) }
+    }
 
     /// Whether `report` comes fewer than `shortPeriodDays` after the snapshot before it: a ledger's
     /// default as-of date a few days into a month, a mid-month export among month-end ones, weekly
@@ -158,8 +163,7 @@ public struct SnapshotView {
     /// "< 0.05 per month"). (A first rule, flagging only a short period after a long one, missed the
     /// second of two short ones in a row and flagged the second of weekly exports alone.)
     static func isShortPeriod(_ report: SnapshotReport, history: [SnapshotReport]) -> Bool {
-        guard let previous = history.last else { return false }
-        return report.period.asOf.ordinal - previous.period.asOf.ordinal < shortPeriodDays
+        daysSincePrevious(report, history: history).map { $0 < shortPeriodDays } ?? false
     }
 
     /// Whether a snapshot has buyers, but fewer than `fewBuyers`.

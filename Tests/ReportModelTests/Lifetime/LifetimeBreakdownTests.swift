@@ -78,7 +78,7 @@ import Testing
         #expect(aliveOnly.distribution() == nil)
         #expect(aliveOnly.medianCLV(segment: 0) == nil)
         let notFitted = LifetimeBreakdown(Self.report(clv: clv, alive: alive, segment: [0, 0, 0, 0], lifetime: .notComputed(reason: .noBuyer)))
-        #expect(!notFitted.fitted && notFitted.buyers == 0 && notFitted.atRiskRows.isEmpty)
+        #expect(!notFitted.clvKnown && notFitted.buyers == 0 && notFitted.atRiskRows.isEmpty)
         #expect(notFitted.meanAlive(segment: 0) == nil)
     }
 
