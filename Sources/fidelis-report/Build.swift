@@ -69,6 +69,7 @@ struct Build: ParsableCommand {
         var options = BuildOptions(input: input.input, output: out, config: config, templates: templates)
         options.configFingerprint = input.configFingerprint + "|locale=\(config.locale.rawValue)"
         options.strict = strict
+        options.failOn = try? FailOnPolicy(failOn)   // checked by validate()
         let quiet = self.quiet
         let log = quiet ? BuildLog.silent : BuildLog { line in StandardError.write(line + "\n") }
         let result: ReportBuilder.Result
@@ -93,7 +94,7 @@ struct Build: ParsableCommand {
             }
             for e in result.raised { print("escalation \(e.kind.rawValue): \(e.detail)") }
         }
-        let failing = try FailOnPolicy(failOn).failing(raised: result.raisedEscalations)
+        let failing = options.failOn?.failing(raised: result.raisedEscalations) ?? []
         if !failing.isEmpty {
             Exit.printError("escalation(s) raised in \(result.latestPeriod ?? "the latest snapshot"): " + failing.map(\.rawValue).joined(separator: ", "))
             throw ExitCode(3)

@@ -13,6 +13,9 @@ public struct BuildOptions: Sendable {
     /// With `strict`, any warning stops the build before the swap (exit 65): the site in place is
     /// kept, and nothing doubtful is published. `config.warnings` count as warnings too.
     public var strict = false
+    /// The escalations that fail the run (`build --fail-on`): those it names by id that the input
+    /// cannot raise are warned about (and count under `strict`).
+    public var failOn: FailOnPolicy?
 
     public init(input: ReportInput, output: String, config: ReportConfig, templates: String? = nil) {
         self.input = input

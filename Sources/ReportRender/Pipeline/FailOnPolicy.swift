@@ -3,6 +3,9 @@ import ReportModel
 /// Which raised escalations make `build --fail-on` exit with status 3.
 public struct FailOnPolicy: Sendable, Equatable {
     public let kinds: Set<EscalationKind>
+    /// The kinds named by their ids (not only through `any`): each is warned about when the input
+    /// cannot raise it (`warnings(unchecked:)`).
+    public let named: Set<EscalationKind>
 
     /// An id that is neither `any` nor an escalation id.
     public struct UnknownID: Error, Equatable, CustomStringConvertible {
@@ -14,7 +17,7 @@ public struct FailOnPolicy: Sendable, Equatable {
 
     /// Parses `--fail-on` values: ids separated by commas (one or several options), or `any`.
     public init(_ values: [String]) throws(UnknownID) {
-        var kinds = Set<EscalationKind>()
+        var kinds = Set<EscalationKind>(), named = Set<EscalationKind>()
         for value in values {
             for part in value.split(separator: ",") {
                 let id = part.trimmingCharacters(in: " ")
@@ -22,9 +25,21 @@ public struct FailOnPolicy: Sendable, Equatable {
                 if id == "any" { kinds.formUnion(EscalationKind.allCases); continue }
                 guard let kind = EscalationKind(rawValue: id) else { throw UnknownID(id: id) }
                 kinds.insert(kind)
+                named.insert(kind)
             }
         }
         self.kinds = kinds
+        self.named = named
+    }
+
+    /// A warning for each escalation named by its id that the input cannot raise (`unchecked`, in
+    /// its order): `--fail-on nps_critical` on a ledger, which has no `nps` column, would never fail
+    /// the run, and CI would read the silence as "no critical NPS". (`any` asks for whatever can be
+    /// raised: it is not warned about.)
+    public func warnings(unchecked: [UncheckedEscalation]) -> [String] {
+        unchecked.filter { named.contains($0.kind) }.map {
+            "--fail-on \($0.kind.rawValue) can never fail the run: the input has no \($0.column) column, so the escalation cannot be checked"
+        }
     }
 
     /// The raised escalations named by the policy, in the given order.

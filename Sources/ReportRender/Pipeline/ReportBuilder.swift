@@ -88,7 +88,7 @@ public enum ReportBuilder {
             if let keys, previous.key == keys.site, missing == nil {
                 // The templates' warnings as they are now (they follow files the key does not cover:
                 // a stray file, the copies' record, a NAME.new), then the input's as recorded.
-                let warnings = try awaitTemplates().templateWarnings + previous.warnings
+                let warnings = try awaitTemplates().templateWarnings + previous.warnings + (options.failOn?.warnings(unchecked: previous.unchecked) ?? [])
                 for warning in warnings { log.note("warning: \(warning)") }
                 let strictCount = options.config.warnings.count + warnings.count
                 if options.strict && strictCount > 0 { throw .warningsUnderStrict(count: strictCount, warnings: warnings) }
@@ -255,9 +255,14 @@ public enum ReportBuilder {
         var said: Set<String> = []
         for warning in pageWriter.notes where said.insert(warning).inserted { log.note("warning: \(warning)"); warnings.append(warning) }
         guard errors.isEmpty else { site.abandon(); throw .badInput(errors) }
-        if options.strict && options.config.warnings.count + warnings.count > 0 {
+        // About this run's --fail-on, not the input: said, and counted under --strict, but not kept
+        // with the input's warnings in the build record (a next run may ask for other escalations).
+        let unchecked = reports.last.map { UncheckedEscalation.all(in: $0) } ?? []
+        let failOnWarnings = options.failOn?.warnings(unchecked: unchecked) ?? []
+        for warning in failOnWarnings { log.note("warning: \(warning)") }
+        if options.strict && options.config.warnings.count + warnings.count + failOnWarnings.count > 0 {
             site.abandon()
-            throw .warningsUnderStrict(count: options.config.warnings.count + warnings.count, warnings: warnings)
+            throw .warningsUnderStrict(count: options.config.warnings.count + warnings.count + failOnWarnings.count, warnings: warnings + failOnWarnings)
         }
 
         log.step(4, steps, "Writing the site index and swapping it in")
@@ -272,7 +277,8 @@ public enum ReportBuilder {
             if let pendingKeys { keys = withPeriodDigests(pendingKeys.wait()) }
             if let keys, let latest = reports.last {
                 let record = BuildCache(key: keys.site, snapshotKeys: keys.snapshots, snapshots: reports.count, rows: rows, bytes: bytes, latestPeriod: latest.period.label,
-                                        raised: RaisedEscalation.all(in: latest), warnings: Array(warnings.dropFirst(templates.templateWarnings.count)))
+                                        raised: RaisedEscalation.all(in: latest), unchecked: unchecked,
+                                        warnings: Array(warnings.dropFirst(templates.templateWarnings.count)))
                 try site.write(record.text, to: BuildCache.fileName)
             }
             try site.commit()
@@ -284,7 +290,7 @@ public enum ReportBuilder {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         var result = Result(reports: reports, bytesRead: bytes, rowsRead: rows, seconds: seconds)
         result.reusedSnapshots = reusedCount
-        result.warnings = warnings
+        result.warnings = warnings + failOnWarnings
         return result
     }
 

@@ -12,7 +12,7 @@ import Synchronization
 /// months before it.
 struct BuildCache: Equatable {
     static let fileName = ".fidelis-cache"
-    static let toolVersion = "fidelis-report \(ToolVersion.current) cache 7"
+    static let toolVersion = "fidelis-report \(ToolVersion.current) cache 8"
 
     /// What tells this build of the tool from any other, worked out once: a rebuilt or upgraded tool
     /// (whose figures or pages may differ) never reuses a site another build of it wrote, even at the
@@ -40,6 +40,8 @@ struct BuildCache: Equatable {
     var latestPeriod: String
     /// The latest snapshot's raised escalations, printed again by a build that keeps the site.
     var raised: [RaisedEscalation]
+    /// The latest snapshot's escalations that its input cannot raise (for `--fail-on`'s warning).
+    var unchecked: [UncheckedEscalation] = []
     /// The warnings the build printed about its input, printed again by a build that keeps the site
     /// (after the templates' warnings, worked out afresh).
     var warnings: [String] = []
@@ -151,6 +153,7 @@ struct BuildCache: Equatable {
             + "snapshot-keys \(snapshotKeys.joined(separator: ","))\n"
             + warnings.map { "warning " + $0.replacingOccurrences(of: "\n", with: " ") + "\n" }.joined()
             + raised.map { "raised \($0.kind.rawValue) " + $0.detail.replacingOccurrences(of: "\n", with: " ") + "\n" }.joined()
+            + unchecked.map { "unchecked \($0.kind.rawValue) \($0.column)\n" }.joined()
     }
 
     /// Reads the record of the site at `target`, if it is one of ours.
@@ -159,7 +162,7 @@ struct BuildCache: Equatable {
         guard FileManager.default.fileExists(atPath: (target as NSString).appendingPathComponent(SiteWriter.marker)),
               let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
         var fields: [String: String] = [:]
-        var warnings: [String] = [], raised: [RaisedEscalation] = []
+        var warnings: [String] = [], raised: [RaisedEscalation] = [], unchecked: [UncheckedEscalation] = []
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: " ", maxSplits: 1)
             let value = parts.count > 1 ? String(parts[1]) : ""
@@ -169,12 +172,17 @@ struct BuildCache: Equatable {
                 let kindAndDetail = value.split(separator: " ", maxSplits: 1)
                 guard let kind = kindAndDetail.first.flatMap({ EscalationKind(rawValue: String($0)) }) else { return nil }
                 raised.append(RaisedEscalation(kind: kind, detail: kindAndDetail.count > 1 ? String(kindAndDetail[1]) : ""))
+            case "unchecked":
+                let kindAndColumn = value.split(separator: " ", maxSplits: 1)
+                guard kindAndColumn.count == 2, let kind = EscalationKind(rawValue: String(kindAndColumn[0])) else { return nil }
+                unchecked.append(UncheckedEscalation(kind: kind, column: String(kindAndColumn[1])))
             default: fields[String(parts[0])] = value
             }
         }
         guard let key = fields["key"], let s = fields["snapshots"].flatMap(Int.init), let r = fields["rows"].flatMap(Int.init),
               let b = fields["bytes"].flatMap(Int.init), let latest = fields["latest"] else { return nil }
         let snapshotKeys = (fields["snapshot-keys"] ?? "").split(separator: ",").map(String.init)
-        return BuildCache(key: key, snapshotKeys: snapshotKeys, snapshots: s, rows: r, bytes: b, latestPeriod: latest, raised: raised, warnings: warnings)
+        return BuildCache(key: key, snapshotKeys: snapshotKeys, snapshots: s, rows: r, bytes: b, latestPeriod: latest, raised: raised, unchecked: unchecked,
+                          warnings: warnings)
     }
 }

@@ -75,6 +75,31 @@ import Testing
         #expect(try String(contentsOfFile: dir + "/named-site/index.html", encoding: .utf8).contains("fidelis-report · Maison Test</a>"))
     }
 
+    /// A ledger has no nps, public_complaint or refund_requested column: `--fail-on` naming one of
+    /// those escalations could never fail the run, and said nothing (CI read the silence as "none").
+    @Test func failOnAnEscalationTheInputCannotRaiseIsAWarning() throws {
+        let dir = temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let ledger = Self.packageRoot + "/Examples/ledger/transactions.csv"
+        let warning = "warning: --fail-on nps_critical can never fail the run: the input has no nps column"
+        let named = try run(["build", "--transactions", ledger, "--quiet", "--fail-on", "nps_critical,churn_crisis"], in: dir)
+        #expect(named.status == 3 && named.err.contains(warning), "\(named.err)")
+        #expect(!named.err.contains("large_refund"))
+        // Said again by a build that keeps the site (from its record), and not by one without --fail-on.
+        let kept = try run(["build", "--transactions", ledger, "--fail-on", "nps_critical"], in: dir)
+        #expect(kept.status == 0 && kept.err.contains("keeping site as it is") && kept.err.contains(warning), "\(kept.err)")
+        let without = try run(["build", "--transactions", ledger, "--quiet"], in: dir)
+        #expect(without.status == 0 && without.err.isEmpty, "\(without.err)")
+        // `any` asks for whatever can be raised: no warning.
+        let any = try run(["build", "--transactions", ledger, "--quiet", "--fail-on", "any"], in: dir)
+        #expect(any.status == 3 && !any.err.contains("warning"), "\(any.err)")
+        // Counted by --strict, before anything is published; the example snapshots have the columns.
+        let strict = try run(["build", "--transactions", ledger, "--out", "strict-site", "--quiet", "--strict", "--fail-on", "large_refund"], in: dir)
+        #expect(strict.status == 65 && strict.err.contains("--fail-on large_refund can never fail the run: the input has no refund_requested column"), "\(strict.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/strict-site"))
+        let snapshots = try run(["build", "--out", "snapshot-site", "--quiet", "--strict", "--fail-on", "large_refund"], in: dir)
+        #expect(snapshots.status == 0 && snapshots.err.isEmpty, "\(snapshots.err)")
+    }
+
     @Test func usageErrorsExitSixtyFour() throws {
         let dir = temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
         #expect(try run(["build", "--fail-on", "bogus"], in: dir).status == 64)
