@@ -67,7 +67,10 @@ struct Build: ParsableCommand {
         if let locale { config.locale = locale }
         let out = outputFolder
         var options = BuildOptions(input: input.input, output: out, config: config, templates: templates)
-        options.configFingerprint = input.configFingerprint + "|locale=\(config.locale.rawValue)"
+        // With what the file and the flags leave implicit: the shipped examples' client ("Demo")
+        // is no line of any file, and a site built from them must not lend its months to a build
+        // of the same files under their own folder.
+        options.configFingerprint = input.configFingerprint + "|locale=\(config.locale.rawValue)|client=\(config.client.map { "\"\($0)\"" } ?? "none")"
         options.strict = strict
         options.failOn = try? FailOnPolicy(failOn)   // checked by validate()
         let quiet = self.quiet

@@ -85,8 +85,13 @@ public enum ConfigLoader {
                     throw reader.error(target, "column alias \"\(alias)\" is given twice (header names ignore case and spaces)", "each alias once")
                 }
                 let t = try reader.string(target)
-                guard SnapshotColumn(rawValue: InputDialect.normalizedHeader(t)) != nil || LedgerColumn(rawValue: InputDialect.normalizedHeader(t)) != nil else {
-                    throw reader.error(target, "column \"\(t)\" is not a known column", "one of " + (SnapshotColumn.allCases.map(\.rawValue) + LedgerColumn.allCases.map(\.rawValue)).joined(separator: ", "))
+                let name = InputDialect.normalizedHeader(t)
+                guard SnapshotColumn(rawValue: name) != nil || LedgerColumn(rawValue: name) != nil || name == InputDialect.ignoredColumn else {
+                    // Each name once: both kinds of input have customer_id.
+                    var known: [String] = []
+                    for column in SnapshotColumn.allCases.map(\.rawValue) + LedgerColumn.allCases.map(\.rawValue) where !known.contains(column) { known.append(column) }
+                    throw reader.error(target, "column \"\(t)\" is not a known column",
+                                       "one of " + known.joined(separator: ", ") + ", or \(InputDialect.ignoredColumn) (a column the export has and the report does not use: read without a warning)")
                 }
                 aliases[alias] = t
             }

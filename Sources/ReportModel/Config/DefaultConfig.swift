@@ -9,7 +9,7 @@ public enum DefaultConfig {
     # Input files
     # delimiter: ";"             # default: detected from the header row
     date_format: yyyy-mm-dd      # or dd/mm/yyyy, mm/dd/yyyy (no guessing)
-    columns: {}                  # header aliases, e.g. {Email: customer_id, CA: revenue}
+    columns: {}                  # header aliases, e.g. {Email: customer_id, CA: revenue}; ignore reads a column without a warning: {phone: ignore}
 
     # Activity: a buyer is active when the last order is at most this many days old
     activity_window_days: 90

@@ -61,7 +61,8 @@ public struct ContentHash: Sendable {
 
     /// Adds a whole file, memory-mapped and released as it is read.
     public mutating func update(file path: String) throws {
-        let file = try MappedFile(path: path, displayName: path)
+        // Never a pipe: it can be read once only, by the build (a piped ledger has no cache key).
+        let file = try MappedFile(path: path, displayName: path, acceptsStreams: false)
         let chunk = 32 << 20
         var offset = 0
         while offset < file.bytes.count {

@@ -22,7 +22,11 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
             let text = String(decoding: bytes, as: UTF8.self)
             names.append(text)
             var key = InputDialect.normalizedHeader(text)
-            if let alias = dialect.columnAliases[key] { key = alias }
+            if let alias = dialect.columnAliases[key] {
+                // Mapped to `ignore` in the config: no column, and no warning.
+                if alias == InputDialect.ignoredColumn { continue }
+                key = alias
+            }
             guard let column = Column(rawValue: key) else {
                 if !key.isEmpty && unknownSeen.insert(text).inserted { unknown.append(text) }
                 continue

@@ -13,6 +13,11 @@ public struct InputDialect: Sendable, Equatable {
         self.columnAliases = Dictionary(columnAliases.map { (InputDialect.normalizedHeader($0.key), InputDialect.normalizedHeader($0.value)) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// What `columns:` maps a header name to when the column is to be left out without the
+    /// unknown-column warning (`columns: {email: ignore}`): an export's extra columns would
+    /// otherwise fail every `--strict` run.
+    public static let ignoredColumn = "ignore"
+
     /// Header names are matched case-insensitively after trimming spaces.
     /// (Line breaks are trimmed too: a quoted `"first_order_date\r"` was dropped as unknown.)
     public static func normalizedHeader(_ name: String) -> String {

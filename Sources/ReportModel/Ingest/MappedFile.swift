@@ -18,9 +18,16 @@ public final class MappedFile: @unchecked Sendable {
     /// Whether `base` is memory read from a pipe (freed, never discarded) rather than a map.
     private let isRead: Bool
 
-    /// Maps `path` (reads it, when it is a pipe). Throws `InputError` (line 0) when it cannot be
-    /// opened, is a device, or cannot be read.
-    public init(path: String, displayName: String) throws {
+    /// Maps `path` (reads it, when it is a pipe and `acceptsStreams`). Throws `InputError` (line 0)
+    /// when it cannot be opened, is a folder or a device, or cannot be read, and, unless
+    /// `acceptsStreams`, when it is a pipe or a socket: a snapshot folder's files are files (a named
+    /// pipe there, opened, waited for a writer for ever).
+    public init(path: String, displayName: String, acceptsStreams: Bool = true) throws {
+        var named = stat()
+        if !acceptsStreams, stat(path, &named) == 0, MappedFile.isStream(mode: named.st_mode) {
+            throw InputError(file: displayName, line: 0, column: 0, message: "a named pipe or a socket, not a file",
+                             expected: "a CSV file; only --transactions reads from a pipe")
+        }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             throw InputError(file: displayName, line: 0, column: 0, message: "cannot open file: \(String(cString: strerror(errno)))", expected: "a readable file")
@@ -40,9 +47,13 @@ public final class MappedFile: @unchecked Sendable {
             return
         }
         isRead = false
+        if kind == S_IFDIR {
+            throw InputError(file: displayName, line: 0, column: 0, message: "a folder, not a file", expected: "a CSV file")
+        }
         guard kind == S_IFREG else {
             // A device (`/dev/zero`, a terminal) has no size and may never end.
-            throw InputError(file: displayName, line: 0, column: 0, message: "not a file but a device", expected: "a CSV file, or a pipe")
+            throw InputError(file: displayName, line: 0, column: 0, message: "not a file but a device",
+                             expected: acceptsStreams ? "a CSV file, or a pipe" : "a CSV file")
         }
         length = Int(info.st_size)
         if length == 0 {

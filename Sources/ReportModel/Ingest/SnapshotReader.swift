@@ -28,7 +28,7 @@ public struct SnapshotReader {
                      largestFileBytes: Int = 0) -> Outcome {
         let file: MappedFile
         do {
-            file = try MappedFile(path: path, displayName: displayName)
+            file = try MappedFile(path: path, displayName: displayName, acceptsStreams: false)
         } catch let error as InputError {
             return Outcome(table: nil, errors: InputErrors([error]), unknownColumns: [], byteCount: 0)
         } catch {

@@ -69,6 +69,7 @@ public enum ReportBuilder {
         let lock: SiteLock
         do {
             try SiteWriter.checkTarget(target)
+            try refuseInputInside(target, input: options.input)
             lock = try SiteLock(target: target)
         } catch {
             _ = try awaitTemplates()
@@ -83,9 +84,9 @@ public enum ReportBuilder {
         var keys: BuildCache.Keys?
         if let previous {
             keys = BuildCache.keys(options: options, templates: try awaitTemplates())
-            let missing = keys.flatMap { previous.key == $0.site ? SnapshotPages.firstMissingFile(site: target, snapshots: previous.snapshots) : nil }
-            if let missing { log.note("\(options.output): \(missing) is missing since the last build: writing the site again") }
-            if let keys, previous.key == keys.site, missing == nil {
+            let changed = keys.flatMap { previous.key == $0.site ? SiteFileFingerprint.firstChanged(in: target, files: previous.files) : nil }
+            if let changed { log.note("\(options.output): \(changed) is missing or changed since the last build: writing the site again") }
+            if let keys, previous.key == keys.site, changed == nil {
                 // The templates' warnings as they are now (they follow files the key does not cover:
                 // a stray file, the copies' record, a NAME.new), then the input's as recorded.
                 let warnings = try awaitTemplates().templateWarnings + previous.warnings + (options.failOn?.warnings(unchecked: previous.unchecked) ?? [])
@@ -155,8 +156,13 @@ public enum ReportBuilder {
         if let keys, let previous, keys.snapshots.count == periods.count {
             // Never the last snapshot: the home page is made from its figures.
             let limit = min(periods.count - 1, previous.snapshotKeys.count)
-            while reused.count < limit, keys.snapshots[reused.count] == previous.snapshotKeys[reused.count],
-                  let archived = SnapshotPages.archived(site: target, label: periods[reused.count].label) {
+            while reused.count < limit, keys.snapshots[reused.count] == previous.snapshotKeys[reused.count] {
+                let label = periods[reused.count].label
+                if let changed = SnapshotPages.firstChangedReusableFile(site: target, label: label, record: previous) {
+                    log.note("\(options.output): \(changed) is missing or changed since the last build: \(label) is computed again")
+                    break
+                }
+                guard let archived = SnapshotPages.archived(site: target, label: label) else { break }
                 reused.append(archived)
             }
         }
@@ -276,9 +282,10 @@ public enum ReportBuilder {
             try site.write(templates.stylesheet, to: "assets/style.css")
             if let pendingKeys { keys = withPeriodDigests(pendingKeys.wait()) }
             if let keys, let latest = reports.last {
-                let record = BuildCache(key: keys.site, snapshotKeys: keys.snapshots, snapshots: reports.count, rows: rows, bytes: bytes, latestPeriod: latest.period.label,
+                var record = BuildCache(key: keys.site, snapshotKeys: keys.snapshots, snapshots: reports.count, rows: rows, bytes: bytes, latestPeriod: latest.period.label,
                                         raised: RaisedEscalation.all(in: latest), unchecked: unchecked,
                                         warnings: Array(warnings.dropFirst(templates.templateWarnings.count)))
+                record.files = SiteFileFingerprint.all(in: site.staging, except: [BuildCache.fileName])
                 try site.write(record.text, to: BuildCache.fileName)
             }
             try site.commit()
@@ -404,6 +411,25 @@ public enum ReportBuilder {
     /// Whether the input can be read a second time, for the build cache's key: not a ledger from a
     /// pipe or a socket (`--transactions /dev/stdin`). A path that cannot be looked at is left to
     /// the reader's error.
+    /// Refuses a site folder that holds the input (`--snapshots site/data --out site`): each build
+    /// replaces the folder whole, so the input was deleted by the build that had just read it.
+    static func refuseInputInside(_ target: String, input: ReportInput) throws(SiteError) {
+        let inputPath: String
+        switch input {
+        case .snapshots(let dir): inputPath = dir
+        case .transactions(let file, _): inputPath = file
+        }
+        func resolved(_ path: String) -> String? {
+            guard let real = realpath(path, nil) else { return nil }
+            defer { free(real) }
+            return String(cString: real)
+        }
+        guard let site = resolved(target), let data = resolved(inputPath) else { return }
+        if data == site || data.hasPrefix(site == "/" ? "/" : site + "/") {
+            throw .refused(target, "it holds the input, \(inputPath), and each build replaces the site folder whole: keep the input outside --out")
+        }
+    }
+
     static func inputIsRereadable(_ input: ReportInput) -> Bool {
         guard case .transactions(let path, _) = input else { return true }
         return !MappedFile.isStream(atPath: path)

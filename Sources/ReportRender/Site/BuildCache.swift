@@ -42,6 +42,9 @@ struct BuildCache: Equatable {
     var raised: [RaisedEscalation]
     /// The latest snapshot's escalations that its input cannot raise (for `--fail-on`'s warning).
     var unchecked: [UncheckedEscalation] = []
+    /// Every file of the site but this record, by path relative to it (`SiteFileFingerprint`):
+    /// checked before the site is kept or a month's folder reused.
+    var files: [String: String] = [:]
     /// The warnings the build printed about its input, printed again by a build that keeps the site
     /// (after the templates' warnings, worked out afresh).
     var warnings: [String] = []
@@ -154,6 +157,7 @@ struct BuildCache: Equatable {
             + warnings.map { "warning " + $0.replacingOccurrences(of: "\n", with: " ") + "\n" }.joined()
             + raised.map { "raised \($0.kind.rawValue) " + $0.detail.replacingOccurrences(of: "\n", with: " ") + "\n" }.joined()
             + unchecked.map { "unchecked \($0.kind.rawValue) \($0.column)\n" }.joined()
+            + files.sorted { $0.key < $1.key }.map { "file \($0.value) \($0.key)\n" }.joined()
     }
 
     /// Reads the record of the site at `target`, if it is one of ours.
@@ -162,7 +166,7 @@ struct BuildCache: Equatable {
         guard FileManager.default.fileExists(atPath: (target as NSString).appendingPathComponent(SiteWriter.marker)),
               let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
         var fields: [String: String] = [:]
-        var warnings: [String] = [], raised: [RaisedEscalation] = [], unchecked: [UncheckedEscalation] = []
+        var warnings: [String] = [], raised: [RaisedEscalation] = [], unchecked: [UncheckedEscalation] = [], files: [String: String] = [:]
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: " ", maxSplits: 1)
             let value = parts.count > 1 ? String(parts[1]) : ""
@@ -172,6 +176,10 @@ struct BuildCache: Equatable {
                 let kindAndDetail = value.split(separator: " ", maxSplits: 1)
                 guard let kind = kindAndDetail.first.flatMap({ EscalationKind(rawValue: String($0)) }) else { return nil }
                 raised.append(RaisedEscalation(kind: kind, detail: kindAndDetail.count > 1 ? String(kindAndDetail[1]) : ""))
+            case "file":
+                let fingerprintAndPath = value.split(separator: " ", maxSplits: 1)
+                guard fingerprintAndPath.count == 2 else { return nil }
+                files[String(fingerprintAndPath[1])] = String(fingerprintAndPath[0])
             case "unchecked":
                 let kindAndColumn = value.split(separator: " ", maxSplits: 1)
                 guard kindAndColumn.count == 2, let kind = EscalationKind(rawValue: String(kindAndColumn[0])) else { return nil }
@@ -180,9 +188,10 @@ struct BuildCache: Equatable {
             }
         }
         guard let key = fields["key"], let s = fields["snapshots"].flatMap(Int.init), let r = fields["rows"].flatMap(Int.init),
-              let b = fields["bytes"].flatMap(Int.init), let latest = fields["latest"] else { return nil }
+              let b = fields["bytes"].flatMap(Int.init), let latest = fields["latest"],
+              !files.isEmpty else { return nil }   // a record cut short: every build lists the site's files
         let snapshotKeys = (fields["snapshot-keys"] ?? "").split(separator: ",").map(String.init)
         return BuildCache(key: key, snapshotKeys: snapshotKeys, snapshots: s, rows: r, bytes: b, latestPeriod: latest, raised: raised, unchecked: unchecked,
-                          warnings: warnings)
+                          files: files, warnings: warnings)
     }
 }

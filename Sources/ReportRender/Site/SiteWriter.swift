@@ -66,10 +66,24 @@ public final class SiteWriter {
     /// Refuses a target that is a link, a file, a non-empty folder without the marker, or a folder
     /// this process cannot list or write (read-only, another user's, on a read-only file system).
     static func checkTarget(_ target: String) throws(SiteError) {
+        // The staging folder beside it (`.NAME.staging-PID`, `.old` when swapped in two steps) must
+        // be a valid file name too: a long name failed only once the lock was to be taken.
+        let nameBytes = (target as NSString).lastPathComponent.utf8.count
+        if nameBytes > maxNameBytes {
+            throw .refused(target, "its name is \(nameBytes) bytes long, and the build writes beside it under .NAME.staging-PID, "
+                           + "which must fit the 255 bytes of a file name: choose a name of at most \(maxNameBytes) bytes")
+        }
         var info = stat()
         guard lstat(target, &info) == 0 else { return } // does not exist yet: fine
         if (info.st_mode & S_IFMT) == S_IFLNK { throw .refused(target, "it is a symbolic link") }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .refused(target, "it is not a folder") }
+        // A mount point (a volume mounted at the site's path, as `docker run -v $PWD/site:/out`
+        // does) cannot be swapped: the build failed at its very end ("Device or resource busy").
+        var parentInfo = stat()
+        if target != "/", stat(PathParent.of(target), &parentInfo) == 0, parentInfo.st_dev != info.st_dev {
+            throw .refused(target, "it is a mount point, and each build swaps a new folder into the site's place, which a mount point "
+                           + "cannot take: write the site into a folder inside it (--out \(target)/site)")
+        }
         // An unlistable folder is not known to be empty.
         guard let dir = opendir(target) else { throw .refused(target, "it cannot be read (\(String(cString: strerror(errno))))") }
         closedir(dir)
@@ -77,6 +91,10 @@ public final class SiteWriter {
         if !contents.isEmpty && !contents.contains(marker) { throw .foreignFolder(target) }
         guard access(target, W_OK) == 0 else { throw .refused(target, "it is read-only (\(String(cString: strerror(errno))))") }
     }
+
+    /// The longest site folder name whose staging folder's name fits 255 bytes (`.`, `.staging-`,
+    /// a process id of up to 7 digits, `.old`).
+    static let maxNameBytes = 255 - 21
 
     /// Creates `path` and its missing parents (`mkdir -p`); nil, or the system's reason (`Permission denied`).
     static func makeFolders(_ path: String) -> String? {

@@ -82,24 +82,14 @@ struct SnapshotPages {
         ["metrics.json", "segments.csv", "escalations.csv", ArchivedSnapshot.fileName] + TemplateSet.deliverables.map { $0 + ".md" }
     }
 
-    /// The files every snapshot folder holds once written (its view archive aside).
-    static var folderFiles: [String] {
-        ["index.html", "metrics.json", "segments.csv", "escalations.csv"] + TemplateSet.deliverables.flatMap { [$0 + ".md", $0 + ".html"] }
-    }
-
-    /// The first file missing from the site at `target` that a build of `snapshots` snapshots wrote
-    /// (the home page, the style sheet, each snapshot folder's files), or nil when none is: a site
-    /// whose record matches the input is kept as it is only when it is whole (files deleted or
-    /// moved by hand are written again).
-    static func firstMissingFile(site target: String, snapshots: Int) -> String? {
-        let fm = FileManager.default
-        func path(_ relative: String) -> String { (target as NSString).appendingPathComponent(relative) }
-        for file in ["index.html", TemplateSet.stylesheetPath] where !fm.fileExists(atPath: path(file)) { return file }
-        // Snapshot folders are named by their period, as snapshot files are (without `.csv`).
-        let folders = ((try? fm.contentsOfDirectory(atPath: target)) ?? []).filter { SnapshotPeriod(fileName: $0 + ".csv") != nil }.sorted()
-        if folders.count < snapshots { return folders.isEmpty ? "the snapshot folders" : "\(snapshots - folders.count) snapshot folder(s)" }
-        for folder in folders {
-            for file in folderFiles where !fm.fileExists(atPath: path(folder + "/" + file)) { return folder + "/" + file }
+    /// The first of the reusable files of snapshot `label`'s folder in the site at `target` that the
+    /// site's `record` does not list, or that is missing or not the file it lists (a path relative
+    /// to the site), or nil when the folder's files are those the build wrote.
+    static func firstChangedReusableFile(site target: String, label: String, record: BuildCache) -> String? {
+        for file in reusableFiles {
+            let path = label + "/" + file
+            guard let recorded = record.files[path],
+                  SiteFileFingerprint.of((target as NSString).appendingPathComponent(path)) == recorded else { return path }
         }
         return nil
     }
@@ -142,7 +132,8 @@ struct SnapshotPages {
         let base = view.with(customers: customers).dictionary()
         let charts = charts(report, history: view.history)
         do {
-            try MetricsDocument.json(report).serialized().write(toFile: try site.path(folder + "metrics.json"), atomically: false, encoding: .utf8)
+            // As every other file (mode 644 under any umask; Foundation's write made it 664 under 002).
+            try site.write(MetricsDocument.json(report).serialized(), to: folder + "metrics.json")
             if segments == nil { try SegmentsCSV.write(report, customers: customers, to: segmentsPath) }
             try EscalationsCSV.write(report, to: try site.path(folder + "escalations.csv"))
         } catch {

@@ -240,6 +240,16 @@ struct IngestCSVDialectTests {
         #expect(t.orders == [2])
         #expect(t.revenue == [999_000])
 
+        // A column mapped to `ignore` is read as none, without the unknown-column warning (which
+        // failed every --strict run of an export with extra columns); the same in a ledger.
+        let ignoring = InputDialect(columnAliases: ["E-mail": "customer_id", "ca": "revenue", "commandes": "orders", "dernier achat": "last_order_date", " Région ": "ignore"])
+        let quiet = S.read("E-MAIL,commandes,ca,Dernier Achat,Région\nx@y.fr,2,99.90,2026-10-01,Nord\n", dialect: ignoring)
+        #expect(quiet.errors.isEmpty && quiet.outcome.unknownColumns.isEmpty, "\(quiet.errors) \(quiet.outcome.unknownColumns)")
+        #expect(try #require(quiet.table).revenue == [999_000])
+        let ledgerText = Array("customer_id,phone,date,amount\nC1,0601,2026-10-01,5.00\n".utf8)
+        let ledger = try ledgerText.withUnsafeBytes { try LedgerReader(dialect: InputDialect(columnAliases: ["phone": "ignore"])).read(bytes: $0, name: "t.csv") }
+        #expect(ledger.unknownColumns.isEmpty && ledger.lineCount == 1)
+
         // Without aliases, the same header misses every required column.
         let plain = S.read("E-MAIL,commandes,ca,Dernier Achat\nx@y.fr,2,99.90,2026-10-01\n")
         #expect(plain.errors.total == 4)

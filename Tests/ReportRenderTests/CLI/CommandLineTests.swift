@@ -362,6 +362,17 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: dir + "/piped/.fidelis-cache"))
         try expect(["validate", "--transactions", "/dev/zero"], in: dir, status: 65, saying: "zero:0:0: not a file but a device (expected a CSV file, or a pipe)")
+        // In a snapshot folder, a folder named like a snapshot is one (it was called a device), and a
+        // named pipe is refused before it is opened (validate and build waited for a writer for ever).
+        #expect(try run(["sample", "--out", "folder", "--customers", "20", "--months", "2", "--quiet"], in: dir).status == 0)
+        try FileManager.default.createDirectory(atPath: dir + "/folder/2030-01.csv", withIntermediateDirectories: true)
+        try expect(["validate", "--snapshots", "folder"], in: dir, status: 65, saying: "2030-01.csv:0:0: a folder, not a file (expected a CSV file)")
+        try FileManager.default.removeItem(atPath: dir + "/folder/2030-01.csv")
+        #expect(mkfifo(dir + "/folder/2030-01.csv", 0o644) == 0)
+        for arguments in [["validate", "--snapshots", "folder"], ["build", "--snapshots", "folder", "--out", "fifo-site"]] {
+            try expect(arguments, in: dir, status: 65, saying: "2030-01.csv:0:0: a named pipe or a socket, not a file (expected a CSV file; only --transactions reads from a pipe)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/fifo-site"))
         // An endless pipe of NUL bytes stops at its first megabyte (it grew until the system killed it).
         let zeros = try run(["-c", "head -c 3000000 /dev/zero | '\(exe)' validate --transactions /dev/stdin"], in: dir, program: "/bin/bash")
         #expect(zeros.status == 65 && zeros.err.contains("stdin:1:1: the input holds NUL bytes, which no CSV text has"), "\(zeros)")
@@ -593,12 +604,55 @@ import Testing
             try FileManager.default.removeItem(atPath: dir + "/site/" + missing)
             let again = try cli.run(["build", "--snapshots", "in"], in: dir)
             #expect(again.status == 0 && !again.out.contains("Unchanged"), "\(again.out)")
-            #expect(again.err.contains("\(missing) is missing since the last build: writing the site again"), "\(again.err)")
+            #expect(again.err.contains("\(missing) is missing or changed since the last build: writing the site again"), "\(again.err)")
             #expect(FileManager.default.fileExists(atPath: dir + "/site/" + missing))
         }
         #expect(try String(contentsOfFile: dir + "/site/2026-08/segmentation.html", encoding: .utf8) == full)
         // Whole again: kept.
         #expect(try cli.run(["build", "--snapshots", "in"], in: dir).out.contains("Unchanged"))
+        // A file emptied, cut short or edited (a cache restore cut short, a hand edit) was kept and
+        // published as it was: written again too, whether the edit keeps the size or not.
+        let metrics = try String(contentsOfFile: dir + "/site/2026-09/metrics.json", encoding: .utf8)
+        for (file, damage) in [("index.html", ""), ("2026-09/metrics.json", String(metrics.prefix(100))),
+                               ("2026-08/diagnostic.md", "garbage\n"), ("2026-09/metrics.json", metrics.replacingOccurrences(of: "\"buyers\": 1", with: "\"buyers\": 7"))] {
+            let before = try String(contentsOfFile: dir + "/site/" + file, encoding: .utf8)
+            #expect(damage != before)
+            try damage.write(toFile: dir + "/site/" + file, atomically: false, encoding: .utf8)
+            let again = try cli.run(["build", "--snapshots", "in"], in: dir)
+            #expect(again.status == 0 && !again.out.contains("Unchanged") && again.err.contains("\(file) is missing or changed since the last build"), "\(again.err)")
+            #expect(try String(contentsOfFile: dir + "/site/" + file, encoding: .utf8) == before)
+        }
+    }
+
+    /// With a new month, a month's folder is reused from the site being replaced only when its files
+    /// are those the last build wrote (a damaged one was carried into every later site), and only
+    /// when the site was built with the same implicit config: the shipped examples' "Demo" client
+    /// is in no file, and their months were reused, titles and all, by a build of the same files
+    /// copied into a folder of the team's own.
+    @Test func aNewMonthReusesOnlyUndamagedFoldersOfTheSameConfig() throws {
+        let cli = CommandLineTests()
+        let dir = cli.temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        let examples = CommandLineTests.packageRoot + "/Examples/snapshots"
+        let months = try FileManager.default.contentsOfDirectory(atPath: examples).filter { $0.hasSuffix(".csv") }.sorted()
+        for month in months.prefix(4) { try FileManager.default.copyItem(atPath: examples + "/" + month, toPath: dir + "/in/" + month) }
+        #expect(try cli.run(["build", "--quiet"], in: dir).status == 0)   // the examples: "Demo"
+        let own = try cli.run(["build", "--snapshots", "in"], in: dir)
+        #expect(own.status == 0 && !own.err.contains("unchanged since the last build"), "\(own.err)")
+        let second = String(months[1].dropLast(4)), third = String(months[2].dropLast(4))
+        #expect(try !String(contentsOfFile: dir + "/site/\(second)/diagnostic.md", encoding: .utf8).contains("Demo"))
+        try "garbage\n".write(toFile: dir + "/site/\(third)/segmentation.md", atomically: false, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: examples + "/" + months[4], toPath: dir + "/in/" + months[4])
+        let next = try cli.run(["build", "--snapshots", "in"], in: dir)
+        #expect(next.status == 0 && next.err.contains("\(third)/segmentation.md is missing or changed since the last build: \(third) is computed again")
+                && next.err.contains("(2 unchanged since the last build: pages reused)"), "\(next.err)")
+        #expect(try cli.run(["build", "--snapshots", "in", "--out", "full", "--quiet"], in: dir).status == 0)
+        for month in months.prefix(5).map({ String($0.dropLast(4)) }) {
+            for file in ["segmentation.md", "metrics.json", "diagnostic.html"] {
+                #expect(try String(contentsOfFile: dir + "/site/\(month)/\(file)", encoding: .utf8) == String(contentsOfFile: dir + "/full/\(month)/\(file)", encoding: .utf8),
+                        "\(month)/\(file)")
+            }
+        }
     }
 
     /// Options that would silently do nothing or the wrong thing are usage errors; validate says

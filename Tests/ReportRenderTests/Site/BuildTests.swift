@@ -101,6 +101,19 @@ import ReportModel
         try FileManager.default.createDirectory(atPath: f.path("empty"), withIntermediateDirectories: true)
         _ = try f.build("in", out: "empty")
         _ = try f.build("in", out: "empty")
+        // ... but not when it holds the input: the build that had just read it deleted it.
+        f.sample("empty/data", customers: 20, months: 1)
+        do { _ = try f.build("empty/data", out: "empty"); Issue.record("built over its own input") } catch {
+            #expect(error.exitCode == 73 && "\(error)".contains("it holds the input"), "\(error)")
+        }
+        #expect(FileManager.default.fileExists(atPath: f.path("empty/data")))
+        // A name whose staging folder's name would not fit 255 bytes is refused before any work (it
+        // failed at the lock, "File name too long").
+        let long = String(repeating: "s", count: SiteWriter.maxNameBytes + 1)
+        do { _ = try f.build("in", out: long); Issue.record("built under a name too long") } catch {
+            #expect(error.exitCode == 73 && "\(error)".contains("choose a name of at most \(SiteWriter.maxNameBytes) bytes"), "\(error)")
+        }
+        _ = try f.build("in", out: String(repeating: "s", count: SiteWriter.maxNameBytes))
     }
 
     /// A site that is a link is refused whether or not its input changed (an unchanged rebuild read
