@@ -18,10 +18,12 @@ if ! "$python" -c 'import duckdb' 2>/dev/null; then
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# The example ledger at three as-of dates, and a small one where refunds outweigh purchases (net
-# negative revenue, repeat days that net to zero or less, a refund-only customer).
+# The example ledger at three as-of dates, a small one where refunds outweigh purchases (net
+# negative revenue, repeat days that net to zero or less, a refund-only customer), and one in the
+# dialect DuckDB's sniffer misread (`;` with decimal commas, an id starting with `'`, quoted ids
+# holding `;` and `""`, order ids with spaces, empty ones).
 for run in Examples/ledger/transactions.csv: Examples/ledger/transactions.csv:2026-06-30 \
-           Examples/ledger/transactions.csv:2026-08-17 sql/fixtures/refunds.csv:; do
+           Examples/ledger/transactions.csv:2026-08-17 sql/fixtures/refunds.csv: sql/fixtures/dialect.csv:; do
   ledger=${run%%:*} as_of=${run#*:}
   flag=(); [ -n "$as_of" ] && flag=(--as-of "$as_of")
   rm -rf "$work/snapshots" "$work/from-ledger" "$work/from-sql"

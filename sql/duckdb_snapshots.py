@@ -33,6 +33,27 @@ FROM span
 """
 
 
+def header_delimiter(path: str) -> str:
+    """`;` when the first non-blank line has more `;` than `,` outside quotes, else `,`
+    (fidelis-report's rule, input.md)."""
+    with open(path, "rb") as f:
+        for raw in f:
+            line = raw.decode("utf-8", "replace").lstrip("\ufeff").strip("\r\n")
+            if not line.strip():
+                continue
+            commas = semicolons = 0
+            quoted = False
+            for ch in line:
+                if ch == '"':
+                    quoted = not quoted
+                elif not quoted and ch == ",":
+                    commas += 1
+                elif not quoted and ch == ";":
+                    semicolons += 1
+            return ";" if semicolons > commas else ","
+    return ","
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("ledger")
@@ -41,13 +62,22 @@ def main() -> int:
     args = parser.parse_args()
 
     con = duckdb.connect()
-    header = con.execute("SELECT * FROM read_csv(?, header = true, all_varchar = true) LIMIT 0", [args.ledger]).description
+    # The file is read as input.md writes it, not as DuckDB's sniffer guesses: the delimiter from
+    # the header row as fidelis-report detects it, `"` quotes doubled inside quoted fields (the
+    # sniffer took a leading `'` for a quote), a header row, every field as text; with `;`, amounts
+    # take a decimal comma.
+    delimiter = header_delimiter(args.ledger)
+    csv = f"read_csv(?, header = true, all_varchar = true, delim = '{delimiter}', quote = '\"', escape = '\"')"
+    header = con.execute(f"SELECT * FROM {csv} LIMIT 0", [args.ledger]).description
     names = [d[0].strip().lower() for d in header]
-    order_id = "NULLIF(TRIM(order_id), '')" if "order_id" in names else "CAST(NULL AS VARCHAR)"
+    # An empty order id is no order id (each such line an order), as fidelis-report reads it; any
+    # other text, spaces included, is an order id as written.
+    order_id = "NULLIF(order_id, '')" if "order_id" in names else "CAST(NULL AS VARCHAR)"
+    amount = "REPLACE(amount, ',', '.')" if delimiter == ";" else "amount"
     con.execute(f"""
         CREATE TABLE transactions AS
-        SELECT customer_id, CAST(date AS DATE) AS date, CAST(amount AS DECIMAL(18, 4)) AS amount, {order_id} AS order_id
-        FROM read_csv(?, header = true, all_varchar = true)
+        SELECT customer_id, CAST(date AS DATE) AS date, CAST({amount} AS DECIMAL(18, 4)) AS amount, {order_id} AS order_id
+        FROM {csv}
     """, [args.ledger])
     con.execute(SNAPSHOT_DATES, [args.as_of])
     with open(os.path.join(HERE, "snapshots.sql"), encoding="utf-8") as f:
