@@ -77,6 +77,9 @@ public enum ReportBuilder {
         }
         var succeeded = false
         defer { lock.end(succeeded: succeeded) }
+        // A site a killed build left aside (see `SiteWriter.sweepStaleStaging`) is put back before
+        // its record is read, so that it is kept or its months reused.
+        SiteWriter.sweepStaleStaging(parent: PathParent.of(target), name: (target as NSString).lastPathComponent)
         // A ledger from a pipe is read once: hashing it for the cache would read it again (nothing
         // left, or a named pipe waiting for a writer that never comes). Built whole, without a record.
         let cacheable = ReportBuilder.inputIsRereadable(options.input)

@@ -105,13 +105,19 @@ public final class SiteWriter {
     }
 
     /// Removes staging folders left by killed builds (`.<name>.staging-<pid>` whose process is gone).
+    /// A build killed between the two renames of a swap without an atomic exchange (`swap()`) left
+    /// no site, and the old one aside as `.<name>.staging-<pid>.old`: that one is put back first.
     static func sweepStaleStaging(parent: String, name: String) {
         let prefix = ".\(name).staging-"
         let fm = FileManager.default
+        let target = (parent as NSString).appendingPathComponent(name)
         for entry in (try? fm.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(prefix) {
             let path = (parent as NSString).appendingPathComponent(entry)
-            let pid = Int32(entry.dropFirst(prefix.count)) ?? 0
+            let isAside = entry.hasSuffix(".old")
+            let pid = Int32(entry.dropFirst(prefix.count).dropLast(isAside ? 4 : 0)) ?? 0
             if pid > 0 && pid != getpid() && kill(pid, 0) == 0 { continue } // another build is running
+            if isAside, !fm.fileExists(atPath: target), fm.fileExists(atPath: (path as NSString).appendingPathComponent(marker)),
+               rename(path, target) == 0 { continue }
             // Named by us, and its build is gone (killed before it could even write the marker, maybe).
             try? fm.removeItem(atPath: path)
         }

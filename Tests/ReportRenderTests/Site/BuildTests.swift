@@ -116,6 +116,25 @@ import ReportModel
         _ = try f.build("in", out: String(repeating: "s", count: SiteWriter.maxNameBytes))
     }
 
+    /// Where the file system has no atomic exchange, the swap is two renames; a build killed
+    /// between them left no site, the old one aside and the new one in its staging folder. The next
+    /// build put neither back and built in full: it now puts the old site back, and keeps it.
+    @Test func aSiteLeftAsideBetweenTwoRenamesIsPutBack() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.sample("in", customers: 50, months: 2)
+        _ = try f.build("in", out: "site")
+        let before = f.tree("site")
+        let dead: Int32 = 4_000_000   // above pid_max's default: no such process
+        try FileManager.default.moveItem(atPath: f.path("site"), toPath: f.path(".site.staging-\(dead).old"))
+        f.write("half-written", to: ".site.staging-\(dead)/index.html")
+        // The sweep every build starts with puts the old site back, whole.
+        SiteWriter.sweepStaleStaging(parent: f.root, name: "site")
+        #expect(f.tree("site") == before)
+        _ = try f.build("in", out: "site")
+        #expect(f.tree("site") == before)
+        #expect(!FileManager.default.fileExists(atPath: f.path(".site.staging-\(dead).old")) && !FileManager.default.fileExists(atPath: f.path(".site.staging-\(dead)")))
+    }
+
     /// A site that is a link is refused whether or not its input changed (an unchanged rebuild read
     /// the cache first and kept it).
     @Test func aLinkedSiteIsRefusedEvenWhenUnchanged() throws {
