@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #if defined(__linux__)
 #include <sys/syscall.h>
 #ifndef RENAME_EXCHANGE
@@ -42,4 +43,16 @@ int fidelis_sync_filesystem(const char *path) {
     close(fd);
     errno = saved;
     return result;
+}
+
+int fidelis_is_mount_root(const char *path) {
+#if defined(__linux__) && defined(STATX_ATTR_MOUNT_ROOT)
+    struct statx info;
+    if (statx(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, &info) == 0
+        && (info.stx_attributes_mask & STATX_ATTR_MOUNT_ROOT)) {
+        return (info.stx_attributes & STATX_ATTR_MOUNT_ROOT) ? 1 : 0;
+    }
+#endif
+    (void)path;
+    return -1;
 }

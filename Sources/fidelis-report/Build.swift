@@ -72,6 +72,7 @@ struct Build: ParsableCommand {
         // of the same files under their own folder.
         options.configFingerprint = input.configFingerprint + "|locale=\(config.locale.rawValue)|client=\(config.client.map { "\"\($0)\"" } ?? "none")"
         options.strict = strict
+        options.configPath = input.configPath
         options.failOn = try? FailOnPolicy(failOn)   // checked by validate()
         let quiet = self.quiet
         let log = quiet ? BuildLog.silent : BuildLog { line in StandardError.write(line + "\n") }

@@ -16,7 +16,8 @@ struct FidelisReport: ParsableCommand {
         Exit status: 0 done; 3 site written but an escalation named by --fail-on is raised; \
         64 usage error; 65 bad input data, config or template; 66 input missing (snapshot \
         folder, ledger, config file or templates folder not found); \
-        73 output folder refused or not writable (a full disk), or another build is writing it; \
+        73 output folder refused (not a site, a link, a mount point, holding the input, config or \
+        templates) or not writable (a full disk), or another build is writing it; \
         70 internal error.
         """,
         version: ToolVersion.current,

@@ -10,4 +10,7 @@ int fidelis_start_writeback(int fd, long long offset, long long length);
 /// sync elsewhere), not every file system's as sync does. Returns 0 on success, -1 with errno set
 /// otherwise (an earlier write to that file system that failed, such as EIO or ENOSPC).
 int fidelis_sync_filesystem(const char *path);
+/// Whether `path` is the root of a mount (a volume or a bind mount; Linux statx
+/// STATX_ATTR_MOUNT_ROOT, kernel 5.8+): 1 or 0, or -1 when the system cannot tell.
+int fidelis_is_mount_root(const char *path);
 #endif

@@ -12,6 +12,12 @@ public enum ConfigLoader {
     /// Loads the file at `path`; throws every error found (see `parseAll`).
     public static func loadAll(path: String) throws(InputErrors) -> ReportConfig {
         let name = (path as NSString).lastPathComponent
+        // A named pipe waited for a writer for ever; a device may never end.
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG, (info.st_mode & S_IFMT) != S_IFDIR {   // a folder: "Is a directory" below
+            let kind = MappedFile.isStream(mode: info.st_mode) ? "a named pipe or a socket" : "a device"
+            throw InputErrors([InputError(file: path, line: 0, column: 0, message: "the config file is \(kind), not a file", expected: "a YAML file such as the fidelis.yml that `fidelis-report init` writes")])
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputErrors([InputError(file: path, line: 0, column: 0, message: "cannot read the config file: \(SystemReason.unreadable(path, folder: false))", expected: "a readable YAML file")])
         }

@@ -16,6 +16,8 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
         // The unknown names met so far (a list alone made a header of 200,000 unknown columns take
         // minutes: each name compared with all before it).
         var unknownSeen: Set<String> = []
+        // The names mapped to `ignore` (said beside a required column of that name found missing).
+        var ignored: [String] = []
         for (index, field) in fields.enumerated() {
             let bytes = reader.unescapedBytes(field, scratch: &scratch)
             if !notUTF8 && !bytes.withUnsafeBytes(TextValidation.isValidUTF8) { notUTF8 = true }
@@ -24,7 +26,7 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
             var key = InputDialect.normalizedHeader(text)
             if let alias = dialect.columnAliases[key] {
                 // Mapped to `ignore` in the config: no column, and no warning.
-                if alias == InputDialect.ignoredColumn { continue }
+                if alias == InputDialect.ignoredColumn { ignored.append(text); continue }
                 key = alias
             }
             guard let column = Column(rawValue: key) else {
@@ -77,7 +79,9 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
             // column only: the others would say the same again.
             let first = column == missing.first
             var hint = ""
-            if let separatedBy {
+            if let mapped = ignored.first(where: { InputDialect.normalizedHeader($0) == column.rawValue }) {
+                hint = "; the header's \"\(mapped)\" is mapped to ignore in fidelis.yml (columns:): remove that mapping"
+            } else if let separatedBy {
                 hint = "; this one's columns are separated by \(separatedBy): export the file as CSV, with , or ;"
             } else if let otherDelimiter {
                 let set = otherDelimiter == ";" ? "," : ";"

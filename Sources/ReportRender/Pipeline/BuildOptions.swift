@@ -7,6 +7,9 @@ public struct BuildOptions: Sendable {
     public var config: ReportConfig
     /// A folder whose templates override the built-in ones.
     public var templates: String?
+    /// The config file read, if any: like the input and `templates`, refused inside the output
+    /// folder, which each build replaces whole.
+    public var configPath: String?
     /// What the config was made from (file text and command-line overrides). When set, a build
     /// whose config, templates and input bytes match the existing site's is skipped; nil always builds.
     public var configFingerprint: String?

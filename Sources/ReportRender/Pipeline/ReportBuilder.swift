@@ -69,7 +69,7 @@ public enum ReportBuilder {
         let lock: SiteLock
         do {
             try SiteWriter.checkTarget(target)
-            try refuseInputInside(target, input: options.input)
+            try refuseInputInside(target, options: options)
             lock = try SiteLock(target: target)
         } catch {
             _ = try awaitTemplates()
@@ -87,8 +87,8 @@ public enum ReportBuilder {
         var keys: BuildCache.Keys?
         if let previous {
             keys = BuildCache.keys(options: options, templates: try awaitTemplates())
-            let changed = keys.flatMap { previous.key == $0.site ? SiteFileFingerprint.firstChanged(in: target, files: previous.files) : nil }
-            if let changed { log.note("\(options.output): \(changed) is missing or changed since the last build: writing the site again") }
+            let changed = keys.flatMap { previous.key == $0.site ? SiteFileFingerprint.firstChanged(in: target, files: previous.files, except: [BuildCache.fileName]) : nil }
+            if let changed { log.note("\(options.output): \(changed) is missing, changed or added since the last build: writing the site again") }
             if let keys, previous.key == keys.site, changed == nil {
                 // The templates' warnings as they are now (they follow files the key does not cover:
                 // a stray file, the copies' record, a NAME.new), then the input's as recorded.
@@ -414,22 +414,27 @@ public enum ReportBuilder {
     /// Whether the input can be read a second time, for the build cache's key: not a ledger from a
     /// pipe or a socket (`--transactions /dev/stdin`). A path that cannot be looked at is left to
     /// the reader's error.
-    /// Refuses a site folder that holds the input (`--snapshots site/data --out site`): each build
-    /// replaces the folder whole, so the input was deleted by the build that had just read it.
-    static func refuseInputInside(_ target: String, input: ReportInput) throws(SiteError) {
-        let inputPath: String
-        switch input {
-        case .snapshots(let dir): inputPath = dir
-        case .transactions(let file, _): inputPath = file
+    /// Refuses a site folder that holds what the build reads (`--snapshots site/data --out site`,
+    /// a `--config` or `--templates` there, or `$FIDELIS_TEMPLATES`): each build replaces the folder
+    /// whole, so they were deleted by the build that had just read them.
+    static func refuseInputInside(_ target: String, options: BuildOptions) throws(SiteError) {
+        var read: [(what: String, path: String)] = []
+        switch options.input {
+        case .snapshots(let dir): read.append(("the input", dir))
+        case .transactions(let file, _): read.append(("the input", file))
         }
+        if let config = options.configPath { read.append(("the config", config)) }
+        if let templates = options.templates { read.append(("the templates", templates)) }
+        if let builtIn = ProcessInfo.processInfo.environment["FIDELIS_TEMPLATES"], !builtIn.isEmpty { read.append(("the templates", builtIn)) }
         func resolved(_ path: String) -> String? {
             guard let real = realpath(path, nil) else { return nil }
             defer { free(real) }
             return String(cString: real)
         }
-        guard let site = resolved(target), let data = resolved(inputPath) else { return }
-        if data == site || data.hasPrefix(site == "/" ? "/" : site + "/") {
-            throw .refused(target, "it holds the input, \(inputPath), and each build replaces the site folder whole: keep the input outside --out")
+        guard let site = resolved(target) else { return }
+        for (what, path) in read {
+            guard let real = resolved(path), real == site || real.hasPrefix(site == "/" ? "/" : site + "/") else { continue }
+            throw .refused(target, "it holds \(what), \(path), and each build replaces the site folder whole: keep \(what) outside --out")
         }
     }
 

@@ -97,6 +97,9 @@ struct BuildCache: Equatable {
                 // the site (its snapshots reused), so that the build says so.
                 for name in folder.unreadSnapshots { hash.update("unread " + name) }
             case .transactions(let file, let asOf):
+                // The file's name too, which every deliverable names (a renamed ledger kept the
+                // site, and its pages the old name; each month end's key has it already).
+                hash.update("ledger " + (file as NSString).lastPathComponent)
                 hash.update(asOf?.description ?? "-")
                 try hash.update(file: file)
             }

@@ -10,7 +10,10 @@ import ReportModel
 /// else its first and last `sampledBytes`. Every page, style sheet and deliverable is read whole;
 /// only the large data files of big customer bases (a 1 M-customer `segments.csv` is about 70 MB)
 /// are sampled, so that an unchanged rebuild stays a small fraction of a full build. A large file
-/// edited in its middle without changing its size goes unnoticed.
+/// edited in its middle without changing its size goes unnoticed. Unchanged rebuilds, ten
+/// alternating pairs against the build before this check: the 1 M × 12 sample's 346 MB site 0.090
+/// → 0.096 s; the 500 k-customer ledger's 949 files (716 MB) 0.128 → 0.129 s; full builds within
+/// the noise.
 enum SiteFileFingerprint {
     static let wholeFileBytes = 1 << 20
     static let sampledBytes = 256 << 10
@@ -18,7 +21,9 @@ enum SiteFileFingerprint {
     /// The fingerprint of the regular file at `path`, or nil when it is missing, not a regular file
     /// or unreadable.
     static func of(_ path: String) -> String? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Not through a symbolic link: a link put in the site, even to the same bytes, is no file
+        // the build wrote (a reused month hard-linked the link itself, dangling in the new site).
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
@@ -60,8 +65,10 @@ enum SiteFileFingerprint {
     }
 
     /// The first of `files` (relative paths, as `all` gives them) that is missing below `folder` or
-    /// is not the file it was, in path order, or nil.
-    static func firstChanged(in folder: String, files fingerprints: [String: String]) -> String? {
+    /// is not the file it was, in path order, else the first entry below `folder` that is none of
+    /// them (but `except`: a file or folder added by hand was kept, and published, by a build that
+    /// kept the site), or nil.
+    static func firstChanged(in folder: String, files fingerprints: [String: String], except: Set<String> = []) -> String? {
         let files = fingerprints.sorted { $0.key < $1.key }.map { (path: $0.key, fingerprint: $0.value) }
         var changed = [Bool](repeating: false, count: files.count)
         changed.withUnsafeMutableBufferPointer { changed in
@@ -70,6 +77,15 @@ enum SiteFileFingerprint {
                 out[k] = of((folder as NSString).appendingPathComponent(files[k].path)) != files[k].fingerprint
             }
         }
-        return changed.firstIndex(of: true).map { files[$0].path }
+        if let k = changed.firstIndex(of: true) { return files[k].path }
+        // Folders are the recorded files' own; anything else is extra (FileManager lists a linked
+        // folder as an entry without going into it).
+        var folders: Set<String> = []
+        for path in fingerprints.keys {
+            var folder = PathParent.of(path)
+            while !folder.isEmpty, folders.insert(folder).inserted { folder = PathParent.of(folder) }
+        }
+        let entries = (FileManager.default.subpaths(atPath: folder) ?? []).sorted()
+        return entries.first { fingerprints[$0] == nil && !folders.contains($0) && !except.contains($0) }
     }
 }

@@ -26,6 +26,8 @@ public final class SiteWriter {
 
     /// Checks the target and creates the staging folder.
     public init(target rawTarget: String) throws(SiteError) {
+        // Read before any thread writes a file (reading the mask sets it for an instant).
+        _ = SiteWriter.processUmask
         let target = URL(fileURLWithPath: rawTarget).standardizedFileURL.path
         self.target = target
         let parent = PathParent.of(target)
@@ -79,8 +81,11 @@ public final class SiteWriter {
         guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .refused(target, "it is not a folder") }
         // A mount point (a volume mounted at the site's path, as `docker run -v $PWD/site:/out`
         // does) cannot be swapped: the build failed at its very end ("Device or resource busy").
+        // (A bind mount on the same file system has its parent's device: statx tells it; where it
+        // cannot, the device ids do, which also call a btrfs subvolume one.)
         var parentInfo = stat()
-        if target != "/", stat(PathParent.of(target), &parentInfo) == 0, parentInfo.st_dev != info.st_dev {
+        let mountRoot = fidelis_is_mount_root(target)
+        if target != "/", mountRoot == 1 || (mountRoot < 0 && stat(PathParent.of(target), &parentInfo) == 0 && parentInfo.st_dev != info.st_dev) {
             throw .refused(target, "it is a mount point, and each build swaps a new folder into the site's place, which a mount point "
                            + "cannot take: write the site into a folder inside it (--out \(target)/site)")
         }
@@ -115,7 +120,9 @@ public final class SiteWriter {
             let path = (parent as NSString).appendingPathComponent(entry)
             let isAside = entry.hasSuffix(".old")
             let pid = Int32(entry.dropFirst(prefix.count).dropLast(isAside ? 4 : 0)) ?? 0
-            if pid > 0 && pid != getpid() && kill(pid, 0) == 0 { continue } // another build is running
+            // Another build is running (a site put aside is put back whatever its number: the
+            // caller holds the site's lock, and a process of that number is another's).
+            if !isAside && pid > 0 && pid != getpid() && kill(pid, 0) == 0 { continue }
             if isAside, !fm.fileExists(atPath: target), fm.fileExists(atPath: (path as NSString).appendingPathComponent(marker)),
                rename(path, target) == 0 { continue }
             // Named by us, and its build is gone (killed before it could even write the marker, maybe).
@@ -168,7 +175,17 @@ public final class SiteWriter {
         if link(from, to) != 0 {
             do { try FileManager.default.copyItem(atPath: from, toPath: to) } catch { throw .cannotWrite(to, "cannot copy \(from): \(SystemReason.of(error))") }
         }
+        // With the mode a file written now gets: a site built under umask 077 lent its 600 files to
+        // one built under 022, whose web server then could not read them.
+        _ = chmod(to, 0o644 & ~SiteWriter.processUmask)
     }
+
+    /// The process's file mode creation mask, read once (reading it means setting it).
+    static let processUmask: mode_t = {
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
+    }()
 
     /// Swaps the staging folder in place of the target, then removes the old site. An interruption
     /// during the swap waits for it to end; one after it says the site was updated.
@@ -201,6 +218,7 @@ public final class SiteWriter {
         }
         // `staging` now holds the old site.
         if fidelis_exchange_paths(staging, target) == 0 { return staging }
+        if errno == EBUSY { throw .refused(target, "it is busy (a mount point, or in use by the system): write the site into a folder inside it (--out \(target)/site)") }
         // No atomic exchange on this system: move the old site aside, then move the new one in.
         let aside = staging + ".old"
         guard rename(target, aside) == 0 else { throw .cannotWrite(target, String(cString: strerror(errno))) }

@@ -132,7 +132,7 @@ struct SnapshotPages {
         let base = view.with(customers: customers).dictionary()
         let charts = charts(report, history: view.history)
         do {
-            // As every other file (mode 644 under any umask; Foundation's write made it 664 under 002).
+            // As every other file (0644 less the umask; Foundation's write made it 664 under 002).
             try site.write(MetricsDocument.json(report).serialized(), to: folder + "metrics.json")
             if segments == nil { try SegmentsCSV.write(report, customers: customers, to: segmentsPath) }
             try EscalationsCSV.write(report, to: try site.path(folder + "escalations.csv"))

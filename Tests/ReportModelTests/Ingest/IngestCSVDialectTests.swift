@@ -249,6 +249,10 @@ struct IngestCSVDialectTests {
         let ledgerText = Array("customer_id,phone,date,amount\nC1,0601,2026-10-01,5.00\n".utf8)
         let ledger = try ledgerText.withUnsafeBytes { try LedgerReader(dialect: InputDialect(columnAliases: ["phone": "ignore"])).read(bytes: $0, name: "t.csv") }
         #expect(ledger.unknownColumns.isEmpty && ledger.lineCount == 1)
+        // A required column mapped to `ignore` is missing, and the error says why.
+        let dropped = S.read("customer_id,orders,Revenue,last_order_date\nA1,1,10,2026-10-01\n", dialect: InputDialect(columnAliases: ["revenue": "ignore"]))
+        expectSingleError(dropped.errors, line: 1, column: 0, message: ["required column revenue is missing"],
+                          expected: ["the header's \"Revenue\" is mapped to ignore in fidelis.yml (columns:): remove that mapping"])
 
         // Without aliases, the same header misses every required column.
         let plain = S.read("E-MAIL,commandes,ca,Dernier Achat\nx@y.fr,2,99.90,2026-10-01\n")

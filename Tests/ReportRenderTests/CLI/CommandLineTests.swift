@@ -89,6 +89,13 @@ import Testing
         #expect(kept.status == 0 && kept.err.contains("keeping site as it is") && kept.err.contains(warning), "\(kept.err)")
         let without = try run(["build", "--transactions", ledger, "--quiet"], in: dir)
         #expect(without.status == 0 && without.err.isEmpty, "\(without.err)")
+        // The same bytes under another name: every deliverable names the ledger, so the site is
+        // written again (it was kept, naming the old file).
+        try FileManager.default.copyItem(atPath: ledger, toPath: dir + "/export-2026.csv")
+        let renamed = try run(["build", "--transactions", "export-2026.csv"], in: dir)
+        #expect(renamed.status == 0 && !renamed.out.contains("Unchanged"), "\(renamed.out)")
+        let latest = try #require(try FileManager.default.contentsOfDirectory(atPath: dir + "/site").filter { $0.hasPrefix("20") }.max())
+        #expect(try String(contentsOfFile: dir + "/site/\(latest)/diagnostic.md", encoding: .utf8).contains("export-2026.csv"))
         // `any` asks for whatever can be raised: no warning.
         let any = try run(["build", "--transactions", ledger, "--quiet", "--fail-on", "any"], in: dir)
         #expect(any.status == 3 && !any.err.contains("warning"), "\(any.err)")
@@ -604,7 +611,7 @@ import Testing
             try FileManager.default.removeItem(atPath: dir + "/site/" + missing)
             let again = try cli.run(["build", "--snapshots", "in"], in: dir)
             #expect(again.status == 0 && !again.out.contains("Unchanged"), "\(again.out)")
-            #expect(again.err.contains("\(missing) is missing or changed since the last build: writing the site again"), "\(again.err)")
+            #expect(again.err.contains("\(missing) is missing, changed or added since the last build: writing the site again"), "\(again.err)")
             #expect(FileManager.default.fileExists(atPath: dir + "/site/" + missing))
         }
         #expect(try String(contentsOfFile: dir + "/site/2026-08/segmentation.html", encoding: .utf8) == full)
@@ -619,8 +626,45 @@ import Testing
             #expect(damage != before)
             try damage.write(toFile: dir + "/site/" + file, atomically: false, encoding: .utf8)
             let again = try cli.run(["build", "--snapshots", "in"], in: dir)
-            #expect(again.status == 0 && !again.out.contains("Unchanged") && again.err.contains("\(file) is missing or changed since the last build"), "\(again.err)")
+            #expect(again.status == 0 && !again.out.contains("Unchanged") && again.err.contains("\(file) is missing, changed or added since the last build"), "\(again.err)")
             #expect(try String(contentsOfFile: dir + "/site/" + file, encoding: .utf8) == before)
+        }
+        // A file added to the site was kept, and published, by a build that kept the site; a file
+        // replaced by a link to the same bytes was trusted and then hard-linked, dangling, into the
+        // next site. Both now make the site written again.
+        try "notes".write(toFile: dir + "/site/2026-08/notes.txt", atomically: false, encoding: .utf8)
+        let added = try cli.run(["build", "--snapshots", "in"], in: dir)
+        #expect(added.err.contains("2026-08/notes.txt is missing, changed or added since the last build"), "\(added.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/site/2026-08/notes.txt"))
+        try FileManager.default.moveItem(atPath: dir + "/site/2026-08/strategy.md", toPath: dir + "/strategy.md")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/site/2026-08/strategy.md", withDestinationPath: dir + "/strategy.md")
+        let linked = try cli.run(["build", "--snapshots", "in"], in: dir)
+        #expect(linked.err.contains("2026-08/strategy.md is missing, changed or added since the last build"), "\(linked.err)")
+        #expect(try FileManager.default.attributesOfItem(atPath: dir + "/site/2026-08/strategy.md")[.type] as? FileAttributeType == .typeRegular)
+        #expect(try cli.run(["build", "--snapshots", "in"], in: dir).out.contains("Unchanged"))
+        // A config that is a named pipe is refused (build waited for a writer for ever).
+        #expect(mkfifo(dir + "/pipe.yml", 0o644) == 0)
+        try cli.expect(["build", "--snapshots", "in", "--config", "pipe.yml"], in: dir, status: 65, saying: "the config file is a named pipe or a socket, not a file")
+    }
+
+    /// Reused files take the mode of a file written now: a site first built under umask 077 lent
+    /// its 600 files to a build under 022, whose web server then could not read them.
+    @Test func reusedFilesTakeTheModeOfNewOnes() throws {
+        let cli = CommandLineTests()
+        let dir = cli.temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try cli.run(["sample", "--out", "all", "--customers", "30", "--months", "3", "--quiet"], in: dir).status == 0)
+        let months = try FileManager.default.contentsOfDirectory(atPath: dir + "/all").sorted()
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        for month in months.prefix(2) { try FileManager.default.copyItem(atPath: dir + "/all/" + month, toPath: dir + "/in/" + month) }
+        let exe = CommandLineTests.executable.path
+        #expect(try cli.run(["-c", "umask 077 && '\(exe)' build --snapshots in --quiet"], in: dir, program: "/bin/bash").status == 0)
+        try FileManager.default.copyItem(atPath: dir + "/all/" + months[2], toPath: dir + "/in/" + months[2])
+        let next = try cli.run(["-c", "umask 022 && '\(exe)' build --snapshots in"], in: dir, program: "/bin/bash")
+        #expect(next.status == 0 && next.err.contains("unchanged since the last build: pages reused"), "\(next.err)")
+        for file in FileManager.default.subpaths(atPath: dir + "/site") ?? [] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: dir + "/site/" + file)
+            guard attributes[.type] as? FileAttributeType == .typeRegular else { continue }
+            #expect((attributes[.posixPermissions] as? Int) == 0o644, "\(file)")
         }
     }
 
