@@ -411,9 +411,6 @@ public enum ReportBuilder {
         return result
     }
 
-    /// Whether the input can be read a second time, for the build cache's key: not a ledger from a
-    /// pipe or a socket (`--transactions /dev/stdin`). A path that cannot be looked at is left to
-    /// the reader's error.
     /// Refuses a site folder that holds what the build reads (`--snapshots site/data --out site`,
     /// a `--config` or `--templates` there, or `$FIDELIS_TEMPLATES`): each build replaces the folder
     /// whole, so they were deleted by the build that had just read them.
@@ -438,6 +435,9 @@ public enum ReportBuilder {
         }
     }
 
+    /// Whether the input can be read a second time, for the build cache's key: not a ledger from a
+    /// pipe or a socket (`--transactions /dev/stdin`). A path that cannot be looked at is left to
+    /// the reader's error.
     static func inputIsRereadable(_ input: ReportInput) -> Bool {
         guard case .transactions(let path, _) = input else { return true }
         return !MappedFile.isStream(atPath: path)
