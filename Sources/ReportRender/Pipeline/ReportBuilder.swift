@@ -97,7 +97,6 @@ public enum ReportBuilder {
                 let strictCount = options.config.warnings.count + warnings.count
                 if options.strict && strictCount > 0 { throw .warningsUnderStrict(count: strictCount, warnings: warnings) }
                 log.step(3, steps, "Input, config and templates unchanged since the last build: keeping \(options.output) as it is")
-                SiteWriter.sweepStaleStaging(parent: PathParent.of(target), name: (target as NSString).lastPathComponent)
                 var result = Result(reports: [], bytesRead: previous.bytes, rowsRead: previous.rows, seconds: 0)
                 result.snapshotCount = previous.snapshots
                 result.latestPeriod = previous.latestPeriod

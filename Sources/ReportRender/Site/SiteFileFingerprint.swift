@@ -33,7 +33,7 @@ enum SiteFileFingerprint {
         let size = Int(info.st_size)
         var hash = ContentHash()
         let ranges = size <= wholeFileBytes ? [0..<size] : [0..<sampledBytes, (size - sampledBytes)..<size]
-        var buffer = [UInt8](repeating: 0, count: min(size, max(wholeFileBytes, sampledBytes)))
+        var buffer = [UInt8](repeating: 0, count: ranges[0].count)
         for range in ranges {
             let read = buffer.withUnsafeMutableBytes { raw -> Int in
                 var done = 0
@@ -54,6 +54,13 @@ enum SiteFileFingerprint {
     /// The fingerprint of every regular file below `folder` but `except`, by path relative to it.
     static func all(in folder: String, except: Set<String>) -> [String: String] {
         let paths = ((FileManager.default.subpaths(atPath: folder)) ?? []).filter { !except.contains($0) }.sorted()
+        var all: [String: String] = [:]
+        for (path, fingerprint) in zip(paths, fingerprints(of: paths, in: folder)) { all[path] = fingerprint }
+        return all
+    }
+
+    /// The fingerprints of `paths` (relative to `folder`), worked out on all cores.
+    private static func fingerprints(of paths: [String], in folder: String) -> [String?] {
         var found = [String?](repeating: nil, count: paths.count)
         found.withUnsafeMutableBufferPointer { found in
             nonisolated(unsafe) let out = found
@@ -61,9 +68,7 @@ enum SiteFileFingerprint {
                 out[k] = of((folder as NSString).appendingPathComponent(paths[k]))
             }
         }
-        var all: [String: String] = [:]
-        for (path, fingerprint) in zip(paths, found) { all[path] = fingerprint }
-        return all
+        return found
     }
 
     /// The first of `files` (relative paths, as `all` gives them) that is missing below `folder` or
@@ -71,21 +76,14 @@ enum SiteFileFingerprint {
     /// them (but `except`: a file or folder added by hand was kept, and published, by a build that
     /// kept the site), or nil.
     static func firstChanged(in folder: String, files fingerprints: [String: String], except: Set<String> = []) -> String? {
-        let files = fingerprints.sorted { $0.key < $1.key }.map { (path: $0.key, fingerprint: $0.value) }
-        var changed = [Bool](repeating: false, count: files.count)
-        changed.withUnsafeMutableBufferPointer { changed in
-            nonisolated(unsafe) let out = changed
-            DispatchQueue.concurrentPerform(iterations: files.count) { k in
-                out[k] = of((folder as NSString).appendingPathComponent(files[k].path)) != files[k].fingerprint
-            }
-        }
-        if let k = changed.firstIndex(of: true) { return files[k].path }
+        let paths = fingerprints.keys.sorted()
+        if let changed = zip(paths, self.fingerprints(of: paths, in: folder)).first(where: { fingerprints[$0.0] != $0.1 }) { return changed.0 }
         // Folders are the recorded files' own; anything else is extra (FileManager lists a linked
         // folder as an entry without going into it).
         var folders: Set<String> = []
-        for path in fingerprints.keys {
-            var folder = PathParent.of(path)
-            while !folder.isEmpty, folders.insert(folder).inserted { folder = PathParent.of(folder) }
+        for path in paths {
+            var parent = PathParent.of(path)
+            while !parent.isEmpty, folders.insert(parent).inserted { parent = PathParent.of(parent) }
         }
         let entries = (FileManager.default.subpaths(atPath: folder) ?? []).sorted()
         return entries.first { fingerprints[$0] == nil && !folders.contains($0) && !except.contains($0) }

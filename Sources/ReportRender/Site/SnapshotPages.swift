@@ -94,13 +94,12 @@ struct SnapshotPages {
         return nil
     }
 
-    /// What the folder of snapshot `label` in the site at `target` kept for a later build, when the
-    /// folder can be reused: every reusable file is there and the archive reads back.
+    /// What the folder of snapshot `label` in the site at `target` kept for a later build: its
+    /// archived views, or nil when they do not read back. (Its files, the archive among them, are
+    /// checked against the site's record first: `firstChangedReusableFile`.)
     static func archived(site target: String, label: String) -> ArchivedSnapshot? {
         let folder = (target as NSString).appendingPathComponent(label)
-        let fm = FileManager.default
-        guard reusableFiles.allSatisfy({ fm.fileExists(atPath: (folder as NSString).appendingPathComponent($0)) }),
-              let data = fm.contents(atPath: (folder as NSString).appendingPathComponent(ArchivedSnapshot.fileName)) else { return nil }
+        guard let data = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(ArchivedSnapshot.fileName)) else { return nil }
         return ArchivedSnapshot(data: data)
     }
 
