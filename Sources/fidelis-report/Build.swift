@@ -94,7 +94,7 @@ struct Build: ParsableCommand {
                 print("Unchanged: \(out)/index.html kept (\(result.snapshotCount) snapshot(s), input hashed in \(String(format: "%.2f", result.seconds)) s)")
             } else {
                 let reused = result.reusedSnapshots > 0 ? " (pages of \(result.reusedSnapshots) unchanged snapshot(s) reused)" : ""
-                print("Wrote \(out)/index.html: \(result.snapshotCount) snapshot(s)\(reused), \(result.rowsRead) rows, \(String(format: "%.1f", mb)) MB in \(String(format: "%.2f", result.seconds)) s")
+                print("Wrote \(out)/index.html: \(result.snapshotCount) snapshot(s)\(reused), \(result.rowsDescription), \(String(format: "%.1f", mb)) MB in \(String(format: "%.2f", result.seconds)) s")
             }
             for e in result.raised { print("escalation \(e.kind.rawValue): \(e.detail)") }
         }

@@ -11,6 +11,8 @@ public struct LedgerSource: SnapshotSource {
     /// (`longestGap`), no order column (`orderColumnWarning`), the as-of date (`trailingWarning`,
     /// `shortLastPeriodWarning`).
     public let warnings: [String]
+    /// The purchase lines dated after the as-of date, read and left out.
+    public let linesAfterAsOf: Int
     private let name: String
     private let lines: LedgerReader.Lines
     /// The lines grouped by month end, then sorted by (customer, day), ties in file order, packed
@@ -76,6 +78,7 @@ public struct LedgerSource: SnapshotSource {
             parsed.parts = parsed.parts.map { $0.through(cut.ordinal) }
             extremes = LedgerSource.extremeLines(parsed)
         }
+        linesAfterAsOf = parsed.lineCount - parsed.parts.reduce(0) { $0 + $1.count }
         guard extremes.earliest.customer >= 0 else {
             throw InputErrors([InputError(file: display, line: 0, column: 0, message: "no purchase on or before the as-of date \(cut)", expected: "an --as-of date after the first purchase")])
         }
@@ -390,8 +393,10 @@ public struct LedgerSource: SnapshotSource {
                 file: name, line: 0, column: 0, message: "the amounts up to \(period.asOf) add up past \(Money.maxTotal / Money.scale) currency units",
                 expected: "amounts a report can sum exactly")]), unknownColumns: [], byteCount: 0)
         }
-        return SnapshotOutcome(name: name, table: table, errors: InputErrors(), unknownColumns: index == 0 ? lines.unknownColumns : [],
-                               byteCount: index == 0 ? lines.byteCount : 0, rowCount: index == 0 ? lines.lineCount : 0)
+        var outcome = SnapshotOutcome(name: name, table: table, errors: InputErrors(), unknownColumns: index == 0 ? lines.unknownColumns : [],
+                                      byteCount: index == 0 ? lines.byteCount : 0, rowCount: index == 0 ? lines.lineCount : 0)
+        outcome.rowsLeftOut = index == 0 ? linesAfterAsOf : 0
+        return outcome
     }
 
     /// Adds the lines of month end `index` to each customer's figures, in one pass over its lines

@@ -10,6 +10,9 @@ public struct SnapshotOutcome {
     /// The input rows this read took in: a snapshot file's rows; for a ledger, its purchase lines,
     /// counted once (with the first month end), not the rows of the month ends derived from them.
     public var rowCount: Int
+    /// Of `rowCount`, the rows read and left out: a ledger's lines dated after the as-of date
+    /// (counted with the first month end, as `rowCount` is).
+    public var rowsLeftOut = 0
 
     /// `rowCount` defaults to the table's rows.
     public init(name: String, table: SnapshotTable?, errors: InputErrors, unknownColumns: [String], byteCount: Int, rowCount: Int? = nil) {

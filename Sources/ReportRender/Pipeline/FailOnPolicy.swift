@@ -35,10 +35,15 @@ public struct FailOnPolicy: Sendable, Equatable {
     /// A warning for each escalation named by its id that the input cannot raise (`unchecked`, in
     /// its order): `--fail-on nps_critical` on a ledger, which has no `nps` column, would never fail
     /// the run, and CI would read the silence as "no critical NPS". (`any` asks for whatever can be
-    /// raised: it is not warned about.)
-    public func warnings(unchecked: [UncheckedEscalation]) -> [String] {
+    /// raised: it is not warned about.) A column the config's `columns:` maps to `ignore` (in
+    /// `dialect`) is named as such: the file may well have it.
+    public func warnings(unchecked: [UncheckedEscalation], dialect: InputDialect = InputDialect()) -> [String] {
         unchecked.filter { named.contains($0.kind) }.map {
-            "--fail-on \($0.kind.rawValue) can never fail the run: the input has no \($0.column) column, so the escalation cannot be checked"
+            let ignored = dialect.columnAliases[$0.column] == InputDialect.ignoredColumn
+            return "--fail-on \($0.kind.rawValue) can never fail the run: "
+                + (ignored ? "the config maps the \($0.column) column to \(InputDialect.ignoredColumn) (columns: in fidelis.yml)"
+                           : "the input has no \($0.column) column")
+                + ", so the escalation cannot be checked"
         }
     }
 

@@ -9,6 +9,8 @@ public enum ReportBuilder {
         public var reports: [SnapshotReport]
         public var bytesRead: Int
         public var rowsRead: Int
+        /// Of `rowsRead`, the rows left out: a ledger's lines dated after the as-of date.
+        public var rowsLeftOut = 0
         public var seconds: Double
         public var latest: SnapshotReport? { reports.last }
         /// Snapshots in the site (equals `reports.count` unless the site was reused).
@@ -92,7 +94,7 @@ public enum ReportBuilder {
             if let keys, previous.key == keys.site, changed == nil {
                 // The templates' warnings as they are now (they follow files the key does not cover:
                 // a stray file, the copies' record, a NAME.new), then the input's as recorded.
-                let warnings = try awaitTemplates().templateWarnings + previous.warnings + (options.failOn?.warnings(unchecked: previous.unchecked) ?? [])
+                let warnings = try awaitTemplates().templateWarnings + previous.warnings + (options.failOn?.warnings(unchecked: previous.unchecked, dialect: options.config.dialect) ?? [])
                 for warning in warnings { log.note("warning: \(warning)") }
                 let strictCount = options.config.warnings.count + warnings.count
                 if options.strict && strictCount > 0 { throw .warningsUnderStrict(count: strictCount, warnings: warnings) }
@@ -179,7 +181,7 @@ public enum ReportBuilder {
         var engine = ReportEngine(config: options.config)
         var errors = InputErrors()
         var reports: [SnapshotReport] = []
-        var bytes = 0, rows = 0
+        var bytes = 0, rows = 0, leftOut = 0
         var warned = WarnedInputs()
         let pages = SnapshotPages(templates: templates, config: options.config, archivesViews: archivesViews)
         let pageWriter = BackgroundPageWriter()
@@ -203,6 +205,7 @@ public enum ReportBuilder {
             }
             let outcome = snapshot.outcome
             rows += outcome.rowCount
+            leftOut += outcome.rowsLeftOut
             for warning in inputWarnings(outcome, table: table, warned: &warned) { log.note("warning: \(warning)"); warnings.append(warning) }
             let t1 = DispatchTime.now()
             let source = ReportSource(file: outcome.name, rows: outcome.rowCount, fromLedger: readsLedger)
@@ -266,7 +269,7 @@ public enum ReportBuilder {
         // About this run's --fail-on, not the input: said, and counted under --strict, but not kept
         // with the input's warnings in the build record (a next run may ask for other escalations).
         let unchecked = reports.last.map { UncheckedEscalation.all(in: $0) } ?? []
-        let failOnWarnings = options.failOn?.warnings(unchecked: unchecked) ?? []
+        let failOnWarnings = options.failOn?.warnings(unchecked: unchecked, dialect: options.config.dialect) ?? []
         for warning in failOnWarnings { log.note("warning: \(warning)") }
         if options.strict && options.config.warnings.count + warnings.count + failOnWarnings.count > 0 {
             site.abandon()
@@ -298,6 +301,7 @@ public enum ReportBuilder {
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         var result = Result(reports: reports, bytesRead: bytes, rowsRead: rows, seconds: seconds)
+        result.rowsLeftOut = leftOut
         result.reusedSnapshots = reusedCount
         result.warnings = warnings + failOnWarnings
         return result
@@ -310,17 +314,20 @@ public enum ReportBuilder {
         var source = try openSource(input, config: config, log: log)
         var customers = CustomerIndex(capacity: 1 << 16)
         var errors = InputErrors()
-        var bytes = 0, rows = 0
+        var bytes = 0, rows = 0, leftOut = 0
         var spare: SnapshotTable?
         for i in 0..<source.periods.count {
             var outcome = source.read(i, customers: &customers, reusing: spare.take())
             bytes += outcome.byteCount
             rows += outcome.rowCount
+            leftOut += outcome.rowsLeftOut
             errors.append(contentsOf: outcome.errors)
             spare = outcome.table.take()
         }
         guard errors.isEmpty else { throw .badInput(errors) }
-        return Result(reports: [], bytesRead: bytes, rowsRead: rows, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+        var result = Result(reports: [], bytesRead: bytes, rowsRead: rows, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+        result.rowsLeftOut = leftOut
+        return result
     }
 
     /// Why the built-in templates cannot be used, when they are not there: a folder FIDELIS_TEMPLATES
@@ -359,7 +366,7 @@ public enum ReportBuilder {
         var engine = ReportEngine(config: config)
         var errors = InputErrors()
         var reports: [SnapshotReport] = []
-        var bytes = 0, rows = 0
+        var bytes = 0, rows = 0, leftOut = 0
         var warnings = reader.warnings
         var warned = WarnedInputs()
         var spareBuyers: BuyerTable?
@@ -378,6 +385,7 @@ public enum ReportBuilder {
             guard errors.isEmpty, let table = snapshot.outcome.table.take() else { errors.append(contentsOf: snapshot.outcome.errors); continue }
             let outcome = snapshot.outcome
             rows += outcome.rowCount
+            leftOut += outcome.rowsLeftOut
             warnings += inputWarnings(outcome, table: table, warned: &warned)
             var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, reusingBuyers: spareBuyers.take()) {
                 snapshot.complete(with: rest)
@@ -406,6 +414,7 @@ public enum ReportBuilder {
             }
         }
         var result = Result(reports: reports, bytesRead: bytes, rowsRead: rows, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+        result.rowsLeftOut = leftOut
         result.warnings = warnings
         return result
     }

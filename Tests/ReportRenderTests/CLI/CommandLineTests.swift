@@ -105,6 +105,11 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir + "/strict-site"))
         let snapshots = try run(["build", "--out", "snapshot-site", "--quiet", "--strict", "--fail-on", "large_refund"], in: dir)
         #expect(snapshots.status == 0 && snapshots.err.isEmpty, "\(snapshots.err)")
+        // A column the config maps to `ignore` is named as such: the export has it.
+        try "columns:\n  NPS: ignore\n".write(toFile: dir + "/fidelis.yml", atomically: true, encoding: .utf8)
+        let ignored = try run(["build", "--out", "ignored-site", "--quiet", "--fail-on", "nps_critical"], in: dir)
+        #expect(ignored.status == 0 && ignored.err.contains(
+            "--fail-on nps_critical can never fail the run: the config maps the nps column to ignore (columns: in fidelis.yml)"), "\(ignored.err)")
     }
 
     @Test func usageErrorsExitSixtyFour() throws {

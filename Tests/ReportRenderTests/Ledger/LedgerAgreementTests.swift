@@ -51,5 +51,12 @@ import ReportModel
         #expect(all.rowsRead == 4)
         #expect(cut.rowsRead == 4)
         #expect(try ReportBuilder.parse(.transactions(f.path("t.csv"), asOf: nil), config: ReportConfig()).rowsRead == 4)
+        // Of those, the lines after the as-of date are counted as left out (the summaries say so).
+        #expect(all.rowsLeftOut == 0)
+        #expect(cut.rowsLeftOut == 1)
+        #expect(try ReportBuilder.parse(.transactions(f.path("t.csv"), asOf: Day(year: 2026, month: 1, day: 31)), config: ReportConfig()).rowsLeftOut == 2)
+        let dir = f.path("site")
+        let built = try ReportBuilder.build(BuildOptions(input: .transactions(f.path("t.csv"), asOf: Day(year: 2026, month: 2, day: 28)), output: dir, config: ReportConfig()))
+        #expect(built.rowsRead == 4 && built.rowsLeftOut == 1)
     }
 }
