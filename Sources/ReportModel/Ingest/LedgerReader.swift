@@ -3,9 +3,9 @@ public struct LedgerReader {
     public var dialect: InputDialect
     /// Whether plainly valid rows take `LedgerRowDecoder`'s one-pass path (tests compare both).
     var decodesPlainRows = true
-    /// Files with at least this many bytes after the header are read in two halves at once
-    /// (tests lower it to split small files).
-    var splitsFrom = 8 << 20
+    /// Files with at least this many bytes after the header are read in two halves at once, when
+    /// the process can use two cores or more (tests lower it to split small files).
+    var splitsFrom = ParallelChunks.count > 1 ? 8 << 20 : .max
 
     public init(dialect: InputDialect) { self.dialect = dialect }
 

@@ -362,9 +362,9 @@ public struct LedgerSource: SnapshotSource {
             (table.firstOrder, table.lastOrder, table.orders, table.revenue, table.purchaseDays, table.repeatSpend, table.customer)
         (table.firstOrder, table.lastOrder, table.orders, table.revenue, table.purchaseDays, table.repeatSpend, table.customer) = ([], [], [], [], [], [], [])
         var revenueExact = true
-        // Two parts (or one for a small table, which does both): the first three columns and the
+        // Two parts (or one, doing both, for a small table or a single core): the first three columns and the
         // ids, then the other three and the revenue check.
-        let parts = rowCount >= linesPerChunk ? 2 : 1
+        let parts = rowCount >= linesPerChunk && ParallelChunks.count > 1 ? 2 : 1
         ParallelChunks.run(parts) { part in
             if part == 0 {
                 gather(state.first, into: &first)

@@ -4,8 +4,9 @@ import Foundation
 /// Work split into chunks run at once on the machine's cores, for the serial steps of a ledger's
 /// read (ordering 5 M lines by customer, then by month end), which otherwise left the second core idle.
 enum ParallelChunks {
-    /// How many chunks to split such work into: one per core, at most 8.
-    static let count = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8)
+    /// How many chunks to split such work into: one per core this process can use
+    /// (`AvailableCores`), at most 8.
+    static let count = min(AvailableCores.count, 8)
 
     /// Runs `body(k)` for k in 0..<count at once on the available threads and returns when every
     /// call has returned. The calls must touch disjoint memory.
