@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 
-/// Work split into chunks run at once on the machine's cores, for the serial steps of a ledger's
+/// Work split into chunks run at once on the cores this process may use, for the serial steps of a ledger's
 /// read (ordering 5 M lines by customer, then by month end), which otherwise left the second core idle.
 enum ParallelChunks {
     /// How many chunks to split such work into: one per core this process can use
