@@ -152,8 +152,8 @@ public enum LifetimeValueEstimator {
         // costs a microsecond by the series, but far more where a fit on the a, b → ∞ ridge sends
         // it to the quadrature (a ledger's first month ends). With one chunk below 4,096 pairs,
         // those month ends ran on one core: the 1 M-customer sample ledger's build spent about
-        // 0.3 s so with the other core idle.
-        let chunks = min(count, 64)
+        // 0.3 s so with the other core idle. On a single core (`AvailableCores`), one chunk.
+        let chunks = AvailableCores.count > 1 ? min(count, 64) : 1
         if chunks <= 1 {
             work(0, count)
         } else {
