@@ -18,7 +18,7 @@ struct Validate: ParsableCommand {
     @Flag(name: .long, help: "Fail (exit 65) when there is any warning, so that CI stops before publishing a report built on a misspelt key or a doubtful export.")
     var strict = false
 
-    @Flag(name: .long, help: "Only parse and check the rows (no figures); reports the parse throughput.")
+    @Flag(name: .long, help: "Only parse and check the rows (no figures); reports the parse throughput and the cores it had (fewer than the machine's under taskset, a container's CPU limit or a systemd CPUQuota).")
     var parseOnly = false
 
     func validate() throws {
@@ -61,7 +61,7 @@ struct Validate: ParsableCommand {
         // Under --strict with warnings the run fails: the summary does not open with "OK".
         let failing = strict && !warnings.isEmpty
         let verdict = failing ? "Read, with \(warnings.count) warning(s)" : warnings.isEmpty ? "OK" : "OK, with \(warnings.count) warning(s)"
-        print("\(verdict): \(parseOnly ? "parsed" : "\(result.reports.count) snapshot(s),") \(result.rowsDescription), \(String(format: "%.1f", mb)) MB in \(String(format: "%.2f", result.seconds)) s (\(String(format: "%.0f", mb / max(result.seconds, 1e-9))) MB/s)")
+        print("\(verdict): \(parseOnly ? "parsed" : "\(result.reports.count) snapshot(s),") \(result.rowsDescription), \(String(format: "%.1f", mb)) MB in \(String(format: "%.2f", result.seconds)) s (\(String(format: "%.0f", mb / max(result.seconds, 1e-9))) MB/s on \(AvailableCores.count) core\(AvailableCores.count == 1 ? "" : "s"))")
         for r in result.reports {
             let retention = r.kpi(.retentionRate).value.map { String(format: "%.1f%%", $0 * 100) } ?? "n/a"
             let raised = r.escalations.filter(\.raised).map(\.kind.rawValue)

@@ -2,28 +2,33 @@ import Foundation
 
 /// How many cores this process can keep busy at once: the machine's, or fewer where its CPU
 /// affinity (`taskset`, a container's `--cpuset-cpus`) or its cgroup's CPU quota (`docker --cpus`,
-/// a Kubernetes CPU limit) allows fewer. Work split for the cores (`ParallelChunks`, a ledger read
-/// in two halves) is split no further than that.
+/// a Kubernetes CPU limit, a systemd unit's `CPUQuota=`) allows fewer. Work split for the cores
+/// (`ParallelChunks`, a ledger read in two halves) is split no further than that.
 ///
 /// Foundation's `activeProcessorCount` counts the machine's cores whatever the process may use:
 /// pinned to one core (`taskset -c 0`), the 500 k-customer sample ledger was still read in two
 /// halves on two threads, the second half's ids interned twice, and its `validate --parse-only`
 /// took 0.709 s against 0.648 s read in one part (mean of ten alternating pairs, release build).
-enum AvailableCores {
+public enum AvailableCores {
     /// The cores this process can use, worked out once.
-    static let count: Int = {
-        var cores = max(ProcessInfo.processInfo.activeProcessorCount, 1)
+    public static let count: Int = available(machine: ProcessInfo.processInfo.activeProcessorCount) { try? String(contentsOfFile: $0, encoding: .utf8) }
+
+    /// The cores a process may use on a machine of `machine` cores, `read` giving the text of a
+    /// file (tests pass their own): the affinity list, then the CPU quota of the process's control
+    /// group and of each group above it (`ControlGroups`), the lowest.
+    static func available(machine: Int, read: (String) -> String?) -> Int {
+        var cores = max(machine, 1)
         #if os(Linux)
-        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-           let allowed = allowedCPUs(status: status) { cores = min(cores, allowed) }
-        if let quota = quotaCores(cgroupV2: try? String(contentsOfFile: "/sys/fs/cgroup/cpu.max", encoding: .utf8))
-            ?? quotaCores(cgroupV1Quota: try? String(contentsOfFile: "/sys/fs/cgroup/cpu/cpu.cfs_quota_us", encoding: .utf8),
-                          period: try? String(contentsOfFile: "/sys/fs/cgroup/cpu/cpu.cfs_period_us", encoding: .utf8)) {
-            cores = min(cores, quota)
-        }
+        if let status = read("/proc/self/status"), let allowed = allowedCPUs(status: status) { cores = min(cores, allowed) }
+        let cgroup = read("/proc/self/cgroup")
+        let quotas = ControlGroups.folders(controller: nil, procSelfCgroup: cgroup).compactMap { quotaCores(cgroupV2: read($0 + "/cpu.max")) }
+            + ControlGroups.folders(controller: "cpu", procSelfCgroup: cgroup).compactMap {
+                quotaCores(cgroupV1Quota: read($0 + "/cpu.cfs_quota_us"), period: read($0 + "/cpu.cfs_period_us"))
+            }
+        if let lowest = quotas.min() { cores = min(cores, lowest) }
         #endif
         return max(cores, 1)
-    }()
+    }
 
     /// The CPUs of `/proc/self/status`'s `Cpus_allowed_list` line (the affinity mask), or nil
     /// when it has none or cannot be read.

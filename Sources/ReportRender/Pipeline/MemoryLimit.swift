@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 
 /// The memory this process may use: the machine's, or less where a control group caps it (a
 /// container's or a CI job's limit, which `ProcessInfo.physicalMemory` does not see).
@@ -8,15 +9,20 @@ struct MemoryLimit: Equatable {
     /// True when `bytes` is a control group's limit, under the machine's memory.
     let cappedByControlGroup: Bool
 
-    /// The files that hold the limit of this process's control group as a container sees it:
-    /// cgroup v2, then v1.
-    static let controlGroupFiles = ["/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"]
+    /// The files that may hold a limit of this process: cgroup v2's `memory.max`, then v1's
+    /// `memory.limit_in_bytes`, of its own control group and of each group above it
+    /// (`ControlGroups`), from the text of `/proc/self/cgroup`.
+    static func controlGroupFiles(procSelfCgroup: String?) -> [String] {
+        ControlGroups.folders(controller: nil, procSelfCgroup: procSelfCgroup).map { $0 + "/memory.max" }
+            + ControlGroups.folders(controller: "memory", procSelfCgroup: procSelfCgroup).map { $0 + "/memory.limit_in_bytes" }
+    }
 
     /// The limit now: the machine's memory, or the lowest control-group limit under it. `read`
     /// gives a file's text (tests pass their own).
     static func current(physical: UInt64 = ProcessInfo.processInfo.physicalMemory,
                         read: (String) -> String? = { try? String(contentsOfFile: $0, encoding: .utf8) }) -> MemoryLimit {
-        let caps = controlGroupFiles.compactMap { read($0).flatMap(bytes(inLimitFile:)) }.filter { $0 > 0 && $0 < physical }
+        let files = controlGroupFiles(procSelfCgroup: read("/proc/self/cgroup"))
+        let caps = files.compactMap { read($0).flatMap(bytes(inLimitFile:)) }.filter { $0 > 0 && $0 < physical }
         guard let lowest = caps.min() else { return MemoryLimit(bytes: physical, cappedByControlGroup: false) }
         return MemoryLimit(bytes: lowest, cappedByControlGroup: true)
     }

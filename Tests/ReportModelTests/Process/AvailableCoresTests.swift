@@ -38,3 +38,49 @@ import Testing
         #expect(ParallelChunks.count == min(AvailableCores.count, 8))
     }
 }
+
+/// The control groups whose limits apply: the process's own and those above it.
+@Suite struct ControlGroupsTests {
+    static let hybrid = """
+        12:memory:/process_api/b4c7
+        4:cpu,cpuacct:/
+        1:name=systemd:/user.slice
+        0::/system.slice/report.service
+        """
+
+    @Test func foldersGoFromTheOwnGroupUpToTheRoot() {
+        #expect(ControlGroups.folders(controller: nil, procSelfCgroup: Self.hybrid)
+                == ["/sys/fs/cgroup/system.slice/report.service", "/sys/fs/cgroup/system.slice", "/sys/fs/cgroup"])
+        #expect(ControlGroups.folders(controller: "memory", procSelfCgroup: Self.hybrid)
+                == ["/sys/fs/cgroup/memory/process_api/b4c7", "/sys/fs/cgroup/memory/process_api", "/sys/fs/cgroup/memory"])
+        // A controller among others on its line; the root group.
+        #expect(ControlGroups.folders(controller: "cpu", procSelfCgroup: Self.hybrid) == ["/sys/fs/cgroup/cpu"])
+        // `name=systemd` is not a controller named `systemd`; no line: the root alone.
+        #expect(ControlGroups.folders(controller: "systemd", procSelfCgroup: Self.hybrid) == ["/sys/fs/cgroup/systemd"])
+        #expect(ControlGroups.folders(controller: nil, procSelfCgroup: nil) == ["/sys/fs/cgroup"])
+        #expect(ControlGroups.folders(controller: nil, procSelfCgroup: "0::/\n") == ["/sys/fs/cgroup"])
+        // A container's view of a group outside its namespace; `..` never climbs above the root.
+        #expect(ControlGroups.folders(controller: nil, procSelfCgroup: "0::/../../init.scope\n") == ["/sys/fs/cgroup/init.scope", "/sys/fs/cgroup"])
+        // A path with a colon in it.
+        #expect(ControlGroups.folders(controller: nil, procSelfCgroup: "0::/a:b\n") == ["/sys/fs/cgroup/a:b", "/sys/fs/cgroup"])
+    }
+
+    @Test func aQuotaAboveTheOwnGroupCounts() {
+        let files = [
+            "/proc/self/status": "Cpus_allowed_list:\t0-7\n",
+            "/proc/self/cgroup": "0::/system.slice/report.service\n",
+            "/sys/fs/cgroup/system.slice/report.service/cpu.max": "max 100000\n",
+            "/sys/fs/cgroup/system.slice/cpu.max": "200000 100000\n",
+        ]
+        #expect(AvailableCores.available(machine: 8) { files[$0] } == 2)
+        #expect(AvailableCores.available(machine: 8) { _ in nil } == 8)
+        #expect(AvailableCores.available(machine: 0) { _ in nil } == 1)
+        // The affinity list, when it allows fewer; a v1 quota.
+        let v1 = ["/proc/self/status": "Cpus_allowed_list:\t3\n", "/proc/self/cgroup": "4:cpu,cpuacct:/job\n",
+                  "/sys/fs/cgroup/cpu/job/cpu.cfs_quota_us": "300000\n", "/sys/fs/cgroup/cpu/job/cpu.cfs_period_us": "100000\n"]
+        #expect(AvailableCores.available(machine: 8) { v1[$0] } == 1)
+        var wide = v1
+        wide["/proc/self/status"] = "Cpus_allowed_list:\t0-7\n"
+        #expect(AvailableCores.available(machine: 8) { wide[$0] } == 3)
+    }
+}

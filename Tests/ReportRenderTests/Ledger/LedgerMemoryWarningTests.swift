@@ -39,6 +39,15 @@ import ReportModel
         // cgroup v1 writes a huge number for no limit.
         #expect(limit(["/sys/fs/cgroup/memory/memory.limit_in_bytes": "9223372036854771712\n"]) == MemoryLimit(bytes: 16 * gb, cappedByControlGroup: false))
         #expect(limit(["/sys/fs/cgroup/memory/memory.limit_in_bytes": "2000000000"]) == MemoryLimit(bytes: 2 * gb, cappedByControlGroup: true))
+        // A limit on the process's own group, or on one above it (a systemd unit's MemoryMax=), as
+        // /proc/self/cgroup names them.
+        let unit = "0::/system.slice/report.service\n"
+        #expect(limit(["/proc/self/cgroup": unit, "/sys/fs/cgroup/system.slice/report.service/memory.max": "3000000000\n"])
+                == MemoryLimit(bytes: 3 * gb, cappedByControlGroup: true))
+        #expect(limit(["/proc/self/cgroup": unit, "/sys/fs/cgroup/system.slice/report.service/memory.max": "max\n",
+                       "/sys/fs/cgroup/system.slice/memory.max": "5000000000\n"]) == MemoryLimit(bytes: 5 * gb, cappedByControlGroup: true))
+        #expect(limit(["/proc/self/cgroup": "7:memory:/job\n", "/sys/fs/cgroup/memory/job/memory.limit_in_bytes": "1000000000\n",
+                       "/sys/fs/cgroup/memory/memory.limit_in_bytes": "9223372036854771712\n"]) == MemoryLimit(bytes: 1 * gb, cappedByControlGroup: true))
         #expect(limit(["/sys/fs/cgroup/memory.max": "3000000000", "/sys/fs/cgroup/memory/memory.limit_in_bytes": "2000000000"]).bytes == 2 * gb)
     }
 }
