@@ -75,7 +75,9 @@ struct Build: ParsableCommand {
         options.configPath = input.configPath
         options.failOn = try? FailOnPolicy(failOn)   // checked by validate()
         let quiet = self.quiet
-        let log = quiet ? BuildLog.silent : BuildLog { line in StandardError.write(line + "\n") }
+        // Quiet, a warning that must come before the work (a ledger too large for the memory this
+        // process may use, which the kernel may then kill without a word) is still said.
+        let log = quiet ? BuildLog.quiet { StandardError.write("warning: \($0)\n") } : BuildLog { line in StandardError.write(line + "\n") }
         let result: ReportBuilder.Result
         do { result = try ReportBuilder.build(options, log: log) } catch {
             // Quiet, the warnings that failed the build under --strict were not printed yet.

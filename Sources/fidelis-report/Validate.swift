@@ -55,7 +55,8 @@ struct Validate: ParsableCommand {
             }
         } catch { throw Exit.failure(error) }
         for warning in result.warnings { StandardError.write("warning: \(warning)\n") }
-        warnings += result.warnings
+        // Said up front (before the read) already; counted.
+        warnings += result.upFrontWarnings + result.warnings
         let mb = Double(result.bytesRead) / 1e6
         print(input.checkedDescription + (templates.map { "; templates \($0) (\(config.locale.rawValue))" } ?? ""))
         // Under --strict with warnings the run fails: the summary does not open with "OK".

@@ -26,12 +26,19 @@ public struct LedgerMemoryEstimate: Sendable, Equatable {
     /// not the machine's.
     public func warning(file: String, memory: UInt64, cappedByControlGroup: Bool = false) -> String? {
         guard exceeds(memory: memory) else { return nil }
-        func gb(_ bytes: UInt64) -> String { String(format: "%.1f GB", Double(bytes) / 1e9) }
-        let room = cappedByControlGroup ? "this process may use \(gb(memory)) (its control group's memory limit)"
-            : "this machine has \(gb(memory))"
-        return "\(file) is \(gb(fileBytes)): a ledger's lines are all held in memory while its month ends are derived, "
-            + "about \(gb(peakBytes)) for this one, and \(room). If the run is stopped for lack "
-            + "of memory, turn the ledger into monthly snapshots where it lives (sql/snapshots.sql, see the README's "
+        // In GiB, as memory limits are set (`docker --memory 1g`, Kubernetes' `1Gi`): in decimal GB
+        // a 1 GiB limit read "1.1 GB".
+        // Two decimals under 10 GiB, so that the estimate and the limit compared are told apart.
+        func gib(_ bytes: UInt64) -> String {
+            let value = Double(bytes) / 1_073_741_824
+            return String(format: value < 10 ? "%.2f GiB" : "%.1f GiB", value)
+        }
+        let room = cappedByControlGroup ? "the \(gib(memory)) this process may use (its control group's memory limit)"
+            : "the \(gib(memory)) this machine has"
+        return "\(file) is \(gib(fileBytes)): a ledger's lines are all held in memory while its month ends are derived, "
+            + "about \(gib(peakBytes)) for this one, more than three quarters of \(room). If the run is stopped for lack "
+            + "of memory (killed by the kernel: exit status 137, the site left as it was), turn the ledger into monthly "
+            + "snapshots where it lives (sql/snapshots.sql in fidelis-report's repository, see the README's "
             + "\"Beyond one machine\") and build from those with --snapshots"
     }
 }

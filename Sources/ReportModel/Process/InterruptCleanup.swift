@@ -159,7 +159,9 @@ public final class InterruptCleanup: @unchecked Sendable {
         let names = [SIGINT: "SIGINT", SIGTERM: "SIGTERM", SIGHUP: "SIGHUP"]
         let name = names[signalNumber] ?? "signal \(signalNumber)"
         var message = "fidelis-report: interrupted (\(name))"
-        if !reports.isEmpty { message += "; " + reports.joined(separator: "; ") }
+        // No report: no write was under way (a build still reading its input, its lock taken back
+        // silently), which the message says too (it said only "interrupted" then).
+        message += "; " + (reports.isEmpty ? "nothing was left half-written" : reports.joined(separator: "; "))
         StandardError.write(message + "\n")
         // Ends by the signal itself, so that a shell sees it (a loop in a script stops at Ctrl-C).
         signal(signalNumber, SIG_DFL)

@@ -19,6 +19,9 @@ public struct BuildOptions: Sendable {
     /// The escalations that fail the run (`build --fail-on`): those it names by id that the input
     /// cannot raise are warned about (and count under `strict`).
     public var failOn: FailOnPolicy?
+    /// The memory this process may use, against which a ledger is measured before it is read;
+    /// nil: read from the machine and its control groups when the build starts (tests set it).
+    var memory: MemoryLimit?
 
     public init(input: ReportInput, output: String, config: ReportConfig, templates: String? = nil) {
         self.input = input

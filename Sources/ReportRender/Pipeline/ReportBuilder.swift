@@ -26,6 +26,9 @@ public enum ReportBuilder {
         public var reusedSnapshots = 0
         /// Warnings about the input (unknown columns, a ledger's long run of empty months), each once.
         public var warnings: [String] = []
+        /// Warnings about the machine said before the work (`BuildLog.warnUpFront`): not printed
+        /// again, not kept in the build record, but counted by --strict.
+        public var upFrontWarnings: [String] = []
 
         init(reports: [SnapshotReport], bytesRead: Int, rowsRead: Int, seconds: Double) {
             self.reports = reports
@@ -116,7 +119,9 @@ public enum ReportBuilder {
         if case .transactions = options.input { readsLedger = true } else { readsLedger = false }
         // The reader owns the source from here on (see SnapshotPrefetcher.init).
         let source: any SnapshotSource
-        do { source = try openSource(options.input, config: options.config, digests: options.configFingerprint != nil, log: log) } catch {
+        let memoryWarning: String?
+        do { (source, memoryWarning) = try openSource(options.input, config: options.config, digests: options.configFingerprint != nil, log: log, strict: options.strict,
+                                                          memory: options.memory ?? .current()) } catch {
             _ = try awaitTemplates()
             throw error
         }
@@ -302,6 +307,7 @@ public enum ReportBuilder {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         var result = Result(reports: reports, bytesRead: bytes, rowsRead: rows, seconds: seconds)
         result.rowsLeftOut = leftOut
+        result.upFrontWarnings = memoryWarning.map { [$0] } ?? []
         result.reusedSnapshots = reusedCount
         result.warnings = warnings + failOnWarnings
         return result
@@ -310,8 +316,13 @@ public enum ReportBuilder {
     /// Reads and checks every row of the input, computing nothing (the parse alone, for throughput).
     /// `log` hears of a ledger too large for the memory this process may use, before it is read.
     public static func parse(_ input: ReportInput, config: ReportConfig, log: BuildLog = .silent) throws(BuildFailure) -> Result {
+        try parse(input, config: config, log: log, memory: .current())
+    }
+
+    /// `parse`, measuring a ledger against `memory` (tests set it).
+    static func parse(_ input: ReportInput, config: ReportConfig, log: BuildLog, memory: MemoryLimit) throws(BuildFailure) -> Result {
         let start = DispatchTime.now()
-        var source = try openSource(input, config: config, log: log)
+        var (source, memoryWarning) = try openSource(input, config: config, log: log, memory: memory)
         var customers = CustomerIndex(capacity: 1 << 16)
         var errors = InputErrors()
         var bytes = 0, rows = 0, leftOut = 0
@@ -327,6 +338,7 @@ public enum ReportBuilder {
         guard errors.isEmpty else { throw .badInput(errors) }
         var result = Result(reports: [], bytesRead: bytes, rowsRead: rows, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
         result.rowsLeftOut = leftOut
+        result.upFrontWarnings = memoryWarning.map { [$0] } ?? []
         return result
     }
 
@@ -355,13 +367,19 @@ public enum ReportBuilder {
     /// section such as `first_snapshot` renders in the first only).
     /// `log` hears of a ledger too large for the memory this process may use, before it is read.
     public static func validate(_ input: ReportInput, config: ReportConfig, templates: [TemplateSet] = [], log: BuildLog = .silent) throws(BuildFailure) -> Result {
+        try validate(input, config: config, templates: templates, log: log, memory: .current())
+    }
+
+    /// `validate`, measuring a ledger against `memory` (tests set it).
+    static func validate(_ input: ReportInput, config: ReportConfig, templates: [TemplateSet], log: BuildLog, memory: MemoryLimit) throws(BuildFailure) -> Result {
         let start = DispatchTime.now()
         // As in `build`, the next snapshot is read while this one is computed, and its predictive-value
         // fit is made on the reader's fit thread. (Before the reader had a fit thread, snapshot files
         // were fitted here, beside the figures: fitted on the reader thread, after each parse, they
         // made it the slower thread, 1 M × 12 validate 4.0 → 4.7–5.6 s. With the fit thread, six
         // alternating pairs: 1.68–2.09 s against 1.87–2.14 s, peak +10 MB.)
-        let reader = SnapshotPrefetcher(source: try openSource(input, config: config, log: log), customers: CustomerIndex(capacity: 1 << 16),
+        let (opened, memoryWarning) = try openSource(input, config: config, log: log, memory: memory)
+        let reader = SnapshotPrefetcher(source: opened, customers: CustomerIndex(capacity: 1 << 16),
                                         router: FeedbackRouter(table: config.routing), predictor: LifetimePredictor(settings: config.lifetime))
         var engine = ReportEngine(config: config)
         var errors = InputErrors()
@@ -415,6 +433,7 @@ public enum ReportBuilder {
         }
         var result = Result(reports: reports, bytesRead: bytes, rowsRead: rows, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
         result.rowsLeftOut = leftOut
+        result.upFrontWarnings = memoryWarning.map { [$0] } ?? []
         result.warnings = warnings
         return result
     }
@@ -509,9 +528,21 @@ public enum ReportBuilder {
     }
 
     /// The source of `input`; `digests`: a ledger works out its month ends' digests for the build cache.
-    /// `log` hears of a ledger too large for the memory this process may use, before it is read.
-    static func openSource(_ input: ReportInput, config: ReportConfig, digests: Bool = false, log: BuildLog = .silent) throws(BuildFailure) -> any SnapshotSource {
-        if let warning = ledgerMemoryWarning(input) { log.note("warning: \(warning)") }
+    /// `log` hears of a ledger too large for the memory this process may use, before it is read
+    /// (`warnUpFront`, under --quiet too); the warning is returned, for --strict to count.
+    static func openSource(_ input: ReportInput, config: ReportConfig, digests: Bool = false, log: BuildLog = .silent,
+                           strict: Bool = false, memory: MemoryLimit = .current()) throws(BuildFailure) -> (source: any SnapshotSource, memoryWarning: String?) {
+        let memoryWarning = ledgerMemoryWarning(input, memory: memory)
+        if let memoryWarning {
+            log.warnUpFront(memoryWarning)
+            // Under --strict, before the read that may be stopped: the warning is printed already.
+            if strict { throw .warningsUnderStrict(count: config.warnings.count + 1, warnings: []) }
+        }
+        return (try openSource(input, config: config, digests: digests), memoryWarning)
+    }
+
+    /// The source of `input`, without the memory warning (`openSource(_:config:digests:log:strict:)`).
+    private static func openSource(_ input: ReportInput, config: ReportConfig, digests: Bool) throws(BuildFailure) -> any SnapshotSource {
         switch input {
         case .snapshots(let dir):
             var isDirectory: ObjCBool = false

@@ -38,7 +38,8 @@ public final class SiteWriter {
             throw .cannotWrite(target, "cannot create the folder that holds it, \(parent): \(failure)")
         }
         guard access(parent, W_OK) == 0 else {
-            throw .refused(target, "the folder that holds it, \(parent), is read-only (\(String(cString: strerror(errno))))")
+            throw .refused(target, "the folder that holds it, \(parent), " + SiteWriter.notWritable(parent, errno: errno)
+                           + " (a build writes the new site beside the old one and swaps them: it needs write access there)")
         }
         SiteWriter.sweepStaleStaging(parent: parent, name: name)
         staging = (parent as NSString).appendingPathComponent(".\(name).staging-\(getpid())")
@@ -94,7 +95,17 @@ public final class SiteWriter {
         closedir(dir)
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
         if !contents.isEmpty && !contents.contains(marker) { throw .foreignFolder(target) }
-        guard access(target, W_OK) == 0 else { throw .refused(target, "it is read-only (\(String(cString: strerror(errno))))") }
+        guard access(target, W_OK) == 0 else { throw .refused(target, "it " + SiteWriter.notWritable(target, errno: errno)) }
+    }
+
+    /// Why `path` cannot be written, from the `errno` of `access(path, W_OK)`: a read-only file
+    /// system, or a folder this user may not write (its owner and mode said: such a folder is
+    /// not read-only for its owner, a site built by root and rebuilt by a CI user).
+    static func notWritable(_ path: String, errno code: Int32) -> String {
+        let reason = String(cString: strerror(code))
+        var info = stat()
+        guard code != EROFS, stat(path, &info) == 0 else { return "is read-only (\(reason))" }
+        return "is not writable by this user (\(reason): owner uid \(info.st_uid), mode \(String(info.st_mode & 0o7777, radix: 8)), this user uid \(geteuid()))"
     }
 
     /// The longest site folder name whose staging folder's name fits 255 bytes (`.`, `.staging-`,

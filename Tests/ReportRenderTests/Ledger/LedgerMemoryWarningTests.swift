@@ -12,10 +12,10 @@ import ReportModel
         f.write(text, to: "data/ledger.csv")
         let input = ReportInput.transactions(f.path("data/ledger.csv"), asOf: nil)
         let warning = try #require(ReportBuilder.ledgerMemoryWarning(input, memory: MemoryLimit(bytes: 80, cappedByControlGroup: false)))
-        #expect(warning.hasPrefix("ledger.csv is 0.0 GB: a ledger's lines are all held in memory"))
-        #expect(warning.contains("and this machine has 0.0 GB."))
+        #expect(warning.hasPrefix("ledger.csv is 0.00 GiB: a ledger's lines are all held in memory"))
+        #expect(warning.contains("more than three quarters of the 0.00 GiB this machine has."))
         let capped = try #require(ReportBuilder.ledgerMemoryWarning(input, memory: MemoryLimit(bytes: 80, cappedByControlGroup: true)))
-        #expect(capped.contains("and this process may use 0.0 GB (its control group's memory limit)."))
+        #expect(capped.contains("more than three quarters of the 0.00 GiB this process may use (its control group's memory limit)."))
         #expect(ReportBuilder.ledgerMemoryWarning(input, memory: MemoryLimit(bytes: 88, cappedByControlGroup: false)) == nil)   // three quarters: 66
         #expect(ReportBuilder.ledgerMemoryWarning(input) == nil)   // this machine's memory
     }
@@ -49,5 +49,50 @@ import ReportModel
         #expect(limit(["/proc/self/cgroup": "7:memory:/job\n", "/sys/fs/cgroup/memory/job/memory.limit_in_bytes": "1000000000\n",
                        "/sys/fs/cgroup/memory/memory.limit_in_bytes": "9223372036854771712\n"]) == MemoryLimit(bytes: 1 * gb, cappedByControlGroup: true))
         #expect(limit(["/sys/fs/cgroup/memory.max": "3000000000", "/sys/fs/cgroup/memory/memory.limit_in_bytes": "2000000000"]).bytes == 2 * gb)
+    }
+
+    /// Collects what a log says, by kind.
+    final class Heard: @unchecked Sendable {
+        private let lock = NSLock()
+        private var notes: [String] = [], upFront: [String] = []
+        func note(_ s: String) { lock.lock(); notes.append(s); lock.unlock() }
+        func warn(_ s: String) { lock.lock(); upFront.append(s); lock.unlock() }
+        var said: (notes: [String], upFront: [String]) { lock.lock(); defer { lock.unlock() }; return (notes, upFront) }
+    }
+
+    @Test("the warning is said before the read, under --quiet too, and --strict stops there")
+    func saidUpFrontAndCountedByStrict() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.write("customer_id,date,amount\nA,2026-01-05,10.00\nB,2026-02-28,20.00\n", to: "data/ledger.csv")
+        let input = ReportInput.transactions(f.path("data/ledger.csv"), asOf: nil)
+        let tight = MemoryLimit(bytes: 80, cappedByControlGroup: true)
+        // Quiet: no progress, the warning all the same (it was lost under build --quiet).
+        let quiet = Heard()
+        var options = BuildOptions(input: input, output: f.path("site"), config: ReportConfig())
+        options.memory = tight
+        options.configFingerprint = "memory test"   // a build record, for the rebuild below
+        let built = try ReportBuilder.build(options, log: .quiet(warnings: quiet.warn))
+        #expect(quiet.said.upFront.count == 1 && quiet.said.upFront[0].hasPrefix("ledger.csv is 0.00 GiB"))
+        #expect(built.upFrontWarnings == quiet.said.upFront && !built.warnings.contains { $0.contains("GiB") }, "\(built.warnings)")
+        // Not kept in the build record: an unchanged rebuild does not read the ledger, and says nothing of it.
+        let kept = Heard()
+        let again = try ReportBuilder.build(options, log: .quiet(warnings: kept.warn))
+        #expect(again.reusedSite && kept.said.upFront.isEmpty && !again.warnings.contains { $0.contains("GiB") }, "\(again.warnings)")
+        // A log that prints: the warning as a note, once.
+        let loud = Heard()
+        options.output = f.path("site2")
+        _ = try ReportBuilder.build(options, log: BuildLog(loud.note))
+        #expect(loud.said.notes.filter { $0.contains("ledger.csv is 0.00 GiB") } == ["      warning: " + quiet.said.upFront[0]])
+        // --strict: exit 65 before anything is read or written.
+        options.output = f.path("strict-site")
+        options.strict = true
+        #expect(throws: BuildFailure.self) { try ReportBuilder.build(options, log: .silent) }
+        do { _ = try ReportBuilder.build(options, log: .silent) } catch { #expect(error.exitCode == 65) }
+        #expect(!FileManager.default.fileExists(atPath: f.path("strict-site")))
+        // validate and --parse-only report it for the summary's count; with room, nothing.
+        let room = MemoryLimit(bytes: 1 << 30, cappedByControlGroup: false)
+        #expect(try ReportBuilder.validate(input, config: ReportConfig(), templates: [], log: .silent, memory: tight).upFrontWarnings.count == 1)
+        #expect(try ReportBuilder.parse(input, config: ReportConfig(), log: .silent, memory: tight).upFrontWarnings.count == 1)
+        #expect(try ReportBuilder.validate(input, config: ReportConfig(), templates: [], log: .silent, memory: room).upFrontWarnings.isEmpty)
     }
 }
