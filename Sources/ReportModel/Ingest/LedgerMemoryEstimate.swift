@@ -31,13 +31,13 @@ public struct LedgerMemoryEstimate: Sendable, Equatable {
         // Two decimals under 10 GiB, so that the estimate and the limit compared are told apart.
         func gib(_ bytes: UInt64) -> String {
             let value = Double(bytes) / 1_073_741_824
-            return String(format: value < 10 ? "%.2f GiB" : "%.1f GiB", value)
+            return String(format: value < 9.995 ? "%.2f GiB" : "%.1f GiB", value)
         }
         let room = cappedByControlGroup ? "the \(gib(memory)) this process may use (its control group's memory limit)"
             : "the \(gib(memory)) this machine has"
         return "\(file) is \(gib(fileBytes)): a ledger's lines are all held in memory while its month ends are derived, "
             + "about \(gib(peakBytes)) for this one, more than three quarters of \(room). If the run is stopped for lack "
-            + "of memory (killed by the kernel: exit status 137, the site left as it was), turn the ledger into monthly "
+            + "of memory (killed by the kernel: exit status 137; a site in place is left as it was), turn the ledger into monthly "
             + "snapshots where it lives (sql/snapshots.sql in fidelis-report's repository, see the README's "
             + "\"Beyond one machine\") and build from those with --snapshots"
     }

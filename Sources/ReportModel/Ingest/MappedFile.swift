@@ -90,17 +90,21 @@ public final class MappedFile: @unchecked Sendable {
         return stat(path, &info) == 0 && isStream(mode: info.st_mode)
     }
 
-    /// Most bytes read from a pipe: half the machine's memory (an endless pipe, `cat /dev/zero |`,
-    /// grew by 250 MB/s until the system killed the process).
-    static var pipeLimit: Int {
-        let pages = sysconf(Int32(_SC_PHYS_PAGES)), size = sysconf(Int32(_SC_PAGESIZE))
-        return pages > 0 && size > 0 ? pages * size / 2 : 4 << 30
+    /// Most bytes read from a pipe: three tenths of the memory this process may use (the
+    /// machine's, or its control group's limit), as the ledger read then holds the pipe's bytes and
+    /// its lines, about one and a half times as much (`LedgerMemoryEstimate`), within three quarters
+    /// of it. (An endless pipe, `cat /dev/zero |`, grew by 250 MB/s until the system killed the
+    /// process; with half the machine's memory as the cap, a 180 MB ledger piped into a job limited
+    /// to 300 MB was killed by the kernel without a word.)
+    static var pipeLimit: (bytes: Int, memory: MemoryLimit) {
+        let memory = MemoryLimit.current()
+        return (Int(clamping: memory.bytes / 10 * 3), memory)
     }
 
     /// Reads `fd` to its end into memory of its own: at most `pipeLimit` bytes, and no further than
     /// its first megabyte when that holds a NUL byte (no CSV text has one: `/dev/zero`, a binary).
     private static func readAll(_ fd: Int32, displayName: String) throws -> (UnsafeMutableRawPointer?, Int) {
-        let limit = pipeLimit
+        let (limit, memory) = pipeLimit
         var capacity = 1 << 20, count = 0, checkedForNUL = false
         guard var buffer = malloc(capacity) else {
             throw InputError(file: displayName, line: 0, column: 0, message: "cannot read the pipe: out of memory", expected: "a smaller input")
@@ -133,8 +137,10 @@ public final class MappedFile: @unchecked Sendable {
             }
             if count > limit {
                 free(buffer)
-                throw InputError(file: displayName, line: 0, column: 0, message: "the pipe holds more than \(limit >> 20) MB, half this machine's memory",
-                                 expected: "a smaller input, or the ledger saved to a file (which is read without holding it whole)")
+                let room = "the \(memory.bytes >> 20) MB " + (memory.cappedByControlGroup ? "this process may use (its control group's memory limit)" : "this machine has")
+                throw InputError(file: displayName, line: 0, column: 0,
+                                 message: "the pipe holds more than \(limit >> 20) MB: held whole, with the lines read from it, that is more than three quarters of \(room)",
+                                 expected: "the ledger saved to a file (read without holding it whole), or more memory")
             }
         }
         if count == 0 { free(buffer); return (nil, 0) }

@@ -521,9 +521,12 @@ public enum ReportBuilder {
     /// (`LedgerMemoryEstimate`); nil for snapshots, a ledger that fits or one that cannot be found
     /// (`openSource` says so). Not kept with the site's warnings: it is about the machine, not the input.
     static func ledgerMemoryWarning(_ input: ReportInput, memory: MemoryLimit = .current()) -> String? {
-        guard case .transactions(let file, _) = input,
-              let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber else { return nil }
-        return LedgerMemoryEstimate(fileBytes: size.uint64Value).warning(file: (file as NSString).lastPathComponent, memory: memory.bytes,
+        // `stat` follows links: `--transactions /dev/stdin < ledger.csv` is the file's size (the
+        // link's own attributes gave a few bytes, and no warning). A pipe's size is not known before
+        // it is read: `MappedFile.pipeLimit` bounds it instead.
+        var info = stat()
+        guard case .transactions(let file, _) = input, stat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return LedgerMemoryEstimate(fileBytes: UInt64(info.st_size)).warning(file: (file as NSString).lastPathComponent, memory: memory.bytes,
                                                                          cappedByControlGroup: memory.cappedByControlGroup)
     }
 

@@ -23,7 +23,7 @@ import ReportModel
         let text = try #require(LedgerMemoryEstimate(fileBytes: 10 << 30).warning(file: "ledger.csv", memory: 16 << 30))
         #expect(text == "ledger.csv is 10.0 GiB: a ledger's lines are all held in memory while its month ends are derived, "
             + "about 15.0 GiB for this one, more than three quarters of the 16.0 GiB this machine has. If the run is stopped "
-            + "for lack of memory (killed by the kernel: exit status 137, the site left as it was), turn the ledger into "
+            + "for lack of memory (killed by the kernel: exit status 137; a site in place is left as it was), turn the ledger into "
             + "monthly snapshots where it lives (sql/snapshots.sql in fidelis-report's repository, see the README's "
             + "\"Beyond one machine\") and build from those with --snapshots")
         // A control group's limit of 1 GiB reads 1.00 GiB (1.07 in decimal GB).

@@ -18,6 +18,10 @@ import ReportModel
         #expect(capped.contains("more than three quarters of the 0.00 GiB this process may use (its control group's memory limit)."))
         #expect(ReportBuilder.ledgerMemoryWarning(input, memory: MemoryLimit(bytes: 88, cappedByControlGroup: false)) == nil)   // three quarters: 66
         #expect(ReportBuilder.ledgerMemoryWarning(input) == nil)   // this machine's memory
+        // Through a link (`--transactions /dev/stdin < ledger.csv`), the file's size, not the link's.
+        try FileManager.default.createSymbolicLink(atPath: f.path("link.csv"), withDestinationPath: f.path("data/ledger.csv"))
+        let linked = try #require(ReportBuilder.ledgerMemoryWarning(.transactions(f.path("link.csv"), asOf: nil), memory: MemoryLimit(bytes: 80, cappedByControlGroup: false)))
+        #expect(linked.hasPrefix("link.csv is 0.00 GiB"))
     }
 
     @Test("snapshots and a missing ledger get no memory warning")

@@ -1,13 +1,17 @@
 import Foundation
-import ReportModel
 
 /// The memory this process may use: the machine's, or less where a control group caps it (a
 /// container's or a CI job's limit, which `ProcessInfo.physicalMemory` does not see).
-struct MemoryLimit: Equatable {
+public struct MemoryLimit: Equatable, Sendable {
     /// Bytes that may be used.
-    let bytes: UInt64
+    public let bytes: UInt64
     /// True when `bytes` is a control group's limit, under the machine's memory.
-    let cappedByControlGroup: Bool
+    public let cappedByControlGroup: Bool
+
+    public init(bytes: UInt64, cappedByControlGroup: Bool) {
+        self.bytes = bytes
+        self.cappedByControlGroup = cappedByControlGroup
+    }
 
     /// The files that may hold a limit of this process: cgroup v2's `memory.max`, then v1's
     /// `memory.limit_in_bytes`, of its own control group and of each group above it
@@ -19,7 +23,7 @@ struct MemoryLimit: Equatable {
 
     /// The limit now: the machine's memory, or the lowest control-group limit under it. `read`
     /// gives a file's text (tests pass their own).
-    static func current(physical: UInt64 = ProcessInfo.processInfo.physicalMemory,
+    public static func current(physical: UInt64 = ProcessInfo.processInfo.physicalMemory,
                         read: (String) -> String? = { try? String(contentsOfFile: $0, encoding: .utf8) }) -> MemoryLimit {
         let files = controlGroupFiles(procSelfCgroup: read("/proc/self/cgroup"))
         let caps = files.compactMap { read($0).flatMap(bytes(inLimitFile:)) }.filter { $0 > 0 && $0 < physical }
