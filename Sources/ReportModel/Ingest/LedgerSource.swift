@@ -12,7 +12,7 @@ public struct LedgerSource: SnapshotSource {
     /// `shortLastPeriodWarning`).
     public let warnings: [String]
     /// The purchase lines dated after the as-of date, read and left out.
-    public let linesAfterAsOf: Int
+    private let linesAfterAsOf: Int
     private let name: String
     private let lines: LedgerReader.Lines
     /// The lines grouped by month end, then sorted by (customer, day), ties in file order, packed

@@ -11,7 +11,9 @@ import Foundation
 /// took 0.709 s against 0.648 s read in one part (mean of ten alternating pairs, release build).
 public enum AvailableCores {
     /// The cores this process can use, worked out once.
-    public static let count: Int = available(machine: ProcessInfo.processInfo.activeProcessorCount) { try? String(contentsOfFile: $0, encoding: .utf8) }
+    public static let count: Int = available(machine: ProcessInfo.processInfo.activeProcessorCount) {
+        try? String(contentsOfFile: $0, encoding: .utf8)
+    }
 
     /// The cores a process may use on a machine of `machine` cores, `read` giving the text of a
     /// file (tests pass their own): the affinity list, then the CPU quota of the process's control

@@ -24,7 +24,7 @@ public struct MemoryLimit: Equatable, Sendable {
     /// The limit now: the machine's memory, or the lowest control-group limit under it. `read`
     /// gives a file's text (tests pass their own).
     public static func current(physical: UInt64 = ProcessInfo.processInfo.physicalMemory,
-                        read: (String) -> String? = { try? String(contentsOfFile: $0, encoding: .utf8) }) -> MemoryLimit {
+                               read: (String) -> String? = { try? String(contentsOfFile: $0, encoding: .utf8) }) -> MemoryLimit {
         let files = controlGroupFiles(procSelfCgroup: read("/proc/self/cgroup"))
         let caps = files.compactMap { read($0).flatMap(bytes(inLimitFile:)) }.filter { $0 > 0 && $0 < physical }
         guard let lowest = caps.min() else { return MemoryLimit(bytes: physical, cappedByControlGroup: false) }

@@ -4,7 +4,7 @@ import ReportModel
 public struct FailOnPolicy: Sendable, Equatable {
     public let kinds: Set<EscalationKind>
     /// The kinds named by their ids (not only through `any`): each is warned about when the input
-    /// cannot raise it (`warnings(unchecked:)`).
+    /// cannot raise it (`warnings(unchecked:dialect:)`).
     public let named: Set<EscalationKind>
 
     /// An id that is neither `any` nor an escalation id.
@@ -37,7 +37,7 @@ public struct FailOnPolicy: Sendable, Equatable {
     /// the run, and CI would read the silence as "no critical NPS". (`any` asks for whatever can be
     /// raised: it is not warned about.) A column the config's `columns:` maps to `ignore` (in
     /// `dialect`) is named as such: the file may well have it.
-    public func warnings(unchecked: [UncheckedEscalation], dialect: InputDialect = InputDialect()) -> [String] {
+    public func warnings(unchecked: [UncheckedEscalation], dialect: InputDialect) -> [String] {
         unchecked.filter { named.contains($0.kind) }.map {
             let ignored = dialect.columnAliases[$0.column] == InputDialect.ignoredColumn
             return "--fail-on \($0.kind.rawValue) can never fail the run: "

@@ -533,19 +533,19 @@ public enum ReportBuilder {
     /// The source of `input`; `digests`: a ledger works out its month ends' digests for the build cache.
     /// `log` hears of a ledger too large for the memory this process may use, before it is read
     /// (`warnUpFront`, under --quiet too); the warning is returned, for --strict to count.
-    static func openSource(_ input: ReportInput, config: ReportConfig, digests: Bool = false, log: BuildLog = .silent,
-                           strict: Bool = false, memory: MemoryLimit = .current()) throws(BuildFailure) -> (source: any SnapshotSource, memoryWarning: String?) {
+    static func openSource(_ input: ReportInput, config: ReportConfig, digests: Bool = false, log: BuildLog,
+                           strict: Bool = false, memory: MemoryLimit) throws(BuildFailure) -> (source: any SnapshotSource, memoryWarning: String?) {
         let memoryWarning = ledgerMemoryWarning(input, memory: memory)
         if let memoryWarning {
             log.warnUpFront(memoryWarning)
             // Under --strict, before the read that may be stopped: the warning is printed already.
             if strict { throw .warningsUnderStrict(count: config.warnings.count + 1, warnings: []) }
         }
-        return (try openSource(input, config: config, digests: digests), memoryWarning)
+        return (try makeSource(input, config: config, digests: digests), memoryWarning)
     }
 
-    /// The source of `input`, without the memory warning (`openSource(_:config:digests:log:strict:)`).
-    private static func openSource(_ input: ReportInput, config: ReportConfig, digests: Bool) throws(BuildFailure) -> any SnapshotSource {
+    /// The source of `input`, without the memory warning (`openSource`).
+    private static func makeSource(_ input: ReportInput, config: ReportConfig, digests: Bool) throws(BuildFailure) -> any SnapshotSource {
         switch input {
         case .snapshots(let dir):
             var isDirectory: ObjCBool = false
