@@ -312,7 +312,7 @@ import Testing
         // templates/ here but not given: a warning.
         let refused = try run(["build", "--strict", "--quiet"], in: project)
         #expect(refused.status == 65, "\(refused.err)")
-        #expect(refused.err.contains("error: 1 warning(s), and --strict: the site is left as it was"), "\(refused.err)")
+        #expect(refused.err.contains("error: 1 warning(s), and --strict: nothing was written, a site in place is left as it was"), "\(refused.err)")
         #expect(!FileManager.default.fileExists(atPath: project + "/site"))
         #expect(try run(["build", "--strict", "--quiet", "--templates", "templates"], in: project).status == 0)
         let before = try FileManager.default.contentsOfDirectory(atPath: project + "/site").sorted()
