@@ -187,6 +187,20 @@ folder('mixfirst', {
                         [['A', '2025-01-05', 2, 5], ['B', '2025-02-05', 2, 9], ['C', '2025-02-01', 1, 1], ['E', None, 0, 3]]),
 })
 
+# ------------------------------------------------------------------ first_order_date column appearing in a later
+# snapshot (the buyers seen before move to their first order's month), then a corrected date, then gone again
+H_NF = ['customer_id', 'last_order_date', 'orders', 'revenue']
+H_F = ['customer_id', 'first_order_date', 'last_order_date', 'orders', 'revenue']
+folder('latefirst', {
+    '2025-01.csv': rows(H_NF, [['A', '2025-01-10', 2, 20], ['B', '2024-12-20', 1, 10], ['C', None, 0, 0]]),
+    '2025-02.csv': rows(H_NF, [['A', '2025-01-10', 2, 20], ['B', '2024-12-20', 1, 10], ['C', '2025-02-03', 1, 5]]),
+    '2025-03.csv': rows(H_F, [['C', '2025-02-03', '2025-03-02', 2, 9], ['A', '2023-11-05', '2025-03-02', 3, 30],
+                              ['B', '2024-12-20', '2024-12-20', 1, 10], ['D', '2025-03-01', '2025-03-01', 1, 4]]),
+    '2025-04.csv': rows(H_F, [['A', '2023-11-05', '2025-03-02', 3, 30], ['B', '2025-01-07', '2025-01-07', 1, 10],
+                              ['C', '2025-02-03', '2025-04-02', 3, 12], ['D', None, '2025-03-01', 1, 4]]),
+    '2025-05.csv': rows(H_NF, [['A', '2025-05-02', 4, 40], ['B', '2025-01-07', 1, 10], ['E', '2025-05-09', 1, 3]]),
+})
+
 # ------------------------------------------------------------------ config: other window, targets, segments, routing keywords
 folder('cfgdata', {
     '2025-01.csv': rows(['customer_id', 'last_order_date', 'orders', 'revenue', 'nps', 'feedback'],

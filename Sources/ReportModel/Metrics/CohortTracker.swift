@@ -1,24 +1,28 @@
 /// Accumulates cohort sizes and active counts snapshot after snapshot, with memory per customer
-/// (one cohort month each) and per cohort × snapshot, never per row.
+/// (a cohort month and the first-order day it came from), a bit per customer and snapshot, and a
+/// count per cohort × snapshot, never per row.
+///
+/// A customer's cohort is the month of the `first_order_date` of the latest snapshot that gives one
+/// (metrics.md), else the month of the first snapshot in which the customer has orders: a column that
+/// appears in a later snapshot, or a corrected date, moves the customer to its cohort, with its
+/// activity at the earlier snapshots (the cells of months from the cohort's on).
 public struct CohortTracker: Sendable {
     /// Cohort month index per customer; `Int32.min` while unknown.
     private var cohortOf: [Int32] = []
+    /// The first-order day each customer's cohort was taken from (`SnapshotTable.missingDay`: the
+    /// snapshot month it was first seen with orders), so that an unchanged date costs one comparison.
+    private var cohortDay: [Int32] = []
     private var size: [Int: Int] = [:]
     /// active[cohort][snapshot number]
     private var active: [Int: [Int]] = [:]
     /// As-of month of each snapshot so far.
     private var snapshotMonths: [Int] = []
-    /// Per customer, the snapshots at which they were active before they had a cohort (a
-    /// `status = active` prospect): the head of a list in `earlierActive` (-1: none), credited to
-    /// their cohort when their first purchase gives one. metrics.md counts every customer of cohort c
-    /// active at the snapshot of month c + k, and a first order can fall after earlier snapshots of
-    /// the same month, or be dated back past snapshots that showed no orders. Empty until a snapshot
-    /// has a `status` column.
-    private var activeBeforeCohort: [Int32] = []
-    /// The lists of `activeBeforeCohort`: runs of consecutive snapshot numbers, latest run first,
-    /// and the next entry (-1: end). A prospect active snapshot after snapshot keeps one run (12
-    /// bytes, however many snapshots); entries of customers who got a cohort are left behind.
-    private var earlierActive: [(first: Int32, last: Int32, next: Int32)] = []
+    /// Per snapshot, its active customers as bits (customer index order): what a customer who gets a
+    /// cohort, or moves to another, brings to the earlier snapshots' cells.
+    private var activeBits: [[UInt64]] = []
+    /// Whether a snapshot so far had a `status` column: only then can a customer be active before it
+    /// has orders (a `status = active` prospect), whose first cohort must look at earlier snapshots.
+    private var hadStatus = false
 
     public init() {}
 
@@ -29,17 +33,19 @@ public struct CohortTracker: Sendable {
         return Month(index: Int(cohortOf[c]))
     }
 
-    /// Records one snapshot: assigns cohorts to new buyers and counts active customers per cohort.
+    /// Records one snapshot: assigns cohorts to new buyers, moves buyers whose first order date says
+    /// another cohort, and counts active customers per cohort.
     public mutating func record(_ table: SnapshotTable, active isActive: [Bool], customerCount: Int) {
-        if cohortOf.count < customerCount { cohortOf.append(contentsOf: repeatElement(Int32.min, count: customerCount - cohortOf.count)) }
-        // Only a `status` column makes a customer without orders active.
-        if table.has(.status) && activeBeforeCohort.count < customerCount {
-            activeBeforeCohort.append(contentsOf: repeatElement(-1, count: customerCount - activeBeforeCohort.count))
+        if cohortOf.count < customerCount {
+            cohortOf.append(contentsOf: repeatElement(Int32.min, count: customerCount - cohortOf.count))
+            cohortDay.append(contentsOf: repeatElement(SnapshotTable.missingDay, count: customerCount - cohortDay.count))
         }
+        hadStatus = hadStatus || table.has(.status)
         let snapshot = snapshotMonths.count
         snapshotMonths.append(table.period.asOf.month.index)
         let fallback = Int32(table.period.asOf.month.index)
         let hasFirst = table.has(.firstOrderDate)
+        let missing = SnapshotTable.missingDay
         // Per-row tallies in dense arrays over the months up to this snapshot's (a cohort is never
         // later than its snapshot: first order <= last order <= as-of); hashing a month per row
         // cost more than the rest of the loop. Resized when an older cohort shows up.
@@ -54,46 +60,58 @@ public struct CohortTracker: Sendable {
             activeCounts.insert(contentsOf: repeatElement(0, count: extra), at: 0)
             lowest -= Int32(extra)
         }
-        var earlierActivity: [(cohort: Int, snapshot: Int)] = []
+        var bits = [UInt64](repeating: 0, count: (customerCount + 63) / 64)
+        // What customers who got or changed a cohort bring to, or take from, the earlier snapshots.
+        var earlierShifts: [Int: [Int]] = [:]
+        var leaving: [Int: Int] = [:]
+        var activeAt: [Int] = []
         for row in 0..<table.count {
             let c = Int(table.customer[row])
-            if cohortOf[c] == Int32.min && table.orders[row] >= 1 {
-                let first = table.firstOrder[row]
-                let month: Int32 = hasFirst && first != SnapshotTable.missingDay ? Int32(Day(ordinal: first).month.index) : fallback
-                cohortOf[c] = month
-                ensure(month)
-                newSizes[Int(month - lowest)] += 1
-                if c < activeBeforeCohort.count {
-                    var entry = activeBeforeCohort[c]
-                    while entry >= 0 {
-                        let run = earlierActive[Int(entry)]
-                        // Only snapshots from the cohort month on have a cell (k >= 0).
-                        for earlier in Int(run.first)...Int(run.last) where snapshotMonths[earlier] >= Int(month) {
-                            earlierActivity.append((Int(month), earlier))
-                        }
-                        entry = run.next
+            if table.orders[row] >= 1 {
+                let old = cohortOf[c]
+                var month = old
+                if hasFirst, case let first = table.firstOrder[row], first != missing {
+                    if first != cohortDay[c] {
+                        cohortDay[c] = first
+                        month = Int32(Day(ordinal: first).month.index)
                     }
-                    activeBeforeCohort[c] = -1
+                } else if old == Int32.min {
+                    month = fallback
+                }
+                if month != old {
+                    cohortOf[c] = month
+                    ensure(month)
+                    newSizes[Int(month - lowest)] += 1
+                    if old != Int32.min { leaving[Int(old), default: 0] += 1 }
+                    if old != Int32.min || hadStatus {
+                        activeAt.removeAll(keepingCapacity: true)
+                        for s in 0..<snapshot {
+                            let words = activeBits[s]
+                            if c >> 6 < words.count && (words[c >> 6] >> UInt64(c & 63)) & 1 != 0 { activeAt.append(s) }
+                        }
+                        // Only snapshots from a cohort's month on have a cell (k >= 0).
+                        for (cohort, delta) in [(Int(old), -1), (Int(month), 1)] where cohort != Int(Int32.min) {
+                            let cells = activeAt.filter { snapshotMonths[$0] >= cohort }
+                            guard !cells.isEmpty else { continue }
+                            earlierShifts[cohort, default: [Int](repeating: 0, count: snapshot)].withUnsafeMutableBufferPointer { column in
+                                for s in cells { column[s] += delta }
+                            }
+                        }
+                    }
                 }
             }
+            let activeBit = UInt64(isActive[row].bit)
+            bits[c >> 6] |= activeBit << UInt64(c & 63)
             let cohort = cohortOf[c]
             if cohort != Int32.min {
                 // Counted without a branch on the activity, which falls either way from one row to
                 // the next (a dense array over more months is harmless: only counts above 0 are kept).
                 ensure(cohort)
-                activeCounts[Int(cohort - lowest)] += isActive[row].bit
-            } else if isActive[row] {
-                if c < activeBeforeCohort.count {
-                    let head = activeBeforeCohort[c]
-                    if head >= 0 && earlierActive[Int(head)].last == Int32(snapshot - 1) {
-                        earlierActive[Int(head)].last = Int32(snapshot)
-                    } else {
-                        earlierActive.append((Int32(snapshot), Int32(snapshot), head))
-                        activeBeforeCohort[c] = Int32(earlierActive.count - 1)
-                    }
-                }
+                activeCounts[Int(cohort - lowest)] += Int(activeBit)
             }
         }
+        activeBits.append(bits)
+        for (cohort, n) in leaving { size[cohort, default: 0] -= n }
         var counts: [Int: Int] = [:]
         for offset in newSizes.indices {
             let month = Int(lowest) + offset
@@ -106,10 +124,10 @@ public struct CohortTracker: Sendable {
             column[snapshot] = n
             active[cohort] = column
         }
-        for (cohort, earlier) in earlierActivity {
+        for (cohort, shifts) in earlierShifts {
             var column = active[cohort] ?? []
             if column.count < snapshot + 1 { column.append(contentsOf: repeatElement(0, count: snapshot + 1 - column.count)) }
-            column[earlier] += 1
+            for (s, delta) in shifts.enumerated() { column[s] += delta }
             active[cohort] = column
         }
     }

@@ -120,6 +120,54 @@ import Testing
         #expect(r[1].cohorts.map(\.size) == [1, 1])
     }
 
+    /// A `first_order_date` column that appears in a later snapshot moves the customers seen before
+    /// to the cohort of their first order, with their activity at the earlier snapshots (metrics.md:
+    /// the fallback month is for snapshots without the column).
+    @Test func firstOrderDateAppearingLaterMovesEarlierBuyersToTheirCohort() {
+        let without = "customer_id,last_order_date,orders,revenue\n"
+        let with = "customer_id,first_order_date,last_order_date,orders,revenue\n"
+        let january = without + "A,2026-01-10,2,20\nB,2025-12-20,1,10\n"
+        let february = without + "A,2026-01-10,2,20\nB,2025-12-20,1,10\n"
+        let marchRows = ["A,2024-11-05,2026-03-02,3,30", "B,2025-12-20,2025-12-20,1,10", "C,2026-03-01,2026-03-01,1,10"]
+        var results: [[String]] = []
+        for order in [[0, 1, 2], [2, 1, 0], [1, 2, 0]] {
+            var f = EngineFixture()
+            let march = with + order.map { marchRows[$0] }.joined(separator: "\n") + "\n"
+            let r = f.run([("2026-01", january), ("2026-02", february), ("2026-03", march)])
+            // Before the column: both in the month they were first seen with orders.
+            #expect(r[1].cohorts.map(\.cohort.description) == ["2026-01"] && r[1].cohorts[0].size == 2)
+            let rows = r[2].cohorts
+            // A (active at every snapshot) in 2024-11, whose cells k = 14, 15, 16 are the three
+            // snapshots; B (90-day window: active in January and February, 101 days in March) in 2025-12;
+            // the 2026-01 cohort is left empty and not shown.
+            #expect(rows.map(\.cohort.description) == ["2024-11", "2025-12", "2026-03"])
+            #expect(rows.map(\.size) == [1, 1, 1])
+            #expect(rows[0].retention == Array(repeating: nil, count: 14) + [1.0, 1.0, 1.0])
+            #expect(rows[1].retention == [nil, 1.0, 1.0, 0.0])
+            #expect(rows[2].retention == [1.0])
+            results.append(rows.map { "\($0.cohort) \($0.size) \($0.retention)" })
+        }
+        #expect(results[0] == results[1] && results[1] == results[2])
+    }
+
+    /// A first order date corrected to a later month moves the customer there; the snapshot before
+    /// that month has no cell in the new cohort, and the old cohort is left empty.
+    @Test func correctedFirstOrderDateMovesTheCustomer() {
+        var f = EngineFixture()
+        let header = "customer_id,first_order_date,last_order_date,orders,revenue\n"
+        let r = f.run([
+            ("2025-02", header + "A,2025-01-15,2025-01-15,1,10\nB,2025-01-20,2025-01-20,1,10\n"),
+            ("2025-03", header + "A,2025-03-03,2025-03-03,1,10\nB,2025-01-20,2025-01-20,1,10\n"),
+        ])
+        #expect(r[0].cohorts.map(\.cohort.description) == ["2025-01"] && r[0].cohorts[0].retention == [nil, 1.0])
+        let rows = r[1].cohorts
+        #expect(rows.map(\.cohort.description) == ["2025-01", "2025-03"])
+        #expect(rows.map(\.size) == [1, 1])
+        // B: February and March active (39 and 70 days); A only has March's cell.
+        #expect(rows[0].retention == [nil, 1.0, 1.0])
+        #expect(rows[1].retention == [1.0])
+    }
+
     @Test func migrationCountsMovesNewAndGone() {
         var f = EngineFixture()
         // Ten buyers with distinct profiles so segments differ; then one disappears and one arrives.
