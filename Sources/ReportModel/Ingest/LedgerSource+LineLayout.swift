@@ -96,10 +96,34 @@ extension LedgerSource {
         start.withUnsafeBufferPointer { start in
             ParallelChunks.run(chunks.count - 1) { chunk in
                 let customers = chunks[chunk]..<chunks[chunk + 1]
-                // Each customer's lines by day, ties kept in file order (an insertion sort: a ledger
-                // in date order needs no move at all).
+                // Each customer's lines by day, ties kept in file order: an insertion sort, with which a
+                // ledger in date order needs no move at all, up to 32 lines; longer runs out of order
+                // (a ledger exported newest first) by their (day, line) keys, as a customer's 200 k
+                // lines in reverse took 24 s in the insertion sort (0.03 s in date order).
+                var keys: [UInt64] = [], movedAmounts: [Int64] = [], movedOrders: [Int64] = []
                 for c in customers where start[c + 1] - start[c] > 1 {
                     let lower = start[c], upper = start[c + 1]
+                    if upper - lower > 32 {
+                        guard ((lower + 1)..<upper).contains(where: { day[$0] < day[$0 - 1] }) else { continue }
+                        // The day (its sign bit flipped, so that the keys order as the days do) above
+                        // the line's place in the run: unique keys, ties in file order.
+                        keys.removeAll(keepingCapacity: true)
+                        for k in lower..<upper { keys.append(UInt64(UInt32(bitPattern: day[k]) ^ 0x8000_0000) << 32 | UInt64(k - lower)) }
+                        keys.sort()
+                        movedAmounts.removeAll(keepingCapacity: true)
+                        movedOrders.removeAll(keepingCapacity: true)
+                        for key in keys {
+                            let k = lower + Int(key & 0xFFFF_FFFF)
+                            movedAmounts.append(amount[k])
+                            if hasOrderID { movedOrders.append(order[k]) }
+                        }
+                        for (i, key) in keys.enumerated() {
+                            day[lower + i] = Int32(bitPattern: UInt32(key >> 32) ^ 0x8000_0000)
+                            amount[lower + i] = movedAmounts[i]
+                            if hasOrderID { order[lower + i] = movedOrders[i] }
+                        }
+                        continue
+                    }
                     for k in (lower + 1)..<upper where day[k] < day[k - 1] {
                         let (d, a) = (day[k], amount[k])
                         let o = hasOrderID ? order[k] : 0

@@ -33,8 +33,9 @@ public struct LedgerSource: SnapshotSource {
     private let customerCount: Int
     private var state: CustomerState
     private var nextIndex = 0
-    /// Set once a customer's amounts overflowed: the later month ends cannot be derived, and their
-    /// error was said once.
+    /// Set once a customer's amounts, or a month end's revenues, added up past the exact limit: the
+    /// later month ends cannot be derived, and the error was said once (a ten-year ledger said it
+    /// for each of its 120 month ends).
     private var failed = false
     private var digests: [String]?
     /// Month ends with fewer lines (or rows) than this are derived on one thread (tests lower it).
@@ -389,6 +390,7 @@ public struct LedgerSource: SnapshotSource {
         (table.firstOrder, table.lastOrder, table.orders, table.revenue, table.purchaseDays, table.repeatSpend, table.customer) =
             (first, last, orders, revenue, days, repeatSpend, buyers)
         guard revenueExact else {
+            failed = true
             return SnapshotOutcome(name: name, table: nil, errors: InputErrors([InputError(
                 file: name, line: 0, column: 0, message: "the amounts up to \(period.asOf) add up past \(Money.maxTotal / Money.scale) currency units",
                 expected: "amounts a report can sum exactly")]), unknownColumns: [], byteCount: 0)

@@ -120,7 +120,7 @@ public enum ReportBuilder {
         // The reader owns the source from here on (see SnapshotPrefetcher.init).
         let source: any SnapshotSource
         let memoryWarning: String?
-        do { (source, memoryWarning) = try openSource(options.input, config: options.config, digests: options.configFingerprint != nil, log: log, strict: options.strict,
+        do { (source, memoryWarning) = try openSource(options.input, config: options.config, digests: cacheable && options.configFingerprint != nil, log: log, strict: options.strict,
                                                           memory: options.memory ?? .current()) } catch {
             _ = try awaitTemplates()
             throw error
@@ -206,6 +206,7 @@ public enum ReportBuilder {
             // to the reader as its only reference (`recycle`).
             guard errors.isEmpty, let table = snapshot.outcome.table.take() else {
                 errors.append(contentsOf: snapshot.outcome.errors)
+                reader.stopPredicting()
                 continue
             }
             let outcome = snapshot.outcome
@@ -314,7 +315,9 @@ public enum ReportBuilder {
     }
 
     /// Reads and checks every row of the input, computing nothing (the parse alone, for throughput).
-    /// `log` hears of a ledger too large for the memory this process may use, before it is read.
+    /// `log` hears of a ledger too large for the memory this process may use, before it is read. The
+    /// input's warnings are `validate`'s (a gap, an unknown column, a file cut short), so that
+    /// `--strict` fails on the same inputs with `--parse-only` or without.
     public static func parse(_ input: ReportInput, config: ReportConfig, log: BuildLog = .silent) throws(BuildFailure) -> Result {
         try parse(input, config: config, log: log, memory: .current())
     }
@@ -327,6 +330,8 @@ public enum ReportBuilder {
         var errors = InputErrors()
         var bytes = 0, rows = 0, leftOut = 0
         var spare: SnapshotTable?
+        var warnings = source.warnings
+        var warned = WarnedInputs()
         for i in 0..<source.periods.count {
             var outcome = source.read(i, customers: &customers, reusing: spare.take())
             bytes += outcome.byteCount
@@ -334,11 +339,13 @@ public enum ReportBuilder {
             leftOut += outcome.rowsLeftOut
             errors.append(contentsOf: outcome.errors)
             spare = outcome.table.take()
+            if errors.isEmpty, let table = spare { warnings += inputWarnings(outcome, table: table, warned: &warned) }
         }
         guard errors.isEmpty else { throw .badInput(errors) }
         var result = Result(reports: [], bytesRead: bytes, rowsRead: rows, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
         result.rowsLeftOut = leftOut
         result.upFrontWarnings = memoryWarning.map { [$0] } ?? []
+        result.warnings = warnings
         return result
     }
 
@@ -400,7 +407,11 @@ public enum ReportBuilder {
             var snapshot = arrived
             taken += 1
             bytes += snapshot.outcome.byteCount
-            guard errors.isEmpty, let table = snapshot.outcome.table.take() else { errors.append(contentsOf: snapshot.outcome.errors); continue }
+            guard errors.isEmpty, let table = snapshot.outcome.table.take() else {
+                errors.append(contentsOf: snapshot.outcome.errors)
+                reader.stopPredicting()
+                continue
+            }
             let outcome = snapshot.outcome
             rows += outcome.rowCount
             leftOut += outcome.rowsLeftOut

@@ -172,8 +172,9 @@ struct BuildCache: Equatable {
         var warnings: [String] = [], raised: [RaisedEscalation] = [], unchecked: [UncheckedEscalation] = [], files: [String: String] = [:]
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: " ", maxSplits: 1)
+            guard let head = parts.first else { return nil }   // a line of spaces: not a record of ours
             let value = parts.count > 1 ? String(parts[1]) : ""
-            switch parts[0] {
+            switch head {
             case "warning": warnings.append(value)
             case "raised":
                 let kindAndDetail = value.split(separator: " ", maxSplits: 1)
@@ -187,7 +188,7 @@ struct BuildCache: Equatable {
                 let kindAndColumn = value.split(separator: " ", maxSplits: 1)
                 guard kindAndColumn.count == 2, let kind = EscalationKind(rawValue: String(kindAndColumn[0])) else { return nil }
                 unchecked.append(UncheckedEscalation(kind: kind, column: String(kindAndColumn[1])))
-            default: fields[String(parts[0])] = value
+            default: fields[String(head)] = value
             }
         }
         guard let key = fields["key"], let s = fields["snapshots"].flatMap(Int.init), let r = fields["rows"].flatMap(Int.init),

@@ -17,7 +17,7 @@ struct SnapshotPages {
     }
 
     /// Navigation shared by every page: links to all snapshots and deliverables, relative to `root`.
-    static func navigation(periods: [SnapshotPeriod], current: String?, root: String, locale: ReportLocale) -> [String: Any] {
+    static func navigation(periods: [SnapshotPeriod], current: String?, root: String) -> [String: Any] {
         [
             "root": root,
             "snapshots": periods.reversed().map { p in
@@ -35,7 +35,7 @@ struct SnapshotPages {
     /// The dashboard view of a snapshot for a page placed `root` away from the site root.
     func dashboardView(_ base: [String: Any], charts: [[String: Any]], periods: [SnapshotPeriod], current: String, root: String, here: String, isHome: Bool) -> [String: Any] {
         var v = base
-        for (k, value) in SnapshotPages.navigation(periods: periods, current: current, root: root, locale: config.locale) { v[k] = value }
+        for (k, value) in SnapshotPages.navigation(periods: periods, current: current, root: root) { v[k] = value }
         v["here"] = here
         v["charts"] = charts
         v["is_home"] = isHome
@@ -59,7 +59,7 @@ struct SnapshotPages {
     /// folder of snapshot `label`.
     func pageView(_ base: [String: Any], name: String, html: String, label: String, periods: [SnapshotPeriod]) -> [String: Any] {
         var page = deliverableView(base, name: name)
-        for (k, value) in SnapshotPages.navigation(periods: periods, current: label, root: "../", locale: config.locale) { page[k] = value }
+        for (k, value) in SnapshotPages.navigation(periods: periods, current: label, root: "../") { page[k] = value }
         page["content"] = html
         page["markdown_href"] = name + ".md"
         // The name the browser saves it under: every month's diagnostic is `diagnostic.md` on the

@@ -417,18 +417,21 @@ struct IngestLedgerTests {
     }
 
     /// Customers each within the exact limit whose revenues together pass it: the month end is an
-    /// error, whether its columns are filled on one thread or two (`linesPerChunk`).
-    @Test("a month end whose revenues add up past the exact limit is an error", arguments: [Int.max, 1])
+    /// error, whether its columns are filled on one thread or two (`linesPerChunk`), said once, not
+    /// again for the month ends after it.
+    @Test("a month end whose revenues add up past the exact limit is an error, said once", arguments: [Int.max, 1])
     func monthEndTotalOverflow(linesPerChunk: Int) throws {
         let text = "customer_id,date,amount\nB,2025-12-10,5\n" + String(repeating: "A,2026-01-01,999999999999\nC,2026-01-02,999999999999\n", count: 150)
+            + "B,2026-02-03,5\nB,2026-03-03,5\n"
         let dir = try TemporaryFolder()
         defer { dir.remove() }
         var source = try LedgerSource(path: try dir.write("ledger.csv", text), asOf: nil, dialect: InputDialect())
         source.linesPerChunk = linesPerChunk
         var customers = CustomerIndex()
         let outcomes = source.periods.indices.map { source.read($0, customers: &customers) }
-        #expect(outcomes.map { $0.table != nil } == [true, false])
-        #expect(outcomes[1].errors.first.first?.message == "the amounts up to 2026-01-02 add up past \(Money.maxTotal / Money.scale) currency units")
+        #expect(outcomes.map { $0.table != nil } == [true, false, false, false])
+        #expect(outcomes.map(\.errors.total) == [0, 1, 0, 0])
+        #expect(outcomes[1].errors.first.first?.message == "the amounts up to 2026-01-31 add up past \(Money.maxTotal / Money.scale) currency units")
         // Each customer alone is within the limit.
         #expect(outcomes[0].table?.revenue == [50_000])
     }

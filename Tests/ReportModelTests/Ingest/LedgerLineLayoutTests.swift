@@ -81,6 +81,27 @@ struct LedgerLineLayoutTests {
         }
     }
 
+    /// A ledger exported newest first: every customer's lines in reverse day order, those of the first
+    /// five customers (hundreds each) sorted by their keys, the others by insertion. Ties keep file
+    /// order, as in the reference.
+    @Test("ordered by customer: a ledger newest first")
+    func sortedByCustomerNewestFirst() {
+        let customers = 400
+        let drawn = Self.lines(count: 6_000, customers: customers, seed: 5)
+        let byDayDescending = drawn.day.indices.sorted { (drawn.day[$1], $0) < (drawn.day[$0], $1) }
+        let lines = LedgerLineColumns(customer: byDayDescending.map { drawn.customer[$0] }, day: byDayDescending.map { drawn.day[$0] },
+                                      amount: byDayDescending.map { drawn.amount[$0] }, order: byDayDescending.map { drawn.order[$0] })
+        let expected = Self.reference(lines, hasOrderID: true)
+        for chunks in [1, 3] {
+            var parts = Self.parts(lines, count: 2, seed: UInt64(chunks))
+            let sorted = LedgerSource.sortedByCustomer(&parts, customers: customers, hasOrderID: true, chunks: chunks)
+            #expect(Self.firstDifference(sorted.day, expected.order.map { lines.day[$0] }) == nil, "\(chunks) chunks")
+            #expect(Self.firstDifference(sorted.amount, expected.order.map { lines.amount[$0] }) == nil, "\(chunks) chunks")
+            #expect(Self.firstDifference(sorted.order, expected.order.map { lines.order[$0] }) == nil, "\(chunks) chunks")
+            #expect(Self.firstDifference(sorted.startsOrder, expected.starts) == nil, "\(chunks) chunks")
+        }
+    }
+
     @Test("grouped by month end: each month end's lines in customer order, in any chunks")
     func groupedByPeriod() {
         let customers = 300

@@ -649,6 +649,13 @@ import Testing
         #expect(linked.err.contains("2026-08/strategy.md is missing, changed or added since the last build"), "\(linked.err)")
         #expect(try FileManager.default.attributesOfItem(atPath: dir + "/site/2026-08/strategy.md")[.type] as? FileAttributeType == .typeRegular)
         #expect(try cli.run(["build", "--snapshots", "in"], in: dir).out.contains("Unchanged"))
+        // A build record with a line of spaces (a hand edit) crashed the build (index out of range):
+        // it is not trusted, and the site is written again.
+        let record = dir + "/site/.fidelis-cache"
+        try (String(contentsOfFile: record, encoding: .utf8) + "   \n").write(toFile: record, atomically: false, encoding: .utf8)
+        let spaces = try cli.run(["build", "--snapshots", "in"], in: dir)
+        #expect(spaces.status == 0 && !spaces.out.contains("Unchanged"), "\(spaces.out)\(spaces.err)")
+        #expect(try cli.run(["build", "--snapshots", "in"], in: dir).out.contains("Unchanged"))
         // A config that is a named pipe is refused (build waited for a writer for ever).
         #expect(mkfifo(dir + "/pipe.yml", 0o644) == 0)
         try cli.expect(["build", "--snapshots", "in", "--config", "pipe.yml"], in: dir, status: 65, saying: "the config file is a named pipe or a socket, not a file")

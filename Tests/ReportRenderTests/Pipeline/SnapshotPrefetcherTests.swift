@@ -36,6 +36,26 @@ import ReportModel
         }
     }
 
+    /// After `stopPredicting` (an input error has made the run fail), the snapshots still come, each
+    /// read, but those read from then on are neither routed nor fitted.
+    @Test func snapshotsReadAfterAStopAreNeitherRoutedNorFitted() throws {
+        let log = ReadLog()
+        let reader = SnapshotPrefetcher(source: CountingSource(log: log, readAhead: false), customers: CustomerIndex(),
+                                        router: FeedbackRouter(table: .seed), predictor: LifetimePredictor(settings: LifetimeValueSettings()))
+        reader.start()
+        let first = try #require(reader.next())
+        #expect(first.feedback != nil && first.lifetime != nil)
+        reader.stopPredicting()
+        // Without reading ahead, snapshot 1 is read when asked for, after the stop.
+        for k in 1..<4 {
+            let snapshot = try #require(reader.next())
+            #expect(snapshot.outcome.table != nil && snapshot.outcome.byteCount == k)
+            #expect(snapshot.feedback == nil && snapshot.lifetime == nil, "snapshot \(k)")
+        }
+        #expect(reader.next() == nil)
+        #expect(log.reads.withLock { $0 } == [0, 1, 2, 3])
+    }
+
     @Test(arguments: [true, false])
     func snapshotsComeInOrderWithTheIdsKnownSoFar(readAhead: Bool) throws {
         let log = ReadLog()
