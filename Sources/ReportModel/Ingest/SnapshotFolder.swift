@@ -62,18 +62,11 @@ public struct SnapshotFolder: Sendable {
     /// retention and churn then compare snapshots further apart than the others, and a missing
     /// export looks like a drop in retention.
     public static func missingMonthWarnings(_ entries: [Entry]) -> [String] {
-        let pairs = Array(zip(entries, entries.dropFirst()))
-        let gaps = pairs.map { $1.period.asOf.month.index - $0.period.asOf.month.index }
-        let counts = Dictionary(gaps.filter { $0 > 0 }.map { ($0, 1) }, uniquingKeysWith: +)
-        let usual = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key ?? 1
-        return zip(pairs, gaps).compactMap { pair, gap in
-            guard gap > max(1, usual) else { return nil }
-            let (before, after) = pair
+        let usual = MonthGap.usual(entries.map(\.period.asOf.month.index))
+        return zip(entries, entries.dropFirst()).compactMap { before, after in
             let from = before.period.asOf.month.index, to = after.period.asOf.month.index
-            let missing = (from + 1)..<to
-            let names = missing.count <= 3 ? missing.map { Month(index: $0).description }.joined(separator: ", ")
-                : "\(Month(index: missing.lowerBound)) to \(Month(index: missing.upperBound - 1))"
-            return "no snapshot for \(names): \(after.displayName)'s retention and churn compare it with \(before.displayName), \(to - from) months earlier"
+            guard let missing = MonthGap.missing(from: from, to: to, usual: usual) else { return nil }
+            return "no snapshot for \(MonthGap.names(missing)): \(after.displayName)'s retention and churn compare it with \(before.displayName), \(to - from) months earlier"
         }
     }
 

@@ -223,6 +223,12 @@ public enum ReportBuilder {
                 return snapshot.complete(with: rest)
             }
             report.source = source
+            if let previous = reports.last {
+                for warning in report.continuity.warnings(file: outcome.name, previousFile: previous.source.file, previousAsOf: previous.period.asOf) {
+                    log.note("warning: \(warning)")
+                    warnings.append(warning)
+                }
+            }
             reader.recycle(consume table, prediction: snapshot.lifetime.take())
             let t2 = DispatchTime(uptimeNanoseconds: DispatchTime.now().uptimeNanoseconds - waited)
             // The pages of this snapshot are written on the page thread while the next one is computed.
@@ -394,6 +400,7 @@ public enum ReportBuilder {
         var bytes = 0, rows = 0, leftOut = 0
         var warnings = reader.warnings
         var warned = WarnedInputs()
+        var previousName: String?
         var spareBuyers: BuyerTable?
         // With templates to check, the first and the latest report keep their buyers (and ids) for
         // their views.
@@ -419,6 +426,10 @@ public enum ReportBuilder {
             var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, reusingBuyers: spareBuyers.take()) {
                 snapshot.complete(with: rest)
             }
+            if let previous = reports.last, let previousName {
+                warnings += report.continuity.warnings(file: outcome.name, previousFile: previousName, previousAsOf: previous.period.asOf)
+            }
+            previousName = outcome.name
             reader.recycle(consume table, prediction: snapshot.lifetime.take())
             // No pages: the buyers are done with at once, and the next snapshot's are written into
             // them, unless this report's views may be the ones the templates are checked against.
@@ -473,6 +484,23 @@ public enum ReportBuilder {
         }
     }
 
+    /// Columns that `name` lacks and the snapshot before it had: what needs them is left out from
+    /// there on, as if the data had none (a loyalty programme, surveys); and a `status` column that
+    /// comes or goes, which changes what "active" means between two snapshots (metrics.md).
+    static func columnChangeWarnings(_ name: String, columns: Set<SnapshotColumn>, previousName: String, previousColumns: Set<SnapshotColumn>) -> [String] {
+        var warnings: [String] = []
+        let lost = previousColumns.subtracting(columns).map(\.rawValue).sorted()
+        if !lost.isEmpty {
+            warnings.append("\(name) lacks the \(lost.joined(separator: ", ")) column\(lost.count == 1 ? "" : "s") that \(previousName) had: "
+                            + "from here on, what needs \(lost.count == 1 ? "it" : "them") is left out as if the data had none"
+                            + (lost.contains("status") ? "; activity is read from the activity window again, not from status, so this snapshot's retention and churn compare two definitions of active" : ""))
+        }
+        if columns.contains(.status) && !previousColumns.contains(.status) {
+            warnings.append("\(name) has a status column that \(previousName) lacks: activity is read from it from here on, not from the activity window, so this snapshot's retention and churn compare two definitions of active")
+        }
+        return warnings
+    }
+
     /// Whether the input can be read a second time, for the build cache's key: not a ledger from a
     /// pipe or a socket (`--transactions /dev/stdin`). A path that cannot be looked at is left to
     /// the reader's error.
@@ -482,11 +510,16 @@ public enum ReportBuilder {
     }
 
     /// The warnings about a snapshot as read: its unknown columns not warned about yet (each column
-    /// once), a file without a single data row (a truncated export: every customer active before
+    /// once), columns the snapshot before had and this one lacks (and a `status` column that comes
+    /// or goes), a file without a single data row (a truncated export: every customer active before
     /// would count as lost), and the first file whose repeat buyers lack `first_order_date`.
     static func inputWarnings(_ outcome: SnapshotOutcome, table: borrowing SnapshotTable, warned: inout WarnedInputs) -> [String] {
         var warnings: [String] = []
         if let warning = unknownColumnsWarning(outcome, warned: &warned.columns) { warnings.append(warning) }
+        if !table.derivedFromLedger, let (previousName, previousColumns) = warned.previousColumns {
+            warnings += columnChangeWarnings(outcome.name, columns: table.columns, previousName: previousName, previousColumns: previousColumns)
+        }
+        warned.previousColumns = (outcome.name, table.columns)
         if table.count == 0 && !table.derivedFromLedger {
             warnings.append("\(outcome.name): the file has a header row but no customer row (an export cut short?): every customer active before it counts as lost")
         }

@@ -91,6 +91,7 @@ public struct SnapshotView {
             "span": days.map { format.integer($0) + format.text($0 == 1 ? " day" : " days", $0 == 1 ? "\u{00A0}jour" : "\u{00A0}jours") } ?? format.missing,
             "previous": history.last?.period.label ?? format.missing,
         ]
+        for (key, value) in exportNotes() { v[key] = value }
         let shown = min(history.count + 1, SnapshotView.trendSnapshots)
         v["trend_is_cut"] = history.count + 1 > shown
         v["trend_shown"] = format.integer(shown)

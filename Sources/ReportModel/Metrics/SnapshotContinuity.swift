@@ -1,0 +1,69 @@
+/// How a snapshot's customers follow on from the previous snapshot's: what tells an export accident
+/// (a file cut short, customer ids written another way, an import of another base) from a change
+/// among the customers, which the figures alone cannot (all three read as churn, or as growth).
+public struct SnapshotContinuity: Sendable, Equatable {
+    /// Rows of the previous snapshot; 0 on the first.
+    public var previousCustomers = 0
+    /// Of those, the customers not in this snapshot.
+    public var missing = 0
+    /// Buyers of this snapshot seen in no earlier one whose first order (else last order) is dated
+    /// on or before the previous snapshot's as-of date: they were customers then, yet not in it.
+    public var arrivedWithHistory = 0
+    /// Customers of this snapshot missing from the previous one but in an earlier one.
+    public var returned = 0
+    /// Rows of this snapshot.
+    public var customers = 0
+
+    public init() {}
+
+    /// Fewest customers a warning is about: small sets come and go by a few.
+    public static let fewestCustomers = 20
+
+    /// Whether at least half of the previous snapshot's customers (and at least `fewestCustomers`)
+    /// are missing: more than customers leave a CRM export in a period; an export cut short or ids
+    /// written another way are likelier.
+    public var missesManyCustomers: Bool {
+        missing >= Self.fewestCustomers && 2 * missing >= previousCustomers
+    }
+
+    /// Whether at least a fifth of this snapshot's customers (and at least `fewestCustomers`) are
+    /// buyers new to the data with orders from before the previous snapshot: an import (a merger, a
+    /// new shop) or ids written another way.
+    public var importsManyCustomers: Bool {
+        arrivedWithHistory >= Self.fewestCustomers && 5 * arrivedWithHistory >= customers
+    }
+
+    /// Whether at least a fifth of this snapshot's customers (and at least `fewestCustomers`) were
+    /// missing from the previous snapshot but in an earlier one: that export was likely cut short.
+    public var bringsManyBack: Bool {
+        returned >= Self.fewestCustomers && 5 * returned >= customers
+    }
+
+    /// Whether both: the customers of the previous snapshot are missing and others with the same
+    /// past take their place, as when an export writes the customer ids another way.
+    public var looksLikeNewIDs: Bool { missesManyCustomers && importsManyCustomers }
+
+    /// The warnings for snapshot `file`, whose previous snapshot is `previousFile`, as of `previousAsOf`.
+    public func warnings(file: String, previousFile: String, previousAsOf: Day) -> [String] {
+        func percent(_ part: Int, of whole: Int) -> String { "\(Int((100 * Double(part) / Double(max(whole, 1))).rounded()))%" }
+        var warnings: [String] = []
+        if looksLikeNewIDs {
+            return ["\(file): \(missing) of the \(previousCustomers) customers of \(previousFile) (\(percent(missing, of: previousCustomers))) are not in it, and "
+                    + "\(arrivedWithHistory) customers (\(percent(arrivedWithHistory, of: customers)) of its rows) appear for the first time with orders dated on or before \(previousAsOf): "
+                    + "customer ids written another way? The first count as lost, the others as new customers whose revenue so far is revenue of the period"]
+        }
+        if missesManyCustomers {
+            warnings.append("\(file): \(missing) of the \(previousCustomers) customers of \(previousFile) (\(percent(missing, of: previousCustomers))) are not in it: "
+                            + "an export cut short, or customer ids written another way? They count as lost, so its retention and churn tell of the export more than of the customers")
+        }
+        if importsManyCustomers {
+            warnings.append("\(file): \(arrivedWithHistory) customers (\(percent(arrivedWithHistory, of: customers)) of its rows) appear for the first time with orders dated on or before \(previousAsOf), "
+                            + "the date of \(previousFile): an import (a merger, a new shop), or customer ids written another way? Their revenue so far counts as revenue of the period, and they join past cohorts as customers who were not active then")
+        }
+        if bringsManyBack {
+            warnings.append("\(file): \(returned) customers (\(percent(returned, of: customers)) of its rows) are back after missing from \(previousFile): was that export cut short? "
+                            + "They count as newly active, with all their revenue so far as revenue of the period")
+        }
+        return warnings
+    }
+}

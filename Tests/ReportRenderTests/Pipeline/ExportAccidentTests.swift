@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+import ReportModel
+@testable import ReportRender
+
+/// What a team meets over years of monthly exports, said where the figures are read: a month
+/// without a snapshot, an export cut short and the base back the month after, ids written another
+/// way, columns that come and go. Each is a warning of the build (counted by `--strict`) and, where
+/// it changes the figures, a note on the snapshot's dashboard and diagnostic.
+@Suite struct ExportAccidentTests {
+    static let header = "customer_id,first_order_date,last_order_date,orders,revenue\n"
+
+    /// `n` customers `prefix0`, `prefix1`, … each with one order on `day`.
+    static func rows(_ prefix: String, _ n: Int, day: String) -> String {
+        (0..<n).map { "\(prefix)\($0),\(day),\(day),1,10\n" }.joined()
+    }
+
+    @Test func aGapACutExportAndTheBaseBackAreWarnedOfAndNotedOnThePages() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.write(Self.header + Self.rows("A", 30, day: "2026-01-05"), to: "in/2026-01.csv")
+        f.write(Self.header + Self.rows("A", 2, day: "2026-01-05"), to: "in/2026-03.csv")
+        f.write(Self.header + Self.rows("A", 30, day: "2026-01-05"), to: "in/2026-04.csv")
+        let result = try ReportBuilder.build(BuildOptions(input: .snapshots(f.path("in")), output: f.path("site"), config: ReportConfig()))
+        #expect(result.warnings.count == 3, "\(result.warnings)")
+        #expect(result.warnings.contains { $0.hasPrefix("no snapshot for 2026-02") })
+        #expect(result.warnings.contains { $0.hasPrefix("2026-03.csv: 28 of the 30 customers of 2026-01.csv (93%) are not in it") })
+        #expect(result.warnings.contains { $0.hasPrefix("2026-04.csv: 28 customers (93% of its rows) are back after missing from 2026-03.csv") })
+        func page(_ path: String) throws -> String { try String(contentsOfFile: f.path("site/" + path), encoding: .utf8) }
+        #expect(try !page("2026-01/index.html").contains("class=\"notice\""))
+        let march = try page("2026-03/index.html")
+        #expect(march.contains("<strong>Long period.</strong> This snapshot comes 59 days after the previous one (2026-01), with no snapshot for 2026-02"))
+        #expect(march.contains("<strong>Customers missing from this export.</strong> 28 of the 30 customers of 2026-01 (93%) are not in this snapshot"))
+        #expect(try page("2026-04/diagnostic.md").contains("> **Customers back in this export.** 28 customers (93% of this snapshot) were not in 2026-03"))
+        #expect(try !page("2026-04/diagnostic.md").contains("Long period"))
+    }
+
+    @Test func idsWrittenAnotherWayAreOneWarningAndOneNote() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.write(Self.header + Self.rows("C00", 30, day: "2026-01-05"), to: "in/2026-01.csv")
+        f.write(Self.header + Self.rows("", 30, day: "2026-01-05"), to: "in/2026-02.csv")
+        var config = ReportConfig()
+        config.locale = .fr
+        let result = try ReportBuilder.build(BuildOptions(input: .snapshots(f.path("in")), output: f.path("site"), config: config))
+        #expect(result.warnings.count == 1 && result.warnings[0].contains("customer ids written another way?"), "\(result.warnings)")
+        let diagnostic = try String(contentsOfFile: f.path("site/2026-02/diagnostic.md"), encoding: .utf8)
+        #expect(diagnostic.contains("**Identifiants clients changés ?** 30 des 30 clients de 2026-01 ne sont pas dans ce relevé, et 30 clients (100"))
+        #expect(!diagnostic.contains("Clients absents") && !diagnostic.contains("Clients nouveaux"))
+    }
+
+    @Test func columnsThatComeAndGoAreWarnedOf() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.write("customer_id,last_order_date,orders,revenue,tier,nps\nA,2026-01-05,1,10,Gold,9\n", to: "in/2026-01.csv")
+        f.write("customer_id,last_order_date,orders,revenue,status\nA,2026-01-05,1,10,active\n", to: "in/2026-02.csv")
+        f.write("customer_id,last_order_date,orders,revenue,status\nA,2026-01-05,1,10,active\n", to: "in/2026-03.csv")
+        let input = ReportInput.snapshots(f.path("in"))
+        let warnings = try ReportBuilder.validate(input, config: ReportConfig()).warnings
+        #expect(warnings == [
+            "2026-02.csv lacks the nps, tier columns that 2026-01.csv had: from here on, what needs them is left out as if the data had none",
+            "2026-02.csv has a status column that 2026-01.csv lacks: activity is read from it from here on, not from the activity window, so this snapshot's retention and churn compare two definitions of active",
+        ])
+        #expect(try ReportBuilder.parse(input, config: ReportConfig()).warnings == warnings)
+    }
+}
