@@ -176,6 +176,14 @@ public enum ReportBuilder {
             }
         }
         let reusedCount = reused.count
+        // A snapshot before the last one built that differs from its record, whose predecessors did
+        // not: its file is new or changed (a corrected re-export), and published months after it
+        // will show other figures. (The first snapshot's key also holds the tool, config and templates.)
+        if let keys, let previous, reusedCount > 0, reusedCount < min(keys.snapshots.count, previous.snapshotKeys.count),
+           keys.snapshots[reusedCount] != previous.snapshotKeys[reusedCount] {
+            let later = periods.count - reusedCount - 1
+            log.note("\(periods[reusedCount].label): its input is new or changed since the last build: it and the \(later) snapshot\(later == 1 ? "" : "s") after it are computed again, and their pages may show other figures than those published")
+        }
         if reusedCount > 0 {
             // Only with a previous site, so the reader has not started yet.
             reader.reusedFeedback = reused.compactMap { $0?.feedback }

@@ -17,7 +17,11 @@ struct ChartSet {
     var idSuffix = ""
 
     private var fr: Bool { locale == .fr }
-    private var all: [SnapshotReport] { Array((history + [report]).suffix(24)) }
+    private var all: [SnapshotReport] { Array((history + [report]).suffix(ChartSet.trendSnapshots)) }
+
+    /// Snapshots in the charts over time: the latest and the 23 before it (the dashboard says so
+    /// when there are more).
+    static let trendSnapshots = 24
     private var percent: @Sendable (Double) -> String {
         ChartFormat.percent(fractionDigits: 1, decimalSeparator: fr ? "," : ".", suffix: fr ? "\u{202F}%" : "%")
     }
@@ -187,8 +191,15 @@ struct ChartSet {
         switch id {
         case "cohorts" where !report.cohorts.isEmpty:
             let span = CohortTable.fullSpan(windowDays: activityWindowDays, locale: locale)
-            return fr ? "Actif\u{00A0}: dernière commande il y a \(activityWindowDays)\u{00A0}jours au plus (ou statut actif). Une cohorte reste donc active à 100\u{202F}% pendant environ \(span)\u{202F}; la baisse vient ensuite."
-                : "Active: last order at most \(activityWindowDays) days before (or status active). A cohort therefore stays 100% active for about \(span); the fall comes after."
+            let table = CohortTable(report.cohorts)
+            let longest = report.cohorts.map(\.retention.count).max() ?? 0
+            // Not every cohort or month shown: where the others are.
+            let cut = table.rows.count < report.cohorts.count || table.width < longest
+            let shown = fr ? " Les \(format.integer(table.rows.count)) dernières des \(format.integer(report.cohorts.count)) cohortes, sur leurs \(format.integer(table.width))\u{00A0}premiers mois\u{00A0}: toutes sont dans metrics.json."
+                : " The latest \(format.integer(table.rows.count)) of \(format.integer(report.cohorts.count)) cohorts, over their first \(format.integer(table.width)) months: all of them are in metrics.json."
+            return (fr ? "Actif\u{00A0}: dernière commande il y a \(activityWindowDays)\u{00A0}jours au plus (ou statut actif). Une cohorte reste donc active à 100\u{202F}% pendant environ \(span)\u{202F}; la baisse vient ensuite."
+                : "Active: last order at most \(activityWindowDays) days before (or status active). A cohort therefore stays 100% active for about \(span); the fall comes after.")
+                + (cut ? shown : "")
         case "rf-grid":
             return ChartSet.tiedThresholdsNote(report.thresholds, locale: locale, format: format)
         default:

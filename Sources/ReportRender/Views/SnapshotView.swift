@@ -96,6 +96,8 @@ public struct SnapshotView {
         v["trend_is_cut"] = history.count + 1 > shown
         v["trend_shown"] = format.integer(shown)
         v["snapshot_count"] = format.integer(history.count + 1)
+        v["charts_are_cut"] = history.count + 1 > ChartSet.trendSnapshots
+        v["charts_shown"] = format.integer(ChartSet.trendSnapshots)
         // The per-area table of verbatims is left out when no snapshot it covers has one (a ledger).
         v["has_feedback_history"] = !history.isEmpty && (history + [report]).suffix(shown).contains { $0.feedback.total > 0 }
         v["lifetime"] = lifetime()

@@ -189,6 +189,27 @@ import ReportModel
         #expect(!earlier.contains("The last 13"))
     }
 
+    /// The dashboard's charts over time show the last 24 snapshots, and its cohort chart the latest
+    /// 12 cohorts over 12 months or so: both say so when they leave some out.
+    @Test func theDashboardSaysWhenItsChartsLeaveSnapshotsOrCohortsOut() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.sample("in", customers: 150, months: 25, seed: 5)
+        _ = try f.build("in")
+        let latest = try String(contentsOfFile: f.path("site/2026-10/index.html"), encoding: .utf8)
+        #expect(latest.contains("The charts over time show the last 24 of 25 snapshots"))
+        let cohorts = try #require(latest.firstRange(of: "The latest 12 of ").map { String(latest[$0.lowerBound...].prefix(90)) })
+        #expect(cohorts.hasPrefix("The latest 12 of 37 cohorts, over their first 12 months: all of them are in metrics.json."), "\(cohorts)")
+        let earlier = try String(contentsOfFile: f.path("site/2026-09/index.html"), encoding: .utf8)
+        #expect(!earlier.contains("The charts over time show"))
+        // Twelve cohorts or fewer, each within 13 months: nothing left out, nothing said.
+        let small = BuildFixture(); defer { small.remove() }
+        small.write("customer_id,first_order_date,last_order_date,orders,revenue\nA,2026-08-03,2026-08-03,1,10\n", to: "in/2026-09.csv")
+        small.write("customer_id,first_order_date,last_order_date,orders,revenue\nA,2026-08-03,2026-10-03,2,20\n", to: "in/2026-10.csv")
+        _ = try small.build("in")
+        let page = try String(contentsOfFile: small.path("site/2026-10/index.html"), encoding: .utf8)
+        #expect(page.contains("A cohort therefore stays 100% active") && !page.contains("The latest"))
+    }
+
     /// A ledger has no survey: no empty NPS split, no table of zero verbatims.
     @Test func aLedgerShowsNoEmptySurveySections() throws {
         let f = BuildFixture(); defer { f.remove() }
