@@ -70,7 +70,7 @@ struct Build: ParsableCommand {
         // With what the file and the flags leave implicit: the shipped examples' client ("Demo")
         // is no line of any file, and a site built from them must not lend its months to a build
         // of the same files under their own folder.
-        options.configFingerprint = input.configFingerprint + "|locale=\(config.locale.rawValue)|client=\(config.client.map { "\"\($0)\"" } ?? "none")"
+        options.configFingerprint = input.configFingerprint(of: config) + "|locale=\(config.locale.rawValue)|client=\(config.client.map { "\"\($0)\"" } ?? "none")"
         options.strict = strict
         options.configPath = input.configPath
         options.failOn = try? FailOnPolicy(failOn)   // checked by validate()

@@ -74,10 +74,10 @@ struct InputOptions: ParsableArguments {
         return "Checked " + data + "; config " + (configPath ?? "defaults (no fidelis.yml here)")
     }
 
-    /// What the config is made of, for the build cache: the file's text and the overrides.
-    var configFingerprint: String {
-        let text = configPath.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? "(defaults)"
-        return text + "|delimiter=" + (delimiter ?? "auto")
+    /// What `config` (as `loadConfig` read it) is made of, for the build cache: the file's text as
+    /// it was parsed, and the overrides.
+    func configFingerprint(of config: ReportConfig) -> String {
+        (config.sourceText ?? "(defaults)") + "|delimiter=" + (delimiter ?? "auto")
     }
 
     /// The config: the file named by `--config`, else `fidelis.yml` when present, else the defaults.

@@ -39,16 +39,8 @@ struct Validate: ParsableCommand {
             if parseOnly {
                 result = try ReportBuilder.parse(input.input, config: config, log: log)
             } else {
-                // The chosen language's templates, then the other's if the folder has any: an error
-                // in them would only show at the next build in that language.
-                var sets: [TemplateSet] = []
-                if let folder = templates {
-                    for locale in [config.locale] + ReportLocale.allCases.filter({ $0 != config.locale && TemplateSet.hasTemplates(in: folder, for: $0) }) {
-                        sets.append(try ReportBuilder.loadTemplates(locale: locale, override: folder))
-                    }
-                }
-                var templateWarnings: [String] = []
-                for warning in sets.flatMap(\.templateWarnings) where !templateWarnings.contains(warning) { templateWarnings.append(warning) }
+                var (sets, templateWarnings): ([TemplateSet], [String]) = ([], [])
+                if let folder = templates { (sets, templateWarnings) = try ReportBuilder.templatesToCheck(in: folder, locale: config.locale) }
                 for warning in templateWarnings { StandardError.write("warning: \(warning)\n") }
                 warnings += templateWarnings
                 result = try ReportBuilder.validate(input.input, config: config, templates: sets, log: log)

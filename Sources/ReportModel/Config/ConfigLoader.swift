@@ -24,7 +24,9 @@ public enum ConfigLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputErrors([InputError(file: name, line: 0, column: 0, message: "the config file is not UTF-8 text", expected: "a UTF-8 YAML file")])
         }
-        return try parseAll(text, file: name)
+        var config = try parseAll(text, file: name)
+        config.sourceText = text
+        return config
     }
 
     /// Parses YAML text (`file` names it in messages); throws its first error in file order.

@@ -19,6 +19,9 @@ public struct ReportConfig: Sendable {
     /// Things in the file worth a look that break no rule (printed as warnings): a segment rule
     /// that can never match, a segment id one letter away from a seed id.
     public var warnings: [String] = []
+    /// The text of the file the config was read from (nil: the defaults): what the build cache keys
+    /// the site by, as it was parsed, not read a second time.
+    public var sourceText: String?
 
     public init() {}
 }

@@ -35,18 +35,6 @@ extension Array where Element: BitwiseCopyable {
         swap(&taken, &column)
         return taken
     }
-
-    /// `count` copies of `value` in storage backed by 2 MB pages where the kernel offers them (see
-    /// `reserveHugeCapacity`).
-    static func hugeFilled(_ value: Element, count: Int) -> [Element] {
-        [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
-            if let base = buffer.baseAddress {
-                HugePages.advise(UnsafeMutableRawPointer(base), bytes: buffer.count * MemoryLayout<Element>.stride)
-                base.initialize(repeating: value, count: count)
-            }
-            initialized = count
-        }
-    }
 }
 
 /// Transparent huge pages for large buffers written once in fresh memory (internal).

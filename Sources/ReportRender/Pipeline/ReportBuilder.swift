@@ -195,7 +195,7 @@ public enum ReportBuilder {
         var errors = InputErrors()
         var reports: [SnapshotReport] = []
         var bytes = 0, rows = 0, leftOut = 0
-        var warned = WarnedInputs()
+        var inputWarnings = SnapshotInputWarnings()
         let pages = SnapshotPages(templates: templates, config: options.config, archivesViews: archivesViews)
         let pageWriter = BackgroundPageWriter()
         let spareBuyers = SpareBuyerTable()
@@ -220,7 +220,7 @@ public enum ReportBuilder {
             let outcome = snapshot.outcome
             rows += outcome.rowCount
             leftOut += outcome.rowsLeftOut
-            for warning in inputWarnings(outcome, table: table, warned: &warned) { log.note("warning: \(warning)"); warnings.append(warning) }
+            for warning in inputWarnings.warnings(for: outcome, table: table) { log.note("warning: \(warning)"); warnings.append(warning) }
             let t1 = DispatchTime.now()
             let source = ReportSource(file: outcome.name, rows: outcome.rowCount, fromLedger: readsLedger)
             // The last snapshot's figures wait for its fit part of the way: that wait is not theirs.
@@ -345,7 +345,7 @@ public enum ReportBuilder {
         var bytes = 0, rows = 0, leftOut = 0
         var spare: SnapshotTable?
         var warnings = source.warnings
-        var warned = WarnedInputs()
+        var inputWarnings = SnapshotInputWarnings()
         for i in 0..<source.periods.count {
             var outcome = source.read(i, customers: &customers, reusing: spare.take())
             bytes += outcome.byteCount
@@ -353,7 +353,7 @@ public enum ReportBuilder {
             leftOut += outcome.rowsLeftOut
             errors.append(contentsOf: outcome.errors)
             spare = outcome.table.take()
-            if errors.isEmpty, let table = spare { warnings += inputWarnings(outcome, table: table, warned: &warned) }
+            if errors.isEmpty, let table = spare { warnings += inputWarnings.warnings(for: outcome, table: table) }
         }
         guard errors.isEmpty else { throw .badInput(errors) }
         var result = Result(reports: [], bytesRead: bytes, rowsRead: rows, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
@@ -383,6 +383,19 @@ public enum ReportBuilder {
         do { return try TemplateSet(locale: locale, override: override) } catch { throw .badTemplate(error) }
     }
 
+    /// The templates `validate --templates folder` checks: those of `locale`, then those of the other
+    /// language when the folder has some (an error in them would only show at the next build in that
+    /// language); and their warnings, each once.
+    public static func templatesToCheck(in folder: String, locale: ReportLocale) throws(BuildFailure) -> (sets: [TemplateSet], warnings: [String]) {
+        var sets: [TemplateSet] = []
+        for other in [locale] + ReportLocale.allCases.filter({ $0 != locale && TemplateSet.hasTemplates(in: folder, for: $0) }) {
+            sets.append(try loadTemplates(locale: other, override: folder))
+        }
+        var warnings: [String] = []
+        for warning in sets.flatMap(\.templateWarnings) where !warnings.contains(warning) { warnings.append(warning) }
+        return (sets, warnings)
+    }
+
     /// Reads and checks the input without writing anything; returns the figures. With `templates`,
     /// also checks their tags against the first and the latest snapshot's views, as a build does (a
     /// section such as `first_snapshot` renders in the first only).
@@ -407,7 +420,7 @@ public enum ReportBuilder {
         var reports: [SnapshotReport] = []
         var bytes = 0, rows = 0, leftOut = 0
         var warnings = reader.warnings
-        var warned = WarnedInputs()
+        var inputWarnings = SnapshotInputWarnings()
         var previousName: String?
         var spareBuyers: BuyerTable?
         // With templates to check, the first and the latest report keep their buyers (and ids) for
@@ -430,7 +443,7 @@ public enum ReportBuilder {
             let outcome = snapshot.outcome
             rows += outcome.rowCount
             leftOut += outcome.rowsLeftOut
-            warnings += inputWarnings(outcome, table: table, warned: &warned)
+            warnings += inputWarnings.warnings(for: outcome, table: table)
             var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, reusingBuyers: spareBuyers.take()) {
                 snapshot.complete(with: rest)
             }
@@ -492,81 +505,12 @@ public enum ReportBuilder {
         }
     }
 
-    /// Columns that `name` lacks and the snapshot before it had: what needs them is left out from
-    /// there on, as if the data had none (a loyalty programme, surveys); and a `status` column that
-    /// comes or goes, which changes what "active" means between two snapshots (metrics.md).
-    static func columnChangeWarnings(_ name: String, columns: Set<SnapshotColumn>, previousName: String, previousColumns: Set<SnapshotColumn>) -> [String] {
-        var warnings: [String] = []
-        let lost = previousColumns.subtracting(columns).map(\.rawValue).sorted()
-        if !lost.isEmpty {
-            warnings.append("\(name) lacks the \(lost.joined(separator: ", ")) column\(lost.count == 1 ? "" : "s") that \(previousName) had: "
-                            + "from here on, what needs \(lost.count == 1 ? "it" : "them") is left out as if the data had none"
-                            + (lost.contains("status") ? "; activity is read from the activity window again, not from status, so this snapshot's retention and churn compare two definitions of active" : ""))
-        }
-        if columns.contains(.status) && !previousColumns.contains(.status) {
-            warnings.append("\(name) has a status column that \(previousName) lacks: activity is read from it from here on, not from the activity window, so this snapshot's retention and churn compare two definitions of active")
-        }
-        return warnings
-    }
-
     /// Whether the input can be read a second time, for the build cache's key: not a ledger from a
     /// pipe or a socket (`--transactions /dev/stdin`). A path that cannot be looked at is left to
     /// the reader's error.
     static func inputIsRereadable(_ input: ReportInput) -> Bool {
         guard case .transactions(let path, _) = input else { return true }
         return !MappedFile.isStream(atPath: path)
-    }
-
-    /// The warnings about a snapshot as read: its unknown columns not warned about yet (each column
-    /// once), columns the snapshot before had and this one lacks (and a `status` column that comes
-    /// or goes), a file without a single data row (a truncated export: every customer active before
-    /// would count as lost), and the first file whose repeat buyers lack `first_order_date`.
-    static func inputWarnings(_ outcome: SnapshotOutcome, table: borrowing SnapshotTable, warned: inout WarnedInputs) -> [String] {
-        var warnings: [String] = []
-        if let warning = unknownColumnsWarning(outcome, warned: &warned.columns) { warnings.append(warning) }
-        if !table.derivedFromLedger, let (previousName, previousColumns) = warned.previousColumns {
-            warnings += columnChangeWarnings(outcome.name, columns: table.columns, previousName: previousName, previousColumns: previousColumns)
-        }
-        warned.previousColumns = (outcome.name, table.columns)
-        if table.count == 0 && !table.derivedFromLedger {
-            warnings.append("\(outcome.name): the file has a header row but no customer row (an export cut short?): every customer active before it counts as lost")
-        }
-        if !table.derivedFromLedger && !warned.missingFirstOrderDates {
-            let undated = repeatBuyersWithoutFirstOrder(table)
-            if undated > 0 {
-                warned.missingFirstOrderDates = true
-                warnings.append("\(outcome.name): \(undated) repeat buyer(s) have no first_order_date: predicted CLV then takes a buyer's first purchase as the earliest order date the snapshots show (at first their last order), as if all their orders fell on one day: the model then reads them as gone (P(alive) near 0) and often cannot be fitted at all. Export first_order_date for predicted CLV")
-            }
-        }
-        return warnings
-    }
-
-    /// The rows of `table` with two orders or more and no first order date (a pass over two
-    /// columns, through buffers: about a millisecond at 1 M rows).
-    static func repeatBuyersWithoutFirstOrder(_ table: borrowing SnapshotTable) -> Int {
-        table.orders.withUnsafeBufferPointer { orders in
-            table.firstOrder.withUnsafeBufferPointer { first in
-                // Branch-free, so that the loop is vectorised.
-                var count = 0
-                let missing = SnapshotTable.missingDay
-                for row in 0..<min(orders.count, first.count) {
-                    count &+= (orders[row] >= 2).bit & (first[row] == missing).bit
-                }
-                return count
-            }
-        }
-    }
-
-    /// The warning for the unknown columns of `outcome` not warned about yet (each column once).
-    static func unknownColumnsWarning(_ outcome: SnapshotOutcome, warned: inout Set<String>) -> String? {
-        let unknown = outcome.unknownColumns.filter { !warned.contains($0) }
-        guard !unknown.isEmpty else { return nil }
-        warned.formUnion(unknown)
-        // A name with a replacement character: the header is not UTF-8, and an alias written in it
-        // (`Référence`) cannot match.
-        let encoding = unknown.contains { $0.contains("\u{FFFD}") }
-            ? " (not UTF-8 text: " + TextValidation.saveAsUTF8 + ")" : ""
-        return "\(outcome.name): ignoring unknown column(s) \(unknown.joined(separator: ", "))" + encoding
     }
 
     /// The warning for a ledger whose read would need more memory than this process may use

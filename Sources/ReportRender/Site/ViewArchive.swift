@@ -10,7 +10,7 @@ import Foundation
 /// snapshot is simply rebuilt in full next time.
 enum ViewArchive {
     /// One value of a view, tagged with its type.
-    indirect enum Value: Codable, Equatable {
+    indirect enum Value: Equatable {
         case string(String)
         case bool(Bool)
         case int(Int)
@@ -20,31 +20,8 @@ enum ViewArchive {
 
         // JSON: a string or a boolean as itself, a list as an array; an integer, a decimal number
         // and a view wrapped in an object whose one key says which ({"i": 2}, {"d": 2.0}, {"v": {…}}),
-        // so that a number keeps its type and a view is told from a wrapper.
-        private enum Keys: String, CodingKey { case i, d, v }
-
-        init(from decoder: any Decoder) throws {
-            if let c = try? decoder.singleValueContainer() {
-                if let s = try? c.decode(String.self) { self = .string(s); return }
-                if let b = try? c.decode(Bool.self) { self = .bool(b); return }
-                if let l = try? c.decode([Value].self) { self = .list(l); return }
-            }
-            let c = try decoder.container(keyedBy: Keys.self)
-            if let i = try c.decodeIfPresent(Int.self, forKey: .i) { self = .int(i); return }
-            if let d = try c.decodeIfPresent(Double.self, forKey: .d) { self = .double(d); return }
-            self = .view(try c.decode([String: Value].self, forKey: .v))
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            switch self {
-            case .string(let s): var c = encoder.singleValueContainer(); try c.encode(s)
-            case .bool(let b): var c = encoder.singleValueContainer(); try c.encode(b)
-            case .list(let l): var c = encoder.singleValueContainer(); try c.encode(l)
-            case .int(let i): var c = encoder.container(keyedBy: Keys.self); try c.encode(i, forKey: .i)
-            case .double(let d): var c = encoder.container(keyedBy: Keys.self); try c.encode(d, forKey: .d)
-            case .view(let v): var c = encoder.container(keyedBy: Keys.self); try c.encode(v, forKey: .v)
-            }
-        }
+        // so that a number keeps its type and a view is told from a wrapper. (`write` writes it;
+        // the tests read it back with `JSONDecoder` too, through a `Codable` conformance of theirs.)
 
         /// The archived form of `any`; nil for a type a view is not made of.
         init?(_ any: Any) {
@@ -126,18 +103,6 @@ enum ViewArchive {
             }
             out.append(UInt8(ascii: "\""))
         }
-
-        /// The value as the templates see it.
-        var any: Any {
-            switch self {
-            case .string(let s): s
-            case .bool(let b): b
-            case .int(let i): i
-            case .double(let d): d
-            case .list(let l): l.map(\.any)
-            case .view(let v): v.mapValues(\.any)
-            }
-        }
     }
 
     /// The archive of named views (JSON text, keys sorted); nil when a view holds a value of
@@ -145,7 +110,7 @@ enum ViewArchive {
     ///
     /// Written straight as bytes, not through `JSONEncoder` (which built a tree of the whole
     /// archive first: 0.29 s of CPU for the 63 archives of a 500 k-customer ledger build, 3 % of
-    /// it). `ViewArchiveReader` reads it back (`views`), as `JSONDecoder` would (`decodedViews`).
+    /// it). `ViewArchiveReader` reads it back (`views`), as `JSONDecoder` would (the tests check it).
     static func archive(_ views: [String: Any]) -> Data? {
         guard case .view(let value)? = Value(views) else { return nil }
         var out: [UInt8] = [UInt8(ascii: "{")]
@@ -156,14 +121,8 @@ enum ViewArchive {
     }
 
     /// The views of an archive; nil when it cannot be read (it is then not reused). Read by
-    /// `ViewArchiveReader`; `decodedViews` is the `JSONDecoder` reading it must agree with (tests).
+    /// `ViewArchiveReader`, which must agree with `JSONDecoder` (the tests check it).
     static func views(_ data: Data) -> [String: Any]? {
         data.withUnsafeBytes { ViewArchiveReader.views($0.bindMemory(to: UInt8.self)) }
-    }
-
-    /// The views of an archive read by `JSONDecoder` through `Value`'s `Codable` conformance.
-    static func decodedViews(_ data: Data) -> [String: Any]? {
-        guard let value = try? JSONDecoder().decode([String: Value].self, from: data) else { return nil }
-        return value.mapValues(\.any)
     }
 }

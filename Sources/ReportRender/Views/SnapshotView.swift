@@ -446,9 +446,6 @@ public struct SnapshotView {
         case .notComputed(let reason): return ["fitted": false, "failed": false, "reason": lifetimeReason(reason)]
         case .didNotConverge(let reason): return ["fitted": false, "failed": true, "reason": lifetimeReason(reason)]
         case .fitted(let m):
-            let spendAtLimit = (m.p ?? 0) >= GammaGammaModel.ridgeScale, rateAtLimit = (m.q ?? 0) >= GammaGammaModel.ridgeScale
-            var populationSpend: Double?
-            if let p = m.p, let q = m.q, let v = m.v, q > 1 { populationSpend = p * v / (q - 1) }
             return [
                 "fitted": true, "failed": false,
                 "time_unit": m.timeUnit == .week ? format.text("week", "semaine") : format.text("day", "jour"),
@@ -459,22 +456,14 @@ public struct SnapshotView {
                 "gamma_gamma_reason": m.gammaGammaReason.map { lifetimeReason($0) } ?? "",
                 // The buyers the spend model is fitted without (x = 0 or m <= 0: metrics.md).
                 "gamma_gamma_excluded": format.integer(m.gammaGammaExcluded),
-                // a + b this large: the Beta(a, b) of the dropout probability has no spread left (the
-                // fit ran along the a, b → ∞ ridge), so every customer drops out after a purchase
-                // with the same probability a / (a + b); the parameters alone would not say so.
-                "constant_dropout": m.a + m.b >= BGNBDModel.ridgeScale,
+                // The limits of the fit, which the parameters alone would not say (see `SpendLimit`).
+                "constant_dropout": m.hasConstantDropout,
                 "dropout": format.percent(m.a / (m.a + m.b)),
                 "p": format.number(m.p, decimals: 3), "q": format.number(m.q, decimals: 3), "v": format.number(m.v, decimals: decimalsShowing(m.v ?? 1)),
-                // p this large: a customer's spend per purchase has no spread around their own mean
-                // (the constant-spend limit), so each expects to spend their observed mean, and the
-                // customers without repeats the population mean p·v / (q − 1).
-                "constant_spend": spendAtLimit && !rateAtLimit,
-                // q this large: the customers' mean spends do not differ beyond chance (the
-                // shared-rate limit), so everyone expects the population mean.
-                "shared_rate": rateAtLimit && !spendAtLimit,
-                // Both: a single price for every purchase.
-                "single_price": spendAtLimit && rateAtLimit,
-                "population_spend": format.money(populationSpend, decimals: 2),
+                "constant_spend": m.spendLimit == .constantSpend,
+                "shared_rate": m.spendLimit == .sharedRate,
+                "single_price": m.spendLimit == .singlePrice,
+                "population_spend": format.money(m.populationMeanSpend, decimals: 2),
                 "horizon_months": String(m.horizonMonths),
                 "discount": format.percent(m.monthlyDiscountRate),
                 "total_clv": m.p == nil ? format.missing : format.money(report.segments.compactMap(\.predictedCLV).reduce(0, +), decimals: 0),

@@ -1,7 +1,7 @@
 import Testing
 @testable import ReportModel
 
-/// The huge-page allocations (`reserveHugeCapacity`, `hugeFilled`): whatever
+/// The huge-page allocations (`reserveHugeCapacity`): whatever
 /// the kernel does with the advice, the arrays hold what a plain allocation would, and reserved room
 /// is kept (appending up to it does not move the storage), at sizes below and above the 4 MB where
 /// advice is given.
@@ -16,10 +16,5 @@ struct ArrayHugePagesTests {
         if count > 0 { #expect(reserved.withUnsafeBufferPointer { $0.baseAddress } == storage) }
         #expect(reserved.count == count && reserved.last == (count > 0 ? Int64(count - 1) * 3 - 7 : nil))
         #expect(reserved.enumerated().allSatisfy { $0.element == Int64($0.offset) * 3 - 7 })
-
-        let filled = [Bool].hugeFilled(true, count: count)
-        #expect(filled.count == count && filled.allSatisfy { $0 })
-        let zeros = [Int32].hugeFilled(0, count: count)
-        #expect(zeros.count == count && zeros.allSatisfy { $0 == 0 })
     }
 }
