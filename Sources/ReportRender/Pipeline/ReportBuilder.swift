@@ -95,20 +95,7 @@ public enum ReportBuilder {
             let changed = keys.flatMap { previous.key == $0.site ? SiteFileFingerprint.firstChanged(in: target, files: previous.files, except: [BuildCache.fileName]) : nil }
             if let changed { log.note("\(options.output): \(changed) is missing, changed or added since the last build: writing the site again") }
             if let keys, previous.key == keys.site, changed == nil {
-                // The templates' warnings as they are now (they follow files the key does not cover:
-                // a stray file, the copies' record, a NAME.new), then the input's as recorded.
-                let warnings = try awaitTemplates().templateWarnings + previous.warnings + (options.failOn?.warnings(unchecked: previous.unchecked, dialect: options.config.dialect) ?? [])
-                for warning in warnings { log.note("warning: \(warning)") }
-                let strictCount = options.config.warnings.count + warnings.count
-                if options.strict && strictCount > 0 { throw .warningsUnderStrict(count: strictCount, warnings: warnings) }
-                log.step(3, steps, "Input, config and templates unchanged since the last build: keeping \(options.output) as it is")
-                var result = Result(reports: [], bytesRead: previous.bytes, rowsRead: previous.rows, seconds: 0)
-                result.snapshotCount = previous.snapshots
-                result.latestPeriod = previous.latestPeriod
-                result.raised = previous.raised
-                result.reusedSite = true
-                result.warnings = warnings
-                result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+                let result = try keptSite(previous, templates: try awaitTemplates(), options: options, log: log, step: (3, steps), start: start)
                 succeeded = true
                 return result
             }
@@ -161,29 +148,8 @@ public enum ReportBuilder {
         // but not their predictive-value fits, feedback routing, data files or Markdown; only their
         // HTML pages are rendered again from the archived views, for the navigation that lists the
         // new snapshots.
-        var reused: [ArchivedSnapshot?] = []
-        if let keys, let previous, keys.snapshots.count == periods.count {
-            // Never the last snapshot: the home page is made from its figures.
-            let limit = min(periods.count - 1, previous.snapshotKeys.count)
-            while reused.count < limit, keys.snapshots[reused.count] == previous.snapshotKeys[reused.count] {
-                let label = periods[reused.count].label
-                if let changed = SnapshotPages.firstChangedReusableFile(site: target, label: label, record: previous) {
-                    log.note("\(options.output): \(changed) is missing or changed since the last build: \(label) is computed again")
-                    break
-                }
-                guard let archived = SnapshotPages.archived(site: target, label: label) else { break }
-                reused.append(archived)
-            }
-        }
+        var reused = reusableSnapshots(keys: keys, previous: previous, periods: periods, site: target, output: options.output, log: log)
         let reusedCount = reused.count
-        // A snapshot before the last one built that differs from its record, whose predecessors did
-        // not: its file is new or changed (a corrected re-export), and published months after it
-        // will show other figures. (The first snapshot's key also holds the tool, config and templates.)
-        if let keys, let previous, reusedCount > 0, reusedCount < min(keys.snapshots.count, previous.snapshotKeys.count),
-           keys.snapshots[reusedCount] != previous.snapshotKeys[reusedCount] {
-            let later = periods.count - reusedCount - 1
-            log.note("\(periods[reusedCount].label): its input is new or changed since the last build: it and the \(later) snapshot\(later == 1 ? "" : "s") after it are computed again, and their pages may show other figures than those published")
-        }
         if reusedCount > 0 {
             // Only with a previous site, so the reader has not started yet.
             reader.reusedFeedback = reused.compactMap { $0?.feedback }
@@ -381,6 +347,55 @@ public enum ReportBuilder {
             }
         }
         do { return try TemplateSet(locale: locale, override: override) } catch { throw .badTemplate(error) }
+    }
+
+    /// The result of a build that keeps the site at the target as it is: its input, config and
+    /// templates are those `previous` records. The templates' warnings as they are now (they follow
+    /// files the key does not cover: a stray file, the copies' record, a NAME.new), then the input's
+    /// as recorded; under `--strict` any of them stops the build.
+    private static func keptSite(_ previous: BuildCache, templates: TemplateSet, options: BuildOptions, log: BuildLog,
+                                 step: (index: Int, of: Int), start: DispatchTime) throws(BuildFailure) -> Result {
+        let warnings = templates.templateWarnings + previous.warnings + (options.failOn?.warnings(unchecked: previous.unchecked, dialect: options.config.dialect) ?? [])
+        for warning in warnings { log.note("warning: \(warning)") }
+        let strictCount = options.config.warnings.count + warnings.count
+        if options.strict && strictCount > 0 { throw .warningsUnderStrict(count: strictCount, warnings: warnings) }
+        log.step(step.index, step.of, "Input, config and templates unchanged since the last build: keeping \(options.output) as it is")
+        var result = Result(reports: [], bytesRead: previous.bytes, rowsRead: previous.rows, seconds: 0)
+        result.snapshotCount = previous.snapshots
+        result.latestPeriod = previous.latestPeriod
+        result.raised = previous.raised
+        result.reusedSite = true
+        result.warnings = warnings
+        result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return result
+    }
+
+    /// The leading snapshots whose input, config and templates are those `previous` recorded, and
+    /// whose folders in the site are whole, with their archived views: their pages are reused. Never
+    /// the last snapshot (the home page is made from its figures). A snapshot before the last one
+    /// built that differs from its record, while those before it do not, is named: its file is new
+    /// or changed (a corrected re-export), and published months after it will show other figures.
+    /// (The first snapshot's key also holds the tool, config and templates.)
+    private static func reusableSnapshots(keys: BuildCache.Keys?, previous: BuildCache?, periods: [SnapshotPeriod], site: String, output: String,
+                                          log: BuildLog) -> [ArchivedSnapshot?] {
+        guard let keys, let previous, keys.snapshots.count == periods.count else { return [] }
+        var reused: [ArchivedSnapshot?] = []
+        let limit = min(periods.count - 1, previous.snapshotKeys.count)
+        while reused.count < limit, keys.snapshots[reused.count] == previous.snapshotKeys[reused.count] {
+            let label = periods[reused.count].label
+            if let changed = SnapshotPages.firstChangedReusableFile(site: site, label: label, record: previous) {
+                log.note("\(output): \(changed) is missing or changed since the last build: \(label) is computed again")
+                return reused
+            }
+            guard let archived = SnapshotPages.archived(site: site, label: label) else { return reused }
+            reused.append(archived)
+        }
+        let next = reused.count
+        if next > 0, next < min(keys.snapshots.count, previous.snapshotKeys.count), keys.snapshots[next] != previous.snapshotKeys[next] {
+            let later = periods.count - next - 1
+            log.note("\(periods[next].label): its input is new or changed since the last build: it and the \(later) snapshot\(later == 1 ? "" : "s") after it are computed again, and their pages may show other figures than those published")
+        }
+        return reused
     }
 
     /// The templates `validate --templates folder` checks: those of `locale`, then those of the other
