@@ -94,8 +94,7 @@ public struct GroupedBarChart: SVGChart {
         y += ChartLegend(items: items).draw(into: &w, x: m, y: y, maxWidth: width - 2 * m)
 
         guard !categories.isEmpty, !series.isEmpty, !values.isEmpty else {
-            w.noData(noDataMessage, x: m, y: y + 8, width: width - 2 * m, height: 160)
-            return w.document(id: id, width: width, height: y + 8 + 160 + m, title: title, description: description)
+            return w.noDataDocument(noDataMessage, top: y, id: id, width: width, title: title, description: description)
         }
 
         let plotTop = y + (rotateValues ? labelWidth + 10 : 22)
@@ -140,11 +139,7 @@ public struct GroupedBarChart: SVGChart {
             }
             bottom = plotBottom + 22 + Double(max(lineCount, 1) - 1) * 15
         }
-        if !xAxisTitle.isEmpty {
-            bottom += 20
-            w.text(TextMetrics.truncate(xAxisTitle, maxWidth: plotRight - plotLeft, fontSize: ChartStyle.axisTitleSize),
-                   x: (plotLeft + plotRight) / 2, y: bottom, size: ChartStyle.axisTitleSize, anchor: .middle)
-        }
+        bottom = w.xAxisTitle(xAxisTitle, left: plotLeft, right: plotRight, bottom: bottom)
         return w.document(id: id, width: width, height: bottom + m, title: title, description: description)
     }
 

@@ -123,8 +123,7 @@ public struct Heatmap: SVGChart {
         var y = w.header(title: title, width: width)
 
         guard rows > 0, cols > 0 else {
-            w.noData(noDataMessage, x: m, y: y + 8, width: width - 2 * m, height: 160)
-            return w.document(id: id, width: width, height: y + 8 + 160 + m, title: title, description: description)
+            return w.noDataDocument(noDataMessage, top: y, id: id, width: width, title: title, description: description)
         }
 
         // Legend: ramp with its bounds, then the empty-cell swatch.

@@ -95,8 +95,7 @@ public struct LineChart: SVGChart {
 
         let values = series.indices.flatMap { s in xLabels.indices.compactMap { series[s].value(at: $0) } }
         guard !xLabels.isEmpty, !values.isEmpty else {
-            w.noData(noDataMessage, x: m, y: y + 8, width: width - 2 * m, height: 160)
-            return w.document(id: id, width: width, height: y + 8 + 160 + m, title: title, description: description)
+            return w.noDataDocument(noDataMessage, top: y, id: id, width: width, title: title, description: description)
         }
 
         var lo = values.min()!, hi = values.max()!
@@ -142,11 +141,7 @@ public struct LineChart: SVGChart {
         }
         xAxis.drawLabels(into: &w, y: plotBottom + 18, maxWidth: max(xAxis.bandWidth * 3, 60))
         var bottom = plotBottom + 22
-        if !xAxisTitle.isEmpty {
-            bottom += 20
-            w.text(TextMetrics.truncate(xAxisTitle, maxWidth: plotRight - plotLeft, fontSize: ChartStyle.axisTitleSize),
-                   x: (plotLeft + plotRight) / 2, y: bottom, size: ChartStyle.axisTitleSize, anchor: .middle)
-        }
+        bottom = w.xAxisTitle(xAxisTitle, left: plotLeft, right: plotRight, bottom: bottom)
 
         if let target {
             let ty = py(target.value)

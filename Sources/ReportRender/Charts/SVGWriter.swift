@@ -81,6 +81,23 @@ struct SVGWriter {
         }
     }
 
+    /// The complete `<svg>` element of a chart with nothing to plot: below what is drawn down to `top`
+    /// (its title and legend), a dashed frame with `message`.
+    mutating func noDataDocument(_ message: String, top: Double, id: String, width: Double, title: String, description: String) -> String {
+        let m = ChartStyle.margin
+        noData(message, x: m, y: top + 8, width: width - 2 * m, height: 160)
+        return document(id: id, width: width, height: top + 8 + 160 + m, title: title, description: description)
+    }
+
+    /// Draws the x axis's title centred under a plot from `left` to `right` whose labels end at
+    /// `bottom`, when it has one; returns the new bottom.
+    mutating func xAxisTitle(_ title: String, left: Double, right: Double, bottom: Double) -> Double {
+        guard !title.isEmpty else { return bottom }
+        text(TextMetrics.truncate(title, maxWidth: right - left, fontSize: ChartStyle.axisTitleSize),
+             x: (left + right) / 2, y: bottom + 20, size: ChartStyle.axisTitleSize, anchor: .middle)
+        return bottom + 20
+    }
+
     /// The complete `<svg>` element.
     func document(id: String, width: Double, height: Double, title: String, description: String) -> String {
         let n = SVGWriter.n

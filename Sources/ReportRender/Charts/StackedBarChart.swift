@@ -88,8 +88,7 @@ public struct StackedBarChart: SVGChart {
         y += ChartLegend(items: items).draw(into: &w, x: m, y: y, maxWidth: width - 2 * m)
 
         guard !parts.isEmpty, maxTotal > 0 else {
-            w.noData(noDataMessage, x: m, y: y + 8, width: width - 2 * m, height: 160)
-            return w.document(id: id, width: width, height: y + 8 + 160 + m, title: title, description: description)
+            return w.noDataDocument(noDataMessage, top: y, id: id, width: width, title: title, description: description)
         }
 
         let plotTop = y + (normalized ? 12 : 22)
@@ -138,11 +137,7 @@ public struct StackedBarChart: SVGChart {
         w.line(x1: plotLeft, y1: plotBottom, x2: plotRight, y2: plotBottom, stroke: ChartStyle.axis)
         xAxis.drawLabels(into: &w, y: plotBottom + 18, maxWidth: max(xAxis.bandWidth * 3, 60))
         var bottom = plotBottom + 22
-        if !xAxisTitle.isEmpty {
-            bottom += 20
-            w.text(TextMetrics.truncate(xAxisTitle, maxWidth: plotRight - plotLeft, fontSize: ChartStyle.axisTitleSize),
-                   x: (plotLeft + plotRight) / 2, y: bottom, size: ChartStyle.axisTitleSize, anchor: .middle)
-        }
+        bottom = w.xAxisTitle(xAxisTitle, left: plotLeft, right: plotRight, bottom: bottom)
         return w.document(id: id, width: width, height: bottom + m, title: title, description: description)
     }
 
