@@ -6,6 +6,8 @@ struct LoyaltyView {
     let design: LoyaltyProgramDesign
     let report: SnapshotReport
     let format: ReportFormatter
+    /// The snapshot before, if any: a programme's columns it had and this one lacks are named.
+    var previous: SnapshotReport?
 
     private var locale: ReportLocale { format.locale }
     /// The text in the report's language (French with its no-break spaces).
@@ -43,6 +45,13 @@ struct LoyaltyView {
         ]
         v["current"] = current()
         v["has_current"] = d.current != nil
+        // A programme's columns the snapshot before had: dropped from the export, more likely than
+        // the programme ended.
+        let droppedSince = previous.flatMap { p in
+            d.current == nil && (!p.loyalty.membersPerTier.isEmpty || p.loyalty.pointsOutstanding != nil) ? p.period.label : nil
+        }
+        v["has_dropped_columns"] = droppedSince != nil
+        v["dropped_since"] = droppedSince ?? ""
         return v
     }
 

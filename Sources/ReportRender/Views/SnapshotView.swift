@@ -105,7 +105,7 @@ public struct SnapshotView {
         // One loyalty design for both the plan (its reward budget) and the programme's own page.
         let design = LoyaltyProgramDesigner.design(report, config: config)
         v["plan"] = StrategyView(report: report, previous: history.last, config: config, format: format, design: design).dictionary()
-        v["loyalty"] = LoyaltyView(design: design, report: report, format: format).dictionary()
+        v["loyalty"] = LoyaltyView(design: design, report: report, format: format, previous: history.last).dictionary()
         v["playbooks"] = PlaybookView(report: report, config: config, format: format).dictionary()
         let clv = LifetimeView(report: report, customers: customers, segmentTable: config.segments, format: format)
         v["clv_distribution"] = clv.distribution()

@@ -59,5 +59,12 @@ import ReportModel
             "2026-02.csv has a status column that 2026-01.csv lacks: activity is read from it from here on, not from the activity window, so this snapshot's retention and churn compare two definitions of active",
         ])
         #expect(try ReportBuilder.parse(input, config: ReportConfig()).warnings == warnings)
+        // The loyalty page asks whether the programme's columns were left out of the export, in the
+        // snapshot that lost them only.
+        _ = try ReportBuilder.build(BuildOptions(input: input, output: f.path("site"), config: ReportConfig()))
+        let february = try String(contentsOfFile: f.path("site/2026-02/loyalty-program.md"), encoding: .utf8)
+        #expect(february.contains("no current programme to compare with. The snapshot before (2026-01) had them: were they left out of this export?"))
+        let march = try String(contentsOfFile: f.path("site/2026-03/loyalty-program.md"), encoding: .utf8)
+        #expect(march.contains("no current programme to compare with.\n"))
     }
 }
