@@ -11,16 +11,22 @@ public struct SnapshotInputWarnings {
 
     public init() {}
 
-    /// Columns that `name` lacks and the snapshot before it had: what needs them is left out from
-    /// there on, as if the data had none (a loyalty programme, surveys); and a `status` column that
-    /// comes or goes, which changes what "active" means between two snapshots (metrics.md).
+    /// The columns of what happened during a snapshot's period (input.md), which one snapshot may
+    /// have and the next lack without anything wrong.
+    static let periodColumns: Set<SnapshotColumn> = [.nps, .csat, .ces, .feedback, .publicComplaint, .refundRequested]
+
+    /// Columns of what a customer is (not of what happened during the period: surveys, feedback,
+    /// complaints and refunds, which a snapshot may lack in a month without any, input.md) that
+    /// `name` lacks and the snapshot before it had: this snapshot's figures that need them are worked
+    /// out without them (a loyalty programme, VIPs); and a `status` column that comes or goes, which
+    /// changes what "active" means between two snapshots (metrics.md).
     private static func columnChangeWarnings(_ name: String, columns: Set<SnapshotColumn>, previousName: String, previousColumns: Set<SnapshotColumn>) -> [String] {
         var warnings: [String] = []
-        let lost = previousColumns.subtracting(columns).map(\.rawValue).sorted()
+        let lost = previousColumns.subtracting(columns).subtracting(periodColumns).map(\.rawValue).sorted()
         if !lost.isEmpty {
             warnings.append("\(name) lacks the \(lost.joined(separator: ", ")) column\(lost.count == 1 ? "" : "s") that \(previousName) had: "
-                            + "from here on, what needs \(lost.count == 1 ? "it" : "them") is left out as if the data had none"
-                            + (lost.contains("status") ? "; activity is read from the activity window again, not from status, so this snapshot's retention and churn compare two definitions of active" : ""))
+                            + "its figures that need \(lost.count == 1 ? "it" : "them") are worked out without \(lost.count == 1 ? "it" : "them") (left out of the export?)"
+                            + (lost.contains("status") ? "; activity is read from the activity window again, not from status, so its retention and churn compare two definitions of active" : ""))
         }
         if columns.contains(.status) && !previousColumns.contains(.status) {
             warnings.append("\(name) has a status column that \(previousName) lacks: activity is read from it from here on, not from the activity window, so this snapshot's retention and churn compare two definitions of active")

@@ -15,8 +15,7 @@ public struct ReportEngine: Sendable {
     /// The segments of two snapshots ago, whose storage the next snapshot's are written into.
     private var spareSegment: [Int8] = []
     private var previousActiveCount = 0
-    /// Rows and as-of date (its ordinal) of the previous snapshot, for `SnapshotContinuity`.
-    private var previousCustomerCount = 0
+    /// As-of date (its ordinal) of the previous snapshot, for `SnapshotContinuity`.
     private var previousAsOf = Int.min
     private var cohorts = CohortTracker()
     private var ltvHistory: [(asOf: Day, ltv: Double?)] = []
@@ -83,7 +82,7 @@ public struct ReportEngine: Sendable {
         // function's own instructions 98.7 M → 90.1 M).
         precondition(table.orders.count == rows && table.lastOrder.count == rows && table.revenue.count == rows
                      && (!hasStatus || table.status.count == rows) && previousState.count >= n && previousRevenue.count >= n)
-        var activeCount = 0, buyerCount = 0, carried = 0, arrivedWithHistory = 0, returned = 0
+        var activeCount = 0, buyerCount = 0, carriedActive = 0, arrivedWithHistory = 0, returnedActive = 0
         let missingDay = SnapshotTable.missingDay, previousAsOf = previousAsOf
         table.customer.withUnsafeBufferPointer { customer in
         table.firstOrder.withUnsafeBufferPointer { firstOrder in
@@ -119,8 +118,8 @@ public struct ReportEngine: Sendable {
                 stillActive &+= isActive.bit & wasPresent & Int(state & 1)
                 buyerCount &+= (orders >= 1).bit
                 repeatBuyers &+= (orders >= 2).bit
-                carried &+= wasPresent
-                returned &+= (state != -2).bit & (1 &- wasPresent)
+                carriedActive &+= wasPresent & Int(state & 1)
+                returnedActive &+= (state != -2).bit & (1 &- wasPresent) & isActive.bit
                 // A buyer new to the data who had ordered by the previous snapshot's date.
                 let first = hasFirst ? firstOrder[row] : missingDay
                 let earliest = first == missingDay ? lastOrder[row] : first
@@ -134,10 +133,11 @@ public struct ReportEngine: Sendable {
         }}}}}}}}}
         counts.active = activeCount
         var continuity = SnapshotContinuity()
-        continuity.previousCustomers = previousCustomerCount
-        continuity.missing = previousCustomerCount - carried
+        continuity.previousActive = previousActiveCount
+        continuity.missingActive = previousActiveCount - carriedActive
         continuity.arrivedWithHistory = arrivedWithHistory
-        continuity.returned = returned
+        continuity.returnedActive = returnedActive
+        continuity.active = activeCount
         continuity.customers = rows
         counts.buyers = buyerCount
         counts.prospects = rows - counts.buyers
@@ -248,7 +248,6 @@ public struct ReportEngine: Sendable {
         spareSegment = previousSegment
         previousSegment = currentSegment
         previousActiveCount = counts.active
-        previousCustomerCount = rows
         self.previousAsOf = Int(asOf)
         ltvHistory.append((table.period.asOf, ltv))
         defer { processed += 1 }

@@ -1,16 +1,22 @@
 /// How a snapshot's customers follow on from the previous snapshot's: what tells an export accident
 /// (a file cut short, customer ids written another way, an import of another base) from a change
 /// among the customers, which the figures alone cannot (all three read as churn, or as growth).
+/// Customers who leave the export while inactive (a purge of dormant accounts) change no figure and
+/// are not counted against it: the tests are on the customers active at the previous snapshot, who
+/// count as lost when they are missing, and on those active now who were missing from it.
 public struct SnapshotContinuity: Sendable, Equatable {
-    /// Rows of the previous snapshot; 0 on the first.
-    public var previousCustomers = 0
-    /// Of those, the customers not in this snapshot.
-    public var missing = 0
+    /// Customers active at the previous snapshot (S of metrics.md); 0 on the first.
+    public var previousActive = 0
+    /// Of those, the customers not in this snapshot: they count as lost.
+    public var missingActive = 0
     /// Buyers of this snapshot seen in no earlier one whose first order (else last order) is dated
     /// on or before the previous snapshot's as-of date: they were customers then, yet not in it.
     public var arrivedWithHistory = 0
-    /// Customers of this snapshot missing from the previous one but in an earlier one.
-    public var returned = 0
+    /// Customers active in this snapshot who were missing from the previous one but in an earlier
+    /// one: they count as newly active.
+    public var returnedActive = 0
+    /// Customers active in this snapshot (E).
+    public var active = 0
     /// Rows of this snapshot.
     public var customers = 0
 
@@ -19,11 +25,11 @@ public struct SnapshotContinuity: Sendable, Equatable {
     /// Fewest customers a warning is about: small sets come and go by a few.
     public static let fewestCustomers = 20
 
-    /// Whether at least half of the previous snapshot's customers (and at least `fewestCustomers`)
-    /// are missing: more than customers leave a CRM export in a period; an export cut short or ids
-    /// written another way are likelier.
+    /// Whether at least half of the customers active at the previous snapshot (and at least
+    /// `fewestCustomers`) are missing: more than leave a CRM export in a period; an export cut
+    /// short or ids written another way are likelier.
     public var missesManyCustomers: Bool {
-        missing >= Self.fewestCustomers && 2 * missing >= previousCustomers
+        missingActive >= Self.fewestCustomers && 2 * missingActive >= previousActive
     }
 
     /// Whether at least a fifth of this snapshot's customers (and at least `fewestCustomers`) are
@@ -33,10 +39,10 @@ public struct SnapshotContinuity: Sendable, Equatable {
         arrivedWithHistory >= Self.fewestCustomers && 5 * arrivedWithHistory >= customers
     }
 
-    /// Whether at least a fifth of this snapshot's customers (and at least `fewestCustomers`) were
-    /// missing from the previous snapshot but in an earlier one: that export was likely cut short.
+    /// Whether at least half of this snapshot's active customers (and at least `fewestCustomers`)
+    /// were missing from the previous snapshot but in an earlier one: that export was likely cut short.
     public var bringsManyBack: Bool {
-        returned >= Self.fewestCustomers && 5 * returned >= customers
+        returnedActive >= Self.fewestCustomers && 2 * returnedActive >= active
     }
 
     /// Whether both: the customers of the previous snapshot are missing and others with the same
@@ -46,22 +52,21 @@ public struct SnapshotContinuity: Sendable, Equatable {
     /// The warnings for snapshot `file`, whose previous snapshot is `previousFile`, as of `previousAsOf`.
     public func warnings(file: String, previousFile: String, previousAsOf: Day) -> [String] {
         func percent(_ part: Int, of whole: Int) -> String { "\(Int((100 * Double(part) / Double(max(whole, 1))).rounded()))%" }
-        var warnings: [String] = []
+        let missing = "\(missingActive) of the \(previousActive) customers active at \(previousFile) (\(percent(missingActive, of: previousActive))) are not in it"
         if looksLikeNewIDs {
-            return ["\(file): \(missing) of the \(previousCustomers) customers of \(previousFile) (\(percent(missing, of: previousCustomers))) are not in it, and "
-                    + "\(arrivedWithHistory) customers (\(percent(arrivedWithHistory, of: customers)) of its rows) appear for the first time with orders dated on or before \(previousAsOf): "
+            return ["\(file): \(missing), and \(arrivedWithHistory) customers (\(percent(arrivedWithHistory, of: customers)) of its rows) appear for the first time with orders dated on or before \(previousAsOf): "
                     + "customer ids written another way? The first count as lost, the others as new customers whose revenue so far is revenue of the period"]
         }
+        var warnings: [String] = []
         if missesManyCustomers {
-            warnings.append("\(file): \(missing) of the \(previousCustomers) customers of \(previousFile) (\(percent(missing, of: previousCustomers))) are not in it: "
-                            + "an export cut short, or customer ids written another way? They count as lost, so its retention and churn tell of the export more than of the customers")
+            warnings.append("\(file): \(missing): an export cut short, or customer ids written another way? They count as lost, so its retention and churn tell of the export more than of the customers")
         }
         if importsManyCustomers {
             warnings.append("\(file): \(arrivedWithHistory) customers (\(percent(arrivedWithHistory, of: customers)) of its rows) appear for the first time with orders dated on or before \(previousAsOf), "
                             + "the date of \(previousFile): an import (a merger, a new shop), or customer ids written another way? Their revenue so far counts as revenue of the period, and they join past cohorts as customers who were not active then")
         }
         if bringsManyBack {
-            warnings.append("\(file): \(returned) customers (\(percent(returned, of: customers)) of its rows) are back after missing from \(previousFile): was that export cut short? "
+            warnings.append("\(file): \(returnedActive) of its \(active) active customers (\(percent(returnedActive, of: active))) were not in \(previousFile) but in an earlier snapshot: was that export cut short? "
                             + "They count as newly active, with all their revenue so far as revenue of the period")
         }
         return warnings

@@ -296,8 +296,8 @@ public enum ReportBuilder {
 
     /// Reads and checks every row of the input, computing nothing (the parse alone, for throughput).
     /// `log` hears of a ledger too large for the memory this process may use, before it is read. The
-    /// input's warnings are `validate`'s (a gap, an unknown column, a file cut short), so that
-    /// `--strict` fails on the same inputs with `--parse-only` or without.
+    /// warnings about files and rows are `validate`'s (a gap, an unknown or dropped column, a file cut
+    /// short); those that need the figures (`SnapshotContinuity`'s, about activity) are not made.
     public static func parse(_ input: ReportInput, config: ReportConfig, log: BuildLog = .silent) throws(BuildFailure) -> Result {
         try parse(input, config: config, log: log, memory: .current())
     }
@@ -393,7 +393,7 @@ public enum ReportBuilder {
         let next = reused.count
         if next > 0, next < min(keys.snapshots.count, previous.snapshotKeys.count), keys.snapshots[next] != previous.snapshotKeys[next] {
             let later = periods.count - next - 1
-            log.note("\(periods[next].label): its input is new or changed since the last build: it and the \(later) snapshot\(later == 1 ? "" : "s") after it are computed again, and their pages may show other figures than those published")
+            log.note("\(periods[next].label): its file, or one just before it, was changed, added or removed since the last build: it and the \(later) snapshot\(later == 1 ? "" : "s") after it are computed again, and their pages may show other figures than those published")
         }
         return reused
     }

@@ -195,8 +195,9 @@ struct ChartSet {
             let longest = report.cohorts.map(\.retention.count).max() ?? 0
             // Not every cohort or month shown: where the others are.
             let cut = table.rows.count < report.cohorts.count || table.width < longest
-            let shown = fr ? " Les \(format.integer(table.rows.count)) dernières des \(format.integer(report.cohorts.count)) cohortes, sur leurs \(format.integer(table.width))\u{00A0}premiers mois\u{00A0}: toutes sont dans metrics.json."
-                : " The latest \(format.integer(table.rows.count)) of \(format.integer(report.cohorts.count)) cohorts, over their first \(format.integer(table.width)) months: all of them are in metrics.json."
+            let later = format.integer(max(table.width - 1, 0))
+            let shown = fr ? " Les \(format.integer(table.rows.count)) dernières des \(format.integer(report.cohorts.count)) cohortes sont montrées, jusqu'à \(later)\u{00A0}mois après leur premier mois\u{00A0}: toutes sont dans metrics.json."
+                : " The latest \(format.integer(table.rows.count)) of \(format.integer(report.cohorts.count)) cohorts are shown, up to \(later) months after their first month: all of them are in metrics.json."
             return (fr ? "Actif\u{00A0}: dernière commande il y a \(activityWindowDays)\u{00A0}jours au plus (ou statut actif). Une cohorte reste donc active à 100\u{202F}% pendant environ \(span)\u{202F}; la baisse vient ensuite."
                 : "Active: last order at most \(activityWindowDays) days before (or status active). A cohort therefore stays 100% active for about \(span); the fall comes after.")
                 + (cut ? shown : "")

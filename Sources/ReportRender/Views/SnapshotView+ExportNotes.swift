@@ -1,25 +1,31 @@
 import ReportModel
 
 /// The notes that say when a snapshot's figures follow from how the data was exported rather than
-/// from the customers: months without a snapshot before it (a long period), many of the previous snapshot's
-/// customers missing from it, many customers new to the data with past orders, many back after
-/// missing from the previous snapshot. The build warns of
-/// each on the console; these put it on the pages, where the figures are read.
+/// from the customers: a long period since the previous snapshot (a month missing), many of the
+/// customers active at the previous snapshot missing from it, many customers new to the data with
+/// past orders, many active customers back after missing from the previous snapshot. The build warns
+/// of each of the last three on the console (and of a missing month); these put them on the pages,
+/// where the figures are read.
 extension SnapshotView {
+    /// Days between snapshots above which a snapshot's period is long: more than a month and a
+    /// half, so that monthly exports taken on varying days (29 to 35 days apart) are not flagged,
+    /// while a month missing between month-end exports (59 days or more) is.
+    static let longPeriodDays = 45
+
     func exportNotes() -> [String: Any] {
         var v: [String: Any] = [:]
         let previous = history.last
-        // Any month without a snapshot between the previous one and this one (a month missing, or a
-        // quarterly export): the period figures cover more than the month the targets are set for.
-        // Not judged against the folder's usual gap, as the console's warning is: a page must not
-        // depend on later snapshots (a build that adds a month reuses the pages before it).
+        // From this snapshot and the one before only: a page never depends on later snapshots (a
+        // build that adds a month reuses the pages before it).
+        let days = SnapshotView.daysSincePrevious(report, history: history)
         let from = previous?.period.asOf.month.index ?? 0, to = report.period.asOf.month.index
         let missingMonths = previous == nil ? nil : MonthGap.missing(from: from, to: to, usual: 1)
-        v["has_long_period"] = missingMonths != nil
+        v["has_long_period"] = (days ?? 0) > SnapshotView.longPeriodDays
         v["long_period"] = [
-            "months": missingMonths.map(MonthGap.names) ?? "",
-            "span": SnapshotView.daysSincePrevious(report, history: history).map { format.integer($0) + format.text(" days", "\u{00A0}jours") } ?? format.missing,
+            "span": days.map { format.integer($0) + format.text(" days", "\u{00A0}jours") } ?? format.missing,
             "previous": previous?.period.label ?? format.missing,
+            "has_months": missingMonths != nil,
+            "months": missingMonths.map(MonthGap.names) ?? "",
         ]
         let continuity = report.continuity
         func share(_ part: Int, of whole: Int) -> String { format.percent(Double(part) / Double(max(whole, 1)), decimals: 0) }
@@ -27,9 +33,9 @@ extension SnapshotView {
         v["has_new_ids"] = continuity.looksLikeNewIDs
         v["has_customers_missing"] = continuity.missesManyCustomers && !continuity.looksLikeNewIDs
         v["customers_missing"] = [
-            "count": format.integer(continuity.missing),
-            "previous_count": format.integer(continuity.previousCustomers),
-            "share": share(continuity.missing, of: continuity.previousCustomers),
+            "count": format.integer(continuity.missingActive),
+            "previous_count": format.integer(continuity.previousActive),
+            "share": share(continuity.missingActive, of: continuity.previousActive),
             "previous": previous?.period.label ?? format.missing,
         ]
         v["has_customers_imported"] = continuity.importsManyCustomers && !continuity.looksLikeNewIDs
@@ -38,13 +44,14 @@ extension SnapshotView {
             "share": share(continuity.arrivedWithHistory, of: continuity.customers),
             "previous_as_of": previous.map { format.date($0.period.asOf) } ?? format.missing,
             "previous": previous?.period.label ?? format.missing,
-            "previous_count": format.integer(continuity.previousCustomers),
-            "missing": format.integer(continuity.missing),
+            "previous_count": format.integer(continuity.previousActive),
+            "missing": format.integer(continuity.missingActive),
         ]
         v["has_customers_back"] = continuity.bringsManyBack
         v["customers_back"] = [
-            "count": format.integer(continuity.returned),
-            "share": share(continuity.returned, of: continuity.customers),
+            "count": format.integer(continuity.returnedActive),
+            "active": format.integer(continuity.active),
+            "share": share(continuity.returnedActive, of: continuity.active),
             "previous": previous?.period.label ?? format.missing,
         ]
         return v

@@ -380,8 +380,8 @@ public struct SnapshotView {
         let churnText = format.percent(c), implied = format.percent(1 - c), retentionText = format.percent(r)
         let stricter = 1 - c > r
         return locale == .fr
-            ? "le churn est 1 − la rétention, mais les deux cibles ne se répondent pas : un churn sous \(churnText) veut dire une rétention au-dessus de \(implied), " + (stricter ? "plus exigeant" : "moins exigeant") + " que la cible de rétention (\(retentionText)). Un même relevé peut donc tenir l'une et pas l'autre."
-            : "churn is 1 − retention, yet the two targets do not match: churn below \(churnText) means retention above \(implied), " + (stricter ? "stricter" : "less strict") + " than the retention target (\(retentionText)). One snapshot can meet one and miss the other."
+            ? "le churn est 1 − la rétention, mais les deux cibles ne concordent pas : un churn sous \(churnText) veut dire une rétention au-dessus de \(implied), " + (stricter ? "plus exigeante" : "moins exigeante") + " que la cible de rétention (\(retentionText)). Un même relevé peut donc tenir l'une et pas l'autre ; accordez-les dans fidelis.yml, sous targets (retention_rate, churn_rate)."
+            : "churn is 1 − retention, yet the two targets do not match: churn below \(churnText) means retention above \(implied), " + (stricter ? "stricter" : "less strict") + " than the retention target (\(retentionText)). One snapshot can meet one and miss the other; make them agree in fidelis.yml, under targets (retention_rate, churn_rate)."
     }
 
     /// Snapshots in the deliverables' trend tables: the latest and the twelve before it.

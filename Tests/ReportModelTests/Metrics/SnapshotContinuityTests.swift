@@ -17,14 +17,15 @@ import Testing
             ("2026-03", Self.header + "A,2025-11-02,2026-02-10,3,30\nB,2026-01-03,2026-03-03,2,12\nF,2026-03-01,2026-03-01,1,4\n"),
         ])
         let january = r[0].continuity
-        #expect((january.previousCustomers, january.missing, january.arrivedWithHistory, january.returned, january.customers) == (0, 0, 0, 0, 4))
-        // February: B and C missing of January's 4; E arrived with history (D did not: its first order
-        // is after January's date); nobody back.
+        #expect((january.previousActive, january.missingActive, january.arrivedWithHistory, january.returnedActive, january.active, january.customers) == (0, 0, 0, 0, 3, 4))
+        // February: of January's active A, B, C (90-day window), B and C are missing; E arrived with
+        // history (D did not: its first order is after January's date); nobody back.
         let february = r[1].continuity
-        #expect((february.previousCustomers, february.missing, february.arrivedWithHistory, february.returned, february.customers) == (4, 2, 1, 0, 4))
-        // March: D, E and P missing of February's 4; B back; F new without history.
+        #expect((february.previousActive, february.missingActive, february.arrivedWithHistory, february.returnedActive, february.active, february.customers) == (3, 2, 1, 0, 3, 4))
+        // March: of February's active A, D, E, D and E are missing; B is back and active; F is new
+        // without history.
         let march = r[2].continuity
-        #expect((march.previousCustomers, march.missing, march.arrivedWithHistory, march.returned, march.customers) == (4, 3, 0, 1, 3))
+        #expect((march.previousActive, march.missingActive, march.arrivedWithHistory, march.returnedActive, march.active, march.customers) == (3, 2, 0, 1, 3, 3))
         // Too few customers for any of the flags.
         #expect(!march.missesManyCustomers && !march.bringsManyBack && !february.importsManyCustomers)
     }
@@ -48,12 +49,18 @@ import Testing
         var f = EngineFixture()
         var r = f.run([("2026-01", Self.header + Self.rows("A", 40, day: "2026-01-05")),
                        ("2026-02", Self.header + Self.rows("A", 20, day: "2026-01-05"))])
-        #expect(r[1].continuity.missing == 20 && r[1].continuity.missesManyCustomers)
+        #expect(r[1].continuity.missingActive == 20 && r[1].continuity.missesManyCustomers)
         #expect(!r[1].continuity.looksLikeNewIDs)
         f = EngineFixture()
         r = f.run([("2026-01", Self.header + Self.rows("A", 38, day: "2026-01-05")),
                    ("2026-02", Self.header + Self.rows("A", 19, day: "2026-01-05"))])
-        #expect(r[1].continuity.missing == 19 && !r[1].continuity.missesManyCustomers)
+        #expect(r[1].continuity.missingActive == 19 && !r[1].continuity.missesManyCustomers)
+        // Dormant customers purged from the export (30 of 40, last order in 2020) change no figure:
+        // not counted.
+        f = EngineFixture()
+        r = f.run([("2026-01", Self.header + Self.rows("A", 10, day: "2026-01-05") + Self.rows("D", 30, day: "2020-03-01")),
+                   ("2026-02", Self.header + Self.rows("A", 10, day: "2026-01-05"))])
+        #expect(r[1].continuity.previousActive == 10 && r[1].continuity.missingActive == 0 && !r[1].continuity.missesManyCustomers)
         // 25 customers with January orders new in February beside 100 known ones: a fifth, flagged;
         // the same 25 beside 101: under a fifth.
         for (known, flagged) in [(100, true), (101, false)] {
@@ -68,7 +75,7 @@ import Testing
                    ("2026-02", Self.header + Self.rows("", 30, day: "2026-01-05"))])
         #expect(r[1].continuity.looksLikeNewIDs)
         let warnings = r[1].continuity.warnings(file: "2026-02.csv", previousFile: "2026-01.csv", previousAsOf: r[0].period.asOf)
-        #expect(warnings == ["2026-02.csv: 30 of the 30 customers of 2026-01.csv (100%) are not in it, and 30 customers (100% of its rows) appear for the first "
+        #expect(warnings == ["2026-02.csv: 30 of the 30 customers active at 2026-01.csv (100%) are not in it, and 30 customers (100% of its rows) appear for the first "
                              + "time with orders dated on or before 2026-01-31: customer ids written another way? The first count as lost, the others as new "
                              + "customers whose revenue so far is revenue of the period"])
         // An export cut short, then the whole base back.
@@ -77,8 +84,8 @@ import Testing
                    ("2026-02", Self.header + Self.rows("A", 2, day: "2026-01-05")),
                    ("2026-03", Self.header + Self.rows("A", 30, day: "2026-01-05"))])
         #expect(r[1].continuity.missesManyCustomers && !r[1].continuity.importsManyCustomers)
-        #expect(r[2].continuity.returned == 28 && r[2].continuity.bringsManyBack && r[2].continuity.arrivedWithHistory == 0)
+        #expect(r[2].continuity.returnedActive == 28 && r[2].continuity.bringsManyBack && r[2].continuity.arrivedWithHistory == 0)
         #expect(r[2].continuity.warnings(file: "2026-03.csv", previousFile: "2026-02.csv", previousAsOf: r[1].period.asOf)
-                == ["2026-03.csv: 28 customers (93% of its rows) are back after missing from 2026-02.csv: was that export cut short? They count as newly active, with all their revenue so far as revenue of the period"])
+                == ["2026-03.csv: 28 of its 30 active customers (93%) were not in 2026-02.csv but in an earlier snapshot: was that export cut short? They count as newly active, with all their revenue so far as revenue of the period"])
     }
 }

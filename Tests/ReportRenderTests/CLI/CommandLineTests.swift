@@ -565,7 +565,7 @@ import Testing
         let changed = try buildBoth(reusing: 1)
         // It is named: the published months after it may show other figures.
         let label = months[1].replacingOccurrences(of: ".csv", with: "")
-        #expect((changed.out + changed.err).contains("\(label): its input is new or changed since the last build: it and the 2 snapshots after it are computed again"),
+        #expect((changed.out + changed.err).contains("\(label): its file, or one just before it, was changed, added or removed since the last build: it and the 2 snapshots after it are computed again"),
                 "\(changed.out)\(changed.err)")
         // The last month removed: the ones before the new last are reused.
         try fm.removeItem(atPath: dir + "/in/" + months[3])

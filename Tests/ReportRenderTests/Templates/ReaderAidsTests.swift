@@ -197,8 +197,8 @@ import ReportModel
         _ = try f.build("in")
         let latest = try String(contentsOfFile: f.path("site/2026-10/index.html"), encoding: .utf8)
         #expect(latest.contains("The charts over time show the last 24 of 25 snapshots"))
-        let cohorts = try #require(latest.firstRange(of: "The latest 12 of ").map { String(latest[$0.lowerBound...].prefix(90)) })
-        #expect(cohorts.hasPrefix("The latest 12 of 37 cohorts, over their first 12 months: all of them are in metrics.json."), "\(cohorts)")
+        let cohorts = try #require(latest.firstRange(of: "The latest 12 of ").map { String(latest[$0.lowerBound...].prefix(200)) })
+        #expect(cohorts.hasPrefix("The latest 12 of 37 cohorts are shown, up to 11 months after their first month: all of them are in metrics.json."), "\(cohorts)")
         let earlier = try String(contentsOfFile: f.path("site/2026-09/index.html"), encoding: .utf8)
         #expect(!earlier.contains("The charts over time show"))
         // Twelve cohorts or fewer, each within 13 months: nothing left out, nothing said.
@@ -275,7 +275,7 @@ import ReportModel
         let report = try #require(result.latest)
         // The seed's targets: above 85 %, below 5 %.
         let seed = SnapshotView(report: report, history: [], config: ReportConfig())
-        #expect(seed.retentionChurnTargetsNote() == "churn is 1 − retention, yet the two targets do not match: churn below 5.0% means retention above 95.0%, stricter than the retention target (85.0%). One snapshot can meet one and miss the other.")
+        #expect(seed.retentionChurnTargetsNote() == "churn is 1 − retention, yet the two targets do not match: churn below 5.0% means retention above 95.0%, stricter than the retention target (85.0%). One snapshot can meet one and miss the other; make them agree in fidelis.yml, under targets (retention_rate, churn_rate).")
         var matching = ReportConfig()
         matching.targets[.churnRate] = KPITarget(0.15, .below)
         #expect(SnapshotView(report: report, history: [], config: matching).retentionChurnTargetsNote() == nil)
