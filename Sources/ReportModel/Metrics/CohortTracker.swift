@@ -60,7 +60,11 @@ public struct CohortTracker: Sendable {
             activeCounts.insert(contentsOf: repeatElement(0, count: extra), at: 0)
             lowest -= Int32(extra)
         }
-        var bits = [UInt64](repeating: 0, count: (customerCount + 63) / 64)
+        // A ledger's month ends never move a customer (its first purchase day is the earliest of its
+        // lines up to the month end, and later month ends only add later lines) and have no status:
+        // no bits.
+        let keepsActivity = !table.derivedFromLedger
+        var bits = [UInt64](repeating: 0, count: keepsActivity ? (customerCount + 63) / 64 : 0)
         // What customers who got or changed a cohort bring to, or take from, the earlier snapshots.
         var earlierShifts: [Int: [Int]] = [:]
         var leaving: [Int: Int] = [:]
@@ -101,7 +105,7 @@ public struct CohortTracker: Sendable {
                 }
             }
             let activeBit = UInt64(isActive[row].bit)
-            bits[c >> 6] |= activeBit << UInt64(c & 63)
+            if keepsActivity { bits[c >> 6] |= activeBit << UInt64(c & 63) }
             let cohort = cohortOf[c]
             if cohort != Int32.min {
                 // Counted without a branch on the activity, which falls either way from one row to

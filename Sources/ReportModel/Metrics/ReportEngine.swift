@@ -1,7 +1,8 @@
 /// Computes every figure of metrics.md, one snapshot after the other, in as-of order.
 ///
 /// The engine keeps only per-customer state from the previous snapshot (activity, revenue, segment,
-/// cohort), so memory grows with customers, not with the number of snapshots or file sizes.
+/// cohort), so memory grows with customers, not with file sizes; with the number of snapshots only
+/// by a bit per customer and snapshot (`CohortTracker`'s activity: 4.5 MB for 1 M customers × 36).
 public struct ReportEngine: Sendable {
     public let config: ReportConfig
     private let router: FeedbackRouter

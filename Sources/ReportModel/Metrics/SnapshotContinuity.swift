@@ -27,9 +27,10 @@ public struct SnapshotContinuity: Sendable, Equatable {
 
     /// Whether at least half of the customers active at the previous snapshot (and at least
     /// `fewestCustomers`) are missing: more than leave a CRM export in a period; an export cut
-    /// short or ids written another way are likelier.
+    /// short or ids written another way are likelier. (Not for a file without a customer row, which
+    /// has a warning of its own.)
     public var missesManyCustomers: Bool {
-        missingActive >= Self.fewestCustomers && 2 * missingActive >= previousActive
+        missingActive >= Self.fewestCustomers && 2 * missingActive >= previousActive && customers > 0
     }
 
     /// Whether at least a fifth of this snapshot's customers (and at least `fewestCustomers`) are

@@ -148,8 +148,6 @@ final class SnapshotPrefetcher: @unchecked Sendable {
         if let prediction = prediction.take() { sparePrediction.withLock { $0 = prediction } }
     }
 
-    /// Starts reading the next snapshot (when there is one): read on the reader thread, then fitted
-    /// and routed on the fit thread.
     /// Stops routing and fitting the snapshots read from here on: an input error has made the run
     /// fail, and their figures would be thrown away (a 12-file build whose first file was bad waited
     /// for the eleven others' fits).
@@ -157,6 +155,8 @@ final class SnapshotPrefetcher: @unchecked Sendable {
         predicting.store(false, ordering: .relaxed)
     }
 
+    /// Starts reading the next snapshot (when there is one): read on the reader thread, then fitted
+    /// and routed on the fit thread.
     private func startReading() {
         guard nextIndex < count else { return }
         let index = nextIndex

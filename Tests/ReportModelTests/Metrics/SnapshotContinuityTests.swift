@@ -78,6 +78,10 @@ import Testing
         #expect(warnings == ["2026-02.csv: 30 of the 30 customers active at 2026-01.csv (100%) are not in it, and 30 customers (100% of its rows) appear for the first "
                              + "time with orders dated on or before 2026-01-31: customer ids written another way? The first count as lost, the others as new "
                              + "customers whose revenue so far is revenue of the period"])
+        // A file with no customer row has a warning of its own (the input's), not this one too.
+        f = EngineFixture()
+        r = f.run([("2026-01", Self.header + Self.rows("A", 30, day: "2026-01-05")), ("2026-02", Self.header)])
+        #expect(r[1].continuity.missingActive == 30 && !r[1].continuity.missesManyCustomers)
         // An export cut short, then the whole base back.
         f = EngineFixture()
         r = f.run([("2026-01", Self.header + Self.rows("A", 30, day: "2026-01-05")),
