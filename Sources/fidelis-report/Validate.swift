@@ -18,7 +18,7 @@ struct Validate: ParsableCommand {
     @Flag(name: .long, help: "Fail (exit 65) when there is any warning, so that CI stops before publishing a report built on a misspelt key or a doubtful export.")
     var strict = false
 
-    @Flag(name: .long, help: "Only parse and check the rows (no figures); reports the parse throughput and the cores it had (fewer than the machine's under taskset, a container's CPU limit or a systemd CPUQuota). With --strict it counts the warnings about files and rows, not those that need the figures (customers missing or back in bulk).")
+    @Flag(name: .long, help: "Only parse and check the rows (no figures); reports the parse throughput and the cores it had (fewer than the machine's under taskset, a container's CPU limit or a systemd CPUQuota). With --strict it counts the warnings about files and rows, not those that need the figures (customers missing, back or imported in bulk).")
     var parseOnly = false
 
     func validate() throws {

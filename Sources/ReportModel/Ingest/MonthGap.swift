@@ -2,6 +2,11 @@
 /// monthly folder missing a month, not a quarterly one. Said by `SnapshotFolder`'s warnings and on
 /// the snapshot's pages.
 public enum MonthGap {
+    /// Days between snapshots above which a snapshot's period is long: more than a month and a
+    /// half, so that monthly exports taken on varying days (29 to 35 days apart) are not flagged,
+    /// while a month missing between month-end exports (59 days or more) is.
+    public static let longPeriodDays = 45
+
     /// The most common gap in months between consecutive snapshots of `months` (as-of months' indices,
     /// in order), the shorter on a tie; 1 when no two snapshots are in different months.
     public static func usual(_ months: [Int]) -> Int {

@@ -65,7 +65,9 @@ public struct SnapshotFolder: Sendable {
         let usual = MonthGap.usual(entries.map(\.period.asOf.month.index))
         return zip(entries, entries.dropFirst()).compactMap { before, after in
             let from = before.period.asOf.month.index, to = after.period.asOf.month.index
-            guard let missing = MonthGap.missing(from: from, to: to, usual: usual) else { return nil }
+            // (Not for files a month apart across a month: 2026-01-31 and 2026-03-01.)
+            guard after.period.asOf.days(since: before.period.asOf) > MonthGap.longPeriodDays,
+                  let missing = MonthGap.missing(from: from, to: to, usual: usual) else { return nil }
             return "no snapshot for \(MonthGap.names(missing)): \(after.displayName)'s retention and churn compare it with \(before.displayName), \(to - from) months earlier"
         }
     }

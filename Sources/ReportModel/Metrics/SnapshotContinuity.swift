@@ -27,10 +27,10 @@ public struct SnapshotContinuity: Sendable, Equatable {
 
     /// Whether at least half of the customers active at the previous snapshot (and at least
     /// `fewestCustomers`) are missing: more than leave a CRM export in a period; an export cut
-    /// short or ids written another way are likelier. (Not for a file without a customer row, which
-    /// has a warning of its own.)
+    /// short or ids written another way are likelier. (A file without a customer row gets the note
+    /// on its pages, but not this warning: it has one of its own.)
     public var missesManyCustomers: Bool {
-        missingActive >= Self.fewestCustomers && 2 * missingActive >= previousActive && customers > 0
+        missingActive >= Self.fewestCustomers && 2 * missingActive >= previousActive
     }
 
     /// Whether at least a fifth of this snapshot's customers (and at least `fewestCustomers`) are
@@ -52,14 +52,18 @@ public struct SnapshotContinuity: Sendable, Equatable {
 
     /// The warnings for snapshot `file`, whose previous snapshot is `previousFile`, as of `previousAsOf`.
     public func warnings(file: String, previousFile: String, previousAsOf: Day) -> [String] {
-        func percent(_ part: Int, of whole: Int) -> String { "\(Int((100 * Double(part) / Double(max(whole, 1))).rounded()))%" }
+        // In whole percents, but never 100% for a part of the whole.
+        func percent(_ part: Int, of whole: Int) -> String {
+            let p = 100 * Double(part) / Double(max(whole, 1))
+            return part < whole && p >= 99.5 ? String(format: "%.1f%%", min(p, 99.9)) : "\(Int(p.rounded()))%"
+        }
         let missing = "\(missingActive) of the \(previousActive) customers active at \(previousFile) (\(percent(missingActive, of: previousActive))) are not in it"
         if looksLikeNewIDs {
             return ["\(file): \(missing), and \(arrivedWithHistory) customers (\(percent(arrivedWithHistory, of: customers)) of its rows) appear for the first time with orders dated on or before \(previousAsOf): "
                     + "customer ids written another way? The first count as lost, the others as new customers whose revenue so far is revenue of the period"]
         }
         var warnings: [String] = []
-        if missesManyCustomers {
+        if missesManyCustomers && customers > 0 {
             warnings.append("\(file): \(missing): an export cut short, or customer ids written another way? They count as lost, so its retention and churn tell of the export more than of the customers")
         }
         if importsManyCustomers {

@@ -194,13 +194,25 @@ struct ChartSet {
             let table = CohortTable(report.cohorts)
             let longest = report.cohorts.map(\.retention.count).max() ?? 0
             // Not every cohort or month shown: where the others are.
-            let cut = table.rows.count < report.cohorts.count || table.width < longest
             let later = format.integer(max(table.width - 1, 0))
-            let shown = fr ? " Les \(format.integer(table.rows.count)) dernières des \(format.integer(report.cohorts.count)) cohortes sont montrées, jusqu'à \(later)\u{00A0}mois après leur premier mois\u{00A0}: toutes sont dans metrics.json."
-                : " The latest \(format.integer(table.rows.count)) of \(format.integer(report.cohorts.count)) cohorts are shown, up to \(later) months after their first month: all of them are in metrics.json."
+            let rowsCut = table.rows.count < report.cohorts.count, columnsCut = table.width < longest
+            let shown: String
+            switch (rowsCut, columnsCut) {
+            case (true, true):
+                shown = fr ? " Les \(format.integer(table.rows.count)) dernières des \(format.integer(report.cohorts.count)) cohortes sont montrées, jusqu'à \(later)\u{00A0}mois après leur premier mois\u{00A0}: toutes sont dans metrics.json."
+                    : " The latest \(format.integer(table.rows.count)) of \(format.integer(report.cohorts.count)) cohorts are shown, up to \(later) months after their first month: all of them are in metrics.json."
+            case (true, false):
+                shown = fr ? " Les \(format.integer(table.rows.count)) dernières des \(format.integer(report.cohorts.count)) cohortes sont montrées\u{00A0}: toutes sont dans metrics.json."
+                    : " The latest \(format.integer(table.rows.count)) of \(format.integer(report.cohorts.count)) cohorts are shown: all of them are in metrics.json."
+            case (false, true):
+                shown = fr ? " Les cohortes sont montrées jusqu'à \(later)\u{00A0}mois après leur premier mois\u{00A0}: tous les mois sont dans metrics.json."
+                    : " Cohorts are shown up to \(later) months after their first month: every month is in metrics.json."
+            case (false, false):
+                shown = ""
+            }
             return (fr ? "Actif\u{00A0}: dernière commande il y a \(activityWindowDays)\u{00A0}jours au plus (ou statut actif). Une cohorte reste donc active à 100\u{202F}% pendant environ \(span)\u{202F}; la baisse vient ensuite."
                 : "Active: last order at most \(activityWindowDays) days before (or status active). A cohort therefore stays 100% active for about \(span); the fall comes after.")
-                + (cut ? shown : "")
+                + shown
         case "rf-grid":
             return ChartSet.tiedThresholdsNote(report.thresholds, locale: locale, format: format)
         default:

@@ -7,11 +7,6 @@ import ReportModel
 /// of each of the last three on the console (and of a missing month); these put them on the pages,
 /// where the figures are read.
 extension SnapshotView {
-    /// Days between snapshots above which a snapshot's period is long: more than a month and a
-    /// half, so that monthly exports taken on varying days (29 to 35 days apart) are not flagged,
-    /// while a month missing between month-end exports (59 days or more) is.
-    static let longPeriodDays = 45
-
     func exportNotes() -> [String: Any] {
         var v: [String: Any] = [:]
         let previous = history.last
@@ -20,7 +15,7 @@ extension SnapshotView {
         let days = SnapshotView.daysSincePrevious(report, history: history)
         let from = previous?.period.asOf.month.index ?? 0, to = report.period.asOf.month.index
         let missingMonths = previous == nil ? nil : MonthGap.missing(from: from, to: to, usual: 1)
-        v["has_long_period"] = (days ?? 0) > SnapshotView.longPeriodDays
+        v["has_long_period"] = (days ?? 0) > MonthGap.longPeriodDays
         v["long_period"] = [
             "span": days.map { format.integer($0) + format.text(" days", "\u{00A0}jours") } ?? format.missing,
             "previous": previous?.period.label ?? format.missing,
@@ -28,7 +23,11 @@ extension SnapshotView {
             "months": missingMonths.map(MonthGap.names) ?? "",
         ]
         let continuity = report.continuity
-        func share(_ part: Int, of whole: Int) -> String { format.percent(Double(part) / Double(max(whole, 1)), decimals: 0) }
+        // In whole percents, but never 100 % for a part of the whole (920 of 921 read as all of them).
+        func share(_ part: Int, of whole: Int) -> String {
+            let fraction = Double(part) / Double(max(whole, 1))
+            return format.percent(fraction, decimals: part < whole && fraction >= 0.995 ? 1 : 0)
+        }
         // Both at once: one note, on ids written another way.
         v["has_new_ids"] = continuity.looksLikeNewIDs
         v["has_customers_missing"] = continuity.missesManyCustomers && !continuity.looksLikeNewIDs

@@ -34,6 +34,28 @@ import ReportModel
         #expect(try !page("2026-04/diagnostic.md").contains("Long period"))
     }
 
+    /// A file with a header row and no customer row: its own warning only, and on its pages the
+    /// note on customers missing (its retention of 0 % said nothing otherwise).
+    @Test func aHeaderOnlyFileIsOneWarningAndANote() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.write(Self.header + Self.rows("A", 30, day: "2026-01-05"), to: "in/2026-01.csv")
+        f.write(Self.header, to: "in/2026-02.csv")
+        let result = try ReportBuilder.build(BuildOptions(input: .snapshots(f.path("in")), output: f.path("site"), config: ReportConfig()))
+        #expect(result.warnings == ["2026-02.csv: the file has a header row but no customer row (an export cut short?): every customer active before it counts as lost"])
+        let page = try String(contentsOfFile: f.path("site/2026-02/index.html"), encoding: .utf8)
+        #expect(page.contains("<strong>Customers missing from this export.</strong> 30 of the 30 customers active at 2026-01 (100%) are not in this snapshot"))
+    }
+
+    /// Files a month apart across a month (2026-01-31, 2026-03-01: 29 days) are no gap, on the
+    /// console or on the page.
+    @Test func filesAMonthApartAcrossAMonthAreNoGap() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        for name in ["2025-12-31", "2026-01-31", "2026-03-01", "2026-03-31"] { f.write(Self.header + Self.rows("A", 30, day: "2025-12-05"), to: "in/\(name).csv") }
+        let result = try ReportBuilder.build(BuildOptions(input: .snapshots(f.path("in")), output: f.path("site"), config: ReportConfig()))
+        #expect(result.warnings.isEmpty, "\(result.warnings)")
+        #expect(try !String(contentsOfFile: f.path("site/2026-03-01/index.html"), encoding: .utf8).contains("Long period"))
+    }
+
     @Test func idsWrittenAnotherWayAreOneWarningAndOneNote() throws {
         let f = BuildFixture(); defer { f.remove() }
         f.write(Self.header + Self.rows("C00", 30, day: "2026-01-05"), to: "in/2026-01.csv")

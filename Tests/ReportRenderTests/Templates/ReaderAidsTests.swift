@@ -201,6 +201,15 @@ import ReportModel
         #expect(cohorts.hasPrefix("The latest 12 of 37 cohorts are shown, up to 11 months after their first month: all of them are in metrics.json."), "\(cohorts)")
         let earlier = try String(contentsOfFile: f.path("site/2026-09/index.html"), encoding: .utf8)
         #expect(!earlier.contains("The charts over time show"))
+        // One cohort over 15 months: only the months are cut, and the note says only that.
+        let long = BuildFixture(); defer { long.remove() }
+        for k in 0..<15 {
+            let month = Month(index: Month(year: 2025, month: 1).index + k)
+            long.write("customer_id,first_order_date,last_order_date,orders,revenue\nA,2025-01-05,\(month.lastDay),\(k + 1),\(10 * (k + 1))\n", to: "in/\(month).csv")
+        }
+        _ = try long.build("in")
+        let fifteen = try String(contentsOfFile: long.path("site/2026-03/index.html"), encoding: .utf8)
+        #expect(fifteen.contains("the fall comes after. Cohorts are shown up to 12 months after their first month: every month is in metrics.json."))
         // Twelve cohorts or fewer, each within 13 months: nothing left out, nothing said.
         let small = BuildFixture(); defer { small.remove() }
         small.write("customer_id,first_order_date,last_order_date,orders,revenue\nA,2026-08-03,2026-08-03,1,10\n", to: "in/2026-09.csv")
