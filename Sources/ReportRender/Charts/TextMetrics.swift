@@ -49,9 +49,14 @@ enum TextMetrics {
 
     /// Greedy word wrap into at most `maxLines` lines of at most `maxWidth`; overlong words are
     /// broken, and text beyond the last line is cut with `…`. Empty text gives no lines.
+    /// The spaces a line is not broken at: no-break, narrow no-break and figure spaces.
+    static let noBreakSpaces: Set<Character> = ["\u{00A0}", "\u{202F}", "\u{2007}"]
+
     static func wrap(_ text: String, maxWidth: Double, fontSize: Double, bold: Bool = false, maxLines: Int) -> [String] {
         guard maxLines > 0 else { return [] }
-        let words = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        // Broken at spaces, not at no-break ones (French puts them before `:` and `%`): they stay in
+        // the word, and in the SVG.
+        let words = text.split(whereSeparator: { $0.isWhitespace && !TextMetrics.noBreakSpaces.contains($0) }).map(String.init)
         let space = width(" ", fontSize: fontSize, bold: bold)
         var lines: [String] = []
         var current = ""

@@ -29,6 +29,10 @@ import Testing
         // An overlong word is broken.
         let broken = TextMetrics.wrap("Hibernatingcustomers", maxWidth: 50, fontSize: 12, maxLines: 5)
         #expect(broken.count > 1 && broken.joined() == "Hibernatingcustomers")
+        // No-break spaces (French, before `:` and `%`) stay, and no line starts with what they hold on.
+        let french = TextMetrics.wrap("Taux de rétention\u{00A0}: évolution sur 12\u{202F}%", maxWidth: 130, fontSize: 12, maxLines: 4)
+        #expect(french.joined(separator: " ") == "Taux de rétention\u{00A0}: évolution sur 12\u{202F}%", "\(french)")
+        #expect(!french.contains { $0.hasPrefix(":") || $0.hasPrefix("%") })
     }
 
     @Test func hugeLabelsStayFast() throws {
