@@ -11,6 +11,8 @@ public struct GroupedBarChart: SVGChart {
     let noDataMessage: String
     let missingValueText: String
     let valueFormatter: @Sendable (Double) -> String
+    /// Between a tooltip's place and its value: ": ", or "\u{00A0}: " in French.
+    let labelColon: String
     /// Preferred viewBox width (the chart may grow wider when its content needs it).
     public let width: Double
 
@@ -30,6 +32,7 @@ public struct GroupedBarChart: SVGChart {
         xAxisTitle: String, yAxisTitle: String,
         noDataMessage: String, missingValueText: String = "–",
         valueFormatter: @escaping @Sendable (Double) -> String = ChartFormat.number(),
+        labelColon: String = ": ",
         width: Double = 720
     ) {
         self.id = SVGEscaping.sanitizeID(id)
@@ -42,6 +45,7 @@ public struct GroupedBarChart: SVGChart {
         self.noDataMessage = noDataMessage
         self.missingValueText = missingValueText
         self.valueFormatter = valueFormatter
+        self.labelColon = labelColon
         self.width = ChartStyle.clampWidth(width)
     }
 
@@ -113,7 +117,7 @@ public struct GroupedBarChart: SVGChart {
                 let top = py(v)
                 let text = valueFormatter(v)
                 w.rect(x: x, y: top, width: barWidth, height: plotBottom - top, fill: color(s).hex,
-                       stroke: color(s).outline?.hex, tooltip: "\(categories[c]), \(series[s].name): \(text)")
+                       stroke: color(s).outline?.hex, tooltip: "\(categories[c]), \(series[s].name)\(labelColon)\(text)")
                 if rotateValues {
                     w.text(text, x: x + barWidth / 2 + valueSize * 0.35, y: top - 4, size: valueSize, rotate: -90)
                 } else {

@@ -15,6 +15,8 @@ public struct Heatmap: SVGChart {
     let noDataMessage: String
     let missingValueText: String
     let valueFormatter: @Sendable (Double) -> String
+    /// Between a tooltip's place and its value: ": ", or "\u{00A0}: " in French.
+    let labelColon: String
     /// A cell's place in its tooltip, from its row and column labels ("R5, F1").
     let cellPlace: @Sendable (String, String) -> String
     /// Preferred viewBox width (the chart may grow wider when its content needs it).
@@ -46,6 +48,7 @@ public struct Heatmap: SVGChart {
         valueFormatter: @escaping @Sendable (Double) -> String = ChartFormat.number(),
         cellPlace: @escaping @Sendable (String, String) -> String = { row, column in "\(row), \(column)" },
         tableCorner: String? = nil,
+        labelColon: String = ": ",
         width: Double = 720
     ) {
         self.tableCorner = tableCorner ?? rowAxisTitle
@@ -62,6 +65,7 @@ public struct Heatmap: SVGChart {
         self.noDataMessage = noDataMessage
         self.missingValueText = missingValueText
         self.valueFormatter = valueFormatter
+        self.labelColon = labelColon
         self.width = ChartStyle.clampWidth(width)
     }
 
@@ -206,14 +210,14 @@ public struct Heatmap: SVGChart {
                 if let v = value(r, c), let text = texts[r][c] {
                     let fill = scale.color(for: v)
                     w.rect(x: cx, y: cy, width: cellWidth, height: cellHeight, fill: fill.hex, stroke: "#ffffff",
-                           tooltip: "\(place): \(text)")
+                           tooltip: "\(place)\(labelColon)\(text)")
                     if showText {
                         w.text(text, x: cx + cellWidth / 2, y: cy + cellHeight / 2 + size * 0.35, anchor: .middle,
                                fill: fill.contrastingText.hex)
                     }
                 } else {
                     w.rect(x: cx + 0.5, y: cy + 0.5, width: cellWidth - 1, height: cellHeight - 1, fill: "url(#\(hatchID))",
-                           stroke: ChartStyle.grid, tooltip: "\(place): \(noDataMessage)")
+                           stroke: ChartStyle.grid, tooltip: "\(place)\(labelColon)\(noDataMessage)")
                 }
             }
         }

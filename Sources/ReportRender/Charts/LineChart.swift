@@ -28,6 +28,8 @@ public struct LineChart: SVGChart {
     /// Whether the target line's label is also drawn at its end (the legend always names it).
     let labelsTargetAtEnd: Bool
     let valueFormatter: @Sendable (Double) -> String
+    /// Between a tooltip's place and its value: ": ", or "\u{00A0}: " in French.
+    let labelColon: String
     /// Preferred viewBox width (the chart may grow wider when its content needs it).
     public let width: Double
 
@@ -55,6 +57,7 @@ public struct LineChart: SVGChart {
         noDataMessage: String, missingValueText: String = "–",
         includeZero: Bool = true, pointLabels: PointLabels = .auto, labelsTargetAtEnd: Bool = true,
         valueFormatter: @escaping @Sendable (Double) -> String = ChartFormat.number(),
+        labelColon: String = ": ",
         width: Double = 720
     ) {
         self.labelsTargetAtEnd = labelsTargetAtEnd
@@ -71,6 +74,7 @@ public struct LineChart: SVGChart {
         self.includeZero = includeZero
         self.pointLabels = pointLabels
         self.valueFormatter = valueFormatter
+        self.labelColon = labelColon
         self.width = ChartStyle.clampWidth(width)
     }
 
@@ -179,7 +183,7 @@ public struct LineChart: SVGChart {
                 guard let v = series[s].value(at: i) else { continue }
                 let text = valueFormatter(v)
                 let x = xAxis.center(i), yy = py(v)
-                w.raw(shape.svg(x: x, y: yy, color: color(s), tooltip: "\(series[s].name), \(xLabels[i]): \(text)"))
+                w.raw(shape.svg(x: x, y: yy, color: color(s), tooltip: "\(series[s].name), \(xLabels[i])\(labelColon)\(text)"))
                 if let baseline = placer?.place(width: TextMetrics.width(text, fontSize: ChartStyle.labelSize), x: x, y: yy) {
                     w.text(text, x: x, y: baseline, anchor: .middle, halo: true)
                 } else if mode == .last && lastIndices[s] == i {

@@ -15,6 +15,8 @@ public struct StackedBarChart: SVGChart {
     let noDataMessage: String
     let missingValueText: String
     let valueFormatter: @Sendable (Double) -> String
+    /// Between a tooltip's place and its value: ": ", or "\u{00A0}: " in French.
+    let labelColon: String
     /// Preferred viewBox width (the chart may grow wider when its content needs it).
     public let width: Double
 
@@ -37,6 +39,7 @@ public struct StackedBarChart: SVGChart {
         normalized: Bool = false,
         noDataMessage: String, missingValueText: String = "–",
         valueFormatter: @escaping @Sendable (Double) -> String = ChartFormat.number(),
+        labelColon: String = ": ",
         width: Double = 720
     ) {
         self.id = SVGEscaping.sanitizeID(id)
@@ -50,6 +53,7 @@ public struct StackedBarChart: SVGChart {
         self.noDataMessage = noDataMessage
         self.missingValueText = missingValueText
         self.valueFormatter = valueFormatter
+        self.labelColon = labelColon
         self.width = ChartStyle.clampWidth(width)
     }
 
@@ -107,7 +111,7 @@ public struct StackedBarChart: SVGChart {
             let x = xAxis.center(i) - barWidth / 2
             guard totals[i] > 0 else {
                 w.rect(x: x, y: plotTop, width: barWidth, height: plotBottom - plotTop, fill: "#fafafa",
-                       stroke: ChartStyle.emptyStroke, dash: "4 3", tooltip: "\(xLabels[i]): \(noDataMessage)")
+                       stroke: ChartStyle.emptyStroke, dash: "4 3", tooltip: "\(xLabels[i])\(labelColon)\(noDataMessage)")
                 if barWidth >= 16 {
                     let text = TextMetrics.truncate(noDataMessage, maxWidth: plotBottom - plotTop - 12, fontSize: ChartStyle.labelSize)
                     w.text(text, x: x + barWidth / 2 + ChartStyle.labelSize * 0.35, y: (plotTop + plotBottom) / 2,
@@ -124,7 +128,7 @@ public struct StackedBarChart: SVGChart {
                 // A white edge between the parts, so that neighbouring colours are told apart by more
                 // than their hue (NPS's detractors and passives are 1.4:1).
                 w.rect(x: x, y: y1, width: barWidth, height: y0 - y1, fill: color(p).hex,
-                       stroke: ChartColor.white.hex, strokeWidth: 1.5, tooltip: "\(xLabels[i]), \(parts[p].name): \(text)")
+                       stroke: ChartColor.white.hex, strokeWidth: 1.5, tooltip: "\(xLabels[i]), \(parts[p].name)\(labelColon)\(text)")
                 if segmentLabelsFit && y0 - y1 >= 16 {
                     w.text(text, x: x + barWidth / 2, y: (y0 + y1) / 2 + ChartStyle.labelSize * 0.35, anchor: .middle,
                            fill: color(p).contrastingText.hex)

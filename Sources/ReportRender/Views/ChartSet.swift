@@ -26,6 +26,8 @@ struct ChartSet {
         ChartFormat.percent(fractionDigits: 1, decimalSeparator: fr ? "," : ".", suffix: fr ? "\u{202F}%" : "%")
     }
     private var noData: String { fr ? "Pas de données" : "No data" }
+    /// Between a tooltip's place and its value (French puts a no-break space before a colon).
+    private var colon: String { fr ? "\u{00A0}: " : ": " }
     /// The x axis of the charts over time.
     private var snapshotAxisTitle: String { fr ? "Relevé" : "Snapshot" }
 
@@ -88,7 +90,7 @@ struct ChartSet {
             noDataMessage: trendNoData(key), missingValueText: format.missing,
             // On a phone, the last value only: twelve labels in 250 units overlapped.
             pointLabels: isCompact ? .last : .auto, labelsTargetAtEnd: !isCompact,
-            valueFormatter: formatter, width: width)
+            valueFormatter: formatter, labelColon: colon, width: width)
     }
 
     /// What an empty trend lacks: a second snapshot for retention and churn (or, with several, a
@@ -118,7 +120,7 @@ struct ChartSet {
                 ChartSeries(name: fr ? "% du CA" : "% of revenue", values: report.segments.map(\.revenueShare)),
             ],
             xAxisTitle: "Segment", yAxisTitle: fr ? "Part" : "Share", noDataMessage: noData,
-            missingValueText: format.missing, valueFormatter: percent, width: width)
+            missingValueText: format.missing, valueFormatter: percent, labelColon: colon, width: width)
     }
 
     func npsBreakdown() -> StackedBarChart {
@@ -136,7 +138,7 @@ struct ChartSet {
             ],
             xAxisTitle: snapshotAxisTitle, yAxisTitle: fr ? "Part des réponses" : "Share of answers", normalized: true,
             noDataMessage: fr ? "Aucune réponse" : "No answers", missingValueText: format.missing, valueFormatter: percent,
-            width: width)
+            labelColon: colon, width: width)
     }
 
     func rfGrid() -> Heatmap {
@@ -147,7 +149,7 @@ struct ChartSet {
             cells: (1...5).reversed().map { r in (1...5).map { f in Double(report.rfGrid[r - 1][f - 1]) } },
             rowAxisTitle: fr ? "Récence" : "Recency", columnAxisTitle: fr ? "Fréquence" : "Frequency",
             noDataMessage: noData, missingValueText: format.missing, valueFormatter: ChartFormat.number(),
-            width: heatmapWidth)
+            labelColon: colon, width: heatmapWidth)
     }
 
     func cohorts() -> Heatmap {
@@ -164,7 +166,7 @@ struct ChartSet {
             cells: table.rows.map { Array(table.cells($0).prefix(columns)) },
             rowAxisTitle: isCompact ? (fr ? "Cohorte" : "Cohort") : (fr ? "Cohorte (taille)" : "Cohort (size)"), columnAxisTitle: fr ? "Mois depuis le premier achat" : "Months since first purchase",
             domain: 0...1, noDataMessage: noData, missingValueText: "", valueFormatter: ChartFormat.percent(fractionDigits: 0, decimalSeparator: fr ? "," : ".", suffix: fr ? "\u{202F}%" : "%"),
-            width: heatmapWidth)
+            labelColon: colon, width: heatmapWidth)
     }
 
     func migration() -> Heatmap? {
@@ -181,7 +183,7 @@ struct ChartSet {
             // configured name holds one ("Top: clients, Top: clients: 73").
             cellPlace: { from, to in "\(from) → \(to)" },
             tableCorner: fr ? "De → Vers" : "From → To",
-            width: heatmapWidth)
+            labelColon: colon, width: heatmapWidth)
     }
 
     /// What a reader needs to know to read chart `id` right: why every cohort starts at 100 %

@@ -30,6 +30,15 @@ import Testing
 
     /// The turned row title is longer than a grid of one or two rows: the chart is tall enough to
     /// hold it (its first letters were cut off below the chart).
+    /// A cell's tooltip puts `labelColon` between its place and its value: ": " by default, a no-break
+    /// space before the colon in French.
+    @Test func tooltipsTakeTheLabelColon() {
+        #expect(heatmap().svg().contains("<title>2026-01, 0: "))
+        let french = Heatmap(id: "c", title: "T", description: "D", rowLabels: ["2026-01"], columnLabels: ["+0"], cells: [[0.5]],
+                             rowAxisTitle: "Cohorte", columnAxisTitle: "Mois", noDataMessage: "Pas de données", labelColon: "\u{00A0}: ")
+        #expect(french.svg().contains("<title>2026-01, +0\u{00A0}: "))
+    }
+
     @Test func rowTitleFitsAShortGrid() throws {
         for rows in 1...4 {
             let labels = (1...rows).map { "2026-0\($0)" }
