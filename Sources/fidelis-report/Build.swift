@@ -67,10 +67,7 @@ struct Build: ParsableCommand {
         if let locale { config.locale = locale }
         let out = outputFolder
         var options = BuildOptions(input: input.input, output: out, config: config, templates: templates)
-        // With what the file and the flags leave implicit: the shipped examples' client ("Demo")
-        // is no line of any file, and a site built from them must not lend its months to a build
-        // of the same files under their own folder.
-        options.configFingerprint = input.configFingerprint(of: config) + "|locale=\(config.locale.rawValue)|client=\(config.client.map { "\"\($0)\"" } ?? "none")"
+        options.configFingerprint = input.configFingerprint(of: config)
         options.strict = strict
         options.configPath = input.configPath
         options.failOn = try? FailOnPolicy(failOn)   // checked by validate()

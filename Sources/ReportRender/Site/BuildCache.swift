@@ -59,8 +59,11 @@ struct BuildCache: Equatable {
         var snapshots: [String]
     }
 
-    /// What every key starts from: the tool, the config, the locale and the templates; nil when the
-    /// options carry no config fingerprint (caching off).
+    /// What every key starts from: the tool, the config, the locale, the client and the templates;
+    /// nil when the options carry no config fingerprint (caching off). The locale and the client are
+    /// the config's as built, with what the file leaves implicit (`--locale`; the shipped examples'
+    /// client, `Demo`, is no line of any file, and a site built from them must not lend its months
+    /// to a build of the same files under their own folder).
     private static func base(options: BuildOptions, templates: TemplateSet) -> ContentHash? {
         guard let configFingerprint = options.configFingerprint else { return nil }
         var hash = ContentHash()
@@ -68,6 +71,7 @@ struct BuildCache: Equatable {
         hash.update(executableFingerprint)
         hash.update(configFingerprint)
         hash.update(options.config.locale.rawValue)
+        hash.update(options.config.client.map { "client \"\($0)\"" } ?? "no client")
         hash.update(templates.fingerprint)
         return hash
     }
