@@ -100,10 +100,6 @@ public enum ReportBuilder {
                 return result
             }
         }
-        // The deliverables name their input: a ledger's month ends its file, snapshots their own
-        // (a snapshot file with a ledger's columns, from sql/snapshots.sql, is still a snapshot).
-        let readsLedger: Bool
-        if case .transactions = options.input { readsLedger = true } else { readsLedger = false }
         // The reader owns the source from here on (see SnapshotPrefetcher.init).
         let source: any SnapshotSource
         let memoryWarning: String?
@@ -157,11 +153,7 @@ public enum ReportBuilder {
         } else {
             log.step(3, steps, "Computing \(periods.count) snapshot(s) and writing pages")
         }
-        var engine = ReportEngine(config: options.config)
-        var errors = InputErrors()
         var reports: [SnapshotReport] = []
-        var bytes = 0, rows = 0, leftOut = 0
-        var inputWarnings = SnapshotInputWarnings()
         let pages = SnapshotPages(templates: templates, config: options.config, archivesViews: archivesViews)
         let pageWriter = BackgroundPageWriter()
         let spareBuyers = SpareBuyerTable()
@@ -171,44 +163,22 @@ public enum ReportBuilder {
         // snapshot k's other figures are computed here and snapshot k − 1's pages are written on the
         // page thread.
         reader.start()
-        for (index, period) in periods.enumerated() {
-            // The last snapshot is taken as soon as it is read: its figures are computed while its fit runs.
-            guard let (arrived, rest) = reader.next(asRead: index == periods.count - 1) else { break }
-            var snapshot = arrived
-            bytes += snapshot.outcome.byteCount
-            // The table is taken out of the snapshot so that, once computed, it can be handed back
-            // to the reader as its only reference (`recycle`).
-            guard errors.isEmpty, let table = snapshot.outcome.table.take() else {
-                errors.append(contentsOf: snapshot.outcome.errors)
-                reader.stopPredicting()
-                continue
+        var computation = SnapshotComputation(reader: consume reader, config: options.config, readsLedger: options.input.isLedger)
+        snapshots: for (index, period) in periods.enumerated() {
+            var computed: SnapshotComputation.Computed
+            switch computation.next(reusingBuyers: spareBuyers.take()) {
+            case .done: break snapshots
+            case .failed: continue snapshots
+            case .computed(let next): computed = next
             }
-            let outcome = snapshot.outcome
-            rows += outcome.rowCount
-            leftOut += outcome.rowsLeftOut
-            for warning in inputWarnings.warnings(for: outcome, table: table) { log.note("warning: \(warning)"); warnings.append(warning) }
-            let t1 = DispatchTime.now()
-            let source = ReportSource(file: outcome.name, rows: outcome.rowCount, fromLedger: readsLedger)
-            // The last snapshot's figures wait for its fit part of the way: that wait is not theirs.
-            var waited: UInt64 = 0
-            var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, reusingBuyers: spareBuyers.take()) {
-                let start = DispatchTime.now().uptimeNanoseconds
-                defer { waited = DispatchTime.now().uptimeNanoseconds - start }
-                return snapshot.complete(with: rest)
-            }
-            report.source = source
-            if let previous = reports.last {
-                for warning in report.continuity.warnings(file: outcome.name, previousFile: previous.source.file, previousAsOf: previous.period.asOf) {
-                    log.note("warning: \(warning)")
-                    warnings.append(warning)
-                }
-            }
-            reader.recycle(consume table, prediction: snapshot.lifetime.take())
-            let t2 = DispatchTime(uptimeNanoseconds: DispatchTime.now().uptimeNanoseconds - waited)
+            var report = computed.report
+            // (The page thread is to hold the only reference to the buyers: see below.)
+            computed.report.buyers = BuyerTable()
+            for warning in computed.warnings { log.note("warning: \(warning)"); warnings.append(warning) }
             // The pages of this snapshot are written on the page thread while the next one is computed.
-            let history = reports, ids = snapshot.customers, fit = engine.lastLifetimeSeconds
+            let history = reports, ids = computed.customers, fit = computation.lastLifetimeSeconds
             let work = index < reusedCount ? "reused" : "CLV fit \(String(format: "%.2f", fit)) s"
-            let summary = "\(period.label): \(report.counts.customers) customers, \(report.counts.buyers) buyers, \(String(format: "%.1f", Double(outcome.byteCount) / 1e6)) MB: read \(String(format: "%.2f", snapshot.seconds)) s (on the reader thread) and \(work) (on the fit thread), figures \(s(t1, t2)) s"
+            let summary = "\(period.label): \(report.counts.customers) customers, \(report.counts.buyers) buyers, \(String(format: "%.1f", Double(computed.outcome.byteCount) / 1e6)) MB: read \(String(format: "%.2f", computed.readSeconds)) s (on the reader thread) and \(work) (on the fit thread), figures \(String(format: "%.2f", computed.figuresSeconds)) s"
             // The page thread gets the only reference to the buyers, and hands them back once the
             // pages are written: a later snapshot's buyers are written into their storage.
             let pending = PendingReport(report), handoff = ThreadHandoff(value: site)
@@ -245,8 +215,8 @@ public enum ReportBuilder {
         // of the last 25 ms of a 1 M × 12 build (perf), and the time from the site's swap to the
         // process's exit went from 10–14 ms to 2–3 ms (strace, three runs each; the build's wall time
         // is the same within the noise of 24 alternating pairs).
-        _ = consume reader
-        _ = consume engine
+        let (errors, bytes, rows, leftOut) = (computation.errors, computation.bytes, computation.rows, computation.rowsLeftOut)
+        _ = consume computation
         do { try pageWriter.finish() } catch { site.abandon(); throw .site(error) }
         // A tag the views cannot fill is said once, not once per snapshot.
         var said: Set<String> = []
@@ -430,53 +400,34 @@ public enum ReportBuilder {
         let (opened, memoryWarning) = try openSource(input, config: config, log: log, memory: memory)
         let reader = SnapshotPrefetcher(source: opened, customers: CustomerIndex(capacity: 1 << 16),
                                         router: FeedbackRouter(table: config.routing), predictor: LifetimePredictor(settings: config.lifetime))
-        var engine = ReportEngine(config: config)
-        var errors = InputErrors()
         var reports: [SnapshotReport] = []
-        var bytes = 0, rows = 0, leftOut = 0
         var warnings = reader.warnings
-        var inputWarnings = SnapshotInputWarnings()
-        var previousName: String?
         var spareBuyers: BuyerTable?
         // With templates to check, the first and the latest report keep their buyers (and ids) for
         // their views.
         var first: (report: SnapshotReport, customers: CustomerIDs)?
         var latest: (report: SnapshotReport, customers: CustomerIDs)?
         reader.start()
-        var taken = 0
-        while true {
-            // As in `build`, the last snapshot is taken as soon as it is read.
-            guard let (arrived, rest) = reader.next(asRead: taken == reader.periods.count - 1) else { break }
-            var snapshot = arrived
-            taken += 1
-            bytes += snapshot.outcome.byteCount
-            guard errors.isEmpty, let table = snapshot.outcome.table.take() else {
-                errors.append(contentsOf: snapshot.outcome.errors)
-                reader.stopPredicting()
-                continue
+        var computation = SnapshotComputation(reader: reader, config: config, readsLedger: input.isLedger)
+        snapshots: while true {
+            var computed: SnapshotComputation.Computed
+            switch computation.next(reusingBuyers: spareBuyers.take()) {
+            case .done: break snapshots
+            case .failed: continue snapshots
+            case .computed(let next): computed = next
             }
-            let outcome = snapshot.outcome
-            rows += outcome.rowCount
-            leftOut += outcome.rowsLeftOut
-            warnings += inputWarnings.warnings(for: outcome, table: table)
-            var report = engine.process(table, customers: snapshot.customers, unknownColumns: outcome.unknownColumns, reusingBuyers: spareBuyers.take()) {
-                snapshot.complete(with: rest)
-            }
-            if let previous = reports.last, let previousName {
-                warnings += report.continuity.warnings(file: outcome.name, previousFile: previousName, previousAsOf: previous.period.asOf)
-            }
-            previousName = outcome.name
-            reader.recycle(consume table, prediction: snapshot.lifetime.take())
+            warnings += computed.warnings
             // No pages: the buyers are done with at once, and the next snapshot's are written into
             // them, unless this report's views may be the ones the templates are checked against.
             if !templates.isEmpty {
-                if reports.isEmpty { first = (report, snapshot.customers) } else { latest = (report, snapshot.customers) }
+                if reports.isEmpty { first = (computed.report, computed.customers) } else { latest = (computed.report, computed.customers) }
             }
             var buyers = BuyerTable()
-            swap(&buyers, &report.buyers)
+            swap(&buyers, &computed.report.buyers)
             spareBuyers = templates.isEmpty ? buyers : nil
-            reports.append(report)
+            reports.append(computed.report)
         }
+        let (errors, bytes, rows, leftOut) = (computation.errors, computation.bytes, computation.rows, computation.rowsLeftOut)
         guard errors.isEmpty else { throw .badInput(errors) }
         // Each locale's templates against the same views: their keys are the same in both languages.
         var said: Set<String> = []
