@@ -38,17 +38,19 @@ public struct SnapshotInputWarnings {
     /// once), columns the snapshot before had and this one lacks (and a `status` column that comes
     /// or goes), a file without a single data row (a truncated export: every customer active before
     /// would count as lost), and the first file whose repeat buyers lack `first_order_date`.
+    /// A ledger's month ends get the first only: their columns are always the same, and they are
+    /// never empty nor without first order dates.
     public mutating func warnings(for outcome: SnapshotOutcome, table: borrowing SnapshotTable) -> [String] {
-        var warnings: [String] = []
-        if let warning = Self.unknownColumnsWarning(outcome, warned: &unknownColumns) { warnings.append(warning) }
-        if !table.derivedFromLedger, let (previousName, previousColumns) = previousColumns {
+        var warnings = unknownColumnsWarning(outcome).map { [$0] } ?? []
+        guard !table.derivedFromLedger else { return warnings }
+        if let (previousName, previousColumns) = previousColumns {
             warnings += Self.columnChangeWarnings(outcome.name, columns: table.columns, previousName: previousName, previousColumns: previousColumns)
         }
-        self.previousColumns = (outcome.name, table.columns)
-        if table.count == 0 && !table.derivedFromLedger {
+        previousColumns = (outcome.name, table.columns)
+        if table.count == 0 {
             warnings.append("\(outcome.name): the file has a header row but no customer row (an export cut short?): every customer active before it counts as lost")
         }
-        if !table.derivedFromLedger && !missingFirstOrderDatesSaid {
+        if !missingFirstOrderDatesSaid {
             let undated = Self.repeatBuyersWithoutFirstOrder(table)
             if undated > 0 {
                 missingFirstOrderDatesSaid = true
@@ -75,10 +77,10 @@ public struct SnapshotInputWarnings {
     }
 
     /// The warning for the unknown columns of `outcome` not warned about yet (each column once).
-    private static func unknownColumnsWarning(_ outcome: SnapshotOutcome, warned: inout Set<String>) -> String? {
-        let unknown = outcome.unknownColumns.filter { !warned.contains($0) }
+    private mutating func unknownColumnsWarning(_ outcome: SnapshotOutcome) -> String? {
+        let unknown = outcome.unknownColumns.filter { !unknownColumns.contains($0) }
         guard !unknown.isEmpty else { return nil }
-        warned.formUnion(unknown)
+        unknownColumns.formUnion(unknown)
         // A name with a replacement character: the header is not UTF-8, and an alias written in it
         // (`Référence`) cannot match.
         let encoding = unknown.contains { $0.contains("\u{FFFD}") }

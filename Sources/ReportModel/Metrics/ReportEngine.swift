@@ -16,7 +16,7 @@ public struct ReportEngine: Sendable {
     /// The segments of two snapshots ago, whose storage the next snapshot's are written into.
     private var spareSegment: [Int8] = []
     private var previousActiveCount = 0
-    /// As-of date (its ordinal) of the previous snapshot, for `SnapshotContinuity`.
+    /// As-of date (its ordinal) of the previous snapshot, for `SnapshotCounts.arrivedWithHistory`.
     private var previousAsOf = Int.min
     private var cohorts = CohortTracker()
     private var ltvHistory: [(asOf: Day, ltv: Double?)] = []
@@ -133,13 +133,9 @@ public struct ReportEngine: Sendable {
             }
         }}}}}}}}}
         counts.active = activeCount
-        var continuity = SnapshotContinuity()
-        continuity.previousActive = previousActiveCount
-        continuity.missingActive = previousActiveCount - carriedActive
-        continuity.arrivedWithHistory = arrivedWithHistory
-        continuity.returnedActive = returnedActive
-        continuity.active = activeCount
-        continuity.customers = rows
+        counts.missingActive = previousActiveCount - carriedActive
+        counts.arrivedWithHistory = arrivedWithHistory
+        counts.returnedActive = returnedActive
         counts.buyers = buyerCount
         counts.prospects = rows - counts.buyers
         counts.newActive = counts.active - stillActive
@@ -276,7 +272,7 @@ public struct ReportEngine: Sendable {
             csatAnswers: csatAnswers, cesAnswers: cesAnswers, thresholds: rfm.thresholds,
             segmentIDs: segmentIDs, segments: segments, rfGrid: rfGrid, migration: migration,
             cohorts: cohortRows, lifetime: lifetime, escalations: escalations, feedback: feedback,
-            loyalty: loyalty, buyers: buyers, unknownColumns: unknownColumns, continuity: continuity)
+            loyalty: loyalty, buyers: buyers, unknownColumns: unknownColumns)
     }
 
     private mutating func grow(to n: Int) {

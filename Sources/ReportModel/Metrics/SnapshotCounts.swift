@@ -13,6 +13,14 @@ public struct SnapshotCounts: Sendable, Equatable {
     public var prospects = 0
     /// Active at the previous snapshot (|S|); 0 on the first snapshot.
     public var previouslyActive = 0
+    /// Of `previouslyActive`, the customers not in this snapshot (lost by their absence).
+    public var missingActive = 0
+    /// Buyers seen in no earlier snapshot whose first order (else last order) is dated on or before
+    /// the previous snapshot's as-of date: they were customers then, yet not in it.
+    public var arrivedWithHistory = 0
+    /// Of `active`, the customers missing from the previous snapshot but in an earlier one (newly
+    /// active by their return).
+    public var returnedActive = 0
 
     public init() {}
 }

@@ -30,8 +30,6 @@ public struct SnapshotReport: Sendable {
     public var buyers: BuyerTable
     /// Column names of the input that matched nothing.
     public var unknownColumns: [String]
-    /// How its customers follow on from the previous snapshot's (what may be an export accident).
-    public var continuity = SnapshotContinuity()
     /// The file the snapshot was read or derived from (set by the pipeline that read it).
     public var source = ReportSource()
 

@@ -47,11 +47,11 @@ enum TextMetrics {
         return kept.trimmingTrailingSpaces() + "…"
     }
 
-    /// Greedy word wrap into at most `maxLines` lines of at most `maxWidth`; overlong words are
-    /// broken, and text beyond the last line is cut with `…`. Empty text gives no lines.
     /// The spaces a line is not broken at: no-break, narrow no-break and figure spaces.
     static let noBreakSpaces: Set<Character> = ["\u{00A0}", "\u{202F}", "\u{2007}"]
 
+    /// Greedy word wrap into at most `maxLines` lines of at most `maxWidth`; overlong words are
+    /// broken, and text beyond the last line is cut with `…`. Empty text gives no lines.
     static func wrap(_ text: String, maxWidth: Double, fontSize: Double, bold: Bool = false, maxLines: Int) -> [String] {
         guard maxLines > 0 else { return [] }
         // Broken at spaces, not at no-break ones (French puts them before `:` and `%`): they stay in

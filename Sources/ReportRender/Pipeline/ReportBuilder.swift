@@ -30,11 +30,15 @@ public enum ReportBuilder {
         /// again, not kept in the build record, but counted by --strict.
         public var upFrontWarnings: [String] = []
 
-        init(reports: [SnapshotReport], bytesRead: Int, rowsRead: Int, seconds: Double) {
+        init(reports: [SnapshotReport], bytesRead: Int, rowsRead: Int, rowsLeftOut: Int = 0, seconds: Double,
+             warnings: [String] = [], upFrontWarning: String? = nil) {
             self.reports = reports
             self.bytesRead = bytesRead
             self.rowsRead = rowsRead
+            self.rowsLeftOut = rowsLeftOut
             self.seconds = seconds
+            self.warnings = warnings
+            upFrontWarnings = upFrontWarning.map { [$0] } ?? []
             snapshotCount = reports.count
             latestPeriod = reports.last?.period.label
             raised = reports.last.map { RaisedEscalation.all(in: $0) } ?? []
@@ -255,19 +259,21 @@ public enum ReportBuilder {
             site.abandon()
             throw .site(error)
         }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        var result = Result(reports: reports, bytesRead: bytes, rowsRead: rows, seconds: seconds)
-        result.rowsLeftOut = leftOut
-        result.upFrontWarnings = memoryWarning.map { [$0] } ?? []
+        var result = Result(reports: reports, bytesRead: bytes, rowsRead: rows, rowsLeftOut: leftOut, seconds: seconds(since: start),
+                            warnings: warnings + failOnWarnings, upFrontWarning: memoryWarning)
         result.reusedSnapshots = reusedCount
-        result.warnings = warnings + failOnWarnings
         return result
+    }
+
+    /// The seconds from `start` to now.
+    private static func seconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
 
     /// Reads and checks every row of the input, computing nothing (the parse alone, for throughput).
     /// `log` hears of a ledger too large for the memory this process may use, before it is read. The
     /// warnings about files and rows are `validate`'s (a gap, an unknown or dropped column, a file cut
-    /// short); those that need the figures (`SnapshotContinuity`'s, about activity) are not made.
+    /// short); those that need the figures (`SnapshotCounts.exportWarnings`, about activity) are not made.
     public static func parse(_ input: ReportInput, config: ReportConfig, log: BuildLog = .silent) throws(BuildFailure) -> Result {
         try parse(input, config: config, log: log, memory: .current())
     }
@@ -292,11 +298,8 @@ public enum ReportBuilder {
             if errors.isEmpty, let table = spare { warnings += inputWarnings.warnings(for: outcome, table: table) }
         }
         guard errors.isEmpty else { throw .badInput(errors) }
-        var result = Result(reports: [], bytesRead: bytes, rowsRead: rows, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
-        result.rowsLeftOut = leftOut
-        result.upFrontWarnings = memoryWarning.map { [$0] } ?? []
-        result.warnings = warnings
-        return result
+        return Result(reports: [], bytesRead: bytes, rowsRead: rows, rowsLeftOut: leftOut, seconds: seconds(since: start),
+                      warnings: warnings, upFrontWarning: memoryWarning)
     }
 
     /// Why the built-in templates cannot be used, when they are not there: a folder FIDELIS_TEMPLATES
@@ -336,7 +339,7 @@ public enum ReportBuilder {
         result.raised = previous.raised
         result.reusedSite = true
         result.warnings = warnings
-        result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        result.seconds = seconds(since: start)
         return result
     }
 
@@ -440,11 +443,8 @@ public enum ReportBuilder {
                 where said.insert(warning).inserted { warnings.append(warning) }
             }
         }
-        var result = Result(reports: reports, bytesRead: bytes, rowsRead: rows, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
-        result.rowsLeftOut = leftOut
-        result.upFrontWarnings = memoryWarning.map { [$0] } ?? []
-        result.warnings = warnings
-        return result
+        return Result(reports: reports, bytesRead: bytes, rowsRead: rows, rowsLeftOut: leftOut, seconds: seconds(since: start),
+                      warnings: warnings, upFrontWarning: memoryWarning)
     }
 
     /// Refuses a site folder that holds what the build reads (`--snapshots site/data --out site`,

@@ -19,7 +19,7 @@ struct SnapshotComputation {
         /// The figures, without the time they waited for the snapshot's fit.
         var figuresSeconds: Double
         /// The input's warnings found at this snapshot, and those of how its customers follow on
-        /// from the previous snapshot's (`SnapshotContinuity`).
+        /// from the previous snapshot's (`SnapshotCounts.exportWarnings`).
         var warnings: [String]
     }
 
@@ -84,7 +84,7 @@ struct SnapshotComputation {
         }
         report.source = ReportSource(file: outcome.name, rows: outcome.rowCount, fromLedger: readsLedger)
         if let previous {
-            warnings += report.continuity.warnings(file: outcome.name, previousFile: previous.file, previousAsOf: previous.asOf)
+            warnings += report.counts.exportWarnings(file: outcome.name, previousFile: previous.file, previousAsOf: previous.asOf)
         }
         previous = (outcome.name, report.period.asOf)
         reader.recycle(consume table, prediction: snapshot.lifetime.take())

@@ -177,8 +177,7 @@ final class SnapshotPrefetcher: @unchecked Sendable {
             // The routing runs on a thread of its own while the fit runs (reads and fits back to back,
             // the thread computing the figures waited for them 2.0 of a 3.1 s 1 M × 12 build).
             // 1 M × 12 builds, alternating runs: 3.07–3.13 → 2.99–3.11 s, lower or equal in 8 pairs of 8.
-            let predicts = predicting.load(ordering: .relaxed)
-            let routing = outcome.table.flatMap { table in !predicts ? nil :
+            let routing = !predicting.load(ordering: .relaxed) ? nil : outcome.table.map { table in
                 reused ? BackgroundTask(value: reusedFeedback[index]) : BackgroundTask { [router] in router.routing(of: table, customers: ids) }
             }
             slot.read = Snapshot(outcome: outcome, customers: ids, seconds: seconds)
@@ -186,8 +185,8 @@ final class SnapshotPrefetcher: @unchecked Sendable {
             let read = ThreadHandoff(value: outcome)
             fitQueue.async { [self] in
                 let outcome = read.value
-                let lifetime = outcome.table.flatMap { table in
-                    !predicting.load(ordering: .relaxed) ? nil : reused ? predictor?.skip(table, customerCount: ids.count)
+                let lifetime = !predicting.load(ordering: .relaxed) ? nil : outcome.table.flatMap { table in
+                    reused ? predictor?.skip(table, customerCount: ids.count)
                         : predictor?.predict(table, customerCount: ids.count, reusing: sparePrediction.withLock { $0.take() })
                 }
                 slot.snapshot = Snapshot(outcome: outcome, customers: ids, seconds: seconds, feedback: routing?.wait(), lifetime: lifetime)

@@ -10,6 +10,7 @@ extension SnapshotView {
     func exportNotes() -> [String: Any] {
         var v: [String: Any] = [:]
         let previous = history.last
+        let previousLabel = previous?.period.label ?? format.missing
         // From this snapshot and the one before only: a page never depends on later snapshots (a
         // build that adds a month reuses the pages before it).
         let days = SnapshotView.daysSincePrevious(report, history: history)
@@ -18,40 +19,40 @@ extension SnapshotView {
         v["has_long_period"] = (days ?? 0) > MonthGap.longPeriodDays
         v["long_period"] = [
             "span": days.map { format.integer($0) + format.text(" days", "\u{00A0}jours") } ?? format.missing,
-            "previous": previous?.period.label ?? format.missing,
+            "previous": previousLabel,
             "has_months": missingMonths != nil,
             "months": missingMonths.map(MonthGap.names) ?? "",
         ]
-        let continuity = report.continuity
+        let counts = report.counts
         // In whole percents, but never 100 % for a part of the whole (920 of 921 read as all of them).
         func share(_ part: Int, of whole: Int) -> String {
             let fraction = Double(part) / Double(max(whole, 1))
             return format.percent(fraction, decimals: part < whole && fraction >= 0.995 ? 1 : 0)
         }
         // Both at once: one note, on ids written another way.
-        v["has_new_ids"] = continuity.looksLikeNewIDs
-        v["has_customers_missing"] = continuity.missesManyCustomers && !continuity.looksLikeNewIDs
+        v["has_new_ids"] = counts.looksLikeNewIDs
+        v["has_customers_missing"] = counts.missesManyCustomers && !counts.looksLikeNewIDs
         v["customers_missing"] = [
-            "count": format.integer(continuity.missingActive),
-            "previous_count": format.integer(continuity.previousActive),
-            "share": share(continuity.missingActive, of: continuity.previousActive),
-            "previous": previous?.period.label ?? format.missing,
+            "count": format.integer(counts.missingActive),
+            "previous_count": format.integer(counts.previouslyActive),
+            "share": share(counts.missingActive, of: counts.previouslyActive),
+            "previous": previousLabel,
         ]
-        v["has_customers_imported"] = continuity.importsManyCustomers && !continuity.looksLikeNewIDs
+        v["has_customers_imported"] = counts.importsManyCustomers && !counts.looksLikeNewIDs
         v["customers_imported"] = [
-            "count": format.integer(continuity.arrivedWithHistory),
-            "share": share(continuity.arrivedWithHistory, of: continuity.customers),
+            "count": format.integer(counts.arrivedWithHistory),
+            "share": share(counts.arrivedWithHistory, of: counts.customers),
             "previous_as_of": previous.map { format.date($0.period.asOf) } ?? format.missing,
-            "previous": previous?.period.label ?? format.missing,
-            "previous_count": format.integer(continuity.previousActive),
-            "missing": format.integer(continuity.missingActive),
+            "previous": previousLabel,
+            "previous_count": format.integer(counts.previouslyActive),
+            "missing": format.integer(counts.missingActive),
         ]
-        v["has_customers_back"] = continuity.bringsManyBack
+        v["has_customers_back"] = counts.bringsManyBack
         v["customers_back"] = [
-            "count": format.integer(continuity.returnedActive),
-            "active": format.integer(continuity.active),
-            "share": share(continuity.returnedActive, of: continuity.active),
-            "previous": previous?.period.label ?? format.missing,
+            "count": format.integer(counts.returnedActive),
+            "active": format.integer(counts.active),
+            "share": share(counts.returnedActive, of: counts.active),
+            "previous": previousLabel,
         ]
         return v
     }

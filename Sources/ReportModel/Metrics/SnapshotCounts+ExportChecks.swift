@@ -1,27 +1,11 @@
-/// How a snapshot's customers follow on from the previous snapshot's: what tells an export accident
-/// (a file cut short, customer ids written another way, an import of another base) from a change
-/// among the customers, which the figures alone cannot (all three read as churn, or as growth).
+/// How a snapshot's customers follow on from the previous snapshot's, from its counts: what tells an
+/// export accident (a file cut short, customer ids written another way, an import of another base)
+/// from a change among the customers, which the figures alone cannot (all three read as churn, or as
+/// growth).
 /// Customers who leave the export while inactive (a purge of dormant accounts) change no figure and
 /// are not counted against it: the tests are on the customers active at the previous snapshot, who
 /// count as lost when they are missing, and on those active now who were missing from it.
-public struct SnapshotContinuity: Sendable, Equatable {
-    /// Customers active at the previous snapshot (S of metrics.md); 0 on the first.
-    public var previousActive = 0
-    /// Of those, the customers not in this snapshot: they count as lost.
-    public var missingActive = 0
-    /// Buyers of this snapshot seen in no earlier one whose first order (else last order) is dated
-    /// on or before the previous snapshot's as-of date: they were customers then, yet not in it.
-    public var arrivedWithHistory = 0
-    /// Customers active in this snapshot who were missing from the previous one but in an earlier
-    /// one: they count as newly active.
-    public var returnedActive = 0
-    /// Customers active in this snapshot (E).
-    public var active = 0
-    /// Rows of this snapshot.
-    public var customers = 0
-
-    public init() {}
-
+extension SnapshotCounts {
     /// Fewest customers a warning is about: small sets come and go by a few.
     public static let fewestCustomers = 20
 
@@ -30,7 +14,7 @@ public struct SnapshotContinuity: Sendable, Equatable {
     /// short or ids written another way are likelier. (A file without a customer row gets the note
     /// on its pages, but not this warning: it has one of its own.)
     public var missesManyCustomers: Bool {
-        missingActive >= Self.fewestCustomers && 2 * missingActive >= previousActive
+        missingActive >= Self.fewestCustomers && 2 * missingActive >= previouslyActive
     }
 
     /// Whether at least a fifth of this snapshot's customers (and at least `fewestCustomers`) are
@@ -50,14 +34,14 @@ public struct SnapshotContinuity: Sendable, Equatable {
     /// past take their place, as when an export writes the customer ids another way.
     public var looksLikeNewIDs: Bool { missesManyCustomers && importsManyCustomers }
 
-    /// The warnings for snapshot `file`, whose previous snapshot is `previousFile`, as of `previousAsOf`.
-    public func warnings(file: String, previousFile: String, previousAsOf: Day) -> [String] {
+    /// The warnings for snapshot `file` (whose counts these are), whose previous snapshot is `previousFile`, as of `previousAsOf`.
+    public func exportWarnings(file: String, previousFile: String, previousAsOf: Day) -> [String] {
         // In whole percents, but never 100% for a part of the whole.
         func percent(_ part: Int, of whole: Int) -> String {
             let p = 100 * Double(part) / Double(max(whole, 1))
             return part < whole && p >= 99.5 ? String(format: "%.1f%%", min(p, 99.9)) : "\(Int(p.rounded()))%"
         }
-        let missing = "\(missingActive) of the \(previousActive) customers active at \(previousFile) (\(percent(missingActive, of: previousActive))) are not in it"
+        let missing = "\(missingActive) of the \(previouslyActive) customers active at \(previousFile) (\(percent(missingActive, of: previouslyActive))) are not in it"
         if looksLikeNewIDs {
             return ["\(file): \(missing), and \(arrivedWithHistory) customers (\(percent(arrivedWithHistory, of: customers)) of its rows) appear for the first time with orders dated on or before \(previousAsOf): "
                     + "customer ids written another way? The first count as lost, the others as new customers whose revenue so far is revenue of the period"]
