@@ -7,6 +7,13 @@ public enum MonthGap {
     /// while a month missing between month-end exports (59 days or more) is.
     public static let longPeriodDays = 45
 
+    /// Days between snapshots below which a snapshot's period is short: less than any month.
+    public static let shortPeriodDays = 28
+
+    /// Whether a period of `days` reads as a month: neither short nor long. Figures of a period
+    /// scaled to a year are × 12 for such a period, × 365.25 ÷ days for any other.
+    public static func isAboutAMonth(days: Int) -> Bool { days >= shortPeriodDays && days <= longPeriodDays }
+
     /// The most common gap in months between consecutive snapshots of `months` (as-of months' indices,
     /// in order), the shorter on a tie; 1 when no two snapshots are in different months.
     public static func usual(_ months: [Int]) -> Int {

@@ -10,7 +10,7 @@ public enum SegmentCatalog {
 
     public static let entries: [String: Entry] = [
         "champions": Entry(fr: "Champions", en: "Champions", profile: "R↑ F↑ M↑", actionFR: "Récompenser", actionEN: "Reward"),
-        "loyal": Entry(fr: "Loyaux", en: "Loyal", profile: "R↑ F↑ M→", actionFR: "Monter en gamme", actionEN: "Upsell"),
+        "loyal": Entry(fr: "Loyaux", en: "Loyal", profile: "R↑ F↑ M→", actionFR: "Faire monter en gamme", actionEN: "Upsell"),
         "potential": Entry(fr: "Potentiels", en: "Potential", profile: "R↑ F→ M→", actionFR: "Fidéliser", actionEN: "Nurture"),
         "at_risk": Entry(fr: "À risque", en: "At risk", profile: "R↓ F↑/M↑", actionFR: "Reconquérir", actionEN: "Win-back"),
         "hibernating": Entry(fr: "Endormis", en: "Hibernating", profile: "R↓ F↓ M→", actionFR: "Réactiver", actionEN: "Reactivate"),

@@ -29,12 +29,12 @@ enum KPIActionRules {
             actions.append(PlanAction(
                 id: "winback-churned", topic: .winBack, title: title,
                 rationale: LocalizedText(en: "Churn is off target: customers active at the previous snapshot are no longer active.",
-                                         fr: "Le churn est hors objectif : des clients actifs au relevé précédent ne le sont plus."),
+                                         fr: "Le churn est hors cible : des clients actifs au relevé précédent ne le sont plus."),
                 evidence: churnEvidence, audience: counts.lost, value: Double(counts.lost) * l * e,
                 basis: LocalizedText(en: "lapsed customers × revenue per buyer × expected win-back rate",
                                      fr: "clients devenus inactifs × CA par acheteur × taux de reconquête attendu"),
                 cost: input.perCustomer(counts.lost, unitCost: settings.winBackIncentive, item: title,
-                                        basis: LocalizedText(en: "win-back incentive per lapsed customer", fr: "incitation de reconquête par client devenu inactif"),
+                                        basis: LocalizedText(en: "win-back incentive per lapsed customer", fr: "offre de reconquête par client devenu inactif"),
                                         actionID: "winback-churned")))
             let excess = Double(counts.previouslyActive) * max(input.gap(.churnRate), input.gap(.retentionRate))
             let preventTitle = LocalizedText(en: "Churn early warning: score active customers and act before they lapse",
@@ -42,7 +42,7 @@ enum KPIActionRules {
             actions.append(PlanAction(
                 id: "prevent-churn", topic: .churn, title: preventTitle,
                 rationale: LocalizedText(en: "Retention is below target: more customers lapse each period than the plan allows.",
-                                         fr: "La rétention est sous l'objectif : plus de clients décrochent chaque période que prévu."),
+                                         fr: "La rétention est sous la cible : à chaque période, plus de clients que prévu décrochent."),
                 // Like every other action, the share a programme is assumed to move (an early warning
                 // keeps some of the customers who would lapse, not all of them).
                 evidence: churnEvidence, audience: counts.active, value: excess * l * e,
@@ -59,7 +59,7 @@ enum KPIActionRules {
             actions.append(PlanAction(
                 id: "recover-detractors", topic: .nps, title: title,
                 rationale: LocalizedText(en: "NPS is off target: detractors are likely to leave and to talk about it.",
-                                         fr: "Le NPS est hors objectif : les détracteurs risquent de partir et d'en parler."),
+                                         fr: "Le NPS est hors cible : les détracteurs risquent de partir et d'en parler."),
                 evidence: npsEvidence, audience: audience, value: Double(audience) * l * e,
                 basis: LocalizedText(en: "detractors × revenue per buyer × expected win-back rate",
                                      fr: "détracteurs × CA par acheteur × taux de reconquête attendu"),
@@ -80,7 +80,7 @@ enum KPIActionRules {
             actions.append(PlanAction(
                 id: "improve-satisfaction", topic: .satisfaction, title: title,
                 rationale: LocalizedText(en: "Satisfaction or effort scores are off target: the service experience puts customers at risk.",
-                                         fr: "Les scores de satisfaction ou d'effort sont hors objectif : l'expérience de service expose des clients au départ."),
+                                         fr: "Les scores de satisfaction ou d'effort sont hors cible : l'expérience de service pousse des clients au départ."),
                 evidence: satisfactionEvidence, audience: audience, value: Double(audience) * l * e,
                 basis: LocalizedText(en: "dissatisfied respondents × revenue per buyer × expected win-back rate",
                                      fr: "répondants insatisfaits × CA par acheteur × taux de reconquête attendu"),
@@ -92,14 +92,14 @@ enum KPIActionRules {
         if !repeatEvidence.isEmpty {
             let rate = input.kpi(.repeatPurchaseRate)?.value ?? 0
             let oneTime = max(0, counts.buyers - Int((Double(counts.buyers) * rate).rounded()))
-            let title = LocalizedText(en: "Onboarding journey to a second purchase", fr: "Parcours d'intégration vers le deuxième achat")
+            let title = LocalizedText(en: "Onboarding journey to a second purchase", fr: "Parcours d'accueil jusqu'au deuxième achat")
             actions.append(PlanAction(
                 id: "activate-second-purchase", topic: .onboarding, title: title,
                 rationale: LocalizedText(en: "Too few buyers come back for a second order.",
                                          fr: "Trop peu d'acheteurs reviennent pour une deuxième commande."),
                 evidence: repeatEvidence, audience: oneTime, value: Double(counts.buyers) * input.gap(.repeatPurchaseRate) * input.orderValue,
                 basis: LocalizedText(en: "second orders needed to reach the target × revenue per order",
-                                     fr: "deuxièmes commandes nécessaires pour atteindre l'objectif × CA par commande"),
+                                     fr: "deuxièmes commandes nécessaires pour atteindre la cible × CA par commande"),
                 cost: input.contacts(oneTime, touches: 3, item: title, actionID: "activate-second-purchase")))
             let gameTitle = LocalizedText(en: "Gamify repeat purchases with streaks and challenges", fr: "Gamifier le réachat avec des séries et des défis")
             actions.append(PlanAction(
@@ -122,10 +122,10 @@ enum KPIActionRules {
             actions.append(PlanAction(
                 id: "target-clv", topic: .clvTargeting, title: title,
                 rationale: LocalizedText(en: "Customer lifetime value grows slower than planned.",
-                                         fr: "La valeur vie client progresse moins vite que prévu."),
+                                         fr: "La LTV progresse moins vite que prévu."),
                 evidence: valueEvidence, audience: audience, value: value,
                 basis: LocalizedText(en: "revenue × gap to the LTV growth target (or buyers × gap to the LTV target)",
-                                     fr: "CA × écart à l'objectif de croissance de la LTV (ou acheteurs × écart à l'objectif de LTV)"),
+                                     fr: "CA × écart à la cible de croissance de la LTV (ou acheteurs × écart à la cible de LTV)"),
                 cost: input.contacts(audience, touches: 3, item: title, actionID: "target-clv")))
         }
 
@@ -134,13 +134,20 @@ enum KPIActionRules {
         if !programmeEvidence.isEmpty {
             // The share of the yearly spend exposed to churn, and how it was found (said in the
             // basis: on a first snapshot there is no churn, and the one-order share stands in).
+            // A period that is not about a month counts 365.25 ÷ its days periods a year, not 12.
+            let design = input.design
+            let perYear = design.periodsPerYear
+            let power = design.periodDays.map { LocalizedText(en: "(365.25 ÷ \($0))", fr: "(365,25 ÷ \($0))") } ?? LocalizedText(en: "12", fr: "12")
+            let churnName = design.periodDays == nil ? LocalizedText(en: "monthly churn", fr: "churn mensuel")
+                : LocalizedText(en: "churn of the \(design.periodDays!)-day period", fr: "churn de la période de \(design.periodDays!) jours")
             let exposure: Double, exposureText: LocalizedText
             if let churn = input.kpi(.churnRate)?.value {
-                exposure = 1 - pow(1 - min(1, max(0, churn)), 12)
-                exposureText = LocalizedText(en: "share exposed to churn over a year (1 − (1 − monthly churn)^12)", fr: "part exposée au churn sur un an (1 − (1 − churn mensuel)^12)")
+                exposure = 1 - pow(1 - min(1, max(0, churn)), perYear)
+                exposureText = LocalizedText(en: "share exposed to churn over a year (1 − (1 − \(churnName.en))^\(power.en))",
+                                             fr: "part exposée au churn sur un an (1 − (1 − \(churnName.fr))^\(power.fr))")
             } else if let retention = input.kpi(.retentionRate)?.value {
-                exposure = 1 - pow(min(1, max(0, retention)), 12)
-                exposureText = LocalizedText(en: "share exposed to churn over a year (1 − retention^12)", fr: "part exposée au churn sur un an (1 − rétention^12)")
+                exposure = 1 - pow(min(1, max(0, retention)), perYear)
+                exposureText = LocalizedText(en: "share exposed to churn over a year (1 − retention^\(power.en))", fr: "part exposée au churn sur un an (1 − rétention^\(power.fr))")
             } else if let rate = input.kpi(.repeatPurchaseRate)?.value {
                 exposure = max(0, 1 - rate)
                 exposureText = LocalizedText(en: "share of one-order buyers (no churn known yet)", fr: "part des acheteurs d'une seule commande (pas encore de churn connu)")
@@ -148,8 +155,9 @@ enum KPIActionRules {
                 exposure = 1
                 exposureText = LocalizedText(en: "all of it (neither churn nor repeat rate known)", fr: "sa totalité (ni churn ni taux de réachat connus)")
             }
-            let spendText = input.design.spendBasis == .annualisedPeriod
-                ? LocalizedText(en: "yearly spend (revenue of the period × 12)", fr: "dépense annuelle (CA de la période × 12)")
+            let scaling = design.periodDays.map { LocalizedText(en: "365.25 ÷ \($0) days", fr: "365,25 ÷ \($0) jours") } ?? LocalizedText(en: "12", fr: "12")
+            let spendText = design.spendBasis == .annualisedPeriod
+                ? LocalizedText(en: "yearly spend (revenue of the period × \(scaling.en))", fr: "dépense annuelle (CA de la période × \(scaling.fr))")
                 : LocalizedText(en: "buyers' cumulative revenue (first snapshot)", fr: "CA cumulé des acheteurs (premier relevé)")
             let redesign = !report.loyalty.membersPerTier.isEmpty
             actions.append(PlanAction(
@@ -158,8 +166,8 @@ enum KPIActionRules {
                     ? LocalizedText(en: "Redesign the loyalty programme's tiers and rewards", fr: "Refondre les paliers et les récompenses du programme de fidélité")
                     : LocalizedText(en: "Launch the tiered loyalty programme", fr: "Lancer le programme de fidélité à paliers"),
                 rationale: LocalizedText(en: "Retention, repeat purchase or lifetime value is off target: a tiered programme gives customers a lasting reason to stay.",
-                                         fr: "Rétention, réachat ou valeur vie client hors objectif : un programme à paliers donne une raison durable de rester."),
-                evidence: programmeEvidence, audience: counts.buyers, value: input.design.yearlySpend * exposure * e,
+                                         fr: "Rétention, réachat ou LTV hors cible : un programme à paliers donne aux clients une raison durable de rester."),
+                evidence: programmeEvidence, audience: counts.buyers, value: design.yearlySpend * exposure * e,
                 basis: LocalizedText(en: spendText.en + " × " + exposureText.en + " × expected win-back rate; rewards are budgeted with the programme",
                                      fr: spendText.fr + " × " + exposureText.fr + " × taux de reconquête attendu ; les récompenses sont budgétées avec le programme"),
                 cost: nil))

@@ -23,6 +23,10 @@ public struct LoyaltyProgramDesign: Sendable, Equatable {
     /// Yearly spend the points are earned on, in currency units.
     public var yearlySpend: Double
     public var spendBasis: SpendBasis
+    /// The days of the period whose revenue is scaled to a year (× 365.25 ÷ days) when the period
+    /// is not about a month (a quarterly export, a ledger's as-of date a few days into its month);
+    /// nil when it is (× 12) or when the spend is not annualised.
+    public var periodDays: Int?
     /// Points issued per year: `yearlySpend × earnRate`.
     public var pointsIssued: Double
     /// Yearly reward cost: `pointsIssued × redemptionRate × burnRate`.
@@ -36,7 +40,7 @@ public struct LoyaltyProgramDesign: Sendable, Equatable {
 
     public init(tiers: [ProposedTier], membersCounted: Bool, buyers: Int, earnRate: Double, burnRate: Double, redemptionRate: Double,
                 yearlySpend: Double, spendBasis: SpendBasis, pointsIssued: Double, rewardCost: Double, pointsLiability: Double,
-                gamification: [LocalizedText], current: CurrentProgramme?) {
+                gamification: [LocalizedText], current: CurrentProgramme?, periodDays: Int? = nil) {
         self.tiers = tiers
         self.membersCounted = membersCounted
         self.buyers = buyers
@@ -45,12 +49,22 @@ public struct LoyaltyProgramDesign: Sendable, Equatable {
         self.redemptionRate = redemptionRate
         self.yearlySpend = yearlySpend
         self.spendBasis = spendBasis
+        self.periodDays = periodDays
         self.pointsIssued = pointsIssued
         self.rewardCost = rewardCost
         self.pointsLiability = pointsLiability
         self.gamification = gamification
         self.current = current
     }
+
+    /// Periods of this snapshot's length in a year: 12, or 365.25 ÷ `periodDays`.
+    public var periodsPerYear: Double { LoyaltyProgramDesign.periodsPerYear(days: periodDays) }
+
+    /// Periods of `days` days in a year (12 for nil, a month's period).
+    public static func periodsPerYear(days: Int?) -> Double { days.map { 365.25 / Double(max($0, 1)) } ?? 12 }
+
+    /// `days` when a period of that many days is not about a month (see `MonthGap.isAboutAMonth`).
+    public static func scaledPeriodDays(_ days: Int?) -> Int? { days.flatMap { MonthGap.isAboutAMonth(days: $0) ? nil : $0 } }
 
     /// Share of spend given back as redeemed rewards: `earnRate × burnRate × redemptionRate`.
     public var rewardRate: Double { earnRate * burnRate * redemptionRate }

@@ -12,8 +12,10 @@ public enum LoyaltyProgramDesigner {
     ///   A threshold not above the previous one is raised to it plus one currency unit.
     /// - Members: counted on the buyer table when it is present, otherwise the buyers split by the
     ///   percentile steps (largest remainder, so they always sum to the buyers).
-    /// - Yearly spend: the period's revenue × 12 after the first snapshot, else the cumulative revenue.
-    public static func design(_ report: SnapshotReport, config: ReportConfig) -> LoyaltyProgramDesign {
+    /// - Yearly spend: the period's revenue × 12 after the first snapshot (× 365.25 ÷ days when the
+    ///   `daysSincePrevious` are not about a month: 61 days × 12 doubled a year's spend), else the
+    ///   cumulative revenue.
+    public static func design(_ report: SnapshotReport, config: ReportConfig, daysSincePrevious: Int? = nil) -> LoyaltyProgramDesign {
         let settings = config.loyalty
         let buyers = report.counts.buyers
         let count = settings.tierNames.isEmpty ? 0 : min(settings.tierNames.count, settings.tierPercentiles.count + 1)
@@ -69,7 +71,9 @@ public enum LoyaltyProgramDesigner {
 
         // Points economics.
         let annualised = report.index > 0 && report.revenuePeriod > 0
-        let yearlySpend = annualised ? Money.value(report.revenuePeriod) * 12 : max(0, Money.value(report.revenueTotal))
+        let periodDays = annualised ? LoyaltyProgramDesign.scaledPeriodDays(daysSincePrevious) : nil
+        let yearlySpend = annualised ? Money.value(report.revenuePeriod) * LoyaltyProgramDesign.periodsPerYear(days: periodDays)
+            : max(0, Money.value(report.revenueTotal))
         let issued = yearlySpend * settings.pointsPerCurrencyUnit
         let rewardCost = issued * settings.redemptionRate * settings.pointValue
         let liability = issued * (1 - settings.redemptionRate) * settings.pointValue
@@ -90,7 +94,7 @@ public enum LoyaltyProgramDesigner {
             earnRate: settings.pointsPerCurrencyUnit, burnRate: settings.pointValue, redemptionRate: settings.redemptionRate,
             yearlySpend: yearlySpend, spendBasis: annualised ? .annualisedPeriod : .cumulativeRevenue,
             pointsIssued: issued, rewardCost: rewardCost, pointsLiability: liability,
-            gamification: gamification(report), current: current)
+            gamification: gamification(report), current: current, periodDays: periodDays)
     }
 
     /// The 5 % step nearest to `p` (5 %…95 %) and the spend there (0 without percentiles).

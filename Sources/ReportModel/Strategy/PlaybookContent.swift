@@ -37,7 +37,7 @@ enum PlaybookContent {
                 ],
                 offer: t("VIP status, early access and referral bonus points", "Statut VIP, accès anticipé et points bonus de parrainage"),
                 timing: t("On entering the segment, then every quarter", "À l'entrée dans le segment, puis chaque trimestre"),
-                kpi: t("Champions still champions at the next snapshot (migration matrix)", "Champions toujours champions au relevé suivant (matrice de migration)"),
+                kpi: t("Champions still champions at the next snapshot (migration matrix)", "Clients restés Champions au relevé suivant (matrice de migration)"),
                 kpiKey: .retentionRate)
         case "loyal":
             return make(
@@ -52,11 +52,11 @@ enum PlaybookContent {
                 ],
                 offer: t("Bundle discount or free upgrade to a premium range", "Remise sur lot ou montée en gamme offerte"),
                 timing: t("Within a month of entering the segment; one cycle per quarter", "Dans le mois suivant l'entrée dans le segment ; un cycle par trimestre"),
-                kpi: t("Spend per loyal customer and moves to champions", "Dépense par client loyal et passages en champions"),
+                kpi: t("Spend per loyal customer and moves to champions", "Dépense par client du segment Loyaux et passages en Champions"),
                 kpiKey: .ltv)
         case "potential":
             return make(
-                title: titled("nurture towards a habit", "fidéliser vers l'habitude d'achat"),
+                title: titled("nurture towards a habit", "installer une habitude d'achat"),
                 objective: t("Turn recent buyers into repeat buyers", "Transformer les acheteurs récents en acheteurs réguliers"),
                 trigger: t("The customer enters the \(en) segment (recent, low frequency)", "Le client entre dans le segment \(fr) (récent, faible fréquence)"),
                 steps: [
@@ -77,10 +77,10 @@ enum PlaybookContent {
                 objective: t("Win back valuable customers before they are lost", "Reconquérir les clients de valeur avant de les perdre"),
                 trigger: t("The customer moves into the \(en) segment (high past value, no recent order)", "Le client passe dans le segment \(fr) (forte valeur passée, pas de commande récente)"),
                 steps: [
-                    step(0, PlaybookChannel.email, "We miss you: personal message with an incentive", "Vous nous manquez : message personnel avec une incitation"),
-                    step(3, PlaybookChannel.sms, "Reminder of the incentive", "Rappel de l'incitation"),
-                    step(7, PlaybookChannel.email, "Last chance: the incentive expires soon", "Dernière chance : l'incitation expire bientôt"),
-                    step(14, PlaybookChannel.phone, "Call to the highest-value customers who did not respond", "Appel aux clients de plus forte valeur sans réponse"),
+                    step(0, PlaybookChannel.email, "We miss you: personal message with an incentive", "Vous nous manquez : message personnel avec une offre"),
+                    step(3, PlaybookChannel.sms, "Reminder of the incentive", "Rappel de l'offre"),
+                    step(7, PlaybookChannel.email, "Last chance: the incentive expires soon", "Dernière chance : l'offre expire bientôt"),
+                    step(14, PlaybookChannel.phone, "Call to the highest-value customers who did not respond", "Appel aux clients à plus forte valeur n'ayant pas répondu"),
                 ],
                 offer: t("Win-back incentive on the next order", "Incitation de reconquête sur la prochaine commande"),
                 offerValue: config.actionPlan.winBackIncentive,
@@ -98,7 +98,7 @@ enum PlaybookContent {
                     step(21, PlaybookChannel.sms, "Reminder before the offer ends", "Rappel avant la fin de l'offre"),
                 ],
                 offer: t("Double points on the next order", "Points doublés sur la prochaine commande"),
-                timing: t("Once a quarter, outside peak campaigns", "Une fois par trimestre, hors campagnes de pointe"),
+                timing: t("Once a quarter, outside peak campaigns", "Une fois par trimestre, hors temps forts commerciaux"),
                 kpi: t("Customers back in an active segment at the next snapshot", "Clients revenus dans un segment actif au relevé suivant"),
                 kpiKey: .retentionRate)
         case "lost":
@@ -152,7 +152,7 @@ enum PlaybookContent {
                     step(30, PlaybookChannel.internalNote, "Check the customer has ordered again and left the \(atRiskEN) segment", "Vérifier que le client a repassé commande et quitté le segment \(atRiskFR)"),
                 ],
                 offer: t("A tailored gesture decided by the account manager", "Un geste sur mesure décidé par le gestionnaire de compte"),
-                timing: t("Within two days of the escalation", "Sous deux jours après l'escalade"),
+                timing: t("Within two days of the escalation", "Dans les deux jours suivant l'escalade"),
                 kpi: t("VIPs back in an active segment at the next snapshot", "VIP revenus dans un segment actif au relevé suivant"),
                 kpiKey: .retentionRate)
         case .npsCritical:

@@ -48,7 +48,7 @@ enum SegmentActionRules {
         let cost: BudgetLine?
         if content.usesIncentive {
             cost = input.perCustomer(audience, unitCost: input.config.actionPlan.winBackIncentive, item: content.title,
-                                     basis: LocalizedText(en: "win-back incentive per customer in the segment", fr: "incitation de reconquête par client du segment"),
+                                     basis: LocalizedText(en: "win-back incentive per customer in the segment", fr: "offre de reconquête par client du segment"),
                                      actionID: actionID)
         } else {
             cost = input.contacts(audience, touches: content.touches, item: content.title, actionID: actionID)

@@ -21,7 +21,8 @@ public enum StrategyPlanner {
     /// budgeted); made here otherwise.
     public static func plan(_ report: SnapshotReport, previous: SnapshotReport?, config: ReportConfig,
                             design: LoyaltyProgramDesign? = nil) -> StrategyPlan {
-        let design = design ?? LoyaltyProgramDesigner.design(report, config: config)
+        let design = design ?? LoyaltyProgramDesigner.design(
+            report, config: config, daysSincePrevious: previous.map { Int(report.period.asOf.ordinal - $0.period.asOf.ordinal) })
         let input = PlanInputs(report: report, previous: previous, config: config, design: design)
         let actions = rank(KPIActionRules.actions(input) + SegmentActionRules.actions(input) + EscalationActionRules.actions(input))
 

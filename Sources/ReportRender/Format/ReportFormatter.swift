@@ -46,6 +46,17 @@ public struct ReportFormatter: Sendable {
     /// A whole count with grouped thousands.
     public func integer(_ value: Int) -> String { number(Double(value)) }
 
+    /// Whether a count takes the singular: 1 in English; 0 and 1 in French (« 0 acheteur »,
+    /// « 1 réponse »). The views give each count shown in running text such a flag (`…_one`), so
+    /// that templates write `{{n}} buyer{{^n_one}}s{{/n_one}}`.
+    public func isSingular(_ count: Int) -> Bool { locale == .fr ? abs(count) < 2 : count == 1 }
+
+    /// A count and its noun, singular or plural as `isSingular` says (`1 buyer`, `3 buyers`).
+    public func counted(_ count: Int, _ en: (one: String, other: String), _ fr: (one: String, other: String)) -> String {
+        let noun = locale == .fr ? fr : en
+        return integer(count) + " " + (isSingular(count) ? noun.one : noun.other)
+    }
+
     /// A fraction shown as a percentage (`0.812` → `81.2%`).
     public func percent(_ fraction: Double?, decimals: Int = 1) -> String {
         guard let fraction, fraction.isFinite else { return missing }
@@ -70,7 +81,8 @@ public struct ReportFormatter: Sendable {
     /// Money in the configured currency.
     public func money(_ amount: Double?, decimals: Int = 2) -> String {
         guard let amount, amount.isFinite else { return missing }
-        let n = number(amount, decimals: decimals)
+        // Yen and won have no minor unit: `¥18,304`, not `¥18,304.00`.
+        let n = number(amount, decimals: ReportFormatter.wholeUnitCurrencies.contains(currency.uppercased()) ? 0 : decimals)
         var symbol = currencySymbol
         if locale == .fr { return n + ReportFormatter.narrowNoBreakSpace + symbol }
         // A code written in letters (CHF, SEK) keeps a no-break space from the figure in English too:
@@ -83,10 +95,14 @@ public struct ReportFormatter: Sendable {
     /// Money from fixed-point units.
     public func money(units: Int64, decimals: Int = 2) -> String { money(Money.value(units), decimals: decimals) }
 
+    /// Currencies whose amounts are written without decimals.
+    static let wholeUnitCurrencies: Set<String> = ["JPY", "KRW"]
+
     var currencySymbol: String {
         switch currency.uppercased() {
         case "EUR": return "€"
-        case "USD": return "$"
+        // « $ » alone is any dollar to a French reader: « 183,04 $ US ».
+        case "USD": return locale == .fr ? "$\u{00A0}US" : "$"
         case "GBP": return "£"
         case "CHF": return "CHF"
         case "JPY": return "¥"
@@ -94,10 +110,12 @@ public struct ReportFormatter: Sendable {
         }
     }
 
-    /// A date written out: `31 octobre 2026` / `31 October 2026`.
+    /// A date written out: `31 octobre 2026` / `31 October 2026`; the first of a month is
+    /// `1er octobre 2026` in French.
     public func date(_ day: Day) -> String {
         let c = day.civil
-        return "\(c.day) \(monthName(c.month)) \(c.year)"
+        let dayText = locale == .fr && c.day == 1 ? "1er" : "\(c.day)"
+        return "\(dayText) \(monthName(c.month)) \(c.year)"
     }
 
     /// A month: `octobre 2026` / `October 2026`.

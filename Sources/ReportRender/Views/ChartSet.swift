@@ -144,7 +144,7 @@ struct ChartSet {
     func rfGrid() -> Heatmap {
         Heatmap(
             id: "rf-grid" + idSuffix, title: fr ? "Grille R × F (acheteurs)" : "R × F grid (buyers)",
-            description: fr ? "Nombre d'acheteurs par score de récence (lignes, 5 = plus récent) et de fréquence (colonnes)." : "Buyers per recency score (rows, 5 = most recent) and frequency score (columns).",
+            description: fr ? "Nombre d'acheteurs par score de récence (lignes, 5 = le plus récent) et de fréquence (colonnes)." : "Buyers per recency score (rows, 5 = most recent) and frequency score (columns).",
             rowLabels: (1...5).reversed().map { "R\($0)" }, columnLabels: (1...5).map { "F\($0)" },
             cells: (1...5).reversed().map { r in (1...5).map { f in Double(report.rfGrid[r - 1][f - 1]) } },
             rowAxisTitle: fr ? "Récence" : "Recency", columnAxisTitle: fr ? "Fréquence" : "Frequency",

@@ -28,15 +28,15 @@ enum KPIText {
     static func definition(_ key: KPIKey, _ l: ReportLocale, window: Int) -> String {
         let fr = l == .fr
         switch key {
-        case .retentionRate: return fr ? "Clients actifs au relevé précédent encore actifs à celui-ci, divisé par les actifs du précédent (actif : statut « active », ou dernière commande il y a \(window) jours au plus)." : "Customers active at the previous snapshot who are still active, divided by those active at the previous snapshot (active: status active, or last order at most \(window) days before)."
-        case .churnRate: return fr ? "Actifs au relevé précédent qui ne le sont plus, divisé par les actifs du précédent (= 1 − rétention)." : "Customers active at the previous snapshot who are no longer active, divided by those active before (= 1 − retention)."
+        case .retentionRate: return fr ? "Nombre de clients actifs au relevé précédent et encore actifs à celui-ci, divisé par le nombre d'actifs du relevé précédent (actif : statut « active », ou dernière commande il y a \(window) jours au plus)." : "Customers active at the previous snapshot who are still active, divided by those active at the previous snapshot (active: status active, or last order at most \(window) days before)."
+        case .churnRate: return fr ? "Nombre de clients actifs au relevé précédent qui ne le sont plus, divisé par le nombre d'actifs du relevé précédent (= 1 − rétention)." : "Customers active at the previous snapshot who are no longer active, divided by those active before (= 1 − retention)."
         case .ltv: return fr ? "Chiffre d'affaires cumulé divisé par le nombre d'acheteurs (commandes ≥ 1)." : "Cumulative revenue divided by the number of buyers (orders ≥ 1)."
         case .ltvGrowthYoY: return fr ? "LTV du relevé divisée par celle du relevé d'il y a un an (365 ± 16 jours), moins 1." : "LTV of this snapshot divided by that of the snapshot a year before (365 ± 16 days), minus 1."
         case .nps: return fr ? "100 × (réponses 9–10 − réponses 0–6) / réponses, sur les réponses NPS de la période." : "100 × (answers 9–10 − answers 0–6) / answers, over the period's NPS answers."
         case .csat: return fr ? "Moyenne des réponses CSAT (1–5) de la période." : "Mean of the period's CSAT answers (1–5)."
         case .csatSatisfiedShare: return fr ? "Part des réponses CSAT à 4 ou 5." : "Share of CSAT answers that are 4 or 5."
-        case .ces: return fr ? "Moyenne des réponses CES (1–7) de la période ; plus bas est meilleur." : "Mean of the period's CES answers (1–7); lower is better."
-        case .repeatPurchaseRate: return fr ? "Acheteurs avec au moins 2 commandes divisé par les acheteurs." : "Buyers with at least 2 orders divided by buyers."
+        case .ces: return fr ? "Moyenne des réponses CES (1–7) de la période ; plus il est bas, mieux c'est." : "Mean of the period's CES answers (1–7); lower is better."
+        case .repeatPurchaseRate: return fr ? "Nombre d'acheteurs ayant au moins 2 commandes, divisé par le nombre d'acheteurs." : "Buyers with at least 2 orders divided by buyers."
         }
     }
 

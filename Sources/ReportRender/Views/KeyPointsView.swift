@@ -20,8 +20,9 @@ struct KeyPointsView {
         points.append(targets())
         if SnapshotView.hasFewBuyers(report.counts) {
             let enough = format.integer(SnapshotView.fewBuyers)
-            points.append(format.integer(report.counts.buyers) + t(" buyers only: segments and predicted values are a rough guide until there are \(enough) or more.",
-                                                                    " acheteurs seulement : segments et valeurs prédites restent indicatifs jusqu'à \(enough) acheteurs ou plus."))
+            points.append(format.counted(report.counts.buyers, ("buyer", "buyers"), ("acheteur", "acheteurs"))
+                + t(" only: segments and predicted values are a rough guide until there are \(enough) or more.",
+                    " seulement : segments et valeurs prédites restent indicatifs tant que le relevé compte moins de \(enough) acheteurs."))
         }
         if let changes = changes() { points.append(changes) }
         points.append(customers())
@@ -45,18 +46,18 @@ struct KeyPointsView {
         let off = withTarget.filter { $0.status == .offTarget }.map(shown)
         let on = withTarget.filter { $0.status == .onTarget }.map(shown)
         if withTarget.isEmpty { return t("No KPI with a target can be measured on this snapshot.", "Aucun KPI ciblé ne peut être mesuré sur ce relevé.") }
-        if off.isEmpty { return t("Every KPI with a target is on target (", "Tous les KPI ciblés sont dans la cible (") + format.list(on) + ")." }
+        if off.isEmpty { return t("Every KPI with a target is on target (", "Tous les KPI ayant une cible l'atteignent (") + format.list(on) + ")." }
         let head = t("Off target: ", "Hors cible : ") + format.list(off) + "."
         return on.isEmpty ? head : head + t(" On target: ", " Dans la cible : ") + format.list(on) + "."
     }
 
     /// The KPIs whose value, as shown, changed since the previous snapshot, worse then better (the
-    /// bad news first). LTV growth is left out: its pace is the LTV's own change, said already
-    /// (a slower growth still on target read as "worse").
+    /// bad news first), as the KPI table beside them says (LTV growth too: left out, its arrow in
+    /// the table said "worse" where the key points said nothing).
     func changes() -> String? {
         guard let previous else { return nil }
         var better: [String] = [], worse: [String] = []
-        for k in report.kpis where k.key != .ltvGrowthYoY {
+        for k in report.kpis {
             guard let now = k.value, let before = previous.kpi(k.key).value else { continue }
             let shownNow = KPIText.format(k.key, now, format), shownBefore = KPIText.format(k.key, before, format)
             guard shownNow != shownBefore else { continue }
@@ -65,7 +66,7 @@ struct KeyPointsView {
         }
         let since = t(" since ", " depuis ") + previous.period.label
         switch (better.isEmpty, worse.isEmpty) {
-        case (true, true): return t("No KPI moved", "Aucun KPI n'a bougé") + since + "."
+        case (true, true): return t("No KPI moved", "Aucun KPI n'a évolué") + since + "."
         case (false, true): return t("Better", "En progrès") + since + t(": ", " : ") + format.list(better) + "."
         case (true, false): return t("Worse", "En recul") + since + t(": ", " : ") + format.list(worse) + "."
         case (false, false):
@@ -76,15 +77,15 @@ struct KeyPointsView {
     /// The active customers, their change and the lapsed ones.
     func customers() -> String {
         let c = report.counts
-        var text = format.integer(c.active) + (c.active == 1 ? t(" active customer of ", " client actif sur ") : t(" active customers of ", " clients actifs sur "))
+        var text = format.counted(c.active, ("active customer", "active customers"), ("client actif", "clients actifs")) + t(" of ", " sur ")
             + format.integer(c.customers)
         if let previous {
             let change = c.active - previous.counts.active
             text += change == 0 ? t(" (unchanged since ", " (inchangé depuis ") + previous.period.label + ")"
                 : " (" + (change > 0 ? "+" : "−") + format.integer(abs(change)) + t(" since ", " depuis ") + previous.period.label + ")"
-            text += t("; ", " ; ") + format.integer(c.newActive) + t(" newly active, ", c.newActive > 1 ? " nouvellement actifs, " : " nouvellement actif, ")
+            text += t("; ", " ; ") + format.counted(c.newActive, ("newly active", "newly active"), ("nouvellement actif", "nouvellement actifs")) + ", "
                 + (c.lost == 0 ? t("none lapsed this period", "aucun devenu inactif sur la période")
-                   : format.integer(c.lost) + t(" lapsed this period", c.lost > 1 ? " devenus inactifs sur la période" : " devenu inactif sur la période"))
+                   : format.counted(c.lost, ("lapsed", "lapsed"), ("devenu inactif", "devenus inactifs")) + t(" this period", " sur la période"))
             return text + t("; revenue of the period ", " ; CA de la période ") + format.money(units: report.revenuePeriod) + "."
         }
         // The first snapshot's revenue "of the period" is all revenue to date.
@@ -100,20 +101,26 @@ struct KeyPointsView {
             + format.list(raised) + "."
     }
 
-    /// The segment whose number of customers changed most since the previous snapshot, with its
-    /// share of buyers, or nil when none changed or there is no previous snapshot. (By share, a
-    /// segment whose customers stayed put "moved" as the base grew.)
+    /// The segment whose number of customers changed most since the previous snapshot (on a tie,
+    /// the one whose share of buyers moved more, as shown), with its share of buyers, or nil when
+    /// none changed or there is no previous snapshot. (By share alone, a segment whose customers
+    /// stayed put "moved" as the base grew.) Said as a change in customers, so that it is not read
+    /// as the largest move in share, which the segmentation's table gives.
     func segmentMove() -> String? {
         guard let previous else { return nil }
-        var best: (segment: SegmentSummary, before: SegmentSummary, change: Int)?
+        var best: (segment: SegmentSummary, before: SegmentSummary, change: Int, shareMove: Double)?
         for s in report.segments {
             guard let before = previous.segment(s.id) else { continue }
             let change = s.customers - before.customers
-            if abs(change) > abs(best?.change ?? 0) { best = (s, before, change) }
+            let shareMove = abs((s.share.map(format.percentTenths) ?? 0) - (before.share.map(format.percentTenths) ?? 0))
+            if abs(change) > abs(best?.change ?? 0) || (change != 0 && abs(change) == abs(best?.change ?? 0) && shareMove > best?.shareMove ?? 0) {
+                best = (s, before, change, shareMove)
+            }
         }
         guard let best else { return nil }
-        return t("Largest segment change: ", "Plus forte évolution de segment : ") + segmentTable.displayName(best.segment.id, locale) + " "
-            + format.integer(best.before.customers) + " → " + format.integer(best.segment.customers) + t(" customers (", " clients (")
+        return t("Largest change in customers: ", "Plus forte variation du nombre de clients : ") + segmentTable.displayName(best.segment.id, locale) + " "
+            + format.integer(best.before.customers) + " → " + format.integer(best.segment.customers) + " ("
+            + (best.change > 0 ? "+" : "−") + format.counted(abs(best.change), ("customer", "customers"), ("client", "clients")) + t("; ", "\u{202F}; ")
             + format.percent(best.before.share) + " → " + format.percent(best.segment.share) + t(" of buyers).", " des acheteurs).")
     }
 }

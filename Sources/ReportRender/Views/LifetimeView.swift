@@ -42,6 +42,7 @@ struct LifetimeView {
         return [
             "available": true,
             "buyers": format.integer(d.buyers),
+            "buyers_one": format.isSingular(d.buyers),
             "total": format.money(d.total, decimals: 0),
             "mean": format.money(d.mean),
             "quantiles": quantiles.map { ["label": $0.0, "value": format.money($0.1)] },
@@ -50,6 +51,7 @@ struct LifetimeView {
             "below_one": format.percent(d.belowOneShare, decimals: 0),
             "has_negative": d.belowZero > 0,
             "negative_buyers": format.integer(d.belowZero),
+            "negative_buyers_one": format.isSingular(d.belowZero),
         ]
     }
 

@@ -21,6 +21,7 @@ struct LoyaltyView {
             "tiers": d.tiers.map(tier),
             "members_counted": d.membersCounted,
             "buyers": format.integer(d.buyers),
+            "buyers_one": format.isSingular(d.buyers),
             "earn_rate": points(d.earnRate),
             "earn_rule": points(d.earnRate) + (locale == .fr ? (d.earnRate < 2 ? " point par " : " points par ") : (d.earnRate == 1 ? " point per " : " points per "))
                 + format.money(1, decimals: 0) + t(" spent", " dépensé"),
@@ -31,6 +32,8 @@ struct LoyaltyView {
             "reward_rate": format.percent(d.rewardRate, decimals: 2),
             "yearly_spend": format.money(d.yearlySpend, decimals: 0),
             "annualised": d.spendBasis == .annualisedPeriod,
+            // × 12 for a month's period; × 365.25 ÷ its days for any other (a quarterly export).
+            "year_scaling": d.periodDays.map { format.number(365.25, decimals: 2) + " ÷ " + format.counted($0, ("day", "days"), ("jour", "jours")) } ?? "12",
             "revenue_period": format.money(units: report.revenuePeriod, decimals: 0),
             "revenue_total": format.money(units: report.revenueTotal, decimals: 0),
             // Whole points, the unredeemed ones what is left of the shown totals: the two add up to

@@ -103,7 +103,7 @@ public struct SnapshotView {
         v["lifetime"] = lifetime()
         v["nps_breakdown"] = npsBreakdown()
         // One loyalty design for both the plan (its reward budget) and the programme's own page.
-        let design = LoyaltyProgramDesigner.design(report, config: config)
+        let design = LoyaltyProgramDesigner.design(report, config: config, daysSincePrevious: SnapshotView.daysSincePrevious(report, history: history))
         v["plan"] = StrategyView(report: report, previous: history.last, config: config, format: format, design: design).dictionary()
         v["loyalty"] = LoyaltyView(design: design, report: report, format: format, previous: history.last).dictionary()
         v["playbooks"] = PlaybookView(report: report, config: config, format: format).dictionary()
@@ -121,6 +121,8 @@ public struct SnapshotView {
         return [
             "customers": format.integer(c.customers), "buyers": format.integer(c.buyers),
             "active": format.integer(c.active), "new_active": format.integer(c.newActive),
+            // Whether each count takes the singular in running text (`ReportFormatter.isSingular`).
+            "customers_one": format.isSingular(c.customers), "buyers_one": format.isSingular(c.buyers), "active_one": format.isSingular(c.active),
             "lost": report.index == 0 ? format.missing : format.integer(c.lost), "prospects": format.integer(c.prospects),
             // The first snapshot has no previous one: nobody was active "before", nobody was lost.
             "previously_active": report.index == 0 ? format.missing : format.integer(c.previouslyActive),
@@ -152,7 +154,7 @@ public struct SnapshotView {
     static let fewBuyers = 50
 
     /// Days between snapshots below which a snapshot's period is short: less than any month.
-    static let shortPeriodDays = 28
+    static let shortPeriodDays = MonthGap.shortPeriodDays
 
     /// Days from the snapshot before `report` to it; nil for the first.
     static func daysSincePrevious(_ report: SnapshotReport, history: [SnapshotReport]) -> Int? {
@@ -297,6 +299,7 @@ public struct SnapshotView {
                 "missing_column": e.missingColumn ?? "",
                 // A count of customers; a KPI's escalation (NPS, churn) has none to show.
                 "count": e.kind.isAboutCustomers && e.missingColumn == nil ? format.integer(e.count) : "—",
+                "count_one": format.isSingular(e.count),
                 "has_value": e.value != nil,
                 "value": e.value.map { e.kind == .churnCrisis ? format.percent($0) : format.number($0, decimals: 1) } ?? "",
                 "customers": e.customers.prefix(20).map { c in
@@ -346,6 +349,7 @@ public struct SnapshotView {
         let percents = WholePercents(counts), shares = percents.shares
         return [
             "total": format.integer(f.total),
+            "total_one": format.isSingular(f.total),
             // Each share is rounded on its own; a note says so when they do not make 100.
             "shares_do_not_add_up": !percents.addsUp,
             "shares_total": format.percent(Double(percents.total) / 100, decimals: 0),
@@ -407,6 +411,7 @@ public struct SnapshotView {
         let total = Double(max(n.answers, 1))
         return [
             "answers": format.integer(n.answers),
+            "answers_one": format.isSingular(n.answers),
             "any": n.answers > 0,
             "detractors": format.integer(n.detractors), "passives": format.integer(n.passives), "promoters": format.integer(n.promoters),
             "detractors_share": format.percent(n.answers == 0 ? nil : Double(n.detractors) / total, decimals: 0),
@@ -449,6 +454,7 @@ public struct SnapshotView {
             return [
                 "fitted": true, "failed": false,
                 "time_unit": m.timeUnit == .week ? format.text("week", "semaine") : format.text("day", "jour"),
+                "time_unit_article": m.timeUnit == .week ? format.text("the week", "la semaine") : format.text("the day", "le jour"),
                 "r": format.number(m.r, decimals: 3), "alpha": format.number(m.alpha, decimals: 3),
                 "a": format.number(m.a, decimals: 3), "b": format.number(m.b, decimals: 3),
                 "log_likelihood": format.number(m.logLikelihood, decimals: 1),
@@ -456,6 +462,7 @@ public struct SnapshotView {
                 "gamma_gamma_reason": m.gammaGammaReason.map { lifetimeReason($0) } ?? "",
                 // The buyers the spend model is fitted without (x = 0 or m <= 0: metrics.md).
                 "gamma_gamma_excluded": format.integer(m.gammaGammaExcluded),
+                "gamma_gamma_excluded_one": format.isSingular(m.gammaGammaExcluded),
                 // The limits of the fit, which the parameters alone would not say (see `SpendLimit`).
                 "constant_dropout": m.hasConstantDropout,
                 "dropout": format.percent(m.a / (m.a + m.b)),

@@ -159,7 +159,7 @@ struct StrategyView {
             return KPIText.name(key, locale) + " " + KPIText.format(key, e.value, format) + " (" + t("target ", "cible ") + KPIText.target(key, target, format) + ")"
         case .segment(let id):
             // "holds", not a colon: the text follows "Evidence:" (it read "Evidence: At risk: 11.3%").
-            var text = config.segments.displayName(id, locale) + t(" holds ", " regroupe ") + measure(e.value, e.measure) + t(" of buyers", " des acheteurs")
+            var text = t("", "Le segment ") + config.segments.displayName(id, locale) + t(" holds ", " regroupe ") + measure(e.value, e.measure) + t(" of buyers", " des acheteurs")
             if let before = e.previous {
                 text += " (" + t("previously ", "précédemment ") + measure(before, e.measure) + ")"
             }

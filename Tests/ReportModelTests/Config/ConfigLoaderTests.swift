@@ -369,7 +369,7 @@ struct ConfigLoaderTests {
         #expect(t.action("whales", .en) == "Personal call" && t.action("whales", .fr) == "Personal call")
         // A seed segment renamed keeps the seed's action; one not renamed keeps its name.
         #expect(t.name("champions", .fr) == "Top clients" && t.action("champions", .en) == "Reward")
-        #expect(t.name("loyal", .fr) == "Loyaux" && t.action("loyal", .fr) == "Monter en gamme")
+        #expect(t.name("loyal", .fr) == "Loyaux" && t.action("loyal", .fr) == "Faire monter en gamme")
         // One language given: for one of the six, the seed's text in the other (a French report
         // showed the English name); for an id of the config's own, the one given, in both.
         #expect(t.name("hibernating", .en) == "Sleepers" && t.name("hibernating", .fr) == "Endormis")

@@ -63,6 +63,26 @@ struct LoyaltyProgramDesignerTests {
         #expect(first.yearlySpend == 200_000)
     }
 
+    /// A period that is not about a month is scaled to a year by its days: a month missing between
+    /// two exports (61 days) made × 12 double a year's spend, a ledger's as-of date 15 days into
+    /// its month halve it. Periods of 28 to 45 days stay × 12.
+    @Test func aPeriodOtherThanAMonthIsScaledByItsDays() {
+        let report = StrategyFixture.report(revenuePeriod: 20_000)
+        for days in [28, 30, 31, 45] {
+            let design = LoyaltyProgramDesigner.design(report, config: config, daysSincePrevious: days)
+            #expect(design.yearlySpend == 240_000 && design.periodDays == nil && design.periodsPerYear == 12, "\(days) days")
+        }
+        let long = LoyaltyProgramDesigner.design(report, config: config, daysSincePrevious: 61)
+        #expect(long.periodDays == 61)
+        #expect(abs(long.yearlySpend - 20_000 * 365.25 / 61) < 1e-6)
+        #expect(abs(long.pointsIssued - 20_000 * 365.25 / 61) < 1e-6)
+        let short = LoyaltyProgramDesigner.design(report, config: config, daysSincePrevious: 15)
+        #expect(abs(short.yearlySpend - 20_000 * 365.25 / 15) < 1e-6)
+        // The first snapshot's spend is its cumulative revenue, whatever came before.
+        let first = LoyaltyProgramDesigner.design(StrategyFixture.report(index: 0), config: config, daysSincePrevious: 61)
+        #expect(first.yearlySpend == 200_000 && first.periodDays == nil)
+    }
+
     @Test func currentProgrammeIsComparedWithTheProposal() throws {
         var loyalty = LoyaltySnapshot()
         loyalty.spendPercentiles = StrategyFixture.percentiles()

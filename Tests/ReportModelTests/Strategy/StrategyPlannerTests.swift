@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ReportModel
 
@@ -176,6 +177,25 @@ struct StrategyPlannerTests {
         let firstProgramme = firstPlan.actions.first { $0.id == "launch-loyalty-programme" }
         #expect(firstProgramme?.valueBasis.en.hasPrefix("buyers' cumulative revenue (first snapshot) × share of one-order buyers (no churn known yet)") == true,
                 "\(String(describing: firstProgramme?.valueBasis.en))")
+    }
+
+    /// Over a period of 61 days, the programme's value takes a year as 365.25 ÷ 61 such periods,
+    /// for the spend and for the churn compounded over the year, and says so.
+    @Test func theProgrammeValueOfALongPeriodIsScaledByItsDays() throws {
+        var kpis = StrategyFixture.onTarget
+        kpis[.churnRate] = 0.2
+        kpis[.retentionRate] = 0.8
+        let report = StrategyFixture.report(kpis: kpis, revenuePeriod: 20_000)
+        let design = LoyaltyProgramDesigner.design(report, config: config, daysSincePrevious: 61)
+        let plan = StrategyPlanner.plan(report, previous: nil, config: config, design: design)
+        let programme = try #require(plan.actions.first { $0.id == "launch-loyalty-programme" })
+        let perYear = 365.25 / 61
+        let expected = 20_000 * perYear * (1 - pow(0.8, perYear)) * config.actionPlan.expectedWinBackRate
+        #expect(abs(programme.valueAtStake - expected) < 1e-6, "\(programme.valueAtStake) against \(expected)")
+        #expect(programme.valueBasis.en.hasPrefix("yearly spend (revenue of the period × 365.25 ÷ 61 days) × share exposed to churn over a year (1 − (1 − churn of the 61-day period)^(365.25 ÷ 61))"),
+                "\(programme.valueBasis.en)")
+        #expect(programme.valueBasis.fr.hasPrefix("dépense annuelle (CA de la période × 365,25 ÷ 61 jours) × part exposée au churn sur un an (1 − (1 − churn de la période de 61 jours)^(365,25 ÷ 61))"),
+                "\(programme.valueBasis.fr)")
     }
 
     @Test func budgetTotalIsTheSumOfItsLines() {

@@ -34,6 +34,32 @@ import ReportModel
         #expect(ReportFormatter(locale: .fr, currency: "CHF").money(5) == "5,00\(nnbsp)CHF")
     }
 
+    /// Counts take the singular for 1 in English, for 0 and 1 in French.
+    @Test func countsAgreeWithTheirNouns() {
+        #expect(en.counted(1, ("buyer", "buyers"), ("acheteur", "acheteurs")) == "1 buyer")
+        #expect(en.counted(0, ("buyer", "buyers"), ("acheteur", "acheteurs")) == "0 buyers")
+        #expect(en.counted(1_234, ("buyer", "buyers"), ("acheteur", "acheteurs")) == "1,234 buyers")
+        #expect(fr.counted(0, ("buyer", "buyers"), ("acheteur", "acheteurs")) == "0 acheteur")
+        #expect(fr.counted(1, ("buyer", "buyers"), ("acheteur", "acheteurs")) == "1 acheteur")
+        #expect(fr.counted(2, ("buyer", "buyers"), ("acheteur", "acheteurs")) == "2 acheteurs")
+        #expect(en.isSingular(1) && !en.isSingular(0) && !en.isSingular(2))
+        #expect(fr.isSingular(1) && fr.isSingular(0) && !fr.isSingular(2))
+    }
+
+    /// The first of a month is « 1er » in French; the other days and English are figures.
+    @Test func datesWriteTheFirstOfAMonthAsFrenchDoes() {
+        #expect(fr.date(Day(year: 2026, month: 10, day: 1)!) == "1er octobre 2026")
+        #expect(fr.date(Day(year: 2026, month: 10, day: 2)!) == "2 octobre 2026")
+        #expect(en.date(Day(year: 2026, month: 10, day: 1)!) == "1 October 2026")
+    }
+
+    /// A French reader is told which dollar; yen and won have no decimals.
+    @Test func dollarsInFrenchAndCurrenciesWithoutMinorUnits() {
+        #expect(ReportFormatter(locale: .fr, currency: "USD").money(183.04) == "183,04\(nnbsp)$\u{00A0}US")
+        #expect(ReportFormatter(locale: .en, currency: "JPY").money(18_304.4) == "¥18,304")
+        #expect(ReportFormatter(locale: .fr, currency: "JPY").money(18_304.5) == "18\(nnbsp)305\(nnbsp)¥")
+    }
+
     /// Past what an Int64 holds the whole digits are printed as the double holds them, not trapped.
     @Test func valuesPastAnIntegersRangeArePrinted() {
         #expect(en.number(1e19) == "10,000,000,000,000,000,000")

@@ -35,7 +35,7 @@ import ReportModel
         #expect(row[1] == "R4–5 F5 M5")
         #expect(row.last == (fr ? "Appel personnel" : "Personal call"))
         let regularsRow = try #require(rows.first { $0.first == regulars }, "\(rows)")
-        #expect(regularsRow[1] == "R↑ F↑ M→" && regularsRow.last == (fr ? "Monter en gamme" : "Upsell"))
+        #expect(regularsRow[1] == "R↑ F↑ M→" && regularsRow.last == (fr ? "Faire monter en gamme" : "Upsell"))
         #expect(!rows.contains { $0.first == "whales" || $0.first == "Loyal" || $0.first == "Loyaux" })
         let playbooks = TemplateOutput.read(f, "site/2026-10/playbooks.md")
         #expect(playbooks.contains(fr ? "### Baleines VIP\u{00A0}: parcours du segment" : "### VIP whales: segment journey"), "\(playbooks.prefix(400))")
