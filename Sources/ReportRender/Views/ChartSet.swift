@@ -144,7 +144,7 @@ struct ChartSet {
     func rfGrid() -> Heatmap {
         Heatmap(
             id: "rf-grid" + idSuffix, title: fr ? "Grille R × F (acheteurs)" : "R × F grid (buyers)",
-            description: fr ? "Nombre d'acheteurs par score de récence (lignes, 5 = le plus récent) et de fréquence (colonnes)." : "Buyers per recency score (rows, 5 = most recent) and frequency score (columns).",
+            description: fr ? "Nombre d'acheteurs par note de récence (lignes, 5 = la plus récente) et de fréquence (colonnes)." : "Buyers per recency score (rows, 5 = most recent) and frequency score (columns).",
             rowLabels: (1...5).reversed().map { "R\($0)" }, columnLabels: (1...5).map { "F\($0)" },
             cells: (1...5).reversed().map { r in (1...5).map { f in Double(report.rfGrid[r - 1][f - 1]) } },
             rowAxisTitle: fr ? "Récence" : "Recency", columnAxisTitle: fr ? "Fréquence" : "Frequency",
@@ -160,11 +160,11 @@ struct ChartSet {
         let columns = isCompact ? min(6, table.columnLabels.count) : table.columnLabels.count
         return Heatmap(
             id: "cohorts" + idSuffix, title: fr ? "Rétention par cohorte" : "Cohort retention",
-            description: (fr ? "Part des clients de chaque cohorte (mois du premier achat) actifs k mois plus tard" : "Share of each cohort (month of first purchase) active k months later")
+            description: (fr ? "Part des clients de chaque cohorte (mois de la première commande) actifs k mois plus tard" : "Share of each cohort (month of first purchase) active k months later")
                 + (columns < table.columnLabels.count ? (fr ? ", sur leurs \(columns) premiers mois." : ", over their first \(columns) months.") : "."),
             rowLabels: table.rows.map { isCompact ? "\($0.cohort)" : "\($0.cohort) (\(format.integer($0.size)))" }, columnLabels: Array(table.columnLabels.prefix(columns)),
             cells: table.rows.map { Array(table.cells($0).prefix(columns)) },
-            rowAxisTitle: isCompact ? (fr ? "Cohorte" : "Cohort") : (fr ? "Cohorte (taille)" : "Cohort (size)"), columnAxisTitle: fr ? "Mois depuis le premier achat" : "Months since first purchase",
+            rowAxisTitle: isCompact ? (fr ? "Cohorte" : "Cohort") : (fr ? "Cohorte (taille)" : "Cohort (size)"), columnAxisTitle: fr ? "Mois depuis la première commande" : "Months since first purchase",
             domain: 0...1, noDataMessage: noData, missingValueText: "", valueFormatter: ChartFormat.percent(fractionDigits: 0, decimalSeparator: fr ? "," : ".", suffix: fr ? "\u{202F}%" : "%"),
             labelColon: colon, width: heatmapWidth)
     }

@@ -117,7 +117,7 @@ struct StrategyView {
 
     func icon(_ s: KPIStatus) -> String {
         switch s {
-        case .onTarget: return t("✓ on target", "✓ atteint")
+        case .onTarget: return t("✓ on target", "✓ dans la cible")
         case .offTarget: return t("⚠ off target", "⚠ hors cible")
         case .noData: return t("— no data", "— pas de données")
         case .noTarget: return "—"
