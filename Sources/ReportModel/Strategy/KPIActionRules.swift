@@ -138,8 +138,9 @@ enum KPIActionRules {
             let design = input.design
             let perYear = design.periodsPerYear
             let power = design.periodDays.map { LocalizedText(en: "(365.25 ÷ \($0))", fr: "(365,25 ÷ \($0))") } ?? LocalizedText(en: "12", fr: "12")
-            let churnName = design.periodDays == nil ? LocalizedText(en: "monthly churn", fr: "churn mensuel")
-                : LocalizedText(en: "churn of the \(design.periodDays!)-day period", fr: "churn de la période de \(design.periodDays!) jours")
+            let days = design.periodDays.map { LocalizedText(en: $0 == 1 ? "1 day" : "\($0) days", fr: $0 < 2 ? "\($0) jour" : "\($0) jours") }
+            let churnName = days.map { LocalizedText(en: "churn of the period of \($0.en)", fr: "churn de la période de \($0.fr)") }
+                ?? LocalizedText(en: "monthly churn", fr: "churn mensuel")
             let exposure: Double, exposureText: LocalizedText
             if let churn = input.kpi(.churnRate)?.value {
                 exposure = 1 - pow(1 - min(1, max(0, churn)), perYear)
@@ -155,10 +156,11 @@ enum KPIActionRules {
                 exposure = 1
                 exposureText = LocalizedText(en: "all of it (neither churn nor repeat rate known)", fr: "sa totalité (ni churn ni taux de réachat connus)")
             }
-            let scaling = design.periodDays.map { LocalizedText(en: "365.25 ÷ \($0) days", fr: "365,25 ÷ \($0) jours") } ?? LocalizedText(en: "12", fr: "12")
+            let scaling = days.map { LocalizedText(en: "365.25 ÷ " + $0.en, fr: "365,25 ÷ " + $0.fr) } ?? LocalizedText(en: "12", fr: "12")
             let spendText = design.spendBasis == .annualisedPeriod
                 ? LocalizedText(en: "yearly spend (revenue of the period × \(scaling.en))", fr: "dépense annuelle (CA de la période × \(scaling.fr))")
-                : LocalizedText(en: "buyers' cumulative revenue (first snapshot)", fr: "CA cumulé des acheteurs (premier relevé)")
+                : report.index == 0 ? LocalizedText(en: "buyers' cumulative revenue (first snapshot)", fr: "CA cumulé des acheteurs (premier relevé)")
+                : LocalizedText(en: "buyers' cumulative revenue (no revenue in the period)", fr: "CA cumulé des acheteurs (pas de CA sur la période)")
             let redesign = !report.loyalty.membersPerTier.isEmpty
             actions.append(PlanAction(
                 id: PlanAction.loyaltyProgrammeID, topic: .loyaltyProgramme,

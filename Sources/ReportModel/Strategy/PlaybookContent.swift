@@ -37,7 +37,7 @@ enum PlaybookContent {
                 ],
                 offer: t("VIP status, early access and referral bonus points", "Statut VIP, accès anticipé et points bonus de parrainage"),
                 timing: t("On entering the segment, then every quarter", "À l'entrée dans le segment, puis chaque trimestre"),
-                kpi: t("Champions still champions at the next snapshot (migration matrix)", "Clients restés Champions au relevé suivant (matrice de migration)"),
+                kpi: t("Champions still champions at the next snapshot (migration matrix)", "Clients restés champions au relevé suivant (matrice de migration)"),
                 kpiKey: .retentionRate)
         case "loyal":
             return make(
@@ -52,7 +52,7 @@ enum PlaybookContent {
                 ],
                 offer: t("Bundle discount or free upgrade to a premium range", "Remise sur lot ou montée en gamme offerte"),
                 timing: t("Within a month of entering the segment; one cycle per quarter", "Dans le mois suivant l'entrée dans le segment ; un cycle par trimestre"),
-                kpi: t("Spend per loyal customer and moves to champions", "Dépense par client du segment Loyaux et passages en Champions"),
+                kpi: t("Spend per loyal customer and moves to champions", "Dépense par client fidèle et passages en champions"),
                 kpiKey: .ltv)
         case "potential":
             return make(

@@ -24,21 +24,21 @@ struct SegmentActionContent {
         case "champions":
             return SegmentActionContent(
                 verb: "reward", topic: .rewards,
-                title: LocalizedText(en: "Reward champions with VIP recognition and referral perks", fr: "Récompenser les clients Champions : reconnaissance VIP et avantages de parrainage"),
+                title: LocalizedText(en: "Reward champions with VIP recognition and referral perks", fr: "Récompenser les champions : reconnaissance VIP et avantages de parrainage"),
                 rationale: LocalizedText(en: "Champions carry a large part of revenue; keeping them recognised protects it.",
-                                         fr: "Les clients Champions portent une grande part du chiffre d'affaires ; les reconnaître permet de le préserver."),
+                                         fr: "Les champions portent une grande part du chiffre d'affaires ; les reconnaître permet de le préserver."),
                 touches: 2, usesIncentive: false, forwardLooking: true)
         case "loyal":
             return SegmentActionContent(
                 verb: "upsell", topic: .upsell,
-                title: LocalizedText(en: "Upsell and cross-sell to loyal customers", fr: "Montée en gamme et ventes croisées auprès des clients Loyaux"),
+                title: LocalizedText(en: "Upsell and cross-sell to loyal customers", fr: "Montée en gamme et ventes croisées auprès des clients fidèles"),
                 rationale: LocalizedText(en: "Loyal customers buy often but spend less than champions: there is room to grow the basket.",
-                                         fr: "Les clients Loyaux achètent souvent mais dépensent moins que les Champions : le panier peut grandir."),
+                                         fr: "Les clients fidèles achètent souvent mais dépensent moins que les champions : le panier peut grandir."),
                 touches: 3, usesIncentive: false, forwardLooking: true)
         case "potential":
             return SegmentActionContent(
                 verb: "nurture", topic: .nurture,
-                title: LocalizedText(en: "Nurture potential customers towards a repeat habit", fr: "Amener les clients Potentiels à un achat régulier"),
+                title: LocalizedText(en: "Nurture potential customers towards a repeat habit", fr: "Amener les clients potentiels à un achat régulier"),
                 rationale: LocalizedText(en: "Recent buyers who have not yet formed a habit are the cheapest to turn into loyal ones.",
                                          fr: "Les acheteurs récents sans habitude d'achat sont les moins coûteux à rendre fidèles."),
                 touches: 3, usesIncentive: false, forwardLooking: true)
@@ -54,14 +54,14 @@ struct SegmentActionContent {
                 verb: "reactivate", topic: .reactivation,
                 title: LocalizedText(en: "Reactivate hibernating customers", fr: "Réactiver les clients endormis"),
                 rationale: LocalizedText(en: "Hibernating customers have not bought for a long time but had some value.",
-                                         fr: "Les clients Endormis n'ont pas acheté depuis longtemps mais avaient de la valeur."),
+                                         fr: "Les clients endormis n'ont pas acheté depuis longtemps mais avaient de la valeur."),
                 touches: 2, usesIncentive: false)
         case "lost":
             return SegmentActionContent(
                 verb: "reactivate", topic: .reactivation,
                 title: LocalizedText(en: "Last-chance reactivation, then stop contacting lost customers", fr: "Dernière relance, puis arrêt des sollicitations des clients perdus"),
                 rationale: LocalizedText(en: "Lost customers rarely come back: one low-cost attempt, then spend the budget elsewhere.",
-                                         fr: "Les clients Perdus reviennent rarement : une tentative peu coûteuse, puis le budget va ailleurs."),
+                                         fr: "Les clients perdus reviennent rarement : une tentative peu coûteuse, puis le budget va ailleurs."),
                 touches: 1, usesIncentive: false, oncePerCustomer: true)
         default:
             return SegmentActionContent(

@@ -81,8 +81,7 @@ public struct ReportFormatter: Sendable {
     /// Money in the configured currency.
     public func money(_ amount: Double?, decimals: Int = 2) -> String {
         guard let amount, amount.isFinite else { return missing }
-        // Yen and won have no minor unit: `¥18,304`, not `¥18,304.00`.
-        let n = number(amount, decimals: ReportFormatter.wholeUnitCurrencies.contains(currency.uppercased()) ? 0 : decimals)
+        let n = number(amount, decimals: decimals)
         var symbol = currencySymbol
         if locale == .fr { return n + ReportFormatter.narrowNoBreakSpace + symbol }
         // A code written in letters (CHF, SEK) keeps a no-break space from the figure in English too:
@@ -94,9 +93,6 @@ public struct ReportFormatter: Sendable {
 
     /// Money from fixed-point units.
     public func money(units: Int64, decimals: Int = 2) -> String { money(Money.value(units), decimals: decimals) }
-
-    /// Currencies whose amounts are written without decimals.
-    static let wholeUnitCurrencies: Set<String> = ["JPY", "KRW"]
 
     var currencySymbol: String {
         switch currency.uppercased() {

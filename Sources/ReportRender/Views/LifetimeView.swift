@@ -88,6 +88,7 @@ struct LifetimeView {
             "available": true,
             "segment_known": true,
             "customers": format.integer(members),
+            "customers_one": format.isSingular(members),
             "mean_alive": format.percent(meanAlive, decimals: 0),
             "predicted_total": clvKnown ? format.money(breakdown.atRiskPredictedCLV, decimals: 0) : format.missing,
             "bands": labels.indices.map { k in
@@ -111,6 +112,7 @@ struct LifetimeView {
             },
             "has_more": members > shown.count && !shown.isEmpty,
             "more": format.integer(members - shown.count),
+            "more_one": format.isSingular(members - shown.count),
         ]
     }
 }

@@ -32,6 +32,8 @@ struct LoyaltyView {
             "reward_rate": format.percent(d.rewardRate, decimals: 2),
             "yearly_spend": format.money(d.yearlySpend, decimals: 0),
             "annualised": d.spendBasis == .annualisedPeriod,
+            // Why the spend is the cumulative revenue: the first snapshot, or none in the period.
+            "cumulative_reason": report.index == 0 ? t("first snapshot", "premier relevé") : t("no revenue in the period", "pas de CA sur la période"),
             // × 12 for a month's period; × 365.25 ÷ its days for any other (a quarterly export).
             "year_scaling": d.periodDays.map { format.number(365.25, decimals: 2) + " ÷ " + format.counted($0, ("day", "days"), ("jour", "jours")) } ?? "12",
             "revenue_period": format.money(units: report.revenuePeriod, decimals: 0),
@@ -101,6 +103,7 @@ struct LoyaltyView {
             "has_tiers": !c.tiers.isEmpty,
             "rows": rows,
             "members": format.integer(c.members),
+            "members_one": format.isSingular(c.members),
             "members_share": design.buyers > 0 ? format.percent(Double(c.members) / Double(design.buyers)) : format.missing,
             "has_points": c.pointsOutstanding != nil,
             "points_outstanding": format.number(c.pointsOutstanding, decimals: 0),

@@ -462,7 +462,9 @@ public struct SnapshotView {
                 "gamma_gamma_reason": m.gammaGammaReason.map { lifetimeReason($0) } ?? "",
                 // The buyers the spend model is fitted without (x = 0 or m <= 0: metrics.md).
                 "gamma_gamma_excluded": format.integer(m.gammaGammaExcluded),
-                "gamma_gamma_excluded_one": format.isSingular(m.gammaGammaExcluded),
+                // "the buyer" for exactly one; the clause is left out for none.
+                "gamma_gamma_excluded_one": m.gammaGammaExcluded == 1,
+                "gamma_gamma_excluded_any": m.gammaGammaExcluded > 0,
                 // The limits of the fit, which the parameters alone would not say (see `SpendLimit`).
                 "constant_dropout": m.hasConstantDropout,
                 "dropout": format.percent(m.a / (m.a + m.b)),

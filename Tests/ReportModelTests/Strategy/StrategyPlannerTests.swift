@@ -192,10 +192,20 @@ struct StrategyPlannerTests {
         let perYear = 365.25 / 61
         let expected = 20_000 * perYear * (1 - pow(0.8, perYear)) * config.actionPlan.expectedWinBackRate
         #expect(abs(programme.valueAtStake - expected) < 1e-6, "\(programme.valueAtStake) against \(expected)")
-        #expect(programme.valueBasis.en.hasPrefix("yearly spend (revenue of the period × 365.25 ÷ 61 days) × share exposed to churn over a year (1 − (1 − churn of the 61-day period)^(365.25 ÷ 61))"),
+        #expect(programme.valueBasis.en.hasPrefix("yearly spend (revenue of the period × 365.25 ÷ 61 days) × share exposed to churn over a year (1 − (1 − churn of the period of 61 days)^(365.25 ÷ 61))"),
                 "\(programme.valueBasis.en)")
         #expect(programme.valueBasis.fr.hasPrefix("dépense annuelle (CA de la période × 365,25 ÷ 61 jours) × part exposée au churn sur un an (1 − (1 − churn de la période de 61 jours)^(365,25 ÷ 61))"),
                 "\(programme.valueBasis.fr)")
+        // One day: "1 day", "1 jour".
+        let oneDay = StrategyPlanner.plan(report, previous: nil, config: config,
+                                          design: LoyaltyProgramDesigner.design(report, config: config, daysSincePrevious: 1))
+        let basis = try #require(oneDay.actions.first { $0.id == "launch-loyalty-programme" }).valueBasis
+        #expect(basis.en.hasPrefix("yearly spend (revenue of the period × 365.25 ÷ 1 day) × share exposed to churn over a year (1 − (1 − churn of the period of 1 day)^(365.25 ÷ 1))"), "\(basis.en)")
+        #expect(basis.fr.hasPrefix("dépense annuelle (CA de la période × 365,25 ÷ 1 jour) × part exposée au churn sur un an (1 − (1 − churn de la période de 1 jour)^(365,25 ÷ 1))"), "\(basis.fr)")
+        // A later snapshot without revenue in its period: the cumulative revenue, said as such.
+        let idle = StrategyPlanner.plan(StrategyFixture.report(kpis: kpis, revenuePeriod: 0), previous: nil, config: config)
+        let idleBasis = try #require(idle.actions.first { $0.id == "launch-loyalty-programme" }).valueBasis
+        #expect(idleBasis.en.hasPrefix("buyers' cumulative revenue (no revenue in the period)"), "\(idleBasis.en)")
     }
 
     @Test func budgetTotalIsTheSumOfItsLines() {
