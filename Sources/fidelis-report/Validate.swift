@@ -62,7 +62,7 @@ struct Validate: ParsableCommand {
             // them) show before a report is built on them.
             let revenue = String(format: "%.2f", Money.value(r.revenueTotal)) + " " + config.currency
                 + (r.counts.buyers > 0 ? " (" + String(format: "%.2f", Money.value(r.revenueTotal) / Double(r.counts.buyers)) + " a buyer)" : "")
-            print("  \(r.period.label) (as of \(r.period.asOf)): \(r.counts.customers) customers, \(r.counts.buyers) buyers, \(r.counts.active) active, revenue \(revenue), retention \(retention)" + (raised.isEmpty ? "" : ", escalations: " + raised.joined(separator: ", ")))
+            print("  \(r.period.label) (as of \(r.period.asOf)): \(BuildLog.counted(r.counts.customers, "customer")), \(BuildLog.counted(r.counts.buyers, "buyer")), \(r.counts.active) active, revenue \(revenue), retention \(retention)" + (raised.isEmpty ? "" : ", escalations: " + raised.joined(separator: ", ")))
         }
         if failing {
             Exit.printError("\(warnings.count) warning(s) above, and --strict: failing")

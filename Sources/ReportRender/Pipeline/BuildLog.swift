@@ -10,6 +10,9 @@ public struct BuildLog: Sendable {
         upFront = { sink("      warning: \($0)") }
     }
 
+    /// `3 buyers`, `1 buyer`: a count and its English noun, for the console's lines.
+    public static func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
     /// A quiet log: no progress, only the warnings said up front, each given to `warnings`.
     public static func quiet(warnings: @escaping @Sendable (String) -> Void) -> BuildLog {
         BuildLog(sink: { _ in }, upFront: warnings)

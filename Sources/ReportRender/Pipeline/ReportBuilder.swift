@@ -182,7 +182,7 @@ public enum ReportBuilder {
             // The pages of this snapshot are written on the page thread while the next one is computed.
             let history = reports, ids = computed.customers, fit = computation.lastLifetimeSeconds
             let work = index < reusedCount ? "reused" : "CLV fit \(String(format: "%.2f", fit)) s"
-            let summary = "\(period.label): \(report.counts.customers) customers, \(report.counts.buyers) buyers, \(String(format: "%.1f", Double(computed.outcome.byteCount) / 1e6)) MB: read \(String(format: "%.2f", computed.readSeconds)) s (on the reader thread) and \(work) (on the fit thread), figures \(String(format: "%.2f", computed.figuresSeconds)) s"
+            let summary = "\(period.label): \(BuildLog.counted(report.counts.customers, "customer")), \(BuildLog.counted(report.counts.buyers, "buyer")), \(String(format: "%.1f", Double(computed.outcome.byteCount) / 1e6)) MB: read \(String(format: "%.2f", computed.readSeconds)) s (on the reader thread) and \(work) (on the fit thread), figures \(String(format: "%.2f", computed.figuresSeconds)) s"
             // The page thread gets the only reference to the buyers, and hands them back once the
             // pages are written: a later snapshot's buyers are written into their storage.
             let pending = PendingReport(report), handoff = ThreadHandoff(value: site)

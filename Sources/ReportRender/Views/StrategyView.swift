@@ -165,15 +165,15 @@ struct StrategyView {
             }
             return text
         case .escalation(let kind):
-            let name = EscalationText.name(kind, locale)
+            // A dash, not a colon: the text follows "Evidence:" (it read "Evidence: Churn crisis: churn …").
+            let name = EscalationText.name(kind, locale) + " — "
             switch kind {
             case .npsCritical:
-                return name + t(": NPS ", "\u{00A0}: NPS ") + measure(e.value, e.measure) + " (" + t("critical threshold ", "seuil critique ") + measure(e.target, e.measure) + ")"
+                return name + "NPS " + measure(e.value, e.measure) + " (" + t("critical threshold ", "seuil critique ") + measure(e.target, e.measure) + ")"
             case .churnCrisis:
-                return name + t(": churn ", "\u{00A0}: churn ") + measure(e.value, e.measure) + " (" + t("crisis threshold ", "seuil de crise ") + measure(e.target, e.measure) + ")"
+                return name + "churn " + measure(e.value, e.measure) + " (" + t("crisis threshold ", "seuil de crise ") + measure(e.target, e.measure) + ")"
             case .vipAtRisk, .publicComplaint, .largeRefund:
-                let count = Int(e.value ?? 0)
-                return name + t(": ", "\u{00A0}: ") + format.integer(count) + (count == 1 ? t(" customer", " client") : t(" customers", " clients"))
+                return name + format.counted(Int(e.value ?? 0), ("customer", "customers"), ("client", "clients"))
             }
         }
     }
