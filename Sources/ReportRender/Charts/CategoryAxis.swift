@@ -16,15 +16,22 @@ struct CategoryAxis {
     /// 2026-10 with 2026-08 left out, beside a chart of the same months labelled every second one.
     func visibleIndices(fontSize: Double = ChartStyle.labelSize) -> [Int] {
         guard count > 0 else { return [] }
-        let need = (labels.map { TextMetrics.width($0, fontSize: fontSize) }.max() ?? 0) + 10
-        let stride = max(1, Int((need / max(bandWidth, 0.001)).rounded(.up)))
-        return Array(Swift.stride(from: count - 1, through: 0, by: -stride).reversed())
+        return Array(Swift.stride(from: count - 1, through: 0, by: -stride(fontSize: fontSize)).reversed())
     }
 
-    /// Tick labels (truncated to `maxWidth`) centred under each visible band, baseline at `y`.
+    /// Bands from one visible label to the next: enough for the widest label and 10 units.
+    func stride(fontSize: Double = ChartStyle.labelSize) -> Int {
+        let need = (labels.map { TextMetrics.width($0, fontSize: fontSize) }.max() ?? 0) + 10
+        return max(1, Int((need / max(bandWidth, 0.001)).rounded(.up)))
+    }
+
+    /// Tick labels centred under each visible band, baseline at `y`, truncated to `maxWidth` or to
+    /// the room between two visible labels if that is more (a phone's chart cut snapshots named by
+    /// day to "2026-0…", with room for the whole label).
     func drawLabels(into w: inout SVGWriter, y: Double, maxWidth: Double) {
+        let room = max(maxWidth, Double(stride()) * bandWidth - 10)
         for i in visibleIndices() {
-            let label = TextMetrics.truncate(labels[i], maxWidth: maxWidth, fontSize: ChartStyle.labelSize)
+            let label = TextMetrics.truncate(labels[i], maxWidth: room, fontSize: ChartStyle.labelSize)
             w.text(label, x: center(i), y: y, anchor: .middle)
         }
     }
