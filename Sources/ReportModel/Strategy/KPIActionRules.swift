@@ -138,8 +138,7 @@ enum KPIActionRules {
             let design = input.design
             let perYear = design.periodsPerYear
             let power = design.periodDays.map { LocalizedText(en: "(365.25 ÷ \($0))", fr: "(365,25 ÷ \($0))") } ?? LocalizedText(en: "12", fr: "12")
-            let days = design.periodDays.map { LocalizedText(en: $0 == 1 ? "1 day" : "\($0) days", fr: $0 < 2 ? "\($0) jour" : "\($0) jours") }
-            let churnName = days.map { LocalizedText(en: "churn of the period of \($0.en)", fr: "churn de la période de \($0.fr)") }
+            let churnName = design.periodDays.map { LocalizedText(en: "churn of the period of " + LoyaltyProgramDesign.days($0).en, fr: "churn de la période de " + LoyaltyProgramDesign.days($0).fr) }
                 ?? LocalizedText(en: "monthly churn", fr: "churn mensuel")
             let exposure: Double, exposureText: LocalizedText
             if let churn = input.kpi(.churnRate)?.value {
@@ -156,11 +155,9 @@ enum KPIActionRules {
                 exposure = 1
                 exposureText = LocalizedText(en: "all of it (neither churn nor repeat rate known)", fr: "sa totalité (ni churn ni taux de réachat connus)")
             }
-            let scaling = days.map { LocalizedText(en: "365.25 ÷ " + $0.en, fr: "365,25 ÷ " + $0.fr) } ?? LocalizedText(en: "12", fr: "12")
             let spendText = design.spendBasis == .annualisedPeriod
-                ? LocalizedText(en: "yearly spend (revenue of the period × \(scaling.en))", fr: "dépense annuelle (CA de la période × \(scaling.fr))")
-                : report.index == 0 ? LocalizedText(en: "buyers' cumulative revenue (first snapshot)", fr: "CA cumulé des acheteurs (premier relevé)")
-                : LocalizedText(en: "buyers' cumulative revenue (no revenue in the period)", fr: "CA cumulé des acheteurs (pas de CA sur la période)")
+                ? LocalizedText(en: "yearly spend (revenue of the period × \(design.yearScaling.en))", fr: "dépense annuelle (CA de la période × \(design.yearScaling.fr))")
+                : LocalizedText(en: "buyers' cumulative revenue (\(design.cumulativeReason.en))", fr: "CA cumulé des acheteurs (\(design.cumulativeReason.fr))")
             let redesign = !report.loyalty.membersPerTier.isEmpty
             actions.append(PlanAction(
                 id: PlanAction.loyaltyProgrammeID, topic: .loyaltyProgramme,

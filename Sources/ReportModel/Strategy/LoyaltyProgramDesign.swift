@@ -4,8 +4,11 @@ public struct LoyaltyProgramDesign: Sendable, Equatable {
     public enum SpendBasis: String, Sendable, Equatable {
         /// The period's revenue × 12 (monthly snapshots).
         case annualisedPeriod = "annualised_period"
-        /// Buyers' cumulative revenue (first snapshot, or no period revenue).
+        /// Buyers' cumulative revenue: the first snapshot, which has no period.
         case cumulativeRevenue = "cumulative_revenue"
+        /// Buyers' cumulative revenue: a later snapshot whose period's revenue is zero or negative
+        /// (refunds).
+        case cumulativeRevenueWithoutPeriodRevenue = "cumulative_revenue_without_period_revenue"
     }
 
     /// Tiers, entry tier first; `minSpend` strictly increasing.
@@ -23,9 +26,10 @@ public struct LoyaltyProgramDesign: Sendable, Equatable {
     /// Yearly spend the points are earned on, in currency units.
     public var yearlySpend: Double
     public var spendBasis: SpendBasis
-    /// The days of the period whose revenue is scaled to a year (× 365.25 ÷ days) when the period
-    /// is not about a month (a quarterly export, a ledger's as-of date a few days into its month);
-    /// nil when it is (× 12) or when the spend is not annualised.
+    /// The days of the snapshot's period when it is not about a month (a quarterly export, a
+    /// ledger's as-of date a few days into its month): a year is then 365.25 ÷ days such periods,
+    /// for the spend and for the churn compounded over a year. Nil for a month's period (× 12) and
+    /// for the first snapshot.
     public var periodDays: Int?
     /// Points issued per year: `yearlySpend × earnRate`.
     public var pointsIssued: Double
@@ -61,10 +65,30 @@ public struct LoyaltyProgramDesign: Sendable, Equatable {
     public var periodsPerYear: Double { LoyaltyProgramDesign.periodsPerYear(days: periodDays) }
 
     /// Periods of `days` days in a year (12 for nil, a month's period).
-    public static func periodsPerYear(days: Int?) -> Double { days.map { 365.25 / Double(max($0, 1)) } ?? 12 }
+    public static func periodsPerYear(days: Int?) -> Double { days.map { 365.25 / Double($0) } ?? 12 }
 
-    /// `days` when a period of that many days is not about a month (see `MonthGap.isAboutAMonth`).
-    public static func scaledPeriodDays(_ days: Int?) -> Int? { days.flatMap { MonthGap.isAboutAMonth(days: $0) ? nil : $0 } }
+    /// `days` when a period of that many days (at least one) is not about a month (see
+    /// `MonthGap.isAboutAMonth`: 28 to 45 days are a month, the bounds of the pages' period notes).
+    public static func scaledPeriodDays(_ days: Int?) -> Int? { days.flatMap { $0 < 1 || MonthGap.isAboutAMonth(days: $0) ? nil : $0 } }
+
+    /// The year's periods as the pages write them: `12`, or `365.25 ÷ 61 days`.
+    public var yearScaling: LocalizedText {
+        guard let days = periodDays else { return LocalizedText(en: "12", fr: "12") }
+        return LocalizedText(en: "365.25 ÷ " + LoyaltyProgramDesign.days(days).en, fr: "365,25 ÷ " + LoyaltyProgramDesign.days(days).fr)
+    }
+
+    /// Why the yearly spend is the buyers' cumulative revenue, as the pages say it (empty when the
+    /// spend is the period's, annualised).
+    public var cumulativeReason: LocalizedText {
+        switch spendBasis {
+        case .annualisedPeriod: return LocalizedText(en: "", fr: "")
+        case .cumulativeRevenue: return LocalizedText(en: "first snapshot", fr: "premier relevé")
+        case .cumulativeRevenueWithoutPeriodRevenue: return LocalizedText(en: "no positive revenue in the period", fr: "pas de CA positif sur la période")
+        }
+    }
+
+    /// `61 days`, `1 day` (French: `1 jour`, `61 jours`).
+    static func days(_ n: Int) -> LocalizedText { LocalizedText(en: n == 1 ? "1 day" : "\(n) days", fr: n < 2 ? "\(n) jour" : "\(n) jours") }
 
     /// Share of spend given back as redeemed rewards: `earnRate × burnRate × redemptionRate`.
     public var rewardRate: Double { earnRate * burnRate * redemptionRate }

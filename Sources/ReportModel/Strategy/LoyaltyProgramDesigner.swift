@@ -70,9 +70,10 @@ public enum LoyaltyProgramDesigner {
         }
 
         // Points economics.
-        let annualised = report.index > 0 && report.revenuePeriod > 0
-        let periodDays = annualised ? LoyaltyProgramDesign.scaledPeriodDays(daysSincePrevious) : nil
-        let yearlySpend = annualised ? Money.value(report.revenuePeriod) * LoyaltyProgramDesign.periodsPerYear(days: periodDays)
+        let periodDays = report.index > 0 ? LoyaltyProgramDesign.scaledPeriodDays(daysSincePrevious) : nil
+        let spendBasis: LoyaltyProgramDesign.SpendBasis = report.index == 0 ? .cumulativeRevenue
+            : report.revenuePeriod > 0 ? .annualisedPeriod : .cumulativeRevenueWithoutPeriodRevenue
+        let yearlySpend = spendBasis == .annualisedPeriod ? Money.value(report.revenuePeriod) * LoyaltyProgramDesign.periodsPerYear(days: periodDays)
             : max(0, Money.value(report.revenueTotal))
         let issued = yearlySpend * settings.pointsPerCurrencyUnit
         let rewardCost = issued * settings.redemptionRate * settings.pointValue
@@ -92,7 +93,7 @@ public enum LoyaltyProgramDesigner {
         return LoyaltyProgramDesign(
             tiers: tiers, membersCounted: counted, buyers: buyers,
             earnRate: settings.pointsPerCurrencyUnit, burnRate: settings.pointValue, redemptionRate: settings.redemptionRate,
-            yearlySpend: yearlySpend, spendBasis: annualised ? .annualisedPeriod : .cumulativeRevenue,
+            yearlySpend: yearlySpend, spendBasis: spendBasis,
             pointsIssued: issued, rewardCost: rewardCost, pointsLiability: liability,
             gamification: gamification(report), current: current, periodDays: periodDays)
     }

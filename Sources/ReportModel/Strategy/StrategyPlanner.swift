@@ -22,7 +22,7 @@ public enum StrategyPlanner {
     public static func plan(_ report: SnapshotReport, previous: SnapshotReport?, config: ReportConfig,
                             design: LoyaltyProgramDesign? = nil) -> StrategyPlan {
         let design = design ?? LoyaltyProgramDesigner.design(
-            report, config: config, daysSincePrevious: previous.map { Int(report.period.asOf.ordinal - $0.period.asOf.ordinal) })
+            report, config: config, daysSincePrevious: previous.map { report.period.asOf.days(since: $0.period.asOf) })
         let input = PlanInputs(report: report, previous: previous, config: config, design: design)
         let actions = rank(KPIActionRules.actions(input) + SegmentActionRules.actions(input) + EscalationActionRules.actions(input))
 

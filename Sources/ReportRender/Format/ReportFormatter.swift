@@ -47,8 +47,8 @@ public struct ReportFormatter: Sendable {
     public func integer(_ value: Int) -> String { number(Double(value)) }
 
     /// Whether a count takes the singular: 1 in English; 0 and 1 in French (« 0 acheteur »,
-    /// « 1 réponse »). The views give each count shown in running text such a flag (`…_one`), so
-    /// that templates write `{{n}} buyer{{^n_one}}s{{/n_one}}`.
+    /// « 1 réponse »). The views give the counts that templates write before a noun such a flag
+    /// (`…_one`, listed in Templates/README.md), so that they write `{{n}} buyer{{^n_one}}s{{/n_one}}`.
     public func isSingular(_ count: Int) -> Bool { locale == .fr ? abs(count) < 2 : count == 1 }
 
     /// A count and its noun, singular or plural as `isSingular` says (`1 buyer`, `3 buyers`).

@@ -52,8 +52,8 @@ struct KeyPointsView {
     }
 
     /// The KPIs whose value, as shown, changed since the previous snapshot, worse then better (the
-    /// bad news first), as the KPI table beside them says (LTV growth too: left out, its arrow in
-    /// the table said "worse" where the key points said nothing).
+    /// bad news first), as the KPI table beside them says. LTV growth is included: when it was left
+    /// out, the table's arrow said "worse" where the key points said nothing.
     func changes() -> String? {
         guard let previous else { return nil }
         var better: [String] = [], worse: [String] = []

@@ -33,9 +33,9 @@ struct LoyaltyView {
             "yearly_spend": format.money(d.yearlySpend, decimals: 0),
             "annualised": d.spendBasis == .annualisedPeriod,
             // Why the spend is the cumulative revenue: the first snapshot, or none in the period.
-            "cumulative_reason": report.index == 0 ? t("first snapshot", "premier relevé") : t("no revenue in the period", "pas de CA sur la période"),
+            "cumulative_reason": format.text(d.cumulativeReason),
             // × 12 for a month's period; × 365.25 ÷ its days for any other (a quarterly export).
-            "year_scaling": d.periodDays.map { format.number(365.25, decimals: 2) + " ÷ " + format.counted($0, ("day", "days"), ("jour", "jours")) } ?? "12",
+            "year_scaling": format.text(d.yearScaling),
             "revenue_period": format.money(units: report.revenuePeriod, decimals: 0),
             "revenue_total": format.money(units: report.revenueTotal, decimals: 0),
             // Whole points, the unredeemed ones what is left of the shown totals: the two add up to

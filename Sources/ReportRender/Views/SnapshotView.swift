@@ -153,22 +153,19 @@ public struct SnapshotView {
     /// Below this many buyers the segmentation says its quintiles are coarse.
     static let fewBuyers = 50
 
-    /// Days between snapshots below which a snapshot's period is short: less than any month.
-    static let shortPeriodDays = MonthGap.shortPeriodDays
-
     /// Days from the snapshot before `report` to it; nil for the first.
     static func daysSincePrevious(_ report: SnapshotReport, history: [SnapshotReport]) -> Int? {
-        history.last.map { Int(report.period.asOf.ordinal - $0.period.asOf.ordinal) }
+        history.last.map { report.period.asOf.days(since: $0.period.asOf) }
     }
 
-    /// Whether `report` comes fewer than `shortPeriodDays` after the snapshot before it: a ledger's
+    /// Whether `report` comes fewer than `MonthGap.shortPeriodDays` after the snapshot before it: a ledger's
     /// default as-of date a few days into a month, a mid-month export among month-end ones, weekly
     /// exports. Its period figures (retention, churn, newly active and lapsed customers, revenue of
     /// the period) then cover those days only, against targets set per month (metrics.md: churn
     /// "< 0.05 per month"). (A first rule, flagging only a short period after a long one, missed the
     /// second of two short ones in a row and flagged the second of weekly exports alone.)
     static func isShortPeriod(_ report: SnapshotReport, history: [SnapshotReport]) -> Bool {
-        daysSincePrevious(report, history: history).map { $0 < shortPeriodDays } ?? false
+        daysSincePrevious(report, history: history).map { $0 < MonthGap.shortPeriodDays } ?? false
     }
 
     /// Whether a snapshot has buyers, but fewer than `fewBuyers`.
@@ -454,7 +451,6 @@ public struct SnapshotView {
             return [
                 "fitted": true, "failed": false,
                 "time_unit": m.timeUnit == .week ? format.text("week", "semaine") : format.text("day", "jour"),
-                "time_unit_article": m.timeUnit == .week ? format.text("the week", "la semaine") : format.text("the day", "le jour"),
                 "r": format.number(m.r, decimals: 3), "alpha": format.number(m.alpha, decimals: 3),
                 "a": format.number(m.a, decimals: 3), "b": format.number(m.b, decimals: 3),
                 "log_likelihood": format.number(m.logLikelihood, decimals: 1),

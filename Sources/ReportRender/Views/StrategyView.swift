@@ -24,6 +24,7 @@ struct StrategyView {
             "diagnostic": diagnostic(),
             "ltv_growth_known": report.kpi(.ltvGrowthYoY).value != nil,
             "count": format.integer(plan.actions.count),
+            "count_one": format.isSingular(plan.actions.count),
             "has_actions": !plan.actions.isEmpty,
             // The values as shown (whole currency units), each counted once: an escalation's action
             // and a KPI's can value the same customers on the same basis (the churn crisis and the

@@ -78,6 +78,12 @@ struct LoyaltyProgramDesignerTests {
         #expect(abs(long.pointsIssued - 20_000 * 365.25 / 61) < 1e-6)
         let short = LoyaltyProgramDesigner.design(report, config: config, daysSincePrevious: 15)
         #expect(abs(short.yearlySpend - 20_000 * 365.25 / 15) < 1e-6)
+        // Just outside a month's bounds.
+        for days in [27, 46] {
+            let design = LoyaltyProgramDesigner.design(report, config: config, daysSincePrevious: days)
+            #expect(design.periodDays == days && abs(design.yearlySpend - 20_000 * 365.25 / Double(days)) < 1e-6, "\(days) days")
+        }
+        #expect(LoyaltyProgramDesigner.design(report, config: config, daysSincePrevious: 0).periodDays == nil)
         // The first snapshot's spend is its cumulative revenue, whatever came before.
         let first = LoyaltyProgramDesigner.design(StrategyFixture.report(index: 0), config: config, daysSincePrevious: 61)
         #expect(first.yearlySpend == 200_000 && first.periodDays == nil)

@@ -202,10 +202,18 @@ struct StrategyPlannerTests {
         let basis = try #require(oneDay.actions.first { $0.id == "launch-loyalty-programme" }).valueBasis
         #expect(basis.en.hasPrefix("yearly spend (revenue of the period × 365.25 ÷ 1 day) × share exposed to churn over a year (1 − (1 − churn of the period of 1 day)^(365.25 ÷ 1))"), "\(basis.en)")
         #expect(basis.fr.hasPrefix("dépense annuelle (CA de la période × 365,25 ÷ 1 jour) × part exposée au churn sur un an (1 − (1 − churn de la période de 1 jour)^(365,25 ÷ 1))"), "\(basis.fr)")
-        // A later snapshot without revenue in its period: the cumulative revenue, said as such.
-        let idle = StrategyPlanner.plan(StrategyFixture.report(kpis: kpis, revenuePeriod: 0), previous: nil, config: config)
-        let idleBasis = try #require(idle.actions.first { $0.id == "launch-loyalty-programme" }).valueBasis
-        #expect(idleBasis.en.hasPrefix("buyers' cumulative revenue (no revenue in the period)"), "\(idleBasis.en)")
+        // A later snapshot without revenue in its period: the cumulative revenue, said as such; its
+        // 61 days still count 365.25 ÷ 61 periods a year for the churn.
+        for revenue in [0.0, -500] {
+            let idleReport = StrategyFixture.report(kpis: kpis, revenuePeriod: revenue)
+            let idleDesign = LoyaltyProgramDesigner.design(idleReport, config: config, daysSincePrevious: 61)
+            let idle = try #require(StrategyPlanner.plan(idleReport, previous: nil, config: config, design: idleDesign)
+                .actions.first { $0.id == "launch-loyalty-programme" })
+            #expect(idle.valueBasis.en.hasPrefix("buyers' cumulative revenue (no positive revenue in the period) × share exposed to churn over a year (1 − (1 − churn of the period of 61 days)^(365.25 ÷ 61))"),
+                    "\(idle.valueBasis.en)")
+            let idleExpected = idleDesign.yearlySpend * (1 - pow(0.8, perYear)) * config.actionPlan.expectedWinBackRate
+            #expect(abs(idle.valueAtStake - idleExpected) < 1e-6 && idleDesign.yearlySpend == 200_000, "\(idle.valueAtStake)")
+        }
     }
 
     @Test func budgetTotalIsTheSumOfItsLines() {
