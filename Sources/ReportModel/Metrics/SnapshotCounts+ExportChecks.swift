@@ -44,11 +44,11 @@ extension SnapshotCounts {
         let missing = "\(missingActive) of the \(previouslyActive) customers active at \(previousFile) (\(percent(missingActive, of: previouslyActive))) are not in it"
         if looksLikeNewIDs {
             return ["\(file): \(missing), and \(arrivedWithHistory) customers (\(percent(arrivedWithHistory, of: customers)) of its rows) appear for the first time with orders dated on or before \(previousAsOf): "
-                    + "customer ids written another way? The first count as lost, the others as new customers whose revenue so far is revenue of the period"]
+                    + "customer ids written another way? The former count as lapsed, the latter as new customers whose revenue so far is revenue of the period"]
         }
         var warnings: [String] = []
         if missesManyCustomers && customers > 0 {
-            warnings.append("\(file): \(missing): an export cut short, or customer ids written another way? They count as lost, so its retention and churn tell of the export more than of the customers")
+            warnings.append("\(file): \(missing): an export cut short, or customer ids written another way? They count as lapsed, so its retention and churn reflect the export rather than the customers")
         }
         if importsManyCustomers {
             warnings.append("\(file): \(arrivedWithHistory) customers (\(percent(arrivedWithHistory, of: customers)) of its rows) appear for the first time with orders dated on or before \(previousAsOf), "

@@ -18,7 +18,7 @@ enum EscalationContent {
         case .npsCritical: return LocalizedText(en: "NPS is below the critical threshold.", fr: "Le NPS est sous le seuil critique.")
         case .churnCrisis: return LocalizedText(en: "Churn is above the crisis threshold.", fr: "Le churn dépasse le seuil de crise.")
         case .publicComplaint: return LocalizedText(en: "At least one customer has complained publicly.", fr: "Au moins un client s'est plaint publiquement.")
-        case .largeRefund: return LocalizedText(en: "Refund requests exceed the validation threshold.", fr: "Des demandes de remboursement dépassent le seuil de validation.")
+        case .largeRefund: return LocalizedText(en: "At least one refund request exceeds the validation threshold.", fr: "Au moins une demande de remboursement dépasse le seuil de validation.")
         }
     }
 }

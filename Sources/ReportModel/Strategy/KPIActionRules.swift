@@ -28,7 +28,7 @@ enum KPIActionRules {
             let title = LocalizedText(en: "Win-back campaign for customers who lapsed this period", fr: "Campagne de reconquête des clients devenus inactifs sur la période")
             actions.append(PlanAction(
                 id: "winback-churned", topic: .winBack, title: title,
-                rationale: LocalizedText(en: "Churn is off target: customers active at the previous snapshot are no longer active.",
+                rationale: LocalizedText(en: "Churn is off target: some customers active at the previous snapshot are no longer active.",
                                          fr: "Le churn est hors cible : des clients actifs au relevé précédent ne le sont plus."),
                 evidence: churnEvidence, audience: counts.lost, value: Double(counts.lost) * l * e,
                 basis: LocalizedText(en: "lapsed customers × revenue per buyer × expected win-back rate",
@@ -38,10 +38,10 @@ enum KPIActionRules {
                                         actionID: "winback-churned")))
             let excess = Double(counts.previouslyActive) * max(input.gap(.churnRate), input.gap(.retentionRate))
             let preventTitle = LocalizedText(en: "Churn early warning: score active customers and act before they lapse",
-                                             fr: "Alerte précoce churn : noter le risque des clients actifs et agir avant leur décrochage")
+                                             fr: "Alerte précoce churn : attribuer un score de risque aux clients actifs et agir avant leur décrochage")
             actions.append(PlanAction(
                 id: "prevent-churn", topic: .churn, title: preventTitle,
-                rationale: LocalizedText(en: "Retention is below target: more customers lapse each period than the plan allows.",
+                rationale: LocalizedText(en: "Retention is below target: more customers lapse each period than the target allows.",
                                          fr: "La rétention est sous la cible : à chaque période, plus de clients que prévu décrochent."),
                 // Like every other action, the share a programme is assumed to move (an early warning
                 // keeps some of the customers who would lapse, not all of them).
@@ -105,7 +105,7 @@ enum KPIActionRules {
             actions.append(PlanAction(
                 id: "gamify-repeat", topic: .gamification, title: gameTitle,
                 rationale: LocalizedText(en: "A low repeat rate calls for a reason to come back: streaks, badges and challenges.",
-                                         fr: "Un faible taux de réachat appelle une raison de revenir : séries, badges et défis."),
+                                         fr: "Face à un faible taux de réachat, il faut donner aux clients une raison de revenir : séries, badges et défis."),
                 evidence: repeatEvidence, audience: oneTime, value: Double(oneTime) * input.orderValue * e,
                 basis: LocalizedText(en: "one-time buyers × revenue per order × expected win-back rate",
                                      fr: "acheteurs d'une seule commande × CA par commande × taux de reconquête attendu"),
@@ -117,15 +117,18 @@ enum KPIActionRules {
         if !valueEvidence.isEmpty {
             let core = (report.segment("champions")?.customers ?? 0) + (report.segment("loyal")?.customers ?? 0)
             let audience = core > 0 ? core : counts.buyers
-            let value = max(Money.value(report.revenueTotal) * input.gap(.ltvGrowthYoY), Double(counts.buyers) * input.gap(.ltv))
-            let title = LocalizedText(en: "Target upsell and cross-sell by customer lifetime value", fr: "Cibler la montée en gamme et les ventes croisées selon la valeur vie client")
+            // The larger of the two, and the basis says which one it is (it printed both).
+            let byGrowth = Money.value(report.revenueTotal) * input.gap(.ltvGrowthYoY), byLevel = Double(counts.buyers) * input.gap(.ltv)
+            let value = max(byGrowth, byLevel)
+            let title = LocalizedText(en: "Upsell and cross-sell, prioritised by customer lifetime value", fr: "Montée en gamme et ventes croisées, par ordre de valeur vie client")
             actions.append(PlanAction(
                 id: "target-clv", topic: .clvTargeting, title: title,
-                rationale: LocalizedText(en: "Customer lifetime value grows slower than planned.",
-                                         fr: "La LTV progresse moins vite que prévu."),
+                rationale: LocalizedText(en: "Customer lifetime value is growing more slowly than its target.",
+                                         fr: "La LTV progresse moins vite que sa cible."),
                 evidence: valueEvidence, audience: audience, value: value,
-                basis: LocalizedText(en: "revenue × gap to the LTV growth target (or buyers × gap to the LTV target)",
-                                     fr: "CA × écart à la cible de croissance de la LTV (ou acheteurs × écart à la cible de LTV)"),
+                basis: byGrowth >= byLevel
+                    ? LocalizedText(en: "revenue × gap to the LTV growth target", fr: "CA × écart à la cible de croissance de la LTV")
+                    : LocalizedText(en: "buyers × gap to the LTV target", fr: "acheteurs × écart à la cible de LTV"),
                 cost: input.contacts(audience, touches: 3, item: title, actionID: "target-clv")))
         }
 

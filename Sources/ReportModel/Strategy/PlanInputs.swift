@@ -57,7 +57,7 @@ struct PlanInputs {
         return BudgetLine(item: item, quantity: quantity, unitCost: config.actionPlan.contactCost,
                           basis: touches == 1
                             ? LocalizedText(en: "CRM contact, one per targeted customer", fr: "contact CRM, un par client ciblé")
-                            : LocalizedText(en: "CRM contact, several per targeted customer along the journey", fr: "contact CRM, plusieurs par client ciblé au fil du parcours"),
+                            : LocalizedText(en: "CRM contacts, \(touches) per targeted customer along the journey", fr: "contacts CRM, \(touches) par client ciblé au fil du parcours"),
                           actionID: actionID)
     }
 

@@ -38,7 +38,7 @@ struct SegmentActionContent {
         case "potential":
             return SegmentActionContent(
                 verb: "nurture", topic: .nurture,
-                title: LocalizedText(en: "Nurture potential customers towards a repeat habit", fr: "Amener les clients potentiels à un achat régulier"),
+                title: LocalizedText(en: "Nurture promising new buyers towards a repeat habit", fr: "Amener les nouveaux acheteurs prometteurs à un achat régulier"),
                 rationale: LocalizedText(en: "Recent buyers who have not yet formed a habit are the cheapest to turn into loyal ones.",
                                          fr: "Les acheteurs récents sans habitude d'achat sont les moins coûteux à rendre fidèles."),
                 touches: 3, usesIncentive: false, forwardLooking: true)
@@ -46,7 +46,7 @@ struct SegmentActionContent {
             return SegmentActionContent(
                 verb: "winback", topic: .winBack,
                 title: LocalizedText(en: "Win-back campaign for at-risk customers", fr: "Campagne de reconquête des clients à risque"),
-                rationale: LocalizedText(en: "These customers bought often or spent much, but have not ordered for a long time; they can still be won back.",
+                rationale: LocalizedText(en: "These customers bought often or spent a lot, but have not ordered for a long time; they can still be won back.",
                                          fr: "Ces clients ont souvent acheté ou beaucoup dépensé, mais ne commandent plus depuis longtemps ; ils peuvent encore être reconquis."),
                 touches: 1, usesIncentive: true)
         case "hibernating":

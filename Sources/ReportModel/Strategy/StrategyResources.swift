@@ -39,7 +39,7 @@ enum StrategyResources {
     static func role(_ area: SpecialistArea) -> LocalizedText {
         switch area {
         case .lifecycleManagement:
-            return LocalizedText(en: "Lifecycle marketing manager: onboarding, nurture and upsell journeys", fr: "Responsable marketing cycle de vie : parcours d'intégration, de maturation et de montée en gamme")
+            return LocalizedText(en: "Lifecycle marketing manager: onboarding, nurture and upsell journeys", fr: "Responsable marketing cycle de vie : parcours d'accueil, de maturation et de montée en gamme")
         case .loyaltyPrograms:
             return LocalizedText(en: "Loyalty programme manager: points, tiers, rewards and gamification", fr: "Responsable programme de fidélité : points, paliers, récompenses et gamification")
         case .churnPrevention:

@@ -83,7 +83,7 @@ struct ChartSet {
         let values = all.map { $0.kpi(key).value }
         let description = (fr ? "\(name) par relevé" : "\(name) per snapshot") + (target.value.map { (fr ? ", cible " : ", target ") + KPIText.target(key, KPITarget($0, target.direction), format) } ?? "") + "."
         return LineChart(
-            id: id + idSuffix, title: fr ? "\(name)\u{00A0}: évolution" : "\(name) over time", description: description,
+            id: id + idSuffix, title: fr ? "Évolution du " + KPIText.inSentence(name) : "\(name) over time", description: description,
             xLabels: all.map(\.period.label), series: [ChartSeries(name: name, values: values)],
             xAxisTitle: snapshotAxisTitle, yAxisTitle: name,
             target: target.value.map { TargetLine(value: $0, label: (fr ? "cible " : "target ") + (target.direction == .above ? ">" : "<")) },
@@ -164,7 +164,7 @@ struct ChartSet {
                 + (columns < table.columnLabels.count ? (fr ? ", sur leurs \(columns) premiers mois." : ", over their first \(columns) months.") : "."),
             rowLabels: table.rows.map { isCompact ? "\($0.cohort)" : "\($0.cohort) (\(format.integer($0.size)))" }, columnLabels: Array(table.columnLabels.prefix(columns)),
             cells: table.rows.map { Array(table.cells($0).prefix(columns)) },
-            rowAxisTitle: isCompact ? (fr ? "Cohorte" : "Cohort") : (fr ? "Cohorte (taille)" : "Cohort (size)"), columnAxisTitle: fr ? "Mois depuis la première commande" : "Months since first purchase",
+            rowAxisTitle: isCompact ? (fr ? "Cohorte" : "Cohort") : (fr ? "Cohorte (taille)" : "Cohort (size)"), columnAxisTitle: fr ? "Mois depuis la 1re commande" : "Months since first purchase",
             domain: 0...1, noDataMessage: noData, missingValueText: "", valueFormatter: ChartFormat.percent(fractionDigits: 0, decimalSeparator: fr ? "," : ".", suffix: fr ? "\u{202F}%" : "%"),
             labelColon: colon, width: heatmapWidth)
     }

@@ -2,6 +2,13 @@ import ReportModel
 
 /// Names, definitions and value formatting of the KPIs, per locale.
 enum KPIText {
+    /// A KPI's name inside a sentence: its first letter lower-cased, unless it is an acronym
+    /// ("taux de rétention", but "NPS", "CSAT").
+    static func inSentence(_ name: String) -> String {
+        guard let first = name.first, let second = name.dropFirst().first, second.isLowercase else { return name }
+        return first.lowercased() + name.dropFirst()
+    }
+
     static func name(_ key: KPIKey, _ l: ReportLocale) -> String {
         switch (key, l) {
         case (.retentionRate, .fr): return "Taux de rétention"

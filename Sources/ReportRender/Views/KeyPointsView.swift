@@ -32,11 +32,7 @@ struct KeyPointsView {
     }
 
     /// A KPI's name inside a sentence ("retention rate", but "NPS").
-    private func name(_ key: KPIKey) -> String {
-        let name = KPIText.name(key, locale)
-        guard let first = name.first, let second = name.dropFirst().first, second.isLowercase else { return name }
-        return first.lowercased() + name.dropFirst()
-    }
+    private func name(_ key: KPIKey) -> String { KPIText.inSentence(KPIText.name(key, locale)) }
 
 
     /// The KPIs on and off their targets.
@@ -46,7 +42,7 @@ struct KeyPointsView {
         let off = withTarget.filter { $0.status == .offTarget }.map(shown)
         let on = withTarget.filter { $0.status == .onTarget }.map(shown)
         if withTarget.isEmpty { return t("No KPI with a target can be measured on this snapshot.", "Aucun KPI ciblé ne peut être mesuré sur ce relevé.") }
-        if off.isEmpty { return t("Every KPI with a target is on target (", "Tous les KPI ayant une cible l'atteignent (") + format.list(on) + ")." }
+        if off.isEmpty { return t("Every measured KPI with a target is on target (", "Tous les KPI mesurés ayant une cible l'atteignent (") + format.list(on) + ")." }
         let head = t("Off target: ", "Hors cible : ") + format.list(off) + "."
         return on.isEmpty ? head : head + t(" On target: ", " Dans la cible : ") + format.list(on) + "."
     }
@@ -83,7 +79,8 @@ struct KeyPointsView {
             let change = c.active - previous.counts.active
             text += change == 0 ? t(" (unchanged since ", " (inchangé depuis ") + previous.period.label + ")"
                 : " (" + (change > 0 ? "+" : "−") + format.integer(abs(change)) + t(" since ", " depuis ") + previous.period.label + ")"
-            text += t("; ", " ; ") + format.counted(c.newActive, ("newly active", "newly active"), ("nouvellement actif", "nouvellement actifs")) + ", "
+            text += t("; ", " ; ") + (c.newActive == 0 ? t("none newly active", "aucun nouvellement actif")
+                : format.counted(c.newActive, ("newly active", "newly active"), ("nouvellement actif", "nouvellement actifs"))) + ", "
                 + (c.lost == 0 ? t("none lapsed this period", "aucun devenu inactif sur la période")
                    : format.counted(c.lost, ("lapsed", "lapsed"), ("devenu inactif", "devenus inactifs")) + t(" this period", " sur la période"))
             return text + t("; revenue of the period ", " ; CA de la période ") + format.money(units: report.revenuePeriod) + "."

@@ -105,7 +105,7 @@ struct PlaybookView {
         }
         guard let kind = p.escalation else { return "—" }
         let atRisk = { (locale: ReportLocale) in config.segments.displayName("at_risk", locale) }
-        guard p.active else { return t("Not raised at this snapshot: ready if the threshold is crossed", "Non déclenchée à ce relevé : prête si le seuil est franchi") }
+        guard p.active else { return t("Not raised at this snapshot (ready for when it is)", "Non déclenchée à ce relevé (prête pour le jour où elle le sera)") }
         let n = format.integer(p.audienceSize)
         let one = p.audienceSize == 1
         switch kind {

@@ -21,7 +21,7 @@ extension SnapshotView {
             "span": days.map { format.integer($0) + format.text(" days", "\u{00A0}jours") } ?? format.missing,
             "previous": previousLabel,
             "has_months": missingMonths != nil,
-            "months": missingMonths.map(MonthGap.names) ?? "",
+            "months": missingMonths.map { SnapshotView.monthNames($0, format: format) } ?? "",
         ]
         let counts = report.counts
         // In whole percents, but never 100 % for a part of the whole (920 of 921 read as all of them).
@@ -55,5 +55,13 @@ extension SnapshotView {
             "previous": previousLabel,
         ]
         return v
+    }
+
+    /// The months without a snapshot, in a sentence: `2025-06, 2025-07 and 2025-08`, or beyond three
+    /// `2025-06 to 2025-11` (French: `… et 2025-08`, `les mois de 2025-06 à 2025-11`).
+    static func monthNames(_ months: Range<Int>, format: ReportFormatter) -> String {
+        let labels = months.map { Month(index: $0).description }
+        guard labels.count > 3, let first = labels.first, let last = labels.last else { return format.list(labels) }
+        return format.text("\(first) to \(last)", "les mois de \(first) à \(last)")
     }
 }

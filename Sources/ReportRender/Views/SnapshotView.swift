@@ -318,7 +318,7 @@ public struct SnapshotView {
     func trigger(_ kind: EscalationKind, _ c: EscalatedCustomer) -> String {
         let fr = locale == .fr
         switch kind {
-        case .vipAtRisk: return fr ? "dernière commande il y a \(format.integer(Int(c.triggerValue))) j" : "last order \(format.integer(Int(c.triggerValue))) days ago"
+        case .vipAtRisk: return fr ? "dernière commande il y a \(format.integer(Int(c.triggerValue))) jours" : "last order \(format.integer(Int(c.triggerValue))) days ago"
         case .largeRefund: return (fr ? "remboursement demandé " : "refund requested ") + format.money(units: c.triggerValue)
         default: return fr ? "plainte publique" : "public complaint"
         }

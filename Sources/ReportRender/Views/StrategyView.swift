@@ -136,7 +136,8 @@ struct StrategyView {
             "title": format.text(a.title),
             "rationale": format.text(a.rationale),
             "owner": AreaText.name(a.owner, locale),
-            "evidence": evidence.joined(separator: t("; ", "\u{202F}; ")),
+            // Items after the first start lower-case, as after any semicolon ("…; retention rate 81.5%").
+            "evidence": evidence.enumerated().map { $0.offset == 0 ? $0.element : KPIText.inSentence($0.element) }.joined(separator: t("; ", "\u{202F}; ")),
             "has_evidence": !evidence.isEmpty,
             "audience": a.audience.map { format.integer($0) } ?? "—",
             "has_audience": a.audience != nil,
@@ -160,7 +161,7 @@ struct StrategyView {
             return KPIText.name(key, locale) + " " + KPIText.format(key, e.value, format) + " (" + t("target ", "cible ") + KPIText.target(key, target, format) + ")"
         case .segment(let id):
             // "holds", not a colon: the text follows "Evidence:" (it read "Evidence: At risk: 11.3%").
-            var text = t("", "Le segment ") + config.segments.displayName(id, locale) + t(" holds ", " regroupe ") + measure(e.value, e.measure) + t(" of buyers", " des acheteurs")
+            var text = t("The ", "Le segment ") + config.segments.displayName(id, locale) + t(" segment", "") + t(" holds ", " regroupe ") + measure(e.value, e.measure) + t(" of buyers", " des acheteurs")
             if let before = e.previous {
                 text += " (" + t("previously ", "précédemment ") + measure(before, e.measure) + ")"
             }

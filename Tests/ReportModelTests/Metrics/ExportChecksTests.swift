@@ -76,7 +76,7 @@ import Testing
         #expect(r[1].counts.looksLikeNewIDs)
         let warnings = r[1].counts.exportWarnings(file: "2026-02.csv", previousFile: "2026-01.csv", previousAsOf: r[0].period.asOf)
         #expect(warnings == ["2026-02.csv: 30 of the 30 customers active at 2026-01.csv (100%) are not in it, and 30 customers (100% of its rows) appear for the first "
-                             + "time with orders dated on or before 2026-01-31: customer ids written another way? The first count as lost, the others as new "
+                             + "time with orders dated on or before 2026-01-31: customer ids written another way? The former count as lapsed, the latter as new "
                              + "customers whose revenue so far is revenue of the period"])
         // A file with no customer row: the note on its pages, but not the warning, as it has one of
         // its own (the input's).

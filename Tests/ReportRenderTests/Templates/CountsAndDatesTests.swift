@@ -21,7 +21,7 @@ import ReportModel
                 (diagnostic, "**Snapshot:** 2026-10-01 (as of 1 October 2026)"),
                 (diagnostic, "This snapshot comes 1 day after the previous one (2026-09): its retention, churn, newly active and lapsed customers and revenue of the period cover that interval only."),
                 (diagnostic, "- 1 buyer only: segments and predicted values are a rough guide until there are 50 or more.\n"),
-                (diagnostic, "- 1 active customer of 1 (unchanged since 2026-09); 0 newly active, none lapsed this period;"),
+                (diagnostic, "- 1 active customer of 1 (unchanged since 2026-09); none newly active, none lapsed this period;"),
                 (diagnostic, "**NPS:** 1 answer —"),
                 (strategy, "· 1 buyer · 1 active customer.*"),
                 (dashboard, "1 customer · 1 buyer · 1 active"),
@@ -29,7 +29,7 @@ import ReportModel
                 (diagnostic, "2026-10-01 (au 1er octobre 2026)"),
                 (diagnostic, "Ce relevé intervient 1\u{00A0}jour après le précédent (2026-09)\u{00A0}: sa rétention, son churn, ses clients nouvellement actifs et devenus inactifs et son chiffre d'affaires de la période ne couvrent que cet intervalle."),
                 (diagnostic, "- 1 acheteur seulement\u{00A0}: segments et valeurs prédites restent indicatifs tant que le relevé compte moins de 50 acheteurs.\n"),
-                (diagnostic, "- 1 client actif sur 1 (inchangé depuis 2026-09)\u{202F}; 0 nouvellement actif, aucun devenu inactif sur la période\u{202F};"),
+                (diagnostic, "- 1 client actif sur 1 (inchangé depuis 2026-09)\u{202F}; aucun nouvellement actif, aucun devenu inactif sur la période\u{202F};"),
                 (diagnostic, "**NPS\u{00A0}:** 1 réponse —"),
                 (strategy, "· 1 acheteur · 1 client actif.*"),
                 (dashboard, "1 client · 1 acheteur · 1 actif"),
@@ -56,5 +56,16 @@ import ReportModel
         #expect(strategy.contains("yearly spend (revenue of the period × 365.25 ÷ 61 days) × share exposed to churn over a year (1 − (1 − churn of the period of 61 days)^(365.25 ÷ 61))"))
         // The month before, 31 days after its own previous snapshot, stays × 12.
         #expect(TemplateOutput.read(f, "site/2026-08/loyalty-program.md").contains("revenue of the period × 12 ("))
+    }
+
+    /// The months missing before a long period, in a sentence of the page's language.
+    @Test func missingMonthsAreListedInTheLanguageOfThePage() {
+        let en = ReportFormatter(locale: .en, currency: "EUR"), fr = ReportFormatter(locale: .fr, currency: "EUR")
+        let june = Month(year: 2025, month: 6).index
+        #expect(SnapshotView.monthNames(june..<(june + 1), format: fr) == "2025-06")
+        #expect(SnapshotView.monthNames(june..<(june + 3), format: en) == "2025-06, 2025-07 and 2025-08")
+        #expect(SnapshotView.monthNames(june..<(june + 3), format: fr) == "2025-06, 2025-07 et 2025-08")
+        #expect(SnapshotView.monthNames(june..<(june + 6), format: en) == "2025-06 to 2025-11")
+        #expect(SnapshotView.monthNames(june..<(june + 6), format: fr) == "les mois de 2025-06 à 2025-11")
     }
 }

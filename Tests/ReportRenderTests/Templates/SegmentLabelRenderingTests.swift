@@ -46,7 +46,7 @@ import ReportModel
         #expect(segmentation.contains(fr ? "| Sur le départ\u{202F}! |" : "| Slipping |"))
         // The prose that names a seed segment uses its name as shown.
         #expect(diagnostic.contains(fr ? "à distinguer du segment RFM Partis)" : "not the same as the Gone for good RFM segment)"), "\(diagnostic)")
-        #expect(segmentation.contains(fr ? "comme Partis, peuvent afficher" : "such as Gone for good can show"))
+        #expect(segmentation.contains(fr ? "comme le segment Partis, peuvent afficher" : "such as Gone for good can show"))
         #expect(playbooks.contains(fr ? "Le client passe dans le segment Sur le départ\u{202F}! (forte valeur" : "The customer moves into the Slipping segment (high past value"))
         #expect(playbooks.contains(fr ? "Un client VIP est dans le segment Sur le départ\u{202F}!" : "A VIP customer is in the Slipping segment"))
         #expect(!playbooks.contains(fr ? "À risque" : "At risk") && !playbooks.contains(fr ? "Perdus" : "Lost"), "\(playbooks)")
