@@ -351,6 +351,9 @@ public struct SnapshotView {
             "shares_do_not_add_up": !percents.addsUp,
             "shares_total": format.percent(Double(percents.total) / 100, decimals: 0),
             "any": f.total > 0,
+            // Half or more of at least 10 verbatims match no keyword: the table is worth extending.
+            "mostly_unrouted": f.total >= 10 && 2 * f.unrouted >= f.total,
+            "unrouted": format.integer(f.unrouted),
             "areas": areas.indices.map { i in
                 let area = areas[i], samples = f.samples[area] ?? []
                 return [

@@ -68,4 +68,26 @@ import ReportModel
         #expect(SnapshotView.monthNames(june..<(june + 6), format: en) == "2025-06 to 2025-11")
         #expect(SnapshotView.monthNames(june..<(june + 6), format: fr) == "les mois de 2025-06 à 2025-11")
     }
+
+    /// Half or more of at least ten verbatims matching no keyword: the diagnostic says how to
+    /// extend the routing table; mostly routed, or fewer than ten, it says nothing.
+    @Test func mostlyUnroutedVerbatimsAreExplained() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        let header = "customer_id,first_order_date,last_order_date,orders,revenue,feedback\n"
+        func rows(_ texts: [String]) -> String {
+            header + texts.enumerated().map { "C\($0.offset),2026-06-01,2026-09-10,2,100,\($0.element)" }.joined(separator: "\n") + "\n"
+        }
+        f.write(rows(Array(repeating: "great parcel", count: 6) + Array(repeating: "les points de fidélité", count: 4)), to: "a/2026-09.csv")
+        f.write(rows(Array(repeating: "great parcel", count: 4) + Array(repeating: "les points de fidélité", count: 6)), to: "b/2026-09.csv")
+        f.write(rows(Array(repeating: "great parcel", count: 9)), to: "c/2026-09.csv")
+        for locale in [ReportLocale.en, .fr] {
+            let note = locale == .en ? "6 of the 10 verbatims match no keyword." : "6 des 10 verbatims ne correspondent à aucun mot-clé."
+            _ = try f.build("a", out: "sa-\(locale.rawValue)", locale: locale)
+            #expect(TemplateOutput.read(f, "sa-\(locale.rawValue)/2026-09/diagnostic.md").contains(note), "\(locale)")
+            for set in ["b", "c"] {
+                _ = try f.build(set, out: "s\(set)-\(locale.rawValue)", locale: locale)
+                #expect(!TemplateOutput.read(f, "s\(set)-\(locale.rawValue)/2026-09/diagnostic.md").contains(locale == .en ? "match no keyword" : "aucun mot-clé"), "\(set) \(locale)")
+            }
+        }
+    }
 }
