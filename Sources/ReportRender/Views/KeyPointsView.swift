@@ -107,12 +107,11 @@ struct KeyPointsView {
         guard let previous else { return nil }
         var best: (segment: SegmentSummary, before: SegmentSummary, change: Int, shareMove: Double)?
         for s in report.segments {
-            guard let before = previous.segment(s.id) else { continue }
+            guard let before = previous.segment(s.id), s.customers != before.customers else { continue }
             let change = s.customers - before.customers
             let shareMove = abs((s.share.map(format.percentTenths) ?? 0) - (before.share.map(format.percentTenths) ?? 0))
-            if abs(change) > abs(best?.change ?? 0) || (change != 0 && abs(change) == abs(best?.change ?? 0) && shareMove > best?.shareMove ?? 0) {
-                best = (s, before, change, shareMove)
-            }
+            // Larger change in customers, then in share; a full tie keeps the earlier segment.
+            if best.map({ (abs(change), shareMove) > (abs($0.change), $0.shareMove) }) ?? true { best = (s, before, change, shareMove) }
         }
         guard let best else { return nil }
         return t("Largest change in customers: ", "Plus forte variation du nombre de clients : ") + segmentTable.displayName(best.segment.id, locale) + " "
