@@ -412,6 +412,7 @@ def main():
                 for d in c.diffs[:8]:
                     print('   ', d)
             shutil.rmtree(os.path.join(work, 'out', case['name']), ignore_errors=True)
+            shutil.rmtree(os.path.join(work, 'inputs', case['name']), ignore_errors=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print('fuzz: %d cases (seed %d; %d refused as bad input by both), %d figures compared, %d case(s) differ'
