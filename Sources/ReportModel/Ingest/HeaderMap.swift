@@ -104,5 +104,10 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
     }
 
     /// The display name of a field index.
-    public func name(_ index: Int) -> String { index < names.count ? names[index] : "column \(index + 1)" }
+    /// The header name of field `index` for messages: as written less the spaces and tabs around it
+    /// (names are matched so; a padded " date " read `  date  "2026-…"`), or "column N".
+    public func name(_ index: Int) -> String {
+        let name = index < names.count ? names[index].trimmingCharacters(in: .whitespaces) : ""
+        return name.isEmpty ? "column \(index + 1)" : name
+    }
 }

@@ -227,6 +227,9 @@ struct IngestCSVDialectTests {
     func messagesUseWrittenHeader() {
         let r = S.read("Customer_ID,ORDERS,Revenue,Last_Order_Date\nA1,two,10,2026-10-01\n")
         expectSingleError(r.errors, line: 2, column: 2, message: ["ORDERS \"two\""])
+        // Less the spaces around it, by which it was matched.
+        let padded = S.read("customer_id, Orders\t,revenue,last_order_date\nA1,two,10,2026-10-01\n")
+        expectSingleError(padded.errors, line: 2, column: 2, message: ["Orders \"two\" is not"])
     }
 
     @Test("config column aliases map other header names")
