@@ -167,7 +167,10 @@ public struct Heatmap: SVGChart {
         // Column axis title and labels.
         if !columnAxisTitle.isEmpty {
             y += ChartStyle.axisTitleSize + 4
-            let titleWidth = max(gridRight - gridLeft, 200)
+            // As wide as the grid, or as the title needs up to the canvas's width: a grid of one or
+            // two columns cut « Mois depuis la 1re commande » to « Mois depuis la 1re comman… ».
+            let needed = TextMetrics.width(columnAxisTitle, fontSize: ChartStyle.axisTitleSize)
+            let titleWidth = min(max(gridRight - gridLeft, needed), width - 2 * m)
             let center = min(max((gridLeft + gridRight) / 2, m + titleWidth / 2), width - m - titleWidth / 2)
             w.text(TextMetrics.truncate(columnAxisTitle, maxWidth: titleWidth, fontSize: ChartStyle.axisTitleSize),
                    x: center, y: y, size: ChartStyle.axisTitleSize, anchor: .middle)

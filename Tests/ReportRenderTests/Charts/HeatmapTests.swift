@@ -54,6 +54,22 @@ import Testing
         }
     }
 
+    /// A grid of one column is narrower than its column title: the title takes the room it needs
+    /// (it was cut to the grid's width or 200 units, « Mois depuis la 1re comman… »).
+    @Test func columnTitleIsWholeOverANarrowGrid() throws {
+        let title = "Mois depuis la 1re commande"
+        let chart = Heatmap(id: "c", title: "T", description: "D", rowLabels: ["2025-01"], columnLabels: ["+0"], cells: [[1.0]],
+                            rowAxisTitle: "Cohorte (taille)", columnAxisTitle: title, domain: 0...1, noDataMessage: "-",
+                            valueFormatter: ChartFormat.percent(), width: 360)
+        let root = try ChartAssert.valid(chart)
+        #expect(ChartAssert.texts(root).contains(title))
+        let shown = try #require(ChartAssert.elements(root).first { $0.name == "text" && $0.stringValue == title })
+        let half = TextMetrics.width(title, fontSize: ChartStyle.axisTitleSize) / 2
+        let center = ChartAssert.number(shown, "x")
+        let canvas = try #require(ChartAssert.viewBoxWidth(root))
+        #expect(center - half >= 0 && center + half <= canvas)
+    }
+
     @Test func nilCellsAreEmpty() throws {
         let root = try ChartAssert.valid(heatmap())
         let cells = ChartAssert.tooltips(root, "rect")
