@@ -96,7 +96,7 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
             } else if startsWithDelimiterNote {
                 hint = "; the first line, \"sep=\", is a spreadsheet's note of the delimiter, not the header row: delete that line"
             } else if let alike = HeaderSynonyms.candidate(for: column.rawValue, among: unknown) {
-                hint = "; \"\(alike)\" may be it: map it in fidelis.yml with columns: {\"\(alike)\": \(column.rawValue)}"
+                hint = "; \"\(alike)\" may be it: map it in fidelis.yml with columns: {\(YAMLScalar.quoted(alike)): \(column.rawValue)}"
             }
             errors.append(InputError(file: file, line: line, column: 0,
                                      message: "required column \(column.rawValue) is missing", expected: expected + hint))

@@ -283,7 +283,7 @@ public struct LedgerSource: SnapshotSource {
     static func orderColumnWarning(file: String, lines: LedgerReader.Lines) -> String? {
         guard !lines.hasOrderID, let alike = HeaderSynonyms.candidate(for: "order_id", among: lines.unknownColumns) else { return nil }
         return "\(file): the ledger has no order_id column, so every line counts as one order; \"\(alike)\" may be it: "
-            + "map it in fidelis.yml with columns: {\"\(alike)\": order_id}"
+            + "map it in fidelis.yml with columns: {\(YAMLScalar.quoted(alike)): order_id}"
     }
 
     /// Month ends after the last line from which an as-of date is worth a warning: each is a

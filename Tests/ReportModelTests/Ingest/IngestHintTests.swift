@@ -165,6 +165,21 @@ import Testing
             "\"Montant TTC\" may be it: map it in fidelis.yml with columns: {\"Montant TTC\": amount}"])
     }
 
+    /// The suggested line loads as it is, whatever the name holds: a quote in it was written
+    /// unescaped (`{"Total "Spent"": revenue}`, not YAML).
+    @Test("the suggested columns: mapping is valid YAML for a name holding quotes or a backslash")
+    func headerSynonymSuggestionLoads() throws {
+        for name in ["Total \"Spent\"", "Total\\Spent", "Total Spent"] {
+            let field = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            let errors = S.read("customer_id,last_order_date,orders,\(field)\nA,2026-01-05,1,10\n").errors
+            let expected = try #require(errors.first.first?.expected, "\(name)")
+            let line = try #require(expected.components(separatedBy: "map it in fidelis.yml with ").last, "\(expected)")
+            let config = try ConfigLoader.parse(line + "\n", file: "fidelis.yml")
+            #expect(config.dialect.columnAliases.values.contains("revenue"), "\(line)")
+            #expect(S.read("customer_id,last_order_date,orders,\(field)\nA,2026-01-05,1,10\n", dialect: config.dialect).errors.isEmpty, "\(line)")
+        }
+    }
+
     @Test("a yes/no written as one letter says to write the word in full", arguments: ["Y", "n", "O", " N"])
     func oneLetterBooleans(_ value: String) {
         expectSingleError(S.read(Self.header + ",vip\nA,,,0,0,\(value)\n").errors, line: 2, column: 6,
