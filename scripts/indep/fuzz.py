@@ -142,7 +142,7 @@ def snapshot_case(rng, folder):
             if rng.random() < 0.12:
                 continue   # not in this export
             value = {'customer_id': c}
-            if s is None or rng.random() < 0.05 and s is None:
+            if s is None:   # a prospect (revenue without an order is allowed)
                 value.update(last_order_date=None, orders=0, revenue=money(rng, rng.choice([0, 0, 0, 5]), decimal_comma),
                              first_order_date=None)
             else:
