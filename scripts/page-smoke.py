@@ -13,7 +13,7 @@ ids, feedback and tiers holding markup (`<i>`, `<script>`), an ampersand and quo
 - the hostile text unescaped (the markup as markup, in a page or in Markdown).
 Exits 1 on any finding, printing each kind once with where it was and the text around it.
 """
-import argparse, collections, csv, io, os, random, re, shutil, subprocess, sys, tempfile
+import argparse, collections, os, random, re, shutil, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, 'indep'))
@@ -30,14 +30,8 @@ FINDINGS = re.compile('(?P<number>%s)|(?P<template>%s)|(?P<markup>%s)' % (NOT_A_
 def make_hostile(args):
     """Rewrites the case's CSV files with markup in the ids (the same for an id in every file),
     the feedback and the tiers."""
-    files = [args[1]] if args[0] == '--transactions' else [os.path.join(args[1], n) for n in sorted(os.listdir(args[1]))]
-    for path in files:
-        raw = open(path, 'rb').read()
-        bom = raw.startswith(b'\xef\xbb\xbf')
-        text = raw[3 if bom else 0:].decode('utf-8')
-        crlf = '\r\n' in text
-        delimiter = ';' if ';' in text.split('\n')[0] else ','
-        rows = list(csv.reader(io.StringIO(text, newline=''), delimiter=delimiter))
+    for path in fuzz.input_files(args):
+        rows, written = fuzz.read_rows(path)
         header = [h.strip().lower() for h in rows[0]]
         for row in rows[1:]:
             for i, name in enumerate(header):
@@ -47,10 +41,7 @@ def make_hostile(args):
                     row[i] = row[i] + ' <script>alert(1)</script> & <b>'
                 elif name == 'tier' and row[i]:
                     row[i] = '<b>' + row[i]
-        buf = io.StringIO()
-        csv.writer(buf, delimiter=delimiter, lineterminator='\r\n' if crlf else '\n').writerows(rows)
-        with open(path, 'wb') as f:
-            f.write((b'\xef\xbb\xbf' if bom else b'') + buf.getvalue().encode('utf-8'))
+        fuzz.write_rows(path, rows, written)
 
 
 def main():

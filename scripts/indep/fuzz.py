@@ -257,16 +257,33 @@ LEDGER_BREAKS = {'customer_id': [''], 'date': ['2025-02-30', '2025/01/01', ''], 
                  'quantity': ['x', '1.5']}
 
 
-def corrupt(rng, args):
-    """One breach of input.md's rules in a valid input: a field, a row's length, a header, a file name."""
-    files = [args[1]] if args[0] == '--transactions' else [os.path.join(args[1], n) for n in sorted(os.listdir(args[1]))]
-    path = rng.choice(files)
+def read_rows(path):
+    """A CSV file's rows, and how it is written (BOM, CRLF, delimiter), for `write_rows`."""
     raw = open(path, 'rb').read()
     bom = raw.startswith(b'\xef\xbb\xbf')
     text = raw[3 if bom else 0:].decode('utf-8')
-    crlf = '\r\n' in text
     delimiter = ';' if ';' in text.split('\n')[0] else ','
-    rows = list(csv.reader(io.StringIO(text, newline=''), delimiter=delimiter))
+    return list(csv.reader(io.StringIO(text, newline=''), delimiter=delimiter)), (bom, '\r\n' in text, delimiter)
+
+
+def write_rows(path, rows, written):
+    """Writes `rows` back as `read_rows` found the file written."""
+    bom, crlf, delimiter = written
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=delimiter, lineterminator='\r\n' if crlf else '\n').writerows(rows)
+    with open(path, 'wb') as f:
+        f.write((b'\xef\xbb\xbf' if bom else b'') + buf.getvalue().encode('utf-8'))
+
+
+def input_files(args):
+    """The CSV files of a case's input."""
+    return [args[1]] if args[0] == '--transactions' else [os.path.join(args[1], n) for n in sorted(os.listdir(args[1]))]
+
+
+def corrupt(rng, args):
+    """One breach of input.md's rules in a valid input: a field, a row's length, a header, a file name."""
+    path = rng.choice(input_files(args))
+    rows, written = read_rows(path)
     header = [h.strip().lower() for h in rows[0]]
     kind = rng.random()
     if kind < 0.06 and args[0] == '--snapshots':
@@ -310,10 +327,7 @@ def corrupt(rng, args):
             row[i] = '0'
         else:
             row[i] = bad
-    buf = io.StringIO()
-    csv.writer(buf, delimiter=delimiter, lineterminator='\r\n' if crlf else '\n').writerows(rows)
-    with open(path, 'wb') as f:
-        f.write((b'\xef\xbb\xbf' if bom else b'') + buf.getvalue().encode('utf-8'))
+    write_rows(path, rows, written)
 
 
 DATE_COLUMNS = ('last_order_date', 'first_order_date', 'date')
@@ -328,14 +342,8 @@ def restyle(rng, args):
     renamed = {c: rng.choice(names) for c, names in RENAMES.items() if rng.random() < 0.3}
     if not fmt and not renamed:
         return []
-    files = [args[1]] if args[0] == '--transactions' else [os.path.join(args[1], n) for n in sorted(os.listdir(args[1]))]
-    for path in files:
-        raw = open(path, 'rb').read()
-        bom = raw.startswith(b'\xef\xbb\xbf')
-        text = raw[3 if bom else 0:].decode('utf-8')
-        crlf = '\r\n' in text
-        delimiter = ';' if ';' in text.split('\n')[0] else ','
-        rows = list(csv.reader(io.StringIO(text, newline=''), delimiter=delimiter))
+    for path in input_files(args):
+        rows, written = read_rows(path)
         for i, shown in enumerate(rows[0]):
             name = shown.strip().lower()
             if fmt and name in DATE_COLUMNS:
@@ -344,10 +352,7 @@ def restyle(rng, args):
                         d = dt.date.fromisoformat(row[i])
                         row[i] = d.strftime('%d/%m/%Y' if fmt == 'dd/mm/yyyy' else '%m/%d/%Y')
             rows[0][i] = renamed.get(name, shown)
-        buf = io.StringIO()
-        csv.writer(buf, delimiter=delimiter, lineterminator='\r\n' if crlf else '\n').writerows(rows)
-        with open(path, 'wb') as f:
-            f.write((b'\xef\xbb\xbf' if bom else b'') + buf.getvalue().encode('utf-8'))
+        write_rows(path, rows, written)
     lines = ['date_format: %s' % fmt] if fmt else []
     if renamed:
         lines += ['columns:'] + ['  "%s": %s' % (name, column) for column, name in renamed.items()]
