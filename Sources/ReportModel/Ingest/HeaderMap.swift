@@ -103,7 +103,6 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
         }
     }
 
-    /// The display name of a field index.
     /// The header name of field `index` for messages: as written less the spaces and tabs around it
     /// (names are matched so; a padded " date " read `  date  "2026-…"`), or "column N".
     public func name(_ index: Int) -> String {
