@@ -94,15 +94,8 @@ def write_csv(path, header, rows, delimiter, bom, crlf, rng):
         at = rng.randrange(len(header) + 1)
         header = header[:at] + ['Commentaire interne'] + header[at:]
         rows = [r[:at] + [rng.choice(['', 'à rappeler', '12,5'])] + r[at:] for r in rows]
-    buf = io.StringIO()
-    w = csv.writer(buf, delimiter=delimiter, lineterminator='\r\n' if crlf else '\n',
-                   quoting=csv.QUOTE_ALL if rng.random() < 0.1 else csv.QUOTE_MINIMAL)
-    w.writerow(header)
-    for r in rows:
-        w.writerow(['' if v is None else v for v in r])
-    data = buf.getvalue().encode('utf-8')
-    with open(path, 'wb') as f:
-        f.write((b'\xef\xbb\xbf' if bom else b'') + data)
+    quoting = csv.QUOTE_ALL if rng.random() < 0.1 else csv.QUOTE_MINIMAL
+    write_rows(path, [header] + [['' if v is None else v for v in r] for r in rows], (bom, crlf, delimiter), quoting)
 
 
 def snapshot_case(rng, folder):
@@ -266,11 +259,11 @@ def read_rows(path):
     return list(csv.reader(io.StringIO(text, newline=''), delimiter=delimiter)), (bom, '\r\n' in text, delimiter)
 
 
-def write_rows(path, rows, written):
-    """Writes `rows` back as `read_rows` found the file written."""
+def write_rows(path, rows, written, quoting=csv.QUOTE_MINIMAL):
+    """Writes `rows` as `written` says (BOM, CRLF, delimiter; what `read_rows` found)."""
     bom, crlf, delimiter = written
     buf = io.StringIO()
-    csv.writer(buf, delimiter=delimiter, lineterminator='\r\n' if crlf else '\n').writerows(rows)
+    csv.writer(buf, delimiter=delimiter, lineterminator='\r\n' if crlf else '\n', quoting=quoting).writerows(rows)
     with open(path, 'wb') as f:
         f.write((b'\xef\xbb\xbf' if bom else b'') + buf.getvalue().encode('utf-8'))
 

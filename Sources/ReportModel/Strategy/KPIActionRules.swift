@@ -140,9 +140,7 @@ enum KPIActionRules {
             // A period that is not about a month counts 365.25 ÷ its days periods a year, not 12.
             let design = input.design
             let perYear = design.periodsPerYear
-            let power = design.periodDays.map { LocalizedText(en: "(365.25 ÷ \($0))", fr: "(365,25 ÷ \($0))") } ?? LocalizedText(en: "12", fr: "12")
-            let churnName = design.periodDays.map { LocalizedText(en: "churn of the period of " + LoyaltyProgramDesign.days($0).en, fr: "churn de la période de " + LoyaltyProgramDesign.days($0).fr) }
-                ?? LocalizedText(en: "monthly churn", fr: "churn mensuel")
+            let (power, churnName) = (design.yearExponent, design.periodChurnName)
             let exposure: Double, exposureText: LocalizedText
             if let churn = input.kpi(.churnRate)?.value {
                 exposure = 1 - pow(1 - min(1, max(0, churn)), perYear)

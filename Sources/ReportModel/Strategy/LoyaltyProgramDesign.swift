@@ -77,6 +77,19 @@ public struct LoyaltyProgramDesign: Sendable, Equatable {
         return LocalizedText(en: "365.25 ÷ " + LoyaltyProgramDesign.days(days).en, fr: "365,25 ÷ " + LoyaltyProgramDesign.days(days).fr)
     }
 
+    /// The year's periods as an exponent in the pages' formulas: `12`, or `(365.25 ÷ 61)`.
+    public var yearExponent: LocalizedText {
+        guard let days = periodDays else { return LocalizedText(en: "12", fr: "12") }
+        return LocalizedText(en: "(365.25 ÷ \(days))", fr: "(365,25 ÷ \(days))")
+    }
+
+    /// The period's churn as the pages' formulas name it: `monthly churn`, or `churn of the period
+    /// of 61 days`.
+    public var periodChurnName: LocalizedText {
+        guard let days = periodDays else { return LocalizedText(en: "monthly churn", fr: "churn mensuel") }
+        return LocalizedText(en: "churn of the period of " + LoyaltyProgramDesign.days(days).en, fr: "churn de la période de " + LoyaltyProgramDesign.days(days).fr)
+    }
+
     /// Why the yearly spend is the buyers' cumulative revenue, as the pages say it (empty when the
     /// spend is the period's, annualised).
     public var cumulativeReason: LocalizedText {
