@@ -129,15 +129,19 @@ struct StrategyView {
 
     func action(_ a: PlanAction, n: Int, rank: Int) -> [String: Any] {
         let evidence = a.evidence.map(evidenceText)
+        // The rationale and the evidence follow a label's colon (« Pourquoi : », « Constat : »),
+        // after which French takes a lower-case letter (« Pourquoi : le churn… »); English keeps
+        // the capital of a sentence ("Why: The churn…"). Acronyms stay as they are (« NPS »).
+        func afterColon(_ text: String) -> String { locale == .fr ? KPIText.inSentence(text) : text }
         return [
             "n": String(n),
             "rank": String(rank),
             "id": a.id,
             "title": format.text(a.title),
-            "rationale": format.text(a.rationale),
+            "rationale": afterColon(format.text(a.rationale)),
             "owner": AreaText.name(a.owner, locale),
             // Items after the first start lower-case, as after any semicolon ("…; retention rate 81.5%").
-            "evidence": evidence.enumerated().map { $0.offset == 0 ? $0.element : KPIText.inSentence($0.element) }.joined(separator: t("; ", "\u{202F}; ")),
+            "evidence": evidence.enumerated().map { $0.offset == 0 ? afterColon($0.element) : KPIText.inSentence($0.element) }.joined(separator: t("; ", "\u{202F}; ")),
             "has_evidence": !evidence.isEmpty,
             "audience": a.audience.map { format.integer($0) } ?? "—",
             "has_audience": a.audience != nil,

@@ -35,6 +35,34 @@ import ReportModel
         #expect(Set(shown) == Set(plan.actions.map(\.id)))
     }
 
+    /// After « Pourquoi : » and « Constat : », French takes a lower-case letter, except for an
+    /// acronym (« NPS »); English keeps the sentence's capital after "Why:".
+    @Test func rationaleAndEvidenceFollowTheLabelsColon() throws {
+        func actions(_ locale: ReportLocale) throws -> [(rationale: String, evidence: String)] {
+            let (report, previous, config) = try fixture(locale)
+            let view = StrategyView(report: report, previous: previous, config: config, format: ReportFormatter(locale: locale, currency: "EUR")).dictionary()
+            return try ["short", "medium", "long"].flatMap { key in
+                let part = try #require(view[key] as? [String: Any])
+                return try #require(part["actions"] as? [[String: Any]]).map { ($0["rationale"] as? String ?? "", $0["evidence"] as? String ?? "") }
+            }
+        }
+        func opening(_ text: String) -> (first: Character, second: Character)? {
+            guard let first = text.first, let second = text.dropFirst().first else { return nil }
+            return (first, second)
+        }
+        let french = try actions(.fr), english = try actions(.en)
+        #expect(!french.isEmpty && french.count == english.count)
+        for text in french.flatMap({ [$0.rationale, $0.evidence] }) {
+            guard let (first, second) = opening(text), first.isLetter else { continue }
+            if second.isUppercase { #expect(first.isUppercase, "\(text)") } else { #expect(first.isLowercase, "\(text)") }
+        }
+        #expect(french.contains { $0.rationale.hasPrefix("le ") || $0.rationale.hasPrefix("une ") }, "\(french.map(\.rationale))")
+        for text in english.map(\.rationale) {
+            let first = try #require(text.first)
+            #expect(first.isUppercase, "\(text)")
+        }
+    }
+
     @Test func budgetShowsHowEachLineIsComputed() throws {
         let (report, previous, config) = try fixture(.fr)
         let format = ReportFormatter(locale: .fr, currency: "EUR")
