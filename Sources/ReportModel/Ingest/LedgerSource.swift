@@ -85,15 +85,26 @@ public struct LedgerSource: SnapshotSource {
         }
         let firstMonth = Day(ordinal: extremes.earliest.day).month
         let monthEnds = cut.month.index - firstMonth.index + 1
-        if monthEnds > LedgerSource.maxMonthEnds { throw InputErrors([LedgerSource.spanError(parsed, file: display, monthEnds: monthEnds, extremes: extremes)]) }
+        if monthEnds > LedgerSource.maxMonthEnds {
+            throw InputErrors([withExtendedLifetime(file) {
+                LedgerSource.spanError(parsed, file: display, monthEnds: monthEnds, extremes: extremes, asOf: asOf, bytes: file.bytes, dialect: dialect)
+            }])
+        }
         let dayPeriods = LedgerDayPeriods(from: firstMonth, through: cut)
         self.dayPeriods = dayPeriods
         let gap = monthEnds > LedgerSource.gapWarningMonths
             ? LedgerSource.longestGap(parsed, days: dayPeriods, from: firstMonth, to: cut.month, extremes: extremes) : nil
         if let gap, gap.count >= LedgerSource.gapErrorMonths {
             let before = Month(index: firstMonth.index + gap.start - 1).lastDay
-            throw InputErrors([InputError(file: display, line: 0, column: 0,
-                message: LedgerSource.gapText(gap, lines: parsed, from: firstMonth, to: cut.month),
+            // The side of the gap with fewer lines holds the mistyped date: its line next to the gap.
+            let around = LedgerSource.linesAround(parsed, from: before.ordinal + 1, through: Month(index: firstMonth.index + gap.start + gap.count - 1).lastDay.ordinal)
+            let numbers = withExtendedLifetime(file) {
+                LedgerSource.lineNumbers(of: [around.before, around.after], in: file.bytes, lines: parsed, dialect: dialect)
+            }
+            let linesBefore = LedgerSource.linesBefore(before.ordinal + 1, parsed)
+            let suspect = linesBefore < parsed.parts.reduce(0) { $0 + $1.count } - linesBefore ? numbers[0] : numbers[1]
+            throw InputErrors([InputError(file: display, line: suspect ?? 0, column: suspect == nil ? 0 : parsed.dateColumn + 1,
+                message: LedgerSource.gapText(gap, lines: parsed, from: firstMonth, to: cut.month, lineNumbers: (numbers[0], numbers[1])),
                 expected: "at most \(LedgerSource.gapErrorMonths - 1) months in a row without a purchase line: correct the mistyped date "
                     + "(or, if the lines after the gap are the mistake, leave them out with --as-of \(before))")])
         }
@@ -212,11 +223,22 @@ public struct LedgerSource: SnapshotSource {
 
     /// The error for a ledger spanning more than `maxMonthEnds` month ends, naming its earliest and
     /// latest lines (on or before the as-of date, `extremes`) by date and customer.
-    static func spanError(_ lines: LedgerReader.Lines, file: String, monthEnds: Int, extremes: Extremes) -> InputError {
+    /// The error points at the line whose date is likely the mistake: of the earliest line and the
+    /// span's far end (the latest line, or `asOf` when one was given), the farther from the middle
+    /// line's date; `:0:0` when that is the given as-of date. `bytes` (the file, read with
+    /// `dialect`) are read again for the line numbers.
+    static func spanError(_ lines: LedgerReader.Lines, file: String, monthEnds: Int, extremes: Extremes, asOf: Day?,
+                          bytes: UnsafeRawBufferPointer, dialect: InputDialect) -> InputError {
         let (earliest, latest) = (extremes.earliest, extremes.latest)
-        func describe(_ line: (day: Int32, customer: Int32)) -> String { "\(Day(ordinal: line.day)), customer \(lines.customers.id(line.customer))" }
-        return InputError(file: file, line: 0, column: 0,
-                          message: "the ledger spans \(monthEnds) month ends, from its earliest line (\(describe(earliest))) to the as-of date; latest line: \(describe(latest))",
+        let numbers = lineNumbers(of: [earliest, latest], in: bytes, lines: lines, dialect: dialect)
+        func describe(_ line: LineValue, _ number: Int?) -> String {
+            "\(Day(ordinal: line.day)), customer \(lines.customers.id(line.customer))" + (number.map { ", line \($0)" } ?? "")
+        }
+        let middle = middleDay(lines) ?? Int64(latest.day)
+        let farEnd = Int64(asOf?.ordinal ?? latest.day)
+        let suspect: Int? = middle - Int64(earliest.day) > farEnd - middle ? numbers[0] : (asOf == nil ? numbers[1] : nil)
+        return InputError(file: file, line: suspect ?? 0, column: suspect == nil ? 0 : lines.dateColumn + 1,
+                          message: "the ledger spans \(monthEnds) month ends, from its earliest line (\(describe(earliest, numbers[0]))) to the as-of date; latest line: \(describe(latest, numbers[1]))",
                           expected: "at most \(maxMonthEnds) month ends (100 years): check for a mistyped or placeholder date, or cut the ledger with --as-of")
     }
 
@@ -259,13 +281,18 @@ public struct LedgerSource: SnapshotSource {
     /// side of it by date and customer: every one of those months still gets a month end
     /// (input.md), so one mistyped year (1990 or 2124 for 2024) makes hundreds of empty-looking
     /// snapshots, and either side may hold the mistake.
-    static func gapText(_ gap: (start: Int, count: Int), lines: LedgerReader.Lines, from first: Month, to last: Month) -> String {
+    /// `lineNumbers`: the lines on either side, when known (the error reads the file again for them).
+    static func gapText(_ gap: (start: Int, count: Int), lines: LedgerReader.Lines, from first: Month, to last: Month,
+                        lineNumbers: (before: Int?, after: Int?) = (nil, nil)) -> String {
         let span = last.index - first.index + 1
         let gapFirst = Month(index: first.index + gap.start), gapLast = Month(index: first.index + gap.start + gap.count - 1)
         let (before, after) = linesAround(lines, from: gapFirst.firstDay.ordinal, through: gapLast.lastDay.ordinal)
-        func describe(_ line: (day: Int32, customer: Int32)) -> String { "\(Day(ordinal: line.day)) (customer \(lines.customers.id(line.customer)))" }
+        func describe(_ line: LineValue, _ number: Int?) -> String {
+            "\(Day(ordinal: line.day)) (customer \(lines.customers.id(line.customer))" + (number.map { ", line \($0)" } ?? "") + ")"
+        }
         return "\(gap.count) months without a purchase line (\(gapFirst) to \(gapLast)) each get a month end, "
-            + "\(span) in all from \(first); the last line before them is dated \(describe(before)), the first after them \(describe(after))"
+            + "\(span) in all from \(first); the last line before them is dated \(describe(before, lineNumbers.before)), "
+            + "the first after them \(describe(after, lineNumbers.after))"
     }
 
     /// The latest line before day `start` and the earliest after day `end` (ties: the first in

@@ -458,14 +458,31 @@ struct IngestLedgerTests {
         #expect(try Self.sourceWarnings("customer_id,date,amount\nB,2026-03-10,20\nZ,2025-03-05,10\n").isEmpty)  // 11 months
         // Ten years without a line are a mistyped year, refused: 2124 for 2024 made 1,199 month ends
         // of a four-line ledger (minutes of build, an 860 MB site). 119 empty months are a warning.
+        // The error points at the line next to the gap on its side with fewer lines, where the
+        // mistyped date likely is, and names the lines on either side by number.
         let typo = "customer_id,date,amount\nA,2025-01-05,10\nB,2025-02-05,10\nA,2025-03-05,10\nB,2124-11-05,10\n"
         let error = try #require(try Self.sourceErrors(typo))
-        expectSingleError(error, file: "ledger.csv", line: 0, column: 0, message: [
+        expectSingleError(error, file: "ledger.csv", line: 5, column: 2, message: [
             "1195 months without a purchase line (2025-04 to 2124-10) each get a month end, 1199 in all from 2025-01; "
-                + "the last line before them is dated 2025-03-05 (customer A), the first after them 2124-11-05 (customer B)"],
+                + "the last line before them is dated 2025-03-05 (customer A, line 4), the first after them 2124-11-05 (customer B, line 5)"],
             expected: ["at most 119 months in a row without a purchase line: correct the mistyped date "
                 + "(or, if the lines after the gap are the mistake, leave them out with --as-of 2025-03-31)"])
         #expect(try Self.sourceErrors(typo, asOf: "2025-03-31") == nil)
+        // A stray early line, in a file of another column order, quoted ids and a line break in a
+        // quoted field (the line of the date is given): the line before the gap.
+        let early = "amount;\"customer_id\";order_id;date\n10;\"A\";O1;05/01/2003\n10;\"B\";\"O\n2\";05/02/2015\n10;\"A\";O3;05/03/2015\n10;A;O4;05/04/2015\n"
+        let dir = try TemporaryFolder()
+        defer { dir.remove() }
+        var dialect = InputDialect()
+        dialect.dateFormat = .dayFirst
+        let path = try dir.write("ledger.csv", early)
+        do throws(InputErrors) {
+            _ = try LedgerSource(path: path, asOf: nil, dialect: dialect)
+            Issue.record("a 144-month gap was read")
+        } catch {
+            expectSingleError(error, file: "ledger.csv", line: 2, column: 4, message: [
+                "the last line before them is dated 2003-01-05 (customer A, line 2), the first after them 2015-02-05 (customer B, line 4)"])
+        }
         let decade = try Self.sourceWarnings("customer_id,date,amount\nA,2015-01-05,10\nB,2024-12-20,10\n")
         #expect(decade.count == 1 && decade[0].hasPrefix("ledger.csv: 118 months without a purchase line"), "\(decade)")
         #expect(try Self.sourceErrors("customer_id,date,amount\nA,2015-01-05,10\nB,2025-01-05,10\n") == nil)  // 119 (2015-02 to 2024-12)
@@ -514,13 +531,20 @@ struct IngestLedgerTests {
     func spanLimit() throws {
         let text = Self.sixRows + "Z,9999-12-31,1.00,O9\n"
         let error = try #require(try Self.sourceErrors(text))
-        expectSingleError(error, file: "ledger.csv", line: 0, column: 0, message: [
-            "the ledger spans 95688 month ends, from its earliest line (2026-01-10, customer A) to the as-of date; latest line: 9999-12-31, customer Z"],
+        // At the line of the placeholder date, the one far from the others.
+        expectSingleError(error, file: "ledger.csv", line: 8, column: 2, message: [
+            "the ledger spans 95688 month ends, from its earliest line (2026-01-10, customer A, line 2) to the as-of date; latest line: 9999-12-31, customer Z, line 8"],
             expected: ["at most 1200 month ends (100 years)"])
         #expect(try Self.sourceErrors(text, asOf: "2026-03-31") == nil)
-        // 2026-01 to 2125-12: 1,200 month ends; one more is too many.
+        // A default date of 1900 is the earliest line: the error points at it.
+        let early = try #require(try Self.sourceErrors(Self.sixRows + "Y,1900-01-01,1.00,O9\n"))
+        expectSingleError(early, file: "ledger.csv", line: 8, column: 2, message: [
+            "from its earliest line (1900-01-01, customer Y, line 8) to the as-of date; latest line: 2026-03-20, customer A, line 7"])
+        // 2026-01 to 2125-12: 1,200 month ends; one more is too many. The far end is then the
+        // as-of date given, no line of the file.
         #expect(try Self.sourceErrors(Self.sixRows, asOf: "2125-12-31") == nil)
-        #expect(try Self.sourceErrors(Self.sixRows, asOf: "2126-01-31") != nil)
+        let late = try #require(try Self.sourceErrors(Self.sixRows, asOf: "2126-01-31"))
+        expectSingleError(late, file: "ledger.csv", line: 0, column: 0, message: ["the ledger spans 1201 month ends"])
     }
 
     @Test("a header-only ledger, or an as-of before the first purchase, is an error")
