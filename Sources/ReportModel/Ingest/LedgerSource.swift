@@ -95,18 +95,9 @@ public struct LedgerSource: SnapshotSource {
         let gap = monthEnds > LedgerSource.gapWarningMonths
             ? LedgerSource.longestGap(parsed, days: dayPeriods, from: firstMonth, to: cut.month, extremes: extremes) : nil
         if let gap, gap.count >= LedgerSource.gapErrorMonths {
-            let before = Month(index: firstMonth.index + gap.start - 1).lastDay
-            // The side of the gap with fewer lines holds the mistyped date: its line next to the gap.
-            let around = LedgerSource.linesAround(parsed, from: before.ordinal + 1, through: Month(index: firstMonth.index + gap.start + gap.count - 1).lastDay.ordinal)
-            let numbers = withExtendedLifetime(file) {
-                LedgerSource.lineNumbers(of: [around.before, around.after], in: file.bytes, lines: parsed, dialect: dialect)
-            }
-            let linesBefore = LedgerSource.linesBefore(before.ordinal + 1, parsed)
-            let suspect = linesBefore < parsed.parts.reduce(0) { $0 + $1.count } - linesBefore ? numbers[0] : numbers[1]
-            throw InputErrors([InputError(file: display, line: suspect ?? 0, column: suspect == nil ? 0 : parsed.dateColumn + 1,
-                message: LedgerSource.gapText(gap, lines: parsed, from: firstMonth, to: cut.month, lineNumbers: (numbers[0], numbers[1])),
-                expected: "at most \(LedgerSource.gapErrorMonths - 1) months in a row without a purchase line: correct the mistyped date "
-                    + "(or, if the lines after the gap are the mistake, leave them out with --as-of \(before))")])
+            throw InputErrors([withExtendedLifetime(file) {
+                LedgerSource.gapError(gap, lines: parsed, file: display, from: firstMonth, to: cut.month, bytes: file.bytes, dialect: dialect)
+            }])
         }
         let gapWarning = gap.flatMap { gap in
             gap.count >= LedgerSource.gapWarningMonths
@@ -222,8 +213,8 @@ public struct LedgerSource: SnapshotSource {
     }
 
     /// The error for a ledger spanning more than `maxMonthEnds` month ends, naming its earliest and
-    /// latest lines (on or before the as-of date, `extremes`) by date and customer.
-    /// The error points at the line whose date is likely the mistake: of the earliest line and the
+    /// latest lines (on or before the as-of date, `extremes`) by date, customer and line number.
+    /// It points at the line whose date is likely the mistake: of the earliest line and the
     /// span's far end (the latest line, or `asOf` when one was given), the farther from the middle
     /// line's date; `:0:0` when that is the given as-of date. `bytes` (the file, read with
     /// `dialect`) are read again for the line numbers.
@@ -281,6 +272,23 @@ public struct LedgerSource: SnapshotSource {
     /// side of it by date and customer: every one of those months still gets a month end
     /// (input.md), so one mistyped year (1990 or 2124 for 2024) makes hundreds of empty-looking
     /// snapshots, and either side may hold the mistake.
+    /// The error for a gap of `gapErrorMonths` months or more (`longestGap`): it points at the line
+    /// next to the gap on its side with fewer lines, where the mistyped date likely is, and names
+    /// the lines on either side by number (`bytes`, the file read with `dialect`, are read again).
+    static func gapError(_ gap: (start: Int, count: Int), lines: LedgerReader.Lines, file: String, from first: Month, to last: Month,
+                         bytes: UnsafeRawBufferPointer, dialect: InputDialect) -> InputError {
+        let gapStart = Month(index: first.index + gap.start).firstDay.ordinal
+        let around = linesAround(lines, from: gapStart, through: Month(index: first.index + gap.start + gap.count - 1).lastDay.ordinal)
+        let numbers = lineNumbers(of: [around.before, around.after], in: bytes, lines: lines, dialect: dialect)
+        let before = linesBefore(gapStart, lines), after = lines.parts.reduce(0) { $0 + $1.count } - before
+        let suspect = before < after ? numbers[0] : numbers[1]
+        let lastBefore = Month(index: first.index + gap.start - 1).lastDay
+        return InputError(file: file, line: suspect ?? 0, column: suspect == nil ? 0 : lines.dateColumn + 1,
+            message: gapText(gap, lines: lines, from: first, to: last, lineNumbers: (numbers[0], numbers[1])),
+            expected: "at most \(gapErrorMonths - 1) months in a row without a purchase line: correct the mistyped date "
+                + "(or, if the lines after the gap are the mistake, leave them out with --as-of \(lastBefore))")
+    }
+
     /// `lineNumbers`: the lines on either side, when known (the error reads the file again for them).
     static func gapText(_ gap: (start: Int, count: Int), lines: LedgerReader.Lines, from first: Month, to last: Month,
                         lineNumbers: (before: Int?, after: Int?) = (nil, nil)) -> String {
