@@ -547,6 +547,38 @@ struct IngestLedgerTests {
         expectSingleError(late, file: "ledger.csv", line: 0, column: 0, message: ["the ledger spans 1201 month ends"])
     }
 
+    /// Generated ledgers of 2 to 40 lines in no order, each with one stray line (a century ahead,
+    /// ten years back, 9999-12-31 or 1900-01-01) anywhere, the date column first, second or last:
+    /// the span or gap error points at the stray line's date and names its line.
+    @Test("a ledger's span or gap error points at its one stray line")
+    func strayLineIsLocated() throws {
+        for seed in 0..<40 {
+            var random = SampleRandom(seed: UInt64(seed), 1, salt: 83)
+            let base = S.day("2020-01-01").ordinal + Int32(random.below(1500))
+            var rows: [(id: String, day: Day)] = (0..<(2 + random.below(39))).map { _ in
+                ("C\(random.below(15))", Day(ordinal: base + Int32(random.below(700))))
+            }
+            let stray: Day = switch random.below(4) {
+            case 0: Day(ordinal: base + 36_600 + Int32(random.below(400)))
+            case 1: Day(ordinal: base - 3_800 - Int32(random.below(400)))
+            case 2: S.day("9999-12-31")
+            default: S.day("1900-01-01")
+            }
+            let at = random.below(rows.count + 1)
+            rows.insert(("S", stray), at: at)
+            let dateColumn = random.below(3)
+            func line(_ fields: [String], date: String) -> String {
+                var fields = fields
+                fields.insert(date, at: dateColumn)
+                return fields.joined(separator: ",")
+            }
+            let text = ([line(["customer_id", "amount"], date: "date")] + rows.map { line([$0.id, "5.00"], date: "\($0.day)") })
+                .joined(separator: "\n") + "\n"
+            let error = try #require(try Self.sourceErrors(text), "seed \(seed)")
+            expectSingleError(error, file: "ledger.csv", line: at + 2, column: dateColumn + 1, message: ["line \(at + 2)"])
+        }
+    }
+
     @Test("a header-only ledger, or an as-of before the first purchase, is an error")
     func noPurchases() throws {
         let empty = try #require(try Self.sourceErrors(Self.header + "\n"))
