@@ -229,7 +229,8 @@ public struct LedgerSource: SnapshotSource {
         let farEnd = Int64(asOf?.ordinal ?? latest.day)
         let suspect: Int? = middle - Int64(earliest.day) > farEnd - middle ? numbers[0] : (asOf == nil ? numbers[1] : nil)
         return InputError(file: file, line: suspect ?? 0, column: suspect == nil ? 0 : lines.dateColumn + 1,
-                          message: "the ledger spans \(monthEnds) month ends, from its earliest line (\(describe(earliest, numbers[0]))) to the as-of date; latest line: \(describe(latest, numbers[1]))",
+                          message: "the ledger spans \(monthEnds) month ends, from its earliest line (\(describe(earliest, numbers[0]))) to "
+                              + (asOf.map { "the as-of date \($0) given; latest line: \(describe(latest, numbers[1]))" } ?? "its latest line (\(describe(latest, numbers[1])))"),
                           expected: "at most \(maxMonthEnds) month ends (100 years): check for a mistyped or placeholder date, or cut the ledger with --as-of")
     }
 

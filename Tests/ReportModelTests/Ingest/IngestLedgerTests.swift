@@ -533,18 +533,20 @@ struct IngestLedgerTests {
         let error = try #require(try Self.sourceErrors(text))
         // At the line of the placeholder date, the one far from the others.
         expectSingleError(error, file: "ledger.csv", line: 8, column: 2, message: [
-            "the ledger spans 95688 month ends, from its earliest line (2026-01-10, customer A, line 2) to the as-of date; latest line: 9999-12-31, customer Z, line 8"],
+            "the ledger spans 95688 month ends, from its earliest line (2026-01-10, customer A, line 2) to its latest line (9999-12-31, customer Z, line 8)"],
             expected: ["at most 1200 month ends (100 years)"])
         #expect(try Self.sourceErrors(text, asOf: "2026-03-31") == nil)
         // A default date of 1900 is the earliest line: the error points at it.
         let early = try #require(try Self.sourceErrors(Self.sixRows + "Y,1900-01-01,1.00,O9\n"))
         expectSingleError(early, file: "ledger.csv", line: 8, column: 2, message: [
-            "from its earliest line (1900-01-01, customer Y, line 8) to the as-of date; latest line: 2026-03-20, customer A, line 7"])
+            "from its earliest line (1900-01-01, customer Y, line 8) to its latest line (2026-03-20, customer A, line 7)"])
         // 2026-01 to 2125-12: 1,200 month ends; one more is too many. The far end is then the
         // as-of date given, no line of the file.
         #expect(try Self.sourceErrors(Self.sixRows, asOf: "2125-12-31") == nil)
         let late = try #require(try Self.sourceErrors(Self.sixRows, asOf: "2126-01-31"))
-        expectSingleError(late, file: "ledger.csv", line: 0, column: 0, message: ["the ledger spans 1201 month ends"])
+        expectSingleError(late, file: "ledger.csv", line: 0, column: 0, message: [
+            "the ledger spans 1201 month ends, from its earliest line (2026-01-10, customer A, line 2) to the as-of date 2126-01-31 given; "
+                + "latest line: 2026-03-20, customer A, line 7"])
     }
 
     /// Generated ledgers of 2 to 40 lines in no order, each with one stray line (a century ahead,
