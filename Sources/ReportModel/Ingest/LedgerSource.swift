@@ -101,7 +101,8 @@ public struct LedgerSource: SnapshotSource {
         }
         let gapWarning = gap.flatMap { gap in
             gap.count >= LedgerSource.gapWarningMonths
-                ? "\(display): " + LedgerSource.gapText(gap, lines: parsed, from: firstMonth, to: cut.month) + ": check for a mistyped date" : nil
+                ? "\(display): " + LedgerSource.gapText(gap, lines: parsed, from: firstMonth, to: cut.month,
+                                                         around: LedgerSource.linesAround(parsed, gap: gap, from: firstMonth)) + ": check for a mistyped date" : nil
         }
         warnings = [gapWarning, LedgerSource.orderColumnWarning(file: display, lines: parsed),
                     LedgerSource.trailingWarning(file: display, lastLine: Day(ordinal: extremes.latest.day), asOf: cut),
@@ -269,45 +270,49 @@ public struct LedgerSource: SnapshotSource {
         return longest.count > 0 ? longest : nil
     }
 
-    /// A gap of months without a purchase line (`longestGap`) in words, naming the lines on either
-    /// side of it by date and customer: every one of those months still gets a month end
-    /// (input.md), so one mistyped year (1990 or 2124 for 2024) makes hundreds of empty-looking
-    /// snapshots, and either side may hold the mistake.
     /// The error for a gap of `gapErrorMonths` months or more (`longestGap`): it points at the line
     /// next to the gap on its side with fewer lines, where the mistyped date likely is, and names
     /// the lines on either side by number (`bytes`, the file read with `dialect`, are read again).
     static func gapError(_ gap: (start: Int, count: Int), lines: LedgerReader.Lines, file: String, from first: Month, to last: Month,
                          bytes: UnsafeRawBufferPointer, dialect: InputDialect) -> InputError {
-        let gapStart = Month(index: first.index + gap.start).firstDay.ordinal
-        let around = linesAround(lines, from: gapStart, through: Month(index: first.index + gap.start + gap.count - 1).lastDay.ordinal)
+        let around = linesAround(lines, gap: gap, from: first)
         let numbers = lineNumbers(of: [around.before, around.after], in: bytes, lines: lines, dialect: dialect)
-        let before = linesBefore(gapStart, lines), after = lines.parts.reduce(0) { $0 + $1.count } - before
+        let before = linesBefore(gapMonths(gap, from: first).first.firstDay.ordinal, lines), after = lines.parts.reduce(0) { $0 + $1.count } - before
         let suspect = before < after ? numbers[0] : numbers[1]
         let lastBefore = Month(index: first.index + gap.start - 1).lastDay
         return InputError(file: file, line: suspect ?? 0, column: suspect == nil ? 0 : lines.dateColumn + 1,
-            message: gapText(gap, lines: lines, from: first, to: last, lineNumbers: (numbers[0], numbers[1])),
+            message: gapText(gap, lines: lines, from: first, to: last, around: around, lineNumbers: (numbers[0], numbers[1])),
             expected: "at most \(gapErrorMonths - 1) months in a row without a purchase line: correct the mistyped date "
                 + "(or, if the lines after the gap are the mistake, leave them out with --as-of \(lastBefore))")
     }
 
-    /// `lineNumbers`: the lines on either side, when known (the error reads the file again for them).
+    /// A gap of months without a purchase line (`longestGap`) in words, naming the lines on either
+    /// side of it (`around`, from `linesAround`) by date and customer, and by line number when
+    /// known (`lineNumbers`: the error reads the file again for them): every one of those months
+    /// still gets a month end (input.md), so one mistyped year (1990 or 2124 for 2024) makes
+    /// hundreds of empty-looking snapshots, and either side may hold the mistake.
     static func gapText(_ gap: (start: Int, count: Int), lines: LedgerReader.Lines, from first: Month, to last: Month,
-                        lineNumbers: (before: Int?, after: Int?) = (nil, nil)) -> String {
+                        around: (before: LineValue, after: LineValue), lineNumbers: (before: Int?, after: Int?) = (nil, nil)) -> String {
         let span = last.index - first.index + 1
-        let gapFirst = Month(index: first.index + gap.start), gapLast = Month(index: first.index + gap.start + gap.count - 1)
-        let (before, after) = linesAround(lines, from: gapFirst.firstDay.ordinal, through: gapLast.lastDay.ordinal)
+        let (gapFirst, gapLast) = gapMonths(gap, from: first)
         func describe(_ line: LineValue, _ number: Int?) -> String {
             "\(Day(ordinal: line.day)) (customer \(lines.customers.id(line.customer))" + (number.map { ", line \($0)" } ?? "") + ")"
         }
         return "\(gap.count) months without a purchase line (\(gapFirst) to \(gapLast)) each get a month end, "
-            + "\(span) in all from \(first); the last line before them is dated \(describe(before, lineNumbers.before)), "
-            + "the first after them \(describe(after, lineNumbers.after))"
+            + "\(span) in all from \(first); the last line before them is dated \(describe(around.before, lineNumbers.before)), "
+            + "the first after them \(describe(around.after, lineNumbers.after))"
     }
 
-    /// The latest line before day `start` and the earliest after day `end` (ties: the first in
-    /// file order). Both exist for a gap between lines.
-    static func linesAround(_ lines: LedgerReader.Lines, from start: Int32, through end: Int32) -> (before: (day: Int32, customer: Int32), after: (day: Int32, customer: Int32)) {
-        let found = extremeLines(lines, earliestAfter: end, latestBefore: start)
+    /// The first and the last month of a gap (`longestGap`) of a ledger whose first month is `first`.
+    static func gapMonths(_ gap: (start: Int, count: Int), from first: Month) -> (first: Month, last: Month) {
+        (Month(index: first.index + gap.start), Month(index: first.index + gap.start + gap.count - 1))
+    }
+
+    /// The latest line before a gap and the earliest after it (ties: the first in file order).
+    /// Both exist for a gap between lines.
+    static func linesAround(_ lines: LedgerReader.Lines, gap: (start: Int, count: Int), from first: Month) -> (before: LineValue, after: LineValue) {
+        let months = gapMonths(gap, from: first)
+        let found = extremeLines(lines, earliestAfter: months.last.lastDay.ordinal, latestBefore: months.first.firstDay.ordinal)
         return (found.latest, found.earliest)
     }
 
