@@ -666,6 +666,31 @@ import Testing
         try cli.expect(["build", "--snapshots", "in", "--config", "pipe.yml"], in: dir, status: 65, saying: "the config file is a named pipe or a socket, not a file")
     }
 
+    /// A same-size edit in the middle of a file over 1 MiB (a large `segments.csv`, whose middle the
+    /// record does not read) was kept and published as it was: the edit's new time is seen now.
+    @Test func aSameSizeEditInTheMiddleOfALargeFileIsSeen() throws {
+        let cli = CommandLineTests()
+        let dir = cli.temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try cli.run(["sample", "--out", "in", "--customers", "30000", "--months", "2", "--quiet"], in: dir).status == 0)
+        #expect(try cli.run(["build", "--snapshots", "in", "--quiet"], in: dir).status == 0)
+        let month = try #require(FileManager.default.contentsOfDirectory(atPath: dir + "/in").sorted().last).dropLast(4)
+        let path = dir + "/site/\(month)/segments.csv"
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(before.count > 1 << 20, "over the 1 MiB read whole")
+        let time = try #require(FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)
+        // A digit in the middle changed, as a hand edit or a damaged cache would: same size.
+        var edited = before
+        let middle = try #require(edited[(edited.count / 2)...].firstIndex { $0 >= 0x30 && $0 <= 0x39 })
+        edited[middle] = edited[middle] == 0x39 ? 0x30 : edited[middle] + 1
+        try edited.write(to: URL(fileURLWithPath: path))
+        try FileManager.default.setAttributes([.modificationDate: time.addingTimeInterval(5)], ofItemAtPath: path)
+        let again = try cli.run(["build", "--snapshots", "in"], in: dir)
+        #expect(again.status == 0 && !again.out.contains("Unchanged")
+                && again.err.contains("\(month)/segments.csv is missing, changed or added since the last build: writing the site again"), "\(again.err)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(try cli.run(["build", "--snapshots", "in"], in: dir).out.contains("Unchanged"))
+    }
+
     /// Reused files take the mode of a file written now: a site first built under umask 077 lent
     /// its 600 files to a build under 022, whose web server then could not read them.
     @Test func reusedFilesTakeTheModeOfNewOnes() throws {
