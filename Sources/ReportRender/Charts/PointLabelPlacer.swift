@@ -1,5 +1,5 @@
 /// Places the value labels of a line chart's points: each goes above its point unless it is freer
-/// below it. What a label may cross: the chart's lines (segments between points),
+/// below it, or a step or two farther above or below. What a label may cross: the chart's lines (segments between points),
 /// full-width lines (the target, the zero line), labels already placed, and the edges of the space
 /// it may use. A label over a dashed target line or over its own line is hard to read even with a
 /// halo: the strokes show between its glyphs.
@@ -68,6 +68,24 @@ struct PointLabelPlacer {
         (y - PointLabelPlacer.offset, y + PointLabelPlacer.offset + 0.75 * fontSize)
     }
 
+    /// How many steps farther from its point a label may go when both places next to it are taken
+    /// (a target line just over a point, the label of a neighbouring point a little higher), and
+    /// the length of a step in ems: about the height of a digit, so one step clears a line that ran
+    /// through the glyphs, and the label still sits over or under its own point.
+    static let farSteps = 2
+    static let stepEms = 0.6
+
+    /// What a step away from the point costs beside what it clears: less than a line grazing a
+    /// label's edge (0.25), so a label moves only to be freer.
+    static let stepCost = 0.1
+
+    /// The places a label may take, in order of preference (a tie goes to the first): above, below,
+    /// then a step farther above, a step farther below, and so on.
+    func candidates(y: Double) -> [Double] {
+        let (above, below) = baselines(y: y), step = PointLabelPlacer.stepEms * fontSize
+        return (0...PointLabelPlacer.farSteps).flatMap { k in [above - Double(k) * step, below + Double(k) * step] }
+    }
+
     /// The middle of a box, where the glyphs are: a fifth of its width in from each side, 2 units in
     /// from its top and bottom.
     static func core(_ box: Box) -> Box {
@@ -96,12 +114,16 @@ struct PointLabelPlacer {
     }
 
     /// Places a label of `width` for the point at (x, y) and returns its baseline: above the point
-    /// unless below costs less. The label's box is then taken.
+    /// unless another place costs less, a step away counted (`stepCost`). The label's box is then
+    /// taken.
     mutating func place(width: Double, x: Double, y: Double) -> Double {
-        let (above, below) = baselines(y: y)
-        let aboveBox = box(width: width, x: x, baseline: above), belowBox = box(width: width, x: x, baseline: below)
-        let goesBelow = cost(belowBox) < cost(aboveBox)
-        taken.append(goesBelow ? belowBox : aboveBox)
-        return goesBelow ? below : above
+        var best: (baseline: Double, box: Box, cost: Double)?
+        for (k, baseline) in candidates(y: y).enumerated() {
+            let box = box(width: width, x: x, baseline: baseline)
+            let cost = cost(box) + Double(k / 2) * PointLabelPlacer.stepCost
+            if best == nil || cost < best!.cost { best = (baseline, box, cost) }
+        }
+        taken.append(best!.box)
+        return best!.baseline
     }
 }

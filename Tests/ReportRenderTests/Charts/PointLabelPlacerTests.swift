@@ -45,6 +45,12 @@ import Testing
         #expect(placer.cost(Box(minX: 40, maxX: 60, minY: 95, maxY: 107)) == 3)
     }
 
+    @Test func candidatesGoOutwardsAboveThenBelow() {
+        let placer = PointLabelPlacer(top: 0, bottom: 200, fontSize: 10)
+        let (above, below) = placer.baselines(y: 100)
+        #expect(placer.candidates(y: 100) == [above, below, above - 6, below + 6, above - 12, below + 12])
+    }
+
     @Test func placesAboveUnlessBelowIsFreer() {
         var placer = PointLabelPlacer(top: 0, bottom: 200, fontSize: 12)
         let (above, below) = placer.baselines(y: 100)
@@ -54,9 +60,14 @@ import Testing
         #expect(placer.place(width: 30, x: 50, y: 100) == above)
         placer.horizontals = [above - 4]
         #expect(placer.place(width: 30, x: 150, y: 100) == below)
-        // Lines through both: the tie goes above.
+        // Lines through both: a step farther, where the label is free (above, the line through
+        // the first place would still graze the bottom of the box a step up).
+        let step = PointLabelPlacer.stepEms * 12
         placer.horizontals = [above - 4, below - 4]
-        #expect(placer.place(width: 30, x: 250, y: 100) == above)
+        #expect(placer.place(width: 30, x: 250, y: 100) == below + step)
+        // Lines through every place within reach: the tie goes to the first, above.
+        placer.horizontals = placer.candidates(y: 100).map { $0 - 4 }
+        #expect(placer.place(width: 30, x: 300, y: 100) == above)
         // A label placed takes its box: the next label at the same point goes the other way.
         placer.horizontals = []
         #expect(placer.place(width: 30, x: 350, y: 100) == above)
