@@ -16,6 +16,7 @@
 # input is dropped from the page cache and read once by the tool before it is timed (`cache_input`),
 # so that every job finds it in memory as a run that read it from disk leaves it.
 set -euo pipefail
+export LC_ALL=C.UTF-8   # the tool's console in English: its lines are read below
 cd "$(dirname "$0")/.."
 SIZES=${SIZES-"100000 1000000"}
 LEDGERS=${LEDGERS-"500000:51 1000000:12"}   # customers:months (LEDGERS= for none)

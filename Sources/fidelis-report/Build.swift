@@ -74,7 +74,8 @@ struct Build: ParsableCommand {
         let quiet = self.quiet
         // Quiet, a warning that must come before the work (a ledger too large for the memory this
         // process may use, which the kernel may then kill without a word) is still said.
-        let log = quiet ? BuildLog.quiet { StandardError.write("warning: \($0)\n") } : BuildLog { line in StandardError.write(line + "\n") }
+        let wording = RunWording.console
+        let log = quiet ? BuildLog.quiet { StandardError.write("warning: \($0)\n") } : BuildLog(language: wording.language) { line in StandardError.write(line + "\n") }
         let result: ReportBuilder.Result
         do { result = try ReportBuilder.build(options, log: log) } catch {
             // Quiet, the warnings that failed the build under --strict were not printed yet.
@@ -88,18 +89,17 @@ struct Build: ParsableCommand {
         // Quiet as in CI: the warnings about the input still show, once, after the build.
         if quiet { for warning in result.warnings { StandardError.write("warning: \(warning)\n") } }
         if !quiet {
-            let mb = Double(result.bytesRead) / 1e6
             if result.reusedSite {
-                print("Unchanged: \(out)/index.html kept (\(result.snapshotCount) snapshot(s), input hashed in \(String(format: "%.2f", result.seconds)) s)")
+                print(wording.keptSite("\(out)/index.html", snapshots: result.snapshotCount, hashedIn: result.seconds))
             } else {
-                let reused = result.reusedSnapshots > 0 ? " (pages of \(result.reusedSnapshots) unchanged snapshot(s) reused)" : ""
-                print("Wrote \(out)/index.html: \(result.snapshotCount) snapshot(s)\(reused), \(result.rowsDescription), \(String(format: "%.1f", mb)) MB in \(String(format: "%.2f", result.seconds)) s")
+                print(wording.wroteSite("\(out)/index.html", snapshots: result.snapshotCount, reused: result.reusedSnapshots, rows: result.rowsDescription,
+                                        bytes: result.bytesRead, seconds: result.seconds))
             }
-            for e in result.raised { print("escalation \(e.kind.rawValue): \(e.detail)") }
+            for e in result.raised { print(wording.escalation(e)) }
         }
         let failing = options.failOn?.failing(raised: result.raisedEscalations) ?? []
         if !failing.isEmpty {
-            Exit.printError("escalation(s) raised in \(result.latestPeriod ?? "the latest snapshot"): " + failing.map(\.rawValue).joined(separator: ", "))
+            Exit.printError(wording.escalationsFailing(failing.map(\.rawValue), in: result.latestPeriod), prefix: wording.errorPrefix)
             throw ExitCode(3)
         }
     }

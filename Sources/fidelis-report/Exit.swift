@@ -29,9 +29,11 @@ enum Exit {
         return "cannot write \(path): \(reason)"
     }
 
-    static func printError(_ text: String) {
+    /// Prints `text` on standard error, each line after `prefix` (`error: `; `erreur : ` before
+    /// a message in French).
+    static func printError(_ text: String, prefix: String = "error: ") {
         // Not while an interruption is cleaned up: the failure may be the cleanup's doing.
         InterruptCleanup.shared.waitIfInterrupted()
-        StandardError.write("error: " + text.replacingOccurrences(of: "\n", with: "\nerror: ") + "\n")
+        StandardError.write(prefix + text.replacingOccurrences(of: "\n", with: "\n" + prefix) + "\n")
     }
 }

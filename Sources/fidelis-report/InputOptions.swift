@@ -65,13 +65,10 @@ struct InputOptions: ParsableArguments {
         config ?? (FileManager.default.fileExists(atPath: "fidelis.yml") ? "fidelis.yml" : nil)
     }
 
-    /// The input and the config in words, for `validate`'s summary: what was checked.
-    var checkedDescription: String {
-        let data: String
-        if let transactions { data = "ledger \(transactions)" + (asOf.map { " up to \($0)" } ?? "") }
-        else if let snapshots { data = "snapshot folder \(snapshots)" }
-        else { data = "the shipped example snapshots (\(ExampleData.directory); give --snapshots or --transactions for your own)" }
-        return "Checked " + data + "; config " + (configPath ?? "defaults (no fidelis.yml here)")
+    /// The input and the config in words (and the templates checked), for `validate`'s summary:
+    /// what was checked.
+    func checkedDescription(templates: (folder: String, locale: ReportLocale)?) -> String {
+        RunWording.console.checked(ledger: transactions, asOf: asOf, snapshots: snapshots, examples: ExampleData.directory, config: configPath, templates: templates)
     }
 
     /// What `config` (as `loadConfig` read it) is made of, for the build cache: the file's text as

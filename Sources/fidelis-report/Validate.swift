@@ -49,23 +49,23 @@ struct Validate: ParsableCommand {
         for warning in result.warnings { StandardError.write("warning: \(warning)\n") }
         // Said up front (before the read) already; counted.
         warnings += result.upFrontWarnings + result.warnings
-        let mb = Double(result.bytesRead) / 1e6
-        print(input.checkedDescription + (templates.map { "; templates \($0) (\(config.locale.rawValue))" } ?? ""))
+        let wording = RunWording.console
+        print(input.checkedDescription(templates: templates.map { ($0, config.locale) }))
         // Under --strict with warnings the run fails: the summary does not open with "OK".
         let failing = strict && !warnings.isEmpty
-        let verdict = failing ? "Read, with \(warnings.count) warning(s)" : warnings.isEmpty ? "OK" : "OK, with \(warnings.count) warning(s)"
-        print("\(verdict): \(parseOnly ? "parsed" : "\(result.reports.count) snapshot(s),") \(result.rowsDescription), \(String(format: "%.1f", mb)) MB in \(String(format: "%.2f", result.seconds)) s (\(String(format: "%.0f", mb / max(result.seconds, 1e-9))) MB/s on \(AvailableCores.count) core\(AvailableCores.count == 1 ? "" : "s"))")
+        print(wording.validated(warnings: warnings.count, failing: failing, parseOnly: parseOnly, snapshots: result.reports.count, rows: result.rowsDescription,
+                                bytes: result.bytesRead, seconds: result.seconds, cores: AvailableCores.count))
         for r in result.reports {
-            let retention = r.kpi(.retentionRate).value.map { String(format: "%.1f%%", $0 * 100) } ?? "n/a"
-            let raised = r.escalations.filter(\.raised).map(\.kind.rawValue)
             // The revenue, so that amounts read in the wrong unit (cents, as payment exports write
             // them) show before a report is built on them.
-            let revenue = String(format: "%.2f", Money.value(r.revenueTotal)) + " " + config.currency
-                + (r.counts.buyers > 0 ? " (" + String(format: "%.2f", Money.value(r.revenueTotal) / Double(r.counts.buyers)) + " a buyer)" : "")
-            print("  \(r.period.label) (as of \(r.period.asOf)): \(BuildLog.counted(r.counts.customers, "customer")), \(BuildLog.counted(r.counts.buyers, "buyer")), \(r.counts.active) active, revenue \(revenue), retention \(retention)" + (raised.isEmpty ? "" : ", escalations: " + raised.joined(separator: ", ")))
+            let revenue = Money.value(r.revenueTotal)
+            print(wording.validatedSnapshot(label: r.period.label, asOf: "\(r.period.asOf)", customers: r.counts.customers, buyers: r.counts.buyers,
+                                            active: r.counts.active, revenue: revenue, perBuyer: r.counts.buyers > 0 ? revenue / Double(r.counts.buyers) : nil,
+                                            currency: config.currency, retention: r.kpi(.retentionRate).value,
+                                            escalations: r.escalations.filter(\.raised).map(\.kind.rawValue)))
         }
         if failing {
-            Exit.printError("\(warnings.count) warning(s) above, and --strict: failing")
+            Exit.printError(wording.failingUnderStrict(warnings.count), prefix: wording.errorPrefix)
             throw ExitCode(65)
         }
     }

@@ -50,7 +50,8 @@ def run(case):
     targs = [TOOL, 'build', '--out', outdir, '--quiet'] + [a.replace('$H', HERE) for a in case['args']]
     margs = [sys.executable, os.path.join(CODE, 'indep.py'), '--json', myjson] + \
             [a.replace('$H', HERE) for a in case['args']]
-    tp = subprocess.run(targs, capture_output=True, text=True, cwd=os.path.join(HERE, 'cwd'))
+    # The console in English whatever the caller's locale: its lines are read below.
+    tp = subprocess.run(targs, capture_output=True, text=True, cwd=os.path.join(HERE, 'cwd'), env=dict(os.environ, LC_ALL='C.UTF-8'))
     mp = subprocess.run(margs, capture_output=True, text=True)
     c = Cmp(name)
     c.eq('exit', tp.returncode, mp.returncode if mp.returncode != 0 else 0)

@@ -18,6 +18,24 @@ public enum EscalationDetail {
         }
     }
 
+    /// The same in French, for the console of a French terminal (`ConsoleLanguage`): « NPS 11,6
+    /// sous 30 », « taux de churn 18,5 % au-dessus de 10 % ». Segment and escalation ids stay ids.
+    public static func frenchText(_ e: EscalationResult) -> String {
+        func fr(_ x: Double) -> String { rounded(x).replacingOccurrences(of: ".", with: ",").replacingOccurrences(of: "-", with: "−") }
+        func plural(_ n: Int, _ one: String, _ other: String) -> String { "\(n) " + (abs(n) < 2 ? one : other) }
+        switch e.kind {
+        case .vipAtRisk: return plural(e.count, "client VIP", "clients VIP") + " dans le segment at_risk"
+        case .npsCritical:
+            guard let v = e.value else { return "aucune réponse NPS" }
+            return "NPS \(fr(v)) " + (e.raised ? "sous" : "pas sous") + " \(fr(e.threshold))"
+        case .churnCrisis:
+            guard let v = e.value else { return "pas de taux de churn (premier relevé, ou aucun client actif avant)" }
+            return "taux de churn \(fr(100 * v))\u{202F}% " + (e.raised ? "au-dessus de" : "pas au-dessus de") + " \(fr(100 * e.threshold))\u{202F}%"
+        case .publicComplaint: return plural(e.count, "plainte publique", "plaintes publiques")
+        case .largeRefund: return plural(e.count, "demande de remboursement", "demandes de remboursement") + " au-dessus de \(fr(e.threshold))"
+        }
+    }
+
     /// One decimal at most, without a trailing `.0` (`11.627…` → `11.6`, `30.0` → `30`, `-0.04` → `0`).
     static func rounded(_ x: Double) -> String {
         let tenths = (x * 10).rounded()

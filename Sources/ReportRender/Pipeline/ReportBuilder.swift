@@ -49,7 +49,7 @@ public enum ReportBuilder {
     public static func build(_ options: BuildOptions, log: BuildLog = .silent) throws(BuildFailure) -> Result {
         let start = DispatchTime.now()
         let steps = 4
-        log.step(1, steps, "Loading templates (\(options.config.locale.rawValue))")
+        log.step(1, steps, log.wording.loadingTemplates(options.config.locale))
         // The templates (Mustache parsing, about 17 ms) load on a thread of their own while the input
         // is opened and its first snapshot starts reading; their errors still come first.
         let locale = options.config.locale, override = options.templates
@@ -64,7 +64,7 @@ public enum ReportBuilder {
             return set
         }
 
-        log.step(2, steps, "Reading input")
+        log.step(2, steps, log.wording.readingInput)
         // With a cache record at the target, the input is hashed before it is read, so that an
         // unchanged rebuild reads nothing (not even a ledger, whose parse comes first: 1.2 s for 5 M
         // lines). Without one there is nothing to reuse: the keys are only written with the new site,
@@ -97,7 +97,7 @@ public enum ReportBuilder {
         if let previous {
             keys = BuildCache.keys(options: options, templates: try awaitTemplates())
             let changed = keys.flatMap { previous.key == $0.site ? SiteFileFingerprint.firstChanged(in: target, files: previous.files, except: [BuildCache.fileName]) : nil }
-            if let changed { log.note("\(options.output): \(changed) is missing, changed or added since the last build: writing the site again") }
+            if let changed { log.note(log.wording.siteChanged(options.output, file: changed)) }
             if let keys, previous.key == keys.site, changed == nil {
                 let result = try keptSite(previous, templates: try awaitTemplates(), options: options, log: log, step: (3, steps), start: start)
                 succeeded = true
@@ -153,16 +153,14 @@ public enum ReportBuilder {
         if reusedCount > 0 {
             // Only with a previous site, so the reader has not started yet.
             reader.reusedFeedback = reused.compactMap { $0?.feedback }
-            log.step(3, steps, "Computing \(periods.count) snapshot(s) and writing pages (\(reusedCount) unchanged since the last build: pages reused)")
-        } else {
-            log.step(3, steps, "Computing \(periods.count) snapshot(s) and writing pages")
         }
+        log.step(3, steps, log.wording.computing(periods.count, reused: reusedCount))
         var reports: [SnapshotReport] = []
         let pages = SnapshotPages(templates: templates, config: options.config, archivesViews: archivesViews)
         let pageWriter = BackgroundPageWriter()
         let spareBuyers = SpareBuyerTable()
         let config = options.config
-        @Sendable func s(_ a: DispatchTime, _ b: DispatchTime) -> String { String(format: "%.2f", Double(b.uptimeNanoseconds - a.uptimeNanoseconds) / 1e9) }
+        @Sendable func s(_ a: DispatchTime, _ b: DispatchTime) -> Double { Double(b.uptimeNanoseconds - a.uptimeNanoseconds) / 1e9 }
         // Three threads: the reader reads snapshot k + 1 (and fits its predictive-value models) while
         // snapshot k's other figures are computed here and snapshot k − 1's pages are written on the
         // page thread.
@@ -181,8 +179,9 @@ public enum ReportBuilder {
             for warning in computed.warnings { log.note("warning: \(warning)"); warnings.append(warning) }
             // The pages of this snapshot are written on the page thread while the next one is computed.
             let history = reports, ids = computed.customers, fit = computation.lastLifetimeSeconds
-            let work = index < reusedCount ? "reused" : "CLV fit \(String(format: "%.2f", fit)) s"
-            let summary = "\(period.label): \(BuildLog.counted(report.counts.customers, "customer")), \(BuildLog.counted(report.counts.buyers, "buyer")), \(String(format: "%.1f", Double(computed.outcome.byteCount) / 1e6)) MB: read \(String(format: "%.2f", computed.readSeconds)) s (on the reader thread) and \(work) (on the fit thread), figures \(String(format: "%.2f", computed.figuresSeconds)) s"
+            let summary = log.wording.snapshotSummary(label: period.label, customers: report.counts.customers, buyers: report.counts.buyers,
+                                                      bytes: computed.outcome.byteCount, read: computed.readSeconds,
+                                                      fit: index < reusedCount ? nil : fit, figures: computed.figuresSeconds)
             // The page thread gets the only reference to the buyers, and hands them back once the
             // pages are written: a later snapshot's buyers are written into their storage.
             let pending = PendingReport(report), handoff = ThreadHandoff(value: site)
@@ -193,7 +192,7 @@ public enum ReportBuilder {
                     let t3 = DispatchTime.now()
                     if let archived = archived?.value {
                         try pages.reuse(period.label, archived: archived, periods: periods, site: handoff.value)
-                        log.note(summary + ", pages reused, HTML \(s(t3, DispatchTime.now())) s (on the page thread)")
+                        log.note(summary + log.wording.pages(reused: true, seconds: s(t3, DispatchTime.now())))
                     } else {
                         do {
                             let view = SnapshotView(report: pending.report, history: history, config: config)
@@ -206,7 +205,7 @@ public enum ReportBuilder {
                             pageWriter.note(try pages.write(pending.report, view: view, customers: ids, periods: periods, site: handoff.value,
                                                             checkingKeys: index == 0 || index == periods.count - 1, segmentsAside: index == periods.count - 1))
                         }
-                        log.note(summary + ", pages \(s(t3, DispatchTime.now())) s (on the page thread)")
+                        log.note(summary + log.wording.pages(reused: false, seconds: s(t3, DispatchTime.now())))
                     }
                     spareBuyers.put(pending.takeBuyers())
                 }
@@ -236,7 +235,7 @@ public enum ReportBuilder {
             throw .warningsUnderStrict(count: options.config.warnings.count + warnings.count + failOnWarnings.count, warnings: warnings + failOnWarnings)
         }
 
-        log.step(4, steps, "Writing the site index and swapping it in")
+        log.step(4, steps, log.wording.writingIndex)
         do {
             if let latest = reports.last {
                 let view = SnapshotView(report: latest, history: Array(reports.dropLast()), config: options.config)
@@ -332,7 +331,7 @@ public enum ReportBuilder {
         for warning in warnings { log.note("warning: \(warning)") }
         let strictCount = options.config.warnings.count + warnings.count
         if options.strict && strictCount > 0 { throw .warningsUnderStrict(count: strictCount, warnings: warnings) }
-        log.step(step.index, step.of, "Input, config and templates unchanged since the last build: keeping \(options.output) as it is")
+        log.step(step.index, step.of, log.wording.keepingSite(options.output))
         var result = Result(reports: [], bytesRead: previous.bytes, rowsRead: previous.rows, seconds: 0)
         result.snapshotCount = previous.snapshots
         result.latestPeriod = previous.latestPeriod
@@ -357,7 +356,7 @@ public enum ReportBuilder {
         while reused.count < limit, keys.snapshots[reused.count] == previous.snapshotKeys[reused.count] {
             let label = periods[reused.count].label
             if let changed = SnapshotPages.firstChangedReusableFile(site: site, label: label, record: previous) {
-                log.note("\(output): \(changed) is missing or changed since the last build: \(label) is computed again")
+                log.note(log.wording.monthFileChanged(output, file: changed, label: label))
                 return reused
             }
             guard let archived = SnapshotPages.archived(site: site, label: label) else { return reused }
@@ -365,8 +364,7 @@ public enum ReportBuilder {
         }
         let next = reused.count
         if next > 0, next < min(keys.snapshots.count, previous.snapshotKeys.count), keys.snapshots[next] != previous.snapshotKeys[next] {
-            let later = periods.count - next - 1
-            log.note("\(periods[next].label): its file, or one just before it, was changed, added or removed since the last build: it and the \(later) snapshot\(later == 1 ? "" : "s") after it are computed again, and their pages may show other figures than those published")
+            log.note(log.wording.inputChanged(periods[next].label, later: periods.count - next - 1))
         }
         return reused
     }

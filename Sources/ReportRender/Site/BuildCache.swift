@@ -162,7 +162,10 @@ struct BuildCache: Equatable {
         "key \(key)\nsnapshots \(snapshots)\nrows \(rows)\nbytes \(bytes)\nlatest \(latestPeriod)\n"
             + "snapshot-keys \(snapshotKeys.joined(separator: ","))\n"
             + warnings.map { "warning " + $0.replacingOccurrences(of: "\n", with: " ") + "\n" }.joined()
-            + raised.map { "raised \($0.kind.rawValue) " + $0.detail.replacingOccurrences(of: "\n", with: " ") + "\n" }.joined()
+            + raised.map {
+                "raised \($0.kind.rawValue) " + $0.detail.replacingOccurrences(of: "\n", with: " ") + "\n"
+                    + "raised-fr \($0.kind.rawValue) " + $0.frenchDetail.replacingOccurrences(of: "\n", with: " ") + "\n"
+            }.joined()
             + unchecked.map { "unchecked \($0.kind.rawValue) \($0.column)\n" }.joined()
             + files.sorted { $0.key < $1.key }.map { "file \($0.value) \($0.key)\n" }.joined()
     }
@@ -184,6 +187,11 @@ struct BuildCache: Equatable {
                 let kindAndDetail = value.split(separator: " ", maxSplits: 1)
                 guard let kind = kindAndDetail.first.flatMap({ EscalationKind(rawValue: String($0)) }) else { return nil }
                 raised.append(RaisedEscalation(kind: kind, detail: kindAndDetail.count > 1 ? String(kindAndDetail[1]) : ""))
+            case "raised-fr":
+                // The French words of the escalation just before it.
+                let kindAndDetail = value.split(separator: " ", maxSplits: 1)
+                guard let kind = kindAndDetail.first.flatMap({ EscalationKind(rawValue: String($0)) }), raised.last?.kind == kind else { return nil }
+                raised[raised.count - 1].frenchDetail = kindAndDetail.count > 1 ? String(kindAndDetail[1]) : ""
             case "file":
                 let fingerprintAndPath = value.split(separator: " ", maxSplits: 1)
                 guard fingerprintAndPath.count == 2 else { return nil }

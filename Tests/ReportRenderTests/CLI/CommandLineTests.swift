@@ -14,7 +14,10 @@ import Testing
     }
 
     /// Runs `fidelis-report` (or `program`) with `arguments`; `user` is a command that runs it as another user.
-    func run(_ arguments: [String], in directory: String, as user: [String] = [], program: String? = nil) throws -> Run {
+    /// The console speaks English (`LANG=C.UTF-8`, whatever the tester's own locale) unless
+    /// `environment` says otherwise (a nil value removes a variable).
+    func run(_ arguments: [String], in directory: String, as user: [String] = [], program: String? = nil,
+             environment: [String: String?] = [:]) throws -> Run {
         let process = Process()
         let program = program ?? Self.executable.path
         process.executableURL = URL(fileURLWithPath: user.first ?? program)
@@ -22,6 +25,10 @@ import Testing
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
         env["FIDELIS_EXAMPLES"] = Self.packageRoot + "/Examples/snapshots"
+        env["LC_ALL"] = nil
+        env["LC_MESSAGES"] = nil
+        env["LANG"] = "C.UTF-8"
+        for (name, value) in environment { env[name] = value }
         process.environment = env
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -664,6 +671,37 @@ import Testing
         // A config that is a named pipe is refused (build waited for a writer for ever).
         #expect(mkfifo(dir + "/pipe.yml", 0o644) == 0)
         try cli.expect(["build", "--snapshots", "in", "--config", "pipe.yml"], in: dir, status: 65, saying: "the config file is a named pipe or a socket, not a file")
+    }
+
+    /// A French terminal (`LANG=fr_FR.UTF-8`) gets the run's progress, summaries and escalations
+    /// in French, whatever the report's language; `LC_ALL=C` or a CI runner's `C.UTF-8` keeps them
+    /// in English. A build that keeps the site says its escalations in French too (from its record).
+    @Test func theConsoleSpeaksTheTerminalsLanguage() throws {
+        let cli = CommandLineTests()
+        let dir = cli.temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let french: [String: String?] = ["LANG": "fr_FR.UTF-8"]
+        let first = try cli.run(["build", "--locale", "en"], in: dir, environment: french)
+        #expect(first.status == 0)
+        for line in ["[1/4] Chargement des modèles (en)", "[2/4] Lecture des données", "[3/4] Calcul de 12 relevé(s) et écriture des pages",
+                     "2026-10\u{00A0}: 600 clients, 521 acheteurs, ", "[4/4] Écriture de l'index du site et mise en place"] {
+            #expect(first.err.contains(line), "\(line)\n\(first.err)")
+        }
+        for line in ["Écrit site/index.html\u{00A0}: 12 relevé(s), 4\u{202F}954 lignes, ", "escalade nps_critical\u{00A0}: NPS 11,6 sous 30",
+                     "escalade churn_crisis\u{00A0}: taux de churn 18,5\u{202F}% au-dessus de 10\u{202F}%", "escalade public_complaint\u{00A0}: 4 plaintes publiques"] {
+            #expect(first.out.contains(line), "\(line)\n\(first.out)")
+        }
+        // The report itself is in the language asked for.
+        #expect(try String(contentsOfFile: dir + "/site/index.html", encoding: .utf8).contains("<html lang=\"en\""))
+        let kept = try cli.run(["build", "--locale", "en"], in: dir, environment: french)
+        #expect(kept.out.hasPrefix("Inchangé\u{00A0}: site/index.html gardé (12 relevé(s), données hachées en ")
+                && kept.out.contains("escalade churn_crisis\u{00A0}: taux de churn 18,5\u{202F}% au-dessus de 10\u{202F}%"), "\(kept.out)")
+        let english = try cli.run(["build", "--locale", "fr"], in: dir, environment: ["LANG": "fr_FR.UTF-8", "LC_ALL": "C"])
+        #expect(english.out.hasPrefix("Wrote site/index.html: 12 snapshot(s), 4954 rows, ") && english.out.contains("escalation churn_crisis: churn rate 18.5% above 10%"), "\(english.out)")
+        let failing = try cli.run(["build", "--fail-on", "churn_crisis", "--quiet"], in: dir, environment: french)
+        #expect(failing.status == 3 && failing.err.contains("erreur\u{00A0}: escalade(s) levée(s) dans 2026-10\u{00A0}: churn_crisis"), "\(failing.err)")
+        let checked = try cli.run(["validate", "--snapshots", CommandLineTests.packageRoot + "/Examples/snapshots"], in: dir, environment: french)
+        #expect(checked.status == 0 && checked.out.contains("OK\u{00A0}: 12 relevé(s), 4\u{202F}954 lignes, ")
+                && checked.out.contains("  2026-10 (au 2026-10-31)\u{00A0}: 600 clients, 521 acheteurs, 171 actif(s), CA 95\u{202F}365,67 EUR (183,04 EUR par acheteur), rétention 81,5\u{202F}%, escalades\u{00A0}: nps_critical, churn_crisis, public_complaint"), "\(checked.out)")
     }
 
     /// A same-size edit in the middle of a file over 1 MiB (a large `segments.csv`, whose middle the

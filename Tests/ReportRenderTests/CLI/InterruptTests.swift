@@ -16,6 +16,7 @@ import Testing
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
         env["FIDELIS_EXAMPLES"] = CommandLineTests.packageRoot + "/Examples/snapshots"
+        (env["LC_ALL"], env["LC_MESSAGES"], env["LANG"]) = (nil, nil, "C.UTF-8")   // the console in English
         process.environment = env
         let err = Pipe()
         process.standardOutput = FileHandle.nullDevice

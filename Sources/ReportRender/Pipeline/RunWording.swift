@@ -1,0 +1,195 @@
+import Foundation
+import ReportModel
+
+/// The lines in which a build or a check says what it does and what it found (progress, summaries,
+/// escalations), in the console's language (`ConsoleLanguage`). English is what the tool always
+/// printed, figures as C's `printf` writes them; French groups thousands and takes a comma, as the
+/// report does. Warnings and errors are still given in English whatever the language.
+public struct RunWording: Sendable {
+    public let language: ReportLocale
+    private let format: ReportFormatter
+
+    public init(_ language: ReportLocale) {
+        self.language = language
+        format = ReportFormatter(locale: language, currency: "")
+    }
+
+    private var fr: Bool { language == .fr }
+    /// ` : ` in French (a no-break space before the colon), `: ` in English.
+    public var colon: String { fr ? "\u{00A0}: " : ": " }
+
+    /// A figure with `decimals` decimals: `0.46` in English, `0,46` in French.
+    public func decimal(_ x: Double, _ decimals: Int) -> String {
+        fr ? format.number(x, decimals: decimals) : String(format: "%.\(decimals)f", x)
+    }
+
+    /// A count: `4954` in English, `4 954` in French.
+    public func count(_ n: Int) -> String { fr ? format.integer(n) : String(n) }
+
+    /// A count and its noun: `3 buyers`, `1 buyer`; `3 acheteurs`, `0 acheteur`.
+    public func counted(_ n: Int, _ en: String, _ french: String) -> String {
+        fr ? format.counted(n, (french, french + "s"), (french, french + "s")) : BuildLog.counted(n, en)
+    }
+
+    /// `snapshot(s)`, `relevé(s)`: a count with the plural left open, as the summaries write it.
+    public func snapshots(_ n: Int) -> String { count(n) + (fr ? " relevé(s)" : " snapshot(s)") }
+
+    /// `0.3 MB` / `0,3 Mo`.
+    public func megabytes(_ bytes: Int) -> String { decimal(Double(bytes) / 1e6, 1) + (fr ? " Mo" : " MB") }
+
+    /// `0.46 s` / `0,46 s`.
+    public func seconds(_ s: Double) -> String { decimal(s, 2) + " s" }
+
+    // MARK: Build progress
+
+    public func loadingTemplates(_ locale: ReportLocale) -> String {
+        (fr ? "Chargement des modèles (" : "Loading templates (") + locale.rawValue + ")"
+    }
+
+    public var readingInput: String { fr ? "Lecture des données" : "Reading input" }
+
+    public func computing(_ count: Int, reused: Int) -> String {
+        guard reused > 0 else { return fr ? "Calcul de \(snapshots(count)) et écriture des pages" : "Computing \(snapshots(count)) and writing pages" }
+        return fr ? "Calcul de \(snapshots(count)) et écriture des pages (\(self.count(reused)) inchangé(s) depuis la dernière génération\u{00A0}: pages reprises)"
+                  : "Computing \(snapshots(count)) and writing pages (\(reused) unchanged since the last build: pages reused)"
+    }
+
+    public var writingIndex: String { fr ? "Écriture de l'index du site et mise en place" : "Writing the site index and swapping it in" }
+
+    public func keepingSite(_ output: String) -> String {
+        fr ? "Données, config et modèles inchangés depuis la dernière génération\u{00A0}: le dossier \(output) est gardé tel quel"
+           : "Input, config and templates unchanged since the last build: keeping \(output) as it is"
+    }
+
+    /// One snapshot's figures and timings, before what its page thread adds (`pages`).
+    public func snapshotSummary(label: String, customers: Int, buyers: Int, bytes: Int, read: Double, fit: Double?, figures: Double) -> String {
+        if fr {
+            let work = fit.map { "ajustement CLV \(seconds($0))" } ?? "repris"
+            return "\(label)\(colon)\(counted(customers, "customer", "client")), \(counted(buyers, "buyer", "acheteur")), \(megabytes(bytes))\(colon)lecture \(seconds(read)) (fil de lecture) et \(work) (fil d'ajustement), chiffres \(seconds(figures))"
+        }
+        let work = fit.map { "CLV fit \(String(format: "%.2f", $0)) s" } ?? "reused"
+        return "\(label): \(counted(customers, "customer", "client")), \(counted(buyers, "buyer", "acheteur")), \(String(format: "%.1f", Double(bytes) / 1e6)) MB: read \(String(format: "%.2f", read)) s (on the reader thread) and \(work) (on the fit thread), figures \(String(format: "%.2f", figures)) s"
+    }
+
+    /// What the page thread adds to a snapshot's summary.
+    public func pages(reused: Bool, seconds s: Double) -> String {
+        if fr { return reused ? ", pages reprises, HTML \(seconds(s)) (fil des pages)" : ", pages \(seconds(s)) (fil des pages)" }
+        return reused ? ", pages reused, HTML \(String(format: "%.2f", s)) s (on the page thread)" : ", pages \(String(format: "%.2f", s)) s (on the page thread)"
+    }
+
+    // MARK: What the build record found
+
+    public func siteChanged(_ output: String, file: String) -> String {
+        fr ? "\(output)\(colon)\(file) manque, a changé ou a été ajouté depuis la dernière génération\u{00A0}: le site est écrit à nouveau"
+           : "\(output): \(file) is missing, changed or added since the last build: writing the site again"
+    }
+
+    public func monthFileChanged(_ output: String, file: String, label: String) -> String {
+        fr ? "\(output)\(colon)\(file) manque ou a changé depuis la dernière génération\u{00A0}: \(label) est calculé à nouveau"
+           : "\(output): \(file) is missing or changed since the last build: \(label) is computed again"
+    }
+
+    /// A snapshot whose file (or an earlier one) changed since the last build, with the `later`
+    /// snapshots computed again after it.
+    public func inputChanged(_ label: String, later: Int) -> String {
+        if fr {
+            let what = later == 0 ? "il est calculé à nouveau, et ses pages peuvent"
+                : later == 1 ? "lui et le relevé suivant sont calculés à nouveau, et leurs pages peuvent"
+                : "lui et les \(count(later)) relevés suivants sont calculés à nouveau, et leurs pages peuvent"
+            return "\(label)\(colon)son fichier, ou l'un de ceux juste avant, a changé, a été ajouté ou retiré depuis la dernière génération\u{00A0}: \(what) montrer d'autres chiffres que ceux publiés"
+        }
+        let what = later == 0 ? "it is computed again, and its pages may" : "it and the \(later) snapshot\(later == 1 ? "" : "s") after it are computed again, and their pages may"
+        return "\(label): its file, or one just before it, was changed, added or removed since the last build: \(what) show other figures than those published"
+    }
+
+    // MARK: Summaries
+
+    /// The rows read, with those left out (a ledger's lines dated after `--as-of`):
+    /// `2465 rows (772 dated after --as-of, left out)`.
+    public func rows(_ read: Int, leftOut: Int) -> String {
+        if fr { return count(read) + " lignes" + (leftOut > 0 ? " (\(count(leftOut)) datées après --as-of, laissées de côté)" : "") }
+        return "\(read) rows" + (leftOut > 0 ? " (\(leftOut) dated after --as-of, left out)" : "")
+    }
+
+    /// `build`'s last line when it kept the site.
+    public func keptSite(_ index: String, snapshots n: Int, hashedIn s: Double) -> String {
+        fr ? "Inchangé\u{00A0}: \(index) gardé (\(snapshots(n)), données hachées en \(seconds(s)))"
+           : "Unchanged: \(index) kept (\(snapshots(n)), input hashed in \(String(format: "%.2f", s)) s)"
+    }
+
+    /// `build`'s last line when it wrote the site.
+    public func wroteSite(_ index: String, snapshots n: Int, reused: Int, rows: String, bytes: Int, seconds s: Double) -> String {
+        if fr {
+            let kept = reused > 0 ? " (pages de \(snapshots(reused)) inchangé(s) reprises)" : ""
+            return "Écrit \(index)\(colon)\(snapshots(n))\(kept), \(rows), \(megabytes(bytes)) en \(seconds(s))"
+        }
+        let kept = reused > 0 ? " (pages of \(reused) unchanged snapshot(s) reused)" : ""
+        return "Wrote \(index): \(snapshots(n))\(kept), \(rows), \(String(format: "%.1f", Double(bytes) / 1e6)) MB in \(String(format: "%.2f", s)) s"
+    }
+
+    /// An escalation raised in the latest snapshot: `escalation churn_crisis: churn rate 18.5% above 10%`.
+    public func escalation(_ e: RaisedEscalation) -> String {
+        (fr ? "escalade " : "escalation ") + e.kind.rawValue + colon + e.detail(in: language)
+    }
+
+    /// Why `build --fail-on` exits 3.
+    public func escalationsFailing(_ ids: [String], in period: String?) -> String {
+        fr ? "escalade(s) levée(s) dans \(period ?? "le dernier relevé")\(colon)" + ids.joined(separator: ", ")
+           : "escalation(s) raised in \(period ?? "the latest snapshot"): " + ids.joined(separator: ", ")
+    }
+
+    /// `error: ` / `erreur : `, before a message of the tool's in this language.
+    public var errorPrefix: String { fr ? "erreur\u{00A0}: " : "error: " }
+
+    // MARK: validate
+
+    /// What `validate` checked: `Checked snapshot folder data; config fidelis.yml`.
+    /// With neither `ledger` nor `snapshots`, the shipped example snapshots (in `examples`).
+    public func checked(ledger: String?, asOf: String?, snapshots: String?, examples: String, config: String?, templates: (folder: String, locale: ReportLocale)?) -> String {
+        let data: String
+        if let ledger {
+            data = fr ? "journal de transactions \(ledger)" + (asOf.map { " jusqu'au \($0)" } ?? "") : "ledger \(ledger)" + (asOf.map { " up to \($0)" } ?? "")
+        } else if let snapshots {
+            data = (fr ? "dossier de relevés " : "snapshot folder ") + snapshots
+        } else {
+            data = fr ? "les relevés d'exemple livrés (\(examples)\u{202F}; donnez --snapshots ou --transactions pour les vôtres)"
+                      : "the shipped example snapshots (\(examples); give --snapshots or --transactions for your own)"
+        }
+        let templatesText = templates.map { (fr ? "\u{202F}; modèles " : "; templates ") + "\($0.folder) (\($0.locale.rawValue))" } ?? ""
+        if fr { return "Vérifié\u{00A0}: " + data + "\u{202F}; config " + (config ?? "par défaut (pas de fidelis.yml ici)") + templatesText }
+        return "Checked " + data + "; config " + (config ?? "defaults (no fidelis.yml here)") + templatesText
+    }
+
+    /// `validate`'s verdict and totals: `OK: 12 snapshot(s), 4954 rows, 0.3 MB in 0.05 s (6 MB/s on 2 cores)`.
+    public func validated(warnings: Int, failing: Bool, parseOnly: Bool, snapshots n: Int, rows: String, bytes: Int, seconds s: Double, cores: Int) -> String {
+        let mb = Double(bytes) / 1e6, rate = mb / max(s, 1e-9)
+        if fr {
+            let verdict = failing ? "Lu, avec \(count(warnings)) avertissement(s)" : warnings == 0 ? "OK" : "OK, avec \(count(warnings)) avertissement(s)"
+            return "\(verdict)\(colon)\(parseOnly ? "analysé" : "\(snapshots(n)),") \(rows), \(megabytes(bytes)) en \(seconds(s)) (\(decimal(rate, 0)) Mo/s sur \(counted(cores, "core", "cœur")))"
+        }
+        let verdict = failing ? "Read, with \(warnings) warning(s)" : warnings == 0 ? "OK" : "OK, with \(warnings) warning(s)"
+        return "\(verdict): \(parseOnly ? "parsed" : "\(n) snapshot(s),") \(rows), \(String(format: "%.1f", mb)) MB in \(String(format: "%.2f", s)) s (\(String(format: "%.0f", rate)) MB/s on \(cores) core\(cores == 1 ? "" : "s"))"
+    }
+
+    /// One snapshot's line in `validate`'s summary. `revenue` and `perBuyer` are amounts in
+    /// `currency`; `retention` a fraction.
+    public func validatedSnapshot(label: String, asOf: String, customers: Int, buyers: Int, active: Int, revenue: Double, perBuyer: Double?,
+                                  currency: String, retention: Double?, escalations: [String]) -> String {
+        if fr {
+            let amount = { (x: Double) in self.format.number(x, decimals: 2) + " " + currency }
+            let retentionText = retention.map { format.number($0 * 100, decimals: 1) + "\u{202F}%" } ?? "n.d."
+            return "  \(label) (au \(asOf))\(colon)\(counted(customers, "customer", "client")), \(counted(buyers, "buyer", "acheteur")), \(count(active)) actif(s), CA \(amount(revenue))"
+                + (perBuyer.map { " (\(amount($0)) par acheteur)" } ?? "") + ", rétention \(retentionText)"
+                + (escalations.isEmpty ? "" : ", escalades\(colon)" + escalations.joined(separator: ", "))
+        }
+        let retentionText = retention.map { String(format: "%.1f%%", $0 * 100) } ?? "n/a"
+        return "  \(label) (as of \(asOf)): \(counted(customers, "customer", "client")), \(counted(buyers, "buyer", "acheteur")), \(active) active, revenue "
+            + String(format: "%.2f", revenue) + " " + currency + (perBuyer.map { " (" + String(format: "%.2f", $0) + " a buyer)" } ?? "")
+            + ", retention \(retentionText)" + (escalations.isEmpty ? "" : ", escalations: " + escalations.joined(separator: ", "))
+    }
+
+    /// Why `validate --strict` exits 65.
+    public func failingUnderStrict(_ warnings: Int) -> String {
+        fr ? "\(count(warnings)) avertissement(s) ci-dessus, et --strict\u{00A0}: échec" : "\(warnings) warning(s) above, and --strict: failing"
+    }
+}
