@@ -75,19 +75,19 @@ struct Build: ParsableCommand {
         // Quiet, a warning that must come before the work (a ledger too large for the memory this
         // process may use, which the kernel may then kill without a word) is still said.
         let wording = RunWording.console
-        let log = quiet ? BuildLog.quiet { StandardError.write("warning: \($0)\n") } : BuildLog(language: wording.language) { line in StandardError.write(line + "\n") }
+        let log = quiet ? BuildLog.quiet { StandardError.write(MessageLanguage.warningPrefix + $0 + "\n") } : BuildLog(language: wording.language) { line in StandardError.write(line + "\n") }
         let result: ReportBuilder.Result
         do { result = try ReportBuilder.build(options, log: log) } catch {
             // Quiet, the warnings that failed the build under --strict were not printed yet.
             if quiet, case .warningsUnderStrict(_, let warnings) = error {
-                for warning in warnings { StandardError.write("warning: \(warning)\n") }
+                for warning in warnings { StandardError.write(MessageLanguage.warningPrefix + warning + "\n") }
             }
             throw Exit.failure(error)
         }
         // Interrupted from here on, the run says what it leaves: the site in place.
         _ = InterruptCleanup.shared.register { result.reusedSite ? "\(out) is as it was" : "\(out) was updated" }
         // Quiet as in CI: the warnings about the input still show, once, after the build.
-        if quiet { for warning in result.warnings { StandardError.write("warning: \(warning)\n") } }
+        if quiet { for warning in result.warnings { StandardError.write(MessageLanguage.warningPrefix + warning + "\n") } }
         if !quiet {
             if result.reusedSite {
                 print(wording.keptSite("\(out)/index.html", snapshots: result.snapshotCount, hashedIn: result.seconds))
@@ -99,7 +99,7 @@ struct Build: ParsableCommand {
         }
         let failing = options.failOn?.failing(raised: result.raisedEscalations) ?? []
         if !failing.isEmpty {
-            Exit.printError(wording.escalationsFailing(failing.map(\.rawValue), in: result.latestPeriod), prefix: wording.errorPrefix)
+            Exit.printError(wording.escalationsFailing(failing.map(\.rawValue), in: result.latestPeriod))
             throw ExitCode(3)
         }
     }

@@ -29,9 +29,8 @@ enum Exit {
         return "cannot write \(path): \(reason)"
     }
 
-    /// Prints `text` on standard error, each line after `prefix` (`error: `; `erreur : ` before
-    /// a message in French).
-    static func printError(_ text: String, prefix: String = "error: ") {
+    /// Prints `text` on standard error, each line after `prefix` (`error: `, `erreur : `).
+    static func printError(_ text: String, prefix: String = MessageLanguage.errorPrefix) {
         // Not while an interruption is cleaned up: the failure may be the cleanup's doing.
         InterruptCleanup.shared.waitIfInterrupted()
         StandardError.write(prefix + text.replacingOccurrences(of: "\n", with: "\n" + prefix) + "\n")

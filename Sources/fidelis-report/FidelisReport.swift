@@ -28,6 +28,8 @@ struct FidelisReport: ParsableCommand {
     /// Parses, runs, and maps failures to output.md's exit statuses: usage errors 64 (from the
     /// parser), the statuses commands choose, and 70 for anything unexpected.
     static func main() {
+        // Before anything is said or any thread starts (`MessageLanguage.current` is read unlocked).
+        MessageLanguage.current = MessageLanguage.of(environment: ProcessInfo.processInfo.environment)
         MemoryPolicy.apply()
         // A closed pipe (`validate | head`, `… 2>&1 | true`) drops what is written to it instead of
         // ending the process by SIGPIPE (exit 141, which hid the status under `set -o pipefail`).

@@ -56,7 +56,7 @@ struct InputOptions: ParsableArguments {
     static func unreadTemplatesWarning(given: String?) -> String? {
         guard given == nil, FileManager.default.fileExists(atPath: "templates/en") || FileManager.default.fileExists(atPath: "templates/fr") else { return nil }
         let warning = "templates/ here is not read unless given: pass --templates templates to use it"
-        StandardError.write("warning: \(warning)\n")
+        StandardError.write(MessageLanguage.warningPrefix + warning + "\n")
         return warning
     }
 
@@ -101,7 +101,7 @@ struct InputOptions: ParsableArguments {
         if let delimiter { result.dialect.delimiter = Array(delimiter.utf8)[0] }
         // The shipped example data is a demo company's; a team's own data is titled by its config.
         if snapshots == nil && transactions == nil && result.client == nil { result.client = "Demo" }
-        for warning in result.warnings { StandardError.write("warning: \(warning)\n") }
+        for warning in result.warnings { StandardError.write(MessageLanguage.warningPrefix + warning + "\n") }
         return result
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
+import ReportModel
 import ReportRender
 
 extension RunWording {
-    /// This run's wording, in the language the environment asks for (`ConsoleLanguage`).
-    static let console = RunWording(ConsoleLanguage.of(environment: ProcessInfo.processInfo.environment))
+    /// This run's wording, in the language of its messages (`MessageLanguage`).
+    static var console: RunWording { RunWording(MessageLanguage.current) }
 }

@@ -41,12 +41,12 @@ struct Validate: ParsableCommand {
             } else {
                 var (sets, templateWarnings): ([TemplateSet], [String]) = ([], [])
                 if let folder = templates { (sets, templateWarnings) = try ReportBuilder.templatesToCheck(in: folder, locale: config.locale) }
-                for warning in templateWarnings { StandardError.write("warning: \(warning)\n") }
+                for warning in templateWarnings { StandardError.write(MessageLanguage.warningPrefix + warning + "\n") }
                 warnings += templateWarnings
                 result = try ReportBuilder.validate(input.input, config: config, templates: sets, log: log)
             }
         } catch { throw Exit.failure(error) }
-        for warning in result.warnings { StandardError.write("warning: \(warning)\n") }
+        for warning in result.warnings { StandardError.write(MessageLanguage.warningPrefix + warning + "\n") }
         // Said up front (before the read) already; counted.
         warnings += result.upFrontWarnings + result.warnings
         let wording = RunWording.console
@@ -65,7 +65,7 @@ struct Validate: ParsableCommand {
                                             escalations: r.escalations.filter(\.raised).map(\.kind.rawValue)))
         }
         if failing {
-            Exit.printError(wording.failingUnderStrict(warnings.count), prefix: wording.errorPrefix)
+            Exit.printError(wording.failingUnderStrict(warnings.count))
             throw ExitCode(65)
         }
     }

@@ -18,9 +18,9 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
         self.expected = expected
     }
 
-    /// `FILE:LINE:COLUMN: what is wrong (expected what)`.
+    /// `FILE:LINE:COLUMN: what is wrong (expected what)`; in French `(attendu : …)`.
     public var description: String {
-        "\(file):\(line):\(column): \(message) (expected \(expected))"
+        "\(file):\(line):\(column): \(message) (" + bilingual("expected ", "attendu\u{00A0}: ") + "\(expected))"
     }
 }
 
@@ -59,7 +59,7 @@ public struct InputErrors: Error, Equatable, Sendable, CustomStringConvertible {
             (fileOrder[a.element.file]!, a.element.line, a.element.column, a.offset) < (fileOrder[b.element.file]!, b.element.line, b.element.column, b.offset)
         }
         var lines = ordered.map(\.element.description)
-        if total > first.count { lines.append("… and \(total - first.count) more problem(s)") }
+        if total > first.count { lines.append(bilingual("… and \(total - first.count) more problem(s)", "… et \(total - first.count) autre(s) problème(s)")) }
         return lines.joined(separator: "\n")
     }
 }

@@ -18,7 +18,7 @@ public enum EscalationDetail {
         }
     }
 
-    /// The same in French, for the console of a French terminal (`ConsoleLanguage`): « NPS 11,6
+    /// The same in French, for the console of a French terminal (`MessageLanguage`): « NPS 11,6
     /// sous 30 », « taux de churn 18,5 % au-dessus de 10 % ». Segment and escalation ids stay ids.
     public static func frenchText(_ e: EscalationResult) -> String {
         func fr(_ x: Double) -> String { rounded(x).replacingOccurrences(of: ".", with: ",").replacingOccurrences(of: "-", with: "−") }

@@ -11,7 +11,7 @@ public struct BuildLog: Sendable {
     /// A log writing every line to `sink` in `language`, a warning said up front as a note.
     public init(language: ReportLocale = .en, _ sink: @escaping @Sendable (String) -> Void) {
         self.sink = sink
-        upFront = { sink("      warning: \($0)") }
+        upFront = { sink("      " + MessageLanguage.warningPrefix + $0) }
         wording = RunWording(language)
     }
 

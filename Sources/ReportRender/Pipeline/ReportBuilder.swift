@@ -120,7 +120,7 @@ public enum ReportBuilder {
         // The templates' warnings come first: printed under --quiet too, and again by an unchanged
         // rebuild, which works them out afresh (the cache record keeps the others).
         var warnings = templates.templateWarnings + reader.warnings
-        for warning in warnings { log.note("warning: \(warning)") }
+        for warning in warnings { log.note(MessageLanguage.warningPrefix + warning) }
         // A ledger's month ends are keyed by the digests of their lines, known once it is read.
         let periodDigests = reader.periodDigests
         func withPeriodDigests(_ keys: BuildCache.Keys?) -> BuildCache.Keys? {
@@ -176,7 +176,7 @@ public enum ReportBuilder {
             var report = computed.report
             // (The page thread is to hold the only reference to the buyers: see below.)
             computed.report.buyers = BuyerTable()
-            for warning in computed.warnings { log.note("warning: \(warning)"); warnings.append(warning) }
+            for warning in computed.warnings { log.note(MessageLanguage.warningPrefix + warning); warnings.append(warning) }
             // The pages of this snapshot are written on the page thread while the next one is computed.
             let history = reports, ids = computed.customers, fit = computation.lastLifetimeSeconds
             let summary = log.wording.snapshotSummary(label: period.label, customers: report.counts.customers, buyers: report.counts.buyers,
@@ -223,13 +223,13 @@ public enum ReportBuilder {
         do { try pageWriter.finish() } catch { site.abandon(); throw .site(error) }
         // A tag the views cannot fill is said once, not once per snapshot.
         var said: Set<String> = []
-        for warning in pageWriter.notes where said.insert(warning).inserted { log.note("warning: \(warning)"); warnings.append(warning) }
+        for warning in pageWriter.notes where said.insert(warning).inserted { log.note(MessageLanguage.warningPrefix + warning); warnings.append(warning) }
         guard errors.isEmpty else { site.abandon(); throw .badInput(errors) }
         // About this run's --fail-on, not the input: said, and counted under --strict, but not kept
         // with the input's warnings in the build record (a next run may ask for other escalations).
         let unchecked = reports.last.map { UncheckedEscalation.all(in: $0) } ?? []
         let failOnWarnings = options.failOn?.warnings(unchecked: unchecked, dialect: options.config.dialect) ?? []
-        for warning in failOnWarnings { log.note("warning: \(warning)") }
+        for warning in failOnWarnings { log.note(MessageLanguage.warningPrefix + warning) }
         if options.strict && options.config.warnings.count + warnings.count + failOnWarnings.count > 0 {
             site.abandon()
             throw .warningsUnderStrict(count: options.config.warnings.count + warnings.count + failOnWarnings.count, warnings: warnings + failOnWarnings)
@@ -328,7 +328,7 @@ public enum ReportBuilder {
     private static func keptSite(_ previous: BuildCache, templates: TemplateSet, options: BuildOptions, log: BuildLog,
                                  step: (index: Int, of: Int), start: DispatchTime) throws(BuildFailure) -> Result {
         let warnings = templates.templateWarnings + previous.warnings + (options.failOn?.warnings(unchecked: previous.unchecked, dialect: options.config.dialect) ?? [])
-        for warning in warnings { log.note("warning: \(warning)") }
+        for warning in warnings { log.note(MessageLanguage.warningPrefix + warning) }
         let strictCount = options.config.warnings.count + warnings.count
         if options.strict && strictCount > 0 { throw .warningsUnderStrict(count: strictCount, warnings: warnings) }
         log.step(step.index, step.of, log.wording.keepingSite(options.output))

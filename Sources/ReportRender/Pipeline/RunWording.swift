@@ -2,9 +2,9 @@ import Foundation
 import ReportModel
 
 /// The lines in which a build or a check says what it does and what it found (progress, summaries,
-/// escalations), in the console's language (`ConsoleLanguage`). English is what the tool always
+/// escalations), in the console's language (`MessageLanguage`). English is what the tool always
 /// printed, figures as C's `printf` writes them; French groups thousands and takes a comma, as the
-/// report does. Warnings and errors are still given in English whatever the language.
+/// report does.
 public struct RunWording: Sendable {
     public let language: ReportLocale
     private let format: ReportFormatter
@@ -137,9 +137,6 @@ public struct RunWording: Sendable {
         fr ? "escalade(s) levée(s) dans \(period ?? "le dernier relevé")\(colon)" + ids.joined(separator: ", ")
            : "escalation(s) raised in \(period ?? "the latest snapshot"): " + ids.joined(separator: ", ")
     }
-
-    /// `error: ` / `erreur : `, before a message of the tool's in this language.
-    public var errorPrefix: String { fr ? "erreur\u{00A0}: " : "error: " }
 
     // MARK: validate
 

@@ -9,15 +9,15 @@ import ReportModel
     /// The first of LC_ALL, LC_MESSAGES and LANG that is set and not empty decides; French when it
     /// starts with fr.
     @Test func theLocaleVariablesChooseTheLanguage() {
-        #expect(ConsoleLanguage.of(environment: [:]) == .en)
-        #expect(ConsoleLanguage.of(environment: ["LANG": "fr_FR.UTF-8"]) == .fr)
-        #expect(ConsoleLanguage.of(environment: ["LANG": "fr_CA.UTF-8"]) == .fr)
-        #expect(ConsoleLanguage.of(environment: ["LANG": "C.UTF-8"]) == .en)
-        #expect(ConsoleLanguage.of(environment: ["LANG": "de_DE.UTF-8"]) == .en)
-        #expect(ConsoleLanguage.of(environment: ["LC_ALL": "C", "LANG": "fr_FR.UTF-8"]) == .en)
-        #expect(ConsoleLanguage.of(environment: ["LC_ALL": "", "LC_MESSAGES": "fr_FR", "LANG": "en_US.UTF-8"]) == .fr)
-        #expect(ConsoleLanguage.of(environment: ["LC_MESSAGES": "en_GB.UTF-8", "LANG": "fr_FR.UTF-8"]) == .en)
-        #expect(ConsoleLanguage.of(environment: ["LC_ALL": "FR_fr"]) == .fr)
+        #expect(MessageLanguage.of(environment: [:]) == .en)
+        #expect(MessageLanguage.of(environment: ["LANG": "fr_FR.UTF-8"]) == .fr)
+        #expect(MessageLanguage.of(environment: ["LANG": "fr_CA.UTF-8"]) == .fr)
+        #expect(MessageLanguage.of(environment: ["LANG": "C.UTF-8"]) == .en)
+        #expect(MessageLanguage.of(environment: ["LANG": "de_DE.UTF-8"]) == .en)
+        #expect(MessageLanguage.of(environment: ["LC_ALL": "C", "LANG": "fr_FR.UTF-8"]) == .en)
+        #expect(MessageLanguage.of(environment: ["LC_ALL": "", "LC_MESSAGES": "fr_FR", "LANG": "en_US.UTF-8"]) == .fr)
+        #expect(MessageLanguage.of(environment: ["LC_MESSAGES": "en_GB.UTF-8", "LANG": "fr_FR.UTF-8"]) == .en)
+        #expect(MessageLanguage.of(environment: ["LC_ALL": "FR_fr"]) == .fr)
     }
 
     /// English as the tool always printed it (figures as printf writes them); French with grouped
