@@ -42,19 +42,19 @@ public struct CSVReader {
         func starts(_ signature: [UInt8]) -> Bool { b.count >= signature.count && zip(b, signature).allSatisfy { $0 == $1 } }
         let what: String, expected: String
         if starts([0xFF, 0xFE, 0x00, 0x00]) || starts([0x00, 0x00, 0xFE, 0xFF]) {
-            (what, expected) = ("the file is UTF-32 text", "UTF-8 text: export it as CSV UTF-8")
+            (what, expected) = (bilingual("the file is UTF-32 text", "le fichier est du texte UTF-32"), bilingual("UTF-8 text: export it as CSV UTF-8", "du texte UTF-8\u{00A0}: exportez-le en CSV UTF-8"))
         } else if starts([0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF]) {
             // A byte-order mark written twice (a UTF-8 file saved again as "UTF-8 with BOM"): the
             // second one was read into the first header name, whose hint then named it.
-            (what, expected) = ("the file starts with two byte-order marks", "one at most: save the file as CSV UTF-8 again, or remove the invisible characters before the first name")
+            (what, expected) = (bilingual("the file starts with two byte-order marks", "le fichier commence par deux indicateurs d'ordre des octets (BOM)"), bilingual("one at most: save the file as CSV UTF-8 again, or remove the invisible characters before the first name", "un au plus\u{00A0}: enregistrez de nouveau le fichier en CSV UTF-8, ou supprimez les caractères invisibles avant le premier nom"))
         } else if starts([0xFF, 0xFE]) || starts([0xFE, 0xFF]) || (b[0] == 0) != (b[1] == 0) {
-            (what, expected) = ("the file is UTF-16 text", "UTF-8 text: export it as CSV UTF-8")
+            (what, expected) = (bilingual("the file is UTF-16 text", "le fichier est du texte UTF-16"), bilingual("UTF-8 text: export it as CSV UTF-8", "du texte UTF-8\u{00A0}: exportez-le en CSV UTF-8"))
         } else if starts([0x1F, 0x8B]) {
-            (what, expected) = ("the file is gzip-compressed", "CSV text: decompress it first")
+            (what, expected) = (bilingual("the file is gzip-compressed", "le fichier est compressé en gzip"), bilingual("CSV text: decompress it first", "du texte CSV\u{00A0}: décompressez-le d'abord"))
         } else if starts([0x50, 0x4B, 0x03, 0x04]) {
-            (what, expected) = ("the file is a ZIP archive, as an .xlsx workbook is", "CSV text: save the sheet as CSV UTF-8, or unzip the export")
+            (what, expected) = (bilingual("the file is a ZIP archive, as an .xlsx workbook is", "le fichier est une archive ZIP, comme un classeur .xlsx"), bilingual("CSV text: save the sheet as CSV UTF-8, or unzip the export", "du texte CSV\u{00A0}: enregistrez la feuille en CSV UTF-8, ou décompressez l'export"))
         } else if starts([0xD0, 0xCF, 0x11, 0xE0]) {
-            (what, expected) = ("the file is an .xls workbook", "CSV text: save the sheet as CSV UTF-8")
+            (what, expected) = (bilingual("the file is an .xls workbook", "le fichier est un classeur .xls"), bilingual("CSV text: save the sheet as CSV UTF-8", "du texte CSV\u{00A0}: enregistrez la feuille en CSV UTF-8"))
         } else {
             return nil
         }
@@ -144,14 +144,14 @@ public struct CSVReader {
                     var escaped = false
                     while true {
                         guard q < n else {
-                            throw CSVSyntaxError(line: fieldLine, column: column, message: "quoted field is never closed", expected: "a closing quote \" before the end of the file")
+                            throw CSVSyntaxError(line: fieldLine, column: column, message: bilingual("quoted field is never closed", "champ entre guillemets jamais refermé"), expected: bilingual("a closing quote \" before the end of the file", "un guillemet fermant \" avant la fin du fichier"))
                         }
                         let b = base[q]
                         if b == UInt8(ascii: "\"") {
                             if q + 1 < n && base[q + 1] == UInt8(ascii: "\"") { escaped = true; q += 2; continue }
                             break
                         }
-                        if b == 0 { throw CSVSyntaxError(line: line, column: column, message: "NUL byte in field", expected: "text without NUL bytes") }
+                        if b == 0 { throw CSVSyntaxError(line: line, column: column, message: bilingual("NUL byte in field", "octet NUL dans un champ"), expected: bilingual("text without NUL bytes", "du texte sans octet NUL")) }
                         if b == UInt8(ascii: "\n") { line += 1 }
                         q += 1
                     }
@@ -166,8 +166,8 @@ public struct CSVReader {
                     if c == CSVReader.carriage && p + 1 == n { p += 1; break }
                     // A quoted field that ran over lines ended at a quote meant to open another
                     // field: the quote left open is where the field began, said as the likely cause.
-                    let opened = line > fieldLine ? " (this quoted field began on line \(fieldLine): a quote left open there?)" : ""
-                    throw CSVSyntaxError(line: line, column: column, message: "unexpected character after a closing quote" + opened, expected: "a delimiter or a line end after the quoted field")
+                    let opened = line > fieldLine ? bilingual(" (this quoted field began on line \(fieldLine): a quote left open there?)", " (ce champ entre guillemets commence ligne \(fieldLine)\u{00A0}: un guillemet resté ouvert là-bas\u{00A0}?)") : ""
+                    throw CSVSyntaxError(line: line, column: column, message: bilingual("unexpected character after a closing quote", "caractère inattendu après un guillemet fermant") + opened, expected: bilingual("a delimiter or a line end after the quoted field", "un séparateur ou une fin de ligne après le champ entre guillemets"))
                 }
                 // Unquoted field.
                 let start = p
@@ -180,7 +180,7 @@ public struct CSVReader {
                         p += 1
                         continue
                     }
-                    if c == CSVReader.nul { throw CSVSyntaxError(line: line, column: column, message: "NUL byte in field", expected: "text without NUL bytes") }
+                    if c == CSVReader.nul { throw CSVSyntaxError(line: line, column: column, message: bilingual("NUL byte in field", "octet NUL dans un champ"), expected: bilingual("text without NUL bytes", "du texte sans octet NUL")) }
                     break
                 }
                 var end = p

@@ -7,7 +7,7 @@ extension DateFormat {
         let b = FieldParser.trimmed(raw)
         if b.count > 10, b[10] == UInt8(ascii: " ") || b[10] == UInt8(ascii: "T"),
            FieldParser.date(UnsafeRawBufferPointer(rebasing: b[0..<10]), format: self) != nil {
-            return ("is a date and a time", example + " without the time of day")
+            return (bilingual("is a date and a time", "est une date avec une heure"), example + bilingual(" without the time of day", " sans l'heure"))
         }
         // A timestamp whose date is itself mistyped for this format (`12/1/2010 8:26`): the time
         // named first, then what the date lacks.
@@ -15,7 +15,7 @@ extension DateFormat {
            b[(cut + 1)...].contains(UInt8(ascii: ":")) {
             let date = diagnosis(of: UnsafeRawBufferPointer(rebasing: b[..<cut]))
             if date.expected != example || FieldParser.date(UnsafeRawBufferPointer(rebasing: b[..<cut]), format: self) != nil {
-                return ("is a date and a time", example + " without the time of day" + date.expected.dropFirst(example.count))
+                return (bilingual("is a date and a time", "est une date avec une heure"), example + bilingual(" without the time of day", " sans l'heure") + date.expected.dropFirst(example.count))
             }
         }
         // A month or a day written with one digit (`2026-1-5`, `5/1/2026`), as spreadsheets show dates.
@@ -23,14 +23,14 @@ extension DateFormat {
             let matching = DateFormat.allCases.filter { f in Array(padded.utf8).withUnsafeBytes { FieldParser.date($0, format: f) != nil } }
             if !matching.isEmpty {
                 let setting = matching.contains(self) ? ""
-                    : ", and set " + matching.map { "date_format: \($0.rawValue)" }.joined(separator: " or ") + " in fidelis.yml"
-                return ("is not a valid date", example + "; write the month and the day with two digits each, as \(padded)" + setting)
+                    : bilingual(", and set ", ", et indiquez ") + matching.map { "date_format: \($0.rawValue)" }.joined(separator: bilingual(" or ", " ou ")) + bilingual(" in fidelis.yml", " dans fidelis.yml")
+                return (bilingual("is not a valid date", "n'est pas une date valide"), example + bilingual("; write the month and the day with two digits each, as \(padded)", "\u{202F}; écrivez le mois et le jour avec deux chiffres chacun, comme \(padded)") + setting)
             }
         }
         let others = DateFormat.allCases.filter { $0 != self && FieldParser.date(raw, format: $0) != nil }
-        guard !others.isEmpty else { return ("is not a valid date", example) }
-        let settings = others.map { "date_format: \($0.rawValue)" }.joined(separator: " or ")
-        return ("is not a valid date", example + "; for dates written like this one, set \(settings) in fidelis.yml")
+        guard !others.isEmpty else { return (bilingual("is not a valid date", "n'est pas une date valide"), example) }
+        let settings = others.map { "date_format: \($0.rawValue)" }.joined(separator: bilingual(" or ", " ou "))
+        return (bilingual("is not a valid date", "n'est pas une date valide"), example + bilingual("; for dates written like this one, set \(settings) in fidelis.yml", "\u{202F}; pour des dates écrites comme celle-ci, indiquez \(settings) dans fidelis.yml"))
     }
 
     /// `raw` with each of its one-digit parts given a leading zero (`2026-1-5` → `2026-01-05`), when

@@ -7,9 +7,9 @@ public enum DateFormat: String, Sendable, CaseIterable {
     /// What a user should write, for error messages.
     public var example: String {
         switch self {
-        case .iso: return "a date YYYY-MM-DD"
-        case .dayFirst: return "a date DD/MM/YYYY"
-        case .monthFirst: return "a date MM/DD/YYYY"
+        case .iso: return bilingual("a date YYYY-MM-DD", "une date YYYY-MM-DD")
+        case .dayFirst: return bilingual("a date DD/MM/YYYY", "une date DD/MM/YYYY")
+        case .monthFirst: return bilingual("a date MM/DD/YYYY", "une date MM/DD/YYYY")
         }
     }
 }

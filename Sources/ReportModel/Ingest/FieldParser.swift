@@ -103,7 +103,7 @@ public enum FieldParser {
     /// What is wrong with an amount that must be 0 or more: "is negative" for a negative decimal
     /// number, "is too large…" for one of 13 digits or more, else "is not a decimal number >= 0".
     public static func notNonNegative(_ raw: UnsafeRawBufferPointer, decimalComma: Bool) -> String {
-        if let v = Money.parse(raw, decimalComma: decimalComma, allowNegative: true), v < 0 { return "is negative, where it must be 0 or more" }
+        if let v = Money.parse(raw, decimalComma: decimalComma, allowNegative: true), v < 0 { return bilingual("is negative, where it must be 0 or more", "est négatif, alors qu'il doit valoir 0 ou plus") }
         return Money.refusal(raw, decimalComma: decimalComma, orMore: true)
     }
 
@@ -115,8 +115,10 @@ public enum FieldParser {
         guard let point = b.firstIndex(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }), point > 0, point < b.count - 1,
               b[..<point].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
               b[(point + 1)...].allSatisfy({ $0 == UInt8(ascii: "0") }) else { return "" }
-        return "; a whole number written with decimals (as exports from pandas or some spreadsheets write a column of "
-            + "whole numbers that has empty cells): write it without the decimals"
+        return bilingual("; a whole number written with decimals (as exports from pandas or some spreadsheets write a column of "
+            + "whole numbers that has empty cells): write it without the decimals",
+            "\u{202F}; un nombre entier écrit avec des décimales (comme pandas ou certains tableurs écrivent une colonne de "
+            + "nombres entiers qui a des cellules vides)\u{00A0}: écrivez-le sans les décimales")
     }
 
     /// For an error about a value of a column that may be left empty: a hint when `raw` is a word
@@ -126,23 +128,25 @@ public enum FieldParser {
         let words = ["n/a", "na", "#n/a", "null", "none", "nan", "nil", "-", "--", "—", "–", "?"]
         let text = String(decoding: trimmed(raw), as: UTF8.self)
         guard words.contains(text.lowercased()) else { return "" }
-        return "; \"\(text)\" stands for no value: leave the cell empty"
+        return bilingual("; \"\(text)\" stands for no value: leave the cell empty", "\u{202F}; \"\(text)\" signifie «\u{00A0}aucune valeur\u{00A0}»\u{00A0}: laissez la cellule vide")
     }
 
     /// What a yes/no value should be, for the error message about `raw`. A spreadsheet that opened
     /// the export and saved it again writes its own words for TRUE and FALSE (VRAI/FAUX in French,
     /// WAHR/FALSCH in German), which input.md does not list: the message says so.
     public static func booleanExpectation(for raw: UnsafeRawBufferPointer) -> String {
-        let listed = "true/false, 1/0, yes/no or oui/non"
+        let listed = bilingual("true/false, 1/0, yes/no or oui/non", "true/false, 1/0, yes/no ou oui/non")
         let words: String
         if ["y", "n", "o"].contains(where: { equalsIgnoringCase(raw, $0) }) {
-            return listed + "; write the word in full (yes/no, oui/non): single letters are not read"
+            return listed + bilingual("; write the word in full (yes/no, oui/non): single letters are not read", "\u{202F}; écrivez le mot en entier (yes/no, oui/non)\u{00A0}: une lettre seule n'est pas lue")
         }
         if equalsIgnoringCase(raw, "vrai") || equalsIgnoringCase(raw, "faux") { words = "VRAI/FAUX" }
         else if equalsIgnoringCase(raw, "wahr") || equalsIgnoringCase(raw, "falsch") { words = "WAHR/FALSCH" }
         else { return listed }
-        return listed + "; \(words) is how a spreadsheet writes TRUE/FALSE when it saves the file again: "
-            + "replace them by true/false, or use the export as it came"
+        return listed + bilingual("; \(words) is how a spreadsheet writes TRUE/FALSE when it saves the file again: "
+            + "replace them by true/false, or use the export as it came",
+            "\u{202F}; \(words) est la façon dont un tableur écrit TRUE/FALSE quand il enregistre de nouveau le fichier\u{00A0}: "
+            + "remplacez-les par true/false, ou utilisez l'export tel quel")
     }
 
     /// An untrimmed ten-byte `DD/MM/YYYY` (`dayFirst`) or `MM/DD/YYYY`, read as `isoDate` reads

@@ -35,8 +35,9 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
             }
             if let first = position[column] {
                 errors.append(InputError(file: file, line: field.line, column: index + 1,
-                                         message: "column \(column.rawValue) appears twice (first as column \(first + 1))",
-                                         expected: "each column once"))
+                                         message: bilingual("column \(column.rawValue) appears twice (first as column \(first + 1))",
+                                                           "la colonne \(column.rawValue) apparaît deux fois (d'abord en colonne \(first + 1))"),
+                                         expected: bilingual("each column once", "chaque colonne une seule fois")))
                 continue
             }
             position[column] = index
@@ -50,9 +51,11 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
         if let index = names.indices.first(where: { !fields[$0].quoted && names[$0].utf8.contains(UInt8(ascii: "\r")) }) {
             let doubled = names[index].hasSuffix("\r") && !names[index].dropLast().contains("\r")
             errors.append(InputError(file: file, line: line, column: index + 1,
-                                     message: doubled ? "header name \"\(names[index].dropLast())\" ends in a carriage return: this file's lines end in \\r\\r\\n (a line end converted twice)"
-                                                      : "the header row runs on past a carriage return: this file's lines end in a carriage return alone (\\r, as \"CSV (Macintosh)\" exports write them)",
-                                     expected: "lines that end in \\n or \\r\\n: save the file as CSV UTF-8"))
+                                     message: doubled ? bilingual("header name \"\(names[index].dropLast())\" ends in a carriage return: this file's lines end in \\r\\r\\n (a line end converted twice)",
+                                                                "le nom de colonne \"\(names[index].dropLast())\" finit par un retour chariot\u{00A0}: les lignes de ce fichier finissent par \\r\\r\\n (une fin de ligne convertie deux fois)")
+                                                      : bilingual("the header row runs on past a carriage return: this file's lines end in a carriage return alone (\\r, as \"CSV (Macintosh)\" exports write them)",
+                                                                  "la ligne d'en-tête continue après un retour chariot\u{00A0}: les lignes de ce fichier finissent par un retour chariot seul (\\r, comme les exports \"CSV (Macintosh)\" les écrivent)"),
+                                     expected: bilingual("lines that end in \\n or \\r\\n: save the file as CSV UTF-8", "des lignes qui finissent par \\n ou \\r\\n\u{00A0}: enregistrez le fichier en CSV UTF-8")))
         }
         let missing = required.filter { position[$0] == nil }
         // A header of one field holding tabs or bars: the file is not comma- or semicolon-separated.
@@ -62,7 +65,7 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
         // `delimiter:` in the config) to the one this file does not use; detection would have found it.
         var otherDelimiter: String?
         if missing.count > 1, names.count == 1 {
-            if names[0].contains("\t") { separatedBy = "tabs" } else if names[0].contains("|") { separatedBy = "| characters" }
+            if names[0].contains("\t") { separatedBy = bilingual("tabs", "des tabulations") } else if names[0].contains("|") { separatedBy = bilingual("| characters", "des caractères |") }
             else if names[0].contains(";") { otherDelimiter = ";" } else if names[0].contains(",") { otherDelimiter = "," }
         }
         // The columns of the other kind of input: a snapshot export given as a ledger, or a ledger
@@ -73,33 +76,35 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
         let ledgerLike = unknownNames.isSuperset(of: ["date", "amount"]) && !missingNames.isDisjoint(with: ["orders", "revenue", "last_order_date"])
         // A first line `sep=;`, which Excel writes and reads to know a file's delimiter.
         let startsWithDelimiterNote = names.count <= 2 && (names.first.map { InputDialect.normalizedHeader($0).hasPrefix("sep=") } ?? false)
-        let expected = "a header row with " + required.map(\.rawValue).joined(separator: ", ")
+        let expected = bilingual("a header row with ", "une ligne d'en-tête avec ") + required.map(\.rawValue).joined(separator: ", ")
         for column in missing {
             // The hints about the whole file (its delimiter, its kind) go with its first missing
             // column only: the others would say the same again.
             let first = column == missing.first
             var hint = ""
             if let mapped = ignored.first(where: { InputDialect.normalizedHeader($0) == column.rawValue }) {
-                hint = "; the header's \"\(mapped)\" is mapped to ignore in fidelis.yml (columns:): remove that mapping"
+                hint = bilingual("; the header's \"\(mapped)\" is mapped to ignore in fidelis.yml (columns:): remove that mapping", "\u{202F}; la colonne \"\(mapped)\" de l'en-tête est associée à ignore dans fidelis.yml (columns:)\u{00A0}: supprimez cette association")
             } else if let separatedBy {
-                hint = "; this one's columns are separated by \(separatedBy): export the file as CSV, with , or ;"
+                hint = bilingual("; this one's columns are separated by \(separatedBy): export the file as CSV, with , or ;", "\u{202F}; les colonnes de celui-ci sont séparées par \(separatedBy)\u{00A0}: exportez le fichier en CSV, avec , ou ;")
             } else if let otherDelimiter {
                 let set = otherDelimiter == ";" ? "," : ";"
-                hint = first ? "; this header is separated by \"\(otherDelimiter)\" but the delimiter is set to \"\(set)\" (--delimiter, or delimiter: in the config): "
-                    + "remove that setting (the delimiter is detected) or set it to \"\(otherDelimiter)\"" : ""
+                hint = first ? bilingual("; this header is separated by \"\(otherDelimiter)\" but the delimiter is set to \"\(set)\" (--delimiter, or delimiter: in the config): "
+                    + "remove that setting (the delimiter is detected) or set it to \"\(otherDelimiter)\"",
+                    "\u{202F}; cet en-tête est séparé par \"\(otherDelimiter)\" mais le séparateur est fixé à \"\(set)\" (--delimiter, ou delimiter: dans la config)\u{00A0}: "
+                    + "supprimez ce réglage (le séparateur est détecté) ou fixez-le à \"\(otherDelimiter)\"") : ""
             } else if notUTF8 {
-                hint = first ? "; this header is not UTF-8 text (" + TextValidation.saveAsUTF8 + ")" : ""
+                hint = first ? bilingual("; this header is not UTF-8 text (", "\u{202F}; cet en-tête n'est pas du texte UTF-8 (") + TextValidation.saveAsUTF8 + ")" : ""
             } else if snapshotLike {
-                hint = first ? "; this file has a snapshot's columns (orders, revenue): give its folder with --snapshots, not --transactions" : ""
+                hint = first ? bilingual("; this file has a snapshot's columns (orders, revenue): give its folder with --snapshots, not --transactions", "\u{202F}; ce fichier a les colonnes d'un relevé (orders, revenue)\u{00A0}: donnez son dossier avec --snapshots, pas --transactions") : ""
             } else if ledgerLike {
-                hint = first ? "; this file has a transaction ledger's columns (date, amount): give it with --transactions FILE, not in a snapshot folder" : ""
+                hint = first ? bilingual("; this file has a transaction ledger's columns (date, amount): give it with --transactions FILE, not in a snapshot folder", "\u{202F}; ce fichier a les colonnes d'un journal de transactions (date, amount)\u{00A0}: donnez-le avec --transactions FILE, pas dans un dossier de relevés") : ""
             } else if startsWithDelimiterNote {
-                hint = "; the first line, \"sep=\", is a spreadsheet's note of the delimiter, not the header row: delete that line"
+                hint = bilingual("; the first line, \"sep=\", is a spreadsheet's note of the delimiter, not the header row: delete that line", "\u{202F}; la première ligne, \"sep=\", est la mention du séparateur laissée par un tableur, pas la ligne d'en-tête\u{00A0}: supprimez cette ligne")
             } else if let alike = HeaderSynonyms.candidate(for: column.rawValue, among: unknown) {
-                hint = "; \"\(alike)\" may be it: map it in fidelis.yml with columns: {\(YAMLScalar.quoted(alike)): \(column.rawValue)}"
+                hint = bilingual("; \"\(alike)\" may be it: map it in fidelis.yml with columns: {\(YAMLScalar.quoted(alike)): \(column.rawValue)}", "\u{202F}; ce pourrait être \"\(alike)\"\u{00A0}: associez-le dans fidelis.yml avec columns: {\(YAMLScalar.quoted(alike)): \(column.rawValue)}")
             }
             errors.append(InputError(file: file, line: line, column: 0,
-                                     message: "required column \(column.rawValue) is missing", expected: expected + hint))
+                                     message: bilingual("required column \(column.rawValue) is missing", "la colonne obligatoire \(column.rawValue) manque"), expected: expected + hint))
         }
     }
 
@@ -107,6 +112,6 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
     /// (names are matched so; a padded " date " read `  date  "2026-…"`), or "column N".
     public func name(_ index: Int) -> String {
         let name = index < names.count ? names[index].trimmingCharacters(in: .whitespaces) : ""
-        return name.isEmpty ? "column \(index + 1)" : name
+        return name.isEmpty ? bilingual("column \(index + 1)", "colonne \(index + 1)") : name
     }
 }

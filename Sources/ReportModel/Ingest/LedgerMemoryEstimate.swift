@@ -33,12 +33,23 @@ public struct LedgerMemoryEstimate: Sendable, Equatable {
             let value = Double(bytes) / 1_073_741_824
             return String(format: value < 9.995 ? "%.2f GiB" : "%.1f GiB", value)
         }
-        let room = cappedByControlGroup ? "the \(gib(memory)) this process may use (its control group's memory limit)"
-            : "the \(gib(memory)) this machine has"
-        return "\(file) is \(gib(fileBytes)): a ledger's lines are all held in memory while its month ends are derived, "
-            + "about \(gib(peakBytes)) for this one, more than three quarters of \(room). If the run is stopped for lack "
-            + "of memory (killed by the kernel: exit status 137; a site in place is left as it was), turn the ledger into monthly "
-            + "snapshots where it lives (sql/snapshots.sql in fidelis-report's repository, see the README's "
-            + "\"Beyond one machine\") and build from those with --snapshots"
+        guard MessageLanguage.current == .fr else {
+            let room = cappedByControlGroup ? "the \(gib(memory)) this process may use (its control group's memory limit)"
+                : "the \(gib(memory)) this machine has"
+            return "\(file) is \(gib(fileBytes)): a ledger's lines are all held in memory while its month ends are derived, "
+                + "about \(gib(peakBytes)) for this one, more than three quarters of \(room). If the run is stopped for lack "
+                + "of memory (killed by the kernel: exit status 137; a site in place is left as it was), turn the ledger into monthly "
+                + "snapshots where it lives (sql/snapshots.sql in fidelis-report's repository, see the README's "
+                + "\"Beyond one machine\") and build from those with --snapshots"
+        }
+        // In French, GiB is Gio, with a decimal comma.
+        let fr = { (bytes: UInt64) in gib(bytes).replacingOccurrences(of: ".", with: ",").replacingOccurrences(of: " GiB", with: "\u{00A0}Gio") }
+        let room = cappedByControlGroup ? "des \(fr(memory)) que ce processus peut utiliser (la limite de mémoire de son groupe de contrôle)"
+            : "des \(fr(memory)) de cette machine"
+        return "\(file) fait \(fr(fileBytes))\u{00A0}: les lignes d'un journal de transactions sont toutes gardées en mémoire pendant le calcul de ses fins de mois, "
+            + "environ \(fr(peakBytes)) pour celui-ci, plus des trois quarts \(room). Si l'exécution est arrêtée faute "
+            + "de mémoire (tuée par le noyau\u{00A0}: code de sortie 137\u{202F}; un site en place est laissé tel quel), transformez le journal en relevés "
+            + "mensuels là où il se trouve (sql/snapshots.sql dans le dépôt de fidelis-report, voir la section "
+            + "\"Beyond one machine\" du README) et générez à partir de ceux-ci avec --snapshots"
     }
 }

@@ -51,7 +51,7 @@ public struct LedgerReader {
         let hasHeader: Bool
         do { hasHeader = try reader.nextRecord(into: &fields) } catch { throw InputErrors([error.located(in: name)]) }
         guard hasHeader else {
-            throw InputErrors([InputError(file: name, line: 1, column: 0, message: "the file is empty", expected: "a header row naming the columns")])
+            throw InputErrors([InputError(file: name, line: 1, column: 0, message: bilingual("the file is empty", "le fichier est vide"), expected: bilingual("a header row naming the columns", "une ligne d'en-tête qui nomme les colonnes"))])
         }
         let header = HeaderMap<LedgerColumn>(fields: fields, reader: reader, file: name, dialect: dialect, required: LedgerColumn.required, errors: &errors)
         guard errors.isEmpty else { throw errors }
@@ -108,7 +108,7 @@ public struct LedgerReader {
             guard more else { break }
             let line = fields[0].line
             guard fields.count == width else {
-                errors.append(InputError(file: name, line: line, column: min(fields.count, width) + 1, message: "the row has \(fields.count) field(s)", expected: "\(width) fields as in the header row"))
+                errors.append(InputError(file: name, line: line, column: min(fields.count, width) + 1, message: bilingual("the row has \(fields.count) field(s)", "la ligne a \(fields.count) champ(s)"), expected: bilingual("\(width) fields as in the header row", "\(width) champs comme la ligne d'en-tête")))
                 continue
             }
             var ok = true
@@ -120,12 +120,12 @@ public struct LedgerReader {
             let idBytes = reader.unescapedBytes(idField, scratch: &scratch)
             var customer: Int32 = -1
             // Guest checkouts (an order without a customer account) are the usual cause in a shop export.
-            if idBytes.isEmpty { fail(cID, "customer_id is missing", "a non-empty customer id; lines without a customer, such as guest checkouts, cannot be followed over time: leave them out of the export") }
-            else if !idBytes.withUnsafeBytes({ TextValidation.isValidUTF8($0) }) { fail(cID, "customer_id is not valid UTF-8 text", TextValidation.expectedUTF8) }
+            if idBytes.isEmpty { fail(cID, bilingual("customer_id is missing", "customer_id manque"), bilingual("a non-empty customer id; lines without a customer, such as guest checkouts, cannot be followed over time: leave them out of the export", "un identifiant client non vide\u{202F}; les lignes sans client, comme les achats sans compte, ne peuvent pas être suivies dans le temps\u{00A0}: laissez-les hors de l'export")) }
+            else if !idBytes.withUnsafeBytes({ TextValidation.isValidUTF8($0) }) { fail(cID, bilingual("customer_id is not valid UTF-8 text", "customer_id n'est pas du texte UTF-8 valide"), TextValidation.expectedUTF8) }
             else { customer = idBytes.withUnsafeBytes { builder.intern($0) } }
             let dateRaw = reader.rawBytes(fields[cDate])
             var day: Int32 = 0
-            if FieldParser.trimmed(dateRaw).isEmpty { fail(cDate, "\(header.name(cDate)) is missing", dialect.dateFormat.example) }
+            if FieldParser.trimmed(dateRaw).isEmpty { fail(cDate, bilingual("\(header.name(cDate)) is missing", "\(header.name(cDate)) manque"), dialect.dateFormat.example) }
             else if let d = FieldParser.date(dateRaw, format: dialect.dateFormat) { day = d.ordinal }
             else {
                 let (problem, expected) = dialect.dateFormat.diagnosis(of: dateRaw)
@@ -133,9 +133,9 @@ public struct LedgerReader {
             }
             let amountRaw = reader.rawBytes(fields[cAmount])
             var amount: Int64 = 0
-            if FieldParser.trimmed(amountRaw).isEmpty { fail(cAmount, "\(header.name(cAmount)) is missing", "a decimal number (negative for refunds)") }
+            if FieldParser.trimmed(amountRaw).isEmpty { fail(cAmount, bilingual("\(header.name(cAmount)) is missing", "\(header.name(cAmount)) manque"), bilingual("a decimal number (negative for refunds)", "un nombre décimal (négatif pour les remboursements)")) }
             else if let v = Money.parse(amountRaw, decimalComma: decimalComma, allowNegative: true) { amount = v }
-            else { fail(cAmount, "\(header.name(cAmount)) \(shown(fields[cAmount])) " + Money.refusal(amountRaw, decimalComma: decimalComma), (decimalComma ? "a number like -12.50 or 12,50" : "a number like 12.50 or -12.50")
+            else { fail(cAmount, "\(header.name(cAmount)) \(shown(fields[cAmount])) " + Money.refusal(amountRaw, decimalComma: decimalComma), (decimalComma ? bilingual("a number like -12.50 or 12,50", "un nombre comme -12.50 ou 12,50") : bilingual("a number like 12.50 or -12.50", "un nombre comme 12.50 ou -12.50"))
                         + MoneyHint.hint(for: amountRaw, decimalComma: decimalComma, allowNegative: true)) }
             var order: Int64 = -1
             if cOrder >= 0 {
@@ -151,8 +151,8 @@ public struct LedgerReader {
             if cQuantity >= 0 {
                 let raw = reader.rawBytes(fields[cQuantity])
                 if !FieldParser.trimmed(raw).isEmpty && FieldParser.integer(raw) == nil {
-                    fail(cQuantity, "\(header.name(cQuantity)) \(shown(fields[cQuantity])) is not a whole number",
-                         "an integer" + FieldParser.wholeNumberHint(for: raw) + FieldParser.noValueHint(for: raw))
+                    fail(cQuantity, bilingual("\(header.name(cQuantity)) \(shown(fields[cQuantity])) is not a whole number", "\(header.name(cQuantity)) \(shown(fields[cQuantity])) n'est pas un nombre entier"),
+                         bilingual("an integer", "un entier") + FieldParser.wholeNumberHint(for: raw) + FieldParser.noValueHint(for: raw))
                 }
             }
             guard ok, errors.isEmpty else { continue }

@@ -60,7 +60,7 @@ public struct LedgerSource: SnapshotSource {
         let display = (path as NSString).lastPathComponent
         let file: MappedFile
         do { file = try MappedFile(path: path, displayName: display) } catch let e as InputError { throw InputErrors([e]) } catch {
-            throw InputErrors([InputError(file: display, line: 0, column: 0, message: "\(error)", expected: "a readable file")])
+            throw InputErrors([InputError(file: display, line: 0, column: 0, message: "\(error)", expected: bilingual("a readable file", "un fichier lisible"))])
         }
         var parsed = try withExtendedLifetime(file) { () throws(InputErrors) -> LedgerReader.Lines in
             try LedgerReader(dialect: dialect).read(bytes: file.bytes, name: display, consumed: { file.discard(before: $0) },
@@ -71,7 +71,7 @@ public struct LedgerSource: SnapshotSource {
         // cut, the span and the gap warnings (which made four passes over 5 M lines on one thread).
         var extremes = LedgerSource.extremeLines(parsed)
         guard extremes.latest.customer >= 0 else {
-            throw InputErrors([InputError(file: display, line: 2, column: 0, message: "the ledger has no purchase line", expected: "at least one row after the header")])
+            throw InputErrors([InputError(file: display, line: 2, column: 0, message: bilingual("the ledger has no purchase line", "le journal n'a aucune ligne d'achat"), expected: bilingual("at least one row after the header", "au moins une ligne après l'en-tête"))])
         }
         let cut = asOf ?? Day(ordinal: extremes.latest.day)
         // Lines after the as-of date are ignored (that is how a calibration period is cut).
@@ -81,7 +81,7 @@ public struct LedgerSource: SnapshotSource {
         }
         linesAfterAsOf = parsed.lineCount - parsed.parts.reduce(0) { $0 + $1.count }
         guard extremes.earliest.customer >= 0 else {
-            throw InputErrors([InputError(file: display, line: 0, column: 0, message: "no purchase on or before the as-of date \(cut)", expected: "an --as-of date after the first purchase")])
+            throw InputErrors([InputError(file: display, line: 0, column: 0, message: bilingual("no purchase on or before the as-of date \(cut)", "aucun achat au plus tard à la date --as-of \(cut)"), expected: bilingual("an --as-of date after the first purchase", "une date --as-of après le premier achat"))])
         }
         let firstMonth = Day(ordinal: extremes.earliest.day).month
         let monthEnds = cut.month.index - firstMonth.index + 1
@@ -101,8 +101,8 @@ public struct LedgerSource: SnapshotSource {
         }
         let gapWarning = gap.flatMap { gap in
             gap.count >= LedgerSource.gapWarningMonths
-                ? "\(display): " + LedgerSource.gapText(gap, lines: parsed, from: firstMonth, to: cut.month,
-                                                         around: LedgerSource.linesAround(parsed, gap: gap, from: firstMonth)) + ": check for a mistyped date" : nil
+                ? "\(display)" + bilingual(": ", "\u{00A0}: ") + LedgerSource.gapText(gap, lines: parsed, from: firstMonth, to: cut.month,
+                                                         around: LedgerSource.linesAround(parsed, gap: gap, from: firstMonth)) + bilingual(": check for a mistyped date", "\u{00A0}: vérifiez s'il y a une date mal saisie") : nil
         }
         warnings = [gapWarning, LedgerSource.orderColumnWarning(file: display, lines: parsed),
                     LedgerSource.trailingWarning(file: display, lastLine: Day(ordinal: extremes.latest.day), asOf: cut),
@@ -224,15 +224,18 @@ public struct LedgerSource: SnapshotSource {
         let (earliest, latest) = (extremes.earliest, extremes.latest)
         let numbers = lineNumbers(of: [earliest, latest], in: bytes, lines: lines, dialect: dialect)
         func describe(_ line: LineValue, _ number: Int?) -> String {
-            "\(Day(ordinal: line.day)), customer \(lines.customers.id(line.customer))" + (number.map { ", line \($0)" } ?? "")
+            bilingual("\(Day(ordinal: line.day)), customer \(lines.customers.id(line.customer))", "\(Day(ordinal: line.day)), client \(lines.customers.id(line.customer))") + (number.map { bilingual(", line \($0)", ", ligne \($0)") } ?? "")
         }
         let middle = middleDay(lines) ?? Int64(latest.day)
         let farEnd = Int64(asOf?.ordinal ?? latest.day)
         let suspect: Int? = middle - Int64(earliest.day) > farEnd - middle ? numbers[0] : (asOf == nil ? numbers[1] : nil)
         return InputError(file: file, line: suspect ?? 0, column: suspect == nil ? 0 : lines.dateColumn + 1,
-                          message: "the ledger spans \(monthEnds) month ends, from its earliest line (\(describe(earliest, numbers[0]))) to "
-                              + (asOf.map { "the as-of date \($0) given; latest line: \(describe(latest, numbers[1]))" } ?? "its latest line (\(describe(latest, numbers[1])))"),
-                          expected: "at most \(maxMonthEnds) month ends (100 years): check for a mistyped or placeholder date, or cut the ledger with --as-of")
+                          message: bilingual("the ledger spans \(monthEnds) month ends, from its earliest line (\(describe(earliest, numbers[0]))) to ",
+                                            "le journal couvre \(monthEnds) fins de mois, de sa ligne la plus ancienne (\(describe(earliest, numbers[0]))) ")
+                              + (asOf.map { bilingual("the as-of date \($0) given; latest line: \(describe(latest, numbers[1]))", "à la date --as-of \($0) donnée\u{202F}; ligne la plus récente\u{00A0}: \(describe(latest, numbers[1]))") }
+                                 ?? bilingual("its latest line (\(describe(latest, numbers[1])))", "à sa ligne la plus récente (\(describe(latest, numbers[1])))")),
+                          expected: bilingual("at most \(maxMonthEnds) month ends (100 years): check for a mistyped or placeholder date, or cut the ledger with --as-of",
+                                              "au plus \(maxMonthEnds) fins de mois (100 ans)\u{00A0}: vérifiez s'il y a une date mal saisie ou factice, ou coupez le journal avec --as-of"))
     }
 
     /// Months in a row without a purchase line from which a ledger is worth a warning.
@@ -282,8 +285,10 @@ public struct LedgerSource: SnapshotSource {
         let lastBefore = Month(index: first.index + gap.start - 1).lastDay
         return InputError(file: file, line: suspect ?? 0, column: suspect == nil ? 0 : lines.dateColumn + 1,
             message: gapText(gap, lines: lines, from: first, to: last, around: around, lineNumbers: (numbers[0], numbers[1])),
-            expected: "at most \(gapErrorMonths - 1) months in a row without a purchase line: correct the mistyped date "
-                + "(or, if the lines after the gap are the mistake, leave them out with --as-of \(lastBefore))")
+            expected: bilingual("at most \(gapErrorMonths - 1) months in a row without a purchase line: correct the mistyped date "
+                + "(or, if the lines after the gap are the mistake, leave them out with --as-of \(lastBefore))",
+                "au plus \(gapErrorMonths - 1) mois d'affilée sans ligne d'achat\u{00A0}: corrigez la date mal saisie "
+                + "(ou, si l'erreur est dans les lignes après le trou, écartez-les avec --as-of \(lastBefore))"))
     }
 
     /// A gap of months without a purchase line (`longestGap`) in words, naming the lines on either
@@ -296,11 +301,14 @@ public struct LedgerSource: SnapshotSource {
         let span = last.index - first.index + 1
         let (gapFirst, gapLast) = gapMonths(gap, from: first)
         func describe(_ line: LineValue, _ number: Int?) -> String {
-            "\(Day(ordinal: line.day)) (customer \(lines.customers.id(line.customer))" + (number.map { ", line \($0)" } ?? "") + ")"
+            bilingual("\(Day(ordinal: line.day)) (customer \(lines.customers.id(line.customer))", "\(Day(ordinal: line.day)) (client \(lines.customers.id(line.customer))") + (number.map { bilingual(", line \($0)", ", ligne \($0)") } ?? "") + ")"
         }
-        return "\(gap.count) months without a purchase line (\(gapFirst) to \(gapLast)) each get a month end, "
+        return bilingual("\(gap.count) months without a purchase line (\(gapFirst) to \(gapLast)) each get a month end, "
             + "\(span) in all from \(first); the last line before them is dated \(describe(around.before, lineNumbers.before)), "
-            + "the first after them \(describe(around.after, lineNumbers.after))"
+            + "the first after them \(describe(around.after, lineNumbers.after))",
+            "\(gap.count) mois sans ligne d'achat (\(gapFirst) à \(gapLast)) ont chacun une fin de mois, "
+            + "\(span) en tout depuis \(first)\u{202F}; la dernière ligne avant eux est datée du \(describe(around.before, lineNumbers.before)), "
+            + "la première après eux du \(describe(around.after, lineNumbers.after))")
     }
 
     /// The first and the last month of a gap (`longestGap`) of a ledger whose first month is `first`.
@@ -323,8 +331,10 @@ public struct LedgerSource: SnapshotSource {
     /// per order needs no order column.
     static func orderColumnWarning(file: String, lines: LedgerReader.Lines) -> String? {
         guard !lines.hasOrderID, let alike = HeaderSynonyms.candidate(for: "order_id", among: lines.unknownColumns) else { return nil }
-        return "\(file): the ledger has no order_id column, so every line counts as one order; \"\(alike)\" may be it: "
-            + "map it in fidelis.yml with columns: {\(YAMLScalar.quoted(alike)): order_id}"
+        return bilingual("\(file): the ledger has no order_id column, so every line counts as one order; \"\(alike)\" may be it: "
+            + "map it in fidelis.yml with columns: {\(YAMLScalar.quoted(alike)): order_id}",
+            "\(file)\u{00A0}: le journal n'a pas de colonne order_id, donc chaque ligne compte pour une commande\u{202F}; ce pourrait être \"\(alike)\"\u{00A0}: "
+            + "associez-le dans fidelis.yml avec columns: {\(YAMLScalar.quoted(alike)): order_id}")
     }
 
     /// Month ends after the last line from which an as-of date is worth a warning: each is a
@@ -337,8 +347,10 @@ public struct LedgerSource: SnapshotSource {
     static func trailingWarning(file: String, lastLine: Day, asOf: Day) -> String? {
         let trailing = asOf.month.index - lastLine.month.index
         guard trailing >= trailingWarningMonths else { return nil }
-        return "\(file): the latest purchase is dated \(lastLine), and the as-of date \(asOf) adds \(trailing) snapshot(s) after its month "
-            + "without any purchase line: check --as-of"
+        return bilingual("\(file): the latest purchase is dated \(lastLine), and the as-of date \(asOf) adds \(trailing) snapshot(s) after its month "
+            + "without any purchase line: check --as-of",
+            "\(file)\u{00A0}: le dernier achat est daté du \(lastLine), et la date --as-of \(asOf) ajoute \(trailing) relevé(s) après son mois "
+            + "sans aucune ligne d'achat\u{00A0}: vérifiez --as-of")
     }
 
     /// The days of a month from which a last snapshot is a month's worth (not warned about).
@@ -351,8 +363,10 @@ public struct LedgerSource: SnapshotSource {
         let day = asOf.civil.day
         guard day < shortPeriodDays, asOf != asOf.month.lastDay else { return nil }
         let previousEnd = Month(index: asOf.month.index - 1).lastDay
-        return "\(file): the latest line is dated \(asOf), so the last snapshot covers only \(day) day(s) of \(asOf.month): "
-            + "pass --as-of \(previousEnd) to end at the last full month"
+        return bilingual("\(file): the latest line is dated \(asOf), so the last snapshot covers only \(day) day(s) of \(asOf.month): "
+            + "pass --as-of \(previousEnd) to end at the last full month",
+            "\(file)\u{00A0}: la dernière ligne est datée du \(asOf), donc le dernier relevé ne couvre que \(day) jour(s) de \(asOf.month)\u{00A0}: "
+            + "passez --as-of \(previousEnd) pour finir au dernier mois complet")
     }
 
     /// A derived snapshot is a pass over lines already in memory, but a pass over every customer:
@@ -379,8 +393,9 @@ public struct LedgerSource: SnapshotSource {
             failed = true
             return SnapshotOutcome(name: name, table: nil, errors: InputErrors([InputError(
                 file: name, line: 0, column: 0,
-                message: "the amounts of customer \(customers.id(overflowed)) add up past \(Money.maxTotal / Money.scale) currency units",
-                expected: "amounts a report can sum exactly")]), unknownColumns: [], byteCount: 0)
+                message: bilingual("the amounts of customer \(customers.id(overflowed)) add up past \(Money.maxTotal / Money.scale) currency units",
+                                   "les montants du client \(customers.id(overflowed)) dépassent au total \(Money.maxTotal / Money.scale) unités monétaires"),
+                expected: bilingual("amounts a report can sum exactly", "des montants qu'un rapport peut additionner exactement"))]), unknownColumns: [], byteCount: 0)
         }
         // The rows: the customers with a purchase so far, in index order. Customers are indexed in
         // the order the ledger first names them, so in a ledger in date order they are the first
@@ -433,8 +448,9 @@ public struct LedgerSource: SnapshotSource {
         guard revenueExact else {
             failed = true
             return SnapshotOutcome(name: name, table: nil, errors: InputErrors([InputError(
-                file: name, line: 0, column: 0, message: "the amounts up to \(period.asOf) add up past \(Money.maxTotal / Money.scale) currency units",
-                expected: "amounts a report can sum exactly")]), unknownColumns: [], byteCount: 0)
+                file: name, line: 0, column: 0, message: bilingual("the amounts up to \(period.asOf) add up past \(Money.maxTotal / Money.scale) currency units",
+                                                                  "les montants jusqu'au \(period.asOf) dépassent au total \(Money.maxTotal / Money.scale) unités monétaires"),
+                expected: bilingual("amounts a report can sum exactly", "des montants qu'un rapport peut additionner exactement"))]), unknownColumns: [], byteCount: 0)
         }
         var outcome = SnapshotOutcome(name: name, table: table, errors: InputErrors(), unknownColumns: index == 0 ? lines.unknownColumns : [],
                                       byteCount: index == 0 ? lines.byteCount : 0, rowCount: index == 0 ? lines.lineCount : 0)

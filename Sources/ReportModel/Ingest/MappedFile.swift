@@ -25,17 +25,18 @@ public final class MappedFile: @unchecked Sendable {
     public init(path: String, displayName: String, acceptsStreams: Bool = true) throws {
         var named = stat()
         if !acceptsStreams, stat(path, &named) == 0, MappedFile.isStream(mode: named.st_mode) {
-            throw InputError(file: displayName, line: 0, column: 0, message: "a named pipe or a socket, not a file",
-                             expected: "a CSV file; only --transactions reads from a pipe")
+            throw InputError(file: displayName, line: 0, column: 0, message: bilingual("a named pipe or a socket, not a file", "un tube nommé ou un socket, pas un fichier"),
+                             expected: bilingual("a CSV file; only --transactions reads from a pipe", "un fichier CSV\u{202F}; seul --transactions lit depuis un tube"))
         }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            throw InputError(file: displayName, line: 0, column: 0, message: "cannot open file: \(String(cString: strerror(errno)))", expected: "a readable file")
+            let reason = SystemReason.words(errno)
+            throw InputError(file: displayName, line: 0, column: 0, message: bilingual("cannot open file: \(reason)", "impossible d'ouvrir le fichier\u{00A0}: \(reason)"), expected: bilingual("a readable file", "un fichier lisible"))
         }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
-            throw InputError(file: displayName, line: 0, column: 0, message: "cannot read file size", expected: "a regular file")
+            throw InputError(file: displayName, line: 0, column: 0, message: bilingual("cannot read file size", "impossible de lire la taille du fichier"), expected: bilingual("a regular file", "un fichier ordinaire"))
         }
         let kind = info.st_mode & S_IFMT
         if MappedFile.isStream(mode: info.st_mode) {
@@ -48,12 +49,12 @@ public final class MappedFile: @unchecked Sendable {
         }
         isRead = false
         if kind == S_IFDIR {
-            throw InputError(file: displayName, line: 0, column: 0, message: "a folder, not a file", expected: "a CSV file")
+            throw InputError(file: displayName, line: 0, column: 0, message: bilingual("a folder, not a file", "un dossier, pas un fichier"), expected: bilingual("a CSV file", "un fichier CSV"))
         }
         guard kind == S_IFREG else {
             // A device (`/dev/zero`, a terminal) has no size and may never end.
-            throw InputError(file: displayName, line: 0, column: 0, message: "not a file but a device",
-                             expected: acceptsStreams ? "a CSV file, or a pipe" : "a CSV file")
+            throw InputError(file: displayName, line: 0, column: 0, message: bilingual("not a file but a device", "pas un fichier mais un périphérique"),
+                             expected: acceptsStreams ? bilingual("a CSV file, or a pipe", "un fichier CSV, ou un tube") : bilingual("a CSV file", "un fichier CSV"))
         }
         length = Int(info.st_size)
         if length == 0 {
@@ -62,7 +63,8 @@ public final class MappedFile: @unchecked Sendable {
             return
         }
         guard let pointer = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0), pointer != MAP_FAILED else {
-            throw InputError(file: displayName, line: 0, column: 0, message: "cannot map file: \(String(cString: strerror(errno)))", expected: "a readable regular file")
+            let reason = SystemReason.words(errno)
+            throw InputError(file: displayName, line: 0, column: 0, message: bilingual("cannot map file: \(reason)", "impossible de projeter le fichier en mémoire\u{00A0}: \(reason)"), expected: bilingual("a readable regular file", "un fichier ordinaire lisible"))
         }
         _ = madvise(pointer, length, MADV_SEQUENTIAL)
         #if os(Linux)
@@ -107,14 +109,14 @@ public final class MappedFile: @unchecked Sendable {
         let (limit, memory) = pipeLimit
         var capacity = 1 << 20, count = 0, checkedForNUL = false
         guard var buffer = malloc(capacity) else {
-            throw InputError(file: displayName, line: 0, column: 0, message: "cannot read the pipe: out of memory", expected: "a smaller input")
+            throw InputError(file: displayName, line: 0, column: 0, message: bilingual("cannot read the pipe: out of memory", "impossible de lire le tube\u{00A0}: mémoire épuisée"), expected: bilingual("a smaller input", "une entrée plus petite"))
         }
         while true {
             if count == capacity {
                 capacity *= 2
                 guard let grown = realloc(buffer, capacity) else {
                     free(buffer)
-                    throw InputError(file: displayName, line: 0, column: 0, message: "cannot read the pipe: out of memory", expected: "a smaller input")
+                    throw InputError(file: displayName, line: 0, column: 0, message: bilingual("cannot read the pipe: out of memory", "impossible de lire le tube\u{00A0}: mémoire épuisée"), expected: bilingual("a smaller input", "une entrée plus petite"))
                 }
                 buffer = grown
             }
@@ -122,9 +124,9 @@ public final class MappedFile: @unchecked Sendable {
             if n == 0 { break }
             if n < 0 {
                 if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
+                let reason = SystemReason.words(errno)
                 free(buffer)
-                throw InputError(file: displayName, line: 0, column: 0, message: "cannot read the pipe: \(reason)", expected: "a readable input")
+                throw InputError(file: displayName, line: 0, column: 0, message: bilingual("cannot read the pipe: \(reason)", "impossible de lire le tube\u{00A0}: \(reason)"), expected: bilingual("a readable input", "une entrée lisible"))
             }
             count += n
             // (A shorter input is checked as a file is, by the reader.)
@@ -132,15 +134,20 @@ public final class MappedFile: @unchecked Sendable {
                 checkedForNUL = true
                 if memchr(buffer, 0, count) != nil {
                     free(buffer)
-                    throw InputError(file: displayName, line: 1, column: 1, message: "the input holds NUL bytes, which no CSV text has", expected: "CSV text")
+                    throw InputError(file: displayName, line: 1, column: 1, message: bilingual("the input holds NUL bytes, which no CSV text has", "l'entrée contient des octets NUL, ce qu'aucun texte CSV ne contient"), expected: bilingual("CSV text", "du texte CSV"))
                 }
             }
             if count > limit {
                 free(buffer)
-                let room = "the \(memory.bytes >> 20) MB " + (memory.cappedByControlGroup ? "this process may use (its control group's memory limit)" : "this machine has")
+                let room = memory.cappedByControlGroup
+                    ? bilingual("the \(memory.bytes >> 20) MB this process may use (its control group's memory limit)",
+                                "des \(memory.bytes >> 20) Mo que ce processus peut utiliser (la limite de mémoire de son groupe de contrôle)")
+                    : bilingual("the \(memory.bytes >> 20) MB this machine has", "des \(memory.bytes >> 20) Mo de cette machine")
                 throw InputError(file: displayName, line: 0, column: 0,
-                                 message: "the pipe holds more than \(limit >> 20) MB: held whole, with the lines read from it, that is more than three quarters of \(room)",
-                                 expected: "the ledger saved to a file (read without holding it whole), or more memory")
+                                 message: bilingual("the pipe holds more than \(limit >> 20) MB: held whole, with the lines read from it, that is more than three quarters of \(room)",
+                                                    "le tube contient plus de \(limit >> 20) Mo\u{00A0}: gardé en entier, avec les lignes qui en sont lues, cela fait plus des trois quarts \(room)"),
+                                 expected: bilingual("the ledger saved to a file (read without holding it whole), or more memory",
+                                                     "le journal enregistré dans un fichier (lu sans le garder en entier), ou plus de mémoire"))
             }
         }
         if count == 0 { free(buffer); return (nil, 0) }

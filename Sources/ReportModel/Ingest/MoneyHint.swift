@@ -12,7 +12,8 @@ enum MoneyHint {
         let spaces: Set<Character> = [" ", "\t", "\u{00A0}", "\u{202F}"]
         var text = String(decoding: FieldParser.trimmed(raw), as: UTF8.self)
         if text.contains(where: { $0 == "E" || $0 == "e" }), isScientific(text) {
-            return "; written in scientific notation, as a spreadsheet shows large numbers: format the column as a number with its decimals before exporting"
+            return bilingual("; written in scientific notation, as a spreadsheet shows large numbers: format the column as a number with its decimals before exporting",
+                             "\u{202F}; écrit en notation scientifique, comme un tableur affiche les grands nombres\u{00A0}: formatez la colonne en nombre avec ses décimales avant l'export")
         }
         var fixes: [String] = []
         // A currency sign anywhere, or a code of three capitals before or after the number.
@@ -28,8 +29,8 @@ enum MoneyHint {
         if chars.count > 3, chars.suffix(3).allSatisfy({ $0.isASCII && $0.isUppercase }) { chars.removeLast(3); currency = true }
         dropSpaces()
         let core = String(chars)
-        if currency { fixes.append("without its currency sign (the currency is set once, in fidelis.yml)") }
-        else if core != text { fixes.append("without the spaces around it") }
+        if currency { fixes.append(bilingual("without its currency sign (the currency is set once, in fidelis.yml)", "sans son symbole monétaire (la devise est indiquée une fois, dans fidelis.yml)")) }
+        else if core != text { fixes.append(bilingual("without the spaces around it", "sans les espaces autour")) }
         text = core
         // A negative amount in parentheses, or with its minus sign last.
         var negative = false
@@ -42,17 +43,18 @@ enum MoneyHint {
         }
         if negative {
             guard allowNegative else { return "" }
-            fixes.append("with its minus sign first")
+            fixes.append(bilingual("with its minus sign first", "avec son signe moins en tête"))
         }
         // A decimal comma in a file delimited by commas: `12,50`, or `1,234` (a thousands separator
         // or a decimal comma: both are said).
         if !decimalComma, fixes.isEmpty, !negative, text.filter({ $0 == "," }).count == 1, !text.contains(".") {
             let pointed = text.replacingOccurrences(of: ",", with: ".")
             guard isAmount(pointed, decimalComma: false, allowNegative: allowNegative) else { return "" }
-            let comma = "; a decimal comma: in a file delimited by commas write a point (\(pointed)), or delimit the file with ; where amounts take decimal commas"
+            let comma = bilingual("; a decimal comma: in a file delimited by commas write a point (\(pointed)), or delimit the file with ; where amounts take decimal commas",
+                                  "\u{202F}; une virgule décimale\u{00A0}: dans un fichier séparé par des virgules, écrivez un point (\(pointed)), ou séparez le fichier par des ; là où les montants prennent une virgule décimale")
             let after = text.split(separator: ",")
             if after.count == 2, after[1].count == 3, (1...3).contains(after[0].filter(\.isWholeNumber).count) {
-                return comma + "; if it separates thousands, write \(text.replacingOccurrences(of: ",", with: ""))"
+                return comma + bilingual("; if it separates thousands, write \(text.replacingOccurrences(of: ",", with: ""))", "\u{202F}; si elle sépare les milliers, écrivez \(text.replacingOccurrences(of: ",", with: ""))")
             }
             return comma
         }
@@ -66,13 +68,13 @@ enum MoneyHint {
             guard used.count == 1, let first = groups.first, (1...3).contains(first.count),
                   groups.dropFirst().allSatisfy({ $0.count == 3 }), groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isWholeNumber } }) else { return "" }
             text = groups.joined() + (integerPart.count > 1 ? String(mark) + integerPart[1] : "")
-            fixes.append("without thousands separators")
+            fixes.append(bilingual("without thousands separators", "sans séparateurs de milliers"))
         }
         guard !fixes.isEmpty else { return "" }
         let plain = (negative ? "-" : "") + text
         guard isAmount(plain, decimalComma: decimalComma, allowNegative: allowNegative) else { return "" }
-        let list = fixes.count == 1 ? fixes[0] : fixes.dropLast().joined(separator: ", ") + " and " + fixes[fixes.count - 1]
-        return "; written as it is shown on screen: write it \(list), as \(plain)"
+        let list = fixes.count == 1 ? fixes[0] : fixes.dropLast().joined(separator: ", ") + bilingual(" and ", " et ") + fixes[fixes.count - 1]
+        return bilingual("; written as it is shown on screen: write it \(list), as \(plain)", "\u{202F}; écrit tel qu'il s'affiche à l'écran\u{00A0}: écrivez-le \(list), soit \(plain)")
     }
 
     /// True when `Money.parse` reads `text`.

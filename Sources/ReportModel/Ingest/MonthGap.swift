@@ -31,6 +31,6 @@ public enum MonthGap {
     /// "2025-06", "2025-06, 2025-07", or "2025-06 to 2025-11" beyond three months.
     public static func names(_ months: Range<Int>) -> String {
         months.count <= 3 ? months.map { Month(index: $0).description }.joined(separator: ", ")
-            : "\(Month(index: months.lowerBound)) to \(Month(index: months.upperBound - 1))"
+            : bilingual("\(Month(index: months.lowerBound)) to \(Month(index: months.upperBound - 1))", "\(Month(index: months.lowerBound)) à \(Month(index: months.upperBound - 1))")
     }
 }

@@ -20,11 +20,11 @@ public struct SnapshotFolder: Sendable {
     public init(directory: String) throws(InputErrors) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw InputErrors([InputError(file: directory, line: 0, column: 0, message: "snapshot folder not found", expected: "a folder of YYYY-MM.csv files")])
+            throw InputErrors([InputError(file: directory, line: 0, column: 0, message: bilingual("snapshot folder not found", "dossier de relevés introuvable"), expected: bilingual("a folder of YYYY-MM.csv files", "un dossier de fichiers YYYY-MM.csv"))])
         }
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted() } catch {
-            throw InputErrors([InputError(file: directory, line: 0, column: 0, message: "cannot list the folder: \(SystemReason.unreadable(directory, folder: true))", expected: "a readable folder")])
+            throw InputErrors([InputError(file: directory, line: 0, column: 0, message: bilingual("cannot list the folder: ", "impossible de lister le dossier\u{00A0}: ") + SystemReason.unreadable(directory, folder: true), expected: bilingual("a readable folder", "un dossier lisible"))])
         }
         var errors = InputErrors()
         var found: [Entry] = []
@@ -38,19 +38,19 @@ public struct SnapshotFolder: Sendable {
         }
         for name in names where name.lowercased().hasSuffix(".csv") && !name.hasPrefix(".") {
             guard let period = SnapshotPeriod(fileName: name) else {
-                errors.append(InputError(file: name, line: 0, column: 0, message: "the file name is not a snapshot date",
-                                         expected: "YYYY-MM.csv or YYYY-MM-DD.csv" + SnapshotFolder.nameHint(name, folderNames: csvNames)))
+                errors.append(InputError(file: name, line: 0, column: 0, message: bilingual("the file name is not a snapshot date", "le nom du fichier n'est pas une date de relevé"),
+                                         expected: bilingual("YYYY-MM.csv or YYYY-MM-DD.csv", "YYYY-MM.csv ou YYYY-MM-DD.csv") + SnapshotFolder.nameHint(name, folderNames: csvNames)))
                 continue
             }
             if let other = found.first(where: { $0.period.asOf == period.asOf }) {
-                errors.append(InputError(file: name, line: 0, column: 0, message: "same as-of date \(period.asOf) as \(other.displayName)", expected: "one snapshot per date"))
+                errors.append(InputError(file: name, line: 0, column: 0, message: bilingual("same as-of date \(period.asOf) as \(other.displayName)", "même date de relevé, \(period.asOf), que \(other.displayName)"), expected: bilingual("one snapshot per date", "un relevé par date")))
                 continue
             }
             found.append(Entry(period: period, path: (directory as NSString).appendingPathComponent(name), displayName: name))
         }
         if found.isEmpty && errors.isEmpty {
-            let unread = unreadSnapshots.first.map { "; " + SnapshotFolder.unreadWarning($0) } ?? ""
-            errors.append(InputError(file: directory, line: 0, column: 0, message: "the folder holds no snapshot file", expected: "files named YYYY-MM.csv or YYYY-MM-DD.csv" + unread))
+            let unread = unreadSnapshots.first.map { bilingual("; ", "\u{202F}; ") + SnapshotFolder.unreadWarning($0) } ?? ""
+            errors.append(InputError(file: directory, line: 0, column: 0, message: bilingual("the folder holds no snapshot file", "le dossier ne contient aucun fichier de relevé"), expected: bilingual("files named YYYY-MM.csv or YYYY-MM-DD.csv", "des fichiers nommés YYYY-MM.csv ou YYYY-MM-DD.csv") + unread))
         }
         guard errors.isEmpty else { throw errors }
         entries = found.sorted { $0.period < $1.period }
@@ -68,7 +68,8 @@ public struct SnapshotFolder: Sendable {
             // (Not for files a month apart across a month: 2026-01-31 and 2026-03-01.)
             guard after.period.asOf.days(since: before.period.asOf) > MonthGap.longPeriodDays,
                   let missing = MonthGap.missing(from: from, to: to, usual: usual) else { return nil }
-            return "no snapshot for \(MonthGap.names(missing)): \(after.displayName)'s retention and churn compare it with \(before.displayName), \(to - from) months earlier"
+            return bilingual("no snapshot for \(MonthGap.names(missing)): \(after.displayName)'s retention and churn compare it with \(before.displayName), \(to - from) months earlier",
+                             "aucun relevé pour \(MonthGap.names(missing))\u{00A0}: la rétention et le churn de \(after.displayName) le comparent à \(before.displayName), \(to - from) mois plus tôt")
         }
     }
 
@@ -79,17 +80,20 @@ public struct SnapshotFolder: Sendable {
     /// lowercased.
     static func nameHint(_ name: String, folderNames: Set<String>) -> String {
         if name.hasPrefix("~$") {
-            return "; it is the lock file Excel keeps while \(name.dropFirst(2)) is open: close that file in Excel, or delete the lock file"
+            return bilingual("; it is the lock file Excel keeps while \(name.dropFirst(2)) is open: close that file in Excel, or delete the lock file",
+                             "\u{202F}; c'est le fichier de verrou qu'Excel garde tant que \(name.dropFirst(2)) est ouvert\u{00A0}: fermez ce fichier dans Excel, ou supprimez le fichier de verrou")
         }
         if let renamed = dateName(in: name) {
             if folderNames.contains(renamed.lowercased()) {
-                return "; it looks like a second copy of \(renamed) (a repeated download?): remove it, or name it after its own month"
+                return bilingual("; it looks like a second copy of \(renamed) (a repeated download?): remove it, or name it after its own month",
+                                 "\u{202F}; il ressemble à une seconde copie de \(renamed) (un téléchargement répété\u{00A0}?)\u{00A0}: supprimez-le, ou nommez-le d'après son propre mois")
             }
-            return "; rename it \(renamed)"
+            return bilingual("; rename it \(renamed)", "\u{202F}; renommez-le \(renamed)")
         }
         let lower = name.lowercased()
         if ["transaction", "ledger", "orders", "purchases", "sales"].contains(where: lower.contains) {
-            return "; if it is a transaction ledger (one row per purchase), give the file itself with --transactions"
+            return bilingual("; if it is a transaction ledger (one row per purchase), give the file itself with --transactions",
+                             "\u{202F}; si c'est un journal de transactions (une ligne par achat), donnez le fichier lui-même avec --transactions")
         }
         return ""
     }
@@ -99,13 +103,14 @@ public struct SnapshotFolder: Sendable {
         let lower = name.lowercased()
         let advice: String
         if [".gz", ".zip", ".bz2", ".xz", ".zst", ".7z"].contains(where: lower.hasSuffix) {
-            advice = "decompress it into the folder to read it"
+            advice = bilingual("decompress it into the folder to read it", "décompressez-le dans le dossier pour qu'il soit lu")
         } else if [".xlsx", ".xls", ".xlsm", ".ods", ".numbers"].contains(where: lower.hasSuffix) {
-            advice = "save it as CSV UTF-8 to read it"
+            advice = bilingual("save it as CSV UTF-8 to read it", "enregistrez-le en CSV UTF-8 pour qu'il soit lu")
         } else {
-            advice = "rename it \(name[..<(name.firstIndex(of: ".") ?? name.endIndex)]).csv if it is a CSV export"
+            advice = bilingual("rename it \(name[..<(name.firstIndex(of: ".") ?? name.endIndex)]).csv if it is a CSV export",
+                               "renommez-le \(name[..<(name.firstIndex(of: ".") ?? name.endIndex)]).csv si c'est un export CSV")
         }
-        return "\(name) is not read, as only .csv files are: \(advice)"
+        return bilingual("\(name) is not read, as only .csv files are: \(advice)", "\(name) n'est pas lu, car seuls les fichiers .csv le sont\u{00A0}: \(advice)")
     }
 
     /// The snapshot name a date inside `name` gives (`customers_2026-10.csv` → `2026-10.csv`), to

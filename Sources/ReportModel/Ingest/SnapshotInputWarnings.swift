@@ -24,12 +24,17 @@ public struct SnapshotInputWarnings {
         var warnings: [String] = []
         let lost = previousColumns.subtracting(columns).subtracting(periodColumns).map(\.rawValue).sorted()
         if !lost.isEmpty {
-            warnings.append("\(name) lacks the \(lost.joined(separator: ", ")) column\(lost.count == 1 ? "" : "s") that \(previousName) had: "
-                            + "its figures that need \(lost.count == 1 ? "it" : "them") are worked out without \(lost.count == 1 ? "it" : "them") (left out of the export?)"
-                            + (lost.contains("status") ? "; activity is read from the activity window again, not from status, so its retention and churn compare two definitions of active" : ""))
+            let one = lost.count == 1
+            warnings.append(bilingual("\(name) lacks the \(lost.joined(separator: ", ")) column\(lost.count == 1 ? "" : "s") that \(previousName) had: "
+                            + "its figures that need \(lost.count == 1 ? "it" : "them") are worked out without \(lost.count == 1 ? "it" : "them") (left out of the export?)",
+                            "\(name) n'a plus \(one ? "la colonne" : "les colonnes") \(lost.joined(separator: ", ")) que \(previousName) avait\u{00A0}: "
+                            + "ses chiffres qui en ont besoin sont calculés sans \(one ? "elle (oubliée" : "elles (oubliées") dans l'export\u{00A0}?)")
+                            + (lost.contains("status") ? bilingual("; activity is read from the activity window again, not from status, so its retention and churn compare two definitions of active",
+                                                                   "\u{202F}; l'activité est de nouveau lue d'après la fenêtre d'activité, et non d'après status, donc sa rétention et son churn comparent deux définitions de l'activité") : ""))
         }
         if columns.contains(.status) && !previousColumns.contains(.status) {
-            warnings.append("\(name) has a status column that \(previousName) lacks: activity is read from it from here on, not from the activity window, so this snapshot's retention and churn compare two definitions of active")
+            warnings.append(bilingual("\(name) has a status column that \(previousName) lacks: activity is read from it from here on, not from the activity window, so this snapshot's retention and churn compare two definitions of active",
+                                      "\(name) a une colonne status que \(previousName) n'a pas\u{00A0}: l'activité est lue d'après elle à partir d'ici, et non d'après la fenêtre d'activité, donc la rétention et le churn de ce relevé comparent deux définitions de l'activité"))
         }
         return warnings
     }
@@ -48,13 +53,15 @@ public struct SnapshotInputWarnings {
         }
         previousColumns = (outcome.name, table.columns)
         if table.count == 0 {
-            warnings.append("\(outcome.name): the file has a header row but no customer row (an export cut short?): every customer active before it counts as lost")
+            warnings.append(bilingual("\(outcome.name): the file has a header row but no customer row (an export cut short?): every customer active before it counts as lost",
+                                      "\(outcome.name)\u{00A0}: le fichier a une ligne d'en-tête mais aucune ligne de client (un export tronqué\u{00A0}?)\u{00A0}: tout client actif avant lui compte comme perdu"))
         }
         if !missingFirstOrderDatesSaid {
             let undated = Self.repeatBuyersWithoutFirstOrder(table)
             if undated > 0 {
                 missingFirstOrderDatesSaid = true
-                warnings.append("\(outcome.name): \(undated) repeat buyer(s) have no first_order_date: predicted CLV then takes a buyer's first purchase as the earliest order date the snapshots show (at first their last order), as if all their orders fell on one day: the model then reads them as gone (P(alive) near 0) and often cannot be fitted at all. Export first_order_date for predicted CLV")
+                warnings.append(bilingual("\(outcome.name): \(undated) repeat buyer(s) have no first_order_date: predicted CLV then takes a buyer's first purchase as the earliest order date the snapshots show (at first their last order), as if all their orders fell on one day: the model then reads them as gone (P(alive) near 0) and often cannot be fitted at all. Export first_order_date for predicted CLV",
+                                          "\(outcome.name)\u{00A0}: \(undated) acheteur(s) récurrent(s) sans first_order_date\u{00A0}: la CLV prédite prend alors pour premier achat d'un acheteur la date de commande la plus ancienne que montrent les relevés (au début, sa dernière commande), comme si toutes ses commandes tombaient le même jour\u{00A0}: le modèle le voit alors comme parti (P(alive) proche de 0) et ne peut souvent pas être ajusté du tout. Exportez first_order_date pour la CLV prédite"))
             }
         }
         return warnings
@@ -84,7 +91,8 @@ public struct SnapshotInputWarnings {
         // A name with a replacement character: the header is not UTF-8, and an alias written in it
         // (`Référence`) cannot match.
         let encoding = unknown.contains { $0.contains("\u{FFFD}") }
-            ? " (not UTF-8 text: " + TextValidation.saveAsUTF8 + ")" : ""
-        return "\(outcome.name): ignoring unknown column(s) \(unknown.joined(separator: ", "))" + encoding
+            ? bilingual(" (not UTF-8 text: ", " (pas du texte UTF-8\u{00A0}: ") + TextValidation.saveAsUTF8 + ")" : ""
+        return bilingual("\(outcome.name): ignoring unknown column(s) \(unknown.joined(separator: ", "))",
+                         "\(outcome.name)\u{00A0}: colonne(s) inconnue(s) ignorée(s)\u{00A0}: \(unknown.joined(separator: ", "))") + encoding
     }
 }

@@ -32,7 +32,7 @@ public struct SnapshotReader {
         } catch let error as InputError {
             return Outcome(table: nil, errors: InputErrors([error]), unknownColumns: [], byteCount: 0)
         } catch {
-            return Outcome(table: nil, errors: InputErrors([InputError(file: displayName, line: 0, column: 0, message: "\(error)", expected: "a readable file")]), unknownColumns: [], byteCount: 0)
+            return Outcome(table: nil, errors: InputErrors([InputError(file: displayName, line: 0, column: 0, message: "\(error)", expected: bilingual("a readable file", "un fichier lisible"))]), unknownColumns: [], byteCount: 0)
         }
         var spare = consume spare
         return withExtendedLifetime(file) {
@@ -80,7 +80,7 @@ public struct SnapshotReader {
         if let notText = CSVReader.notText(bytes) { return fail(notText.located(in: displayName)) }
         do {
             guard try reader.nextRecord(into: &fields) else {
-                return fail(InputError(file: displayName, line: 1, column: 0, message: "the file is empty", expected: "a header row naming the columns"))
+                return fail(InputError(file: displayName, line: 1, column: 0, message: bilingual("the file is empty", "le fichier est vide"), expected: bilingual("a header row naming the columns", "une ligne d'en-tête qui nomme les colonnes")))
             }
         } catch {
             return fail(error.located(in: displayName))
@@ -96,8 +96,8 @@ public struct SnapshotReader {
         let cDays = p(.purchaseDays), cRepeat = p(.repeatRevenue)
         if (cDays >= 0) != (cRepeat >= 0) {
             let present = cDays >= 0 ? SnapshotColumn.purchaseDays : .repeatRevenue, missing = cDays >= 0 ? SnapshotColumn.repeatRevenue : .purchaseDays
-            return fail(InputError(file: displayName, line: 1, column: (pos[present] ?? 0) + 1, message: "the header has \(present.rawValue) without \(missing.rawValue)",
-                                   expected: "both purchase_days and repeat_revenue (as sql/snapshots.sql writes them), or neither"))
+            return fail(InputError(file: displayName, line: 1, column: (pos[present] ?? 0) + 1, message: bilingual("the header has \(present.rawValue) without \(missing.rawValue)", "l'en-tête a \(present.rawValue) sans \(missing.rawValue)"),
+                                   expected: bilingual("both purchase_days and repeat_revenue (as sql/snapshots.sql writes them), or neither", "purchase_days et repeat_revenue ensemble (comme sql/snapshots.sql les écrit), ou aucun des deux")))
         }
 
         let estimatedRows = SnapshotReader.estimatedRows(bytes, from: reader.offset)
@@ -128,8 +128,10 @@ public struct SnapshotReader {
             guard !hintedLateExport, period.label.count == 7, last - asOf <= 15 else { return "" }
             hintedLateExport = true
             let day = Day(ordinal: last)
-            return "; an export taken after the month end holds the orders since: name the file by the day it was taken "
-                + "(\(day).csv or later), or export it as of \(period.asOf)"
+            return bilingual("; an export taken after the month end holds the orders since: name the file by the day it was taken "
+                + "(\(day).csv or later), or export it as of \(period.asOf)",
+                "\u{202F}; un export fait après la fin de mois contient les commandes passées depuis\u{00A0}: nommez le fichier d'après le jour de l'export "
+                + "(\(day).csv ou plus tard), ou exportez-le au \(period.asOf)")
         }
         func shown(_ field: CSVField) -> String {
             let raw = reader.rawBytes(field)
@@ -156,7 +158,7 @@ public struct SnapshotReader {
             let f = fields[column], raw = reader.rawBytes(f)
             if FieldParser.trimmed(raw).isEmpty { return false }
             if let b = FieldParser.boolean(raw) { return b }
-            report(f, column, line, "\(header.name(column)) \(shown(f)) is not a yes/no value", FieldParser.booleanExpectation(for: raw) + FieldParser.noValueHint(for: raw))
+            report(f, column, line, bilingual("\(header.name(column)) \(shown(f)) is not a yes/no value", "\(header.name(column)) \(shown(f)) n'est pas une valeur oui/non"), FieldParser.booleanExpectation(for: raw) + FieldParser.noValueHint(for: raw))
             rowOK = false
             return false
         }
@@ -165,9 +167,9 @@ public struct SnapshotReader {
             let f = fields[column], raw = reader.rawBytes(f)
             if FieldParser.trimmed(raw).isEmpty { return -1 }
             if let v = FieldParser.nonNegativeInteger(raw), range.contains(v) { return Int8(v) }
-            let problem = FieldParser.isWholeNumberText(raw) ? "is out of range" : "is not a whole number"
+            let problem = FieldParser.isWholeNumberText(raw) ? bilingual("is out of range", "est hors limites") : bilingual("is not a whole number", "n'est pas un nombre entier")
             report(f, column, line, "\(header.name(column)) \(shown(f)) \(problem)",
-                   "a whole number from \(range.lowerBound) to \(range.upperBound)" + FieldParser.wholeNumberHint(for: raw) + FieldParser.noValueHint(for: raw))
+                   bilingual("a whole number from \(range.lowerBound) to \(range.upperBound)", "un nombre entier de \(range.lowerBound) à \(range.upperBound)") + FieldParser.wholeNumberHint(for: raw) + FieldParser.noValueHint(for: raw))
             rowOK = false
             return -1
         }
@@ -176,7 +178,7 @@ public struct SnapshotReader {
             let f = fields[column], raw = reader.rawBytes(f)
             if FieldParser.trimmed(raw).isEmpty { return missing }
             if let v = Money.parse(raw, decimalComma: decimalComma, allowNegative: false) { return v }
-            report(f, column, line, "\(header.name(column)) \(shown(f)) " + FieldParser.notNonNegative(raw, decimalComma: decimalComma), (decimalComma ? "a number like 12.50 or 12,50" : "a number like 12.50")
+            report(f, column, line, "\(header.name(column)) \(shown(f)) " + FieldParser.notNonNegative(raw, decimalComma: decimalComma), (decimalComma ? bilingual("a number like 12.50 or 12,50", "un nombre comme 12.50 ou 12,50") : bilingual("a number like 12.50", "un nombre comme 12.50"))
                    + MoneyHint.hint(for: raw, decimalComma: decimalComma, allowNegative: false) + FieldParser.noValueHint(for: raw))
             rowOK = false
             return missing
@@ -189,7 +191,7 @@ public struct SnapshotReader {
             // (Collapsing doubled quotes changes no byte's validity: a quote is never part of a
             // multi-byte sequence.)
             guard TextValidation.isValidUTF8(raw) else {
-                report(f, column, line, "\(header.name(column)) is not valid UTF-8 text", TextValidation.expectedUTF8)
+                report(f, column, line, bilingual("\(header.name(column)) is not valid UTF-8 text", "\(header.name(column)) n'est pas du texte UTF-8 valide"), TextValidation.expectedUTF8)
                 rowOK = false
                 return nil
             }
@@ -357,7 +359,7 @@ public struct SnapshotReader {
             guard more else { break }
             line = fields[0].line
             if fields.count != width {
-                report(nil, min(fields.count, width), line, "the row has \(fields.count) field(s)", "\(width) fields as in the header row")
+                report(nil, min(fields.count, width), line, bilingual("the row has \(fields.count) field(s)", "la ligne a \(fields.count) champ(s)"), bilingual("\(width) fields as in the header row", "\(width) champs comme la ligne d'en-tête"))
                 continue
             }
             rowOK = true
@@ -373,12 +375,12 @@ public struct SnapshotReader {
             let idRaw = idField.hasEscapedQuotes ? nil : reader.rawBytes(idField)
             let idCount = idRaw?.count ?? idBytes.count
             if idCount == 0 {
-                report(idField, cID, line, "customer_id is missing", "a non-empty customer id")
+                report(idField, cID, line, bilingual("customer_id is missing", "customer_id manque"), bilingual("a non-empty customer id", "un identifiant client non vide"))
                 rowOK = false
             } else {
                 let valid: Bool = idRaw.map { TextValidation.isValidUTF8($0) } ?? idBytes.withUnsafeBytes { TextValidation.isValidUTF8($0) }
                 if !valid {
-                    report(idField, cID, line, "customer_id is not valid UTF-8 text", TextValidation.expectedUTF8)
+                    report(idField, cID, line, bilingual("customer_id is not valid UTF-8 text", "customer_id n'est pas du texte UTF-8 valide"), TextValidation.expectedUTF8)
                     rowOK = false
                 } else {
                     if let raw = idRaw, hintCursor < hint.count, customers.matches(hint[hintCursor], raw) {
@@ -392,7 +394,7 @@ public struct SnapshotReader {
                     let c = Int(customer)
                     if c >= seenLine.count { seenLine = arrays.growSeenLines(toHold: c) }
                     if seenLine[c] != 0 {
-                        report(idField, cID, line, "customer_id \(shown(idField)) appears twice (first on line \(seenLine[c]))", "each customer once per snapshot")
+                        report(idField, cID, line, bilingual("customer_id \(shown(idField)) appears twice (first on line \(seenLine[c]))", "customer_id \(shown(idField)) apparaît deux fois (d'abord ligne \(seenLine[c]))"), bilingual("each customer once per snapshot", "chaque client une seule fois par relevé"))
                         rowOK = false
                     } else {
                         seenLine[c] = Int32(truncatingIfNeeded: line)
@@ -403,17 +405,17 @@ public struct SnapshotReader {
             var orders = 0
             let ordersField = fields[cOrders], ordersRaw = reader.rawBytes(ordersField)
             if FieldParser.trimmed(ordersRaw).isEmpty {
-                report(ordersField, cOrders, line, "\(header.name(cOrders)) is missing", "an integer >= 0")
+                report(ordersField, cOrders, line, bilingual("\(header.name(cOrders)) is missing", "\(header.name(cOrders)) manque"), bilingual("an integer >= 0", "un entier >= 0"))
                 rowOK = false
             } else if let v = FieldParser.nonNegativeInteger(ordersRaw), v <= Int(Int32.max) {
                 orders = v
             } else if FieldParser.isWholeNumberText(ordersRaw), let first = FieldParser.trimmed(ordersRaw).first, first != UInt8(ascii: "-"), first != UInt8(ascii: "+") {
                 // Digits only, refused for their size.
-                report(ordersField, cOrders, line, "\(header.name(cOrders)) \(shown(ordersField)) is too large", "an integer from 0 to \(Int32.max)")
+                report(ordersField, cOrders, line, bilingual("\(header.name(cOrders)) \(shown(ordersField)) is too large", "\(header.name(cOrders)) \(shown(ordersField)) est trop grand"), bilingual("an integer from 0 to \(Int32.max)", "un entier de 0 à \(Int32.max)"))
                 rowOK = false
             } else {
-                report(ordersField, cOrders, line, "\(header.name(cOrders)) \(shown(ordersField)) is not a whole number >= 0",
-                       "an integer >= 0" + FieldParser.wholeNumberHint(for: ordersRaw))
+                report(ordersField, cOrders, line, bilingual("\(header.name(cOrders)) \(shown(ordersField)) is not a whole number >= 0", "\(header.name(cOrders)) \(shown(ordersField)) n'est pas un nombre entier >= 0"),
+                       bilingual("an integer >= 0", "un entier >= 0") + FieldParser.wholeNumberHint(for: ordersRaw))
                 rowOK = false
             }
             // revenue
@@ -421,16 +423,16 @@ public struct SnapshotReader {
             let revenueField = fields[cRevenue]
             let revenueRaw = reader.rawBytes(revenueField)
             if FieldParser.trimmed(revenueRaw).isEmpty {
-                report(revenueField, cRevenue, line, "\(header.name(cRevenue)) is missing", netRevenue ? "a decimal number" : "a decimal number >= 0")
+                report(revenueField, cRevenue, line, bilingual("\(header.name(cRevenue)) is missing", "\(header.name(cRevenue)) manque"), netRevenue ? bilingual("a decimal number", "un nombre décimal") : bilingual("a decimal number >= 0", "un nombre décimal >= 0"))
                 rowOK = false
             } else if let v = Money.parse(revenueRaw, decimalComma: decimalComma, allowNegative: netRevenue) {
                 revenue = v
             } else if netRevenue {
-                report(revenueField, cRevenue, line, "\(header.name(cRevenue)) \(shown(revenueField)) " + Money.refusal(revenueRaw, decimalComma: decimalComma), (decimalComma ? "a number like 12.50 or -12,50" : "a number like 12.50 or -12.50")
+                report(revenueField, cRevenue, line, "\(header.name(cRevenue)) \(shown(revenueField)) " + Money.refusal(revenueRaw, decimalComma: decimalComma), (decimalComma ? bilingual("a number like 12.50 or -12,50", "un nombre comme 12.50 ou -12,50") : bilingual("a number like 12.50 or -12.50", "un nombre comme 12.50 ou -12.50"))
                        + MoneyHint.hint(for: revenueRaw, decimalComma: decimalComma, allowNegative: true))
                 rowOK = false
             } else {
-                report(revenueField, cRevenue, line, "\(header.name(cRevenue)) \(shown(revenueField)) " + FieldParser.notNonNegative(revenueRaw, decimalComma: decimalComma), (decimalComma ? "a number like 12.50 or 12,50" : "a number like 12.50")
+                report(revenueField, cRevenue, line, "\(header.name(cRevenue)) \(shown(revenueField)) " + FieldParser.notNonNegative(revenueRaw, decimalComma: decimalComma), (decimalComma ? bilingual("a number like 12.50 or 12,50", "un nombre comme 12.50 ou 12,50") : bilingual("a number like 12.50", "un nombre comme 12.50"))
                        + MoneyHint.hint(for: revenueRaw, decimalComma: decimalComma, allowNegative: false))
                 rowOK = false
             }
@@ -440,20 +442,20 @@ public struct SnapshotReader {
             rowOK = rowOK && lastOK && firstOK
             if lastOK && rowOK {
                 if orders == 0 && last != SnapshotTable.missingDay {
-                    report(fields[cLast], cLast, line, "\(header.name(cLast)) is set but orders is 0", "no last_order_date when orders = 0")
+                    report(fields[cLast], cLast, line, bilingual("\(header.name(cLast)) is set but orders is 0", "\(header.name(cLast)) est renseigné mais orders vaut 0"), bilingual("no last_order_date when orders = 0", "pas de last_order_date quand orders = 0"))
                     rowOK = false
                 } else if orders > 0 && last == SnapshotTable.missingDay {
-                    report(fields[cLast], cLast, line, "\(header.name(cLast)) is missing but orders is \(orders)", "the date of the most recent order when orders >= 1")
+                    report(fields[cLast], cLast, line, bilingual("\(header.name(cLast)) is missing but orders is \(orders)", "\(header.name(cLast)) manque mais orders vaut \(orders)"), bilingual("the date of the most recent order when orders >= 1", "la date de la commande la plus récente quand orders >= 1"))
                     rowOK = false
                 } else if last != SnapshotTable.missingDay && last > asOf {
-                    report(fields[cLast], cLast, line, "\(header.name(cLast)) \(Day(ordinal: last)) is after the snapshot date \(period.asOf)",
-                           "a date on or before \(period.asOf)" + lateExportHint(last))
+                    report(fields[cLast], cLast, line, bilingual("\(header.name(cLast)) \(Day(ordinal: last)) is after the snapshot date \(period.asOf)", "\(header.name(cLast)) \(Day(ordinal: last)) est après la date du relevé, \(period.asOf)"),
+                           bilingual("a date on or before \(period.asOf)", "une date au plus tard le \(period.asOf)") + lateExportHint(last))
                     rowOK = false
                 }
             }
             if firstOK && lastOK && first != SnapshotTable.missingDay && last != SnapshotTable.missingDay {
                 if first > last {
-                    report(fields[cFirst], cFirst, line, "\(header.name(cFirst)) \(Day(ordinal: first)) is after last_order_date \(Day(ordinal: last))", "first_order_date on or before last_order_date")
+                    report(fields[cFirst], cFirst, line, bilingual("\(header.name(cFirst)) \(Day(ordinal: first)) is after last_order_date \(Day(ordinal: last))", "\(header.name(cFirst)) \(Day(ordinal: first)) est après last_order_date \(Day(ordinal: last))"), bilingual("first_order_date on or before last_order_date", "first_order_date au plus tard à last_order_date"))
                     rowOK = false
                 }
             }
@@ -464,7 +466,7 @@ public struct SnapshotReader {
                 if FieldParser.trimmed(raw).isEmpty { status = -1 }
                 else if FieldParser.equalsIgnoringCase(raw, "active") { status = 1 }
                 else if FieldParser.equalsIgnoringCase(raw, "churned") { status = 0 }
-                else { report(f, cStatus, line, "\(header.name(cStatus)) \(shown(f)) is not a status", "active or churned" + FieldParser.noValueHint(for: raw)); rowOK = false }
+                else { report(f, cStatus, line, bilingual("\(header.name(cStatus)) \(shown(f)) is not a status", "\(header.name(cStatus)) \(shown(f)) n'est pas un statut"), bilingual("active or churned", "active ou churned") + FieldParser.noValueHint(for: raw)); rowOK = false }
             }
             let vip = flag(cVIP)
             let nps = score(cNPS, 0...10), csat = score(cCSAT, 1...5), ces = score(cCES, 1...7)
@@ -480,7 +482,7 @@ public struct SnapshotReader {
                 if let v = FieldParser.nonNegativeInteger(raw), v <= Int(Int32.max), (v == 0) == (orders == 0) {
                     purchaseDays = Int32(v)
                 } else {
-                    report(f, cDays, line, "\(header.name(cDays)) \(shown(f)) does not fit orders = \(orders)", orders == 0 ? "0 when orders is 0" : "a whole number >= 1 when orders >= 1")
+                    report(f, cDays, line, bilingual("\(header.name(cDays)) \(shown(f)) does not fit orders = \(orders)", "\(header.name(cDays)) \(shown(f)) ne va pas avec orders = \(orders)"), orders == 0 ? bilingual("0 when orders is 0", "0 quand orders vaut 0") : bilingual("a whole number >= 1 when orders >= 1", "un nombre entier >= 1 quand orders >= 1"))
                     rowOK = false
                 }
                 let r = fields[cRepeat], rRaw = reader.rawBytes(r)
@@ -489,7 +491,7 @@ public struct SnapshotReader {
                 } else if let v = Money.parse(rRaw, decimalComma: decimalComma, allowNegative: true) {
                     repeatSpend = v
                 } else {
-                    report(r, cRepeat, line, "\(header.name(cRepeat)) \(shown(r)) " + Money.refusal(rRaw, decimalComma: decimalComma), "a number like 12.50 or -12.50"
+                    report(r, cRepeat, line, "\(header.name(cRepeat)) \(shown(r)) " + Money.refusal(rRaw, decimalComma: decimalComma), bilingual("a number like 12.50 or -12.50", "un nombre comme 12.50 ou -12.50")
                            + MoneyHint.hint(for: rRaw, decimalComma: decimalComma, allowNegative: true))
                     rowOK = false
                 }
@@ -500,7 +502,7 @@ public struct SnapshotReader {
             let (total, overflow) = fileTotal.addingReportingOverflow(abs(revenue))
             if overflow || total > Money.maxTotal {
                 if !totalOverflowReported {
-                    report(revenueField, cRevenue, line, "the revenue total of the file passes \(Money.maxTotal / Money.scale) currency units", "amounts a report can sum exactly")
+                    report(revenueField, cRevenue, line, bilingual("the revenue total of the file passes \(Money.maxTotal / Money.scale) currency units", "le total de revenue du fichier dépasse \(Money.maxTotal / Money.scale) unités monétaires"), bilingual("amounts a report can sum exactly", "des montants qu'un rapport peut additionner exactement"))
                     totalOverflowReported = true
                 }
                 continue
@@ -508,7 +510,7 @@ public struct SnapshotReader {
             let points = pointsTotal &+ max(pointsBalance, 0)   // (no overflow: see `keep`)
             if points > Money.maxTotal {
                 if !pointsOverflowReported {
-                    report(fields[cPoints], cPoints, line, "the \(header.name(cPoints)) total of the file passes \(Money.maxTotal / Money.scale) currency units", "amounts a report can sum exactly")
+                    report(fields[cPoints], cPoints, line, bilingual("the \(header.name(cPoints)) total of the file passes \(Money.maxTotal / Money.scale) currency units", "le total de \(header.name(cPoints)) du fichier dépasse \(Money.maxTotal / Money.scale) unités monétaires"), bilingual("amounts a report can sum exactly", "des montants qu'un rapport peut additionner exactement"))
                     pointsOverflowReported = true
                 }
                 continue

@@ -2,11 +2,18 @@
 public enum TextValidation {
     /// What a text that is not UTF-8 should be, for error messages: such files are most often
     /// exported by spreadsheets in a legacy encoding.
-    public static let expectedUTF8 = "UTF-8 text; the file may be in Latin-1 or Windows-1252: export it as CSV UTF-8"
+    public static var expectedUTF8: String {
+        bilingual("UTF-8 text; the file may be in Latin-1 or Windows-1252: export it as CSV UTF-8",
+                  "du texte UTF-8\u{202F}; le fichier est peut-être en Latin-1 ou en Windows-1252\u{00A0}: exportez-le en CSV UTF-8")
+    }
 
     /// What to do with a file whose header is not UTF-8, for a hint or a warning.
-    public static let saveAsUTF8 = "the file looks saved as Windows-1252 or Latin-1, as Excel's \"CSV (separator: semicolon)\" saves it; "
-        + "save it as \"CSV UTF-8\", or convert it with iconv -f cp1252 -t utf-8"
+    public static var saveAsUTF8: String {
+        bilingual("the file looks saved as Windows-1252 or Latin-1, as Excel's \"CSV (separator: semicolon)\" saves it; "
+                  + "save it as \"CSV UTF-8\", or convert it with iconv -f cp1252 -t utf-8",
+                  "le fichier semble enregistré en Windows-1252 ou en Latin-1, comme Excel enregistre le format \"CSV (séparateur\u{00A0}: point-virgule)\"\u{202F}; "
+                  + "enregistrez-le en \"CSV UTF-8\", ou convertissez-le avec iconv -f cp1252 -t utf-8")
+    }
 
     /// True when `bytes` are all ASCII (such ids compare as `String`s as their bytes do).
     @inline(__always)

@@ -34,8 +34,9 @@ public enum Money {
     /// "is not a decimal number" (`orMore`: "… >= 0", for a column that must not be negative).
     public static func refusal(_ raw: UnsafeRawBufferPointer, decimalComma: Bool, orMore: Bool = false) -> String {
         isTooLarge(raw, decimalComma: decimalComma)
-            ? "is too large: amounts have at most \(maxIntegerDigits) digits before the decimal point"
-            : "is not a decimal number" + (orMore ? " >= 0" : "")
+            ? bilingual("is too large: amounts have at most \(maxIntegerDigits) digits before the decimal point",
+                        "est trop grand\u{00A0}: un montant a au plus \(maxIntegerDigits) chiffres avant la virgule")
+            : bilingual("is not a decimal number", "n'est pas un nombre décimal") + (orMore ? " >= 0" : "")
     }
 
     /// Parses `123`, `123.45` (or `123,45` with `decimalComma`), optionally negative, rounding past 4 decimals.

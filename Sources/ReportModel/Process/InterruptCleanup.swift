@@ -158,10 +158,10 @@ public final class InterruptCleanup: @unchecked Sendable {
         let reports = pending.compactMap { $0() }
         let names = [SIGINT: "SIGINT", SIGTERM: "SIGTERM", SIGHUP: "SIGHUP"]
         let name = names[signalNumber] ?? "signal \(signalNumber)"
-        var message = "fidelis-report: interrupted (\(name))"
+        var message = bilingual("fidelis-report: interrupted (\(name))", "fidelis-report\u{00A0}: interrompu (\(name))")
         // No report: no write was under way (a build still reading its input, its lock taken back
         // silently), which the message says too (it said only "interrupted" then).
-        message += "; " + (reports.isEmpty ? "nothing was left half-written" : reports.joined(separator: "; "))
+        message += bilingual("; ", "\u{202F}; ") + (reports.isEmpty ? bilingual("nothing was left half-written", "rien n'est resté à moitié écrit") : reports.joined(separator: bilingual("; ", "\u{202F}; ")))
         StandardError.write(message + "\n")
         // Ends by the signal itself, so that a shell sees it (a loop in a script stops at Ctrl-C).
         signal(signalNumber, SIG_DFL)

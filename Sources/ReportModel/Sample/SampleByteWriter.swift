@@ -31,7 +31,7 @@ struct SampleByteWriter {
         // Not while an interruption takes back what the run wrote: it would miss a file made now.
         let partialPath = self.partialPath
         let fd = InterruptCleanup.shared.uncut { open(partialPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
-        guard fd >= 0 else { throw SampleOutputError(path: url.path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw SampleOutputError(path: url.path, reason: SystemReason.words(errno)) }
         handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         self.capacity = max(capacity, 4 * SampleByteWriter.rowReserve)
         base = .allocate(capacity: self.capacity)
@@ -58,7 +58,7 @@ struct SampleByteWriter {
         try handle.close()
         let (from, to) = (partialPath, finalPath)
         guard InterruptCleanup.shared.uncut({ rename(from, to) }) == 0 else {
-            throw SampleOutputError(path: finalPath, reason: String(cString: strerror(errno)))
+            throw SampleOutputError(path: finalPath, reason: SystemReason.words(errno))
         }
         finished = true
     }

@@ -10,8 +10,9 @@ public enum SampleFolder {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         let csv = names.filter { $0.lowercased().hasSuffix(".csv") }.sorted()
         guard let first = csv.first else { return }
-        let what = csv.count == 1 ? first : "\(first) and \(csv.count - 1) more CSV file(s)"
-        throw SampleError("\(path) already holds \(what): sample never overwrites files nor mixes its own with others (expected a new or empty folder)")
+        let what = csv.count == 1 ? first : bilingual("\(first) and \(csv.count - 1) more CSV file(s)", "\(first) et \(csv.count - 1) autre(s) fichier(s) CSV")
+        throw SampleError(bilingual("\(path) already holds \(what): sample never overwrites files nor mixes its own with others (expected a new or empty folder)",
+                                    "\(path) contient déjà \(what)\u{00A0}: sample n'écrase jamais de fichiers et ne mélange pas les siens avec d'autres (attendu\u{00A0}: un dossier nouveau ou vide)"))
     }
 }
 

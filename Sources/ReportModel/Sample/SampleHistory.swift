@@ -165,7 +165,7 @@ final class SampleHistory {
             }
             finalCents[i] = total
         }
-        guard days.count < Int(Int32.max) else { throw SampleError("too many simulated orders; use fewer customers") }
+        guard days.count < Int(Int32.max) else { throw SampleError(bilingual("too many simulated orders; use fewer customers", "trop de commandes simulées\u{202F}; utilisez moins de clients")) }
         orderStart[n] = Int32(days.count)
         orderCount = days.count
         let dayBuffer = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, days.count))

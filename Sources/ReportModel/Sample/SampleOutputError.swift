@@ -10,5 +10,5 @@ public struct SampleOutputError: Error, CustomStringConvertible, Sendable, Equat
         self.reason = reason
     }
 
-    public var description: String { "cannot write \(path): \(reason)" }
+    public var description: String { bilingual("cannot write \(path): \(reason)", "impossible d'écrire \(path)\u{00A0}: \(reason)") }
 }
