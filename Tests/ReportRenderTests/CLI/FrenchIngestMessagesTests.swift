@@ -80,7 +80,7 @@ import Testing
         try write(["a/2026-01.csv": "customer_id,last_order_date,orders,total_spent\nc1,2026-01-05,1,10.00\n"], in: dir)
         let header = try cli.run(["validate", "--snapshots", "a"], in: dir, environment: Self.french)
         expectLines(["2026-01.csv:1:0: la colonne obligatoire revenue manque (attendu\(n): une ligne d'en-tête avec customer_id, last_order_date, orders, revenue"
-                     + "\(nn); ce pourrait être \"total_spent\"\(n): associez-le dans fidelis.yml avec columns: {total_spent: revenue})"], in: header.err)
+                     + "\(nn); ce pourrait être \"total_spent\"\(n): associez-le dans fidelis.yml avec columns: {\"total_spent\": revenue})"], in: header.err)
 
         try write(["b/2026-01.csv": "customer_id,last_order_date,orders,revenue\nc1,2026-01-05,1,10.00\n",
                    "b/2026-01-31.csv": "customer_id,last_order_date,orders,revenue\nc1,2026-01-05,1,10.00\n",
@@ -163,12 +163,32 @@ import Testing
         let w = "avertissement\(n): "
         expectLines([
             w + "t.csv\(n): le journal n'a pas de colonne order_id, donc chaque ligne compte pour une commande\(nn); ce pourrait être \"invoice\"\(n): "
-                + "associez-le dans fidelis.yml avec columns: {invoice: order_id}",
+                + "associez-le dans fidelis.yml avec columns: {\"invoice\": order_id}",
+            w + "t.csv\(n): colonne(s) inconnue(s) ignorée(s)\(n): invoice",
             w + "t.csv\(n): la dernière ligne est datée du 2026-02-03, donc le dernier relevé ne couvre que 3 jour(s) de 2026-02\(n): "
                 + "passez --as-of 2026-01-31 pour finir au dernier mois complet",
         ], in: run.err)
         let late = try cli.run(["validate", "--transactions", "t.csv", "--as-of", "2026-06-30"], in: dir, environment: Self.french)
         expectLines([w + "t.csv\(n): le dernier achat est daté du 2026-02-03, et la date --as-of 2026-06-30 ajoute 4 relevé(s) après son mois "
                      + "sans aucune ligne d'achat\(n): vérifiez --as-of"], in: late.err)
+    }
+
+    @Test func exportChecksAndSampleErrorsAreInFrench() throws {
+        let cli = CommandLineTests()
+        let dir = cli.temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (n, nn) = (Self.nbsp, Self.narrow)
+        let header = "customer_id,first_order_date,last_order_date,orders,revenue\n"
+        try write(["in/2026-01.csv": header + (1...25).map { "c\($0),2026-01-10,2026-01-10,1,10.00\n" }.joined(),
+                   "in/2026-02.csv": header + (1...25).map { "d\($0),2025-12-01,2026-02-10,2,20.00\n" }.joined()], in: dir)
+        let run = try cli.run(["build", "--snapshots", "in"], in: dir, environment: Self.french)
+        expectLines(["      avertissement\(n): 2026-02.csv\(n): 25 des 25 clients actifs dans 2026-01.csv (100\(nn)%) n'y sont pas, et 25 clients (100\(nn)% de ses lignes) "
+                     + "apparaissent pour la première fois avec des commandes datées au plus tard du 2026-01-31\(n): des identifiants clients écrits autrement\(n)? "
+                     + "Les premiers comptent comme perdus, les seconds comme de nouveaux clients dont le CA à ce jour compte comme CA de la période"], in: run.err)
+
+        try write(["out/mine.csv": "x\n", "out/other.csv": "y\n"], in: dir)
+        let sample = try cli.run(["sample", "--out", "out"], in: dir, environment: Self.french)
+        #expect(sample.status != 0)
+        #expect(sample.err.contains("out contient déjà mine.csv et 1 autre(s) fichier(s) CSV\(n): sample n'écrase jamais de fichiers et ne mélange pas "
+                                    + "les siens avec d'autres (attendu\(n): un dossier nouveau ou vide)"), "\(sample.err)")
     }
 }
