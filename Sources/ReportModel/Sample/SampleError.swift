@@ -11,7 +11,7 @@ public struct SampleError: Error, CustomStringConvertible, Sendable, Equatable {
 
     /// `setting` out of range: "customers must be at least 1 (got 0)".
     public init(setting: String, requirement: String, got value: Int) {
-        self.init(bilingual("\(setting) must be \(requirement) (got \(value))", "\(setting) doit être \(requirement) (reçu\u{00A0}: \(value))"))
+        self.init("\(setting) must be \(requirement) (got \(value))")
         self.setting = setting
         self.requirement = requirement
     }
