@@ -109,7 +109,7 @@ public enum ConfigLoader {
                     // Each name once: both kinds of input have customer_id.
                     var known: [String] = []
                     for column in SnapshotColumn.allCases.map(\.rawValue) + LedgerColumn.allCases.map(\.rawValue) where !known.contains(column) { known.append(column) }
-                    throw reader.error(target, bilingual("column \"\(t)\" is not a known column", "la colonne \"\(t)\" n'est pas une colonne connue"),
+                    throw reader.error(target, bilingual("column \"\(t)\" is not a known column", "\"\(t)\" n'est pas une colonne connue"),
                                        bilingual("one of ", "l'une de ") + known.joined(separator: ", ")
                                        + bilingual(", or \(InputDialect.ignoredColumn) (a column the export has and the report does not use: read without a warning)",
                                                    ", ou \(InputDialect.ignoredColumn) (une colonne que l'export contient et que le rapport n'utilise pas\u{00A0}: lue sans avertissement)"))
