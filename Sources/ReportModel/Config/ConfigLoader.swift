@@ -15,14 +15,22 @@ public enum ConfigLoader {
         // A named pipe waited for a writer for ever; a device may never end.
         var info = stat()
         if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG, (info.st_mode & S_IFMT) != S_IFDIR {   // a folder: "Is a directory" below
-            let kind = MappedFile.isStream(mode: info.st_mode) ? "a named pipe or a socket" : "a device"
-            throw InputErrors([InputError(file: path, line: 0, column: 0, message: "the config file is \(kind), not a file", expected: "a YAML file such as the fidelis.yml that `fidelis-report init` writes")])
+            let stream = MappedFile.isStream(mode: info.st_mode)
+            let kind = stream ? "a named pipe or a socket" : "a device"
+            throw InputErrors([InputError(file: path, line: 0, column: 0,
+                                          message: bilingual("the config file is \(kind), not a file",
+                                                             "le fichier de config est \(stream ? "un tube nommé ou une socket" : "un périphérique"), pas un fichier"),
+                                          expected: bilingual("a YAML file such as the fidelis.yml that `fidelis-report init` writes",
+                                                              "un fichier YAML comme le fidelis.yml qu'écrit `fidelis-report init`"))])
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputErrors([InputError(file: path, line: 0, column: 0, message: "cannot read the config file: \(SystemReason.unreadable(path, folder: false))", expected: "a readable YAML file")])
+            throw InputErrors([InputError(file: path, line: 0, column: 0, message: bilingual("cannot read the config file: \(SystemReason.unreadable(path, folder: false))",
+                                                                                                "impossible de lire le fichier de config\u{00A0}: \(SystemReason.unreadable(path, folder: false))"),
+                                          expected: bilingual("a readable YAML file", "un fichier YAML lisible"))])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw InputErrors([InputError(file: name, line: 0, column: 0, message: "the config file is not UTF-8 text", expected: "a UTF-8 YAML file")])
+            throw InputErrors([InputError(file: name, line: 0, column: 0, message: bilingual("the config file is not UTF-8 text", "le fichier de config n'est pas du texte UTF-8"),
+                                          expected: bilingual("a UTF-8 YAML file", "un fichier YAML en UTF-8"))])
         }
         var config = try parseAll(text, file: name)
         config.sourceText = text
@@ -49,7 +57,7 @@ public enum ConfigLoader {
         } catch let error as YamlError {
             throw InputErrors([yamlError(error, file: file, text: text)])
         } catch {
-            throw InputErrors([InputError(file: file, line: 0, column: 0, message: "\(error)", expected: "valid YAML")])
+            throw InputErrors([InputError(file: file, line: 0, column: 0, message: "\(error)", expected: bilingual("valid YAML", "du YAML valide"))])
         }
         var config = ReportConfig()
         guard let root, root.null == nil else { return config }
@@ -74,23 +82,26 @@ public enum ConfigLoader {
         case "client": config.client = try reader.string(value)
         case "locale":
             let s = try reader.string(value)
-            guard let l = ReportLocale(rawValue: s) else { throw reader.error(value, "locale \"\(s)\" is not supported", "en or fr") }
+            guard let l = ReportLocale(rawValue: s) else { throw reader.error(value, bilingual("locale \"\(s)\" is not supported", "locale\u{00A0}: valeur \"\(s)\" non prise en charge"), bilingual("en or fr", "en ou fr")) }
             config.locale = l
         case "currency": config.currency = try reader.string(value)
         case "delimiter":
             let s = try reader.string(value)
-            guard s == "," || s == ";" else { throw reader.error(value, "delimiter \"\(s)\" is not supported", "\",\" or \";\"") }
+            guard s == "," || s == ";" else { throw reader.error(value, bilingual("delimiter \"\(s)\" is not supported", "delimiter\u{00A0}: valeur \"\(s)\" non prise en charge"), bilingual("\",\" or \";\"", "\",\" ou \";\"")) }
             config.dialect.delimiter = Array(s.utf8)[0]
         case "date_format":
             let s = try reader.string(value).lowercased()
-            guard let f = DateFormat(rawValue: s) else { throw reader.error(value, "date_format \"\(s)\" is not supported", "yyyy-mm-dd, dd/mm/yyyy or mm/dd/yyyy") }
+            guard let f = DateFormat(rawValue: s) else { throw reader.error(value, bilingual("date_format \"\(s)\" is not supported", "date_format\u{00A0}: valeur \"\(s)\" non prise en charge"),
+                                                                      bilingual("yyyy-mm-dd, dd/mm/yyyy or mm/dd/yyyy", "yyyy-mm-dd, dd/mm/yyyy ou mm/dd/yyyy")) }
             config.dialect.dateFormat = f
         case "columns":
             var aliases: [String: String] = [:]
             var normalized = Set<String>()
             for (alias, target) in try reader.mapping(value, keys: nil) {
                 guard normalized.insert(InputDialect.normalizedHeader(alias)).inserted else {
-                    throw reader.error(target, "column alias \"\(alias)\" is given twice (header names ignore case and spaces)", "each alias once")
+                    throw reader.error(target, bilingual("column alias \"\(alias)\" is given twice (header names ignore case and spaces)",
+                                                         "l'alias de colonne \"\(alias)\" est donné deux fois (les noms d'en-tête ne tiennent compte ni de la casse ni des espaces)"),
+                                       bilingual("each alias once", "chaque alias une seule fois"))
                 }
                 let t = try reader.string(target)
                 let name = InputDialect.normalizedHeader(t)
@@ -98,8 +109,10 @@ public enum ConfigLoader {
                     // Each name once: both kinds of input have customer_id.
                     var known: [String] = []
                     for column in SnapshotColumn.allCases.map(\.rawValue) + LedgerColumn.allCases.map(\.rawValue) where !known.contains(column) { known.append(column) }
-                    throw reader.error(target, "column \"\(t)\" is not a known column",
-                                       "one of " + known.joined(separator: ", ") + ", or \(InputDialect.ignoredColumn) (a column the export has and the report does not use: read without a warning)")
+                    throw reader.error(target, bilingual("column \"\(t)\" is not a known column", "\"\(t)\" n'est pas une colonne connue"),
+                                       bilingual("one of ", "l'une de ") + known.joined(separator: ", ")
+                                       + bilingual(", or \(InputDialect.ignoredColumn) (a column the export has and the report does not use: read without a warning)",
+                                                   ", ou \(InputDialect.ignoredColumn) (une colonne que l'export contient et que le rapport n'utilise pas\u{00A0}: lue sans avertissement)"))
                 }
                 aliases[alias] = t
             }
@@ -115,14 +128,15 @@ public enum ConfigLoader {
                         if tk == "value" { target.value = try targetValue(kpi, tv, reader: reader) }
                         else {
                             let d = try reader.string(tv)
-                            guard let dir = KPITarget.Direction(rawValue: d) else { throw reader.error(tv, "direction \"\(d)\" is not known", "above or below") }
+                            guard let dir = KPITarget.Direction(rawValue: d) else { throw reader.error(tv, bilingual("direction \"\(d)\" is not known", "direction\u{00A0}: valeur \"\(d)\" inconnue"), bilingual("above or below", "above ou below")) }
                             target.direction = dir
                             // Accepted (a team may mean it), but said: a churn target "above" puts a
                             // rising churn on target while the trend calls it worse.
                             let usual = ReportConfig().targets[kpi]!.direction
                             if dir != usual {
-                                config.warnings.append(reader.error(tv, "targets.\(k): direction \(d) counts a value \(d) the target as on target, though a \(usual == .below ? "lower" : "higher") \(k) is better",
-                                                                    "direction: \(usual.rawValue), unless that is what you mean").description)
+                                config.warnings.append(reader.error(tv, bilingual("targets.\(k): direction \(d) counts a value \(d) the target as on target, though a \(usual == .below ? "lower" : "higher") \(k) is better",
+                                                                              "targets.\(k)\u{00A0}: avec direction \(d), une valeur \(dir == .above ? "au-dessus" : "en dessous") de la cible est jugée dans la cible, alors qu'un \(k) plus \(usual == .below ? "bas" : "haut") vaut mieux"),
+                                                                    bilingual("direction: \(usual.rawValue), unless that is what you mean", "direction: \(usual.rawValue), sauf si c'est bien ce que vous voulez")).description)
                             }
                         }
                     }
@@ -161,7 +175,7 @@ public enum ConfigLoader {
                 switch k {
                 case "time_unit":
                     let s = try reader.string(v)
-                    guard let u = LifetimeTimeUnit(rawValue: s) else { throw reader.error(v, "time_unit \"\(s)\" is not known", "day or week") }
+                    guard let u = LifetimeTimeUnit(rawValue: s) else { throw reader.error(v, bilingual("time_unit \"\(s)\" is not known", "time_unit\u{00A0}: valeur \"\(s)\" inconnue"), bilingual("day or week", "day ou week")) }
                     config.lifetime.timeUnit = u
                 case "horizon_months": config.lifetime.horizonMonths = try reader.integer(v, in: 1...120)
                 // A monthly rate: 0.01 is 12.7 % a year; 0.5 and more is a percentage meant as a fraction.
@@ -183,11 +197,15 @@ public enum ConfigLoader {
             }
             let percentiles = config.loyalty.tierPercentiles
             if percentiles.count != config.loyalty.tierNames.count - 1 {
-                throw reader.error(value, "loyalty has \(config.loyalty.tierNames.count) tiers and \(percentiles.count) percentiles", "one increasing percentile per tier above the first")
+                throw reader.error(value, bilingual("loyalty has \(config.loyalty.tierNames.count) tiers and \(percentiles.count) percentiles",
+                                                    "loyalty compte \(config.loyalty.tierNames.count) paliers et \(percentiles.count) percentiles"),
+                                   bilingual("one increasing percentile per tier above the first", "un percentile croissant par palier au-dessus du premier"))
             }
             if zip(percentiles, percentiles.dropFirst()).contains(where: { $0 >= $1 }) {
-                throw reader.error(percentilesNode ?? value, "tier_percentiles [\(percentiles.map(ConfigNodeReader.plain).joined(separator: ", "))] do not increase",
-                                   "each tier starting at a higher spend percentile than the one before, like [0.60, 0.90]")
+                throw reader.error(percentilesNode ?? value, bilingual("tier_percentiles [\(percentiles.map(ConfigNodeReader.plain).joined(separator: ", "))] do not increase",
+                                                                       "tier_percentiles [\(percentiles.map(ConfigNodeReader.plain).joined(separator: ", "))] ne sont pas croissants"),
+                                   bilingual("each tier starting at a higher spend percentile than the one before, like [0.60, 0.90]",
+                                             "chaque palier commençant à un percentile de dépense plus haut que le précédent, comme [0.60, 0.90]"))
             }
         case "action_plan":
             for (k, v) in try reader.mapping(value, keys: ["win_back_incentive", "contact_cost", "personal_intervention_cost", "expected_win_back_rate"]) {
@@ -221,7 +239,9 @@ public enum ConfigLoader {
     static func npsLikeAFraction(_ value: Double, key: String, node: Node, reader: ConfigNodeReader) -> String? {
         guard value != 0, abs(value) < 1 else { return nil }
         let meant = Int((value * 100).rounded())
-        return reader.error(node, "\(key): \(value) is an NPS of \(value) (NPS runs from −100 to 100, not from −1 to 1)", "\(meant) for an NPS of \(meant)").description
+        return reader.error(node, bilingual("\(key): \(value) is an NPS of \(value) (NPS runs from −100 to 100, not from −1 to 1)",
+                                            "\(key)\u{00A0}: \(value) est un NPS de \(value) (le NPS va de −100 à 100, pas de −1 à 1)"),
+                            bilingual("\(meant) for an NPS of \(meant)", "\(meant) pour un NPS de \(meant)")).description
     }
 
     /// Warnings for segment rules that leave out a score letter: the rule then matches every score
@@ -234,8 +254,10 @@ public enum ConfigLoader {
             guard !missing.isEmpty, missing.count < 3 else { continue }   // none at all: a catch-all, plainly
             let id = (try? reader.mapping(item, keys: nil).first { $0.0 == "id" }.map { try reader.string($0.1) }) ?? nil
             let letters = missing.joined(separator: " and ")
-            warnings.append(reader.error(item, "segment rule \(i + 1)\(id.map { " (\($0))" } ?? "") gives no \(letters): it matches every \(missing.map { $0.uppercased() }.joined(separator: " and ")) score, 1 to 5",
-                                         missing.map { "\($0): 1-5" }.joined(separator: ", ") + " written out, or the range meant").description)
+            warnings.append(reader.error(item, bilingual("segment rule \(i + 1)\(id.map { " (\($0))" } ?? "") gives no \(letters): it matches every \(missing.map { $0.uppercased() }.joined(separator: " and ")) score, 1 to 5",
+                                                         "la règle de segment \(i + 1)\(id.map { " (\($0))" } ?? "") ne donne \(missing.count == 1 ? "pas de \(missing[0])" : "ni \(missing[0]) ni \(missing[1])")\u{00A0}: elle accepte toutes les notes \(missing.map { $0.uppercased() }.joined(separator: " et ")), de 1 à 5"),
+                                         missing.map { "\($0): 1-5" }.joined(separator: ", ")
+                                         + bilingual(" written out, or the range meant", missing.count == 1 ? " écrit explicitement, ou la plage voulue" : " écrits explicitement, ou la plage voulue")).description)
         }
         return warnings
     }
@@ -256,18 +278,22 @@ public enum ConfigLoader {
                 } else if k == "id" {
                     let text = try reader.string(v)
                     if text == MigrationMatrix.newRow || text == MigrationMatrix.goneColumn {
-                        throw reader.error(v, "segment id \"\(text)\" is the migration matrix's own row or column (customers new at a snapshot, or gone from it)",
-                                           "another id")
+                        throw reader.error(v, bilingual("segment id \"\(text)\" is the migration matrix's own row or column (customers new at a snapshot, or gone from it)",
+                                                        "l'identifiant de segment \"\(text)\" est réservé à la ligne ou à la colonne de la matrice des migrations (les clients nouveaux à un relevé, ou sortis depuis)"),
+                                           bilingual("another id", "un autre identifiant"))
                     }
                     if let seed = SegmentCatalog.seedID(spelledAs: text) {
-                        throw reader.error(v, "segment id \"\(text)\" spells the seed's segment \(seed) another way", "the machine id \(seed); ids other than the six add segments of their own")
+                        throw reader.error(v, bilingual("segment id \"\(text)\" spells the seed's segment \(seed) another way",
+                                                        "l'identifiant de segment \"\(text)\" écrit autrement le segment de base \(seed)"),
+                                           bilingual("the machine id \(seed); ids other than the six add segments of their own",
+                                                     "l'identifiant technique \(seed)\u{202F}; les identifiants autres que les six de base ajoutent des segments à part"))
                     }
                     id = text
                 } else {
                     ranges[k] = try reader.scoreRange(v)
                 }
             }
-            guard let id, !id.isEmpty else { throw reader.error(item, "segment rule has no id", "id: champions, r: 3-5, f: 4-5, m: 4-5") }
+            guard let id, !id.isEmpty else { throw reader.error(item, bilingual("segment rule has no id", "la règle de segment n'a pas d'identifiant"), "id: champions, r: 3-5, f: 4-5, m: 4-5") }
             rules.append(SegmentRule(id, r: ranges["r"] ?? ScoreRange(1, 5), f: ranges["f"] ?? ScoreRange(1, 5), m: ranges["m"] ?? ScoreRange(1, 5)))
             for (key, texts, v) in given {
                 // A language left out: the seed's text for one of the six, else the other language's.
@@ -277,7 +303,8 @@ public enum ConfigLoader {
                 var label = labels[id] ?? SegmentLabel()
                 let earlier = key == "name" ? label.name : label.action
                 if let earlier, earlier != text, let first = labelNodes[id]?[key] {
-                    throw reader.error(v, "segment \(id) has another \(key) at line \(first.mark?.line ?? 0)", "one \(key) per segment id, given on any one of its rules")
+                    throw reader.error(v, bilingual("segment \(id) has another \(key) at line \(first.mark?.line ?? 0)", "le segment \(id) a un autre \(key) à la ligne \(first.mark?.line ?? 0)"),
+                                       bilingual("one \(key) per segment id, given on any one of its rules", "un seul \(key) par identifiant de segment, donné sur n'importe laquelle de ses règles"))
                 }
                 if key == "name" { label.name = text } else { label.action = text }
                 labels[id] = label
@@ -286,14 +313,18 @@ public enum ConfigLoader {
         }
         let ids = SegmentTable.segmentIDs(rules)
         guard ids.count <= SegmentTable.maximumSegments else {
-            throw reader.error(node, "the segment table names \(ids.count - SegmentCatalog.seedOrder.count) segment ids besides the seed's six",
-                               "at most \(SegmentTable.maximumSegments - SegmentCatalog.seedOrder.count)")
+            throw reader.error(node, bilingual("the segment table names \(ids.count - SegmentCatalog.seedOrder.count) segment ids besides the seed's six",
+                                               "la table des segments nomme \(ids.count - SegmentCatalog.seedOrder.count) identifiants de segment en plus des six de base"),
+                               bilingual("at most \(SegmentTable.maximumSegments - SegmentCatalog.seedOrder.count)", "au plus \(SegmentTable.maximumSegments - SegmentCatalog.seedOrder.count)"))
         }
         var table: SegmentTable
         do {
             table = try SegmentTable(rules: rules)
         } catch {
-            throw reader.error(node, "the segment table matches no rule for the scores R=\(error.r) F=\(error.f) M=\(error.m)", "rules that cover all 125 score triples (end with a catch-all r: 1-5, f: 1-5, m: 1-5)")
+            throw reader.error(node, bilingual("the segment table matches no rule for the scores R=\(error.r) F=\(error.f) M=\(error.m)",
+                                               "la table des segments n'a aucune règle pour les notes R=\(error.r) F=\(error.f) M=\(error.m)"),
+                               bilingual("rules that cover all 125 score triples (end with a catch-all r: 1-5, f: 1-5, m: 1-5)",
+                                         "des règles qui couvrent les 125 triplets de notes (terminez par une règle fourre-tout r: 1-5, f: 1-5, m: 1-5)"))
         }
         table.labels = labels
         // Two segments shown under one name could not be told apart in a table or a chart (nor a
@@ -308,7 +339,11 @@ public enum ConfigLoader {
                 let first = named == id ? other : id
                 let whose = first == MigrationMatrix.newRow ? "the migration matrix's row of new customers"
                     : first == MigrationMatrix.goneColumn ? "the migration matrix's column of customers gone" : "segment \(first)"
-                throw reader.error(labelNodes[named]!["name"]!, "segment \(named) is named \"\(table.name(named, locale))\", the name of \(whose)", "a name of its own")
+                let ofWhose = first == MigrationMatrix.newRow ? "de la ligne des nouveaux clients de la matrice des migrations"
+                    : first == MigrationMatrix.goneColumn ? "de la colonne des clients sortis de la matrice des migrations" : "du segment \(first)"
+                throw reader.error(labelNodes[named]!["name"]!, bilingual("segment \(named) is named \"\(table.name(named, locale))\", the name of \(whose)",
+                                                                          "le segment \(named) s'appelle \"\(table.name(named, locale))\", le nom \(ofWhose)"),
+                                   bilingual("a name of its own", "un nom qui lui soit propre"))
             }
         }
         // Names the charts cut short: their labels hold about `SegmentLabel.chartNameLength`
@@ -317,8 +352,10 @@ public enum ConfigLoader {
         for id in ids {
             guard let name = labels[id]?.name, let node = labelNodes[id]?["name"] else { continue }
             for text in Set([name.en, name.fr]).sorted() where text.count > SegmentLabel.chartNameLength {
-                warnings.append(reader.error(node, "segment \(id)'s name \"\(text)\" has \(text.count) characters: charts show about \(SegmentLabel.chartNameLength) of them, then \"…\"",
-                                             "a shorter name, which reads in both; the tables show it whole").description)
+                warnings.append(reader.error(node, bilingual("segment \(id)'s name \"\(text)\" has \(text.count) characters: charts show about \(SegmentLabel.chartNameLength) of them, then \"…\"",
+                                                             "le nom \"\(text)\" du segment \(id) a \(text.count) caractères\u{00A0}: les graphiques en montrent environ \(SegmentLabel.chartNameLength), puis \"…\""),
+                                             bilingual("a shorter name, which reads in both; the tables show it whole",
+                                                       "un nom plus court, lisible dans les deux\u{202F}; les tableaux le montrent en entier")).description)
             }
         }
         return table
@@ -331,11 +368,19 @@ public enum ConfigLoader {
         let limit = key == "name" ? SegmentLabel.maximumNameLength : SegmentLabel.maximumActionLength
         func text(_ node: Node, _ language: String = "") throws(InputError) -> String {
             let what = "the segment's \(language)\(key)"
+            // « le name anglais du segment »: the key stays a key.
+            var whatFR: String { "le \(key)\(language == "English " ? " anglais" : language == "French " ? " français" : "") du segment" }
             let value = try reader.string(node).trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !value.isEmpty else { throw reader.error(node, "\(what) is empty", "a text, or no \(key) key") }
-            guard !value.contains(where: \.isNewline) else { throw reader.error(node, "\(what) runs over several lines", "a text on one line") }
+            guard !value.isEmpty else {
+                throw reader.error(node, bilingual("\(what) is empty", "\(whatFR) est vide"), bilingual("a text, or no \(key) key", "un texte, ou pas de clé \(key)"))
+            }
+            guard !value.contains(where: \.isNewline) else {
+                throw reader.error(node, bilingual("\(what) runs over several lines", "\(whatFR) s'étend sur plusieurs lignes"), bilingual("a text on one line", "un texte sur une seule ligne"))
+            }
             guard value.count <= limit else {
-                throw reader.error(node, "\(what) has \(value.count) characters", "at most \(limit), so that \(key == "name" ? "tables" : "the segment table") can hold it")
+                throw reader.error(node, bilingual("\(what) has \(value.count) characters", "\(whatFR) a \(value.count) caractères"),
+                                   bilingual("at most \(limit), so that \(key == "name" ? "tables" : "the segment table") can hold it",
+                                             "au plus \(limit), pour que \(key == "name" ? "les tableaux puissent" : "la table des segments puisse") le contenir"))
             }
             return value
         }
@@ -347,7 +392,7 @@ public enum ConfigLoader {
             for (k, v) in try strict.mapping(node, keys: ["en", "fr"]) {
                 if k == "en" { en = try text(v, "English ") } else { fr = try text(v, "French ") }
             }
-            guard en != nil || fr != nil else { throw reader.error(node, "the segment's \(key) gives no text", "en: …, fr: …, or one text for both") }
+            guard en != nil || fr != nil else { throw reader.error(node, bilingual("the segment's \(key) gives no text", "le \(key) du segment ne donne aucun texte"), bilingual("en: …, fr: …, or one text for both", "en: …, fr: …, ou un seul texte pour les deux")) }
             return (en, fr)
         }
         let value = try text(node)
@@ -368,11 +413,13 @@ public enum ConfigLoader {
                 }
             }
             if shadowed {
-                warnings.append(line + "segment rule \(i + 1) (\(rule.segment)) never applies: the rules before it take all its score triples (the first matching rule wins; put catch-all rules last)")
+                warnings.append(line + bilingual("segment rule \(i + 1) (\(rule.segment)) never applies: the rules before it take all its score triples (the first matching rule wins; put catch-all rules last)",
+                                                 "la règle de segment \(i + 1) (\(rule.segment)) ne s'applique jamais\u{00A0}: les règles qui la précèdent prennent tous ses triplets de notes (la première règle qui correspond l'emporte\u{202F}; mettez les règles fourre-tout en dernier)"))
             }
             if SegmentCatalog.entries[rule.segment] == nil, !rules[..<i].contains(where: { $0.segment == rule.segment }),
                let near = SegmentCatalog.seedOrder.first(where: { editDistanceIsOne($0, rule.segment) }) {
-                warnings.append(line + "segment id \"\(rule.segment)\" is not a seed id but is close to \(near): it makes a segment of its own, without \(near)'s name, action and playbook")
+                warnings.append(line + bilingual("segment id \"\(rule.segment)\" is not a seed id but is close to \(near): it makes a segment of its own, without \(near)'s name, action and playbook",
+                                                 "l'identifiant de segment \"\(rule.segment)\" n'est pas un identifiant de base mais ressemble à \(near)\u{00A0}: il crée un segment à part, sans le nom, l'action ni le playbook de \(near)"))
             }
         }
         return warnings
@@ -430,21 +477,26 @@ public enum ConfigLoader {
         case let .scanner(_, problem, mark, _) where problem.contains("tab character")
                 || (problem.contains("cannot start any token") && character(in: text, line: mark.line, column: mark.column) == "\t"):
             // libyaml's words for a tab, which YAML never allows as indentation.
-            return InputError(file: file, line: mark.line, column: mark.column, message: "a tab character where YAML allows only spaces",
-                              expected: "spaces to indent: replace the tab with spaces")
+            return InputError(file: file, line: mark.line, column: mark.column, message: bilingual("a tab character where YAML allows only spaces", "une tabulation là où YAML n'accepte que des espaces"),
+                              expected: bilingual("spaces to indent: replace the tab with spaces", "des espaces pour indenter\u{00A0}: remplacez la tabulation par des espaces"))
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             // libyaml's context says what was open when it failed: an unclosed quote is found at the
             // end of the file, so its start is the useful place to look.
-            let opened = context.map { ", \($0.text) at line \($0.mark.line), column \($0.mark.column)" } ?? ""
-            return InputError(file: file, line: mark.line, column: mark.column, message: "YAML error: \(problem)\(opened)", expected: "valid YAML")
+            // libyaml's own words (problem, context) stay as Yams gives them.
+            let opened = context.map { bilingual(", \($0.text) at line \($0.mark.line), column \($0.mark.column)", ", \($0.text) à la ligne \($0.mark.line), colonne \($0.mark.column)") } ?? ""
+            return InputError(file: file, line: mark.line, column: mark.column, message: bilingual("YAML error: ", "erreur YAML\u{00A0}: ") + "\(problem)\(opened)",
+                              expected: bilingual("valid YAML", "du YAML valide"))
         case let .reader(problem, offset, _, yaml):
             // A character libyaml refuses (a control character, U+FFFE…): Yams gives an offset, not a mark.
             let (line, column) = readerLocation(yaml, characterOffset: offset)
-            return InputError(file: file, line: line, column: column, message: "YAML error: \(problem)", expected: "valid YAML (text without control characters)")
+            return InputError(file: file, line: line, column: column, message: bilingual("YAML error: ", "erreur YAML\u{00A0}: ") + "\(problem)",
+                              expected: bilingual("valid YAML (text without control characters)", "du YAML valide (un texte sans caractères de contrôle)"))
         case let .duplicatedKeysInMapping(duplicates, context):
-            return InputError(file: file, line: context.mark.line, column: context.mark.column, message: "duplicate key(s) \(duplicates.joined(separator: ", "))", expected: "each key once")
+            return InputError(file: file, line: context.mark.line, column: context.mark.column,
+                              message: bilingual("duplicate key(s) \(duplicates.joined(separator: ", "))", "clé(s) en double\u{00A0}: \(duplicates.joined(separator: ", "))"),
+                              expected: bilingual("each key once", "chaque clé une seule fois"))
         default:
-            return InputError(file: file, line: 0, column: 0, message: "YAML error: \(error)", expected: "valid YAML")
+            return InputError(file: file, line: 0, column: 0, message: bilingual("YAML error: ", "erreur YAML\u{00A0}: ") + "\(error)", expected: bilingual("valid YAML", "du YAML valide"))
         }
     }
 }
