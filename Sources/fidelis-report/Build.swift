@@ -41,12 +41,12 @@ struct Build: ParsableCommand {
     var strict = false
 
     func validate() throws {
-        try rejectBlank(out, "--out", expected: "a folder such as site")
+        try rejectBlank(out, "--out", expected: bilingual("a folder such as site", "un dossier tel que site"))
         let policy: FailOnPolicy
-        do { policy = try FailOnPolicy(failOn) } catch { throw ValidationError("--fail-on: \(error)") }
+        do { policy = try FailOnPolicy(failOn) } catch { throw ValidationError(bilingual("--fail-on: \(error)", "--fail-on\u{00A0}: \(error)")) }
         // Given but naming nothing (an empty CI variable): alerting would be off without a word.
         if !failOn.isEmpty && policy.kinds.isEmpty {
-            throw ValidationError("--fail-on names no escalation (expected any or \(EscalationKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw ValidationError(bilingual("--fail-on names no escalation (expected any or \(EscalationKind.allCases.map(\.rawValue).joined(separator: ", ")))", "--fail-on ne nomme aucune escalade (attendu\u{00A0}: any ou \(EscalationKind.allCases.map(\.rawValue).joined(separator: ", ")))"))
         }
     }
 

@@ -26,7 +26,7 @@ enum Exit {
         // Without a system cause, Foundation only says the operation failed: what is in the way,
         // when the file system shows it.
         let reason = SystemReason.cause(error) ?? SystemReason.folderProblem(at: fallback) ?? SystemReason.folderProblem(at: path) ?? SystemReason.of(error)
-        return "cannot write \(path): \(reason)"
+        return bilingual("cannot write \(path): \(reason)", "impossible d'écrire \(path)\u{00A0}: \(reason)")
     }
 
     /// Prints `text` on standard error, each line after `prefix` (`error: `, `erreur : `).

@@ -41,7 +41,7 @@ struct FidelisReport: ParsableCommand {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let commands = configuration.subcommands.compactMap { $0.configuration.commandName }
         if arguments.count >= 2, arguments[0] == "help", !arguments[1].hasPrefix("-"), !commands.contains(arguments[1]) {
-            Exit.printError("no command named \"\(arguments[1])\" (expected one of \(commands.joined(separator: ", ")))")
+            Exit.printError(bilingual("no command named \"\(arguments[1])\" (expected one of \(commands.joined(separator: ", ")))", "aucune commande nommée \"\(arguments[1])\" (attendu\u{00A0}: l'une de \(commands.joined(separator: ", ")))"))
             Foundation.exit(64)
         }
         var command: ParsableCommand
@@ -67,7 +67,7 @@ struct FidelisReport: ParsableCommand {
             || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
             exit(withError: error)
         }
-        Exit.printError("internal error: \(error)")
+        Exit.printError(bilingual("internal error: \(error)", "erreur interne\u{00A0}: \(error)"))
         Foundation.exit(70)
     }
 }

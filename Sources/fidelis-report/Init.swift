@@ -27,7 +27,7 @@ struct Init: ParsableCommand {
     var update = false
 
     func validate() throws {
-        try rejectBlank(directory, "the folder", expected: "a folder such as . or my-report")
+        try rejectBlank(directory, bilingual("the folder", "le dossier"), expected: bilingual("a folder such as . or my-report", "un dossier tel que . ou my-report"))
     }
 
     func run() throws {
@@ -38,7 +38,7 @@ struct Init: ParsableCommand {
         // Checked before anything is written; a failure while writing takes back what was written.
         if let failure = ReportBuilder.missingBuiltInTemplates { throw Exit.failure(failure) }
         for path in [config, templates] where fm.fileExists(atPath: path) {
-            Exit.printError("\(path) already exists; not overwriting it" + (fm.fileExists(atPath: templates) ? " (after an upgrade, `fidelis-report init --update \(directory)` brings the templates up to date)" : ""))
+            Exit.printError(bilingual("\(path) already exists; not overwriting it", "\(path) existe déjà\u{202F}; il n'est pas écrasé") + (fm.fileExists(atPath: templates) ? bilingual(" (after an upgrade, `fidelis-report init --update \(directory)` brings the templates up to date)", " (après une mise à jour de l'outil, `fidelis-report init --update \(directory)` met les modèles à jour)") : ""))
             throw ExitCode(73)
         }
         // What this run made, taken back if a later step fails (a full disk while the templates are
@@ -71,8 +71,8 @@ struct Init: ParsableCommand {
             Exit.printError(Exit.describe(error, fallback: directory).replacingOccurrences(of: TemplateSet.builtInDirectory + "/", with: templates + "/"))
             throw ExitCode(73)
         }
-        print("Wrote \(config) and \(templates)/")
-        print("Next: fidelis-report build --config \(config) --templates \(templates)")
+        print(bilingual("Wrote \(config) and \(templates)/", "Écrit \(config) et \(templates)/"))
+        print(bilingual("Next: fidelis-report build --config \(config) --templates \(templates)", "Ensuite\u{00A0}: fidelis-report build --config \(config) --templates \(templates)"))
     }
 
     /// `--update`: the template folder is `directory` itself when it holds templates or their
@@ -89,7 +89,7 @@ struct Init: ParsableCommand {
         // Not any folder: a site's `assets/` or an empty folder would have been given a record, then
         // every template the next time.
         guard let folder = [given, nested].first(where: isTemplateFolder) else {
-            Exit.printError("\(given): no template folder here, nor in \(nested) (expected the folder `fidelis-report init` wrote, or its templates/ folder)")
+            Exit.printError(bilingual("\(given): no template folder here, nor in \(nested) (expected the folder `fidelis-report init` wrote, or its templates/ folder)", "\(given): aucun dossier de modèles ici, ni dans \(nested) (attendu\u{00A0}: le dossier qu'a écrit `fidelis-report init`, ou son dossier templates/)"))
             throw ExitCode(66)
         }
         let plan: TemplateFolderUpdate
@@ -111,7 +111,7 @@ struct Init: ParsableCommand {
             }
         } catch {
             InterruptCleanup.shared.waitIfInterrupted()
-            Exit.printError(Exit.describe(error, fallback: folder) + " (the files written before it are whole: run init --update again once it can write)")
+            Exit.printError(Exit.describe(error, fallback: folder) + bilingual(" (the files written before it are whole: run init --update again once it can write)", " (les fichiers écrits avant sont entiers\u{00A0}: relancez init --update une fois l'écriture possible)"))
             throw ExitCode(73)
         }
         // Kept to the end: a signal while the summary is printed still says the update is whole.
@@ -120,26 +120,26 @@ struct Init: ParsableCommand {
         let new = TemplateCopyState.besideSuffix
         let toMerge = plan.pendingBeside + plan.besideKept
         if plan.changesFiles {
-            print("Updated \(folder)/ to the templates of fidelis-report \(ToolVersion.current):")
+            print(bilingual("Updated \(folder)/ to the templates of fidelis-report \(ToolVersion.current):", "\(folder)/ mis à jour avec les modèles de fidelis-report \(ToolVersion.current)\u{00A0}:"))
         } else if toMerge.isEmpty {
-            print("\(folder)/ is up to date with the templates of fidelis-report \(ToolVersion.current).")
+            print(bilingual("\(folder)/ is up to date with the templates of fidelis-report \(ToolVersion.current).", "\(folder)/ est à jour avec les modèles de fidelis-report \(ToolVersion.current)."))
         } else {
-            print("\(folder)/ has this version's templates, but for edited copies whose NAME\(new) is still to merge:")
+            print(bilingual("\(folder)/ has this version's templates, but for edited copies whose NAME\(new) is still to merge:", "\(folder)/ a les modèles de cette version, sauf des copies modifiées dont le NAME\(new) reste à fusionner\u{00A0}:"))
         }
-        if !plan.replaced.isEmpty { print("  replaced (not edited since init copied them): \(list(plan.replaced))") }
-        if !plan.added.isEmpty { print("  added (new in this version): \(list(plan.added))") }
+        if !plan.replaced.isEmpty { print(bilingual("  replaced (not edited since init copied them): \(list(plan.replaced))", "  remplacés (non modifiés depuis leur copie par init)\u{00A0}: \(list(plan.replaced))")) }
+        if !plan.added.isEmpty { print(bilingual("  added (new in this version): \(list(plan.added))", "  ajoutés (nouveaux dans cette version)\u{00A0}: \(list(plan.added))")) }
         if !plan.beside.isEmpty {
-            let why = plan.hadRecord ? "edited" : "different from this version's, and the folder has no record of what init copied"
-            print("  kept as they are (\(why)); this version's text is beside each as NAME\(new), to compare, merge, then delete: \(list(plan.beside))")
-            if !plan.besideReplaced.isEmpty { print("    (the NAME\(new) already there, untouched, replaced for: \(list(plan.besideReplaced)))") }
+            let why = plan.hadRecord ? bilingual("edited", "modifiés") : bilingual("different from this version's, and the folder has no record of what init copied", "différents de ceux de cette version, et le dossier ne garde pas trace de ce qu'init a copié")
+            print(bilingual("  kept as they are (\(why)); this version's text is beside each as NAME\(new), to compare, merge, then delete: \(list(plan.beside))", "  gardés tels quels (\(why))\u{202F}; le texte de cette version est à côté de chacun sous le nom NAME\(new), à comparer, fusionner, puis supprimer\u{00A0}: \(list(plan.beside))"))
+            if !plan.besideReplaced.isEmpty { print(bilingual("    (the NAME\(new) already there, untouched, replaced for: \(list(plan.besideReplaced)))", "    (le NAME\(new) déjà présent, non modifié, remplacé pour\u{00A0}: \(list(plan.besideReplaced)))")) }
         }
-        if !plan.besideAgain.isEmpty { print("  NAME\(new) written again (it was gone and the copy unchanged, so not merged): \(list(plan.besideAgain))") }
-        if !plan.besideKept.isEmpty { print("  NAME\(new) left as it is (you have edited it; merge it and delete it, then run init --update again for this version's text): \(list(plan.besideKept))") }
-        if !plan.pendingBeside.isEmpty { print("  still to merge, then delete NAME\(new): \(list(plan.pendingBeside))") }
-        if !plan.merged.isEmpty { print("  merged (NAME\(new) deleted after the copy changed): \(list(plan.merged))") }
-        if !plan.edited.isEmpty { print("  edited, and already on this version's text (nothing to do): \(list(plan.edited))") }
-        if !plan.keptDeleted.isEmpty { print("  kept deleted (the built-in ones are used): \(list(plan.keptDeleted))") }
-        if !plan.noLongerShipped.isEmpty { print("  no longer in this version (left as they are; delete them if unused): \(list(plan.noLongerShipped))") }
-        print("  \(plan.current.count) file(s) already this version's text.")
+        if !plan.besideAgain.isEmpty { print(bilingual("  NAME\(new) written again (it was gone and the copy unchanged, so not merged): \(list(plan.besideAgain))", "  NAME\(new) écrit de nouveau (il avait disparu et la copie n'avait pas changé, donc rien n'était fusionné)\u{00A0}: \(list(plan.besideAgain))")) }
+        if !plan.besideKept.isEmpty { print(bilingual("  NAME\(new) left as it is (you have edited it; merge it and delete it, then run init --update again for this version's text): \(list(plan.besideKept))", "  NAME\(new) laissé tel quel (vous l'avez modifié\u{202F}; fusionnez-le et supprimez-le, puis relancez init --update pour le texte de cette version)\u{00A0}: \(list(plan.besideKept))")) }
+        if !plan.pendingBeside.isEmpty { print(bilingual("  still to merge, then delete NAME\(new): \(list(plan.pendingBeside))", "  encore à fusionner, puis supprimer NAME\(new)\u{00A0}: \(list(plan.pendingBeside))")) }
+        if !plan.merged.isEmpty { print(bilingual("  merged (NAME\(new) deleted after the copy changed): \(list(plan.merged))", "  fusionnés (NAME\(new) supprimé après la modification de la copie)\u{00A0}: \(list(plan.merged))")) }
+        if !plan.edited.isEmpty { print(bilingual("  edited, and already on this version's text (nothing to do): \(list(plan.edited))", "  modifiés, et déjà sur le texte de cette version (rien à faire)\u{00A0}: \(list(plan.edited))")) }
+        if !plan.keptDeleted.isEmpty { print(bilingual("  kept deleted (the built-in ones are used): \(list(plan.keptDeleted))", "  laissés supprimés (les modèles intégrés sont utilisés)\u{00A0}: \(list(plan.keptDeleted))")) }
+        if !plan.noLongerShipped.isEmpty { print(bilingual("  no longer in this version (left as they are; delete them if unused): \(list(plan.noLongerShipped))", "  absents de cette version (laissés tels quels\u{202F}; supprimez-les s'ils ne servent pas)\u{00A0}: \(list(plan.noLongerShipped))")) }
+        print(bilingual("  \(plan.current.count) file(s) already this version's text.", "  \(plan.current.count) fichier(s) déjà sur le texte de cette version."))
     }
 }

@@ -22,19 +22,19 @@ struct InputOptions: ParsableArguments {
 
     func validate() throws {
         for (name, value) in [("--snapshots", snapshots), ("--transactions", transactions), ("--config", config)] {
-            try rejectBlank(value, name, expected: "a path")
+            try rejectBlank(value, name, expected: bilingual("a path", "un chemin"))
         }
         if snapshots != nil && transactions != nil {
-            throw ValidationError("Give either --snapshots or --transactions, not both.")
+            throw ValidationError(bilingual("Give either --snapshots or --transactions, not both.", "Donnez --snapshots ou --transactions, pas les deux."))
         }
         if asOf != nil && transactions == nil {
-            throw ValidationError("--as-of applies to --transactions only (snapshot dates come from file names).")
+            throw ValidationError(bilingual("--as-of applies to --transactions only (snapshot dates come from file names).", "--as-of ne vaut que pour --transactions (les dates des relevés viennent des noms de fichiers)."))
         }
         if let asOf, parsedAsOf(asOf) == nil {
-            throw ValidationError("--as-of '\(asOf)' is not a date (expected YYYY-MM-DD).")
+            throw ValidationError(bilingual("--as-of '\(asOf)' is not a date (expected YYYY-MM-DD).", "--as-of '\(asOf)' n'est pas une date (attendu\u{00A0}: YYYY-MM-DD)."))
         }
         if let delimiter, delimiter != "," && delimiter != ";" {
-            throw ValidationError("--delimiter must be ',' or ';'.")
+            throw ValidationError(bilingual("--delimiter must be ',' or ';'.", "--delimiter doit valoir ',' ou ';'."))
         }
     }
 
@@ -55,7 +55,7 @@ struct InputOptions: ParsableArguments {
     @discardableResult
     static func unreadTemplatesWarning(given: String?) -> String? {
         guard given == nil, FileManager.default.fileExists(atPath: "templates/en") || FileManager.default.fileExists(atPath: "templates/fr") else { return nil }
-        let warning = "templates/ here is not read unless given: pass --templates templates to use it"
+        let warning = bilingual("templates/ here is not read unless given: pass --templates templates to use it", "le dossier templates/ d'ici n'est lu que s'il est indiqué\u{00A0}: passez --templates templates pour l'utiliser")
         StandardError.write(MessageLanguage.warningPrefix + warning + "\n")
         return warning
     }
@@ -83,7 +83,7 @@ struct InputOptions: ParsableArguments {
     func loadConfig() throws(BuildFailure) -> ReportConfig {
         var result = ReportConfig()
         if let config, !FileManager.default.fileExists(atPath: config) {
-            throw .inputMissing("\(config): config file not found (expected a YAML file such as the fidelis.yml that `fidelis-report init` writes)")
+            throw .inputMissing(bilingual("\(config): config file not found (expected a YAML file such as the fidelis.yml that `fidelis-report init` writes)", "\(config): fichier de config introuvable (attendu\u{00A0}: un fichier YAML tel que le fidelis.yml qu'écrit `fidelis-report init`)"))
         }
         if let path = configPath {
             do { result = try ConfigLoader.loadAll(path: path) } catch { throw .badConfig(error) }
@@ -95,7 +95,7 @@ struct InputOptions: ParsableArguments {
                 return name != "fidelis.yml" && (lower.hasPrefix("fidelis.yml") || lower.hasPrefix("fidelis.yaml"))
             }.sorted()
             for name in near {
-                result.warnings.append("\(name) is not read (the config file is fidelis.yml): rename it, or pass --config \(name)")
+                result.warnings.append(bilingual("\(name) is not read (the config file is fidelis.yml): rename it, or pass --config \(name)", "\(name) n'est pas lu (le fichier de config est fidelis.yml)\u{00A0}: renommez-le, ou passez --config \(name)"))
             }
         }
         if let delimiter { result.dialect.delimiter = Array(delimiter.utf8)[0] }

@@ -29,11 +29,11 @@ struct Sample: ParsableCommand {
 
     func validate() throws {
         // An empty --out would write into the current folder.
-        try rejectBlank(out, "--out", expected: "a folder such as demo-data")
+        try rejectBlank(out, "--out", expected: bilingual("a folder such as demo-data", "un dossier tel que demo-data"))
         do { try settings.validate() } catch {
             // A setting out of range, worded as its option ("--months must be between 1 and 600.").
             guard let setting = error.setting, let requirement = error.requirement else { throw ValidationError(error.description) }
-            throw ValidationError("--\(setting) must be \(requirement).")
+            throw ValidationError(bilingual("--\(setting) must be \(requirement).", "--\(setting) doit être \(requirement.replacingOccurrences(of: "at least ", with: "au moins ").replacingOccurrences(of: "at most ", with: "au plus ").replacingOccurrences(of: "between ", with: "entre ").replacingOccurrences(of: " and ", with: " et "))."))
         }
     }
 
@@ -59,7 +59,7 @@ struct Sample: ParsableCommand {
         let settings = self.settings
         let quiet = self.quiet
         let progress: (Int, Int) -> Void = { done, total in
-            if !quiet { StandardError.write("[\(done)/\(total)] \(ledger ? "month of purchases" : "snapshot") written\n") }
+            if !quiet { StandardError.write(bilingual("[\(done)/\(total)] \(ledger ? "month of purchases" : "snapshot") written", "[\(done)/\(total)] \(ledger ? "mois d'achats écrit" : "relevé écrit")") + "\n") }
         }
         do {
             if ledger {
@@ -84,8 +84,8 @@ struct Sample: ParsableCommand {
             _ = InterruptCleanup.shared.register { "\(output.path) holds the whole sample" }
         }
         if !quiet {
-            print(ledger ? "Wrote a ledger for \(customers) customers to \((out as NSString).appendingPathComponent("transactions.csv")) (give it with --transactions)"
-                         : "Wrote \(months) snapshot(s) for \(customers) customers to \(out)")
+            print(ledger ? bilingual("Wrote a ledger for \(customers) customers to \((out as NSString).appendingPathComponent("transactions.csv")) (give it with --transactions)", "Écrit un journal de transactions de \(customers) clients dans \((out as NSString).appendingPathComponent("transactions.csv")) (à donner avec --transactions)")
+                         : bilingual("Wrote \(months) snapshot(s) for \(customers) customers to \(out)", "Écrit \(months) relevé(s) de \(customers) clients dans \(out)"))
         }
     }
 }

@@ -22,8 +22,8 @@ struct Validate: ParsableCommand {
     var parseOnly = false
 
     func validate() throws {
-        if parseOnly && templates != nil { throw ValidationError("--templates needs the figures: leave out --parse-only.") }
-        if locale != nil && templates == nil { throw ValidationError("--locale chooses the templates to check: it goes with --templates.") }
+        if parseOnly && templates != nil { throw ValidationError(bilingual("--templates needs the figures: leave out --parse-only.", "--templates a besoin des chiffres\u{00A0}: retirez --parse-only.")) }
+        if locale != nil && templates == nil { throw ValidationError(bilingual("--locale chooses the templates to check: it goes with --templates.", "--locale choisit les modèles à vérifier\u{00A0}: il va avec --templates.")) }
     }
 
     func run() throws {

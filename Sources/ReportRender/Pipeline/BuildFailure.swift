@@ -36,7 +36,7 @@ public enum BuildFailure: Error, CustomStringConvertible {
         case .badTemplate(let error): return error.description
         case .site(let error): return error.description
         case .incompleteInstall(let what): return what
-        case .warningsUnderStrict(let count, _): return "\(count) warning(s), and --strict: nothing was written, a site in place is left as it was (expected no warning, or a build without --strict)"
+        case .warningsUnderStrict(let count, _): return bilingual("\(count) warning(s), and --strict: nothing was written, a site in place is left as it was (expected no warning, or a build without --strict)", "\(count) avertissement(s), et --strict\u{00A0}: rien n'a été écrit, un site en place est laissé tel quel (attendu\u{00A0}: aucun avertissement, ou une génération sans --strict)")
         }
     }
 }

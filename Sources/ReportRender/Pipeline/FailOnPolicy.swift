@@ -11,7 +11,7 @@ public struct FailOnPolicy: Sendable, Equatable {
     public struct UnknownID: Error, Equatable, CustomStringConvertible {
         public var id: String
         public var description: String {
-            "unknown escalation '\(id)' (expected any or \(EscalationKind.allCases.map(\.rawValue).joined(separator: ", ")))"
+            bilingual("unknown escalation '\(id)' (expected any or \(EscalationKind.allCases.map(\.rawValue).joined(separator: ", ")))", "escalade inconnue '\(id)' (attendu\u{00A0}: any ou \(EscalationKind.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
     }
 
@@ -40,10 +40,14 @@ public struct FailOnPolicy: Sendable, Equatable {
     public func warnings(unchecked: [UncheckedEscalation], dialect: InputDialect) -> [String] {
         unchecked.filter { named.contains($0.kind) }.map {
             let ignored = dialect.columnAliases[$0.column] == InputDialect.ignoredColumn
-            return "--fail-on \($0.kind.rawValue) can never fail the run: "
+            return bilingual("--fail-on \($0.kind.rawValue) can never fail the run: "
                 + (ignored ? "the config maps the \($0.column) column to \(InputDialect.ignoredColumn) (columns: in fidelis.yml)"
                            : "the input has no \($0.column) column")
-                + ", so the escalation cannot be checked"
+                + ", so the escalation cannot be checked",
+                             "--fail-on \($0.kind.rawValue) ne peut jamais faire échouer l'exécution\u{00A0}: "
+                + (ignored ? "la config associe la colonne \($0.column) à \(InputDialect.ignoredColumn) (columns: dans fidelis.yml)"
+                           : "les données n'ont pas de colonne \($0.column)")
+                + ", l'escalade ne peut donc pas être vérifiée")
         }
     }
 

@@ -315,7 +315,7 @@ public enum ReportBuilder {
         if let folder = override {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-                throw .inputMissing("\(folder): templates folder not found (expected a folder such as the templates/ that `fidelis-report init` writes)")
+                throw .inputMissing(bilingual("\(folder): templates folder not found (expected a folder such as the templates/ that `fidelis-report init` writes)", "\(folder): dossier de modèles introuvable (attendu\u{00A0}: un dossier tel que le templates/ qu'écrit `fidelis-report init`)"))
             }
         }
         do { return try TemplateSet(locale: locale, override: override) } catch { throw .badTemplate(error) }
@@ -465,7 +465,8 @@ public enum ReportBuilder {
         guard let site = resolved(target) else { return }
         for (what, path) in read {
             guard let real = resolved(path), real == site || real.hasPrefix(site == "/" ? "/" : site + "/") else { continue }
-            throw .refused(target, "it holds \(what), \(path), and each build replaces the site folder whole: keep \(what) outside --out")
+            let frenchWhat = ["the input": "les données d'entrée", "the config": "la config", "the templates": "les modèles"][what] ?? what
+            throw .refused(target, bilingual("it holds \(what), \(path), and each build replaces the site folder whole: keep \(what) outside --out", "il contient \(frenchWhat), \(path), et chaque génération remplace le dossier du site en entier\u{00A0}: gardez \(frenchWhat) hors de --out"))
         }
     }
 
@@ -510,19 +511,19 @@ public enum ReportBuilder {
         case .snapshots(let dir):
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory) else {
-                throw .inputMissing("\(dir): snapshot folder not found (expected a folder of YYYY-MM.csv files)")
+                throw .inputMissing(bilingual("\(dir): snapshot folder not found (expected a folder of YYYY-MM.csv files)", "\(dir): dossier de relevés introuvable (attendu\u{00A0}: un dossier de fichiers YYYY-MM.csv)"))
             }
             guard isDirectory.boolValue else {
-                throw .inputMissing("\(dir): a file, not a folder (expected --snapshots DIR, a folder of YYYY-MM.csv files; a transaction ledger goes with --transactions FILE)")
+                throw .inputMissing(bilingual("\(dir): a file, not a folder (expected --snapshots DIR, a folder of YYYY-MM.csv files; a transaction ledger goes with --transactions FILE)", "\(dir): un fichier, pas un dossier (attendu\u{00A0}: --snapshots DIR, un dossier de fichiers YYYY-MM.csv\u{202F}; un journal de transactions se donne avec --transactions FILE)"))
             }
             do { return try SnapshotFolderSource(directory: dir, dialect: config.dialect) } catch { throw .badInput(error) }
         case .transactions(let file, let asOf):
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
-                throw .inputMissing("\(file): transaction ledger not found (expected a CSV file)")
+                throw .inputMissing(bilingual("\(file): transaction ledger not found (expected a CSV file)", "\(file): journal de transactions introuvable (attendu\u{00A0}: un fichier CSV)"))
             }
             guard !isDirectory.boolValue else {
-                throw .inputMissing("\(file): a folder, not a file (expected --transactions FILE, a ledger CSV; a folder of snapshots goes with --snapshots DIR)")
+                throw .inputMissing(bilingual("\(file): a folder, not a file (expected --transactions FILE, a ledger CSV; a folder of snapshots goes with --snapshots DIR)", "\(file): un dossier, pas un fichier (attendu\u{00A0}: --transactions FILE, un journal en CSV\u{202F}; un dossier de relevés se donne avec --snapshots DIR)"))
             }
             do { return try LedgerSource(path: file, asOf: asOf, dialect: config.dialect, digests: digests) } catch { throw .badInput(error) }
         }

@@ -29,7 +29,7 @@ public final class SiteLock {
         created = MissingFolders.of(parent)
         if !created.isEmpty, let failure = SiteWriter.makeFolders(parent) {
             end(succeeded: false)
-            throw .cannotWrite(target, "cannot create the folder that holds it, \(parent): \(failure)")
+            throw .cannotWrite(target, bilingual("cannot create the folder that holds it, \(parent): \(failure)", "impossible de créer le dossier qui le contient, \(parent)\u{00A0}: \(failure)"))
         }
         while true {
             var fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
@@ -38,7 +38,7 @@ public final class SiteLock {
             guard fd >= 0 else {
                 // A folder this process cannot write in: `SiteWriter` refuses it in its own words.
                 if access(parent, W_OK) != 0 { return }
-                throw .cannotWrite(path, "cannot open the lock file: \(String(cString: strerror(errno)))")
+                throw .cannotWrite(path, bilingual("cannot open the lock file: ", "impossible d'ouvrir le fichier de verrou\u{00A0}: ") + String(cString: strerror(errno)))
             }
             guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
                 let failure = errno
@@ -47,9 +47,9 @@ public final class SiteLock {
                 if failure == ENOLCK || failure == EOPNOTSUPP || failure == ENOSYS { return }
                 end(succeeded: false)
                 if failure == EWOULDBLOCK {
-                    throw .refused(target, "another fidelis-report build is writing it now (expected one build at a time for a site: wait for that one, or give this one another --out)")
+                    throw .refused(target, bilingual("another fidelis-report build is writing it now (expected one build at a time for a site: wait for that one, or give this one another --out)", "une autre génération de fidelis-report est en train de l'écrire (attendu\u{00A0}: une seule génération à la fois par site, attendez la fin de celle-là, ou donnez à celle-ci un autre --out)"))
                 }
-                throw .cannotWrite(path, "cannot lock: \(String(cString: strerror(failure)))")
+                throw .cannotWrite(path, bilingual("cannot lock: \(String(cString: strerror(failure)))", "verrouillage impossible\u{00A0}: \(String(cString: strerror(failure)))"))
             }
             // The build that held it may have removed the file between its open and this lock: the
             // lock counts only on the file the path still names.

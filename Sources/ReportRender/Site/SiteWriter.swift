@@ -35,11 +35,11 @@ public final class SiteWriter {
         try SiteWriter.checkTarget(target)
         let fm = FileManager.default
         if !fm.fileExists(atPath: parent), let failure = SiteWriter.makeFolders(parent) {
-            throw .cannotWrite(target, "cannot create the folder that holds it, \(parent): \(failure)")
+            throw .cannotWrite(target, bilingual("cannot create the folder that holds it, \(parent): \(failure)", "impossible de créer le dossier qui le contient, \(parent)\u{00A0}: \(failure)"))
         }
         guard access(parent, W_OK) == 0 else {
-            throw .refused(target, "the folder that holds it, \(parent), " + SiteWriter.notWritable(parent, errno: errno)
-                           + " (a build writes the new site beside the old one and swaps them: it needs write access there)")
+            throw .refused(target, bilingual("the folder that holds it, \(parent), ", "le dossier qui le contient, \(parent), ") + SiteWriter.notWritable(parent, errno: errno)
+                           + bilingual(" (a build writes the new site beside the old one and swaps them: it needs write access there)", " (une génération écrit le nouveau site à côté de l'ancien, puis les échange\u{00A0}: il lui faut le droit d'écrire là)"))
         }
         SiteWriter.sweepStaleStaging(parent: parent, name: name)
         staging = (parent as NSString).appendingPathComponent(".\(name).staging-\(getpid())")
@@ -57,7 +57,7 @@ public final class SiteWriter {
         guard mkdir(staging, 0o755) == 0 else {
             let reason = String(cString: strerror(errno))
             abandon()
-            throw .cannotWrite(target, "cannot create the staging folder \(staging): \(reason)")
+            throw .cannotWrite(target, bilingual("cannot create the staging folder \(staging): \(reason)", "impossible de créer le dossier provisoire \(staging)\u{00A0}: \(reason)"))
         }
         // The marker goes in first so a leftover staging folder is recognisably ours.
         do { try write(Data("fidelis-report site\n".utf8), to: SiteWriter.marker) } catch {
@@ -73,13 +73,15 @@ public final class SiteWriter {
         // be a valid file name too: a long name failed only once the lock was to be taken.
         let nameBytes = (target as NSString).lastPathComponent.utf8.count
         if nameBytes > maxNameBytes {
-            throw .refused(target, "its name is \(nameBytes) bytes long, and the build writes beside it under .NAME.staging-PID, "
-                           + "which must fit the 255 bytes of a file name: choose a name of at most \(maxNameBytes) bytes")
+            throw .refused(target, bilingual("its name is \(nameBytes) bytes long, and the build writes beside it under .NAME.staging-PID, "
+                           + "which must fit the 255 bytes of a file name: choose a name of at most \(maxNameBytes) bytes",
+                                     "son nom fait \(nameBytes) octets, et la génération écrit à côté sous .NAME.staging-PID, "
+                           + "qui doit tenir dans les 255 octets d'un nom de fichier\u{00A0}: choisissez un nom d'au plus \(maxNameBytes) octets"))
         }
         var info = stat()
         guard lstat(target, &info) == 0 else { return } // does not exist yet: fine
-        if (info.st_mode & S_IFMT) == S_IFLNK { throw .refused(target, "it is a symbolic link") }
-        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .refused(target, "it is not a folder") }
+        if (info.st_mode & S_IFMT) == S_IFLNK { throw .refused(target, bilingual("it is a symbolic link", "c'est un lien symbolique")) }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .refused(target, bilingual("it is not a folder", "ce n'est pas un dossier")) }
         // A mount point (a volume mounted at the site's path, as `docker run -v $PWD/site:/out`
         // does) cannot be swapped: the build failed at its very end ("Device or resource busy").
         // (A bind mount on the same file system has its parent's device: statx tells it; where it
@@ -87,15 +89,17 @@ public final class SiteWriter {
         var parentInfo = stat()
         let mountRoot = fidelis_is_mount_root(target)
         if target != "/", mountRoot == 1 || (mountRoot < 0 && stat(PathParent.of(target), &parentInfo) == 0 && parentInfo.st_dev != info.st_dev) {
-            throw .refused(target, "it is a mount point, and each build swaps a new folder into the site's place, which a mount point "
-                           + "cannot take: write the site into a folder inside it (--out \(target)/site)")
+            throw .refused(target, bilingual("it is a mount point, and each build swaps a new folder into the site's place, which a mount point "
+                           + "cannot take: write the site into a folder inside it (--out \(target)/site)",
+                                     "c'est un point de montage, et chaque génération met un nouveau dossier à la place du site, ce qu'un point de montage "
+                           + "ne permet pas\u{00A0}: écrivez le site dans un dossier à l'intérieur (--out \(target)/site)"))
         }
         // An unlistable folder is not known to be empty.
-        guard let dir = opendir(target) else { throw .refused(target, "it cannot be read (\(String(cString: strerror(errno))))") }
+        guard let dir = opendir(target) else { throw .refused(target, bilingual("it cannot be read (", "il ne peut pas être lu (") + String(cString: strerror(errno)) + ")") }
         closedir(dir)
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
         if !contents.isEmpty && !contents.contains(marker) { throw .foreignFolder(target) }
-        guard access(target, W_OK) == 0 else { throw .refused(target, "it " + SiteWriter.notWritable(target, errno: errno)) }
+        guard access(target, W_OK) == 0 else { throw .refused(target, bilingual("it ", "il ") + SiteWriter.notWritable(target, errno: errno)) }
     }
 
     /// Why `path` cannot be written, from the `errno` of `access(path, W_OK)`: a read-only file
@@ -104,8 +108,8 @@ public final class SiteWriter {
     static func notWritable(_ path: String, errno code: Int32) -> String {
         let reason = String(cString: strerror(code))
         var info = stat()
-        guard code != EROFS, stat(path, &info) == 0 else { return "is read-only (\(reason))" }
-        return "is not writable by this user (\(reason): owner uid \(info.st_uid), mode \(String(info.st_mode & 0o7777, radix: 8)), this user uid \(geteuid()))"
+        guard code != EROFS, stat(path, &info) == 0 else { return bilingual("is read-only (\(reason))", "est en lecture seule (\(reason))") }
+        return bilingual("is not writable by this user (\(reason): owner uid \(info.st_uid), mode \(String(info.st_mode & 0o7777, radix: 8)), this user uid \(geteuid()))", "n'est pas accessible en écriture à cet utilisateur (\(reason)\u{00A0}: uid du propriétaire \(info.st_uid), mode \(String(info.st_mode & 0o7777, radix: 8)), uid de cet utilisateur \(geteuid()))")
     }
 
     /// The longest site folder name whose staging folder's name fits 255 bytes (`.`, `.staging-`,
@@ -152,7 +156,7 @@ public final class SiteWriter {
             for component in PathParent.of(relative).split(separator: "/") {
                 folder = (folder as NSString).appendingPathComponent(String(component))
                 guard mkdir(folder, 0o755) == 0 || errno == EEXIST else {
-                    throw .cannotWrite(folder, "cannot create folder: " + String(cString: strerror(errno)))
+                    throw .cannotWrite(folder, bilingual("cannot create folder: ", "impossible de créer le dossier\u{00A0}: ") + String(cString: strerror(errno)))
                 }
             }
         }
@@ -184,7 +188,7 @@ public final class SiteWriter {
         let from = (target as NSString).appendingPathComponent(relative)
         let to = try path(relative)
         if link(from, to) != 0 {
-            do { try FileManager.default.copyItem(atPath: from, toPath: to) } catch { throw .cannotWrite(to, "cannot copy \(from): \(SystemReason.of(error))") }
+            do { try FileManager.default.copyItem(atPath: from, toPath: to) } catch { throw .cannotWrite(to, bilingual("cannot copy \(from): \(SystemReason.of(error))", "impossible de copier \(from)\u{00A0}: \(SystemReason.of(error))")) }
         }
         // With the mode a file written now gets: a site built under umask 077 lent its 600 files to
         // one built under 022, whose web server then could not read them.
@@ -229,7 +233,7 @@ public final class SiteWriter {
         }
         // `staging` now holds the old site.
         if fidelis_exchange_paths(staging, target) == 0 { return staging }
-        if errno == EBUSY { throw .refused(target, "it is busy (a mount point, or in use by the system): write the site into a folder inside it (--out \(target)/site)") }
+        if errno == EBUSY { throw .refused(target, bilingual("it is busy (a mount point, or in use by the system): write the site into a folder inside it (--out \(target)/site)", "il est occupé (point de montage, ou utilisé par le système)\u{00A0}: écrivez le site dans un dossier à l'intérieur (--out \(target)/site)")) }
         // No atomic exchange on this system: move the old site aside, then move the new one in.
         let aside = staging + ".old"
         guard rename(target, aside) == 0 else { throw .cannotWrite(target, String(cString: strerror(errno))) }

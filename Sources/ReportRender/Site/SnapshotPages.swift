@@ -177,7 +177,7 @@ struct SnapshotPages {
         var markdown: [String] = []
         for name in TemplateSet.deliverables {
             let path = (site.target as NSString).appendingPathComponent(folder + name + ".md")
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw .cannotWrite(folder, "cannot read \(path)") }
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw .cannotWrite(folder, bilingual("cannot read \(path)", "impossible de lire \(path)")) }
             markdown.append(text)
         }
         try writeHTML(base: archived.base, charts: archived.charts, markdown: markdown, label: label, periods: periods, site: site)

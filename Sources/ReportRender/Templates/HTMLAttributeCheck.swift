@@ -1,3 +1,5 @@
+import ReportModel
+
 /// Finds the value tags of an HTML template that HTML escaping does not make safe: inside an
 /// unquoted attribute value (`title={{text}}` gave `title=x onmouseover=…`), inside a URL
 /// attribute (`href="{{text}}"` gave `href="javascript:…"`) unless they name a link the tool makes,
@@ -28,15 +30,15 @@ enum HTMLAttributeCheck {
                     let problem: String?
                     switch state {
                     case .unquoted, .beforeValue:
-                        problem = "\(tag.text) stands in an unquoted attribute value, where a value can add attributes of its own (expected the value between quotes: \(attribute)=\"\(tag.text)\")"
+                        problem = bilingual("\(tag.text) stands in an unquoted attribute value, where a value can add attributes of its own (expected the value between quotes: \(attribute)=\"\(tag.text)\")", "\(tag.text) se trouve dans une valeur d'attribut sans guillemets, où une valeur peut ajouter ses propres attributs (attendu\u{00A0}: la valeur entre guillemets, \(attribute)=\"\(tag.text)\")")
                     case .quoted where attribute.hasPrefix("on") || attribute == "style" || attribute == "srcdoc":
-                        problem = "\(tag.text) stands in the \(attribute) attribute, where escaped text can still run as code (expected no value tag there)"
+                        problem = bilingual("\(tag.text) stands in the \(attribute) attribute, where escaped text can still run as code (expected no value tag there)", "\(tag.text) se trouve dans l'attribut \(attribute), où un texte échappé peut encore s'exécuter comme du code (attendu\u{00A0}: aucune balise de valeur à cet endroit)")
                     case .quoted where urlAttributes.contains(attribute) && !linkKeys.contains(tag.name):
-                        problem = "\(tag.text) stands in the \(attribute) attribute, where a text such as javascript:… is a link that runs (expected one of the links the tool makes: \(linkKeys.sorted().joined(separator: ", ")))"
+                        problem = bilingual("\(tag.text) stands in the \(attribute) attribute, where a text such as javascript:… is a link that runs (expected one of the links the tool makes: \(linkKeys.sorted().joined(separator: ", ")))", "\(tag.text) se trouve dans l'attribut \(attribute), où un texte tel que javascript:… est un lien qui s'exécute (attendu\u{00A0}: l'un des liens que produit l'outil, \(linkKeys.sorted().joined(separator: ", ")))")
                     case .rawText(let inside):
-                        problem = "\(tag.text) stands in a <\(inside)> element, where escaping does not apply (expected no value tag there)"
+                        problem = bilingual("\(tag.text) stands in a <\(inside)> element, where escaping does not apply (expected no value tag there)", "\(tag.text) se trouve dans un élément <\(inside)>, où l'échappement ne s'applique pas (attendu\u{00A0}: aucune balise de valeur à cet endroit)")
                     case .inTag, .attributeName, .tagName:
-                        problem = "\(tag.text) stands inside an HTML tag, where it can add attributes (expected it in an attribute value between quotes, or in the text)"
+                        problem = bilingual("\(tag.text) stands inside an HTML tag, where it can add attributes (expected it in an attribute value between quotes, or in the text)", "\(tag.text) se trouve à l'intérieur d'une balise HTML, où elle peut ajouter des attributs (attendu\u{00A0}: la balise dans une valeur d'attribut entre guillemets, ou dans le texte)")
                     default:
                         problem = nil
                     }

@@ -83,15 +83,15 @@ public struct TemplateCopyRecord: Sendable, Equatable {
             let wellFormed = fields.count == 2 && isHash(fields[0])
                 || fields.count == 5 && isHash(fields[0]) && fields[2] == "merge" && isHash(fields[3]) && isHash(fields[4])
             guard wellFormed, record.hashes[relative] == nil else {
-                let what = wellFormed ? "\(relative) is named twice" : "\"\(line.prefix(60))\" is not a line of the record"
-                record.problems.append("\(path):\(index + 1): \(what) (expected one `HASH  PATH` line per file, as init wrote it: mend the file, or delete it and run `fidelis-report init --update`)")
+                let what = wellFormed ? bilingual("\(relative) is named twice", "\(relative) est nommé deux fois") : bilingual("\"\(line.prefix(60))\" is not a line of the record", "\"\(line.prefix(60))\" n'est pas une ligne de ce fichier")
+                record.problems.append(bilingual("\(path):\(index + 1): \(what) (expected one `HASH  PATH` line per file, as init wrote it: mend the file, or delete it and run `fidelis-report init --update`)", "\(path):\(index + 1): \(what) (attendu\u{00A0}: une ligne `HASH  PATH` par fichier, comme init l'a écrite\u{202F}; réparez le fichier, ou supprimez-le et lancez `fidelis-report init --update`)"))
                 continue
             }
             record.hashes[relative] = String(fields[0])
             if fields.count == 5 { record.pending[relative] = Pending(builtIn: String(fields[3]), copy: String(fields[4])) }
         }
         if record.hashes.isEmpty && record.problems.isEmpty {
-            record.problems.append("\(path): names no file (expected one `HASH  PATH` line per file, as init wrote it: delete it and run `fidelis-report init --update`)")
+            record.problems.append(bilingual("\(path): names no file (expected one `HASH  PATH` line per file, as init wrote it: delete it and run `fidelis-report init --update`)", "\(path): ne nomme aucun fichier (attendu\u{00A0}: une ligne `HASH  PATH` par fichier, comme init l'a écrite\u{202F}; supprimez-le et lancez `fidelis-report init --update`)"))
         }
         return record
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 
 /// Finds the tags of a template that name nothing in a view: a misspelt `{{kpi.retention_rat}}`
 /// renders as empty text, without an error from Mustache, so an edited template could lose a figure
@@ -31,13 +32,14 @@ struct TemplateKeyCheck {
         var explanation: String {
             switch problem {
             case .missing:
-                let consequence = tag.hasPrefix("{{#") ? "its section is never shown"
-                    : tag.hasPrefix("{{^") ? "its section is always shown" : "it renders empty"
-                return "\(tag) names nothing the template is given, so \(consequence) (expected a key listed in Templates/README.md)"
+                let consequence = tag.hasPrefix("{{#") ? bilingual("its section is never shown", "sa section n'est jamais affichée")
+                    : tag.hasPrefix("{{^") ? bilingual("its section is always shown", "sa section est toujours affichée") : bilingual("it renders empty", "elle s'affiche vide")
+                return bilingual("\(tag) names nothing the template is given, so \(consequence) (expected a key listed in Templates/README.md)", "\(tag) ne nomme rien de ce que reçoit le modèle, donc \(consequence) (attendu\u{00A0}: une clé listée dans Templates/README.md)")
             case .notAValue(let what):
                 let name = tag.trimmingCharacters(in: CharacterSet(charactersIn: "{}&").union(.whitespaces))
-                let prints = what == "a yes/no flag" ? "true or false" : "internal data in no set order"
-                return "\(tag) names \(what), so it prints \(prints) (expected {{#\(name)}}…{{/\(name)}} around the text or keys to show)"
+                let prints = what == "a yes/no flag" ? bilingual("true or false", "true ou false") : bilingual("internal data in no set order", "des données internes dans un ordre quelconque")
+                return bilingual("\(tag) names \(what), so it prints \(prints) (expected {{#\(name)}}…{{/\(name)}} around the text or keys to show)",
+                                 "\(tag) nomme \(what == "a yes/no flag" ? "un indicateur oui/non" : what == "a list" ? "une liste" : "un groupe de clés"), donc elle affiche \(prints) (attendu\u{00A0}: {{#\(name)}}…{{/\(name)}} autour du texte ou des clés à afficher)")
             }
         }
     }

@@ -47,9 +47,9 @@ public struct TemplateSet: Sendable {
     /// its own templates.
     public static var missingBuiltIn: String {
         if let env = namedByEnvironment {
-            return "\(env): FIDELIS_TEMPLATES names no folder (expected the Templates folder of fidelis-report, or FIDELIS_TEMPLATES unset to use the built-in one)"
+            return bilingual("\(env): FIDELIS_TEMPLATES names no folder (expected the Templates folder of fidelis-report, or FIDELIS_TEMPLATES unset to use the built-in one)", "\(env): FIDELIS_TEMPLATES ne désigne aucun dossier (attendu\u{00A0}: le dossier Templates de fidelis-report, ou FIDELIS_TEMPLATES non défini pour utiliser celui intégré à l'outil)")
         }
-        return "\(builtInDirectory): the built-in templates are not there (neither beside the binary, nor in ../share/fidelis-report, nor in the source tree it was built from): set FIDELIS_TEMPLATES to the Templates folder of fidelis-report, or install that folder as the README says"
+        return bilingual("\(builtInDirectory): the built-in templates are not there (neither beside the binary, nor in ../share/fidelis-report, nor in the source tree it was built from): set FIDELIS_TEMPLATES to the Templates folder of fidelis-report, or install that folder as the README says", "\(builtInDirectory): les modèles intégrés n'y sont pas (ni à côté de l'exécutable, ni dans ../share/fidelis-report, ni dans les sources d'où il a été compilé)\u{00A0}: donnez à FIDELIS_TEMPLATES le dossier Templates de fidelis-report, ou installez ce dossier comme l'indique le README")
     }
 
     /// `name` beside the running binary or in `../share/fidelis-report/` above it, if it is there.
@@ -90,20 +90,20 @@ public struct TemplateSet: Sendable {
             }
             guard let data = FileManager.default.contents(atPath: path) else {
                 if FileManager.default.fileExists(atPath: path) {
-                    throw TemplateError(file: path, line: 0, column: 0, message: "the template cannot be read (expected a file this user may read: check its permissions)")
+                    throw TemplateError(file: path, line: 0, column: 0, message: bilingual("the template cannot be read (expected a file this user may read: check its permissions)", "le modèle ne peut pas être lu (attendu\u{00A0}: un fichier que cet utilisateur peut lire, vérifiez ses droits)"))
                 }
-                throw TemplateError(file: path, line: 0, column: 0, message: "template not found (run `fidelis-report init` to get editable copies, or set FIDELIS_TEMPLATES)")
+                throw TemplateError(file: path, line: 0, column: 0, message: bilingual("template not found (run `fidelis-report init` to get editable copies, or set FIDELIS_TEMPLATES)", "modèle introuvable (lancez `fidelis-report init` pour en obtenir des copies modifiables, ou définissez FIDELIS_TEMPLATES)"))
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                throw TemplateError(file: path, line: 0, column: 0, message: "the template is not UTF-8 text (expected a file saved as UTF-8)")
+                throw TemplateError(file: path, line: 0, column: 0, message: bilingual("the template is not UTF-8 text (expected a file saved as UTF-8)", "le modèle n'est pas du texte UTF-8 (attendu\u{00A0}: un fichier enregistré en UTF-8)"))
             }
             let scanned = MustacheTag.scan(text)
             tags[name] = scanned
             partials[name] = scanned.filter { $0.kind == .partial || $0.kind == .parent }
             if text.allSatisfy(\.isWhitespace) {
-                warnings.append("\(path): the template is empty, so \(kind == "md" ? "the \(name) deliverable is an empty file" : "its pages are empty") (expected its text: `fidelis-report init` writes the default)")
+                warnings.append(bilingual("\(path): the template is empty, so \(kind == "md" ? "the \(name) deliverable is an empty file" : "its pages are empty") (expected its text: `fidelis-report init` writes the default)", "\(path): le modèle est vide, donc \(kind == "md" ? "le livrable \(name) est un fichier vide" : "ses pages sont vides") (attendu\u{00A0}: son texte, `fidelis-report init` écrit celui par défaut)"))
             } else if name == "page" && !scanned.contains(where: { $0.kind == .raw && $0.name == "content" }) {
-                warnings.append("\(path): the page never inserts {{{content}}}, so every deliverable's page shows no text (expected {{{content}}} where the deliverable goes)")
+                warnings.append(bilingual("\(path): the page never inserts {{{content}}}, so every deliverable's page shows no text (expected {{{content}}} where the deliverable goes)", "\(path): la page n'insère jamais {{{content}}}, donc la page de chaque livrable n'affiche aucun texte (attendu\u{00A0}: {{{content}}} là où va le livrable)"))
             }
             // The pragma shares the first line, so line numbers in messages stay those of the file.
             let pragma = kind == "md" ? "{{% CONTENT_TYPE: MARKDOWN}}" : ""
@@ -124,7 +124,7 @@ public struct TemplateSet: Sendable {
                 let column = line == 1 ? max(1, error.context.columnNumber - pragma.count) : error.context.columnNumber
                 throw TemplateError(file: path, line: line, column: column, message: TemplateError.describe(error.error))
             } catch {
-                throw TemplateError(file: path, line: 0, column: 0, message: "template error: \(error)")
+                throw TemplateError(file: path, line: 0, column: 0, message: bilingual("template error: \(error)", "erreur de modèle\u{00A0}: \(error)"))
             }
             if let problem = TemplateStructureCheck.problem(in: text, tags: scanned, html: kind == "html", templates: TemplateSet.templates.map(\.0), pages: TemplateSet.pages) {
                 throw TemplateError(file: path, line: problem.line, column: problem.column, message: problem.message)
@@ -134,14 +134,14 @@ public struct TemplateSet: Sendable {
         }
         if let loop = TemplateStructureCheck.includeLoop(partials), let path = sources[loop.template] {
             throw TemplateError(file: path, line: loop.tag.line, column: loop.tag.column,
-                                message: "template error: \(loop.tag.text) makes a loop (\(loop.path.joined(separator: " → "))) that never ends (expected templates that do not include themselves, directly or through others)")
+                                message: bilingual("template error: \(loop.tag.text) makes a loop (\(loop.path.joined(separator: " → "))) that never ends (expected templates that do not include themselves, directly or through others)", "erreur de modèle\u{00A0}: \(loop.tag.text) crée une boucle sans fin (\(loop.path.joined(separator: " → "))) (attendu\u{00A0}: des modèles qui ne s'incluent pas eux-mêmes, directement ou par d'autres)"))
         }
         var cssPath = (builtIn as NSString).appendingPathComponent(TemplateSet.stylesheetPath)
         if let override, FileManager.default.fileExists(atPath: (override as NSString).appendingPathComponent(TemplateSet.stylesheetPath)) {
             cssPath = (override as NSString).appendingPathComponent(TemplateSet.stylesheetPath)
         }
         guard let css = FileManager.default.contents(atPath: cssPath).flatMap({ String(data: $0, encoding: .utf8) }) else {
-            throw TemplateError(file: cssPath, line: 0, column: 0, message: "style sheet not found")
+            throw TemplateError(file: cssPath, line: 0, column: 0, message: bilingual("style sheet not found", "feuille de style introuvable"))
         }
         stylesheet = css
         self.library = library
@@ -192,7 +192,7 @@ public struct TemplateSet: Sendable {
             if relative.hasSuffix(TemplateCopyState.besideSuffix),
                case let original = String(relative.dropLast(TemplateCopyState.besideSuffix.count)), known.contains(original) || original == "README.md" {
                 let path = (folder as NSString).appendingPathComponent(relative)
-                besides.append("\(path): the current built-in text, written by `init --update` beside your edited copy, ignored (expected its changes merged into \(path.dropLast(TemplateCopyState.besideSuffix.count)), then this file deleted)")
+                besides.append(bilingual("\(path): the current built-in text, written by `init --update` beside your edited copy, ignored (expected its changes merged into \(path.dropLast(TemplateCopyState.besideSuffix.count)), then this file deleted)", "\(path): le texte intégré actuel, écrit par `init --update` à côté de votre copie modifiée, est ignoré (attendu\u{00A0}: ses changements fusionnés dans \(path.dropLast(TemplateCopyState.besideSuffix.count)), puis ce fichier supprimé)"))
                 continue
             }
             if !known.contains(relative) { unknown.append(relative); continue }
@@ -200,24 +200,24 @@ public struct TemplateSet: Sendable {
             if relative.hasPrefix(locale.rawValue + "/") || relative == stylesheetPath { forLocale += 1 }
         }
         unknown.sort()
-        let names = "\(deliverables.joined(separator: ", ")) (.md.mustache) or \(pages.joined(separator: ", ")) (.html.mustache) under en/ or fr/, or assets/style.css"
+        let names = bilingual("\(deliverables.joined(separator: ", ")) (.md.mustache) or \(pages.joined(separator: ", ")) (.html.mustache) under en/ or fr/, or assets/style.css", "\(deliverables.joined(separator: ", ")) (.md.mustache) ou \(pages.joined(separator: ", ")) (.html.mustache) sous en/ ou fr/, ou assets/style.css")
         guard knownCount > 0 else {
             // The folder one level up from a template folder: its files are `templates/en/…`.
             let inner = unknown.lazy.compactMap { relative -> String? in
                 let parts = relative.split(separator: "/", maxSplits: 1)
                 return parts.count == 2 && known.contains(String(parts[1])) ? String(parts[0]) : nil
             }.first
-            let hint = inner.map { "; did you mean --templates \((folder as NSString).appendingPathComponent($0))?" } ?? ""
-            return ["\(folder): no template in this folder, the built-in templates are used (expected \(names)\(hint))"]
+            let hint = inner.map { bilingual("; did you mean --templates \((folder as NSString).appendingPathComponent($0))?", "\u{202F}; vouliez-vous dire --templates \((folder as NSString).appendingPathComponent($0))\u{00A0}?") } ?? ""
+            return [bilingual("\(folder): no template in this folder, the built-in templates are used (expected \(names)\(hint))", "\(folder): aucun modèle dans ce dossier, les modèles intégrés sont utilisés (attendu\u{00A0}: \(names)\(hint))")]
         }
         var warnings = unknown.prefix(10).map { relative in
             let path = (folder as NSString).appendingPathComponent(relative)
-            if known.contains(relative + ".mustache") { return "\(path): ignored, a template's name ends in .mustache (expected \(path).mustache)" }
-            return "\(path): no template has this name, ignored (expected \(names))"
+            if known.contains(relative + ".mustache") { return bilingual("\(path): ignored, a template's name ends in .mustache (expected \(path).mustache)", "\(path): ignoré, le nom d'un modèle se termine par .mustache (attendu\u{00A0}: \(path).mustache)") }
+            return bilingual("\(path): no template has this name, ignored (expected \(names))", "\(path): aucun modèle ne porte ce nom, ignoré (attendu\u{00A0}: \(names))")
         }
-        if unknown.count > 10 { warnings.append("\(folder): \(unknown.count - 10) more file(s) no template has the name of, ignored") }
+        if unknown.count > 10 { warnings.append(bilingual("\(folder): \(unknown.count - 10) more file(s) no template has the name of, ignored", "\(folder): \(unknown.count - 10) autre(s) fichier(s) au nom d'aucun modèle, ignoré(s)")) }
         if forLocale == 0 {
-            warnings.append("\(folder): no template for locale \(locale.rawValue), the built-in ones are used (expected \((folder as NSString).appendingPathComponent(locale.rawValue))/<name>.md.mustache or assets/style.css)")
+            warnings.append(bilingual("\(folder): no template for locale \(locale.rawValue), the built-in ones are used (expected \((folder as NSString).appendingPathComponent(locale.rawValue))/<name>.md.mustache or assets/style.css)", "\(folder): aucun modèle pour la langue \(locale.rawValue), les modèles intégrés sont utilisés (attendu\u{00A0}: \((folder as NSString).appendingPathComponent(locale.rawValue))/<nom>.md.mustache ou assets/style.css)"))
         }
         return warnings + besides.sorted()
     }
@@ -250,7 +250,7 @@ public struct TemplateSet: Sendable {
         var warnings = unknown.prefix(10).map {
             "\(file):\($0.line):\($0.column): \($0.explanation)"
         }
-        if unknown.count > 10 { warnings.append("\(file): \(unknown.count - 10) more tag(s) the template's view cannot fill") }
+        if unknown.count > 10 { warnings.append(bilingual("\(file): \(unknown.count - 10) more tag(s) the template's view cannot fill", "\(file): \(unknown.count - 10) autre(s) balise(s) que les données du modèle ne peuvent pas remplir")) }
         return warnings
     }
 

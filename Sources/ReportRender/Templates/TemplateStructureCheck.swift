@@ -1,3 +1,5 @@
+import ReportModel
+
 /// Checks a template's tags for what Mustache reports without names or not at all: sections closed
 /// under another name or never closed (with the section's name and where it opened), partials that
 /// name no template (they render nothing), templates that include themselves, and what would let a
@@ -34,11 +36,11 @@ enum TemplateStructureCheck {
             case .close:
                 guard let last = open.popLast() else {
                     return Problem(line: tag.line, column: tag.column,
-                                   message: "template syntax error: \(tag.text) closes no open section (expected a {{#\(tag.name)}} or {{^\(tag.name)}} before it)")
+                                   message: bilingual("template syntax error: \(tag.text) closes no open section (expected a {{#\(tag.name)}} or {{^\(tag.name)}} before it)", "erreur de syntaxe dans le modèle\u{00A0}: \(tag.text) ne ferme aucune section ouverte (attendu\u{00A0}: un {{#\(tag.name)}} ou {{^\(tag.name)}} avant elle)"))
                 }
                 if last.name != tag.name {
                     return Problem(line: tag.line, column: tag.column,
-                                   message: "template syntax error: \(tag.text) closes \(last.text), opened at line \(last.line) (expected {{/\(last.name)}})")
+                                   message: bilingual("template syntax error: \(tag.text) closes \(last.text), opened at line \(last.line) (expected {{/\(last.name)}})", "erreur de syntaxe dans le modèle\u{00A0}: \(tag.text) ferme \(last.text), ouverte à la ligne \(last.line) (attendu\u{00A0}: {{/\(last.name)}})"))
                 }
             case .setDelimiter:
                 // Tags after it use other delimiters: what is still open cannot be known.
@@ -49,7 +51,7 @@ enum TemplateStructureCheck {
         }
         guard let unclosed = open.last else { return nil }
         return Problem(line: unclosed.line, column: unclosed.column,
-                       message: "template syntax error: \(unclosed.text) is never closed (expected {{/\(unclosed.name)}} after its content)")
+                       message: bilingual("template syntax error: \(unclosed.text) is never closed (expected {{/\(unclosed.name)}} after its content)", "erreur de syntaxe dans le modèle\u{00A0}: \(unclosed.text) n'est jamais fermée (attendu\u{00A0}: {{/\(unclosed.name)}} après son contenu)"))
     }
 
     /// The first tag of a template Mustache has read (`tags`, `MustacheTag.scan` of `text`) that the
@@ -64,24 +66,24 @@ enum TemplateStructureCheck {
             let located = { (message: String) in Problem(line: tag.line, column: tag.column, message: message) }
             switch tag.kind {
             case .pragma:
-                return located("refused pragma: \(tag.text) would change how the template escapes its values (expected no {{% }} tag: the tool sets the content type)")
+                return located(bilingual("refused pragma: \(tag.text) would change how the template escapes its values (expected no {{% }} tag: the tool sets the content type)", "pragma refusé\u{00A0}: \(tag.text) changerait la façon dont le modèle échappe ses valeurs (attendu\u{00A0}: aucune balise {{% }}, l'outil fixe lui-même le type de contenu)"))
             case .raw where html && !rawHTMLKeys.contains(tag.name):
-                return located("unescaped value: \(tag.text) would put its text into the page as HTML, which only \(rawHTMLKeys.sorted().joined(separator: ", ")) may be: they hold HTML the tool made (expected {{\(tag.name)}}, the same text escaped)")
+                return located(bilingual("unescaped value: \(tag.text) would put its text into the page as HTML, which only \(rawHTMLKeys.sorted().joined(separator: ", ")) may be: they hold HTML the tool made (expected {{\(tag.name)}}, the same text escaped)", "valeur non échappée\u{00A0}: \(tag.text) mettrait son texte dans la page en HTML, ce que seules \(rawHTMLKeys.sorted().joined(separator: ", ")) peuvent faire\u{00A0}: elles contiennent du HTML produit par l'outil (attendu\u{00A0}: {{\(tag.name)}}, le même texte échappé)"))
             case .raw where !html && customerTextKeys.contains(tag.name):
-                return located("unescaped value: \(tag.text) would put a customer's text into the deliverable as Markdown (links, images, code blocks) (expected {{\(tag.name)}}, the same text escaped)")
+                return located(bilingual("unescaped value: \(tag.text) would put a customer's text into the deliverable as Markdown (links, images, code blocks) (expected {{\(tag.name)}}, the same text escaped)", "valeur non échappée\u{00A0}: \(tag.text) mettrait le texte d'un client dans le livrable en Markdown (liens, images, blocs de code) (attendu\u{00A0}: {{\(tag.name)}}, le même texte échappé)"))
             case .partial where tag.name.hasPrefix("*"), .parent where tag.name.hasPrefix("*"):
                 // Its template's name comes from the data: a loop through it could not be found.
-                return located("refused dynamic partial: \(tag.text) takes the name of the template it includes from the data (expected the name of one of the templates, \(TemplateSet.templates.map(\.0).joined(separator: ", ")))")
+                return located(bilingual("refused dynamic partial: \(tag.text) takes the name of the template it includes from the data (expected the name of one of the templates, \(TemplateSet.templates.map(\.0).joined(separator: ", ")))", "inclusion dynamique refusée\u{00A0}: \(tag.text) prend dans les données le nom du modèle qu'elle inclut (attendu\u{00A0}: le nom de l'un des modèles, \(TemplateSet.templates.map(\.0).joined(separator: ", ")))"))
             case .partial where !templates.contains(tag.name), .parent where !templates.contains(tag.name):
-                return located("unknown partial: \(tag.text) names no template, so it would show nothing (expected one of \(templates.joined(separator: ", ")))")
+                return located(bilingual("unknown partial: \(tag.text) names no template, so it would show nothing (expected one of \(templates.joined(separator: ", ")))", "inclusion inconnue\u{00A0}: \(tag.text) ne nomme aucun modèle, elle n'afficherait donc rien (attendu\u{00A0}: l'un de \(templates.joined(separator: ", ")))"))
             case .partial where html && !pages.contains(tag.name), .parent where html && !pages.contains(tag.name):
-                return located("unescaped value: \(tag.text) would put a Markdown template, escaped for Markdown only, into the page as HTML (expected one of \(pages.joined(separator: ", ")))")
+                return located(bilingual("unescaped value: \(tag.text) would put a Markdown template, escaped for Markdown only, into the page as HTML (expected one of \(pages.joined(separator: ", ")))", "valeur non échappée\u{00A0}: \(tag.text) mettrait dans la page, en HTML, un modèle Markdown échappé pour Markdown seulement (attendu\u{00A0}: l'un de \(pages.joined(separator: ", ")))"))
             default:
                 break
             }
         }
         if html, let (tag, message) = HTMLAttributeCheck.problem(in: text, tags: tags) {
-            return Problem(line: tag.line, column: tag.column, message: "unescaped value: " + message)
+            return Problem(line: tag.line, column: tag.column, message: bilingual("unescaped value: ", "valeur non échappée\u{00A0}: ") + message)
         }
         return nil
     }
@@ -108,7 +110,7 @@ enum TemplateStructureCheck {
         if tags.count > maxTags {
             let tag = tags[maxTags]
             return Problem(line: tag.line, column: tag.column,
-                           message: "template error: more than \(maxTags) tags (expected at most \(maxTags): the built-in templates have a few hundred)")
+                           message: bilingual("template error: more than \(maxTags) tags (expected at most \(maxTags): the built-in templates have a few hundred)", "erreur de modèle\u{00A0}: plus de \(maxTags) balises (attendu\u{00A0}: au plus \(maxTags), les modèles intégrés en ont quelques centaines)"))
         }
         var partials = 0
         // The sections open (their count is the depth), to find one opened again inside itself.
@@ -118,24 +120,24 @@ enum TemplateStructureCheck {
                 partials += 1
                 if partials > maxPartials {
                     return Problem(line: tag.line, column: tag.column,
-                                   message: "template error: more than \(maxPartials) partial tags, each rendering a whole template (expected at most \(maxPartials))")
+                                   message: bilingual("template error: more than \(maxPartials) partial tags, each rendering a whole template (expected at most \(maxPartials))", "erreur de modèle\u{00A0}: plus de \(maxPartials) balises d'inclusion, chacune rendant un modèle entier (attendu\u{00A0}: au plus \(maxPartials))"))
                 }
             }
             switch tag.kind {
             case .setDelimiter:
                 return Problem(line: tag.line, column: tag.column,
-                               message: "refused delimiters: \(tag.text) would hide the template's tags from its checks (unknown keys, partials, loops, escaping) (expected {{ }} throughout)")
+                               message: bilingual("refused delimiters: \(tag.text) would hide the template's tags from its checks (unknown keys, partials, loops, escaping) (expected {{ }} throughout)", "délimiteurs refusés\u{00A0}: \(tag.text) cacherait les balises du modèle à ses vérifications (clés inconnues, inclusions, boucles, échappement) (attendu\u{00A0}: {{ }} partout)"))
             case .section, .inverted, .block, .parent:
                 if open.count >= maxNesting {
                     return Problem(line: tag.line, column: tag.column,
-                                   message: "template error: \(tag.text) opens a section \(open.count + 1) levels deep (expected at most \(maxNesting) sections inside one another)")
+                                   message: bilingual("template error: \(tag.text) opens a section \(open.count + 1) levels deep (expected at most \(maxNesting) sections inside one another)", "erreur de modèle\u{00A0}: \(tag.text) ouvre une section à \(open.count + 1) niveaux de profondeur (attendu\u{00A0}: au plus \(maxNesting) sections imbriquées)"))
                 }
                 // A list section inside itself repeats the whole list at each level: 16 levels of
                 // {{#snapshots}} over 3 snapshots rendered a page 43 million times.
                 // (Not the lambdas such as `first()`, which are no list.)
                 if tag.kind == .section, !tag.name.hasSuffix(")"), let outer = open.first(where: { $0.kind == .section && $0.name == tag.name }) {
                     return Problem(line: tag.line, column: tag.column,
-                                   message: "template error: \(tag.text) opens inside \(outer.text) of line \(outer.line), which it repeats at each level (expected \(outer.text) closed before it opens again)")
+                                   message: bilingual("template error: \(tag.text) opens inside \(outer.text) of line \(outer.line), which it repeats at each level (expected \(outer.text) closed before it opens again)", "erreur de modèle\u{00A0}: \(tag.text) s'ouvre dans \(outer.text) de la ligne \(outer.line), qu'elle répète à chaque niveau (attendu\u{00A0}: \(outer.text) fermée avant de s'ouvrir de nouveau)"))
                 }
                 open.append(tag)
             case .close:
