@@ -85,7 +85,7 @@ struct Build: ParsableCommand {
             throw Exit.failure(error)
         }
         // Interrupted from here on, the run says what it leaves: the site in place.
-        _ = InterruptCleanup.shared.register { result.reusedSite ? "\(out) is as it was" : "\(out) was updated" }
+        _ = InterruptCleanup.shared.register { result.reusedSite ? bilingual("\(out) is as it was", "\(out) est tel qu'il était") : bilingual("\(out) was updated", "\(out) a été mis à jour") }
         // Quiet as in CI: the warnings about the input still show, once, after the build.
         if quiet { for warning in result.warnings { StandardError.write(MessageLanguage.warningPrefix + warning + "\n") } }
         if !quiet {

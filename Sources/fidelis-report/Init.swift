@@ -49,7 +49,7 @@ struct Init: ParsableCommand {
         InterruptCleanup.shared.install()
         let undo = InterruptCleanup.shared.register {
             takeBack()
-            return "removed what it had written"
+            return bilingual("removed what it had written", "ce qu'il avait écrit est retiré")
         }
         do {
             // Whole (a few milliseconds): an interruption waits for the copy, then takes it all back
@@ -61,7 +61,7 @@ struct Init: ParsableCommand {
                 try fm.copyItem(atPath: TemplateSet.builtInDirectory, toPath: templates)
                 try TemplateCopyRecord(hashes: TemplateCopyRecord.files(of: templates)).write(into: templates)
                 InterruptCleanup.shared.unregister(undo)
-                _ = InterruptCleanup.shared.register { "\(config) and \(templates)/ are written whole" }
+                _ = InterruptCleanup.shared.register { bilingual("\(config) and \(templates)/ are written whole", "\(config) et \(templates)/ sont écrits en entier") }
             }
         } catch {
             InterruptCleanup.shared.waitIfInterrupted()
@@ -102,7 +102,9 @@ struct Init: ParsableCommand {
         // Interrupted, the update still runs whole (a few milliseconds), then the run ends by its signal.
         let finished = Mutex(false)
         let note = InterruptCleanup.shared.register {
-            finished.withLock { $0 } ? "\(folder)/ was updated whole (run init --update again to see where it stands)" : "\(folder)/ was not changed"
+            finished.withLock { $0 }
+                ? bilingual("\(folder)/ was updated whole (run init --update again to see where it stands)", "\(folder)/ a été mis à jour en entier (relancez init --update pour voir où il en est)")
+                : bilingual("\(folder)/ was not changed", "\(folder)/ n'a pas changé")
         }
         do {
             try InterruptCleanup.shared.uncut {

@@ -53,8 +53,9 @@ struct Sample: ParsableCommand {
         InterruptCleanup.shared.install()
         let undo = InterruptCleanup.shared.register {
             let removed = output.takeBack()
-            let folders = removed.folders > 0 ? " and the folder(s) it had made" : ""
-            return "removed the \(removed.files) file(s) it had written into \(output.path)\(folders)"
+            let folders = removed.folders > 0 ? bilingual(" and the folder(s) it had made", " et le(s) dossier(s) qu'il avait créé(s)") : ""
+            return bilingual("removed the \(removed.files) file(s) it had written into \(output.path)\(folders)",
+                             "le(s) \(removed.files) fichier(s) qu'il avait écrit(s) dans \(output.path)\(folders) sont retirés")
         }
         let settings = self.settings
         let quiet = self.quiet
@@ -81,7 +82,7 @@ struct Sample: ParsableCommand {
         // back before this returns, and the run ends by it).
         InterruptCleanup.shared.uncut {
             InterruptCleanup.shared.unregister(undo)
-            _ = InterruptCleanup.shared.register { "\(output.path) holds the whole sample" }
+            _ = InterruptCleanup.shared.register { bilingual("\(output.path) holds the whole sample", "\(output.path) contient tout l'échantillon") }
         }
         if !quiet {
             print(ledger ? bilingual("Wrote a ledger for \(customers) customers to \((out as NSString).appendingPathComponent("transactions.csv")) (give it with --transactions)", "Écrit un journal de transactions de \(customers) clients dans \((out as NSString).appendingPathComponent("transactions.csv")) (à donner avec --transactions)")

@@ -51,7 +51,7 @@ public final class SiteWriter {
         let existed = fm.fileExists(atPath: target)
         interruptToken = InterruptCleanup.shared.register {
             InterruptCleanup.removeWhileWritten(staging)
-            return existed ? "\(rawTarget) is as it was" : "nothing was written at \(rawTarget)"
+            return existed ? bilingual("\(rawTarget) is as it was", "\(rawTarget) est tel qu'il était") : bilingual("nothing was written at \(rawTarget)", "rien n'a été écrit à \(rawTarget)")
         }
         try? fm.removeItem(atPath: staging)
         guard mkdir(staging, 0o755) == 0 else {
@@ -217,7 +217,7 @@ public final class SiteWriter {
             if let interruptToken { InterruptCleanup.shared.unregister(interruptToken) }
             interruptToken = InterruptCleanup.shared.register {
                 if let oldSite { InterruptCleanup.removeWhileWritten(oldSite) }
-                return "\(shown) was updated"
+                return bilingual("\(shown) was updated", "\(shown) a été mis à jour")
             }
             return oldSite
         }
