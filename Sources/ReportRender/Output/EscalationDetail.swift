@@ -1,38 +1,31 @@
 import ReportModel
 
-/// A one-line, language-neutral description of an escalation, for people: `metrics.json`'s
-/// `detail`, `escalations.csv` and the `build` summary. Figures are rounded to one decimal (a churn
-/// rate as a percentage); the exact ones are the escalation's `value` and `threshold`.
+/// A one-line description of an escalation, for people: `metrics.json`'s `detail` and
+/// `escalations.csv` (in English whatever the report's language), and the `build` summary (in the
+/// console's). Figures are rounded to one decimal (a churn rate as a percentage); the exact ones
+/// are the escalation's `value` and `threshold`.
 public enum EscalationDetail {
-    public static func text(_ e: EscalationResult) -> String {
+    /// "NPS 11.6 below 30"; in French (the console of a French terminal, `MessageLanguage`)
+    /// « NPS 11,6 sous 30 », « taux de churn 18,5 % au-dessus de 10 % ». Ids stay ids.
+    public static func text(_ e: EscalationResult, in language: ReportLocale = .en) -> String {
+        let fr = language == .fr
+        func figure(_ x: Double) -> String { fr ? rounded(x).replacingOccurrences(of: ".", with: ",").replacingOccurrences(of: "-", with: "\u{2212}") : rounded(x) }
+        func counted(_ n: Int, _ en: String, _ one: String, _ other: String) -> String { fr ? "\(n) " + (abs(n) < 2 ? one : other) : "\(n) \(en)" }
+        let percent = fr ? "\u{202F}%" : "%"
         switch e.kind {
-        case .vipAtRisk: return "\(e.count) VIP customer(s) in segment at_risk"
+        case .vipAtRisk: return counted(e.count, "VIP customer(s)", "client VIP", "clients VIP") + (fr ? " dans le segment at_risk" : " in segment at_risk")
         case .npsCritical:
-            guard let v = e.value else { return "no NPS answers" }
-            return "NPS \(rounded(v)) " + (e.raised ? "below" : "not below") + " \(rounded(e.threshold))"
+            guard let v = e.value else { return fr ? "aucune réponse NPS" : "no NPS answers" }
+            return "NPS \(figure(v)) " + (fr ? (e.raised ? "sous" : "pas sous") : (e.raised ? "below" : "not below")) + " \(figure(e.threshold))"
         case .churnCrisis:
-            guard let v = e.value else { return "no churn rate (first snapshot or no active customer before)" }
-            return "churn rate \(rounded(100 * v))% " + (e.raised ? "above" : "not above") + " \(rounded(100 * e.threshold))%"
-        case .publicComplaint: return "\(e.count) public complaint(s)"
-        case .largeRefund: return "\(e.count) refund request(s) above \(rounded(e.threshold))"
-        }
-    }
-
-    /// The same in French, for the console of a French terminal (`MessageLanguage`): « NPS 11,6
-    /// sous 30 », « taux de churn 18,5 % au-dessus de 10 % ». Segment and escalation ids stay ids.
-    public static func frenchText(_ e: EscalationResult) -> String {
-        func fr(_ x: Double) -> String { rounded(x).replacingOccurrences(of: ".", with: ",").replacingOccurrences(of: "-", with: "−") }
-        func plural(_ n: Int, _ one: String, _ other: String) -> String { "\(n) " + (abs(n) < 2 ? one : other) }
-        switch e.kind {
-        case .vipAtRisk: return plural(e.count, "client VIP", "clients VIP") + " dans le segment at_risk"
-        case .npsCritical:
-            guard let v = e.value else { return "aucune réponse NPS" }
-            return "NPS \(fr(v)) " + (e.raised ? "sous" : "pas sous") + " \(fr(e.threshold))"
-        case .churnCrisis:
-            guard let v = e.value else { return "pas de taux de churn (premier relevé, ou aucun client actif avant)" }
-            return "taux de churn \(fr(100 * v))\u{202F}% " + (e.raised ? "au-dessus de" : "pas au-dessus de") + " \(fr(100 * e.threshold))\u{202F}%"
-        case .publicComplaint: return plural(e.count, "plainte publique", "plaintes publiques")
-        case .largeRefund: return plural(e.count, "demande de remboursement", "demandes de remboursement") + " au-dessus de \(fr(e.threshold))"
+            guard let v = e.value else {
+                return fr ? "pas de taux de churn (premier relevé, ou aucun client actif avant)" : "no churn rate (first snapshot or no active customer before)"
+            }
+            return (fr ? "taux de churn " : "churn rate ") + figure(100 * v) + percent + " "
+                + (fr ? (e.raised ? "au-dessus de" : "pas au-dessus de") : (e.raised ? "above" : "not above")) + " " + figure(100 * e.threshold) + percent
+        case .publicComplaint: return counted(e.count, "public complaint(s)", "plainte publique", "plaintes publiques")
+        case .largeRefund:
+            return counted(e.count, "refund request(s)", "demande de remboursement", "demandes de remboursement") + (fr ? " au-dessus de " : " above ") + figure(e.threshold)
         }
     }
 

@@ -20,6 +20,6 @@ public struct RaisedEscalation: Sendable, Equatable {
 
     /// The escalations raised in `report`, in its order.
     static func all(in report: SnapshotReport) -> [RaisedEscalation] {
-        report.escalations.filter(\.raised).map { RaisedEscalation(kind: $0.kind, detail: EscalationDetail.text($0), frenchDetail: EscalationDetail.frenchText($0)) }
+        report.escalations.filter(\.raised).map { RaisedEscalation(kind: $0.kind, detail: EscalationDetail.text($0), frenchDetail: EscalationDetail.text($0, in: .fr)) }
     }
 }

@@ -29,16 +29,18 @@ import ReportModel
 
     /// The French words, for the console of a French terminal: comma decimals, U+2212 minus, a
     /// narrow no-break space before %, French plurals (0 and 1 singular).
+    func french(_ e: EscalationResult) -> String { EscalationDetail.text(e, in: .fr) }
+
     @Test func frenchDetails() {
-        #expect(EscalationDetail.frenchText(result(.npsCritical, raised: true, value: 11.627906976744185, threshold: 30)) == "NPS 11,6 sous 30")
-        #expect(EscalationDetail.frenchText(result(.npsCritical, raised: false, value: 45, threshold: 30)) == "NPS 45 pas sous 30")
-        #expect(EscalationDetail.frenchText(result(.npsCritical, raised: true, value: -12.96, threshold: 30)) == "NPS \u{2212}13 sous 30")
-        #expect(EscalationDetail.frenchText(result(.npsCritical, raised: false, value: nil, threshold: 30)) == "aucune réponse NPS")
-        #expect(EscalationDetail.frenchText(result(.churnCrisis, raised: true, value: 0.185, threshold: 0.1)) == "taux de churn 18,5\u{202F}% au-dessus de 10\u{202F}%")
-        #expect(EscalationDetail.frenchText(result(.churnCrisis, raised: false, value: 0.0834, threshold: 0.125)) == "taux de churn 8,3\u{202F}% pas au-dessus de 12,5\u{202F}%")
-        #expect(EscalationDetail.frenchText(result(.largeRefund, raised: true, count: 464, value: nil, threshold: 1000)) == "464 demandes de remboursement au-dessus de 1000")
-        #expect(EscalationDetail.frenchText(result(.publicComplaint, raised: true, count: 1, value: nil, threshold: 0)) == "1 plainte publique")
-        #expect(EscalationDetail.frenchText(result(.publicComplaint, raised: true, count: 4, value: nil, threshold: 0)) == "4 plaintes publiques")
-        #expect(EscalationDetail.frenchText(result(.vipAtRisk, raised: true, count: 2, value: nil, threshold: 0)) == "2 clients VIP dans le segment at_risk")
+        #expect(french(result(.npsCritical, raised: true, value: 11.627906976744185, threshold: 30)) == "NPS 11,6 sous 30")
+        #expect(french(result(.npsCritical, raised: false, value: 45, threshold: 30)) == "NPS 45 pas sous 30")
+        #expect(french(result(.npsCritical, raised: true, value: -12.96, threshold: 30)) == "NPS \u{2212}13 sous 30")
+        #expect(french(result(.npsCritical, raised: false, value: nil, threshold: 30)) == "aucune réponse NPS")
+        #expect(french(result(.churnCrisis, raised: true, value: 0.185, threshold: 0.1)) == "taux de churn 18,5\u{202F}% au-dessus de 10\u{202F}%")
+        #expect(french(result(.churnCrisis, raised: false, value: 0.0834, threshold: 0.125)) == "taux de churn 8,3\u{202F}% pas au-dessus de 12,5\u{202F}%")
+        #expect(french(result(.largeRefund, raised: true, count: 464, value: nil, threshold: 1000)) == "464 demandes de remboursement au-dessus de 1000")
+        #expect(french(result(.publicComplaint, raised: true, count: 1, value: nil, threshold: 0)) == "1 plainte publique")
+        #expect(french(result(.publicComplaint, raised: true, count: 4, value: nil, threshold: 0)) == "4 plaintes publiques")
+        #expect(french(result(.vipAtRisk, raised: true, count: 2, value: nil, threshold: 0)) == "2 clients VIP dans le segment at_risk")
     }
 }
