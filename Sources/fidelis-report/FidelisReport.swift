@@ -48,7 +48,7 @@ struct FidelisReport: ParsableCommand {
         do {
             command = try parseAsRoot()
         } catch {
-            exit(withError: error)
+            exitInMessageLanguage(error)
         }
         do {
             try command.run()
@@ -60,12 +60,21 @@ struct FidelisReport: ParsableCommand {
         }
     }
 
+    /// Ends the process as the parser does for `error` (its text, its status), a usage error's text
+    /// in the messages' language (`ParserErrorText`); help, versions and statuses as they are.
+    private static func exitInMessageLanguage(_ error: any Error) -> Never {
+        let code = exitCode(for: error)
+        guard code == .validationFailure, MessageLanguage.current == .fr else { exit(withError: error) }
+        StandardError.write(ParserErrorText.inMessageLanguage(fullMessage(for: error)) + "\n")
+        Foundation.exit(code.rawValue)
+    }
+
     /// Ends the process after `command.run()` threw `error`: the statuses commands choose, the
     /// parser's own errors (help and version requests reach us as those), else 70.
     private static func exit(after error: any Error) -> Never {
         if error is ExitCode || error is ValidationError || error is CleanExit
             || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
-            exit(withError: error)
+            exitInMessageLanguage(error)
         }
         Exit.printError(bilingual("internal error: \(error)", "erreur interne\u{00A0}: \(error)"))
         Foundation.exit(70)

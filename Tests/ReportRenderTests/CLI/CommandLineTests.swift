@@ -704,6 +704,35 @@ import Testing
                 && checked.out.contains("  2026-10 (au 2026-10-31)\u{00A0}: 600 clients, 521 acheteurs, 171 actif(s), CA 95\u{202F}365,67 EUR (183,04 EUR par acheteur), rétention 81,5\u{202F}%, escalades\u{00A0}: nps_critical, churn_crisis, public_complaint"), "\(checked.out)")
     }
 
+    /// The argument parser's usage errors in French too: its frame (`Erreur :`, `Aide :`, `Voir …`)
+    /// and its own messages; the synopsis and the options' help stay as they are, and the status 64.
+    @Test func usageErrorsSpeakTheTerminalsLanguage() throws {
+        let cli = CommandLineTests()
+        let dir = cli.temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let french: [String: String?] = ["LANG": "fr_FR.UTF-8"], s = "\u{00A0}"
+        for (arguments, lines) in [
+            (["build", "--bogus"], ["Erreur\(s): option inconnue '--bogus'. Vouliez-vous dire '--out'\(s)?"]),
+            (["build", "--out"], ["Erreur\(s): valeur manquante pour '--out <dir>'", "Aide\(s): --out <dir>  Output folder."]),
+            (["build", "--locale", "de"], ["Erreur\(s): la valeur 'de' n'est pas valable pour '--locale <en|fr>'. Valeurs possibles\(s): 'en' et 'fr'."]),
+            (["build", "--quiet=3"], ["Erreur\(s): l'option '--quiet' ne prend pas de valeur, mais '3' a été donné."]),
+            (["sample"], ["Erreur\(s): argument manquant\(s): '--out <dir>'"]),
+            (["build", "a", "b"], ["Erreur\(s): 2 arguments inattendus\(s): 'a', 'b'"]),
+            (["build", "--snapshots", "a", "--transactions", "b"], ["Erreur\(s): Donnez --snapshots ou --transactions, pas les deux."]),
+        ] {
+            let run = try cli.run(arguments, in: dir, environment: french)
+            let got = run.err.split(separator: "\n").map(String.init)
+            #expect(run.status == 64, "\(arguments)")
+            for line in lines { #expect(got.contains(line), "\(arguments): \(run.err)") }
+            #expect(got.contains { $0.hasPrefix("Usage\(s): fidelis-report \(arguments[0]) ") } && got.last == "  Voir 'fidelis-report \(arguments[0]) --help' pour en savoir plus.", "\(run.err)")
+        }
+        let english = try cli.run(["build", "--bogus"], in: dir, environment: ["LANG": "fr_FR.UTF-8", "LC_ALL": "C"])
+        #expect(english.status == 64 && english.err.hasPrefix("Error: Unknown option '--bogus'. Did you mean '--out'?\nUsage: fidelis-report build ")
+                && english.err.hasSuffix("  See 'fidelis-report build --help' for more information.\n"), "\(english.err)")
+        // Help is no error: the same in both.
+        let help = try cli.run(["build", "--help"], in: dir, environment: french)
+        #expect(help.status == 0 && help.out.contains("USAGE: fidelis-report build"))
+    }
+
     /// A same-size edit in the middle of a file over 1 MiB (a large `segments.csv`, whose middle the
     /// record does not read) was kept and published as it was: the edit's new time is seen now.
     @Test func aSameSizeEditInTheMiddleOfALargeFileIsSeen() throws {

@@ -16,17 +16,17 @@ import Testing
     @Test func usageErrorsAreInFrench() throws {
         let dir = cli.temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
         let both = try cli.run(["build", "--snapshots", "a", "--transactions", "b"], in: dir, environment: french)
-        #expect(both.status == 64 && lines(both.err).first == "Error: Donnez --snapshots ou --transactions, pas les deux.", "\(both.err)")
+        #expect(both.status == 64 && lines(both.err).first == "Erreur\(nb): Donnez --snapshots ou --transactions, pas les deux.", "\(both.err)")
         let unknown = try cli.run(["build", "--fail-on", "nope"], in: dir, environment: french)
-        #expect(unknown.status == 64 && lines(unknown.err).first == "Error: --fail-on\(nb): escalade inconnue 'nope' (attendu\(nb): any ou vip_at_risk, nps_critical, churn_crisis, public_complaint, large_refund)", "\(unknown.err)")
+        #expect(unknown.status == 64 && lines(unknown.err).first == "Erreur\(nb): --fail-on\(nb): escalade inconnue 'nope' (attendu\(nb): any ou vip_at_risk, nps_critical, churn_crisis, public_complaint, large_refund)", "\(unknown.err)")
         let blank = try cli.run(["build", "--out", ""], in: dir, environment: french)
-        #expect(blank.status == 64 && lines(blank.err).first == "Error: --out est vide (attendu\(nb): un dossier tel que site)", "\(blank.err)")
+        #expect(blank.status == 64 && lines(blank.err).first == "Erreur\(nb): --out est vide (attendu\(nb): un dossier tel que site)", "\(blank.err)")
         let asOf = try cli.run(["validate", "--transactions", "t.csv", "--as-of", "2026-13-01"], in: dir, environment: french)
-        #expect(asOf.status == 64 && lines(asOf.err).first == "Error: --as-of '2026-13-01' n'est pas une date (attendu\(nb): YYYY-MM-DD).", "\(asOf.err)")
+        #expect(asOf.status == 64 && lines(asOf.err).first == "Erreur\(nb): --as-of '2026-13-01' n'est pas une date (attendu\(nb): YYYY-MM-DD).", "\(asOf.err)")
         let locale = try cli.run(["validate", "--locale", "fr"], in: dir, environment: french)
-        #expect(locale.status == 64 && lines(locale.err).first == "Error: --locale choisit les modèles à vérifier\(nb): il va avec --templates.", "\(locale.err)")
+        #expect(locale.status == 64 && lines(locale.err).first == "Erreur\(nb): --locale choisit les modèles à vérifier\(nb): il va avec --templates.", "\(locale.err)")
         let months = try cli.run(["sample", "--out", "demo", "--months", "0"], in: dir, environment: french)
-        #expect(months.status == 64 && lines(months.err).first == "Error: --months doit être entre 1 et 600.", "\(months.err)")
+        #expect(months.status == 64 && lines(months.err).first == "Erreur\(nb): --months doit être entre 1 et 600.", "\(months.err)")
         let help = try cli.run(["help", "nope"], in: dir, environment: french)
         #expect(help.status == 64 && help.err == "erreur\(nb): aucune commande nommée \"nope\" (attendu\(nb): l'une de build, validate, sample, init)\n", "\(help.err)")
     }
