@@ -74,8 +74,8 @@ struct Build: ParsableCommand {
         let quiet = self.quiet
         // Quiet, a warning that must come before the work (a ledger too large for the memory this
         // process may use, which the kernel may then kill without a word) is still said.
-        let wording = RunWording.console
-        let log = quiet ? BuildLog.quiet { StandardError.write(MessageLanguage.warningPrefix + $0 + "\n") } : BuildLog(language: wording.language) { line in StandardError.write(line + "\n") }
+        let wording = RunWording()
+        let log = quiet ? BuildLog.quiet { StandardError.write(MessageLanguage.warningPrefix + $0 + "\n") } : BuildLog { line in StandardError.write(line + "\n") }
         let result: ReportBuilder.Result
         do { result = try ReportBuilder.build(options, log: log) } catch {
             // Quiet, the warnings that failed the build under --strict were not printed yet.

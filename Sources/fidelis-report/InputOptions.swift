@@ -68,7 +68,7 @@ struct InputOptions: ParsableArguments {
     /// The input and the config in words (and the templates checked), for `validate`'s summary:
     /// what was checked.
     func checkedDescription(templates: (folder: String, locale: ReportLocale)?) -> String {
-        RunWording.console.checked(ledger: transactions, asOf: asOf, snapshots: snapshots, examples: ExampleData.directory, config: configPath, templates: templates)
+        RunWording().checked(ledger: transactions, asOf: asOf, snapshots: snapshots, examples: ExampleData.directory, config: configPath, templates: templates)
     }
 
     /// What `config` (as `loadConfig` read it) is made of, for the build cache: the file's text as

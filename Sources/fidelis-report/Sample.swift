@@ -33,7 +33,7 @@ struct Sample: ParsableCommand {
         do { try settings.validate() } catch {
             // A setting out of range, worded as its option ("--months must be between 1 and 600.").
             guard let setting = error.setting, let requirement = error.requirement else { throw ValidationError(error.description) }
-            throw ValidationError(bilingual("--\(setting) must be \(requirement).", "--\(setting) doit être \(requirement.replacingOccurrences(of: "at least ", with: "au moins ").replacingOccurrences(of: "at most ", with: "au plus ").replacingOccurrences(of: "between ", with: "entre ").replacingOccurrences(of: " and ", with: " et "))."))
+            throw ValidationError(bilingual("--\(setting) must be \(requirement).", "--\(setting) doit être \(requirement)."))
         }
     }
 

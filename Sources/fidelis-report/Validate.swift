@@ -49,7 +49,7 @@ struct Validate: ParsableCommand {
         for warning in result.warnings { StandardError.write(MessageLanguage.warningPrefix + warning + "\n") }
         // Said up front (before the read) already; counted.
         warnings += result.upFrontWarnings + result.warnings
-        let wording = RunWording.console
+        let wording = RunWording()
         print(input.checkedDescription(templates: templates.map { ($0, config.locale) }))
         // Under --strict with warnings the run fails: the summary does not open with "OK".
         let failing = strict && !warnings.isEmpty

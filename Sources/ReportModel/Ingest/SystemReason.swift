@@ -59,7 +59,7 @@ public enum SystemReason {
 
     /// The system's words for an `errno` code (`strerror`), in French for the common ones when the
     /// messages are in French.
-    static func words(_ code: Int32) -> String {
+    public static func words(_ code: Int32) -> String {
         let english = String(cString: strerror(code))
         guard MessageLanguage.current == .fr else { return english }
         switch code {

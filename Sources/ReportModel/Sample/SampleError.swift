@@ -3,7 +3,8 @@ public struct SampleError: Error, CustomStringConvertible, Sendable, Equatable {
     /// What is wrong, in one sentence.
     public var message: String
     /// When a setting is out of range: its name (`customers`, `months`) and what it must be
-    /// (`at least 1`), for a caller to word the problem in its own terms (a command-line option).
+    /// (`at least 1`, in the messages' language), for a caller to word the problem in its own
+    /// terms (a command-line option).
     public var setting: String?
     public var requirement: String?
 
@@ -11,7 +12,7 @@ public struct SampleError: Error, CustomStringConvertible, Sendable, Equatable {
 
     /// `setting` out of range: "customers must be at least 1 (got 0)".
     public init(setting: String, requirement: String, got value: Int) {
-        self.init("\(setting) must be \(requirement) (got \(value))")
+        self.init(bilingual("\(setting) must be \(requirement) (got \(value))", "\(setting) doit être \(requirement) (reçu\u{00A0}: \(value))"))
         self.setting = setting
         self.requirement = requirement
     }

@@ -44,9 +44,9 @@ public struct SampleSettings: Sendable, Equatable {
     /// Throws a `SampleError` when the settings cannot be generated. At least one customer: with
     /// none, the files would hold a header row and no customer, nothing to report on.
     public func validate() throws(SampleError) {
-        guard customers >= 1 else { throw SampleError(setting: "customers", requirement: "at least 1", got: customers) }
-        guard customers <= 50_000_000 else { throw SampleError(setting: "customers", requirement: "at most 50000000", got: customers) }
-        guard (1...600).contains(months) else { throw SampleError(setting: "months", requirement: "between 1 and 600", got: months) }
+        guard customers >= 1 else { throw SampleError(setting: "customers", requirement: bilingual("at least 1", "au moins 1"), got: customers) }
+        guard customers <= 50_000_000 else { throw SampleError(setting: "customers", requirement: bilingual("at most 50000000", "au plus 50000000"), got: customers) }
+        guard (1...600).contains(months) else { throw SampleError(setting: "months", requirement: bilingual("between 1 and 600", "entre 1 et 600"), got: months) }
         guard (1...12).contains(endMonth) else { throw SampleError(bilingual("end month must be 1...12 (got \(endMonth))", "le mois de fin doit être entre 1 et 12 (reçu\u{00A0}: \(endMonth))")) }
         guard (1900...9999).contains(endYear) else { throw SampleError(bilingual("end year must be 1900...9999 (got \(endYear))", "l'année de fin doit être entre 1900 et 9999 (reçue\u{00A0}: \(endYear))")) }
         guard firstSnapshotMonthIndex - SampleSettings.historyMonthsBeforeFirstSnapshot >= 1000 * 12 else {

@@ -1,4 +1,5 @@
 import CFileSwap
+import ReportModel
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -40,7 +41,7 @@ public struct OutputFile: ~Copyable {
     public init(path: String) throws {
         self.path = path
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw SiteError.cannotWrite(path, String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw SiteError.cannotWrite(path, SystemReason.words(errno)) }
         storage = .allocate(capacity: OutputFile.capacity)
     }
 
@@ -165,7 +166,7 @@ public struct OutputFile: ~Copyable {
         let synced = fsync(fd) == 0 || errno == EINVAL ? 0 : errno   // EINVAL: a file that cannot be synced
         let closed = closeDescriptor() == 0 ? 0 : errno
         if let failure = [synced, closed].first(where: { $0 != 0 }) {
-            throw SiteError.cannotWrite(path, String(cString: strerror(failure)))
+            throw SiteError.cannotWrite(path, SystemReason.words(failure))
         }
     }
 
@@ -181,7 +182,7 @@ public struct OutputFile: ~Copyable {
     private mutating func writeAll(_ source: UnsafeRawPointer, _ length: Int) {
         guard pendingError == nil else { return }
         let failure = OutputFile.writeAll(fd, source, length)
-        if failure != 0 { pendingError = SiteError.cannotWrite(path, String(cString: strerror(failure))); return }
+        if failure != 0 { pendingError = SiteError.cannotWrite(path, SystemReason.words(failure)); return }
         written += length
         if written - writebackStart >= OutputFile.writebackChunk {
             _ = fidelis_start_writeback(fd, Int64(writebackStart), Int64(written - writebackStart))

@@ -5,14 +5,13 @@ import ReportModel
 public struct BuildLog: Sendable {
     private let sink: @Sendable (String) -> Void
     private let upFront: @Sendable (String) -> Void
-    /// The words of its lines, in the console's language.
-    public let wording: RunWording
+    /// The words of its lines, in the messages' language (`MessageLanguage`).
+    public var wording: RunWording { RunWording() }
 
-    /// A log writing every line to `sink` in `language`, a warning said up front as a note.
-    public init(language: ReportLocale = .en, _ sink: @escaping @Sendable (String) -> Void) {
+    /// A log writing every line to `sink`, a warning said up front as a note.
+    public init(_ sink: @escaping @Sendable (String) -> Void) {
         self.sink = sink
         upFront = { sink("      " + MessageLanguage.warningPrefix + $0) }
-        wording = RunWording(language)
     }
 
     /// `3 buyers`, `1 buyer`: a count and its English noun, for the console's lines.
@@ -26,11 +25,10 @@ public struct BuildLog: Sendable {
     private init(sink: @escaping @Sendable (String) -> Void, upFront: @escaping @Sendable (String) -> Void) {
         self.sink = sink
         self.upFront = upFront
-        wording = RunWording(.en)
     }
 
     /// A log that prints nothing.
-    public static let silent = BuildLog(language: .en) { _ in }
+    public static let silent = BuildLog { _ in }
 
     public func step(_ index: Int, _ total: Int, _ text: String) { sink("[\(index)/\(total)] \(text)") }
     public func note(_ text: String) { sink("      \(text)") }

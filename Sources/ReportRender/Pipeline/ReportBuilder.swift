@@ -450,13 +450,14 @@ public enum ReportBuilder {
     /// whole, so they were deleted by the build that had just read them.
     static func refuseInputInside(_ target: String, options: BuildOptions) throws(SiteError) {
         var read: [(what: String, path: String)] = []
+        let input = bilingual("the input", "les données d'entrée"), templatesRead = bilingual("the templates", "les modèles")
         switch options.input {
-        case .snapshots(let dir): read.append(("the input", dir))
-        case .transactions(let file, _): read.append(("the input", file))
+        case .snapshots(let dir): read.append((input, dir))
+        case .transactions(let file, _): read.append((input, file))
         }
-        if let config = options.configPath { read.append(("the config", config)) }
-        if let templates = options.templates { read.append(("the templates", templates)) }
-        if let builtIn = ProcessInfo.processInfo.environment["FIDELIS_TEMPLATES"], !builtIn.isEmpty { read.append(("the templates", builtIn)) }
+        if let config = options.configPath { read.append((bilingual("the config", "la config"), config)) }
+        if let templates = options.templates { read.append((templatesRead, templates)) }
+        if let builtIn = ProcessInfo.processInfo.environment["FIDELIS_TEMPLATES"], !builtIn.isEmpty { read.append((templatesRead, builtIn)) }
         func resolved(_ path: String) -> String? {
             guard let real = realpath(path, nil) else { return nil }
             defer { free(real) }
@@ -465,8 +466,7 @@ public enum ReportBuilder {
         guard let site = resolved(target) else { return }
         for (what, path) in read {
             guard let real = resolved(path), real == site || real.hasPrefix(site == "/" ? "/" : site + "/") else { continue }
-            let frenchWhat = ["the input": "les données d'entrée", "the config": "la config", "the templates": "les modèles"][what] ?? what
-            throw .refused(target, bilingual("it holds \(what), \(path), and each build replaces the site folder whole: keep \(what) outside --out", "il contient \(frenchWhat), \(path), et chaque génération remplace le dossier du site en entier\u{00A0}: gardez \(frenchWhat) hors de --out"))
+            throw .refused(target, bilingual("it holds \(what), \(path), and each build replaces the site folder whole: keep \(what) outside --out", "il contient \(what), \(path), et chaque génération remplace le dossier du site en entier\u{00A0}: gardez \(what) hors de --out"))
         }
     }
 

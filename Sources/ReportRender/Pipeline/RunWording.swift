@@ -9,7 +9,8 @@ public struct RunWording: Sendable {
     public let language: ReportLocale
     private let format: ReportFormatter
 
-    public init(_ language: ReportLocale) {
+    /// The wording in `language`: by default the messages' (`MessageLanguage.current`).
+    public init(_ language: ReportLocale = MessageLanguage.current) {
         self.language = language
         format = ReportFormatter(locale: language, currency: "")
     }
@@ -40,6 +41,9 @@ public struct RunWording: Sendable {
     /// `0.46 s` / `0,46 s`.
     public func seconds(_ s: Double) -> String { decimal(s, 2) + " s" }
 
+    /// A fraction as a percentage with one decimal: `81.5%` / `81,5 %`.
+    public func percent(_ fraction: Double) -> String { decimal(fraction * 100, 1) + (fr ? "\u{202F}%" : "%") }
+
     // MARK: Build progress
 
     public func loadingTemplates(_ locale: ReportLocale) -> String {
@@ -51,7 +55,7 @@ public struct RunWording: Sendable {
     public func computing(_ count: Int, reused: Int) -> String {
         guard reused > 0 else { return fr ? "Calcul de \(snapshots(count)) et écriture des pages" : "Computing \(snapshots(count)) and writing pages" }
         return fr ? "Calcul de \(snapshots(count)) et écriture des pages (\(self.count(reused)) inchangé(s) depuis la dernière génération\u{00A0}: pages reprises)"
-                  : "Computing \(snapshots(count)) and writing pages (\(reused) unchanged since the last build: pages reused)"
+                  : "Computing \(snapshots(count)) and writing pages (\(self.count(reused)) unchanged since the last build: pages reused)"
     }
 
     public var writingIndex: String { fr ? "Écriture de l'index du site et mise en place" : "Writing the site index and swapping it in" }
@@ -63,18 +67,19 @@ public struct RunWording: Sendable {
 
     /// One snapshot's figures and timings, before what its page thread adds (`pages`).
     public func snapshotSummary(label: String, customers: Int, buyers: Int, bytes: Int, read: Double, fit: Double?, figures: Double) -> String {
+        let counts = "\(label)\(colon)\(counted(customers, "customer", "client")), \(counted(buyers, "buyer", "acheteur")), \(megabytes(bytes))\(colon)"
         if fr {
             let work = fit.map { "ajustement CLV \(seconds($0))" } ?? "repris"
-            return "\(label)\(colon)\(counted(customers, "customer", "client")), \(counted(buyers, "buyer", "acheteur")), \(megabytes(bytes))\(colon)lecture \(seconds(read)) (fil de lecture) et \(work) (fil d'ajustement), chiffres \(seconds(figures))"
+            return counts + "lecture \(seconds(read)) (fil de lecture) et \(work) (fil d'ajustement), chiffres \(seconds(figures))"
         }
-        let work = fit.map { "CLV fit \(String(format: "%.2f", $0)) s" } ?? "reused"
-        return "\(label): \(counted(customers, "customer", "client")), \(counted(buyers, "buyer", "acheteur")), \(String(format: "%.1f", Double(bytes) / 1e6)) MB: read \(String(format: "%.2f", read)) s (on the reader thread) and \(work) (on the fit thread), figures \(String(format: "%.2f", figures)) s"
+        let work = fit.map { "CLV fit \(seconds($0))" } ?? "reused"
+        return counts + "read \(seconds(read)) (on the reader thread) and \(work) (on the fit thread), figures \(seconds(figures))"
     }
 
     /// What the page thread adds to a snapshot's summary.
     public func pages(reused: Bool, seconds s: Double) -> String {
         if fr { return reused ? ", pages reprises, HTML \(seconds(s)) (fil des pages)" : ", pages \(seconds(s)) (fil des pages)" }
-        return reused ? ", pages reused, HTML \(String(format: "%.2f", s)) s (on the page thread)" : ", pages \(String(format: "%.2f", s)) s (on the page thread)"
+        return reused ? ", pages reused, HTML \(seconds(s)) (on the page thread)" : ", pages \(seconds(s)) (on the page thread)"
     }
 
     // MARK: What the build record found
@@ -98,7 +103,7 @@ public struct RunWording: Sendable {
                 : "lui et les \(count(later)) relevés suivants sont calculés à nouveau, et leurs pages peuvent"
             return "\(label)\(colon)son fichier, ou l'un de ceux juste avant, a changé, a été ajouté ou retiré depuis la dernière génération\u{00A0}: \(what) montrer d'autres chiffres que ceux publiés"
         }
-        let what = later == 0 ? "it is computed again, and its pages may" : "it and the \(later) snapshot\(later == 1 ? "" : "s") after it are computed again, and their pages may"
+        let what = later == 0 ? "it is computed again, and its pages may" : "it and the \(counted(later, "snapshot", "relevé")) after it are computed again, and their pages may"
         return "\(label): its file, or one just before it, was changed, added or removed since the last build: \(what) show other figures than those published"
     }
 
@@ -108,13 +113,13 @@ public struct RunWording: Sendable {
     /// `2465 rows (772 dated after --as-of, left out)`.
     public func rows(_ read: Int, leftOut: Int) -> String {
         if fr { return count(read) + " lignes" + (leftOut > 0 ? " (\(count(leftOut)) datées après --as-of, laissées de côté)" : "") }
-        return "\(read) rows" + (leftOut > 0 ? " (\(leftOut) dated after --as-of, left out)" : "")
+        return count(read) + " rows" + (leftOut > 0 ? " (\(count(leftOut)) dated after --as-of, left out)" : "")
     }
 
     /// `build`'s last line when it kept the site.
     public func keptSite(_ index: String, snapshots n: Int, hashedIn s: Double) -> String {
         fr ? "Inchangé\u{00A0}: \(index) gardé (\(snapshots(n)), données hachées en \(seconds(s)))"
-           : "Unchanged: \(index) kept (\(snapshots(n)), input hashed in \(String(format: "%.2f", s)) s)"
+           : "Unchanged: \(index) kept (\(snapshots(n)), input hashed in \(seconds(s)))"
     }
 
     /// `build`'s last line when it wrote the site.
@@ -123,8 +128,8 @@ public struct RunWording: Sendable {
             let kept = reused > 0 ? " (pages de \(snapshots(reused)) inchangé(s) reprises)" : ""
             return "Écrit \(index)\(colon)\(snapshots(n))\(kept), \(rows), \(megabytes(bytes)) en \(seconds(s))"
         }
-        let kept = reused > 0 ? " (pages of \(reused) unchanged snapshot(s) reused)" : ""
-        return "Wrote \(index): \(snapshots(n))\(kept), \(rows), \(String(format: "%.1f", Double(bytes) / 1e6)) MB in \(String(format: "%.2f", s)) s"
+        let kept = reused > 0 ? " (pages of \(count(reused)) unchanged snapshot(s) reused)" : ""
+        return "Wrote \(index): \(snapshots(n))\(kept), \(rows), \(megabytes(bytes)) in \(seconds(s))"
     }
 
     /// An escalation raised in the latest snapshot: `escalation churn_crisis: churn rate 18.5% above 10%`.
@@ -159,34 +164,35 @@ public struct RunWording: Sendable {
 
     /// `validate`'s verdict and totals: `OK: 12 snapshot(s), 4954 rows, 0.3 MB in 0.05 s (6 MB/s on 2 cores)`.
     public func validated(warnings: Int, failing: Bool, parseOnly: Bool, snapshots n: Int, rows: String, bytes: Int, seconds s: Double, cores: Int) -> String {
-        let mb = Double(bytes) / 1e6, rate = mb / max(s, 1e-9)
+        let rate = decimal(Double(bytes) / 1e6 / max(s, 1e-9), 0), cores = counted(cores, "core", "cœur")
         if fr {
             let verdict = failing ? "Lu, avec \(count(warnings)) avertissement(s)" : warnings == 0 ? "OK" : "OK, avec \(count(warnings)) avertissement(s)"
-            return "\(verdict)\(colon)\(parseOnly ? "analysé" : "\(snapshots(n)),") \(rows), \(megabytes(bytes)) en \(seconds(s)) (\(decimal(rate, 0)) Mo/s sur \(counted(cores, "core", "cœur")))"
+            return "\(verdict)\(colon)\(parseOnly ? "analysé" : "\(snapshots(n)),") \(rows), \(megabytes(bytes)) en \(seconds(s)) (\(rate) Mo/s sur \(cores))"
         }
-        let verdict = failing ? "Read, with \(warnings) warning(s)" : warnings == 0 ? "OK" : "OK, with \(warnings) warning(s)"
-        return "\(verdict): \(parseOnly ? "parsed" : "\(n) snapshot(s),") \(rows), \(String(format: "%.1f", mb)) MB in \(String(format: "%.2f", s)) s (\(String(format: "%.0f", rate)) MB/s on \(cores) core\(cores == 1 ? "" : "s"))"
+        let verdict = failing ? "Read, with \(count(warnings)) warning(s)" : warnings == 0 ? "OK" : "OK, with \(count(warnings)) warning(s)"
+        return "\(verdict)\(colon)\(parseOnly ? "parsed" : "\(snapshots(n)),") \(rows), \(megabytes(bytes)) in \(seconds(s)) (\(rate) MB/s on \(cores))"
     }
 
     /// One snapshot's line in `validate`'s summary. `revenue` and `perBuyer` are amounts in
     /// `currency`; `retention` a fraction.
     public func validatedSnapshot(label: String, asOf: String, customers: Int, buyers: Int, active: Int, revenue: Double, perBuyer: Double?,
                                   currency: String, retention: Double?, escalations: [String]) -> String {
+        let amount = { (x: Double) in self.decimal(x, 2) + " " + currency }
+        let customers = counted(customers, "customer", "client"), buyers = counted(buyers, "buyer", "acheteur")
+        let retentionText = retention.map(percent) ?? format.missing
+        let ids = escalations.joined(separator: ", ")
         if fr {
-            let amount = { (x: Double) in self.format.number(x, decimals: 2) + " " + currency }
-            let retentionText = retention.map { format.number($0 * 100, decimals: 1) + "\u{202F}%" } ?? "n.d."
-            return "  \(label) (au \(asOf))\(colon)\(counted(customers, "customer", "client")), \(counted(buyers, "buyer", "acheteur")), \(count(active)) actif(s), CA \(amount(revenue))"
+            return "  \(label) (au \(asOf))\(colon)\(customers), \(buyers), \(count(active)) actif(s), CA \(amount(revenue))"
                 + (perBuyer.map { " (\(amount($0)) par acheteur)" } ?? "") + ", rétention \(retentionText)"
-                + (escalations.isEmpty ? "" : ", escalades\(colon)" + escalations.joined(separator: ", "))
+                + (escalations.isEmpty ? "" : ", escalades\(colon)" + ids)
         }
-        let retentionText = retention.map { String(format: "%.1f%%", $0 * 100) } ?? "n/a"
-        return "  \(label) (as of \(asOf)): \(counted(customers, "customer", "client")), \(counted(buyers, "buyer", "acheteur")), \(active) active, revenue "
-            + String(format: "%.2f", revenue) + " " + currency + (perBuyer.map { " (" + String(format: "%.2f", $0) + " a buyer)" } ?? "")
-            + ", retention \(retentionText)" + (escalations.isEmpty ? "" : ", escalations: " + escalations.joined(separator: ", "))
+        return "  \(label) (as of \(asOf))\(colon)\(customers), \(buyers), \(count(active)) active, revenue \(amount(revenue))"
+            + (perBuyer.map { " (\(decimal($0, 2)) a buyer)" } ?? "") + ", retention \(retentionText)"
+            + (escalations.isEmpty ? "" : ", escalations\(colon)" + ids)
     }
 
     /// Why `validate --strict` exits 65.
     public func failingUnderStrict(_ warnings: Int) -> String {
-        fr ? "\(count(warnings)) avertissement(s) ci-dessus, et --strict\u{00A0}: échec" : "\(warnings) warning(s) above, and --strict: failing"
+        fr ? "\(count(warnings)) avertissement(s) ci-dessus, et --strict\u{00A0}: échec" : "\(count(warnings)) warning(s) above, and --strict: failing"
     }
 }

@@ -38,7 +38,7 @@ public final class SiteLock {
             guard fd >= 0 else {
                 // A folder this process cannot write in: `SiteWriter` refuses it in its own words.
                 if access(parent, W_OK) != 0 { return }
-                throw .cannotWrite(path, bilingual("cannot open the lock file: ", "impossible d'ouvrir le fichier de verrou\u{00A0}: ") + String(cString: strerror(errno)))
+                throw .cannotWrite(path, bilingual("cannot open the lock file: ", "impossible d'ouvrir le fichier de verrou\u{00A0}: ") + SystemReason.words(errno))
             }
             guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
                 let failure = errno
@@ -49,7 +49,7 @@ public final class SiteLock {
                 if failure == EWOULDBLOCK {
                     throw .refused(target, bilingual("another fidelis-report build is writing it now (expected one build at a time for a site: wait for that one, or give this one another --out)", "une autre génération de fidelis-report est en train de l'écrire (attendu\u{00A0}: une seule génération à la fois par site, attendez la fin de celle-là, ou donnez à celle-ci un autre --out)"))
                 }
-                throw .cannotWrite(path, bilingual("cannot lock: \(String(cString: strerror(failure)))", "verrouillage impossible\u{00A0}: \(String(cString: strerror(failure)))"))
+                throw .cannotWrite(path, bilingual("cannot lock: \(SystemReason.words(failure))", "verrouillage impossible\u{00A0}: \(SystemReason.words(failure))"))
             }
             // The build that held it may have removed the file between its open and this lock: the
             // lock counts only on the file the path still names.

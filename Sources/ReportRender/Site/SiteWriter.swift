@@ -55,7 +55,7 @@ public final class SiteWriter {
         }
         try? fm.removeItem(atPath: staging)
         guard mkdir(staging, 0o755) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = SystemReason.words(errno)
             abandon()
             throw .cannotWrite(target, bilingual("cannot create the staging folder \(staging): \(reason)", "impossible de créer le dossier provisoire \(staging)\u{00A0}: \(reason)"))
         }
@@ -95,7 +95,7 @@ public final class SiteWriter {
                            + "ne permet pas\u{00A0}: écrivez le site dans un dossier à l'intérieur (--out \(target)/site)"))
         }
         // An unlistable folder is not known to be empty.
-        guard let dir = opendir(target) else { throw .refused(target, bilingual("it cannot be read (", "il ne peut pas être lu (") + String(cString: strerror(errno)) + ")") }
+        guard let dir = opendir(target) else { throw .refused(target, bilingual("it cannot be read (", "il ne peut pas être lu (") + SystemReason.words(errno) + ")") }
         closedir(dir)
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
         if !contents.isEmpty && !contents.contains(marker) { throw .foreignFolder(target) }
@@ -106,7 +106,7 @@ public final class SiteWriter {
     /// system, or a folder this user may not write (its owner and mode said: such a folder is
     /// not read-only for its owner, a site built by root and rebuilt by a CI user).
     static func notWritable(_ path: String, errno code: Int32) -> String {
-        let reason = String(cString: strerror(code))
+        let reason = SystemReason.words(code)
         var info = stat()
         guard code != EROFS, stat(path, &info) == 0 else { return bilingual("is read-only (\(reason))", "est en lecture seule (\(reason))") }
         return bilingual("is not writable by this user (\(reason): owner uid \(info.st_uid), mode \(String(info.st_mode & 0o7777, radix: 8)), this user uid \(geteuid()))", "n'est pas accessible en écriture à cet utilisateur (\(reason)\u{00A0}: uid du propriétaire \(info.st_uid), mode \(String(info.st_mode & 0o7777, radix: 8)), uid de cet utilisateur \(geteuid()))")
@@ -119,9 +119,9 @@ public final class SiteWriter {
     /// Creates `path` and its missing parents (`mkdir -p`); nil, or the system's reason (`Permission denied`).
     static func makeFolders(_ path: String) -> String? {
         if mkdir(path, 0o755) == 0 || errno == EEXIST { return nil }
-        guard errno == ENOENT, path != "/", !path.isEmpty else { return String(cString: strerror(errno)) }
+        guard errno == ENOENT, path != "/", !path.isEmpty else { return SystemReason.words(errno) }
         if let failure = makeFolders(PathParent.of(path)) { return failure }
-        return mkdir(path, 0o755) == 0 || errno == EEXIST ? nil : String(cString: strerror(errno))
+        return mkdir(path, 0o755) == 0 || errno == EEXIST ? nil : SystemReason.words(errno)
     }
 
     /// Removes staging folders left by killed builds (`.<name>.staging-<pid>` whose process is gone).
@@ -156,7 +156,7 @@ public final class SiteWriter {
             for component in PathParent.of(relative).split(separator: "/") {
                 folder = (folder as NSString).appendingPathComponent(String(component))
                 guard mkdir(folder, 0o755) == 0 || errno == EEXIST else {
-                    throw .cannotWrite(folder, bilingual("cannot create folder: ", "impossible de créer le dossier\u{00A0}: ") + String(cString: strerror(errno)))
+                    throw .cannotWrite(folder, bilingual("cannot create folder: ", "impossible de créer le dossier\u{00A0}: ") + SystemReason.words(errno))
                 }
             }
         }
@@ -171,11 +171,11 @@ public final class SiteWriter {
     /// device", "Permission denied"): `FileManager.createFile` only said that it failed.
     static func writeFile(_ data: Data, to path: String) throws(SiteError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw .cannotWrite(path, SystemReason.words(errno)) }
         let failure = data.withUnsafeBytes { raw in raw.baseAddress.map { OutputFile.writeAll(fd, $0, raw.count) } ?? 0 }
         let closed = close(fd)
-        if failure != 0 { throw .cannotWrite(path, String(cString: strerror(failure))) }
-        if closed != 0 { throw .cannotWrite(path, String(cString: strerror(errno))) }
+        if failure != 0 { throw .cannotWrite(path, SystemReason.words(failure)) }
+        if closed != 0 { throw .cannotWrite(path, SystemReason.words(errno)) }
     }
 
     public func write(_ text: String, to relative: String) throws(SiteError) {
@@ -209,7 +209,7 @@ public final class SiteWriter {
         // site of empty files: the file system of the staging folder only (sync() waited on every
         // file system, 0.3 → 1.0 s for the examples with 1.5 GB of another program's writes pending).
         // An interruption meanwhile takes the staging folder away, and the swap never starts.
-        guard fidelis_sync_filesystem(staging) == 0 else { throw .cannotWrite(staging, String(cString: strerror(errno))) }
+        guard fidelis_sync_filesystem(staging) == 0 else { throw .cannotWrite(staging, SystemReason.words(errno)) }
         let shown = shownTarget
         let oldSite = try InterruptCleanup.shared.uncut { () throws(SiteError) -> String? in
             let oldSite = try swap()
@@ -228,7 +228,7 @@ public final class SiteWriter {
     /// removed, if there was one.
     private func swap() throws(SiteError) -> String? {
         guard FileManager.default.fileExists(atPath: target) else {
-            guard rename(staging, target) == 0 else { throw .cannotWrite(target, String(cString: strerror(errno))) }
+            guard rename(staging, target) == 0 else { throw .cannotWrite(target, SystemReason.words(errno)) }
             return nil
         }
         // `staging` now holds the old site.
@@ -236,10 +236,10 @@ public final class SiteWriter {
         if errno == EBUSY { throw .refused(target, bilingual("it is busy (a mount point, or in use by the system): write the site into a folder inside it (--out \(target)/site)", "il est occupé (point de montage, ou utilisé par le système)\u{00A0}: écrivez le site dans un dossier à l'intérieur (--out \(target)/site)")) }
         // No atomic exchange on this system: move the old site aside, then move the new one in.
         let aside = staging + ".old"
-        guard rename(target, aside) == 0 else { throw .cannotWrite(target, String(cString: strerror(errno))) }
+        guard rename(target, aside) == 0 else { throw .cannotWrite(target, SystemReason.words(errno)) }
         guard rename(staging, target) == 0 else {
             _ = rename(aside, target)
-            throw .cannotWrite(target, String(cString: strerror(errno)))
+            throw .cannotWrite(target, SystemReason.words(errno))
         }
         return aside
     }

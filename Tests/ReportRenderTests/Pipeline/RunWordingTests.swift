@@ -33,6 +33,13 @@ import ReportModel
                 == "2026-10: 1 customer, 0 buyers, 1.5 MB: read 0.01 s (on the reader thread) and reused (on the fit thread), figures 0.50 s")
         #expect(fr.snapshotSummary(label: "2026-10", customers: 1, buyers: 0, bytes: 1_500_000, read: 0.012, fit: 0.25, figures: 0.5)
                 == "2026-10\u{00A0}: 1 client, 0 acheteur, 1,5 Mo\u{00A0}: lecture 0,01 s (fil de lecture) et ajustement CLV 0,25 s (fil d'ajustement), chiffres 0,50 s")
+        #expect(en.validatedSnapshot(label: "2026-10", asOf: "2026-10-31", customers: 600, buyers: 521, active: 171, revenue: 95365.674, perBuyer: 183.04, currency: "EUR",
+                                     retention: 0.815, escalations: ["nps_critical", "churn_crisis"])
+                == "  2026-10 (as of 2026-10-31): 600 customers, 521 buyers, 171 active, revenue 95365.67 EUR (183.04 a buyer), retention 81.5%, escalations: nps_critical, churn_crisis")
+        #expect(en.validatedSnapshot(label: "2025-11", asOf: "2025-11-30", customers: 1, buyers: 0, active: 0, revenue: 0, perBuyer: nil, currency: "EUR",
+                                     retention: nil, escalations: []) == "  2025-11 (as of 2025-11-30): 1 customer, 0 buyers, 0 active, revenue 0.00 EUR, retention n/a")
+        #expect(en.validated(warnings: 2, failing: true, parseOnly: false, snapshots: 12, rows: "4954 rows", bytes: 300_000, seconds: 0.05, cores: 1)
+                == "Read, with 2 warning(s): 12 snapshot(s), 4954 rows, 0.3 MB in 0.05 s (6 MB/s on 1 core)")
         #expect(fr.failingUnderStrict(2) == "2 avertissement(s) ci-dessus, et --strict\u{00A0}: échec")
     }
 
