@@ -65,7 +65,7 @@ public enum ConfigLoader {
         let reader = ConfigNodeReader(file: file, unknownKeys: collected)
         let top: [(String, Node)]
         do {
-            top = try reader.mapping(root, keys: ["client", "locale", "currency", "delimiter", "date_format", "columns", "activity_window_days", "targets", "segments", "escalations", "routing", "lifetime", "loyalty", "action_plan"])
+            top = try reader.mapping(root, keys: ["client", "locale", "currency", "delimiter", "date_format", "columns", "activity_window_days", "cadence", "targets", "segments", "escalations", "routing", "lifetime", "loyalty", "action_plan"])
         } catch {
             throw InputErrors([error])
         }
@@ -73,6 +73,10 @@ public enum ConfigLoader {
             do throws(InputError) { try section(key, value, reader: reader, into: &config) } catch { collected.errors.append(error) }
         }
         guard collected.errors.isEmpty else { throw collected.errors }
+        if let cadence = config.cadence, let node = top.first(where: { $0.0 == "cadence" })?.1,
+           let warning = monthlyTargetsWarning(config, cadence: cadence, node: node, reader: reader) {
+            config.warnings.append(warning)
+        }
         return config
     }
 
@@ -119,6 +123,11 @@ public enum ConfigLoader {
             config.dialect = InputDialect(delimiter: config.dialect.delimiter, dateFormat: config.dialect.dateFormat, columnAliases: aliases)
         case "activity_window_days":
             config.activityWindowDays = try reader.integer(value, in: 1...3650)
+        case "cadence":
+            let s = try reader.string(value)
+            guard let c = SnapshotCadence(rawValue: s) else { throw reader.error(value, bilingual("cadence \"\(s)\" is not known", "cadence\u{00A0}: valeur \"\(s)\" inconnue"),
+                                                                      bilingual("monthly, quarterly or weekly", "monthly, quarterly ou weekly")) }
+            config.cadence = c
         case "targets":
             for (k, v) in try reader.mapping(value, keys: KPIKey.allCases.map(\.rawValue)) {
                 let kpi = KPIKey(rawValue: k)!
@@ -232,6 +241,39 @@ public enum ConfigLoader {
         case .csat: return try reader.number(node, in: 1...5)
         case .ltv, .ces: return try reader.number(node, in: 0...1e12)
         }
+    }
+
+    /// A warning for a cadence other than monthly that keeps the seed's monthly values of the targets
+    /// that depend on the period (retention, churn, the churn escalation): a quarter's churn of 12 %
+    /// is a month's 4 %, on target, yet it would be judged against 5 % and raise `churn_crisis`.
+    /// The values at the same monthly pace are given (retention r a month is r³ a quarter).
+    static func monthlyTargetsWarning(_ config: ReportConfig, cadence: SnapshotCadence, node: Node, reader: ConfigNodeReader) -> String? {
+        guard cadence != .monthly else { return nil }
+        let seed = ReportConfig()
+        // Months in the cadence's period: a week is 12/52 of a month.
+        let months = cadence == .weekly ? 12.0 / 52 : Double(cadence.months)
+        func kept(_ key: String, _ value: Double?, _ seedValue: Double?, retained: Bool) -> (name: String, pace: String)? {
+            guard let value, value == seedValue else { return nil }
+            let paced = retained ? pow(value, months) : 1 - pow(1 - value, months)
+            return (key, "\(key.split(separator: ".").last!) " + ConfigNodeReader.plain((paced * 100).rounded() / 100))
+        }
+        let keptValues = [
+            kept("targets.retention_rate", config.targets[.retentionRate]?.value, seed.targets[.retentionRate]?.value, retained: true),
+            kept("targets.churn_rate", config.targets[.churnRate]?.value, seed.targets[.churnRate]?.value, retained: false),
+            kept("escalations.churn_above", config.escalations.churnAbove, seed.escalations.churnAbove, retained: false),
+        ].compactMap { $0 }
+        guard !keptValues.isEmpty else { return nil }
+        func sentence(_ items: [String], _ and: String) -> String {
+            items.count == 1 ? items[0] : items.dropLast().joined(separator: ", ") + " \(and) " + items[items.count - 1]
+        }
+        let names = keptValues.map(\.name), paces = keptValues.map(\.pace)
+        let period = bilingual(cadence == .weekly ? "a week" : "a quarter", cadence == .weekly ? "une semaine" : "un trimestre")
+        let english = names.count == 1 ? "keeps its default, a month's value" : "keep their defaults, a month's values"
+        let french = names.count == 1 ? "garde sa valeur par défaut, celle d'un mois" : "gardent leur valeur par défaut, celle d'un mois"
+        return reader.error(node, bilingual("cadence: \(cadence.rawValue), but \(sentence(names, "and")) \(english)",
+                                            "cadence: \(cadence.rawValue), mais \(sentence(names, "et")) \(french)"),
+                            bilingual("values for \(period); at the same monthly pace: \(sentence(paces, "and"))",
+                                      "des valeurs pour \(period)\u{00A0}; au même rythme mensuel\u{00A0}: \(sentence(paces, "et"))")).description
     }
 
     /// A warning for an NPS value written as a fraction (`0.2` for 20): NPS runs from −100 to 100,

@@ -14,6 +14,10 @@ public enum DefaultConfig {
     # Activity: a buyer is active when the last order is at most this many days old
     activity_window_days: 90
 
+    # How often the snapshots are exported: monthly (the default), quarterly or weekly. Retention,
+    # churn and the period's figures cover that period: set the targets below for it too.
+    # cadence: quarterly
+
     # Targets: value and direction (above = higher is better)
     targets:
       retention_rate: {value: 0.85, direction: above}

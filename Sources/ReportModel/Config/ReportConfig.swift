@@ -9,6 +9,10 @@ public struct ReportConfig: Sendable {
     public var dialect = InputDialect()
     /// A buyer is active when the last order is at most this many days before the as-of date.
     public var activityWindowDays = 90
+    /// How often the snapshots are exported, as the config says (nil: not said; the pages then read
+    /// them as monthly, and suggest the key when they look quarterly or weekly). A ledger's
+    /// snapshots are month ends whatever it says.
+    public var cadence: SnapshotCadence?
     public var targets = KPITarget.defaults
     public var segments = SegmentTable.seed
     public var escalations = EscalationThresholds()

@@ -57,16 +57,16 @@ public struct SnapshotFolder: Sendable {
     }
 
     /// Warnings for months without a snapshot between two snapshots (entries in as-of order), where
-    /// the gap is longer than the folder's usual one (its most common gap between months, the
-    /// shorter on a tie: 1 for monthly exports, 3 for quarterly ones, which then get no warning):
-    /// retention and churn then compare snapshots further apart than the others, and a missing
-    /// export looks like a drop in retention.
-    public static func missingMonthWarnings(_ entries: [Entry]) -> [String] {
-        let usual = MonthGap.usual(entries.map(\.period.asOf.month.index))
+    /// the gap is longer than the config's `cadence`, or when it says none, than the folder's usual
+    /// one (its most common gap between months, the shorter on a tie: 1 for monthly exports, 3 for
+    /// quarterly ones, which then get no warning): retention and churn then compare snapshots
+    /// further apart than the others, and a missing export looks like a drop in retention.
+    public static func missingMonthWarnings(_ entries: [Entry], cadence: SnapshotCadence? = nil) -> [String] {
+        let usual = cadence?.months ?? MonthGap.usual(entries.map(\.period.asOf.month.index))
         return zip(entries, entries.dropFirst()).compactMap { before, after in
             let from = before.period.asOf.month.index, to = after.period.asOf.month.index
             // (Not for files a month apart across a month: 2026-01-31 and 2026-03-01.)
-            guard after.period.asOf.days(since: before.period.asOf) > MonthGap.longPeriodDays,
+            guard after.period.asOf.days(since: before.period.asOf) > (cadence?.longPeriodDays ?? MonthGap.longPeriodDays),
                   let missing = MonthGap.missing(from: from, to: to, usual: usual) else { return nil }
             return bilingual("no snapshot for \(MonthGap.names(missing)): \(after.displayName)'s retention and churn compare it with \(before.displayName), \(to - from) months earlier",
                              "aucun relevé pour \(MonthGap.names(missing))\u{00A0}: la rétention et le churn de \(after.displayName) le comparent à \(before.displayName), \(to - from) mois plus tôt")

@@ -16,8 +16,12 @@ public struct SnapshotFolderSource: SnapshotSource {
     /// The size of the largest file (the reader sizes its storage for it from the first file on).
     private let largestFileBytes: Int
 
-    public init(directory: String, dialect: InputDialect) throws(InputErrors) {
+    /// The config's `cadence`, for the missing months' warnings (nil: the folder's usual gap).
+    public let cadence: SnapshotCadence?
+
+    public init(directory: String, dialect: InputDialect, cadence: SnapshotCadence? = nil) throws(InputErrors) {
         folder = try SnapshotFolder(directory: directory)
+        self.cadence = cadence
         reader = SnapshotReader(dialect: dialect)
         largestFileBytes = folder.entries.map { entry in
             var info = stat()
@@ -27,7 +31,7 @@ public struct SnapshotFolderSource: SnapshotSource {
 
     public var periods: [SnapshotPeriod] { folder.entries.map(\.period) }
 
-    public var warnings: [String] { folder.unreadSnapshots.map(SnapshotFolder.unreadWarning) + SnapshotFolder.missingMonthWarnings(folder.entries) }
+    public var warnings: [String] { folder.unreadSnapshots.map(SnapshotFolder.unreadWarning) + SnapshotFolder.missingMonthWarnings(folder.entries, cadence: cadence) }
 
     public mutating func read(_ index: Int, customers: inout CustomerIndex, reusing spare: consuming SnapshotTable?) -> SnapshotOutcome {
         let entry = folder.entries[index]

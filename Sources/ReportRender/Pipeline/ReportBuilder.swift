@@ -516,7 +516,7 @@ public enum ReportBuilder {
             guard isDirectory.boolValue else {
                 throw .inputMissing(bilingual("\(dir): a file, not a folder (expected --snapshots DIR, a folder of YYYY-MM.csv files; a transaction ledger goes with --transactions FILE)", "\(dir): un fichier, pas un dossier (attendu\u{00A0}: --snapshots DIR, un dossier de fichiers YYYY-MM.csv\u{202F}; un journal de transactions se donne avec --transactions FILE)"))
             }
-            do { return try SnapshotFolderSource(directory: dir, dialect: config.dialect) } catch { throw .badInput(error) }
+            do { return try SnapshotFolderSource(directory: dir, dialect: config.dialect, cadence: config.cadence) } catch { throw .badInput(error) }
         case .transactions(let file, let asOf):
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {

@@ -84,13 +84,6 @@ public struct SnapshotView {
         v["targets_note"] = targetsNote ?? ""
         v["has_targets_note"] = targetsNote != nil
         v["has_history"] = !history.isEmpty
-        v["has_short_period"] = SnapshotView.isShortPeriod(report, history: history)
-        let days = SnapshotView.daysSincePrevious(report, history: history)
-        v["short_period"] = [
-            "days": days.map(format.integer) ?? format.missing,
-            "span": days.map { format.integer($0) + format.text($0 == 1 ? " day" : " days", $0 == 1 ? "\u{00A0}jour" : "\u{00A0}jours") } ?? format.missing,
-            "previous": history.last?.period.label ?? format.missing,
-        ]
         for (key, value) in exportNotes() { v[key] = value }
         let shown = min(history.count + 1, SnapshotView.trendSnapshots)
         v["trend_is_cut"] = history.count + 1 > shown
@@ -158,15 +151,10 @@ public struct SnapshotView {
         history.last.map { report.period.asOf.days(since: $0.period.asOf) }
     }
 
-    /// Whether `report` comes fewer than `MonthGap.shortPeriodDays` after the snapshot before it: a ledger's
-    /// default as-of date a few days into a month, a mid-month export among month-end ones, weekly
-    /// exports. Its period figures (retention, churn, newly active and lapsed customers, revenue of
-    /// the period) then cover those days only, against targets set per month (metrics.md: churn
-    /// "< 0.05 per month"). (A first rule, flagging only a short period after a long one, missed the
-    /// second of two short ones in a row and flagged the second of weekly exports alone.)
-    static func isShortPeriod(_ report: SnapshotReport, history: [SnapshotReport]) -> Bool {
-        daysSincePrevious(report, history: history).map { $0 < MonthGap.shortPeriodDays } ?? false
-    }
+    /// The cadence the pages judge a snapshot's period by: the config's (`cadence:`), monthly when it
+    /// says none (metrics.md's targets are a month's: churn "< 0.05 per month"), and monthly for a
+    /// ledger, whose snapshots are month ends.
+    var cadence: SnapshotCadence { report.source.fromLedger ? .monthly : config.cadence ?? .monthly }
 
     /// Whether a snapshot has buyers, but fewer than `fewBuyers`.
     static func hasFewBuyers(_ counts: SnapshotCounts) -> Bool { counts.buyers > 0 && counts.buyers < fewBuyers }

@@ -39,6 +39,7 @@ struct ConfigLoaderTests {
         if a.currency != b.currency { diffs.append("currency") }
         if a.dialect != b.dialect { diffs.append("dialect") }
         if a.activityWindowDays != b.activityWindowDays { diffs.append("activityWindowDays") }
+        if a.cadence != b.cadence { diffs.append("cadence") }
         if a.targets != b.targets { diffs.append("targets") }
         if a.segments != b.segments { diffs.append("segments") }
         if a.escalations != b.escalations { diffs.append("escalations") }
@@ -195,6 +196,8 @@ struct ConfigLoaderTests {
         TypeCase(yaml: "routing:\n  keywords:\n    churn-prevention: cancel\n", line: 3, column: 23, message: "\"cancel\" is not a list"),
         TypeCase(yaml: "delimiter: \"|\"\n", line: 1, column: 12, message: "delimiter \"|\" is not supported"),
         TypeCase(yaml: "date_format: dd-mm-yyyy\n", line: 1, column: 14, message: "date_format \"dd-mm-yyyy\" is not supported"),
+        TypeCase(yaml: "cadence: Quarterly\n", line: 1, column: 10, message: "cadence \"Quarterly\" is not known"),
+        TypeCase(yaml: "cadence: [monthly]\n", line: 1, column: 10, message: "a list is not a text value"),
         TypeCase(yaml: "- client\n- locale\n", line: 1, column: 1, message: "a list is not a mapping"),
         TypeCase(yaml: "just text\n", line: 1, column: 1, message: "\"just text\" is not a mapping"),
     ])
@@ -545,6 +548,28 @@ struct ConfigLoaderTests {
     /// Values that are valid but almost surely not meant are accepted and said, with the place:
     /// a target direction against the KPI's good direction, an NPS written as a fraction, a segment
     /// rule that leaves out a score letter (it then matches every score of it).
+    /// `cadence:` names the period of each snapshot. Left at the seed's monthly values, the targets
+    /// that depend on the period are said, with their values at the same monthly pace (worked by
+    /// hand: 0.85³ = 0.614, 1 − 0.95³ = 0.143, 1 − 0.9³ = 0.271; a week is 12/52 of a month:
+    /// 0.85^0.2308 = 0.963, 1 − 0.95^0.2308 = 0.0118, 1 − 0.9^0.2308 = 0.0240).
+    @Test func aCadenceOtherThanMonthlyAsksForTargetsOfItsPeriod() throws {
+        #expect(try Self.parse("client: X\n").cadence == nil)
+        #expect(try Self.parse("cadence: monthly\n").cadence == .monthly)
+        #expect(try Self.parse("cadence: monthly\n").warnings.isEmpty)
+        let quarterly = try Self.parse("cadence: quarterly\n")
+        #expect(quarterly.cadence == .quarterly)
+        #expect(quarterly.warnings == ["fidelis.yml:1:10: cadence: quarterly, but targets.retention_rate, targets.churn_rate and escalations.churn_above keep their defaults, a month's values (expected values for a quarter; at the same monthly pace: retention_rate 0.61, churn_rate 0.14 and churn_above 0.27)"])
+        // Targets written after the cadence count; only those left at a month's value are named.
+        let partly = try Self.parse("cadence: quarterly\ntargets:\n  retention_rate: 0.6\n  churn_rate: 0.15\n")
+        #expect(partly.warnings == ["fidelis.yml:1:10: cadence: quarterly, but escalations.churn_above keeps its default, a month's value (expected values for a quarter; at the same monthly pace: churn_above 0.27)"])
+        #expect(try Self.parse("targets:\n  retention_rate: 0.6\n  churn_rate: null\nescalations:\n  churn_above: 0.3\ncadence: quarterly\n").warnings.isEmpty)
+        let weekly = try Self.parse("cadence: weekly\n")
+        #expect(weekly.warnings.first?.hasSuffix("(expected values for a week; at the same monthly pace: retention_rate 0.96, churn_rate 0.01 and churn_above 0.02)") == true, "\(weekly.warnings)")
+        // The file init writes says the key, commented out: its defaults stay monthly, unsaid.
+        #expect(DefaultConfig.yaml.contains("\n# cadence: quarterly\n"))
+        #expect(try Self.parse(DefaultConfig.yaml).cadence == nil)
+    }
+
     @Test func likelyMistakesAreWarnedAbout() throws {
         let config = try Self.parse("""
             targets:

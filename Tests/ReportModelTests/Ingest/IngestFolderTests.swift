@@ -105,6 +105,15 @@ struct IngestFolderTests {
         for name in ["2025-06.csv", "2025-09.csv", "2025-12.csv", "2026-03.csv", "2026-09.csv"] { try quarterly.write(name, Self.header) }
         #expect(SnapshotFolder.missingMonthWarnings(try SnapshotFolder(directory: quarterly.path).entries) == [
             "no snapshot for 2026-04 to 2026-08: 2026-09.csv's retention and churn compare it with 2026-03.csv, 6 months earlier"])
+        // The config's cadence replaces the folder's usual gap: said monthly, every quarter is two
+        // months missing; said quarterly, a monthly folder's missing month is no warning, two
+        // missing months make a gap over 106 days and are one.
+        let quarterlyEntries = try SnapshotFolder(directory: quarterly.path).entries
+        #expect(SnapshotFolder.missingMonthWarnings(quarterlyEntries, cadence: .monthly).count == 4)
+        #expect(SnapshotFolder.missingMonthWarnings(quarterlyEntries, cadence: .quarterly).count == 1)
+        #expect(SnapshotFolder.missingMonthWarnings(folder.entries, cadence: .quarterly) == [
+            "no snapshot for 2026-05 to 2026-08: 2026-09.csv's retention and churn compare it with 2026-04.csv, 5 months earlier"])
+        #expect(try SnapshotFolderSource(directory: quarterly.path, dialect: InputDialect(), cadence: .monthly).warnings.count == 4)
     }
 
     @Test("a CSV whose name is not a date is an error naming the file")

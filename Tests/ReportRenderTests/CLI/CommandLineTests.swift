@@ -82,6 +82,25 @@ import Testing
         #expect(try String(contentsOfFile: dir + "/named-site/index.html", encoding: .utf8).contains("fidelis-report · Maison Test</a>"))
     }
 
+    /// `cadence:` is for snapshot folders: a ledger's snapshots are month ends. Said with a ledger,
+    /// in both languages, and counted by --strict; with snapshots, the config's own warning only.
+    @Test func aCadenceWithALedgerIsAWarning() throws {
+        let dir = temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let ledger = Self.packageRoot + "/Examples/ledger/transactions.csv"
+        try "cadence: quarterly\ntargets:\n  retention_rate: 0.6\n  churn_rate: 0.15\nescalations:\n  churn_above: 0.27\n".write(toFile: dir + "/fidelis.yml", atomically: true, encoding: .utf8)
+        let built = try run(["build", "--transactions", ledger, "--quiet"], in: dir)
+        #expect(built.status == 0 && built.err == "warning: fidelis.yml: cadence: quarterly is for snapshot folders: a ledger's snapshots are month ends, and its pages read them as monthly (expected no cadence with --transactions)\n", "\(built.err)")
+        let french = try run(["validate", "--transactions", ledger], in: dir, environment: ["LANG": "fr_FR.UTF-8"])
+        #expect(french.status == 0 && french.err.contains("avertissement\u{00A0}: fidelis.yml\u{00A0}: cadence: quarterly vaut pour les dossiers de relevés"), "\(french.err)")
+        let strict = try run(["build", "--transactions", ledger, "--out", "strict-site", "--quiet", "--strict"], in: dir)
+        #expect(strict.status == 65 && !FileManager.default.fileExists(atPath: dir + "/strict-site"), "\(strict.err)")
+        let snapshots = try run(["build", "--out", "snapshot-site", "--quiet", "--strict"], in: dir)
+        #expect(snapshots.status == 0 && snapshots.err.isEmpty, "\(snapshots.err)")
+        try "cadence: monthly\n".write(toFile: dir + "/fidelis.yml", atomically: true, encoding: .utf8)
+        let monthly = try run(["build", "--transactions", ledger, "--quiet"], in: dir)
+        #expect(monthly.status == 0 && monthly.err.isEmpty, "\(monthly.err)")
+    }
+
     /// A ledger has no nps, public_complaint or refund_requested column: `--fail-on` naming one of
     /// those escalations could never fail the run, and said nothing (CI read the silence as "none").
     @Test func failOnAnEscalationTheInputCannotRaiseIsAWarning() throws {

@@ -30,7 +30,7 @@ import Testing
         let (s, n) = (Self.nbsp, Self.nnbsp)
         let run = try validate("typos.yml", "activity_window_day: 90\ntargets:\n  churn_rat: 0.1\n  retention_rate: 85\n", in: dir)
         expectErrors(run, [
-            "typos.yml:1:1: clé \"activity_window_day\" inconnue (attendu\(s): l'une de client, locale, currency, delimiter, date_format, columns, activity_window_days, targets, segments, escalations, routing, lifetime, loyalty, action_plan)",
+            "typos.yml:1:1: clé \"activity_window_day\" inconnue (attendu\(s): l'une de client, locale, currency, delimiter, date_format, columns, activity_window_days, cadence, targets, segments, escalations, routing, lifetime, loyalty, action_plan)",
             "typos.yml:3:3: clé \"churn_rat\" inconnue (attendu\(s): l'une de retention_rate, churn_rate, ltv, ltv_growth_yoy, nps, csat, csat_satisfied_share, ces, repeat_purchase_rate)",
             "typos.yml:4:19: 85 est hors limites (attendu\(s): une fraction de 0 à 1\(n); les taux sont des fractions\(s): 0.85 pour 85\(n)%)",
         ])

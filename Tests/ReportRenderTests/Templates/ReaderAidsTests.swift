@@ -264,15 +264,108 @@ import ReportModel
             r.period = SnapshotPeriod(asOf: Day(year: 2026, month: month, day: day)!)
             return r
         }
+        func isShortPeriod(_ report: SnapshotReport, history: [SnapshotReport]) -> Bool {
+            SnapshotView(report: report, history: history, config: ReportConfig()).exportNotes()["has_short_period"] as! Bool
+        }
         let (a, b, c) = (report(10, 1), report(10, 8), report(10, 15))
-        #expect(!SnapshotView.isShortPeriod(a, history: []))
-        #expect(SnapshotView.isShortPeriod(b, history: [a]))
-        #expect(SnapshotView.isShortPeriod(c, history: [a, b]))
-        #expect(SnapshotView.isShortPeriod(report(3, 31), history: [report(1, 31), report(2, 28), report(3, 15)]))
-        #expect(!SnapshotView.isShortPeriod(report(2, 28), history: [report(1, 31)]))
-        #expect(!SnapshotView.isShortPeriod(report(10, 31), history: [report(9, 30)]))
-        #expect(SnapshotView.isShortPeriod(report(11, 4), history: [report(9, 30), report(10, 31)]))
-        #expect(!SnapshotView.isShortPeriod(report(11, 28), history: [report(9, 30), report(10, 31)]))
+        #expect(!isShortPeriod(a, history: []))
+        #expect(isShortPeriod(b, history: [a]))
+        #expect(isShortPeriod(c, history: [a, b]))
+        #expect(isShortPeriod(report(3, 31), history: [report(1, 31), report(2, 28), report(3, 15)]))
+        #expect(!isShortPeriod(report(2, 28), history: [report(1, 31)]))
+        #expect(!isShortPeriod(report(10, 31), history: [report(9, 30)]))
+        #expect(isShortPeriod(report(11, 4), history: [report(9, 30), report(10, 31)]))
+        #expect(!isShortPeriod(report(11, 28), history: [report(9, 30), report(10, 31)]))
+    }
+
+    /// The period notes judge each snapshot's days since the previous one against the config's
+    /// `cadence`: said quarterly, three months are no note and six are one (naming the months
+    /// without a snapshot beyond a quarter's); said weekly, a week is none. Not said, quarterly and
+    /// weekly snapshots keep today's note, with the key to set, as long as every gap so far is the
+    /// same cadence's; a ledger's month ends are monthly whatever the config says.
+    @Test func thePeriodNotesFollowTheCadence() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.sample("in", customers: 20, months: 1, seed: 1)
+        let built = try #require(try f.build("in").latest)
+        func view(_ dates: [(Int, Int, Int)], cadence: SnapshotCadence?, ledger: Bool = false, locale: ReportLocale = .en) -> [String: Any] {
+            let reports = dates.map { y, m, d in
+                var r = built
+                r.period = SnapshotPeriod(asOf: Day(year: y, month: m, day: d)!)
+                r.source.fromLedger = ledger
+                return r
+            }
+            var config = ReportConfig()
+            config.cadence = cadence
+            config.locale = locale
+            return SnapshotView(report: reports.last!, history: Array(reports.dropLast()), config: config).exportNotes()
+        }
+        func flags(_ v: [String: Any]) -> String {
+            (v["has_short_period"] as! Bool ? "short" : "") + (v["has_long_period"] as! Bool ? "long" : "")
+                + (v["has_cadence_hint"] as! Bool ? "+" + ((v["cadence_hint"] as! [String: Any])["value"] as! String) : "")
+        }
+        let quarters = [(2026, 1, 31), (2026, 4, 30), (2026, 7, 31)]
+        #expect(flags(view(quarters, cadence: nil)) == "long+quarterly")
+        #expect(flags(view(quarters, cadence: .quarterly)) == "")
+        #expect(flags(view(quarters, cadence: .monthly)) == "long")
+        #expect(flags(view(quarters, cadence: .quarterly, ledger: true)) == "long")
+        #expect(flags(view(quarters, cadence: nil, ledger: true)) == "long")
+        // One gap of another length, and the hint is not given: months may be missing.
+        #expect(flags(view([(2025, 12, 31)] + quarters, cadence: nil)) == "long")
+        // A missing quarter: six months, beyond a quarter and a half month (106 days).
+        let missing = view([(2026, 1, 31), (2026, 7, 31)], cadence: .quarterly)
+        #expect(flags(missing) == "long")
+        let long = missing["long_period"] as! [String: Any]
+        #expect(long["months"] as? String == "2026-02 to 2026-06" && long["span"] as? String == "181 days")
+        #expect(long["compare_with"] as? String == "a quarter's figures, and with the quarterly targets")
+        #expect(flags(view([(2026, 1, 31), (2026, 4, 14)], cadence: .quarterly)) == "short")  // 73 days
+        #expect(flags(view([(2026, 1, 31), (2026, 5, 16)], cadence: .quarterly)) == "")       // 105 days
+        // Weekly.
+        let weeks = [(2026, 10, 1), (2026, 10, 8), (2026, 10, 15)]
+        #expect(flags(view(weeks, cadence: nil)) == "short+weekly")
+        #expect(flags(view(weeks, cadence: .weekly)) == "")
+        #expect(flags(view([(2026, 10, 1), (2026, 10, 15)], cadence: .weekly)) == "long")
+        #expect((view(weeks, cadence: nil, locale: .fr)["cadence_hint"] as! [String: Any])["adjective"] as? String == "hebdomadaires")
+        #expect((view(weeks, cadence: .weekly, locale: .fr)["short_period"] as! [String: Any])["compare_with"] as? String
+                == "aux chiffres d'une semaine et aux cibles hebdomadaires")
+        // Monthly snapshots: no note and no hint, as before.
+        #expect(flags(view([(2026, 8, 31), (2026, 9, 30), (2026, 10, 31)], cadence: nil)) == "")
+        #expect((view([(2026, 8, 31), (2026, 10, 31)], cadence: nil)["long_period"] as! [String: Any])["compare_with"] as? String
+                == "a month's figures, and with the monthly targets")
+    }
+
+    /// A quarterly folder, end to end: without `cadence`, every page after the first says its long
+    /// period and the key to set; with `cadence: quarterly` and quarterly targets, no page does,
+    /// the console says nothing, and the figures are the same.
+    @Test func aQuarterlyFolderSaidQuarterlyHasNoPeriodNotes() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.sample("all", customers: 60, months: 7, seed: 4)
+        try FileManager.default.createDirectory(atPath: f.path("in"), withIntermediateDirectories: true)
+        for month in ["2026-04", "2026-07", "2026-10"] { try FileManager.default.copyItem(atPath: f.path("all/\(month).csv"), toPath: f.path("in/\(month).csv")) }
+        let plain = try ReportBuilder.build(BuildOptions(input: .snapshots(f.path("in")), output: f.path("plain"), config: ReportConfig()))
+        #expect(plain.warnings.isEmpty, "\(plain.warnings)")
+        for month in ["2026-07", "2026-10"] {
+            let diagnostic = try String(contentsOfFile: f.path("plain/\(month)/diagnostic.md"), encoding: .utf8)
+            #expect(diagnostic.contains("**Long period.**") && diagnostic.contains(" If the snapshots are quarterly on purpose, say so in fidelis.yml with `cadence: quarterly`, and set the targets for a quarter: this note then goes.\n"), "\(month)")
+            let dashboard = try String(contentsOfFile: f.path("plain/\(month)/index.html"), encoding: .utf8)
+            #expect(dashboard.contains("with <code>cadence: quarterly</code>, and set the targets for a quarter: this note then goes.</p>"), "\(month)")
+        }
+        var config = try ConfigLoader.parse("cadence: quarterly\ntargets:\n  retention_rate: 0.6\n  churn_rate: 0.15\nescalations:\n  churn_above: 0.27\n", file: "fidelis.yml")
+        #expect(config.warnings.isEmpty)
+        config.locale = .fr
+        let said = try ReportBuilder.build(BuildOptions(input: .snapshots(f.path("in")), output: f.path("said"), config: config))
+        #expect(said.warnings.isEmpty, "\(said.warnings)")
+        for month in ["2026-04", "2026-07", "2026-10"] {
+            let diagnostic = try String(contentsOfFile: f.path("said/\(month)/diagnostic.md"), encoding: .utf8)
+            #expect(!diagnostic.contains("Période") && !diagnostic.contains("cadence"), "\(month)")
+            #expect(try String(contentsOfFile: f.path("said/\(month)/segments.csv"), encoding: .utf8) == String(contentsOfFile: f.path("plain/\(month)/segments.csv"), encoding: .utf8))
+        }
+        // A missing quarter is still said, on the page and on the console.
+        try FileManager.default.removeItem(atPath: f.path("in/2026-07.csv"))
+        let gap = try ReportBuilder.build(BuildOptions(input: .snapshots(f.path("in")), output: f.path("gap"), config: config))
+        #expect(gap.warnings == ["no snapshot for 2026-05 to 2026-09: 2026-10.csv's retention and churn compare it with 2026-04.csv, 6 months earlier"])
+        let diagnostic = try String(contentsOfFile: f.path("gap/2026-10/diagnostic.md"), encoding: .utf8)
+        #expect(diagnostic.contains("> **Période longue.** Ce relevé intervient 184\u{00A0}jours après le précédent (2026-04), sans relevé pour les mois de 2026-05 à 2026-09"), "\(diagnostic.prefix(800))")
+        #expect(diagnostic.contains("Comparez-les avec prudence aux chiffres d'un trimestre et aux cibles trimestrielles.\n"))
     }
 
     // MARK: - Targets, medians

@@ -1,0 +1,48 @@
+/// How often a team exports its customers (`cadence:` in fidelis.yml): the period that each
+/// snapshot's retention, churn, newly active and lapsed customers and revenue of the period cover,
+/// and so the period its targets are set for. It changes no figure: it says which gaps between
+/// snapshots are the usual ones, so that the pages flag only the others (a monthly folder missing a
+/// month, a quarterly one missing a quarter) instead of every page of a quarterly export.
+public enum SnapshotCadence: String, CaseIterable, Sendable {
+    case weekly, monthly, quarterly
+
+    /// Months between two snapshots at this cadence, for naming the months without one (weekly:
+    /// 1, as several weekly snapshots fall in a month).
+    public var months: Int {
+        switch self {
+        case .weekly, .monthly: 1
+        case .quarterly: 3
+        }
+    }
+
+    /// Fewer days than this between two snapshots is a short period: less than any such period,
+    /// with a few days' slack for exports taken on varying days.
+    public var shortPeriodDays: Int {
+        switch self {
+        case .weekly: 5
+        case .monthly: MonthGap.shortPeriodDays
+        case .quarterly: 75
+        }
+    }
+
+    /// More days than this between two snapshots is a long period: the period and half of the next
+    /// one, so that exports taken on varying days are not flagged while a missing one is.
+    public var longPeriodDays: Int {
+        switch self {
+        case .weekly: 10
+        case .monthly: MonthGap.longPeriodDays
+        case .quarterly: 106
+        }
+    }
+
+    /// Whether a period of `days` reads as this cadence's usual one.
+    public func isUsual(days: Int) -> Bool { days >= shortPeriodDays && days <= longPeriodDays }
+
+    /// The cadence that every gap of `days` (the days between consecutive snapshots, at least one)
+    /// reads as, when it is not monthly; nil when the gaps are monthly, mixed or none. The pages
+    /// then suggest `cadence:` to a team whose snapshots are not monthly and did not say so.
+    public static func nonMonthly(fitting days: [Int]) -> SnapshotCadence? {
+        guard !days.isEmpty else { return nil }
+        return allCases.first { $0 != .monthly && days.allSatisfy($0.isUsual) }
+    }
+}
