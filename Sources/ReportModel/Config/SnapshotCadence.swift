@@ -35,6 +35,24 @@ public enum SnapshotCadence: String, CaseIterable, Sendable {
         }
     }
 
+    /// How often, as a playbook's timing says it: `Monthly` (« Chaque mois »).
+    public var often: LocalizedText {
+        switch self {
+        case .weekly: LocalizedText(en: "Weekly", fr: "Chaque semaine")
+        case .monthly: LocalizedText(en: "Monthly", fr: "Chaque mois")
+        case .quarterly: LocalizedText(en: "Quarterly", fr: "Chaque trimestre")
+        }
+    }
+
+    /// The plan's KPI tracking, at this cadence.
+    public var kpiTracking: LocalizedText {
+        switch self {
+        case .weekly: LocalizedText(en: "Weekly KPI tracking with this report after each snapshot", fr: "Suivi hebdomadaire des KPI avec ce rapport après chaque relevé")
+        case .monthly: LocalizedText(en: "Monthly KPI tracking with this report after each snapshot", fr: "Suivi mensuel des KPI avec ce rapport après chaque relevé")
+        case .quarterly: LocalizedText(en: "Quarterly KPI tracking with this report after each snapshot", fr: "Suivi trimestriel des KPI avec ce rapport après chaque relevé")
+        }
+    }
+
     /// Whether a period of `days` reads as this cadence's usual one.
     public func isUsual(days: Int) -> Bool { days >= shortPeriodDays && days <= longPeriodDays }
 

@@ -125,7 +125,7 @@ enum PlaybookContent {
                     step(30, PlaybookChannel.internalNote, "Review the results and adjust the journey", "Bilan des résultats et ajustement du parcours"),
                 ],
                 offer: t("An offer matched to the segment's value", "Une offre proportionnée à la valeur du segment"),
-                timing: t("Monthly, after each snapshot", "Chaque mois, après chaque relevé"),
+                timing: t((config.cadence ?? .monthly).often.en + ", after each snapshot", (config.cadence ?? .monthly).often.fr + ", après chaque relevé"),
                 kpi: t("Customers moving to better segments (migration matrix)", "Clients passant dans de meilleurs segments (matrice de migration)"),
                 kpiKey: nil)
         }

@@ -1,14 +1,15 @@
 /// Tools and team derived from the areas that own actions.
 enum StrategyResources {
-    /// One tool per owning area (area order), the escalation log when an escalation is raised, and KPI tracking.
-    static func tools(_ actions: [PlanAction]) -> [LocalizedText] {
+    /// One tool per owning area (area order), the escalation log when an escalation is raised, and
+    /// KPI tracking at the snapshots' `cadence`.
+    static func tools(_ actions: [PlanAction], cadence: SnapshotCadence = .monthly) -> [LocalizedText] {
         guard !actions.isEmpty else { return [] }
         let areas = Set(actions.map(\.owner))
         var list: [LocalizedText] = SpecialistArea.allCases.filter(areas.contains).map(tool)
         if actions.contains(where: { $0.escalation != nil }) {
             list.append(LocalizedText(en: "Escalation log with named approvers (management, finance)", fr: "Registre des escalades avec validateurs désignés (direction, finance)"))
         }
-        list.append(LocalizedText(en: "Monthly KPI tracking with this report after each snapshot", fr: "Suivi mensuel des KPI avec ce rapport après chaque relevé"))
+        list.append(cadence.kpiTracking)
         return list
     }
 

@@ -13,6 +13,11 @@ struct PlaybookLibraryTests {
         let generic = playbooks.first { $0.segment == "whales" }
         #expect(generic?.title == LocalizedText(en: "whales: segment journey", fr: "whales : parcours du segment"))
         #expect(generic?.owner == .lifecycleManagement)
+        #expect(generic?.timing == LocalizedText(en: "Monthly, after each snapshot", fr: "Chaque mois, après chaque relevé"))
+        var weekly = config
+        weekly.cadence = .weekly
+        #expect(PlaybookLibrary.playbooks(StrategyFixture.report(segments: segments), config: weekly).first { $0.segment == "whales" }?.timing
+                == LocalizedText(en: "Weekly, after each snapshot", fr: "Chaque semaine, après chaque relevé"))
         let atRisk = playbooks.first { $0.segment == "at_risk" }
         #expect(atRisk?.owner == .churnPrevention)
         #expect(atRisk?.offerValue == config.actionPlan.winBackIncentive)

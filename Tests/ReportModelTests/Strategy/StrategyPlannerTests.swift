@@ -235,6 +235,12 @@ struct StrategyPlannerTests {
         let areas = Set(plan.actions.map(\.owner))
         #expect(plan.team.map(\.area) == SpecialistArea.allCases.filter(areas.contains))
         #expect(plan.tools.count == areas.count + 2)
+        #expect(plan.tools.last == LocalizedText(en: "Monthly KPI tracking with this report after each snapshot", fr: "Suivi mensuel des KPI avec ce rapport après chaque relevé"))
+        // At the config's cadence.
+        var quarterly = config
+        quarterly.cadence = .quarterly
+        #expect(StrategyPlanner.plan(report, previous: nil, config: quarterly).tools.last
+                == LocalizedText(en: "Quarterly KPI tracking with this report after each snapshot", fr: "Suivi trimestriel des KPI avec ce rapport après chaque relevé"))
     }
 
     @Test func everyOffTargetKPIYieldsAnAction() {

@@ -90,6 +90,8 @@ import Testing
         try "cadence: quarterly\ntargets:\n  retention_rate: 0.6\n  churn_rate: 0.15\nescalations:\n  churn_above: 0.27\n".write(toFile: dir + "/fidelis.yml", atomically: true, encoding: .utf8)
         let built = try run(["build", "--transactions", ledger, "--quiet"], in: dir)
         #expect(built.status == 0 && built.err == "warning: fidelis.yml: cadence: quarterly is for snapshot folders: a ledger's snapshots are month ends, and its pages read them as monthly (expected no cadence with --transactions)\n", "\(built.err)")
+        let latest = try #require(try FileManager.default.contentsOfDirectory(atPath: dir + "/site").filter { $0.hasPrefix("20") }.max())
+        #expect(try String(contentsOfFile: dir + "/site/\(latest)/strategy.md", encoding: .utf8).contains("- Monthly KPI tracking with this report after each snapshot\n"))
         let french = try run(["validate", "--transactions", ledger], in: dir, environment: ["LANG": "fr_FR.UTF-8"])
         #expect(french.status == 0 && french.err.contains("avertissement\u{00A0}: fidelis.yml\u{00A0}: cadence: quarterly vaut pour les dossiers de relevés"), "\(french.err)")
         let strict = try run(["build", "--transactions", ledger, "--out", "strict-site", "--quiet", "--strict"], in: dir)
