@@ -255,7 +255,9 @@ public enum ConfigLoader {
         func kept(_ key: String, _ value: Double?, _ seedValue: Double?, retained: Bool) -> (name: String, pace: String)? {
             guard let value, value == seedValue else { return nil }
             let paced = retained ? pow(value, months) : 1 - pow(1 - value, months)
-            return (key, "\(key.split(separator: ".").last!) " + ConfigNodeReader.plain((paced * 100).rounded() / 100))
+            // Two decimals, three under 0.1 (a week's churn: 0.012, not 0.01).
+            let scale = paced < 0.1 ? 1000.0 : 100
+            return (key, "\(key.split(separator: ".").last!) " + ConfigNodeReader.plain((paced * scale).rounded() / scale))
         }
         let keptValues = [
             kept("targets.retention_rate", config.targets[.retentionRate]?.value, seed.targets[.retentionRate]?.value, retained: true),

@@ -101,7 +101,7 @@ public struct LedgerSource: SnapshotSource {
         }
         let gapWarning = gap.flatMap { gap in
             gap.count >= LedgerSource.gapWarningMonths
-                ? "\(display)" + bilingual(": ", "\u{00A0}: ") + LedgerSource.gapText(gap, lines: parsed, from: firstMonth, to: cut.month,
+                ? "\(display): " + LedgerSource.gapText(gap, lines: parsed, from: firstMonth, to: cut.month,
                                                          around: LedgerSource.linesAround(parsed, gap: gap, from: firstMonth)) + bilingual(": check for a mistyped date", "\u{00A0}: vérifiez s'il y a une date mal saisie") : nil
         }
         warnings = [gapWarning, LedgerSource.orderColumnWarning(file: display, lines: parsed),
@@ -333,7 +333,7 @@ public struct LedgerSource: SnapshotSource {
         guard !lines.hasOrderID, let alike = HeaderSynonyms.candidate(for: "order_id", among: lines.unknownColumns) else { return nil }
         return bilingual("\(file): the ledger has no order_id column, so every line counts as one order; \"\(alike)\" may be it: "
             + "map it in fidelis.yml with columns: {\(YAMLScalar.quoted(alike)): order_id}",
-            "\(file)\u{00A0}: le journal n'a pas de colonne order_id, donc chaque ligne compte pour une commande\u{202F}; ce pourrait être \"\(alike)\"\u{00A0}: "
+            "\(file): le journal n'a pas de colonne order_id, donc chaque ligne compte pour une commande\u{202F}; ce pourrait être \"\(alike)\"\u{00A0}: "
             + "associez-le dans fidelis.yml avec columns: {\(YAMLScalar.quoted(alike)): order_id}")
     }
 
@@ -349,7 +349,7 @@ public struct LedgerSource: SnapshotSource {
         guard trailing >= trailingWarningMonths else { return nil }
         return bilingual("\(file): the latest purchase is dated \(lastLine), and the as-of date \(asOf) adds \(trailing) snapshot(s) after its month "
             + "without any purchase line: check --as-of",
-            "\(file)\u{00A0}: le dernier achat est daté du \(lastLine), et la date --as-of \(asOf) ajoute \(trailing) relevé(s) après son mois "
+            "\(file): le dernier achat est daté du \(lastLine), et la date --as-of \(asOf) ajoute \(trailing) relevé(s) après son mois "
             + "sans aucune ligne d'achat\u{00A0}: vérifiez --as-of")
     }
 
@@ -365,7 +365,7 @@ public struct LedgerSource: SnapshotSource {
         let previousEnd = Month(index: asOf.month.index - 1).lastDay
         return bilingual("\(file): the latest line is dated \(asOf), so the last snapshot covers only \(day) day(s) of \(asOf.month): "
             + "pass --as-of \(previousEnd) to end at the last full month",
-            "\(file)\u{00A0}: la dernière ligne est datée du \(asOf), donc le dernier relevé ne couvre que \(day) jour(s) de \(asOf.month)\u{00A0}: "
+            "\(file): la dernière ligne est datée du \(asOf), donc le dernier relevé ne couvre que \(day) jour(s) de \(asOf.month)\u{00A0}: "
             + "passez --as-of \(previousEnd) pour finir au dernier mois complet")
     }
 

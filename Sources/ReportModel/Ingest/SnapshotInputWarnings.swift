@@ -54,14 +54,14 @@ public struct SnapshotInputWarnings {
         previousColumns = (outcome.name, table.columns)
         if table.count == 0 {
             warnings.append(bilingual("\(outcome.name): the file has a header row but no customer row (an export cut short?): every customer active before it counts as lost",
-                                      "\(outcome.name)\u{00A0}: le fichier a une ligne d'en-tête mais aucune ligne de client (un export tronqué\u{00A0}?)\u{00A0}: tout client actif avant lui compte comme perdu"))
+                                      "\(outcome.name): le fichier a une ligne d'en-tête mais aucune ligne de client (un export tronqué\u{00A0}?)\u{00A0}: tout client actif avant lui compte comme perdu"))
         }
         if !missingFirstOrderDatesSaid {
             let undated = Self.repeatBuyersWithoutFirstOrder(table)
             if undated > 0 {
                 missingFirstOrderDatesSaid = true
                 warnings.append(bilingual("\(outcome.name): \(undated) repeat buyer(s) have no first_order_date: predicted CLV then takes a buyer's first purchase as the earliest order date the snapshots show (at first their last order), as if all their orders fell on one day: the model then reads them as gone (P(alive) near 0) and often cannot be fitted at all. Export first_order_date for predicted CLV",
-                                          "\(outcome.name)\u{00A0}: \(undated) acheteur(s) récurrent(s) sans first_order_date\u{00A0}: la CLV prédite prend alors pour premier achat d'un acheteur la date de commande la plus ancienne que montrent les relevés (au début, sa dernière commande), comme si toutes ses commandes tombaient le même jour\u{00A0}: le modèle le voit alors comme parti (P(alive) proche de 0) et ne peut souvent pas être ajusté du tout. Exportez first_order_date pour la CLV prédite"))
+                                          "\(outcome.name): \(undated) acheteur(s) récurrent(s) sans first_order_date\u{00A0}: la CLV prédite prend alors pour premier achat d'un acheteur la date de commande la plus ancienne que montrent les relevés (au début, sa dernière commande), comme si toutes ses commandes tombaient le même jour\u{00A0}: le modèle le voit alors comme parti (P(alive) proche de 0) et ne peut souvent pas être ajusté du tout. Exportez first_order_date pour la CLV prédite"))
             }
         }
         return warnings
@@ -93,6 +93,6 @@ public struct SnapshotInputWarnings {
         let encoding = unknown.contains { $0.contains("\u{FFFD}") }
             ? bilingual(" (not UTF-8 text: ", " (pas du texte UTF-8\u{00A0}: ") + TextValidation.saveAsUTF8 + ")" : ""
         return bilingual("\(outcome.name): ignoring unknown column(s) \(unknown.joined(separator: ", "))",
-                         "\(outcome.name)\u{00A0}: colonne(s) inconnue(s) ignorée(s)\u{00A0}: \(unknown.joined(separator: ", "))") + encoding
+                         "\(outcome.name): colonne(s) inconnue(s) ignorée(s)\u{00A0}: \(unknown.joined(separator: ", "))") + encoding
     }
 }

@@ -48,24 +48,24 @@ extension SnapshotCounts {
         if looksLikeNewIDs {
             return [bilingual("\(file): \(missing), and \(arrivedWithHistory) customers (\(percent(arrivedWithHistory, of: customers)) of its rows) appear for the first time with orders dated on or before \(previousAsOf): "
                     + "customer ids written another way? The former count as lapsed, the latter as new customers whose revenue so far is revenue of the period",
-                    "\(file)\u{00A0}: \(missing), et \(arrivedWithHistory) clients (\(percent(arrivedWithHistory, of: customers)) de ses lignes) apparaissent pour la première fois avec des commandes datées au plus tard du \(previousAsOf)\u{00A0}: "
+                    "\(file): \(missing), et \(arrivedWithHistory) clients (\(percent(arrivedWithHistory, of: customers)) de ses lignes) apparaissent pour la première fois avec des commandes datées au plus tard du \(previousAsOf)\u{00A0}: "
                     + "des identifiants clients écrits autrement\u{00A0}? Les premiers comptent comme perdus, les seconds comme de nouveaux clients dont le CA à ce jour compte comme CA de la période")]
         }
         var warnings: [String] = []
         if missesManyCustomers && customers > 0 {
             warnings.append(bilingual("\(file): \(missing): an export cut short, or customer ids written another way? They count as lapsed, so its retention and churn reflect the export rather than the customers",
-                                      "\(file)\u{00A0}: \(missing)\u{00A0}: un export tronqué, ou des identifiants clients écrits autrement\u{00A0}? Ils comptent comme perdus, donc sa rétention et son churn reflètent l'export plutôt que les clients"))
+                                      "\(file): \(missing)\u{00A0}: un export tronqué, ou des identifiants clients écrits autrement\u{00A0}? Ils comptent comme perdus, donc sa rétention et son churn reflètent l'export plutôt que les clients"))
         }
         if importsManyCustomers {
             warnings.append(bilingual("\(file): \(arrivedWithHistory) customers (\(percent(arrivedWithHistory, of: customers)) of its rows) appear for the first time with orders dated on or before \(previousAsOf), "
                             + "the date of \(previousFile): an import (a merger, a new shop), or customer ids written another way? Their revenue so far counts as revenue of the period, and they join past cohorts as customers who were not active then",
-                            "\(file)\u{00A0}: \(arrivedWithHistory) clients (\(percent(arrivedWithHistory, of: customers)) de ses lignes) apparaissent pour la première fois avec des commandes datées au plus tard du \(previousAsOf), "
+                            "\(file): \(arrivedWithHistory) clients (\(percent(arrivedWithHistory, of: customers)) de ses lignes) apparaissent pour la première fois avec des commandes datées au plus tard du \(previousAsOf), "
                             + "la date de \(previousFile)\u{00A0}: une importation (une fusion, une nouvelle boutique), ou des identifiants clients écrits autrement\u{00A0}? Leur CA à ce jour compte comme CA de la période, et ils rejoignent les cohortes passées comme des clients qui n'étaient pas actifs alors"))
         }
         if bringsManyBack {
             warnings.append(bilingual("\(file): \(returnedActive) of its \(active) active customers (\(percent(returnedActive, of: active))) were not in \(previousFile) but in an earlier snapshot: was that export cut short? "
                             + "They count as newly active, with all their revenue so far as revenue of the period",
-                            "\(file)\u{00A0}: \(returnedActive) de ses \(active) clients actifs (\(percent(returnedActive, of: active))) n'étaient pas dans \(previousFile) mais dans un relevé antérieur\u{00A0}: cet export était-il tronqué\u{00A0}? "
+                            "\(file): \(returnedActive) de ses \(active) clients actifs (\(percent(returnedActive, of: active))) n'étaient pas dans \(previousFile) mais dans un relevé antérieur\u{00A0}: cet export était-il tronqué\u{00A0}? "
                             + "Ils comptent comme nouvellement actifs, avec tout leur CA à ce jour compté comme CA de la période"))
         }
         return warnings

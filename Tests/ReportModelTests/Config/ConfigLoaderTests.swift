@@ -564,7 +564,7 @@ struct ConfigLoaderTests {
         #expect(partly.warnings == ["fidelis.yml:1:10: cadence: quarterly, but escalations.churn_above keeps its default, a month's value (expected values for a quarter; at the same monthly pace: churn_above 0.27)"])
         #expect(try Self.parse("targets:\n  retention_rate: 0.6\n  churn_rate: null\nescalations:\n  churn_above: 0.3\ncadence: quarterly\n").warnings.isEmpty)
         let weekly = try Self.parse("cadence: weekly\n")
-        #expect(weekly.warnings.first?.hasSuffix("(expected values for a week; at the same monthly pace: retention_rate 0.96, churn_rate 0.01 and churn_above 0.02)") == true, "\(weekly.warnings)")
+        #expect(weekly.warnings.first?.hasSuffix("(expected values for a week; at the same monthly pace: retention_rate 0.96, churn_rate 0.012 and churn_above 0.024)") == true, "\(weekly.warnings)")
         // The file init writes says the key, commented out: its defaults stay monthly, unsaid.
         #expect(DefaultConfig.yaml.contains("\n# cadence: quarterly\n"))
         #expect(try Self.parse(DefaultConfig.yaml).cadence == nil)

@@ -93,7 +93,7 @@ import Testing
         let latest = try #require(try FileManager.default.contentsOfDirectory(atPath: dir + "/site").filter { $0.hasPrefix("20") }.max())
         #expect(try String(contentsOfFile: dir + "/site/\(latest)/strategy.md", encoding: .utf8).contains("- Monthly KPI tracking with this report after each snapshot\n"))
         let french = try run(["validate", "--transactions", ledger], in: dir, environment: ["LANG": "fr_FR.UTF-8"])
-        #expect(french.status == 0 && french.err.contains("avertissement\u{00A0}: fidelis.yml\u{00A0}: cadence: quarterly vaut pour les dossiers de relevés"), "\(french.err)")
+        #expect(french.status == 0 && french.err.contains("avertissement\u{00A0}: fidelis.yml: cadence: quarterly vaut pour les dossiers de relevés"), "\(french.err)")
         let strict = try run(["build", "--transactions", ledger, "--out", "strict-site", "--quiet", "--strict"], in: dir)
         #expect(strict.status == 65 && !FileManager.default.fileExists(atPath: dir + "/strict-site"), "\(strict.err)")
         let snapshots = try run(["build", "--out", "snapshot-site", "--quiet", "--strict"], in: dir)

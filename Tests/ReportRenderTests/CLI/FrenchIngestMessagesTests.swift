@@ -147,9 +147,9 @@ import Testing
         expectLines([
             w + "2026-03.xlsx n'est pas lu, car seuls les fichiers .csv le sont\(n): enregistrez-le en CSV UTF-8 pour qu'il soit lu",
             w + "aucun relevé pour 2026-03, 2026-04\(n): la rétention et le churn de 2026-05.csv le comparent à 2026-02.csv, 3 mois plus tôt",
-            w + "2026-01.csv\(n): colonne(s) inconnue(s) ignorée(s)\(n): foo",
+            w + "2026-01.csv: colonne(s) inconnue(s) ignorée(s)\(n): foo",
             w + "2026-02.csv n'a plus la colonne vip que 2026-01.csv avait\(n): ses chiffres qui en ont besoin sont calculés sans elle (oubliée dans l'export\(n)?)",
-            w + "2026-05.csv\(n): le fichier a une ligne d'en-tête mais aucune ligne de client (un export tronqué\(n)?)\(n): tout client actif avant lui compte comme perdu",
+            w + "2026-05.csv: le fichier a une ligne d'en-tête mais aucune ligne de client (un export tronqué\(n)?)\(n): tout client actif avant lui compte comme perdu",
         ], in: run.err)
     }
 
@@ -162,14 +162,14 @@ import Testing
         #expect(run.status == 0, "\(run.err)")
         let w = "avertissement\(n): "
         expectLines([
-            w + "t.csv\(n): le journal n'a pas de colonne order_id, donc chaque ligne compte pour une commande\(nn); ce pourrait être \"invoice\"\(n): "
+            w + "t.csv: le journal n'a pas de colonne order_id, donc chaque ligne compte pour une commande\(nn); ce pourrait être \"invoice\"\(n): "
                 + "associez-le dans fidelis.yml avec columns: {\"invoice\": order_id}",
-            w + "t.csv\(n): colonne(s) inconnue(s) ignorée(s)\(n): invoice",
-            w + "t.csv\(n): la dernière ligne est datée du 2026-02-03, donc le dernier relevé ne couvre que 3 jour(s) de 2026-02\(n): "
+            w + "t.csv: colonne(s) inconnue(s) ignorée(s)\(n): invoice",
+            w + "t.csv: la dernière ligne est datée du 2026-02-03, donc le dernier relevé ne couvre que 3 jour(s) de 2026-02\(n): "
                 + "passez --as-of 2026-01-31 pour finir au dernier mois complet",
         ], in: run.err)
         let late = try cli.run(["validate", "--transactions", "t.csv", "--as-of", "2026-06-30"], in: dir, environment: Self.french)
-        expectLines([w + "t.csv\(n): le dernier achat est daté du 2026-02-03, et la date --as-of 2026-06-30 ajoute 4 relevé(s) après son mois "
+        expectLines([w + "t.csv: le dernier achat est daté du 2026-02-03, et la date --as-of 2026-06-30 ajoute 4 relevé(s) après son mois "
                      + "sans aucune ligne d'achat\(n): vérifiez --as-of"], in: late.err)
     }
 
@@ -181,7 +181,7 @@ import Testing
         try write(["in/2026-01.csv": header + (1...25).map { "c\($0),2026-01-10,2026-01-10,1,10.00\n" }.joined(),
                    "in/2026-02.csv": header + (1...25).map { "d\($0),2025-12-01,2026-02-10,2,20.00\n" }.joined()], in: dir)
         let run = try cli.run(["build", "--snapshots", "in"], in: dir, environment: Self.french)
-        expectLines(["      avertissement\(n): 2026-02.csv\(n): 25 des 25 clients actifs dans 2026-01.csv (100\(nn)%) n'y sont pas, et 25 clients (100\(nn)% de ses lignes) "
+        expectLines(["      avertissement\(n): 2026-02.csv: 25 des 25 clients actifs dans 2026-01.csv (100\(nn)%) n'y sont pas, et 25 clients (100\(nn)% de ses lignes) "
                      + "apparaissent pour la première fois avec des commandes datées au plus tard du 2026-01-31\(n): des identifiants clients écrits autrement\(n)? "
                      + "Les premiers comptent comme perdus, les seconds comme de nouveaux clients dont le CA à ce jour compte comme CA de la période"], in: run.err)
 

@@ -35,6 +35,39 @@ import Yams
         }
     }
 
+    /// The step that collects the deliverables, run as the workflow runs it: it takes the snapshot
+    /// with the latest as-of date (2026-10, as of the 31st, not 2026-10-15, whose name sorts after
+    /// it), its Markdown and the two CSVs its pages refer to, and names the period for the artifact.
+    @Test func theDeliverablesStepTakesTheLatestSnapshot() throws {
+        let yaml = try text(".github/workflows/monthly-report.yml")
+        let doc = try #require(try Yams.load(yaml: yaml) as? [String: Any])
+        let steps = try #require(((doc["jobs"] as? [String: Any])?["report"] as? [String: Any])?["steps"] as? [[String: Any]])
+        let script = try #require(steps.first { $0["id"] as? String == "deliverables" }?["run"] as? String)
+        let upload = try #require(steps.first { ($0["with"] as? [String: Any])?["name"] as? String == "retention-deliverables-${{ steps.deliverables.outputs.period }}" })
+        #expect((upload["with"] as? [String: Any])?["path"] as? String == "deliverables/")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fidelis-workflow-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for (folder, asOf) in [("2026-09", "2026-09-30"), ("2026-10", "2026-10-31"), ("2026-10-15", "2026-10-15")] {
+            try FileManager.default.createDirectory(atPath: "\(dir)/site/\(folder)", withIntermediateDirectories: true)
+            try "{\n  \"period\": \"\(folder)\",\n  \"as_of\": \"\(asOf)\"\n}\n".write(toFile: "\(dir)/site/\(folder)/metrics.json", atomically: false, encoding: .utf8)
+            for name in ["diagnostic.md", "strategy.md", "segments.csv", "escalations.csv", "index.html"] {
+                try folder.write(toFile: "\(dir)/site/\(folder)/\(name)", atomically: false, encoding: .utf8)
+            }
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-e", "-c", script]
+        process.currentDirectoryURL = URL(fileURLWithPath: dir)
+        process.environment = ["PATH": "/usr/bin:/bin", "GITHUB_OUTPUT": "\(dir)/output"]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: "\(dir)/deliverables") == ["2026-10"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: "\(dir)/deliverables/2026-10").sorted() == ["diagnostic.md", "escalations.csv", "segments.csv", "strategy.md"])
+        #expect(try String(contentsOfFile: "\(dir)/deliverables/2026-10/segments.csv", encoding: .utf8) == "2026-10")
+        #expect(try String(contentsOfFile: "\(dir)/output", encoding: .utf8) == "period=2026-10\n")
+    }
+
     @Test func ciScriptInstallsCmarkAndRunsTheReadmeTestCommand() throws {
         let ci = try text(".ci/run")
         #expect(ci.contains("apt-get install") && ci.contains("libcmark-gfm-extensions-dev"))
