@@ -22,6 +22,10 @@ import Yams
         for action in ["actions/checkout@v4", "actions/upload-artifact@v4", "actions/upload-pages-artifact@v3", "actions/deploy-pages@v4"] {
             #expect(uses.contains(action))
         }
+        // A re-run of the job deploys its own Pages artifact (one name per attempt, on both steps).
+        func with(_ action: String) -> [String: Any]? { steps.first { $0["uses"] as? String == action }?["with"] as? [String: Any] }
+        #expect(with("actions/upload-pages-artifact@v3")?["name"] as? String == "github-pages-${{ github.run_attempt }}")
+        #expect(with("actions/deploy-pages@v4")?["artifact_name"] as? String == "github-pages-${{ github.run_attempt }}")
         let runs = steps.compactMap { $0["run"] as? String }.joined(separator: "\n")
         #expect(runs.contains("apt-get install -y libcmark-gfm-dev libcmark-gfm-extensions-dev"))
         #expect(runs.contains("swift build -c release"))
@@ -45,6 +49,7 @@ import Yams
         let script = try #require(steps.first { $0["id"] as? String == "deliverables" }?["run"] as? String)
         let upload = try #require(steps.first { ($0["with"] as? [String: Any])?["name"] as? String == "retention-deliverables-${{ steps.deliverables.outputs.period }}" })
         #expect((upload["with"] as? [String: Any])?["path"] as? String == "deliverables/")
+        #expect((upload["with"] as? [String: Any])?["overwrite"] as? Bool == true)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fidelis-workflow-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         for (folder, asOf) in [("2026-09", "2026-09-30"), ("2026-10", "2026-10-31"), ("2026-10-15", "2026-10-15")] {
