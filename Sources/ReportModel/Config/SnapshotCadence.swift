@@ -53,6 +53,12 @@ public enum SnapshotCadence: String, CaseIterable, Sendable {
         }
     }
 
+    /// The cadence the pages read `report` by: the config's, monthly when it says none (metrics.md's
+    /// targets are a month's: churn "< 0.05 per month"), and monthly for a ledger's month ends.
+    public static func of(_ report: SnapshotReport, config: ReportConfig) -> SnapshotCadence {
+        report.source.fromLedger ? .monthly : config.cadence ?? .monthly
+    }
+
     /// Whether a period of `days` reads as this cadence's usual one.
     public func isUsual(days: Int) -> Bool { days >= shortPeriodDays && days <= longPeriodDays }
 

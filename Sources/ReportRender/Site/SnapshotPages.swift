@@ -73,7 +73,7 @@ struct SnapshotPages {
     /// The charts of a snapshot's dashboard.
     func charts(_ report: SnapshotReport, history: [SnapshotReport]) -> [[String: Any]] {
         ChartSet(report: report, history: history, locale: config.locale, segmentTable: config.segments, format: ReportFormatter(locale: config.locale, currency: config.currency),
-                 activityWindowDays: config.activityWindowDays).entries()
+                 activityWindowDays: config.activityWindowDays, cadence: SnapshotCadence.of(report, config: config)).entries()
     }
 
     /// The files of a snapshot's folder other than its HTML pages, which a build may reuse from the

@@ -11,6 +11,9 @@ struct ChartSet {
     let format: ReportFormatter
     /// The activity window (days), which the cohort chart's note explains.
     var activityWindowDays = 90
+    /// The snapshots' cadence (`SnapshotCadence.of`): quarterly ones put three months of a cohort's
+    /// age in a column.
+    var cadence = SnapshotCadence.monthly
     /// The width the charts are laid out for (`columnWidth`, or `compactWidth` for phones).
     var width = ChartSet.columnWidth
     /// Appended to every chart's id (the phone variants share the page with the others).
@@ -153,15 +156,17 @@ struct ChartSet {
     }
 
     func cohorts() -> Heatmap {
-        let table = CohortTable(report.cohorts)
+        let table = CohortTable(report.cohorts, cadence: cadence)
         // A phone's chart shows the first six months of each cohort (+0 to +5), its rows without
         // their sizes: the thirteen columns left cells too narrow for their percents (the data
         // table keeps them all).
-        let columns = isCompact ? min(6, table.columnLabels.count) : table.columnLabels.count
+        let columns = isCompact ? min(6, table.width) : table.width
+        let quarters = table.monthsPerColumn > 1
         return Heatmap(
             id: "cohorts" + idSuffix, title: fr ? "Rétention par cohorte" : "Cohort retention",
             description: (fr ? "Part des clients de chaque cohorte (mois de la première commande) actifs k mois plus tard" : "Share of each cohort (month of first purchase) active k months later")
-                + (columns < table.columnLabels.count ? (fr ? ", sur leurs \(columns) premiers mois." : ", over their first \(columns) months.") : "."),
+                + (quarters ? (fr ? " (relevés trimestriels\u{00A0}: trois mois par colonne)" : " (quarterly snapshots: three months to a column)") : "")
+                + (columns < table.width ? (fr ? ", sur leurs \(columns) premiers mois." : ", over their first \(columns) months.") : "."),
             rowLabels: table.rows.map { isCompact ? "\($0.cohort)" : "\($0.cohort) (\(format.integer($0.size)))" }, columnLabels: Array(table.columnLabels.prefix(columns)),
             cells: table.rows.map { Array(table.cells($0).prefix(columns)) },
             rowAxisTitle: isCompact ? (fr ? "Cohorte" : "Cohort") : (fr ? "Cohorte (taille)" : "Cohort (size)"), columnAxisTitle: fr ? "Mois depuis la 1re commande" : "Months since first purchase",
@@ -193,11 +198,11 @@ struct ChartSet {
         switch id {
         case "cohorts" where !report.cohorts.isEmpty:
             let span = CohortTable.fullSpan(windowDays: activityWindowDays, locale: locale)
-            let table = CohortTable(report.cohorts)
+            let table = CohortTable(report.cohorts, cadence: cadence)
             let longest = report.cohorts.map(\.retention.count).max() ?? 0
             // Not every cohort or month shown: where the others are.
-            let later = format.integer(max(table.width - 1, 0))
-            let rowsCut = table.rows.count < report.cohorts.count, columnsCut = table.width < longest
+            let later = format.integer(max(table.months - 1, 0))
+            let rowsCut = table.rows.count < report.cohorts.count, columnsCut = table.months < longest
             let shown: String
             switch (rowsCut, columnsCut) {
             case (true, true):

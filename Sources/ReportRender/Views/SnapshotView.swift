@@ -69,6 +69,8 @@ public struct SnapshotView {
         v["cohorts"] = cohorts()
         v["cohort_columns"] = cohortColumns()
         v["has_cohorts"] = !report.cohorts.isEmpty
+        // Quarterly snapshots: a column per three months of a cohort's age (`CohortTable`).
+        v["cohort_quarters"] = CohortTable(report.cohorts, cadence: cadence).monthsPerColumn > 1
         v["cohort_full_span"] = CohortTable.fullSpan(windowDays: config.activityWindowDays, locale: locale)
         let escalationList = escalations()
         v["escalations"] = escalationList
@@ -151,10 +153,8 @@ public struct SnapshotView {
         history.last.map { report.period.asOf.days(since: $0.period.asOf) }
     }
 
-    /// The cadence the pages judge a snapshot's period by: the config's (`cadence:`), monthly when it
-    /// says none (metrics.md's targets are a month's: churn "< 0.05 per month"), and monthly for a
-    /// ledger, whose snapshots are month ends.
-    var cadence: SnapshotCadence { report.source.fromLedger ? .monthly : config.cadence ?? .monthly }
+    /// The cadence the pages judge a snapshot's period by (`SnapshotCadence.of`).
+    var cadence: SnapshotCadence { SnapshotCadence.of(report, config: config) }
 
     /// Whether a snapshot has buyers, but fewer than `fewBuyers`.
     static func hasFewBuyers(_ counts: SnapshotCounts) -> Bool { counts.buyers > 0 && counts.buyers < fewBuyers }
@@ -257,7 +257,7 @@ public struct SnapshotView {
     }
 
     func cohorts() -> [[String: Any]] {
-        let table = CohortTable(report.cohorts)
+        let table = CohortTable(report.cohorts, cadence: cadence)
         return table.rows.map { row in
             [
                 "cohort": row.cohort.description,
@@ -268,7 +268,7 @@ public struct SnapshotView {
     }
 
     /// The cohort table's column labels, "+0" on.
-    func cohortColumns() -> [[String: Any]] { CohortTable(report.cohorts).columnLabels.map { ["label": $0] } }
+    func cohortColumns() -> [[String: Any]] { CohortTable(report.cohorts, cadence: cadence).columnLabels.map { ["label": $0] } }
 
     func escalations() -> [[String: Any]] {
         report.escalations.map { e in

@@ -346,6 +346,7 @@ import ReportModel
         for month in ["2026-07", "2026-10"] {
             let diagnostic = try String(contentsOfFile: f.path("plain/\(month)/diagnostic.md"), encoding: .utf8)
             #expect(diagnostic.contains("**Long period.**") && diagnostic.contains(" If the snapshots are quarterly on purpose, say so in fidelis.yml with `cadence: quarterly`, and set the targets for a quarter: this note then goes.\n"), "\(month)")
+            #expect(diagnostic.contains("| Cohort | +0 | +1 | +2 | +3 |") && !diagnostic.contains("three months"), "\(month)")
             let dashboard = try String(contentsOfFile: f.path("plain/\(month)/index.html"), encoding: .utf8)
             #expect(dashboard.contains("with <code>cadence: quarterly</code>, and set the targets for a quarter: this note then goes.</p>"), "\(month)")
         }
@@ -357,6 +358,8 @@ import ReportModel
         for month in ["2026-04", "2026-07", "2026-10"] {
             let diagnostic = try String(contentsOfFile: f.path("said/\(month)/diagnostic.md"), encoding: .utf8)
             #expect(!diagnostic.contains("Période") && !diagnostic.contains("cadence"), "\(month)")
+            // The cohort table: three months of age to a column, said under it.
+            #expect(diagnostic.contains("| Cohorte | +0–2 |") && diagnostic.contains("Les relevés étant trimestriels, une colonne couvre trois mois"), "\(month)")
             #expect(try String(contentsOfFile: f.path("said/\(month)/segments.csv"), encoding: .utf8) == String(contentsOfFile: f.path("plain/\(month)/segments.csv"), encoding: .utf8))
         }
         // A missing quarter is still said, on the page and on the console.
