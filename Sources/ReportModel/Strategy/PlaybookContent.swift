@@ -6,7 +6,8 @@ enum PlaybookContent {
         PlaybookStep(day: day, channel: channel, message: t(en, fr))
     }
 
-    static func segment(_ id: String, config: ReportConfig) -> Playbook {
+    /// `cadence`: how often the snapshots come, which a segment journey runs after.
+    static func segment(_ id: String, config: ReportConfig, cadence: SnapshotCadence = .monthly) -> Playbook {
         let owner = DecisionTree.owner(forSegment: id)
         // The segment's name as shown (its configured name, if any), for the texts that name it.
         let en = config.segments.name(id, .en), fr = config.segments.name(id, .fr)
@@ -125,7 +126,7 @@ enum PlaybookContent {
                     step(30, PlaybookChannel.internalNote, "Review the results and adjust the journey", "Bilan des résultats et ajustement du parcours"),
                 ],
                 offer: t("An offer matched to the segment's value", "Une offre proportionnée à la valeur du segment"),
-                timing: t((config.cadence ?? .monthly).often.en + ", after each snapshot", (config.cadence ?? .monthly).often.fr + ", après chaque relevé"),
+                timing: t(cadence.often.en + ", after each snapshot", cadence.often.fr + ", après chaque relevé"),
                 kpi: t("Customers moving to better segments (migration matrix)", "Clients passant dans de meilleurs segments (matrice de migration)"),
                 kpiKey: nil)
         }

@@ -9,7 +9,7 @@ public enum PlaybookLibrary {
         var list: [Playbook] = []
         var seen = Set<String>()
         for id in report.segmentIDs where seen.insert(id).inserted {
-            var playbook = PlaybookContent.segment(id, config: config)
+            var playbook = PlaybookContent.segment(id, config: config, cadence: SnapshotCadence.of(report, config: config))
             playbook.audienceSize = report.segment(id)?.customers ?? 0
             playbook.active = playbook.audienceSize > 0
             list.append(playbook)

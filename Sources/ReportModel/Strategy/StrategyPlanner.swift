@@ -37,7 +37,7 @@ public enum StrategyPlanner {
         }
         let total = budget.reduce(0) { $0 + $1.amount }
         return StrategyPlan(actions: actions, budget: budget, budgetTotal: total,
-                            tools: StrategyResources.tools(actions, cadence: config.cadence ?? .monthly), team: StrategyResources.team(actions))
+                            tools: StrategyResources.tools(actions, cadence: SnapshotCadence.of(report, config: config)), team: StrategyResources.team(actions))
     }
 
     /// Value at stake descending, ties by id.

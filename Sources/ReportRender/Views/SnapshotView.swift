@@ -267,7 +267,7 @@ public struct SnapshotView {
         }
     }
 
-    /// The cohort table's column labels, "+0" on.
+    /// The cohort table's column labels, "+0" on (or "+0–2" on, `CohortTable`).
     func cohortColumns() -> [[String: Any]] { CohortTable(report.cohorts, cadence: cadence).columnLabels.map { ["label": $0] } }
 
     func escalations() -> [[String: Any]] {
