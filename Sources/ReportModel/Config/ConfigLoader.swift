@@ -124,8 +124,10 @@ public enum ConfigLoader {
         case "activity_window_days":
             config.activityWindowDays = try reader.integer(value, in: 1...3650)
         case "cadence":
+            // Empty (`cadence:`) is not said, as if the key were left out; any case is read.
+            if value.null != nil { config.cadence = nil; break }
             let s = try reader.string(value)
-            guard let c = SnapshotCadence(rawValue: s) else { throw reader.error(value, bilingual("cadence \"\(s)\" is not known", "cadence\u{00A0}: valeur \"\(s)\" inconnue"),
+            guard let c = SnapshotCadence(rawValue: s.lowercased()) else { throw reader.error(value, bilingual("cadence \"\(s)\" is not known", "cadence\u{00A0}: valeur \"\(s)\" inconnue"),
                                                                       bilingual("monthly, quarterly or weekly", "monthly, quarterly ou weekly")) }
             config.cadence = c
         case "targets":

@@ -196,7 +196,7 @@ struct ConfigLoaderTests {
         TypeCase(yaml: "routing:\n  keywords:\n    churn-prevention: cancel\n", line: 3, column: 23, message: "\"cancel\" is not a list"),
         TypeCase(yaml: "delimiter: \"|\"\n", line: 1, column: 12, message: "delimiter \"|\" is not supported"),
         TypeCase(yaml: "date_format: dd-mm-yyyy\n", line: 1, column: 14, message: "date_format \"dd-mm-yyyy\" is not supported"),
-        TypeCase(yaml: "cadence: Quarterly\n", line: 1, column: 10, message: "cadence \"Quarterly\" is not known"),
+        TypeCase(yaml: "cadence: yearly\n", line: 1, column: 10, message: "cadence \"yearly\" is not known"),
         TypeCase(yaml: "cadence: [monthly]\n", line: 1, column: 10, message: "a list is not a text value"),
         TypeCase(yaml: "- client\n- locale\n", line: 1, column: 1, message: "a list is not a mapping"),
         TypeCase(yaml: "just text\n", line: 1, column: 1, message: "\"just text\" is not a mapping"),
@@ -556,6 +556,8 @@ struct ConfigLoaderTests {
         #expect(try Self.parse("client: X\n").cadence == nil)
         #expect(try Self.parse("cadence: monthly\n").cadence == .monthly)
         #expect(try Self.parse("cadence: monthly\n").warnings.isEmpty)
+        #expect(try Self.parse("cadence: Quarterly\n").cadence == .quarterly)
+        #expect(try Self.parse("cadence:\n").cadence == nil && Self.parse("cadence: ~\n").cadence == nil)
         let quarterly = try Self.parse("cadence: quarterly\n")
         #expect(quarterly.cadence == .quarterly)
         #expect(quarterly.warnings == ["fidelis.yml:1:10: cadence: quarterly, but targets.retention_rate, targets.churn_rate and escalations.churn_above keep their defaults, a month's values (expected values for a quarter; at the same monthly pace: retention_rate 0.61, churn_rate 0.14 and churn_above 0.27)"])
