@@ -101,7 +101,6 @@ struct InputOptions: ParsableArguments {
         if transactions != nil, let cadence = result.cadence, cadence != .monthly, let path = configPath {
             result.warnings.append(bilingual("\(path): cadence: \(cadence.rawValue) is for snapshot folders: a ledger's snapshots are month ends, and its pages read them as monthly (expected no cadence with --transactions)",
                                              "\(path): cadence: \(cadence.rawValue) vaut pour les dossiers de relevés\u{00A0}: les relevés d'un journal sont des fins de mois, et ses pages les lisent comme mensuels (attendu\u{00A0}: aucune cadence avec --transactions)"))
-            result.cadence = nil
         }
         if let delimiter { result.dialect.delimiter = Array(delimiter.utf8)[0] }
         // The shipped example data is a demo company's; a team's own data is titled by its config.

@@ -251,9 +251,7 @@ public enum ConfigLoader {
     /// The values at the same monthly pace are given (retention r a month is r³ a quarter).
     static func monthlyTargetsWarning(_ config: ReportConfig, cadence: SnapshotCadence, node: Node, reader: ConfigNodeReader) -> String? {
         guard cadence != .monthly else { return nil }
-        let seed = ReportConfig()
-        // Months in the cadence's period: a week is 12/52 of a month.
-        let months = cadence == .weekly ? 12.0 / 52 : Double(cadence.months)
+        let seed = ReportConfig(), months = cadence.monthsInPeriod
         func kept(_ key: String, _ value: Double?, _ seedValue: Double?, retained: Bool) -> (name: String, pace: String)? {
             guard let value, value == seedValue else { return nil }
             let paced = retained ? pow(value, months) : 1 - pow(1 - value, months)
@@ -271,7 +269,7 @@ public enum ConfigLoader {
             items.count == 1 ? items[0] : items.dropLast().joined(separator: ", ") + " \(and) " + items[items.count - 1]
         }
         let names = keptValues.map(\.name), paces = keptValues.map(\.pace)
-        let period = bilingual(cadence == .weekly ? "a week" : "a quarter", cadence == .weekly ? "une semaine" : "un trimestre")
+        let period = bilingual(cadence.period.en, cadence.period.fr)
         let english = names.count == 1 ? "keeps its default, a month's value" : "keep their defaults, a month's values"
         let french = names.count == 1 ? "garde sa valeur par défaut, celle d'un mois" : "gardent leur valeur par défaut, celle d'un mois"
         return reader.error(node, bilingual("cadence: \(cadence.rawValue), but \(sentence(names, "and")) \(english)",

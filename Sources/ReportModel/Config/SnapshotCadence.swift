@@ -15,6 +15,19 @@ public enum SnapshotCadence: String, CaseIterable, Sendable {
         }
     }
 
+    /// The cadence's period in months, for the targets' values at the same monthly pace (a week is
+    /// 12/52 of a month).
+    public var monthsInPeriod: Double { self == .weekly ? 12.0 / 52 : Double(months) }
+
+    /// The period in words: `a quarter` (« un trimestre »).
+    public var period: LocalizedText {
+        switch self {
+        case .weekly: LocalizedText(en: "a week", fr: "une semaine")
+        case .monthly: LocalizedText(en: "a month", fr: "un mois")
+        case .quarterly: LocalizedText(en: "a quarter", fr: "un trimestre")
+        }
+    }
+
     /// Fewer days than this between two snapshots is a short period: less than any such period,
     /// with a few days' slack for exports taken on varying days.
     public var shortPeriodDays: Int {

@@ -66,7 +66,7 @@ public struct SnapshotFolder: Sendable {
         return zip(entries, entries.dropFirst()).compactMap { before, after in
             let from = before.period.asOf.month.index, to = after.period.asOf.month.index
             // (Not for files a month apart across a month: 2026-01-31 and 2026-03-01.)
-            guard after.period.asOf.days(since: before.period.asOf) > (cadence?.longPeriodDays ?? MonthGap.longPeriodDays),
+            guard after.period.asOf.days(since: before.period.asOf) > (cadence ?? .monthly).longPeriodDays,
                   let missing = MonthGap.missing(from: from, to: to, usual: usual) else { return nil }
             return bilingual("no snapshot for \(MonthGap.names(missing)): \(after.displayName)'s retention and churn compare it with \(before.displayName), \(to - from) months earlier",
                              "aucun relevé pour \(MonthGap.names(missing))\u{00A0}: la rétention et le churn de \(after.displayName) le comparent à \(before.displayName), \(to - from) mois plus tôt")

@@ -7,7 +7,7 @@ enum PlaybookContent {
     }
 
     /// `cadence`: how often the snapshots come, which a segment journey runs after.
-    static func segment(_ id: String, config: ReportConfig, cadence: SnapshotCadence = .monthly) -> Playbook {
+    static func segment(_ id: String, config: ReportConfig, cadence: SnapshotCadence) -> Playbook {
         let owner = DecisionTree.owner(forSegment: id)
         // The segment's name as shown (its configured name, if any), for the texts that name it.
         let en = config.segments.name(id, .en), fr = config.segments.name(id, .fr)

@@ -2,7 +2,7 @@
 enum StrategyResources {
     /// One tool per owning area (area order), the escalation log when an escalation is raised, and
     /// KPI tracking at the snapshots' `cadence`.
-    static func tools(_ actions: [PlanAction], cadence: SnapshotCadence = .monthly) -> [LocalizedText] {
+    static func tools(_ actions: [PlanAction], cadence: SnapshotCadence) -> [LocalizedText] {
         guard !actions.isEmpty else { return [] }
         let areas = Set(actions.map(\.owner))
         var list: [LocalizedText] = SpecialistArea.allCases.filter(areas.contains).map(tool)

@@ -28,8 +28,5 @@ public struct BuildOptions: Sendable {
         self.output = output
         self.config = config
         self.templates = templates
-        // A ledger's snapshots are month ends, whatever cadence the config says (the command line
-        // warns of one).
-        if case .transactions = input { self.config.cadence = nil }
     }
 }

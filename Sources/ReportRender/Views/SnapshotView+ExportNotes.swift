@@ -94,7 +94,7 @@ extension SnapshotView {
         return [
             "value": looks.rawValue,
             "adjective": looks == .weekly ? format.text("weekly", "hebdomadaires") : format.text("quarterly", "trimestriels"),
-            "period": looks == .weekly ? format.text("a week", "une semaine") : format.text("a quarter", "un trimestre"),
+            "period": format.text(looks.period.en, looks.period.fr),
         ]
     }
 
