@@ -19,8 +19,9 @@ public struct LedgerReader {
         /// The purchase lines read (those after an as-of date included).
         public var lineCount = 0
         public var unknownColumns: [String] = []
-        /// The positions of the `customer_id` and `date` columns in a row (-1 before the header is read).
-        public var idColumn = -1, dateColumn = -1
+        /// The positions of the `customer_id`, `date` and `amount` columns in a row (-1 before the
+        /// header is read).
+        public var idColumn = -1, dateColumn = -1, amountColumn = -1
 
         /// All lines' customers, in file order (a copy).
         public var customer: [Int32] { parts.flatMap(\.customer) }
@@ -60,7 +61,7 @@ public struct LedgerReader {
         let cID = header.position[.customerID]!, cDate = header.position[.date]!, cAmount = header.position[.amount]!
         let cOrder = header.position[.orderID] ?? -1, cQuantity = header.position[.quantity] ?? -1
         lines.hasOrderID = cOrder >= 0
-        (lines.idColumn, lines.dateColumn) = (cID, cDate)
+        (lines.idColumn, lines.dateColumn, lines.amountColumn) = (cID, cDate, cAmount)
         var scratch: [UInt8] = []
         func shown(_ f: CSVField) -> String { "\"" + String(decoding: reader.rawBytes(f).prefix(40), as: UTF8.self) + "\"" }
         // Plainly valid rows are decoded in one pass; the others take the general path below.

@@ -27,6 +27,20 @@ extension LedgerSource {
         return found
     }
 
+    /// The error for an as-of date before the ledger's first purchase (`first`, its earliest line):
+    /// at `:0:0`, as the date given is what is off, naming the first purchase by date, customer and
+    /// line number (`bytes`, the file read with `dialect`, are read again for it).
+    static func asOfBeforeFirstPurchaseError(_ lines: LedgerReader.Lines, first: LineValue, asOf: Day, file: String,
+                                             bytes: UnsafeRawBufferPointer, dialect: InputDialect) -> InputError {
+        let number = lineNumbers(of: [first], in: bytes, lines: lines, dialect: dialect)[0]
+        let day = Day(ordinal: first.day), id = lines.customers.id(first.customer)
+        return InputError(file: file, line: 0, column: 0,
+                          message: bilingual("no purchase on or before the as-of date \(asOf): the first is on \(day), customer \(id)",
+                                             "aucun achat au plus tard à la date --as-of \(asOf)\u{00A0}: le premier est du \(day), client \(id)")
+                              + (number.map { bilingual(", line \($0)", ", ligne \($0)") } ?? ""),
+                          expected: bilingual("an --as-of date on or after \(day), the first purchase", "une date --as-of au plus tôt le \(day), celle du premier achat"))
+    }
+
     /// The middle line's day, by date (of about 65,536 lines taken evenly through the file); between
     /// the two middle lines' for an even count, so that two lines a century apart are a tie.
     static func middleDay(_ lines: LedgerReader.Lines) -> Int64? {

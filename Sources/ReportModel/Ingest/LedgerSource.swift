@@ -13,8 +13,11 @@ public struct LedgerSource: SnapshotSource {
     public let warnings: [String]
     /// The purchase lines dated after the as-of date, read and left out.
     private let linesAfterAsOf: Int
-    private let name: String
-    private let lines: LedgerReader.Lines
+    let name: String
+    /// The ledger's path and dialect, to read it again for an error's line (`totalOverflowError`).
+    let path: String
+    let dialect: InputDialect
+    let lines: LedgerReader.Lines
     /// The lines grouped by month end, then sorted by (customer, day), ties in file order, packed
     /// as columns (`groupedByPeriod`): customer index and whether the line starts a new order for
     /// its customer, day in the month, amount. A month end reads its own lines in one sequential
@@ -67,6 +70,8 @@ public struct LedgerSource: SnapshotSource {
                                              released: { file.discard($0) })
         }
         name = display
+        self.path = path
+        self.dialect = dialect
         // The earliest and latest lines, found once (a pass per part, the parts at once) for the
         // cut, the span and the gap warnings (which made four passes over 5 M lines on one thread).
         var extremes = LedgerSource.extremeLines(parsed)
@@ -76,13 +81,16 @@ public struct LedgerSource: SnapshotSource {
         let cut = asOf ?? Day(ordinal: extremes.latest.day)
         // Lines after the as-of date are ignored (that is how a calibration period is cut).
         if extremes.latest.day > cut.ordinal {
+            let first = extremes.earliest
             parsed.parts = parsed.parts.map { $0.through(cut.ordinal) }
             extremes = LedgerSource.extremeLines(parsed)
+            guard extremes.earliest.customer >= 0 else {
+                throw InputErrors([withExtendedLifetime(file) {
+                    LedgerSource.asOfBeforeFirstPurchaseError(parsed, first: first, asOf: cut, file: display, bytes: file.bytes, dialect: dialect)
+                }])
+            }
         }
         linesAfterAsOf = parsed.lineCount - parsed.parts.reduce(0) { $0 + $1.count }
-        guard extremes.earliest.customer >= 0 else {
-            throw InputErrors([InputError(file: display, line: 0, column: 0, message: bilingual("no purchase on or before the as-of date \(cut)", "aucun achat au plus tard à la date --as-of \(cut)"), expected: bilingual("an --as-of date after the first purchase", "une date --as-of après le premier achat"))])
-        }
         let firstMonth = Day(ordinal: extremes.earliest.day).month
         let monthEnds = cut.month.index - firstMonth.index + 1
         if monthEnds > LedgerSource.maxMonthEnds {
@@ -391,11 +399,8 @@ public struct LedgerSource: SnapshotSource {
         table.derivedFromLedger = true
         if let overflowed = applyLines(of: index) {
             failed = true
-            return SnapshotOutcome(name: name, table: nil, errors: InputErrors([InputError(
-                file: name, line: 0, column: 0,
-                message: bilingual("the amounts of customer \(customers.id(overflowed)) add up past \(Money.maxTotal / Money.scale) currency units",
-                                   "les montants du client \(customers.id(overflowed)) dépassent au total \(Money.maxTotal / Money.scale) unités monétaires"),
-                expected: bilingual("amounts a report can sum exactly", "des montants qu'un rapport peut additionner exactement"))]), unknownColumns: [], byteCount: 0)
+            return SnapshotOutcome(name: name, table: nil, errors: InputErrors([totalOverflowError(customer: customers.id(overflowed), period: period)]),
+                                   unknownColumns: [], byteCount: 0)
         }
         // The rows: the customers with a purchase so far, in index order. Customers are indexed in
         // the order the ledger first names them, so in a ledger in date order they are the first
@@ -447,10 +452,8 @@ public struct LedgerSource: SnapshotSource {
             (first, last, orders, revenue, days, repeatSpend, buyers)
         guard revenueExact else {
             failed = true
-            return SnapshotOutcome(name: name, table: nil, errors: InputErrors([InputError(
-                file: name, line: 0, column: 0, message: bilingual("the amounts up to \(period.asOf) add up past \(Money.maxTotal / Money.scale) currency units",
-                                                                  "les montants jusqu'au \(period.asOf) dépassent au total \(Money.maxTotal / Money.scale) unités monétaires"),
-                expected: bilingual("amounts a report can sum exactly", "des montants qu'un rapport peut additionner exactement"))]), unknownColumns: [], byteCount: 0)
+            return SnapshotOutcome(name: name, table: nil, errors: InputErrors([totalOverflowError(customer: nil, period: period)]),
+                                   unknownColumns: [], byteCount: 0)
         }
         var outcome = SnapshotOutcome(name: name, table: table, errors: InputErrors(), unknownColumns: index == 0 ? lines.unknownColumns : [],
                                       byteCount: index == 0 ? lines.byteCount : 0, rowCount: index == 0 ? lines.lineCount : 0)

@@ -396,7 +396,10 @@ struct IngestLedgerTests {
         let outcomes = source.periods.indices.map { source.read($0, customers: &customers) }
         #expect(outcomes.map { $0.table != nil } == [true, false, false, false])
         #expect(outcomes.map(\.errors.total) == [0, 1, 0, 0])
-        #expect(outcomes[1].errors.first.first?.message == "the amounts of customer A add up past \(Money.maxTotal / Money.scale) currency units")
+        // At the first of A's largest amounts (line 3), in the amount column.
+        let error = try #require(outcomes[1].errors.first.first)
+        #expect(error.message == "the amounts of customer A add up past \(Money.maxTotal / Money.scale) currency units; the largest amount, 999999999999, is on this line")
+        #expect((error.file, error.line, error.column) == ("ledger.csv", 3, 3))
     }
 
     /// With the month's lines applied in chunks of customers, the error still names the first
@@ -413,7 +416,9 @@ struct IngestLedgerTests {
         var customers = CustomerIndex()
         let outcomes = source.periods.indices.map { source.read($0, customers: &customers) }
         #expect(outcomes.map(\.errors.total) == [0, 1])
-        #expect(outcomes[1].errors.first.first?.message == "the amounts of customer C add up past \(Money.maxTotal / Money.scale) currency units")
+        let error = try #require(outcomes[1].errors.first.first)
+        #expect(error.message == "the amounts of customer C add up past \(Money.maxTotal / Money.scale) currency units; the largest amount, 999999999999, is on this line")
+        #expect((error.line, error.column) == (8, 3))
     }
 
     /// Customers each within the exact limit whose revenues together pass it: the month end is an
@@ -431,9 +436,48 @@ struct IngestLedgerTests {
         let outcomes = source.periods.indices.map { source.read($0, customers: &customers) }
         #expect(outcomes.map { $0.table != nil } == [true, false, false, false])
         #expect(outcomes.map(\.errors.total) == [0, 1, 0, 0])
-        #expect(outcomes[1].errors.first.first?.message == "the amounts up to 2026-01-31 add up past \(Money.maxTotal / Money.scale) currency units")
+        let error = try #require(outcomes[1].errors.first.first)
+        #expect(error.message == "the amounts up to 2026-01-31 add up past \(Money.maxTotal / Money.scale) currency units; the largest amount, 999999999999, is on this line")
+        #expect((error.line, error.column) == (3, 3))
         // Each customer alone is within the limit.
         #expect(outcomes[0].table?.revenue == [50_000])
+    }
+
+    /// The overflow errors point at the amount that goes furthest the way the total does, among the
+    /// lines up to the month end: the largest amount (not a larger refund, nor a larger amount of a
+    /// later month), or the largest refund when the total is negative; `:0:0` when the file cannot
+    /// be read again.
+    @Test("an overflow error points at the largest amount the way the total goes, up to the month end")
+    func overflowErrorLine() throws {
+        let dir = try TemporaryFolder()
+        defer { dir.remove() }
+        func error(_ text: String, removingFile: Bool = false) throws -> InputError {
+            let path = try dir.write("ledger.csv", text)
+            var source = try LedgerSource(path: path, asOf: nil, dialect: InputDialect())
+            if removingFile { try FileManager.default.removeItem(atPath: path) }
+            var customers = CustomerIndex()
+            let outcomes = source.periods.indices.map { source.read($0, customers: &customers) }
+            return try #require(outcomes.lazy.compactMap { $0.errors.first.first }.first)
+        }
+        // Line 2: a refund larger than any amount; line 4: the largest amount; line 305: larger
+        // still, but in February, after the month end that overflows.
+        let rising = "customer_id,date,amount\nA,2026-01-01,-999999999999.99\nA,2026-01-01,999999999999\nA,2026-01-02,999999999999.5\n"
+            + String(repeating: "A,2026-01-03,999999999999\n", count: 300) + "A,2026-02-01,999999999999.9\n"
+        let up = try error(rising)
+        #expect((up.line, up.column) == (4, 3))
+        #expect(up.message.hasSuffix("; the largest amount, 999999999999.5, is on this line"))
+        #expect(up.expected == "amounts a report can sum exactly: check this amount")
+        // Refunds adding up below minus the limit: the largest refund, in a semicolon ledger.
+        let falling = "customer_id;date;amount\nA;2026-01-01;12\n" + String(repeating: "A;2026-01-02;-999999999999\n", count: 150)
+            + "A;2026-01-03;-999999999999,75\n" + String(repeating: "A;2026-01-04;-999999999999\n", count: 150)
+        let down = try error(falling)
+        #expect((down.line, down.column) == (153, 3))
+        #expect(down.message.hasSuffix("; the largest refund, -999999999999,75, is on this line"))
+        // The file gone since it was read: the error without a line.
+        let gone = try error(rising, removingFile: true)
+        #expect((gone.line, gone.column) == (0, 0))
+        #expect(gone.message == "the amounts of customer A add up past \(Money.maxTotal / Money.scale) currency units")
+        #expect(gone.expected == "amounts a report can sum exactly")
     }
 
     @Test("200 amounts at the 12-digit limit still sum exactly (Money.maxTotal is Int64.max / 4)")
@@ -586,7 +630,9 @@ struct IngestLedgerTests {
         let empty = try #require(try Self.sourceErrors(Self.header + "\n"))
         expectSingleError(empty, file: "ledger.csv", line: 2, column: 0, message: ["the ledger has no purchase line"])
         let early = try #require(try Self.sourceErrors(Self.sixRows, asOf: "2025-12-31"))
-        expectSingleError(early, file: "ledger.csv", line: 0, column: 0, message: ["no purchase on or before the as-of date 2025-12-31"])
+        expectSingleError(early, file: "ledger.csv", line: 0, column: 0,
+                          message: ["no purchase on or before the as-of date 2025-12-31: the first is on 2026-01-10, customer A, line 2"],
+                          expected: ["an --as-of date on or after 2026-01-10, the first purchase"])
         let bad = try #require(try Self.sourceErrors(Self.header + "\nA,2026-01-01,x,O1\n"))
         expectSingleError(bad, file: "ledger.csv", line: 2, column: 3)
     }
