@@ -5,10 +5,11 @@ import ReportRender
 
 /// `fidelis-report build`: computes every snapshot and writes the site.
 struct Build: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "build",
-        abstract: "Build the report site (default input: the shipped example data).",
-        discussion: """
+        abstract: bilingual("Build the report site (default input: the shipped example data).",
+                            "Génère le site du rapport (données par défaut\u{00A0}: l'exemple livré)."),
+        discussion: bilingual("""
         Writes into a staging folder beside --out and swaps it in at the end: a failed or \
         interrupted build leaves the previous site untouched (interrupted by Ctrl-C, SIGTERM or SIGHUP, \
         it also removes its staging folder). Only a folder holding a .fidelis-site marker is ever replaced.
@@ -16,28 +17,41 @@ struct Build: ParsableCommand {
         An unchanged rebuild (same tool, config, templates and input) keeps the site as it is. \
         With a new month, the months before it keep their data files and Markdown and skip their \
         predicted-value fits; the result is the same as a full build. Delete the site to force one.
-        """)
+        """, """
+        Écrit dans un dossier provisoire à côté de --out, mis à sa place à la fin\u{00A0}: une génération \
+        qui échoue ou qui est interrompue laisse le site précédent intact (interrompue par Ctrl-C, \
+        SIGTERM ou SIGHUP, elle retire aussi son dossier provisoire). Seul un dossier qui contient un \
+        marqueur .fidelis-site est jamais remplacé.
+
+        Une génération sans changement (même outil, config, modèles et données) garde le site tel \
+        quel. Avec un nouveau mois, les mois d'avant gardent leurs fichiers de données et leur \
+        Markdown et sautent l'ajustement de la valeur prédite\u{202F}; le résultat est celui d'une \
+        génération complète. Supprimez le site pour en forcer une.
+        """)) }
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .long, help: ArgumentHelp("Output folder.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(bilingual("Output folder.", "Dossier de sortie."), valueName: "dir"))
     var out = "site"
 
-    @Option(name: .long, help: ArgumentHelp("Folder whose templates override the built-in ones, file by file (see `init`).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(bilingual("Folder whose templates override the built-in ones, file by file (see `init`).",
+                                                   "Dossier dont les modèles remplacent ceux livrés, fichier par fichier (voir `init`)."), valueName: "dir"))
     var templates: String?
 
-    @Option(name: [.long, .customLong("lang")], help: ArgumentHelp("Report language (overrides the config).", valueName: "en|fr"))
+    @Option(name: [.long, .customLong("lang")], help: ArgumentHelp(bilingual("Report language (overrides the config).", "Langue du rapport (prime sur la config)."), valueName: "en|fr"))
     var locale: ReportLocale?
 
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp(
-        "Exit 3 when one of these escalations (ids, comma-separated, or 'any') is raised in the latest snapshot. Ids: "
+        bilingual("Exit 3 when one of these escalations (ids, comma-separated, or 'any') is raised in the latest snapshot. Ids: ",
+                  "Sortir avec le code 3 quand l'une de ces escalades (ids séparés par des virgules, ou 'any') est levée dans le dernier relevé. Ids\u{00A0}: ")
             + EscalationKind.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "id,...|any"))
     var failOn: [String] = []
 
-    @Flag(name: .long, help: "Print nothing but errors and warnings.")
+    @Flag(name: .long, help: ArgumentHelp(bilingual("Print nothing but errors and warnings.", "N'afficher que les erreurs et les avertissements.")))
     var quiet = false
 
-    @Flag(name: .long, help: "Publish nothing when there is any warning: the build stops before the swap (exit 65) and the site in place is kept.")
+    @Flag(name: .long, help: ArgumentHelp(bilingual("Publish nothing when there is any warning: the build stops before the swap (exit 65) and the site in place is kept.",
+                                                    "Ne rien publier au moindre avertissement\u{00A0}: la génération s'arrête avant la mise en place (code 65) et le site en place est gardé.")))
     var strict = false
 
     func validate() throws {

@@ -6,10 +6,13 @@ import ReportRender
 /// The `fidelis-report` command: monthly retention reports from customer data.
 @main
 struct FidelisReport: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    /// Computed, as the other commands' are, so that its texts are in the messages' language
+    /// (`MessageLanguage`, set first thing in `main`).
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "fidelis-report",
-        abstract: "Turns customer snapshots or a transaction ledger into a retention report site.",
-        discussion: """
+        abstract: bilingual("Turns customer snapshots or a transaction ledger into a retention report site.",
+                            "Fait de relevés clients ou d'un journal de transactions un site de rapport de fidélisation."),
+        discussion: bilingual("""
         Start with `fidelis-report build`: with no input it reports on the example data shipped \
         with the project and writes site/index.html.
 
@@ -19,11 +22,21 @@ struct FidelisReport: ParsableCommand {
         73 output folder refused (not a site, a link, a mount point, holding the input, config or \
         templates) or not writable (a full disk), or another build is writing it; \
         70 internal error.
-        """,
+        """, """
+        Commencez par `fidelis-report build`\u{00A0}: sans données en entrée, il fait le rapport des \
+        données d'exemple livrées avec le projet et écrit site/index.html.
+
+        Code de sortie\u{00A0}: 0 terminé\u{202F}; 3 site écrit, mais une escalade nommée par --fail-on est \
+        levée\u{202F}; 64 erreur d'usage\u{202F}; 65 données, config ou modèle invalides\u{202F}; 66 entrée \
+        absente (dossier de relevés, journal, fichier de config ou dossier de modèles introuvable)\u{202F}; \
+        73 dossier de sortie refusé (pas un site, un lien, un point de montage, ou contenant les \
+        données, la config ou les modèles) ou impossible à écrire (disque plein), ou une autre \
+        génération est en train de l'écrire\u{202F}; 70 erreur interne.
+        """),
         version: ToolVersion.current,
         subcommands: [Build.self, Validate.self, Sample.self, Init.self],
         defaultSubcommand: nil
-    )
+    ) }
 
     /// Parses, runs, and maps failures to output.md's exit statuses: usage errors 64 (from the
     /// parser), the statuses commands choose, and 70 for anything unexpected.
@@ -61,11 +74,20 @@ struct FidelisReport: ParsableCommand {
     }
 
     /// Ends the process as the parser does for `error` (its text, its status), a usage error's text
-    /// in the messages' language (`ParserErrorText`); help, versions and statuses as they are.
+    /// (`ParserErrorText`) and the help (`HelpText`) in the messages' language; versions and
+    /// statuses as they are.
     private static func exitInMessageLanguage(_ error: any Error) -> Never {
         let code = exitCode(for: error)
-        guard code == .validationFailure, MessageLanguage.current == .fr else { exit(withError: error) }
-        StandardError.write(ParserErrorText.inMessageLanguage(fullMessage(for: error)) + "\n")
+        guard MessageLanguage.current == .fr else { exit(withError: error) }
+        if code == .validationFailure {
+            StandardError.write(ParserErrorText.inMessageLanguage(fullMessage(for: error)) + "\n")
+            Foundation.exit(code.rawValue)
+        }
+        // A help request (the parser's own error type, not `CleanExit`): printed on standard
+        // output, status 0, as the parser does. A version or a help dump is left as it is.
+        let text = fullMessage(for: error)
+        guard code == .success, HelpText.isHelp(text) else { exit(withError: error) }
+        print(HelpText.inMessageLanguage(text))
         Foundation.exit(code.rawValue)
     }
 

@@ -6,10 +6,11 @@ import Synchronization
 
 /// `fidelis-report init`: writes an editable config and copies of the templates.
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "init",
-        abstract: "Write an editable fidelis.yml and copies of the templates into a folder.",
-        discussion: """
+        abstract: bilingual("Write an editable fidelis.yml and copies of the templates into a folder.",
+                            "Écrit un fidelis.yml modifiable et des copies des modèles dans un dossier."),
+        discussion: bilingual("""
             Refuses to overwrite existing files. Then: fidelis-report build --config DIR/fidelis.yml --templates DIR/templates
 
             The copies are recorded (templates/.fidelis-templates), so that once a new version of \
@@ -18,12 +19,24 @@ struct Init: ParsableCommand {
             the new text beside each edited one as NAME.new to compare and merge (done once the copy \
             has changed and NAME.new is deleted), adds the files the new version has, keeps the ones \
             the team deleted deleted, and leaves fidelis.yml as it is.
-            """)
+            """, """
+            N'écrase aucun fichier existant. Ensuite\u{00A0}: fidelis-report build --config DIR/fidelis.yml --templates DIR/templates
 
-    @Argument(help: ArgumentHelp("Folder to write into (with --update: that folder, or its templates/ folder).", valueName: "dir"))
+            Les copies sont enregistrées (templates/.fidelis-templates)\u{00A0}: quand une nouvelle version \
+            de fidelis-report change ses modèles, les générations signalent les copies en retard, et \
+            `init --update DIR` les met à jour\u{00A0}: il remplace les copies que personne n'a modifiées, \
+            écrit le nouveau texte à côté de chaque copie modifiée sous le nom NAME.new, à comparer et \
+            fusionner (c'est fait quand la copie a changé et que NAME.new est supprimé), ajoute les \
+            fichiers que la nouvelle version a en plus, ne rétablit pas ceux que l'équipe a supprimés, et \
+            laisse fidelis.yml tel quel.
+            """)) }
+
+    @Argument(help: ArgumentHelp(bilingual("Folder to write into (with --update: that folder, or its templates/ folder).",
+                                         "Dossier où écrire (avec --update\u{00A0}: ce dossier, ou son dossier templates/)."), valueName: "dir"))
     var directory = "."
 
-    @Flag(name: .long, help: "Bring the templates an earlier init copied up to date with this version's (see above); writes no fidelis.yml.")
+    @Flag(name: .long, help: ArgumentHelp(bilingual("Bring the templates an earlier init copied up to date with this version's (see above); writes no fidelis.yml.",
+                                                    "Mettre les modèles copiés par un init précédent à jour avec ceux de cette version (voir plus haut)\u{202F}; n'écrit pas de fidelis.yml.")))
     var update = false
 
     func validate() throws {

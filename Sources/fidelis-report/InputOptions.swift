@@ -5,19 +5,23 @@ import ReportRender
 
 /// Input flags shared by `build` and `validate`.
 struct InputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Folder of snapshot CSVs (YYYY-MM.csv or YYYY-MM-DD.csv).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(bilingual("Folder of snapshot CSVs (YYYY-MM.csv or YYYY-MM-DD.csv).", "Dossier des CSV de relevés (YYYY-MM.csv ou YYYY-MM-DD.csv)."), valueName: "dir"))
     var snapshots: String?
 
-    @Option(name: .long, help: ArgumentHelp("Transaction ledger CSV (customer_id,date,amount[,order_id,quantity]).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp(bilingual("Transaction ledger CSV (customer_id,date,amount[,order_id,quantity]).",
+                                                   "CSV du journal de transactions (customer_id,date,amount[,order_id,quantity])."), valueName: "file"))
     var transactions: String?
 
-    @Option(name: .long, help: ArgumentHelp("Ledger only: last date taken into account (later rows are ignored).", valueName: "yyyy-mm-dd"))
+    @Option(name: .long, help: ArgumentHelp(bilingual("Ledger only: last date taken into account (later rows are ignored).",
+                                                   "Journal seulement\u{00A0}: dernière date prise en compte (les lignes postérieures sont ignorées)."), valueName: "yyyy-mm-dd"))
     var asOf: String?
 
-    @Option(name: .long, help: ArgumentHelp("YAML config (default: fidelis.yml in the current folder when present).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp(bilingual("YAML config (default: fidelis.yml in the current folder when present).",
+                                                   "Config YAML (par défaut\u{00A0}: fidelis.yml du dossier courant, s'il existe)."), valueName: "file"))
     var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("Force the CSV delimiter (',' or ';'); default: detected from the header row.", valueName: "char"))
+    @Option(name: .long, help: ArgumentHelp(bilingual("Force the CSV delimiter (',' or ';'); default: detected from the header row.",
+                                                   "Imposer le séparateur CSV (',' ou ';')\u{202F}; par défaut\u{00A0}: déduit de la ligne d'en-tête."), valueName: "char"))
     var delimiter: String?
 
     func validate() throws {

@@ -3,9 +3,9 @@ import ReportModel
 /// The argument parser's own text for a usage error (`Error: …`, `Help:  …`, `Usage: …`,
 /// `  See 'fidelis-report build --help' for more information.`) in French where messages are
 /// (`MessageLanguage`): its frame, and its messages for an unknown option, a missing or invalid
-/// value, a value given to a flag, and an unexpected or missing argument. The usage synopsis, the
-/// option names and the options' help texts stay as they are; the tool's own messages inside
-/// (`ValidationError`s) are in French already.
+/// value, a value given to a flag, and an unexpected or missing argument. The usage synopsis and
+/// the option names stay as they are; the options' help texts and the tool's own messages inside
+/// (`ValidationError`s) are in French where they are written (`bilingual`).
 enum ParserErrorText {
     /// `text` as the parser wrote it, in the messages' language.
     static func inMessageLanguage(_ text: String) -> String {

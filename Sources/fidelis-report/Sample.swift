@@ -4,27 +4,34 @@ import ReportModel
 
 /// `fidelis-report sample`: writes realistic, deterministic demo data.
 struct Sample: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sample", abstract: "Write deterministic demo snapshots (or a ledger) to a folder.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "sample", abstract: bilingual("Write deterministic demo snapshots (or a ledger) to a folder.",
+                                                                        "Écrit des relevés de démonstration reproductibles (ou un journal) dans un dossier."))
+    }
 
-    @Option(name: .long, help: ArgumentHelp("Folder to write (created if needed; one that already holds CSV files is refused).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(bilingual("Folder to write (created if needed; one that already holds CSV files is refused).",
+                                                   "Dossier où écrire (créé au besoin\u{202F}; un dossier qui contient déjà des CSV est refusé)."), valueName: "dir"))
     var out: String
 
-    @Option(name: .long, help: "Number of customers.")
+    @Option(name: .long, help: ArgumentHelp(bilingual("Number of customers.", "Nombre de clients."), valueName: "n"))
     var customers = 2000
 
-    @Option(name: .long, help: "Number of monthly snapshots (with --ledger: months of the report; the ledger also holds the 12 months of purchases before them).")
+    @Option(name: .long, help: ArgumentHelp(bilingual("Number of monthly snapshots (with --ledger: months of the report; the ledger also holds the 12 months of purchases before them).",
+                                                      "Nombre de relevés mensuels (avec --ledger\u{00A0}: mois du rapport\u{202F}; le journal contient aussi les 12 mois d'achats qui les précèdent)."), valueName: "n"))
     var months = 12
 
-    @Option(name: .long, help: "Random seed (same seed, same bytes).")
+    @Option(name: .long, help: ArgumentHelp(bilingual("Random seed (same seed, same bytes).", "Graine aléatoire (même graine, mêmes octets)."), valueName: "n"))
     var seed: UInt64 = 42
 
-    @Flag(name: .long, help: "Write a transaction ledger (transactions.csv) instead of snapshots.")
+    @Flag(name: .long, help: ArgumentHelp(bilingual("Write a transaction ledger (transactions.csv) instead of snapshots.",
+                                                    "Écrire un journal de transactions (transactions.csv) au lieu de relevés.")))
     var ledger = false
 
-    @Flag(name: .long, help: "Write French-Excel CSV: ';' delimiter, decimal commas, CRLF, BOM.")
+    @Flag(name: .long, help: ArgumentHelp(bilingual("Write French-Excel CSV: ';' delimiter, decimal commas, CRLF, BOM.",
+                                                    "Écrire des CSV d'Excel français\u{00A0}: séparateur ';', virgules décimales, CRLF, BOM.")))
     var semicolon = false
 
-    @Flag(name: .long, help: "Print nothing.")
+    @Flag(name: .long, help: ArgumentHelp(bilingual("Print nothing.", "Ne rien afficher.")))
     var quiet = false
 
     func validate() throws {

@@ -5,20 +5,26 @@ import ReportRender
 
 /// `fidelis-report validate`: checks the input and config (and templates), prints a summary, writes nothing.
 struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "validate", abstract: "Check input data and config (and templates with --templates); print a summary; write nothing.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "validate", abstract: bilingual("Check input data and config (and templates with --templates); print a summary; write nothing.",
+                                                                          "Vérifie les données et la config (et les modèles avec --templates)\u{202F}; affiche un résumé\u{202F}; n'écrit rien."))
+    }
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .long, help: ArgumentHelp("Also check the templates of this folder (see `init`): their syntax, their file names and every tag against the first and the latest snapshot's views, as `build` does; those of the other language too when the folder has some.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(bilingual("Also check the templates of this folder (see `init`): their syntax, their file names and every tag against the first and the latest snapshot's views, as `build` does; those of the other language too when the folder has some.",
+                                                   "Vérifier aussi les modèles de ce dossier (voir `init`)\u{00A0}: leur syntaxe, leurs noms de fichiers et chaque balise avec les vues du premier et du dernier relevé, comme le fait `build`\u{202F}; ceux de l'autre langue aussi quand le dossier en a."), valueName: "dir"))
     var templates: String?
 
-    @Option(name: [.long, .customLong("lang")], help: ArgumentHelp("The templates' language to check (overrides the config).", valueName: "en|fr"))
+    @Option(name: [.long, .customLong("lang")], help: ArgumentHelp(bilingual("The templates' language to check (overrides the config).", "Langue des modèles à vérifier (prime sur la config)."), valueName: "en|fr"))
     var locale: ReportLocale?
 
-    @Flag(name: .long, help: "Fail (exit 65) when there is any warning, so that CI stops before publishing a report built on a misspelt key or a doubtful export.")
+    @Flag(name: .long, help: ArgumentHelp(bilingual("Fail (exit 65) when there is any warning, so that CI stops before publishing a report built on a misspelt key or a doubtful export.",
+                                                    "Échouer (code 65) au moindre avertissement, pour que la CI s'arrête avant de publier un rapport fait sur une clé mal orthographiée ou un export douteux.")))
     var strict = false
 
-    @Flag(name: .long, help: "Only parse and check the rows (no figures); reports the parse throughput and the cores it had (fewer than the machine's under taskset, a container's CPU limit or a systemd CPUQuota). With --strict it counts the warnings about files and rows, not those that need the figures (customers missing, back or imported in bulk).")
+    @Flag(name: .long, help: ArgumentHelp(bilingual("Only parse and check the rows (no figures); reports the parse throughput and the cores it had (fewer than the machine's under taskset, a container's CPU limit or a systemd CPUQuota). With --strict it counts the warnings about files and rows, not those that need the figures (customers missing, back or imported in bulk).",
+                                                    "Seulement lire et vérifier les lignes (sans chiffres)\u{202F}; donne le débit de lecture et les cœurs disponibles (moins que ceux de la machine sous taskset, une limite de CPU de conteneur ou un CPUQuota de systemd). Avec --strict, compte les avertissements sur les fichiers et les lignes, pas ceux qui demandent les chiffres (clients disparus, revenus ou importés en masse).")))
     var parseOnly = false
 
     func validate() throws {

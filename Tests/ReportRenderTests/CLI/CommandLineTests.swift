@@ -733,7 +733,7 @@ import Testing
         let french: [String: String?] = ["LANG": "fr_FR.UTF-8"], s = "\u{00A0}"
         for (arguments, lines) in [
             (["build", "--bogus"], ["Erreur\(s): option inconnue '--bogus'. Vouliez-vous dire '--out'\(s)?"]),
-            (["build", "--out"], ["Erreur\(s): valeur manquante pour '--out <dir>'", "Aide\(s): --out <dir>  Output folder."]),
+            (["build", "--out"], ["Erreur\(s): valeur manquante pour '--out <dir>'", "Aide\(s): --out <dir>  Dossier de sortie."]),
             (["build", "--locale", "de"], ["Erreur\(s): la valeur 'de' n'est pas valable pour '--locale <en|fr>'. Valeurs possibles\(s): 'en' et 'fr'."]),
             (["build", "--quiet=3"], ["Erreur\(s): l'option '--quiet' ne prend pas de valeur, mais '3' a été donné."]),
             (["sample"], ["Erreur\(s): argument manquant\(s): '--out <dir>'"]),
@@ -749,9 +749,38 @@ import Testing
         let english = try cli.run(["build", "--bogus"], in: dir, environment: ["LANG": "fr_FR.UTF-8", "LC_ALL": "C"])
         #expect(english.status == 64 && english.err.hasPrefix("Error: Unknown option '--bogus'. Did you mean '--out'?\nUsage: fidelis-report build ")
                 && english.err.hasSuffix("  See 'fidelis-report build --help' for more information.\n"), "\(english.err)")
-        // Help is no error: the same in both.
-        let help = try cli.run(["build", "--help"], in: dir, environment: french)
-        #expect(help.status == 0 && help.out.contains("USAGE: fidelis-report build"))
+    }
+
+    /// `--help` and `help COMMAND` in French too: the commands' texts, the parser's frame, its
+    /// `(default: …)` and `(values: …)` notes (wrapped with the text they follow) and its own
+    /// lines; the synopsis as it is. In English, as before.
+    @Test func helpSpeaksTheTerminalsLanguage() throws {
+        let cli = CommandLineTests()
+        let dir = cli.temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let french: [String: String?] = ["LANG": "fr_FR.UTF-8"], s = "\u{00A0}"
+        let build = try cli.run(["build", "--help"], in: dir, environment: french)
+        let lines = build.out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(build.status == 0 && build.err.isEmpty)
+        for line in ["DESCRIPTION\(s): Génère le site du rapport (données par défaut\(s): l'exemple livré).", "OPTIONS\(s):",
+                     "  --out <dir>             Dossier de sortie. (par défaut\(s): site)",
+                     "                          Langue du rapport (prime sur la config). (valeurs\(s): en,",
+                     "  --version               Afficher la version.", "  -h, --help              Afficher cette aide."] {
+            #expect(lines.contains(line), "\(line)\n\(build.out)")
+        }
+        #expect(lines.contains { $0.hasPrefix("USAGE\(s): fidelis-report build [--snapshots <dir>] [--transactions <file>] ") })
+        #expect(!build.out.contains("(default:") && !build.out.contains("(values:") && !build.out.contains("Show "), "\(build.out)")
+        let root = try cli.run(["help"], in: dir, environment: french)
+        #expect(root.status == 0 && root.out.contains("\nSOUS-COMMANDES\(s):\n") && root.out.contains("\nCode de sortie\(s): 0 terminé")
+                && root.out.hasSuffix("\n  Voir 'fidelis-report help <sous-commande>' pour l'aide détaillée.\n"), "\(root.out)")
+        let initHelp = try cli.run(["help", "init"], in: dir, environment: french)
+        #expect(initHelp.out.contains("\nARGUMENTS\(s):\n") && initHelp.out.contains("(par défaut\(s): .)"), "\(initHelp.out)")
+        let english = try cli.run(["build", "--help"], in: dir, environment: ["LANG": "fr_FR.UTF-8", "LC_ALL": "C"])
+        #expect(english.status == 0 && english.out.hasPrefix("OVERVIEW: Build the report site (default input: the shipped example data).\n")
+                && english.out.contains("  --out <dir>             Output folder. (default: site)\n")
+                && english.out.contains("  -h, --help              Show help information.\n"), "\(english.out)")
+        // A version is a version.
+        let version = try cli.run(["--version"], in: dir, environment: french)
+        #expect(version.status == 0 && version.out.wholeMatch(of: #/\d+\.\d+\.\d+\n/#) != nil, "\(version.out)")
     }
 
     /// A same-size edit in the middle of a file over 1 MiB (a large `segments.csv`, whose middle the
