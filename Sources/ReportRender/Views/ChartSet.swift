@@ -112,16 +112,33 @@ struct ChartSet {
         }
     }
 
+    /// Each segment's share of the buyers and of the revenue so far and, when the model gave
+    /// predicted values (`SegmentSummary.predictedCLV`) summing to more than zero, of the
+    /// predicted CLV: where the value lies now beside where it was made (a segment holding much of
+    /// the revenue and little of the predicted value is being lost).
     func segments() -> GroupedBarChart {
         let names = report.segments.map { segmentTable.displayName($0.id, locale) }
+        let predicted = report.segments.map(\.predictedCLV)
+        let predictedTotal = predicted.reduce(0.0) { $0 + ($1 ?? 0) }
+        let predictedShares: [Double?]? = predicted.allSatisfy({ $0 != nil }) && predictedTotal > 0
+            ? predicted.map { $0.map { $0 / predictedTotal } } : nil
+        var series = [
+            ChartSeries(name: fr ? "% des acheteurs" : "% of buyers", values: report.segments.map(\.share)),
+            ChartSeries(name: fr ? "% du CA" : "% of revenue", values: report.segments.map(\.revenueShare)),
+        ]
+        if let predictedShares { series.append(ChartSeries(name: fr ? "% de la CLV prédite" : "% of predicted CLV", values: predictedShares)) }
+        let withPredicted = predictedShares != nil
         return GroupedBarChart(
-            id: "segments" + idSuffix, title: fr ? "Segments\u{00A0}: part des acheteurs et du chiffre d'affaires" : "Segments: share of buyers and of revenue",
-            description: fr ? "Pour chaque segment RFM, la part des acheteurs et la part du chiffre d'affaires cumulé." : "For each RFM segment, its share of buyers and its share of cumulative revenue.",
+            id: "segments" + idSuffix,
+            title: withPredicted
+                ? (fr ? "Segments\u{00A0}: part des acheteurs, du CA et de la valeur prédite" : "Segments: share of buyers, revenue and predicted value")
+                : (fr ? "Segments\u{00A0}: part des acheteurs et du chiffre d'affaires" : "Segments: share of buyers and of revenue"),
+            description: withPredicted
+                ? (fr ? "Pour chaque segment RFM, la part des acheteurs, la part du chiffre d'affaires cumulé et la part de la CLV prédite (ce que le modèle attend des clients à l'horizon)."
+                      : "For each RFM segment, its share of buyers, of cumulative revenue and of predicted CLV (what the model expects the customers to spend over the horizon).")
+                : (fr ? "Pour chaque segment RFM, la part des acheteurs et la part du chiffre d'affaires cumulé." : "For each RFM segment, its share of buyers and its share of cumulative revenue."),
             categories: names,
-            series: [
-                ChartSeries(name: fr ? "% des acheteurs" : "% of buyers", values: report.segments.map(\.share)),
-                ChartSeries(name: fr ? "% du CA" : "% of revenue", values: report.segments.map(\.revenueShare)),
-            ],
+            series: series,
             xAxisTitle: "Segment", yAxisTitle: fr ? "Part" : "Share", noDataMessage: noData,
             missingValueText: format.missing, valueFormatter: percent, labelColon: colon, width: width)
     }

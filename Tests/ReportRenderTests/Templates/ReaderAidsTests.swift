@@ -435,6 +435,34 @@ import ReportModel
         #expect(SnapshotView(report: report, history: [], config: ReportConfig()).segmentShares()["do_not_add_up"] as? Bool == false)
     }
 
+    // MARK: - Segments chart
+
+    /// The segments chart adds each segment's share of the predicted CLV when the model gave one:
+    /// the segment totals over their sum (so the shares add up to 1), in its data table too; without
+    /// predicted values (a model not fitted), the two series as before, and no third title.
+    @Test func segmentsChartShowsThePredictedValuesShareWhenThereIsOne() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        f.sample("in", customers: 400, months: 3, seed: 11)
+        let result = try f.build("in")
+        var report = try #require(result.latest)
+        let format = ReportFormatter(locale: .en, currency: "EUR")
+        let totals = report.segments.map { $0.predictedCLV ?? .nan }
+        let sum = totals.reduce(0, +)
+        #expect(sum > 0)
+        let chart = ChartSet(report: report, history: [], locale: .en, format: format).segments()
+        #expect(chart.title == "Segments: share of buyers, revenue and predicted value")
+        #expect(chart.series.map(\.name) == ["% of buyers", "% of revenue", "% of predicted CLV"])
+        let shares = chart.series[2].values.map { $0 ?? .nan }
+        for (share, total) in zip(shares, totals) { #expect(abs(share - total / sum) < 1e-12) }
+        #expect(abs(shares.reduce(0, +) - 1) < 1e-9)
+        #expect(chart.dataTable().header.contains("% of predicted CLV"))
+        let french = ChartSet(report: report, history: [], locale: .fr, format: ReportFormatter(locale: .fr, currency: "EUR")).segments()
+        #expect(french.title == "Segments\u{00A0}: part des acheteurs, du CA et de la valeur prédite" && french.series.last?.name == "% de la CLV prédite")
+        for i in report.segments.indices { report.segments[i].predictedCLV = nil }
+        let without = ChartSet(report: report, history: [], locale: .en, format: format).segments()
+        #expect(without.title == "Segments: share of buyers and of revenue" && without.series.count == 2)
+    }
+
     // MARK: - Chart notes
 
     @Test func chartNotesExplainCohortsAndTiedScores() throws {
