@@ -113,20 +113,16 @@ struct ChartSet {
     }
 
     /// Each segment's share of the buyers and of the revenue so far and, when the model gave
-    /// predicted values (`SegmentSummary.predictedCLV`) summing to more than zero, of the
-    /// predicted CLV: where the value lies now beside where it was made (a segment holding much of
+    /// predicted values summing to more than zero, of the predicted CLV (`PredictedValueShares`): where the value lies now beside where it was made (a segment holding much of
     /// the revenue and little of the predicted value is being lost).
     func segments() -> GroupedBarChart {
         let names = report.segments.map { segmentTable.displayName($0.id, locale) }
-        let predicted = report.segments.map(\.predictedCLV)
-        let predictedTotal = predicted.reduce(0.0) { $0 + ($1 ?? 0) }
-        let predictedShares: [Double?]? = predicted.allSatisfy({ $0 != nil }) && predictedTotal > 0
-            ? predicted.map { $0.map { $0 / predictedTotal } } : nil
+        let predictedShares = PredictedValueShares.of(report.segments)
         var series = [
             ChartSeries(name: fr ? "% des acheteurs" : "% of buyers", values: report.segments.map(\.share)),
             ChartSeries(name: fr ? "% du CA" : "% of revenue", values: report.segments.map(\.revenueShare)),
         ]
-        if let predictedShares { series.append(ChartSeries(name: fr ? "% de la CLV prédite" : "% of predicted CLV", values: predictedShares)) }
+        if let predictedShares { series.append(ChartSeries(name: fr ? "% de la CLV prédite" : "% of predicted CLV", values: predictedShares.map { $0 })) }
         let withPredicted = predictedShares != nil
         return GroupedBarChart(
             id: "segments" + idSuffix,

@@ -55,10 +55,13 @@ struct LifetimeView {
         ]
     }
 
-    /// `segment_clv`: per segment, historical value against predicted CLV and mean P(alive).
+    /// `segment_clv`: per segment, historical value against predicted CLV (its total, its share of
+    /// the buyers' as the dashboard's chart shows it, per customer, median) and mean P(alive).
     func segments() -> [[String: Any]] {
         let clvKnown = breakdown.clvKnown
-        return report.segments.map { seg in
+        let shares = clvKnown ? PredictedValueShares.of(report.segments) : nil
+        return report.segments.indices.map { k in
+            let seg = report.segments[k]
             let index = report.segmentIDs.firstIndex(of: seg.id) ?? -1
             let perCustomer = seg.predictedCLV.flatMap { seg.customers > 0 ? $0 / Double(seg.customers) : nil }
             return [
@@ -66,11 +69,20 @@ struct LifetimeView {
                 "customers": format.integer(seg.customers),
                 "historical": format.money(seg.meanMonetary),
                 "predicted_total": clvKnown ? format.money(seg.predictedCLV, decimals: 0) : format.missing,
+                "predicted_share": shares.map { format.percent($0[k]) } ?? format.missing,
                 "predicted_per_customer": clvKnown ? format.money(perCustomer) : format.missing,
                 "predicted_median": breakdown.medianCLV(segment: index).map { format.money($0) } ?? format.missing,
                 "alive": breakdown.meanAlive(segment: index).map { format.percent($0, decimals: 0) } ?? format.missing,
             ]
         }
+    }
+
+    /// `segment_clv_shares`: whether the segments' shares of predicted CLV, each rounded on its own
+    /// to one decimal as printed, do not add up to 100.0 %, and what they total.
+    func segmentShares() -> [String: Any] {
+        guard breakdown.clvKnown, let shares = PredictedValueShares.of(report.segments) else { return ["do_not_add_up": false] }
+        let tenths = shares.map(format.percentTenths).reduce(0, +)
+        return ["do_not_add_up": tenths != 1000, "total": format.percent(tenths / 1000)]
     }
 
     /// `at_risk_alive`: P(alive) of the at-risk segment's customers, in bands and for the most valuable.

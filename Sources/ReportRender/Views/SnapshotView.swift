@@ -105,6 +105,7 @@ public struct SnapshotView {
         let clv = LifetimeView(report: report, customers: customers, segmentTable: config.segments, format: format)
         v["clv_distribution"] = clv.distribution()
         v["segment_clv"] = clv.segments()
+        v["segment_clv_shares"] = clv.segmentShares()
         v["at_risk_alive"] = clv.atRisk()
         return v
     }

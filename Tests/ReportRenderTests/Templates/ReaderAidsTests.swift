@@ -404,8 +404,8 @@ import ReportModel
         let segmentation = try String(contentsOfFile: f.path("site/2026-10/segmentation.md"), encoding: .utf8)
         let line = try #require(segmentation.split(separator: "\n").last { $0.hasPrefix("| Champions | ") })
         let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-        // Segment, customers, historical, total, per customer, median, P(alive).
-        let shown = try #require(Double(cells[5].replacingOccurrences(of: "€", with: "").replacingOccurrences(of: ",", with: "")))
+        // Segment, customers, historical, total, share, per customer, median, P(alive).
+        let shown = try #require(Double(cells[6].replacingOccurrences(of: "€", with: "").replacingOccurrences(of: ",", with: "")))
         #expect(abs(shown - median) <= 0.006, "\(line) against \(median) of \(n)")
     }
 
@@ -456,11 +456,21 @@ import ReportModel
         for (share, total) in zip(shares, totals) { #expect(abs(share - total / sum) < 1e-12) }
         #expect(abs(shares.reduce(0, +) - 1) < 1e-9)
         #expect(chart.dataTable().header.contains("% of predicted CLV"))
+        // The segmentation's value table shows the same shares, and says when, rounded, they do not make 100.0 %.
+        let lifetime = LifetimeView(report: report, customers: nil, format: format)
+        #expect(lifetime.segments().map { $0["predicted_share"] as? String } == shares.map { format.percent($0) })
+        let tenths = shares.map(format.percentTenths).reduce(0, +)
+        let note = lifetime.segmentShares()
+        #expect(note["do_not_add_up"] as? Bool == (tenths != 1000))
+        #expect(note["total"] as? String == format.percent(tenths / 1000))
         let french = ChartSet(report: report, history: [], locale: .fr, format: ReportFormatter(locale: .fr, currency: "EUR")).segments()
         #expect(french.title == "Segments\u{00A0}: part des acheteurs, du CA et de la valeur prédite" && french.series.last?.name == "% de la CLV prédite")
         for i in report.segments.indices { report.segments[i].predictedCLV = nil }
         let without = ChartSet(report: report, history: [], locale: .en, format: format).segments()
         #expect(without.title == "Segments: share of buyers and of revenue" && without.series.count == 2)
+        let lifetimeWithout = LifetimeView(report: report, customers: nil, format: format)
+        #expect(lifetimeWithout.segments().allSatisfy { $0["predicted_share"] as? String == format.missing })
+        #expect(lifetimeWithout.segmentShares()["do_not_add_up"] as? Bool == false)
     }
 
     // MARK: - Chart notes
