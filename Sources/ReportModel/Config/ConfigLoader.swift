@@ -526,10 +526,16 @@ public enum ConfigLoader {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             // libyaml's context says what was open when it failed: an unclosed quote is found at the
             // end of the file, so its start is the useful place to look.
-            // libyaml's own words (problem, context) stay as Yams gives them.
-            let opened = context.map { bilingual(", \($0.text) at line \($0.mark.line), column \($0.mark.column)", ", \($0.text) à la ligne \($0.mark.line), colonne \($0.mark.column)") } ?? ""
-            return InputError(file: file, line: mark.line, column: mark.column, message: bilingual("YAML error: ", "erreur YAML\u{00A0}: ") + "\(problem)\(opened)",
-                              expected: bilingual("valid YAML", "du YAML valide"))
+            // libyaml's words (problem, context), in French where messages are, and what to check
+            // for the usual mistakes (`YAMLProblemText`).
+            let opened = context.map {
+                bilingual(", \($0.text) at line \($0.mark.line), column \($0.mark.column)",
+                          ", \(YAMLProblemText.context($0.text)) à la ligne \($0.mark.line), colonne \($0.mark.column)")
+            } ?? ""
+            let hint = YAMLProblemText.hint(problem: problem, context: context?.text, line: context?.mark.line, column: context?.mark.column)
+            return InputError(file: file, line: mark.line, column: mark.column,
+                              message: bilingual("YAML error: ", "erreur YAML\u{00A0}: ") + YAMLProblemText.problem(problem) + opened,
+                              expected: bilingual("valid YAML", "du YAML valide") + (hint.map { bilingual(": ", "\u{00A0}: ") + $0 } ?? ""))
         case let .reader(problem, offset, _, yaml):
             // A character libyaml refuses (a control character, U+FFFE…): Yams gives an offset, not a mark.
             let (line, column) = readerLocation(yaml, characterOffset: offset)

@@ -217,8 +217,8 @@ struct ConfigLoaderTests {
         #expect(e.file == Self.file)
         #expect(e.line == 3)
         #expect(e.column > 0)
-        #expect(e.message.hasPrefix("YAML error: "))
-        #expect(e.expected == "valid YAML")
+        #expect(e.message == "YAML error: mapping values are not allowed in this context")
+        #expect(e.expected.hasPrefix("valid YAML: check this line's indentation"))
 
         // A tab: named as such (`tabIndent`).
         let tab = try #require(Self.error("client: Demo\n\tlocale: en\n"))
@@ -228,6 +228,40 @@ struct ConfigLoaderTests {
         let quote = try #require(Self.error("client: Demo\nlocale: en\ncurrency: \"EUR\n"))
         #expect(quote.line >= 3)
         #expect(quote.message.hasPrefix("YAML error: "))
+    }
+
+    struct SyntaxHintCase: Sendable, CustomTestStringConvertible {
+        var yaml: String, line: Int, column: Int, expected: String
+        var testDescription: String { yaml.debugDescription }
+    }
+
+    /// The usual mistakes in a hand-edited config get, after libyaml's words, what to check: a key
+    /// indented off its block (where the block starts), a colon in a value or a key without one, a
+    /// value starting with @, an unclosed quote or bracket, a backslash in double quotes (a Windows
+    /// path), a second document. Other problems keep the plain "valid YAML".
+    @Test("a YAML syntax error says what to check for the usual mistakes", arguments: [
+        SyntaxHintCase(yaml: "targets:\n    churn_rate: 0.05\n  retention_rate: 0.8\n", line: 3, column: 3,
+                       expected: "valid YAML: this line indented as the other keys of its block (the keys of one block line up; the block open here starts at line 1, column 1)"),
+        SyntaxHintCase(yaml: "routing:\n  keywords:\n    - a\n   - b\n", line: 4, column: 4,
+                       expected: "valid YAML: this line indented as the other keys of its block (the keys of one block line up; the block open here starts at line 2, column 3)"),
+        SyntaxHintCase(yaml: "client: Top: clients\n", line: 1, column: 12,
+                       expected: "valid YAML: check this line's indentation (the keys of a block line up) and that the key above it ends with ':', and put a value holding ': ' between quotes"),
+        SyntaxHintCase(yaml: "currency: @EUR\n", line: 1, column: 11, expected: "valid YAML: put a value starting with @, ` or % between quotes"),
+        SyntaxHintCase(yaml: "client: 'Demo\n", line: 2, column: 1, expected: "valid YAML: close the quote opened there"),
+        SyntaxHintCase(yaml: "client: [a, b\n", line: 2, column: 1, expected: "valid YAML: close the [ opened there, its items separated by commas"),
+        SyntaxHintCase(yaml: "client: {a: b\n", line: 2, column: 1, expected: "valid YAML: close the { opened there, its entries separated by commas"),
+        SyntaxHintCase(yaml: "client: \"C:\\Users\"\n", line: 1, column: 14,
+                       expected: "valid YAML: between double quotes a backslash starts an escape (\\n, \\\"): write \\\\ for a backslash, or use single quotes"),
+        SyntaxHintCase(yaml: "client: \"a\\q\"\n", line: 1, column: 11,
+                       expected: "valid YAML: between double quotes a backslash starts an escape (\\n, \\\"): write \\\\ for a backslash, or use single quotes"),
+        SyntaxHintCase(yaml: "client: A\n---\nclient: B\n", line: 2, column: 1, expected: "valid YAML: one document: no '---' line after the first"),
+        SyntaxHintCase(yaml: "client: *\n", line: 1, column: 10, expected: "valid YAML"),
+    ])
+    func syntaxHint(_ c: SyntaxHintCase) throws {
+        let e = try #require(Self.error(c.yaml))
+        #expect((e.line, e.column) == (c.line, c.column), "\(e)")
+        #expect(e.message.hasPrefix("YAML error: "))
+        #expect(e.expected == c.expected)
     }
 
     @Test("a duplicate key is reported")

@@ -99,12 +99,19 @@ import Testing
     @Test func yamlSyntaxErrorsInFrenchAroundLibyamlsWords() throws {
         let dir = CommandLineTests().temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
         let s = Self.nbsp
-        // libyaml's own words (the problem, what was open) stay as Yams gives them.
+        // libyaml's words (the problem, what was open) in French, and what to check.
         let unclosed = try validate("unclosed.yml", "client: [unclosed\n", in: dir)
         #expect(unclosed.status == 65)
-        let line = try #require(lines(unclosed.err).first)
-        #expect(lines(unclosed.err).count == 1 && line.hasPrefix("unclosed.yml:2:1: erreur YAML\(s): ")
-                && line.hasSuffix(", while parsing a flow sequence à la ligne 1, colonne 9 (attendu\(s): du YAML valide)"), "\(unclosed.err)")
+        expectErrors(unclosed, [
+            "unclosed.yml:2:1: erreur YAML\(s): «\(s),\(s)» ou «\(s)]\(s)» attendu mais introuvable, en lisant la liste entre crochets à la ligne 1, colonne 9 (attendu\(s): du YAML valide\(s): fermez le [ ouvert là, ses éléments séparés par des virgules)",
+        ])
+        expectErrors(try validate("indent.yml", "targets:\n    churn_rate: 0.05\n  retention_rate: 0.8\n", in: dir), [
+            "indent.yml:3:3: erreur YAML\(s): clé attendue mais introuvable, en lisant le bloc de clés à la ligne 1, colonne 1 (attendu\(s): du YAML valide\(s): cette ligne indentée comme les autres clés de son bloc (les clés d'un bloc sont alignées\u{202F}; le bloc ouvert ici commence ligne 1, colonne 1))",
+        ])
+        // A problem without a French text (a rare one) stays in libyaml's words.
+        expectErrors(try validate("tag.yml", "client: !<x\n", in: dir), [
+            "tag.yml:1:12: erreur YAML\(s): did not find the expected '>', en lisant un tag (!) à la ligne 1, colonne 9 (attendu\(s): du YAML valide)",
+        ])
         expectErrors(try validate("tab.yml", "client: x\n\tlocale: en\n", in: dir), [
             "tab.yml:2:1: une tabulation là où YAML n'accepte que des espaces (attendu\(s): des espaces pour indenter\(s): remplacez la tabulation par des espaces)",
         ])
