@@ -51,15 +51,18 @@ struct ChartSet {
         }
     }
 
-    /// The dashboard's charts, in order, laid out for `width`.
+    /// The dashboard's charts, in order, laid out for `width`; without the NPS ones for a ledger.
     private func charts() -> [any SVGChart] {
+        // A ledger holds no survey answers (input.md): its NPS charts could only ever be empty
+        // (the KPI cards and the diagnostic say why).
+        let surveys = !report.source.fromLedger
         var charts: [any SVGChart] = []
         charts.append(trend(.retentionRate, id: "retention", formatter: percent))
         charts.append(trend(.churnRate, id: "churn", formatter: percent))
-        charts.append(trend(.nps, id: "nps-trend", formatter: ChartFormat.number(fractionDigits: 1, decimalSeparator: fr ? "," : ".")))
+        if surveys { charts.append(trend(.nps, id: "nps-trend", formatter: ChartFormat.number(fractionDigits: 1, decimalSeparator: fr ? "," : "."))) }
         charts.append(trend(.repeatPurchaseRate, id: "repeat", formatter: percent))
         charts.append(segments())
-        charts.append(npsBreakdown())
+        if surveys { charts.append(npsBreakdown()) }
         charts.append(rfGrid())
         charts.append(cohorts())
         if let migration = migration() { charts.append(migration) }

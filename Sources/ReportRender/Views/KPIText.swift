@@ -68,6 +68,12 @@ enum KPIText {
         }
     }
 
+    /// Whether `key` is read from survey answers (a snapshot's `nps`, `csat` and `ces` columns,
+    /// which a transaction ledger does not have).
+    static func isSurvey(_ key: KPIKey) -> Bool {
+        [.nps, .csat, .csatSatisfiedShare, .ces].contains(key)
+    }
+
     static func status(_ s: KPIStatus, _ l: ReportLocale) -> String {
         switch (s, l) {
         case (.onTarget, .fr): return "✓ Dans la cible"

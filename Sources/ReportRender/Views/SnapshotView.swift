@@ -186,7 +186,8 @@ public struct SnapshotView {
                 "target": KPIText.target(k.key, k.target, format),
                 "has_target": k.target.value != nil,
                 "status": k.status.rawValue,
-                "status_label": KPIText.status(k.status, locale),
+                "status_label": k.status == .noData && report.source.fromLedger && KPIText.isSurvey(k.key)
+                    ? (locale == .fr ? "Absent d'un journal" : "Not in a ledger") : KPIText.status(k.status, locale),
                 "on_target": k.status == .onTarget,
                 "off_target": k.status == .offTarget,
                 "no_data": k.status == .noData,

@@ -36,6 +36,39 @@ import ReportModel
         }
     }
 
+    /// A ledger holds no survey answers: its dashboard leaves out the two NPS charts, which could
+    /// only be empty, and its survey KPIs' cards say why they have no value; the same purchases as
+    /// snapshots keep both charts and the plain "No data".
+    @Test func aLedgersDashboardLeavesOutWhatALedgerCannotHold() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        let settings = SampleSettings(customers: 300, months: 3, seed: 5)
+        try SampleGenerator.writeSnapshots(to: URL(fileURLWithPath: f.path("snapshots")), settings: settings)
+        try FileManager.default.createDirectory(atPath: f.path("ledger"), withIntermediateDirectories: true)
+        try SampleGenerator.writeLedger(to: URL(fileURLWithPath: f.path("ledger/transactions.csv")), settings: settings)
+        let fromLedger = try ReportBuilder.validate(.transactions(f.path("ledger/transactions.csv"), asOf: nil), config: ReportConfig())
+        let fromSnapshots = try ReportBuilder.validate(.snapshots(f.path("snapshots")), config: ReportConfig())
+        func ids(_ result: ReportBuilder.Result, _ locale: ReportLocale) throws -> [String] {
+            let report = try #require(result.latest)
+            return ChartSet(report: report, history: Array(result.reports.dropLast()), locale: locale, format: ReportFormatter(locale: locale, currency: "EUR"))
+                .entries().compactMap { $0["id"] as? String }
+        }
+        #expect(try ids(fromLedger, .en) == ["retention", "churn", "repeat", "segments", "rf-grid", "cohorts", "migration"])
+        #expect(try ids(fromSnapshots, .en) == ["retention", "churn", "nps-trend", "repeat", "segments", "nps-breakdown", "rf-grid", "cohorts", "migration"])
+        func labels(_ result: ReportBuilder.Result, _ locale: ReportLocale) throws -> [String: String] {
+            var config = ReportConfig()
+            config.locale = locale
+            let cards = SnapshotView(report: try #require(result.latest), history: Array(result.reports.dropLast()), config: config).kpis()
+            return Dictionary(uniqueKeysWithValues: cards.map { ($0["key"] as? String ?? "", $0["status_label"] as? String ?? "") })
+        }
+        let ledger = try labels(fromLedger, .en), french = try labels(fromLedger, .fr)
+        for key in ["nps", "csat", "csat_satisfied_share", "ces"] {
+            #expect(ledger[key] == "Not in a ledger" && french[key] == "Absent d'un journal", "\(key)")
+        }
+        #expect(ledger["repeat_purchase_rate"] != "Not in a ledger")
+        // The sample's snapshots have survey answers: their cards are judged, and none says "ledger".
+        #expect(try labels(fromSnapshots, .en).values.allSatisfy { $0 != "Not in a ledger" })
+    }
+
     @Test func asOfCutsTheLedger() throws {
         let f = BuildFixture(); defer { f.remove() }
         f.write("customer_id,date,amount,order_id\nA,2026-01-05,10,o1\nA,2026-01-05,5,o1\nB,2026-02-10,20,o2\nA,2026-03-15,-5,o3\n", to: "t.csv")
