@@ -266,13 +266,15 @@ public struct ReportEngine: Sendable {
                                           npsScore: nps.score, churnRate: churn, currentSegment: currentSegment).results
         let feedback = routing ?? router.routing(of: table, customers: customers)
 
-        return SnapshotReport(
+        var report = SnapshotReport(
             period: table.period, index: processed, counts: counts,
             revenueTotal: revenueTotal, revenuePeriod: revenuePeriod, kpis: kpis, nps: nps,
             csatAnswers: csatAnswers, cesAnswers: cesAnswers, thresholds: rfm.thresholds,
             segmentIDs: segmentIDs, segments: segments, rfGrid: rfGrid, migration: migration,
             cohorts: cohortRows, lifetime: lifetime, escalations: escalations, feedback: feedback,
             loyalty: loyalty, buyers: buyers, unknownColumns: unknownColumns)
+        report.missingSurveyColumns = Set([SnapshotColumn.nps, .csat, .ces].filter { !table.has($0) })
+        return report
     }
 
     private mutating func grow(to n: Int) {

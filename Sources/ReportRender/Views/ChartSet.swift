@@ -51,11 +51,12 @@ struct ChartSet {
         }
     }
 
-    /// The dashboard's charts, in order, laid out for `width`; without the NPS ones for a ledger.
+    /// The dashboard's charts, in order, laid out for `width`; without the NPS ones when no
+    /// snapshot shown has an nps column.
     private func charts() -> [any SVGChart] {
-        // A ledger holds no survey answers (input.md): its NPS charts could only ever be empty
-        // (the KPI cards and the diagnostic say why).
-        let surveys = !report.source.fromLedger
+        // Without an nps column in any snapshot shown (a ledger has none, input.md), the NPS charts
+        // could only be empty: left out (the KPI cards say which column is missing).
+        let surveys = all.contains { !$0.missingSurveyColumns.contains(.nps) }
         var charts: [any SVGChart] = []
         charts.append(trend(.retentionRate, id: "retention", formatter: percent))
         charts.append(trend(.churnRate, id: "churn", formatter: percent))

@@ -68,10 +68,16 @@ enum KPIText {
         }
     }
 
-    /// Whether `key` is read from survey answers (a snapshot's `nps`, `csat` and `ces` columns,
-    /// which a transaction ledger does not have).
-    static func isSurvey(_ key: KPIKey) -> Bool {
-        [.nps, .csat, .csatSatisfiedShare, .ces].contains(key)
+    /// The survey column `key` is read from, when it is one of `missing` (the columns the input
+    /// lacks), else nil.
+    static func missingColumn(_ key: KPIKey, _ missing: Set<SnapshotColumn>) -> SnapshotColumn? {
+        let column: SnapshotColumn? = switch key {
+        case .nps: .nps
+        case .csat, .csatSatisfiedShare: .csat
+        case .ces: .ces
+        default: nil
+        }
+        return column.flatMap { missing.contains($0) ? $0 : nil }
     }
 
     static func status(_ s: KPIStatus, _ l: ReportLocale) -> String {

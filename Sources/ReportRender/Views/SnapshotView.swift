@@ -186,8 +186,10 @@ public struct SnapshotView {
                 "target": KPIText.target(k.key, k.target, format),
                 "has_target": k.target.value != nil,
                 "status": k.status.rawValue,
-                "status_label": k.status == .noData && report.source.fromLedger && KPIText.isSurvey(k.key)
-                    ? (locale == .fr ? "Absent d'un journal" : "Not in a ledger") : KPIText.status(k.status, locale),
+                // "No data" because the input has no column for it says which (a ledger has none).
+                "status_label": k.status == .noData ? KPIText.missingColumn(k.key, report.missingSurveyColumns).map {
+                    locale == .fr ? "Pas de colonne \($0.rawValue)" : "No \($0.rawValue) column"
+                } ?? KPIText.status(k.status, locale) : KPIText.status(k.status, locale),
                 "on_target": k.status == .onTarget,
                 "off_target": k.status == .offTarget,
                 "no_data": k.status == .noData,

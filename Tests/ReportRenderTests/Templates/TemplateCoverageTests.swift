@@ -75,9 +75,11 @@ import ReportModel
         #expect(loyalty.contains("points_balance"))
         let segmentation = TemplateOutput.read(f, "site-\(locale.rawValue)/2026-09/segmentation.md")
         #expect(!segmentation.contains("P90"), "predicted CLV shown without a fitted model")
-        // The empty NPS trend says what it lacks and which column would fill it.
+        // Without an nps column the NPS charts could only be empty: left out, and the KPI cards say
+        // which column would fill them.
         let dashboard = TemplateOutput.read(f, "site-\(locale.rawValue)/2026-09/index.html")
-        #expect(dashboard.contains(locale == .fr ? "Aucune réponse d&#39;enquête (colonne nps)" : "No survey answers (column nps)"))
+        #expect(dashboard.contains(locale == .fr ? "Pas de colonne nps" : "No nps column") && dashboard.contains(locale == .fr ? "Pas de colonne ces" : "No ces column"))
+        #expect(!dashboard.contains("id=\"nps-trend") && !dashboard.contains("id=\"nps-breakdown"))
     }
 
     /// The strategy follows the seed's output template, section by section, in French (its title and
