@@ -273,7 +273,7 @@ public struct ReportEngine: Sendable {
             segmentIDs: segmentIDs, segments: segments, rfGrid: rfGrid, migration: migration,
             cohorts: cohortRows, lifetime: lifetime, escalations: escalations, feedback: feedback,
             loyalty: loyalty, buyers: buyers, unknownColumns: unknownColumns)
-        report.missingSurveyColumns = Set([SnapshotColumn.nps, .csat, .ces].filter { !table.has($0) })
+        report.missingInputColumns = Set([SnapshotColumn.nps, .csat, .ces, .feedback].filter { !table.has($0) })
         return report
     }
 

@@ -32,9 +32,9 @@ public struct SnapshotReport: Sendable {
     public var unknownColumns: [String]
     /// The file the snapshot was read or derived from (set by the pipeline that read it).
     public var source = ReportSource()
-    /// The survey columns (`nps`, `csat`, `ces`) the input lacks: the KPIs read from them can have
-    /// no value (a transaction ledger lacks all three).
-    public var missingSurveyColumns: Set<SnapshotColumn> = []
+    /// Of the columns the pages speak of when they have nothing to show (`nps`, `csat`, `ces`,
+    /// `feedback`), those the input lacks (a transaction ledger lacks all four).
+    public var missingInputColumns: Set<SnapshotColumn> = []
 
     public func kpi(_ key: KPIKey) -> KPIValue { kpis.first { $0.key == key }! }
     public func segment(_ id: String) -> SegmentSummary? { segments.first { $0.id == id } }

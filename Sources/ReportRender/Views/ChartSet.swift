@@ -56,7 +56,7 @@ struct ChartSet {
     private func charts() -> [any SVGChart] {
         // Without an nps column in any snapshot shown (a ledger has none, input.md), the NPS charts
         // could only be empty: left out (the KPI cards say which column is missing).
-        let surveys = all.contains { !$0.missingSurveyColumns.contains(.nps) }
+        let surveys = all.contains { !$0.missingInputColumns.contains(.nps) }
         var charts: [any SVGChart] = []
         charts.append(trend(.retentionRate, id: "retention", formatter: percent))
         charts.append(trend(.churnRate, id: "churn", formatter: percent))

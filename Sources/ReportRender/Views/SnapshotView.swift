@@ -187,7 +187,7 @@ public struct SnapshotView {
                 "has_target": k.target.value != nil,
                 "status": k.status.rawValue,
                 // "No data" because the input has no column for it says which (a ledger has none).
-                "status_label": k.status == .noData ? KPIText.missingColumn(k.key, report.missingSurveyColumns).map {
+                "status_label": k.status == .noData ? KPIText.missingColumn(k.key, report.missingInputColumns).map {
                     locale == .fr ? "Pas de colonne \($0.rawValue)" : "No \($0.rawValue) column"
                 } ?? KPIText.status(k.status, locale) : KPIText.status(k.status, locale),
                 "on_target": k.status == .onTarget,
@@ -343,6 +343,8 @@ public struct SnapshotView {
             "shares_do_not_add_up": !percents.addsUp,
             "shares_total": format.percent(Double(percents.total) / 100, decimals: 0),
             "any": f.total > 0,
+            // Without verbatims, whether the input has the column that would hold them.
+            "has_column": !report.missingInputColumns.contains(.feedback),
             // Half or more of at least 10 verbatims match no keyword: the table is worth extending.
             "mostly_unrouted": f.total >= 10 && 2 * f.unrouted >= f.total,
             "unrouted": format.integer(f.unrouted),

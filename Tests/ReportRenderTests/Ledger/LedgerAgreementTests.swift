@@ -36,8 +36,9 @@ import ReportModel
         }
     }
 
-    /// A ledger has no survey column: its dashboard leaves out the two NPS charts, which could only
-    /// be empty, and its survey KPIs' cards say which column is missing; the same purchases as
+    /// A ledger has no survey or feedback column: its dashboard leaves out the two NPS charts, which
+    /// could only be empty, its survey KPIs' cards say which column is missing, and so does its
+    /// voice of the customer; the same purchases as
     /// snapshots (which have the columns) keep both charts and judged cards. Snapshots without an
     /// nps column are shown as the ledger is (the warehouse recipe's site is the ledger's, sql/check.sh).
     @Test func aDashboardLeavesOutWhatItsInputHasNoColumnFor() throws {
@@ -48,8 +49,12 @@ import ReportModel
         try SampleGenerator.writeLedger(to: URL(fileURLWithPath: f.path("ledger/transactions.csv")), settings: settings)
         let fromLedger = try ReportBuilder.validate(.transactions(f.path("ledger/transactions.csv"), asOf: nil), config: ReportConfig())
         let fromSnapshots = try ReportBuilder.validate(.snapshots(f.path("snapshots")), config: ReportConfig())
-        #expect(try #require(fromLedger.latest).missingSurveyColumns == [.nps, .csat, .ces])
-        #expect(try #require(fromSnapshots.latest).missingSurveyColumns.isEmpty)
+        #expect(try #require(fromLedger.latest).missingInputColumns == [.nps, .csat, .ces, .feedback])
+        #expect(try #require(fromSnapshots.latest).missingInputColumns.isEmpty)
+        // No verbatim: the ledger's because it has no feedback column, which the pages say.
+        let ledgerFeedback = SnapshotView(report: try #require(fromLedger.latest), history: [], config: ReportConfig()).feedback()
+        #expect(ledgerFeedback["any"] as? Bool == false && ledgerFeedback["has_column"] as? Bool == false)
+        #expect(SnapshotView(report: try #require(fromSnapshots.latest), history: [], config: ReportConfig()).feedback()["has_column"] as? Bool == true)
         func ids(_ result: ReportBuilder.Result) throws -> [String] {
             let report = try #require(result.latest)
             return ChartSet(report: report, history: Array(result.reports.dropLast()), locale: .en, format: ReportFormatter(locale: .en, currency: "EUR"))
@@ -71,7 +76,7 @@ import ReportModel
         #expect(try labels(fromSnapshots, .en).values.allSatisfy { !$0.hasSuffix(" column") })
         // One snapshot of three with an nps column: the NPS charts stay, with their gaps.
         var mixed = fromLedger
-        mixed.reports[0].missingSurveyColumns = [.csat, .ces]
+        mixed.reports[0].missingInputColumns = [.csat, .ces]
         #expect(try ids(mixed).contains("nps-trend"))
     }
 
