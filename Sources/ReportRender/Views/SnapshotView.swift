@@ -82,6 +82,11 @@ public struct SnapshotView {
         v["escalations_without_data"] = format.list(withoutData)
         v["feedback"] = feedback()
         v["trend"] = trend()
+        // The trend table's NPS and CSAT columns, left out when no snapshot in it has the input column
+        // (a ledger): a column of n/a only.
+        let trendReports = (history + [report]).suffix(SnapshotView.trendSnapshots)
+        v["trend_has_nps"] = trendReports.contains { !$0.missingInputColumns.contains(.nps) }
+        v["trend_has_csat"] = trendReports.contains { !$0.missingInputColumns.contains(.csat) }
         let targetsNote = retentionChurnTargetsNote()
         v["targets_note"] = targetsNote ?? ""
         v["has_targets_note"] = targetsNote != nil

@@ -74,6 +74,15 @@ import ReportModel
         #expect(english["repeat_purchase_rate"] == "⚠ Off target" || english["repeat_purchase_rate"] == "✓ On target")
         // The sample's snapshots have survey answers: their cards are judged.
         #expect(try labels(fromSnapshots, .en).values.allSatisfy { !$0.hasSuffix(" column") })
+        // The diagnostic's trend table: no NPS and CSAT columns of n/a for the ledger.
+        _ = try ReportBuilder.build(BuildOptions(input: .transactions(f.path("ledger/transactions.csv"), asOf: nil), output: f.path("site-ledger"), config: ReportConfig()))
+        _ = try ReportBuilder.build(BuildOptions(input: .snapshots(f.path("snapshots")), output: f.path("site-snapshots"), config: ReportConfig()))
+        let period = try #require(fromLedger.latest).period.label
+        let ledgerDiagnostic = try String(contentsOfFile: f.path("site-ledger/\(period)/diagnostic.md"), encoding: .utf8)
+        let snapshotDiagnostic = try String(contentsOfFile: f.path("site-snapshots/\(period)/diagnostic.md"), encoding: .utf8)
+        #expect(ledgerDiagnostic.contains("\n| Snapshot | Active | Retention | Churn | Repeat purchase | Historical LTV |\n|---|---:|---:|---:|---:|---:|\n"))
+        #expect(snapshotDiagnostic.contains("\n| Snapshot | Active | Retention | Churn | NPS | CSAT | Repeat purchase | Historical LTV |\n|---|---:|---:|---:|---:|---:|---:|---:|\n"))
+        #expect(ledgerDiagnostic.contains("No verbatim: the input has no feedback column."))
         // One snapshot of three with an nps column: the NPS charts stay, with their gaps.
         var mixed = fromLedger
         mixed.reports[0].missingInputColumns = [.csat, .ces]
