@@ -105,7 +105,14 @@ struct PlaybookView {
         }
         guard let kind = p.escalation else { return "—" }
         let atRisk = { (locale: ReportLocale) in config.segments.displayName("at_risk", locale) }
-        guard p.active else { return t("Not raised at this snapshot (ready for when it is)", "Non déclenchée à ce relevé (prête pour le jour où elle le sera)") }
+        guard p.active else {
+            // One the input cannot raise (a ledger has no nps, public_complaint or refund_requested
+            // column) is not "ready for when it is": it never will be until the column is exported.
+            if let column = report.escalation(kind).missingColumn {
+                return t("Cannot be raised: the input has no \(column) column", "Ne peut pas être déclenchée : les données n'ont pas de colonne \(column)")
+            }
+            return t("Not raised at this snapshot (ready for when it is)", "Non déclenchée à ce relevé (prête pour le jour où elle le sera)")
+        }
         let n = format.integer(p.audienceSize)
         let one = p.audienceSize == 1
         switch kind {

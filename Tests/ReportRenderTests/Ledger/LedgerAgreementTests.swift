@@ -83,6 +83,14 @@ import ReportModel
         #expect(ledgerDiagnostic.contains("\n| Snapshot | Active | Retention | Churn | Repeat purchase | Historical LTV |\n|---|---:|---:|---:|---:|---:|\n"))
         #expect(snapshotDiagnostic.contains("\n| Snapshot | Active | Retention | Churn | NPS | CSAT | Repeat purchase | Historical LTV |\n|---|---:|---:|---:|---:|---:|---:|---:|\n"))
         #expect(ledgerDiagnostic.contains("No verbatim: the input has no feedback column."))
+        // The playbooks of escalations the ledger cannot raise say so, rather than "ready for when it is".
+        let ledgerPlaybooks = try String(contentsOfFile: f.path("site-ledger/\(period)/playbooks.md"), encoding: .utf8)
+        for column in ["nps", "public_complaint", "refund_requested"] {
+            #expect(ledgerPlaybooks.contains("- **Audience now:** Cannot be raised: the input has no \(column) column\n"), "\(column)")
+        }
+        #expect(!ledgerPlaybooks.contains("Cannot be raised: the input has no vip") && ledgerPlaybooks.contains("ready for when it is") == ledgerPlaybooks.contains("Not raised at this snapshot"))
+        let snapshotPlaybooks = try String(contentsOfFile: f.path("site-snapshots/\(period)/playbooks.md"), encoding: .utf8)
+        #expect(!snapshotPlaybooks.contains("Cannot be raised"))
         // One snapshot of three with an nps column: the NPS charts stay, with their gaps.
         var mixed = fromLedger
         mixed.reports[0].missingInputColumns = [.csat, .ces]
