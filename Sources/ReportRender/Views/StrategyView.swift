@@ -111,7 +111,13 @@ struct StrategyView {
         }
         for key in [KPIKey.nps, .csat, .repeatPurchaseRate] {
             let k = report.kpi(key)
-            row(KPIText.name(key, locale), KPIText.format(key, k.value, format), KPIText.target(key, k.target, format), k.status)
+            if k.status == .noData, let column = KPIText.missingColumn(key, report.missingInputColumns) {
+                // No value because the input has no column for it (a ledger): which one, as the dashboard says.
+                rows.append(["name": KPIText.name(key, locale), "value": KPIText.format(key, k.value, format), "target": KPIText.target(key, k.target, format),
+                             "status": t("— no \(column.rawValue) column", "— pas de colonne \(column.rawValue)")])
+            } else {
+                row(KPIText.name(key, locale), KPIText.format(key, k.value, format), KPIText.target(key, k.target, format), k.status)
+            }
         }
         return rows
     }

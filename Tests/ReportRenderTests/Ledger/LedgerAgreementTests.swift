@@ -89,6 +89,9 @@ import ReportModel
             #expect(ledgerPlaybooks.contains("- **Audience now:** Cannot be raised: the input has no \(column) column\n"), "\(column)")
         }
         #expect(!ledgerPlaybooks.contains("Cannot be raised: the input has no vip") && ledgerPlaybooks.contains("ready for when it is") == ledgerPlaybooks.contains("Not raised at this snapshot"))
+        // The strategy's diagnostic table too.
+        let ledgerStrategy = try String(contentsOfFile: f.path("site-ledger/\(period)/strategy.md"), encoding: .utf8)
+        #expect(ledgerStrategy.contains("| NPS | n/a | \\> 50.0 | — no nps column |\n| CSAT | n/a | \\> 4.20 | — no csat column |\n"))
         let snapshotPlaybooks = try String(contentsOfFile: f.path("site-snapshots/\(period)/playbooks.md"), encoding: .utf8)
         #expect(!snapshotPlaybooks.contains("Cannot be raised"))
         // One snapshot of three with an nps column: the NPS charts stay, with their gaps.
