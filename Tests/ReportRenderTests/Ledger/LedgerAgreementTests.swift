@@ -6,12 +6,17 @@ import ReportModel
 /// A ledger and the snapshots of the same simulated purchases give the same figures
 /// (input.md: "both kinds share everything downstream").
 @Suite struct LedgerAgreementTests {
-    @Test func ledgerAndSnapshotsAgreeOnEveryBuyerFigure() throws {
-        let f = BuildFixture(); defer { f.remove() }
-        let settings = SampleSettings(customers: 400, months: 4, seed: 11)
+    /// The same simulated purchases as snapshots (`snapshots/`) and as a ledger (`ledger/transactions.csv`).
+    static func writeSample(_ settings: SampleSettings, into f: BuildFixture) throws {
         try SampleGenerator.writeSnapshots(to: URL(fileURLWithPath: f.path("snapshots")), settings: settings)
         try FileManager.default.createDirectory(atPath: f.path("ledger"), withIntermediateDirectories: true)
         try SampleGenerator.writeLedger(to: URL(fileURLWithPath: f.path("ledger/transactions.csv")), settings: settings)
+    }
+
+    @Test func ledgerAndSnapshotsAgreeOnEveryBuyerFigure() throws {
+        let f = BuildFixture(); defer { f.remove() }
+        let settings = SampleSettings(customers: 400, months: 4, seed: 11)
+        try Self.writeSample(settings, into: f)
         var config = ReportConfig()
         config.locale = .en
         let fromSnapshots = try ReportBuilder.validate(.snapshots(f.path("snapshots")), config: config)
@@ -37,16 +42,15 @@ import ReportModel
     }
 
     /// A ledger has no survey or feedback column: its dashboard leaves out the two NPS charts, which
-    /// could only be empty, its survey KPIs' cards say which column is missing, and so does its
-    /// voice of the customer; the same purchases as
-    /// snapshots (which have the columns) keep both charts and judged cards. Snapshots without an
-    /// nps column are shown as the ledger is (the warehouse recipe's site is the ledger's, sql/check.sh).
+    /// could only be empty; its survey KPIs' cards, the strategy's table, the voice of the customer
+    /// and the playbooks of the escalations it cannot raise say which column is missing; the
+    /// diagnostic's trend table has no NPS or CSAT column. The same purchases as snapshots (which
+    /// have the columns) keep all of them. Snapshots without those columns are shown as the ledger
+    /// is (the warehouse recipe's site is the ledger's, sql/check.sh).
     @Test func aDashboardLeavesOutWhatItsInputHasNoColumnFor() throws {
         let f = BuildFixture(); defer { f.remove() }
         let settings = SampleSettings(customers: 300, months: 3, seed: 5)
-        try SampleGenerator.writeSnapshots(to: URL(fileURLWithPath: f.path("snapshots")), settings: settings)
-        try FileManager.default.createDirectory(atPath: f.path("ledger"), withIntermediateDirectories: true)
-        try SampleGenerator.writeLedger(to: URL(fileURLWithPath: f.path("ledger/transactions.csv")), settings: settings)
+        try Self.writeSample(settings, into: f)
         let fromLedger = try ReportBuilder.validate(.transactions(f.path("ledger/transactions.csv"), asOf: nil), config: ReportConfig())
         let fromSnapshots = try ReportBuilder.validate(.snapshots(f.path("snapshots")), config: ReportConfig())
         #expect(try #require(fromLedger.latest).missingInputColumns == [.nps, .csat, .ces, .feedback])
