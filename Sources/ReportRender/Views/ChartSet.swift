@@ -117,8 +117,9 @@ struct ChartSet {
     }
 
     /// Each segment's share of the buyers and of the revenue so far and, when the model gave
-    /// predicted values summing to more than zero, of the predicted CLV (`PredictedValueShares`): where the value lies now beside where it was made (a segment holding much of
-    /// the revenue and little of the predicted value is being lost).
+    /// predicted values summing to more than zero, of the predicted CLV (`PredictedValueShares`):
+    /// where the value lies now beside where it was made (a segment holding much of the revenue
+    /// and little of the predicted value is being lost).
     func segments() -> GroupedBarChart {
         let names = report.segments.map { segmentTable.displayName($0.id, locale) }
         let predictedShares = PredictedValueShares.of(report.segments)
@@ -126,7 +127,7 @@ struct ChartSet {
             ChartSeries(name: fr ? "% des acheteurs" : "% of buyers", values: report.segments.map(\.share)),
             ChartSeries(name: fr ? "% du CA" : "% of revenue", values: report.segments.map(\.revenueShare)),
         ]
-        if let predictedShares { series.append(ChartSeries(name: fr ? "% de la CLV prédite" : "% of predicted CLV", values: predictedShares.map { $0 })) }
+        if let predictedShares { series.append(ChartSeries(name: fr ? "% de la CLV prédite" : "% of predicted CLV", values: predictedShares.map(Optional.some))) }
         let withPredicted = predictedShares != nil
         return GroupedBarChart(
             id: "segments" + idSuffix,

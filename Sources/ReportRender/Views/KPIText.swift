@@ -80,6 +80,11 @@ enum KPIText {
         return column.flatMap { missing.contains($0) ? $0 : nil }
     }
 
+    /// `no nps column` (`pas de colonne nps`): why a KPI read from a missing column has no value.
+    static func noColumn(_ column: SnapshotColumn, _ l: ReportLocale) -> String {
+        l == .fr ? "pas de colonne \(column.rawValue)" : "no \(column.rawValue) column"
+    }
+
     static func status(_ s: KPIStatus, _ l: ReportLocale) -> String {
         switch (s, l) {
         case (.onTarget, .fr): return "✓ Dans la cible"

@@ -193,7 +193,8 @@ public struct SnapshotView {
                 "status": k.status.rawValue,
                 // "No data" because the input has no column for it says which (a ledger has none).
                 "status_label": k.status == .noData ? KPIText.missingColumn(k.key, report.missingInputColumns).map {
-                    locale == .fr ? "Pas de colonne \($0.rawValue)" : "No \($0.rawValue) column"
+                    let text = KPIText.noColumn($0, locale)
+                    return text.prefix(1).uppercased() + text.dropFirst()
                 } ?? KPIText.status(k.status, locale) : KPIText.status(k.status, locale),
                 "on_target": k.status == .onTarget,
                 "off_target": k.status == .offTarget,

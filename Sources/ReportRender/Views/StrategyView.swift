@@ -114,7 +114,7 @@ struct StrategyView {
             if k.status == .noData, let column = KPIText.missingColumn(key, report.missingInputColumns) {
                 // No value because the input has no column for it (a ledger): which one, as the dashboard says.
                 rows.append(["name": KPIText.name(key, locale), "value": KPIText.format(key, k.value, format), "target": KPIText.target(key, k.target, format),
-                             "status": t("— no \(column.rawValue) column", "— pas de colonne \(column.rawValue)")])
+                             "status": "— " + KPIText.noColumn(column, locale)])
             } else {
                 row(KPIText.name(key, locale), KPIText.format(key, k.value, format), KPIText.target(key, k.target, format), k.status)
             }
