@@ -24,7 +24,7 @@ struct Validate: ParsableCommand {
     var strict = false
 
     @Flag(name: .long, help: ArgumentHelp(bilingual("Only parse and check the rows (no figures); reports the parse throughput and the cores it had (fewer than the machine's under taskset, a container's CPU limit or a systemd CPUQuota). With --strict it counts the warnings about files and rows, not those that need the figures (customers missing, back or imported in bulk).",
-                                                    "Seulement lire et vérifier les lignes (sans chiffres)\u{202F}; donne le débit de lecture et les cœurs disponibles (moins que ceux de la machine sous taskset, une limite de CPU de conteneur ou un CPUQuota de systemd). Avec --strict, compte les avertissements sur les fichiers et les lignes, pas ceux qui demandent les chiffres (clients disparus, revenus ou importés en masse).")))
+                                                    "Lire et vérifier les lignes sans calculer les chiffres, et donner le débit de lecture et les cœurs disponibles (moins que ceux de la machine sous taskset, une limite de CPU de conteneur ou un CPUQuota de systemd). Avec --strict, compter les avertissements sur les fichiers et les lignes, pas ceux qui demandent les chiffres (clients disparus, revenus ou importés en masse).")))
     var parseOnly = false
 
     func validate() throws {
