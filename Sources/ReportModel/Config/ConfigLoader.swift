@@ -265,17 +265,15 @@ public enum ConfigLoader {
             kept("escalations.churn_above", config.escalations.churnAbove, seed.escalations.churnAbove, retained: false),
         ].compactMap { $0 }
         guard !keptValues.isEmpty else { return nil }
-        func sentence(_ items: [String], _ and: String) -> String {
-            items.count == 1 ? items[0] : items.dropLast().joined(separator: ", ") + " \(and) " + items[items.count - 1]
-        }
-        let names = keptValues.map(\.name), paces = keptValues.map(\.pace)
+        let names = bilingualList(keptValues.map(\.name)), paces = bilingualList(keptValues.map(\.pace))
         let period = bilingual(cadence.period.en, cadence.period.fr)
-        let english = names.count == 1 ? "keeps its default, a month's value" : "keep their defaults, a month's values"
-        let french = names.count == 1 ? "garde sa valeur par défaut, celle d'un mois" : "gardent leur valeur par défaut, celle d'un mois"
-        return reader.error(node, bilingual("cadence: \(cadence.rawValue), but \(sentence(names, "and")) \(english)",
-                                            "cadence: \(cadence.rawValue), mais \(sentence(names, "et")) \(french)"),
-                            bilingual("values for \(period); at the same monthly pace: \(sentence(paces, "and"))",
-                                      "des valeurs pour \(period)\u{00A0}; au même rythme mensuel\u{00A0}: \(sentence(paces, "et"))")).description
+        let one = keptValues.count == 1
+        let english = one ? "keeps its default, a month's value" : "keep their defaults, a month's values"
+        let french = one ? "garde sa valeur par défaut, celle d'un mois" : "gardent leur valeur par défaut, celle d'un mois"
+        return reader.error(node, bilingual("cadence: \(cadence.rawValue), but \(names) \(english)",
+                                            "cadence: \(cadence.rawValue), mais \(names) \(french)"),
+                            bilingual("values for \(period); at the same monthly pace: \(paces)",
+                                      "des valeurs pour \(period)\u{202F}; au même rythme mensuel\u{00A0}: \(paces)")).description
     }
 
     /// A warning for an NPS value written as a fraction (`0.2` for 20): NPS runs from −100 to 100,

@@ -73,7 +73,7 @@ enum MoneyHint {
         guard !fixes.isEmpty else { return "" }
         let plain = (negative ? "-" : "") + text
         guard isAmount(plain, decimalComma: decimalComma, allowNegative: allowNegative) else { return "" }
-        let list = fixes.count == 1 ? fixes[0] : fixes.dropLast().joined(separator: ", ") + bilingual(" and ", " et ") + fixes[fixes.count - 1]
+        let list = bilingualList(fixes)
         return bilingual("; written as it is shown on screen: write it \(list), as \(plain)", "\u{202F}; écrit tel qu'il s'affiche à l'écran\u{00A0}: écrivez-le \(list), soit \(plain)")
     }
 

@@ -80,9 +80,22 @@ enum KPIText {
         return column.flatMap { missing.contains($0) ? $0 : nil }
     }
 
-    /// `no nps column` (`pas de colonne nps`): why a KPI read from a missing column has no value.
-    static func noColumn(_ column: SnapshotColumn, _ l: ReportLocale) -> String {
-        l == .fr ? "pas de colonne \(column.rawValue)" : "no \(column.rawValue) column"
+    /// `no nps column` (`pas de colonne nps`; capitalised, for a card's label): why a KPI read from
+    /// a missing column has no value.
+    static func noColumn(_ column: SnapshotColumn, _ l: ReportLocale, capitalized: Bool = false) -> String {
+        switch (l, capitalized) {
+        case (.fr, false): "pas de colonne \(column.rawValue)"
+        case (.fr, true): "Pas de colonne \(column.rawValue)"
+        case (.en, false): "no \(column.rawValue) column"
+        case (.en, true): "No \(column.rawValue) column"
+        }
+    }
+
+    /// A KPI card's status: the missing column when that is why the KPI has no value (`missing`, the
+    /// columns the input lacks), else the status's own words.
+    static func cardStatus(_ k: KPIValue, missing: Set<SnapshotColumn>, _ l: ReportLocale) -> String {
+        if k.status == .noData, let column = missingColumn(k.key, missing) { return noColumn(column, l, capitalized: true) }
+        return status(k.status, l)
     }
 
     static func status(_ s: KPIStatus, _ l: ReportLocale) -> String {

@@ -192,10 +192,7 @@ public struct SnapshotView {
                 "has_target": k.target.value != nil,
                 "status": k.status.rawValue,
                 // "No data" because the input has no column for it says which (a ledger has none).
-                "status_label": k.status == .noData ? KPIText.missingColumn(k.key, report.missingInputColumns).map {
-                    let text = KPIText.noColumn($0, locale)
-                    return text.prefix(1).uppercased() + text.dropFirst()
-                } ?? KPIText.status(k.status, locale) : KPIText.status(k.status, locale),
+                "status_label": KPIText.cardStatus(k, missing: report.missingInputColumns, locale),
                 "on_target": k.status == .onTarget,
                 "off_target": k.status == .offTarget,
                 "no_data": k.status == .noData,

@@ -84,8 +84,10 @@ struct StrategyView {
     /// Retention, churn, LTV, NPS, CSAT and repeat purchase: current value against target.
     func diagnostic() -> [[String: Any]] {
         var rows: [[String: Any]] = []
-        func row(_ name: String, _ value: String, _ target: String, _ status: KPIStatus) {
-            rows.append(["name": name, "value": value, "target": target, "status": icon(status)])
+        /// `missing`: the input column whose absence is why the KPI has no value (a ledger's), said
+        /// instead of "no data", as the dashboard says it.
+        func row(_ name: String, _ value: String, _ target: String, _ status: KPIStatus, missing: SnapshotColumn? = nil) {
+            rows.append(["name": name, "value": value, "target": target, "status": missing.map { "— " + KPIText.noColumn($0, locale) } ?? icon(status)])
         }
         for key in [KPIKey.retentionRate, .churnRate] {
             let k = report.kpi(key)
@@ -111,13 +113,8 @@ struct StrategyView {
         }
         for key in [KPIKey.nps, .csat, .repeatPurchaseRate] {
             let k = report.kpi(key)
-            if k.status == .noData, let column = KPIText.missingColumn(key, report.missingInputColumns) {
-                // No value because the input has no column for it (a ledger): which one, as the dashboard says.
-                rows.append(["name": KPIText.name(key, locale), "value": KPIText.format(key, k.value, format), "target": KPIText.target(key, k.target, format),
-                             "status": "— " + KPIText.noColumn(column, locale)])
-            } else {
-                row(KPIText.name(key, locale), KPIText.format(key, k.value, format), KPIText.target(key, k.target, format), k.status)
-            }
+            row(KPIText.name(key, locale), KPIText.format(key, k.value, format), KPIText.target(key, k.target, format), k.status,
+                missing: k.status == .noData ? KPIText.missingColumn(key, report.missingInputColumns) : nil)
         }
         return rows
     }

@@ -154,6 +154,9 @@ import Testing
         ]
         #expect(warnings.count >= expected.count, "\(run.err)")
         for (line, wanted) in zip(warnings, expected) { #expect(line == wanted, "\n\(line)\n\(wanted)") }
+        // The cadence's warning: its lists joined with « et », a narrow no-break space before « ; ».
+        let cadence = try validate("cadence.yml", "cadence: quarterly\n", in: dir)
+        #expect(lines(cadence.err).contains("avertissement\(s): cadence.yml:1:10: cadence: quarterly, mais targets.retention_rate, targets.churn_rate et escalations.churn_above gardent leur valeur par défaut, celle d'un mois (attendu\(s): des valeurs pour un trimestre\(n); au même rythme mensuel\(s): retention_rate 0.61, churn_rate 0.14 et churn_above 0.27)"), "\(cadence.err)")
     }
 
     @Test func lcAllCKeepsTheConfigMessagesInEnglish() throws {
