@@ -103,6 +103,8 @@ struct InputOptions: ParsableArguments {
             }
         }
         if transactions != nil, let cadence = result.cadence, cadence != .monthly, let path = configPath {
+            // Its advice (a quarter's targets) would be wrong for a ledger's month ends.
+            if let monthly = result.monthlyTargetsWarning { result.warnings.removeAll { $0 == monthly } }
             result.warnings.append(bilingual("\(path): cadence: \(cadence.rawValue) is for snapshot folders: a ledger's snapshots are month ends, and its pages read them as monthly (expected no cadence with --transactions)",
                                              "\(path): cadence: \(cadence.rawValue) vaut pour les dossiers de relevés\u{00A0}: les relevés d'un journal sont des fins de mois, et ses pages les lisent comme mensuels (attendu\u{00A0}: aucune cadence avec --transactions)"))
         }

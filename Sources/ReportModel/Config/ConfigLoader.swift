@@ -76,6 +76,7 @@ public enum ConfigLoader {
         if let cadence = config.cadence, let node = top.first(where: { $0.0 == "cadence" })?.1,
            let warning = monthlyTargetsWarning(config, cadence: cadence, node: node, reader: reader) {
             config.warnings.append(warning)
+            config.monthlyTargetsWarning = warning
         }
         return config
     }

@@ -23,6 +23,10 @@ public struct ReportConfig: Sendable {
     /// Things in the file worth a look that break no rule (printed as warnings): a segment rule
     /// that can never match, a segment id one letter away from a seed id.
     public var warnings: [String] = []
+    /// The one of `warnings` that asks for targets of the cadence's period (a quarter's, a week's)
+    /// where the seed's monthly ones are kept: dropped for a ledger, whose snapshots are month ends
+    /// whatever the cadence, so that a month's targets are right for it.
+    public var monthlyTargetsWarning: String?
     /// The text of the file the config was read from (nil: the defaults): what the build cache keys
     /// the site by, as it was parsed, not read a second time.
     public var sourceText: String?

@@ -44,10 +44,11 @@ struct PlaybookView {
             "trigger": format.text(p.trigger),
             "is_segment": p.segment != nil,
             "segment": p.segment.map { config.segments.displayName($0, locale) } ?? "",
-            "seed_action": p.segment.flatMap { config.segments.displayAction($0, locale) } ?? "",
+            // Both actions go inside a sentence after a colon: French lowercases there (English keeps its label).
+            "seed_action": p.segment.flatMap { config.segments.displayAction($0, locale) }.map { locale == .fr ? inlineAfterColon($0) : $0 } ?? "",
             "has_seed_action": p.segment.flatMap { config.segments.displayAction($0, locale) } != nil,
             "escalation": p.escalation.map { EscalationText.name($0, locale) } ?? "",
-            "seed_escalation_action": p.escalation.map { EscalationText.action($0, locale) } ?? "",
+            "seed_escalation_action": p.escalation.map { EscalationText.action($0, locale) }.map { locale == .fr ? inlineAfterColon($0) : $0 } ?? "",
             "active": p.active,
             "audience": audience(p),
             "steps": p.steps.map { step in

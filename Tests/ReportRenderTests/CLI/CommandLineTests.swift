@@ -98,6 +98,13 @@ import Testing
         #expect(strict.status == 65 && !FileManager.default.fileExists(atPath: dir + "/strict-site"), "\(strict.err)")
         let snapshots = try run(["build", "--out", "snapshot-site", "--quiet", "--strict"], in: dir)
         #expect(snapshots.status == 0 && snapshots.err.isEmpty, "\(snapshots.err)")
+        // With the seed's monthly targets kept, the config's warning would ask for a week's
+        // values, which would be wrong for a ledger's month ends: only the ledger's warning is said.
+        try "cadence: weekly\n".write(toFile: dir + "/fidelis.yml", atomically: true, encoding: .utf8)
+        let seedTargets = try run(["validate", "--transactions", ledger], in: dir)
+        #expect(seedTargets.status == 0 && seedTargets.err == "warning: fidelis.yml: cadence: weekly is for snapshot folders: a ledger's snapshots are month ends, and its pages read them as monthly (expected no cadence with --transactions)\n", "\(seedTargets.err)")
+        let weeklySnapshots = try run(["validate"], in: dir)
+        #expect(weeklySnapshots.err.contains("cadence: weekly, but targets.retention_rate"), "\(weeklySnapshots.err)")
         try "cadence: monthly\n".write(toFile: dir + "/fidelis.yml", atomically: true, encoding: .utf8)
         let monthly = try run(["build", "--transactions", ledger, "--quiet"], in: dir)
         #expect(monthly.status == 0 && monthly.err.isEmpty, "\(monthly.err)")
