@@ -39,7 +39,14 @@ struct Init: ParsableCommand {
                                                     "Mettre les modèles copiés par un init précédent à jour avec ceux de cette version (voir plus haut)\u{202F}; n'écrit pas de fidelis.yml.")))
     var update = false
 
+    @Option(name: [.long, .customLong("lang")], help: ArgumentHelp(bilingual("Language of fidelis.yml: its comments and the report's locale (default: the console's, so fr in a French terminal).",
+                                                                          "Langue de fidelis.yml\u{00A0}: ses commentaires et la locale du rapport (par défaut\u{00A0}: celle de la console, donc fr dans un terminal en français)."), valueName: "en|fr"))
+    var locale: ReportLocale?
+
     func validate() throws {
+        if update && locale != nil {
+            throw ValidationError(bilingual("--locale is for a new fidelis.yml; --update writes none (expected one of them)", "--locale vaut pour un nouveau fidelis.yml\u{202F}; --update n'en écrit pas (attendu\u{00A0}: l'un ou l'autre)"))
+        }
         try rejectBlank(directory, bilingual("the folder", "le dossier"), expected: bilingual("a folder such as . or my-report", "un dossier tel que . ou my-report"))
     }
 
@@ -70,7 +77,7 @@ struct Init: ParsableCommand {
             // part of templates/, and the next init was refused).
             try InterruptCleanup.shared.uncut {
                 try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                try DefaultConfig.yaml.write(toFile: config, atomically: true, encoding: .utf8)
+                try DefaultConfig.yaml(for: locale ?? MessageLanguage.current).write(toFile: config, atomically: true, encoding: .utf8)
                 try fm.copyItem(atPath: TemplateSet.builtInDirectory, toPath: templates)
                 try TemplateCopyRecord(hashes: TemplateCopyRecord.files(of: templates)).write(into: templates)
                 InterruptCleanup.shared.unregister(undo)

@@ -83,6 +83,33 @@ struct ConfigLoaderTests {
         #expect(Self.same(config, ReportConfig()) == [])
     }
 
+    /// The French file (`init` in a French console) sets the report in French and is otherwise the
+    /// English one: the same keys and values, line for line, once the comments are taken out.
+    @Test("DefaultConfig.frenchYAML is the English file in French, with locale: fr")
+    func frenchDefaultConfigFile() throws {
+        let config = try Self.parse(DefaultConfig.frenchYAML)
+        var expected = ReportConfig()
+        expected.locale = .fr
+        #expect(Self.same(config, expected) == [])
+        func values(_ text: String) -> [String] {
+            text.split(separator: "\n").map { line in
+                String(line.prefix { $0 != "#" }).trimmingCharacters(in: .whitespaces)
+            }.filter { !$0.isEmpty }
+        }
+        let english = values(DefaultConfig.yaml), french = values(DefaultConfig.frenchYAML)
+        #expect(french == english.map { $0 == "locale: en" ? "locale: fr" : $0 })
+        #expect(english.contains("locale: en") && english.count > 40)
+        #expect(DefaultConfig.yaml(for: .fr) == DefaultConfig.frenchYAML && DefaultConfig.yaml(for: .en) == DefaultConfig.yaml)
+        // Commented-out keys too (client, delimiter, cadence), so that each can be switched on.
+        func commented(_ text: String) -> [String] {
+            text.split(separator: "\n").filter { $0.hasPrefix("# ") && $0.contains(": ") && !$0.dropFirst(2).hasPrefix(" ") }
+                .compactMap { $0.dropFirst(2).split(separator: ":").first.map(String.init) }.filter { !$0.contains(" ") && $0 == $0.lowercased() }
+        }
+        #expect(commented(DefaultConfig.frenchYAML) == commented(DefaultConfig.yaml) && commented(DefaultConfig.yaml) == ["client", "delimiter", "cadence"])
+        // No no-break space anywhere: copied into a value, it would make another word.
+        #expect(!DefaultConfig.frenchYAML.contains("\u{00A0}") && !DefaultConfig.frenchYAML.contains("\u{202F}"))
+    }
+
     @Test("DefaultConfig.yaml with every value changed: each key is read")
     func everyKeyRead() throws {
         var text = DefaultConfig.yaml

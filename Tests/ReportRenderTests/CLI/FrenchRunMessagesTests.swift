@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ReportModel
 
 /// The console's errors and warnings of the templates, the build's failures, the site writer and
 /// the command line itself in French when the terminal asks for it (`LANG=fr_FR.UTF-8`), each
@@ -99,6 +100,19 @@ import Testing
                 && files.hasPrefix("  ") && files.hasSuffix(" fichier(s) déjà sur le texte de cette version."), "\(current.out)")
         let nowhere = try cli.run(["init", "--update", "proj/templates/en/nothing"], in: dir, environment: french)
         #expect(nowhere.status == 66 && nowhere.err == "erreur\(nb): proj/templates/en/nothing: aucun dossier de modèles ici, ni dans proj/templates/en/nothing/templates (attendu\(nb): le dossier qu'a écrit `fidelis-report init`, ou son dossier templates/)\n", "\(nowhere.err)")
+        // fidelis.yml in French, for a report in French; --locale en gives the English one.
+        let config = try String(contentsOfFile: dir + "/proj/fidelis.yml", encoding: .utf8)
+        #expect(config == DefaultConfig.frenchYAML && config.hasPrefix("# Configuration de fidelis-report."))
+        let english = try cli.run(["init", "en-proj", "--locale", "en"], in: dir, environment: french)
+        #expect(english.status == 0)
+        #expect(try String(contentsOfFile: dir + "/en-proj/fidelis.yml", encoding: .utf8) == DefaultConfig.yaml)
+        #expect(try cli.run(["init", "en-proj2"], in: dir).status == 0)
+        #expect(try String(contentsOfFile: dir + "/en-proj2/fidelis.yml", encoding: .utf8) == DefaultConfig.yaml)
+        let both = try cli.run(["init", "--update", "proj", "--locale", "fr"], in: dir, environment: french)
+        #expect(both.status == 64 && both.err.hasPrefix("Erreur\(nb): --locale vaut pour un nouveau fidelis.yml\(nnb); --update n'en écrit pas"), "\(both.err)")
+        let built = try cli.run(["build", "--config", "proj/fidelis.yml", "--out", "proj-site", "--quiet"], in: dir, environment: french)
+        #expect(built.status == 0, "\(built.err)")
+        #expect(try String(contentsOfFile: dir + "/proj-site/index.html", encoding: .utf8).contains("<html lang=\"fr\""))
         let sample = try cli.run(["sample", "--out", "demo", "--customers", "50", "--months", "2"], in: dir, environment: french)
         #expect(sample.status == 0 && sample.out == "Écrit 2 relevé(s) de 50 clients dans demo\n" && lines(sample.err).contains("[2/2] relevé écrit"), "\(sample.out)\(sample.err)")
     }
