@@ -77,6 +77,10 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
         // A first line `sep=;`, which Excel writes and reads to know a file's delimiter.
         let startsWithDelimiterNote = names.count <= 2 && (names.first.map { InputDialect.normalizedHeader($0).hasPrefix("sep=") } ?? false)
         let expected = bilingual("a header row with ", "une ligne d'en-tête avec ") + required.map(\.rawValue).joined(separator: ", ")
+        // Two or more columns each under another name: the last hint also gives one `columns:` entry
+        // for all of them, as they go together in fidelis.yml (four entries to merge by hand, each
+        // with its braces, gave a second key `columns:` when pasted one after the other).
+        let suggested = missing.compactMap { column in HeaderSynonyms.candidate(for: column.rawValue, among: unknown).map { (column: column, name: $0) } }
         for column in missing {
             // The hints about the whole file (its delimiter, its kind) go with its first missing
             // column only: the others would say the same again.
@@ -102,6 +106,10 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
                 hint = bilingual("; the first line, \"sep=\", is a spreadsheet's note of the delimiter, not the header row: delete that line", "\u{202F}; la première ligne, \"sep=\", est la mention du séparateur laissée par un tableur, pas la ligne d'en-tête\u{00A0}: supprimez cette ligne")
             } else if let alike = HeaderSynonyms.candidate(for: column.rawValue, among: unknown) {
                 hint = bilingual("; \"\(alike)\" may be it: map it in fidelis.yml with columns: {\(YAMLScalar.quoted(alike)): \(column.rawValue)}", "\u{202F}; ce pourrait être \"\(alike)\"\u{00A0}: associez-le dans fidelis.yml avec columns: {\(YAMLScalar.quoted(alike)): \(column.rawValue)}")
+                if suggested.count > 1, column == suggested.last?.column, Set(suggested.map(\.name)).count == suggested.count {
+                    let entry = "columns: {" + suggested.map { YAMLScalar.quoted($0.name) + ": " + $0.column.rawValue }.joined(separator: ", ") + "}"
+                    hint += bilingual(" (all \(suggested.count) at once: \(entry))", " (les \(suggested.count) à la fois\u{00A0}: \(entry))")
+                }
             }
             errors.append(InputError(file: file, line: line, column: 0,
                                      message: bilingual("required column \(column.rawValue) is missing", "la colonne obligatoire \(column.rawValue) manque"), expected: expected + hint))

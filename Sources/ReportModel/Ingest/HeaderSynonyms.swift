@@ -10,7 +10,9 @@ enum HeaderSynonyms {
     /// Loose names (letters and digits, lower case, no accents) by column name.
     static let names: [String: Set<String>] = [
         "customer_id": ["customer", "client", "clientid", "idclient", "customernumber", "customerno", "customercode", "userid",
-                        "memberid", "contactid", "accountid", "numeroclient", "codeclient", "email", "mail", "emailaddress"],
+                        "memberid", "contactid", "accountid", "numeroclient", "codeclient", "email", "mail", "emailaddress",
+                        "identifiantclient", "identifiantduclient", "numclient", "noclient", "nclient", "numerodeclient", "refclient",
+                        "referenceclient", "clientnumber", "clientcode", "customerref", "customerreference"],
         "date": ["orderdate", "createdat", "created", "purchasedate", "transactiondate", "paidat", "processedat", "dateachat",
                  "datedachat", "datecommande", "datedecommande", "datedelacommande", "datetransaction", "datedetransaction", "datevente",
                  "datedevente", "timestamp", "day"],
@@ -27,9 +29,11 @@ enum HeaderSynonyms {
         "last_order_date": ["lastorder", "lastpurchase", "lastpurchasedate", "lastorderat", "dateofthelastorder", "dernierecommande",
                             "datedernierecommande", "datedeladernierecommande", "dernierachat", "datedernierachat", "datedudernierachat"],
         "orders": ["ordercount", "orderscount", "ordersnumber", "numberoforders", "nborders", "totalorders", "nbcommandes",
-                   "nombredecommandes", "nombrecommandes", "commandes", "purchases", "purchasecount"],
+                   "nombredecommandes", "nombrecommandes", "commandes", "purchases", "purchasecount", "nbachats", "nombredachats",
+                   "nombreachats", "totalcommandes", "achats"],
         "revenue": ["totalspent", "totalrevenue", "revenuetotal", "amountspent", "ltv", "ca", "chiffredaffaires", "chiffreaffaires",
-                    "montanttotal", "montantdepense", "totaldepense", "totalachats", "spent", "totalsales", "sales"],
+                    "montanttotal", "montantdepense", "totaldepense", "totalachats", "spent", "totalsales", "sales", "catotal", "totalca",
+                    "cacumule", "cattc", "montantcumule", "totaldesachats", "depensetotale", "lifetimevalue", "totalamountspent"],
     ]
 
     /// A header name reduced to its letters and digits, lower-cased and without accents:

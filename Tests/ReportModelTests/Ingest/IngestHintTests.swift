@@ -141,7 +141,7 @@ import Testing
     }
 
     @Test("a required column under another name an export gives it is suggested as a columns: mapping")
-    func headerSynonyms() {
+    func headerSynonyms() throws {
         // Shopify's customer export.
         let customers = S.read("Customer ID,First Name,Email,Total Spent,Total Orders,Last Order Date\n").errors
         let header = "a header row with customer_id, last_order_date, orders, revenue; "
@@ -149,20 +149,31 @@ import Testing
             header + "\"Customer ID\" may be it: map it in fidelis.yml with columns: {\"Customer ID\": customer_id}",
             header + "\"Last Order Date\" may be it: map it in fidelis.yml with columns: {\"Last Order Date\": last_order_date}",
             header + "\"Total Orders\" may be it: map it in fidelis.yml with columns: {\"Total Orders\": orders}",
-            header + "\"Total Spent\" may be it: map it in fidelis.yml with columns: {\"Total Spent\": revenue}"])
+            header + "\"Total Spent\" may be it: map it in fidelis.yml with columns: {\"Total Spent\": revenue}"
+                + " (all 4 at once: columns: {\"Customer ID\": customer_id, \"Last Order Date\": last_order_date, \"Total Orders\": orders, \"Total Spent\": revenue})"])
         // Its order export: the first name that may be it, in header order ("Paid at" before "Created at").
         let orders = Self.ledgerErrors("Name,Email,Financial Status,Paid at,Total,Created at\n#1001,a@b.c,paid,2026-01-05,10,2026-01-05\n")
         #expect(orders.first.map(\.message) == ["required column customer_id is missing", "required column date is missing", "required column amount is missing"])
         #expect(orders.first.map { $0.expected.components(separatedBy: "; ").last ?? "" } == [
             "\"Email\" may be it: map it in fidelis.yml with columns: {\"Email\": customer_id}",
             "\"Paid at\" may be it: map it in fidelis.yml with columns: {\"Paid at\": date}",
-            "\"Total\" may be it: map it in fidelis.yml with columns: {\"Total\": amount}"])
+            "\"Total\" may be it: map it in fidelis.yml with columns: {\"Total\": amount} (all 3 at once: columns: {\"Email\": customer_id, \"Paid at\": date, \"Total\": amount})"])
         // A French export, accents and apostrophes left out of the comparison.
         let french = Self.ledgerErrors("Numéro client;Date d'achat;Montant TTC\nA;2026-01-05;10\n")
         #expect(french.first.map { $0.expected.components(separatedBy: "; ").last ?? "" } == [
             "\"Numéro client\" may be it: map it in fidelis.yml with columns: {\"Numéro client\": customer_id}",
             "\"Date d'achat\" may be it: map it in fidelis.yml with columns: {\"Date d'achat\": date}",
-            "\"Montant TTC\" may be it: map it in fidelis.yml with columns: {\"Montant TTC\": amount}"])
+            "\"Montant TTC\" may be it: map it in fidelis.yml with columns: {\"Montant TTC\": amount} (all 3 at once: columns: {\"Numéro client\": customer_id, \"Date d'achat\": date, \"Montant TTC\": amount})"])
+        // A snapshot export in French words; the entry for all of them loads as the mapping it says.
+        let snapshot = S.read("Identifiant client;Date dernière commande;Nb commandes;CA total\nA;2026-01-05;1;10\n").errors
+        let entry = try #require(snapshot.first.last?.expected.components(separatedBy: "at once: ").last?.dropLast())
+        #expect(entry == "columns: {\"Identifiant client\": customer_id, \"Date dernière commande\": last_order_date, \"Nb commandes\": orders, \"CA total\": revenue}")
+        #expect(snapshot.first.dropLast().allSatisfy { !$0.expected.contains("at once") })
+        let mapped = try ConfigLoader.parse(String(entry) + "\n", file: "fidelis.yml")
+        #expect(S.read("Identifiant client;Date dernière commande;Nb commandes;CA total\nA;2026-01-05;1;10\n", dialect: mapped.dialect).errors.total == 0)
+        // One column under another name: its own entry only.
+        let one = S.read("customer_id,last_order_date,orders,CA\nA,2026-01-05,1,10\n").errors
+        #expect(one.first.map(\.expected) == [header + "\"CA\" may be it: map it in fidelis.yml with columns: {\"CA\": revenue}"])
     }
 
     /// The suggested line loads as it is, whatever the name holds: a quote in it was written
