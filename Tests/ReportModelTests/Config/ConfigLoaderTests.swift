@@ -106,6 +106,13 @@ struct ConfigLoaderTests {
                 .compactMap { $0.dropFirst(2).split(separator: ":").first.map(String.init) }.filter { !$0.contains(" ") && $0 == $0.lowercased() }
         }
         #expect(commented(DefaultConfig.frenchYAML) == commented(DefaultConfig.yaml) && commented(DefaultConfig.yaml) == ["client", "delimiter", "cadence"])
+        // Every English comment has its French, and every French one is used.
+        let comments = DefaultConfig.yaml.split(separator: "\n").compactMap { DefaultConfig.splitComment($0).map { String($0.comment) } }
+        #expect(comments.filter { DefaultConfig.frenchComments[$0] == nil } == [])
+        #expect(Set(DefaultConfig.frenchComments.keys).subtracting(comments) == [])
+        #expect(DefaultConfig.frenchYAML.hasPrefix("# Configuration de fidelis-report. Chaque valeur ci-dessous est celle par défaut, sauf locale: fr ;\n# supprimez"))
+        #expect(DefaultConfig.frenchYAML.contains("\n# client: Acme               # votre entreprise ou marque"))
+        #expect(DefaultConfig.frenchYAML.contains("\nlocale: fr                   # en ou fr : langue du rapport (par défaut en)\n"))
         // No no-break space anywhere: copied into a value, it would make another word.
         #expect(!DefaultConfig.frenchYAML.contains("\u{00A0}") && !DefaultConfig.frenchYAML.contains("\u{202F}"))
     }
