@@ -18,9 +18,15 @@ public enum SystemReason {
             return words(Int32(underlying.code))
         }
         if ns.domain == NSPOSIXErrorDomain { return words(Int32(ns.code)) }
+        // Foundation's own codes for what the system said (its English "The file doesn't exist." was
+        // the one sentence of a French run left in English).
         if ns.domain == NSCocoaErrorDomain, let code = [CocoaError.fileWriteNoPermission.rawValue: EACCES,
+                                                        CocoaError.fileReadNoPermission.rawValue: EACCES,
                                                         CocoaError.fileWriteVolumeReadOnly.rawValue: EROFS,
-                                                        CocoaError.fileWriteOutOfSpace.rawValue: ENOSPC][ns.code] {
+                                                        CocoaError.fileWriteOutOfSpace.rawValue: ENOSPC,
+                                                        CocoaError.fileNoSuchFile.rawValue: ENOENT,
+                                                        CocoaError.fileReadNoSuchFile.rawValue: ENOENT,
+                                                        CocoaError.fileWriteFileExists.rawValue: EEXIST][ns.code] {
             return words(code)
         }
         return nil

@@ -28,4 +28,22 @@ import Testing
         #expect(SystemReason.folderProblem(at: root) == nil)
         #expect(SystemReason.folderProblem(at: root + "/new/deeper") == nil)
     }
+
+    /// Foundation's own codes for a missing file, a refused read or a file in the way are said as
+    /// the system says them (Foundation's English sentence stayed in French runs).
+    @Test func foundationsCodesAreTheSystemsWords() throws {
+        let root = NSTemporaryDirectory() + "fidelis-reason-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        do {
+            _ = try FileManager.default.contentsOfDirectory(atPath: root + "/missing")
+            Issue.record("listed a missing folder")
+        } catch {
+            #expect(SystemReason.of(error) == "No such file or directory", "\(error)")
+        }
+        #expect(SystemReason.cause(CocoaError(.fileNoSuchFile)) == "No such file or directory")
+        #expect(SystemReason.cause(CocoaError(.fileReadNoSuchFile)) == "No such file or directory")
+        #expect(SystemReason.cause(CocoaError(.fileReadNoPermission)) == "Permission denied")
+        #expect(SystemReason.cause(CocoaError(.fileWriteFileExists)) == "File exists")
+        #expect(SystemReason.cause(CocoaError(.fileWriteUnknown)) == nil)
+    }
 }
