@@ -63,7 +63,7 @@ public struct LedgerSource: SnapshotSource {
         let display = (path as NSString).lastPathComponent
         let file: MappedFile
         do { file = try MappedFile(path: path, displayName: display) } catch let e as InputError { throw InputErrors([e]) } catch {
-            throw InputErrors([InputError(file: display, line: 0, column: 0, message: "\(error)", expected: bilingual("a readable file", "un fichier lisible"))])
+            throw InputErrors([InputError(file: display, line: 0, column: 0, message: SystemReason.of(error), expected: bilingual("a readable file", "un fichier lisible"))])
         }
         var parsed = try withExtendedLifetime(file) { () throws(InputErrors) -> LedgerReader.Lines in
             try LedgerReader(dialect: dialect).read(bytes: file.bytes, name: display, consumed: { file.discard(before: $0) },

@@ -32,7 +32,7 @@ public struct SnapshotReader {
         } catch let error as InputError {
             return Outcome(table: nil, errors: InputErrors([error]), unknownColumns: [], byteCount: 0)
         } catch {
-            return Outcome(table: nil, errors: InputErrors([InputError(file: displayName, line: 0, column: 0, message: "\(error)", expected: bilingual("a readable file", "un fichier lisible"))]), unknownColumns: [], byteCount: 0)
+            return Outcome(table: nil, errors: InputErrors([InputError(file: displayName, line: 0, column: 0, message: SystemReason.of(error), expected: bilingual("a readable file", "un fichier lisible"))]), unknownColumns: [], byteCount: 0)
         }
         var spare = consume spare
         return withExtendedLifetime(file) {

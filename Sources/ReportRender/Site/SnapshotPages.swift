@@ -114,7 +114,7 @@ struct SnapshotPages {
                checkingKeys: Bool = false, segmentsAside: Bool = false) throws(SiteError) -> [String] {
         let folder = report.period.label + "/"
         /// A data file's write error as the build reports it.
-        @Sendable func failure(_ error: any Error) -> SiteError { (error as? SiteError) ?? .cannotWrite(folder, "\(error)") }
+        @Sendable func failure(_ error: any Error) -> SiteError { (error as? SiteError) ?? .cannotWrite(folder, SystemReason.of(error)) }
         let segmentsPath = try site.path(folder + "segments.csv")
         let segments: BackgroundTask<SiteError?>?
         if segmentsAside {
