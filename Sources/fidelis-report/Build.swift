@@ -31,11 +31,11 @@ struct Build: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .long, help: ArgumentHelp(bilingual("Output folder.", "Dossier de sortie."), valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(bilingual("Output folder.", "Dossier de sortie."), valueName: bilingual("dir", "dossier")))
     var out = "site"
 
     @Option(name: .long, help: ArgumentHelp(bilingual("Folder whose templates override the built-in ones, file by file (see `init`).",
-                                                   "Dossier dont les modèles remplacent ceux livrés, fichier par fichier (voir `init`)."), valueName: "dir"))
+                                                   "Dossier dont les modèles remplacent ceux livrés, fichier par fichier (voir `init`)."), valueName: bilingual("dir", "dossier")))
     var templates: String?
 
     @Option(name: [.long, .customLong("lang")], help: ArgumentHelp(bilingual("Report language (overrides the config).", "Langue du rapport (prime sur la config)."), valueName: "en|fr"))

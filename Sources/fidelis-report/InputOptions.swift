@@ -5,11 +5,11 @@ import ReportRender
 
 /// Input flags shared by `build` and `validate`.
 struct InputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(bilingual("Folder of snapshot CSVs (YYYY-MM.csv or YYYY-MM-DD.csv).", "Dossier des CSV de relevés (YYYY-MM.csv ou YYYY-MM-DD.csv)."), valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(bilingual("Folder of snapshot CSVs (YYYY-MM.csv or YYYY-MM-DD.csv).", "Dossier des CSV de relevés (YYYY-MM.csv ou YYYY-MM-DD.csv)."), valueName: bilingual("dir", "dossier")))
     var snapshots: String?
 
     @Option(name: .long, help: ArgumentHelp(bilingual("Transaction ledger CSV (customer_id,date,amount[,order_id,quantity]).",
-                                                   "CSV du journal de transactions (customer_id,date,amount[,order_id,quantity])."), valueName: "file"))
+                                                   "CSV du journal de transactions (customer_id,date,amount[,order_id,quantity])."), valueName: bilingual("file", "fichier")))
     var transactions: String?
 
     @Option(name: .long, help: ArgumentHelp(bilingual("Ledger only: last date taken into account (later rows are ignored).",
@@ -17,11 +17,11 @@ struct InputOptions: ParsableArguments {
     var asOf: String?
 
     @Option(name: .long, help: ArgumentHelp(bilingual("YAML config (default: fidelis.yml in the current folder when present).",
-                                                   "Config YAML (par défaut\u{00A0}: fidelis.yml du dossier courant, s'il existe)."), valueName: "file"))
+                                                   "Config YAML (par défaut\u{00A0}: fidelis.yml du dossier courant, s'il existe)."), valueName: bilingual("file", "fichier")))
     var config: String?
 
     @Option(name: .long, help: ArgumentHelp(bilingual("Force the CSV delimiter (',' or ';'); default: detected from the header row.",
-                                                   "Imposer le séparateur CSV (',' ou ';')\u{202F}; par défaut\u{00A0}: déduit de la ligne d'en-tête."), valueName: "char"))
+                                                   "Imposer le séparateur CSV (',' ou ';')\u{202F}; par défaut\u{00A0}: déduit de la ligne d'en-tête."), valueName: bilingual("char", "séparateur")))
     var delimiter: String?
 
     func validate() throws {

@@ -733,17 +733,17 @@ import Testing
     }
 
     /// The argument parser's usage errors in French too: its frame (`Erreur :`, `Aide :`, `Voir …`)
-    /// and its own messages; the synopsis and the options' help stay as they are, and the status 64.
+    /// and its own messages, the value names (`<dossier>`); the status 64.
     @Test func usageErrorsSpeakTheTerminalsLanguage() throws {
         let cli = CommandLineTests()
         let dir = cli.temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
         let french: [String: String?] = ["LANG": "fr_FR.UTF-8"], s = "\u{00A0}"
         for (arguments, lines) in [
             (["build", "--bogus"], ["Erreur\(s): option inconnue '--bogus'. Vouliez-vous dire '--out'\(s)?"]),
-            (["build", "--out"], ["Erreur\(s): valeur manquante pour '--out <dir>'", "Aide\(s): --out <dir>  Dossier de sortie."]),
+            (["build", "--out"], ["Erreur\(s): valeur manquante pour '--out <dossier>'", "Aide\(s): --out <dossier>  Dossier de sortie."]),
             (["build", "--locale", "de"], ["Erreur\(s): la valeur 'de' n'est pas valable pour '--locale <en|fr>'. Valeurs possibles\(s): 'en' et 'fr'."]),
             (["build", "--quiet=3"], ["Erreur\(s): l'option '--quiet' ne prend pas de valeur, mais '3' a été donné."]),
-            (["sample"], ["Erreur\(s): argument manquant\(s): '--out <dir>'"]),
+            (["sample"], ["Erreur\(s): argument manquant\(s): '--out <dossier>'"]),
             (["build", "a", "b"], ["Erreur\(s): 2 arguments inattendus\(s): 'a', 'b'"]),
             (["build", "--snapshots", "a", "--transactions", "b"], ["Erreur\(s): Donnez --snapshots ou --transactions, pas les deux."]),
         ] {
@@ -760,7 +760,8 @@ import Testing
 
     /// `--help` and `help COMMAND` in French too: the commands' texts, the parser's frame, its
     /// `(default: …)` and `(values: …)` notes (wrapped with the text they follow) and its own
-    /// lines; the synopsis as it is. In English, as before.
+    /// lines; the value names of the synopsis (`<dossier>`, `<fichier>`; the date's stays as the
+    /// messages write it). In English, as before.
     @Test func helpSpeaksTheTerminalsLanguage() throws {
         let cli = CommandLineTests()
         let dir = cli.temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -769,12 +770,13 @@ import Testing
         let lines = build.out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(build.status == 0 && build.err.isEmpty)
         for line in ["DESCRIPTION\(s): Génère le site du rapport (données par défaut\(s): l'exemple livré).", "OPTIONS\(s):",
-                     "  --out <dir>             Dossier de sortie. (par défaut\(s): site)",
+                     "  --out <dossier>         Dossier de sortie. (par défaut\(s): site)",
+                     "  --delimiter <séparateur>",
                      "                          Langue du rapport (prime sur la config). (valeurs\(s): en,",
                      "  --version               Afficher la version.", "  -h, --help              Afficher cette aide."] {
             #expect(lines.contains(line), "\(line)\n\(build.out)")
         }
-        #expect(lines.contains { $0.hasPrefix("USAGE\(s): fidelis-report build [--snapshots <dir>] [--transactions <file>] ") })
+        #expect(lines.contains { $0.hasPrefix("USAGE\(s): fidelis-report build [--snapshots <dossier>] [--transactions <fichier>] [--as-of <yyyy-mm-dd>] ") })
         #expect(!build.out.contains("(default:") && !build.out.contains("(values:") && !build.out.contains("Show "), "\(build.out)")
         let root = try cli.run(["help"], in: dir, environment: french)
         #expect(root.status == 0 && root.out.contains("\nSOUS-COMMANDES\(s):\n") && root.out.contains("\nCode de sortie\(s): 0 terminé")
@@ -784,6 +786,7 @@ import Testing
         let english = try cli.run(["build", "--help"], in: dir, environment: ["LANG": "fr_FR.UTF-8", "LC_ALL": "C"])
         #expect(english.status == 0 && english.out.hasPrefix("OVERVIEW: Build the report site (default input: the shipped example data).\n")
                 && english.out.contains("  --out <dir>             Output folder. (default: site)\n")
+                && english.out.contains("USAGE: fidelis-report build [--snapshots <dir>] [--transactions <file>] [--as-of <yyyy-mm-dd>] [--config <file>] [--delimiter <char>] ")
                 && english.out.contains("  -h, --help              Show help information.\n"), "\(english.out)")
         // A version is a version.
         let version = try cli.run(["--version"], in: dir, environment: french)
