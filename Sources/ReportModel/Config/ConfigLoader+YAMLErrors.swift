@@ -65,7 +65,7 @@ extension ConfigLoader {
         case let .reader(problem, offset, _, yaml):
             // A character libyaml refuses (a control character, U+FFFE…): Yams gives an offset, not a mark.
             let (line, column) = readerLocation(yaml, characterOffset: offset)
-            return InputError(file: file, line: line, column: column, message: bilingual("YAML error: ", "erreur YAML\u{00A0}: ") + "\(problem)",
+            return InputError(file: file, line: line, column: column, message: bilingual("YAML error: ", "erreur YAML\u{00A0}: ") + YAMLProblemText.problem(problem),
                               expected: bilingual("valid YAML (text without control characters)", "du YAML valide (un texte sans caractères de contrôle)"))
         case let .duplicatedKeysInMapping(duplicates, context):
             return InputError(file: file, line: context.mark.line, column: context.mark.column,

@@ -1,8 +1,8 @@
 /// libyaml's words for a YAML syntax error, as Yams passes them on (a problem, and the context that
 /// was open: "while parsing a flow sequence"), in the messages' language (`bilingual`), and for the
 /// usual mistakes in a hand-edited config (an indentation off, an unclosed quote or bracket, a value
-/// starting with @, a Windows path between double quotes) what to check, for the error's "expected" part. libyaml's rarer words (its
-/// directives, tags and escapes) stay as they are.
+/// starting with @, a Windows path between double quotes) what to check, for the error's "expected" part. Every problem and
+/// context libyaml has (its scanner's, parser's and reader's) has its French (tested against the vendored sources).
 enum YAMLProblemText {
     /// `problem` in the messages' language.
     static func problem(_ problem: String) -> String {
@@ -47,7 +47,7 @@ enum YAMLProblemText {
         }
     }
 
-    /// libyaml's words in French (its problems, then its contexts).
+    /// libyaml's words in French (its problems and contexts, the usual ones first).
     static let french: [String: String] = [
         "found character that cannot start any token": "caractère qui ne peut commencer aucun élément",
         "mapping values are not allowed in this context": "«\u{00A0}:\u{00A0}» (une clé et sa valeur) n'est pas permis à cet endroit",
@@ -88,5 +88,46 @@ enum YAMLProblemText {
         "while scanning a tag": "en lisant un tag (!)",
         "while parsing a tag": "en lisant un tag (!)",
         "expected a single document in the stream": "un seul document attendu dans le fichier",
+        // The rarer ones: directives, tags, escapes, indentation indicators.
+        "could not find expected directive name": "nom de directive attendu mais introuvable",
+        "did not find URI escaped octet": "octet échappé d'URI attendu mais introuvable",
+        "did not find expected '!'": "«\u{00A0}!\u{00A0}» attendu mais introuvable",
+        "did not find expected <stream-start>": "début du flux attendu mais introuvable",
+        "did not find expected digit or '.' character": "chiffre ou «\u{00A0}.\u{00A0}» attendu mais introuvable",
+        "did not find expected tag URI": "URI de tag attendue mais introuvable",
+        "did not find expected version number": "numéro de version attendu mais introuvable",
+        "did not find expected whitespace or line break": "espace ou fin de ligne attendu mais introuvable",
+        "did not find expected whitespace": "espace attendu mais introuvable",
+        "did not find the expected '>'": "«\u{00A0}>\u{00A0}» attendu mais introuvable",
+        "found a tab character that violates indentation": "tabulation qui rompt l'indentation",
+        "found a tab character where an indentation space is expected": "tabulation là où une espace d'indentation est attendue",
+        "found an incorrect leading UTF-8 octet": "premier octet UTF-8 incorrect",
+        "found an incorrect trailing UTF-8 octet": "octet UTF-8 de suite incorrect",
+        "found an indentation indicator equal to 0": "indicateur d'indentation égal à 0",
+        "found duplicate %TAG directive": "directive %TAG en double",
+        "found duplicate %YAML directive": "directive %YAML en double",
+        "found extremely long version number": "numéro de version bien trop long",
+        "found incompatible YAML document": "document YAML d'une version incompatible",
+        "found unexpected non-alphabetical character": "caractère non alphabétique inattendu",
+        "found unknown directive name": "nom de directive inconnu",
+        "while parsing a %TAG directive": "en lisant une directive %TAG",
+        "while parsing a tag directive": "en lisant une directive de tag",
+        "while scanning a %TAG directive": "en lisant une directive %TAG",
+        "while scanning a %YAML directive": "en lisant une directive %YAML",
+        "while scanning a directive": "en lisant une directive",
+        "while scanning a tag directive": "en lisant une directive de tag",
+        // The reader's (a file that is not UTF-8 text, a control character).
+        "control characters are not allowed": "caractères de contrôle non permis",
+        "expected low surrogate area": "seconde moitié d'une paire de substitution UTF-16 attendue",
+        "incomplete UTF-16 character": "caractère UTF-16 incomplet",
+        "incomplete UTF-16 surrogate pair": "paire de substitution UTF-16 incomplète",
+        "incomplete UTF-8 octet sequence": "séquence UTF-8 incomplète",
+        "input error": "erreur de lecture",
+        "input is too long": "entrée trop longue",
+        "invalid Unicode character": "caractère Unicode invalide",
+        "invalid leading UTF-8 octet": "premier octet UTF-8 invalide",
+        "invalid length of a UTF-8 sequence": "longueur de séquence UTF-8 invalide",
+        "invalid trailing UTF-8 octet": "octet UTF-8 de suite invalide",
+        "unexpected low surrogate area": "seconde moitié d'une paire de substitution UTF-16 inattendue",
     ]
 }

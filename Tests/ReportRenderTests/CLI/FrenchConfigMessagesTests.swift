@@ -108,10 +108,11 @@ import Testing
         expectErrors(try validate("indent.yml", "targets:\n    churn_rate: 0.05\n  retention_rate: 0.8\n", in: dir), [
             "indent.yml:3:3: erreur YAML\(s): clé attendue mais introuvable, en lisant le bloc de clés à la ligne 1, colonne 1 (attendu\(s): du YAML valide\(s): cette ligne indentée comme les autres clés de son bloc (les clés d'un bloc sont alignées\u{202F}; le bloc ouvert ici commence ligne 1, colonne 1))",
         ])
-        // A problem without a French text (a rare one) stays in libyaml's words.
+        // The rarer problems too (libyaml's every phrase has its French: YAMLProblemTextTests), and the reader's.
         expectErrors(try validate("tag.yml", "client: !<x\n", in: dir), [
-            "tag.yml:1:12: erreur YAML\(s): did not find the expected '>', en lisant un tag (!) à la ligne 1, colonne 9 (attendu\(s): du YAML valide)",
+            "tag.yml:1:12: erreur YAML\(s): «\(s)>\(s)» attendu mais introuvable, en lisant un tag (!) à la ligne 1, colonne 9 (attendu\(s): du YAML valide)",
         ])
+
         expectErrors(try validate("tab.yml", "client: x\n\tlocale: en\n", in: dir), [
             "tab.yml:2:1: une tabulation là où YAML n'accepte que des espaces (attendu\(s): des espaces pour indenter\(s): remplacez la tabulation par des espaces)",
         ])
@@ -119,7 +120,7 @@ import Testing
             "dup.yml:1:1: clé(s) en double\(s): client (attendu\(s): chaque clé une seule fois)",
         ])
         expectErrors(try validate("control.yml", "client: \"a\u{01}\"\n", in: dir), [
-            "control.yml:1:11: erreur YAML\(s): control characters are not allowed (attendu\(s): du YAML valide (un texte sans caractères de contrôle))",
+            "control.yml:1:11: erreur YAML\(s): caractères de contrôle non permis (attendu\(s): du YAML valide (un texte sans caractères de contrôle))",
         ])
     }
 
