@@ -32,7 +32,7 @@ public enum MarkdownRenderer {
         defer { cmark_node_free(document) }
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(rendered) }
-        return HeadingAnchors.apply(TableHeaderScopes.apply(String(cString: rendered)))
+        return HeadingAnchors.apply(TableMarkup.apply(String(cString: rendered)))
     }
 
     /// Escapes a value so Markdown shows it literally wherever a template puts it (mid-line, at the

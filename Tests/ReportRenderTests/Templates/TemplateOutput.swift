@@ -76,8 +76,9 @@ enum TemplateOutput {
         return out
     }
 
-    /// Problems of an HTML page: leftover tags, an incomplete page and, unless `emptyCellsAllowed`
-    /// (the dashboard's chart tables leave cohort cells without data empty), empty table cells.
+    /// Problems of an HTML page: leftover tags, an incomplete page, a cell's `align` attribute and,
+    /// unless `emptyCellsAllowed` (the dashboard's chart tables leave cohort cells without data
+    /// empty), empty table cells.
     static func problems(html: String, name: String, emptyCellsAllowed: Bool = false) -> [String] {
         var out: [String] = []
         if html.contains("{{") || html.contains("}}") { out.append("\(name): leftover Mustache tag") }
@@ -85,19 +86,21 @@ enum TemplateOutput {
         if !emptyCellsAllowed, html.range(of: "<t[dh][^>]*>\\s*</t[dh]>", options: .regularExpression) != nil {
             out.append("\(name): empty table cell")
         }
+        // HTML5 has no align attribute on cells (TableMarkup turns cmark's into classes).
+        if html.range(of: "<t[dh][^>]* align=", options: .regularExpression) != nil { out.append("\(name): a table cell with the obsolete align attribute") }
         out += misalignedHeaders(html).map { "\(name): header \"\($0)\" not aligned with its right-aligned numbers" }
         return out
     }
 
-    /// The headers of table columns whose body cells are all right-aligned (`class="num"` or
-    /// `align="right"`) while the header itself is not.
+    /// The headers of table columns whose body cells are all right-aligned (`class="num"`) while
+    /// the header itself is not.
     static func misalignedHeaders(_ html: String) -> [String] {
         func matches(_ regex: NSRegularExpression, in text: String) -> [String] {
             regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { String(text[Range($0.range, in: text)!]) }
         }
         func rightAligned(_ cell: String) -> Bool {
             let open = cell.prefix { $0 != ">" }
-            return open.contains("class=\"num\"") || open.contains("align=\"right\"")
+            return open.contains("class=\"num\"")
         }
         var found: [String] = []
         for table in matches(TableRegex.table, in: html) {
