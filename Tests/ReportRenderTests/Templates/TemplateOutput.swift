@@ -76,15 +76,17 @@ enum TemplateOutput {
         return out
     }
 
-    /// Problems of an HTML page: leftover tags, an incomplete page, no icon, a cell's `align`
-    /// attribute and, unless `emptyCellsAllowed` (the dashboard's chart tables leave cohort cells
-    /// without data empty), empty table cells.
+    /// Problems of an HTML page: leftover tags, an incomplete page, no icon or robots tag, a cell's
+    /// `align` attribute and, unless `emptyCellsAllowed` (the dashboard's chart tables leave cohort
+    /// cells without data empty), empty table cells.
     static func problems(html: String, name: String, emptyCellsAllowed: Bool = false) -> [String] {
         var out: [String] = []
         if html.contains("{{") || html.contains("}}") { out.append("\(name): leftover Mustache tag") }
         if !html.contains("</html>") { out.append("\(name): not a complete page") }
         // Without one a browser asks the server for /favicon.ico (a 404 in every log) and shows a blank tab.
         if !html.contains("<link rel=\"icon\" href=\"data:image/svg+xml,") { out.append("\(name): no icon of its own") }
+        // Customer ids and figures: a site published where search engines reach it stays out of them.
+        if !html.contains("<meta name=\"robots\" content=\"noindex, nofollow\">") { out.append("\(name): search engines not kept out") }
         if !emptyCellsAllowed, html.range(of: "<t[dh][^>]*>\\s*</t[dh]>", options: .regularExpression) != nil {
             out.append("\(name): empty table cell")
         }
