@@ -36,6 +36,42 @@ enum HeaderSynonyms {
                     "cacumule", "cattc", "montantcumule", "totaldesachats", "depensetotale", "lifetimevalue", "totalamountspent"],
     ]
 
+    /// Other names of a snapshot's optional columns, for the unknown-column warning: a survey score
+    /// or a first-order date exported under another name is otherwise left out with no more than
+    /// its name in a list (« Note NPS », « Date première commande »).
+    static let optionalNames: [String: Set<String>] = [
+        "first_order_date": ["firstorder", "firstorderdate", "firstpurchase", "firstpurchasedate", "firstorderat", "datepremierecommande",
+                             "premierecommande", "datedepremierecommande", "datedelapremierecommande", "premierachat", "datepremierachat",
+                             "datedupremierachat", "datedepremierachat"],
+        "status": ["statut", "state", "customerstatus", "statutclient", "etat", "statutduclient"],
+        "vip": ["isvip", "vipcustomer", "clientvip", "vipflag", "estvip"],
+        "nps": ["npsscore", "npsrating", "notenps", "scorenps", "npsnote", "likelihoodtorecommend", "recommandation", "recommendation"],
+        "csat": ["csatscore", "satisfaction", "satisfactionscore", "notesatisfaction", "scoresatisfaction", "notedesatisfaction", "csatnote"],
+        "ces": ["cesscore", "customereffortscore", "effortscore", "scoreeffort", "noteeffort", "scoredeffort", "notedeffort", "effort"],
+        "feedback": ["comment", "comments", "commentaire", "commentaires", "verbatim", "verbatims", "review", "avis", "remarks",
+                     "remarque", "remarques", "feedbacktext", "customerfeedback", "retourclient"],
+        "public_complaint": ["publiccomplaint", "complaint", "plaintepublique", "reclamationpublique", "plainte", "reclamation"],
+        "refund_requested": ["refund", "refunds", "refundamount", "refundrequest", "remboursement", "remboursementdemande",
+                             "montantrembourse", "demandederemboursement", "montantarembourser"],
+        "tier": ["loyaltytier", "tierlevel", "level", "niveau", "palier", "niveaufidelite", "statutfidelite", "loyaltylevel"],
+        "points_balance": ["points", "loyaltypoints", "pointsfidelite", "soldepoints", "soldedepoints", "pointbalance", "pointsdefidelite"],
+    ]
+
+    /// The unknown header names (in header order) that may be one of the snapshot's optional
+    /// columns the file lacks, each column suggested once: `(name, column)` pairs for a `columns:` entry.
+    static func optionalCandidates(among unknown: [String], lacking: Set<String>) -> [(name: String, column: String)] {
+        var taken: Set<String> = []
+        var found: [(name: String, column: String)] = []
+        for name in unknown {
+            let loose = looseName(name)
+            let column = optionalNames.keys.sorted().first { column in
+                lacking.contains(column) && !taken.contains(column) && (looseName(column) == loose || optionalNames[column]!.contains(loose))
+            }
+            if let column { taken.insert(column); found.append((name, column)) }
+        }
+        return found
+    }
+
     /// A header name reduced to its letters and digits, lower-cased and without accents:
     /// "Customer ID", "customer_id" and "CUSTOMER-ID" give the same.
     static func looseName(_ name: String) -> String {

@@ -46,7 +46,7 @@ public struct SnapshotInputWarnings {
     /// A ledger's month ends get the first only: their columns are always the same, and they are
     /// never empty nor without first order dates.
     public mutating func warnings(for outcome: SnapshotOutcome, table: borrowing SnapshotTable) -> [String] {
-        var warnings = unknownColumnsWarning(outcome).map { [$0] } ?? []
+        var warnings = unknownColumnsWarning(outcome, columns: table.columns).map { [$0] } ?? []
         guard !table.derivedFromLedger else { return warnings }
         if let (previousName, previousColumns) = previousColumns {
             warnings += Self.columnChangeWarnings(outcome.name, columns: table.columns, previousName: previousName, previousColumns: previousColumns)
@@ -83,8 +83,9 @@ public struct SnapshotInputWarnings {
         }
     }
 
-    /// The warning for the unknown columns of `outcome` not warned about yet (each column once).
-    private mutating func unknownColumnsWarning(_ outcome: SnapshotOutcome) -> String? {
+    /// The warning for the unknown columns of `outcome` not warned about yet (each column once), with
+    /// a `columns:` entry for those that may be optional columns the snapshot lacks (its `columns`).
+    private mutating func unknownColumnsWarning(_ outcome: SnapshotOutcome, columns: Set<SnapshotColumn>) -> String? {
         let unknown = outcome.unknownColumns.filter { !unknownColumns.contains($0) }
         guard !unknown.isEmpty else { return nil }
         unknownColumns.formUnion(unknown)
@@ -92,7 +93,20 @@ public struct SnapshotInputWarnings {
         // (`Référence`) cannot match.
         let encoding = unknown.contains { $0.contains("\u{FFFD}") }
             ? bilingual(" (not UTF-8 text: ", " (pas du texte UTF-8\u{00A0}: ") + TextValidation.saveAsUTF8 + ")" : ""
+        // Those that may be optional columns the file lacks (a survey score, a first-order date
+        // under another name): the `columns:` entry that reads them.
+        let lacking = Set(SnapshotColumn.allCases.filter { !columns.contains($0) }.map(\.rawValue))
+        let candidates = HeaderSynonyms.optionalCandidates(among: unknown, lacking: lacking)
+        var mapping = ""
+        if !candidates.isEmpty {
+            let entry = "columns: {" + candidates.map { YAMLScalar.quoted($0.name) + ": " + $0.column }.joined(separator: ", ") + "}"
+            mapping = candidates.count == 1
+                ? bilingual("; \"\(candidates[0].name)\" may be \(candidates[0].column): map it in fidelis.yml with \(entry)",
+                            "\u{202F}; \"\(candidates[0].name)\" est peut-être \(candidates[0].column)\u{00A0}: associez-le dans fidelis.yml avec \(entry)")
+                : bilingual("; some may be columns the report reads: map them in fidelis.yml with \(entry)",
+                            "\u{202F}; certaines sont peut-être des colonnes que lit le rapport\u{00A0}: associez-les dans fidelis.yml avec \(entry)")
+        }
         return bilingual("\(outcome.name): ignoring unknown column(s) \(unknown.joined(separator: ", "))",
-                         "\(outcome.name): colonne(s) inconnue(s) ignorée(s)\u{00A0}: \(unknown.joined(separator: ", "))") + encoding
+                         "\(outcome.name): colonne(s) inconnue(s) ignorée(s)\u{00A0}: \(unknown.joined(separator: ", "))") + encoding + mapping
     }
 }

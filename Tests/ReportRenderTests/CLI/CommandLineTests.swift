@@ -447,6 +447,29 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir + "/site"))
     }
 
+    /// Unknown columns that may be optional columns under another name (a French export's survey
+    /// and first-order date) get the `columns:` entry that reads them; once mapped, they are read
+    /// without a warning. A column the file already has is not suggested again.
+    @Test func unknownColumnsThatMayBeOptionalOnesGetTheirMapping() throws {
+        let dir = temporaryDirectory(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        try "customer_id,last_order_date,orders,revenue,Date première commande,Couleur,Note NPS,Commentaire,nps score\nA,2026-10-01,2,5,2026-01-02,rouge,9,Très bien,8\n"
+            .write(toFile: dir + "/in/2026-10.csv", atomically: true, encoding: .utf8)
+        let r = try run(["validate", "--snapshots", "in"], in: dir)
+        #expect(r.status == 0 && r.err.contains("warning: 2026-10.csv: ignoring unknown column(s) Date première commande, Couleur, Note NPS, Commentaire, nps score; some may be columns the report reads: map them in fidelis.yml with columns: {\"Date première commande\": first_order_date, \"Note NPS\": nps, \"Commentaire\": feedback}\n"), "\(r.err)")
+        let french = try run(["validate", "--snapshots", "in"], in: dir, environment: ["LANG": "fr_FR.UTF-8"])
+        #expect(french.err.contains("\u{202F}; certaines sont peut-être des colonnes que lit le rapport\u{00A0}: associez-les dans fidelis.yml avec columns: {"), "\(french.err)")
+        // The entry, pasted: those columns are read, the others still listed, with no suggestion.
+        try "columns: {\"Date première commande\": first_order_date, \"Note NPS\": nps, \"Commentaire\": feedback}\n".write(toFile: dir + "/fidelis.yml", atomically: true, encoding: .utf8)
+        let mapped = try run(["validate", "--snapshots", "in"], in: dir)
+        #expect(mapped.status == 0 && mapped.err.contains("warning: 2026-10.csv: ignoring unknown column(s) Couleur, nps score\n"), "\(mapped.err)")
+        // One that may be a column: said of it alone.
+        try FileManager.default.removeItem(atPath: dir + "/fidelis.yml")
+        try "customer_id,last_order_date,orders,revenue,Statut\nA,2026-10-01,2,5,active\n".write(toFile: dir + "/in/2026-10.csv", atomically: true, encoding: .utf8)
+        let one = try run(["validate", "--snapshots", "in"], in: dir)
+        #expect(one.err.contains("warning: 2026-10.csv: ignoring unknown column(s) Statut; \"Statut\" may be status: map it in fidelis.yml with columns: {\"Statut\": status}\n"), "\(one.err)")
+    }
+
     /// Relative folders of one letter, new: `init` and `sample` crashed (SIGILL in Foundation's
     /// `deletingLastPathComponent`, see `PathParent`).
     @Test func oneLetterFolders() throws {
