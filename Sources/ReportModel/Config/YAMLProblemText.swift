@@ -37,7 +37,9 @@ enum YAMLProblemText {
             return bilingual("close the [ opened there, its items separated by commas", "fermez le [ ouvert là, ses éléments séparés par des virgules")
         case "did not find expected ',' or '}'":
             return bilingual("close the { opened there, its entries separated by commas", "fermez le { ouvert là, ses entrées séparées par des virgules")
-        case "found unknown escape character", "did not find expected hexdecimal number" where context == "while parsing a quoted scalar":
+        // Both only arise in a double-quoted scalar's escapes (libyaml's scanner); a `where` on the
+        // second pattern alone held for it only (the compiler's warning).
+        case "found unknown escape character", "did not find expected hexdecimal number":
             return bilingual("between double quotes a backslash starts an escape (\\n, \\\"): write \\\\ for a backslash, or use single quotes",
                              "entre guillemets doubles, une barre oblique inverse commence un échappement (\\n, \\\")\u{00A0}: écrivez \\\\ pour une barre oblique inverse, ou utilisez des guillemets simples")
         case "but found another document":
