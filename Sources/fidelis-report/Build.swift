@@ -31,11 +31,11 @@ struct Build: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .long, help: ArgumentHelp(bilingual("Output folder.", "Dossier de sortie."), valueName: bilingual("dir", "dossier")))
+    @Option(name: .long, help: ArgumentHelp(bilingual("Output folder.", "Dossier de sortie."), valueName: HelpValueName.folder))
     var out = "site"
 
     @Option(name: .long, help: ArgumentHelp(bilingual("Folder whose templates override the built-in ones, file by file (see `init`).",
-                                                   "Dossier dont les modèles remplacent ceux livrés, fichier par fichier (voir `init`)."), valueName: bilingual("dir", "dossier")))
+                                                   "Dossier dont les modèles remplacent ceux livrés, fichier par fichier (voir `init`)."), valueName: HelpValueName.folder))
     var templates: String?
 
     @Option(name: [.long, .customLong("lang")], help: ArgumentHelp(bilingual("Report language (overrides the config).", "Langue du rapport (prime sur la config)."), valueName: "en|fr"))

@@ -32,7 +32,7 @@ struct Init: ParsableCommand {
             """)) }
 
     @Argument(help: ArgumentHelp(bilingual("Folder to write into (with --update: that folder, or its templates/ folder).",
-                                         "Dossier où écrire (avec --update\u{00A0}: ce dossier, ou son dossier templates/)."), valueName: bilingual("dir", "dossier")))
+                                         "Dossier où écrire (avec --update\u{00A0}: ce dossier, ou son dossier templates/)."), valueName: HelpValueName.folder))
     var directory = "."
 
     @Flag(name: .long, help: ArgumentHelp(bilingual("Bring the templates an earlier init copied up to date with this version's (see above); writes no fidelis.yml.",

@@ -5,11 +5,11 @@ import ReportRender
 
 /// Input flags shared by `build` and `validate`.
 struct InputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(bilingual("Folder of snapshot CSVs (YYYY-MM.csv or YYYY-MM-DD.csv).", "Dossier des CSV de relevés (YYYY-MM.csv ou YYYY-MM-DD.csv)."), valueName: bilingual("dir", "dossier")))
+    @Option(name: .long, help: ArgumentHelp(bilingual("Folder of snapshot CSVs (YYYY-MM.csv or YYYY-MM-DD.csv).", "Dossier des CSV de relevés (YYYY-MM.csv ou YYYY-MM-DD.csv)."), valueName: HelpValueName.folder))
     var snapshots: String?
 
     @Option(name: .long, help: ArgumentHelp(bilingual("Transaction ledger CSV (customer_id,date,amount[,order_id,quantity]).",
-                                                   "CSV du journal de transactions (customer_id,date,amount[,order_id,quantity])."), valueName: bilingual("file", "fichier")))
+                                                   "CSV du journal de transactions (customer_id,date,amount[,order_id,quantity])."), valueName: HelpValueName.file))
     var transactions: String?
 
     @Option(name: .long, help: ArgumentHelp(bilingual("Ledger only: last date taken into account (later rows are ignored).",
@@ -17,7 +17,7 @@ struct InputOptions: ParsableArguments {
     var asOf: String?
 
     @Option(name: .long, help: ArgumentHelp(bilingual("YAML config (default: fidelis.yml in the current folder when present).",
-                                                   "Config YAML (par défaut\u{00A0}: fidelis.yml du dossier courant, s'il existe)."), valueName: bilingual("file", "fichier")))
+                                                   "Config YAML (par défaut\u{00A0}: fidelis.yml du dossier courant, s'il existe)."), valueName: HelpValueName.file))
     var config: String?
 
     @Option(name: .long, help: ArgumentHelp(bilingual("Force the CSV delimiter (',' or ';'); default: detected from the header row.",

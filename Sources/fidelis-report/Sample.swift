@@ -10,7 +10,7 @@ struct Sample: ParsableCommand {
     }
 
     @Option(name: .long, help: ArgumentHelp(bilingual("Folder to write (created if needed; one that already holds CSV files is refused).",
-                                                   "Dossier où écrire (créé au besoin\u{202F}; un dossier qui contient déjà des CSV est refusé)."), valueName: bilingual("dir", "dossier")))
+                                                   "Dossier où écrire (créé au besoin\u{202F}; un dossier qui contient déjà des CSV est refusé)."), valueName: HelpValueName.folder))
     var out: String
 
     @Option(name: .long, help: ArgumentHelp(bilingual("Number of customers.", "Nombre de clients."), valueName: "n"))

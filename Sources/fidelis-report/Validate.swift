@@ -13,7 +13,7 @@ struct Validate: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     @Option(name: .long, help: ArgumentHelp(bilingual("Also check the templates of this folder (see `init`): their syntax, their file names and every tag against the first and the latest snapshot's views, as `build` does; those of the other language too when the folder has some.",
-                                                   "Vérifier aussi les modèles de ce dossier (voir `init`)\u{00A0}: leur syntaxe, leurs noms de fichiers et chaque balise avec les vues du premier et du dernier relevé, comme le fait `build`\u{202F}; ceux de l'autre langue aussi quand le dossier en a."), valueName: bilingual("dir", "dossier")))
+                                                   "Vérifier aussi les modèles de ce dossier (voir `init`)\u{00A0}: leur syntaxe, leurs noms de fichiers et chaque balise avec les vues du premier et du dernier relevé, comme le fait `build`\u{202F}; ceux de l'autre langue aussi quand le dossier en a."), valueName: HelpValueName.folder))
     var templates: String?
 
     @Option(name: [.long, .customLong("lang")], help: ArgumentHelp(bilingual("The templates' language to check (overrides the config).", "Langue des modèles à vérifier (prime sur la config)."), valueName: "en|fr"))

@@ -104,10 +104,11 @@ public struct HeaderMap<Column: RawRepresentable & CaseIterable & Hashable>: Sen
                 hint = first ? bilingual("; this file has a transaction ledger's columns (date, amount): give it with --transactions FILE, not in a snapshot folder", "\u{202F}; ce fichier a les colonnes d'un journal de transactions (date, amount)\u{00A0}: donnez-le avec --transactions FILE, pas dans un dossier de relevés") : ""
             } else if startsWithDelimiterNote {
                 hint = bilingual("; the first line, \"sep=\", is a spreadsheet's note of the delimiter, not the header row: delete that line", "\u{202F}; la première ligne, \"sep=\", est la mention du séparateur laissée par un tableur, pas la ligne d'en-tête\u{00A0}: supprimez cette ligne")
-            } else if let alike = HeaderSynonyms.candidate(for: column.rawValue, among: unknown) {
-                hint = bilingual("; \"\(alike)\" may be it: map it in fidelis.yml with columns: {\(YAMLScalar.quoted(alike)): \(column.rawValue)}", "\u{202F}; ce pourrait être \"\(alike)\"\u{00A0}: associez-le dans fidelis.yml avec columns: {\(YAMLScalar.quoted(alike)): \(column.rawValue)}")
+            } else if let alike = suggested.first(where: { $0.column == column })?.name {
+                let own = HeaderSynonyms.columnsEntry([(alike, column.rawValue)])
+                hint = bilingual("; \"\(alike)\" may be it: map it in fidelis.yml with \(own)", "\u{202F}; ce pourrait être \"\(alike)\"\u{00A0}: associez-le dans fidelis.yml avec \(own)")
                 if suggested.count > 1, column == suggested.last?.column, Set(suggested.map(\.name)).count == suggested.count {
-                    let entry = "columns: {" + suggested.map { YAMLScalar.quoted($0.name) + ": " + $0.column.rawValue }.joined(separator: ", ") + "}"
+                    let entry = HeaderSynonyms.columnsEntry(suggested.map { ($0.name, $0.column.rawValue) })
                     hint += bilingual(" (all \(suggested.count) at once: \(entry))", " (les \(suggested.count) à la fois\u{00A0}: \(entry))")
                 }
             }

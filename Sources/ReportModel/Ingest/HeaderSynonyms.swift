@@ -60,16 +60,21 @@ enum HeaderSynonyms {
     /// The unknown header names (in header order) that may be one of the snapshot's optional
     /// columns the file lacks, each column suggested once: `(name, column)` pairs for a `columns:` entry.
     static func optionalCandidates(among unknown: [String], lacking: Set<String>) -> [(name: String, column: String)] {
-        var taken: Set<String> = []
+        // In a fixed order, so that a name two columns could take goes to the same one every time.
+        var open = optionalNames.filter { lacking.contains($0.key) }.sorted { $0.key < $1.key }
         var found: [(name: String, column: String)] = []
         for name in unknown {
             let loose = looseName(name)
-            let column = optionalNames.keys.sorted().first { column in
-                lacking.contains(column) && !taken.contains(column) && (looseName(column) == loose || optionalNames[column]!.contains(loose))
-            }
-            if let column { taken.insert(column); found.append((name, column)) }
+            guard let i = open.firstIndex(where: { looseName($0.key) == loose || $0.value.contains(loose) }) else { continue }
+            found.append((name, open.remove(at: i).key))
         }
         return found
+    }
+
+    /// The `columns:` entry of fidelis.yml that maps each header name to its column:
+    /// `columns: {"Note NPS": nps, "CA total": revenue}` (names quoted as YAML needs them).
+    static func columnsEntry(_ pairs: [(name: String, column: String)]) -> String {
+        "columns: {" + pairs.map { YAMLScalar.quoted($0.name) + ": " + $0.column }.joined(separator: ", ") + "}"
     }
 
     /// A header name reduced to its letters and digits, lower-cased and without accents:

@@ -339,10 +339,11 @@ public struct LedgerSource: SnapshotSource {
     /// per order needs no order column.
     static func orderColumnWarning(file: String, lines: LedgerReader.Lines) -> String? {
         guard !lines.hasOrderID, let alike = HeaderSynonyms.candidate(for: "order_id", among: lines.unknownColumns) else { return nil }
+        let entry = HeaderSynonyms.columnsEntry([(alike, "order_id")])
         return bilingual("\(file): the ledger has no order_id column, so every line counts as one order; \"\(alike)\" may be it: "
-            + "map it in fidelis.yml with columns: {\(YAMLScalar.quoted(alike)): order_id}",
+            + "map it in fidelis.yml with \(entry)",
             "\(file): le journal n'a pas de colonne order_id, donc chaque ligne compte pour une commande\u{202F}; ce pourrait être \"\(alike)\"\u{00A0}: "
-            + "associez-le dans fidelis.yml avec columns: {\(YAMLScalar.quoted(alike)): order_id}")
+            + "associez-le dans fidelis.yml avec \(entry)")
     }
 
     /// Month ends after the last line from which an as-of date is worth a warning: each is a

@@ -99,7 +99,7 @@ public struct SnapshotInputWarnings {
         let candidates = HeaderSynonyms.optionalCandidates(among: unknown, lacking: lacking)
         var mapping = ""
         if !candidates.isEmpty {
-            let entry = "columns: {" + candidates.map { YAMLScalar.quoted($0.name) + ": " + $0.column }.joined(separator: ", ") + "}"
+            let entry = HeaderSynonyms.columnsEntry(candidates)
             mapping = candidates.count == 1
                 ? bilingual("; \"\(candidates[0].name)\" may be \(candidates[0].column): map it in fidelis.yml with \(entry)",
                             "\u{202F}; \"\(candidates[0].name)\" est peut-être \(candidates[0].column)\u{00A0}: associez-le dans fidelis.yml avec \(entry)")

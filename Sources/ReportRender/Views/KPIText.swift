@@ -68,10 +68,11 @@ enum KPIText {
         }
     }
 
-    /// The survey column `key` is read from, when it is one of `missing` (the columns the input
-    /// lacks), else nil.
-    static func missingColumn(_ key: KPIKey, _ missing: Set<SnapshotColumn>) -> SnapshotColumn? {
-        let column: SnapshotColumn? = switch key {
+    /// The survey column whose absence is why `k` has no value: the column it is read from, when
+    /// `k` has no data and that column is one of `missing` (the columns the input lacks); else nil.
+    static func missingColumn(_ k: KPIValue, _ missing: Set<SnapshotColumn>) -> SnapshotColumn? {
+        guard k.status == .noData else { return nil }
+        let column: SnapshotColumn? = switch k.key {
         case .nps: .nps
         case .csat, .csatSatisfiedShare: .csat
         case .ces: .ces
@@ -94,7 +95,7 @@ enum KPIText {
     /// A KPI card's status: the missing column when that is why the KPI has no value (`missing`, the
     /// columns the input lacks), else the status's own words.
     static func cardStatus(_ k: KPIValue, missing: Set<SnapshotColumn>, _ l: ReportLocale) -> String {
-        if k.status == .noData, let column = missingColumn(k.key, missing) { return noColumn(column, l, capitalized: true) }
+        if let column = missingColumn(k, missing) { return noColumn(column, l, capitalized: true) }
         return status(k.status, l)
     }
 

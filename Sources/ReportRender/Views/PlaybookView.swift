@@ -26,6 +26,10 @@ struct PlaybookView {
         ]
     }
 
+    /// A label as it reads after a colon in a sentence: both actions go there, and French
+    /// lowercases there (English keeps its label).
+    private func afterColon(_ label: String) -> String { locale == .fr ? inlineAfterColon(label) : label }
+
     func entry(_ p: Playbook) -> [String: Any] {
         var kpiNow = ""
         if let key = p.kpiKey {
@@ -33,6 +37,7 @@ struct PlaybookView {
             kpiNow = KPIText.name(key, locale) + " " + KPIText.format(key, k.value, format)
             if k.target.value != nil { kpiNow += " (" + t("target ", "cible ") + KPIText.target(key, k.target, format) + ")" }
         }
+        let segmentAction = p.segment.flatMap { config.segments.displayAction($0, locale) }
         var customers: [EscalatedCustomer] = []
         if p.active, let kind = p.escalation, kind.isAboutCustomers, let result = report.escalations.first(where: { $0.kind == kind }) {
             customers = result.customers
@@ -44,11 +49,10 @@ struct PlaybookView {
             "trigger": format.text(p.trigger),
             "is_segment": p.segment != nil,
             "segment": p.segment.map { config.segments.displayName($0, locale) } ?? "",
-            // Both actions go inside a sentence after a colon: French lowercases there (English keeps its label).
-            "seed_action": p.segment.flatMap { config.segments.displayAction($0, locale) }.map { locale == .fr ? inlineAfterColon($0) : $0 } ?? "",
-            "has_seed_action": p.segment.flatMap { config.segments.displayAction($0, locale) } != nil,
+            "seed_action": segmentAction.map(afterColon) ?? "",
+            "has_seed_action": segmentAction != nil,
             "escalation": p.escalation.map { EscalationText.name($0, locale) } ?? "",
-            "seed_escalation_action": p.escalation.map { EscalationText.action($0, locale) }.map { locale == .fr ? inlineAfterColon($0) : $0 } ?? "",
+            "seed_escalation_action": p.escalation.map { afterColon(EscalationText.action($0, locale)) } ?? "",
             "active": p.active,
             "audience": audience(p),
             "steps": p.steps.map { step in

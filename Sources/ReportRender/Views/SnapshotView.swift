@@ -84,7 +84,6 @@ public struct SnapshotView {
         v["trend"] = trend()
         // The trend table's NPS and CSAT columns, left out when no snapshot in it has the input column
         // (a ledger): a column of n/a only.
-        let trendReports = (history + [report]).suffix(SnapshotView.trendSnapshots)
         v["trend_has_nps"] = trendReports.contains { !$0.missingInputColumns.contains(.nps) }
         v["trend_has_csat"] = trendReports.contains { !$0.missingInputColumns.contains(.csat) }
         let targetsNote = retentionChurnTargetsNote()
@@ -388,8 +387,11 @@ public struct SnapshotView {
     /// Snapshots in the deliverables' trend tables: the latest and the twelve before it.
     static let trendSnapshots = 13
 
+    /// The snapshots of the diagnostic's trend table: the latest `trendSnapshots`.
+    private var trendReports: ArraySlice<SnapshotReport> { (history + [report]).suffix(SnapshotView.trendSnapshots) }
+
     func trend() -> [[String: Any]] {
-        (history + [report]).suffix(SnapshotView.trendSnapshots).map { r in
+        trendReports.map { r in
             var row: [String: Any] = ["period": r.period.label]
             for k in r.kpis { row[k.key.rawValue] = KPIText.format(k.key, k.value, format) }
             row["active"] = format.integer(r.counts.active)

@@ -114,7 +114,7 @@ struct StrategyView {
         for key in [KPIKey.nps, .csat, .repeatPurchaseRate] {
             let k = report.kpi(key)
             row(KPIText.name(key, locale), KPIText.format(key, k.value, format), KPIText.target(key, k.target, format), k.status,
-                missing: k.status == .noData ? KPIText.missingColumn(key, report.missingInputColumns) : nil)
+                missing: KPIText.missingColumn(k, report.missingInputColumns))
         }
         return rows
     }
